@@ -1,0 +1,126 @@
+# crmroi - CRM business-case calculator.
+#
+#   make                 build libcrmroi.a and crmroi
+#   make deps            install the Debian packages needed to build and test
+#   make run             build and run the bundled business case
+#   make check           unit tests, CLI golden tests, docs tests
+#   make bench           benchmarks (not part of check)
+#   make install         PREFIX, DESTDIR, BINDIR, MANDIR honoured
+#   make SANITIZE=address,undefined check
+#   make V=1             show the commands
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wstrict-prototypes
+CPPFLAGS += -Iinclude -Isrc/cli -MMD -MP
+PKG_CONFIG ?= pkg-config
+GSL_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)
+GSL_LIBS ?= $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
+CMOCKA_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# libcsv ships no pkg-config file.
+CSV_LIBS ?= -lcsv
+LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm
+
+ifneq ($(SANITIZE),)
+CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+BUILD ?= build-san
+else
+BUILD ?= build
+endif
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+CORE_SRC := $(wildcard src/core/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB := $(BUILD)/libcrmroi.a
+BIN := $(BUILD)/crmroi
+MANPAGES := man/crmroi.1 man/crmroi-scenario.5
+
+DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+
+.PHONY: all deps run check unit-check cli-check bench install uninstall clean
+all: $(BIN) crmroi
+
+# A convenience link at the top, so the README's commands read ./crmroi.
+crmroi: $(BIN)
+	$(Q)ln -sf $(BIN) crmroi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(CORE_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
+		-DTEST_SRCDIR='"$(CURDIR)"' -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LIBS)
+
+deps:
+	@missing=""; for p in $(DEPS_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+		echo "installing:$$missing"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "dependencies already installed"; fi
+
+run: $(BIN)
+	$(BIN) run scenarios/midsize_business_case.csv
+
+unit-check: $(TEST_BIN)
+	@pass=0; fail=0; for t in $(TEST_BIN); do \
+		if $$t; then pass=$$((pass+1)); else fail=$$((fail+1)); fi; \
+	done; echo "$$pass passed, $$fail failed" > $(BUILD)/unit-summary; \
+	echo "unit test programs: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+cli-check: $(BIN)
+	$(Q)CRMROI=$(CURDIR)/$(BIN) sh tests/cli/run.sh
+
+check: $(BIN) $(TEST_BIN)
+	@st=0; $(MAKE) --no-print-directory unit-check || st=1; \
+	$(MAKE) --no-print-directory cli-check || st=1; \
+	exit $$st
+
+bench: $(BIN)
+	$(Q)sh tests/bench/run.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/crmroi
+	install -m 644 man/crmroi.1 $(DESTDIR)$(MANDIR)/man1/crmroi.1
+	install -m 644 man/crmroi-scenario.5 $(DESTDIR)$(MANDIR)/man5/crmroi-scenario.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/crmroi $(DESTDIR)$(MANDIR)/man1/crmroi.1 \
+		$(DESTDIR)$(MANDIR)/man5/crmroi-scenario.5
+
+clean:
+	rm -rf build build-san crmroi
+
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

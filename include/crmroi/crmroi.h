@@ -1,0 +1,22 @@
+/*
+ * crmroi/crmroi.h - the whole public interface of libcrmroi.
+ *
+ * Call crm_init() once before anything else: it turns off GSL's default
+ * error handler (which aborts the process) so that every GSL failure comes
+ * back as a status this library checks and reports.
+ */
+#ifndef CRMROI_H
+#define CRMROI_H
+
+#include "crmroi/error.h"
+#include "crmroi/csvread.h"
+#include "crmroi/expr.h"
+#include "crmroi/scenario.h"
+#include "crmroi/model.h"
+#include "crmroi/metrics.h"
+
+#define CRMROI_VERSION "0.1.0"
+
+void crm_init(void);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * crmroi/csvread.h - RFC 4180 CSV text to rows of fields, with positions.
+ *
+ * libcsv does the parsing; this module adds what libcsv does not report: the
+ * physical line on which each field starts, so that every later error can say
+ * FILE:LINE:COL. It knows nothing about scenarios; comment and blank rows are
+ * kept here and interpreted by the scenario loader.
+ */
+#ifndef CRMROI_CSVREAD_H
+#define CRMROI_CSVREAD_H
+
+#include <stddef.h>
+
+#include "crmroi/error.h"
+
+typedef struct crm_csv_row {
+	int line;          /* physical line (1-based) where the row starts */
+	int nfields;
+	char **fields;     /* NUL-terminated copies; owned by the table */
+	int *field_lines;  /* line where each field starts */
+} crm_csv_row;
+
+typedef struct crm_csv_table {
+	crm_csv_row *rows;
+	size_t nrows;
+	size_t cap;
+} crm_csv_table;
+
+/*
+ * Parse len bytes of CSV text. A leading UTF-8 byte-order mark is skipped.
+ * chunk is the largest piece handed to libcsv at once (0: whole lines); it
+ * exists so tests can prove the result does not depend on how input arrives.
+ * name labels errors. On success the table is filled (free it with
+ * crm_csv_table_free); on failure err says where parsing stopped.
+ */
+crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *name,
+			 crm_csv_table *out, crm_error *err);
+
+void crm_csv_table_free(crm_csv_table *t);
+
+/*
+ * Read a whole file (or standard input when path is "-") into a malloc'd,
+ * NUL-terminated buffer. The caller frees *buf.
+ */
+crm_status crm_read_file(const char *path, char **buf, size_t *len, crm_error *err);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * crmroi/error.h - status codes and the error context shared by the whole library.
+ *
+ * Every core function that can fail returns a crm_status (or NULL) and fills a
+ * caller-owned crm_error with where the problem is (file, line, column) and a
+ * message that says what was found and what was expected. The core never
+ * prints; the command-line front end decides how to show an error.
+ */
+#ifndef CRMROI_ERROR_H
+#define CRMROI_ERROR_H
+
+#include <stddef.h>
+
+typedef enum crm_status {
+	CRM_OK = 0,
+	CRM_EDATA,   /* the scenario is malformed or inconsistent */
+	CRM_EIO,     /* a file could not be read or written */
+	CRM_ENOMEM,  /* out of memory */
+	CRM_EUSAGE,  /* a caller asked for something that does not exist */
+	CRM_ENUM     /* a numerical method failed (GSL status attached to the message) */
+} crm_status;
+
+/* Column number used when an error is about a whole row or a whole file. */
+#define CRM_NO_COLUMN 0
+
+typedef struct crm_error {
+	crm_status status;
+	char file[512];   /* file name as given by the user; "" when none */
+	int line;         /* 1-based physical line; 0 when not about a line */
+	int col;          /* 1-based CSV field (column) number; 0 when not about a field */
+	char msg[1024];   /* what is wrong (what is expected); no trailing newline */
+} crm_error;
+
+/* A short, static description of a status ("bad scenario data", ...). */
+const char *crm_strerror(crm_status status);
+
+/* Clear an error context. err may be NULL. */
+void crm_error_clear(crm_error *err);
+
+/*
+ * Fill err (when not NULL) and return status. file may be NULL. The message is
+ * printf-formatted and truncated to fit. Returns status so that callers can
+ * write `return crm_error_set(err, CRM_EDATA, ...)`.
+ */
+crm_status crm_error_set(crm_error *err, crm_status status, const char *file,
+			 int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/*
+ * A list of warnings (things that are allowed but probably not meant, such as
+ * a line that starts after the horizon). Owned by the object that holds it.
+ */
+typedef struct crm_warnings {
+	crm_error *items;
+	size_t count;
+	size_t cap;
+} crm_warnings;
+
+crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col,
+			    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void crm_warnings_free(crm_warnings *w);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * crmroi/expr.h - the value language of scenario files.
+ *
+ * A value is a number ("12.5%", "-3e4"), a per-year series ("100;120;150") or
+ * an expression over inputs ("leads_per_year * win_uplift * deal_margin").
+ * All three compile to one small bytecode program, evaluated per period of the
+ * model grid without re-parsing. Names are resolved at compile time through a
+ * caller-supplied lookup, so this module knows nothing about scenarios.
+ */
+#ifndef CRMROI_EXPR_H
+#define CRMROI_EXPR_H
+
+#include <stddef.h>
+
+#include "crmroi/error.h"
+
+/*
+ * Parse a whole string as one number: optional sign, digits with an optional
+ * decimal point, optional exponent, optional trailing '%' (divides by 100).
+ * Leading and trailing blanks are allowed. On failure returns CRM_EDATA and
+ * writes into why (if not NULL) what was wrong and how to write it instead.
+ * *percent (if not NULL) tells whether a '%' was given.
+ */
+crm_status crm_parse_number(const char *s, double *out, int *percent, char *why, size_t whylen);
+
+typedef enum crm_value_kind {
+	CRM_VALUE_NUMBER,     /* a single number */
+	CRM_VALUE_SERIES,     /* numbers per year, separated by ';' */
+	CRM_VALUE_EXPR        /* anything else: a formula */
+} crm_value_kind;
+
+/* What the evaluator needs in one period. */
+typedef struct crm_expr_env {
+	const double *cur;    /* current-period value of every input, by index */
+	const double *prev;   /* previous-period values (all 0 in the first period) */
+	int year;             /* 1-based year of the horizon */
+	int month;            /* 1-based month of the horizon */
+} crm_expr_env;
+
+typedef struct crm_expr crm_expr;
+
+/*
+ * Look a name up: return its input index (>= 0), or -1 if unknown. ctx is
+ * passed through.
+ */
+typedef int (*crm_expr_lookup)(void *ctx, const char *name, size_t len);
+
+/*
+ * Compile src. lookup may be NULL when no names are allowed. On error returns
+ * NULL and fills err->msg (and err->col is left as the caller set it) with the
+ * character position and what was expected. The caller owns the result.
+ */
+crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx,
+			   crm_error *err);
+void crm_expr_free(crm_expr *e);
+
+/* Evaluate in one period. May return a non-finite value (x/0): callers check. */
+double crm_expr_eval(const crm_expr *e, const crm_expr_env *env);
+
+crm_value_kind crm_expr_kind(const crm_expr *e);
+/* For CRM_VALUE_NUMBER: the number. */
+double crm_expr_number(const crm_expr *e);
+/* For CRM_VALUE_SERIES: the number of years given, and the values. */
+size_t crm_expr_series(const crm_expr *e, const double **values);
+
+/*
+ * Inputs referenced directly (deps) and through prev() (prev_deps), each
+ * without duplicates, in order of first appearance. Arrays owned by e.
+ */
+size_t crm_expr_deps(const crm_expr *e, const int **deps);
+size_t crm_expr_prev_deps(const crm_expr *e, const int **deps);
+/* Whether the value can differ between periods (uses year, month, prev or is a series). */
+int crm_expr_uses_time(const crm_expr *e);
+
+/* Names that may not be used for inputs: functions and period variables. */
+int crm_expr_reserved(const char *name);
+
+#endif

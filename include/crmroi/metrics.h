@@ -1,0 +1,100 @@
+/*
+ * crmroi/metrics.h - business-case metrics from a cash flow.
+ *
+ * The flow functions work on any equally spaced series v[0..n-1] with v[0]
+ * at time 0 and periods_per_year periods in a year (1 or 12), so they can be
+ * checked against a spreadsheet on plain numbers. Rates are annual fractions.
+ * crm_metrics_compute gathers all of them for one evaluated scenario, with a
+ * note wherever a metric does not exist.
+ */
+#ifndef CRMROI_METRICS_H
+#define CRMROI_METRICS_H
+
+#include <stddef.h>
+
+#include "crmroi/error.h"
+#include "crmroi/model.h"
+
+/* Search interval for IRR roots, as annual rates. */
+#define CRM_IRR_MIN (-0.9999)
+#define CRM_IRR_MAX 1000.0
+#define CRM_IRR_MAX_ROOTS 8
+
+/* sum v[t] / (1 + rate)^(t / periods_per_year). */
+double crm_npv(const double *v, size_t n, int periods_per_year, double rate);
+
+typedef enum crm_irr_status {
+	CRM_IRR_NONE,       /* no rate in the searched interval gives NPV = 0 */
+	CRM_IRR_UNIQUE,
+	CRM_IRR_MULTIPLE    /* several rates do: the flows change sign more than once */
+} crm_irr_status;
+
+typedef struct crm_irr {
+	crm_irr_status status;
+	size_t nroots;
+	double roots[CRM_IRR_MAX_ROOTS];  /* ascending annual rates */
+	int more;                         /* more roots were found than fit */
+} crm_irr;
+
+/*
+ * All annual rates r in [CRM_IRR_MIN, CRM_IRR_MAX] with NPV(r) = 0: sign
+ * changes of NPV on a grid of ln(1 + r), each refined with GSL's Brent
+ * solver, plus touching (double) roots found with GSL's Brent minimiser.
+ * Returns CRM_ENUM if a GSL solver fails.
+ */
+crm_status crm_irr_solve(const double *v, size_t n, int periods_per_year, crm_irr *out,
+			 crm_error *err);
+
+/*
+ * MIRR as a spreadsheet defines it, with annual finance and reinvestment
+ * rates: (FV of positive flows at reinvest / -PV of negative flows at finance)
+ * ^ (1 / T) - 1, T = (n - 1) / periods_per_year years. Returns 0 and sets *out,
+ * or -1 when there is no positive or no negative flow.
+ */
+int crm_mirr(const double *v, size_t n, int periods_per_year, double finance_rate,
+	     double reinvest_rate, double *out);
+
+typedef enum crm_payback_status {
+	CRM_PAYBACK_REACHED,
+	CRM_PAYBACK_NEVER     /* the cumulative flow is still negative at the end */
+} crm_payback_status;
+
+typedef struct crm_payback {
+	crm_payback_status status;
+	double months;        /* first time the cumulative flow reaches 0, interpolated */
+	int lost_again;       /* it later falls below 0 again */
+	int final_reached;    /* when lost again: whether it is back above 0 at the end */
+	double final_months;  /* the last crossing, after which it stays >= 0 */
+} crm_payback;
+
+/*
+ * Payback of v[0..n-1] (v[0] at month 0, each later value at the end of its
+ * period of months_per_period months): the first time the cumulative sum goes
+ * from below 0 to 0 or above, linearly interpolated within the period; 0 if it
+ * is never below 0. A cumulative sum within CRM_PAYBACK_REL_TOL x sum|v| of 0
+ * counts as 0.
+ */
+#define CRM_PAYBACK_REL_TOL 1e-9
+void crm_payback_compute(const double *v, size_t n, int months_per_period, crm_payback *out);
+
+typedef struct crm_metrics {
+	double total_costs, total_benefits;   /* undiscounted */
+	double pv_costs, pv_benefits;
+	double npv;
+	double roi;  int roi_ok;   /* NPV / PV(costs), TEI definition */
+	double bcr;  int bcr_ok;   /* PV(benefits) / PV(costs) */
+	crm_irr irr;
+	double irr_value; int irr_ok;  /* the headline IRR: the root nearest the discount rate */
+	double mirr; int mirr_ok;
+	crm_payback payback, dpayback;
+	double peak_investment;         /* lowest cumulative net (<= 0) */
+	int peak_period;                /* where it happens */
+	char roi_note[200], bcr_note[200], irr_note[600], mirr_note[200];
+	char payback_note[300], dpayback_note[300];
+} crm_metrics;
+
+/* All metrics of an evaluated scenario. Returns CRM_ENUM if IRR solving fails. */
+crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_metrics *out,
+			       crm_error *err);
+
+#endif

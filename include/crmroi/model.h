@@ -1,0 +1,79 @@
+/*
+ * crmroi/model.h - a compiled scenario evaluated into cash flows over time.
+ *
+ * The model fixes everything that does not change between evaluations: the
+ * period grid, the order in which inputs are computed, each line's weight per
+ * period (share of active months x ramp x growth x risk factor) and the
+ * discount factors. An evaluation then only runs the compiled formulas, so
+ * sensitivity and simulation can evaluate the same model many times with some
+ * inputs overridden, without re-reading or re-compiling anything.
+ *
+ * Periods are numbered 0..N: 0 is the Initial column (month 0, not
+ * discounted), 1..N are years or months depending on the scenario's grid.
+ */
+#ifndef CRMROI_MODEL_H
+#define CRMROI_MODEL_H
+
+#include <stddef.h>
+
+#include "crmroi/error.h"
+#include "crmroi/scenario.h"
+
+typedef struct crm_model crm_model;
+
+/* One evaluation's results. Arrays have nperiods + 1 entries, index 0 = Initial. */
+typedef struct crm_cashflow {
+	int nperiods;            /* N */
+	int months_per_period;   /* 12 on the year grid, 1 on the month grid */
+	size_t nlines, ninputs;
+	double *amount;          /* nlines x (N+1): risk-adjusted amount of line l in period p at [l*(N+1)+p] */
+	double *input;           /* ninputs x (N+1): value of input i in period p at [i*(N+1)+p] */
+	double *costs;           /* total cost per period (positive numbers are spending) */
+	double *benefits;        /* total benefit per period */
+	double *net;             /* benefits - costs */
+	double *cumulative;      /* running sum of net */
+	double *df;              /* discount factor per period (1 at Initial) */
+	double *pv_net;          /* net x df */
+	double *cumulative_pv;   /* running sum of pv_net */
+	double *t_years;         /* time of each period end in years (0 at Initial) */
+} crm_cashflow;
+
+/*
+ * Compile a scenario into a model. The model borrows sc, which must outlive
+ * it. Returns NULL with err filled on failure.
+ */
+crm_model *crm_model_new(const crm_scenario *sc, crm_error *err);
+void crm_model_free(crm_model *m);
+
+const crm_scenario *crm_model_scenario(const crm_model *m);
+int crm_model_periods(const crm_model *m);
+
+/*
+ * Replace input i by a constant in every period (for sensitivity work), or
+ * restore its own value with crm_model_clear_override. i must be a valid index.
+ */
+void crm_model_override(crm_model *m, size_t i, double value);
+void crm_model_clear_override(crm_model *m, size_t i);
+
+/* Allocate a result buffer sized for m; free with crm_cashflow_free. NULL on no memory. */
+crm_cashflow *crm_cashflow_new(const crm_model *m);
+void crm_cashflow_free(crm_cashflow *cf);
+
+/*
+ * Evaluate the model into cf (allocated for this model). Fails with CRM_EDATA
+ * when a value is not a finite number in some period (a division by zero, an
+ * overflow), naming the input or line and the period.
+ */
+crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err);
+
+/* The year (1-based) that period p (1..N) falls in; 0 for the Initial column. */
+int crm_cashflow_year_of(const crm_cashflow *cf, int p);
+
+/*
+ * The ramp factor of a line in month m (m >= start): linear gives
+ * min(1, (m - start + 1) / ramp); scurve gives the smoothstep 3x^2 - 2x^3 of
+ * the same x, capped at 1. ramp 0 means 1 from the start.
+ */
+double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * crmroi/scenario.h - a business-case scenario as read from its CSV file.
+ *
+ * The loader turns rows into settings, inputs and cost/benefit lines, checks
+ * every field, compiles every value and reports the first problem with its
+ * file, line and column. It does not evaluate anything over time: that is the
+ * model's job (crmroi/model.h).
+ *
+ * The structures are plain data, read-only for callers. Everything reachable
+ * from a crm_scenario is owned by it and freed by crm_scenario_free.
+ */
+#ifndef CRMROI_SCENARIO_H
+#define CRMROI_SCENARIO_H
+
+#include <stddef.h>
+
+#include "crmroi/error.h"
+#include "crmroi/expr.h"
+
+#define CRM_MAX_HORIZON_YEARS 50
+
+typedef enum crm_grid { CRM_GRID_YEAR, CRM_GRID_MONTH } crm_grid;
+typedef enum crm_line_kind { CRM_COST, CRM_BENEFIT } crm_line_kind;
+typedef enum crm_timing { CRM_ONCE, CRM_MONTHLY, CRM_YEARLY } crm_timing;
+typedef enum crm_curve { CRM_CURVE_LINEAR, CRM_CURVE_SCURVE } crm_curve;
+typedef enum crm_dist {
+	CRM_DIST_NONE, CRM_DIST_FIXED, CRM_DIST_TRIANGULAR, CRM_DIST_PERT,
+	CRM_DIST_UNIFORM, CRM_DIST_NORMAL, CRM_DIST_LOGNORMAL
+} crm_dist;
+
+/* Where something was written: line and column (1-based CSV field) of a cell. */
+typedef struct crm_loc {
+	int line;
+	int col;
+} crm_loc;
+
+/* The optional uncertainty of a plain-number value. */
+typedef struct crm_range {
+	int given;          /* low and high were both given */
+	double low, high;
+	crm_dist dist;      /* CRM_DIST_NONE when the column is empty */
+	crm_loc low_loc, high_loc, dist_loc;
+} crm_range;
+
+typedef struct crm_settings {
+	char *title;                /* never NULL ("" when not given) */
+	char *currency;             /* default "USD" */
+	int horizon_years;          /* 1..CRM_MAX_HORIZON_YEARS, default 3 */
+	double discount_rate;       /* annual, as a fraction; default 0.10 */
+	crm_grid grid;              /* default CRM_GRID_YEAR */
+	int start_year, start_month;/* calendar month of month 1; 0 when not given */
+	double finance_rate;        /* MIRR; default the discount rate */
+	double reinvest_rate;       /* MIRR; default the discount rate */
+	double benefit_risk;        /* default risk of benefit lines, fraction */
+	double cost_risk;           /* default risk of cost lines, fraction */
+} crm_settings;
+
+typedef struct crm_input {
+	char *name;
+	char *value_text;
+	crm_expr *value;
+	crm_range range;
+	char *note;
+	crm_loc loc;        /* the row, and the value cell */
+	char **extra;       /* x_ column values, crm_scenario.nextra of them */
+} crm_input;
+
+typedef struct crm_line {
+	crm_line_kind kind;
+	char *label;
+	char *value_text;
+	crm_expr *value;
+	crm_range range;
+	char *area;         /* area or category; "" when not given */
+	crm_timing timing;
+	int start, end;     /* months, inclusive; end already clipped to nothing */
+	int ramp;           /* months to full effect; 0 = at once */
+	crm_curve curve;
+	double growth;      /* annual escalation, fraction */
+	double risk;        /* effective risk (own or the default), fraction */
+	int risk_given;     /* risk came from the row, not a setting */
+	char *owner, *metric, *note;
+	crm_loc loc;
+	char **extra;
+} crm_line;
+
+typedef struct crm_scenario {
+	char *file;             /* name used in messages ("<stdin>" for -) */
+	crm_settings settings;
+	crm_input *inputs;
+	size_t ninputs;
+	crm_line *lines;
+	size_t nlines;
+	char **extra_names;     /* the x_ columns, in file order */
+	size_t nextra;
+	crm_warnings warnings;  /* allowed but probably unintended */
+} crm_scenario;
+
+/*
+ * Load a scenario from a file, or from standard input when path is "-".
+ * Returns NULL on failure with err filled (status CRM_EIO, CRM_EDATA or
+ * CRM_ENOMEM). The caller owns the result.
+ */
+crm_scenario *crm_scenario_load(const char *path, crm_error *err);
+
+/*
+ * Load from memory. name labels messages. chunk is passed to crm_csv_parse
+ * (0 for whole lines).
+ */
+crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name,
+				 size_t chunk, crm_error *err);
+
+void crm_scenario_free(crm_scenario *sc);
+
+/* Index of the input called name, or -1. */
+int crm_scenario_find_input(const crm_scenario *sc, const char *name);
+
+/* Number of months in the horizon. */
+int crm_scenario_months(const crm_scenario *sc);
+
+/* Names for enums, as written in scenario files. */
+const char *crm_dist_name(crm_dist d);
+const char *crm_timing_name(crm_timing t);
+const char *crm_curve_name(crm_curve c);
+const char *crm_grid_name(crm_grid g);
+/* Whether area is one of the documented benefit areas (kind CRM_BENEFIT) or cost categories. */
+int crm_area_is_standard(crm_line_kind kind, const char *area);
+
+#endif

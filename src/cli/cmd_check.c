@@ -1,0 +1,119 @@
+/*
+ * cmd_check.c - `crmroi check`: validate scenarios and show their inputs.
+ *
+ * Every file is checked, even after a bad one, so one run lists every broken
+ * file. For a good file: what it holds, and for each input its value, range
+ * and the inputs and lines that use it, directly or through prev().
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "commands.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int uses(const crm_expr *e, int idx)
+{
+	const int *d;
+	size_t n = crm_expr_deps(e, &d);
+
+	for (size_t k = 0; k < n; k++)
+		if (d[k] == idx)
+			return 1;
+	n = crm_expr_prev_deps(e, &d);
+	for (size_t k = 0; k < n; k++)
+		if (d[k] == idx)
+			return 1;
+	return 0;
+}
+
+static void append(char *buf, size_t len, const char *what, const char *name)
+{
+	size_t o = strlen(buf);
+	snprintf(buf + o, len - o, "%s%s %s", o ? ", " : "", what, name);
+}
+
+static void check_one(const crm_scenario *sc, FILE *fp)
+{
+	size_t ncost = 0, nben = 0;
+	text_table t;
+	char range[160], used[2048], lo[48], hi[48];
+
+	for (size_t l = 0; l < sc->nlines; l++)
+		sc->lines[l].kind == CRM_COST ? ncost++ : nben++;
+	fprintf(fp, "%s: ok: %zu input%s, %zu cost line%s, %zu benefit line%s; horizon %d year%s, "
+		"evaluated by %s\n", sc->file, sc->ninputs, sc->ninputs == 1 ? "" : "s", ncost,
+		ncost == 1 ? "" : "s", nben, nben == 1 ? "" : "s", sc->settings.horizon_years,
+		sc->settings.horizon_years == 1 ? "" : "s", crm_grid_name(sc->settings.grid));
+	if (!sc->ninputs || table_init(&t, 4) != 0)
+		return;
+	table_add(&t, ROW_NORMAL, (const char *[]){ "Input", "Value", "Range", "Used by" });
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		used[0] = '\0';
+		for (size_t j = 0; j < sc->ninputs; j++)
+			if (uses(sc->inputs[j].value, (int)i))
+				append(used, sizeof used, "input", sc->inputs[j].name);
+		for (size_t l = 0; l < sc->nlines; l++)
+			if (uses(sc->lines[l].value, (int)i))
+				append(used, sizeof used, sc->lines[l].kind == CRM_COST ? "cost" : "benefit",
+				       sc->lines[l].label);
+		if (in->range.given) {
+			fmt_exact(lo, sizeof lo, in->range.low);
+			fmt_exact(hi, sizeof hi, in->range.high);
+			snprintf(range, sizeof range, "%s to %s%s%s", lo, hi,
+				 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
+		} else {
+			snprintf(range, sizeof range, "%s", in->range.dist ? crm_dist_name(in->range.dist)
+									   : "-");
+		}
+		table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text, range,
+			  used[0] ? used : "(not used)" });
+	}
+	table_print_text(&t, fp, "  ");
+	table_free(&t);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, status = EXIT_OK;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			print_command_help(find_command("check"), stdout);
+			return EXIT_OK;
+		}
+		return usage_error("check: unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return usage_error("check: no scenario file given");
+	for (int i = optind; i < argc; i++) {
+		crm_error err;
+		crm_error_clear(&err);
+		crm_scenario *sc = crm_scenario_load(argv[i], &err);
+		crm_model *m = sc ? crm_model_new(sc, &err) : NULL;
+		crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
+		if (m && !cf)
+			crm_error_set(&err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		/* Evaluate once too: a division by zero in some year is a scenario error. */
+		if (!cf || crm_model_eval(m, cf, &err) != CRM_OK) {
+			int st = report_error(&err);
+			if (status == EXIT_OK || st == EXIT_DATA)
+				status = st;
+		} else {
+			report_warnings(&sc->warnings);
+			check_one(sc, stdout);
+		}
+		crm_cashflow_free(cf);
+		crm_model_free(m);
+		crm_scenario_free(sc);
+	}
+	return status;
+}

@@ -1,0 +1,116 @@
+/*
+ * main.c - crmroi's command table, help, and dispatch.
+ *
+ * One table lists the commands with their one-line help and options; it drives
+ * `crmroi --help`, `crmroi help COMMAND` and `crmroi COMMAND --help`.
+ */
+#include "cli.h"
+#include "commands.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct opt_doc run_opts[] = {
+	{ "-f, --format FORMAT", "text (default), csv, json or markdown" },
+	{ "    --by year|month", "columns of the cash-flow table; month needs setting period=month" },
+	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" },
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
+static const struct opt_doc check_opts[] = {
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
+const struct command commands[] = {
+	{ "run", cmd_run, "compute cash flows, NPV, ROI, IRR, MIRR and payback",
+	  "run [OPTIONS] FILE...", run_opts },
+	{ "check", cmd_check, "validate scenarios; list inputs, their ranges and where they are used",
+	  "check FILE...", check_opts },
+	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+const struct command *find_command(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void print_command_help(const struct command *c, FILE *fp)
+{
+	fprintf(fp, "Usage: %s %s\n%s.\n", progname, c->usage, c->summary);
+	fputs("FILE may be - for standard input.\n", fp);
+	if (c->opts && c->opts[0].flags) {
+		fputs("\nOptions:\n", fp);
+		for (const struct opt_doc *o = c->opts; o->flags; o++)
+			fprintf(fp, "  %-22s %s\n", o->flags, o->text);
+	}
+	fprintf(fp, "\nSee crmroi(1) and crmroi-scenario(5).\n");
+}
+
+static void print_help(FILE *fp)
+{
+	fprintf(fp, "Usage: %s COMMAND [OPTIONS] FILE...\n", progname);
+	fputs("Build the financial business case of a CRM program from scenario files (CSV).\n\n"
+	      "Commands:\n", fp);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+	fputs("\nOptions:\n"
+	      "  -h, --help       show this help\n"
+	      "  -V, --version    show the version\n"
+	      "\nExit status: 0 success, 1 bad scenario data, 2 bad command line,\n"
+	      "3 file could not be read or written, 4 out of memory or numerical failure.\n"
+	      "\nRun 'crmroi help COMMAND' for a command's options. See crmroi(1) and\n"
+	      "crmroi-scenario(5) for the scenario file format.\n", fp);
+}
+
+int cmd_help(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_help(stdout);
+		return EXIT_OK;
+	}
+	const struct command *c = find_command(argv[1]);
+	if (!c)
+		return usage_error("no command '%s'", argv[1]);
+	print_command_help(c, stdout);
+	return EXIT_OK;
+}
+
+static int finish(int status)
+{
+	/* A full disk or a closed pipe on stdout must not pass for success. */
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (status == EXIT_OK) {
+			fprintf(stderr, "%s: cannot write to standard output\n", progname);
+			status = EXIT_IO;
+		}
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	crm_init();
+	if (argc < 2)
+		return usage_error("no command given");
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		print_help(stdout);
+		return finish(EXIT_OK);
+	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		printf("crmroi %s\n", CRMROI_VERSION);
+		return finish(EXIT_OK);
+	}
+	if (argv[1][0] == '-')
+		return usage_error("unknown option '%s' (a command comes first, e.g. crmroi run FILE)",
+				   argv[1]);
+	const struct command *c = find_command(argv[1]);
+	if (!c)
+		return usage_error("no command '%s' (commands: run, check, help)", argv[1]);
+	return finish(c->fn(argc - 1, argv + 1));
+}

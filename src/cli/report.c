@@ -1,0 +1,839 @@
+/*
+ * report.c - `crmroi run` reports: text for a person, markdown, CSV, JSON.
+ *
+ * Every format carries the same facts: the header (what was assumed), the
+ * headline metrics with their definitions or the reason one does not exist,
+ * and the cash-flow table by line, by area or category, and in total.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int report_build(report *r, const char *path, int by_month)
+{
+	crm_error err;
+
+	memset(r, 0, sizeof *r);
+	crm_error_clear(&err);
+	r->path = path;
+	r->by_month = by_month;
+	if (!(r->sc = crm_scenario_load(path, &err)))
+		return report_error(&err);
+	if (by_month && r->sc->settings.grid != CRM_GRID_MONTH) {
+		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "
+			"evaluated by year (add the row setting,period,month)\n", progname, r->sc->file);
+		return EXIT_USAGE;
+	}
+	if (!(r->model = crm_model_new(r->sc, &err)))
+		return report_error(&err);
+	if (!(r->cf = crm_cashflow_new(r->model))) {
+		crm_error_set(&err, CRM_ENOMEM, r->sc->file, 0, 0, "out of memory");
+		return report_error(&err);
+	}
+	if (crm_model_eval(r->model, r->cf, &err) != CRM_OK)
+		return report_error(&err);
+	if (crm_metrics_compute(r->model, r->cf, &r->m, &err) != CRM_OK) {
+		if (!err.file[0])
+			snprintf(err.file, sizeof err.file, "%s", r->sc->file);
+		return report_error(&err);
+	}
+	int n = r->cf->nperiods;
+	r->ncols = by_month ? n + 1 : r->sc->settings.horizon_years + 1;
+	r->col_of = malloc((size_t)(n + 1) * sizeof *r->col_of);
+	if (!r->col_of) {
+		crm_error_set(&err, CRM_ENOMEM, r->sc->file, 0, 0, "out of memory");
+		return report_error(&err);
+	}
+	for (int p = 0; p <= n; p++)
+		r->col_of[p] = by_month ? p : crm_cashflow_year_of(r->cf, p);
+	return EXIT_OK;
+}
+
+void report_free(report *r)
+{
+	free(r->col_of);
+	crm_cashflow_free(r->cf);
+	crm_model_free(r->model);
+	crm_scenario_free(r->sc);
+	memset(r, 0, sizeof *r);
+}
+
+void report_col_label(const report *r, int col, char *buf, size_t len)
+{
+	const crm_settings *s = &r->sc->settings;
+
+	if (col == 0)
+		snprintf(buf, len, "Initial");
+	else if (!r->by_month)
+		snprintf(buf, len, "Year %d", col);
+	else if (s->start_year) {
+		int mi = s->start_month - 1 + col - 1;
+		snprintf(buf, len, "%04d-%02d", s->start_year + mi / 12, mi % 12 + 1);
+	} else {
+		snprintf(buf, len, "M%d", col);
+	}
+}
+
+void report_fold(const report *r, const double *per_period, double *out)
+{
+	memset(out, 0, (size_t)r->ncols * sizeof *out);
+	for (int p = 0; p <= r->cf->nperiods; p++)
+		out[r->col_of[p]] += per_period[p];
+}
+
+/* ------------------------------------------------------------- row model */
+
+/*
+ * The cash-flow table as rows of numbers, shared by text, markdown and CSV.
+ * kind: "cost"/"benefit" line, "cost_category"/"benefit_area" subtotal,
+ * "total" rows.
+ */
+typedef struct cf_row {
+	const char *section;   /* cost, benefit, cost_category, benefit_area, total */
+	char name[256];
+	const char *area;
+	double *vals;          /* ncols */
+	double total, pv;
+	int has_total, has_pv;
+	const char *note;
+	int heading_before;    /* print a section heading before this row (text) */
+	const char *heading;
+	int flags;
+} cf_row;
+
+typedef struct cf_rows {
+	cf_row *rows;
+	size_t n;
+	double *store;
+} cf_rows;
+
+static double line_pv(const report *r, size_t l)
+{
+	const crm_cashflow *cf = r->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+	double pv = 0;
+
+	for (size_t p = 0; p < np; p++)
+		pv += cf->amount[l * np + p] * cf->df[p];
+	return pv;
+}
+
+static double sum(const double *v, int n)
+{
+	double s = 0;
+	for (int i = 0; i < n; i++)
+		s += v[i];
+	return s;
+}
+
+/* Distinct areas of one kind of line, in order of first appearance. */
+static size_t areas_of(const crm_scenario *sc, crm_line_kind kind, const char **out)
+{
+	size_t n = 0;
+
+	for (size_t l = 0; l < sc->nlines; l++) {
+		if (sc->lines[l].kind != kind)
+			continue;
+		const char *a = sc->lines[l].area;
+		size_t k;
+		for (k = 0; k < n; k++)
+			if (!strcmp(out[k], a))
+				break;
+		if (k == n)
+			out[n++] = a;
+	}
+	return n;
+}
+
+static int build_rows(const report *r, cf_rows *out)
+{
+	const crm_scenario *sc = r->sc;
+	const crm_cashflow *cf = r->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+	size_t maxrows = 2 * sc->nlines + 16;
+	const char **areas = malloc((sc->nlines + 1) * sizeof *areas);
+
+	memset(out, 0, sizeof *out);
+	out->rows = calloc(maxrows, sizeof *out->rows);
+	out->store = calloc(maxrows * (size_t)r->ncols, sizeof *out->store);
+	if (!areas || !out->rows || !out->store) {
+		free(areas);
+		free(out->rows);
+		free(out->store);
+		return -1;
+	}
+	double *tmp = malloc(np * sizeof *tmp);
+	if (!tmp) {
+		free(areas);
+		return -1;
+	}
+#define NEWROW() (out->rows[out->n].vals = out->store + out->n * (size_t)r->ncols, &out->rows[out->n++])
+	for (int kind = CRM_COST; kind <= CRM_BENEFIT; kind++) {
+		const char *word = kind == CRM_COST ? "cost" : "benefit";
+		int first = 1;
+		for (size_t l = 0; l < sc->nlines; l++) {
+			const crm_line *ln = &sc->lines[l];
+			if ((int)ln->kind != kind)
+				continue;
+			cf_row *row = NEWROW();
+			row->section = word;
+			snprintf(row->name, sizeof row->name, "%s", ln->label);
+			row->area = ln->area;
+			report_fold(r, cf->amount + l * np, row->vals);
+			row->total = sum(row->vals, r->ncols);
+			row->pv = line_pv(r, l);
+			row->has_total = row->has_pv = 1;
+			row->note = ln->note;
+			if (first) {
+				row->heading_before = 1;
+				row->heading = kind == CRM_COST ? "Costs" : "Benefits";
+				first = 0;
+			}
+		}
+		/* Subtotals by area or category. */
+		size_t na = areas_of(sc, (crm_line_kind)kind, areas);
+		for (size_t a = 0; a < na; a++) {
+			cf_row *row = NEWROW();
+			row->section = kind == CRM_COST ? "cost_category" : "benefit_area";
+			snprintf(row->name, sizeof row->name, "%s", areas[a][0] ? areas[a] : "(no area)");
+			row->area = areas[a];
+			memset(tmp, 0, np * sizeof *tmp);
+			row->pv = 0;
+			for (size_t l = 0; l < sc->nlines; l++) {
+				if ((int)sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]))
+					continue;
+				for (size_t p = 0; p < np; p++)
+					tmp[p] += cf->amount[l * np + p];
+				row->pv += line_pv(r, l);
+			}
+			report_fold(r, tmp, row->vals);
+			row->total = sum(row->vals, r->ncols);
+			row->has_total = row->has_pv = 1;
+			if (a == 0) {
+				row->heading_before = 1;
+				row->heading = kind == CRM_COST ? "Costs by category" : "Benefits by area";
+			}
+		}
+		cf_row *row = NEWROW();
+		row->section = "total";
+		snprintf(row->name, sizeof row->name, "Total %ss", word);
+		report_fold(r, kind == CRM_COST ? cf->costs : cf->benefits, row->vals);
+		row->total = kind == CRM_COST ? r->m.total_costs : r->m.total_benefits;
+		row->pv = kind == CRM_COST ? r->m.pv_costs : r->m.pv_benefits;
+		row->has_total = row->has_pv = 1;
+		row->flags = ROW_TOTAL;
+		if (first) {
+			row->heading_before = 1;
+			row->heading = kind == CRM_COST ? "Costs" : "Benefits";
+		}
+	}
+	cf_row *row = NEWROW();
+	row->section = "total";
+	snprintf(row->name, sizeof row->name, "Net cash flow");
+	report_fold(r, cf->net, row->vals);
+	row->total = r->m.total_benefits - r->m.total_costs;
+	row->pv = r->m.npv;
+	row->has_total = row->has_pv = 1;
+	row->flags = ROW_TOTAL;
+
+	row = NEWROW();
+	row->section = "total";
+	snprintf(row->name, sizeof row->name, "Cumulative net");
+	report_fold(r, cf->net, row->vals);
+	for (int c = 1; c < r->ncols; c++)
+		row->vals[c] += row->vals[c - 1];
+
+	row = NEWROW();
+	row->section = "total";
+	snprintf(row->name, sizeof row->name, "Present value of net");
+	report_fold(r, cf->pv_net, row->vals);
+	row->total = r->m.npv;
+	row->has_total = 1;
+
+	row = NEWROW();
+	row->section = "total";
+	snprintf(row->name, sizeof row->name, "Cumulative present value");
+	report_fold(r, cf->pv_net, row->vals);
+	for (int c = 1; c < r->ncols; c++)
+		row->vals[c] += row->vals[c - 1];
+
+	/* Discount factors exist per native period, so only on a native view. */
+	if (r->by_month || r->sc->settings.grid == CRM_GRID_YEAR) {
+		row = NEWROW();
+		row->section = "total";
+		snprintf(row->name, sizeof row->name, "Discount factor");
+		for (int p = 0; p <= cf->nperiods; p++)
+			row->vals[p] = cf->df[p];
+		row->flags = -1;  /* printed with 6 decimals */
+	}
+#undef NEWROW
+	free(tmp);
+	free(areas);
+	return 0;
+}
+
+static void free_rows(cf_rows *rows)
+{
+	free(rows->rows);
+	free(rows->store);
+}
+
+/* ----------------------------------------------------------- metric list */
+
+/* The headline metrics in display order, shared by every format. */
+typedef struct metric_item {
+	const char *key;       /* JSON/CSV key */
+	const char *label;     /* for people */
+	const char *definition;
+	int kind;              /* 0 money, 1 percent, 2 ratio, 3 months */
+	int ok;
+	double value;
+	const char *note;
+} metric_item;
+
+static size_t metric_items(const report *r, metric_item *it)
+{
+	const crm_metrics *m = &r->m;
+	size_t n = 0;
+	static const char *const none = "";
+
+#define ITEM(k, l, d, kd, okv, v, nt) it[n++] = (metric_item){ k, l, d, kd, okv, v, nt }
+	ITEM("npv", "NPV", "PV(benefits) - PV(costs), at the discount rate", 0, 1, m->npv, none);
+	ITEM("roi", "ROI (TEI)", "NPV / PV(costs): Forrester TEI definition", 1, m->roi_ok, m->roi,
+	     m->roi_note);
+	ITEM("bcr", "Benefit-cost ratio", "PV(benefits) / PV(costs)", 2, m->bcr_ok, m->bcr, m->bcr_note);
+	ITEM("irr", "IRR", "annual rate at which NPV = 0", 1, m->irr_ok, m->irr_value, m->irr_note);
+	ITEM("mirr", "MIRR", "IRR with negatives financed and positives reinvested at the stated "
+	     "rates", 1, m->mirr_ok, m->mirr, m->mirr_note);
+	ITEM("payback_months", "Payback", "months until the cumulative net cash flow reaches 0", 3,
+	     m->payback.status == CRM_PAYBACK_REACHED, m->payback.months, m->payback_note);
+	ITEM("discounted_payback_months", "Discounted payback", "the same on discounted cash flows",
+	     3, m->dpayback.status == CRM_PAYBACK_REACHED, m->dpayback.months, m->dpayback_note);
+	ITEM("pv_benefits", "PV of benefits", "benefits discounted to the investment date", 0, 1,
+	     m->pv_benefits, none);
+	ITEM("pv_costs", "PV of costs", "costs discounted to the investment date", 0, 1, m->pv_costs,
+	     none);
+	ITEM("total_benefits", "Total benefits", "undiscounted sum", 0, 1, m->total_benefits, none);
+	ITEM("total_costs", "Total costs", "undiscounted sum", 0, 1, m->total_costs, none);
+	ITEM("peak_investment", "Peak investment", "lowest point of the cumulative net cash flow",
+	     0, 1, m->peak_investment, none);
+#undef ITEM
+	return n;
+}
+
+static void metric_text(const metric_item *it, char *buf, size_t len)
+{
+	if (!it->ok) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	switch (it->kind) {
+	case 0: fmt_money(buf, len, it->value, 2); break;
+	case 1: fmt_percent(buf, len, it->value); break;
+	case 2: snprintf(buf, len, "%.2f", it->value); break;
+	default: snprintf(buf, len, "%.1f months", it->value); break;
+	}
+}
+
+static void peak_where(const report *r, char *buf, size_t len)
+{
+	int p = r->m.peak_period;
+
+	if (r->m.peak_investment == 0)
+		snprintf(buf, len, "the cumulative net cash flow never falls below 0");
+	else if (p == 0)
+		snprintf(buf, len, "reached in the Initial column (month 0)");
+	else if (r->cf->months_per_period == 12)
+		snprintf(buf, len, "reached at the end of Year %d (month %d)", p, 12 * p);
+	else
+		snprintf(buf, len, "reached at the end of month %d (Year %d)", p,
+			 crm_cashflow_year_of(r->cf, p));
+}
+
+/* ------------------------------------------------------------------ header */
+
+static void describe_conventions(const report *r, FILE *fp, const char *pre)
+{
+	const crm_settings *s = &r->sc->settings;
+	char pct[32];
+
+	fmt_percent(pct, sizeof pct, s->discount_rate);
+	fprintf(fp, "%sInitial = month 0, the investment date, not discounted.\n", pre);
+	if (s->grid == CRM_GRID_YEAR)
+		fprintf(fp, "%sYear k is discounted at its end by (1 + %s)^k.\n", pre, pct);
+	else
+		fprintf(fp, "%sMonth m is discounted at its end by (1 + %s)^(m/12); IRR and MIRR are "
+			"annual rates.\n", pre, pct);
+	fprintf(fp, "%sAmounts are risk-adjusted (TEI): benefit x (1 - risk), cost x (1 + risk).\n",
+		pre);
+}
+
+static void header_text(const report *r, FILE *fp, int markdown)
+{
+	const crm_settings *s = &r->sc->settings;
+	char d[32], f[32], rr[32];
+	const char *b = markdown ? "- " : "  ";
+
+	fmt_percent(d, sizeof d, s->discount_rate);
+	fmt_percent(f, sizeof f, s->finance_rate);
+	fmt_percent(rr, sizeof rr, s->reinvest_rate);
+	if (markdown)
+		fprintf(fp, "# %s\n\n", s->title[0] ? s->title : r->sc->file);
+	else
+		fprintf(fp, "%s\n", s->title[0] ? s->title : r->sc->file);
+	fprintf(fp, "%sScenario: %s\n", b, r->sc->file);
+	fprintf(fp, "%sCurrency: %s\n", b, s->currency);
+	fprintf(fp, "%sHorizon: %d year%s (%d months), evaluated by %s", b, s->horizon_years,
+		s->horizon_years == 1 ? "" : "s", 12 * s->horizon_years, crm_grid_name(s->grid));
+	if (s->start_year)
+		fprintf(fp, ", month 1 = %04d-%02d", s->start_year, s->start_month);
+	fprintf(fp, "\n%sDiscount rate: %s a year; MIRR finance rate %s, reinvestment rate %s\n", b,
+		d, f, rr);
+	fprintf(fp, "%sConventions:\n", b);
+	describe_conventions(r, fp, markdown ? "  - " : "    ");
+}
+
+/* -------------------------------------------------------------------- text */
+
+static void metrics_table(const report *r, text_table *t, int with_header)
+{
+	metric_item it[16];
+	size_t n = metric_items(r, it);
+	char v[64], where[160];
+
+	if (with_header)
+		table_add(t, ROW_NORMAL, (const char *[]){ "Metric", "Value", "Meaning" });
+	t->right[1] = 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *meaning = it[i].ok ? it[i].definition : it[i].note;
+		metric_text(&it[i], v, sizeof v);
+		if (!strcmp(it[i].key, "peak_investment")) {
+			peak_where(r, where, sizeof where);
+			char both[400];
+			snprintf(both, sizeof both, "%s, %s", it[i].definition, where);
+			table_add(t, ROW_NORMAL, (const char *[]){ it[i].label, v, both });
+		} else {
+			table_add(t, ROW_NORMAL, (const char *[]){ it[i].label, v, meaning });
+		}
+	}
+}
+
+static void metric_notes(const report *r, FILE *fp, const char *pre)
+{
+	metric_item it[16];
+	size_t n = metric_items(r, it);
+
+	for (size_t i = 0; i < n; i++)
+		if (it[i].ok && it[i].note[0])
+			fprintf(fp, "%sNote on %s: %s.\n", pre, it[i].label, it[i].note);
+}
+
+static void cash_table(const report *r, text_table *t, const cf_rows *rows, int markdown)
+{
+	size_t nc = (size_t)r->ncols + 3;
+	const char **cells = calloc(nc, sizeof *cells);
+	char (*buf)[48] = calloc(nc, sizeof *buf);
+
+	if (!cells || !buf)
+		goto done;
+	cells[0] = r->sc->settings.currency;
+	for (int c = 0; c < r->ncols; c++) {
+		report_col_label(r, c, buf[c + 1], sizeof buf[c + 1]);
+		cells[c + 1] = buf[c + 1];
+		t->right[c + 1] = 1;
+	}
+	cells[r->ncols + 1] = "Total";
+	cells[r->ncols + 2] = "Present value";
+	t->right[r->ncols + 1] = t->right[r->ncols + 2] = 1;
+	table_add(t, ROW_NORMAL, cells);
+	for (size_t i = 0; i < rows->n; i++) {
+		const cf_row *row = &rows->rows[i];
+		char label[300];
+		if (row->heading_before) {
+			memset(cells, 0, nc * sizeof *cells);
+			cells[0] = row->heading;
+			table_add(t, markdown ? ROW_TOTAL : ROW_HEADING, cells);
+		}
+		snprintf(label, sizeof label, "%s%s", markdown || row->flags == ROW_TOTAL ? "" : "  ",
+			 row->name);
+		cells[0] = label;
+		for (int c = 0; c < r->ncols; c++) {
+			if (row->flags == -1)
+				snprintf(buf[c + 1], sizeof buf[c + 1], "%.6f", row->vals[c]);
+			else
+				fmt_money(buf[c + 1], sizeof buf[c + 1], row->vals[c], 0);
+			cells[c + 1] = buf[c + 1];
+		}
+		fmt_money(buf[r->ncols + 1], sizeof buf[0], row->total, 0);
+		fmt_money(buf[r->ncols + 2], sizeof buf[0], row->pv, 0);
+		cells[r->ncols + 1] = row->has_total ? buf[r->ncols + 1] : NULL;
+		cells[r->ncols + 2] = row->has_pv ? buf[r->ncols + 2] : NULL;
+		table_add(t, row->flags == ROW_TOTAL ? ROW_TOTAL : ROW_NORMAL, cells);
+	}
+done:
+	free(cells);
+	free(buf);
+}
+
+static void fmt_input_range(const crm_input *in, char *buf, size_t len)
+{
+	char lo[48], hi[48];
+
+	if (!in->range.given) {
+		snprintf(buf, len, "%s", in->range.dist == CRM_DIST_FIXED ? "fixed" : "");
+		return;
+	}
+	fmt_exact(lo, sizeof lo, in->range.low);
+	fmt_exact(hi, sizeof hi, in->range.high);
+	snprintf(buf, len, "%s to %s%s%s", lo, hi, in->range.dist ? ", " : "",
+		 crm_dist_name(in->range.dist));
+}
+
+static void assumptions_tables(const report *r, text_table *ti, text_table *tl)
+{
+	const crm_scenario *sc = r->sc;
+	char range[160], year1[64], months[64], risk[32], growth[32], ramp[64];
+
+	table_add(ti, ROW_NORMAL, (const char *[]){ "Input", "Value", "Year 1", "Range", "Note" });
+	ti->right[2] = 1;
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		fmt_input_range(in, range, sizeof range);
+		fmt_exact(year1, sizeof year1, r->cf->input[i * (size_t)(r->cf->nperiods + 1) + 1]);
+		table_add(ti, ROW_NORMAL, (const char *[]){ in->name, in->value_text, year1, range,
+			  in->note });
+	}
+	table_add(tl, ROW_NORMAL, (const char *[]){ "Line", "Kind", "Area", "Value", "Timing",
+		  "Months", "Ramp", "Growth", "Risk", "Owner", "Metric", "Note" });
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->timing == CRM_ONCE)
+			snprintf(months, sizeof months, "%d", ln->start);
+		else
+			snprintf(months, sizeof months, "%d-%d", ln->start, ln->end);
+		if (ln->ramp)
+			snprintf(ramp, sizeof ramp, "%d %s", ln->ramp, crm_curve_name(ln->curve));
+		else
+			snprintf(ramp, sizeof ramp, "-");
+		fmt_percent(growth, sizeof growth, ln->growth);
+		fmt_percent(risk, sizeof risk, ln->risk);
+		table_add(tl, ROW_NORMAL, (const char *[]){ ln->label,
+			  ln->kind == CRM_COST ? "cost" : "benefit", ln->area, ln->value_text,
+			  crm_timing_name(ln->timing), months, ramp, growth, risk, ln->owner, ln->metric,
+			  ln->note });
+	}
+}
+
+void report_text(const report *r, FILE *fp)
+{
+	text_table t;
+	cf_rows rows;
+
+	header_text(r, fp, 0);
+	fprintf(fp, "\nHeadline metrics\n");
+	if (table_init(&t, 3) == 0) {
+		metrics_table(r, &t, 0);
+		table_print_text(&t, fp, "  ");
+		table_free(&t);
+	}
+	metric_notes(r, fp, "  ");
+	fprintf(fp, "\nCash flow (%s, risk-adjusted%s)\n", r->sc->settings.currency,
+		r->by_month ? ", by month" : "");
+	if (build_rows(r, &rows) == 0 && table_init(&t, (size_t)r->ncols + 3) == 0) {
+		cash_table(r, &t, &rows, 0);
+		table_print_text(&t, fp, "  ");
+		table_free(&t);
+		free_rows(&rows);
+	}
+	text_table ti, tl;
+	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
+		assumptions_tables(r, &ti, &tl);
+		if (r->sc->ninputs) {
+			fprintf(fp, "\nInputs\n");
+			table_print_text(&ti, fp, "  ");
+		}
+		fprintf(fp, "\nLines (months: 0 = Initial; ramp in months)\n");
+		table_print_text(&tl, fp, "  ");
+	}
+	table_free(&ti);
+	table_free(&tl);
+}
+
+void report_markdown(const report *r, FILE *fp)
+{
+	text_table t;
+	cf_rows rows;
+
+	header_text(r, fp, 1);
+	fprintf(fp, "\n## Headline metrics\n\n");
+	if (table_init(&t, 3) == 0) {
+		metrics_table(r, &t, 1);
+		table_print_markdown(&t, fp);
+		table_free(&t);
+	}
+	metric_notes(r, fp, "\n");
+	fprintf(fp, "\n## Cash flow (%s, risk-adjusted%s)\n\n", r->sc->settings.currency,
+		r->by_month ? ", by month" : "");
+	if (build_rows(r, &rows) == 0 && table_init(&t, (size_t)r->ncols + 3) == 0) {
+		cash_table(r, &t, &rows, 1);
+		table_print_markdown(&t, fp);
+		table_free(&t);
+		free_rows(&rows);
+	}
+	text_table ti, tl;
+	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
+		assumptions_tables(r, &ti, &tl);
+		if (r->sc->ninputs) {
+			fprintf(fp, "\n## Inputs\n\n");
+			table_print_markdown(&ti, fp);
+		}
+		fprintf(fp, "\n## Lines\n\n");
+		table_print_markdown(&tl, fp);
+	}
+	table_free(&ti);
+	table_free(&tl);
+}
+
+/* --------------------------------------------------------------------- CSV */
+
+void report_csv(const report *r, FILE *fp)
+{
+	metric_item it[16];
+	size_t n = metric_items(r, it);
+	char label[48];
+	cf_rows rows;
+
+	/* One table: metric rows fill value and note; cash-flow rows fill the periods. */
+	csv_field(fp, "section", 1);
+	csv_field(fp, "name", 0);
+	csv_field(fp, "area", 0);
+	csv_field(fp, "value", 0);
+	csv_field(fp, "note", 0);
+	for (int c = 0; c < r->ncols; c++) {
+		report_col_label(r, c, label, sizeof label);
+		csv_field(fp, label, 0);
+	}
+	csv_field(fp, "Total", 0);
+	csv_field(fp, "Present value", 0);
+	csv_end(fp);
+	for (size_t i = 0; i < n; i++) {
+		csv_field(fp, "metric", 1);
+		csv_field(fp, it[i].key, 0);
+		csv_field(fp, "", 0);
+		if (it[i].ok)
+			csv_number(fp, it[i].value, 0);
+		else
+			csv_field(fp, "", 0);
+		csv_field(fp, it[i].note, 0);
+		for (int c = 0; c < r->ncols + 2; c++)
+			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
+	if (build_rows(r, &rows) != 0)
+		return;
+	for (size_t i = 0; i < rows.n; i++) {
+		const cf_row *row = &rows.rows[i];
+		csv_field(fp, row->section, 1);
+		csv_field(fp, row->name, 0);
+		csv_field(fp, row->area ? row->area : "", 0);
+		csv_field(fp, "", 0);
+		csv_field(fp, row->note ? row->note : "", 0);
+		for (int c = 0; c < r->ncols; c++)
+			csv_number(fp, row->vals[c], 0);
+		if (row->has_total)
+			csv_number(fp, row->total, 0);
+		else
+			csv_field(fp, "", 0);
+		if (row->has_pv)
+			csv_number(fp, row->pv, 0);
+		else
+			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
+	free_rows(&rows);
+}
+
+/* -------------------------------------------------------------------- JSON */
+
+static void json_key(FILE *fp, const char *k, int *first)
+{
+	if (!*first)
+		fputc(',', fp);
+	*first = 0;
+	fputs("\n    ", fp);
+	json_string(fp, k);
+	fputs(": ", fp);
+}
+
+static void json_array(FILE *fp, const double *v, size_t n)
+{
+	fputc('[', fp);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(", ", fp);
+		json_number(fp, v[i]);
+	}
+	fputc(']', fp);
+}
+
+void report_json(const report *r, FILE *fp)
+{
+	const crm_scenario *sc = r->sc;
+	const crm_settings *s = &sc->settings;
+	const crm_cashflow *cf = r->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+	metric_item it[16];
+	size_t n = metric_items(r, it);
+	char buf[64];
+	int first;
+
+	fputs("{\n  \"file\": ", fp);
+	json_string(fp, sc->file);
+	fputs(",\n  \"title\": ", fp);
+	json_string(fp, s->title);
+	fputs(",\n  \"currency\": ", fp);
+	json_string(fp, s->currency);
+	fprintf(fp, ",\n  \"horizon_years\": %d,\n  \"grid\": ", s->horizon_years);
+	json_string(fp, crm_grid_name(s->grid));
+	fputs(",\n  \"discount_rate\": ", fp);
+	json_number(fp, s->discount_rate);
+	fputs(",\n  \"finance_rate\": ", fp);
+	json_number(fp, s->finance_rate);
+	fputs(",\n  \"reinvest_rate\": ", fp);
+	json_number(fp, s->reinvest_rate);
+	fputs(",\n  \"start_date\": ", fp);
+	if (s->start_year) {
+		snprintf(buf, sizeof buf, "%04d-%02d", s->start_year, s->start_month);
+		json_string(fp, buf);
+	} else {
+		fputs("null", fp);
+	}
+	fputs(",\n  \"conventions\": ", fp);
+	json_string(fp, s->grid == CRM_GRID_YEAR
+		    ? "Initial is month 0, not discounted; Year k is discounted at its end by (1+r)^k; "
+		      "amounts are risk-adjusted: benefit x (1 - risk), cost x (1 + risk)"
+		    : "Initial is month 0, not discounted; month m is discounted at its end by "
+		      "(1+r)^(m/12); IRR and MIRR are annual; amounts are risk-adjusted: "
+		      "benefit x (1 - risk), cost x (1 + risk)");
+	fputs(",\n  \"metrics\": {", fp);
+	first = 1;
+	for (size_t i = 0; i < n; i++) {
+		json_key(fp, it[i].key, &first);
+		if (it[i].ok)
+			json_number(fp, it[i].value);
+		else
+			fputs("null", fp);
+		if (it[i].note[0]) {
+			snprintf(buf, sizeof buf, "%s_note", it[i].key);
+			json_key(fp, buf, &first);
+			json_string(fp, it[i].note);
+		}
+	}
+	json_key(fp, "irr_roots", &first);
+	json_array(fp, r->m.irr.roots, r->m.irr.nroots);
+	json_key(fp, "peak_investment_month", &first);
+	fprintf(fp, "%d", r->m.peak_period * cf->months_per_period);
+	fputs("\n  },\n  \"periods\": [", fp);
+	for (size_t p = 0; p < np; p++) {
+		fputs(p ? ",\n    {" : "\n    {", fp);
+		if (p == 0)
+			snprintf(buf, sizeof buf, "Initial");
+		else if (cf->months_per_period == 12)
+			snprintf(buf, sizeof buf, "Year %zu", p);
+		else
+			snprintf(buf, sizeof buf, "Month %zu", p);
+		fputs("\"label\": ", fp);
+		json_string(fp, buf);
+		fprintf(fp, ", \"month\": %zu, \"costs\": ", p * (size_t)cf->months_per_period);
+		json_number(fp, cf->costs[p]);
+		fputs(", \"benefits\": ", fp);
+		json_number(fp, cf->benefits[p]);
+		fputs(", \"net\": ", fp);
+		json_number(fp, cf->net[p]);
+		fputs(", \"cumulative\": ", fp);
+		json_number(fp, cf->cumulative[p]);
+		fputs(", \"discount_factor\": ", fp);
+		json_number(fp, cf->df[p]);
+		fputs(", \"pv\": ", fp);
+		json_number(fp, cf->pv_net[p]);
+		fputs(", \"cumulative_pv\": ", fp);
+		json_number(fp, cf->cumulative_pv[p]);
+		fputc('}', fp);
+	}
+	fputs("\n  ],\n  \"lines\": [", fp);
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		fputs(l ? ",\n    {" : "\n    {", fp);
+		fputs("\"kind\": ", fp);
+		json_string(fp, ln->kind == CRM_COST ? "cost" : "benefit");
+		fputs(", \"name\": ", fp);
+		json_string(fp, ln->label);
+		fputs(", \"area\": ", fp);
+		json_string(fp, ln->area);
+		fputs(", \"value\": ", fp);
+		json_string(fp, ln->value_text);
+		fputs(", \"timing\": ", fp);
+		json_string(fp, crm_timing_name(ln->timing));
+		fprintf(fp, ", \"start\": %d, \"end\": %d, \"ramp\": %d, \"curve\": ", ln->start,
+			ln->end, ln->ramp);
+		json_string(fp, crm_curve_name(ln->curve));
+		fputs(", \"growth\": ", fp);
+		json_number(fp, ln->growth);
+		fputs(", \"risk\": ", fp);
+		json_number(fp, ln->risk);
+		fputs(", \"owner\": ", fp);
+		json_string(fp, ln->owner);
+		fputs(", \"metric\": ", fp);
+		json_string(fp, ln->metric);
+		fputs(", \"note\": ", fp);
+		json_string(fp, ln->note);
+		fputs(", \"amounts\": ", fp);
+		json_array(fp, cf->amount + l * np, np);
+		double total = 0;
+		for (size_t p = 0; p < np; p++)
+			total += cf->amount[l * np + p];
+		fputs(", \"total\": ", fp);
+		json_number(fp, total);
+		fputs(", \"present_value\": ", fp);
+		json_number(fp, line_pv(r, l));
+		fputc('}', fp);
+	}
+	fputs("\n  ],\n  \"inputs\": [", fp);
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		fputs(i ? ",\n    {" : "\n    {", fp);
+		fputs("\"name\": ", fp);
+		json_string(fp, in->name);
+		fputs(", \"value\": ", fp);
+		json_string(fp, in->value_text);
+		fputs(", \"low\": ", fp);
+		if (in->range.given)
+			json_number(fp, in->range.low);
+		else
+			fputs("null", fp);
+		fputs(", \"high\": ", fp);
+		if (in->range.given)
+			json_number(fp, in->range.high);
+		else
+			fputs("null", fp);
+		fputs(", \"dist\": ", fp);
+		if (in->range.dist)
+			json_string(fp, crm_dist_name(in->range.dist));
+		else
+			fputs("null", fp);
+		fputs(", \"note\": ", fp);
+		json_string(fp, in->note);
+		fputs(", \"values\": ", fp);
+		json_array(fp, cf->input + i * np, np);
+		fputc('}', fp);
+	}
+	fputs("\n  ],\n  \"warnings\": [", fp);
+	for (size_t w = 0; w < sc->warnings.count; w++) {
+		fputs(w ? ", " : "", fp);
+		json_string(fp, sc->warnings.items[w].msg);
+	}
+	fputs("]\n}\n", fp);
+}

@@ -1,0 +1,200 @@
+/*
+ * csvread.c - CSV text to rows with line numbers, on top of libcsv.
+ *
+ * libcsv reports fields and row ends through callbacks but no positions. We
+ * feed it one physical line at a time (never a chunk that spans a newline), so
+ * every callback fired during a feed belongs to the line being fed: a field
+ * ends on that line, and starts as many lines earlier as it holds newlines
+ * (only a quoted field can). Field contents are copied inside the callback,
+ * because libcsv's buffer is only valid there.
+ */
+#include "crmroi/csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct parse_state {
+	crm_csv_table *t;
+	int line;          /* line being fed */
+	crm_csv_row cur;   /* row under construction */
+	int cur_cap;
+	int failed;        /* out of memory inside a callback */
+};
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct parse_state *s = ctx;
+	crm_csv_row *r = &s->cur;
+	int nl = 0;
+
+	if (s->failed)
+		return;
+	if (r->nfields == s->cur_cap) {
+		int ncap = s->cur_cap ? 2 * s->cur_cap : 16;
+		char **f = realloc(r->fields, (size_t)ncap * sizeof *f);
+		if (!f) {
+			s->failed = 1;
+			return;
+		}
+		r->fields = f;
+		int *fl = realloc(r->field_lines, (size_t)ncap * sizeof *fl);
+		if (!fl) {
+			s->failed = 1;
+			return;
+		}
+		r->field_lines = fl;
+		s->cur_cap = ncap;
+	}
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		s->failed = 1;
+		return;
+	}
+	if (len)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		nl += copy[i] == '\n';
+	r->fields[r->nfields] = copy;
+	r->field_lines[r->nfields] = s->line - nl;
+	if (r->nfields == 0)
+		r->line = s->line - nl;
+	r->nfields++;
+}
+
+static void on_row(int term, void *ctx)
+{
+	struct parse_state *s = ctx;
+	crm_csv_table *t = s->t;
+
+	(void)term;
+	if (s->failed)
+		return;
+	if (t->nrows == t->cap) {
+		size_t ncap = t->cap ? 2 * t->cap : 32;
+		crm_csv_row *n = realloc(t->rows, ncap * sizeof *n);
+		if (!n) {
+			s->failed = 1;
+			return;
+		}
+		t->rows = n;
+		t->cap = ncap;
+	}
+	t->rows[t->nrows++] = s->cur;
+	memset(&s->cur, 0, sizeof s->cur);
+	s->cur_cap = 0;
+}
+
+static void row_free(crm_csv_row *r)
+{
+	for (int i = 0; i < r->nfields; i++)
+		free(r->fields[i]);
+	free(r->fields);
+	free(r->field_lines);
+}
+
+void crm_csv_table_free(crm_csv_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nrows; i++)
+		row_free(&t->rows[i]);
+	free(t->rows);
+	memset(t, 0, sizeof *t);
+}
+
+crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *name,
+			 crm_csv_table *out, crm_error *err)
+{
+	struct csv_parser p;
+	struct parse_state s;
+	crm_status st = CRM_OK;
+	size_t pos = 0;
+
+	memset(out, 0, sizeof *out);
+	memset(&s, 0, sizeof s);
+	s.t = out;
+	s.line = 1;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return crm_error_set(err, CRM_ENOMEM, name, 0, 0, "cannot set up the CSV parser");
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - buf) + 1 : len;
+		size_t n = end - pos;
+		if (chunk && n > chunk)
+			n = chunk;
+		if (csv_parse(&p, buf + pos, n, on_field, on_row, &s) != n) {
+			st = crm_error_set(err, csv_error(&p) == CSV_ENOMEM ? CRM_ENOMEM : CRM_EDATA,
+					   name, s.line, s.cur.nfields + 1,
+					   "malformed CSV: %s (a quote inside a quoted field is written \"\")",
+					   csv_strerror(csv_error(&p)));
+			goto done;
+		}
+		if (s.failed)
+			break;
+		pos += n;
+		if (buf[pos - 1] == '\n')
+			s.line++;
+	}
+	if (!s.failed && csv_fini(&p, on_field, on_row, &s) != 0) {
+		st = crm_error_set(err, CRM_EDATA, name, s.line, s.cur.nfields + 1,
+				   "malformed CSV: a quoted field is not closed before the end of the file");
+		goto done;
+	}
+	if (s.failed)
+		st = crm_error_set(err, CRM_ENOMEM, name, s.line, 0, "out of memory reading CSV");
+done:
+	csv_free(&p);
+	row_free(&s.cur);
+	if (st != CRM_OK)
+		crm_csv_table_free(out);
+	return st;
+}
+
+crm_status crm_read_file(const char *path, char **bufp, size_t *lenp, crm_error *err)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	const char *label = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	crm_status st = CRM_OK;
+
+	if (!f)
+		return crm_error_set(err, CRM_EIO, label, 0, 0, "cannot open: %s", strerror(errno));
+	for (;;) {
+		if (cap - len < 4096) {
+			size_t ncap = cap ? 2 * cap : 16384;
+			char *n = realloc(buf, ncap + 1);
+			if (!n) {
+				st = crm_error_set(err, CRM_ENOMEM, label, 0, 0, "out of memory reading the file");
+				goto done;
+			}
+			buf = n;
+			cap = ncap;
+		}
+		size_t got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0) {
+			if (ferror(f))
+				st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s", strerror(errno));
+			break;
+		}
+	}
+done:
+	if (!is_stdin)
+		fclose(f);
+	if (st != CRM_OK) {
+		free(buf);
+		return st;
+	}
+	buf[len] = '\0';
+	*bufp = buf;
+	*lenp = len;
+	return CRM_OK;
+}

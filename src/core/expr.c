@@ -1,0 +1,714 @@
+/*
+ * expr.c - strict numbers, per-year series and formulas compiled to bytecode.
+ *
+ * Grammar (lowest precedence first):
+ *   expr    := term (('+' | '-') term)*
+ *   term    := unary (('*' | '/') unary)*
+ *   unary   := ('-' | '+') unary | power
+ *   power   := primary ('^' unary)?          right-associative; -2^2 = -(2^2)
+ *   primary := number | name | func '(' args ')' | '(' expr ')'
+ * A number literal may end in '%'. Functions: min(a, ...), max(a, ...),
+ * abs(x), round(x, digits), prev(name). Period variables: year, month.
+ *
+ * The program is a postfix sequence for a small value stack; its depth is
+ * known at compile time, so evaluation allocates nothing.
+ */
+#include "crmroi/expr.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Deepest value stack an expression may need; far beyond any real formula. */
+#define EXPR_MAX_STACK 64
+
+enum op {
+	OP_CONST, OP_INPUT, OP_PREV, OP_YEAR, OP_MONTH, OP_SERIES,
+	OP_NEG, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
+	OP_MIN, OP_MAX, OP_ABS, OP_ROUND
+};
+
+struct insn {
+	enum op op;
+	int arg;        /* input index, or argument count for min/max */
+	double k;       /* constant */
+};
+
+struct crm_expr {
+	crm_value_kind kind;
+	struct insn *code;
+	size_t ncode, capcode;
+	int depth, maxdepth;
+	double *series;
+	size_t nseries;
+	int *deps, *prev_deps;
+	size_t ndeps, nprev;
+	int uses_time;
+};
+
+static const char *const reserved[] = { "min", "max", "abs", "round", "prev", "year", "month", NULL };
+
+int crm_expr_reserved(const char *name)
+{
+	for (int i = 0; reserved[i]; i++)
+		if (strcmp(name, reserved[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+static int is_blank(int c) { return c == ' ' || c == '\t'; }
+
+/* Length of a currency sign at s, or 0. */
+static int currency_sign(const char *s)
+{
+	if (*s == '$')
+		return 1;
+	if (!strncmp(s, "\xE2\x82\xAC", 3))     /* EURO SIGN */
+		return 3;
+	if (!strncmp(s, "\xC2\xA3", 2) || !strncmp(s, "\xC2\xA5", 2))  /* POUND, YEN */
+		return 2;
+	return 0;
+}
+
+/*
+ * Scan a number literal at s: [+-]? (digits [. digits?] | . digits) ([eE][+-]?digits)?
+ * Returns its length (0 if none). Sign handled by the caller for expressions.
+ */
+static size_t scan_literal(const char *s)
+{
+	size_t i = 0, digits = 0;
+
+	while (isdigit((unsigned char)s[i])) {
+		i++;
+		digits++;
+	}
+	if (s[i] == '.') {
+		i++;
+		while (isdigit((unsigned char)s[i])) {
+			i++;
+			digits++;
+		}
+	}
+	if (!digits)
+		return 0;
+	if (s[i] == 'e' || s[i] == 'E') {
+		size_t j = i + 1;
+		if (s[j] == '+' || s[j] == '-')
+			j++;
+		if (isdigit((unsigned char)s[j])) {
+			while (isdigit((unsigned char)s[j]))
+				j++;
+			i = j;
+		}
+	}
+	return i;
+}
+
+/* Convert a scanned literal; 0 on success, -1 when out of range. */
+static int convert_literal(const char *s, size_t len, double *out)
+{
+	char tmp[128];
+
+	if (len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	errno = 0;
+	char *end;
+	double v = strtod(tmp, &end);
+	if (errno == ERANGE && fabs(v) > 1.0)   /* overflow; underflow to 0 is fine */
+		return -1;
+	if (!isfinite(v) || end != tmp + len)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static void explain_bad_number(const char *s, char *why, size_t whylen)
+{
+	int digits = 0, commas = 0, dots = 0, spaces_inside = 0, currency = 0;
+	const char *p;
+	size_t n = strlen(s);
+
+	while (n && is_blank((unsigned char)s[n - 1]))
+		n--;
+	while (*s && is_blank((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	for (p = s; p < s + n; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (*p == ',')
+			commas++;
+		else if (*p == '.')
+			dots++;
+		else if (is_blank((unsigned char)*p) && digits)
+			spaces_inside++;
+		else if (currency_sign(p))
+			currency = 1;
+	}
+	if (!why)
+		return;
+	if (n == 0) {
+		snprintf(why, whylen, "empty value (expected a number)");
+	} else if (currency) {
+		snprintf(why, whylen, "'%.*s' is not a number: leave out the currency sign "
+			 "(the setting 'currency' names it)", (int)n, s);
+	} else if (commas && digits) {
+		/* 1,234,567 or 1,234.5 is grouping; 12,5 is a decimal comma. */
+		const char *c = memchr(s, ',', n);
+		size_t after = 0;
+		while (c + 1 + after < s + n && isdigit((unsigned char)c[1 + after]))
+			after++;
+		if (dots || commas > 1 || after == 3)
+			snprintf(why, whylen, "'%.*s' is not a number: leave out thousands separators "
+				 "(write 1234567.89, not 1,234,567.89)", (int)n, s);
+		else
+			snprintf(why, whylen, "'%.*s' is not a number: use a decimal point, not a comma "
+				 "(write 12.5, not 12,5)", (int)n, s);
+	} else if (spaces_inside) {
+		snprintf(why, whylen, "'%.*s' is not a number: leave out spaces between digits "
+			 "(write 1234567)", (int)n, s);
+	} else {
+		snprintf(why, whylen, "'%.*s' is not a number (expected digits with an optional "
+			 "sign, decimal point, exponent and trailing %%, e.g. -1250.5 or 12.5%% or 3e6)",
+			 (int)n, s);
+	}
+}
+
+crm_status crm_parse_number(const char *s, double *out, int *percent, char *why, size_t whylen)
+{
+	const char *p = s;
+	int neg = 0, pct = 0;
+	double v;
+
+	while (is_blank((unsigned char)*p))
+		p++;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	size_t len = scan_literal(p);
+	const char *q = p + len;
+	if (len && *q == '%') {
+		pct = 1;
+		q++;
+	}
+	while (is_blank((unsigned char)*q))
+		q++;
+	if (!len || *q != '\0') {
+		explain_bad_number(s, why, whylen);
+		return CRM_EDATA;
+	}
+	if (convert_literal(p, len, &v) != 0) {
+		if (why)
+			snprintf(why, whylen, "'%s' is out of the range of numbers", s);
+		return CRM_EDATA;
+	}
+	if (pct)
+		v /= 100.0;
+	*out = neg ? -v : v;
+	if (percent)
+		*percent = pct;
+	return CRM_OK;
+}
+
+/* ---------------------------------------------------------------- compiler */
+
+struct parser {
+	const char *src, *p;
+	crm_expr *e;
+	crm_expr_lookup lookup;
+	void *ctx;
+	crm_error *err;
+	int failed;
+};
+
+static void perr(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void perr(struct parser *ps, const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	if (ps->failed)
+		return;
+	ps->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	if (ps->err) {
+		ps->err->status = CRM_EDATA;
+		snprintf(ps->err->msg, sizeof ps->err->msg, "in formula '%s' at character %d: %s",
+			 ps->src, (int)(ps->p - ps->src) + 1, what);
+	}
+}
+
+static void emit(struct parser *ps, enum op op, int arg, double k, int stack_delta)
+{
+	crm_expr *e = ps->e;
+
+	if (ps->failed)
+		return;
+	if (e->ncode == e->capcode) {
+		size_t ncap = e->capcode ? 2 * e->capcode : 16;
+		struct insn *n = realloc(e->code, ncap * sizeof *n);
+		if (!n) {
+			perr(ps, "out of memory");
+			if (ps->err)
+				ps->err->status = CRM_ENOMEM;
+			return;
+		}
+		e->code = n;
+		e->capcode = ncap;
+	}
+	e->code[e->ncode++] = (struct insn){ op, arg, k };
+	e->depth += stack_delta;
+	if (e->depth > e->maxdepth)
+		e->maxdepth = e->depth;
+	if (e->maxdepth > EXPR_MAX_STACK)
+		perr(ps, "formula nested too deeply (more than %d pending values)", EXPR_MAX_STACK);
+}
+
+static int add_dep(int **arr, size_t *n, int idx)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*arr)[i] == idx)
+			return 0;
+	int *a = realloc(*arr, (*n + 1) * sizeof *a);
+	if (!a)
+		return -1;
+	a[(*n)++] = idx;
+	*arr = a;
+	return 0;
+}
+
+static void skip_ws(struct parser *ps)
+{
+	while (is_blank((unsigned char)*ps->p))
+		ps->p++;
+}
+
+static int accept(struct parser *ps, char c)
+{
+	skip_ws(ps);
+	if (*ps->p == c) {
+		ps->p++;
+		return 1;
+	}
+	return 0;
+}
+
+static void parse_expr(struct parser *ps);
+static void parse_unary(struct parser *ps);
+
+static size_t scan_name(const char *s)
+{
+	size_t i = 0;
+
+	if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	while (isalnum((unsigned char)s[i]) || s[i] == '_')
+		i++;
+	return i;
+}
+
+static int name_is(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && !strncmp(s, word, len);
+}
+
+static int resolve(struct parser *ps, const char *name, size_t len)
+{
+	int idx = ps->lookup ? ps->lookup(ps->ctx, name, len) : -1;
+
+	if (idx < 0)
+		perr(ps, "unknown input '%.*s' (expected the name of a row with kind=input)",
+		     (int)len, name);
+	return idx;
+}
+
+static void parse_call(struct parser *ps, const char *name, size_t len)
+{
+	int nargs = 0;
+
+	if (name_is(name, len, "prev")) {
+		skip_ws(ps);
+		const char *arg = ps->p;
+		size_t alen = scan_name(arg);
+		if (!alen) {
+			perr(ps, "prev() takes the name of an input");
+			return;
+		}
+		ps->p += alen;
+		int idx = resolve(ps, arg, alen);
+		if (ps->failed)
+			return;
+		if (!accept(ps, ')')) {
+			perr(ps, "expected ')' after prev(%.*s", (int)alen, arg);
+			return;
+		}
+		if (add_dep(&ps->e->prev_deps, &ps->e->nprev, idx) != 0)
+			perr(ps, "out of memory");
+		ps->e->uses_time = 1;
+		emit(ps, OP_PREV, idx, 0, +1);
+		return;
+	}
+	if (!accept(ps, ')')) {
+		do {
+			parse_expr(ps);
+			nargs++;
+		} while (!ps->failed && accept(ps, ','));
+		if (!ps->failed && !accept(ps, ')'))
+			perr(ps, "expected ',' or ')' in the arguments of %.*s()", (int)len, name);
+	}
+	if (ps->failed)
+		return;
+	if (name_is(name, len, "min") || name_is(name, len, "max")) {
+		if (nargs < 1) {
+			perr(ps, "%.*s() needs at least one argument", (int)len, name);
+			return;
+		}
+		emit(ps, name[1] == 'i' ? OP_MIN : OP_MAX, nargs, 0, 1 - nargs);
+	} else if (name_is(name, len, "abs")) {
+		if (nargs != 1)
+			perr(ps, "abs() takes one argument, not %d", nargs);
+		emit(ps, OP_ABS, 0, 0, 0);
+	} else if (name_is(name, len, "round")) {
+		if (nargs != 2)
+			perr(ps, "round() takes two arguments (value, digits), not %d", nargs);
+		emit(ps, OP_ROUND, 0, 0, -1);
+	} else {
+		perr(ps, "unknown function '%.*s' (expected min, max, abs, round or prev)",
+		     (int)len, name);
+	}
+}
+
+static void parse_primary(struct parser *ps)
+{
+	skip_ws(ps);
+	const char *s = ps->p;
+	size_t len;
+
+	if (ps->failed)
+		return;
+	if ((len = scan_literal(s)) != 0) {
+		double v;
+		if (convert_literal(s, len, &v) != 0) {
+			perr(ps, "number out of range");
+			return;
+		}
+		ps->p += len;
+		if (*ps->p == '%') {
+			v /= 100.0;
+			ps->p++;
+		}
+		emit(ps, OP_CONST, 0, v, +1);
+		return;
+	}
+	if ((len = scan_name(s)) != 0) {
+		ps->p += len;
+		if (accept(ps, '(')) {
+			parse_call(ps, s, len);
+			return;
+		}
+		if (name_is(s, len, "year") || name_is(s, len, "month")) {
+			ps->e->uses_time = 1;
+			emit(ps, s[0] == 'y' ? OP_YEAR : OP_MONTH, 0, 0, +1);
+			return;
+		}
+		if (name_is(s, len, "min") || name_is(s, len, "max") ||
+		    name_is(s, len, "abs") || name_is(s, len, "round") || name_is(s, len, "prev")) {
+			perr(ps, "%.*s is a function: expected '(' after it", (int)len, s);
+			return;
+		}
+		int idx = resolve(ps, s, len);
+		if (ps->failed)
+			return;
+		if (add_dep(&ps->e->deps, &ps->e->ndeps, idx) != 0)
+			perr(ps, "out of memory");
+		emit(ps, OP_INPUT, idx, 0, +1);
+		return;
+	}
+	if (accept(ps, '(')) {
+		parse_expr(ps);
+		if (!ps->failed && !accept(ps, ')'))
+			perr(ps, "expected ')'");
+		return;
+	}
+	if (*s == '\0')
+		perr(ps, "the formula ends too early (expected a number, a name or '(')");
+	else if (currency_sign(s))
+		perr(ps, "leave out the currency sign");
+	else
+		perr(ps, "unexpected '%c' (expected a number, a name or '(')", *s);
+}
+
+static void parse_power(struct parser *ps)
+{
+	parse_primary(ps);
+	if (accept(ps, '^')) {
+		parse_unary(ps);
+		emit(ps, OP_POW, 0, 0, -1);
+	}
+}
+
+static void parse_unary(struct parser *ps)
+{
+	if (accept(ps, '-')) {
+		parse_unary(ps);
+		emit(ps, OP_NEG, 0, 0, 0);
+	} else if (accept(ps, '+')) {
+		parse_unary(ps);
+	} else {
+		parse_power(ps);
+	}
+}
+
+static void parse_term(struct parser *ps)
+{
+	parse_unary(ps);
+	while (!ps->failed) {
+		if (accept(ps, '*')) {
+			parse_unary(ps);
+			emit(ps, OP_MUL, 0, 0, -1);
+		} else if (accept(ps, '/')) {
+			parse_unary(ps);
+			emit(ps, OP_DIV, 0, 0, -1);
+		} else {
+			break;
+		}
+	}
+}
+
+static void parse_expr(struct parser *ps)
+{
+	parse_term(ps);
+	while (!ps->failed) {
+		if (accept(ps, '+')) {
+			parse_term(ps);
+			emit(ps, OP_ADD, 0, 0, -1);
+		} else if (accept(ps, '-')) {
+			parse_term(ps);
+			emit(ps, OP_SUB, 0, 0, -1);
+		} else {
+			break;
+		}
+	}
+}
+
+static crm_expr *expr_new(void)
+{
+	return calloc(1, sizeof(crm_expr));
+}
+
+void crm_expr_free(crm_expr *e)
+{
+	if (!e)
+		return;
+	free(e->code);
+	free(e->series);
+	free(e->deps);
+	free(e->prev_deps);
+	free(e);
+}
+
+static int has_formula_chars(const char *s)
+{
+	for (; *s; s++)
+		if (isalpha((unsigned char)*s) || *s == '_' || *s == '(')
+			return 1;
+	return 0;
+}
+
+static crm_expr *compile_series(const char *src, crm_error *err)
+{
+	crm_expr *e = expr_new();
+	const char *p = src;
+	char item[256], why[400];
+
+	if (!e)
+		goto nomem;
+	e->kind = CRM_VALUE_SERIES;
+	e->uses_time = 1;
+	for (;;) {
+		const char *semi = strchr(p, ';');
+		size_t n = semi ? (size_t)(semi - p) : strlen(p);
+		double v;
+		if (n >= sizeof item)
+			n = sizeof item - 1;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (crm_parse_number(item, &v, NULL, why, sizeof why) != CRM_OK) {
+			crm_error_set(err, CRM_EDATA, err ? err->file : NULL, err ? err->line : 0,
+				      err ? err->col : 0, "in series '%s', year %zu: %s", src,
+				      e->nseries + 1, why);
+			crm_expr_free(e);
+			return NULL;
+		}
+		double *s = realloc(e->series, (e->nseries + 1) * sizeof *s);
+		if (!s)
+			goto nomem;
+		e->series = s;
+		s[e->nseries++] = v;
+		if (!semi)
+			break;
+		p = semi + 1;
+	}
+	e->code = malloc(sizeof *e->code);
+	if (!e->code)
+		goto nomem;
+	e->code[0] = (struct insn){ OP_SERIES, 0, 0 };
+	e->ncode = 1;
+	e->maxdepth = 1;
+	return e;
+nomem:
+	crm_expr_free(e);
+	crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory compiling '%s'", src);
+	return NULL;
+}
+
+crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, crm_error *err)
+{
+	double v;
+	char why[400];
+	crm_expr *e;
+
+	if (crm_parse_number(src, &v, NULL, why, sizeof why) == CRM_OK) {
+		e = expr_new();
+		if (!e || !(e->code = malloc(sizeof *e->code))) {
+			crm_expr_free(e);
+			crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+			return NULL;
+		}
+		e->kind = CRM_VALUE_NUMBER;
+		e->code[0] = (struct insn){ OP_CONST, 0, v };
+		e->ncode = 1;
+		e->maxdepth = 1;
+		return e;
+	}
+	if (strchr(src, ';') && !has_formula_chars(src))
+		return compile_series(src, err);
+
+	e = expr_new();
+	if (!e) {
+		crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	e->kind = CRM_VALUE_EXPR;
+	struct parser ps = { src, src, e, lookup, ctx, err, 0 };
+	skip_ws(&ps);
+	if (*ps.p == '\0') {
+		ps.failed = 1;
+		if (err) {
+			err->status = CRM_EDATA;
+			snprintf(err->msg, sizeof err->msg, "empty value (expected a number, a series "
+				 "like 100;120;150, or a formula)");
+		}
+	} else {
+		parse_expr(&ps);
+		skip_ws(&ps);
+		if (!ps.failed && *ps.p != '\0')
+			perr(&ps, "unexpected '%c' after a complete formula (expected an operator "
+			     "+ - * / ^)", *ps.p);
+	}
+	if (ps.failed) {
+		/* A string with no names or calls was meant as a number: say how to write it. */
+		if (err && err->status == CRM_EDATA && !has_formula_chars(src))
+			snprintf(err->msg, sizeof err->msg, "%s", why);
+		crm_expr_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* --------------------------------------------------------------- evaluator */
+
+/*
+ * round(x, digits) the spreadsheet way: halves go away from zero, and the
+ * scaled value is first cut to 15 significant digits so that 2.675 (stored as
+ * 2.67499999...) rounds to 2.68 as a spreadsheet shows it.
+ */
+static double round_digits(double x, double digits)
+{
+	double d = trunc(digits);
+	double scale = pow(10.0, fabs(d));
+	double y = d >= 0 ? x * scale : x / scale;
+	char buf[64];
+
+	if (!isfinite(y))
+		return x;
+	snprintf(buf, sizeof buf, "%.15g", y);
+	y = round(strtod(buf, NULL));
+	return d >= 0 ? y / scale : y * scale;
+}
+
+double crm_expr_eval(const crm_expr *e, const crm_expr_env *env)
+{
+	double st[EXPR_MAX_STACK + 1];
+	int sp = 0;
+
+	for (size_t i = 0; i < e->ncode; i++) {
+		const struct insn *in = &e->code[i];
+		switch (in->op) {
+		case OP_CONST: st[sp++] = in->k; break;
+		case OP_INPUT: st[sp++] = env->cur[in->arg]; break;
+		case OP_PREV: st[sp++] = env->prev[in->arg]; break;
+		case OP_YEAR: st[sp++] = env->year; break;
+		case OP_MONTH: st[sp++] = env->month; break;
+		case OP_SERIES:
+			st[sp++] = env->year >= 1 && (size_t)env->year <= e->nseries
+				   ? e->series[env->year - 1] : 0.0;
+			break;
+		case OP_NEG: st[sp - 1] = -st[sp - 1]; break;
+		case OP_ADD: sp--; st[sp - 1] += st[sp]; break;
+		case OP_SUB: sp--; st[sp - 1] -= st[sp]; break;
+		case OP_MUL: sp--; st[sp - 1] *= st[sp]; break;
+		case OP_DIV: sp--; st[sp - 1] /= st[sp]; break;
+		case OP_POW: sp--; st[sp - 1] = pow(st[sp - 1], st[sp]); break;
+		case OP_MIN:
+		case OP_MAX: {
+			int n = in->arg;
+			double r = st[sp - n];
+			/* Unlike fmin/fmax, a NaN argument propagates so the model can report it. */
+			for (int j = sp - n + 1; j < sp; j++)
+				if (isnan(st[j]) || (in->op == OP_MIN ? st[j] < r : st[j] > r))
+					r = st[j];
+			sp -= n;
+			st[sp++] = r;
+			break;
+		}
+		case OP_ABS: st[sp - 1] = fabs(st[sp - 1]); break;
+		case OP_ROUND: sp--; st[sp - 1] = round_digits(st[sp - 1], st[sp]); break;
+		}
+	}
+	return st[0];
+}
+
+crm_value_kind crm_expr_kind(const crm_expr *e) { return e->kind; }
+double crm_expr_number(const crm_expr *e) { return e->code[0].k; }
+
+size_t crm_expr_series(const crm_expr *e, const double **values)
+{
+	*values = e->series;
+	return e->nseries;
+}
+
+size_t crm_expr_deps(const crm_expr *e, const int **deps)
+{
+	*deps = e->deps;
+	return e->ndeps;
+}
+
+size_t crm_expr_prev_deps(const crm_expr *e, const int **deps)
+{
+	*deps = e->prev_deps;
+	return e->nprev;
+}
+
+int crm_expr_uses_time(const crm_expr *e) { return e->uses_time; }

@@ -1,0 +1,417 @@
+/*
+ * metrics.c - NPV, IRR, MIRR, payback and the TEI ratios.
+ *
+ * IRR: NPV(r) = sum v_k x^k with x = (1 + r)^(-1/ppy) is a polynomial in x,
+ * so Descartes' rule of signs bounds the number of rates r > -1: none when the
+ * flows never change sign, exactly one when they change sign once (then the
+ * two ends of the interval bracket it). Otherwise NPV is scanned on a grid of
+ * u = ln(1 + r) and every sign change is refined with GSL's Brent solver; a
+ * local minimum of |NPV| that does not change sign is polished with GSL's
+ * Brent minimiser and kept when NPV vanishes there (a double root).
+ */
+#include "crmroi/metrics.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
+#include <gsl/gsl_roots.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IRR_SCAN_POINTS 4000       /* grid points on ln(1+r) when flows change sign twice or more */
+#define IRR_MAX_ITER 200
+#define IRR_EPSABS 1e-18           /* on u = ln(1+r) */
+#define IRR_EPSREL 4e-15
+#define IRR_TANGENT_TOL 1e-10      /* |NPV| / sum|terms| below which a touching point is a root */
+
+double crm_npv(const double *v, size_t n, int ppy, double rate)
+{
+	double s = 0;
+
+	for (size_t k = 0; k < n; k++)
+		s += v[k] * pow(1.0 + rate, -(double)k / ppy);
+	return s;
+}
+
+struct poly {
+	const double *v;
+	size_t n;
+	int ppy;
+};
+
+/* NPV as a function of u = ln(1 + r), by Horner's rule in x = exp(-u/ppy). */
+static double npv_u(double u, void *params)
+{
+	const struct poly *p = params;
+	double x = exp(-u / p->ppy), s = 0;
+
+	for (size_t k = p->n; k-- > 0;)
+		s = s * x + p->v[k];
+	return s;
+}
+
+/* Sum of |terms|: the scale against which a near-zero NPV is judged. */
+static double scale_u(double u, const struct poly *p)
+{
+	double x = exp(-u / p->ppy), s = 0;
+
+	for (size_t k = p->n; k-- > 0;)
+		s = s * x + fabs(p->v[k]);
+	return s;
+}
+
+static crm_status brent_root(const struct poly *p, double lo, double hi, double *root,
+			     crm_error *err)
+{
+	gsl_function F = { npv_u, (void *)p };
+	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	int status, iter = 0;
+
+	if (!s)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the IRR solver");
+	status = gsl_root_fsolver_set(s, &F, lo, hi);
+	while (status == GSL_SUCCESS && iter++ < IRR_MAX_ITER) {
+		status = gsl_root_fsolver_iterate(s);
+		if (status != GSL_SUCCESS)
+			break;
+		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s), gsl_root_fsolver_x_upper(s),
+						IRR_EPSABS, IRR_EPSREL);
+		if (status == GSL_SUCCESS)
+			break;
+		if (status == GSL_CONTINUE)
+			status = GSL_SUCCESS;
+	}
+	*root = gsl_root_fsolver_root(s);
+	gsl_root_fsolver_free(s);
+	if (status != GSL_SUCCESS && iter <= IRR_MAX_ITER)
+		return crm_error_set(err, CRM_ENUM, NULL, 0, 0, "IRR root finding failed: %s",
+				     gsl_strerror(status));
+	/* After IRR_MAX_ITER iterations the bracket is still a valid answer to the last bit. */
+	return CRM_OK;
+}
+
+struct touch {
+	struct poly p;
+	double sign;
+};
+
+/* sign x NPV(u): positive near a dip of |NPV| that does not cross zero. */
+static double touch_g(double u, void *params)
+{
+	struct touch *t = params;
+	return t->sign * npv_u(u, &t->p);
+}
+
+/* Minimise sign x NPV on (a, c) starting from b; *at is where, *val the NPV there. */
+static crm_status brent_touch(const struct poly *p, double a, double b, double c, double sign,
+			      double *at, double *val, crm_error *err)
+{
+	struct touch t = { *p, sign };
+	gsl_function F = { touch_g, &t };
+	gsl_min_fminimizer *s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	int status, iter = 0;
+
+	if (!s)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the IRR solver");
+	status = gsl_min_fminimizer_set(s, &F, b, a, c);
+	while (status == GSL_SUCCESS && iter++ < IRR_MAX_ITER) {
+		status = gsl_min_fminimizer_iterate(s);
+		if (status != GSL_SUCCESS)
+			break;
+		status = gsl_min_test_interval(gsl_min_fminimizer_x_lower(s),
+					       gsl_min_fminimizer_x_upper(s), IRR_EPSABS, IRR_EPSREL);
+		if (status == GSL_SUCCESS)
+			break;
+		if (status == GSL_CONTINUE)
+			status = GSL_SUCCESS;
+	}
+	*at = gsl_min_fminimizer_x_minimum(s);
+	gsl_min_fminimizer_free(s);
+	*val = npv_u(*at, (void *)p);
+	if (status != GSL_SUCCESS && iter <= IRR_MAX_ITER)
+		return crm_error_set(err, CRM_ENUM, NULL, 0, 0, "IRR minimisation failed: %s",
+				     gsl_strerror(status));
+	return CRM_OK;
+}
+
+static void add_root(crm_irr *out, double u)
+{
+	double r = expm1(u);
+
+	for (size_t i = 0; i < out->nroots; i++)
+		if (fabs(out->roots[i] - r) <= 1e-9 * (1.0 + fabs(r)))
+			return;
+	if (out->nroots == CRM_IRR_MAX_ROOTS) {
+		out->more = 1;
+		return;
+	}
+	out->roots[out->nroots++] = r;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static int sign_changes(const double *v, size_t n)
+{
+	int changes = 0, last = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		int s = (v[k] > 0) - (v[k] < 0);
+		if (s && last && s != last)
+			changes++;
+		if (s)
+			last = s;
+	}
+	return changes;
+}
+
+crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_error *err)
+{
+	struct poly p = { v, n, ppy };
+	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
+	int changes = sign_changes(v, n);
+	crm_status st = CRM_OK;
+
+	memset(out, 0, sizeof *out);
+	if (changes == 0) {
+		out->status = CRM_IRR_NONE;
+		return CRM_OK;
+	}
+	if (changes == 1) {
+		double flo = npv_u(ulo, &p), fhi = npv_u(uhi, &p), u;
+		if (flo == 0)
+			add_root(out, ulo);
+		else if (fhi == 0)
+			add_root(out, uhi);
+		else if ((flo < 0) != (fhi < 0)) {
+			if ((st = brent_root(&p, ulo, uhi, &u, err)) != CRM_OK)
+				return st;
+			add_root(out, u);
+		}
+	} else {
+		double *f = malloc((IRR_SCAN_POINTS + 1) * sizeof *f);
+		double du = (uhi - ulo) / IRR_SCAN_POINTS;
+		if (!f)
+			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the IRR solver");
+		for (int j = 0; j <= IRR_SCAN_POINTS; j++)
+			f[j] = npv_u(ulo + j * du, &p);
+		for (int j = 0; j <= IRR_SCAN_POINTS && st == CRM_OK; j++) {
+			double u = ulo + j * du, r;
+			if (f[j] == 0) {
+				add_root(out, u);
+				continue;
+			}
+			if (j < IRR_SCAN_POINTS && f[j + 1] != 0 && (f[j] < 0) != (f[j + 1] < 0)) {
+				if ((st = brent_root(&p, u, u + du, &r, err)) == CRM_OK)
+					add_root(out, r);
+				continue;
+			}
+			/* A local minimum of |NPV| with no sign change nearby: maybe a touching root. */
+			if (j > 0 && j < IRR_SCAN_POINTS && fabs(f[j]) < fabs(f[j - 1]) &&
+			    fabs(f[j]) < fabs(f[j + 1]) && (f[j - 1] < 0) == (f[j] < 0) &&
+			    (f[j + 1] < 0) == (f[j] < 0)) {
+				double sign = f[j] > 0 ? 1.0 : -1.0, at = u, val = f[j];
+				if ((st = brent_touch(&p, u - du, u, u + du, sign, &at, &val, err)) != CRM_OK)
+					break;
+				if (sign * val <= 0) {
+					/* Two close roots on either side of the dip. */
+					double r1, r2;
+					if (val == 0) {
+						add_root(out, at);
+					} else if ((st = brent_root(&p, u - du, at, &r1, err)) == CRM_OK &&
+						   (st = brent_root(&p, at, u + du, &r2, err)) == CRM_OK) {
+						add_root(out, r1);
+						add_root(out, r2);
+					}
+				} else if (fabs(val) <= IRR_TANGENT_TOL * scale_u(at, &p)) {
+					add_root(out, at);
+				}
+			}
+		}
+		free(f);
+		if (st != CRM_OK)
+			return st;
+	}
+	qsort(out->roots, out->nroots, sizeof *out->roots, cmp_double);
+	out->status = out->nroots == 0 ? CRM_IRR_NONE
+		    : out->nroots == 1 && !out->more ? CRM_IRR_UNIQUE : CRM_IRR_MULTIPLE;
+	return CRM_OK;
+}
+
+int crm_mirr(const double *v, size_t n, int ppy, double finance_rate, double reinvest_rate,
+	     double *out)
+{
+	double fv_pos = 0, pv_neg = 0;
+	double years = (double)(n - 1) / ppy;
+
+	if (n < 2)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		if (v[k] > 0)
+			fv_pos += v[k] * pow(1.0 + reinvest_rate, (double)(n - 1 - k) / ppy);
+		else if (v[k] < 0)
+			pv_neg += v[k] * pow(1.0 + finance_rate, -(double)k / ppy);
+	}
+	if (fv_pos <= 0 || pv_neg >= 0)
+		return -1;
+	*out = pow(fv_pos / -pv_neg, 1.0 / years) - 1.0;
+	return 0;
+}
+
+void crm_payback_compute(const double *v, size_t n, int mpp, crm_payback *out)
+{
+	double scale = 0, cum = 0, prev = 0;
+	int first = -1, last = -1, ever_negative = 0;
+
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < n; k++)
+		scale += fabs(v[k]);
+	double tol = CRM_PAYBACK_REL_TOL * scale;
+	for (size_t k = 0; k < n; k++) {
+		cum += v[k];
+		double z = fabs(cum) <= tol ? 0.0 : cum;
+		if (z < 0)
+			ever_negative = 1;
+		if (k > 0 && prev < 0 && z >= 0) {
+			double t = z == 0 ? (double)k : (double)(k - 1) + (-prev) / v[k];
+			if (first < 0) {
+				first = (int)k;
+				out->months = t * mpp;
+			}
+			last = (int)k;
+			out->final_months = t * mpp;
+		}
+		if (first >= 0 && z < 0)
+			out->lost_again = 1;
+		prev = z;
+	}
+	if (!ever_negative) {
+		out->status = CRM_PAYBACK_REACHED;
+		out->months = 0;
+		out->final_reached = 1;
+		out->final_months = 0;
+		return;
+	}
+	out->status = first >= 0 ? CRM_PAYBACK_REACHED : CRM_PAYBACK_NEVER;
+	out->final_reached = prev >= 0 && last >= 0;
+	if (!out->final_reached)
+		out->final_months = 0;
+}
+
+static void payback_note(const crm_payback *pb, int months, const char *what, char *buf,
+			 size_t len)
+{
+	buf[0] = '\0';
+	if (pb->status == CRM_PAYBACK_NEVER)
+		snprintf(buf, len, "%s not reached within the %d-month horizon: the cumulative "
+			 "net is still below zero at the end", what, months);
+	else if (pb->lost_again && pb->final_reached)
+		snprintf(buf, len, "%s first reached at month %.1f, then the cumulative net falls "
+			 "below zero again; it stays at or above zero from month %.1f", what,
+			 pb->months, pb->final_months);
+	else if (pb->lost_again)
+		snprintf(buf, len, "%s first reached at month %.1f, then the cumulative net falls "
+			 "below zero again and is below zero at the end of the horizon", what,
+			 pb->months);
+}
+
+static void fmt_pct(double r, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.2f%%", r * 100);
+}
+
+crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_metrics *out,
+			       crm_error *err)
+{
+	const crm_settings *s = &crm_model_scenario(m)->settings;
+	size_t np = (size_t)cf->nperiods + 1;
+	int ppy = 12 / cf->months_per_period;
+	int months = cf->nperiods * cf->months_per_period;
+	crm_status st;
+
+	memset(out, 0, sizeof *out);
+	for (size_t p = 0; p < np; p++) {
+		out->total_costs += cf->costs[p];
+		out->total_benefits += cf->benefits[p];
+		out->pv_costs += cf->costs[p] * cf->df[p];
+		out->pv_benefits += cf->benefits[p] * cf->df[p];
+		if (cf->cumulative[p] < out->peak_investment) {
+			out->peak_investment = cf->cumulative[p];
+			out->peak_period = (int)p;
+		}
+	}
+	out->npv = out->pv_benefits - out->pv_costs;
+	if (out->pv_costs > 0) {
+		out->roi = out->npv / out->pv_costs;
+		out->bcr = out->pv_benefits / out->pv_costs;
+		out->roi_ok = out->bcr_ok = 1;
+	} else {
+		snprintf(out->roi_note, sizeof out->roi_note, "ROI is undefined: the present value "
+			 "of costs is %s, and ROI divides by it", out->pv_costs == 0 ? "zero" : "negative");
+		snprintf(out->bcr_note, sizeof out->bcr_note, "the benefit-cost ratio is undefined: "
+			 "the present value of costs is %s", out->pv_costs == 0 ? "zero" : "negative");
+	}
+
+	if ((st = crm_irr_solve(cf->net, np, ppy, &out->irr, err)) != CRM_OK)
+		return st;
+	if (out->irr.status == CRM_IRR_NONE) {
+		int pos = 0, neg = 0;
+		for (size_t p = 0; p < np; p++) {
+			pos |= cf->net[p] > 0;
+			neg |= cf->net[p] < 0;
+		}
+		if (!pos && !neg)
+			snprintf(out->irr_note, sizeof out->irr_note, "no IRR: the net cash flow is "
+				 "zero in every period");
+		else if (!neg)
+			snprintf(out->irr_note, sizeof out->irr_note, "no IRR: the net cash flow is "
+				 "never negative, so nothing is invested to earn a return on");
+		else if (!pos)
+			snprintf(out->irr_note, sizeof out->irr_note, "no IRR: the net cash flow is "
+				 "never positive, so the investment is never returned");
+		else
+			snprintf(out->irr_note, sizeof out->irr_note, "no IRR: no rate between "
+				 "%.2f%% and %.0f%% a year makes NPV zero", CRM_IRR_MIN * 100,
+				 CRM_IRR_MAX * 100);
+	} else {
+		size_t best = 0;
+		for (size_t i = 1; i < out->irr.nroots; i++)
+			if (fabs(out->irr.roots[i] - s->discount_rate) <
+			    fabs(out->irr.roots[best] - s->discount_rate))
+				best = i;
+		out->irr_value = out->irr.roots[best];
+		out->irr_ok = 1;
+		if (out->irr.status == CRM_IRR_MULTIPLE) {
+			char list[200] = "", one[32];
+			size_t len = 0;
+			for (size_t i = 0; i < out->irr.nroots; i++) {
+				fmt_pct(out->irr.roots[i], one, sizeof one);
+				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+							i ? ", " : "", one);
+				if (len >= sizeof list)
+					break;
+			}
+			snprintf(out->irr_note, sizeof out->irr_note, "the net cash flow changes sign "
+				 "more than once and %zu%s rates give NPV = 0 (%s); the one nearest the "
+				 "discount rate is shown; MIRR is the unambiguous measure",
+				 out->irr.nroots, out->irr.more ? " or more" : "", list);
+		}
+	}
+
+	if (crm_mirr(cf->net, np, ppy, s->finance_rate, s->reinvest_rate, &out->mirr) == 0)
+		out->mirr_ok = 1;
+	else
+		snprintf(out->mirr_note, sizeof out->mirr_note, "no MIRR: it needs both a negative "
+			 "and a positive net cash flow");
+
+	crm_payback_compute(cf->net, np, cf->months_per_period, &out->payback);
+	crm_payback_compute(cf->pv_net, np, cf->months_per_period, &out->dpayback);
+	payback_note(&out->payback, months, "payback", out->payback_note, sizeof out->payback_note);
+	payback_note(&out->dpayback, months, "discounted payback", out->dpayback_note,
+		     sizeof out->dpayback_note);
+	return CRM_OK;
+}

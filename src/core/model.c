@@ -1,0 +1,322 @@
+/*
+ * model.c - scenario to cash flows on the period grid.
+ *
+ * A recurring line's amount in period p is its value evaluated in p times a
+ * weight fixed at compile time:
+ *     weight[p] = sum over months m of p with start <= m <= end of
+ *                 unit x ramp(m) x (1 + growth)^(year(m) - 1) x risk factor
+ * where unit is 1 for monthly values and 1/12 for yearly ones, and the risk
+ * factor is (1 - risk) for benefits and (1 + risk) for costs (Forrester TEI).
+ * A 'once' line books its whole value, with growth and risk, in the period
+ * that holds its start month (month 0 is the Initial column).
+ */
+#include "crmroi/model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct crm_model {
+	const crm_scenario *sc;
+	int n;                  /* periods 1..n */
+	int mpp;                /* months per period */
+	size_t ni, nl;
+	int *order;             /* inputs in evaluation order */
+	double *weight;         /* nl x (n+1) */
+	double *df;             /* n+1 */
+	double *t_years;        /* n+1 */
+	double *override;       /* ni, NaN when not overridden */
+	double *zeros;          /* ni zeros: prev() in the first period */
+};
+
+double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
+{
+	double x;
+
+	if (ramp <= 0)
+		return 1.0;
+	x = (double)(m - start + 1) / ramp;
+	if (x >= 1.0)
+		return 1.0;
+	if (x <= 0.0)
+		return 0.0;
+	return curve == CRM_CURVE_SCURVE ? x * x * (3.0 - 2.0 * x) : x;
+}
+
+/* Post-order depth-first walk: every input comes after those it uses directly. */
+static int topo_order(const crm_scenario *sc, int *order)
+{
+	size_t n = sc->ninputs, k = 0;
+	char *seen = calloc(n + 1, 1);
+	int *stack = malloc((n + 1) * sizeof *stack);
+	size_t *next = calloc(n + 1, sizeof *next);
+
+	if (!seen || !stack || !next) {
+		free(seen);
+		free(stack);
+		free(next);
+		return -1;
+	}
+	for (size_t root = 0; root < n; root++) {
+		size_t sp = 0;
+		if (seen[root])
+			continue;
+		seen[root] = 1;
+		stack[sp++] = (int)root;
+		while (sp) {
+			int v = stack[sp - 1];
+			const int *deps;
+			size_t nd = crm_expr_deps(sc->inputs[v].value, &deps);
+			if (next[v] < nd) {
+				int w = deps[next[v]++];
+				if (!seen[w]) {
+					seen[w] = 1;
+					stack[sp++] = w;
+				}
+			} else {
+				order[k++] = v;
+				sp--;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	free(next);
+	return 0;
+}
+
+static void line_weights(const crm_model *m, const crm_line *ln, double *w)
+{
+	const crm_settings *s = &m->sc->settings;
+	double risk = ln->kind == CRM_BENEFIT ? 1.0 - ln->risk : 1.0 + ln->risk;
+	int months = 12 * s->horizon_years;
+
+	memset(w, 0, (size_t)(m->n + 1) * sizeof *w);
+	if (ln->timing == CRM_ONCE) {
+		if (ln->start > months)
+			return;
+		int p = ln->start == 0 ? 0 : (ln->start + m->mpp - 1) / m->mpp;
+		int year = ln->start == 0 ? 1 : (ln->start + 11) / 12;
+		w[p] = pow(1.0 + ln->growth, year - 1) * risk;
+		return;
+	}
+	double unit = ln->timing == CRM_MONTHLY ? 1.0 : 1.0 / 12.0;
+	for (int mo = ln->start; mo <= ln->end && mo <= months; mo++) {
+		int p = (mo + m->mpp - 1) / m->mpp;
+		int year = (mo + 11) / 12;
+		w[p] += unit * crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo) *
+			pow(1.0 + ln->growth, year - 1);
+	}
+	for (int p = 1; p <= m->n; p++)
+		w[p] *= risk;
+}
+
+void crm_model_free(crm_model *m)
+{
+	if (!m)
+		return;
+	free(m->order);
+	free(m->weight);
+	free(m->df);
+	free(m->t_years);
+	free(m->override);
+	free(m->zeros);
+	free(m);
+}
+
+crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
+{
+	crm_model *m = calloc(1, sizeof *m);
+	const crm_settings *s = &sc->settings;
+
+	if (!m)
+		goto nomem;
+	m->sc = sc;
+	m->mpp = s->grid == CRM_GRID_MONTH ? 1 : 12;
+	m->n = 12 * s->horizon_years / m->mpp;
+	m->ni = sc->ninputs;
+	m->nl = sc->nlines;
+	m->order = malloc((m->ni + 1) * sizeof *m->order);
+	m->weight = malloc((m->nl + 1) * (size_t)(m->n + 1) * sizeof *m->weight);
+	m->df = malloc((size_t)(m->n + 1) * sizeof *m->df);
+	m->t_years = malloc((size_t)(m->n + 1) * sizeof *m->t_years);
+	m->override = malloc((m->ni + 1) * sizeof *m->override);
+	m->zeros = calloc(m->ni + 1, sizeof *m->zeros);
+	if (!m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros)
+		goto nomem;
+	if (topo_order(sc, m->order) != 0)
+		goto nomem;
+	for (size_t i = 0; i < m->ni; i++)
+		m->override[i] = NAN;
+	for (size_t l = 0; l < m->nl; l++)
+		line_weights(m, &sc->lines[l], m->weight + l * (size_t)(m->n + 1));
+	/* End-of-period discounting: Year k by (1+r)^k, month m by (1+r)^(m/12). */
+	for (int p = 0; p <= m->n; p++) {
+		m->t_years[p] = (double)(p * m->mpp) / 12.0;
+		m->df[p] = pow(1.0 + s->discount_rate, -m->t_years[p]);
+	}
+	return m;
+nomem:
+	crm_model_free(m);
+	crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory building the model");
+	return NULL;
+}
+
+const crm_scenario *crm_model_scenario(const crm_model *m) { return m->sc; }
+int crm_model_periods(const crm_model *m) { return m->n; }
+
+void crm_model_override(crm_model *m, size_t i, double value) { m->override[i] = value; }
+void crm_model_clear_override(crm_model *m, size_t i) { m->override[i] = NAN; }
+
+void crm_cashflow_free(crm_cashflow *cf)
+{
+	if (!cf)
+		return;
+	free(cf->amount);
+	free(cf->input);
+	free(cf->costs);
+	free(cf->benefits);
+	free(cf->net);
+	free(cf->cumulative);
+	free(cf->df);
+	free(cf->pv_net);
+	free(cf->cumulative_pv);
+	free(cf->t_years);
+	free(cf);
+}
+
+crm_cashflow *crm_cashflow_new(const crm_model *m)
+{
+	crm_cashflow *cf = calloc(1, sizeof *cf);
+	size_t np = (size_t)m->n + 1;
+
+	if (!cf)
+		return NULL;
+	cf->nperiods = m->n;
+	cf->months_per_period = m->mpp;
+	cf->nlines = m->nl;
+	cf->ninputs = m->ni;
+	cf->amount = calloc((m->nl + 1) * np, sizeof(double));
+	cf->input = calloc((m->ni + 1) * np, sizeof(double));
+	cf->costs = calloc(np, sizeof(double));
+	cf->benefits = calloc(np, sizeof(double));
+	cf->net = calloc(np, sizeof(double));
+	cf->cumulative = calloc(np, sizeof(double));
+	cf->df = calloc(np, sizeof(double));
+	cf->pv_net = calloc(np, sizeof(double));
+	cf->cumulative_pv = calloc(np, sizeof(double));
+	cf->t_years = calloc(np, sizeof(double));
+	if (!cf->amount || !cf->input || !cf->costs || !cf->benefits || !cf->net ||
+	    !cf->cumulative || !cf->df || !cf->pv_net || !cf->cumulative_pv || !cf->t_years) {
+		crm_cashflow_free(cf);
+		return NULL;
+	}
+	return cf;
+}
+
+int crm_cashflow_year_of(const crm_cashflow *cf, int p)
+{
+	return p == 0 ? 0 : ((p - 1) * cf->months_per_period) / 12 + 1;
+}
+
+static void period_label(const crm_cashflow *cf, int p, char *buf, size_t len)
+{
+	if (p == 0)
+		snprintf(buf, len, "the Initial column");
+	else if (cf->months_per_period == 12)
+		snprintf(buf, len, "Year %d", p);
+	else
+		snprintf(buf, len, "month %d", p);
+}
+
+crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	size_t np = (size_t)m->n + 1;
+	/* Inputs period by period, in a row-major scratch layout [p][i]. */
+	double stackbuf[256];
+	double *vals = m->ni * np <= 256 ? stackbuf : malloc(m->ni * np * sizeof *vals);
+	crm_status st = CRM_OK;
+	char where[64];
+
+	if (!vals)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	for (int p = 1; p <= m->n; p++) {
+		crm_expr_env env = { vals + (size_t)p * m->ni,
+				     p > 1 ? vals + (size_t)(p - 1) * m->ni : m->zeros,
+				     crm_cashflow_year_of(cf, p), (p - 1) * m->mpp + 1 };
+		for (size_t k = 0; k < m->ni; k++) {
+			int i = m->order[k];
+			double v = isnan(m->override[i]) ? crm_expr_eval(sc->inputs[i].value, &env)
+							 : m->override[i];
+			if (!isfinite(v)) {
+				period_label(cf, p, where, sizeof where);
+				st = crm_error_set(err, CRM_EDATA, sc->file, sc->inputs[i].loc.line,
+						   sc->inputs[i].loc.col, "input '%s' is %s in %s (a "
+						   "division by zero or an overflow in '%s'?)",
+						   sc->inputs[i].name, isnan(v) ? "not a number" : "infinite",
+						   where, sc->inputs[i].value_text);
+				goto done;
+			}
+			vals[(size_t)p * m->ni + i] = v;
+		}
+	}
+	/* The Initial column sees the inputs' first-period values. */
+	if (m->ni)
+		memcpy(vals, vals + m->ni, m->ni * sizeof *vals);
+	for (size_t i = 0; i < m->ni; i++)
+		for (size_t p = 0; p < np; p++)
+			cf->input[i * np + p] = vals[p * m->ni + i];
+
+	memset(cf->costs, 0, np * sizeof(double));
+	memset(cf->benefits, 0, np * sizeof(double));
+	for (size_t l = 0; l < m->nl; l++) {
+		const crm_line *ln = &sc->lines[l];
+		const double *w = m->weight + l * np;
+		double *out = cf->amount + l * np;
+		double *total = ln->kind == CRM_COST ? cf->costs : cf->benefits;
+		for (int p = 0; p <= m->n; p++) {
+			int q = p ? p : 1;
+			crm_expr_env env = { vals + (size_t)p * m->ni,
+					     q > 1 ? vals + (size_t)(q - 1) * m->ni : m->zeros,
+					     crm_cashflow_year_of(cf, q), (q - 1) * m->mpp + 1 };
+			if (w[p] == 0.0) {
+				out[p] = 0.0;
+				continue;
+			}
+			double v = crm_expr_eval(ln->value, &env);
+			if (!isfinite(v)) {
+				period_label(cf, p, where, sizeof where);
+				st = crm_error_set(err, CRM_EDATA, sc->file, ln->loc.line, ln->loc.col,
+						   "%s '%s' is %s in %s (a division by zero or an "
+						   "overflow in '%s'?)", ln->kind == CRM_COST ? "cost" : "benefit",
+						   ln->label, isnan(v) ? "not a number" : "infinite", where,
+						   ln->value_text);
+				goto done;
+			}
+			out[p] = v * w[p];
+			total[p] += out[p];
+		}
+	}
+	double cum = 0, cumpv = 0;
+	for (size_t p = 0; p < np; p++) {
+		cf->net[p] = cf->benefits[p] - cf->costs[p];
+		cf->df[p] = m->df[p];
+		cf->t_years[p] = m->t_years[p];
+		cf->pv_net[p] = cf->net[p] * m->df[p];
+		cum += cf->net[p];
+		cumpv += cf->pv_net[p];
+		cf->cumulative[p] = cum;
+		cf->cumulative_pv[p] = cumpv;
+		if (!isfinite(cum) || !isfinite(cumpv)) {
+			st = crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows "
+					   "(amounts beyond 1e308): check the magnitudes of the values");
+			goto done;
+		}
+	}
+done:
+	if (vals != stackbuf)
+		free(vals);
+	return st;
+}

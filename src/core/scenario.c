@@ -1,0 +1,1057 @@
+/*
+ * scenario.c - scenario CSV rows to settings, inputs and lines, fully checked.
+ *
+ * Loading is two passes over the rows: the first reads the header, settings
+ * and the names of all inputs (so a formula may use an input defined further
+ * down); the second compiles every value and checks every field. The first
+ * problem found stops the load, with its file, line and column. Problems that
+ * do not make the numbers wrong (a line that starts after the horizon) are
+ * collected as warnings instead.
+ */
+#include "crmroi/scenario.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "crmroi/csvread.h"
+
+enum col {
+	COL_KIND, COL_NAME, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
+	COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
+	COL_OWNER, COL_METRIC, COL_NOTE, NCOLS
+};
+
+static const char *const col_names[NCOLS] = {
+	"kind", "name", "value", "low", "high", "dist", "area", "timing", "start",
+	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note"
+};
+
+static const char *const benefit_areas[] = {
+	"lead_management", "opportunity_management", "configurator", "proposal_generation",
+	"team_selling", "campaign_management", "call_center", "self_service",
+	"field_service", "ecommerce", "partner_channel", NULL
+};
+
+static const char *const cost_categories[] = {
+	"license", "implementation", "integration", "data_migration", "hardware",
+	"training", "change_management", "internal_staff", "support", NULL
+};
+
+static const char *const setting_names[] = {
+	"title", "currency", "horizon_years", "discount_rate", "period", "start_date",
+	"finance_rate", "reinvest_rate", "benefit_risk", "cost_risk", NULL
+};
+
+/* Rates written as a bare number above this are taken as a forgotten '%'. */
+#define RATE_BARE_MAX 1.0
+
+struct loader {
+	crm_scenario *sc;
+	crm_error *err;
+	crm_csv_table tab;
+	int colmap[NCOLS];         /* field index of each known column, or -1 */
+	int *extra_fields;         /* field index of each x_ column */
+	int header_row;            /* index into tab.rows */
+	int header_fields;
+	/* Settings seen, for duplicates and defaults. */
+	int setting_line[16];
+	int finance_given, reinvest_given;
+	/* While compiling: the unknown name a formula used, for a suggestion. */
+	char unknown[128];
+};
+
+/* ------------------------------------------------------------- small helpers */
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+static void trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	while (isspace((unsigned char)s[i]))
+		i++;
+	if (i)
+		memmove(s, s + i, n - i + 1);
+}
+
+static const char *field(const struct loader *ld, const crm_csv_row *r, enum col c)
+{
+	int fi = ld->colmap[c];
+
+	if (fi < 0 || fi >= r->nfields)
+		return "";
+	return r->fields[fi];
+}
+
+static int given(const struct loader *ld, const crm_csv_row *r, enum col c)
+{
+	return field(ld, r, c)[0] != '\0';
+}
+
+static crm_loc loc_of(const struct loader *ld, const crm_csv_row *r, enum col c)
+{
+	int fi = ld->colmap[c];
+	crm_loc l = { r->line, 0 };
+
+	if (fi >= 0) {
+		l.col = fi + 1;
+		if (fi < r->nfields)
+			l.line = r->field_lines[fi];
+	}
+	return l;
+}
+
+static crm_status fail_at(struct loader *ld, crm_loc l, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static crm_status fail_at(struct loader *ld, crm_loc l, const char *fmt, ...)
+{
+	char msg[sizeof ld->err->msg];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return crm_error_set(ld->err, CRM_EDATA, ld->sc->file, l.line, l.col, "%s", msg);
+}
+
+#define FAIL(ld, r, c, ...) fail_at((ld), loc_of((ld), (r), (c)), __VA_ARGS__)
+
+static crm_status nomem(struct loader *ld)
+{
+	return crm_error_set(ld->err, CRM_ENOMEM, ld->sc->file, 0, 0, "out of memory");
+}
+
+/* Edit distance, for "did you mean". Short strings only. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int d[64 + 1];
+
+	if (la > 64 || lb > 64)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		d[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = d[0];
+		d[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int tmp = d[j];
+			int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+			int best = prev + cost;
+			if (d[j] + 1 < best)
+				best = d[j] + 1;
+			if (d[j - 1] + 1 < best)
+				best = d[j - 1] + 1;
+			d[j] = best;
+			prev = tmp;
+		}
+	}
+	return d[lb];
+}
+
+/* Write " (did you mean 'x'?)" into buf when a candidate is close, else "". */
+static void suggest(const char *word, const char *const *cands, size_t n, char *buf, size_t len)
+{
+	int best = 3;
+	const char *pick = NULL;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		int dd = distance(word, cands[i]);
+		if (dd < best) {
+			best = dd;
+			pick = cands[i];
+		}
+	}
+	if (pick)
+		snprintf(buf, len, " (did you mean '%s'?)", pick);
+}
+
+static size_t count_list(const char *const *list)
+{
+	size_t n = 0;
+	while (list[n])
+		n++;
+	return n;
+}
+
+static int is_identifier(const char *s)
+{
+	if (!(isalpha((unsigned char)*s) || *s == '_'))
+		return 0;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '_'))
+			return 0;
+	return 1;
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(s, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* ----------------------------------------------------------- enum names */
+
+const char *crm_dist_name(crm_dist d)
+{
+	static const char *const n[] = { "", "fixed", "triangular", "pert", "uniform", "normal", "lognormal" };
+	return n[d];
+}
+
+const char *crm_timing_name(crm_timing t)
+{
+	static const char *const n[] = { "once", "monthly", "yearly" };
+	return n[t];
+}
+
+const char *crm_curve_name(crm_curve c) { return c == CRM_CURVE_SCURVE ? "scurve" : "linear"; }
+const char *crm_grid_name(crm_grid g) { return g == CRM_GRID_MONTH ? "month" : "year"; }
+
+int crm_area_is_standard(crm_line_kind kind, const char *area)
+{
+	return in_list(area, kind == CRM_BENEFIT ? benefit_areas : cost_categories);
+}
+
+int crm_scenario_months(const crm_scenario *sc) { return 12 * sc->settings.horizon_years; }
+
+int crm_scenario_find_input(const crm_scenario *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (strcmp(sc->inputs[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* --------------------------------------------------------- typed fields */
+
+/* A number cell. what names the field in messages. */
+static crm_status get_number(struct loader *ld, const crm_csv_row *r, enum col c,
+			     const char *what, double *out, int *percent)
+{
+	char why[512];
+
+	if (crm_parse_number(field(ld, r, c), out, percent, why, sizeof why) != CRM_OK)
+		return FAIL(ld, r, c, "%s: %s", what, why);
+	return CRM_OK;
+}
+
+/*
+ * A rate or fraction: "12%" or "0.12". A bare number above 1 is refused because
+ * it almost always means a forgotten '%' (discount_rate=12 would be 1200%).
+ */
+static crm_status get_rate(struct loader *ld, const crm_csv_row *r, enum col c,
+			   const char *what, double lo, double hi, double *out)
+{
+	int pct = 0;
+	crm_status st = get_number(ld, r, c, what, out, &pct);
+
+	if (st != CRM_OK)
+		return st;
+	if (!pct && fabs(*out) > RATE_BARE_MAX)
+		return FAIL(ld, r, c, "%s: '%s' would mean %g%%; write %s%% for a percentage, or "
+			    "%g%% with the sign if that much is meant", what, field(ld, r, c),
+			    *out * 100, field(ld, r, c), *out * 100);
+	if (!(*out >= lo && *out <= hi))
+		return FAIL(ld, r, c, "%s: '%s' is out of range (expected %g%% to %g%%)", what,
+			    field(ld, r, c), lo * 100, hi * 100);
+	return CRM_OK;
+}
+
+/* A whole number of months (or years) >= min. */
+static crm_status get_whole(struct loader *ld, const crm_csv_row *r, enum col c,
+			    const char *what, int min, int max, int *out)
+{
+	double v;
+	int pct;
+	crm_status st = get_number(ld, r, c, what, &v, &pct);
+
+	if (st != CRM_OK)
+		return st;
+	if (pct || v != floor(v))
+		return FAIL(ld, r, c, "%s: '%s' is not a whole number", what, field(ld, r, c));
+	if (v < min || v > max)
+		return FAIL(ld, r, c, "%s: %s is out of range (expected %d to %d)", what,
+			    field(ld, r, c), min, max);
+	*out = (int)v;
+	return CRM_OK;
+}
+
+/* ------------------------------------------------------------- header */
+
+static crm_status read_header(struct loader *ld, const crm_csv_row *r)
+{
+	crm_scenario *sc = ld->sc;
+
+	for (int c = 0; c < NCOLS; c++)
+		ld->colmap[c] = -1;
+	ld->extra_fields = calloc((size_t)r->nfields + 1, sizeof *ld->extra_fields);
+	sc->extra_names = calloc((size_t)r->nfields + 1, sizeof *sc->extra_names);
+	if (!ld->extra_fields || !sc->extra_names)
+		return nomem(ld);
+	if (r->nfields == 1 && (strchr(r->fields[0], ';') || strchr(r->fields[0], '\t')))
+		return fail_at(ld, (crm_loc){ r->line, 1 }, "header '%s' is one column: the file "
+			       "seems to use '%c' between fields; save it as comma-separated CSV",
+			       r->fields[0], strchr(r->fields[0], ';') ? ';' : '\t');
+	for (int fi = 0; fi < r->nfields; fi++) {
+		char *h = r->fields[fi];
+		crm_loc l = { r->field_lines[fi], fi + 1 };
+		int found = -1;
+
+		for (char *p = h; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (h[0] == '\0') {
+			/* Spreadsheets often leave trailing empty header cells. */
+			int rest_empty = 1;
+			for (int k = fi; k < r->nfields; k++)
+				rest_empty &= r->fields[k][0] == '\0';
+			if (rest_empty)
+				break;
+			return fail_at(ld, l, "empty column name in the header (expected one of kind, "
+				       "name, value, ... or a name starting with x_)");
+		}
+		if (!strncmp(h, "x_", 2)) {
+			for (size_t k = 0; k < sc->nextra; k++)
+				if (!strcmp(sc->extra_names[k], h))
+					return fail_at(ld, l, "column '%s' appears twice in the header", h);
+			if (!(sc->extra_names[sc->nextra] = xstrdup(h)))
+				return nomem(ld);
+			ld->extra_fields[sc->nextra++] = fi;
+			continue;
+		}
+		for (int c = 0; c < NCOLS; c++)
+			if (!strcmp(h, col_names[c]))
+				found = c;
+		if (found < 0) {
+			char sug[160];
+			suggest(h, col_names, NCOLS, sug, sizeof sug);
+			return fail_at(ld, l, "unknown column '%s'%s (expected kind, name, value, low, high, "
+				       "dist, area, timing, start, end, ramp, curve, growth, risk, owner, "
+				       "metric, note, or a name starting with x_ for your own notes)", h, sug);
+		}
+		if (ld->colmap[found] >= 0)
+			return fail_at(ld, l, "column '%s' appears twice in the header (first as column %d)",
+				       h, ld->colmap[found] + 1);
+		ld->colmap[found] = fi;
+		ld->header_fields = fi + 1;
+	}
+	for (int c = COL_KIND; c <= COL_VALUE; c++)
+		if (ld->colmap[c] < 0)
+			return fail_at(ld, (crm_loc){ r->line, 0 }, "the header has no '%s' column "
+				       "(kind, name and value are required)", col_names[c]);
+	if (sc->nextra && ld->extra_fields[sc->nextra - 1] + 1 > ld->header_fields)
+		ld->header_fields = ld->extra_fields[sc->nextra - 1] + 1;
+	return CRM_OK;
+}
+
+static int is_comment(const crm_csv_row *r)
+{
+	return r->nfields > 0 && r->fields[0][0] == '#';
+}
+
+static int is_blank_row(const crm_csv_row *r)
+{
+	for (int i = 0; i < r->nfields; i++)
+		if (r->fields[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
+/* Fields past the header's columns must be empty: a stray comma shifts values. */
+static crm_status check_width(struct loader *ld, const crm_csv_row *r)
+{
+	for (int fi = ld->header_fields; fi < r->nfields; fi++)
+		if (r->fields[fi][0] != '\0')
+			return fail_at(ld, (crm_loc){ r->field_lines[fi], fi + 1 },
+				       "'%s' is past the last column of the header (the header has %d "
+				       "columns; a comma inside a value shifts the fields: quote the "
+				       "value, or write 12.5 rather than 12,5)", r->fields[fi],
+				       ld->header_fields);
+	return CRM_OK;
+}
+
+/* Columns that mean nothing for a row of this kind must be empty. */
+static crm_status check_unused(struct loader *ld, const crm_csv_row *r, const char *kind,
+			       const enum col *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (given(ld, r, cols[i]))
+			return FAIL(ld, r, cols[i], "'%s' is given for a %s row, where it has no "
+				    "meaning (leave the %s column empty)", field(ld, r, cols[i]), kind,
+				    col_names[cols[i]]);
+	return CRM_OK;
+}
+
+/* ------------------------------------------------------------- settings */
+
+static crm_status read_setting(struct loader *ld, const crm_csv_row *r)
+{
+	crm_settings *s = &ld->sc->settings;
+	const char *name = field(ld, r, COL_NAME);
+	const char *v = field(ld, r, COL_VALUE);
+	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
+		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK };
+	int idx = -1;
+	crm_status st;
+
+	for (int i = 0; setting_names[i]; i++)
+		if (!strcmp(name, setting_names[i]))
+			idx = i;
+	if (idx < 0) {
+		char sug[160];
+		suggest(name, setting_names, count_list(setting_names), sug, sizeof sug);
+		return FAIL(ld, r, COL_NAME, "unknown setting '%s'%s (expected title, currency, "
+			    "horizon_years, discount_rate, period, start_date, finance_rate, "
+			    "reinvest_rate, benefit_risk or cost_risk)", name, sug);
+	}
+	if (ld->setting_line[idx])
+		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,
+			    ld->setting_line[idx]);
+	ld->setting_line[idx] = r->line;
+	if ((st = check_unused(ld, r, "setting", unused, sizeof unused / sizeof *unused)) != CRM_OK)
+		return st;
+	if (!strcmp(name, "title")) {
+		free(s->title);
+		return (s->title = xstrdup(v)) ? CRM_OK : nomem(ld);
+	}
+	if (!strcmp(name, "currency")) {
+		if (!*v || strlen(v) > 8)
+			return FAIL(ld, r, COL_VALUE, "currency: '%s' is not a currency code (expected "
+				    "a short code such as USD, EUR, GBP)", v);
+		free(s->currency);
+		return (s->currency = xstrdup(v)) ? CRM_OK : nomem(ld);
+	}
+	if (!strcmp(name, "horizon_years"))
+		return get_whole(ld, r, COL_VALUE, "horizon_years", 1, CRM_MAX_HORIZON_YEARS,
+				 &s->horizon_years);
+	if (!strcmp(name, "discount_rate"))
+		return get_rate(ld, r, COL_VALUE, "discount_rate", -0.99, 10.0, &s->discount_rate);
+	if (!strcmp(name, "finance_rate")) {
+		ld->finance_given = 1;
+		return get_rate(ld, r, COL_VALUE, "finance_rate", -0.99, 10.0, &s->finance_rate);
+	}
+	if (!strcmp(name, "reinvest_rate")) {
+		ld->reinvest_given = 1;
+		return get_rate(ld, r, COL_VALUE, "reinvest_rate", -0.99, 10.0, &s->reinvest_rate);
+	}
+	if (!strcmp(name, "benefit_risk"))
+		return get_rate(ld, r, COL_VALUE, "benefit_risk", 0.0, 1.0, &s->benefit_risk);
+	if (!strcmp(name, "cost_risk"))
+		return get_rate(ld, r, COL_VALUE, "cost_risk", 0.0, 10.0, &s->cost_risk);
+	if (!strcmp(name, "period")) {
+		if (!strcasecmp(v, "year"))
+			s->grid = CRM_GRID_YEAR;
+		else if (!strcasecmp(v, "month"))
+			s->grid = CRM_GRID_MONTH;
+		else
+			return FAIL(ld, r, COL_VALUE, "period: '%s' is not a period (expected year or month)", v);
+		return CRM_OK;
+	}
+	/* start_date */
+	{
+		int y, m;
+		char tail;
+		if (sscanf(v, "%4d-%2d%c", &y, &m, &tail) != 2 || strlen(v) != 7 || y < 1900 ||
+		    y > 2999 || m < 1 || m > 12)
+			return FAIL(ld, r, COL_VALUE, "start_date: '%s' is not a month (expected "
+				    "YYYY-MM, e.g. 2027-01)", v);
+		s->start_year = y;
+		s->start_month = m;
+	}
+	return CRM_OK;
+}
+
+/* ------------------------------------------------------------ inputs, lines */
+
+static int lookup_input(void *ctx, const char *name, size_t len)
+{
+	struct loader *ld = ctx;
+	crm_scenario *sc = ld->sc;
+
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (strlen(sc->inputs[i].name) == len && !strncmp(sc->inputs[i].name, name, len))
+			return (int)i;
+	snprintf(ld->unknown, sizeof ld->unknown, "%.*s", (int)len, name);
+	return -1;
+}
+
+static crm_status compile_value(struct loader *ld, const crm_csv_row *r, const char *what,
+				crm_expr **out)
+{
+	crm_error e;
+	crm_loc l = loc_of(ld, r, COL_VALUE);
+
+	crm_error_clear(&e);
+	ld->unknown[0] = '\0';
+	*out = crm_expr_compile(field(ld, r, COL_VALUE), lookup_input, ld, &e);
+	if (*out)
+		return CRM_OK;
+	if (e.status == CRM_ENOMEM)
+		return nomem(ld);
+	if (ld->unknown[0]) {
+		const char **names = malloc((ld->sc->ninputs + 1) * sizeof *names);
+		char sug[160] = "";
+		if (names) {
+			for (size_t i = 0; i < ld->sc->ninputs; i++)
+				names[i] = ld->sc->inputs[i].name;
+			suggest(ld->unknown, names, ld->sc->ninputs, sug, sizeof sug);
+			free(names);
+		}
+		return fail_at(ld, l, "%s: %s%s", what, e.msg, sug);
+	}
+	return fail_at(ld, l, "%s: %s", what, e.msg);
+}
+
+/* Reject "(100)": an accounting-style negative would silently read as +100. */
+static crm_status check_accounting(struct loader *ld, const crm_csv_row *r, const char *what)
+{
+	const char *v = field(ld, r, COL_VALUE);
+	size_t n = strlen(v);
+	double x;
+
+	if (n > 2 && v[0] == '(' && v[n - 1] == ')') {
+		char inner[128];
+		if (n - 2 < sizeof inner) {
+			memcpy(inner, v + 1, n - 2);
+			inner[n - 2] = '\0';
+			if (crm_parse_number(inner, &x, NULL, NULL, 0) == CRM_OK)
+				return FAIL(ld, r, COL_VALUE, "%s: '%s' looks like an accounting "
+					    "negative; write -%s", what, v, inner);
+		}
+	}
+	return CRM_OK;
+}
+
+static crm_status read_range(struct loader *ld, const crm_csv_row *r, const char *what,
+			     const crm_expr *value, crm_range *rg)
+{
+	int has_low = given(ld, r, COL_LOW), has_high = given(ld, r, COL_HIGH);
+	const char *d = field(ld, r, COL_DIST);
+	crm_status st;
+
+	rg->low_loc = loc_of(ld, r, COL_LOW);
+	rg->high_loc = loc_of(ld, r, COL_HIGH);
+	rg->dist_loc = loc_of(ld, r, COL_DIST);
+	if (*d) {
+		static const char *const dn[] = { "fixed", "triangular", "pert", "uniform", "normal",
+			"lognormal", NULL };
+		int k = -1;
+		for (int i = 0; dn[i]; i++)
+			if (!strcasecmp(d, dn[i]))
+				k = i;
+		if (k < 0) {
+			char sug[160];
+			suggest(d, dn, 6, sug, sizeof sug);
+			return FAIL(ld, r, COL_DIST, "%s: unknown distribution '%s'%s (expected "
+				    "triangular, pert, uniform, normal, lognormal or fixed)", what, d, sug);
+		}
+		rg->dist = (crm_dist)(k + CRM_DIST_FIXED);
+	}
+	if (!has_low && !has_high) {
+		if (rg->dist != CRM_DIST_NONE && rg->dist != CRM_DIST_FIXED)
+			return FAIL(ld, r, COL_DIST, "%s: dist=%s needs low and high", what,
+				    crm_dist_name(rg->dist));
+		return CRM_OK;
+	}
+	if (!has_low || !has_high)
+		return FAIL(ld, r, has_low ? COL_HIGH : COL_LOW, "%s: a range needs both low and "
+			    "high (only %s is given)", what, has_low ? "low" : "high");
+	if (crm_expr_kind(value) != CRM_VALUE_NUMBER)
+		return FAIL(ld, r, COL_LOW, "%s: low and high need a plain number as value, and "
+			    "'%s' is %s (give the range to the inputs it is built from)", what,
+			    field(ld, r, COL_VALUE),
+			    crm_expr_kind(value) == CRM_VALUE_SERIES ? "a series" : "a formula");
+	if ((st = get_number(ld, r, COL_LOW, "low", &rg->low, NULL)) != CRM_OK ||
+	    (st = get_number(ld, r, COL_HIGH, "high", &rg->high, NULL)) != CRM_OK)
+		return st;
+	double v = crm_expr_number(value);
+	if (rg->low > rg->high)
+		return FAIL(ld, r, COL_LOW, "%s: low %s is above high %s", what,
+			    field(ld, r, COL_LOW), field(ld, r, COL_HIGH));
+	if (v < rg->low || v > rg->high)
+		return FAIL(ld, r, COL_VALUE, "%s: value %s is outside its range %s to %s "
+			    "(expected low <= value <= high)", what, field(ld, r, COL_VALUE),
+			    field(ld, r, COL_LOW), field(ld, r, COL_HIGH));
+	if (rg->dist == CRM_DIST_LOGNORMAL && rg->low <= 0)
+		return FAIL(ld, r, COL_LOW, "%s: dist=lognormal needs low > 0 (low and high are "
+			    "its 5th and 95th percentiles), not %s", what, field(ld, r, COL_LOW));
+	if ((rg->dist == CRM_DIST_NORMAL || rg->dist == CRM_DIST_LOGNORMAL) && rg->low == rg->high)
+		return FAIL(ld, r, COL_HIGH, "%s: dist=%s needs low < high (they are its 5th and "
+			    "95th percentiles)", what, crm_dist_name(rg->dist));
+	rg->given = 1;
+	return CRM_OK;
+}
+
+static crm_status copy_text(struct loader *ld, const crm_csv_row *r, enum col c, char **out)
+{
+	*out = xstrdup(field(ld, r, c));
+	return *out ? CRM_OK : nomem(ld);
+}
+
+static crm_status copy_extra(struct loader *ld, const crm_csv_row *r, char ***out)
+{
+	crm_scenario *sc = ld->sc;
+
+	*out = NULL;
+	if (!sc->nextra)
+		return CRM_OK;
+	*out = calloc(sc->nextra, sizeof **out);
+	if (!*out)
+		return nomem(ld);
+	for (size_t k = 0; k < sc->nextra; k++) {
+		int fi = ld->extra_fields[k];
+		if (!((*out)[k] = xstrdup(fi < r->nfields ? r->fields[fi] : "")))
+			return nomem(ld);
+	}
+	return CRM_OK;
+}
+
+/* Pass 1: register an input's name, so formulas anywhere can use it. */
+static crm_status declare_input(struct loader *ld, const crm_csv_row *r)
+{
+	crm_scenario *sc = ld->sc;
+	const char *name = field(ld, r, COL_NAME);
+	crm_input *in;
+
+	if (!is_identifier(name))
+		return FAIL(ld, r, COL_NAME, "input name '%s' is not an identifier (expected a "
+			    "letter or _ followed by letters, digits or _, e.g. leads_per_year)", name);
+	if (crm_expr_reserved(name))
+		return FAIL(ld, r, COL_NAME, "input name '%s' is reserved for formulas (min, max, "
+			    "abs, round, prev, year, month); choose another name", name);
+	if (in_list(name, setting_names))
+		return FAIL(ld, r, COL_NAME, "input name '%s' is the name of a setting; choose "
+			    "another name, or make the row kind=setting", name);
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (!strcmp(sc->inputs[i].name, name))
+			return FAIL(ld, r, COL_NAME, "input '%s' is defined twice (first on line %d)",
+				    name, sc->inputs[i].loc.line);
+	in = &sc->inputs[sc->ninputs];
+	memset(in, 0, sizeof *in);
+	if (!(in->name = xstrdup(name)))
+		return nomem(ld);
+	in->loc = loc_of(ld, r, COL_VALUE);
+	in->loc.line = r->line;
+	sc->ninputs++;
+	return CRM_OK;
+}
+
+static crm_status read_input(struct loader *ld, const crm_csv_row *r, crm_input *in)
+{
+	static const enum col unused[] = { COL_AREA, COL_TIMING, COL_START, COL_END, COL_RAMP,
+		COL_CURVE, COL_GROWTH, COL_RISK };
+	char what[160];
+	crm_status st;
+
+	snprintf(what, sizeof what, "input '%s'", in->name);
+	if ((st = check_unused(ld, r, "input", unused, sizeof unused / sizeof *unused)) != CRM_OK ||
+	    (st = check_accounting(ld, r, what)) != CRM_OK ||
+	    (st = compile_value(ld, r, what, &in->value)) != CRM_OK ||
+	    (st = read_range(ld, r, what, in->value, &in->range)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_VALUE, &in->value_text)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_NOTE, &in->note)) != CRM_OK ||
+	    (st = copy_extra(ld, r, &in->extra)) != CRM_OK)
+		return st;
+	return CRM_OK;
+}
+
+static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_kind kind)
+{
+	crm_scenario *sc = ld->sc;
+	crm_line *ln = &sc->lines[sc->nlines];
+	const char *label = field(ld, r, COL_NAME);
+	const char *kname = kind == CRM_COST ? "cost" : "benefit";
+	char what[300];
+	crm_status st;
+	int months = crm_scenario_months(sc);
+
+	memset(ln, 0, sizeof *ln);
+	ln->kind = kind;
+	ln->loc = loc_of(ld, r, COL_VALUE);
+	ln->loc.line = r->line;
+	if (!*label)
+		return FAIL(ld, r, COL_NAME, "a %s row needs a name (a label such as 'CRM licences')",
+			    kname);
+	for (size_t i = 0; i < sc->nlines; i++)
+		if (!strcmp(sc->lines[i].label, label))
+			return FAIL(ld, r, COL_NAME, "line '%s' is defined twice (first on line %d; "
+				    "labels of costs and benefits must be unique)", label,
+				    sc->lines[i].loc.line);
+	sc->nlines++;   /* from here on, crm_scenario_free releases what ln holds */
+	if (!(ln->label = xstrdup(label)))
+		return nomem(ld);
+	snprintf(what, sizeof what, "%s '%s'", kname, label);
+	if ((st = check_accounting(ld, r, what)) != CRM_OK ||
+	    (st = compile_value(ld, r, what, &ln->value)) != CRM_OK ||
+	    (st = read_range(ld, r, what, ln->value, &ln->range)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_VALUE, &ln->value_text)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_AREA, &ln->area)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_OWNER, &ln->owner)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_METRIC, &ln->metric)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_NOTE, &ln->note)) != CRM_OK ||
+	    (st = copy_extra(ld, r, &ln->extra)) != CRM_OK)
+		return st;
+
+	/* timing */
+	const char *t = field(ld, r, COL_TIMING);
+	if (!*t)
+		ln->timing = kind == CRM_COST ? CRM_ONCE : CRM_YEARLY;
+	else if (!strcasecmp(t, "once"))
+		ln->timing = CRM_ONCE;
+	else if (!strcasecmp(t, "monthly"))
+		ln->timing = CRM_MONTHLY;
+	else if (!strcasecmp(t, "yearly") || !strcasecmp(t, "annual"))
+		ln->timing = CRM_YEARLY;
+	else
+		return FAIL(ld, r, COL_TIMING, "%s: timing '%s' is not known (expected once, "
+			    "monthly or yearly)", what, t);
+
+	/* start, end */
+	if (ln->timing == CRM_ONCE) {
+		ln->start = 0;
+		if (given(ld, r, COL_START) &&
+		    (st = get_whole(ld, r, COL_START, "start", 0, 100000, &ln->start)) != CRM_OK)
+			return st;
+		if (given(ld, r, COL_END))
+			return FAIL(ld, r, COL_END, "%s: end is for recurring lines; a 'once' amount "
+				    "is booked whole at month start (leave end empty, or make timing "
+				    "monthly or yearly)", what);
+		if (given(ld, r, COL_RAMP))
+			return FAIL(ld, r, COL_RAMP, "%s: ramp is for recurring lines, and this one "
+				    "has timing once", what);
+		ln->end = ln->start;
+		if (ln->start > months)
+			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_START).col,
+					 "%s: month %d is after the %d-month horizon; the line adds nothing",
+					 what, ln->start, months);
+	} else {
+		ln->start = 1;
+		ln->end = months;
+		if (given(ld, r, COL_START) &&
+		    (st = get_whole(ld, r, COL_START, "start", 0, 100000, &ln->start)) != CRM_OK)
+			return st;
+		if (ln->start == 0)
+			return FAIL(ld, r, COL_START, "%s: a recurring line starts at month 1 or later "
+				    "(month 0 is the Initial column, for amounts with timing once)", what);
+		if (given(ld, r, COL_END)) {
+			if ((st = get_whole(ld, r, COL_END, "end", 1, 100000, &ln->end)) != CRM_OK)
+				return st;
+			if (ln->end < ln->start)
+				return FAIL(ld, r, COL_END, "%s: end month %d is before start month %d",
+					    what, ln->end, ln->start);
+		}
+		if (ln->start > months)
+			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_START).col,
+					 "%s: starts in month %d, after the %d-month horizon; the line "
+					 "adds nothing", what, ln->start, months);
+		if (ln->end > months)
+			ln->end = months;
+		if (given(ld, r, COL_RAMP) &&
+		    (st = get_whole(ld, r, COL_RAMP, "ramp", 0, 100000, &ln->ramp)) != CRM_OK)
+			return st;
+	}
+	const char *cv = field(ld, r, COL_CURVE);
+	if (*cv) {
+		if (!strcasecmp(cv, "linear"))
+			ln->curve = CRM_CURVE_LINEAR;
+		else if (!strcasecmp(cv, "scurve"))
+			ln->curve = CRM_CURVE_SCURVE;
+		else
+			return FAIL(ld, r, COL_CURVE, "%s: curve '%s' is not known (expected linear or "
+				    "scurve)", what, cv);
+		if (ln->ramp == 0)
+			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_CURVE).col,
+					 "%s: curve is given but ramp is 0, so it has no effect", what);
+	}
+	if (given(ld, r, COL_GROWTH) &&
+	    (st = get_rate(ld, r, COL_GROWTH, "growth", -0.99, 10.0, &ln->growth)) != CRM_OK)
+		return st;
+	if (given(ld, r, COL_RISK)) {
+		ln->risk_given = 1;
+		if ((st = get_rate(ld, r, COL_RISK, "risk", 0.0, kind == CRM_BENEFIT ? 1.0 : 10.0,
+				   &ln->risk)) != CRM_OK)
+			return st;
+	}
+	return CRM_OK;
+}
+
+/* ----------------------------------------------------------------- cycles */
+
+/*
+ * Inputs may refer to each other in any order, but not in a circle unless the
+ * circle passes through prev(). Depth-first search with colours; on a back
+ * edge the stack holds the cycle, which the message spells out.
+ */
+static crm_status check_cycles(struct loader *ld)
+{
+	crm_scenario *sc = ld->sc;
+	size_t n = sc->ninputs;
+	int *colour = calloc(n + 1, sizeof *colour);   /* 0 new, 1 on stack, 2 done */
+	int *stack = malloc((n + 1) * sizeof *stack);
+	size_t *next = calloc(n + 1, sizeof *next);
+	crm_status st = CRM_OK;
+
+	if (!colour || !stack || !next) {
+		st = nomem(ld);
+		goto done;
+	}
+	for (size_t root = 0; root < n; root++) {
+		size_t sp = 0;
+		if (colour[root])
+			continue;
+		stack[sp++] = (int)root;
+		colour[root] = 1;
+		while (sp) {
+			int v = stack[sp - 1];
+			const int *deps;
+			size_t nd = crm_expr_deps(sc->inputs[v].value, &deps);
+			if (next[v] < nd) {
+				int w = deps[next[v]++];
+				if (colour[w] == 1) {
+					char msg[600];
+					size_t len = 0, from = sp;
+					while (from > 0 && stack[from - 1] != w)
+						from--;
+					from = from ? from - 1 : 0;
+					for (size_t k = from; k < sp && len < sizeof msg - 80; k++)
+						len += (size_t)snprintf(msg + len, sizeof msg - len, "%s -> ",
+									sc->inputs[stack[k]].name);
+					snprintf(msg + len, sizeof msg - len, "%s", sc->inputs[w].name);
+					st = fail_at(ld, sc->inputs[w].loc, "inputs refer to each other in a "
+						     "circle: %s (break the circle with prev(name) or a number)",
+						     msg);
+					goto done;
+				}
+				if (colour[w] == 0) {
+					colour[w] = 1;
+					stack[sp++] = w;
+				}
+			} else {
+				colour[v] = 2;
+				sp--;
+			}
+		}
+	}
+done:
+	free(colour);
+	free(stack);
+	free(next);
+	return st;
+}
+
+/* ------------------------------------------------------------------- load */
+
+static crm_status load_rows(struct loader *ld)
+{
+	crm_scenario *sc = ld->sc;
+	crm_csv_table *t = &ld->tab;
+	size_t ninputs = 0, nlines = 0;
+	crm_status st;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		for (int f = 0; f < t->rows[i].nfields; f++)
+			trim(t->rows[i].fields[f]);
+	for (i = 0; i < t->nrows; i++)
+		if (!is_comment(&t->rows[i]) && !is_blank_row(&t->rows[i]))
+			break;
+	if (i == t->nrows)
+		return crm_error_set(ld->err, CRM_EDATA, sc->file, 0, 0, "no header row: the file "
+				     "is empty or holds only comments (expected a header such as "
+				     "kind,name,value)");
+	ld->header_row = (int)i;
+	if ((st = read_header(ld, &t->rows[i])) != CRM_OK)
+		return st;
+
+	/* Pass 1: kinds, widths, settings, input names. */
+	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
+		const crm_csv_row *r = &t->rows[i];
+		const char *kind;
+		if (is_comment(r) || is_blank_row(r))
+			continue;
+		if ((st = check_width(ld, r)) != CRM_OK)
+			return st;
+		kind = field(ld, r, COL_KIND);
+		if (!strcasecmp(kind, "input"))
+			ninputs++;
+		else if (!strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit"))
+			nlines++;
+		else if (!strcasecmp(kind, "setting")) {
+			if ((st = read_setting(ld, r)) != CRM_OK)
+				return st;
+		} else if (!*kind) {
+			return FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost "
+				    "or benefit; a comment row starts with #)");
+		} else {
+			static const char *const kinds[] = { "setting", "input", "cost", "benefit" };
+			char sug[160];
+			suggest(kind, kinds, 4, sug, sizeof sug);
+			return FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
+				    "cost or benefit)", kind, sug);
+		}
+		if (strcasecmp(kind, "setting") && !given(ld, r, COL_VALUE))
+			return FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
+				    "series like 100;120;150, or a formula)", kind, field(ld, r, COL_NAME));
+	}
+	if (!ld->finance_given)
+		sc->settings.finance_rate = sc->settings.discount_rate;
+	if (!ld->reinvest_given)
+		sc->settings.reinvest_rate = sc->settings.discount_rate;
+	sc->inputs = calloc(ninputs + 1, sizeof *sc->inputs);
+	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
+	if (!sc->inputs || !sc->lines)
+		return nomem(ld);
+	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
+		const crm_csv_row *r = &t->rows[i];
+		if (!is_comment(r) && !is_blank_row(r) && !strcasecmp(field(ld, r, COL_KIND), "input") &&
+		    (st = declare_input(ld, r)) != CRM_OK)
+			return st;
+	}
+
+	/* Pass 2: compile and check inputs and lines. */
+	size_t k = 0;
+	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
+		const crm_csv_row *r = &t->rows[i];
+		const char *kind = field(ld, r, COL_KIND);
+		if (is_comment(r) || is_blank_row(r))
+			continue;
+		if (!strcasecmp(kind, "input"))
+			st = read_input(ld, r, &sc->inputs[k++]);
+		else if (!strcasecmp(kind, "cost"))
+			st = read_line(ld, r, CRM_COST);
+		else if (!strcasecmp(kind, "benefit"))
+			st = read_line(ld, r, CRM_BENEFIT);
+		else
+			st = CRM_OK;
+		if (st != CRM_OK)
+			return st;
+	}
+	for (i = 0; i < sc->nlines; i++) {
+		crm_line *ln = &sc->lines[i];
+		if (!ln->risk_given)
+			ln->risk = ln->kind == CRM_BENEFIT ? sc->settings.benefit_risk : sc->settings.cost_risk;
+	}
+	if (sc->nlines == 0)
+		crm_warnings_add(&sc->warnings, sc->file, 0, 0, "the scenario has no cost or benefit "
+				 "lines; every result is 0");
+	return check_cycles(ld);
+}
+
+static crm_scenario *scenario_new(const char *name)
+{
+	crm_scenario *sc = calloc(1, sizeof *sc);
+
+	if (!sc)
+		return NULL;
+	sc->file = xstrdup(name);
+	sc->settings.title = xstrdup("");
+	sc->settings.currency = xstrdup("USD");
+	sc->settings.horizon_years = 3;
+	sc->settings.discount_rate = 0.10;
+	sc->settings.grid = CRM_GRID_YEAR;
+	if (!sc->file || !sc->settings.title || !sc->settings.currency) {
+		crm_scenario_free(sc);
+		return NULL;
+	}
+	return sc;
+}
+
+static void free_extra(char **extra, size_t n)
+{
+	if (!extra)
+		return;
+	for (size_t k = 0; k < n; k++)
+		free(extra[k]);
+	free(extra);
+}
+
+void crm_scenario_free(crm_scenario *sc)
+{
+	if (!sc)
+		return;
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		crm_input *in = &sc->inputs[i];
+		free(in->name);
+		free(in->value_text);
+		crm_expr_free(in->value);
+		free(in->note);
+		free_extra(in->extra, sc->nextra);
+	}
+	free(sc->inputs);
+	for (size_t i = 0; i < sc->nlines; i++) {
+		crm_line *ln = &sc->lines[i];
+		free(ln->label);
+		free(ln->value_text);
+		crm_expr_free(ln->value);
+		free(ln->area);
+		free(ln->owner);
+		free(ln->metric);
+		free(ln->note);
+		free_extra(ln->extra, sc->nextra);
+	}
+	free(sc->lines);
+	for (size_t k = 0; k < sc->nextra; k++)
+		free(sc->extra_names[k]);
+	free(sc->extra_names);
+	free(sc->settings.title);
+	free(sc->settings.currency);
+	crm_warnings_free(&sc->warnings);
+	free(sc->file);
+	free(sc);
+}
+
+crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, size_t chunk,
+				 crm_error *err)
+{
+	struct loader ld;
+	crm_status st;
+
+	memset(&ld, 0, sizeof ld);
+	ld.err = err;
+	ld.sc = scenario_new(name);
+	if (!ld.sc) {
+		crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	st = crm_csv_parse(buf, len, chunk, name, &ld.tab, err);
+	if (st == CRM_OK)
+		st = load_rows(&ld);
+	crm_csv_table_free(&ld.tab);
+	free(ld.extra_fields);
+	if (st != CRM_OK) {
+		crm_scenario_free(ld.sc);
+		return NULL;
+	}
+	return ld.sc;
+}
+
+crm_scenario *crm_scenario_load(const char *path, crm_error *err)
+{
+	char *buf;
+	size_t len;
+	crm_scenario *sc;
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+
+	if (crm_read_file(path, &buf, &len, err) != CRM_OK)
+		return NULL;
+	sc = crm_scenario_parse(buf, len, name, 0, err);
+	free(buf);
+	return sc;
+}
