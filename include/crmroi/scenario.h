@@ -38,6 +38,7 @@ typedef struct crm_loc {
 typedef struct crm_range {
 	int given;          /* low and high were both given */
 	double low, high;
+	char *low_text, *high_text; /* as written, for display; NULL when not given */
 	crm_dist dist;      /* CRM_DIST_NONE when the column is empty */
 	crm_loc low_loc, high_loc, dist_loc;
 } crm_range;

@@ -38,7 +38,7 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 {
 	size_t ncost = 0, nben = 0;
 	text_table t;
-	char range[160], used[2048], lo[48], hi[48];
+	char range[160], used[2048];
 
 	for (size_t l = 0; l < sc->nlines; l++)
 		sc->lines[l].kind == CRM_COST ? ncost++ : nben++;
@@ -60,9 +60,8 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 				append(used, sizeof used, sc->lines[l].kind == CRM_COST ? "cost" : "benefit",
 				       sc->lines[l].label);
 		if (in->range.given) {
-			fmt_exact(lo, sizeof lo, in->range.low);
-			fmt_exact(hi, sizeof hi, in->range.high);
-			snprintf(range, sizeof range, "%s to %s%s%s", lo, hi,
+			snprintf(range, sizeof range, "%s to %s%s%s", in->range.low_text,
+				 in->range.high_text,
 				 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
 		} else {
 			snprintf(range, sizeof range, "%s", in->range.dist ? crm_dist_name(in->range.dist)

@@ -480,16 +480,12 @@ done:
 
 static void fmt_input_range(const crm_input *in, char *buf, size_t len)
 {
-	char lo[48], hi[48];
-
 	if (!in->range.given) {
 		snprintf(buf, len, "%s", in->range.dist == CRM_DIST_FIXED ? "fixed" : "");
 		return;
 	}
-	fmt_exact(lo, sizeof lo, in->range.low);
-	fmt_exact(hi, sizeof hi, in->range.high);
-	snprintf(buf, len, "%s to %s%s%s", lo, hi, in->range.dist ? ", " : "",
-		 crm_dist_name(in->range.dist));
+	snprintf(buf, len, "%s to %s%s%s", in->range.low_text, in->range.high_text,
+		 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
 }
 
 static void assumptions_tables(const report *r, text_table *ti, text_table *tl)

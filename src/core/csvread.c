@@ -19,6 +19,7 @@
 struct parse_state {
 	crm_csv_table *t;
 	int line;          /* line being fed */
+	int open_line;     /* earliest line where a field still open could have started */
 	crm_csv_row cur;   /* row under construction */
 	int cur_cap;
 	int failed;        /* out of memory inside a callback */
@@ -63,6 +64,7 @@ static void on_field(void *data, size_t len, void *ctx)
 	if (r->nfields == 0)
 		r->line = s->line - nl;
 	r->nfields++;
+	s->open_line = s->line;
 }
 
 static void on_row(int term, void *ctx)
@@ -85,6 +87,7 @@ static void on_row(int term, void *ctx)
 	}
 	t->rows[t->nrows++] = s->cur;
 	memset(&s->cur, 0, sizeof s->cur);
+	s->open_line = s->line + 1;
 	s->cur_cap = 0;
 }
 
@@ -118,6 +121,7 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 	memset(&s, 0, sizeof s);
 	s.t = out;
 	s.line = 1;
+	s.open_line = 1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return crm_error_set(err, CRM_ENOMEM, name, 0, 0, "cannot set up the CSV parser");
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
@@ -142,8 +146,9 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 			s.line++;
 	}
 	if (!s.failed && csv_fini(&p, on_field, on_row, &s) != 0) {
-		st = crm_error_set(err, CRM_EDATA, name, s.line, s.cur.nfields + 1,
-				   "malformed CSV: a quoted field is not closed before the end of the file");
+		st = crm_error_set(err, CRM_EDATA, name, s.open_line, s.cur.nfields + 1,
+				   "malformed CSV: a quoted field is not closed before the end of the file "
+				   "(a quote inside a quoted field is written \"\")");
 		goto done;
 	}
 	if (s.failed)

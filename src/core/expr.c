@@ -138,7 +138,7 @@ static void explain_bad_number(const char *s, char *why, size_t whylen)
 
 	while (n && is_blank((unsigned char)s[n - 1]))
 		n--;
-	while (*s && is_blank((unsigned char)*s)) {
+	while (n && is_blank((unsigned char)*s)) {
 		s++;
 		n--;
 	}
@@ -592,7 +592,8 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 		e->maxdepth = 1;
 		return e;
 	}
-	if (strchr(src, ';') && !has_formula_chars(src))
+	/* A formula never holds a semicolon, so any value with one is a series. */
+	if (strchr(src, ';'))
 		return compile_series(src, err);
 
 	e = expr_new();

@@ -167,9 +167,13 @@ static int distance(const char *a, const char *b)
 /* Write " (did you mean 'x'?)" into buf when a candidate is close, else "". */
 static void suggest(const char *word, const char *const *cands, size_t n, char *buf, size_t len)
 {
-	int best = 3;
+	/* Allow about one edit in three letters, and at least two. */
+	int limit = (int)(strlen(word) + 2) / 3, best;
 	const char *pick = NULL;
 
+	if (limit < 2)
+		limit = 2;
+	best = limit + 1;
 	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		int dd = distance(word, cands[i]);
@@ -595,6 +599,10 @@ static crm_status read_range(struct loader *ld, const crm_csv_row *r, const char
 	if ((rg->dist == CRM_DIST_NORMAL || rg->dist == CRM_DIST_LOGNORMAL) && rg->low == rg->high)
 		return FAIL(ld, r, COL_HIGH, "%s: dist=%s needs low < high (they are its 5th and "
 			    "95th percentiles)", what, crm_dist_name(rg->dist));
+	rg->low_text = xstrdup(field(ld, r, COL_LOW));
+	rg->high_text = xstrdup(field(ld, r, COL_HIGH));
+	if (!rg->low_text || !rg->high_text)
+		return nomem(ld);
 	rg->given = 1;
 	return CRM_OK;
 }
@@ -992,6 +1000,8 @@ void crm_scenario_free(crm_scenario *sc)
 		free(in->value_text);
 		crm_expr_free(in->value);
 		free(in->note);
+		free(in->range.low_text);
+		free(in->range.high_text);
 		free_extra(in->extra, sc->nextra);
 	}
 	free(sc->inputs);
@@ -1004,6 +1014,8 @@ void crm_scenario_free(crm_scenario *sc)
 		free(ln->owner);
 		free(ln->metric);
 		free(ln->note);
+		free(ln->range.low_text);
+		free(ln->range.high_text);
 		free_extra(ln->extra, sc->nextra);
 	}
 	free(sc->lines);

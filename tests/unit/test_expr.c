@@ -1,0 +1,249 @@
+/*
+ * test_expr.c - strict numbers, series and formulas.
+ *
+ * Expected values are worked by hand from the definitions in
+ * crmroi-scenario(5); round() follows the spreadsheet ROUND function, whose
+ * documented results (ROUND(2.15, 1) = 2.2, ROUND(-1.475, 2) = -1.48,
+ * ROUND(21.5, -1) = 20) are from Microsoft's ROUND help page.
+ */
+#include "testutil.h"
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	double v;
+	int pct;
+	assert_int_equal(crm_parse_number("1250.5", &v, &pct, NULL, 0), CRM_OK);
+	assert_close(v, 1250.5, 0, 0);
+	assert_int_equal(pct, 0);
+	assert_int_equal(crm_parse_number(" -12.5% ", &v, &pct, NULL, 0), CRM_OK);
+	assert_close(v, -0.125, 1e-15, 0);
+	assert_int_equal(pct, 1);
+	assert_int_equal(crm_parse_number("+3e6", &v, NULL, NULL, 0), CRM_OK);
+	assert_close(v, 3e6, 0, 0);
+	assert_int_equal(crm_parse_number(".5", &v, NULL, NULL, 0), CRM_OK);
+	assert_close(v, 0.5, 0, 0);
+	assert_int_equal(crm_parse_number("2.385E-2", &v, NULL, NULL, 0), CRM_OK);
+	assert_close(v, 0.02385, 1e-15, 0);
+}
+
+static void expect_bad(const char *text, const char *hint)
+{
+	double v;
+	char why[512];
+	assert_int_equal(crm_parse_number(text, &v, NULL, why, sizeof why), CRM_EDATA);
+	assert_contains(why, hint);
+}
+
+static void test_bad_numbers(void **state)
+{
+	(void)state;
+	expect_bad("1,234,567", "thousands separators");
+	expect_bad("1,234.5", "thousands separators");
+	expect_bad("12,5", "decimal point, not a comma");
+	expect_bad("12,5%", "decimal point, not a comma");
+	expect_bad("$100", "currency sign");
+	expect_bad("\xE2\x82\xAC" "100", "currency sign");
+	expect_bad("100 000", "spaces between digits");
+	expect_bad("abc", "is not a number");
+	expect_bad("", "empty value");
+	expect_bad("inf", "is not a number");
+	expect_bad("nan", "is not a number");
+	expect_bad("0x10", "is not a number");
+	expect_bad("1e999", "out of the range");
+	expect_bad("5%%", "is not a number");
+}
+
+/* Inputs a, b, c for formulas. */
+static int lookup(void *ctx, const char *name, size_t len)
+{
+	(void)ctx;
+	if (len == 1 && name[0] >= 'a' && name[0] <= 'c')
+		return name[0] - 'a';
+	return -1;
+}
+
+static double eval_at(const char *src, int year, int month)
+{
+	static const double cur[] = { 2.5, 4.0, -3.0 }, prev[] = { 1.0, 2.0, 3.0 };
+	crm_error err;
+	crm_error_clear(&err);
+	crm_expr *e = crm_expr_compile(src, lookup, NULL, &err);
+	if (!e) {
+		print_error("compile '%s': %s\n", src, err.msg);
+		fail();
+	}
+	crm_expr_env env = { cur, prev, year, month };
+	double v = crm_expr_eval(e, &env);
+	crm_expr_free(e);
+	return v;
+}
+
+static double eval(const char *src)
+{
+	return eval_at(src, 2, 14);
+}
+
+static void test_formulas(void **state)
+{
+	(void)state;
+	assert_close(eval("a * b + c"), 7.0, 1e-15, 0);
+	assert_close(eval("a * (b + c)"), 2.5, 1e-15, 0);
+	assert_close(eval("b / a - 1"), 0.6, 1e-15, 0);
+	assert_close(eval("2 ^ 3 ^ 2"), 512.0, 1e-15, 0);       /* right-associative */
+	assert_close(eval("-2 ^ 2"), -4.0, 1e-15, 0);           /* -(2^2), unlike a spreadsheet */
+	assert_close(eval("2 ^ -1"), 0.5, 1e-15, 0);
+	assert_close(eval("--a"), 2.5, 1e-15, 0);
+	assert_close(eval("a * 10%"), 0.25, 1e-15, 0);
+	assert_close(eval("min(a, b, c)"), -3.0, 0, 0);
+	assert_close(eval("max(a, b, c)"), 4.0, 0, 0);
+	assert_close(eval("abs(c)"), 3.0, 0, 0);
+	assert_close(eval("year"), 2.0, 0, 0);
+	assert_close(eval("month"), 14.0, 0, 0);
+	assert_close(eval("prev(a) + prev(c)"), 4.0, 0, 0);
+	assert_close(eval("  a*b  "), 10.0, 0, 0);
+	assert_close(eval("1e3 * .5"), 500.0, 0, 0);
+}
+
+static void test_round_like_a_spreadsheet(void **state)
+{
+	(void)state;
+	assert_close(eval("round(2.15, 1)"), 2.2, 1e-15, 0);
+	assert_close(eval("round(-1.475, 2)"), -1.48, 1e-15, 0);
+	assert_close(eval("round(21.5, -1)"), 20.0, 0, 0);
+	assert_close(eval("round(2.675, 2)"), 2.68, 1e-15, 0);   /* 2.67499999... in binary */
+	assert_close(eval("round(626.3, -3)"), 1000.0, 0, 0);
+	assert_close(eval("round(1.98, -1)"), 0.0, 0, 0);
+	assert_close(eval("round(-50.55, -2)"), -100.0, 0, 0);
+	assert_close(eval("round(2.5, 0)"), 3.0, 0, 0);
+	assert_close(eval("round(-2.5, 0)"), -3.0, 0, 0);
+	assert_close(eval("round(1.23456, 2.9)"), 1.23, 1e-15, 0);  /* digits truncated */
+}
+
+static void test_series(void **state)
+{
+	(void)state;
+	crm_error err;
+	crm_error_clear(&err);
+	crm_expr *e = crm_expr_compile("100; 120.5;150", NULL, NULL, &err);
+	assert_non_null(e);
+	assert_int_equal(crm_expr_kind(e), CRM_VALUE_SERIES);
+	assert_true(crm_expr_uses_time(e));
+	crm_expr_env env = { NULL, NULL, 1, 1 };
+	assert_close(crm_expr_eval(e, &env), 100.0, 0, 0);
+	env.year = 2;
+	assert_close(crm_expr_eval(e, &env), 120.5, 0, 0);
+	env.year = 3;
+	assert_close(crm_expr_eval(e, &env), 150.0, 0, 0);
+	env.year = 4;   /* years past the list are 0 */
+	assert_close(crm_expr_eval(e, &env), 0.0, 0, 0);
+	crm_expr_free(e);
+
+	e = crm_expr_compile("10%;20%", NULL, NULL, &err);
+	assert_non_null(e);
+	env.year = 2;
+	assert_close(crm_expr_eval(e, &env), 0.2, 1e-15, 0);
+	crm_expr_free(e);
+}
+
+static void test_deps(void **state)
+{
+	(void)state;
+	crm_error err;
+	const int *d;
+	crm_error_clear(&err);
+	crm_expr *e = crm_expr_compile("a * b + a + prev(c)", lookup, NULL, &err);
+	assert_non_null(e);
+	assert_int_equal(crm_expr_deps(e, &d), 2);
+	assert_int_equal(d[0], 0);
+	assert_int_equal(d[1], 1);
+	assert_int_equal(crm_expr_prev_deps(e, &d), 1);
+	assert_int_equal(d[0], 2);
+	assert_true(crm_expr_uses_time(e));
+	crm_expr_free(e);
+	e = crm_expr_compile("a * 2", lookup, NULL, &err);
+	assert_false(crm_expr_uses_time(e));
+	assert_int_equal(crm_expr_kind(e), CRM_VALUE_EXPR);
+	crm_expr_free(e);
+	e = crm_expr_compile("-42.5%", lookup, NULL, &err);
+	assert_int_equal(crm_expr_kind(e), CRM_VALUE_NUMBER);
+	assert_close(crm_expr_number(e), -0.425, 1e-15, 0);
+	crm_expr_free(e);
+}
+
+static void expect_compile_error(const char *src, const char *msg)
+{
+	crm_error err;
+	crm_error_clear(&err);
+	crm_expr *e = crm_expr_compile(src, lookup, NULL, &err);
+	if (e) {
+		crm_expr_free(e);
+		print_error("'%s' compiled\n", src);
+		fail();
+	}
+	assert_int_equal(err.status, CRM_EDATA);
+	assert_contains(err.msg, msg);
+}
+
+static void test_formula_errors(void **state)
+{
+	(void)state;
+	expect_compile_error("a *", "ends too early");
+	expect_compile_error("a * (b + c", "expected ')'");
+	expect_compile_error("a b", "after a complete formula");
+	expect_compile_error("x + 1", "unknown input 'x'");
+	expect_compile_error("foo(a)", "unknown function 'foo'");
+	expect_compile_error("min()", "at least one argument");
+	expect_compile_error("abs(a, b)", "abs() takes one argument");
+	expect_compile_error("round(a)", "round() takes two arguments");
+	expect_compile_error("prev(a + 1)", "expected ')' after prev(a");
+	expect_compile_error("prev(1)", "prev() takes the name of an input");
+	expect_compile_error("prev(zz)", "unknown input 'zz'");
+	expect_compile_error("max", "max is a function");
+	expect_compile_error("a # b", "unexpected '#'");
+	expect_compile_error("a * $5", "currency sign");
+	expect_compile_error("  ", "empty value");
+	expect_compile_error("1,000", "thousands separators");
+	expect_compile_error("100;abc", "year 2");
+	expect_compile_error("100;;300", "year 2: empty value");
+	expect_compile_error("1;2;", "year 3: empty value");
+	/* Character positions are 1-based. */
+	expect_compile_error("a + * b", "at character 5");
+	/* A formula nested beyond the stack limit is refused, not overflowed. */
+	char deep[400];
+	size_t n = 0;
+	for (int i = 0; i < 70; i++) {
+		deep[n++] = 'a';
+		deep[n++] = '+';
+		deep[n++] = '(';
+	}
+	deep[n++] = 'a';
+	for (int i = 0; i < 70; i++)
+		deep[n++] = ')';
+	deep[n] = '\0';
+	expect_compile_error(deep, "nested too deeply");
+}
+
+static void test_reserved(void **state)
+{
+	(void)state;
+	assert_true(crm_expr_reserved("prev"));
+	assert_true(crm_expr_reserved("year"));
+	assert_false(crm_expr_reserved("leads"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_bad_numbers),
+		cmocka_unit_test(test_formulas),
+		cmocka_unit_test(test_round_like_a_spreadsheet),
+		cmocka_unit_test(test_series),
+		cmocka_unit_test(test_deps),
+		cmocka_unit_test(test_formula_errors),
+		cmocka_unit_test(test_reserved),
+	};
+	crm_init();
+	return cmocka_run_group_tests_name("expr", tests, NULL, NULL);
+}

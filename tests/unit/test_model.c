@@ -1,0 +1,334 @@
+/*
+ * test_model.c - the cash-flow engine: timing, ramps, growth, risk, series,
+ * formulas over time, discounting, and the metrics of whole scenarios.
+ *
+ * Expected amounts are worked by hand from the rules in crmroi-scenario(5)
+ * and shown next to each assertion. Whole-scenario metrics come from
+ * ../shared/oracle/fin_oracle.py (gnumeric and mpmath engines) or exact
+ * rational arithmetic (Python fractions), as each comment says.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+struct run {
+	crm_scenario *sc;
+	crm_model *m;
+	crm_cashflow *cf;
+	crm_metrics met;
+};
+
+static void run_text(struct run *r, const char *text)
+{
+	crm_error err;
+	crm_error_clear(&err);
+	r->sc = load_text(text);
+	r->m = crm_model_new(r->sc, &err);
+	assert_non_null(r->m);
+	r->cf = crm_cashflow_new(r->m);
+	assert_non_null(r->cf);
+	if (crm_model_eval(r->m, r->cf, &err) != CRM_OK) {
+		print_error("eval: %d:%d: %s\n", err.line, err.col, err.msg);
+		fail();
+	}
+	assert_int_equal(crm_metrics_compute(r->m, r->cf, &r->met, &err), CRM_OK);
+}
+
+static void run_free(struct run *r)
+{
+	crm_cashflow_free(r->cf);
+	crm_model_free(r->m);
+	crm_scenario_free(r->sc);
+}
+
+/* Amount of line l in period p. */
+static double amt(const struct run *r, size_t l, int p)
+{
+	return r->cf->amount[l * (size_t)(r->cf->nperiods + 1) + (size_t)p];
+}
+
+#define HDR "kind,name,value,timing,start,end,ramp,curve,growth,risk\n"
+
+static void test_tei_forrester(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, "kind,name,value,timing\nsetting,horizon_years,3\nsetting,discount_rate,10%\n"
+		     "cost,Set-up,10000,once\ncost,Operating,5000,yearly\nbenefit,Revenue,15000,yearly\n");
+	/* Forrester: ROI 66%, payback 12 months. Exact rationals: PV(costs) =
+	 * 22434.25995492111..., NPV = 14868.519909842223891 (oracle npv of -10000,
+	 * 10000 x 3 at 10%), ROI = 0.6627595445411922, BCR = 1.6627595445411922. */
+	assert_close(r.met.pv_costs, 22434.25995492111, REL, 0);
+	assert_close(r.met.npv, 14868.519909842223891, REL, 0);
+	assert_close(r.met.roi, 0.6627595445411922, REL, 0);
+	assert_close(r.met.bcr, 1.6627595445411922, REL, 0);
+	assert_close(r.met.total_costs, 25000, 0, 0);
+	assert_close(r.met.total_benefits, 45000, 0, 0);
+	assert_close(r.met.irr_value, 0.8392867552141611325518526, REL, 0);   /* oracle */
+	assert_close(r.met.mirr, 0.4903078804645159180725848, REL, 0);        /* oracle */
+	assert_close(r.met.payback.months, 12.0, REL, 0);
+	assert_close(r.met.dpayback.months, 13.32, REL, 0);                   /* oracle 1.11 periods */
+	assert_close(r.met.peak_investment, -10000, 0, 0);
+	assert_int_equal(r.met.peak_period, 0);
+	run_free(&r);
+}
+
+static void test_tei_truck(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, "kind,name,value,timing\nsetting,discount_rate,10%\n"
+		     "cost,Truck,250000\ncost,Operating,150000,yearly\nbenefit,Revenue,300000\n");
+	/* Forrester: ROI 20%, payback 20 months. Oracle npv 123027.79864763335837716;
+	 * ROI by exact rationals 0.19746759119686463. */
+	assert_close(r.met.npv, 123027.79864763335837716, REL, 0);
+	assert_close(r.met.roi, 0.19746759119686463, REL, 0);
+	assert_close(r.met.payback.months, 20.0, REL, 0);
+	assert_close(r.met.dpayback.months, 12 * 1.916666666666666666666667, REL, 0);
+	assert_close(r.met.irr_value, 0.3630965394751764914724711, REL, 0);
+	run_free(&r);
+}
+
+static void test_timing(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, HDR
+		 "benefit,Monthly from July,100,monthly,7\n"
+		 "benefit,Half year,1200,yearly,4,9\n"
+		 "cost,Once in month 14,500,once,14\n"
+		 "cost,Once at 12,300,once,12\n"
+		 "cost,Once at 13,300,once,13\n"
+		 "cost,Yearly to 30,1200,yearly,1,30\n");
+	/* 100 a month from month 7: Year 1 has 6 months, Years 2-3 have 12. */
+	assert_close(amt(&r, 0, 1), 600, 0, 1e-9);
+	assert_close(amt(&r, 0, 2), 1200, 0, 1e-9);
+	/* 1200 a year active in months 4-9: half of it, all in Year 1. */
+	assert_close(amt(&r, 1, 1), 600, 0, 1e-9);
+	assert_close(amt(&r, 1, 2), 0, 0, 0);
+	/* Month 14 is in Year 2; month 12 ends Year 1; month 13 starts Year 2. */
+	assert_close(amt(&r, 2, 2), 500, 0, 0);
+	assert_close(amt(&r, 3, 1), 300, 0, 0);
+	assert_close(amt(&r, 4, 2), 300, 0, 0);
+	/* 1200 a year to month 30: 6 months of Year 3. */
+	assert_close(amt(&r, 5, 3), 600, 0, 1e-9);
+	assert_close(amt(&r, 5, 0), 0, 0, 0);
+	run_free(&r);
+}
+
+static void test_ramps(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, HDR "setting,period,month\nsetting,horizon_years,1\n"
+		 "benefit,Linear,1200,yearly,3,,4,linear\n"
+		 "benefit,S-curve,1200,yearly,1,,3,scurve\n");
+	/* Linear ramp of 4 from month 3: 1/4, 2/4, 3/4, then full (100 a month). */
+	assert_close(amt(&r, 0, 2), 0, 0, 0);
+	assert_close(amt(&r, 0, 3), 25, 1e-12, 0);
+	assert_close(amt(&r, 0, 4), 50, 1e-12, 0);
+	assert_close(amt(&r, 0, 5), 75, 1e-12, 0);
+	assert_close(amt(&r, 0, 6), 100, 1e-12, 0);
+	/* Smoothstep 3x^2 - 2x^3 at x = 1/3, 2/3, 1: 7/27, 20/27, 1. */
+	assert_close(amt(&r, 1, 1), 100.0 * 7 / 27, 1e-12, 0);
+	assert_close(amt(&r, 1, 2), 100.0 * 20 / 27, 1e-12, 0);
+	assert_close(amt(&r, 1, 3), 100, 1e-12, 0);
+	run_free(&r);
+	/* The same ramp on the year grid sums the months: 100 x (1/4 + 2/4 + 3/4 + 7). */
+	run_text(&r, HDR "setting,horizon_years,1\nbenefit,Linear,1200,yearly,3,,4,linear\n");
+	assert_close(amt(&r, 0, 1), 850, 1e-12, 0);
+	run_free(&r);
+	assert_close(crm_ramp_factor(CRM_CURVE_LINEAR, 0, 5, 5), 1.0, 0, 0);
+	assert_close(crm_ramp_factor(CRM_CURVE_SCURVE, 2, 5, 5), 0.5, 0, 0);
+}
+
+static void test_growth_and_risk(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, HDR "setting,benefit_risk,10%\nsetting,cost_risk,4%\n"
+		 "benefit,Grows,1000,yearly,,,,,10%\n"
+		 "benefit,Own risk,1000,yearly,,,,,,25%\n"
+		 "cost,Default risk,1000,yearly\n"
+		 "cost,Own cost risk,1000,once,,,,,,50%\n"
+		 "cost,Grows once,1000,once,20,,,,5%\n");
+	/* 1000 x 1.1^(k-1) x (1 - 10%). */
+	assert_close(amt(&r, 0, 1), 900, 1e-12, 0);
+	assert_close(amt(&r, 0, 2), 990, 1e-12, 0);
+	assert_close(amt(&r, 0, 3), 1089, 1e-12, 0);
+	assert_close(amt(&r, 1, 2), 750, 1e-12, 0);
+	assert_close(amt(&r, 2, 1), 1040, 1e-12, 0);
+	assert_close(amt(&r, 3, 0), 1500, 1e-12, 0);
+	/* Booked in month 20 = Year 2: 1000 x 1.05 x 1.04. */
+	assert_close(amt(&r, 4, 2), 1092, 1e-12, 0);
+	run_free(&r);
+}
+
+static void test_series_and_formulas(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, "kind,name,value,timing\n"
+		 "input,leads,100;200;300\n"
+		 "input,total,prev(total) + leads\n"
+		 "input,by_year,year * 1000\n"
+		 "benefit,From leads,leads * 2\n"
+		 "benefit,Cumulative,total\n"
+		 "benefit,Series line,1000;2000\n"
+		 "cost,At start,leads,once\n"
+		 "cost,By year,by_year,yearly\n");
+	assert_close(amt(&r, 0, 1), 200, 0, 0);
+	assert_close(amt(&r, 0, 2), 400, 0, 0);
+	assert_close(amt(&r, 0, 3), 600, 0, 0);
+	/* prev: 0 before Year 1, so 100, 300, 600. */
+	assert_close(amt(&r, 1, 1), 100, 0, 0);
+	assert_close(amt(&r, 1, 2), 300, 0, 0);
+	assert_close(amt(&r, 1, 3), 600, 0, 0);
+	/* Years past the series are 0. */
+	assert_close(amt(&r, 2, 2), 2000, 0, 0);
+	assert_close(amt(&r, 2, 3), 0, 0, 0);
+	/* The Initial column sees Year 1's inputs. */
+	assert_close(amt(&r, 3, 0), 100, 0, 0);
+	assert_close(r.cf->input[0], 100, 0, 0);
+	assert_close(amt(&r, 4, 3), 3000, 0, 0);
+	run_free(&r);
+}
+
+static void test_month_grid(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, HDR "setting,period,month\nsetting,horizon_years,2\n"
+		 "benefit,Yearly by year,year * 1200,yearly\n"
+		 "benefit,By month,month,monthly\n"
+		 "cost,Once at 6,1000,once,6\n");
+	assert_int_equal(r.cf->nperiods, 24);
+	assert_close(amt(&r, 0, 12), 100, 1e-12, 0);
+	assert_close(amt(&r, 0, 13), 200, 1e-12, 0);
+	assert_close(amt(&r, 1, 17), 17, 0, 0);
+	assert_close(amt(&r, 2, 6), 1000, 0, 0);
+	/* Month m is discounted by 1.1^(m/12). */
+	assert_close(r.cf->df[6], pow(1.1, -0.5), 1e-15, 0);
+	assert_close(r.cf->df[24], 1 / 1.21, 1e-15, 0);
+	assert_int_equal(crm_cashflow_year_of(r.cf, 13), 2);
+	run_free(&r);
+}
+
+static void test_month_grid_metrics(void **state)
+{
+	(void)state;
+	struct run r;
+	/* -5000 at month 0, -1000 in month 1, 200 a month in months 2-36, 300 a month in
+	 * months 37-48, at 10% a year. Oracle (monthly rate 1.1^(1/12) - 1):
+	 * npv 2616.391529409678141712849, payback 31 months, discounted payback
+	 * 35.68864611577462710922568 months, annualised IRR 0.3209675976098268963. */
+	run_text(&r, HDR "setting,period,month\nsetting,horizon_years,4\n"
+		 "setting,finance_rate,8%\nsetting,reinvest_rate,12%\n"
+		 "cost,Set-up,5000,once,0\ncost,Month 1,1000,once,1\n"
+		 "benefit,Early,200,monthly,2,36\nbenefit,Late,300,monthly,37\n");
+	assert_close(r.met.npv, 2616.391529409678141712849, REL, 0);
+	assert_close(r.met.payback.months, 31.0, REL, 0);
+	assert_close(r.met.dpayback.months, 35.68864611577462710922568, REL, 0);
+	assert_close(r.met.irr_value, 0.320967597609826896343333520039, REL, 0);
+	assert_close(r.met.mirr, 0.214528723101222892174455031343, REL, 0);
+	run_free(&r);
+}
+
+static void test_undefined_metrics(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, "kind,name,value\nbenefit,Only benefits,100\n");
+	assert_false(r.met.roi_ok);
+	assert_contains(r.met.roi_note, "present value of costs is zero");
+	assert_false(r.met.irr_ok);
+	assert_contains(r.met.irr_note, "never negative");
+	assert_false(r.met.mirr_ok);
+	assert_close(r.met.payback.months, 0, 0, 0);
+	run_free(&r);
+	/* -1000, 100, 100, 100: never paid back; IRR exists and is negative
+	 * (oracle: -0.424417443831630817791553). */
+	run_text(&r, "kind,name,value,timing\ncost,Set-up,1000\nbenefit,Small,100,yearly\n");
+	assert_int_equal(r.met.payback.status, CRM_PAYBACK_NEVER);
+	assert_contains(r.met.payback_note, "not reached within the 36-month horizon");
+	assert_int_equal(r.met.dpayback.status, CRM_PAYBACK_NEVER);
+	assert_close(r.met.irr_value, -0.424417443831630817791553, REL, 0);
+	run_free(&r);
+	run_text(&r, "kind,name,value\ncost,Only costs,100\n");
+	assert_false(r.met.irr_ok);
+	assert_contains(r.met.irr_note, "never positive");
+	run_free(&r);
+	/* Three rates of return: -1000, 3600, -4310, 1716 (oracle: 10%, 20%, 30%). */
+	run_text(&r, "kind,name,value,timing,start\nsetting,discount_rate,21%\n"
+		 "cost,A,1000,once,0\nbenefit,B,3600,once,12\ncost,C,4310,once,24\n"
+		 "benefit,D,1716,once,36\n");
+	assert_int_equal(r.met.irr.status, CRM_IRR_MULTIPLE);
+	assert_close(r.met.irr_value, 0.2, REL, 0);   /* the root nearest 21% */
+	assert_contains(r.met.irr_note, "10.00%, 20.00%, 30.00%");
+	assert_true(r.met.payback.lost_again);
+	run_free(&r);
+}
+
+static void test_eval_errors(void **state)
+{
+	(void)state;
+	const char *text = "kind,name,value\ninput,d,1 / (year - 2)\nbenefit,B,d\n";
+	crm_error err;
+	crm_error_clear(&err);
+	crm_scenario *sc = load_text(text);
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	assert_int_equal(crm_model_eval(m, cf, &err), CRM_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 3);
+	assert_contains(err.msg, "input 'd' is infinite in Year 2");
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+
+	text = "kind,name,value,timing,start\ninput,z,0\nbenefit,B,5 / z,once,13\n";
+	sc = load_text(text);
+	m = crm_model_new(sc, &err);
+	cf = crm_cashflow_new(m);
+	assert_int_equal(crm_model_eval(m, cf, &err), CRM_EDATA);
+	assert_int_equal(err.line, 3);
+	assert_contains(err.msg, "benefit 'B' is infinite in Year 2");
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
+static void test_override(void **state)
+{
+	(void)state;
+	struct run r;
+	crm_error err;
+	run_text(&r, "kind,name,value\ninput,a,10\ninput,b,a * 2\nbenefit,B,b\n");
+	assert_close(amt(&r, 0, 1), 20, 0, 0);
+	crm_model_override(r.m, 0, 7.5);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 15, 0, 0);
+	crm_model_clear_override(r.m, 0);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 2), 20, 0, 0);
+	run_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tei_forrester),
+		cmocka_unit_test(test_tei_truck),
+		cmocka_unit_test(test_timing),
+		cmocka_unit_test(test_ramps),
+		cmocka_unit_test(test_growth_and_risk),
+		cmocka_unit_test(test_series_and_formulas),
+		cmocka_unit_test(test_month_grid),
+		cmocka_unit_test(test_month_grid_metrics),
+		cmocka_unit_test(test_undefined_metrics),
+		cmocka_unit_test(test_eval_errors),
+		cmocka_unit_test(test_override),
+	};
+	crm_init();
+	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
+}

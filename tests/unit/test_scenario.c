@@ -1,0 +1,299 @@
+/*
+ * test_scenario.c - the scenario loader: what it accepts, and every check it
+ * makes, each provoked with the line, column and message it must report.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#define HDR "kind,name,value,low,high,dist,area,timing,start,end,ramp,curve,growth,risk\n"
+
+static void test_minimal_and_defaults(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value\ncost,Licences,1000\nbenefit,Sales,5000\n");
+	const crm_settings *s = &sc->settings;
+	assert_string_equal(s->currency, "USD");
+	assert_int_equal(s->horizon_years, 3);
+	assert_close(s->discount_rate, 0.10, 0, 0);
+	assert_close(s->finance_rate, 0.10, 0, 0);
+	assert_close(s->reinvest_rate, 0.10, 0, 0);
+	assert_int_equal(s->grid, CRM_GRID_YEAR);
+	assert_int_equal(sc->nlines, 2);
+	assert_int_equal(sc->lines[0].timing, CRM_ONCE);
+	assert_int_equal(sc->lines[0].start, 0);
+	assert_int_equal(sc->lines[1].timing, CRM_YEARLY);
+	assert_int_equal(sc->lines[1].start, 1);
+	assert_int_equal(sc->lines[1].end, 36);
+	assert_int_equal(sc->warnings.count, 0);
+	crm_scenario_free(sc);
+}
+
+static void test_layout_rules(void **state)
+{
+	(void)state;
+	/* BOM, comments before and after the header, blank rows, CRLF, header in any
+	 * order and case, rows that stop early, x_ columns, quoted fields. */
+	crm_scenario *sc = load_text(
+		"\xEF\xBB\xBF# A comment before the header\r\n"
+		"\r\n"
+		"Value,KIND,Name,x_Source,Timing,Note\r\n"
+		"# a comment row\r\n"
+		",,,,,\r\n"
+		"4%,setting,discount_rate\r\n"
+		"\"Acme, Inc. case\",setting,title\r\n"
+		"\"1200\",input,leads,CRM report\r\n"
+		"leads * 50,benefit,\"Lead \"\"quick\"\" wins\",,yearly,\"two\nlines\"\r\n");
+	assert_string_equal(sc->settings.title, "Acme, Inc. case");
+	assert_close(sc->settings.discount_rate, 0.04, 1e-15, 0);
+	assert_int_equal(sc->ninputs, 1);
+	assert_int_equal(sc->inputs[0].loc.line, 8);
+	assert_int_equal(sc->nextra, 1);
+	assert_string_equal(sc->extra_names[0], "x_source");
+	assert_string_equal(sc->inputs[0].extra[0], "CRM report");
+	assert_string_equal(sc->lines[0].label, "Lead \"quick\" wins");
+	assert_string_equal(sc->lines[0].note, "two\nlines");
+	assert_int_equal(sc->lines[0].loc.line, 9);
+	assert_int_equal(sc->lines[0].loc.col, 1);
+	crm_scenario_free(sc);
+}
+
+static void test_settings(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value\n"
+		"setting,title,Pilot\nsetting,currency,EUR\nsetting,horizon_years,5\n"
+		"setting,discount_rate,0.085\nsetting,period,Month\nsetting,start_date,2027-04\n"
+		"setting,finance_rate,6%\nsetting,reinvest_rate,9.5%\nsetting,benefit_risk,15%\n"
+		"setting,cost_risk,0.1\n"
+		"cost,Licences,100,,\nbenefit,Sales,500\nbenefit,Own risk,500\n");
+	const crm_settings *s = &sc->settings;
+	assert_string_equal(s->currency, "EUR");
+	assert_int_equal(s->horizon_years, 5);
+	assert_int_equal(s->grid, CRM_GRID_MONTH);
+	assert_int_equal(s->start_year, 2027);
+	assert_int_equal(s->start_month, 4);
+	assert_close(s->finance_rate, 0.06, 1e-15, 0);
+	assert_close(s->reinvest_rate, 0.095, 1e-15, 0);
+	assert_close(sc->lines[0].risk, 0.1, 0, 0);
+	assert_close(sc->lines[1].risk, 0.15, 1e-15, 0);
+	assert_int_equal(sc->lines[1].end, 60);
+	crm_scenario_free(sc);
+}
+
+static void test_inputs_any_order(void **state)
+{
+	(void)state;
+	/* b uses a defined later; c uses prev of itself (allowed: it is through prev). */
+	crm_scenario *sc = load_text(
+		"kind,name,value\n"
+		"input,b,a * 2\ninput,a,10\ninput,c,prev(c) + 1\n"
+		"benefit,Sales,b + c\n");
+	assert_int_equal(sc->ninputs, 3);
+	assert_int_equal(crm_scenario_find_input(sc, "a"), 1);
+	assert_int_equal(crm_scenario_find_input(sc, "zz"), -1);
+	crm_scenario_free(sc);
+}
+
+static void test_range_and_dist(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(HDR
+		"input,uplift,5%,2%,8%,pert\n"
+		"input,deals,120,100,150\n"
+		"input,fixed_one,3,,,fixed\n"
+		"cost,Licences,1000,900,1300,uniform\n");
+	assert_true(sc->inputs[0].range.given);
+	assert_close(sc->inputs[0].range.low, 0.02, 1e-15, 0);
+	assert_int_equal(sc->inputs[0].range.dist, CRM_DIST_PERT);
+	assert_int_equal(sc->inputs[1].range.dist, CRM_DIST_NONE);
+	assert_int_equal(sc->inputs[2].range.dist, CRM_DIST_FIXED);
+	assert_false(sc->inputs[2].range.given);
+	assert_true(sc->lines[0].range.given);
+	crm_scenario_free(sc);
+}
+
+/* ---------------------------------------------------------------- errors */
+
+struct bad {
+	const char *text;
+	int line, col;
+	const char *msg;
+};
+
+static const struct bad bad_cases[] = {
+	/* CSV level */
+	{ "kind,name,value\ncost,\"Lic\"x,1\n", 2, 2, "malformed CSV" },
+	{ "kind,name,value\ncost,\"Licences,1\n", 2, 2, "not closed" },
+	/* header */
+	{ "", 0, 0, "no header row" },
+	{ "# only a comment\n\n", 0, 0, "no header row" },
+	{ "kind;name;value\ncost;A;1\n", 1, 1, "save it as comma-separated" },
+	{ "kind,,name,value\n", 1, 2, "empty column name" },
+	{ "kind,name,value,x_a,x_a\n", 1, 5, "'x_a' appears twice" },
+	{ "kind,name,valeu\n", 1, 3, "unknown column 'valeu' (did you mean 'value'?)" },
+	{ "kind,name,value,Value\n", 1, 4, "column 'value' appears twice" },
+	{ "kind,name,low\n", 1, 0, "no 'value' column" },
+	/* rows */
+	{ "kind,name,value\ncost,A,1,extra\n", 2, 4, "past the last column" },
+	{ "kind,name,value\ncots,A,1\n", 2, 1, "unknown kind 'cots' (did you mean 'cost'?)" },
+	{ "kind,name,value\n,A,1\n", 2, 1, "the row has no kind" },
+	{ "kind,name,value\ncost,A,\n", 2, 3, "has no value" },
+	/* settings */
+	{ "kind,name,value\nsetting,discount_rat,10%\n", 2, 2, "did you mean 'discount_rate'?" },
+	{ "kind,name,value\nsetting,title,A\nsetting,title,B\n", 3, 2, "given twice (first on line 2)" },
+	{ HDR "setting,discount_rate,10%,5%\n", 2, 4, "has no meaning" },
+	{ "kind,name,value\nsetting,currency,\n", 2, 3, "not a currency code" },
+	{ "kind,name,value\nsetting,horizon_years,2.5\n", 2, 3, "not a whole number" },
+	{ "kind,name,value\nsetting,horizon_years,51\n", 2, 3, "out of range (expected 1 to 50)" },
+	{ "kind,name,value\nsetting,horizon_years,0\n", 2, 3, "out of range" },
+	{ "kind,name,value\nsetting,discount_rate,12\n", 2, 3, "would mean 1200%" },
+	{ "kind,name,value\nsetting,discount_rate,\"12,5%\"\n", 2, 3, "write 12.5, not 12,5" },
+	{ "kind,name,value\nsetting,discount_rate,-150%\n", 2, 3, "out of range" },
+	{ "kind,name,value\nsetting,period,quarter\n", 2, 3, "expected year or month" },
+	{ "kind,name,value\nsetting,start_date,2027-13\n", 2, 3, "expected YYYY-MM" },
+	{ "kind,name,value\nsetting,start_date,01/2027\n", 2, 3, "expected YYYY-MM" },
+	{ "kind,name,value\nsetting,benefit_risk,120%\n", 2, 3, "out of range (expected 0% to 100%)" },
+	{ "kind,name,value\nsetting,cost_risk,-5%\n", 2, 3, "out of range" },
+	{ "kind,name,value\nsetting,finance_rate,x\n", 2, 3, "is not a number" },
+	/* inputs */
+	{ "kind,name,value\ninput,2leads,1\n", 2, 2, "not an identifier" },
+	{ "kind,name,value\ninput,year,1\n", 2, 2, "reserved" },
+	{ "kind,name,value\ninput,horizon_years,1\n", 2, 2, "the name of a setting" },
+	{ "kind,name,value\ninput,a,1\ninput,a,2\n", 3, 2, "defined twice (first on line 2)" },
+	{ HDR "input,a,1,,,,lead_management\n", 2, 7, "has no meaning" },
+	{ "kind,name,value\ninput,a,(100)\n", 2, 3, "accounting negative; write -100" },
+	{ "kind,name,value\ninput,leads,100\ninput,b,lead * 2\n", 3, 3,
+	  "unknown input 'lead' (expected the name of a row with kind=input) (did you mean 'leads'?)" },
+	{ "kind,name,value\ninput,a,\"1,000\"\n", 2, 3, "leave out thousands separators" },
+	{ "kind,name,value\ninput,a,$1000\n", 2, 3, "currency sign" },
+	{ "kind,name,value\ninput,a,b\ninput,b,c * 2\ninput,c,a + 1\n", 2, 3,
+	  "circle: a -> b -> c -> a" },
+	{ "kind,name,value\ninput,a,a + 1\n", 2, 3, "circle: a -> a" },
+	/* ranges and distributions */
+	{ HDR "input,a,5,1,9,triangle\n", 2, 6, "unknown distribution 'triangle' (did you mean 'triangular'?)" },
+	{ HDR "input,a,5,,,pert\n", 2, 6, "dist=pert needs low and high" },
+	{ HDR "input,a,5,1\n", 2, 5, "needs both low and high (only low is given)" },
+	{ HDR "input,a,5,,9\n", 2, 4, "only high is given" },
+	{ HDR "input,b,2\ninput,a,b * 2,1,9\n", 3, 4, "is a formula" },
+	{ HDR "input,a,1;2,1,9\n", 2, 4, "is a series" },
+	{ HDR "input,a,5,one,9\n", 2, 4, "low: 'one' is not a number" },
+	{ HDR "input,a,5,9,1\n", 2, 4, "low 9 is above high 1" },
+	{ HDR "input,a,10,1,9\n", 2, 3, "outside its range 1 to 9" },
+	{ HDR "input,a,5,0,9,lognormal\n", 2, 4, "lognormal needs low > 0" },
+	{ HDR "input,a,5,5,5,normal\n", 2, 5, "needs low < high" },
+	/* lines */
+	{ "kind,name,value\ncost,,100\n", 2, 2, "needs a name" },
+	{ "kind,name,value\ncost,A,1\nbenefit,A,2\n", 3, 2, "defined twice (first on line 2" },
+	{ HDR "cost,A,1,,,,,weekly\n", 2, 8, "timing 'weekly' is not known" },
+	{ HDR "cost,A,1,,,,,once,3,5\n", 2, 10, "end is for recurring lines" },
+	{ HDR "cost,A,1,,,,,once,3,,6\n", 2, 11, "ramp is for recurring lines" },
+	{ HDR "cost,A,1,,,,,monthly,0\n", 2, 9, "starts at month 1 or later" },
+	{ HDR "cost,A,1,,,,,monthly,5,4\n", 2, 10, "end month 4 is before start month 5" },
+	{ HDR "cost,A,1,,,,,monthly,1.5\n", 2, 9, "not a whole number" },
+	{ HDR "cost,A,1,,,,,monthly,-1\n", 2, 9, "out of range" },
+	{ HDR "benefit,A,1,,,,,yearly,1,,-2\n", 2, 11, "out of range" },
+	{ HDR "benefit,A,1,,,,,yearly,1,,6,wavy\n", 2, 12, "curve 'wavy' is not known" },
+	{ HDR "benefit,A,1,,,,,yearly,1,,,,3\n", 2, 13, "would mean 300%" },
+	{ HDR "benefit,A,1,,,,,yearly,1,,,,,150%\n", 2, 14, "out of range (expected 0% to 100%)" },
+	{ HDR "cost,A,1,,,,,yearly,1,,,,,-1%\n", 2, 14, "out of range" },
+	{ "kind,name,value\ncost,A,(2500.50)\n", 2, 3, "accounting negative" },
+	{ "kind,name,value\ncost,A,licences * 2\n", 2, 3, "unknown input 'licences'" },
+};
+
+static void test_every_error(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++) {
+		const struct bad *b = &bad_cases[i];
+		crm_error err;
+		crm_error_clear(&err);
+		crm_scenario *sc = crm_scenario_parse(b->text, strlen(b->text), "bad.csv", 0, &err);
+		if (sc) {
+			crm_scenario_free(sc);
+			print_error("case %zu loaded but should fail: %s\n", i, b->text);
+			fail();
+		}
+		if (err.status != CRM_EDATA || err.line != b->line || err.col != b->col ||
+		    !strstr(err.msg, b->msg) || strcmp(err.file, "bad.csv")) {
+			print_error("case %zu (%s):\n  got %s:%d:%d: %s (status %d)\n  want %d:%d: ...%s...\n",
+				    i, b->text, err.file, err.line, err.col, err.msg, err.status, b->line,
+				    b->col, b->msg);
+			fail();
+		}
+	}
+}
+
+struct warn {
+	const char *text;
+	const char *msg;
+};
+
+static void test_warnings(void **state)
+{
+	(void)state;
+	static const struct warn cases[] = {
+		{ HDR "cost,A,1,,,,,once,40\n", "after the 36-month horizon" },
+		{ HDR "benefit,A,1,,,,,yearly,37\n", "starts in month 37, after the 36-month horizon" },
+		{ HDR "benefit,A,1,,,,,yearly,1,,,scurve\n", "curve is given but ramp is 0" },
+		{ "kind,name,value\ninput,a,1\n", "no cost or benefit lines" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		crm_scenario *sc = load_text(cases[i].text);
+		assert_int_equal(sc->warnings.count, 1);
+		assert_contains(sc->warnings.items[0].msg, cases[i].msg);
+		crm_scenario_free(sc);
+	}
+}
+
+static void test_file_errors(void **state)
+{
+	(void)state;
+	crm_error err;
+	crm_error_clear(&err);
+	assert_null(crm_scenario_load("/nonexistent/dir/x.csv", &err));
+	assert_int_equal(err.status, CRM_EIO);
+	assert_string_equal(err.file, "/nonexistent/dir/x.csv");
+	assert_contains(err.msg, "cannot open");
+}
+
+static void test_shipped_scenarios_load(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"scenarios/midsize_business_case.csv", "scenarios/tei_example.csv",
+		"scenarios/areas/lead_management.csv", "scenarios/areas/field_service.csv",
+		"scenarios/areas/call_center.csv",
+	};
+	char path[1024];
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		crm_error err;
+		crm_error_clear(&err);
+		snprintf(path, sizeof path, "%s/%s", TEST_SRCDIR, files[i]);
+		crm_scenario *sc = crm_scenario_load(path, &err);
+		if (!sc) {
+			print_error("%s:%d:%d: %s\n", err.file, err.line, err.col, err.msg);
+			fail();
+		}
+		assert_int_equal(sc->warnings.count, 0);
+		crm_scenario_free(sc);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_minimal_and_defaults),
+		cmocka_unit_test(test_layout_rules),
+		cmocka_unit_test(test_settings),
+		cmocka_unit_test(test_inputs_any_order),
+		cmocka_unit_test(test_range_and_dist),
+		cmocka_unit_test(test_every_error),
+		cmocka_unit_test(test_warnings),
+		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_shipped_scenarios_load),
+	};
+	crm_init();
+	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
+}
