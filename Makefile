@@ -53,7 +53,7 @@ MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
 DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
 
-.PHONY: all deps run check unit-check cli-check bench install uninstall clean
+.PHONY: all deps run check cli-check bench install uninstall clean
 all: $(BIN) crmroi
 
 # A convenience link at the top, so the README's commands read ./crmroi.
@@ -93,19 +93,11 @@ deps:
 run: $(BIN)
 	$(BIN) run scenarios/midsize_business_case.csv
 
-unit-check: $(TEST_BIN)
-	@pass=0; fail=0; for t in $(TEST_BIN); do \
-		if $$t; then pass=$$((pass+1)); else fail=$$((fail+1)); fi; \
-	done; echo "$$pass passed, $$fail failed" > $(BUILD)/unit-summary; \
-	echo "unit test programs: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+check: $(BIN) $(TEST_BIN)
+	$(Q)sh tests/run_all.sh $(BUILD)
 
 cli-check: $(BIN)
 	$(Q)CRMROI=$(CURDIR)/$(BIN) sh tests/cli/run.sh
-
-check: $(BIN) $(TEST_BIN)
-	@st=0; $(MAKE) --no-print-directory unit-check || st=1; \
-	$(MAKE) --no-print-directory cli-check || st=1; \
-	exit $$st
 
 bench: $(BIN)
 	$(Q)sh tests/bench/run.sh $(BIN)

@@ -1,0 +1,1 @@
+$CRMROI check scenarios/midsize_business_case.csv

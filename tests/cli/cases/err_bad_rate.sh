@@ -1,0 +1,1 @@
+$CRMROI run tests/cli/data/bad_rate.csv

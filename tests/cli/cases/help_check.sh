@@ -1,0 +1,1 @@
+$CRMROI check --help

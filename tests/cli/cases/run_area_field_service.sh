@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/field_service.csv

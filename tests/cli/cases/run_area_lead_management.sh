@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/lead_management.csv

@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/opportunity_management.csv

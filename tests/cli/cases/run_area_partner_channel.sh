@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/partner_channel.csv

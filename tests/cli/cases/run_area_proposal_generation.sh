@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/proposal_generation.csv

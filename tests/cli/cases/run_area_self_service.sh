@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/self_service.csv

@@ -1,0 +1,1 @@
+$CRMROI run scenarios/areas/team_selling.csv

@@ -1,0 +1,1 @@
+$CRMROI run --format csv scenarios/midsize_business_case.csv

@@ -1,0 +1,1 @@
+$CRMROI run --format json scenarios/midsize_business_case.csv

@@ -1,0 +1,1 @@
+$CRMROI run -f markdown scenarios/midsize_business_case.csv

@@ -1,0 +1,1 @@
+$CRMROI run scenarios/midsize_business_case.csv

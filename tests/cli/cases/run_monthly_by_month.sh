@@ -1,0 +1,1 @@
+$CRMROI run --by month tests/cli/data/monthly.csv

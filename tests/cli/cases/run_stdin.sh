@@ -1,0 +1,1 @@
+cat scenarios/tei_example.csv | $CRMROI run -f csv -

@@ -1,0 +1,1 @@
+$CRMROI run -f xml scenarios/tei_example.csv

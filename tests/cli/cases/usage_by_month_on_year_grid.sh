@@ -1,0 +1,1 @@
+$CRMROI run --by month scenarios/tei_example.csv

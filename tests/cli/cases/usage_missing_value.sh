@@ -1,0 +1,1 @@
+$CRMROI run scenarios/tei_example.csv -o

@@ -1,0 +1,1 @@
+$CRMROI run --colour scenarios/tei_example.csv
