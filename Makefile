@@ -99,8 +99,15 @@ check: $(BIN) $(TEST_BIN)
 cli-check: $(BIN)
 	$(Q)CRMROI=$(CURDIR)/$(BIN) sh tests/cli/run.sh
 
-bench: $(BIN)
-	$(Q)sh tests/bench/run.sh $(BIN)
+BENCH_BIN := $(BUILD)/bench/bench_sweep
+
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+bench: $(BIN) $(BENCH_BIN)
+	$(Q)sh tests/bench/run.sh $(BUILD)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

@@ -14,6 +14,7 @@
 #include "crmroi/scenario.h"
 #include "crmroi/model.h"
 #include "crmroi/metrics.h"
+#include "crmroi/analysis.h"
 
 #define CRMROI_VERSION "0.1.0"
 

@@ -43,9 +43,17 @@ typedef struct crm_cashflow {
  * it. Returns NULL with err filled on failure.
  */
 crm_model *crm_model_new(const crm_scenario *sc, crm_error *err);
+/*
+ * The same with other settings (a discount rate or horizon being varied).
+ * Lines without a risk of their own take the default risks of s. String
+ * members of s are borrowed and must outlive the model.
+ */
+crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err);
 void crm_model_free(crm_model *m);
 
 const crm_scenario *crm_model_scenario(const crm_model *m);
+/* The settings in force: the scenario's, or those given to crm_model_new_with. */
+const crm_settings *crm_model_settings(const crm_model *m);
 int crm_model_periods(const crm_model *m);
 
 /*
@@ -54,6 +62,9 @@ int crm_model_periods(const crm_model *m);
  */
 void crm_model_override(crm_model *m, size_t i, double value);
 void crm_model_clear_override(crm_model *m, size_t i);
+/* The same for the value of cost or benefit line l (before timing, ramp, growth and risk). */
+void crm_model_override_line(crm_model *m, size_t l, double value);
+void crm_model_clear_line_override(crm_model *m, size_t l);
 
 /* Allocate a result buffer sized for m; free with crm_cashflow_free. NULL on no memory. */
 crm_cashflow *crm_cashflow_new(const crm_model *m);

@@ -74,7 +74,8 @@ typedef struct crm_line {
 	crm_range range;
 	char *area;         /* area or category; "" when not given */
 	crm_timing timing;
-	int start, end;     /* months, inclusive; end already clipped to nothing */
+	int start, end;     /* months, inclusive; end clipped to the horizon, for display */
+	int end_given;      /* end as written, unclipped; 0 = to the end of the horizon */
 	int ramp;           /* months to full effect; 0 = at once */
 	crm_curve curve;
 	double growth;      /* annual escalation, fraction */

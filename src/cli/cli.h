@@ -55,6 +55,12 @@ void fmt_exact(char *buf, size_t len, double v);
 /* ---- CSV and JSON writing ---- */
 void csv_field(FILE *fp, const char *s, int first);
 void csv_number(FILE *fp, double v, int first);
+/*
+ * A number with 15 significant digits, as a spreadsheet keeps it: for bulk
+ * tables, where exact round-trip formatting would cost more than computing
+ * the number.
+ */
+void csv_number15(FILE *fp, double v, int first);
 void csv_end(FILE *fp);
 void json_string(FILE *fp, const char *s);
 void json_number(FILE *fp, double v);
@@ -78,5 +84,9 @@ void table_free(text_table *t);
 /* ---- commands ---- */
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_tornado(int argc, char **argv);
+int cmd_spider(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_breakeven(int argc, char **argv);
 
 #endif

@@ -18,6 +18,48 @@ static const struct opt_doc run_opts[] = {
 	{ NULL, NULL }
 };
 
+#define FORMAT_OPTS \
+	{ "-f, --format FORMAT", "text (default), csv, json or markdown" }, \
+	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" }
+#define METRIC_TEXT "npv (default), roi, bcr, irr, mirr, payback, discounted_payback, " \
+	"pv_benefits or pv_costs"
+
+static const struct opt_doc tornado_opts[] = {
+	{ "-m, --metric M", METRIC_TEXT },
+	{ "    --pct P", "give inputs and lines without a range one of +/-P% of their base value" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
+static const struct opt_doc spider_opts[] = {
+	{ "-m, --metric M", METRIC_TEXT },
+	{ "    --steps LIST", "percent changes of each input (default -30,-20,-10,0,10,20,30)" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
+static const struct opt_doc sweep_opts[] = {
+	{ "    --vary NAME=FROM:TO:STEP", "an input, a line or a numeric setting to vary; give "
+	  "it twice for a two-way table" },
+	{ "-m, --metric M[,M...]", "metrics to show (default: all in a one-way table, npv in a "
+	  "two-way one)" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
+static const struct opt_doc breakeven_opts[] = {
+	{ "    --input NAME", "only this input (or line, or numeric setting); default: every input" },
+	{ "-m, --metric M", METRIC_TEXT },
+	{ "    --target V", "the metric's value to reach (default 0)" },
+	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x the base value)" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -28,6 +70,14 @@ const struct command commands[] = {
 	  "run [OPTIONS] FILE...", run_opts },
 	{ "check", cmd_check, "validate scenarios; list inputs, their ranges and where they are used",
 	  "check FILE...", check_opts },
+	{ "tornado", cmd_tornado, "one-at-a-time sensitivity of a metric to every input with a "
+	  "range", "tornado [OPTIONS] FILE...", tornado_opts },
+	{ "spider", cmd_spider, "a metric as each input moves by steps of its base value",
+	  "spider [OPTIONS] FILE...", spider_opts },
+	{ "sweep", cmd_sweep, "one-way or two-way data table over inputs or settings",
+	  "sweep --vary NAME=FROM:TO:STEP [--vary ...] [OPTIONS] FILE...", sweep_opts },
+	{ "breakeven", cmd_breakeven, "the value of each input at which a metric reaches a target",
+	  "breakeven [OPTIONS] FILE...", breakeven_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -47,7 +97,7 @@ void print_command_help(const struct command *c, FILE *fp)
 	if (c->opts && c->opts[0].flags) {
 		fputs("\nOptions:\n", fp);
 		for (const struct opt_doc *o = c->opts; o->flags; o++)
-			fprintf(fp, "  %-22s %s\n", o->flags, o->text);
+			fprintf(fp, "  %-28s %s\n", o->flags, o->text);
 	}
 	fprintf(fp, "\nSee crmroi(1) and crmroi-scenario(5).\n");
 }
@@ -58,7 +108,7 @@ static void print_help(FILE *fp)
 	fputs("Build the financial business case of a CRM program from scenario files (CSV).\n\n"
 	      "Commands:\n", fp);
 	for (const struct command *c = commands; c->name; c++)
-		fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
 	fputs("\nOptions:\n"
 	      "  -h, --help       show this help\n"
 	      "  -V, --version    show the version\n"
@@ -111,6 +161,7 @@ int main(int argc, char **argv)
 				   argv[1]);
 	const struct command *c = find_command(argv[1]);
 	if (!c)
-		return usage_error("no command '%s' (commands: run, check, help)", argv[1]);
+		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
+				   "breakeven, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

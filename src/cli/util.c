@@ -238,6 +238,18 @@ void csv_number(FILE *fp, double v, int first)
 	csv_field(fp, buf, first);
 }
 
+void csv_number15(FILE *fp, double v, int first)
+{
+	char buf[64];
+
+	if (!first)
+		fputc(',', fp);
+	if (!isfinite(v))
+		return;
+	snprintf(buf, sizeof buf, "%.15g", v == 0 ? 0.0 : v);
+	fputs(buf, fp);
+}
+
 void csv_end(FILE *fp)
 {
 	fputs("\r\n", fp);

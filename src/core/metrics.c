@@ -327,7 +327,7 @@ static void fmt_pct(double r, char *buf, size_t len)
 crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_metrics *out,
 			       crm_error *err)
 {
-	const crm_settings *s = &crm_model_scenario(m)->settings;
+	const crm_settings *s = crm_model_settings(m);
 	size_t np = (size_t)cf->nperiods + 1;
 	int ppy = 12 / cf->months_per_period;
 	int months = cf->nperiods * cf->months_per_period;

@@ -19,6 +19,7 @@
 
 struct crm_model {
 	const crm_scenario *sc;
+	crm_settings set;       /* the scenario's settings, or a caller's variant */
 	int n;                  /* periods 1..n */
 	int mpp;                /* months per period */
 	size_t ni, nl;
@@ -27,7 +28,16 @@ struct crm_model {
 	double *df;             /* n+1 */
 	double *t_years;        /* n+1 */
 	double *override;       /* ni, NaN when not overridden */
+	double *line_override;  /* nl, NaN when not overridden */
 	double *zeros;          /* ni zeros: prev() in the first period */
+	/*
+	 * Values that cannot change between periods (no year, month, prev() or
+	 * series, directly or through the inputs they use) are evaluated once per
+	 * evaluation instead of once per period.
+	 */
+	char *input_fixed;      /* ni */
+	char *line_fixed;       /* nl */
+	int *year, *month;      /* n+1: the period variables (period 0 sees period 1's) */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -86,10 +96,27 @@ static int topo_order(const crm_scenario *sc, int *order)
 	return 0;
 }
 
+/* Whether e has the same value in every period (its inputs' flags must be set). */
+static int fixed_value(const crm_model *m, const crm_expr *e)
+{
+	const int *deps;
+	size_t n;
+
+	if (crm_expr_uses_time(e))
+		return 0;
+	n = crm_expr_deps(e, &deps);
+	for (size_t k = 0; k < n; k++)
+		if (!m->input_fixed[deps[k]])
+			return 0;
+	return 1;
+}
+
 static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 {
-	const crm_settings *s = &m->sc->settings;
-	double risk = ln->kind == CRM_BENEFIT ? 1.0 - ln->risk : 1.0 + ln->risk;
+	const crm_settings *s = &m->set;
+	double r = ln->risk_given ? ln->risk
+		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
+	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
 	int months = 12 * s->horizon_years;
 
 	memset(w, 0, (size_t)(m->n + 1) * sizeof *w);
@@ -102,7 +129,8 @@ static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 		return;
 	}
 	double unit = ln->timing == CRM_MONTHLY ? 1.0 : 1.0 / 12.0;
-	for (int mo = ln->start; mo <= ln->end && mo <= months; mo++) {
+	int end = ln->end_given ? ln->end_given : months;
+	for (int mo = ln->start; mo <= end && mo <= months; mo++) {
 		int p = (mo + m->mpp - 1) / m->mpp;
 		int year = (mo + 11) / 12;
 		w[p] += unit * crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo) *
@@ -121,18 +149,28 @@ void crm_model_free(crm_model *m)
 	free(m->df);
 	free(m->t_years);
 	free(m->override);
+	free(m->line_override);
 	free(m->zeros);
+	free(m->input_fixed);
+	free(m->line_fixed);
+	free(m->year);
+	free(m->month);
 	free(m);
 }
 
 crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
 {
+	return crm_model_new_with(sc, &sc->settings, err);
+}
+
+crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err)
+{
 	crm_model *m = calloc(1, sizeof *m);
-	const crm_settings *s = &sc->settings;
 
 	if (!m)
 		goto nomem;
 	m->sc = sc;
+	m->set = *s;
 	m->mpp = s->grid == CRM_GRID_MONTH ? 1 : 12;
 	m->n = 12 * s->horizon_years / m->mpp;
 	m->ni = sc->ninputs;
@@ -143,14 +181,33 @@ crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
 	m->t_years = malloc((size_t)(m->n + 1) * sizeof *m->t_years);
 	m->override = malloc((m->ni + 1) * sizeof *m->override);
 	m->zeros = calloc(m->ni + 1, sizeof *m->zeros);
-	if (!m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros)
+	m->line_override = malloc((m->nl + 1) * sizeof *m->line_override);
+	m->input_fixed = calloc(m->ni + 1, 1);
+	m->line_fixed = calloc(m->nl + 1, 1);
+	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
+	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
+	if (!m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
+	    !m->line_override || !m->input_fixed || !m->line_fixed)
 		goto nomem;
 	if (topo_order(sc, m->order) != 0)
 		goto nomem;
+	for (size_t k = 0; k < m->ni; k++) {
+		int i = m->order[k];
+		m->input_fixed[i] = fixed_value(m, sc->inputs[i].value);
+	}
+	for (size_t l = 0; l < m->nl; l++)
+		m->line_fixed[l] = fixed_value(m, sc->lines[l].value);
 	for (size_t i = 0; i < m->ni; i++)
 		m->override[i] = NAN;
 	for (size_t l = 0; l < m->nl; l++)
+		m->line_override[l] = NAN;
+	for (size_t l = 0; l < m->nl; l++)
 		line_weights(m, &sc->lines[l], m->weight + l * (size_t)(m->n + 1));
+	for (int p = 0; p <= m->n; p++) {
+		int q = p ? p : 1;
+		m->year[p] = ((q - 1) * m->mpp) / 12 + 1;
+		m->month[p] = (q - 1) * m->mpp + 1;
+	}
 	/* End-of-period discounting: Year k by (1+r)^k, month m by (1+r)^(m/12). */
 	for (int p = 0; p <= m->n; p++) {
 		m->t_years[p] = (double)(p * m->mpp) / 12.0;
@@ -164,10 +221,13 @@ nomem:
 }
 
 const crm_scenario *crm_model_scenario(const crm_model *m) { return m->sc; }
+const crm_settings *crm_model_settings(const crm_model *m) { return &m->set; }
 int crm_model_periods(const crm_model *m) { return m->n; }
 
 void crm_model_override(crm_model *m, size_t i, double value) { m->override[i] = value; }
 void crm_model_clear_override(crm_model *m, size_t i) { m->override[i] = NAN; }
+void crm_model_override_line(crm_model *m, size_t l, double value) { m->line_override[l] = value; }
+void crm_model_clear_line_override(crm_model *m, size_t l) { m->line_override[l] = NAN; }
 
 void crm_cashflow_free(crm_cashflow *cf)
 {
@@ -245,9 +305,13 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	for (int p = 1; p <= m->n; p++) {
 		crm_expr_env env = { vals + (size_t)p * m->ni,
 				     p > 1 ? vals + (size_t)(p - 1) * m->ni : m->zeros,
-				     crm_cashflow_year_of(cf, p), (p - 1) * m->mpp + 1 };
+				     m->year[p], m->month[p] };
 		for (size_t k = 0; k < m->ni; k++) {
 			int i = m->order[k];
+			if (p > 1 && m->input_fixed[i]) {
+				vals[(size_t)p * m->ni + i] = vals[m->ni + i];
+				continue;
+			}
 			double v = isnan(m->override[i]) ? crm_expr_eval(sc->inputs[i].value, &env)
 							 : m->override[i];
 			if (!isfinite(v)) {
@@ -276,16 +340,25 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 		const double *w = m->weight + l * np;
 		double *out = cf->amount + l * np;
 		double *total = ln->kind == CRM_COST ? cf->costs : cf->benefits;
+		double fixed = NAN;   /* the value, once computed, of a line that is the same every period */
 		for (int p = 0; p <= m->n; p++) {
-			int q = p ? p : 1;
-			crm_expr_env env = { vals + (size_t)p * m->ni,
-					     q > 1 ? vals + (size_t)(q - 1) * m->ni : m->zeros,
-					     crm_cashflow_year_of(cf, q), (q - 1) * m->mpp + 1 };
 			if (w[p] == 0.0) {
 				out[p] = 0.0;
 				continue;
 			}
-			double v = crm_expr_eval(ln->value, &env);
+			/* Period 0 (Initial) sees the first period's inputs, and no prev(). */
+			crm_expr_env env = { vals + (size_t)p * m->ni,
+					     p > 1 ? vals + (size_t)(p - 1) * m->ni : m->zeros,
+					     m->year[p], m->month[p] };
+			double v;
+			if (!isnan(m->line_override[l]))
+				v = m->line_override[l];
+			else if (m->line_fixed[l] && !isnan(fixed))
+				v = fixed;
+			else
+				v = crm_expr_eval(ln->value, &env);
+			if (m->line_fixed[l])
+				fixed = v;
 			if (!isfinite(v)) {
 				period_label(cf, p, where, sizeof where);
 				st = crm_error_set(err, CRM_EDATA, sc->file, ln->loc.line, ln->loc.col,

@@ -764,6 +764,7 @@ static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_ki
 			if (ln->end < ln->start)
 				return FAIL(ld, r, COL_END, "%s: end month %d is before start month %d",
 					    what, ln->end, ln->start);
+			ln->end_given = ln->end;
 		}
 		if (ln->start > months)
 			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_START).col,

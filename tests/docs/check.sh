@@ -63,7 +63,8 @@ for cmd in "$tmp"/readme_*.cmd; do
 	want=${cmd%.cmd}.out
 	line=$(cat "$cmd")
 	run=$(printf '%s' "$line" | sed "s#^\./crmroi#\"\$CRMROI\"#")
-	( eval "$run" ) > "$tmp/got" 2>&1
+	# CSV output ends lines with CRLF; the README, a text document, does not.
+	( eval "$run" ) 2>&1 | tr -d '\r' > "$tmp/got"
 	if cmp -s "$tmp/got" "$want"; then ok; else
 		bad "README example '$line' prints something else:"
 		diff -u "$want" "$tmp/got" | head -20 >&2

@@ -1,0 +1,191 @@
+/*
+ * crmroi/analysis.h - evaluating one scenario many times with some values
+ * changed: the base of sensitivity analysis (tornado, spider, data tables,
+ * break-even) and, later, simulation.
+ *
+ * A crm_analysis holds a compiled model and a result buffer. Setting a
+ * parameter overrides an input or a line value in the model, or changes a
+ * setting, in which case the model is rebuilt lazily before the next
+ * evaluation. Nothing is re-read or re-parsed per point.
+ */
+#ifndef CRMROI_ANALYSIS_H
+#define CRMROI_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "crmroi/error.h"
+#include "crmroi/metrics.h"
+#include "crmroi/model.h"
+#include "crmroi/scenario.h"
+
+/* ------------------------------------------------------------------ metrics */
+
+typedef enum crm_metric_id {
+	CRM_METRIC_NPV, CRM_METRIC_ROI, CRM_METRIC_BCR, CRM_METRIC_IRR, CRM_METRIC_MIRR,
+	CRM_METRIC_PAYBACK, CRM_METRIC_DPAYBACK, CRM_METRIC_PV_BENEFITS, CRM_METRIC_PV_COSTS,
+	CRM_METRIC_COUNT
+} crm_metric_id;
+
+typedef enum crm_unit { CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_RATIO, CRM_UNIT_MONTHS,
+	CRM_UNIT_NUMBER } crm_unit;
+
+typedef struct crm_metric_info {
+	const char *name;    /* as on the command line: npv, roi, irr, ... */
+	const char *label;   /* for people: NPV, ROI, IRR, ... */
+	crm_unit unit;
+} crm_metric_info;
+
+const crm_metric_info *crm_metric_info_of(crm_metric_id id);
+/* Parse a metric name (npv, roi, bcr, irr, mirr, payback, discounted_payback,
+ * pv_benefits, pv_costs). Returns 0, or -1 when unknown. */
+int crm_metric_parse(const char *name, crm_metric_id *out);
+
+/* A metric at one point: a number, or the reason there is none. */
+typedef struct crm_value {
+	double v;
+	int ok;
+	const char *why;    /* static text when !ok: "no IRR", "not reached", ... */
+} crm_value;
+
+/* ---------------------------------------------------------------- parameters */
+
+typedef enum crm_param_kind { CRM_PARAM_INPUT, CRM_PARAM_LINE, CRM_PARAM_SETTING } crm_param_kind;
+
+typedef enum crm_setting_id {
+	CRM_SET_DISCOUNT_RATE, CRM_SET_HORIZON_YEARS, CRM_SET_FINANCE_RATE,
+	CRM_SET_REINVEST_RATE, CRM_SET_BENEFIT_RISK, CRM_SET_COST_RISK
+} crm_setting_id;
+
+/* Something that can be varied. Strings are borrowed from the scenario. */
+typedef struct crm_param {
+	crm_param_kind kind;
+	int index;          /* input or line index, or a crm_setting_id */
+	const char *name;   /* input name, line label or setting name */
+	int has_base;       /* the base is a single number (not a formula or a series) */
+	double base;
+	int has_range;      /* low and high from the scenario (or --pct) */
+	double low, high;
+	int whole;          /* only whole values make sense (horizon_years) */
+	crm_unit unit;
+} crm_param;
+
+/*
+ * Find an input, a cost or benefit line (by its label) or a numeric setting
+ * (discount_rate, horizon_years, finance_rate, reinvest_rate, benefit_risk,
+ * cost_risk) by name. CRM_EUSAGE with a message naming what exists when not
+ * found.
+ */
+crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
+			  crm_error *err);
+
+/* ------------------------------------------------------------- evaluations */
+
+typedef struct crm_analysis crm_analysis;
+
+/* The analysis borrows sc. NULL with err filled on failure. */
+crm_analysis *crm_analysis_new(const crm_scenario *sc, crm_error *err);
+void crm_analysis_free(crm_analysis *a);
+const crm_scenario *crm_analysis_scenario(const crm_analysis *a);
+
+/*
+ * Give parameter p the value v for the following evaluations. CRM_EUSAGE if v
+ * is not allowed for p (a horizon that is not a whole number of years from 1
+ * to 50, a rate at or below -100%, a benefit risk above 100%).
+ */
+crm_status crm_analysis_set(crm_analysis *a, const crm_param *p, double v, crm_error *err);
+/* Back to the scenario's own value. */
+void crm_analysis_reset(crm_analysis *a, const crm_param *p);
+
+/*
+ * Evaluate the model as it stands and compute n metrics into out. A model
+ * that is not a finite number at this point (a division by zero) is not an
+ * error: every metric is then undefined, with the reason. Errors are only
+ * out of memory and GSL failures.
+ */
+crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n,
+			     crm_value *out, crm_error *err);
+
+/* ---------------------------------------------------------------- tornado */
+
+typedef struct crm_tornado_row {
+	crm_param param;
+	double low, high;          /* the values tried */
+	crm_value at_low, at_high;
+	double swing;              /* |at_high - at_low|, when both exist */
+	int swing_ok;
+} crm_tornado_row;
+
+/*
+ * One-at-a-time sensitivity of metric to every input and line value with a
+ * range. With pct > 0, every input and line whose value is a plain number and
+ * that has no range of its own is varied by +/- pct percent of its base. Rows are sorted
+ * by swing, largest first; rows with an undefined end come last. *rows is
+ * malloc'd (free it); *base receives the metric at the base case.
+ */
+crm_status crm_tornado(crm_analysis *a, crm_metric_id metric, double pct,
+		       crm_tornado_row **rows, size_t *nrows, crm_value *base, crm_error *err);
+
+/* ----------------------------------------------------------------- spider */
+
+/*
+ * For every input whose value is a plain number, the metric with that input
+ * at base x (1 + steps[k] / 100). values is nparams x nsteps, row-major; both
+ * arrays are malloc'd.
+ */
+crm_status crm_spider(crm_analysis *a, crm_metric_id metric, const double *steps, size_t nsteps,
+		      crm_param **params, size_t *nparams, crm_value **values, crm_error *err);
+
+/* ------------------------------------------------------------------ sweep */
+
+/* Largest number of points in one data table. */
+#define CRM_SWEEP_MAX_POINTS 50000000.0
+
+/*
+ * The points from, from + step, ..., up to to (included when it is on the
+ * grid, within rounding). CRM_EUSAGE when step is 0, points away from to, or
+ * there would be more than max points.
+ */
+crm_status crm_steps(double from, double to, double step, double max, size_t *n,
+		     crm_error *err);
+/* Point i of such a range, computed without accumulating rounding. */
+double crm_step_value(double from, double to, double step, size_t i);
+
+/* -------------------------------------------------------------- break-even */
+
+typedef enum crm_breakeven_status {
+	CRM_BE_FOUND,      /* value is where the metric reaches the target */
+	CRM_BE_NONE,       /* no crossing in [lo, hi] */
+	CRM_BE_FLAT,       /* the metric does not change with this parameter */
+	CRM_BE_NO_BASE     /* the parameter is a formula or series: no single base value */
+} crm_breakeven_status;
+
+typedef struct crm_breakeven {
+	crm_param param;
+	crm_breakeven_status status;
+	double lo, hi;             /* the interval searched */
+	double value;              /* the break-even value */
+	double change;             /* (value - base) / |base|, when base != 0 */
+	crm_value at_base, at_lo, at_hi;
+	int crossings;             /* crossings seen in the interval (the one nearest base is given) */
+} crm_breakeven;
+
+/* Points scanned in the interval before refining the crossing. */
+#define CRM_BREAKEVEN_SCAN 256
+
+/*
+ * The default interval: [0, 10 x base] for a positive base, [10 x base, 0]
+ * for a negative one, [-1, 1] for 0; for horizon_years 1 to 50.
+ */
+void crm_breakeven_interval(const crm_param *p, double *lo, double *hi);
+
+/*
+ * Where metric reaches target as parameter p moves within [lo, hi]: the
+ * metric is scanned at CRM_BREAKEVEN_SCAN points, and the crossing nearest
+ * the base is refined with GSL's Brent solver (whole values for
+ * horizon_years).
+ */
+crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_id metric,
+			       double target, double lo, double hi, crm_breakeven *out,
+			       crm_error *err);
+
+#endif

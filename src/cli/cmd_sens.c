@@ -1,0 +1,1117 @@
+/*
+ * cmd_sens.c - sensitivity commands: tornado, spider, sweep, breakeven.
+ *
+ * They share their options and their shape: every scenario is loaded and
+ * its parameters resolved before anything is written, then each scenario's
+ * table goes to the output (stdout or a file written whole or not at all).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "commands.h"
+#include "rtable.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum sens_cmd { SENS_TORNADO, SENS_SPIDER, SENS_SWEEP, SENS_BREAKEVEN };
+
+struct vary {
+	char *name;
+	double from, to, step;
+	size_t n;
+};
+
+struct sens_opts {
+	enum sens_cmd cmd;
+	const char *cmdname;
+	out_format fmt;
+	const char *output;
+	crm_metric_id metrics[CRM_METRIC_COUNT];
+	size_t nmetrics;
+	double pct;
+	double steps[64];
+	size_t nsteps;
+	struct vary vary[2];
+	int nvary;
+	const char *input;
+	double target;
+	int interval_given;
+	double lo, hi;
+};
+
+/* One scenario, loaded and ready. */
+struct job {
+	crm_scenario *sc;
+	crm_analysis *a;
+	crm_param vp[2];      /* sweep: the varied parameters */
+	crm_param input;      /* breakeven --input */
+};
+
+static int parse_num(const char *opt, const char *s, double *out)
+{
+	char why[512];
+
+	if (crm_parse_number(s, out, NULL, why, sizeof why) != CRM_OK) {
+		usage_error("%s: %s", opt, why);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_metrics(struct sens_opts *o, char *list)
+{
+	o->nmetrics = 0;
+	for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+		crm_metric_id id;
+		if (crm_metric_parse(tok, &id) != 0) {
+			usage_error("%s: unknown metric '%s' (expected npv, roi, bcr, irr, mirr, "
+				    "payback, discounted_payback, pv_benefits or pv_costs)",
+				    o->cmdname, tok);
+			return -1;
+		}
+		if (o->nmetrics == CRM_METRIC_COUNT) {
+			usage_error("%s: too many metrics", o->cmdname);
+			return -1;
+		}
+		o->metrics[o->nmetrics++] = id;
+	}
+	if (!o->nmetrics) {
+		usage_error("%s: --metric needs a metric name", o->cmdname);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_steps(struct sens_opts *o, char *list)
+{
+	o->nsteps = 0;
+	for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+		if (o->nsteps == sizeof o->steps / sizeof *o->steps) {
+			usage_error("spider: at most %zu steps", sizeof o->steps / sizeof *o->steps);
+			return -1;
+		}
+		size_t n = strlen(tok);
+		if (n && tok[n - 1] == '%')
+			tok[n - 1] = '\0';
+		if (parse_num("--steps", tok, &o->steps[o->nsteps]) != 0)
+			return -1;
+		if (o->steps[o->nsteps] <= -100) {
+			usage_error("spider: a step of %g%% would make values zero or negative",
+				    o->steps[o->nsteps]);
+			return -1;
+		}
+		o->nsteps++;
+	}
+	if (!o->nsteps) {
+		usage_error("spider: --steps needs a list such as -20,-10,0,10,20");
+		return -1;
+	}
+	return 0;
+}
+
+/* NAME=FROM:TO:STEP; NAME may itself hold '=' (a line label), so split at the last one. */
+static int parse_vary(struct sens_opts *o, const char *arg)
+{
+	const char *eq = strrchr(arg, '=');
+	char buf[256], *parts[3];
+
+	if (o->nvary == 2)
+		return usage_error("sweep: at most two --vary options (a two-way data table)"), -1;
+	if (!eq || eq == arg)
+		return usage_error("sweep: --vary takes NAME=FROM:TO:STEP, not '%s'", arg), -1;
+	snprintf(buf, sizeof buf, "%s", eq + 1);
+	parts[0] = buf;
+	parts[1] = strchr(parts[0], ':');
+	parts[2] = parts[1] ? strchr(parts[1] + 1, ':') : NULL;
+	if (!parts[1] || !parts[2] || strchr(parts[2] + 1, ':'))
+		return usage_error("sweep: --vary takes NAME=FROM:TO:STEP, not '%s'", arg), -1;
+	*parts[1]++ = '\0';
+	*parts[2]++ = '\0';
+	struct vary *v = &o->vary[o->nvary];
+	if (parse_num("--vary FROM", parts[0], &v->from) || parse_num("--vary TO", parts[1], &v->to) ||
+	    parse_num("--vary STEP", parts[2], &v->step))
+		return -1;
+	v->name = strndup(arg, (size_t)(eq - arg));
+	if (!v->name)
+		return -1;
+	crm_error err;
+	crm_error_clear(&err);
+	if (crm_steps(v->from, v->to, v->step, CRM_SWEEP_MAX_POINTS, &v->n, &err) != CRM_OK) {
+		usage_error("sweep: --vary %s: %s", v->name, err.msg);
+		free(v->name);
+		v->name = NULL;
+		return -1;
+	}
+	o->nvary++;
+	return 0;
+}
+
+static int parse_interval(struct sens_opts *o, const char *arg)
+{
+	char buf[128];
+	char *colon;
+
+	snprintf(buf, sizeof buf, "%s", arg);
+	colon = strchr(buf, ':');
+	if (!colon)
+		return usage_error("breakeven: --interval takes LOW:HIGH, not '%s'", arg), -1;
+	*colon = '\0';
+	if (parse_num("--interval LOW", buf, &o->lo) || parse_num("--interval HIGH", colon + 1, &o->hi))
+		return -1;
+	if (!(o->lo < o->hi))
+		return usage_error("breakeven: --interval LOW must be below HIGH"), -1;
+	o->interval_given = 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------ presentation */
+
+static void fmt_value(char *buf, size_t len, const crm_value *v, int unit)
+{
+	if (v->ok)
+		fmt_unit(buf, len, v->v, unit);
+	else
+		snprintf(buf, len, "n/a (%s)", v->why);
+}
+
+static void title_line(FILE *fp, const struct job *j, out_format fmt, const char *what)
+{
+	const char *t = j->sc->settings.title[0] ? j->sc->settings.title : j->sc->file;
+
+	if (fmt == FMT_MARKDOWN)
+		fprintf(fp, "## %s: %s\n\n- Scenario: %s\n", what, t, j->sc->file);
+	else
+		fprintf(fp, "%s: %s\n  Scenario: %s\n", what, t, j->sc->file);
+}
+
+static void note_line(FILE *fp, out_format fmt, const char *text)
+{
+	fprintf(fp, "%s%s\n", fmt == FMT_MARKDOWN ? "- " : "  ", text);
+}
+
+static void print_table(const rtable *t, out_format fmt, FILE *fp)
+{
+	switch (fmt) {
+	case FMT_TEXT:
+		fputc('\n', fp);
+		rtable_print_text(t, fp, "  ");
+		break;
+	case FMT_MARKDOWN:
+		fputc('\n', fp);
+		rtable_print_markdown(t, fp);
+		break;
+	case FMT_CSV:
+		rtable_print_csv(t, fp);
+		break;
+	case FMT_JSON:
+		rtable_print_json(t, fp, 2);
+		break;
+	}
+}
+
+static void json_head(FILE *fp, const struct job *j, const char *command, crm_metric_id m)
+{
+	fputs("{\n  \"file\": ", fp);
+	json_string(fp, j->sc->file);
+	fputs(",\n  \"title\": ", fp);
+	json_string(fp, j->sc->settings.title);
+	fputs(",\n  \"command\": ", fp);
+	json_string(fp, command);
+	fputs(",\n  \"metric\": ", fp);
+	json_string(fp, crm_metric_info_of(m)->name);
+}
+
+static void json_value(FILE *fp, const char *key, const crm_value *v)
+{
+	fprintf(fp, ",\n  \"%s\": ", key);
+	if (v->ok) {
+		json_number(fp, v->v);
+	} else {
+		fprintf(fp, "null,\n  \"%s_note\": ", key);
+		json_string(fp, v->why);
+	}
+}
+
+static const char *kind_name(const crm_scenario *sc, const crm_param *p)
+{
+	if (p->kind == CRM_PARAM_INPUT)
+		return "input";
+	if (p->kind == CRM_PARAM_SETTING)
+		return "setting";
+	return sc->lines[p->index].kind == CRM_COST ? "cost" : "benefit";
+}
+
+/* ---------------------------------------------------------------- tornado */
+
+#define BAR_HALF 24     /* characters on each side of the base in the bar chart */
+#define BAR_NAME 22
+
+static void tornado_chart(FILE *fp, const crm_tornado_row *rows, size_t n, const crm_value *base,
+			  const crm_metric_info *mi)
+{
+	double scale = 0;
+	char b[64];
+
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].swing_ok) {
+			scale = fmax(scale, fabs(rows[i].at_low.v - base->v));
+			scale = fmax(scale, fabs(rows[i].at_high.v - base->v));
+		}
+	fmt_unit(b, sizeof b, base->v, mi->unit);
+	fprintf(fp, "\n  %-*s %*s|higher\n", BAR_NAME, "", BAR_HALF, "lower");
+	fprintf(fp, "  %-*s %*s%s\n", BAR_NAME, "", BAR_HALF - (int)strlen(mi->label) / 2, "",
+		mi->label);
+	for (size_t i = 0; i < n; i++) {
+		const crm_tornado_row *r = &rows[i];
+		char name[BAR_NAME + 1], bar[2 * BAR_HALF + 2];
+		size_t len = strlen(r->param.name);
+		if (len > BAR_NAME)
+			snprintf(name, sizeof name, "%.*s~", BAR_NAME - 1, r->param.name);
+		else
+			snprintf(name, sizeof name, "%s", r->param.name);
+		if (!r->swing_ok || scale == 0) {
+			fprintf(fp, "  %-*s %*s|%s\n", BAR_NAME, name, BAR_HALF, "",
+				r->swing_ok ? "" : " (undefined at one end)");
+			continue;
+		}
+		memset(bar, ' ', sizeof bar - 1);
+		bar[sizeof bar - 1] = '\0';
+		int pl = BAR_HALF + (int)lround((r->at_low.v - base->v) / scale * BAR_HALF);
+		int ph = BAR_HALF + (int)lround((r->at_high.v - base->v) / scale * BAR_HALF);
+		int from = pl < ph ? pl : ph, to = pl < ph ? ph : pl;
+		from = from < BAR_HALF ? from : BAR_HALF;
+		to = to > BAR_HALF ? to : BAR_HALF;
+		for (int k = from; k <= to; k++)
+			bar[k] = '#';
+		bar[BAR_HALF] = '|';
+		if (pl != BAR_HALF)
+			bar[pl] = 'L';
+		if (ph != BAR_HALF)
+			bar[ph] = 'H';
+		int last = 2 * BAR_HALF;
+		while (last > 0 && bar[last] == ' ')
+			bar[last--] = '\0';
+		fprintf(fp, "  %-*s %s\n", BAR_NAME, name, bar);
+	}
+	fprintf(fp, "  %-*s %*s^ base %s\n", BAR_NAME, "", BAR_HALF, "", b);
+	fprintf(fp, "  L: the input at its low value, H: at its high value; each # is %s.\n",
+		(fmt_unit(b, sizeof b, scale / BAR_HALF, mi->unit), b));
+}
+
+static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+{
+	crm_metric_id m = o->metrics[0];
+	const crm_metric_info *mi = crm_metric_info_of(m);
+	crm_tornado_row *rows;
+	size_t n;
+	crm_value base;
+	crm_status st = crm_tornado(j->a, m, o->pct, &rows, &n, &base, err);
+	char lab[8][80], b[64], line[400];
+	rtable t;
+
+	if (st != CRM_OK)
+		return st;
+	if (rtable_init(&t, 10) != 0) {
+		free(rows);
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	snprintf(lab[0], sizeof lab[0], "%s at low", mi->label);
+	snprintf(lab[1], sizeof lab[1], "%s at high", mi->label);
+	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
+	rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
+	rtable_col(&t, 2, "low", "Low", CRM_UNIT_NUMBER);
+	rtable_col(&t, 3, "high", "High", CRM_UNIT_NUMBER);
+	rtable_col(&t, 4, "metric_at_low", lab[0], mi->unit);
+	rtable_col(&t, 5, "metric_at_high", lab[1], mi->unit);
+	rtable_col(&t, 6, "change_at_low", "Change at low", mi->unit);
+	rtable_col(&t, 7, "change_at_high", "Change at high", mi->unit);
+	rtable_col(&t, 8, "swing", "Swing", mi->unit);
+	rtable_col(&t, 9, "share_of_largest", "Share of largest", CRM_UNIT_RATE);
+	double largest = n && rows[0].swing_ok ? rows[0].swing : 0;
+	for (size_t i = 0; i < n; i++) {
+		const crm_tornado_row *r = &rows[i];
+		long row = rtable_row(&t);
+		if (row < 0)
+			break;
+		rtable_text(&t, row, 0, r->param.name);
+		rtable_text(&t, row, 1, kind_name(j->sc, &r->param));
+		rtable_num(&t, row, 2, r->low);
+		rtable_num(&t, row, 3, r->high);
+		rtable_value(&t, row, 4, &r->at_low);
+		rtable_value(&t, row, 5, &r->at_high);
+		if (base.ok && r->at_low.ok)
+			rtable_num(&t, row, 6, r->at_low.v - base.v);
+		else
+			rtable_value(&t, row, 6, r->at_low.ok ? &base : &r->at_low);
+		if (base.ok && r->at_high.ok)
+			rtable_num(&t, row, 7, r->at_high.v - base.v);
+		else
+			rtable_value(&t, row, 7, r->at_high.ok ? &base : &r->at_high);
+		if (r->swing_ok) {
+			rtable_num(&t, row, 8, r->swing);
+			if (largest > 0)
+				rtable_num(&t, row, 9, r->swing / largest);
+			else
+				rtable_value(&t, row, 9, &(crm_value){ NAN, 0, "no swing" });
+		} else {
+			rtable_value(&t, row, 8, &(crm_value){ NAN, 0, "undefined at one end" });
+			rtable_value(&t, row, 9, &(crm_value){ NAN, 0, "undefined at one end" });
+		}
+	}
+	if (o->fmt == FMT_JSON) {
+		json_head(fp, j, "tornado", m);
+		json_value(fp, "base", &base);
+		fprintf(fp, ",\n  \"pct\": ");
+		json_number(fp, o->pct);
+		fputs(",\n  \"rows\": ", fp);
+		rtable_print_json(&t, fp, 2);
+		fputs("\n}", fp);
+	} else if (o->fmt == FMT_CSV) {
+		rtable_print_csv(&t, fp);
+	} else {
+		title_line(fp, j, o->fmt, "Tornado");
+		fmt_value(b, sizeof b, &base, mi->unit);
+		snprintf(line, sizeof line, "Base %s: %s. Each input moves to its low and high value, "
+			 "every other input at its base value.", mi->label, b);
+		note_line(fp, o->fmt, line);
+		if (o->pct > 0) {
+			snprintf(line, sizeof line, "Inputs and lines without a range of their own move "
+				 "by +/-%g%% of their base value (--pct).", o->pct);
+			note_line(fp, o->fmt, line);
+		}
+		note_line(fp, o->fmt, "A one-at-a-time tornado ignores interactions between inputs, "
+			  "and its bars depend on the base case.");
+		if (!n)
+			note_line(fp, o->fmt, "No input or line has a range: give low and high in the "
+				  "scenario, or use --pct.");
+		else
+			print_table(&t, o->fmt, fp);
+		if (o->fmt == FMT_TEXT && n && base.ok)
+			tornado_chart(fp, rows, n, &base, mi);
+	}
+	rtable_free(&t);
+	free(rows);
+	return CRM_OK;
+}
+
+/* ----------------------------------------------------------------- spider */
+
+static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+{
+	crm_metric_id m = o->metrics[0];
+	const crm_metric_info *mi = crm_metric_info_of(m);
+	crm_param *params;
+	crm_value *values, base;
+	size_t n;
+	crm_status st;
+	rtable t;
+	char key[64], b[64], line[400];
+
+	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
+		return st;
+	if ((st = crm_spider(j->a, m, o->steps, o->nsteps, &params, &n, &values, err)) != CRM_OK)
+		return st;
+	if (rtable_init(&t, o->nsteps + 2) != 0) {
+		free(params);
+		free(values);
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
+	rtable_col(&t, 1, "base", "Base value", CRM_UNIT_NUMBER);
+	for (size_t k = 0; k < o->nsteps; k++) {
+		snprintf(key, sizeof key, "%+g%%", o->steps[k]);
+		rtable_col(&t, k + 2, key, key, mi->unit);
+	}
+	for (size_t i = 0; i < n; i++) {
+		long row = rtable_row(&t);
+		if (row < 0)
+			break;
+		rtable_text(&t, row, 0, params[i].name);
+		rtable_num(&t, row, 1, params[i].base);
+		for (size_t k = 0; k < o->nsteps; k++)
+			rtable_value(&t, row, k + 2, &values[i * o->nsteps + k]);
+	}
+	if (o->fmt == FMT_JSON) {
+		json_head(fp, j, "spider", m);
+		json_value(fp, "base", &base);
+		fputs(",\n  \"steps_pct\": [", fp);
+		for (size_t k = 0; k < o->nsteps; k++) {
+			fputs(k ? ", " : "", fp);
+			json_number(fp, o->steps[k]);
+		}
+		fputs("],\n  \"rows\": ", fp);
+		rtable_print_json(&t, fp, 2);
+		fputs("\n}", fp);
+	} else if (o->fmt == FMT_CSV) {
+		rtable_print_csv(&t, fp);
+	} else {
+		title_line(fp, j, o->fmt, "Spider");
+		fmt_value(b, sizeof b, &base, mi->unit);
+		snprintf(line, sizeof line, "%s as each input moves by the given percentage of its "
+			 "base value, every other input at base. Base %s: %s.", mi->label, mi->label, b);
+		note_line(fp, o->fmt, line);
+		note_line(fp, o->fmt, "Inputs defined by a formula or a series have no single base "
+			  "value and are not shown.");
+		print_table(&t, o->fmt, fp);
+	}
+	rtable_free(&t);
+	free(params);
+	free(values);
+	return CRM_OK;
+}
+
+/* ------------------------------------------------------------------ sweep */
+
+static void vary_label(const struct vary *v, const crm_param *p, char *buf, size_t len)
+{
+	char f[64], t[64], s[64];
+	int unit = p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+
+	fmt_unit(f, sizeof f, v->from, unit);
+	fmt_unit(t, sizeof t, v->to, unit);
+	fmt_unit(s, sizeof s, v->step, unit);
+	snprintf(buf, len, "%s from %s to %s by %s (%zu values)", p->name, f, t, s, v->n);
+}
+
+static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+{
+	const struct vary *v = &o->vary[0];
+	const crm_param *p = &j->vp[0];
+	crm_value vals[CRM_METRIC_COUNT];
+	crm_status st = CRM_OK;
+	rtable t;
+	char line[400];
+
+	if (rtable_init(&t, o->nmetrics + 1) != 0)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	rtable_col(&t, 0, p->name, p->name, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
+	for (size_t k = 0; k < o->nmetrics; k++) {
+		const crm_metric_info *mi = crm_metric_info_of(o->metrics[k]);
+		rtable_col(&t, k + 1, mi->name, mi->label, mi->unit);
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		double x = crm_step_value(v->from, v->to, v->step, i);
+		if ((st = crm_analysis_set(j->a, p, x, err)) != CRM_OK ||
+		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
+			break;
+		long row = rtable_row(&t);
+		if (row < 0) {
+			st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+			break;
+		}
+		rtable_num(&t, row, 0, x);
+		for (size_t k = 0; k < o->nmetrics; k++)
+			rtable_value(&t, row, k + 1, &vals[k]);
+	}
+	crm_analysis_reset(j->a, p);
+	if (st == CRM_OK) {
+		if (o->fmt == FMT_JSON) {
+			json_head(fp, j, "sweep", o->metrics[0]);
+			fputs(",\n  \"vary\": ", fp);
+			json_string(fp, p->name);
+			fputs(",\n  \"rows\": ", fp);
+			rtable_print_json(&t, fp, 2);
+			fputs("\n}", fp);
+		} else if (o->fmt == FMT_CSV) {
+			rtable_print_csv(&t, fp);
+		} else {
+			title_line(fp, j, o->fmt, "Data table");
+			vary_label(v, p, line, sizeof line);
+			note_line(fp, o->fmt, line);
+			note_line(fp, o->fmt, "Everything else at its base value.");
+			print_table(&t, o->fmt, fp);
+		}
+	}
+	rtable_free(&t);
+	return st;
+}
+
+static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+{
+	const struct vary *v1 = &o->vary[0], *v2 = &o->vary[1];
+	const crm_param *p1 = &j->vp[0], *p2 = &j->vp[1];
+	crm_metric_id m = o->metrics[0];
+	const crm_metric_info *mi = crm_metric_info_of(m);
+	crm_value *cells = malloc(v1->n * v2->n * sizeof *cells);
+	crm_status st = CRM_OK;
+	char line[600], a[64], buf[64];
+
+	if (!cells)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory for a %zu x %zu data "
+				     "table", v1->n, v2->n);
+	/*
+	 * A setting rebuilds the model when it changes, so it goes in the outer
+	 * loop; the output keeps the order asked for.
+	 */
+	int swap = p2->kind == CRM_PARAM_SETTING && p1->kind != CRM_PARAM_SETTING;
+	const crm_param *po = swap ? p2 : p1, *pi = swap ? p1 : p2;
+	const struct vary *vo = swap ? v2 : v1, *vi = swap ? v1 : v2;
+	for (size_t a_ = 0; a_ < vo->n && st == CRM_OK; a_++) {
+		if ((st = crm_analysis_set(j->a, po, crm_step_value(vo->from, vo->to, vo->step, a_), err)))
+			break;
+		for (size_t b_ = 0; b_ < vi->n; b_++) {
+			crm_value *c = swap ? &cells[b_ * v2->n + a_] : &cells[a_ * v2->n + b_];
+			if ((st = crm_analysis_set(j->a, pi, crm_step_value(vi->from, vi->to, vi->step, b_),
+						   err)) != CRM_OK ||
+			    (st = crm_analysis_eval(j->a, &m, 1, c, err)) != CRM_OK)
+				break;
+		}
+	}
+	crm_analysis_reset(j->a, p1);
+	crm_analysis_reset(j->a, p2);
+	if (st != CRM_OK) {
+		free(cells);
+		return st;
+	}
+	int u1 = p1->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+	int u2 = p2->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+	if (o->fmt == FMT_CSV) {
+		/* Streamed: a large table costs its evaluation, not its formatting. */
+		snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
+		csv_field(fp, line, 1);
+		for (size_t b_ = 0; b_ < v2->n; b_++)
+			csv_number(fp, crm_step_value(v2->from, v2->to, v2->step, b_), 0);
+		csv_end(fp);
+		for (size_t a_ = 0; a_ < v1->n; a_++) {
+			csv_number(fp, crm_step_value(v1->from, v1->to, v1->step, a_), 1);
+			for (size_t b_ = 0; b_ < v2->n; b_++) {
+				const crm_value *c = &cells[a_ * v2->n + b_];
+				if (c->ok)
+					csv_number15(fp, c->v, 0);
+				else
+					csv_field(fp, c->why, 0);
+			}
+			csv_end(fp);
+		}
+	} else if (o->fmt == FMT_JSON) {
+		json_head(fp, j, "sweep", m);
+		fputs(",\n  \"rows\": ", fp);
+		json_string(fp, p1->name);
+		fputs(",\n  \"columns\": ", fp);
+		json_string(fp, p2->name);
+		fputs(",\n  \"row_values\": [", fp);
+		for (size_t a_ = 0; a_ < v1->n; a_++) {
+			fputs(a_ ? ", " : "", fp);
+			json_number(fp, crm_step_value(v1->from, v1->to, v1->step, a_));
+		}
+		fputs("],\n  \"column_values\": [", fp);
+		for (size_t b_ = 0; b_ < v2->n; b_++) {
+			fputs(b_ ? ", " : "", fp);
+			json_number(fp, crm_step_value(v2->from, v2->to, v2->step, b_));
+		}
+		fputs("],\n  \"values\": [", fp);
+		size_t nundef = 0;
+		for (size_t a_ = 0; a_ < v1->n; a_++) {
+			fputs(a_ ? ",\n    [" : "\n    [", fp);
+			for (size_t b_ = 0; b_ < v2->n; b_++) {
+				const crm_value *c = &cells[a_ * v2->n + b_];
+				fputs(b_ ? ", " : "", fp);
+				if (c->ok)
+					csv_number15(fp, c->v, 1);
+				else {
+					fputs("null", fp);
+					nundef++;
+				}
+			}
+			fputc(']', fp);
+		}
+		fputs("\n  ],\n  \"undefined\": [", fp);
+		size_t k = 0;
+		for (size_t a_ = 0; a_ < v1->n; a_++)
+			for (size_t b_ = 0; b_ < v2->n; b_++) {
+				const crm_value *c = &cells[a_ * v2->n + b_];
+				if (c->ok)
+					continue;
+				fprintf(fp, "%s{\"row\": %zu, \"column\": %zu, \"why\": ", k++ ? ", " : "",
+					a_, b_);
+				json_string(fp, c->why);
+				fputc('}', fp);
+			}
+		(void)nundef;
+		fputs("]\n}", fp);
+	} else {
+		rtable t;
+		if (rtable_init(&t, v2->n + 1) != 0) {
+			free(cells);
+			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+		snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
+		rtable_col(&t, 0, line, line, u1);
+		for (size_t b_ = 0; b_ < v2->n; b_++) {
+			fmt_unit(buf, sizeof buf, crm_step_value(v2->from, v2->to, v2->step, b_), u2);
+			rtable_col(&t, b_ + 1, buf, buf, mi->unit);
+		}
+		for (size_t a_ = 0; a_ < v1->n; a_++) {
+			long row = rtable_row(&t);
+			if (row < 0)
+				break;
+			rtable_num(&t, row, 0, crm_step_value(v1->from, v1->to, v1->step, a_));
+			for (size_t b_ = 0; b_ < v2->n; b_++)
+				rtable_value(&t, row, b_ + 1, &cells[a_ * v2->n + b_]);
+		}
+		title_line(fp, j, o->fmt, "Data table");
+		snprintf(line, sizeof line, "%s by two inputs, everything else at its base value.",
+			 mi->label);
+		note_line(fp, o->fmt, line);
+		vary_label(v1, p1, a, sizeof a);
+		snprintf(line, sizeof line, "Rows: %s", a);
+		note_line(fp, o->fmt, line);
+		vary_label(v2, p2, a, sizeof a);
+		snprintf(line, sizeof line, "Columns: %s", a);
+		note_line(fp, o->fmt, line);
+		print_table(&t, o->fmt, fp);
+		rtable_free(&t);
+	}
+	free(cells);
+	return CRM_OK;
+}
+
+/* -------------------------------------------------------------- break-even */
+
+/* The metric's name inside a sentence: "payback", not "Payback (months)". */
+static const char *short_label(const crm_metric_info *mi)
+{
+	switch (mi->unit) {
+	case CRM_UNIT_MONTHS: return strcmp(mi->name, "payback") ? "discounted payback" : "payback";
+	default: return mi->label;
+	}
+}
+
+static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
+			      char *buf, size_t len)
+{
+	char t[64], lo[64], hi[64];
+	const crm_param *p = &be->param;
+	int unit = p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+
+	fmt_unit(t, sizeof t, target, mi->unit);
+	fmt_unit(lo, sizeof lo, be->lo, unit);
+	fmt_unit(hi, sizeof hi, be->hi, unit);
+	switch (be->status) {
+	case CRM_BE_NO_BASE:
+		snprintf(buf, len, "%s is a formula or a series, with no single value to move "
+			 "(vary the inputs it uses)", p->name);
+		return;
+	case CRM_BE_FLAT:
+		snprintf(buf, len, "%s does not change with %s", mi->label, p->name);
+		return;
+	case CRM_BE_NONE: {
+		const crm_value *a = &be->at_lo, *b = &be->at_hi;
+		if (a->ok && b->ok && a->v > target && b->v > target)
+			snprintf(buf, len, "%s stays above %s for %s from %s to %s", mi->label, t,
+				 p->name, lo, hi);
+		else if (a->ok && b->ok && a->v < target && b->v < target)
+			snprintf(buf, len, "%s stays below %s for %s from %s to %s", mi->label, t,
+				 p->name, lo, hi);
+		else
+			snprintf(buf, len, "%s does not reach %s for %s from %s to %s", mi->label, t,
+				 p->name, lo, hi);
+		return;
+	}
+	case CRM_BE_FOUND:
+		break;
+	}
+	char pct[64], to[64], from[64];
+	const char *dir = be->value < p->base ? "fall" : "rise";
+	fmt_unit(to, sizeof to, be->value, unit);
+	fmt_unit(from, sizeof from, p->base, unit);
+	if (isfinite(be->change))
+		snprintf(pct, sizeof pct, "%.1f%%", fabs(be->change) * 100);
+	if (p->whole) {
+		/* Whole values: the one found is on the base case's side of the target. */
+		double other = be->value + (be->value < p->base ? -1 : 1);
+		int above = be->at_base.ok && be->at_base.v >= target;
+		snprintf(buf, len, "%s is %s %s with %s = %.0f, and %s at %.0f", short_label(mi),
+			 above ? "at or above" : "below", t, p->name, be->value,
+			 above ? "below" : "at or above", other);
+	} else {
+		/* "X can fall 37% (to ...) before NPV falls to 0": the margin of safety. */
+		const char *mdir = be->at_base.ok && be->at_base.v < target ? "rises" : "falls";
+		if (unit == CRM_UNIT_RATE || !isfinite(be->change))
+			snprintf(buf, len, "%s can %s from %s to %s before %s %s to %s", p->name, dir,
+				 from, to, short_label(mi), mdir, t);
+		else
+			snprintf(buf, len, "%s can %s %s (to %s) before %s %s to %s", p->name, dir, pct,
+				 to, short_label(mi), mdir, t);
+	}
+	if (be->crossings > 1) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, len - n, " (%d crossings in the interval; the nearest to the base "
+			 "is shown)", be->crossings);
+	}
+}
+
+static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+{
+	crm_metric_id m = o->metrics[0];
+	const crm_metric_info *mi = crm_metric_info_of(m);
+	crm_status st = CRM_OK;
+	crm_value base;
+	rtable t;
+	char meaning[600], line[400], b[64], tg[64];
+	size_t nparams = o->input ? 1 : j->sc->ninputs;
+
+	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
+		return st;
+	if (rtable_init(&t, 9) != 0)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
+	rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
+	/* Values are shown as rates when the one parameter asked for is a rate. */
+	int vu = o->input && j->input.unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+	rtable_col(&t, 2, "base", "Base value", vu);
+	rtable_col(&t, 3, "breakeven", "Break-even", vu);
+	rtable_col(&t, 4, "change", "Change", CRM_UNIT_RATE);
+	rtable_col(&t, 5, "searched_from", "Searched from", vu);
+	rtable_col(&t, 6, "searched_to", "to", vu);
+	rtable_col(&t, 7, "status", "Status", UNIT_TEXT);
+	rtable_col(&t, 8, "meaning", "Meaning", UNIT_TEXT);
+	for (size_t i = 0; i < nparams; i++) {
+		crm_param p;
+		crm_breakeven be;
+		double lo, hi;
+		if (o->input)
+			p = j->input;
+		else if ((st = crm_param_find(j->sc, j->sc->inputs[i].name, &p, err)) != CRM_OK)
+			break;
+		if (o->interval_given) {
+			lo = o->lo;
+			hi = o->hi;
+		} else {
+			crm_breakeven_interval(&p, &lo, &hi);
+		}
+		if ((st = crm_breakeven_solve(j->a, &p, m, o->target, lo, hi, &be, err)) != CRM_OK)
+			break;
+		breakeven_meaning(&be, mi, o->target, meaning, sizeof meaning);
+		long row = rtable_row(&t);
+		if (row < 0)
+			break;
+		rtable_text(&t, row, 0, p.name);
+		rtable_text(&t, row, 1, kind_name(j->sc, &p));
+		if (p.has_base)
+			rtable_num(&t, row, 2, p.base);
+		else
+			rtable_value(&t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
+		static const char *const status_word[] = { "found", "none in interval", "flat", "no base value" };
+		if (be.status == CRM_BE_FOUND)
+			rtable_num(&t, row, 3, be.value);
+		else
+			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, status_word[be.status] });
+		if (be.status == CRM_BE_FOUND && isfinite(be.change))
+			rtable_num(&t, row, 4, be.change);
+		else
+			rtable_text(&t, row, 4, "");
+		if (p.has_base) {
+			rtable_num(&t, row, 5, lo);
+			rtable_num(&t, row, 6, hi);
+		}
+		rtable_text(&t, row, 7, status_word[be.status]);
+		rtable_text(&t, row, 8, meaning);
+	}
+	if (st == CRM_OK) {
+		if (o->fmt == FMT_JSON) {
+			json_head(fp, j, "breakeven", m);
+			fputs(",\n  \"target\": ", fp);
+			json_number(fp, o->target);
+			json_value(fp, "base", &base);
+			fputs(",\n  \"rows\": ", fp);
+			rtable_print_json(&t, fp, 2);
+			fputs("\n}", fp);
+		} else if (o->fmt == FMT_CSV) {
+			rtable_print_csv(&t, fp);
+		} else {
+			title_line(fp, j, o->fmt, "Break-even");
+			fmt_value(b, sizeof b, &base, mi->unit);
+			fmt_unit(tg, sizeof tg, o->target, mi->unit);
+			snprintf(line, sizeof line, "The value of each input at which %s reaches %s, "
+				 "everything else at base. Base %s: %s.", mi->label, tg, mi->label, b);
+			note_line(fp, o->fmt, line);
+			snprintf(line, sizeof line, "Searched %s; the crossing nearest the base value is "
+				 "refined with GSL's Brent solver.", o->interval_given
+				 ? "within --interval" : "from 0 to 10 times the base value (1 to 50 for "
+				 "horizon_years)");
+			note_line(fp, o->fmt, line);
+			print_table(&t, o->fmt, fp);
+		}
+	}
+	rtable_free(&t);
+	return st;
+}
+
+/* ------------------------------------------------------------------ driver */
+
+static void jobs_free(struct job *jobs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		crm_analysis_free(jobs[i].a);
+		crm_scenario_free(jobs[i].sc);
+	}
+	free(jobs);
+}
+
+static int prepare(const struct sens_opts *o, struct job *j, const char *path)
+{
+	crm_error err;
+
+	crm_error_clear(&err);
+	if (!(j->sc = crm_scenario_load(path, &err)) || !(j->a = crm_analysis_new(j->sc, &err)))
+		return report_error(&err);
+	report_warnings(&j->sc->warnings);
+	for (int k = 0; k < o->nvary; k++) {
+		if (crm_param_find(j->sc, o->vary[k].name, &j->vp[k], &err) != CRM_OK)
+			return usage_error("%s: %s: --vary: %s", o->cmdname, j->sc->file, err.msg);
+		if (j->vp[k].whole) {
+			/* A horizon takes whole years only: check every point now, not halfway. */
+			for (size_t i = 0; i < o->vary[k].n; i++) {
+				double x = crm_step_value(o->vary[k].from, o->vary[k].to, o->vary[k].step, i);
+				if (x != floor(x) || x < 1 || x > CRM_MAX_HORIZON_YEARS)
+					return usage_error("sweep: --vary %s: %g is not a whole number of "
+							   "years from 1 to %d", j->vp[k].name, x,
+							   CRM_MAX_HORIZON_YEARS);
+			}
+		}
+	}
+	if (o->nvary == 2 && !strcmp(j->vp[0].name, j->vp[1].name))
+		return usage_error("sweep: the two --vary options name the same parameter '%s'",
+				   j->vp[0].name);
+	if (o->input && crm_param_find(j->sc, o->input, &j->input, &err) != CRM_OK)
+		return usage_error("breakeven: %s: --input: %s", j->sc->file, err.msg);
+	if (o->interval_given && j->input.has_base &&
+	    (j->input.base < o->lo || j->input.base > o->hi))
+		return usage_error("breakeven: --interval %g:%g does not contain the base value %g of "
+				   "%s (the break-even nearest the base is searched from it)",
+				   o->lo, o->hi, j->input.base, j->input.name);
+	/* Data tables check their values against the setting now, not at point 731. */
+	for (int k = 0; k < o->nvary; k++) {
+		if (j->vp[k].kind != CRM_PARAM_SETTING || j->vp[k].whole)
+			continue;
+		const struct vary *v = &o->vary[k];
+		double ends[2] = { v->from, crm_step_value(v->from, v->to, v->step, v->n - 1) };
+		for (int e = 0; e < 2; e++) {
+			if (crm_analysis_set(j->a, &j->vp[k], ends[e], &err) != CRM_OK)
+				return usage_error("sweep: --vary %s", err.msg);
+			crm_analysis_reset(j->a, &j->vp[k]);
+		}
+	}
+	return EXIT_OK;
+}
+
+static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "metric", required_argument, NULL, 'm' },
+		{ "pct", required_argument, NULL, 'p' },
+		{ "steps", required_argument, NULL, 's' },
+		{ "vary", required_argument, NULL, 'v' },
+		{ "input", required_argument, NULL, 'i' },
+		{ "target", required_argument, NULL, 't' },
+		{ "interval", required_argument, NULL, 'I' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	/* Which options each command takes. */
+	static const char *const allowed[] = {
+		[SENS_TORNADO] = "fomph", [SENS_SPIDER] = "fomsh", [SENS_SWEEP] = "fomvh",
+		[SENS_BREAKEVEN] = "fomitIh",
+	};
+	struct sens_opts o;
+	int c, status = EXIT_OK, nfiles, li;
+	struct job *jobs = NULL;
+	char listbuf[512];
+
+	memset(&o, 0, sizeof o);
+	o.cmd = cmd;
+	o.cmdname = cmdname;
+	o.metrics[0] = CRM_METRIC_NPV;
+	o.nmetrics = 1;
+	static const double default_steps[] = { -30, -20, -10, 0, 10, 20, 30 };
+	memcpy(o.steps, default_steps, sizeof default_steps);
+	o.nsteps = 7;
+	if (cmd == SENS_SWEEP) {
+		/* A one-way data table shows every metric unless --metric picks some. */
+		static const crm_metric_id all[] = { CRM_METRIC_NPV, CRM_METRIC_ROI, CRM_METRIC_IRR,
+			CRM_METRIC_MIRR, CRM_METRIC_PAYBACK, CRM_METRIC_DPAYBACK,
+			CRM_METRIC_PV_BENEFITS, CRM_METRIC_PV_COSTS, CRM_METRIC_BCR };
+		memcpy(o.metrics, all, sizeof all);
+		o.nmetrics = sizeof all / sizeof *all;
+	}
+	int metric_given = 0;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:m:h", longopts, &li)) != -1) {
+		if (c != ':' && c != '?' && !strchr(allowed[cmd], c)) {
+			const char *name = "?";
+			for (const struct option *lo = longopts; lo->name; lo++)
+				if (lo->val == c)
+					name = lo->name;
+			status = usage_error("%s: option '--%s' is not one of this command's (see "
+					     "'crmroi help %s')", cmdname, name, cmdname);
+			goto done;
+		}
+		switch (c) {
+		case 'f':
+			if (parse_format(optarg, &o.fmt) != 0) {
+				status = usage_error("%s: unknown format '%s' (expected text, csv, json or "
+						     "markdown)", cmdname, optarg);
+				goto done;
+			}
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'm':
+			snprintf(listbuf, sizeof listbuf, "%s", optarg);
+			if (parse_metrics(&o, listbuf) != 0) {
+				status = EXIT_USAGE;
+				goto done;
+			}
+			metric_given = 1;
+			break;
+		case 'p':
+			if (parse_num("--pct", optarg, &o.pct) != 0 || o.pct <= 0 || o.pct >= 100) {
+				status = o.pct <= 0 || o.pct >= 100
+					 ? usage_error("tornado: --pct takes a percentage above 0 and "
+						       "below 100, not '%s'", optarg) : EXIT_USAGE;
+				goto done;
+			}
+			break;
+		case 's':
+			snprintf(listbuf, sizeof listbuf, "%s", optarg);
+			if (parse_steps(&o, listbuf) != 0) {
+				status = EXIT_USAGE;
+				goto done;
+			}
+			break;
+		case 'v':
+			if (parse_vary(&o, optarg) != 0) {
+				status = EXIT_USAGE;
+				goto done;
+			}
+			break;
+		case 'i':
+			o.input = optarg;
+			break;
+		case 't':
+			if (parse_num("--target", optarg, &o.target) != 0) {
+				status = EXIT_USAGE;
+				goto done;
+			}
+			break;
+		case 'I':
+			if (parse_interval(&o, optarg) != 0) {
+				status = EXIT_USAGE;
+				goto done;
+			}
+			break;
+		case 'h':
+			print_command_help(find_command(cmdname), stdout);
+			goto done;
+		case ':':
+			status = usage_error("%s: option '%s' needs a value", cmdname, argv[optind - 1]);
+			goto done;
+		default:
+			status = usage_error("%s: unknown option '%s'", cmdname, argv[optind - 1]);
+			goto done;
+		}
+	}
+	if (o.interval_given && !o.input) {
+		status = usage_error("breakeven: --interval needs --input (each input has its own "
+				     "scale)");
+		goto done;
+	}
+	if (cmd != SENS_SWEEP && o.nmetrics > 1) {
+		status = usage_error("%s: --metric takes one metric here", cmdname);
+		goto done;
+	}
+	if (cmd == SENS_SWEEP && o.nvary == 0) {
+		status = usage_error("sweep: give --vary NAME=FROM:TO:STEP (once for a one-way data "
+				     "table, twice for a two-way one)");
+		goto done;
+	}
+	if (cmd == SENS_SWEEP && o.nvary == 2) {
+		if (!metric_given)
+			o.nmetrics = 1;   /* NPV */
+		else if (o.nmetrics > 1) {
+			status = usage_error("sweep: a two-way data table shows one metric");
+			goto done;
+		}
+		if ((double)o.vary[0].n * (double)o.vary[1].n > CRM_SWEEP_MAX_POINTS) {
+			status = usage_error("sweep: %zu x %zu points is more than the %.0f a data table "
+					     "may have (use larger steps)", o.vary[0].n, o.vary[1].n,
+					     CRM_SWEEP_MAX_POINTS);
+			goto done;
+		}
+	}
+	nfiles = argc - optind;
+	if (nfiles < 1) {
+		status = usage_error("%s: no scenario file given", cmdname);
+		goto done;
+	}
+	jobs = calloc((size_t)nfiles, sizeof *jobs);
+	if (!jobs) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	for (int i = 0; i < nfiles; i++) {
+		int st = prepare(&o, &jobs[i], argv[optind + i]);
+		if (st != EXIT_OK && (status == EXIT_OK || st == EXIT_DATA))
+			status = st;
+	}
+	if (status != EXIT_OK)
+		goto done;
+
+	out_sink sink;
+	crm_error err;
+	crm_error_clear(&err);
+	if (sink_open(&sink, o.output, &err) != 0) {
+		status = report_error(&err);
+		goto done;
+	}
+	if (o.fmt == FMT_JSON && nfiles > 1)
+		fputs("[\n", sink.fp);
+	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
+		crm_status st = CRM_OK;
+		if (i)
+			fputs(o.fmt == FMT_JSON ? ",\n" : o.fmt == FMT_CSV ? "\r\n" : "\n", sink.fp);
+		switch (cmd) {
+		case SENS_TORNADO: st = run_tornado(&o, &jobs[i], sink.fp, &err); break;
+		case SENS_SPIDER: st = run_spider(&o, &jobs[i], sink.fp, &err); break;
+		case SENS_SWEEP:
+			st = o.nvary == 1 ? sweep_one_way(&o, &jobs[i], sink.fp, &err)
+					  : sweep_two_way(&o, &jobs[i], sink.fp, &err);
+			break;
+		case SENS_BREAKEVEN: st = run_breakeven(&o, &jobs[i], sink.fp, &err); break;
+		}
+		if (o.fmt == FMT_JSON && nfiles == 1)
+			fputc('\n', sink.fp);
+		if (st != CRM_OK) {
+			if (!err.file[0])
+				snprintf(err.file, sizeof err.file, "%s", jobs[i].sc->file);
+			status = report_error(&err);
+		}
+	}
+	if (status != EXIT_OK) {
+		sink_abort(&sink);
+		goto done;
+	}
+	if (o.fmt == FMT_JSON && nfiles > 1)
+		fputs("\n]\n", sink.fp);
+	if (sink_commit(&sink, &err) != 0)
+		status = report_error(&err);
+done:
+	if (jobs)
+		jobs_free(jobs, argc - optind);
+	for (int k = 0; k < o.nvary; k++)
+		free(o.vary[k].name);
+	return status;
+}
+
+int cmd_tornado(int argc, char **argv) { return sens_main(SENS_TORNADO, "tornado", argc, argv); }
+int cmd_spider(int argc, char **argv) { return sens_main(SENS_SPIDER, "spider", argc, argv); }
+int cmd_sweep(int argc, char **argv) { return sens_main(SENS_SWEEP, "sweep", argc, argv); }
+int cmd_breakeven(int argc, char **argv) { return sens_main(SENS_BREAKEVEN, "breakeven", argc, argv); }

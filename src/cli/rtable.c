@@ -1,0 +1,214 @@
+/*
+ * rtable.c - typed result tables in text, markdown, CSV and JSON.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "rtable.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int rtable_init(rtable *t, size_t ncols)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->keys = calloc(ncols, sizeof *t->keys);
+	t->labels = calloc(ncols, sizeof *t->labels);
+	t->units = calloc(ncols, sizeof *t->units);
+	if (!t->keys || !t->labels || !t->units) {
+		rtable_free(t);
+		return -1;
+	}
+	return 0;
+}
+
+void rtable_col(rtable *t, size_t c, const char *key, const char *label, int unit)
+{
+	free(t->keys[c]);
+	free(t->labels[c]);
+	t->keys[c] = strdup(key);
+	t->labels[c] = strdup(label);
+	t->units[c] = unit;
+}
+
+long rtable_row(rtable *t)
+{
+	if (t->nrows == t->cap) {
+		size_t ncap = t->cap ? 2 * t->cap : 64;
+		rcell *n = realloc(t->cells, ncap * t->ncols * sizeof *n);
+		if (!n)
+			return -1;
+		t->cells = n;
+		t->cap = ncap;
+	}
+	memset(t->cells + t->nrows * t->ncols, 0, t->ncols * sizeof *t->cells);
+	return (long)t->nrows++;
+}
+
+static rcell *cell(rtable *t, long r, size_t c)
+{
+	return &t->cells[(size_t)r * t->ncols + c];
+}
+
+void rtable_num(rtable *t, long r, size_t c, double v)
+{
+	rcell *x = cell(t, r, c);
+	x->kind = isfinite(v) ? 1 : 3;
+	x->v = v;
+	if (!isfinite(v))
+		x->text = strdup("not a number");
+}
+
+void rtable_text(rtable *t, long r, size_t c, const char *s)
+{
+	rcell *x = cell(t, r, c);
+	x->kind = 2;
+	x->text = strdup(s ? s : "");
+}
+
+void rtable_value(rtable *t, long r, size_t c, const crm_value *v)
+{
+	if (v->ok) {
+		rtable_num(t, r, c, v->v);
+	} else {
+		rcell *x = cell(t, r, c);
+		x->kind = 3;
+		x->text = strdup(v->why);
+	}
+}
+
+void rtable_free(rtable *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].text);
+	for (size_t c = 0; c < t->ncols && t->keys; c++) {
+		free(t->keys[c]);
+		free(t->labels[c]);
+	}
+	free(t->keys);
+	free(t->labels);
+	free(t->units);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+void fmt_unit(char *buf, size_t len, double v, int unit)
+{
+	switch (unit) {
+	case CRM_UNIT_MONEY: fmt_money(buf, len, v, 0); break;
+	case CRM_UNIT_RATE: fmt_percent(buf, len, v); break;
+	case CRM_UNIT_RATIO: snprintf(buf, len, "%.2f", v); break;
+	case CRM_UNIT_MONTHS: snprintf(buf, len, "%.1f", v); break;
+	default: snprintf(buf, len, "%.10g", v); break;
+	}
+}
+
+/* A cell as people read it. */
+static void show(const rtable *t, size_t r, size_t c, char *buf, size_t len)
+{
+	const rcell *x = &t->cells[r * t->ncols + c];
+
+	switch (x->kind) {
+	case 1: fmt_unit(buf, len, x->v, t->units[c]); break;
+	case 2: snprintf(buf, len, "%s", x->text ? x->text : ""); break;
+	case 3: snprintf(buf, len, "n/a (%s)", x->text ? x->text : ""); break;
+	default: buf[0] = '\0'; break;
+	}
+}
+
+static void to_text_table(const rtable *t, text_table *tt)
+{
+	const char **cells = calloc(t->ncols, sizeof *cells);
+	char (*buf)[160] = calloc(t->ncols, sizeof *buf);
+
+	if (!cells || !buf || table_init(tt, t->ncols) != 0)
+		goto done;
+	for (size_t c = 0; c < t->ncols; c++) {
+		cells[c] = t->labels[c];
+		tt->right[c] = t->units[c] != UNIT_TEXT;
+	}
+	table_add(tt, ROW_NORMAL, cells);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			show(t, r, c, buf[c], sizeof buf[c]);
+			cells[c] = buf[c];
+		}
+		table_add(tt, ROW_NORMAL, cells);
+	}
+done:
+	free(cells);
+	free(buf);
+}
+
+void rtable_print_text(const rtable *t, FILE *fp, const char *indent)
+{
+	text_table tt;
+
+	memset(&tt, 0, sizeof tt);
+	to_text_table(t, &tt);
+	table_print_text(&tt, fp, indent);
+	table_free(&tt);
+}
+
+void rtable_print_markdown(const rtable *t, FILE *fp)
+{
+	text_table tt;
+
+	memset(&tt, 0, sizeof tt);
+	to_text_table(t, &tt);
+	table_print_markdown(&tt, fp);
+	table_free(&tt);
+}
+
+void rtable_print_csv(const rtable *t, FILE *fp)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		csv_field(fp, t->keys[c], c == 0);
+	csv_end(fp);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const rcell *x = &t->cells[r * t->ncols + c];
+			if (x->kind == 1)
+				csv_number(fp, x->v, c == 0);
+			else
+				/* Text, or the reason a number does not exist, as a spreadsheet shows #N/A. */
+				csv_field(fp, x->kind ? x->text : "", c == 0);
+		}
+		csv_end(fp);
+	}
+}
+
+void rtable_print_json(const rtable *t, FILE *fp, int indent)
+{
+	fputc('[', fp);
+	for (size_t r = 0; r < t->nrows; r++) {
+		fprintf(fp, "%s\n%*s{", r ? "," : "", indent + 2, "");
+		int first = 1;
+		for (size_t c = 0; c < t->ncols; c++) {
+			const rcell *x = &t->cells[r * t->ncols + c];
+			if (!first)
+				fputs(", ", fp);
+			first = 0;
+			json_string(fp, t->keys[c]);
+			fputs(": ", fp);
+			if (x->kind == 1)
+				json_number(fp, x->v);
+			else if (x->kind == 2)
+				json_string(fp, x->text);
+			else
+				fputs("null", fp);
+			if (x->kind == 3) {
+				char key[200];
+				snprintf(key, sizeof key, "%s_note", t->keys[c]);
+				fputs(", ", fp);
+				json_string(fp, key);
+				fputs(": ", fp);
+				json_string(fp, x->text);
+			}
+		}
+		fputc('}', fp);
+	}
+	if (t->nrows)
+		fprintf(fp, "\n%*s", indent, "");
+	fputc(']', fp);
+}

@@ -1,0 +1,371 @@
+/*
+ * analysis.c - metrics by name, parameters, and repeated evaluation of one
+ * scenario with some values changed.
+ *
+ * Only the metrics asked for are computed: a data table of NPV never runs
+ * the IRR solver.
+ */
+#include "crmroi/analysis.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const crm_metric_info metric_infos[CRM_METRIC_COUNT] = {
+	[CRM_METRIC_NPV] = { "npv", "NPV", CRM_UNIT_MONEY },
+	[CRM_METRIC_ROI] = { "roi", "ROI", CRM_UNIT_RATE },
+	[CRM_METRIC_BCR] = { "bcr", "Benefit-cost ratio", CRM_UNIT_RATIO },
+	[CRM_METRIC_IRR] = { "irr", "IRR", CRM_UNIT_RATE },
+	[CRM_METRIC_MIRR] = { "mirr", "MIRR", CRM_UNIT_RATE },
+	[CRM_METRIC_PAYBACK] = { "payback", "Payback (months)", CRM_UNIT_MONTHS },
+	[CRM_METRIC_DPAYBACK] = { "discounted_payback", "Discounted payback (months)", CRM_UNIT_MONTHS },
+	[CRM_METRIC_PV_BENEFITS] = { "pv_benefits", "PV of benefits", CRM_UNIT_MONEY },
+	[CRM_METRIC_PV_COSTS] = { "pv_costs", "PV of costs", CRM_UNIT_MONEY },
+};
+
+const crm_metric_info *crm_metric_info_of(crm_metric_id id)
+{
+	return &metric_infos[id];
+}
+
+int crm_metric_parse(const char *name, crm_metric_id *out)
+{
+	for (int i = 0; i < CRM_METRIC_COUNT; i++)
+		if (!strcmp(name, metric_infos[i].name)) {
+			*out = (crm_metric_id)i;
+			return 0;
+		}
+	if (!strcmp(name, "dpayback")) {
+		*out = CRM_METRIC_DPAYBACK;
+		return 0;
+	}
+	return -1;
+}
+
+/* -------------------------------------------------------------- parameters */
+
+static const struct {
+	const char *name;
+	crm_setting_id id;
+	int whole;
+} setting_params[] = {
+	{ "discount_rate", CRM_SET_DISCOUNT_RATE, 0 },
+	{ "horizon_years", CRM_SET_HORIZON_YEARS, 1 },
+	{ "finance_rate", CRM_SET_FINANCE_RATE, 0 },
+	{ "reinvest_rate", CRM_SET_REINVEST_RATE, 0 },
+	{ "benefit_risk", CRM_SET_BENEFIT_RISK, 0 },
+	{ "cost_risk", CRM_SET_COST_RISK, 0 },
+};
+
+static double *setting_slot(crm_settings *s, crm_setting_id id)
+{
+	switch (id) {
+	case CRM_SET_DISCOUNT_RATE: return &s->discount_rate;
+	case CRM_SET_FINANCE_RATE: return &s->finance_rate;
+	case CRM_SET_REINVEST_RATE: return &s->reinvest_rate;
+	case CRM_SET_BENEFIT_RISK: return &s->benefit_risk;
+	case CRM_SET_COST_RISK: return &s->cost_risk;
+	case CRM_SET_HORIZON_YEARS: break;
+	}
+	return NULL;
+}
+
+static double setting_value(const crm_settings *s, crm_setting_id id)
+{
+	if (id == CRM_SET_HORIZON_YEARS)
+		return s->horizon_years;
+	return *setting_slot((crm_settings *)s, id);
+}
+
+static void fill_range(crm_param *p, const crm_range *r)
+{
+	p->has_range = r->given;
+	p->low = r->low;
+	p->high = r->high;
+}
+
+crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
+			  crm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	int i = crm_scenario_find_input(sc, name);
+	if (i >= 0) {
+		const crm_input *in = &sc->inputs[i];
+		out->kind = CRM_PARAM_INPUT;
+		out->index = i;
+		out->name = in->name;
+		out->unit = CRM_UNIT_NUMBER;
+		if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
+			out->has_base = 1;
+			out->base = crm_expr_number(in->value);
+		}
+		fill_range(out, &in->range);
+		return CRM_OK;
+	}
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (strcmp(ln->label, name))
+			continue;
+		out->kind = CRM_PARAM_LINE;
+		out->index = (int)l;
+		out->name = ln->label;
+		out->unit = CRM_UNIT_MONEY;
+		if (crm_expr_kind(ln->value) == CRM_VALUE_NUMBER) {
+			out->has_base = 1;
+			out->base = crm_expr_number(ln->value);
+		}
+		fill_range(out, &ln->range);
+		return CRM_OK;
+	}
+	for (size_t k = 0; k < sizeof setting_params / sizeof *setting_params; k++) {
+		if (strcmp(setting_params[k].name, name))
+			continue;
+		out->kind = CRM_PARAM_SETTING;
+		out->index = (int)setting_params[k].id;
+		out->name = setting_params[k].name;
+		out->has_base = 1;
+		out->base = setting_value(&sc->settings, setting_params[k].id);
+		out->whole = setting_params[k].whole;
+		out->unit = out->whole ? CRM_UNIT_NUMBER : CRM_UNIT_RATE;
+		return CRM_OK;
+	}
+	return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "'%s' is not an input, a cost or "
+			     "benefit line, or a numeric setting of this scenario (the settings that "
+			     "can vary are discount_rate, horizon_years, finance_rate, reinvest_rate, "
+			     "benefit_risk and cost_risk)", name);
+}
+
+/* ------------------------------------------------------------- the context */
+
+struct crm_analysis {
+	const crm_scenario *sc;
+	crm_settings set;
+	int rebuild;            /* settings changed since the model was built */
+	crm_model *m;
+	crm_cashflow *cf;
+	double *in_over, *line_over;  /* overrides to re-apply after a rebuild; NaN = none */
+};
+
+void crm_analysis_free(crm_analysis *a)
+{
+	if (!a)
+		return;
+	crm_cashflow_free(a->cf);
+	crm_model_free(a->m);
+	free(a->in_over);
+	free(a->line_over);
+	free(a);
+}
+
+const crm_scenario *crm_analysis_scenario(const crm_analysis *a) { return a->sc; }
+
+static crm_status build(crm_analysis *a, crm_error *err)
+{
+	crm_model *m = crm_model_new_with(a->sc, &a->set, err);
+	crm_cashflow *cf;
+
+	if (!m)
+		return err ? err->status : CRM_ENOMEM;
+	if (!(cf = crm_cashflow_new(m))) {
+		crm_model_free(m);
+		return crm_error_set(err, CRM_ENOMEM, a->sc->file, 0, 0, "out of memory");
+	}
+	crm_cashflow_free(a->cf);
+	crm_model_free(a->m);
+	a->m = m;
+	a->cf = cf;
+	for (size_t i = 0; i < a->sc->ninputs; i++)
+		if (!isnan(a->in_over[i]))
+			crm_model_override(m, i, a->in_over[i]);
+	for (size_t l = 0; l < a->sc->nlines; l++)
+		if (!isnan(a->line_over[l]))
+			crm_model_override_line(m, l, a->line_over[l]);
+	a->rebuild = 0;
+	return CRM_OK;
+}
+
+crm_analysis *crm_analysis_new(const crm_scenario *sc, crm_error *err)
+{
+	crm_analysis *a = calloc(1, sizeof *a);
+
+	if (!a || !(a->in_over = malloc((sc->ninputs + 1) * sizeof(double))) ||
+	    !(a->line_over = malloc((sc->nlines + 1) * sizeof(double)))) {
+		crm_analysis_free(a);
+		crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		return NULL;
+	}
+	a->sc = sc;
+	a->set = sc->settings;
+	for (size_t i = 0; i < sc->ninputs; i++)
+		a->in_over[i] = NAN;
+	for (size_t l = 0; l < sc->nlines; l++)
+		a->line_over[l] = NAN;
+	if (build(a, err) != CRM_OK) {
+		crm_analysis_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+crm_status crm_analysis_set(crm_analysis *a, const crm_param *p, double v, crm_error *err)
+{
+	if (!isfinite(v))
+		return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "%s: %g is not a finite "
+				     "number", p->name, v);
+	switch (p->kind) {
+	case CRM_PARAM_INPUT:
+		a->in_over[p->index] = v;
+		crm_model_override(a->m, (size_t)p->index, v);
+		return CRM_OK;
+	case CRM_PARAM_LINE:
+		a->line_over[p->index] = v;
+		crm_model_override_line(a->m, (size_t)p->index, v);
+		return CRM_OK;
+	case CRM_PARAM_SETTING:
+		break;
+	}
+	crm_setting_id id = (crm_setting_id)p->index;
+	if (id == CRM_SET_HORIZON_YEARS) {
+		if (v != floor(v) || v < 1 || v > CRM_MAX_HORIZON_YEARS)
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "horizon_years: %g is "
+					     "not a whole number of years from 1 to %d", v,
+					     CRM_MAX_HORIZON_YEARS);
+		a->set.horizon_years = (int)v;
+	} else {
+		if (v <= -1.0)
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "%s: %g%% is not a "
+					     "rate (it must be above -100%%)", p->name, v * 100);
+		if (id == CRM_SET_BENEFIT_RISK && (v < 0 || v > 1))
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "benefit_risk: %g%% "
+					     "is outside 0%% to 100%%", v * 100);
+		if (id == CRM_SET_COST_RISK && v < 0)
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "cost_risk: %g%% is "
+					     "below 0%%", v * 100);
+		*setting_slot(&a->set, id) = v;
+	}
+	a->rebuild = 1;
+	return CRM_OK;
+}
+
+void crm_analysis_reset(crm_analysis *a, const crm_param *p)
+{
+	switch (p->kind) {
+	case CRM_PARAM_INPUT:
+		a->in_over[p->index] = NAN;
+		crm_model_clear_override(a->m, (size_t)p->index);
+		break;
+	case CRM_PARAM_LINE:
+		a->line_over[p->index] = NAN;
+		crm_model_clear_line_override(a->m, (size_t)p->index);
+		break;
+	case CRM_PARAM_SETTING: {
+		crm_setting_id id = (crm_setting_id)p->index;
+		if (id == CRM_SET_HORIZON_YEARS)
+			a->set.horizon_years = a->sc->settings.horizon_years;
+		else
+			*setting_slot(&a->set, id) = *setting_slot((crm_settings *)&a->sc->settings, id);
+		a->rebuild = 1;
+		break;
+	}
+	}
+}
+
+static void undefined(crm_value *v, const char *why)
+{
+	v->v = NAN;
+	v->ok = 0;
+	v->why = why;
+}
+
+static void defined(crm_value *v, double x)
+{
+	v->v = x;
+	v->ok = 1;
+	v->why = "";
+}
+
+crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n,
+			     crm_value *out, crm_error *err)
+{
+	crm_error e;
+	crm_status st;
+
+	if (a->rebuild && (st = build(a, err)) != CRM_OK)
+		return st;
+	const crm_cashflow *cf = a->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+	int ppy = 12 / cf->months_per_period;
+
+	crm_error_clear(&e);
+	st = crm_model_eval(a->m, a->cf, &e);
+	if (st == CRM_EDATA) {
+		for (size_t k = 0; k < n; k++)
+			undefined(&out[k], "not a number here (a division by zero?)");
+		return CRM_OK;
+	}
+	if (st != CRM_OK) {
+		if (err)
+			*err = e;
+		return st;
+	}
+	double pvb = 0, pvc = 0;
+	for (size_t p = 0; p < np; p++) {
+		pvb += cf->benefits[p] * cf->df[p];
+		pvc += cf->costs[p] * cf->df[p];
+	}
+	for (size_t k = 0; k < n; k++) {
+		crm_value *v = &out[k];
+		switch (ids[k]) {
+		case CRM_METRIC_NPV: defined(v, pvb - pvc); break;
+		case CRM_METRIC_PV_BENEFITS: defined(v, pvb); break;
+		case CRM_METRIC_PV_COSTS: defined(v, pvc); break;
+		case CRM_METRIC_ROI:
+		case CRM_METRIC_BCR:
+			if (pvc > 0)
+				defined(v, ids[k] == CRM_METRIC_ROI ? (pvb - pvc) / pvc : pvb / pvc);
+			else
+				undefined(v, "no PV of costs");
+			break;
+		case CRM_METRIC_IRR: {
+			crm_irr irr;
+			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, err)) != CRM_OK)
+				return st;
+			if (irr.nroots == 0) {
+				undefined(v, "no IRR");
+				break;
+			}
+			size_t best = 0;
+			for (size_t i = 1; i < irr.nroots; i++)
+				if (fabs(irr.roots[i] - a->set.discount_rate) <
+				    fabs(irr.roots[best] - a->set.discount_rate))
+					best = i;
+			defined(v, irr.roots[best]);
+			break;
+		}
+		case CRM_METRIC_MIRR: {
+			double x;
+			if (crm_mirr(cf->net, np, ppy, a->set.finance_rate, a->set.reinvest_rate, &x) == 0)
+				defined(v, x);
+			else
+				undefined(v, "no MIRR");
+			break;
+		}
+		case CRM_METRIC_PAYBACK:
+		case CRM_METRIC_DPAYBACK: {
+			crm_payback pb;
+			crm_payback_compute(ids[k] == CRM_METRIC_PAYBACK ? cf->net : cf->pv_net, np,
+					    cf->months_per_period, &pb);
+			if (pb.status == CRM_PAYBACK_REACHED)
+				defined(v, pb.months);
+			else
+				undefined(v, "not reached");
+			break;
+		}
+		case CRM_METRIC_COUNT:
+			undefined(v, "no such metric");
+			break;
+		}
+	}
+	return CRM_OK;
+}

@@ -1,0 +1,1 @@
+$CRMROI breakeven --input horizon_years scenarios/midsize_business_case.csv

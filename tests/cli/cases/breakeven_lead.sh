@@ -1,0 +1,1 @@
+$CRMROI breakeven scenarios/areas/lead_management.csv

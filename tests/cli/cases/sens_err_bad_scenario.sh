@@ -1,0 +1,1 @@
+$CRMROI tornado scenarios/tei_example.csv tests/cli/data/bad_rate.csv

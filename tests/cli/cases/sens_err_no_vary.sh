@@ -1,0 +1,1 @@
+$CRMROI sweep scenarios/areas/lead_management.csv

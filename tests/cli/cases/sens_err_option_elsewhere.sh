@@ -1,0 +1,1 @@
+$CRMROI spider --pct 10 scenarios/tei_example.csv

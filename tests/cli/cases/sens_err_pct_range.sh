@@ -1,0 +1,1 @@
+$CRMROI tornado --pct 150 scenarios/tei_example.csv

@@ -1,0 +1,1 @@
+$CRMROI sweep --vary leads_per_year=1:10:0 scenarios/areas/lead_management.csv

@@ -1,0 +1,1 @@
+$CRMROI sweep --vary leads_per_year=0:1e9:1 scenarios/areas/lead_management.csv

@@ -1,0 +1,1 @@
+$CRMROI tornado -m npv,irr scenarios/tei_example.csv

@@ -1,0 +1,1 @@
+$CRMROI breakeven --input leeds scenarios/areas/lead_management.csv

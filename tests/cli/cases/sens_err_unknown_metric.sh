@@ -1,0 +1,1 @@
+$CRMROI tornado -m nvp scenarios/tei_example.csv

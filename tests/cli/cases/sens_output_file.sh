@@ -1,0 +1,1 @@
+out="$TMPDIR_CASE/t.csv"; echo earlier > "$out"; $CRMROI sweep -o "$out" --vary nope=1:2:1 scenarios/tei_example.csv; echo "exit $?"; cat "$out"; $CRMROI sweep -f csv -o "$out" -m npv --vary discount_rate=0:10%:10% scenarios/tei_example.csv; echo "exit $?"; cat "$out"

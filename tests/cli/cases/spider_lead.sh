@@ -1,0 +1,1 @@
+$CRMROI spider scenarios/areas/opportunity_management.csv

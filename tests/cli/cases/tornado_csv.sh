@@ -1,0 +1,1 @@
+$CRMROI tornado -f csv scenarios/areas/field_service.csv

@@ -1,0 +1,1 @@
+$CRMROI tornado -f json -m irr scenarios/areas/configurator.csv

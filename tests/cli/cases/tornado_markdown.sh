@@ -1,0 +1,1 @@
+$CRMROI tornado -f markdown scenarios/areas/call_center.csv

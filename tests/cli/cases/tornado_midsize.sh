@@ -1,0 +1,1 @@
+$CRMROI tornado scenarios/midsize_business_case.csv

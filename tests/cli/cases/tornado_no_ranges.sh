@@ -1,0 +1,1 @@
+$CRMROI tornado scenarios/tei_truck.csv

@@ -1,0 +1,1 @@
+$CRMROI tornado --pct 20 --metric payback scenarios/tei_example.csv
