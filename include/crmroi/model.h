@@ -36,6 +36,7 @@ typedef struct crm_cashflow {
 	double *pv_net;          /* net x df */
 	double *cumulative_pv;   /* running sum of pv_net */
 	double *t_years;         /* time of each period end in years (0 at Initial) */
+	int keep_inputs;         /* fill `input` (1 by default; simulations turn it off for speed) */
 } crm_cashflow;
 
 /*
@@ -65,6 +66,14 @@ void crm_model_clear_override(crm_model *m, size_t i);
 /* The same for the value of cost or benefit line l (before timing, ramp, growth and risk). */
 void crm_model_override_line(crm_model *m, size_t l, double value);
 void crm_model_clear_line_override(crm_model *m, size_t l);
+/*
+ * A line with a probability below 1 (a risk event) counts at its expected
+ * value: amount x probability. A simulation instead draws whether it happens:
+ * crm_model_set_occurs makes it count whole (occurs) or not at all, and
+ * crm_model_clear_occurs goes back to the expected value.
+ */
+void crm_model_set_occurs(crm_model *m, size_t l, int occurs);
+void crm_model_clear_occurs(crm_model *m, size_t l);
 
 /* Allocate a result buffer sized for m; free with crm_cashflow_free. NULL on no memory. */
 crm_cashflow *crm_cashflow_new(const crm_model *m);

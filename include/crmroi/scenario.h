@@ -81,10 +81,18 @@ typedef struct crm_line {
 	double growth;      /* annual escalation, fraction */
 	double risk;        /* effective risk (own or the default), fraction */
 	int risk_given;     /* risk came from the row, not a setting */
+	double probability; /* chance the line happens at all (a risk event); 1 by default */
 	char *owner, *metric, *note;
 	crm_loc loc;
 	char **extra;
 } crm_line;
+
+/* A rank (Spearman) correlation between two uncertain inputs. */
+typedef struct crm_correlation {
+	int a, b;           /* input indices */
+	double rho;
+	crm_loc loc;        /* the row, and the value cell */
+} crm_correlation;
 
 typedef struct crm_scenario {
 	char *file;             /* name used in messages ("<stdin>" for -) */
@@ -93,6 +101,8 @@ typedef struct crm_scenario {
 	size_t ninputs;
 	crm_line *lines;
 	size_t nlines;
+	crm_correlation *correlations;
+	size_t ncorrelations;
 	char **extra_names;     /* the x_ columns, in file order */
 	size_t nextra;
 	crm_warnings warnings;  /* allowed but probably unintended */

@@ -38,6 +38,12 @@ struct crm_model {
 	char *input_fixed;      /* ni */
 	char *line_fixed;       /* nl */
 	int *year, *month;      /* n+1: the period variables (period 0 sees period 1's) */
+	int any_varying;        /* some input or line value changes between periods */
+	/*
+	 * Per line: its probability (a risk event counts at its expected value),
+	 * or 0 / 1 when a simulation draws whether the event happens.
+	 */
+	double *line_factor;
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -155,6 +161,7 @@ void crm_model_free(crm_model *m)
 	free(m->line_fixed);
 	free(m->year);
 	free(m->month);
+	free(m->line_factor);
 	free(m);
 }
 
@@ -184,9 +191,10 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 	m->line_override = malloc((m->nl + 1) * sizeof *m->line_override);
 	m->input_fixed = calloc(m->ni + 1, 1);
 	m->line_fixed = calloc(m->nl + 1, 1);
+	m->line_factor = malloc((m->nl + 1) * sizeof *m->line_factor);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
-	if (!m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
+	if (!m->line_factor || !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed)
 		goto nomem;
 	if (topo_order(sc, m->order) != 0)
@@ -195,8 +203,13 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 		int i = m->order[k];
 		m->input_fixed[i] = fixed_value(m, sc->inputs[i].value);
 	}
-	for (size_t l = 0; l < m->nl; l++)
+	for (size_t l = 0; l < m->nl; l++) {
 		m->line_fixed[l] = fixed_value(m, sc->lines[l].value);
+		m->line_factor[l] = sc->lines[l].probability;
+		m->any_varying |= !m->line_fixed[l];
+	}
+	for (size_t i = 0; i < m->ni; i++)
+		m->any_varying |= !m->input_fixed[i];
 	for (size_t i = 0; i < m->ni; i++)
 		m->override[i] = NAN;
 	for (size_t l = 0; l < m->nl; l++)
@@ -227,6 +240,8 @@ int crm_model_periods(const crm_model *m) { return m->n; }
 void crm_model_override(crm_model *m, size_t i, double value) { m->override[i] = value; }
 void crm_model_clear_override(crm_model *m, size_t i) { m->override[i] = NAN; }
 void crm_model_override_line(crm_model *m, size_t l, double value) { m->line_override[l] = value; }
+void crm_model_set_occurs(crm_model *m, size_t l, int occurs) { m->line_factor[l] = occurs ? 1.0 : 0.0; }
+void crm_model_clear_occurs(crm_model *m, size_t l) { m->line_factor[l] = m->sc->lines[l].probability; }
 void crm_model_clear_line_override(crm_model *m, size_t l) { m->line_override[l] = NAN; }
 
 void crm_cashflow_free(crm_cashflow *cf)
@@ -257,6 +272,7 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 	cf->months_per_period = m->mpp;
 	cf->nlines = m->nl;
 	cf->ninputs = m->ni;
+	cf->keep_inputs = 1;
 	cf->amount = calloc((m->nl + 1) * np, sizeof(double));
 	cf->input = calloc((m->ni + 1) * np, sizeof(double));
 	cf->costs = calloc(np, sizeof(double));
@@ -309,7 +325,9 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 		for (size_t k = 0; k < m->ni; k++) {
 			int i = m->order[k];
 			if (p > 1 && m->input_fixed[i]) {
-				vals[(size_t)p * m->ni + i] = vals[m->ni + i];
+				/* Only formulas that vary by period read inputs past period 1. */
+				if (m->any_varying)
+					vals[(size_t)p * m->ni + i] = vals[m->ni + i];
 				continue;
 			}
 			double v = isnan(m->override[i]) ? crm_expr_eval(sc->inputs[i].value, &env)
@@ -329,9 +347,11 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	/* The Initial column sees the inputs' first-period values. */
 	if (m->ni)
 		memcpy(vals, vals + m->ni, m->ni * sizeof *vals);
-	for (size_t i = 0; i < m->ni; i++)
-		for (size_t p = 0; p < np; p++)
-			cf->input[i * np + p] = vals[p * m->ni + i];
+	if (cf->keep_inputs)
+		for (size_t i = 0; i < m->ni; i++)
+			for (size_t p = 0; p < np; p++)
+				cf->input[i * np + p] = m->input_fixed[i] && p > 1 && !m->any_varying
+							? vals[m->ni + i] : vals[p * m->ni + i];
 
 	memset(cf->costs, 0, np * sizeof(double));
 	memset(cf->benefits, 0, np * sizeof(double));
@@ -340,25 +360,30 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 		const double *w = m->weight + l * np;
 		double *out = cf->amount + l * np;
 		double *total = ln->kind == CRM_COST ? cf->costs : cf->benefits;
+		double factor = m->line_factor[l];
 		double fixed = NAN;   /* the value, once computed, of a line that is the same every period */
 		for (int p = 0; p <= m->n; p++) {
 			if (w[p] == 0.0) {
 				out[p] = 0.0;
 				continue;
 			}
-			/* Period 0 (Initial) sees the first period's inputs, and no prev(). */
-			crm_expr_env env = { vals + (size_t)p * m->ni,
-					     p > 1 ? vals + (size_t)(p - 1) * m->ni : m->zeros,
-					     m->year[p], m->month[p] };
 			double v;
-			if (!isnan(m->line_override[l]))
+			if (!isnan(m->line_override[l])) {
 				v = m->line_override[l];
-			else if (m->line_fixed[l] && !isnan(fixed))
+			} else if (m->line_fixed[l]) {
+				/* The same in every period: evaluate once, on period 1's inputs. */
+				if (isnan(fixed)) {
+					crm_expr_env env1 = { vals + m->ni, m->zeros, m->year[1], m->month[1] };
+					fixed = crm_expr_eval(ln->value, &env1);
+				}
 				v = fixed;
-			else
+			} else {
+				/* Period 0 (Initial) sees the first period's inputs, and no prev(). */
+				crm_expr_env env = { vals + (size_t)p * m->ni,
+						     p > 1 ? vals + (size_t)(p - 1) * m->ni : m->zeros,
+						     m->year[p], m->month[p] };
 				v = crm_expr_eval(ln->value, &env);
-			if (m->line_fixed[l])
-				fixed = v;
+			}
 			if (!isfinite(v)) {
 				period_label(cf, p, where, sizeof where);
 				st = crm_error_set(err, CRM_EDATA, sc->file, ln->loc.line, ln->loc.col,
@@ -368,7 +393,7 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 						   ln->value_text);
 				goto done;
 			}
-			out[p] = v * w[p];
+			out[p] = v * w[p] * factor;
 			total[p] += out[p];
 		}
 	}

@@ -23,12 +23,12 @@
 enum col {
 	COL_KIND, COL_NAME, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 	COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-	COL_OWNER, COL_METRIC, COL_NOTE, NCOLS
+	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY, NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
 	"kind", "name", "value", "low", "high", "dist", "area", "timing", "start",
-	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note"
+	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability"
 };
 
 static const char *const benefit_areas[] = {
@@ -347,8 +347,9 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r)
 			char sug[160];
 			suggest(h, col_names, NCOLS, sug, sizeof sug);
 			return fail_at(ld, l, "unknown column '%s'%s (expected kind, name, value, low, high, "
-				       "dist, area, timing, start, end, ramp, curve, growth, risk, owner, "
-				       "metric, note, or a name starting with x_ for your own notes)", h, sug);
+				       "dist, area, timing, start, end, ramp, curve, growth, risk, "
+				       "probability, owner, metric, note, or a name starting with x_ for "
+				       "your own notes)", h, sug);
 		}
 		if (ld->colmap[found] >= 0)
 			return fail_at(ld, l, "column '%s' appears twice in the header (first as column %d)",
@@ -411,7 +412,7 @@ static crm_status read_setting(struct loader *ld, const crm_csv_row *r)
 	const char *name = field(ld, r, COL_NAME);
 	const char *v = field(ld, r, COL_VALUE);
 	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
-		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK };
+		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
 	int idx = -1;
 	crm_status st;
 
@@ -664,7 +665,7 @@ static crm_status declare_input(struct loader *ld, const crm_csv_row *r)
 static crm_status read_input(struct loader *ld, const crm_csv_row *r, crm_input *in)
 {
 	static const enum col unused[] = { COL_AREA, COL_TIMING, COL_START, COL_END, COL_RAMP,
-		COL_CURVE, COL_GROWTH, COL_RISK };
+		COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
 	char what[160];
 	crm_status st;
 
@@ -792,12 +793,77 @@ static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_ki
 	if (given(ld, r, COL_GROWTH) &&
 	    (st = get_rate(ld, r, COL_GROWTH, "growth", -0.99, 10.0, &ln->growth)) != CRM_OK)
 		return st;
+	ln->probability = 1.0;
+	if (given(ld, r, COL_PROBABILITY)) {
+		if ((st = get_rate(ld, r, COL_PROBABILITY, "probability", 0.0, 1.0,
+				   &ln->probability)) != CRM_OK)
+			return st;
+		if (ln->probability == 0)
+			return FAIL(ld, r, COL_PROBABILITY, "%s: probability 0 means the line never "
+				    "happens (expected more than 0%% and at most 100%%)", what);
+	}
 	if (given(ld, r, COL_RISK)) {
 		ln->risk_given = 1;
 		if ((st = get_rate(ld, r, COL_RISK, "risk", 0.0, kind == CRM_BENEFIT ? 1.0 : 10.0,
 				   &ln->risk)) != CRM_OK)
 			return st;
 	}
+	return CRM_OK;
+}
+
+/* ----------------------------------------------------------- correlations */
+
+/* kind=correlation, name=a|b, value=rank correlation between inputs a and b. */
+static crm_status read_correlation(struct loader *ld, const crm_csv_row *r)
+{
+	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
+		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
+	crm_scenario *sc = ld->sc;
+	const char *name = field(ld, r, COL_NAME);
+	const char *bar = strchr(name, '|');
+	crm_correlation *c = &sc->correlations[sc->ncorrelations];
+	char a[128], b[128], why[512];
+	crm_status st;
+	int ia, ib;
+
+	if ((st = check_unused(ld, r, "correlation", unused, sizeof unused / sizeof *unused)) != CRM_OK)
+		return st;
+	if (!bar || strchr(bar + 1, '|'))
+		return FAIL(ld, r, COL_NAME, "correlation name '%s' is not two inputs (expected "
+			    "input_a|input_b)", name);
+	snprintf(a, sizeof a, "%.*s", (int)(bar - name), name);
+	snprintf(b, sizeof b, "%s", bar + 1);
+	trim(a);
+	trim(b);
+	ia = crm_scenario_find_input(sc, a);
+	ib = crm_scenario_find_input(sc, b);
+	if (ia < 0 || ib < 0)
+		return FAIL(ld, r, COL_NAME, "correlation '%s': '%s' is not an input", name,
+			    ia < 0 ? a : b);
+	if (ia == ib)
+		return FAIL(ld, r, COL_NAME, "correlation '%s' names the same input twice", name);
+	for (int k = 0; k < 2; k++) {
+		const crm_input *in = &sc->inputs[k ? ib : ia];
+		if (!in->range.given)
+			return FAIL(ld, r, COL_NAME, "correlation '%s': input '%s' is not uncertain "
+				    "(give it low and high, and a dist other than fixed)", name, in->name);
+	}
+	for (size_t k = 0; k < sc->ncorrelations; k++) {
+		const crm_correlation *o = &sc->correlations[k];
+		if ((o->a == ia && o->b == ib) || (o->a == ib && o->b == ia))
+			return FAIL(ld, r, COL_NAME, "the correlation of %s and %s is given twice "
+				    "(first on line %d)", a, b, o->loc.line);
+	}
+	if (crm_parse_number(field(ld, r, COL_VALUE), &c->rho, NULL, why, sizeof why) != CRM_OK)
+		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s", name, why);
+	if (c->rho < -1 || c->rho > 1)
+		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s is not a rank correlation "
+			    "(expected -1 to 1)", name, field(ld, r, COL_VALUE));
+	c->a = ia;
+	c->b = ib;
+	c->loc = loc_of(ld, r, COL_VALUE);
+	c->loc.line = r->line;
+	sc->ncorrelations++;
 	return CRM_OK;
 }
 
@@ -871,7 +937,7 @@ static crm_status load_rows(struct loader *ld)
 {
 	crm_scenario *sc = ld->sc;
 	crm_csv_table *t = &ld->tab;
-	size_t ninputs = 0, nlines = 0;
+	size_t ninputs = 0, nlines = 0, ncorr = 0;
 	crm_status st;
 	size_t i;
 
@@ -902,18 +968,21 @@ static crm_status load_rows(struct loader *ld)
 			ninputs++;
 		else if (!strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit"))
 			nlines++;
+		else if (!strcasecmp(kind, "correlation"))
+			ncorr++;
 		else if (!strcasecmp(kind, "setting")) {
 			if ((st = read_setting(ld, r)) != CRM_OK)
 				return st;
 		} else if (!*kind) {
-			return FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost "
-				    "or benefit; a comment row starts with #)");
+			return FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost, "
+				    "benefit or correlation; a comment row starts with #)");
 		} else {
-			static const char *const kinds[] = { "setting", "input", "cost", "benefit" };
+			static const char *const kinds[] = { "setting", "input", "cost", "benefit",
+				"correlation" };
 			char sug[160];
-			suggest(kind, kinds, 4, sug, sizeof sug);
+			suggest(kind, kinds, 5, sug, sizeof sug);
 			return FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
-				    "cost or benefit)", kind, sug);
+				    "cost, benefit or correlation)", kind, sug);
 		}
 		if (strcasecmp(kind, "setting") && !given(ld, r, COL_VALUE))
 			return FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
@@ -925,7 +994,8 @@ static crm_status load_rows(struct loader *ld)
 		sc->settings.reinvest_rate = sc->settings.discount_rate;
 	sc->inputs = calloc(ninputs + 1, sizeof *sc->inputs);
 	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
-	if (!sc->inputs || !sc->lines)
+	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
+	if (!sc->inputs || !sc->lines || !sc->correlations)
 		return nomem(ld);
 	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
 		const crm_csv_row *r = &t->rows[i];
@@ -949,6 +1019,15 @@ static crm_status load_rows(struct loader *ld)
 			st = read_line(ld, r, CRM_BENEFIT);
 		else
 			st = CRM_OK;
+		if (st != CRM_OK)
+			return st;
+	}
+	/* Correlations last: they refer to inputs' ranges. */
+	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
+		const crm_csv_row *r = &t->rows[i];
+		if (is_comment(r) || is_blank_row(r) || strcasecmp(field(ld, r, COL_KIND), "correlation"))
+			continue;
+		st = read_correlation(ld, r);
 		if (st != CRM_OK)
 			return st;
 	}
@@ -1020,6 +1099,7 @@ void crm_scenario_free(crm_scenario *sc)
 		free_extra(ln->extra, sc->nextra);
 	}
 	free(sc->lines);
+	free(sc->correlations);
 	for (size_t k = 0; k < sc->nextra; k++)
 		free(sc->extra_names[k]);
 	free(sc->extra_names);

@@ -194,6 +194,44 @@ static void test_series_and_formulas(void **state)
 	run_free(&r);
 }
 
+static void test_fixed_values_late_start(void **state)
+{
+	(void)state;
+	struct run r;
+	/* Lines whose values never change by period are evaluated once; one that starts
+	 * in Year 2, on inputs that are all fixed, must still see the inputs. */
+	run_text(&r, "kind,name,value,timing,start\ninput,a,100\ninput,b,a * 3\n"
+		 "benefit,Late,b * 2,yearly,13\ncost,Late once,a,once,30\n");
+	assert_close(amt(&r, 0, 1), 0, 0, 0);
+	assert_close(amt(&r, 0, 2), 600, 0, 0);
+	assert_close(amt(&r, 0, 3), 600, 0, 0);
+	assert_close(amt(&r, 1, 3), 100, 0, 0);
+	/* The inputs are reported in every period even so. */
+	assert_close(r.cf->input[1 * 4 + 3], 300, 0, 0);
+	run_free(&r);
+}
+
+static void test_risk_event_expected_value(void **state)
+{
+	(void)state;
+	struct run r;
+	/* A 30% chance of a 200,000 overrun counts 60,000 in a deterministic run. */
+	run_text(&r, "kind,name,value,timing,start,probability\n"
+		 "cost,Integration overrun,200000,once,6,30%\nbenefit,B,1000,yearly\n");
+	assert_close(amt(&r, 0, 1), 60000, 1e-12, 0);
+	crm_model_set_occurs(r.m, 0, 1);
+	crm_error err;
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 200000, 0, 0);
+	crm_model_set_occurs(r.m, 0, 0);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 0, 0, 0);
+	crm_model_clear_occurs(r.m, 0);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 60000, 1e-12, 0);
+	run_free(&r);
+}
+
 static void test_month_grid(void **state)
 {
 	(void)state;
@@ -323,6 +361,8 @@ int main(void)
 		cmocka_unit_test(test_ramps),
 		cmocka_unit_test(test_growth_and_risk),
 		cmocka_unit_test(test_series_and_formulas),
+		cmocka_unit_test(test_fixed_values_late_start),
+		cmocka_unit_test(test_risk_event_expected_value),
 		cmocka_unit_test(test_month_grid),
 		cmocka_unit_test(test_month_grid_metrics),
 		cmocka_unit_test(test_undefined_metrics),
