@@ -16,7 +16,7 @@ DESTDIR ?=
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wstrict-prototypes
+CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -Wall -Wextra -Wshadow -Wstrict-prototypes
 CPPFLAGS += -Iinclude -Isrc/cli -MMD -MP
 PKG_CONFIG ?= pkg-config
 GSL_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)
@@ -25,7 +25,7 @@ CMOCKA_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # libcsv ships no pkg-config file.
 CSV_LIBS ?= -lcsv
-LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm
+LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm -pthread
 
 ifneq ($(SANITIZE),)
 CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all

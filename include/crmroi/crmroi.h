@@ -15,6 +15,7 @@
 #include "crmroi/model.h"
 #include "crmroi/metrics.h"
 #include "crmroi/analysis.h"
+#include "crmroi/simulate.h"
 
 #define CRMROI_VERSION "0.1.0"
 

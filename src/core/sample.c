@@ -1,0 +1,334 @@
+/*
+ * sample.c - distributions of uncertain values, and the Gaussian copula that
+ * imposes rank correlations on them.
+ *
+ * Independent values are drawn with GSL's samplers; correlated ones by
+ * inversion: correlated standard normals z = A g, u = Phi(z), x = F^-1(u),
+ * which keeps every marginal exactly as specified. For a Gaussian copula the
+ * rank correlation is (6 / pi) asin(r / 2), so the normal scores get
+ * r = 2 sin(pi rho / 6).
+ */
+#include "crmroi/simulate.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_vector.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PSD_TOL 1e-10     /* an eigenvalue above -this counts as >= 0 */
+#define PI 3.14159265358979323846
+
+void crm_uncertain_init(crm_uncertain *u, crm_item_kind kind, int index, const char *name,
+			const crm_range *r, double value)
+{
+	memset(u, 0, sizeof *u);
+	u->kind = kind;
+	u->index = index;
+	u->name = name;
+	u->dist = r->dist == CRM_DIST_NONE ? CRM_DIST_TRIANGULAR : r->dist;
+	u->low = r->low;
+	u->high = r->high;
+	u->mode = value;
+	switch (u->dist) {
+	case CRM_DIST_PERT:
+		if (u->high > u->low) {
+			u->alpha = 1 + 4 * (u->mode - u->low) / (u->high - u->low);
+			u->beta = 1 + 4 * (u->high - u->mode) / (u->high - u->low);
+		}
+		break;
+	case CRM_DIST_NORMAL:
+		u->mu = (u->low + u->high) / 2;
+		u->sigma = (u->high - u->low) / (2 * CRM_Z95);
+		break;
+	case CRM_DIST_LOGNORMAL:
+		u->mu = (log(u->low) + log(u->high)) / 2;
+		u->sigma = (log(u->high) - log(u->low)) / (2 * CRM_Z95);
+		break;
+	default:
+		break;
+	}
+}
+
+static double triangular_quantile(double a, double c, double b, double p)
+{
+	if (b <= a)
+		return a;
+	double fc = (c - a) / (b - a);
+	if (p < fc)
+		return a + sqrt(p * (b - a) * (c - a));
+	return b - sqrt((1 - p) * (b - a) * (b - c));
+}
+
+double crm_uncertain_draw(const crm_uncertain *u, gsl_rng *r)
+{
+	if (u->kind == CRM_ITEM_EVENT)
+		return gsl_rng_uniform(r) < u->p ? 1.0 : 0.0;
+	if (u->high <= u->low && u->dist != CRM_DIST_FIXED)
+		return u->low;
+	switch (u->dist) {
+	case CRM_DIST_TRIANGULAR:
+		return triangular_quantile(u->low, u->mode, u->high, gsl_rng_uniform(r));
+	case CRM_DIST_PERT:
+		return u->low + (u->high - u->low) * gsl_ran_beta(r, u->alpha, u->beta);
+	case CRM_DIST_UNIFORM:
+		return gsl_ran_flat(r, u->low, u->high);
+	case CRM_DIST_NORMAL:
+		return u->mu + u->sigma * gsl_ran_gaussian_ziggurat(r, 1.0);
+	case CRM_DIST_LOGNORMAL:
+		return gsl_ran_lognormal(r, u->mu, u->sigma);
+	case CRM_DIST_FIXED:
+	case CRM_DIST_NONE:
+		break;
+	}
+	return u->mode;
+}
+
+double crm_uncertain_quantile(const crm_uncertain *u, double p)
+{
+	if (u->kind == CRM_ITEM_EVENT)
+		return p < u->p ? 1.0 : 0.0;
+	if (u->high <= u->low && u->dist != CRM_DIST_FIXED)
+		return u->low;
+	switch (u->dist) {
+	case CRM_DIST_TRIANGULAR:
+		return triangular_quantile(u->low, u->mode, u->high, p);
+	case CRM_DIST_PERT:
+		return u->low + (u->high - u->low) * gsl_cdf_beta_Pinv(p, u->alpha, u->beta);
+	case CRM_DIST_UNIFORM:
+		return u->low + (u->high - u->low) * p;
+	case CRM_DIST_NORMAL:
+		return u->mu + u->sigma * gsl_cdf_ugaussian_Pinv(p);
+	case CRM_DIST_LOGNORMAL:
+		return gsl_cdf_lognormal_Pinv(p, u->mu, u->sigma);
+	case CRM_DIST_FIXED:
+	case CRM_DIST_NONE:
+		break;
+	}
+	return u->mode;
+}
+
+double crm_uncertain_mean(const crm_uncertain *u)
+{
+	double a = u->low, b = u->high, c = u->mode;
+
+	if (u->kind == CRM_ITEM_EVENT)
+		return u->p;
+	switch (u->dist) {
+	case CRM_DIST_TRIANGULAR: return (a + b + c) / 3;
+	case CRM_DIST_PERT: return (a + 4 * c + b) / 6;
+	case CRM_DIST_UNIFORM: return (a + b) / 2;
+	case CRM_DIST_NORMAL: return u->mu;
+	case CRM_DIST_LOGNORMAL: return exp(u->mu + u->sigma * u->sigma / 2);
+	default: return c;
+	}
+}
+
+double crm_uncertain_variance(const crm_uncertain *u)
+{
+	double a = u->low, b = u->high, c = u->mode;
+
+	if (u->kind == CRM_ITEM_EVENT)
+		return u->p * (1 - u->p);
+	switch (u->dist) {
+	case CRM_DIST_TRIANGULAR: return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+	case CRM_DIST_PERT: {
+		double mu = (a + 4 * c + b) / 6;
+		return (mu - a) * (b - mu) / 7;
+	}
+	case CRM_DIST_UNIFORM: return (b - a) * (b - a) / 12;
+	case CRM_DIST_NORMAL: return u->sigma * u->sigma;
+	case CRM_DIST_LOGNORMAL: {
+		double s2 = u->sigma * u->sigma;
+		return expm1(s2) * exp(2 * u->mu + s2);
+	}
+	default: return 0;
+	}
+}
+
+crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, size_t *np,
+			      crm_error *err)
+{
+	crm_uncertain *items = calloc(sc->ninputs + 2 * sc->nlines + 1, sizeof *items);
+	size_t n = 0;
+
+	if (!items)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		if (in->range.given && in->range.dist != CRM_DIST_FIXED)
+			crm_uncertain_init(&items[n++], CRM_ITEM_INPUT, (int)i, in->name, &in->range,
+					   crm_expr_number(in->value));
+	}
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->range.given && ln->range.dist != CRM_DIST_FIXED)
+			crm_uncertain_init(&items[n++], CRM_ITEM_LINE, (int)l, ln->label, &ln->range,
+					   crm_expr_number(ln->value));
+	}
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->probability < 1) {
+			crm_uncertain *u = &items[n++];
+			memset(u, 0, sizeof *u);
+			u->kind = CRM_ITEM_EVENT;
+			u->index = (int)l;
+			u->name = ln->label;
+			u->p = ln->probability;
+		}
+	}
+	*itemsp = items;
+	*np = n;
+	return CRM_OK;
+}
+
+/* ------------------------------------------------------------------ copula */
+
+void crm_copula_free(crm_copula *c)
+{
+	if (!c)
+		return;
+	free(c->item);
+	free(c->factor);
+	memset(c, 0, sizeof *c);
+}
+
+/* Smallest eigenvalue of a symmetric matrix (copied); NAN on failure. */
+static double min_eigen(const double *a, size_t m, gsl_matrix *vecs, gsl_vector *vals)
+{
+	gsl_matrix *copy = gsl_matrix_alloc(m, m);
+	gsl_eigen_symmv_workspace *w = gsl_eigen_symmv_alloc(m);
+	double lo = NAN;
+
+	if (copy && w) {
+		for (size_t i = 0; i < m; i++)
+			for (size_t j = 0; j < m; j++)
+				gsl_matrix_set(copy, i, j, a[i * m + j]);
+		if (gsl_eigen_symmv(copy, vals, vecs, w) == GSL_SUCCESS)
+			lo = gsl_vector_min(vals);
+	}
+	gsl_matrix_free(copy);
+	gsl_eigen_symmv_free(w);
+	return lo;
+}
+
+static double normal_score_r(double rho)
+{
+	return 2 * sin(PI * rho / 6);
+}
+
+crm_status crm_copula_init(crm_copula *c, const crm_scenario *sc, const crm_uncertain *items,
+			   size_t nitems, crm_error *err)
+{
+	size_t m = 0;
+	int *pos_of_input = NULL;    /* input index -> position in the copula, or -1 */
+	double *r = NULL;
+	gsl_matrix *vecs = NULL;
+	gsl_vector *vals = NULL;
+	crm_status st = CRM_OK;
+
+	memset(c, 0, sizeof *c);
+	if (!sc->ncorrelations)
+		return CRM_OK;
+	pos_of_input = malloc((sc->ninputs + 1) * sizeof *pos_of_input);
+	c->item = malloc((nitems + 1) * sizeof *c->item);
+	if (!pos_of_input || !c->item)
+		goto nomem;
+	for (size_t i = 0; i < sc->ninputs; i++)
+		pos_of_input[i] = -1;
+	for (size_t k = 0; k < sc->ncorrelations; k++)
+		for (int e = 0; e < 2; e++) {
+			int in = e ? sc->correlations[k].b : sc->correlations[k].a;
+			if (pos_of_input[in] >= 0)
+				continue;
+			for (size_t t = 0; t < nitems; t++)
+				if (items[t].kind == CRM_ITEM_INPUT && items[t].index == in) {
+					pos_of_input[in] = (int)m;
+					c->item[m++] = t;
+				}
+		}
+	c->m = m;
+	r = calloc(m * m, sizeof *r);
+	c->factor = calloc(m * m, sizeof *c->factor);
+	vecs = gsl_matrix_alloc(m, m);
+	vals = gsl_vector_alloc(m);
+	if (!r || !c->factor || !vecs || !vals)
+		goto nomem;
+	for (size_t i = 0; i < m; i++)
+		r[i * m + i] = 1;
+	for (size_t k = 0; k < sc->ncorrelations; k++) {
+		size_t i = (size_t)pos_of_input[sc->correlations[k].a];
+		size_t j = (size_t)pos_of_input[sc->correlations[k].b];
+		r[i * m + j] = r[j * m + i] = normal_score_r(sc->correlations[k].rho);
+	}
+	double lo = min_eigen(r, m, vecs, vals);
+	if (isnan(lo)) {
+		st = crm_error_set(err, CRM_ENUM, sc->file, 0, 0, "eigen decomposition of the "
+				   "correlation matrix failed");
+		goto done;
+	}
+	if (lo < -PSD_TOL) {
+		/* Name the smallest set that conflicts: a triple of inputs, if one does. */
+		for (size_t a = 0; a < m; a++)
+			for (size_t b = a + 1; b < m; b++)
+				for (size_t d = b + 1; d < m; d++) {
+					size_t idx[3] = { a, b, d };
+					double sub[9];
+					for (int x = 0; x < 3; x++)
+						for (int y = 0; y < 3; y++)
+							sub[x * 3 + y] = r[idx[x] * m + idx[y]];
+					gsl_matrix_view v3 = gsl_matrix_submatrix(vecs, 0, 0, 3, 3);
+					gsl_vector_view l3 = gsl_vector_subvector(vals, 0, 3);
+					if (min_eigen(sub, 3, &v3.matrix, &l3.vector) >= -PSD_TOL)
+						continue;
+					const char *n[3];
+					int line = 0;
+					for (int x = 0; x < 3; x++)
+						n[x] = items[c->item[idx[x]]].name;
+					for (size_t k = 0; k < sc->ncorrelations && !line; k++)
+						if (pos_of_input[sc->correlations[k].a] >= 0 &&
+						    (size_t)pos_of_input[sc->correlations[k].a] == a)
+							line = sc->correlations[k].loc.line;
+					st = crm_error_set(err, CRM_EDATA, sc->file, line, 0, "the correlations "
+							   "of %s, %s and %s contradict each other (no joint "
+							   "distribution has them: the correlation matrix is not "
+							   "positive semi-definite); weaken one of them", n[0], n[1],
+							   n[2]);
+					goto done;
+				}
+		st = crm_error_set(err, CRM_EDATA, sc->file, sc->correlations[0].loc.line, 0,
+				   "the correlations between the %zu correlated inputs contradict each "
+				   "other together (the correlation matrix is not positive "
+				   "semi-definite, smallest eigenvalue %.3g); weaken some of them", m, lo);
+		goto done;
+	}
+	/* A = V sqrt(max(L, 0)), rows rescaled to unit length so that z keeps unit variance. */
+	for (size_t i = 0; i < m; i++) {
+		double norm = 0;
+		for (size_t j = 0; j < m; j++) {
+			double lj = gsl_vector_get(vals, j);
+			double x = gsl_matrix_get(vecs, i, j) * sqrt(lj > 0 ? lj : 0);
+			c->factor[i * m + j] = x;
+			norm += x * x;
+		}
+		norm = sqrt(norm);
+		for (size_t j = 0; j < m && norm > 0; j++)
+			c->factor[i * m + j] /= norm;
+	}
+	goto done;
+nomem:
+	st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+done:
+	free(pos_of_input);
+	free(r);
+	gsl_matrix_free(vecs);
+	gsl_vector_free(vals);
+	if (st != CRM_OK)
+		crm_copula_free(c);
+	return st;
+}

@@ -1,0 +1,377 @@
+/*
+ * test_simulate.c - distributions, correlated sampling, the Monte Carlo
+ * engine and Sobol indices, against analytic values.
+ *
+ * Source of expected values: ../shared/oracle/analytic_refs.py (mpmath, 30
+ * digits): moments of triangular, Beta-PERT (lambda 4), uniform and
+ * lognormal distributions, and the first-order and total Sobol indices of the
+ * linear model Y = 2 X1 + X2 + 0.5 X3, X1 ~ U(0,1), X2 ~ N(0,1), X3 ~
+ * Tri(0,1,2). Sampled statistics are compared within stated multiples of
+ * their standard errors; a fixed seed makes every run identical.
+ */
+#include "testutil.h"
+
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_statistics_double.h>
+#include <stdlib.h>
+
+#define DRAWS 400000
+
+static crm_uncertain dist_of(crm_dist d, double low, double value, double high)
+{
+	crm_range r;
+	crm_uncertain u;
+	memset(&r, 0, sizeof r);
+	r.given = 1;
+	r.low = low;
+	r.high = high;
+	r.dist = d;
+	crm_uncertain_init(&u, CRM_ITEM_INPUT, 0, "x", &r, value);
+	return u;
+}
+
+/* Sampled mean within 5 standard errors, variance within 4% (about 5 of its SEs here). */
+static void check_moments(const crm_uncertain *u, double mean, double var, gsl_rng *r)
+{
+	double *x = malloc(DRAWS * sizeof *x);
+	assert_non_null(x);
+	for (size_t i = 0; i < DRAWS; i++)
+		x[i] = crm_uncertain_draw(u, r);
+	double m = gsl_stats_mean(x, 1, DRAWS), v = gsl_stats_variance(x, 1, DRAWS);
+	assert_close(m, mean, 0, 5 * sqrt(var / DRAWS));
+	assert_close(v, var, 0.04, 0);
+	/* The analytic moments the code reports agree with the oracle exactly. */
+	assert_close(crm_uncertain_mean(u), mean, 1e-12, 1e-15);
+	assert_close(crm_uncertain_variance(u), var, 1e-12, 1e-15);
+	/* Quantiles invert the distribution: the mean of F^-1(U) over a fine grid. */
+	double qm = 0;
+	for (int i = 0; i < 20000; i++)
+		qm += crm_uncertain_quantile(u, (i + 0.5) / 20000);
+	assert_close(qm / 20000, mean, 0, 0.002 * sqrt(var) + 1e-9);
+	free(x);
+}
+
+static void test_distribution_moments(void **state)
+{
+	(void)state;
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 20261122);
+	crm_uncertain u;
+	u = dist_of(CRM_DIST_TRIANGULAR, 10, 20, 60);
+	check_moments(&u, 30.0, 116.666666666666666666666666667, r);
+	u = dist_of(CRM_DIST_TRIANGULAR, 100, 100, 200);
+	check_moments(&u, 133.333333333333333333333333333, 555.555555555555555555555555556, r);
+	u = dist_of(CRM_DIST_NONE, -5, 0, 5);   /* a range with no dist is triangular */
+	check_moments(&u, 0.0, 4.16666666666666666666666666667, r);
+	/* PERT variance is (mu - a)(b - mu) / 7, not ((b - a) / 6)^2 = 69.44. */
+	u = dist_of(CRM_DIST_PERT, 10, 20, 60);
+	check_moments(&u, 25.0, 75.0, r);
+	u = dist_of(CRM_DIST_PERT, 100, 100, 200);
+	check_moments(&u, 116.666666666666666666666666667, 198.412698412698412698412698413, r);
+	u = dist_of(CRM_DIST_PERT, 0, 0.5, 1);
+	check_moments(&u, 0.5, 0.0357142857142857142857142857143, r);
+	u = dist_of(CRM_DIST_UNIFORM, -3, 2, 7);
+	check_moments(&u, 2.0, 8.33333333333333333333333333333, r);
+	/* lognormal(zeta = 4.6, sigma = 0.25): 5th and 95th percentiles exp(4.6 -/+ z95 x 0.25). */
+	u = dist_of(CRM_DIST_LOGNORMAL, exp(4.6 - CRM_Z95 * 0.25), 100, exp(4.6 + CRM_Z95 * 0.25));
+	assert_close(u.mu, 4.6, 1e-14, 0);
+	assert_close(u.sigma, 0.25, 1e-14, 0);
+	check_moments(&u, 102.642286813125067546606338704, 679.477440490574957579765932735, r);
+	/* normal with P5 = 90, P95 = 110: mean 100, sd 10 / z95. */
+	u = dist_of(CRM_DIST_NORMAL, 90, 100, 110);
+	check_moments(&u, 100.0, pow(10 / CRM_Z95, 2), r);
+	gsl_rng_free(r);
+}
+
+struct collect {
+	size_t nitems, n;
+	double *items, *npv;
+};
+
+static int collect(void *ctx, uint64_t first, size_t count, size_t nitems, const double *items,
+		   const double *metrics)
+{
+	struct collect *c = ctx;
+	for (size_t i = 0; i < count; i++) {
+		memcpy(c->items + (first + i) * nitems, items + i * nitems, nitems * sizeof(double));
+		c->npv[first + i] = metrics[i * CRM_SIM_NMETRICS + CRM_SIM_NPV];
+	}
+	c->n = first + count;
+	c->nitems = nitems;
+	return 0;
+}
+
+static crm_sim_options options(uint64_t n, int jobs)
+{
+	crm_sim_options o;
+	memset(&o, 0, sizeof o);
+	o.n = n;
+	o.seed = 42;
+	o.jobs = jobs;
+	o.metrics[CRM_SIM_NPV] = o.metrics[CRM_SIM_ROI] = o.metrics[CRM_SIM_IRR] = 1;
+	o.metrics[CRM_SIM_PAYBACK] = 1;
+	o.hist_bins = 10;
+	return o;
+}
+
+static const char *corr_text =
+	"kind,name,value,low,high,dist,timing\n"
+	"input,a,50,20,100,pert\n"
+	"input,b,100,60,140,lognormal\n"
+	"input,c,5,0,10,uniform\n"
+	"correlation,a|b,0.6\ncorrelation,b|c,-0.3\n"
+	"cost,Set-up,20000\nbenefit,Sales,a * 100 + b * 50 + c * 10,,,,yearly\n";
+
+static void test_correlated_sampling(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(corr_text);
+	crm_sim_options o = options(100000, 2);
+	crm_sim_result res;
+	crm_error err;
+	struct collect c = { 0, 0, malloc(100000 * 3 * sizeof(double)), malloc(100000 * sizeof(double)) };
+	o.samples = collect;
+	o.samples_ctx = &c;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_int_equal(c.n, 100000);
+	double *x = malloc(100000 * sizeof *x), *y = malloc(100000 * sizeof *y);
+	double *work = malloc(200000 * sizeof *work);
+	for (size_t i = 0; i < c.n; i++) {
+		x[i] = c.items[i * 3];
+		y[i] = c.items[i * 3 + 1];
+	}
+	/* Requested rank correlations within 0.02 on 100,000 draws. */
+	assert_close(gsl_stats_spearman(x, 1, y, 1, c.n, work), 0.6, 0, 0.02);
+	for (size_t i = 0; i < c.n; i++)
+		x[i] = c.items[i * 3 + 2];
+	assert_close(gsl_stats_spearman(y, 1, x, 1, c.n, work), -0.3, 0, 0.02);
+	for (size_t i = 0; i < c.n; i++)
+		y[i] = c.items[i * 3];
+	assert_close(gsl_stats_spearman(y, 1, x, 1, c.n, work), 0.0, 0, 0.02);
+	/* Marginals stay as specified: PERT(20, 50, 100) mean (20 + 4 x 50 + 100) / 6,
+	 * variance (mu - a)(b - mu) / 7. */
+	double mu = 160.0 / 3;
+	assert_close(gsl_stats_mean(y, 1, c.n), mu, 0, 5 * sqrt((mu - 20) * (100 - mu) / 7 / 1e5));
+	assert_close(gsl_stats_variance(y, 1, c.n), (mu - 20) * (100 - mu) / 7, 0.04, 0);
+	for (size_t i = 0; i < c.n; i++)
+		y[i] = c.items[i * 3 + 2];
+	assert_close(gsl_stats_mean(y, 1, c.n), 5, 0, 5 * sqrt(100.0 / 12 / 1e5));
+	assert_close(gsl_stats_variance(y, 1, c.n), 100.0 / 12, 0.04, 0);
+	free(x);
+	free(y);
+	free(work);
+	free(c.items);
+	free(c.npv);
+	assert_true(res.correlated);
+	crm_sim_result_free(&res);
+	crm_scenario_free(sc);
+}
+
+static void test_correlation_conflict(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value,low,high\n"
+		"input,a,5,1,9\ninput,b,5,1,9\ninput,c,5,1,9\ninput,d,5,1,9\n"
+		"correlation,a|b,0.9\ncorrelation,b|c,0.9\ncorrelation,a|c,-0.9\ncorrelation,c|d,0.1\n"
+		"benefit,B,a + b + c + d\n");
+	crm_sim_options o = options(1000, 1);
+	crm_sim_result res;
+	crm_error err;
+	crm_error_clear(&err);
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_EDATA);
+	assert_contains(err.msg, "the correlations of a, b and c contradict each other");
+	assert_int_equal(err.line, 6);
+	crm_scenario_free(sc);
+}
+
+/* Every statistic of two results, bit for bit. */
+static void expect_same(const crm_sim_result *a, const crm_sim_result *b)
+{
+	assert_int_equal(a->iterations, b->iterations);
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		const crm_sim_metric *x = &a->metric[k], *y = &b->metric[k];
+		assert_int_equal(x->defined, y->defined);
+		assert_memory_equal(&x->mean, &y->mean, sizeof x->mean);
+		assert_memory_equal(&x->sd, &y->sd, sizeof x->sd);
+		assert_memory_equal(x->pct, y->pct, sizeof x->pct);
+	}
+	assert_memory_equal(a->rank_corr, b->rank_corr, a->nitems * sizeof(double));
+	assert_int_equal(a->npv_negative, b->npv_negative);
+}
+
+static void test_same_seed_same_result_any_jobs(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(corr_text);
+	crm_sim_options o = options(50000, 1);
+	crm_sim_result r1, r3, other;
+	crm_error err;
+	assert_int_equal(crm_simulate(sc, &o, &r1, &err), CRM_OK);
+	o.jobs = 3;
+	assert_int_equal(crm_simulate(sc, &o, &r3, &err), CRM_OK);
+	expect_same(&r1, &r3);
+	o.seed = 43;
+	assert_int_equal(crm_simulate(sc, &o, &other, &err), CRM_OK);
+	assert_true(other.metric[CRM_SIM_NPV].mean != r1.metric[CRM_SIM_NPV].mean);
+	crm_sim_result_free(&r1);
+	crm_sim_result_free(&r3);
+	crm_sim_result_free(&other);
+	crm_scenario_free(sc);
+}
+
+static void test_npv_distribution_linear(void **state)
+{
+	(void)state;
+	/* NPV = Initial benefit 2 X1 + X2 + 0.5 X3 (month 0: not discounted), with the
+	 * oracle's linear model: mean 2 x 0.5 + 0 + 0.5 x 1 = 1.5, variance 1.375. */
+	crm_scenario *sc = load_text(
+		"kind,name,value,low,high,dist,timing\n"
+		"input,x1,0.5,0,1,uniform\n"
+		"input,x2,0,-1.6448536269514722,1.6448536269514722,normal\n"
+		"input,x3,1,0,2,triangular\n"
+		"benefit,Y,2 * x1 + x2 + 0.5 * x3,,,,once\n");
+	crm_sim_options o = options(200000, 2);
+	crm_sim_result res;
+	crm_error err;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	const crm_sim_metric *m = &res.metric[CRM_SIM_NPV];
+	assert_int_equal(m->defined, 200000);
+	assert_close(m->mean, 1.5, 0, 5 * sqrt(1.375 / 2e5));
+	assert_close(m->sd * m->sd, 1.375, 0.03, 0);
+	assert_close(m->sem, m->sd / sqrt(2e5), 1e-12, 0);
+	assert_true(m->exact);
+	assert_true(m->min <= m->pct[0] && m->pct[6] <= m->max);
+	/* P50 of a symmetric sum about 1.5. */
+	assert_close(m->pct[3], 1.5, 0, 0.02);
+	/* ROI, IRR and payback are undefined: there are no costs and no investment. */
+	assert_int_equal(res.metric[CRM_SIM_ROI].defined, 0);
+	assert_int_equal(res.metric[CRM_SIM_IRR].undefined, 200000);
+	uint64_t total = 0;
+	for (size_t i = 0; i < m->nbins; i++)
+		total += m->bin_count[i];
+	assert_int_equal(total, 200000);
+	/* Rank correlation with NPV is strongest for x2, which has the most variance. */
+	assert_true(res.rank_corr[1] > res.rank_corr[0] && res.rank_corr[0] > res.rank_corr[2]);
+	crm_sim_result_free(&res);
+	crm_scenario_free(sc);
+}
+
+static void test_histogram_percentiles(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(corr_text);
+	crm_sim_options o = options(60000, 2);
+	crm_sim_result exact, est;
+	crm_error err;
+	assert_int_equal(crm_simulate(sc, &o, &exact, &err), CRM_OK);
+	o.exact_max = 10000;   /* keep 10,000 values; bin the other 50,000 */
+	assert_int_equal(crm_simulate(sc, &o, &est, &err), CRM_OK);
+	const crm_sim_metric *a = &exact.metric[CRM_SIM_NPV], *b = &est.metric[CRM_SIM_NPV];
+	assert_true(a->exact);
+	assert_false(b->exact);
+	assert_true(b->pct_accuracy > 0);
+	for (int q = 0; q < CRM_SIM_NPCT; q++)
+		assert_close(b->pct[q], a->pct[q], 0, 2 * b->pct_accuracy);
+	assert_memory_equal(&a->mean, &b->mean, sizeof a->mean);
+	crm_sim_result_free(&exact);
+	crm_sim_result_free(&est);
+	crm_scenario_free(sc);
+}
+
+static void test_precision_stop(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(corr_text);
+	crm_sim_options o = options(5000000, 2);
+	crm_sim_result res;
+	crm_error err;
+	/* NPV here has a mean near 5,900 and an sd near 4,000: 1% takes some 18,000 draws. */
+	o.precision = 0.01;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_true(res.stopped_early);
+	assert_true(res.iterations < 5000000);
+	assert_int_equal(res.iterations % CRM_SIM_BLOCK, 0);
+	assert_true(res.achieved_precision <= 0.01);
+	const crm_sim_metric *m = &res.metric[CRM_SIM_NPV];
+	assert_close(1.959963984540054 * m->sem / fabs(m->mean), res.achieved_precision, 1e-9, 0);
+	crm_sim_result_free(&res);
+	crm_scenario_free(sc);
+}
+
+static void test_events(void **state)
+{
+	(void)state;
+	/* A 30% chance of a 1000 cost at month 0: P(NPV < 0) = 0.3 when benefits are 500. */
+	crm_scenario *sc = load_text("kind,name,value,timing,probability\n"
+				     "cost,Overrun,1000,once,30%\nbenefit,B,500,once\n");
+	crm_sim_options o = options(100000, 2);
+	crm_sim_result res;
+	crm_error err;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_int_equal(res.nitems, 1);
+	assert_close((double)res.npv_negative / 1e5, 0.3, 0, 5 * sqrt(0.21 / 1e5));
+	assert_close(res.metric[CRM_SIM_NPV].mean, 500 - 300, 0, 5 * 1000 * sqrt(0.21 / 1e5));
+	crm_sim_result_free(&res);
+	crm_scenario_free(sc);
+}
+
+static void test_sobol_linear(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value,low,high,dist,timing\n"
+		"input,x1,0.5,0,1,uniform\n"
+		"input,x2,0,-1.6448536269514722,1.6448536269514722,normal\n"
+		"input,x3,1,0,2,triangular\n"
+		"benefit,Y,2 * x1 + x2 + 0.5 * x3,,,,once\n");
+	crm_sobol_result r;
+	crm_error err;
+	static const double s[] = { 0.242424242424242424242424242424,
+				    0.727272727272727272727272727273,
+				    0.030303030303030303030303030303 };
+	assert_int_equal(crm_sobol(sc, 8192, 42, &r, &err), CRM_OK);
+	assert_true(r.ok);
+	assert_string_equal(r.sequence, "sobol");
+	assert_close(r.variance, 1.375, 0.01, 0);
+	for (int i = 0; i < 3; i++) {
+		/* Quasi-random estimates of a linear model: within 0.01 of the analytic value. */
+		assert_close(r.first[i], s[i], 0, 0.01);
+		assert_close(r.total[i], s[i], 0, 0.01);
+		assert_true(r.first_lo[i] <= r.first[i] && r.first[i] <= r.first_hi[i]);
+		assert_true(r.total_lo[i] <= r.total[i] && r.total[i] <= r.total_hi[i]);
+	}
+	crm_sobol_result_free(&r);
+	crm_scenario_free(sc);
+}
+
+static void test_sobol_no_uncertainty(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value\ncost,A,100\n");
+	crm_sobol_result r;
+	crm_error err;
+	assert_int_equal(crm_sobol(sc, 64, 1, &r, &err), CRM_OK);
+	assert_false(r.ok);
+	assert_contains(r.note, "no uncertain values");
+	crm_sobol_result_free(&r);
+	crm_scenario_free(sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_distribution_moments),
+		cmocka_unit_test(test_correlated_sampling),
+		cmocka_unit_test(test_correlation_conflict),
+		cmocka_unit_test(test_same_seed_same_result_any_jobs),
+		cmocka_unit_test(test_npv_distribution_linear),
+		cmocka_unit_test(test_histogram_percentiles),
+		cmocka_unit_test(test_precision_stop),
+		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_sobol_linear),
+		cmocka_unit_test(test_sobol_no_uncertainty),
+	};
+	crm_init();
+	return cmocka_run_group_tests_name("simulate", tests, NULL, NULL);
+}
