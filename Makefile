@@ -99,7 +99,7 @@ check: $(BIN) $(TEST_BIN)
 cli-check: $(BIN)
 	$(Q)CRMROI=$(CURDIR)/$(BIN) sh tests/cli/run.sh
 
-BENCH_BIN := $(BUILD)/bench/bench_sweep
+BENCH_BIN := $(BUILD)/bench/bench_sweep $(BUILD)/bench/bench_simulate
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)

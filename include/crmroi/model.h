@@ -37,6 +37,8 @@ typedef struct crm_cashflow {
 	double *cumulative_pv;   /* running sum of pv_net */
 	double *t_years;         /* time of each period end in years (0 at Initial) */
 	int keep_inputs;         /* fill `input` (1 by default; simulations turn it off for speed) */
+	int keep_amounts;        /* fill `amount` (1 by default; simulations turn it off) */
+	double *scratch;         /* the evaluator's working space */
 } crm_cashflow;
 
 /*
@@ -75,7 +77,11 @@ void crm_model_clear_line_override(crm_model *m, size_t l);
 void crm_model_set_occurs(crm_model *m, size_t l, int occurs);
 void crm_model_clear_occurs(crm_model *m, size_t l);
 
-/* Allocate a result buffer sized for m; free with crm_cashflow_free. NULL on no memory. */
+/*
+ * Allocate a result buffer for m; free with crm_cashflow_free. NULL on no
+ * memory. A buffer belongs to the model it was made for: evaluating another
+ * model into it is not allowed.
+ */
 crm_cashflow *crm_cashflow_new(const crm_model *m);
 void crm_cashflow_free(crm_cashflow *cf);
 

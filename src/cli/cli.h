@@ -88,5 +88,6 @@ int cmd_tornado(int argc, char **argv);
 int cmd_spider(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 
 #endif

@@ -72,6 +72,9 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 	}
 	table_print_text(&t, fp, "  ");
 	table_free(&t);
+	for (size_t k = 0; k < sc->ncorrelations; k++)
+		fprintf(fp, "  rank correlation of %s and %s: %g\n", sc->inputs[sc->correlations[k].a].name,
+			sc->inputs[sc->correlations[k].b].name, sc->correlations[k].rho);
 }
 
 int cmd_check(int argc, char **argv)
@@ -101,8 +104,18 @@ int cmd_check(int argc, char **argv)
 		crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
 		if (m && !cf)
 			crm_error_set(&err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
-		/* Evaluate once too: a division by zero in some year is a scenario error. */
-		if (!cf || crm_model_eval(m, cf, &err) != CRM_OK) {
+		/* Evaluate once too: a division by zero in some year is a scenario error. And
+		 * the correlations must form a valid matrix. */
+		crm_uncertain *items = NULL;
+		size_t nitems = 0;
+		crm_copula cop;
+		memset(&cop, 0, sizeof cop);
+		int bad = !cf || crm_model_eval(m, cf, &err) != CRM_OK ||
+			  crm_uncertain_list(sc, &items, &nitems, &err) != CRM_OK ||
+			  crm_copula_init(&cop, sc, items, nitems, &err) != CRM_OK;
+		free(items);
+		crm_copula_free(&cop);
+		if (bad) {
 			int st = report_error(&err);
 			if (status == EXIT_OK || st == EXIT_DATA)
 				status = st;

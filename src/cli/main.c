@@ -60,6 +60,23 @@ static const struct opt_doc breakeven_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc simulate_opts[] = {
+	{ "-n, --draws N", "number of draws (default 100000; the cap with --precision, default "
+	  "10000000)" },
+	{ "    --seed S", "random seed (default 1): the same seed gives the same bytes" },
+	{ "-j, --jobs J", "threads (default: the number of processors); results do not depend on it" },
+	{ "    --precision P", "stop when the 95% half-width of mean NPV is within P of the mean "
+	  "(e.g. 1%)" },
+	{ "-m, --metric M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback "
+	  "(default npv,roi,irr,payback)" },
+	{ "    --sobol N", "base points for the Sobol indices (default 4096; 0 turns them off)" },
+	{ "    --bins N", "bins of the NPV histogram (default 20)" },
+	{ "    --samples FILE", "write every draw (values and metrics) as CSV, whole or not at all" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -78,6 +95,8 @@ const struct command commands[] = {
 	  "sweep --vary NAME=FROM:TO:STEP [--vary ...] [OPTIONS] FILE...", sweep_opts },
 	{ "breakeven", cmd_breakeven, "the value of each input at which a metric reaches a target",
 	  "breakeven [OPTIONS] FILE...", breakeven_opts },
+	{ "simulate", cmd_simulate, "Monte Carlo risk ranges, rank correlations and Sobol indices",
+	  "simulate [OPTIONS] FILE...", simulate_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -162,6 +181,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, help)", argv[1]);
+				   "breakeven, simulate, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -97,7 +97,7 @@ void fmt_unit(char *buf, size_t len, double v, int unit)
 	switch (unit) {
 	case CRM_UNIT_MONEY: fmt_money(buf, len, v, 0); break;
 	case CRM_UNIT_RATE: fmt_percent(buf, len, v); break;
-	case CRM_UNIT_RATIO: snprintf(buf, len, "%.2f", v); break;
+	case CRM_UNIT_RATIO: fmt_money(buf, len, v, 2); break;
 	case CRM_UNIT_MONTHS: snprintf(buf, len, "%.1f", v); break;
 	default: snprintf(buf, len, "%.10g", v); break;
 	}

@@ -175,6 +175,8 @@ static crm_status build(crm_analysis *a, crm_error *err)
 	crm_model_free(a->m);
 	a->m = m;
 	a->cf = cf;
+	cf->keep_inputs = 0;      /* metrics need only the totals */
+	cf->keep_amounts = 0;
 	for (size_t i = 0; i < a->sc->ninputs; i++)
 		if (!isnan(a->in_over[i]))
 			crm_model_override(m, i, a->in_over[i]);

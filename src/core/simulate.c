@@ -325,6 +325,83 @@ static size_t display_bin(const crm_sim_metric *m, double x)
 	return i >= m->nbins ? m->nbins - 1 : i;
 }
 
+struct keyed {
+	double x;
+	size_t i;
+};
+
+static int less(const struct keyed *p, const struct keyed *q)
+{
+	return p->x < q->x || (p->x == q->x && p->i < q->i);
+}
+
+/*
+ * Sort by (x, i): quicksort with a median-of-three pivot and insertion sort
+ * for short runs. The keys are all distinct (i breaks ties), so the order is
+ * fully determined. A specialised sort, because ranking 100,000 draws for
+ * every uncertain value cost more than the simulation with qsort's callbacks.
+ */
+static void sort_keyed(struct keyed *a, size_t n)
+{
+	while (n > 16) {
+		size_t mid = n / 2;
+		struct keyed t;
+		if (less(&a[mid], &a[0])) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
+		if (less(&a[n - 1], &a[0])) { t = a[n - 1]; a[n - 1] = a[0]; a[0] = t; }
+		if (less(&a[n - 1], &a[mid])) { t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t; }
+		struct keyed pivot = a[mid];
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (less(&a[i], &pivot))
+				i++;
+			while (less(&pivot, &a[j]))
+				j--;
+			if (i >= j)
+				break;
+			t = a[i];
+			a[i] = a[j];
+			a[j] = t;
+			i++;
+			j--;
+		}
+		/* Recurse into the smaller part, loop on the larger: stack depth O(log n). */
+		if (j + 1 < n - j - 1) {
+			sort_keyed(a, j + 1);
+			a += j + 1;
+			n -= j + 1;
+		} else {
+			sort_keyed(a + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct keyed t = a[i];
+		size_t j = i;
+		while (j > 0 && less(&t, &a[j - 1])) {
+			a[j] = a[j - 1];
+			j--;
+		}
+		a[j] = t;
+	}
+}
+
+/* Ranks 1..n of x, ties sharing their average rank. tmp is scratch of n. */
+static void ranks(const double *x, size_t n, double *rank, struct keyed *tmp)
+{
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (struct keyed){ x[i], i };
+	sort_keyed(tmp, n);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && tmp[j + 1].x == tmp[i].x)
+			j++;
+		double r = 0.5 * (double)(i + j) + 1;
+		for (size_t t = i; t <= j; t++)
+			rank[tmp[t].i] = r;
+		i = j + 1;
+	}
+}
+
 /* ------------------------------------------------------------------- main */
 
 void crm_sim_result_free(crm_sim_result *res)
@@ -428,6 +505,7 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		if (!w->cf || !w->rng || !w->g || !w->x)
 			goto nomem;
 		w->cf->keep_inputs = 0;
+		w->cf->keep_amounts = 0;
 	}
 
 	uint64_t next = 0;   /* next block number */
@@ -564,32 +642,43 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		}
 	}
 
-	/* Rank correlations of each item with NPV, over the first draws with a defined NPV. */
+	/*
+	 * Rank correlations of each item with NPV over the first draws with a
+	 * defined NPV: Pearson correlation of ranks (ties get their average rank),
+	 * which is Spearman's coefficient; NPV is ranked once for all items.
+	 */
 	res->rank_corr = malloc((res->nitems + 1) * sizeof *res->rank_corr);
-	double *xs = malloc(((size_t)sh.rank_cap + 1) * sizeof *xs);
-	double *ys = malloc(((size_t)sh.rank_cap + 1) * sizeof *ys);
-	double *work = malloc((2 * (size_t)sh.rank_cap + 2) * sizeof *work);
-	if (!res->rank_corr || !xs || !ys || !work) {
+	uint64_t rn = res->iterations < sh.rank_cap ? res->iterations : sh.rank_cap;
+	double *xs = malloc(((size_t)rn + 1) * sizeof *xs);
+	double *ry = malloc(((size_t)rn + 1) * sizeof *ry);
+	double *rx = malloc(((size_t)rn + 1) * sizeof *rx);
+	struct keyed *perm = malloc(((size_t)rn + 1) * sizeof *perm);
+	if (!res->rank_corr || !xs || !ry || !rx || !perm) {
 		free(xs);
-		free(ys);
-		free(work);
+		free(ry);
+		free(rx);
+		free(perm);
 		goto nomem;
 	}
-	uint64_t rn = res->iterations < sh.rank_cap ? res->iterations : sh.rank_cap;
+	size_t nk = 0;
+	for (uint64_t i = 0; i < rn; i++)
+		if (!isnan(sh.rank_npv[i]))
+			xs[nk++] = sh.rank_npv[i];
+	res->rank_draws = nk;
+	ranks(xs, nk, ry, perm);
 	for (size_t t = 0; t < res->nitems; t++) {
-		size_t k = 0;
+		size_t j = 0;
 		for (uint64_t i = 0; i < rn; i++)
-			if (!isnan(sh.rank_npv[i])) {
-				xs[k] = sh.rank_items[i * res->nitems + t];
-				ys[k++] = sh.rank_npv[i];
-			}
-		res->rank_draws = k;
-		double c = k > 2 ? gsl_stats_spearman(xs, 1, ys, 1, k, work) : NAN;
+			if (!isnan(sh.rank_npv[i]))
+				xs[j++] = sh.rank_items[i * res->nitems + t];
+		ranks(xs, nk, rx, perm);
+		double c = nk > 2 ? gsl_stats_correlation(rx, 1, ry, 1, nk) : NAN;
 		res->rank_corr[t] = isfinite(c) ? c : NAN;
 	}
 	free(xs);
-	free(ys);
-	free(work);
+	free(ry);
+	free(rx);
+	free(perm);
 	goto done;
 nomem:
 	st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for the simulation");

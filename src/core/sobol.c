@@ -148,6 +148,7 @@ crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_
 		goto done;
 	}
 	cf->keep_inputs = 0;
+	cf->keep_amounts = 0;
 	/* The first point of a Sobol sequence is all zeros: skip it. */
 	gsl_qrng_get(q, row);
 	for (size_t r = 0; r < n; r++) {

@@ -1,0 +1,794 @@
+/*
+ * cmd_simulate.c - `crmroi simulate`: Monte Carlo risk analysis and global
+ * sensitivity of one or more scenarios.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "commands.h"
+#include "rtable.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_DRAWS 100000
+#define DEFAULT_CAP 10000000       /* draws at most with --precision and no -n */
+#define DEFAULT_SOBOL 4096
+#define DEFAULT_SEED 1
+#define BAR_WIDTH 40
+
+struct sim_opts {
+	out_format fmt;
+	const char *output, *samples;
+	uint64_t n, seed;
+	int n_given, jobs, bins;
+	double precision;
+	size_t sobol;
+	int metrics[CRM_SIM_NMETRICS];
+};
+
+static const char *const metric_keys[CRM_SIM_NMETRICS] = {
+	"npv", "roi", "irr", "payback_months", "discounted_payback_months"
+};
+static const char *const metric_labels[CRM_SIM_NMETRICS] = {
+	"NPV", "ROI", "IRR", "Payback (months)", "Discounted payback (months)"
+};
+static const int metric_units[CRM_SIM_NMETRICS] = {
+	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_RATE, CRM_UNIT_MONTHS, CRM_UNIT_MONTHS
+};
+static const char *const metric_why[CRM_SIM_NMETRICS] = {
+	"the model is not a number (a division by zero)", "no positive PV of costs", "no IRR",
+	"not reached within the horizon", "not reached within the horizon"
+};
+
+/* -------------------------------------------------------------- progress */
+
+struct progress {
+	double start;
+	int shown;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void progress(void *ctx, uint64_t done, uint64_t total)
+{
+	struct progress *p = ctx;
+	int fill = total ? (int)((double)done / (double)total * BAR_WIDTH) : 0;
+
+	/* Only on a terminal, and only once the run has taken a second. */
+	if (now() - p->start < 1.0)
+		return;
+	fprintf(stderr, "\r%s: simulating [%.*s%*s] %3.0f%%", progname, fill,
+		"########################################", BAR_WIDTH - fill, "",
+		total ? 100.0 * (double)done / (double)total : 0.0);
+	fflush(stderr);
+	p->shown = 1;
+}
+
+static void progress_end(struct progress *p)
+{
+	if (p->shown)
+		fprintf(stderr, "\r%*s\r", BAR_WIDTH + 40, "");
+}
+
+/* ---------------------------------------------------------------- samples */
+
+struct samples {
+	FILE *fp;
+	const crm_sim_result *res;  /* for item names: set before the run */
+	const crm_uncertain *items;
+	size_t nitems;
+	const int *metrics;
+	int header_done;
+};
+
+static int write_samples(void *ctx, uint64_t first, size_t count, size_t nitems,
+			 const double *items, const double *metrics)
+{
+	struct samples *s = ctx;
+	char buf[32];
+
+	if (!s->header_done) {
+		csv_field(s->fp, "draw", 1);
+		for (size_t t = 0; t < nitems; t++)
+			csv_field(s->fp, s->items[t].name, 0);
+		for (int k = 0; k < CRM_SIM_NMETRICS; k++)
+			if (s->metrics[k])
+				csv_field(s->fp, metric_keys[k], 0);
+		csv_end(s->fp);
+		s->header_done = 1;
+	}
+	for (size_t i = 0; i < count; i++) {
+		snprintf(buf, sizeof buf, "%llu", (unsigned long long)(first + i + 1));
+		csv_field(s->fp, buf, 1);
+		for (size_t t = 0; t < nitems; t++)
+			csv_number(s->fp, items[i * nitems + t], 0);
+		for (int k = 0; k < CRM_SIM_NMETRICS; k++)
+			if (s->metrics[k])
+				csv_number(s->fp, metrics[i * CRM_SIM_NMETRICS + k], 0);
+		csv_end(s->fp);
+	}
+	return ferror(s->fp) ? -1 : 0;
+}
+
+/* ----------------------------------------------------------------- report */
+
+static const char *item_kind(const crm_scenario *sc, const crm_uncertain *u)
+{
+	if (u->kind == CRM_ITEM_INPUT)
+		return "input";
+	if (u->kind == CRM_ITEM_EVENT)
+		return "risk event";
+	return sc->lines[u->index].kind == CRM_COST ? "cost" : "benefit";
+}
+
+static void item_dist(const crm_uncertain *u, char *buf, size_t len)
+{
+	if (u->kind == CRM_ITEM_EVENT)
+		snprintf(buf, len, "happens with probability %g%%", u->p * 100);
+	else
+		snprintf(buf, len, "%s %.6g..%.6g", crm_dist_name(u->dist), u->low, u->high);
+}
+
+static void build_stats(rtable *t)
+{
+	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
+	static const char *const pl[CRM_SIM_NPCT] = { "P5", "P10", "P25", "P50", "P75", "P90", "P95" };
+
+	rtable_init(t, 15);
+	rtable_col(t, 0, "metric", "Metric", UNIT_TEXT);
+	rtable_col(t, 1, "defined", "Draws", CRM_UNIT_NUMBER);
+	rtable_col(t, 2, "undefined", "Undefined", CRM_UNIT_NUMBER);
+	rtable_col(t, 3, "mean", "Mean", CRM_UNIT_NUMBER);
+	rtable_col(t, 4, "sd", "SD", CRM_UNIT_NUMBER);
+	rtable_col(t, 5, "sem", "Std error", CRM_UNIT_NUMBER);
+	rtable_col(t, 6, "min", "Min", CRM_UNIT_NUMBER);
+	for (int q = 0; q < CRM_SIM_NPCT; q++)
+		rtable_col(t, (size_t)(7 + q), pk[q], pl[q], CRM_UNIT_NUMBER);
+	rtable_col(t, 14, "max", "Max", CRM_UNIT_NUMBER);
+}
+
+/* Text/markdown: numbers in each metric's unit, so the table is built as text cells. */
+static void stats_rows(const crm_sim_result *res, rtable *t, int for_people)
+{
+	char buf[64];
+
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		const crm_sim_metric *m = &res->metric[k];
+		if (!m->computed)
+			continue;
+		long r = rtable_row(t);
+		if (r < 0)
+			return;
+		double v[12] = { m->mean, m->sd, m->sem, m->min, m->pct[0], m->pct[1], m->pct[2],
+				 m->pct[3], m->pct[4], m->pct[5], m->pct[6], m->max };
+		rtable_text(t, r, 0, for_people ? metric_labels[k] : metric_keys[k]);
+		if (for_people) {
+			fmt_money(buf, sizeof buf, (double)m->defined, 0);
+			rtable_text(t, r, 1, buf);
+			fmt_money(buf, sizeof buf, (double)m->undefined, 0);
+			rtable_text(t, r, 2, buf);
+		} else {
+			rtable_num(t, r, 1, (double)m->defined);
+			rtable_num(t, r, 2, (double)m->undefined);
+		}
+		for (int c = 0; c < 12; c++) {
+			if (!m->defined) {
+				rtable_value(t, r, (size_t)(3 + c), &(crm_value){ NAN, 0, metric_why[k] });
+			} else if (for_people) {
+				fmt_unit(buf, sizeof buf, v[c], metric_units[k]);
+				rtable_text(t, r, (size_t)(3 + c), buf);
+			} else {
+				rtable_num(t, r, (size_t)(3 + c), v[c]);
+			}
+		}
+	}
+}
+
+static void print_bar_row(FILE *fp, const char *lo, const char *hi, uint64_t count, uint64_t total,
+			  uint64_t most)
+{
+	int len = most ? (int)lround((double)count / (double)most * BAR_WIDTH) : 0;
+	char n[32];
+	fmt_money(n, sizeof n, (double)count, 0);
+	fprintf(fp, "  %14s to %-14s %10s %6.2f%%%s%.*s\n", lo, hi, n,
+		total ? 100.0 * (double)count / (double)total : 0.0, len ? "  " : "", len,
+		"########################################");
+}
+
+static void report_people(const struct sim_opts *o, const crm_scenario *sc,
+			  const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
+{
+	int md = o->fmt == FMT_MARKDOWN;
+	const char *b = md ? "- " : "  ";
+	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
+	rtable t;
+	char x[64], y[64];
+	size_t nin = 0, nline = 0, nev = 0;
+
+	for (size_t i = 0; i < res->nitems; i++) {
+		nin += res->items[i].kind == CRM_ITEM_INPUT;
+		nline += res->items[i].kind == CRM_ITEM_LINE;
+		nev += res->items[i].kind == CRM_ITEM_EVENT;
+	}
+	if (md)
+		fprintf(fp, "## Monte Carlo simulation: %s\n\n", sc->settings.title[0] ? sc->settings.title : sc->file);
+	else
+		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
+	fprintf(fp, "%sScenario: %s\n", b, sc->file);
+	fmt_money(x, sizeof x, (double)res->iterations, 0);
+	fprintf(fp, "%sDraws: %s, seed %llu; the same seed gives the same results whatever the "
+		"number of threads\n", b, x, (unsigned long long)o->seed);
+	fprintf(fp, "%sUncertain values: %zu input%s, %zu line value%s, %zu risk event%s", b, nin,
+		nin == 1 ? "" : "s", nline, nline == 1 ? "" : "s", nev, nev == 1 ? "" : "s");
+	if (sc->ncorrelations)
+		fprintf(fp, "; %zu rank correlation%s imposed with a Gaussian copula", sc->ncorrelations,
+			sc->ncorrelations == 1 ? "" : "s");
+	fputc('\n', fp);
+	if (o->precision > 0) {
+		fprintf(fp, "%sPrecision: asked for a 95%% confidence half-width of mean NPV within "
+			"%g%% of the mean; %s %.3f%% after %s draws%s\n", b, o->precision * 100,
+			res->achieved_precision <= o->precision ? "reached" : "not reached, achieved",
+			res->achieved_precision * 100, x,
+			res->achieved_precision <= o->precision ? "" : " (the cap, -n)");
+	} else if (npv->defined) {
+		fprintf(fp, "%s95%% confidence half-width of mean NPV: %.3f%% of the mean\n", b,
+			res->achieved_precision * 100);
+	}
+	if (!res->nitems)
+		fprintf(fp, "%sThe scenario has no uncertain values (no low/high ranges, no "
+			"probabilities): every draw is the base case.\n", b);
+
+	fprintf(fp, md ? "\n### Results\n\n" : "\nResults\n");
+	build_stats(&t);
+	stats_rows(res, &t, 1);
+	if (md)
+		rtable_print_markdown(&t, fp);
+	else
+		rtable_print_text(&t, fp, "  ");
+	rtable_free(&t);
+	fputc('\n', fp);
+	fmt_money(x, sizeof x, (double)res->npv_negative, 0);
+	fmt_money(y, sizeof y, (double)npv->defined, 0);
+	fprintf(fp, "%sProbability that NPV < 0: %.2f%% (%s of %s draws)\n", b,
+		npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
+	if (res->metric[CRM_SIM_PAYBACK].computed) {
+		fmt_money(x, sizeof x, (double)res->payback_not_reached, 0);
+		fprintf(fp, "%sProbability that payback is not reached within the %d-month horizon: "
+			"%.2f%% (%s draws)\n", b, 12 * sc->settings.horizon_years,
+			npv->defined ? 100.0 * (double)res->payback_not_reached / (double)npv->defined : 0.0,
+			x);
+	}
+	fprintf(fp, "%sUndefined values are counted, not averaged: the statistics of each metric use "
+		"only the draws where it exists.\n", b);
+	if (res->model_undefined)
+		fprintf(fp, "%sIn %llu draws the model itself was not a number (a division by zero).\n",
+			b, (unsigned long long)res->model_undefined);
+	if (npv->exact)
+		fprintf(fp, "%sPercentiles are exact: every value is kept (P%% by linear interpolation "
+			"between order statistics, as a spreadsheet's PERCENTILE does).\n", b);
+	else {
+		fmt_money(x, sizeof x, npv->pct_accuracy, 2);
+		fprintf(fp, "%sPercentiles are estimated: the first %d values are kept, later ones go "
+			"into a histogram of %d bins; NPV percentiles are accurate to within %s.\n", b,
+			CRM_SIM_EXACT_MAX, CRM_SIM_HIST_BINS, x);
+	}
+
+	/* Histogram of NPV. */
+	if (npv->defined && npv->nbins) {
+		fprintf(fp, md ? "\n### NPV distribution\n\n```\n" : "\nNPV distribution (%s)\n",
+			sc->settings.currency);
+		uint64_t most = 0;
+		for (size_t i = 0; i < npv->nbins; i++)
+			most = npv->bin_count[i] > most ? npv->bin_count[i] : most;
+		for (size_t i = 0; i < npv->nbins; i++) {
+			fmt_money(x, sizeof x, npv->bin_lo[i], 0);
+			fmt_money(y, sizeof y, npv->bin_hi[i], 0);
+			print_bar_row(fp, x, y, npv->bin_count[i], npv->defined, most);
+		}
+		if (md)
+			fputs("```\n", fp);
+	}
+
+	/* Rank correlations. */
+	if (res->nitems) {
+		fprintf(fp, md ? "\n### Sensitivity: rank correlation with NPV\n\n"
+			       : "\nSensitivity: rank correlation with NPV\n");
+		fmt_money(x, sizeof x, (double)res->rank_draws, 0);
+		fprintf(fp, "%sSpearman rank correlation of each uncertain value with NPV over the first "
+			"%s draws.%s\n", b, x, sc->ncorrelations ? " It reflects the correlations "
+			"imposed between inputs, so a value can rank high through a partner." : "");
+		rtable_init(&t, 5);
+		rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
+		rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
+		rtable_col(&t, 2, "dist", "Distribution", UNIT_TEXT);
+		rtable_col(&t, 3, "rank_corr", "Rank correlation", CRM_UNIT_RATIO);
+		rtable_col(&t, 4, "bar", "", UNIT_TEXT);
+		for (size_t i = 0; i < res->nitems; i++) {
+			long r = rtable_row(&t);
+			char d[128], bar[64];
+			double c = res->rank_corr[i];
+			item_dist(&res->items[i], d, sizeof d);
+			rtable_text(&t, r, 0, res->items[i].name);
+			rtable_text(&t, r, 1, item_kind(sc, &res->items[i]));
+			rtable_text(&t, r, 2, d);
+			if (isnan(c)) {
+				rtable_value(&t, r, 3, &(crm_value){ NAN, 0, "constant" });
+				bar[0] = '\0';
+			} else {
+				rtable_num(&t, r, 3, c);
+				int len = (int)lround(fabs(c) * 20);
+				snprintf(bar, sizeof bar, "%c%.*s", c < 0 ? '-' : '+', len,
+					 "####################");
+			}
+			rtable_text(&t, r, 4, bar);
+		}
+		if (md)
+			rtable_print_markdown(&t, fp);
+		else
+			rtable_print_text(&t, fp, "  ");
+		rtable_free(&t);
+	}
+
+	/* Sobol indices. */
+	if (sob) {
+		fprintf(fp, md ? "\n### Sensitivity: Sobol indices of NPV\n\n"
+			       : "\nSensitivity: Sobol indices of NPV (variance-based)\n");
+		if (!sob->ok) {
+			fprintf(fp, "%sNo indices: %s.\n", b, sob->note);
+		} else {
+			fmt_money(x, sizeof x, (double)sob->n, 0);
+			fmt_money(y, sizeof y, (double)(sob->n * (sob->nitems + 2)), 0);
+			fprintf(fp, "%sFirst-order S (share of NPV's variance due to the value alone) and "
+				"total ST (including its interactions), with 95%% bootstrap intervals.\n", b);
+			fprintf(fp, "%sSaltelli sampling on %s GSL %s points (%s model evaluations); "
+				"Saltelli 2010 and Jansen estimators.\n", b, x,
+				strcmp(sob->sequence, "sobol") ? "Halton" : "Sobol", y);
+			fprintf(fp, "%sThese indices assume independent inputs: the correlations are "
+				"ignored here%s.\n", b, sc->ncorrelations ? " (the rank correlations above "
+				"include them)" : "");
+			rtable_init(&t, 7);
+			rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
+			rtable_col(&t, 1, "first", "S", CRM_UNIT_RATIO);
+			rtable_col(&t, 2, "first_lo", "S from", CRM_UNIT_RATIO);
+			rtable_col(&t, 3, "first_hi", "S to", CRM_UNIT_RATIO);
+			rtable_col(&t, 4, "total", "ST", CRM_UNIT_RATIO);
+			rtable_col(&t, 5, "total_lo", "ST from", CRM_UNIT_RATIO);
+			rtable_col(&t, 6, "total_hi", "ST to", CRM_UNIT_RATIO);
+			double sum = 0;
+			for (size_t i = 0; i < sob->nitems; i++) {
+				long r = rtable_row(&t);
+				rtable_text(&t, r, 0, sob->items[i].name);
+				rtable_num(&t, r, 1, sob->first[i]);
+				rtable_num(&t, r, 2, sob->first_lo[i]);
+				rtable_num(&t, r, 3, sob->first_hi[i]);
+				rtable_num(&t, r, 4, sob->total[i]);
+				rtable_num(&t, r, 5, sob->total_lo[i]);
+				rtable_num(&t, r, 6, sob->total_hi[i]);
+				sum += sob->first[i];
+			}
+			if (md)
+				rtable_print_markdown(&t, fp);
+			else
+				rtable_print_text(&t, fp, "  ");
+			rtable_free(&t);
+			fprintf(fp, "%sSum of first-order indices: %.2f (1 - sum is the share of variance "
+				"due to interactions).\n", b, sum);
+		}
+	}
+}
+
+static void csv_row(FILE *fp, const char *section, const char *name, const char *stat, double v,
+		    double lo, double hi)
+{
+	csv_field(fp, section, 1);
+	csv_field(fp, name, 0);
+	csv_field(fp, stat, 0);
+	csv_number(fp, v, 0);
+	csv_number(fp, lo, 0);
+	csv_number(fp, hi, 0);
+	csv_end(fp);
+}
+
+static void report_csv_sim(const crm_scenario *sc, const crm_sim_result *res,
+			   const crm_sobol_result *sob, FILE *fp)
+{
+	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
+	(void)sc;
+	csv_field(fp, "section", 1);
+	csv_field(fp, "name", 0);
+	csv_field(fp, "statistic", 0);
+	csv_field(fp, "value", 0);
+	csv_field(fp, "low", 0);
+	csv_field(fp, "high", 0);
+	csv_end(fp);
+	csv_row(fp, "run", "draws", "count", (double)res->iterations, NAN, NAN);
+	csv_row(fp, "run", "precision", "half_width_over_mean", res->achieved_precision, NAN, NAN);
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		const crm_sim_metric *m = &res->metric[k];
+		if (!m->computed)
+			continue;
+		csv_row(fp, "metric", metric_keys[k], "defined", (double)m->defined, NAN, NAN);
+		csv_row(fp, "metric", metric_keys[k], "undefined", (double)m->undefined, NAN, NAN);
+		if (!m->defined)
+			continue;
+		csv_row(fp, "metric", metric_keys[k], "mean", m->mean, NAN, NAN);
+		csv_row(fp, "metric", metric_keys[k], "sd", m->sd, NAN, NAN);
+		csv_row(fp, "metric", metric_keys[k], "sem", m->sem, NAN, NAN);
+		csv_row(fp, "metric", metric_keys[k], "min", m->min, NAN, NAN);
+		for (int q = 0; q < CRM_SIM_NPCT; q++)
+			csv_row(fp, "metric", metric_keys[k], pk[q], m->pct[q],
+				m->exact ? NAN : m->pct[q] - m->pct_accuracy,
+				m->exact ? NAN : m->pct[q] + m->pct_accuracy);
+		csv_row(fp, "metric", metric_keys[k], "max", m->max, NAN, NAN);
+	}
+	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
+	csv_row(fp, "probability", "npv_negative", "share", npv->defined ?
+		(double)res->npv_negative / (double)npv->defined : NAN, NAN, NAN);
+	if (res->metric[CRM_SIM_PAYBACK].computed)
+		csv_row(fp, "probability", "payback_not_reached", "share", npv->defined ?
+			(double)res->payback_not_reached / (double)npv->defined : NAN, NAN, NAN);
+	for (size_t i = 0; i < npv->nbins; i++)
+		csv_row(fp, "histogram", "npv", "count", (double)npv->bin_count[i], npv->bin_lo[i],
+			npv->bin_hi[i]);
+	for (size_t i = 0; i < res->nitems; i++)
+		csv_row(fp, "rank_correlation", res->items[i].name, "spearman", res->rank_corr[i], NAN,
+			NAN);
+	if (sob && sob->ok)
+		for (size_t i = 0; i < sob->nitems; i++) {
+			csv_row(fp, "sobol", sob->items[i].name, "first_order", sob->first[i],
+				sob->first_lo[i], sob->first_hi[i]);
+			csv_row(fp, "sobol", sob->items[i].name, "total", sob->total[i], sob->total_lo[i],
+				sob->total_hi[i]);
+		}
+}
+
+static void jnum(FILE *fp, const char *key, double v, int comma)
+{
+	fprintf(fp, "%s\"%s\": ", comma ? ", " : "", key);
+	json_number(fp, v);
+}
+
+static void report_json_sim(const struct sim_opts *o, const crm_scenario *sc,
+			    const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
+{
+	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
+
+	fputs("{\n  \"file\": ", fp);
+	json_string(fp, sc->file);
+	fputs(",\n  \"title\": ", fp);
+	json_string(fp, sc->settings.title);
+	fprintf(fp, ",\n  \"draws\": %llu, \"seed\": %llu", (unsigned long long)res->iterations,
+		(unsigned long long)o->seed);
+	fputs(",\n  \"precision\": {", fp);
+	jnum(fp, "asked", o->precision > 0 ? o->precision : NAN, 0);
+	jnum(fp, "achieved", res->achieved_precision, 1);
+	fprintf(fp, ", \"stopped_early\": %s}", res->stopped_early ? "true" : "false");
+	fputs(",\n  \"metrics\": {", fp);
+	int first = 1;
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		const crm_sim_metric *m = &res->metric[k];
+		if (!m->computed)
+			continue;
+		fprintf(fp, "%s\n    \"%s\": {\"defined\": %llu, \"undefined\": %llu", first ? "" : ",",
+			metric_keys[k], (unsigned long long)m->defined, (unsigned long long)m->undefined);
+		first = 0;
+		if (m->undefined) {
+			fputs(", \"undefined_note\": ", fp);
+			json_string(fp, metric_why[k]);
+		}
+		if (m->defined) {
+			jnum(fp, "mean", m->mean, 1);
+			jnum(fp, "sd", m->sd, 1);
+			jnum(fp, "sem", m->sem, 1);
+			jnum(fp, "min", m->min, 1);
+			for (int q = 0; q < CRM_SIM_NPCT; q++)
+				jnum(fp, pk[q], m->pct[q], 1);
+			jnum(fp, "max", m->max, 1);
+			fprintf(fp, ", \"percentiles_exact\": %s", m->exact ? "true" : "false");
+			if (!m->exact)
+				jnum(fp, "percentile_accuracy", m->pct_accuracy, 1);
+		}
+		fputc('}', fp);
+	}
+	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
+	fputs("\n  },\n  \"probability\": {", fp);
+	jnum(fp, "npv_negative", npv->defined ? (double)res->npv_negative / (double)npv->defined : NAN, 0);
+	if (res->metric[CRM_SIM_PAYBACK].computed)
+		jnum(fp, "payback_not_reached", npv->defined ?
+		     (double)res->payback_not_reached / (double)npv->defined : NAN, 1);
+	fputs("},\n  \"npv_histogram\": [", fp);
+	for (size_t i = 0; i < npv->nbins; i++) {
+		fputs(i ? ",\n    {" : "\n    {", fp);
+		jnum(fp, "from", npv->bin_lo[i], 0);
+		jnum(fp, "to", npv->bin_hi[i], 1);
+		fprintf(fp, ", \"count\": %llu}", (unsigned long long)npv->bin_count[i]);
+	}
+	fprintf(fp, "%s],\n  \"rank_correlation\": {\"draws\": %llu, \"values\": [",
+		npv->nbins ? "\n  " : "", (unsigned long long)res->rank_draws);
+	for (size_t i = 0; i < res->nitems; i++) {
+		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
+		json_string(fp, res->items[i].name);
+		fputs(", \"kind\": ", fp);
+		json_string(fp, item_kind(sc, &res->items[i]));
+		jnum(fp, "spearman", res->rank_corr[i], 1);
+		fputc('}', fp);
+	}
+	fprintf(fp, "%s]}", res->nitems ? "\n  " : "");
+	fputs(",\n  \"sobol\": ", fp);
+	if (!sob) {
+		fputs("null", fp);
+	} else if (!sob->ok) {
+		fputs("{\"note\": ", fp);
+		json_string(fp, sob->note);
+		fputc('}', fp);
+	} else {
+		fprintf(fp, "{\"n\": %zu, \"sequence\": \"%s\", \"assumes_independent_inputs\": true, "
+			"\"values\": [", sob->n, sob->sequence);
+		for (size_t i = 0; i < sob->nitems; i++) {
+			fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
+			json_string(fp, sob->items[i].name);
+			jnum(fp, "first", sob->first[i], 1);
+			jnum(fp, "first_lo", sob->first_lo[i], 1);
+			jnum(fp, "first_hi", sob->first_hi[i], 1);
+			jnum(fp, "total", sob->total[i], 1);
+			jnum(fp, "total_lo", sob->total_lo[i], 1);
+			jnum(fp, "total_hi", sob->total_hi[i], 1);
+			fputc('}', fp);
+		}
+		fputs("\n  ]}", fp);
+	}
+	fputs("\n}", fp);
+}
+
+/* ------------------------------------------------------------------ driver */
+
+static int parse_count(const char *opt, const char *s, uint64_t *out)
+{
+	double v;
+	char why[512];
+
+	if (crm_parse_number(s, &v, NULL, why, sizeof why) != CRM_OK)
+		return usage_error("simulate: %s: %s", opt, why);
+	if (v < 0 || v != floor(v) || v > 9.0e15)
+		return usage_error("simulate: %s takes a whole number, not '%s'", opt, s);
+	*out = (uint64_t)v;
+	return 0;
+}
+
+int cmd_simulate(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "draws", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "precision", required_argument, NULL, 'p' },
+		{ "samples", required_argument, NULL, 'S' },
+		{ "metric", required_argument, NULL, 'm' },
+		{ "sobol", required_argument, NULL, 'B' },
+		{ "bins", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sim_opts o;
+	int c, status = EXIT_OK;
+	uint64_t v;
+	char buf[256];
+
+	memset(&o, 0, sizeof o);
+	o.n = DEFAULT_DRAWS;
+	o.seed = DEFAULT_SEED;
+	o.sobol = DEFAULT_SOBOL;
+	o.bins = 20;
+	long np = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = np > 0 ? (int)np : 1;
+	o.metrics[CRM_SIM_NPV] = o.metrics[CRM_SIM_ROI] = o.metrics[CRM_SIM_IRR] = 1;
+	o.metrics[CRM_SIM_PAYBACK] = 1;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:n:s:j:m:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (parse_format(optarg, &o.fmt) != 0)
+				return usage_error("simulate: unknown format '%s' (expected text, csv, json "
+						   "or markdown)", optarg);
+			break;
+		case 'o': o.output = optarg; break;
+		case 'S': o.samples = optarg; break;
+		case 'n':
+			if (parse_count("-n", optarg, &o.n))
+				return EXIT_USAGE;
+			if (o.n < 2)
+				return usage_error("simulate: -n needs at least 2 draws");
+			o.n_given = 1;
+			break;
+		case 's':
+			if (parse_count("--seed", optarg, &o.seed))
+				return EXIT_USAGE;
+			break;
+		case 'j':
+			if (parse_count("--jobs", optarg, &v))
+				return EXIT_USAGE;
+			if (v < 1 || v > 256)
+				return usage_error("simulate: --jobs takes 1 to 256, not '%s'", optarg);
+			o.jobs = (int)v;
+			break;
+		case 'b':
+			if (parse_count("--bins", optarg, &v))
+				return EXIT_USAGE;
+			if (v < 1 || v > 1000)
+				return usage_error("simulate: --bins takes 1 to 1000, not '%s'", optarg);
+			o.bins = (int)v;
+			break;
+		case 'B':
+			if (parse_count("--sobol", optarg, &v))
+				return EXIT_USAGE;
+			if (v > 1000000 || v == 1)
+				return usage_error("simulate: --sobol takes 0 (off) or 2 to 1000000 base "
+						   "points, not '%s'", optarg);
+			o.sobol = (size_t)v;
+			break;
+		case 'p': {
+			char why[512];
+			if (crm_parse_number(optarg, &o.precision, NULL, why, sizeof why) != CRM_OK)
+				return usage_error("simulate: --precision: %s", why);
+			if (!(o.precision > 0 && o.precision < 1))
+				return usage_error("simulate: --precision takes a fraction of the mean "
+						   "between 0 and 1, such as 1%% or 0.01, not '%s'", optarg);
+			break;
+		}
+		case 'm': {
+			int want[CRM_SIM_NMETRICS] = { 0 };
+			snprintf(buf, sizeof buf, "%s", optarg);
+			for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+				int k = -1;
+				for (int i = 0; i < CRM_SIM_NMETRICS; i++)
+					if (!strcmp(tok, metric_keys[i]) ||
+					    (i == CRM_SIM_PAYBACK && !strcmp(tok, "payback")) ||
+					    (i == CRM_SIM_DPAYBACK && !strcmp(tok, "discounted_payback")))
+						k = i;
+				if (k < 0)
+					return usage_error("simulate: unknown metric '%s' (expected npv, roi, "
+							   "irr, payback or discounted_payback)", tok);
+				want[k] = 1;
+			}
+			want[CRM_SIM_NPV] = 1;   /* NPV drives precision and sensitivity */
+			memcpy(o.metrics, want, sizeof want);
+			break;
+		}
+		case 'h':
+			print_command_help(find_command("simulate"), stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error("simulate: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("simulate: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (o.precision > 0 && !o.n_given)
+		o.n = DEFAULT_CAP;
+	int nfiles = argc - optind;
+	if (nfiles < 1)
+		return usage_error("simulate: no scenario file given");
+	if (o.samples && nfiles > 1)
+		return usage_error("simulate: --samples takes one scenario at a time");
+
+	crm_scenario **scs = calloc((size_t)nfiles, sizeof *scs);
+	crm_sim_result *res = calloc((size_t)nfiles, sizeof *res);
+	crm_sobol_result *sob = calloc((size_t)nfiles, sizeof *sob);
+	crm_error err;
+	out_sink sink, ssink;
+	memset(&ssink, 0, sizeof ssink);
+	if (!scs || !res || !sob) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	for (int i = 0; i < nfiles; i++) {
+		crm_error_clear(&err);
+		if (!(scs[i] = crm_scenario_load(argv[optind + i], &err))) {
+			int st = report_error(&err);
+			if (status == EXIT_OK)
+				status = st;
+		} else {
+			report_warnings(&scs[i]->warnings);
+		}
+	}
+	if (status != EXIT_OK)
+		goto done;
+	crm_error_clear(&err);
+	if (o.samples && sink_open(&ssink, o.samples, &err) != 0) {
+		status = report_error(&err);
+		goto done;
+	}
+	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
+		crm_sim_options so;
+		struct progress pr = { now(), 0 };
+		struct samples sm;
+		crm_uncertain *items = NULL;
+		size_t nitems = 0;
+		memset(&so, 0, sizeof so);
+		so.n = o.n;
+		so.seed = o.seed;
+		so.jobs = o.jobs;
+		so.precision = o.precision;
+		so.hist_bins = o.bins;
+		memcpy(so.metrics, o.metrics, sizeof so.metrics);
+		if (isatty(STDERR_FILENO)) {
+			so.progress = progress;
+			so.progress_ctx = &pr;
+		}
+		if (o.samples) {
+			if (crm_uncertain_list(scs[i], &items, &nitems, &err) != CRM_OK) {
+				status = report_error(&err);
+				break;
+			}
+			memset(&sm, 0, sizeof sm);
+			sm.fp = ssink.fp;
+			sm.items = items;
+			sm.nitems = nitems;
+			sm.metrics = o.metrics;
+			so.samples = write_samples;
+			so.samples_ctx = &sm;
+		}
+		crm_status st = crm_simulate(scs[i], &so, &res[i], &err);
+		free(items);
+		progress_end(&pr);
+		if (st == CRM_OK && o.sobol)
+			st = crm_sobol(scs[i], o.sobol, o.seed, &sob[i], &err);
+		if (st != CRM_OK) {
+			if (!err.file[0])
+				snprintf(err.file, sizeof err.file, "%s", scs[i]->file);
+			status = report_error(&err);
+		}
+	}
+	if (status != EXIT_OK) {
+		if (o.samples)
+			sink_abort(&ssink);
+		goto done;
+	}
+	if (o.samples && sink_commit(&ssink, &err) != 0) {
+		status = report_error(&err);
+		goto done;
+	}
+	if (sink_open(&sink, o.output, &err) != 0) {
+		status = report_error(&err);
+		goto done;
+	}
+	if (o.fmt == FMT_JSON && nfiles > 1)
+		fputs("[\n", sink.fp);
+	for (int i = 0; i < nfiles; i++) {
+		if (i)
+			fputs(o.fmt == FMT_JSON ? ",\n" : o.fmt == FMT_CSV ? "\r\n" : "\n", sink.fp);
+		const crm_sobol_result *s = o.sobol ? &sob[i] : NULL;
+		switch (o.fmt) {
+		case FMT_TEXT:
+		case FMT_MARKDOWN: report_people(&o, scs[i], &res[i], s, sink.fp); break;
+		case FMT_CSV: report_csv_sim(scs[i], &res[i], s, sink.fp); break;
+		case FMT_JSON: report_json_sim(&o, scs[i], &res[i], s, sink.fp); break;
+		}
+	}
+	fputs(o.fmt == FMT_JSON ? (nfiles > 1 ? "\n]\n" : "\n") : "", sink.fp);
+	if (sink_commit(&sink, &err) != 0)
+		status = report_error(&err);
+done:
+	for (int i = 0; i < nfiles && scs; i++) {
+		crm_sim_result_free(&res[i]);
+		crm_sobol_result_free(&sob[i]);
+		crm_scenario_free(scs[i]);
+	}
+	free(scs);
+	free(res);
+	free(sob);
+	return status;
+}

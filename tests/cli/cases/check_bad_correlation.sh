@@ -1,0 +1,1 @@
+$CRMROI check tests/cli/data/bad_correlation.csv

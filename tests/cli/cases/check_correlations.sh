@@ -1,0 +1,1 @@
+$CRMROI check tests/cli/data/risky.csv

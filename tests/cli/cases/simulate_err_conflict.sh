@@ -1,0 +1,1 @@
+$CRMROI simulate -n 100 tests/cli/data/bad_correlation.csv

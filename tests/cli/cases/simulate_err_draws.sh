@@ -1,0 +1,1 @@
+$CRMROI simulate -n 1.5 scenarios/tei_example.csv

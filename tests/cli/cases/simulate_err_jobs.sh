@@ -1,0 +1,1 @@
+$CRMROI simulate --jobs 0 scenarios/tei_example.csv

@@ -1,0 +1,1 @@
+$CRMROI simulate -m npv,mean scenarios/tei_example.csv

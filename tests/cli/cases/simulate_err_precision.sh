@@ -1,0 +1,1 @@
+$CRMROI simulate --precision 150% scenarios/tei_example.csv

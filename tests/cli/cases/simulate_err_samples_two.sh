@@ -1,0 +1,1 @@
+$CRMROI simulate --samples x.csv scenarios/tei_example.csv scenarios/tei_truck.csv

@@ -1,0 +1,1 @@
+a=$($CRMROI simulate -n 30000 --sobol 256 -j 1 -f csv tests/cli/data/risky.csv | cksum); b=$($CRMROI simulate -n 30000 --sobol 256 -j 3 -f csv tests/cli/data/risky.csv | cksum); [ "$a" = "$b" ] && echo identical || echo "differ: $a / $b"

@@ -1,0 +1,1 @@
+$CRMROI simulate -n 100 scenarios/tei_example.csv
