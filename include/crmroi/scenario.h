@@ -28,8 +28,13 @@ typedef enum crm_dist {
 	CRM_DIST_UNIFORM, CRM_DIST_NORMAL, CRM_DIST_LOGNORMAL
 } crm_dist;
 
-/* Where something was written: line and column (1-based CSV field) of a cell. */
+/*
+ * Where something was written: file, line and column (1-based CSV field) of a
+ * cell. With inheritance a scenario is read from several files; file points
+ * to a name owned by the scenario.
+ */
 typedef struct crm_loc {
+	const char *file;
 	int line;
 	int col;
 } crm_loc;
@@ -94,8 +99,22 @@ typedef struct crm_correlation {
 	crm_loc loc;        /* the row, and the value cell */
 } crm_correlation;
 
+/* Where a row of the merged scenario comes from (for `crmroi check`). */
+typedef struct crm_origin {
+	char kind[16];          /* setting, input, cost, benefit, correlation, remove */
+	char *name;
+	crm_loc loc;            /* the row in effect (for remove: the remove row) */
+	crm_loc replaced;       /* the inherited row it replaces or removes; file NULL if none */
+} crm_origin;
+
+#define CRM_MAX_BASE_DEPTH 32
+
 typedef struct crm_scenario {
 	char *file;             /* name used in messages ("<stdin>" for -) */
+	char **files;           /* this file and every base it inherits from, child first */
+	size_t nfiles;
+	crm_origin *origins;    /* every merged row and removal, in order */
+	size_t norigins;
 	crm_settings settings;
 	crm_input *inputs;
 	size_t ninputs;

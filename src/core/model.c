@@ -370,13 +370,13 @@ static crm_status not_finite(const crm_model *m, const crm_cashflow *cf, crm_err
 
 	period_label(cf, p, where, sizeof where);
 	if (is_input)
-		return crm_error_set(err, CRM_EDATA, sc->file, sc->inputs[idx].loc.line,
+		return crm_error_set(err, CRM_EDATA, sc->inputs[idx].loc.file, sc->inputs[idx].loc.line,
 				     sc->inputs[idx].loc.col, "input '%s' is %s in %s (a division by "
 				     "zero or an overflow in '%s'?)", sc->inputs[idx].name,
 				     isnan(v) ? "not a number" : "infinite", where,
 				     sc->inputs[idx].value_text);
 	const crm_line *ln = &sc->lines[idx];
-	return crm_error_set(err, CRM_EDATA, sc->file, ln->loc.line, ln->loc.col, "%s '%s' is %s in "
+	return crm_error_set(err, CRM_EDATA, ln->loc.file, ln->loc.line, ln->loc.col, "%s '%s' is %s in "
 			     "%s (a division by zero or an overflow in '%s'?)",
 			     ln->kind == CRM_COST ? "cost" : "benefit", ln->label,
 			     isnan(v) ? "not a number" : "infinite", where, ln->value_text);

@@ -288,20 +288,24 @@ crm_status crm_copula_init(crm_copula *c, const crm_scenario *sc, const crm_unce
 						continue;
 					const char *n[3];
 					int line = 0;
+					const char *file = sc->file;
 					for (int x = 0; x < 3; x++)
 						n[x] = items[c->item[idx[x]]].name;
 					for (size_t k = 0; k < sc->ncorrelations && !line; k++)
 						if (pos_of_input[sc->correlations[k].a] >= 0 &&
-						    (size_t)pos_of_input[sc->correlations[k].a] == a)
+						    (size_t)pos_of_input[sc->correlations[k].a] == a) {
 							line = sc->correlations[k].loc.line;
-					st = crm_error_set(err, CRM_EDATA, sc->file, line, 0, "the correlations "
+							file = sc->correlations[k].loc.file;
+						}
+					st = crm_error_set(err, CRM_EDATA, file, line, 0, "the correlations "
 							   "of %s, %s and %s contradict each other (no joint "
 							   "distribution has them: the correlation matrix is not "
 							   "positive semi-definite); weaken one of them", n[0], n[1],
 							   n[2]);
 					goto done;
 				}
-		st = crm_error_set(err, CRM_EDATA, sc->file, sc->correlations[0].loc.line, 0,
+		st = crm_error_set(err, CRM_EDATA, sc->correlations[0].loc.file,
+				   sc->correlations[0].loc.line, 0,
 				   "the correlations between the %zu correlated inputs contradict each "
 				   "other together (the correlation matrix is not positive "
 				   "semi-definite, smallest eigenvalue %.3g); weaken some of them", m, lo);

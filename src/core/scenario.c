@@ -8,9 +8,12 @@
  * do not make the numbers wrong (a line that starts after the horizon) are
  * collected as warnings instead.
  */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "crmroi/scenario.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,14 +53,36 @@ static const char *const setting_names[] = {
 /* Rates written as a bare number above this are taken as a forgotten '%'. */
 #define RATE_BARE_MAX 1.0
 
+/*
+ * One row of the merged scenario, its fields in canonical column order.
+ * Every field remembers the file, line and column it was written at, so
+ * that errors point into the right file whether the row was inherited or not.
+ */
+struct srow {
+	const char *file;          /* owned by sc->files */
+	int line;
+	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
+	const char *f[NCOLS];      /* field text, "" when absent (borrowed from the CSV tables) */
+	int fline[NCOLS], fcol[NCOLS];
+	const char **extra;        /* by index in sc->extra_names; NULL when absent */
+	size_t nextra;             /* entries allocated in extra */
+	crm_loc replaced;          /* the inherited row it replaced */
+};
+
+/* What one file's header says. */
+struct header {
+	int colmap[NCOLS];         /* field index of each known column, or -1 */
+	int *extra;                /* field index -> index in sc->extra_names, or -1 */
+	int width;                 /* fields the header names */
+};
+
 struct loader {
 	crm_scenario *sc;
 	crm_error *err;
-	crm_csv_table tab;
-	int colmap[NCOLS];         /* field index of each known column, or -1 */
-	int *extra_fields;         /* field index of each x_ column */
-	int header_row;            /* index into tab.rows */
-	int header_fields;
+	crm_csv_table *tables;     /* every file's CSV, alive while loading */
+	size_t ntables;
+	struct srow *rows;         /* the merged rows */
+	size_t nrows, caprows;
 	/* Settings seen, for duplicates and defaults. */
 	int setting_line[16];
 	int finance_given, reinvest_given;
@@ -88,30 +113,21 @@ static void trim(char *s)
 		memmove(s, s + i, n - i + 1);
 }
 
-static const char *field(const struct loader *ld, const crm_csv_row *r, enum col c)
+static const char *field(const struct loader *ld, const struct srow *r, enum col c)
 {
-	int fi = ld->colmap[c];
-
-	if (fi < 0 || fi >= r->nfields)
-		return "";
-	return r->fields[fi];
+	(void)ld;
+	return r->f[c];
 }
 
-static int given(const struct loader *ld, const crm_csv_row *r, enum col c)
+static int given(const struct loader *ld, const struct srow *r, enum col c)
 {
 	return field(ld, r, c)[0] != '\0';
 }
 
-static crm_loc loc_of(const struct loader *ld, const crm_csv_row *r, enum col c)
+static crm_loc loc_of(const struct loader *ld, const struct srow *r, enum col c)
 {
-	int fi = ld->colmap[c];
-	crm_loc l = { r->line, 0 };
-
-	if (fi >= 0) {
-		l.col = fi + 1;
-		if (fi < r->nfields)
-			l.line = r->field_lines[fi];
-	}
+	(void)ld;
+	crm_loc l = { r->file, r->fcol[c] ? r->fline[c] : r->line, r->fcol[c] };
 	return l;
 }
 
@@ -126,7 +142,8 @@ static crm_status fail_at(struct loader *ld, crm_loc l, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return crm_error_set(ld->err, CRM_EDATA, ld->sc->file, l.line, l.col, "%s", msg);
+	return crm_error_set(ld->err, CRM_EDATA, l.file ? l.file : ld->sc->file, l.line, l.col,
+			     "%s", msg);
 }
 
 #define FAIL(ld, r, c, ...) fail_at((ld), loc_of((ld), (r), (c)), __VA_ARGS__)
@@ -247,7 +264,7 @@ int crm_scenario_find_input(const crm_scenario *sc, const char *name)
 /* --------------------------------------------------------- typed fields */
 
 /* A number cell. what names the field in messages. */
-static crm_status get_number(struct loader *ld, const crm_csv_row *r, enum col c,
+static crm_status get_number(struct loader *ld, const struct srow *r, enum col c,
 			     const char *what, double *out, int *percent)
 {
 	char why[512];
@@ -261,7 +278,7 @@ static crm_status get_number(struct loader *ld, const crm_csv_row *r, enum col c
  * A rate or fraction: "12%" or "0.12". A bare number above 1 is refused because
  * it almost always means a forgotten '%' (discount_rate=12 would be 1200%).
  */
-static crm_status get_rate(struct loader *ld, const crm_csv_row *r, enum col c,
+static crm_status get_rate(struct loader *ld, const struct srow *r, enum col c,
 			   const char *what, double lo, double hi, double *out)
 {
 	int pct = 0;
@@ -280,7 +297,7 @@ static crm_status get_rate(struct loader *ld, const crm_csv_row *r, enum col c,
 }
 
 /* A whole number of months (or years) >= min. */
-static crm_status get_whole(struct loader *ld, const crm_csv_row *r, enum col c,
+static crm_status get_whole(struct loader *ld, const struct srow *r, enum col c,
 			    const char *what, int min, int max, int *out)
 {
 	double v;
@@ -300,25 +317,42 @@ static crm_status get_whole(struct loader *ld, const crm_csv_row *r, enum col c,
 
 /* ------------------------------------------------------------- header */
 
-static crm_status read_header(struct loader *ld, const crm_csv_row *r)
+/* Add an x_ column name to the scenario's list (shared by all files); its index, or -1. */
+static int extra_index(struct loader *ld, const char *name)
 {
 	crm_scenario *sc = ld->sc;
 
+	for (size_t k = 0; k < sc->nextra; k++)
+		if (!strcmp(sc->extra_names[k], name))
+			return (int)k;
+	char **n = realloc(sc->extra_names, (sc->nextra + 1) * sizeof *n);
+	if (!n)
+		return -1;
+	sc->extra_names = n;
+	if (!(n[sc->nextra] = xstrdup(name)))
+		return -1;
+	return (int)sc->nextra++;
+}
+
+static crm_status read_header(struct loader *ld, const crm_csv_row *r, const char *file,
+			      struct header *hd)
+{
 	for (int c = 0; c < NCOLS; c++)
-		ld->colmap[c] = -1;
-	ld->extra_fields = calloc((size_t)r->nfields + 1, sizeof *ld->extra_fields);
-	sc->extra_names = calloc((size_t)r->nfields + 1, sizeof *sc->extra_names);
-	if (!ld->extra_fields || !sc->extra_names)
+		hd->colmap[c] = -1;
+	hd->width = 0;
+	hd->extra = malloc(((size_t)r->nfields + 1) * sizeof *hd->extra);
+	if (!hd->extra)
 		return nomem(ld);
 	if (r->nfields == 1 && (strchr(r->fields[0], ';') || strchr(r->fields[0], '\t')))
-		return fail_at(ld, (crm_loc){ r->line, 1 }, "header '%s' is one column: the file "
-			       "seems to use '%c' between fields; save it as comma-separated CSV",
+		return fail_at(ld, (crm_loc){ file, r->line, 1 }, "header '%s' is one column: the "
+			       "file seems to use '%c' between fields; save it as comma-separated CSV",
 			       r->fields[0], strchr(r->fields[0], ';') ? ';' : '\t');
 	for (int fi = 0; fi < r->nfields; fi++) {
 		char *h = r->fields[fi];
-		crm_loc l = { r->field_lines[fi], fi + 1 };
+		crm_loc l = { file, r->field_lines[fi], fi + 1 };
 		int found = -1;
 
+		hd->extra[fi] = -1;
 		for (char *p = h; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
 		if (h[0] == '\0') {
@@ -332,12 +366,12 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r)
 				       "name, value, ... or a name starting with x_)");
 		}
 		if (!strncmp(h, "x_", 2)) {
-			for (size_t k = 0; k < sc->nextra; k++)
-				if (!strcmp(sc->extra_names[k], h))
+			for (int k = 0; k < fi; k++)
+				if (!strcmp(r->fields[k], h))
 					return fail_at(ld, l, "column '%s' appears twice in the header", h);
-			if (!(sc->extra_names[sc->nextra] = xstrdup(h)))
+			if ((hd->extra[fi] = extra_index(ld, h)) < 0)
 				return nomem(ld);
-			ld->extra_fields[sc->nextra++] = fi;
+			hd->width = fi + 1;
 			continue;
 		}
 		for (int c = 0; c < NCOLS; c++)
@@ -351,18 +385,16 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r)
 				       "probability, owner, metric, note, or a name starting with x_ for "
 				       "your own notes)", h, sug);
 		}
-		if (ld->colmap[found] >= 0)
+		if (hd->colmap[found] >= 0)
 			return fail_at(ld, l, "column '%s' appears twice in the header (first as column %d)",
-				       h, ld->colmap[found] + 1);
-		ld->colmap[found] = fi;
-		ld->header_fields = fi + 1;
+				       h, hd->colmap[found] + 1);
+		hd->colmap[found] = fi;
+		hd->width = fi + 1;
 	}
 	for (int c = COL_KIND; c <= COL_VALUE; c++)
-		if (ld->colmap[c] < 0)
-			return fail_at(ld, (crm_loc){ r->line, 0 }, "the header has no '%s' column "
+		if (hd->colmap[c] < 0)
+			return fail_at(ld, (crm_loc){ file, r->line, 0 }, "the header has no '%s' column "
 				       "(kind, name and value are required)", col_names[c]);
-	if (sc->nextra && ld->extra_fields[sc->nextra - 1] + 1 > ld->header_fields)
-		ld->header_fields = ld->extra_fields[sc->nextra - 1] + 1;
 	return CRM_OK;
 }
 
@@ -380,20 +412,21 @@ static int is_blank_row(const crm_csv_row *r)
 }
 
 /* Fields past the header's columns must be empty: a stray comma shifts values. */
-static crm_status check_width(struct loader *ld, const crm_csv_row *r)
+static crm_status check_width(struct loader *ld, const crm_csv_row *r, const char *file,
+			      const struct header *hd)
 {
-	for (int fi = ld->header_fields; fi < r->nfields; fi++)
+	for (int fi = hd->width; fi < r->nfields; fi++)
 		if (r->fields[fi][0] != '\0')
-			return fail_at(ld, (crm_loc){ r->field_lines[fi], fi + 1 },
+			return fail_at(ld, (crm_loc){ file, r->field_lines[fi], fi + 1 },
 				       "'%s' is past the last column of the header (the header has %d "
 				       "columns; a comma inside a value shifts the fields: quote the "
 				       "value, or write 12.5 rather than 12,5)", r->fields[fi],
-				       ld->header_fields);
+				       hd->width);
 	return CRM_OK;
 }
 
 /* Columns that mean nothing for a row of this kind must be empty. */
-static crm_status check_unused(struct loader *ld, const crm_csv_row *r, const char *kind,
+static crm_status check_unused(struct loader *ld, const struct srow *r, const char *kind,
 			       const enum col *cols, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -406,7 +439,7 @@ static crm_status check_unused(struct loader *ld, const crm_csv_row *r, const ch
 
 /* ------------------------------------------------------------- settings */
 
-static crm_status read_setting(struct loader *ld, const crm_csv_row *r)
+static crm_status read_setting(struct loader *ld, const struct srow *r)
 {
 	crm_settings *s = &ld->sc->settings;
 	const char *name = field(ld, r, COL_NAME);
@@ -497,7 +530,7 @@ static int lookup_input(void *ctx, const char *name, size_t len)
 	return -1;
 }
 
-static crm_status compile_value(struct loader *ld, const crm_csv_row *r, const char *what,
+static crm_status compile_value(struct loader *ld, const struct srow *r, const char *what,
 				crm_expr **out)
 {
 	crm_error e;
@@ -525,7 +558,7 @@ static crm_status compile_value(struct loader *ld, const crm_csv_row *r, const c
 }
 
 /* Reject "(100)": an accounting-style negative would silently read as +100. */
-static crm_status check_accounting(struct loader *ld, const crm_csv_row *r, const char *what)
+static crm_status check_accounting(struct loader *ld, const struct srow *r, const char *what)
 {
 	const char *v = field(ld, r, COL_VALUE);
 	size_t n = strlen(v);
@@ -544,7 +577,7 @@ static crm_status check_accounting(struct loader *ld, const crm_csv_row *r, cons
 	return CRM_OK;
 }
 
-static crm_status read_range(struct loader *ld, const crm_csv_row *r, const char *what,
+static crm_status read_range(struct loader *ld, const struct srow *r, const char *what,
 			     const crm_expr *value, crm_range *rg)
 {
 	int has_low = given(ld, r, COL_LOW), has_high = given(ld, r, COL_HIGH);
@@ -608,13 +641,13 @@ static crm_status read_range(struct loader *ld, const crm_csv_row *r, const char
 	return CRM_OK;
 }
 
-static crm_status copy_text(struct loader *ld, const crm_csv_row *r, enum col c, char **out)
+static crm_status copy_text(struct loader *ld, const struct srow *r, enum col c, char **out)
 {
 	*out = xstrdup(field(ld, r, c));
 	return *out ? CRM_OK : nomem(ld);
 }
 
-static crm_status copy_extra(struct loader *ld, const crm_csv_row *r, char ***out)
+static crm_status copy_extra(struct loader *ld, const struct srow *r, char ***out)
 {
 	crm_scenario *sc = ld->sc;
 
@@ -624,16 +657,14 @@ static crm_status copy_extra(struct loader *ld, const crm_csv_row *r, char ***ou
 	*out = calloc(sc->nextra, sizeof **out);
 	if (!*out)
 		return nomem(ld);
-	for (size_t k = 0; k < sc->nextra; k++) {
-		int fi = ld->extra_fields[k];
-		if (!((*out)[k] = xstrdup(fi < r->nfields ? r->fields[fi] : "")))
+	for (size_t k = 0; k < sc->nextra; k++)
+		if (!((*out)[k] = xstrdup(k < r->nextra && r->extra[k] ? r->extra[k] : "")))
 			return nomem(ld);
-	}
 	return CRM_OK;
 }
 
 /* Pass 1: register an input's name, so formulas anywhere can use it. */
-static crm_status declare_input(struct loader *ld, const crm_csv_row *r)
+static crm_status declare_input(struct loader *ld, const struct srow *r)
 {
 	crm_scenario *sc = ld->sc;
 	const char *name = field(ld, r, COL_NAME);
@@ -662,7 +693,7 @@ static crm_status declare_input(struct loader *ld, const crm_csv_row *r)
 	return CRM_OK;
 }
 
-static crm_status read_input(struct loader *ld, const crm_csv_row *r, crm_input *in)
+static crm_status read_input(struct loader *ld, const struct srow *r, crm_input *in)
 {
 	static const enum col unused[] = { COL_AREA, COL_TIMING, COL_START, COL_END, COL_RAMP,
 		COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
@@ -681,7 +712,7 @@ static crm_status read_input(struct loader *ld, const crm_csv_row *r, crm_input 
 	return CRM_OK;
 }
 
-static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_kind kind)
+static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_kind kind)
 {
 	crm_scenario *sc = ld->sc;
 	crm_line *ln = &sc->lines[sc->nlines];
@@ -747,7 +778,7 @@ static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_ki
 				    "has timing once", what);
 		ln->end = ln->start;
 		if (ln->start > months)
-			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_START).col,
+			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_START).col,
 					 "%s: month %d is after the %d-month horizon; the line adds nothing",
 					 what, ln->start, months);
 	} else {
@@ -768,7 +799,7 @@ static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_ki
 			ln->end_given = ln->end;
 		}
 		if (ln->start > months)
-			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_START).col,
+			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_START).col,
 					 "%s: starts in month %d, after the %d-month horizon; the line "
 					 "adds nothing", what, ln->start, months);
 		if (ln->end > months)
@@ -787,7 +818,7 @@ static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_ki
 			return FAIL(ld, r, COL_CURVE, "%s: curve '%s' is not known (expected linear or "
 				    "scurve)", what, cv);
 		if (ln->ramp == 0)
-			crm_warnings_add(&sc->warnings, sc->file, r->line, loc_of(ld, r, COL_CURVE).col,
+			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_CURVE).col,
 					 "%s: curve is given but ramp is 0, so it has no effect", what);
 	}
 	if (given(ld, r, COL_GROWTH) &&
@@ -814,7 +845,7 @@ static crm_status read_line(struct loader *ld, const crm_csv_row *r, crm_line_ki
 /* ----------------------------------------------------------- correlations */
 
 /* kind=correlation, name=a|b, value=rank correlation between inputs a and b. */
-static crm_status read_correlation(struct loader *ld, const crm_csv_row *r)
+static crm_status read_correlation(struct loader *ld, const struct srow *r)
 {
 	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
 		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
@@ -936,33 +967,14 @@ done:
 static crm_status load_rows(struct loader *ld)
 {
 	crm_scenario *sc = ld->sc;
-	crm_csv_table *t = &ld->tab;
 	size_t ninputs = 0, nlines = 0, ncorr = 0;
 	crm_status st;
 	size_t i;
 
-	for (i = 0; i < t->nrows; i++)
-		for (int f = 0; f < t->rows[i].nfields; f++)
-			trim(t->rows[i].fields[f]);
-	for (i = 0; i < t->nrows; i++)
-		if (!is_comment(&t->rows[i]) && !is_blank_row(&t->rows[i]))
-			break;
-	if (i == t->nrows)
-		return crm_error_set(ld->err, CRM_EDATA, sc->file, 0, 0, "no header row: the file "
-				     "is empty or holds only comments (expected a header such as "
-				     "kind,name,value)");
-	ld->header_row = (int)i;
-	if ((st = read_header(ld, &t->rows[i])) != CRM_OK)
-		return st;
-
-	/* Pass 1: kinds, widths, settings, input names. */
-	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
-		const crm_csv_row *r = &t->rows[i];
+	/* Pass 1: kinds, settings, input names. */
+	for (i = 0; i < ld->nrows; i++) {
+		const struct srow *r = &ld->rows[i];
 		const char *kind;
-		if (is_comment(r) || is_blank_row(r))
-			continue;
-		if ((st = check_width(ld, r)) != CRM_OK)
-			return st;
 		kind = field(ld, r, COL_KIND);
 		if (!strcasecmp(kind, "input"))
 			ninputs++;
@@ -997,20 +1009,17 @@ static crm_status load_rows(struct loader *ld)
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
 	if (!sc->inputs || !sc->lines || !sc->correlations)
 		return nomem(ld);
-	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
-		const crm_csv_row *r = &t->rows[i];
-		if (!is_comment(r) && !is_blank_row(r) && !strcasecmp(field(ld, r, COL_KIND), "input") &&
-		    (st = declare_input(ld, r)) != CRM_OK)
+	for (i = 0; i < ld->nrows; i++) {
+		const struct srow *r = &ld->rows[i];
+		if (!strcasecmp(field(ld, r, COL_KIND), "input") && (st = declare_input(ld, r)) != CRM_OK)
 			return st;
 	}
 
 	/* Pass 2: compile and check inputs and lines. */
 	size_t k = 0;
-	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
-		const crm_csv_row *r = &t->rows[i];
+	for (i = 0; i < ld->nrows; i++) {
+		const struct srow *r = &ld->rows[i];
 		const char *kind = field(ld, r, COL_KIND);
-		if (is_comment(r) || is_blank_row(r))
-			continue;
 		if (!strcasecmp(kind, "input"))
 			st = read_input(ld, r, &sc->inputs[k++]);
 		else if (!strcasecmp(kind, "cost"))
@@ -1023,9 +1032,9 @@ static crm_status load_rows(struct loader *ld)
 			return st;
 	}
 	/* Correlations last: they refer to inputs' ranges. */
-	for (i = (size_t)ld->header_row + 1; i < t->nrows; i++) {
-		const crm_csv_row *r = &t->rows[i];
-		if (is_comment(r) || is_blank_row(r) || strcasecmp(field(ld, r, COL_KIND), "correlation"))
+	for (i = 0; i < ld->nrows; i++) {
+		const struct srow *r = &ld->rows[i];
+		if (strcasecmp(field(ld, r, COL_KIND), "correlation"))
 			continue;
 		st = read_correlation(ld, r);
 		if (st != CRM_OK)
@@ -1100,6 +1109,12 @@ void crm_scenario_free(crm_scenario *sc)
 	}
 	free(sc->lines);
 	free(sc->correlations);
+	for (size_t k = 0; k < sc->nfiles; k++)
+		free(sc->files[k]);
+	free(sc->files);
+	for (size_t k = 0; k < sc->norigins; k++)
+		free(sc->origins[k].name);
+	free(sc->origins);
 	for (size_t k = 0; k < sc->nextra; k++)
 		free(sc->extra_names[k]);
 	free(sc->extra_names);
@@ -1110,24 +1125,335 @@ void crm_scenario_free(crm_scenario *sc)
 	free(sc);
 }
 
+/* ------------------------------------------------------------ inheritance */
+
+/* The merge key of a row: kind and name; a correlation's two inputs in sorted order. */
+static void row_key(const struct srow *r, char *buf, size_t len)
+{
+	const char *kind = r->f[COL_KIND], *name = r->f[COL_NAME];
+	char k[32];
+	size_t i;
+
+	for (i = 0; kind[i] && i + 1 < sizeof k; i++)
+		k[i] = (char)tolower((unsigned char)kind[i]);
+	k[i] = '\0';
+	const char *bar = strchr(name, '|');
+	if (!strcmp(k, "correlation") && bar) {
+		char a[128], b[128];
+		snprintf(a, sizeof a, "%.*s", (int)(bar - name), name);
+		snprintf(b, sizeof b, "%s", bar + 1);
+		trim(a);
+		trim(b);
+		if (strcmp(a, b) > 0)
+			snprintf(buf, len, "%s\n%s|%s", k, b, a);
+		else
+			snprintf(buf, len, "%s\n%s|%s", k, a, b);
+		return;
+	}
+	snprintf(buf, len, "%s\n%s", k, name);
+}
+
+static crm_status add_origin(struct loader *ld, const char *kind, const char *name, crm_loc loc,
+			     crm_loc replaced)
+{
+	crm_scenario *sc = ld->sc;
+	crm_origin *o = realloc(sc->origins, (sc->norigins + 1) * sizeof *o);
+
+	if (!o)
+		return nomem(ld);
+	sc->origins = o;
+	o = &sc->origins[sc->norigins];
+	memset(o, 0, sizeof *o);
+	snprintf(o->kind, sizeof o->kind, "%s", kind);
+	if (!(o->name = xstrdup(name)))
+		return nomem(ld);
+	o->loc = loc;
+	o->replaced = replaced;
+	sc->norigins++;
+	return CRM_OK;
+}
+
+/*
+ * Put row nr into the merged rows: it replaces an inherited row with the same
+ * kind and name, removes inherited rows (kind=remove), or is added.
+ */
+static crm_status merge_row(struct loader *ld, struct srow *nr)
+{
+	char key[512], other[512];
+	crm_loc here = { nr->file, nr->line, 0 };
+
+	if (!strcasecmp(nr->f[COL_KIND], "remove")) {
+		static const char *const kinds[] = { "input", "cost", "benefit", "correlation" };
+		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
+			COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
+			COL_PROBABILITY };
+		int removed = 0;
+		for (size_t u = 0; u < sizeof unused / sizeof *unused; u++)
+			if (nr->f[unused[u]][0])
+				return FAIL(ld, nr, unused[u], "a remove row names what to remove in its "
+					    "name column; leave %s empty", col_names[unused[u]]);
+		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+			struct srow probe = *nr;
+			probe.f[COL_KIND] = kinds[k];
+			row_key(&probe, key, sizeof key);
+			for (size_t i = 0; i < ld->nrows;) {
+				row_key(&ld->rows[i], other, sizeof other);
+				if (ld->rows[i].depth > nr->depth && !strcmp(key, other)) {
+					crm_loc was = { ld->rows[i].file, ld->rows[i].line, 0 };
+					crm_status st = add_origin(ld, "remove", nr->f[COL_NAME], here, was);
+					if (st != CRM_OK)
+						return st;
+					memmove(&ld->rows[i], &ld->rows[i + 1],
+						(ld->nrows - i - 1) * sizeof *ld->rows);
+					ld->nrows--;
+					removed++;
+				} else {
+					i++;
+				}
+			}
+		}
+		if (!removed)
+			return FAIL(ld, nr, COL_NAME, "remove: nothing named '%s' is inherited (expected "
+				    "the name of an input, cost, benefit or correlation of a base "
+				    "scenario)", nr->f[COL_NAME]);
+		return CRM_OK;
+	}
+	row_key(nr, key, sizeof key);
+	for (size_t i = 0; i < ld->nrows; i++) {
+		row_key(&ld->rows[i], other, sizeof other);
+		if (ld->rows[i].depth > nr->depth && !strcmp(key, other)) {
+			nr->replaced = (crm_loc){ ld->rows[i].file, ld->rows[i].line, 0 };
+			ld->rows[i] = *nr;
+			return CRM_OK;
+		}
+	}
+	if (ld->nrows == ld->caprows) {
+		size_t ncap = ld->caprows ? 2 * ld->caprows : 64;
+		struct srow *n = realloc(ld->rows, ncap * sizeof *n);
+		if (!n)
+			return nomem(ld);
+		ld->rows = n;
+		ld->caprows = ncap;
+	}
+	ld->rows[ld->nrows++] = *nr;
+	return CRM_OK;
+}
+
+/* The scenario keeps every file name, for messages: return the stored copy. */
+static const char *keep_name(struct loader *ld, const char *name)
+{
+	crm_scenario *sc = ld->sc;
+	char **n = realloc(sc->files, (sc->nfiles + 1) * sizeof *n);
+
+	if (!n)
+		return NULL;
+	sc->files = n;
+	if (!(n[sc->nfiles] = xstrdup(name)))
+		return NULL;
+	return n[sc->nfiles++];
+}
+
+/* A base named in file `from`: relative to from's directory. */
+static void base_path(const char *from, const char *value, char *buf, size_t len)
+{
+	const char *slash = strrchr(from, '/');
+
+	if (value[0] == '/' || !slash || !strcmp(from, "<stdin>"))
+		snprintf(buf, len, "%s", value);
+	else
+		snprintf(buf, len, "%.*s/%s", (int)(slash - from + 1) - 1, from, value);
+}
+
+struct chain {
+	char *real[CRM_MAX_BASE_DEPTH + 1];   /* canonical paths of the files being read */
+	const char *name[CRM_MAX_BASE_DEPTH + 1];
+	int n;
+};
+
+static crm_status read_rows(struct loader *ld, const char *buf, size_t len, const char *name,
+			    size_t chunk, struct chain *ch, int depth);
+
+static crm_status read_base(struct loader *ld, const struct srow *r, const char *from,
+			    struct chain *ch, int depth)
+{
+	const char *value = r->f[COL_VALUE];
+	char path[1024], *buf;
+	size_t len;
+	crm_error e;
+	crm_status st;
+
+	if (!value[0])
+		return FAIL(ld, r, COL_VALUE, "setting 'base' needs the path of a base scenario "
+			    "(relative to this file)");
+	if (depth + 1 > CRM_MAX_BASE_DEPTH)
+		return FAIL(ld, r, COL_VALUE, "bases nest more than %d deep", CRM_MAX_BASE_DEPTH);
+	base_path(from, value, path, sizeof path);
+	char *real = realpath(path, NULL);
+	if (!real)
+		return FAIL(ld, r, COL_VALUE, "base scenario '%s' cannot be opened (looked for %s: %s)",
+			    value, path, strerror(errno));
+	for (int k = 0; k < ch->n; k++)
+		if (ch->real[k] && !strcmp(ch->real[k], real)) {
+			char msg[700];
+			size_t o = 0;
+			for (int j = k; j < ch->n && o < sizeof msg - 100; j++)
+				o += (size_t)snprintf(msg + o, sizeof msg - o, "%s -> ", ch->name[j]);
+			snprintf(msg + o, sizeof msg - o, "%s", path);
+			free(real);
+			return FAIL(ld, r, COL_VALUE, "scenarios inherit from each other in a circle: %s",
+				    msg);
+		}
+	crm_error_clear(&e);
+	if (crm_read_file(path, &buf, &len, &e) != CRM_OK) {
+		free(real);
+		return FAIL(ld, r, COL_VALUE, "base scenario '%s': %s", path, e.msg);
+	}
+	const char *kept = keep_name(ld, path);
+	ch->real[ch->n] = real;
+	ch->name[ch->n] = kept;
+	ch->n++;
+	st = kept ? read_rows(ld, buf, len, kept, 0, ch, depth + 1) : nomem(ld);
+	ch->n--;
+	free(real);
+	ch->real[ch->n] = NULL;
+	free(buf);
+	return st;
+}
+
+/*
+ * Read one file's rows: its header, its base (read first, recursively), then
+ * its own rows merged over what it inherits.
+ */
+static crm_status read_rows(struct loader *ld, const char *buf, size_t len, const char *name,
+			    size_t chunk, struct chain *ch, int depth)
+{
+	crm_csv_table *tabs = realloc(ld->tables, (ld->ntables + 1) * sizeof *tabs);
+	struct header hd;
+	crm_status st;
+	size_t i, h;
+
+	if (!tabs)
+		return nomem(ld);
+	ld->tables = tabs;
+	crm_csv_table *t = &ld->tables[ld->ntables];
+	if ((st = crm_csv_parse(buf, len, chunk, name, t, ld->err)) != CRM_OK)
+		return st;
+	ld->ntables++;
+	for (i = 0; i < t->nrows; i++)
+		for (int f = 0; f < t->rows[i].nfields; f++)
+			trim(t->rows[i].fields[f]);
+	for (h = 0; h < t->nrows; h++)
+		if (!is_comment(&t->rows[h]) && !is_blank_row(&t->rows[h]))
+			break;
+	if (h == t->nrows)
+		return crm_error_set(ld->err, CRM_EDATA, name, 0, 0, "no header row: the file is "
+				     "empty or holds only comments (expected a header such as "
+				     "kind,name,value)");
+	memset(&hd, 0, sizeof hd);
+	if ((st = read_header(ld, &t->rows[h], name, &hd)) != CRM_OK)
+		goto done;
+
+	/* Normalise the rows; find the base, if any. */
+	struct srow *rows = calloc(t->nrows + 1, sizeof *rows);
+	size_t n = 0;
+	const struct srow *base = NULL;
+	if (!rows) {
+		st = nomem(ld);
+		goto done;
+	}
+	for (i = h + 1; i < t->nrows; i++) {
+		const crm_csv_row *cr = &t->rows[i];
+		struct srow *r = &rows[n];
+		if (is_comment(cr) || is_blank_row(cr))
+			continue;
+		if ((st = check_width(ld, cr, name, &hd)) != CRM_OK)
+			goto done_rows;
+		r->file = name;
+		r->line = cr->line;
+		r->depth = depth;
+		for (int c = 0; c < NCOLS; c++) {
+			int fi = hd.colmap[c];
+			r->f[c] = fi >= 0 && fi < cr->nfields ? cr->fields[fi] : "";
+			r->fline[c] = fi >= 0 && fi < cr->nfields ? cr->field_lines[fi] : cr->line;
+			r->fcol[c] = fi >= 0 ? fi + 1 : 0;
+		}
+		r->nextra = ld->sc->nextra;
+		r->extra = calloc(r->nextra + 1, sizeof *r->extra);
+		if (!r->extra) {
+			st = nomem(ld);
+			goto done_rows;
+		}
+		for (int fi = 0; fi < cr->nfields && fi < hd.width; fi++)
+			if (hd.extra[fi] >= 0)
+				r->extra[hd.extra[fi]] = cr->fields[fi];
+		if (!strcasecmp(r->f[COL_KIND], "setting") && !strcmp(r->f[COL_NAME], "base")) {
+			if (base) {
+				st = FAIL(ld, r, COL_NAME, "setting 'base' is given twice (first on line %d)",
+					  base->line);
+				goto done_rows;
+			}
+			base = r;
+		}
+		n++;
+	}
+	if (base && (st = read_base(ld, base, name, ch, depth)) != CRM_OK)
+		goto done_rows;
+	for (i = 0; i < n; i++) {
+		if (&rows[i] == base)
+			continue;
+		if ((st = merge_row(ld, &rows[i])) != CRM_OK)
+			goto done_rows;
+		rows[i].extra = NULL;   /* now owned by the merged row */
+	}
+done_rows:
+	for (i = 0; i < n; i++)
+		free(rows[i].extra);
+	free(rows);
+done:
+	free(hd.extra);
+	return st;
+}
+
 crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, size_t chunk,
 				 crm_error *err)
 {
 	struct loader ld;
-	crm_status st;
+	struct chain ch;
+	crm_status st = CRM_OK;
 
 	memset(&ld, 0, sizeof ld);
+	memset(&ch, 0, sizeof ch);
 	ld.err = err;
 	ld.sc = scenario_new(name);
 	if (!ld.sc) {
 		crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
 		return NULL;
 	}
-	st = crm_csv_parse(buf, len, chunk, name, &ld.tab, err);
+	const char *kept = keep_name(&ld, ld.sc->file);
+	ch.real[0] = strcmp(name, "<stdin>") ? realpath(name, NULL) : NULL;
+	ch.name[0] = kept;
+	ch.n = 1;
+	if (!kept)
+		st = nomem(&ld);
+	if (st == CRM_OK)
+		st = read_rows(&ld, buf, len, kept, chunk, &ch, 0);
+	free(ch.real[0]);
+	for (size_t i = 0; st == CRM_OK && i < ld.nrows; i++) {
+		const struct srow *r = &ld.rows[i];
+		char kind[16];
+		snprintf(kind, sizeof kind, "%s", r->f[COL_KIND]);
+		for (char *p = kind; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		st = add_origin(&ld, kind, r->f[COL_NAME], (crm_loc){ r->file, r->line, 0 }, r->replaced);
+	}
 	if (st == CRM_OK)
 		st = load_rows(&ld);
-	crm_csv_table_free(&ld.tab);
-	free(ld.extra_fields);
+	for (size_t i = 0; i < ld.nrows; i++)
+		free(ld.rows[i].extra);
+	free(ld.rows);
+	for (size_t i = 0; i < ld.ntables; i++)
+		crm_csv_table_free(&ld.tables[i]);
+	free(ld.tables);
 	if (st != CRM_OK) {
 		crm_scenario_free(ld.sc);
 		return NULL;
