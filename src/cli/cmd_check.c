@@ -77,6 +77,36 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 			sc->inputs[sc->correlations[k].b].name, sc->correlations[k].rho);
 }
 
+/* For a scenario that inherits: every row, the file and line it comes from, what it replaces. */
+static void origins(const crm_scenario *sc, FILE *fp)
+{
+	text_table t;
+	char from[700], note[700];
+
+	if (sc->nfiles < 2 || table_init(&t, 4) != 0)
+		return;
+	fprintf(fp, "  inherits from");
+	for (size_t k = 1; k < sc->nfiles; k++)
+		fprintf(fp, "%s %s", k > 1 ? " ->" : "", sc->files[k]);
+	fprintf(fp, "\n");
+	table_add(&t, ROW_NORMAL, (const char *[]){ "Kind", "Name", "From", "Note" });
+	for (size_t i = 0; i < sc->norigins; i++) {
+		const crm_origin *o = &sc->origins[i];
+		snprintf(from, sizeof from, "%s:%d", o->loc.file, o->loc.line);
+		if (!strcmp(o->kind, "remove"))
+			snprintf(note, sizeof note, "removes %s:%d", o->replaced.file, o->replaced.line);
+		else if (o->replaced.file)
+			snprintf(note, sizeof note, "replaces %s:%d", o->replaced.file, o->replaced.line);
+		else if (strcmp(o->loc.file, sc->file))
+			snprintf(note, sizeof note, "inherited");
+		else
+			snprintf(note, sizeof note, "added");
+		table_add(&t, ROW_NORMAL, (const char *[]){ o->kind, o->name, from, note });
+	}
+	table_print_text(&t, fp, "  ");
+	table_free(&t);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -122,6 +152,7 @@ int cmd_check(int argc, char **argv)
 		} else {
 			report_warnings(&sc->warnings);
 			check_one(sc, stdout);
+			origins(sc, stdout);
 		}
 		crm_cashflow_free(cf);
 		crm_model_free(m);

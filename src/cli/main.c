@@ -77,6 +77,30 @@ static const struct opt_doc simulate_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc compare_opts[] = {
+	{ "    --baseline FILE", "the scenario the others are measured against (default: the "
+	  "first)" },
+	{ "    --rank M", "rank the scenarios by this metric (default npv)" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
+static const struct opt_doc batch_opts[] = {
+	{ "-a, --analysis A", "run (default), tornado, breakeven or simulate, for every scenario" },
+	{ "-f, --format FORMAT", "csv (default) or jsonl (JSON lines)" },
+	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" },
+	{ "-j, --jobs J", "scenarios in parallel (default: the number of processors); the output "
+	  "does not depend on it" },
+	{ "-m, --metric M", "the metric of tornado and breakeven (default npv)" },
+	{ "    --pct P", "tornado: give inputs and lines without a range +/-P%" },
+	{ "    --target V", "breakeven: the value to reach (default 0)" },
+	{ "-n, --draws N", "simulate: draws per scenario (default 10000)" },
+	{ "    --seed S", "simulate: random seed (default 1)" },
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -97,6 +121,10 @@ const struct command commands[] = {
 	  "breakeven [OPTIONS] FILE...", breakeven_opts },
 	{ "simulate", cmd_simulate, "Monte Carlo risk ranges, rank correlations and Sobol indices",
 	  "simulate [OPTIONS] FILE...", simulate_opts },
+	{ "compare", cmd_compare, "scenarios side by side, against a baseline, with incremental "
+	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
+	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",
+	  "batch [OPTIONS] PATH...", batch_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -181,6 +209,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

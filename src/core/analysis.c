@@ -371,3 +371,68 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 	}
 	return CRM_OK;
 }
+
+/* ------------------------------------------------------------- comparison */
+
+void crm_fold_years(const crm_cashflow *cf, const double *per_period, double *out)
+{
+	int years = cf->nperiods * cf->months_per_period / 12;
+
+	memset(out, 0, (size_t)(years + 1) * sizeof *out);
+	for (int p = 0; p <= cf->nperiods; p++)
+		out[crm_cashflow_year_of(cf, p)] += per_period[p];
+}
+
+void crm_incremental_free(crm_incremental *inc)
+{
+	if (!inc)
+		return;
+	free(inc->flows);
+	memset(inc, 0, sizeof *inc);
+}
+
+crm_status crm_incremental_flows(const crm_cashflow *a, const crm_metrics *ma, double rate_a,
+				 const crm_cashflow *b, const crm_metrics *mb, double rate_b,
+				 crm_incremental *out, crm_error *err)
+{
+	int same_grid = a->months_per_period == b->months_per_period;
+	int mpp = same_grid ? a->months_per_period : 12;
+	int na = same_grid ? a->nperiods : a->nperiods * a->months_per_period / 12;
+	int nb = same_grid ? b->nperiods : b->nperiods * b->months_per_period / 12;
+	size_t n = (size_t)(na > nb ? na : nb) + 1;
+	double *fa = calloc(n, sizeof *fa), *fb = calloc(n, sizeof *fb);
+	crm_status st = CRM_OK;
+
+	memset(out, 0, sizeof *out);
+	out->flows = calloc(n, sizeof *out->flows);
+	if (!fa || !fb || !out->flows) {
+		st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	if (same_grid) {
+		memcpy(fa, a->net, (size_t)(a->nperiods + 1) * sizeof *fa);
+		memcpy(fb, b->net, (size_t)(b->nperiods + 1) * sizeof *fb);
+	} else {
+		crm_fold_years(a, a->net, fa);
+		crm_fold_years(b, b->net, fb);
+	}
+	for (size_t p = 0; p < n; p++)
+		out->flows[p] = fb[p] - fa[p];
+	out->n = n;
+	out->months_per_period = mpp;
+	out->npv = mb->npv - ma->npv;
+	out->same_rate = rate_a == rate_b;
+	if ((st = crm_irr_solve(out->flows, n, 12 / mpp, &out->irr, err)) != CRM_OK)
+		goto done;
+	for (size_t i = 0; i < out->irr.nroots; i++)
+		if (!out->irr_ok || fabs(out->irr.roots[i] - rate_b) < fabs(out->irr_value - rate_b)) {
+			out->irr_value = out->irr.roots[i];
+			out->irr_ok = 1;
+		}
+done:
+	free(fa);
+	free(fb);
+	if (st != CRM_OK)
+		crm_incremental_free(out);
+	return st;
+}

@@ -18,3 +18,15 @@ awk -v s="$start" -v e="$end" 'BEGIN { t = e - s;
 echo "== Monte Carlo: NPV and payback per draw on scenarios/bench/montecarlo_bench.csv"
 echo "   (5 years by month, 20 lines, 30 uncertain inputs; target: 2,000,000 draws/s on 2 cores)"
 "$build/bench/bench_simulate" scenarios/bench/montecarlo_bench.csv
+
+echo "== batch: 10,000 generated small scenario files (target: 5,000 scenarios/s on 2 cores)"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT INT TERM
+sh tests/bench/gen_batch.sh "$dir/cases" 10000
+for jobs in 1 2; do
+	start=$(date +%s.%N)
+	"$crmroi" batch --jobs "$jobs" "$dir/cases" > "$dir/out.csv"
+	end=$(date +%s.%N)
+	awk -v s="$start" -v e="$end" -v j="$jobs" 'BEGIN { t = e - s;
+		printf "crmroi batch --jobs %d: 10000 scenarios in %.3f s: %.0f scenarios/s\n", j, t, 10000 / t }'
+done

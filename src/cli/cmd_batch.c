@@ -1,0 +1,624 @@
+/*
+ * cmd_batch.c - `crmroi batch`: the same analysis on many scenario files, as
+ * one long table for a spreadsheet or a BI tool.
+ *
+ * Files are collected (directories recursively, *.csv), sorted, and split
+ * among threads; each scenario's rows are written to its own buffer and the
+ * buffers are printed in file order, so the output does not depend on the
+ * number of threads.
+ */
+#define _XOPEN_SOURCE 700
+#include "cli.h"
+#include "commands.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum analysis { AN_RUN, AN_TORNADO, AN_BREAKEVEN, AN_SIMULATE };
+enum { OUT_CSV, OUT_JSONL };
+
+struct batch_opts {
+	enum analysis an;
+	int out, jobs;
+	const char *output;
+	crm_metric_id metric;
+	double pct, target;
+	uint64_t draws, seed;
+};
+
+struct item {
+	char *path;
+	char *text;          /* this scenario's output rows */
+	size_t len;
+	char *error;         /* "file:line:col: message" when it failed */
+	int skipped;         /* not a scenario file */
+};
+
+/* ------------------------------------------------------------- file list */
+
+struct list {
+	char **paths;
+	size_t n, cap;
+};
+
+static int list_add(struct list *l, const char *p)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? 2 * l->cap : 256;
+		char **n = realloc(l->paths, ncap * sizeof *n);
+		if (!n)
+			return -1;
+		l->paths = n;
+		l->cap = ncap;
+	}
+	return (l->paths[l->n++] = strdup(p)) ? 0 : -1;
+}
+
+static int ends_with_csv(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcasecmp(name + n - 4, ".csv");
+}
+
+static int collect(struct list *l, const char *path, int top, crm_error *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return crm_error_set(err, CRM_EIO, path, 0, 0, "cannot open: %s", strerror(errno)), -1;
+	if (!S_ISDIR(st.st_mode)) {
+		/* Files named on the command line are taken whatever their name. */
+		if (top || ends_with_csv(path))
+			return list_add(l, path);
+		return 0;
+	}
+	DIR *d = opendir(path);
+	if (!d)
+		return crm_error_set(err, CRM_EIO, path, 0, 0, "cannot read the directory: %s",
+				     strerror(errno)), -1;
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t n = strlen(path) + strlen(e->d_name) + 2;
+		char *child = malloc(n);
+		if (!child) {
+			rc = -1;
+			break;
+		}
+		snprintf(child, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+		rc = collect(l, child, 0, err);
+		free(child);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Whether a file looks like a scenario: its first row that is not a comment
+ * or blank has a 'kind' column. Other CSV files in a directory are skipped.
+ */
+static int looks_like_scenario(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char line[4096];
+	int yes = 0;
+
+	if (!f)
+		return 1;   /* let the loader report why it cannot be read */
+	while (fgets(line, sizeof line, f)) {
+		char *p = line;
+		if (!strncmp(p, "\xEF\xBB\xBF", 3))
+			p += 3;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || *p == '\n' || *p == '\r' || *p == ',' || !*p)
+			continue;
+		for (char *q = p; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		/* A header names kind as a whole field. */
+		for (char *q = strstr(p, "kind"); q; q = strstr(q + 1, "kind")) {
+			char before = q == p ? ',' : q[-1], after = q[4];
+			if ((before == ',' || before == '"' || before == ' ') &&
+			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
+			     after == '\n' || after == '\0'))
+				yes = 1;
+		}
+		break;
+	}
+	fclose(f);
+	return yes;
+}
+
+/* ------------------------------------------------------------ the output */
+
+static const char *const run_keys[] = {
+	"npv", "roi", "bcr", "irr", "mirr", "payback_months", "discounted_payback_months",
+	"pv_benefits", "pv_costs", "total_benefits", "total_costs", "peak_investment"
+};
+#define NRUN (sizeof run_keys / sizeof *run_keys)
+
+static void put_text(FILE *fp, int out, const char *key, const char *v, int *first)
+{
+	if (out == OUT_CSV) {
+		csv_field(fp, v, *first);
+	} else {
+		fputs(*first ? "{" : ", ", fp);
+		json_string(fp, key);
+		fputs(": ", fp);
+		json_string(fp, v);
+	}
+	*first = 0;
+}
+
+static void put_num(FILE *fp, int out, const char *key, double v, const char *why, int *first)
+{
+	if (out == OUT_CSV) {
+		if (isfinite(v))
+			csv_number(fp, v, *first);
+		else
+			csv_field(fp, why ? why : "", *first);
+	} else {
+		fputs(*first ? "{" : ", ", fp);
+		json_string(fp, key);
+		fputs(": ", fp);
+		json_number(fp, v);
+		if (!isfinite(v) && why) {
+			fprintf(fp, ", \"%s_note\": ", key);
+			json_string(fp, why);
+		}
+	}
+	*first = 0;
+}
+
+static void end_row(FILE *fp, int out)
+{
+	if (out == OUT_CSV)
+		csv_end(fp);
+	else
+		fputs("}\n", fp);
+}
+
+static void header(FILE *fp, const struct batch_opts *o)
+{
+	static const char *const tornado_cols[] = { "name", "kind", "low", "high", "metric_at_low",
+		"metric_at_high", "swing" };
+	static const char *const be_cols[] = { "name", "kind", "base", "breakeven", "change",
+		"searched_from", "searched_to", "status" };
+	static const char *const sim_cols[] = { "metric", "draws", "undefined", "mean", "sd",
+		"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max",
+		"p_npv_negative" };
+	int first = 1;
+
+	if (o->out != OUT_CSV)
+		return;
+	csv_field(fp, "file", first);
+	csv_field(fp, "title", 0);
+	csv_field(fp, "status", 0);
+	csv_field(fp, "error", 0);
+	first = 0;
+	switch (o->an) {
+	case AN_RUN:
+		for (size_t k = 0; k < NRUN; k++)
+			csv_field(fp, run_keys[k], 0);
+		break;
+	case AN_TORNADO:
+		for (size_t k = 0; k < sizeof tornado_cols / sizeof *tornado_cols; k++)
+			csv_field(fp, tornado_cols[k], 0);
+		break;
+	case AN_BREAKEVEN:
+		for (size_t k = 0; k < sizeof be_cols / sizeof *be_cols; k++)
+			csv_field(fp, be_cols[k], 0);
+		break;
+	case AN_SIMULATE:
+		for (size_t k = 0; k < sizeof sim_cols / sizeof *sim_cols; k++)
+			csv_field(fp, sim_cols[k], 0);
+		break;
+	}
+	csv_end(fp);
+}
+
+/* The leading columns of every row of a scenario. */
+static void lead(FILE *fp, const struct batch_opts *o, const char *file, const char *title,
+		 const char *error, int *first)
+{
+	*first = 1;
+	put_text(fp, o->out, "file", file, first);
+	put_text(fp, o->out, "title", title ? title : "", first);
+	put_text(fp, o->out, "status", error ? "error" : "ok", first);
+	put_text(fp, o->out, "error", error ? error : "", first);
+}
+
+static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FILE *fp,
+			  crm_error *err)
+{
+	int first;
+	crm_status st = CRM_OK;
+
+	if (o->an == AN_RUN) {
+		crm_model *m = crm_model_new(sc, err);
+		crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
+		crm_metrics met;
+		if (!m || !cf) {
+			st = m ? crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory") : err->status;
+		} else if ((st = crm_model_eval(m, cf, err)) == CRM_OK &&
+			   (st = crm_metrics_compute(m, cf, &met, err)) == CRM_OK) {
+			double v[NRUN] = { met.npv, met.roi_ok ? met.roi : NAN, met.bcr_ok ? met.bcr : NAN,
+				met.irr_ok ? met.irr_value : NAN, met.mirr_ok ? met.mirr : NAN,
+				met.payback.status == CRM_PAYBACK_REACHED ? met.payback.months : NAN,
+				met.dpayback.status == CRM_PAYBACK_REACHED ? met.dpayback.months : NAN,
+				met.pv_benefits, met.pv_costs, met.total_benefits, met.total_costs,
+				met.peak_investment };
+			const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
+				"no MIRR", "not reached", "not reached" };
+			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+			for (size_t k = 0; k < NRUN; k++)
+				put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
+			end_row(fp, o->out);
+		}
+		crm_cashflow_free(cf);
+		crm_model_free(m);
+		return st;
+	}
+	if (o->an == AN_SIMULATE) {
+		static const char *const names[CRM_SIM_NMETRICS] = { "npv", "roi", "irr", "payback_months",
+			"discounted_payback_months" };
+		crm_sim_options so;
+		crm_sim_result res;
+		memset(&so, 0, sizeof so);
+		so.n = o->draws;
+		so.seed = o->seed;
+		so.jobs = 1;   /* batch parallelism is across scenarios */
+		so.metrics[CRM_SIM_NPV] = so.metrics[CRM_SIM_ROI] = so.metrics[CRM_SIM_IRR] = 1;
+		so.metrics[CRM_SIM_PAYBACK] = 1;
+		so.hist_bins = 1;
+		if ((st = crm_simulate(sc, &so, &res, err)) != CRM_OK)
+			return st;
+		for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+			const crm_sim_metric *m = &res.metric[k];
+			if (!m->computed)
+				continue;
+			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+			put_text(fp, o->out, "metric", names[k], &first);
+			put_num(fp, o->out, "draws", (double)m->defined, NULL, &first);
+			put_num(fp, o->out, "undefined", (double)m->undefined, NULL, &first);
+			double v[12] = { m->mean, m->sd, m->sem, m->min, m->pct[0], m->pct[1], m->pct[2],
+					 m->pct[3], m->pct[4], m->pct[5], m->pct[6], m->max };
+			static const char *const keys[12] = { "mean", "sd", "sem", "min", "p5", "p10",
+				"p25", "p50", "p75", "p90", "p95", "max" };
+			for (int c = 0; c < 12; c++)
+				put_num(fp, o->out, keys[c], m->defined ? v[c] : NAN, "undefined in every draw",
+					&first);
+			put_num(fp, o->out, "p_npv_negative", res.metric[CRM_SIM_NPV].defined ?
+				(double)res.npv_negative / (double)res.metric[CRM_SIM_NPV].defined : NAN, NULL,
+				&first);
+			end_row(fp, o->out);
+		}
+		crm_sim_result_free(&res);
+		return CRM_OK;
+	}
+	crm_analysis *a = crm_analysis_new(sc, err);
+	if (!a)
+		return err->status;
+	if (o->an == AN_TORNADO) {
+		crm_tornado_row *rows;
+		size_t n;
+		crm_value base;
+		if ((st = crm_tornado(a, o->metric, o->pct, &rows, &n, &base, err)) == CRM_OK) {
+			for (size_t i = 0; i < n; i++) {
+				const crm_tornado_row *r = &rows[i];
+				lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+				put_text(fp, o->out, "name", r->param.name, &first);
+				put_text(fp, o->out, "kind", r->param.kind == CRM_PARAM_INPUT ? "input"
+					 : sc->lines[r->param.index].kind == CRM_COST ? "cost" : "benefit", &first);
+				put_num(fp, o->out, "low", r->low, NULL, &first);
+				put_num(fp, o->out, "high", r->high, NULL, &first);
+				put_num(fp, o->out, "metric_at_low", r->at_low.v, r->at_low.why, &first);
+				put_num(fp, o->out, "metric_at_high", r->at_high.v, r->at_high.why, &first);
+				put_num(fp, o->out, "swing", r->swing_ok ? r->swing : NAN, "undefined at one end",
+					&first);
+				end_row(fp, o->out);
+			}
+			free(rows);
+		}
+	} else {
+		static const char *const words[] = { "found", "none in interval", "flat", "no base value" };
+		for (size_t i = 0; i < sc->ninputs && st == CRM_OK; i++) {
+			crm_param p;
+			crm_breakeven be;
+			double lo, hi;
+			if ((st = crm_param_find(sc, sc->inputs[i].name, &p, err)) != CRM_OK)
+				break;
+			crm_breakeven_interval(&p, &lo, &hi);
+			if ((st = crm_breakeven_solve(a, &p, o->metric, o->target, lo, hi, &be, err)) != CRM_OK)
+				break;
+			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+			put_text(fp, o->out, "name", p.name, &first);
+			put_text(fp, o->out, "kind", "input", &first);
+			put_num(fp, o->out, "base", p.has_base ? p.base : NAN, "a formula or series", &first);
+			put_num(fp, o->out, "breakeven", be.status == CRM_BE_FOUND ? be.value : NAN,
+				words[be.status], &first);
+			put_num(fp, o->out, "change", be.status == CRM_BE_FOUND ? be.change : NAN, "", &first);
+			put_num(fp, o->out, "searched_from", p.has_base ? lo : NAN, "", &first);
+			put_num(fp, o->out, "searched_to", p.has_base ? hi : NAN, "", &first);
+			put_text(fp, o->out, "status", words[be.status], &first);
+			end_row(fp, o->out);
+		}
+	}
+	crm_analysis_free(a);
+	return st;
+}
+
+/* Columns an analysis adds after file, title, status and error. */
+static int analysis_columns(enum analysis an)
+{
+	switch (an) {
+	case AN_RUN: return (int)NRUN;
+	case AN_TORNADO: return 7;
+	case AN_BREAKEVEN: return 8;
+	case AN_SIMULATE: return 16;
+	}
+	return 0;
+}
+
+static void process(const struct batch_opts *o, struct item *it)
+{
+	crm_error err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	if (!looks_like_scenario(it->path)) {
+		it->skipped = 1;
+		return;
+	}
+	if (!(fp = open_memstream(&buf, &len))) {
+		it->error = strdup("out of memory");
+		return;
+	}
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_load(it->path, &err);
+	crm_status st = sc ? analyse(o, sc, fp, &err) : err.status;
+	if (st != CRM_OK) {
+		char msg[2048];
+		int first;
+		if (!err.file[0])
+			snprintf(err.file, sizeof err.file, "%s", it->path);
+		if (err.line > 0 && err.col > 0)
+			snprintf(msg, sizeof msg, "%s:%d:%d: %s", err.file, err.line, err.col, err.msg);
+		else if (err.line > 0)
+			snprintf(msg, sizeof msg, "%s:%d: %s", err.file, err.line, err.msg);
+		else
+			snprintf(msg, sizeof msg, "%s: %s", err.file, err.msg);
+		it->error = strdup(msg);
+		/* Rows written before the failure are dropped: the scenario is one error row. */
+		fclose(fp);
+		free(buf);
+		buf = NULL;
+		len = 0;
+		fp = open_memstream(&buf, &len);
+		if (fp) {
+			/* The message without the program name, padded to the table's width. */
+			lead(fp, o, it->path, sc ? sc->settings.title : "", msg, &first);
+			if (o->out == OUT_CSV)
+				for (int k = 0; k < analysis_columns(o->an); k++)
+					csv_field(fp, "", 0);
+			end_row(fp, o->out);
+		}
+	}
+	crm_scenario_free(sc);
+	if (fp)
+		fclose(fp);
+	it->text = buf;
+	it->len = len;
+}
+
+struct worker {
+	const struct batch_opts *o;
+	struct item *items;
+	size_t n;
+	int id, jobs;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+
+	for (size_t i = (size_t)w->id; i < w->n; i += (size_t)w->jobs)
+		process(w->o, &w->items[i]);
+	return NULL;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "analysis", required_argument, NULL, 'a' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "metric", required_argument, NULL, 'm' },
+		{ "pct", required_argument, NULL, 'p' },
+		{ "target", required_argument, NULL, 't' },
+		{ "draws", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct batch_opts o;
+	struct list l;
+	crm_error err;
+	int c, status = EXIT_OK;
+	char why[512];
+	double v;
+
+	memset(&o, 0, sizeof o);
+	memset(&l, 0, sizeof l);
+	o.metric = CRM_METRIC_NPV;
+	o.draws = 10000;
+	o.seed = 1;
+	long np = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = np > 0 ? (int)np : 1;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:a:j:m:n:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!strcmp(optarg, "csv"))
+				o.out = OUT_CSV;
+			else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
+				o.out = OUT_JSONL;
+			else
+				return usage_error("batch: unknown format '%s' (expected csv or jsonl)", optarg);
+			break;
+		case 'o': o.output = optarg; break;
+		case 'a':
+			if (!strcmp(optarg, "run"))
+				o.an = AN_RUN;
+			else if (!strcmp(optarg, "tornado"))
+				o.an = AN_TORNADO;
+			else if (!strcmp(optarg, "breakeven"))
+				o.an = AN_BREAKEVEN;
+			else if (!strcmp(optarg, "simulate"))
+				o.an = AN_SIMULATE;
+			else
+				return usage_error("batch: unknown analysis '%s' (expected run, tornado, "
+						   "breakeven or simulate)", optarg);
+			break;
+		case 'j':
+			if (crm_parse_number(optarg, &v, NULL, why, sizeof why) != CRM_OK || v < 1 ||
+			    v > 256 || v != floor(v))
+				return usage_error("batch: --jobs takes 1 to 256, not '%s'", optarg);
+			o.jobs = (int)v;
+			break;
+		case 'm':
+			if (crm_metric_parse(optarg, &o.metric) != 0)
+				return usage_error("batch: unknown metric '%s' (expected npv, roi, bcr, irr, "
+						   "mirr, payback, discounted_payback, pv_benefits or pv_costs)",
+						   optarg);
+			break;
+		case 'p':
+			if (crm_parse_number(optarg, &o.pct, NULL, why, sizeof why) != CRM_OK ||
+			    o.pct <= 0 || o.pct >= 100)
+				return usage_error("batch: --pct takes a percentage above 0 and below 100, "
+						   "not '%s'", optarg);
+			break;
+		case 't':
+			if (crm_parse_number(optarg, &o.target, NULL, why, sizeof why) != CRM_OK)
+				return usage_error("batch: --target: %s", why);
+			break;
+		case 'n':
+			if (crm_parse_number(optarg, &v, NULL, why, sizeof why) != CRM_OK || v < 2 ||
+			    v != floor(v) || v > 1e9)
+				return usage_error("batch: --draws takes a whole number of at least 2, not "
+						   "'%s'", optarg);
+			o.draws = (uint64_t)v;
+			break;
+		case 's':
+			if (crm_parse_number(optarg, &v, NULL, why, sizeof why) != CRM_OK || v < 0 ||
+			    v != floor(v))
+				return usage_error("batch: --seed takes a whole number, not '%s'", optarg);
+			o.seed = (uint64_t)v;
+			break;
+		case 'h':
+			print_command_help(find_command("batch"), stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error("batch: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("batch: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("batch: no file or directory given");
+	crm_error_clear(&err);
+	for (int i = optind; i < argc; i++)
+		if (collect(&l, argv[i], 1, &err) != 0) {
+			status = err.status ? report_error(&err) : EXIT_INTERNAL;
+			goto done;
+		}
+	qsort(l.paths, l.n, sizeof *l.paths, by_path);
+
+	struct item *items = calloc(l.n + 1, sizeof *items);
+	struct worker *ws = calloc((size_t)o.jobs, sizeof *ws);
+	pthread_t *tid = calloc((size_t)o.jobs, sizeof *tid);
+	if (!items || !ws || !tid) {
+		free(items);
+		free(ws);
+		free(tid);
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		items[i].path = l.paths[i];
+	int jobs = (size_t)o.jobs < l.n ? o.jobs : (int)(l.n ? l.n : 1);
+	int started = 0;
+	for (int t = 0; t < jobs; t++)
+		ws[t] = (struct worker){ &o, items, l.n, t, jobs };
+	for (int t = 1; t < jobs; t++, started++)
+		if (pthread_create(&tid[t], NULL, work, &ws[t]) != 0)
+			break;
+	for (int t = 1 + started; t < jobs; t++)
+		work(&ws[t]);
+	work(&ws[0]);
+	for (int t = 1; t <= started; t++)
+		pthread_join(tid[t], NULL);
+
+	size_t failed = 0, done_n = 0, skipped = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		if (items[i].skipped) {
+			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
+				"column)\n", progname, items[i].path);
+			skipped++;
+		} else if (items[i].error) {
+			fprintf(stderr, "%s: %s\n", progname, items[i].error);
+			failed++;
+		} else {
+			done_n++;
+		}
+	}
+	out_sink sink;
+	if (sink_open(&sink, o.output, &err) != 0) {
+		status = report_error(&err);
+	} else {
+		header(sink.fp, &o);
+		for (size_t i = 0; i < l.n; i++)
+			if (items[i].text)
+				fwrite(items[i].text, 1, items[i].len, sink.fp);
+		if (sink_commit(&sink, &err) != 0)
+			status = report_error(&err);
+	}
+	if (status == EXIT_OK && failed) {
+		fprintf(stderr, "%s: batch: %zu of %zu scenarios failed\n", progname, failed,
+			failed + done_n);
+		status = EXIT_DATA;
+	}
+	(void)skipped;
+	for (size_t i = 0; i < l.n; i++) {
+		free(items[i].text);
+		free(items[i].error);
+	}
+	free(items);
+	free(ws);
+	free(tid);
+done:
+	for (size_t i = 0; i < l.n; i++)
+		free(l.paths[i]);
+	free(l.paths);
+	return status;
+}

@@ -1,0 +1,580 @@
+/*
+ * cmd_compare.c - `crmroi compare`: scenarios side by side, against a
+ * baseline, ranked, with their yearly and incremental cash flows.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "commands.h"
+#include "report.h"
+#include "rtable.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { BETTER_NONE = 0, BETTER_HIGH = 1, BETTER_LOW = -1 };
+
+struct row_def {
+	const char *key, *label;
+	int unit, better;
+	crm_metric_id metric;      /* for --rank; CRM_METRIC_COUNT when not rankable */
+};
+
+static const struct row_def rows[] = {
+	{ "npv", "NPV", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_NPV },
+	{ "roi", "ROI (TEI)", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_ROI },
+	{ "bcr", "Benefit-cost ratio", CRM_UNIT_RATIO, BETTER_HIGH, CRM_METRIC_BCR },
+	{ "irr", "IRR", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_IRR },
+	{ "mirr", "MIRR", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_MIRR },
+	{ "payback_months", "Payback (months)", CRM_UNIT_MONTHS, BETTER_LOW, CRM_METRIC_PAYBACK },
+	{ "discounted_payback_months", "Discounted payback (months)", CRM_UNIT_MONTHS, BETTER_LOW,
+	  CRM_METRIC_DPAYBACK },
+	{ "pv_benefits", "PV of benefits", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_PV_BENEFITS },
+	{ "pv_costs", "PV of costs", CRM_UNIT_MONEY, BETTER_LOW, CRM_METRIC_PV_COSTS },
+	{ "peak_investment", "Peak investment", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_COUNT },
+	{ "peak_investment_month", "Peak investment at month", CRM_UNIT_NUMBER, BETTER_NONE,
+	  CRM_METRIC_COUNT },
+};
+#define NROWS (sizeof rows / sizeof *rows)
+
+struct cmp {
+	report *r;
+	int n;
+	int base;                  /* index of the baseline */
+	char **names;              /* short names */
+	crm_incremental *inc;      /* against the baseline */
+	int years;                 /* longest horizon */
+};
+
+static crm_value value_of(const report *r, size_t k)
+{
+	const crm_metrics *m = &r->m;
+	switch (k) {
+	case 0: return (crm_value){ m->npv, 1, "" };
+	case 1: return (crm_value){ m->roi, m->roi_ok, "no PV of costs" };
+	case 2: return (crm_value){ m->bcr, m->bcr_ok, "no PV of costs" };
+	case 3: return (crm_value){ m->irr_value, m->irr_ok, "no IRR" };
+	case 4: return (crm_value){ m->mirr, m->mirr_ok, "no MIRR" };
+	case 5: return (crm_value){ m->payback.months, m->payback.status == CRM_PAYBACK_REACHED,
+				    "not reached" };
+	case 6: return (crm_value){ m->dpayback.months, m->dpayback.status == CRM_PAYBACK_REACHED,
+				    "not reached" };
+	case 7: return (crm_value){ m->pv_benefits, 1, "" };
+	case 8: return (crm_value){ m->pv_costs, 1, "" };
+	case 9: return (crm_value){ m->peak_investment, 1, "" };
+	default: return (crm_value){ (double)(m->peak_period * r->cf->months_per_period), 1, "" };
+	}
+}
+
+/* Index of the best scenario for row k, or -1 (no preference, or nothing defined). */
+static int best_of(const struct cmp *c, size_t k)
+{
+	int best = -1;
+
+	if (rows[k].better == BETTER_NONE)
+		return -1;
+	for (int i = 0; i < c->n; i++) {
+		crm_value v = value_of(&c->r[i], k);
+		if (!v.ok)
+			continue;
+		crm_value b = best >= 0 ? value_of(&c->r[best], k) : v;
+		if (best < 0 || (rows[k].better == BETTER_HIGH ? v.v > b.v : v.v < b.v))
+			best = i;
+	}
+	return best;
+}
+
+static char *short_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	size_t n = strlen(b);
+	if (n > 4 && !strcmp(b + n - 4, ".csv"))
+		n -= 4;
+	return strndup(b, n);
+}
+
+static void yearly(const report *r, const double *per_period, double *out, int years, int cumulative)
+{
+	int own = r->sc->settings.horizon_years;
+	double *tmp = calloc((size_t)own + 1, sizeof *tmp);
+
+	for (int y = 0; y <= years; y++)
+		out[y] = NAN;
+	if (!tmp)
+		return;
+	crm_fold_years(r->cf, per_period, tmp);
+	double run = 0;
+	for (int y = 0; y <= own; y++) {
+		run += tmp[y];
+		out[y] = cumulative ? run : tmp[y];
+	}
+	free(tmp);
+}
+
+/* ------------------------------------------------------------------ text */
+
+static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metric_id rank_by)
+{
+	int md = fmt == FMT_MARKDOWN;
+	const char *b = md ? "- " : "  ";
+	rtable t;
+	char buf[160], label[160];
+	const report *base = &c->r[c->base];
+
+	fprintf(fp, md ? "## Comparison of %d scenarios\n\n" : "Comparison of %d scenarios\n", c->n);
+	fprintf(fp, "%sBaseline: %s (%s)\n", b, c->names[c->base], base->sc->file);
+	for (int i = 0; i < c->n; i++)
+		fprintf(fp, "%s%s: %s (%s)\n", b, c->names[i],
+			c->r[i].sc->settings.title[0] ? c->r[i].sc->settings.title : "untitled",
+			c->r[i].sc->file);
+
+	/* Metrics side by side, the best of each row marked. */
+	rtable_init(&t, (size_t)c->n + 1);
+	rtable_col(&t, 0, "metric", "Metric", UNIT_TEXT);
+	for (int i = 0; i < c->n; i++)
+		rtable_col(&t, (size_t)i + 1, c->names[i], c->names[i], CRM_UNIT_NUMBER);
+	for (size_t k = 0; k < NROWS; k++) {
+		long r = rtable_row(&t);
+		int best = best_of(c, k);
+		rtable_text(&t, r, 0, rows[k].label);
+		for (int i = 0; i < c->n; i++) {
+			crm_value v = value_of(&c->r[i], k);
+			if (!v.ok) {
+				snprintf(buf, sizeof buf, "n/a (%s)", v.why);
+			} else {
+				fmt_unit(buf, sizeof buf, v.v, rows[k].unit);
+				if (i == best)
+					strcat(buf, "*");
+			}
+			rtable_text(&t, r, (size_t)i + 1, buf);
+		}
+	}
+	fputc('\n', fp);
+	if (md)
+		rtable_print_markdown(&t, fp);
+	else
+		rtable_print_text(&t, fp, "  ");
+	rtable_free(&t);
+	fprintf(fp, "%s* marks the best value of each row (for payback and PV of costs, the "
+		"lowest).\n", md ? "\n" : "  ");
+
+	/* Differences from the baseline. */
+	fprintf(fp, md ? "\n### Difference from the baseline (scenario - %s)\n\n"
+		       : "\nDifference from the baseline (scenario - %s)\n", c->names[c->base]);
+	rtable_init(&t, (size_t)c->n + 1);
+	rtable_col(&t, 0, "metric", "Metric", UNIT_TEXT);
+	for (int i = 0; i < c->n; i++)
+		rtable_col(&t, (size_t)i + 1, c->names[i], c->names[i], CRM_UNIT_NUMBER);
+	for (size_t k = 0; k < NROWS - 1; k++) {
+		long r = rtable_row(&t);
+		crm_value bv = value_of(base, k);
+		rtable_text(&t, r, 0, rows[k].label);
+		for (int i = 0; i < c->n; i++) {
+			crm_value v = value_of(&c->r[i], k);
+			if (!v.ok || !bv.ok) {
+				snprintf(buf, sizeof buf, "n/a");
+			} else {
+				double d = v.v - bv.v;
+				fmt_unit(buf, sizeof buf, d, rows[k].unit);
+				if (d > 0 && buf[0] != '-') {
+					memmove(buf + 1, buf, strlen(buf) + 1);
+					buf[0] = '+';
+				}
+				if (rows[k].unit == CRM_UNIT_RATE)
+					strcat(buf, " pts");
+			}
+			rtable_text(&t, r, (size_t)i + 1, buf);
+		}
+	}
+	if (md)
+		rtable_print_markdown(&t, fp);
+	else
+		rtable_print_text(&t, fp, "  ");
+	rtable_free(&t);
+	fprintf(fp, "%sRates differ in percentage points (pts).\n", md ? "\n" : "  ");
+
+	/* Ranking. */
+	const crm_metric_info *mi = crm_metric_info_of(rank_by);
+	size_t rk = 0;
+	for (size_t k = 0; k < NROWS; k++)
+		if (rows[k].metric == rank_by)
+			rk = k;
+	fprintf(fp, md ? "\n### Ranking by %s\n\n" : "\nRanking by %s\n", mi->label);
+	int *order = malloc((size_t)c->n * sizeof *order), used_n = 0;
+	char *used = calloc((size_t)c->n, 1);
+	if (order && used) {
+		for (int pos = 0; pos < c->n; pos++) {
+			int pick = -1;
+			for (int i = 0; i < c->n; i++) {
+				if (used[i])
+					continue;
+				crm_value v = value_of(&c->r[i], rk);
+				crm_value p = pick >= 0 ? value_of(&c->r[pick], rk) : v;
+				if (pick < 0 || (v.ok && !p.ok) ||
+				    (v.ok && p.ok && (rows[rk].better == BETTER_LOW ? v.v < p.v : v.v > p.v)))
+					pick = i;
+			}
+			used[pick] = 1;
+			order[used_n++] = pick;
+			crm_value v = value_of(&c->r[pick], rk);
+			if (v.ok)
+				fmt_unit(buf, sizeof buf, v.v, rows[rk].unit);
+			else
+				snprintf(buf, sizeof buf, "n/a (%s)", v.why);
+			fprintf(fp, "%s%d. %-20s %s\n", md ? "" : "  ", pos + 1, c->names[pick], buf);
+			if (md)
+				fputc('\n', fp);
+		}
+	}
+	free(order);
+	free(used);
+
+	/* Yearly cash flows. */
+	for (int cum = 0; cum < 2; cum++) {
+		fprintf(fp, md ? "\n### %s by year (%s)\n\n" : "\n%s by year (%s)\n",
+			cum ? "Cumulative net cash flow" : "Net cash flow", base->sc->settings.currency);
+		rtable_init(&t, (size_t)c->years + 2);
+		rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
+		for (int y = 0; y <= c->years; y++) {
+			if (y)
+				snprintf(label, sizeof label, "Year %d", y);
+			else
+				snprintf(label, sizeof label, "Initial");
+			rtable_col(&t, (size_t)y + 1, label, label, CRM_UNIT_MONEY);
+		}
+		double *v = malloc(((size_t)c->years + 1) * sizeof *v);
+		for (int i = 0; v && i < c->n; i++) {
+			long r = rtable_row(&t);
+			rtable_text(&t, r, 0, c->names[i]);
+			yearly(&c->r[i], c->r[i].cf->net, v, c->years, cum);
+			for (int y = 0; y <= c->years; y++)
+				if (isnan(v[y]))
+					rtable_text(&t, r, (size_t)y + 1, "");
+				else
+					rtable_num(&t, r, (size_t)y + 1, v[y]);
+		}
+		free(v);
+		if (md)
+			rtable_print_markdown(&t, fp);
+		else
+			rtable_print_text(&t, fp, "  ");
+		rtable_free(&t);
+	}
+
+	/* Incremental cash flows. */
+	fprintf(fp, md ? "\n### Incremental cash flow over %s (scenario - %s), by year\n\n"
+		       : "\nIncremental cash flow over %s (scenario - %s), by year\n",
+		c->names[c->base], c->names[c->base]);
+	fprintf(fp, "%sIs the extra spend worth it? Incremental NPV is the difference of the NPVs; "
+		"incremental IRR is the rate of return of the difference in cash flows.\n", b);
+	rtable_init(&t, (size_t)c->years + 4);
+	rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
+	for (int y = 0; y <= c->years; y++) {
+		if (y)
+			snprintf(label, sizeof label, "Year %d", y);
+		else
+			snprintf(label, sizeof label, "Initial");
+		rtable_col(&t, (size_t)y + 1, label, label, CRM_UNIT_MONEY);
+	}
+	rtable_col(&t, (size_t)c->years + 2, "incremental_npv", "Incremental NPV", CRM_UNIT_MONEY);
+	rtable_col(&t, (size_t)c->years + 3, "incremental_irr", "Incremental IRR", CRM_UNIT_RATE);
+	int rate_note = 0;
+	for (int i = 0; i < c->n; i++) {
+		if (i == c->base)
+			continue;
+		const crm_incremental *inc = &c->inc[i];
+		long r = rtable_row(&t);
+		double *yv = calloc((size_t)c->years + 1, sizeof *yv);
+		rtable_text(&t, r, 0, c->names[i]);
+		for (size_t p = 0; yv && p < inc->n; p++) {
+			int y = p == 0 ? 0 : (int)((p - 1) * (size_t)inc->months_per_period / 12 + 1);
+			if (y <= c->years)
+				yv[y] += inc->flows[p];
+		}
+		for (int y = 0; yv && y <= c->years; y++)
+			rtable_num(&t, r, (size_t)y + 1, yv[y]);
+		free(yv);
+		rtable_num(&t, r, (size_t)c->years + 2, inc->npv);
+		if (inc->irr_ok)
+			rtable_num(&t, r, (size_t)c->years + 3, inc->irr_value);
+		else
+			rtable_value(&t, r, (size_t)c->years + 3, &(crm_value){ NAN, 0, "no IRR" });
+		rate_note |= !inc->same_rate;
+	}
+	if (md)
+		rtable_print_markdown(&t, fp);
+	else
+		rtable_print_text(&t, fp, "  ");
+	rtable_free(&t);
+	fprintf(fp, "%sAn incremental IRR exists only when the difference in cash flows changes "
+		"sign. When the difference starts positive (the scenario spends less first and "
+		"earns less later), that IRR is the rate at which the baseline's extra spend pays "
+		"back: the scenario is worth it when the IRR is below the discount rate.\n",
+		md ? "\n" : "  ");
+	if (rate_note)
+		fprintf(fp, "%sNote: the scenarios do not all use the same discount rate, so "
+			"incremental NPV compares values discounted differently.\n", b);
+}
+
+/* ------------------------------------------------------------- CSV, JSON */
+
+static void csv_compare(const struct cmp *c, FILE *fp)
+{
+	char key[64];
+
+	csv_field(fp, "section", 1);
+	csv_field(fp, "item", 0);
+	for (int i = 0; i < c->n; i++)
+		csv_field(fp, c->names[i], 0);
+	csv_end(fp);
+	csv_field(fp, "scenario", 1);
+	csv_field(fp, "file", 0);
+	for (int i = 0; i < c->n; i++)
+		csv_field(fp, c->r[i].sc->file, 0);
+	csv_end(fp);
+	csv_field(fp, "scenario", 1);
+	csv_field(fp, "title", 0);
+	for (int i = 0; i < c->n; i++)
+		csv_field(fp, c->r[i].sc->settings.title, 0);
+	csv_end(fp);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < NROWS - (size_t)pass; k++) {
+			crm_value bv = value_of(&c->r[c->base], k);
+			csv_field(fp, pass ? "delta" : "metric", 1);
+			csv_field(fp, rows[k].key, 0);
+			for (int i = 0; i < c->n; i++) {
+				crm_value v = value_of(&c->r[i], k);
+				if (!v.ok || (pass && !bv.ok))
+					csv_field(fp, v.ok ? "" : v.why, 0);
+				else
+					csv_number(fp, pass ? v.v - bv.v : v.v, 0);
+			}
+			csv_end(fp);
+		}
+	double *v = malloc(((size_t)c->years + 1) * sizeof *v);
+	for (int cum = 0; v && cum < 2; cum++)
+		for (int y = 0; y <= c->years; y++) {
+			csv_field(fp, cum ? "cumulative_net" : "net", 1);
+			if (y)
+				snprintf(key, sizeof key, "Year %d", y);
+			else
+				snprintf(key, sizeof key, "Initial");
+			csv_field(fp, key, 0);
+			for (int i = 0; i < c->n; i++) {
+				yearly(&c->r[i], c->r[i].cf->net, v, c->years, cum);
+				if (isnan(v[y]))
+					csv_field(fp, "", 0);
+				else
+					csv_number(fp, v[y], 0);
+			}
+			csv_end(fp);
+		}
+	free(v);
+	for (int w = 0; w < 2; w++) {
+		csv_field(fp, "incremental", 1);
+		csv_field(fp, w ? "irr" : "npv", 0);
+		for (int i = 0; i < c->n; i++) {
+			if (i == c->base)
+				csv_field(fp, "", 0);
+			else if (w && !c->inc[i].irr_ok)
+				csv_field(fp, "no IRR", 0);
+			else
+				csv_number(fp, w ? c->inc[i].irr_value : c->inc[i].npv, 0);
+		}
+		csv_end(fp);
+	}
+}
+
+static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
+{
+	fputs("{\n  \"baseline\": ", fp);
+	json_string(fp, c->r[c->base].sc->file);
+	fputs(",\n  \"rank_by\": ", fp);
+	json_string(fp, crm_metric_info_of(rank_by)->name);
+	fputs(",\n  \"scenarios\": [", fp);
+	double *v = malloc(((size_t)c->years + 1) * sizeof *v);
+	for (int i = 0; i < c->n; i++) {
+		const report *r = &c->r[i];
+		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
+		json_string(fp, c->names[i]);
+		fputs(", \"file\": ", fp);
+		json_string(fp, r->sc->file);
+		fputs(", \"title\": ", fp);
+		json_string(fp, r->sc->settings.title);
+		fputs(",\n     \"metrics\": {", fp);
+		for (size_t k = 0; k < NROWS; k++) {
+			crm_value x = value_of(r, k);
+			fprintf(fp, "%s\"%s\": ", k ? ", " : "", rows[k].key);
+			if (x.ok) {
+				json_number(fp, x.v);
+			} else {
+				fprintf(fp, "null, \"%s_note\": ", rows[k].key);
+				json_string(fp, x.why);
+			}
+		}
+		fputs("},\n     \"net_by_year\": [", fp);
+		yearly(r, r->cf->net, v, r->sc->settings.horizon_years, 0);
+		for (int y = 0; y <= r->sc->settings.horizon_years; y++) {
+			fputs(y ? ", " : "", fp);
+			json_number(fp, v[y]);
+		}
+		fputs("],\n     \"cumulative_by_year\": [", fp);
+		yearly(r, r->cf->net, v, r->sc->settings.horizon_years, 1);
+		for (int y = 0; y <= r->sc->settings.horizon_years; y++) {
+			fputs(y ? ", " : "", fp);
+			json_number(fp, v[y]);
+		}
+		fputc(']', fp);
+		if (i != c->base) {
+			const crm_incremental *inc = &c->inc[i];
+			fprintf(fp, ",\n     \"incremental\": {\"months_per_period\": %d, \"flows\": [",
+				inc->months_per_period);
+			for (size_t p = 0; p < inc->n; p++) {
+				fputs(p ? ", " : "", fp);
+				json_number(fp, inc->flows[p]);
+			}
+			fputs("], \"npv\": ", fp);
+			json_number(fp, inc->npv);
+			fputs(", \"irr\": ", fp);
+			if (inc->irr_ok)
+				json_number(fp, inc->irr_value);
+			else
+				fputs("null, \"irr_note\": \"no IRR: the difference in cash flows never "
+				      "changes sign\"", fp);
+			fputc('}', fp);
+		}
+		fputc('}', fp);
+	}
+	free(v);
+	fputs("\n  ]\n}\n", fp);
+}
+
+/* ------------------------------------------------------------------ driver */
+
+int cmd_compare(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "rank", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	out_format fmt = FMT_TEXT;
+	const char *output = NULL, *baseline = NULL;
+	crm_metric_id rank_by = CRM_METRIC_NPV;
+	int c, status = EXIT_OK;
+	struct cmp cmp;
+	crm_error err;
+
+	memset(&cmp, 0, sizeof cmp);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (parse_format(optarg, &fmt) != 0)
+				return usage_error("compare: unknown format '%s' (expected text, csv, json "
+						   "or markdown)", optarg);
+			break;
+		case 'o': output = optarg; break;
+		case 'b': baseline = optarg; break;
+		case 'r':
+			if (crm_metric_parse(optarg, &rank_by) != 0)
+				return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, "
+						   "bcr, irr, mirr, payback, discounted_payback, pv_benefits or "
+						   "pv_costs)", optarg);
+			break;
+		case 'h':
+			print_command_help(find_command("compare"), stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error("compare: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("compare: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	int nfiles = argc - optind;
+	if (nfiles < 1)
+		return usage_error("compare: no scenario file given");
+	/* The baseline is the first file, or --baseline (added in front when not listed). */
+	int extra = 0;
+	if (baseline) {
+		extra = 1;
+		for (int i = 0; i < nfiles; i++)
+			if (!strcmp(argv[optind + i], baseline)) {
+				extra = 0;
+				cmp.base = i;
+			}
+	}
+	cmp.n = nfiles + extra;
+	cmp.r = calloc((size_t)cmp.n, sizeof *cmp.r);
+	cmp.names = calloc((size_t)cmp.n, sizeof *cmp.names);
+	cmp.inc = calloc((size_t)cmp.n, sizeof *cmp.inc);
+	if (!cmp.r || !cmp.names || !cmp.inc) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	for (int i = 0; i < cmp.n; i++) {
+		const char *path = extra ? (i == 0 ? baseline : argv[optind + i - 1]) : argv[optind + i];
+		int st = report_build(&cmp.r[i], path, 0);
+		if (st != EXIT_OK) {
+			if (status == EXIT_OK || st == EXIT_DATA)
+				status = st;
+			continue;
+		}
+		report_warnings(&cmp.r[i].sc->warnings);
+		cmp.names[i] = short_name(path);
+		if (cmp.r[i].sc->settings.horizon_years > cmp.years)
+			cmp.years = cmp.r[i].sc->settings.horizon_years;
+	}
+	if (status != EXIT_OK)
+		goto done;
+	/* Same short name twice (files of the same name in different directories): use paths. */
+	for (int i = 0; i < cmp.n; i++)
+		for (int j = i + 1; j < cmp.n; j++)
+			if (!strcmp(cmp.names[i], cmp.names[j])) {
+				free(cmp.names[i]);
+				free(cmp.names[j]);
+				cmp.names[i] = strdup(cmp.r[i].sc->file);
+				cmp.names[j] = strdup(cmp.r[j].sc->file);
+			}
+	crm_error_clear(&err);
+	for (int i = 0; i < cmp.n; i++) {
+		if (i == cmp.base)
+			continue;
+		const report *a = &cmp.r[cmp.base], *b = &cmp.r[i];
+		if (crm_incremental_flows(a->cf, &a->m, a->sc->settings.discount_rate, b->cf, &b->m,
+					  b->sc->settings.discount_rate, &cmp.inc[i], &err) != CRM_OK) {
+			status = report_error(&err);
+			goto done;
+		}
+	}
+	out_sink sink;
+	if (sink_open(&sink, output, &err) != 0) {
+		status = report_error(&err);
+		goto done;
+	}
+	switch (fmt) {
+	case FMT_TEXT:
+	case FMT_MARKDOWN: text_tables(&cmp, fmt, sink.fp, rank_by); break;
+	case FMT_CSV: csv_compare(&cmp, sink.fp); break;
+	case FMT_JSON: json_compare(&cmp, sink.fp, rank_by); break;
+	}
+	if (sink_commit(&sink, &err) != 0)
+		status = report_error(&err);
+done:
+	for (int i = 0; cmp.r && i < cmp.n; i++) {
+		report_free(&cmp.r[i]);
+		free(cmp.names[i]);
+		crm_incremental_free(&cmp.inc[i]);
+	}
+	free(cmp.r);
+	free(cmp.names);
+	free(cmp.inc);
+	return status;
+}

@@ -1,0 +1,1 @@
+$CRMROI batch tests/cli/data/batch

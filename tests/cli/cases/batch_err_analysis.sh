@@ -1,0 +1,1 @@
+$CRMROI batch --analysis sweep scenarios

@@ -1,0 +1,1 @@
+$CRMROI batch no/such/dir

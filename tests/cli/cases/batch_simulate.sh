@@ -1,0 +1,1 @@
+$CRMROI batch -a simulate -n 2000 scenarios/areas/call_center.csv

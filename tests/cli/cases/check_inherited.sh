@@ -1,0 +1,1 @@
+$CRMROI check scenarios/deployment/pilot_rollout.csv

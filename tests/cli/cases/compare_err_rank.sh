@@ -1,0 +1,1 @@
+$CRMROI compare --rank best scenarios/tei_example.csv

@@ -1,0 +1,1 @@
+$CRMROI compare -f json --rank payback scenarios/deployment/conservative.csv scenarios/deployment/optimistic.csv

@@ -1,0 +1,1 @@
+$CRMROI compare -f markdown --baseline scenarios/deployment/hosted.csv scenarios/deployment/on_premise.csv

@@ -1,0 +1,1 @@
+$CRMROI help compare
