@@ -1203,6 +1203,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 					crm_status st = add_origin(ld, "remove", nr->f[COL_NAME], here, was);
 					if (st != CRM_OK)
 						return st;
+					free(ld->rows[i].extra);
 					memmove(&ld->rows[i], &ld->rows[i + 1],
 						(ld->nrows - i - 1) * sizeof *ld->rows);
 					ld->nrows--;
@@ -1223,6 +1224,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 		row_key(&ld->rows[i], other, sizeof other);
 		if (ld->rows[i].depth > nr->depth && !strcmp(key, other)) {
 			nr->replaced = (crm_loc){ ld->rows[i].file, ld->rows[i].line, 0 };
+			free(ld->rows[i].extra);
 			ld->rows[i] = *nr;
 			return CRM_OK;
 		}
@@ -1383,6 +1385,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 			st = nomem(ld);
 			goto done_rows;
 		}
+		n++;   /* counted now, so that its extra array is freed on every path */
 		for (int fi = 0; fi < cr->nfields && fi < hd.width; fi++)
 			if (hd.extra[fi] >= 0)
 				r->extra[hd.extra[fi]] = cr->fields[fi];
@@ -1394,7 +1397,6 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 			}
 			base = r;
 		}
-		n++;
 	}
 	if (base && (st = read_base(ld, base, name, ch, depth)) != CRM_OK)
 		goto done_rows;
@@ -1403,7 +1405,9 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 			continue;
 		if ((st = merge_row(ld, &rows[i])) != CRM_OK)
 			goto done_rows;
-		rows[i].extra = NULL;   /* now owned by the merged row */
+		/* A merged row now owns its extra array; a remove row is not kept. */
+		if (strcasecmp(rows[i].f[COL_KIND], "remove"))
+			rows[i].extra = NULL;
 	}
 done_rows:
 	for (i = 0; i < n; i++)
