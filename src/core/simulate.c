@@ -202,7 +202,7 @@ static void run_block(struct worker *w, struct block *b)
 	for (size_t i = 0; i < b->count; i++) {
 		uint64_t it = b->first + i;
 		draw(w);
-		crm_error_clear(&e);
+		/* e is only read when the evaluation fails, so it is not cleared per draw. */
 		crm_status st = crm_model_eval(w->m, w->cf, &e);
 		if (st == CRM_EDATA) {
 			/* A draw where a formula divides by zero: undefined, and counted. */
@@ -400,6 +400,44 @@ static void ranks(const double *x, size_t n, double *rank, struct keyed *tmp)
 			rank[tmp[t].i] = r;
 		i = j + 1;
 	}
+}
+
+/* Rank correlations of items id, id + jobs, ... with NPV, whose ranks are given. */
+struct rank_job {
+	const struct shared *sh;
+	crm_sim_result *res;
+	uint64_t rn;              /* draws stored */
+	size_t nk;                /* of them with a defined NPV */
+	const double *ry;         /* ranks of NPV */
+	int failed;
+	int id, jobs;
+};
+
+static void *rank_worker(void *arg)
+{
+	struct rank_job *j = arg;
+	const struct shared *sh = j->sh;
+	size_t nitems = j->res->nitems;
+	double *xs = malloc((j->nk + 1) * sizeof *xs), *rx = malloc((j->nk + 1) * sizeof *rx);
+	struct keyed *tmp = malloc((j->nk + 1) * sizeof *tmp);
+
+	if (!xs || !rx || !tmp) {
+		j->failed = 1;
+	} else {
+		for (size_t t = (size_t)j->id; t < nitems; t += (size_t)j->jobs) {
+			size_t k = 0;
+			for (uint64_t i = 0; i < j->rn; i++)
+				if (!isnan(sh->rank_npv[i]))
+					xs[k++] = sh->rank_items[i * nitems + t];
+			ranks(xs, k, rx, tmp);
+			double c = k > 2 ? gsl_stats_correlation(rx, 1, j->ry, 1, k) : NAN;
+			j->res->rank_corr[t] = isfinite(c) ? c : NAN;
+		}
+	}
+	free(xs);
+	free(rx);
+	free(tmp);
+	return NULL;
 }
 
 /* ------------------------------------------------------------------- main */
@@ -666,14 +704,42 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 			xs[nk++] = sh.rank_npv[i];
 	res->rank_draws = nk;
 	ranks(xs, nk, ry, perm);
-	for (size_t t = 0; t < res->nitems; t++) {
-		size_t j = 0;
-		for (uint64_t i = 0; i < rn; i++)
-			if (!isnan(sh.rank_npv[i]))
-				xs[j++] = sh.rank_items[i * res->nitems + t];
-		ranks(xs, nk, rx, perm);
-		double c = nk > 2 ? gsl_stats_correlation(rx, 1, ry, 1, nk) : NAN;
-		res->rank_corr[t] = isfinite(c) ? c : NAN;
+	/* Each value's ranks are independent: spread them over the threads. */
+	struct rank_job rj = { &sh, res, rn, nk, ry, 0, 0, 1 };
+	int tjobs = jobs < (int)res->nitems ? jobs : (int)(res->nitems ? res->nitems : 1);
+	struct rank_job *rjs = calloc((size_t)tjobs, sizeof *rjs);
+	pthread_t rtid[256];
+	int rstarted = 0;
+	if (!rjs) {
+		free(xs);
+		free(ry);
+		free(rx);
+		free(perm);
+		goto nomem;
+	}
+	for (int i = 0; i < tjobs; i++) {
+		rjs[i] = rj;
+		rjs[i].id = i;
+		rjs[i].jobs = tjobs;
+	}
+	for (int i = 1; i < tjobs && i < 256; i++, rstarted++)
+		if (pthread_create(&rtid[i], NULL, rank_worker, &rjs[i]) != 0)
+			break;
+	for (int i = 1 + rstarted; i < tjobs; i++)
+		rank_worker(&rjs[i]);
+	rank_worker(&rjs[0]);
+	for (int i = 1; i <= rstarted; i++)
+		pthread_join(rtid[i], NULL);
+	int rank_failed = 0;
+	for (int i = 0; i < tjobs; i++)
+		rank_failed |= rjs[i].failed;
+	free(rjs);
+	if (rank_failed) {
+		free(xs);
+		free(ry);
+		free(rx);
+		free(perm);
+		goto nomem;
 	}
 	free(xs);
 	free(ry);
