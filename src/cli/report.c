@@ -523,74 +523,67 @@ static void assumptions_tables(const report *r, text_table *ti, text_table *tl)
 	}
 }
 
-void report_text(const report *r, FILE *fp)
+/* A section heading: "Title" in text, "## Title" in markdown. */
+static void heading(FILE *fp, int md, const char *title)
 {
-	text_table t;
-	cf_rows rows;
+	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", title);
+}
 
-	header_text(r, fp, 0);
-	fprintf(fp, "\nHeadline metrics\n");
+static void print_table(const text_table *t, FILE *fp, int md)
+{
+	if (md)
+		table_print_markdown(t, fp);
+	else
+		table_print_text(t, fp, "  ");
+}
+
+/* The report for people: text, or markdown for documents and wikis. */
+static void report_people(const report *r, FILE *fp, int md)
+{
+	text_table t, ti, tl;
+	cf_rows rows;
+	char title[160];
+
+	memset(&ti, 0, sizeof ti);
+	memset(&tl, 0, sizeof tl);
+	header_text(r, fp, md);
+	heading(fp, md, "Headline metrics");
 	if (table_init(&t, 3) == 0) {
-		metrics_table(r, &t, 0);
-		table_print_text(&t, fp, "  ");
+		metrics_table(r, &t, md);
+		print_table(&t, fp, md);
 		table_free(&t);
 	}
-	metric_notes(r, fp, "  ");
-	fprintf(fp, "\nCash flow (%s, risk-adjusted%s)\n", r->sc->settings.currency,
-		r->by_month ? ", by month" : "");
+	metric_notes(r, fp, md ? "\n" : "  ");
+	snprintf(title, sizeof title, "Cash flow (%s, risk-adjusted%s)", r->sc->settings.currency,
+		 r->by_month ? ", by month" : "");
+	heading(fp, md, title);
 	if (build_rows(r, &rows) == 0 && table_init(&t, (size_t)r->ncols + 3) == 0) {
-		cash_table(r, &t, &rows, 0);
-		table_print_text(&t, fp, "  ");
+		cash_table(r, &t, &rows, md);
+		print_table(&t, fp, md);
 		table_free(&t);
 		free_rows(&rows);
 	}
-	text_table ti, tl;
 	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
 		assumptions_tables(r, &ti, &tl);
 		if (r->sc->ninputs) {
-			fprintf(fp, "\nInputs\n");
-			table_print_text(&ti, fp, "  ");
+			heading(fp, md, "Inputs");
+			print_table(&ti, fp, md);
 		}
-		fprintf(fp, "\nLines (months: 0 = Initial; ramp in months)\n");
-		table_print_text(&tl, fp, "  ");
+		heading(fp, md, md ? "Lines" : "Lines (months: 0 = Initial; ramp in months)");
+		print_table(&tl, fp, md);
 	}
 	table_free(&ti);
 	table_free(&tl);
 }
 
+void report_text(const report *r, FILE *fp)
+{
+	report_people(r, fp, 0);
+}
+
 void report_markdown(const report *r, FILE *fp)
 {
-	text_table t;
-	cf_rows rows;
-
-	header_text(r, fp, 1);
-	fprintf(fp, "\n## Headline metrics\n\n");
-	if (table_init(&t, 3) == 0) {
-		metrics_table(r, &t, 1);
-		table_print_markdown(&t, fp);
-		table_free(&t);
-	}
-	metric_notes(r, fp, "\n");
-	fprintf(fp, "\n## Cash flow (%s, risk-adjusted%s)\n\n", r->sc->settings.currency,
-		r->by_month ? ", by month" : "");
-	if (build_rows(r, &rows) == 0 && table_init(&t, (size_t)r->ncols + 3) == 0) {
-		cash_table(r, &t, &rows, 1);
-		table_print_markdown(&t, fp);
-		table_free(&t);
-		free_rows(&rows);
-	}
-	text_table ti, tl;
-	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
-		assumptions_tables(r, &ti, &tl);
-		if (r->sc->ninputs) {
-			fprintf(fp, "\n## Inputs\n\n");
-			table_print_markdown(&ti, fp);
-		}
-		fprintf(fp, "\n## Lines\n\n");
-		table_print_markdown(&tl, fp);
-	}
-	table_free(&ti);
-	table_free(&tl);
+	report_people(r, fp, 1);
 }
 
 /* --------------------------------------------------------------------- CSV */
