@@ -200,6 +200,21 @@ static const struct bad bad_cases[] = {
 	{ HDR "cost,A,1,,,,,yearly,1,,,,,-1%\n", 2, 14, "out of range" },
 	{ "kind,name,value\ncost,A,(2500.50)\n", 2, 3, "accounting negative" },
 	{ "kind,name,value\ncost,A,licences * 2\n", 2, 3, "unknown input 'licences'" },
+	/* risk events */
+	{ "kind,name,value,probability\ncost,A,1,0%\n", 2, 4, "probability 0 means the line never happens" },
+	{ "kind,name,value,probability\ncost,A,1,130%\n", 2, 4, "out of range (expected 0% to 100%)" },
+	{ "kind,name,value,probability\ncost,A,1,30\n", 2, 4, "would mean 3000%" },
+	{ "kind,name,value,probability\ninput,a,1,50%\n", 2, 4, "has no meaning" },
+	/* correlations */
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ncorrelation,a,0.5\n", 3, 2, "is not two inputs" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ncorrelation,a|b|c,0.5\n", 3, 2, "is not two inputs" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ncorrelation,a|zz,0.5\n", 3, 2, "'zz' is not an input" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ncorrelation,a|a,0.5\n", 3, 2, "names the same input twice" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5\ncorrelation,a|b,0.5\n", 4, 2, "input 'b' is not uncertain" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,0.5\ncorrelation,b|a,0.1\n", 5, 2, "given twice (first on line 4)" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,1.5\n", 4, 3, "not a rank correlation (expected -1 to 1)" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,strong\n", 4, 3, "is not a number" },
+	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,0.5,1\n", 4, 4, "has no meaning" },
 };
 
 static void test_every_error(void **state)
