@@ -115,12 +115,39 @@ static void yearly(const report *r, const double *per_period, double *out, int y
 
 /* ------------------------------------------------------------------ text */
 
+static void year_label(int y, char *buf, size_t len)
+{
+	if (y)
+		snprintf(buf, len, "Year %d", y);
+	else
+		snprintf(buf, len, "Initial");
+}
+
+/* Columns 1..years+1 of t: Initial, Year 1, ... */
+static void year_cols(rtable *t, int years)
+{
+	char label[32];
+
+	for (int y = 0; y <= years; y++) {
+		year_label(y, label, sizeof label);
+		rtable_col(t, (size_t)y + 1, label, label, CRM_UNIT_MONEY);
+	}
+}
+
+static void show(const rtable *t, FILE *fp, int md)
+{
+	if (md)
+		rtable_print_markdown(t, fp);
+	else
+		rtable_print_text(t, fp, "  ");
+}
+
 static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metric_id rank_by)
 {
 	int md = fmt == FMT_MARKDOWN;
 	const char *b = md ? "- " : "  ";
 	rtable t;
-	char buf[160], label[160];
+	char buf[160];
 	const report *base = &c->r[c->base];
 
 	fprintf(fp, md ? "## Comparison of %d scenarios\n\n" : "Comparison of %d scenarios\n", c->n);
@@ -152,10 +179,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		}
 	}
 	fputc('\n', fp);
-	if (md)
-		rtable_print_markdown(&t, fp);
-	else
-		rtable_print_text(&t, fp, "  ");
+	show(&t, fp, md);
 	rtable_free(&t);
 	fprintf(fp, "%s* marks the best value of each row (for payback and PV of costs, the "
 		"lowest).\n", md ? "\n" : "  ");
@@ -188,10 +212,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 			rtable_text(&t, r, (size_t)i + 1, buf);
 		}
 	}
-	if (md)
-		rtable_print_markdown(&t, fp);
-	else
-		rtable_print_text(&t, fp, "  ");
+	show(&t, fp, md);
 	rtable_free(&t);
 	fprintf(fp, "%sRates differ in percentage points (pts).\n", md ? "\n" : "  ");
 
@@ -237,13 +258,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 			cum ? "Cumulative net cash flow" : "Net cash flow", base->sc->settings.currency);
 		rtable_init(&t, (size_t)c->years + 2);
 		rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
-		for (int y = 0; y <= c->years; y++) {
-			if (y)
-				snprintf(label, sizeof label, "Year %d", y);
-			else
-				snprintf(label, sizeof label, "Initial");
-			rtable_col(&t, (size_t)y + 1, label, label, CRM_UNIT_MONEY);
-		}
+		year_cols(&t, c->years);
 		double *v = malloc(((size_t)c->years + 1) * sizeof *v);
 		for (int i = 0; v && i < c->n; i++) {
 			long r = rtable_row(&t);
@@ -256,10 +271,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 					rtable_num(&t, r, (size_t)y + 1, v[y]);
 		}
 		free(v);
-		if (md)
-			rtable_print_markdown(&t, fp);
-		else
-			rtable_print_text(&t, fp, "  ");
+		show(&t, fp, md);
 		rtable_free(&t);
 	}
 
@@ -271,13 +283,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		"incremental IRR is the rate of return of the difference in cash flows.\n", b);
 	rtable_init(&t, (size_t)c->years + 4);
 	rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
-	for (int y = 0; y <= c->years; y++) {
-		if (y)
-			snprintf(label, sizeof label, "Year %d", y);
-		else
-			snprintf(label, sizeof label, "Initial");
-		rtable_col(&t, (size_t)y + 1, label, label, CRM_UNIT_MONEY);
-	}
+	year_cols(&t, c->years);
 	rtable_col(&t, (size_t)c->years + 2, "incremental_npv", "Incremental NPV", CRM_UNIT_MONEY);
 	rtable_col(&t, (size_t)c->years + 3, "incremental_irr", "Incremental IRR", CRM_UNIT_RATE);
 	int rate_note = 0;
@@ -303,10 +309,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 			rtable_value(&t, r, (size_t)c->years + 3, &(crm_value){ NAN, 0, "no IRR" });
 		rate_note |= !inc->same_rate;
 	}
-	if (md)
-		rtable_print_markdown(&t, fp);
-	else
-		rtable_print_text(&t, fp, "  ");
+	show(&t, fp, md);
 	rtable_free(&t);
 	fprintf(fp, "%sAn incremental IRR exists only when the difference in cash flows changes "
 		"sign. When the difference starts positive (the scenario spends less first and "
@@ -357,10 +360,7 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 	for (int cum = 0; v && cum < 2; cum++)
 		for (int y = 0; y <= c->years; y++) {
 			csv_field(fp, cum ? "cumulative_net" : "net", 1);
-			if (y)
-				snprintf(key, sizeof key, "Year %d", y);
-			else
-				snprintf(key, sizeof key, "Initial");
+			year_label(y, key, sizeof key);
 			csv_field(fp, key, 0);
 			for (int i = 0; i < c->n; i++) {
 				yearly(&c->r[i], c->r[i].cf->net, v, c->years, cum);
