@@ -71,10 +71,9 @@ typedef struct crm_payback {
  * Payback of v[0..n-1] (v[0] at month 0, each later value at the end of its
  * period of months_per_period months): the first time the cumulative sum goes
  * from below 0 to 0 or above, linearly interpolated within the period; 0 if it
- * is never below 0. A cumulative sum within CRM_PAYBACK_REL_TOL x sum|v| of 0
- * counts as 0.
+ * is never below 0. A cumulative sum within CRM_PAYBACK_REL_TOL (crmroi/model.h)
+ * x sum|v| of 0 counts as 0.
  */
-#define CRM_PAYBACK_REL_TOL 1e-9
 void crm_payback_compute(const double *v, size_t n, int months_per_period, crm_payback *out);
 
 typedef struct crm_metrics {

@@ -92,6 +92,34 @@ void crm_cashflow_free(crm_cashflow *cf);
  */
 crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err);
 
+/*
+ * What a simulation needs from one evaluation, computed the short way when the
+ * model allows it (crm_model_summary_fast): no value varies by period, so a
+ * line's amounts are its value times fixed weights, NPV is a dot product over
+ * lines, and payback needs the cumulative net only up to its first crossing.
+ */
+/* A cumulative sum within this x the sum of |flows| of 0 counts as 0 for payback. */
+#define CRM_PAYBACK_REL_TOL 1e-9
+
+typedef struct crm_summary {
+	double npv, pv_costs;
+	int payback_reached, dpayback_reached;
+	double payback_months, dpayback_months;
+} crm_summary;
+
+/* Whether crm_model_summary can take the short way for this model. */
+int crm_model_summary_fast(const crm_model *m);
+
+/*
+ * Evaluate into s. want_payback / want_dpayback choose what is computed.
+ * Returns CRM_OK; CRM_EDATA when a value is not a finite number (as
+ * crm_model_eval); or CRM_EUSAGE when the short way cannot decide (a
+ * cumulative sum within rounding of zero, or a model that varies by period):
+ * the caller then evaluates in full with crm_model_eval.
+ */
+crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
+			     int want_dpayback, crm_summary *s, crm_error *err);
+
 /* The year (1-based) that period p (1..N) falls in; 0 for the Initial column. */
 int crm_cashflow_year_of(const crm_cashflow *cf, int p);
 

@@ -45,6 +45,11 @@ struct crm_model {
 	 */
 	double *line_factor;
 	int *pfirst, *plast;    /* nl: first and last period with a nonzero weight */
+	/* For crm_model_summary: weights period-major, signed (+benefit, -cost). */
+	double *wt;             /* (n+1) x nl: weight of line l in period p at [p*nl+l] */
+	double *wtd;            /* the same times the discount factor */
+	double *pvw;            /* nl: sum over periods of weight x discount factor */
+	double *absw;           /* nl: sum over periods of |weight| */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -165,6 +170,10 @@ void crm_model_free(crm_model *m)
 	free(m->line_factor);
 	free(m->pfirst);
 	free(m->plast);
+	free(m->wt);
+	free(m->wtd);
+	free(m->pvw);
+	free(m->absw);
 	free(m);
 }
 
@@ -196,10 +205,15 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 	m->line_fixed = calloc(m->nl + 1, 1);
 	m->line_factor = malloc((m->nl + 1) * sizeof *m->line_factor);
 	m->pfirst = malloc((m->nl + 1) * sizeof *m->pfirst);
+	m->wt = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wt);
+	m->wtd = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wtd);
+	m->pvw = calloc(m->nl + 1, sizeof *m->pvw);
+	m->absw = calloc(m->nl + 1, sizeof *m->absw);
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
-	if (!m->line_factor || !m->pfirst || !m->plast || !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
+	if (!m->line_factor || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
+	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed)
 		goto nomem;
 	if (topo_order(sc, m->order) != 0)
@@ -239,6 +253,16 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 	for (int p = 0; p <= m->n; p++) {
 		m->t_years[p] = (double)(p * m->mpp) / 12.0;
 		m->df[p] = pow(1.0 + s->discount_rate, -m->t_years[p]);
+	}
+	for (size_t l = 0; l < m->nl; l++) {
+		const double *w = m->weight + l * (size_t)(m->n + 1);
+		double sign = sc->lines[l].kind == CRM_BENEFIT ? 1.0 : -1.0;
+		for (int p = 0; p <= m->n; p++) {
+			m->wt[(size_t)p * m->nl + l] = sign * w[p];
+			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * m->df[p];
+			m->pvw[l] += w[p] * m->df[p];
+			m->absw[l] += fabs(w[p]);
+		}
 	}
 	return m;
 nomem:
@@ -289,7 +313,8 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 	cf->ninputs = m->ni;
 	cf->keep_inputs = 1;
 	cf->keep_amounts = 1;
-	cf->scratch = calloc((m->ni + 1) * np, sizeof(double));
+	/* The evaluator's inputs by period; crm_model_summary's inputs and line values. */
+	cf->scratch = calloc((m->ni + 1) * np + m->nl + 1, sizeof(double));
 	cf->amount = calloc((m->nl + 1) * np, sizeof(double));
 	cf->input = calloc((m->ni + 1) * np, sizeof(double));
 	cf->costs = calloc(np, sizeof(double));
@@ -472,3 +497,103 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 				     "beyond 1e308): check the magnitudes of the values");
 	return CRM_OK;
 }
+
+/* --------------------------------------------------------------- summary */
+
+int crm_model_summary_fast(const crm_model *m)
+{
+	return !m->any_varying;
+}
+
+/*
+ * First time the cumulative sum of flows, period by period (flow p = sum over
+ * lines of v[l] x w[p][l]), goes from below 0 to 0 or above, as
+ * crm_payback_compute defines it. Returns 1 and sets *months when reached,
+ * 0 when not, -1 when a cumulative sum lands within tol of 0 (undecided here).
+ */
+static int first_crossing(const crm_model *m, const double *w, const double *v, double tol,
+			  double *months)
+{
+	size_t nl = m->nl;
+	double cum = 0, prev = 0;
+	int ever_negative = 0;
+
+	for (int p = 0; p <= m->n; p++) {
+		const double *wp = w + (size_t)p * nl;
+		double flow = 0;
+		for (size_t l = 0; l < nl; l++)
+			flow += v[l] * wp[l];
+		cum += flow;
+		if (fabs(cum) <= tol)
+			return -1;
+		if (p > 0 && prev < 0 && cum >= 0) {
+			*months = ((double)(p - 1) + (-prev) / flow) * m->mpp;
+			return 1;
+		}
+		ever_negative |= cum < 0;
+		prev = cum;
+	}
+	if (!ever_negative) {
+		*months = 0;
+		return 1;
+	}
+	return 0;
+}
+
+crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
+			     int want_dpayback, crm_summary *s, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	size_t ni = m->ni, nl = m->nl;
+	double *vals = cf->scratch;          /* period 1's inputs, then the line values */
+	double *v = cf->scratch + (ni + 1);  /* signs are in the weights */
+
+	if (m->any_varying)
+		return CRM_EUSAGE;
+	crm_expr_env env = { vals, m->zeros, m->year[1], m->month[1] };
+	for (size_t k = 0; k < ni; k++) {
+		int i = m->order[k];
+		double x = m->override[i];
+		if (isnan(x) && !isfinite(x = crm_expr_eval(sc->inputs[i].value, &env)))
+			return not_finite(m, cf, err, 1, 1, (size_t)i, x);
+		vals[i] = x;
+	}
+	double npv = 0, pvc = 0, scale = 0;
+	for (size_t l = 0; l < nl; l++) {
+		double x = m->line_override[l];
+		if (isnan(x))
+			x = crm_expr_eval(sc->lines[l].value, &env);
+		if (!isfinite(x))
+			return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1, 0, l, x);
+		v[l] = x * m->line_factor[l];
+		npv += (sc->lines[l].kind == CRM_BENEFIT ? v[l] : -v[l]) * m->pvw[l];
+		if (sc->lines[l].kind == CRM_COST)
+			pvc += v[l] * m->pvw[l];
+		scale += fabs(v[l]) * m->absw[l];
+	}
+	if (!isfinite(npv) || !isfinite(scale))
+		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows (amounts "
+				     "beyond 1e308): check the magnitudes of the values");
+	s->npv = npv;
+	s->pv_costs = pvc;
+	/*
+	 * scale bounds the sum of |net flow| from above, so tol bounds the payback
+	 * tolerance: a cumulative sum within it is left to the full evaluation.
+	 */
+	double tol = CRM_PAYBACK_REL_TOL * scale;
+	s->payback_reached = s->dpayback_reached = 0;
+	if (want_payback) {
+		int r = first_crossing(m, m->wt, v, tol, &s->payback_months);
+		if (r < 0)
+			return CRM_EUSAGE;
+		s->payback_reached = r;
+	}
+	if (want_dpayback) {
+		int r = first_crossing(m, m->wtd, v, tol, &s->dpayback_months);
+		if (r < 0)
+			return CRM_EUSAGE;
+		s->dpayback_reached = r;
+	}
+	return CRM_OK;
+}
+

@@ -58,8 +58,13 @@ static int npv_at(crm_model *m, crm_cashflow *cf, const crm_uncertain *items, si
 		case CRM_ITEM_EVENT: crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5); break;
 		}
 	}
-	crm_error_clear(&e);
-	if (crm_model_eval(m, cf, &e) != CRM_OK)
+	crm_summary s;
+	crm_status st = crm_model_summary(m, cf, 0, 0, &s, &e);
+	if (st == CRM_OK) {
+		*out = s.npv;
+		return 0;
+	}
+	if (st != CRM_EUSAGE || crm_model_eval(m, cf, &e) != CRM_OK)
 		return -1;
 	*out = cf->cumulative_pv[cf->nperiods];
 	return 0;

@@ -316,6 +316,86 @@ static void test_events(void **state)
 	crm_scenario_free(sc);
 }
 
+/* The short way (crm_model_summary) agrees with the full evaluation, draw by draw. */
+static void check_summary(const char *path)
+{
+	crm_error err;
+	char full[1024];
+	snprintf(full, sizeof full, "%s/%s", TEST_SRCDIR, path);
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_load(full, &err);
+	assert_non_null(sc);
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	crm_uncertain *items;
+	size_t n;
+	assert_int_equal(crm_uncertain_list(sc, &items, &n, &err), CRM_OK);
+	assert_true(crm_model_summary_fast(m));
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 7);
+	int compared = 0;
+	for (int d = 0; d < 300; d++) {
+		for (size_t t = 0; t < n; t++) {
+			double x = crm_uncertain_draw(&items[t], r);
+			if (items[t].kind == CRM_ITEM_INPUT)
+				crm_model_override(m, (size_t)items[t].index, x);
+			else if (items[t].kind == CRM_ITEM_LINE)
+				crm_model_override_line(m, (size_t)items[t].index, x);
+			else
+				crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5);
+		}
+		crm_summary s;
+		crm_status st = crm_model_summary(m, cf, 1, 1, &s, &err);
+		assert_int_equal(crm_model_eval(m, cf, &err), CRM_OK);
+		if (st == CRM_EUSAGE)
+			continue;   /* undecided: the caller evaluates in full, as here */
+		assert_int_equal(st, CRM_OK);
+		compared++;
+		crm_payback pb, dpb;
+		size_t np = (size_t)cf->nperiods + 1;
+		crm_payback_compute(cf->net, np, cf->months_per_period, &pb);
+		crm_payback_compute(cf->pv_net, np, cf->months_per_period, &dpb);
+		double pvc = 0;
+		for (size_t p = 0; p < np; p++)
+			pvc += cf->costs[p] * cf->df[p];
+		assert_close(s.npv, cf->cumulative_pv[np - 1], 1e-12, 1e-6);
+		assert_close(s.pv_costs, pvc, 1e-12, 1e-6);
+		assert_int_equal(s.payback_reached, pb.status == CRM_PAYBACK_REACHED);
+		assert_int_equal(s.dpayback_reached, dpb.status == CRM_PAYBACK_REACHED);
+		if (s.payback_reached)
+			assert_close(s.payback_months, pb.months, 1e-9, 0);
+		if (s.dpayback_reached)
+			assert_close(s.dpayback_months, dpb.months, 1e-9, 0);
+	}
+	/* Undecided draws (a cumulative sum within rounding of 0) are rare. */
+	assert_true(compared >= 290);
+	gsl_rng_free(r);
+	free(items);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
+static void test_summary_matches_full_evaluation(void **state)
+{
+	(void)state;
+	check_summary("scenarios/bench/montecarlo_bench.csv");
+	check_summary("scenarios/midsize_business_case.csv");
+	check_summary("tests/cli/data/risky.csv");
+	check_summary("scenarios/deployment/conservative.csv");
+	/* A model whose values vary by period cannot take the short way. */
+	crm_scenario *sc = load_text("kind,name,value,timing\ninput,g,year * 100\nbenefit,B,g,yearly\n");
+	crm_error err;
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	crm_summary s;
+	assert_false(crm_model_summary_fast(m));
+	assert_int_equal(crm_model_summary(m, cf, 1, 1, &s, &err), CRM_EUSAGE);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
 static void test_sobol_linear(void **state)
 {
 	(void)state;
@@ -369,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_histogram_percentiles),
 		cmocka_unit_test(test_precision_stop),
 		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_summary_matches_full_evaluation),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 	};
