@@ -288,74 +288,6 @@ static void hist_add(struct hist *h, double x)
 }
 
 /* Sorted defined values of an exact store; returns how many. */
-/*
- * Ascending sort of doubles (no NaN): quicksort with a median-of-three pivot
- * and Hoare partitioning, which splits runs of equal values evenly, then
- * insertion sort for short runs. Faster than GSL's heapsort on the million
- * values kept for exact percentiles.
- */
-static void sort_doubles(double *a, size_t n)
-{
-	while (n > 16) {
-		size_t mid = n / 2;
-		double t;
-		if (a[mid] < a[0]) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
-		if (a[n - 1] < a[0]) { t = a[n - 1]; a[n - 1] = a[0]; a[0] = t; }
-		if (a[n - 1] < a[mid]) { t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t; }
-		double pivot = a[mid];
-		size_t i = 0, j = n - 1;
-		for (;;) {
-			while (a[i] < pivot)
-				i++;
-			while (pivot < a[j])
-				j--;
-			if (i >= j)
-				break;
-			t = a[i];
-			a[i] = a[j];
-			a[j] = t;
-			i++;
-			j--;
-		}
-		if (j + 1 < n - j - 1) {
-			sort_doubles(a, j + 1);
-			a += j + 1;
-			n -= j + 1;
-		} else {
-			sort_doubles(a + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	for (size_t i = 1; i < n; i++) {
-		double t = a[i];
-		size_t j = i;
-		while (j > 0 && t < a[j - 1]) {
-			a[j] = a[j - 1];
-			j--;
-		}
-		a[j] = t;
-	}
-}
-
-/* Drop the NaNs (undefined values) of an exact store and sort the rest. */
-struct sort_job {
-	double *v;
-	uint64_t n;
-	size_t kept;
-};
-
-static void *compact_sorted(void *arg)
-{
-	struct sort_job *j = arg;
-	size_t k = 0;
-
-	for (uint64_t i = 0; i < j->n; i++)
-		if (!isnan(j->v[i]))
-			j->v[k++] = j->v[i];
-	sort_doubles(j->v, k);
-	j->kept = k;
-	return NULL;
-}
 
 static void hist_quantiles(const struct hist *h, uint64_t total, crm_sim_metric *m)
 {
@@ -416,54 +348,83 @@ static int less(const struct keyed *p, const struct keyed *q)
 	return p->x < q->x || (p->x == q->x && p->i < q->i);
 }
 
-/*
- * Sort by (x, i): quicksort with a median-of-three pivot and insertion sort
- * for short runs. The keys are all distinct (i breaks ties), so the order is
- * fully determined. A specialised sort, because ranking 100,000 draws for
- * every uncertain value cost more than the simulation with qsort's callbacks.
- */
-static void sort_keyed(struct keyed *a, size_t n)
+static int less_double(const double *p, const double *q)
 {
-	while (n > 16) {
-		size_t mid = n / 2;
-		struct keyed t;
-		if (less(&a[mid], &a[0])) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
-		if (less(&a[n - 1], &a[0])) { t = a[n - 1]; a[n - 1] = a[0]; a[0] = t; }
-		if (less(&a[n - 1], &a[mid])) { t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t; }
-		struct keyed pivot = a[mid];
-		size_t i = 0, j = n - 1;
-		for (;;) {
-			while (less(&a[i], &pivot))
-				i++;
-			while (less(&pivot, &a[j]))
-				j--;
-			if (i >= j)
-				break;
-			t = a[i];
-			a[i] = a[j];
-			a[j] = t;
-			i++;
-			j--;
-		}
-		/* Recurse into the smaller part, loop on the larger: stack depth O(log n). */
-		if (j + 1 < n - j - 1) {
-			sort_keyed(a, j + 1);
-			a += j + 1;
-			n -= j + 1;
-		} else {
-			sort_keyed(a + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	for (size_t i = 1; i < n; i++) {
-		struct keyed t = a[i];
-		size_t j = i;
-		while (j > 0 && less(&t, &a[j - 1])) {
-			a[j] = a[j - 1];
-			j--;
-		}
-		a[j] = t;
-	}
+	return *p < *q;
+}
+
+/*
+ * Ascending sorts, faster than qsort's callbacks and GSL's heapsort on the
+ * million values kept for exact percentiles and the draws ranked for rank
+ * correlations: quicksort with a median-of-three pivot and Hoare partitioning
+ * (which splits runs of equal values evenly), insertion sort for short runs.
+ * Keyed pairs are all distinct (the index breaks ties), so their order is
+ * fully determined; doubles must not be NaN.
+ */
+#define DEFINE_SORT(name, T, LESS)						\
+static void name(T *a, size_t n)						\
+{										\
+	while (n > 16) {							\
+		size_t mid = n / 2, i = 0, j = n - 1;				\
+		T t, pivot;							\
+		if (LESS(&a[mid], &a[0])) { t = a[mid]; a[mid] = a[0]; a[0] = t; }	\
+		if (LESS(&a[n - 1], &a[0])) { t = a[n - 1]; a[n - 1] = a[0]; a[0] = t; } \
+		if (LESS(&a[n - 1], &a[mid])) { t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t; } \
+		pivot = a[mid];							\
+		for (;;) {							\
+			while (LESS(&a[i], &pivot))				\
+				i++;						\
+			while (LESS(&pivot, &a[j]))				\
+				j--;						\
+			if (i >= j)						\
+				break;						\
+			t = a[i];						\
+			a[i++] = a[j];						\
+			a[j--] = t;						\
+		}								\
+		/* Recurse into the smaller part, loop on the larger. */	\
+		if (j + 1 < n - j - 1) {					\
+			name(a, j + 1);						\
+			a += j + 1;						\
+			n -= j + 1;						\
+		} else {							\
+			name(a + j + 1, n - j - 1);				\
+			n = j + 1;						\
+		}								\
+	}									\
+	for (size_t i = 1; i < n; i++) {					\
+		T t = a[i];							\
+		size_t j = i;							\
+		while (j > 0 && LESS(&t, &a[j - 1])) {				\
+			a[j] = a[j - 1];					\
+			j--;							\
+		}								\
+		a[j] = t;							\
+	}									\
+}
+
+DEFINE_SORT(sort_keyed, struct keyed, less)
+DEFINE_SORT(sort_doubles, double, less_double)
+
+/* Drop the NaNs (undefined values) of an exact store and sort the rest. */
+struct sort_job {
+	int metric;
+	double *v;
+	uint64_t n;
+	size_t kept;
+};
+
+static void *compact_sorted(void *arg)
+{
+	struct sort_job *j = arg;
+	size_t k = 0;
+
+	for (uint64_t i = 0; i < j->n; i++)
+		if (!isnan(j->v[i]))
+			j->v[k++] = j->v[i];
+	sort_doubles(j->v, k);
+	j->kept = k;
+	return NULL;
 }
 
 /* Ranks 1..n of x, ties sharing their average rank. tmp is scratch of n. */
@@ -519,6 +480,26 @@ static void *rank_worker(void *arg)
 	free(rx);
 	free(tmp);
 	return NULL;
+}
+
+/*
+ * Run fn on each of n argument blocks (args, args + size, ...), on up to n
+ * threads: the calling thread takes the first, and any block whose thread
+ * cannot be started. What each block computes must not depend on the thread.
+ */
+static void run_parallel(void *(*fn)(void *), void *args, size_t size, int n)
+{
+	pthread_t tid[256];
+	int started[256] = { 0 };
+
+	for (int i = 1; i < n && i < 256; i++)
+		started[i] = pthread_create(&tid[i], NULL, fn, (char *)args + (size_t)i * size) == 0;
+	for (int i = 0; i < n; i++)
+		if (i == 0 || i >= 256 || !started[i])
+			fn((char *)args + (size_t)i * size);
+	for (int i = 1; i < n && i < 256; i++)
+		if (started[i])
+			pthread_join(tid[i], NULL);
 }
 
 /* ------------------------------------------------------------------- main */
@@ -644,21 +625,7 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 			workers[i].nblocks = nb;
 			workers[i].jobs = used;
 		}
-		if (used == 1) {
-			worker_main(&workers[0]);
-		} else {
-			pthread_t tid[256];
-			int started = 0;
-			for (int i = 1; i < used && i < 256; i++, started++)
-				if (pthread_create(&tid[i], NULL, worker_main, &workers[i]) != 0)
-					break;
-			/* Blocks of threads that could not start run here instead. */
-			for (int i = 1 + started; i < used; i++)
-				worker_main(&workers[i]);
-			worker_main(&workers[0]);
-			for (int i = 1; i <= started; i++)
-				pthread_join(tid[i], NULL);
-		}
+		run_parallel(worker_main, workers, sizeof *workers, used);
 		/* Merge in block order. */
 		for (size_t k = 0; k < nb && !stop; k++) {
 			struct block *b = &blocks[k];
@@ -726,23 +693,17 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 
 	/* Exact stores sorted first, one thread per metric (each sort is independent). */
 	struct sort_job sorts[CRM_SIM_NMETRICS];
-	pthread_t stid[CRM_SIM_NMETRICS];
-	int sthread[CRM_SIM_NMETRICS] = { 0 }, nthreads = 0;
+	int nsorts = 0;
 	uint64_t upto = res->iterations < sh.exact_cap ? res->iterations : sh.exact_cap;
-	for (int m = 0; m < CRM_SIM_NMETRICS; m++) {
-		sorts[m] = (struct sort_job){ sh.exact[m], upto, 0 };
-		if (!res->metric[m].computed || hist[m].count)
-			continue;
-		if (nthreads + 1 < jobs && pthread_create(&stid[m], NULL, compact_sorted, &sorts[m]) == 0) {
-			sthread[m] = 1;
-			nthreads++;
-		} else {
-			compact_sorted(&sorts[m]);
-		}
-	}
 	for (int m = 0; m < CRM_SIM_NMETRICS; m++)
-		if (sthread[m])
-			pthread_join(stid[m], NULL);
+		if (res->metric[m].computed && !hist[m].count)
+			sorts[nsorts++] = (struct sort_job){ m, sh.exact[m], upto, 0 };
+	run_parallel(compact_sorted, sorts, sizeof *sorts, nsorts < jobs ? nsorts : jobs);
+	for (int k = nsorts < jobs ? nsorts : jobs; k < nsorts; k++)
+		compact_sorted(&sorts[k]);
+	size_t kept[CRM_SIM_NMETRICS] = { 0 };
+	for (int k = 0; k < nsorts; k++)
+		kept[sorts[k].metric] = sorts[k].kept;
 
 	/* Statistics. */
 	for (int m = 0; m < CRM_SIM_NMETRICS; m++) {
@@ -763,7 +724,7 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		if (report_hist(r, nbins) != 0)
 			goto nomem;
 		if (!hist[m].count) {
-			size_t k = sorts[m].kept;
+			size_t k = kept[m];
 			r->exact = 1;
 			for (int q = 0; q < CRM_SIM_NPCT; q++)
 				r->pct[q] = gsl_stats_quantile_from_sorted_data(sh.exact[m], 1, k,
@@ -791,12 +752,10 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 	uint64_t rn = res->iterations < sh.rank_cap ? res->iterations : sh.rank_cap;
 	double *xs = malloc(((size_t)rn + 1) * sizeof *xs);
 	double *ry = malloc(((size_t)rn + 1) * sizeof *ry);
-	double *rx = malloc(((size_t)rn + 1) * sizeof *rx);
 	struct keyed *perm = malloc(((size_t)rn + 1) * sizeof *perm);
-	if (!res->rank_corr || !xs || !ry || !rx || !perm) {
+	if (!res->rank_corr || !xs || !ry || !perm) {
 		free(xs);
 		free(ry);
-		free(rx);
 		free(perm);
 		goto nomem;
 	}
@@ -810,12 +769,9 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 	struct rank_job rj = { &sh, res, rn, nk, ry, 0, 0, 1 };
 	int tjobs = jobs < (int)res->nitems ? jobs : (int)(res->nitems ? res->nitems : 1);
 	struct rank_job *rjs = calloc((size_t)tjobs, sizeof *rjs);
-	pthread_t rtid[256];
-	int rstarted = 0;
 	if (!rjs) {
 		free(xs);
 		free(ry);
-		free(rx);
 		free(perm);
 		goto nomem;
 	}
@@ -824,14 +780,7 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		rjs[i].id = i;
 		rjs[i].jobs = tjobs;
 	}
-	for (int i = 1; i < tjobs && i < 256; i++, rstarted++)
-		if (pthread_create(&rtid[i], NULL, rank_worker, &rjs[i]) != 0)
-			break;
-	for (int i = 1 + rstarted; i < tjobs; i++)
-		rank_worker(&rjs[i]);
-	rank_worker(&rjs[0]);
-	for (int i = 1; i <= rstarted; i++)
-		pthread_join(rtid[i], NULL);
+	run_parallel(rank_worker, rjs, sizeof *rjs, tjobs);
 	int rank_failed = 0;
 	for (int i = 0; i < tjobs; i++)
 		rank_failed |= rjs[i].failed;
@@ -839,13 +788,11 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 	if (rank_failed) {
 		free(xs);
 		free(ry);
-		free(rx);
 		free(perm);
 		goto nomem;
 	}
 	free(xs);
 	free(ry);
-	free(rx);
 	free(perm);
 	goto done;
 nomem:

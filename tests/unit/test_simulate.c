@@ -220,17 +220,24 @@ static void test_same_seed_same_result_any_jobs(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * The oracle's linear model as a scenario: NPV = 2 X1 + X2 + 0.5 X3 booked at
+ * month 0 (not discounted), X1 ~ U(0,1), X2 ~ N(0,1) (5th and 95th percentiles
+ * -/+ 1.6448536269514722), X3 ~ Tri(0,1,2).
+ */
+static const char *linear_text =
+	"kind,name,value,low,high,dist,timing\n"
+	"input,x1,0.5,0,1,uniform\n"
+	"input,x2,0,-1.6448536269514722,1.6448536269514722,normal\n"
+	"input,x3,1,0,2,triangular\n"
+	"benefit,Y,2 * x1 + x2 + 0.5 * x3,,,,once\n";
+
 static void test_npv_distribution_linear(void **state)
 {
 	(void)state;
 	/* NPV = Initial benefit 2 X1 + X2 + 0.5 X3 (month 0: not discounted), with the
 	 * oracle's linear model: mean 2 x 0.5 + 0 + 0.5 x 1 = 1.5, variance 1.375. */
-	crm_scenario *sc = load_text(
-		"kind,name,value,low,high,dist,timing\n"
-		"input,x1,0.5,0,1,uniform\n"
-		"input,x2,0,-1.6448536269514722,1.6448536269514722,normal\n"
-		"input,x3,1,0,2,triangular\n"
-		"benefit,Y,2 * x1 + x2 + 0.5 * x3,,,,once\n");
+	crm_scenario *sc = load_text(linear_text);
 	crm_sim_options o = options(200000, 2);
 	crm_sim_result res;
 	crm_error err;
@@ -399,12 +406,7 @@ static void test_summary_matches_full_evaluation(void **state)
 static void test_sobol_linear(void **state)
 {
 	(void)state;
-	crm_scenario *sc = load_text(
-		"kind,name,value,low,high,dist,timing\n"
-		"input,x1,0.5,0,1,uniform\n"
-		"input,x2,0,-1.6448536269514722,1.6448536269514722,normal\n"
-		"input,x3,1,0,2,triangular\n"
-		"benefit,Y,2 * x1 + x2 + 0.5 * x3,,,,once\n");
+	crm_scenario *sc = load_text(linear_text);
 	crm_sobol_result r;
 	crm_error err;
 	static const double s[] = { 0.242424242424242424242424242424,
