@@ -17,7 +17,7 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -Wall -Wextra -Wshadow -Wstrict-prototypes
-CPPFLAGS += -Iinclude -Isrc/cli -MMD -MP
+CPPFLAGS += -Iinclude -Isrc/cli -Isrc/render -MMD -MP
 PKG_CONFIG ?= pkg-config
 GSL_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)
 GSL_LIBS ?= $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
@@ -42,7 +42,7 @@ Q := @
 endif
 
 CORE_SRC := $(wildcard src/core/*.c)
-CLI_SRC := $(wildcard src/cli/*.c)
+CLI_SRC := $(wildcard src/cli/*.c src/render/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)

@@ -9,7 +9,7 @@
 #ifndef CRMROI_RTABLE_H
 #define CRMROI_RTABLE_H
 
-#include "cli.h"
+#include "render.h"
 
 #define UNIT_TEXT (-1)
 
