@@ -709,6 +709,8 @@ static crm_status read_input(struct loader *ld, const struct srow *r, crm_input 
 	    (st = copy_text(ld, r, COL_NOTE, &in->note)) != CRM_OK ||
 	    (st = copy_extra(ld, r, &in->extra)) != CRM_OK)
 		return st;
+	if (!(in->unit = xstrdup("")))
+		return nomem(ld);
 	return CRM_OK;
 }
 
@@ -1088,6 +1090,7 @@ void crm_scenario_free(crm_scenario *sc)
 		free(in->name);
 		free(in->value_text);
 		crm_expr_free(in->value);
+		free(in->unit);
 		free(in->note);
 		free(in->range.low_text);
 		free(in->range.high_text);
