@@ -93,7 +93,7 @@ void report_fold(const report *r, const double *per_period, double *out)
  */
 typedef struct cf_row {
 	const char *section;   /* cost, benefit, cost_category, benefit_area, total */
-	char name[256];
+	const char *name;      /* borrowed from the scenario, or static */
 	const char *area;
 	double *vals;          /* ncols */
 	double total, pv;
@@ -180,7 +180,7 @@ static int build_rows(const report *r, cf_rows *out)
 				continue;
 			cf_row *row = NEWROW();
 			row->section = word;
-			snprintf(row->name, sizeof row->name, "%s", ln->label);
+			row->name = ln->label;
 			row->area = ln->area;
 			report_fold(r, cf->amount + l * np, row->vals);
 			row->total = sum(row->vals, r->ncols);
@@ -198,7 +198,7 @@ static int build_rows(const report *r, cf_rows *out)
 		for (size_t a = 0; a < na; a++) {
 			cf_row *row = NEWROW();
 			row->section = kind == CRM_COST ? "cost_category" : "benefit_area";
-			snprintf(row->name, sizeof row->name, "%s", areas[a][0] ? areas[a] : "(no area)");
+			row->name = areas[a][0] ? areas[a] : "(no area)";
 			row->area = areas[a];
 			memset(tmp, 0, np * sizeof *tmp);
 			row->pv = 0;
@@ -219,7 +219,7 @@ static int build_rows(const report *r, cf_rows *out)
 		}
 		cf_row *row = NEWROW();
 		row->section = "total";
-		snprintf(row->name, sizeof row->name, "Total %ss", word);
+		row->name = kind == CRM_COST ? "Total costs" : "Total benefits";
 		report_fold(r, kind == CRM_COST ? cf->costs : cf->benefits, row->vals);
 		row->total = kind == CRM_COST ? r->m.total_costs : r->m.total_benefits;
 		row->pv = kind == CRM_COST ? r->m.pv_costs : r->m.pv_benefits;
@@ -232,7 +232,7 @@ static int build_rows(const report *r, cf_rows *out)
 	}
 	cf_row *row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Net cash flow");
+	row->name = "Net cash flow";
 	report_fold(r, cf->net, row->vals);
 	row->total = r->m.total_benefits - r->m.total_costs;
 	row->pv = r->m.npv;
@@ -241,21 +241,21 @@ static int build_rows(const report *r, cf_rows *out)
 
 	row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Cumulative net");
+	row->name = "Cumulative net";
 	report_fold(r, cf->net, row->vals);
 	for (int c = 1; c < r->ncols; c++)
 		row->vals[c] += row->vals[c - 1];
 
 	row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Present value of net");
+	row->name = "Present value of net";
 	report_fold(r, cf->pv_net, row->vals);
 	row->total = r->m.npv;
 	row->has_total = 1;
 
 	row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Cumulative present value");
+	row->name = "Cumulative present value";
 	report_fold(r, cf->pv_net, row->vals);
 	for (int c = 1; c < r->ncols; c++)
 		row->vals[c] += row->vals[c - 1];
@@ -264,7 +264,7 @@ static int build_rows(const report *r, cf_rows *out)
 	if (r->by_month || r->sc->settings.grid == CRM_GRID_YEAR) {
 		row = NEWROW();
 		row->section = "total";
-		snprintf(row->name, sizeof row->name, "Discount factor");
+		row->name = "Discount factor";
 		for (int p = 0; p <= cf->nperiods; p++)
 			row->vals[p] = cf->df[p];
 		row->flags = -1;  /* printed with 6 decimals */
@@ -407,6 +407,7 @@ static void metrics_table(const report *r, text_table *t, int with_header)
 	if (with_header)
 		table_add(t, ROW_NORMAL, (const char *[]){ "Metric", "Value", "Meaning" });
 	t->right[1] = 1;
+	t->wrap_last = 1;
 	for (size_t i = 0; i < n; i++) {
 		const char *meaning = it[i].ok ? it[i].definition : it[i].note;
 		metric_text(&it[i], v, sizeof v);
@@ -435,7 +436,8 @@ static void cash_table(const report *r, text_table *t, const cf_rows *rows, int 
 {
 	size_t nc = (size_t)r->ncols + 3;
 	const char **cells = calloc(nc, sizeof *cells);
-	char (*buf)[48] = calloc(nc, sizeof *buf);
+	char (*buf)[FMT_NUM_MAX] = calloc(nc, sizeof *buf);
+	char *label = NULL;
 
 	if (!cells || !buf)
 		goto done;
@@ -451,14 +453,15 @@ static void cash_table(const report *r, text_table *t, const cf_rows *rows, int 
 	table_add(t, ROW_NORMAL, cells);
 	for (size_t i = 0; i < rows->n; i++) {
 		const cf_row *row = &rows->rows[i];
-		char label[300];
 		if (row->heading_before) {
 			memset(cells, 0, nc * sizeof *cells);
 			cells[0] = row->heading;
 			table_add(t, markdown ? ROW_TOTAL : ROW_HEADING, cells);
 		}
-		snprintf(label, sizeof label, "%s%s", markdown || row->flags == ROW_TOTAL ? "" : "  ",
-			 row->name);
+		free(label);
+		if (!(label = dup_printf("%s%s", markdown || row->flags == ROW_TOTAL ? "" : "  ",
+					 row->name)))
+			goto done;
 		cells[0] = label;
 		for (int c = 0; c < r->ncols; c++) {
 			if (row->flags == -1)
@@ -474,53 +477,172 @@ static void cash_table(const report *r, text_table *t, const cf_rows *rows, int 
 		table_add(t, row->flags == ROW_TOTAL ? ROW_TOTAL : ROW_NORMAL, cells);
 	}
 done:
+	free(label);
 	free(cells);
 	free(buf);
 }
 
-static void fmt_input_range(const crm_input *in, char *buf, size_t len)
+/* The range column of an input or line: "4% to 12%, triangular"; malloc'd. */
+static char *range_text(const crm_range *rg)
 {
-	if (!in->range.given) {
-		snprintf(buf, len, "%s", in->range.dist == CRM_DIST_FIXED ? "fixed" : "");
-		return;
-	}
-	snprintf(buf, len, "%s to %s%s%s", in->range.low_text, in->range.high_text,
-		 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
+	if (!rg->given)
+		return dup_printf("%s", rg->dist == CRM_DIST_FIXED ? "fixed" : "");
+	return dup_printf("%s to %s%s%s", rg->low_text, rg->high_text, rg->dist ? ", " : "",
+			  rg->dist ? crm_dist_name(rg->dist) : "");
 }
 
-static void assumptions_tables(const report *r, text_table *ti, text_table *tl)
+/*
+ * The months a line covers, as written: "0", "4-60"; a line that starts after
+ * the horizon says so instead of showing an end before its start.
+ */
+static void line_months(const crm_scenario *sc, const crm_line *ln, char *buf, size_t len)
+{
+	int horizon = crm_scenario_months(sc);
+
+	if (ln->start > horizon) {
+		if (ln->timing == CRM_ONCE || ln->end_given == 0)
+			snprintf(buf, len, "%d (after the horizon)", ln->start);
+		else
+			snprintf(buf, len, "%d-%d (after the horizon)", ln->start, ln->end_given);
+	} else if (ln->timing == CRM_ONCE) {
+		snprintf(buf, len, "%d", ln->start);
+	} else {
+		snprintf(buf, len, "%d-%d", ln->start, ln->end);
+	}
+}
+
+static int any_probability(const crm_scenario *sc)
+{
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].probability != 1)
+			return 1;
+	return 0;
+}
+
+static int any_unit(const crm_scenario *sc)
+{
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (sc->inputs[i].unit && sc->inputs[i].unit[0])
+			return 1;
+	return 0;
+}
+
+/*
+ * The inputs and lines tables. In text, a line's owner, metric and note go on
+ * a line of their own under it; markdown has them as columns.
+ */
+static int assumptions_tables(const report *r, text_table *ti, text_table *tl, int md)
 {
 	const crm_scenario *sc = r->sc;
-	char range[160], year1[64], months[64], risk[32], growth[32], ramp[64];
+	char year1[64], months[64], risk[FMT_NUM_MAX], growth[FMT_NUM_MAX], prob[FMT_NUM_MAX];
+	char ramp[64];
+	int units = any_unit(sc), probs = any_probability(sc);
+	const char *cells[13];
+	size_t n;
 
-	table_add(ti, ROW_NORMAL, (const char *[]){ "Input", "Value", "Year 1", "Range", "Note" });
-	ti->right[2] = 1;
+	if (table_init(ti, units ? 6 : 5) != 0 || table_init(tl, 7 + (size_t)probs +
+							      (md ? 5 : 0)) != 0)
+		return -1;
+	ti->wrap_last = 1;
+	/* table_add reads every column: the unused trailing cells stay NULL. */
+	memset(cells, 0, sizeof cells);
+	n = 0;
+	cells[n++] = "Input";
+	cells[n++] = "Value";
+	if (units)
+		cells[n++] = "Unit";
+	cells[n++] = "Year 1";
+	cells[n++] = "Range";
+	cells[n++] = "Note";
+	table_add(ti, ROW_NORMAL, cells);
+	ti->right[units ? 3 : 2] = 1;
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
-		fmt_input_range(in, range, sizeof range);
+		char *range = range_text(&in->range);
 		fmt_exact(year1, sizeof year1, r->cf->input[i * (size_t)(r->cf->nperiods + 1) + 1]);
-		table_add(ti, ROW_NORMAL, (const char *[]){ in->name, in->value_text, year1, range,
-			  in->note });
+		n = 0;
+		cells[n++] = in->name;
+		cells[n++] = in->value_text;
+		if (units)
+			cells[n++] = in->unit ? in->unit : "";
+		cells[n++] = year1;
+		cells[n++] = range ? range : "";
+		cells[n++] = in->note;
+		table_add(ti, ROW_NORMAL, cells);
+		free(range);
 	}
-	table_add(tl, ROW_NORMAL, (const char *[]){ "Line", "Kind", "Area", "Value", "Timing",
-		  "Months", "Ramp", "Growth", "Risk", "Owner", "Metric", "Note" });
+	memset(cells, 0, sizeof cells);
+	n = 0;
+	cells[n++] = "Line";
+	cells[n++] = "Kind";
+	if (md) {
+		cells[n++] = "Area";
+		cells[n++] = "Value";
+	}
+	for (const char *const *h = (const char *const[]){ "Timing", "Months", "Ramp", "Growth",
+		     "Risk", NULL }; *h; h++)
+		cells[n++] = *h;
+	if (probs)
+		cells[n++] = "Probability";
+	if (md) {
+		cells[n++] = "Owner";
+		cells[n++] = "Metric";
+		cells[n++] = "Note";
+	}
+	table_add(tl, ROW_NORMAL, cells);
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];
-		if (ln->timing == CRM_ONCE)
-			snprintf(months, sizeof months, "%d", ln->start);
-		else
-			snprintf(months, sizeof months, "%d-%d", ln->start, ln->end);
+		line_months(sc, ln, months, sizeof months);
 		if (ln->ramp)
 			snprintf(ramp, sizeof ramp, "%d %s", ln->ramp, crm_curve_name(ln->curve));
 		else
 			snprintf(ramp, sizeof ramp, "-");
 		fmt_percent(growth, sizeof growth, ln->growth);
 		fmt_percent(risk, sizeof risk, ln->risk);
-		table_add(tl, ROW_NORMAL, (const char *[]){ ln->label,
-			  ln->kind == CRM_COST ? "cost" : "benefit", ln->area, ln->value_text,
-			  crm_timing_name(ln->timing), months, ramp, growth, risk, ln->owner, ln->metric,
-			  ln->note });
+		fmt_percent(prob, sizeof prob, ln->probability);
+		memset(cells, 0, sizeof cells);
+		n = 0;
+		cells[n++] = ln->label;
+		cells[n++] = ln->kind == CRM_COST ? "cost" : "benefit";
+		if (md) {
+			cells[n++] = ln->area;
+			cells[n++] = ln->value_text;
+		}
+		cells[n++] = crm_timing_name(ln->timing);
+		cells[n++] = months;
+		cells[n++] = ramp;
+		cells[n++] = growth;
+		cells[n++] = risk;
+		if (probs)
+			cells[n++] = prob;
+		if (md) {
+			cells[n++] = ln->owner;
+			cells[n++] = ln->metric;
+			cells[n++] = ln->note;
+		}
+		table_add(tl, ROW_NORMAL, cells);
+		if (md)
+			continue;
+		/* Text: the value and the free-text columns under the row, each part labelled. */
+		char *value = dup_printf("= %s", ln->value_text);
+		char *who = dup_printf("%s%s%s%s%s%s%s%s%s%s", ln->area[0] ? "area: " : "", ln->area,
+				       ln->area[0] && ln->owner[0] ? "; " : "",
+				       ln->owner[0] ? "owner: " : "", ln->owner,
+				       (ln->area[0] || ln->owner[0]) && ln->metric[0] ? "; " : "",
+				       ln->metric[0] ? "metric: " : "", ln->metric,
+				       (ln->area[0] || ln->owner[0] || ln->metric[0]) && ln->note[0]
+				       ? "; note: " : ln->note[0] ? "note: " : "", ln->note);
+		memset(cells, 0, sizeof cells);
+		cells[0] = value;
+		if (value)
+			table_add(tl, ROW_NOTE, cells);
+		cells[0] = who;
+		if (who && who[0])
+			table_add(tl, ROW_NOTE, cells);
+		free(value);
+		free(who);
 	}
+	return 0;
 }
 
 /* A section heading: "Title" in text, "## Title" in markdown. */
@@ -563,8 +685,7 @@ static void report_people(const report *r, FILE *fp, int md)
 		table_free(&t);
 		free_rows(&rows);
 	}
-	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
-		assumptions_tables(r, &ti, &tl);
+	if (assumptions_tables(r, &ti, &tl, md) == 0) {
 		if (r->sc->ninputs) {
 			heading(fp, md, "Inputs");
 			print_table(&ti, fp, md);

@@ -119,23 +119,38 @@ static void show(const rtable *t, size_t r, size_t c, char *buf, size_t len)
 static void to_text_table(const rtable *t, text_table *tt)
 {
 	const char **cells = calloc(t->ncols, sizeof *cells);
-	char (*buf)[160] = calloc(t->ncols, sizeof *buf);
+	char (*buf)[FMT_NUM_MAX] = calloc(t->ncols, sizeof *buf);
+	char **own = calloc(t->ncols, sizeof *own);
 
-	if (!cells || !buf || table_init(tt, t->ncols) != 0)
+	if (!cells || !buf || !own || table_init(tt, t->ncols) != 0)
 		goto done;
 	for (size_t c = 0; c < t->ncols; c++) {
 		cells[c] = t->labels[c];
 		tt->right[c] = t->units[c] != UNIT_TEXT;
 	}
+	tt->wrap_last = t->ncols > 1 && t->units[t->ncols - 1] == UNIT_TEXT;
 	table_add(tt, ROW_NORMAL, cells);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			show(t, r, c, buf[c], sizeof buf[c]);
-			cells[c] = buf[c];
+			const rcell *x = &t->cells[r * t->ncols + c];
+			/* Text of any length is shown whole; numbers fit FMT_NUM_MAX. */
+			if (x->kind == 2) {
+				cells[c] = x->text ? x->text : "";
+			} else if (x->kind == 3) {
+				free(own[c]);
+				own[c] = dup_printf("n/a (%s)", x->text ? x->text : "");
+				cells[c] = own[c] ? own[c] : "n/a";
+			} else {
+				show(t, r, c, buf[c], sizeof buf[c]);
+				cells[c] = buf[c];
+			}
 		}
 		table_add(tt, ROW_NORMAL, cells);
 	}
 done:
+	for (size_t c = 0; own && c < t->ncols; c++)
+		free(own[c]);
+	free(own);
 	free(cells);
 	free(buf);
 }
