@@ -73,7 +73,7 @@ int cmd_run(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		report_warnings(&reps[i].sc->warnings);
+		report_warnings_once(reps, i);
 	}
 	if (status != EXIT_OK)
 		goto done;

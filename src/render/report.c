@@ -52,6 +52,38 @@ int report_build(report *r, const char *path, int by_month)
 	return EXIT_OK;
 }
 
+/* Whether w holds a warning about the same place with the same message as e. */
+static int has_warning(const crm_warnings *w, const crm_error *e)
+{
+	for (size_t k = 0; k < w->count; k++)
+		if (w->items[k].line == e->line && w->items[k].col == e->col &&
+		    !strcmp(w->items[k].file, e->file) && !strcmp(w->items[k].msg, e->msg))
+			return 1;
+	return 0;
+}
+
+void report_warnings_once(const report *reps, int i)
+{
+	const crm_warnings *w = &reps[i].sc->warnings;
+	crm_warnings fresh = { NULL, 0, 0 };
+
+	if (!w->count)
+		return;
+	if (!(fresh.items = malloc(w->count * sizeof *fresh.items))) {
+		report_warnings(w);
+		return;
+	}
+	for (size_t k = 0; k < w->count; k++) {
+		int seen = has_warning(&fresh, &w->items[k]);
+		for (int j = 0; j < i && !seen; j++)
+			seen = reps[j].sc && has_warning(&reps[j].sc->warnings, &w->items[k]);
+		if (!seen)
+			fresh.items[fresh.count++] = w->items[k];
+	}
+	report_warnings(&fresh);
+	free(fresh.items);
+}
+
 void report_free(report *r)
 {
 	free(r->col_of);

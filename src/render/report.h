@@ -21,6 +21,11 @@ typedef struct report {
 /* Load, compile, evaluate and measure path. Returns an exit status; on failure prints the error. */
 int report_build(report *r, const char *path, int by_month);
 void report_free(report *r);
+/*
+ * Print the warnings of reps[i] that no earlier report (reps[0..i-1], built
+ * or not) printed: a base file shared by several scenarios warns once.
+ */
+void report_warnings_once(const report *reps, int i);
 
 /* Column label ("Initial", "Year 2", "2027-03", "M14"). */
 void report_col_label(const report *r, int col, char *buf, size_t len);
