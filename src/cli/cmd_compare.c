@@ -227,8 +227,8 @@ static char *horizon_note(const struct cmp *c)
 		return NULL;
 	fputs("the horizons differ (", f);
 	for (int i = 0; i < c->n; i++)
-		fprintf(f, "%s%s %d years", i ? ", " : "", c->names[i],
-			c->r[i].sc->settings.horizon_years);
+		fprintf(f, "%s%s %d year%s", i ? ", " : "", c->names[i],
+			c->r[i].sc->settings.horizon_years, c->r[i].sc->settings.horizon_years == 1 ? "" : "s");
 	fputs("): NPV and the totals sum different periods", f);
 	if (fclose(f) != 0) {
 		free(buf);

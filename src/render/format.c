@@ -81,6 +81,16 @@ char *dup_printf(const char *fmt, ...)
 	return s;
 }
 
+double round15(double v)
+{
+	char buf[40];
+
+	if (!isfinite(v) || v == 0)
+		return v == 0 ? 0.0 : v;
+	snprintf(buf, sizeof buf, "%.15g", v);
+	return strtod(buf, NULL);
+}
+
 /* -------------------------------------------------------------- CSV, JSON */
 
 void csv_field(FILE *fp, const char *s, int first)
@@ -304,6 +314,15 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 			pad(fp, w[c] - cw);
 		at += w[c];
 	}
+	fputc('\n', fp);
+}
+
+void print_para(FILE *fp, const char *indent, const char *text)
+{
+	size_t limit = render_width(fp), at = width(indent);
+
+	fputs(indent, fp);
+	print_wrapped(fp, text, limit > at ? limit - at : 0, at);
 	fputc('\n', fp);
 }
 

@@ -27,6 +27,11 @@ void fmt_percent(char *buf, size_t len, double fraction);
 /* Shortest text that reads back as exactly v (for CSV and JSON). */
 void fmt_exact(char *buf, size_t len, double v);
 
+/*
+ * v rounded to 15 significant digits: a grid point from + i x step shown as
+ * it was meant (0.3, not 0.30000000000000004).
+ */
+double round15(double v);
 /* A malloc'd string of any length, printf-formatted (the caller frees it); NULL on no memory. */
 char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -68,6 +73,8 @@ int table_add(text_table *t, int flags, const char *const *cells);
  * columns, each block led by the first column.
  */
 void table_print_text(const text_table *t, FILE *fp, const char *indent);
+/* indent, then text wrapped at words to render_width(fp), further lines indented alike. */
+void print_para(FILE *fp, const char *indent, const char *text);
 /* The terminal's width when fp is one, RENDER_WIDTH otherwise. */
 size_t render_width(FILE *fp);
 void table_print_markdown(const text_table *t, FILE *fp);

@@ -131,6 +131,7 @@ typedef struct cf_row {
 	double total, pv;
 	int has_total, has_pv;
 	const char *note;
+	const crm_line *line;  /* the line of a cost or benefit row, else NULL */
 	int heading_before;    /* print a section heading before this row (text) */
 	const char *heading;
 	int flags;
@@ -219,6 +220,7 @@ static int build_rows(const report *r, cf_rows *out)
 			row->pv = line_pv(r, l);
 			row->has_total = row->has_pv = 1;
 			row->note = ln->note;
+			row->line = ln;
 			if (first) {
 				row->heading_before = 1;
 				row->heading = kind == CRM_COST ? "Costs" : "Benefits";
@@ -459,9 +461,16 @@ static void metric_notes(const report *r, FILE *fp, const char *pre)
 	metric_item it[16];
 	size_t n = metric_items(r, it);
 
-	for (size_t i = 0; i < n; i++)
-		if (it[i].ok && it[i].note[0])
-			fprintf(fp, "%sNote on %s: %s.\n", pre, it[i].label, it[i].note);
+	for (size_t i = 0; i < n; i++) {
+		if (!it[i].ok || !it[i].note[0])
+			continue;
+		char *text = dup_printf("Note on %s: %s.", it[i].label, it[i].note);
+		if (text && pre[0] == ' ')
+			print_para(fp, pre, text);
+		else if (text)
+			fprintf(fp, "%s%s\n", pre, text);
+		free(text);
+	}
 }
 
 static void cash_table(const report *r, text_table *t, const cf_rows *rows, int markdown)
@@ -573,7 +582,7 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	size_t n;
 
 	if (table_init(ti, units ? 6 : 5) != 0 || table_init(tl, 7 + (size_t)probs +
-							      (md ? 5 : 0)) != 0)
+							      (md ? 6 : 0)) != 0)
 		return -1;
 	ti->wrap_last = 1;
 	/* table_add reads every column: the unused trailing cells stay NULL. */
@@ -610,6 +619,7 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	if (md) {
 		cells[n++] = "Area";
 		cells[n++] = "Value";
+		cells[n++] = "Range";
 	}
 	for (const char *const *h = (const char *const[]){ "Timing", "Months", "Ramp", "Growth",
 		     "Risk", NULL }; *h; h++)
@@ -636,9 +646,11 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 		n = 0;
 		cells[n++] = ln->label;
 		cells[n++] = ln->kind == CRM_COST ? "cost" : "benefit";
+		char *range = range_text(&ln->range);
 		if (md) {
 			cells[n++] = ln->area;
 			cells[n++] = ln->value_text;
+			cells[n++] = range ? range : "";
 		}
 		cells[n++] = crm_timing_name(ln->timing);
 		cells[n++] = months;
@@ -653,10 +665,14 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 			cells[n++] = ln->note;
 		}
 		table_add(tl, ROW_NORMAL, cells);
-		if (md)
+		if (md) {
+			free(range);
 			continue;
+		}
 		/* Text: the value and the free-text columns under the row, each part labelled. */
-		char *value = dup_printf("= %s", ln->value_text);
+		char *value = dup_printf("= %s%s%s%s", ln->value_text, range && range[0] ? " (range " : "",
+					 range && range[0] ? range : "", range && range[0] ? ")" : "");
+		free(range);
 		char *who = dup_printf("%s%s%s%s%s%s%s%s%s%s", ln->area[0] ? "area: " : "", ln->area,
 				       ln->area[0] && ln->owner[0] ? "; " : "",
 				       ln->owner[0] ? "owner: " : "", ln->owner,
@@ -741,19 +757,88 @@ void report_markdown(const report *r, FILE *fp)
 
 /* --------------------------------------------------------------------- CSV */
 
-void report_csv(const report *r, FILE *fp)
-{
-	metric_item it[16];
-	size_t n = metric_items(r, it);
-	char label[48];
-	cf_rows rows;
+/*
+ * The attribute columns between name and the periods. Every column holds one
+ * kind of value: numbers only in value, start, end, probability, risk, growth,
+ * low, high and the periods; the reason a metric does not exist is in note.
+ */
+static const char *const csv_attrs[] = {
+	"area", "value", "note", "unit", "formula", "timing", "start", "end", "probability",
+	"risk", "growth", "low", "high", "dist", "owner", "metric"
+};
+#define NATTRS (sizeof csv_attrs / sizeof *csv_attrs)
 
-	/* One table: metric rows fill value and note; cash-flow rows fill the periods. */
-	csv_field(fp, "section", 1);
+/* One row's attribute cells, in csv_attrs order; NULL text and NAN numbers leave a cell empty. */
+typedef struct csv_row {
+	const char *text[NATTRS];
+	double num[NATTRS];
+} csv_row;
+
+static void csv_row_clear(csv_row *c)
+{
+	for (size_t k = 0; k < NATTRS; k++) {
+		c->text[k] = NULL;
+		c->num[k] = NAN;
+	}
+}
+
+enum { A_AREA, A_VALUE, A_NOTE, A_UNIT, A_FORMULA, A_TIMING, A_START, A_END, A_PROB, A_RISK,
+       A_GROWTH, A_LOW, A_HIGH, A_DIST, A_OWNER, A_METRIC };
+
+static void csv_row_head(FILE *fp, const char *scenario, const char *section, const char *name,
+			 const csv_row *c)
+{
+	int first = 1;
+
+	if (scenario) {
+		csv_field(fp, scenario, 1);
+		first = 0;
+	}
+	csv_field(fp, section, first);
+	csv_field(fp, name, 0);
+	for (size_t k = 0; k < NATTRS; k++) {
+		if (c->text[k])
+			csv_field(fp, c->text[k], 0);
+		else
+			csv_number(fp, c->num[k], 0);
+	}
+}
+
+static void csv_range(csv_row *c, const crm_range *rg)
+{
+	if (rg->given) {
+		c->num[A_LOW] = rg->low;
+		c->num[A_HIGH] = rg->high;
+	}
+	if (rg->dist)
+		c->text[A_DIST] = crm_dist_name(rg->dist);
+}
+
+int report_csv_header_same(const report *a, const report *b)
+{
+	char la[48], lb[48];
+
+	if (a->ncols != b->ncols)
+		return 0;
+	for (int c = 0; c < a->ncols; c++) {
+		report_col_label(a, c, la, sizeof la);
+		report_col_label(b, c, lb, sizeof lb);
+		if (strcmp(la, lb))
+			return 0;
+	}
+	return 1;
+}
+
+void report_csv_header(const report *r, FILE *fp, int with_scenario)
+{
+	char label[48];
+
+	if (with_scenario)
+		csv_field(fp, "scenario", 1);
+	csv_field(fp, "section", !with_scenario);
 	csv_field(fp, "name", 0);
-	csv_field(fp, "area", 0);
-	csv_field(fp, "value", 0);
-	csv_field(fp, "note", 0);
+	for (size_t k = 0; k < NATTRS; k++)
+		csv_field(fp, csv_attrs[k], 0);
 	for (int c = 0; c < r->ncols; c++) {
 		report_col_label(r, c, label, sizeof label);
 		csv_field(fp, label, 0);
@@ -761,30 +846,73 @@ void report_csv(const report *r, FILE *fp)
 	csv_field(fp, "Total", 0);
 	csv_field(fp, "Present value", 0);
 	csv_end(fp);
+}
+
+void report_csv_rows(const report *r, FILE *fp, const char *scenario)
+{
+	const crm_scenario *sc = r->sc;
+	size_t np = (size_t)r->cf->nperiods + 1;
+	metric_item it[16];
+	size_t n = metric_items(r, it);
+	cf_rows rows;
+	csv_row c;
+	/* Per-period values of inputs exist per native period, so only on a native view. */
+	int native = r->by_month || sc->settings.grid == CRM_GRID_YEAR;
+
 	for (size_t i = 0; i < n; i++) {
-		csv_field(fp, "metric", 1);
-		csv_field(fp, it[i].key, 0);
-		csv_field(fp, "", 0);
+		csv_row_clear(&c);
 		if (it[i].ok)
-			csv_number(fp, it[i].value, 0);
-		else
+			c.num[A_VALUE] = it[i].value;
+		c.text[A_NOTE] = it[i].note;
+		csv_row_head(fp, scenario, "metric", it[i].key, &c);
+		for (int k = 0; k < r->ncols + 2; k++)
 			csv_field(fp, "", 0);
-		csv_field(fp, it[i].note, 0);
-		for (int c = 0; c < r->ncols + 2; c++)
-			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		csv_row_clear(&c);
+		c.num[A_VALUE] = r->cf->input[i * np + (np > 1 ? 1 : 0)];
+		c.text[A_NOTE] = in->note;
+		c.text[A_UNIT] = in->unit ? in->unit : "";
+		c.text[A_FORMULA] = in->value_text;
+		csv_range(&c, &in->range);
+		csv_row_head(fp, scenario, "input", in->name, &c);
+		for (int k = 0; k < r->ncols; k++) {
+			if (native)
+				csv_number(fp, r->cf->input[i * np + (size_t)k], 0);
+			else
+				csv_field(fp, "", 0);
+		}
+		csv_field(fp, "", 0);
+		csv_field(fp, "", 0);
 		csv_end(fp);
 	}
 	if (build_rows(r, &rows) != 0)
 		return;
 	for (size_t i = 0; i < rows.n; i++) {
 		const cf_row *row = &rows.rows[i];
-		csv_field(fp, row->section, 1);
-		csv_field(fp, row->name, 0);
-		csv_field(fp, row->area ? row->area : "", 0);
-		csv_field(fp, "", 0);
-		csv_field(fp, row->note ? row->note : "", 0);
-		for (int c = 0; c < r->ncols; c++)
-			csv_number(fp, row->vals[c], 0);
+		csv_row_clear(&c);
+		c.text[A_AREA] = row->area ? row->area : "";
+		c.text[A_NOTE] = row->note ? row->note : "";
+		if (row->line) {
+			const crm_line *ln = row->line;
+			c.text[A_FORMULA] = ln->value_text;
+			c.text[A_TIMING] = crm_timing_name(ln->timing);
+			c.num[A_START] = ln->start;
+			c.num[A_END] = ln->timing == CRM_ONCE ? ln->start
+				     : ln->start > crm_scenario_months(sc) && ln->end_given ? ln->end_given
+				     : ln->end;
+			c.num[A_PROB] = ln->probability;
+			c.num[A_RISK] = ln->risk;
+			c.num[A_GROWTH] = ln->growth;
+			csv_range(&c, &ln->range);
+			c.text[A_OWNER] = ln->owner;
+			c.text[A_METRIC] = ln->metric;
+		}
+		csv_row_head(fp, scenario, row->section, row->name, &c);
+		for (int k = 0; k < r->ncols; k++)
+			csv_number(fp, row->vals[k], 0);
 		if (row->has_total)
 			csv_number(fp, row->total, 0);
 		else
@@ -796,6 +924,12 @@ void report_csv(const report *r, FILE *fp)
 		csv_end(fp);
 	}
 	free_rows(&rows);
+}
+
+void report_csv(const report *r, FILE *fp)
+{
+	report_csv_header(r, fp, 0);
+	report_csv_rows(r, fp, NULL);
 }
 
 /* -------------------------------------------------------------------- JSON */
@@ -819,6 +953,26 @@ static void json_array(FILE *fp, const double *v, size_t n)
 		json_number(fp, v[i]);
 	}
 	fputc(']', fp);
+}
+
+/* ", \"low\": ..., \"high\": ..., \"dist\": ..." (null when not given). */
+static void json_range(FILE *fp, const crm_range *rg)
+{
+	fputs(", \"low\": ", fp);
+	if (rg->given)
+		json_number(fp, rg->low);
+	else
+		fputs("null", fp);
+	fputs(", \"high\": ", fp);
+	if (rg->given)
+		json_number(fp, rg->high);
+	else
+		fputs("null", fp);
+	fputs(", \"dist\": ", fp);
+	if (rg->dist)
+		json_string(fp, crm_dist_name(rg->dist));
+	else
+		fputs("null", fp);
 }
 
 void report_json(const report *r, FILE *fp)
@@ -926,6 +1080,9 @@ void report_json(const report *r, FILE *fp)
 		json_number(fp, ln->growth);
 		fputs(", \"risk\": ", fp);
 		json_number(fp, ln->risk);
+		fputs(", \"probability\": ", fp);
+		json_number(fp, ln->probability);
+		json_range(fp, &ln->range);
 		fputs(", \"owner\": ", fp);
 		json_string(fp, ln->owner);
 		fputs(", \"metric\": ", fp);
@@ -951,21 +1108,9 @@ void report_json(const report *r, FILE *fp)
 		json_string(fp, in->name);
 		fputs(", \"value\": ", fp);
 		json_string(fp, in->value_text);
-		fputs(", \"low\": ", fp);
-		if (in->range.given)
-			json_number(fp, in->range.low);
-		else
-			fputs("null", fp);
-		fputs(", \"high\": ", fp);
-		if (in->range.given)
-			json_number(fp, in->range.high);
-		else
-			fputs("null", fp);
-		fputs(", \"dist\": ", fp);
-		if (in->range.dist)
-			json_string(fp, crm_dist_name(in->range.dist));
-		else
-			fputs("null", fp);
+		fputs(", \"unit\": ", fp);
+		json_string(fp, in->unit ? in->unit : "");
+		json_range(fp, &in->range);
 		fputs(", \"note\": ", fp);
 		json_string(fp, in->note);
 		fputs(", \"values\": ", fp);

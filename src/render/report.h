@@ -35,6 +35,15 @@ void report_fold(const report *r, const double *per_period, double *out);
 void report_text(const report *r, FILE *fp);
 void report_markdown(const report *r, FILE *fp);
 void report_csv(const report *r, FILE *fp);
+/*
+ * The pieces of report_csv, for one table over several scenarios: the header
+ * (with a first column "scenario" when asked), and the rows (with scenario in
+ * that column when not NULL). Two reports share a header when their period
+ * columns are the same.
+ */
+void report_csv_header(const report *r, FILE *fp, int with_scenario);
+void report_csv_rows(const report *r, FILE *fp, const char *scenario);
+int report_csv_header_same(const report *a, const report *b);
 void report_json(const report *r, FILE *fp);
 
 #endif

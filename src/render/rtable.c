@@ -175,22 +175,51 @@ void rtable_print_markdown(const rtable *t, FILE *fp)
 	table_free(&tt);
 }
 
+/* Whether column c has a cell whose number does not exist. */
+static int has_na(const rtable *t, size_t c)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->cells[r * t->ncols + c].kind == 3)
+			return 1;
+	return 0;
+}
+
 void rtable_print_csv(const rtable *t, FILE *fp)
 {
-	for (size_t c = 0; c < t->ncols; c++)
+	/*
+	 * A numeric column holds numbers only: where a number does not exist its
+	 * cell is empty, and a "<key>_note" column after it gives the reason.
+	 */
+	char *na = calloc(t->ncols ? t->ncols : 1, 1);
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (na)
+			na[c] = (char)has_na(t, c);
 		csv_field(fp, t->keys[c], c == 0);
+		if (na && na[c]) {
+			char *key = dup_printf("%s_note", t->keys[c]);
+			csv_field(fp, key ? key : "note", 0);
+			free(key);
+		}
+	}
 	csv_end(fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const rcell *x = &t->cells[r * t->ncols + c];
 			if (x->kind == 1)
 				csv_number(fp, x->v, c == 0);
+			else if (x->kind == 2)
+				csv_field(fp, x->text, c == 0);
+			else if (x->kind == 3 && !(na && na[c]))
+				csv_field(fp, x->text, c == 0);
 			else
-				/* Text, or the reason a number does not exist, as a spreadsheet shows #N/A. */
-				csv_field(fp, x->kind ? x->text : "", c == 0);
+				csv_field(fp, "", c == 0);
+			if (na && na[c])
+				csv_field(fp, x->kind == 3 ? x->text : "", 0);
 		}
 		csv_end(fp);
 	}
+	free(na);
 }
 
 void rtable_print_json(const rtable *t, FILE *fp, int indent)
