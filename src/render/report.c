@@ -578,7 +578,7 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	char year1[64], months[64], risk[FMT_NUM_MAX], growth[FMT_NUM_MAX], prob[FMT_NUM_MAX];
 	char ramp[64];
 	int units = any_unit(sc), probs = any_probability(sc);
-	const char *cells[13];
+	const char *cells[16];   /* the most columns a table has here: 14 */
 	size_t n;
 
 	if (table_init(ti, units ? 6 : 5) != 0 || table_init(tl, 7 + (size_t)probs +
