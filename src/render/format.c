@@ -359,11 +359,25 @@ void table_print_text(const text_table *t, FILE *fp, const char *indent)
 	 * print the columns in blocks, each led by the first (label) column. Note
 	 * rows go with the first block only.
 	 */
+	size_t per_block = t->ncols;
+	if (total > limit) {
+		/* As many blocks as the columns need, the columns shared evenly among them. */
+		size_t nblocks = 0;
+		for (size_t from = 1; from < t->ncols; nblocks++) {
+			size_t used = width(indent) + w[0], k = 0;
+			while (from < t->ncols && (k == 0 || used + 2 + w[from] <= limit)) {
+				used += 2 + w[from++];
+				k++;
+			}
+		}
+		per_block = nblocks ? (t->ncols - 1 + nblocks - 1) / nblocks : t->ncols;
+	}
 	for (size_t from = 1, block = 0; from < t->ncols || block == 0; block++) {
 		size_t n = 0, used = width(indent) + w[0];
 		cols[n++] = 0;
 		while (from < t->ncols) {
-			if (total > limit && n > 1 && used + 2 + w[from] > limit)
+			if (total > limit && n > 1 &&
+			    (used + 2 + w[from] > limit || n - 1 >= per_block))
 				break;
 			used += 2 + w[from];
 			cols[n++] = from++;

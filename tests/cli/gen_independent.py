@@ -169,5 +169,9 @@ for c, fig, why in [('simulate_text', '36-month horizon', 'hand: horizon_years 3
                     ('simulate_precision', 'within 2% of the mean', 'hand: --precision 2%'),
                     ('batch_simulate', ',npv,2000,', 'hand: -n 2000')]:
     add(c, fig, why)
+add('run_after_tax', '-71.98', 'fin_oracle.py mpmath npv of -5000 1300 x 5 at 0.1 (after tax: 1500 - 40% x (1500 - 1000)): -71.9772')
+add('run_after_tax', '9.43%', 'fin_oracle.py mpmath irr of -5000 1300 x 5: 0.0943489')
+add('run_after_tax_json', '-71.977199769', 'fin_oracle.py mpmath npv of -5000 1300 x 5 at 0.1: -71.97719976901727')
+add('sweep_tax_rate', '-262', 'hand: at 50% tax, -5000 + (1500 - 0.5 x 500) x 3.790787 = -261.52')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))

@@ -60,7 +60,7 @@ for t in $list; do
 	# Rules every expected output keeps, whatever it is regenerated from.
 	rules=1
 	# The text report of run fits 100 columns when standard output is not a terminal.
-	if grep -qE '\$CRMROI +run( |$)' "$t" && ! grep -qE -- '(-f|--format)[ =]?(csv|json|markdown|md)' "$t"; then
+	if grep -qE '\$CRMROI"? +run( |$)' "$t" && ! grep -qE -- '(-f|--format)[ =]?(csv|json|markdown|md)' "$t"; then
 		wide=$(LC_ALL=C.UTF-8 awk 'length($0) > 100 { print FNR": "length($0)" columns"; exit }' "$name.out")
 		if [ -n "$wide" ]; then
 			echo "FAIL $base: line $wide (at most 100)" >&2
@@ -89,7 +89,7 @@ for t in $list; do
 			rules=0
 		fi
 	done < "$independent"
-	if [ $nfig = 0 ] && grep -qE '\$CRMROI +(run|compare|tornado|spider|sweep|breakeven|simulate|batch) ' "$t" &&
+	if [ $nfig = 0 ] && grep -qE '\$CRMROI"? +(run|compare|tornado|spider|sweep|breakeven|simulate|batch) ' "$t" &&
 	   ! grep -qE -- '--help' "$t" && grep -q '[0-9]' "$name.out"; then
 		echo "FAIL $base: prints numbers but has no independently computed figure in $independent (add a line: $base, TAB, a figure as printed, TAB, how it was computed)" >&2
 		rules=0
