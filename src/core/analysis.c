@@ -331,9 +331,14 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 			break;
 		case CRM_METRIC_IRR: {
 			crm_irr irr;
-			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, err)) != CRM_OK)
+			crm_error ierr;
+			crm_error_clear(&ierr);
+			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, &ierr)) == CRM_ENOMEM) {
+				if (err)
+					*err = ierr;
 				return st;
-			if (irr.nroots == 0) {
+			}
+			if (st != CRM_OK || irr.nroots == 0) {
 				undefined(v, "no IRR");
 				break;
 			}
