@@ -59,6 +59,8 @@ typedef struct crm_settings {
 	double reinvest_rate;       /* MIRR; default the discount rate */
 	double benefit_risk;        /* default risk of benefit lines, fraction */
 	double cost_risk;           /* default risk of cost lines, fraction */
+	int finance_given;          /* finance_rate was written; otherwise it follows discount_rate */
+	int reinvest_given;         /* reinvest_rate was written; otherwise it follows discount_rate */
 } crm_settings;
 
 typedef struct crm_input {
