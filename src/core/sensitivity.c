@@ -278,7 +278,7 @@ static int side_of(const crm_value *v, crm_metric_id metric, double target)
 {
 	if (v->ok)
 		return v->v >= target;
-	if (metric == CRM_METRIC_PAYBACK || metric == CRM_METRIC_DPAYBACK)
+	if (crm_metric_info_of(metric)->unit == CRM_UNIT_MONTHS)
 		return !strcmp(v->why, "not reached") ? 1 : -1;
 	return -1;
 }
