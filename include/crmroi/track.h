@@ -177,9 +177,9 @@ const char *crm_crit_status_name(crm_crit_status s);  /* "met", "not met", ... *
 void crm_track_month_label(const crm_scenario *sc, int month, char *buf, size_t len);
 
 /*
- * What `crmroi check` warns about in a tracked plan: a phase measured by
- * fewer than three criteria, a criterion without owner, baseline or target,
- * a benefit line without owner or metric. Appends to w.
+ * What `crmroi check` warns about in a tracked plan (one with phases): a
+ * phase measured by fewer than three criteria, a criterion without owner,
+ * baseline or target, a benefit line without owner or metric. Appends to w.
  */
 crm_status crm_track_plan_warnings(const crm_scenario *sc, crm_warnings *w);
 

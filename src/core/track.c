@@ -852,6 +852,9 @@ crm_status crm_track_plan_warnings(const crm_scenario *sc, crm_warnings *w)
 {
 	crm_status st = CRM_OK;
 
+	/* A plan without phases is a business case not (yet) tracked: nothing to say. */
+	if (!sc->nphases)
+		return CRM_OK;
 	for (size_t p = 0; p < sc->nphases && st == CRM_OK; p++) {
 		const crm_phase *ph = &sc->phases[p];
 		size_t n = 0;
