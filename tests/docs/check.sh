@@ -65,6 +65,8 @@ expect() {
 	"sweep --vary discount_rate=0%:20%:5% "*) echo "20,000" ;;   # by hand: -10000 + 3 x 10000 at 0%
 	"spider --metric payback "*) echo "Base Payback (months): 15.7." ;;   # indep_model.py net flows, payback interpolated in Year 2
 	"breakeven --input discount_rate "*) echo "83.93%" ;;   # oracle: IRR of -10000 10000 10000 10000
+	"track scenarios/tracking/plan.csv "*) echo "month 1 (2027-01)  -63,000  -63,100" ;;   # by hand: plan -(45000 + 15000) x 1.05; actual 48900 + 14200
+	"track -f csv -o /tmp/track.csv "*) echo "month,Discovery workshops,cost,discovery,1,2027-01,47250,45000" ;;   # by hand: 45000 x (1 + 5% cost risk)
 	*) echo "" ;;
 	esac
 }
