@@ -178,5 +178,6 @@ add('breakeven_interval_domain', 'exit 2', 'crmroi(1) EXIT STATUS: 2 for an inte
 add('breakeven_jump', 'Base NPV: 1,100.', 'hand: 3 years x 100 x round(7.3) - 1000 at 0%')
 add('breakeven_tei_horizon', 'horizon_years = 2', 'hand: over 2 years -10000 + 9090.91 + 8264.46 = 7355.37 >= 0, over 1 year -909.09')
 add('tornado_pct_one', '-373', 'hand: Revenue -1% = -150 a year x 2.486852 (3-year annuity factor at 10%)')
+add('run_dated', '2086.6476020315', 'Microsoft XNPV example; fin_oracle.py xnpv 2086.6476020315366')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))
