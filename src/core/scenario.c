@@ -1767,6 +1767,53 @@ done:
 	return go_on(ld, st) ? CRM_OK : st;
 }
 
+struct ranked {
+	const crm_error *e;
+	size_t file_rank, seq;
+};
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->file_rank != b->file_rank)
+		return a->file_rank < b->file_rank ? -1 : 1;
+	if (a->e->line != b->e->line)
+		return a->e->line < b->e->line ? -1 : 1;
+	if (a->e->col != b->e->col)
+		return a->e->col < b->e->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * Errors are found pass by pass (settings before inputs before lines); a
+ * reader wants them in the order of the file, each file's together, files in
+ * the order their first error was found.
+ */
+static void sort_errors(crm_warnings *errors)
+{
+	size_t n = errors->count;
+	if (n < 2)
+		return;
+	struct ranked *r = malloc((n + 1) * sizeof *r);
+	crm_error *sorted = malloc((n + 1) * sizeof *sorted);
+
+	if (r && sorted) {
+		for (size_t i = 0; i < n; i++) {
+			size_t k = 0;
+			while (strcmp(errors->items[k].file, errors->items[i].file))
+				k++;
+			r[i] = (struct ranked){ &errors->items[i], k, i };
+		}
+		qsort(r, n, sizeof *r, cmp_ranked);
+		for (size_t i = 0; i < n; i++)
+			sorted[i] = *r[i].e;
+		memcpy(errors->items, sorted, n * sizeof *sorted);
+	}
+	free(r);
+	free(sorted);
+}
+
 /*
  * Load from memory. errors NULL: stop at the first error (in err). Otherwise
  * go on after bad data, listing every error in errors; err still gets the first.
@@ -1818,6 +1865,8 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 		st = err ? err->status : CRM_EDATA;
 	if (unlisted)
 		*unlisted = errors && ld.nerrors > errors->count ? ld.nerrors - errors->count : 0;
+	if (errors)
+		sort_errors(errors);
 	for (size_t i = 0; i < ld.nrows; i++)
 		free(ld.rows[i].extra);
 	free(ld.rows);
