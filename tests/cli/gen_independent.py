@@ -179,5 +179,7 @@ add('breakeven_jump', 'Base NPV: 1,100.', 'hand: 3 years x 100 x round(7.3) - 10
 add('breakeven_tei_horizon', 'horizon_years = 2', 'hand: over 2 years -10000 + 9090.91 + 8264.46 = 7355.37 >= 0, over 1 year -909.09')
 add('tornado_pct_one', '-373', 'hand: Revenue -1% = -150 a year x 2.486852 (3-year annuity factor at 10%)')
 add('run_dated', '2086.6476020315', 'Microsoft XNPV example; fin_oracle.py xnpv 2086.6476020315366')
+add('run_cfo_after_tax_json', '"tax_beyond_horizon": 114590', 'hand: 25% x (525000 - 66640) of Year 5, paid after the horizon (lag 1)')
+add('run_cfo_dated', '343969.6911534', 'fin_oracle.py xnpv of the flows by date at 8%: 343969.69115340677')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))

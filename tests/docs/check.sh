@@ -67,6 +67,9 @@ expect() {
 	"breakeven --input discount_rate "*) echo "83.93%" ;;   # oracle: IRR of -10000 10000 10000 10000
 	"track scenarios/tracking/plan.csv "*) echo "month 1 (2027-01)  -63,000  -63,100" ;;   # by hand: plan -(45000 + 15000) x 1.05; actual 48900 + 14200
 	"track -f csv -o /tmp/track.csv "*) echo "month,Discovery workshops,cost,discovery,1,2027-01,47250,45000" ;;   # by hand: 45000 x (1 + 5% cost risk)
+	"run scenarios/cfo/after_tax.csv") echo "403,904.62" ;;   # indep_model.py: NPV before tax
+	"run scenarios/cfo/dated.csv") echo "343,969.69" ;;   # oracle: XNPV of the flows by date at 8%
+	"sweep --vary tax_rate=0:40%:10% "*) echo "0.00%  403,905" ;;   # indep_model.py: NPV before tax, the same at every tax rate
 	*) echo "" ;;
 	esac
 }
