@@ -181,5 +181,7 @@ add('tornado_pct_one', '-373', 'hand: Revenue -1% = -150 a year x 2.486852 (3-ye
 add('run_dated', '2086.6476020315', 'Microsoft XNPV example; fin_oracle.py xnpv 2086.6476020315366')
 add('run_cfo_after_tax_json', '"tax_beyond_horizon": 114590', 'hand: 25% x (525000 - 66640) of Year 5, paid after the horizon (lag 1)')
 add('run_cfo_dated', '343969.6911534', 'fin_oracle.py xnpv of the flows by date at 8%: 343969.69115340677')
+add('run_payback_lost', '-113899.3238', 'fin_oracle.py mpmath npv of -100000 150000 0 -200000 at 0.1: -113899.3238')
+add('run_payback_lost', 'month 8.0, then falls below zero', 'fin_oracle.py mpmath payback 0.6667 years, payback_final NONE')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))
