@@ -59,6 +59,10 @@ typedef struct crm_settings {
 	double reinvest_rate;       /* MIRR; default the discount rate */
 	double benefit_risk;        /* default risk of benefit lines, fraction */
 	double cost_risk;           /* default risk of cost lines, fraction */
+	/* Execution readiness (crmroi/assess.h): benefits x crm_assess_factor(score, floor). */
+	char *readiness;            /* the answers file read; NULL when the setting is not given */
+	double readiness_score;     /* its total, 0..1000 */
+	double readiness_floor;     /* the factor at score 0, fraction; default 0.50 */
 } crm_settings;
 
 typedef struct crm_input {

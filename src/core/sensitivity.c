@@ -6,6 +6,7 @@
  * by the caller). Nothing here knows about output formats.
  */
 #include "crmroi/analysis.h"
+#include "crmroi/assess.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
@@ -185,7 +186,12 @@ double crm_step_value(double from, double to, double step, size_t i)
 
 void crm_breakeven_interval(const crm_param *p, double *lo, double *hi)
 {
-	if (p->whole) {
+	if (p->kind == CRM_PARAM_SETTING && (p->index == CRM_SET_READINESS_SCORE ||
+					     p->index == CRM_SET_READINESS_FLOOR)) {
+		/* Their whole domain: 0 to 1000 points, a floor of 0% to 100%. */
+		*lo = 0;
+		*hi = p->index == CRM_SET_READINESS_SCORE ? CRM_ASSESS_MAX_POINTS : 1;
+	} else if (p->whole) {
 		*lo = 1;
 		*hi = CRM_MAX_HORIZON_YEARS;
 	} else if (p->base > 0) {
