@@ -51,7 +51,7 @@ LIB := $(BUILD)/libcrmroi.a
 BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
-DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
 
 .PHONY: all deps run check cli-check bench install uninstall clean
 all: $(BIN) crmroi
