@@ -92,6 +92,9 @@ struct loader {
 	char unknown[128];
 };
 
+_Static_assert(sizeof ((struct loader *)0)->setting_line / sizeof (int) >=
+	       sizeof setting_names / sizeof *setting_names - 1, "setting_line holds every setting");
+
 /* ------------------------------------------------------------- small helpers */
 
 static char *xstrdup(const char *s)
