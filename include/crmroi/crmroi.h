@@ -18,6 +18,7 @@
 #include "crmroi/simulate.h"
 #include "crmroi/tax.h"
 #include "crmroi/dated.h"
+#include "crmroi/aftertax.h"
 #include "crmroi/assess.h"
 
 #define CRMROI_VERSION "0.1.0"
