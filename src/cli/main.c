@@ -101,6 +101,12 @@ static const struct opt_doc batch_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc track_opts[] = {
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc assess_opts[] = {
 	{ "    --template", "write the questionnaire as a CSV table to fill in (with -o FILE)" },
 	{ "    --strict", "refuse unanswered criteria instead of counting them as 0" },
@@ -133,6 +139,8 @@ const struct command commands[] = {
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",
 	  "batch [OPTIONS] PATH...", batch_opts },
+	{ "track", cmd_track, "the approved plan against actuals: variances, indexes, "
+	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
 	{ "assess", cmd_assess, "score the 1000-point organisational readiness self-assessment",
 	  "assess [OPTIONS] ANSWERS.csv... | assess --template [-o FILE]", assess_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
@@ -219,6 +227,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, assess, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, track, assess, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }
