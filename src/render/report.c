@@ -411,6 +411,14 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 			"annual rates.\n", pre, pct);
 	fprintf(fp, "%sAmounts are risk-adjusted (TEI): benefit x (1 - risk), cost x (1 + risk).\n",
 		pre);
+	if (s->readiness) {
+		char rd[1024];
+		readiness_summary(s, rd, sizeof rd);
+		if (pre[0] == ' ')
+			print_para(fp, pre, rd);
+		else
+			fprintf(fp, "%s%s\n", pre, rd);
+	}
 }
 
 static void header_text(const report *r, FILE *fp, int markdown)
@@ -898,6 +906,18 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 		csv_field(fp, "", 0);
 		csv_end(fp);
 	}
+	if (r->sc->settings.readiness) {
+		char rd[1024];
+		readiness_summary(&r->sc->settings, rd, sizeof rd);
+		csv_row_clear(&c);
+		c.num[A_VALUE] = crm_assess_factor(r->sc->settings.readiness_score,
+						   r->sc->settings.readiness_floor);
+		c.text[A_NOTE] = rd;
+		csv_row_head(fp, scenario, "readiness", "execution_factor", &c);
+		for (int k = 0; k < r->ncols + 2; k++)
+			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
 	if (build_rows(r, &rows) != 0)
 		return;
 	for (size_t i = 0; i < rows.n; i++) {
@@ -1024,6 +1044,18 @@ void report_json(const report *r, FILE *fp)
 		    : "Initial is month 0, not discounted; month m is discounted at its end by "
 		      "(1+r)^(m/12); IRR and MIRR are annual; amounts are risk-adjusted: "
 		      "benefit x (1 - risk), cost x (1 + risk)");
+	if (s->readiness) {
+		fputs(",\n  \"readiness\": {\"file\": ", fp);
+		json_string(fp, s->readiness);
+		fputs(", \"score\": ", fp);
+		json_number(fp, s->readiness_score);
+		fputs(", \"floor\": ", fp);
+		json_number(fp, s->readiness_floor);
+		fputs(", \"factor\": ", fp);
+		json_number(fp, crm_assess_factor(s->readiness_score, s->readiness_floor));
+		fputs(", \"note\": \"benefits x factor, on top of the risk adjustment; a judgement "
+		      "from the self-assessment, not a calibrated estimate\"}", fp);
+	}
 	fputs(",\n  \"metrics\": {", fp);
 	first = 1;
 	for (size_t i = 0; i < n; i++) {

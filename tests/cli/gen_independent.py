@@ -183,5 +183,15 @@ add('run_cfo_after_tax_json', '"tax_beyond_horizon": 114590', 'hand: 25% x (5250
 add('run_cfo_dated', '343969.6911534', 'fin_oracle.py xnpv of the flows by date at 8%: 343969.69115340677')
 add('run_payback_lost', '-113899.3238', 'fin_oracle.py mpmath npv of -100000 150000 0 -200000 at 0.1: -113899.3238')
 add('run_payback_lost', 'month 8.0, then falls below zero', 'fin_oracle.py mpmath payback 0.6667 years, payback_final NONE')
+# Readiness: benefits x factor, factor = floor + (1 - floor) x score / 1000 (crmroi-scenario(5)).
+r = ev(MID)
+f = 0.5 + 0.5 * 640 / 1000
+add('run_readiness', m2(f * r['pv_benefits'] - r['pv_costs']), src(MID, [], '%.2f x PV(benefits) - PV(costs), factor 0.5 + 0.5 x 640/1000' % f))
+add('run_readiness_csv', pre(f * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'the same NPV, 11 significant digits'))
+add('run_readiness_json', pre(f * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'the same NPV, 11 significant digits'))
+add('breakeven_readiness', '%.9g' % ((r['pv_costs'] / r['pv_benefits'] - 0.5) / 0.5 * 1000), src(MID, [], 'score where 0.5 + 0.5 x score/1000 = PV(costs)/PV(benefits)'))
+add('sweep_readiness_floor', m0(0.64 * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'floor 0: 0.64 x PV(benefits) - PV(costs)'))
+add('simulate_readiness', 'benefits x 0.82', 'hand: 0.5 + 0.5 x 640/1000')
+add('run_err_readiness_bad_answer', 'bad_maybe.csv:3:3:', 'hand: the answer maybe is on line 3, column 3 of tests/cli/data/assess/bad_maybe.csv')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))

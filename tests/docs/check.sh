@@ -70,6 +70,11 @@ expect() {
 	"run scenarios/cfo/after_tax.csv") echo "403,904.62" ;;   # indep_model.py: NPV before tax
 	"run scenarios/cfo/dated.csv") echo "343,969.69" ;;   # oracle: XNPV of the flows by date at 8%
 	"sweep --vary tax_rate=0:40%:10% "*) echo "0.00%  403,905" ;;   # indep_model.py: NPV before tax, the same at every tax rate
+	"assess --template") echo "46 criteria in 9 sections, 1000 points" ;;   # crmroi(1): nine sections worth 1000
+	"assess scenarios/assess/midway.csv") echo "Total: 640/1000" ;;   # crmroi-scenario(5): the score of midway.csv gives 0.82
+	"assess -f markdown scenarios/assess/before.csv "*) echo "Total: 640/1000" ;;   # as above
+	"run scenarios/assess/business_case.csv") echo "1,673,433.08" ;;   # indep_model.py midsize: 0.82 x PV(benefits) - PV(costs)
+	"breakeven --input readiness_score "*) echo "62.1766816" ;;   # indep_model.py midsize: (PV(costs)/PV(benefits) - 0.5) / 0.5 x 1000
 	*) echo "" ;;
 	esac
 }
