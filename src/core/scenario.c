@@ -1406,12 +1406,12 @@ static crm_status read_input(struct loader *ld, const struct srow *r, crm_input 
 	if ((st = check_unused(ld, r, "input", unused, sizeof unused / sizeof *unused)) != CRM_OK ||
 	    (st = check_accounting(ld, r, what)) != CRM_OK ||
 	    (st = compile_value(ld, r, what, &in->value)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_UNIT, &in->unit)) != CRM_OK ||
+	    (st = check_input_unit(ld, r, what, in)) != CRM_OK ||
 	    (st = read_range(ld, r, what, in->value, &in->range)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_VALUE, &in->value_text)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_NOTE, &in->note)) != CRM_OK ||
-	    (st = copy_extra(ld, r, &in->extra)) != CRM_OK ||
-	    (st = copy_text(ld, r, COL_UNIT, &in->unit)) != CRM_OK ||
-	    (st = check_input_unit(ld, r, what, in)) != CRM_OK)
+	    (st = copy_extra(ld, r, &in->extra)) != CRM_OK)
 		return st;
 	return CRM_OK;
 }
