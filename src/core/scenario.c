@@ -891,9 +891,14 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 		/* The answers file is read and scored by crmroi/assess.h, relative to this row's file. */
 		free(s->readiness);
 		s->readiness = NULL;
+		crm_error ae;
+		crm_error_clear(&ae);
 		crm_status rs = crm_assess_readiness(r->file, v, &s->readiness, &s->readiness_score,
-						     &ld->sc->warnings, ld->err);
-		return rs == CRM_EUSAGE ? FAIL(ld, r, COL_VALUE, "%s", ld->err->msg) : rs;
+						     &ld->sc->warnings, &ae);
+		/* Every error goes through record(), so that check lists it and the first stays first. */
+		if (rs == CRM_EUSAGE)
+			return FAIL(ld, r, COL_VALUE, "%s", ae.msg);
+		return rs == CRM_OK ? CRM_OK : record(ld, &ae);
 	}
 	if ((st = read_tax_setting(ld, r, name, v)) != CRM_EUSAGE)
 		return st;
