@@ -545,21 +545,23 @@ static crm_status judge_criteria(crm_track *t, const crm_actuals *a)
 {
 	const crm_scenario *sc = t->sc;
 
+	/* One pass over the actuals: the latest measured value of each criterion. */
+	for (size_t i = 0; i < a->n; i++) {
+		const crm_actual *x = &a->items[i];
+		if (x->kind != CRM_ACTUAL_CRITERION)
+			continue;
+		crm_track_criterion *tc = &t->criteria[x->index];
+		if (!tc->nmeasured || x->month > tc->latest_month) {
+			tc->latest_month = x->month;
+			tc->latest = x->value;
+		}
+		tc->nmeasured++;
+	}
 	for (size_t k = 0; k < sc->ncriteria; k++) {
 		const crm_criterion *cr = &sc->criteria[k];
 		crm_track_criterion *tc = &t->criteria[k];
 		int met = 0;
 		tc->criterion = (int)k;
-		for (size_t i = 0; i < a->n; i++) {
-			const crm_actual *x = &a->items[i];
-			if (x->kind != CRM_ACTUAL_CRITERION || x->index != (int)k)
-				continue;
-			if (!tc->nmeasured || x->month > tc->latest_month) {
-				tc->latest_month = x->month;
-				tc->latest = x->value;
-			}
-			tc->nmeasured++;
-		}
 		if (tc->nmeasured && cr->has_baseline && cr->has_target) {
 			tc->progress = (tc->latest - cr->baseline) / (cr->target - cr->baseline);
 			tc->progress_ok = 1;
