@@ -32,6 +32,8 @@
  * plan: an index or a variance % would divide by it.
  */
 #define TRACK_MIN_PLAN 0.005
+/* The largest amount an actual may book in a month: beyond it, a typo (or an overflow). */
+#define TRACK_MAX_AMOUNT 1e15
 /* The monthly plan folded into years may differ from the yearly plan by rounding only. */
 #define TRACK_FOLD_REL_TOL 1e-9
 
@@ -363,6 +365,11 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 					     "e.g. %s)", cr->name, f[AC_VALUE], pct ? "is" : "is not",
 					     cr->percent ? "are" : "are not",
 					     cr->has_target ? cr->target_text : cr->baseline_text);
+	} else if (!(fabs(x.value) <= TRACK_MAX_AMOUNT)) {
+		return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "%s '%s': value "
+				     "'%s' is beyond %g (expected the amount booked in one month)",
+				     x.kind == CRM_ACTUAL_COST ? "cost" : "benefit", f[AC_NAME],
+				     f[AC_VALUE], TRACK_MAX_AMOUNT);
 	} else if (pct) {
 		return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "%s '%s': value "
 				     "'%s' is a percentage (expected the amount booked in the month, "
@@ -827,7 +834,17 @@ crm_status crm_track_compute(const crm_scenario *sc, const crm_actuals *a, crm_t
 		    (st = figures(t->reforecast_trend_flow, np, 1, rate, &t->trend, err)) != CRM_OK)
 			goto done;
 	}
+	for (int m = 0; m <= N; m++)
+		if (!isfinite(t->reforecast_trend_flow[m]) || !isfinite(t->reforecast_plan_flow[m]))
+			goto overflow;
+	if (!isfinite(t->plan.npv) || !isfinite(t->trend.npv))
+		goto overflow;
 	st = judge_criteria(t, a);
+	goto done;
+overflow:
+	st = crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the re-forecast overflows (amounts "
+			   "beyond 1e308: a plan of a few cents with large actuals gives a huge index; "
+			   "check the magnitudes)");
 	goto done;
 nomem:
 	st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
