@@ -2392,10 +2392,10 @@ static int cmp_ranked(const void *pa, const void *pb)
 
 /*
  * Errors are found pass by pass (settings before inputs before lines); a
- * reader wants them in the order of the file, each file's together, files in
- * the order their first error was found.
+ * reader wants them in the order of the file, each file's together: the file
+ * checked first, then its base, its base's base, ...
  */
-static void sort_errors(crm_warnings *errors)
+static void sort_errors(crm_warnings *errors, char *const *files, size_t nfiles)
 {
 	size_t n = errors->count;
 	if (n < 2)
@@ -2406,7 +2406,7 @@ static void sort_errors(crm_warnings *errors)
 	if (r && sorted) {
 		for (size_t i = 0; i < n; i++) {
 			size_t k = 0;
-			while (strcmp(errors->items[k].file, errors->items[i].file))
+			while (k < nfiles && strcmp(files[k], errors->items[i].file))
 				k++;
 			r[i] = (struct ranked){ &errors->items[i], k, i };
 		}
@@ -2478,7 +2478,7 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 		for (size_t i = 0; i < ld.sc->warnings.count; i++)
 			crm_warnings_add_error(errors, &ld.sc->warnings.items[i]);
 	if (errors)
-		sort_errors(errors);
+		sort_errors(errors, ld.sc ? ld.sc->files : NULL, ld.sc ? ld.sc->nfiles : 0);
 	for (size_t i = 0; i < ld.nrows; i++)
 		free(ld.rows[i].extra);
 	free(ld.rows);
