@@ -130,4 +130,11 @@ int crm_cashflow_year_of(const crm_cashflow *cf, int p);
  */
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
 
+/*
+ * The scenario without risk adjustment: every line's risk, its own or the
+ * default, counts as 0 (the "unadjusted" figures of a TEI study). Risk events
+ * still count at their probability. Ownership as crm_model_new.
+ */
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, crm_error *err);
+
 #endif

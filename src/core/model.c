@@ -50,6 +50,7 @@ struct crm_model {
 	double *wtd;            /* the same times the discount factor */
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
+	int no_risk;            /* crm_model_new_unadjusted: every risk counts as 0 */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -126,7 +127,7 @@ static int fixed_value(const crm_model *m, const crm_expr *e)
 static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 {
 	const crm_settings *s = &m->set;
-	double r = ln->risk_given ? ln->risk
+	double r = m->no_risk ? 0.0 : ln->risk_given ? ln->risk
 		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
 	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
 	int months = 12 * s->horizon_years;
@@ -182,7 +183,16 @@ crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
 	return crm_model_new_with(sc, &sc->settings, err);
 }
 
+static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int no_risk,
+			    crm_error *err);
+
 crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err)
+{
+	return model_new(sc, s, 0, err);
+}
+
+static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int no_risk,
+			    crm_error *err)
 {
 	crm_model *m = calloc(1, sizeof *m);
 
@@ -190,6 +200,7 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 		goto nomem;
 	m->sc = sc;
 	m->set = *s;
+	m->no_risk = no_risk;
 	m->mpp = s->grid == CRM_GRID_MONTH ? 1 : 12;
 	m->n = 12 * s->horizon_years / m->mpp;
 	m->ni = sc->ninputs;
@@ -597,3 +608,8 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	return CRM_OK;
 }
 
+
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, crm_error *err)
+{
+	return model_new(sc, &sc->settings, 1, err);
+}
