@@ -219,6 +219,8 @@ static void table_open(FILE *fp, const report *r, const char *caption)
 
 /* --------------------------------------------------------------- charts */
 
+static void short_name(char *buf, size_t len, const html_case *c);
+
 /* Cumulative net cash flow of one or more cases on one chart, month on x. */
 static void chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const char *title)
 {
@@ -259,7 +261,7 @@ static void chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const c
 			int style = all_cases ? (int)(k < CHART_GREY ? k : k + 1) : u ? CHART_GREY
 										  : CHART_BLUE;
 			if (all_cases)
-				snprintf(leg, sizeof leg, "%s", case_title(hc));
+				short_name(leg, sizeof leg, hc);
 			else if (m->payback.status == CRM_PAYBACK_REACHED)
 				snprintf(leg, sizeof leg, "%s (payback %.1f months)",
 					 u ? "Unadjusted" : "Risk-adjusted", m->payback.months);
@@ -1178,68 +1180,87 @@ static const crm_line *find_line(const crm_scenario *sc, const char *label)
 }
 
 /* What differs between the proposal's lines and an alternative's. */
+static void line_changes(FILE *fp, const crm_line *x, const crm_line *y)
+{
+	const char *sep = ":";
+	char a[32], b[32];
+
+#define CHANGE(cond, ...) do { if (cond) { fprintf(fp, "%s ", sep); __VA_ARGS__; sep = ";"; } } while (0)
+	CHANGE(strcmp(x->value_text, y->value_text), fputs("value ", fp); text(fp, x->value_text);
+	       fputs(" instead of ", fp); text(fp, y->value_text));
+	CHANGE(x->timing != y->timing, fprintf(fp, "%s instead of %s", crm_timing_name(x->timing),
+					       crm_timing_name(y->timing)));
+	CHANGE(x->start != y->start, fprintf(fp, "from month %d instead of %d", x->start, y->start));
+	CHANGE(x->end_given != y->end_given, fprintf(fp, "to month %d instead of %d", x->end,
+						     y->end));
+	CHANGE(x->ramp != y->ramp || (x->ramp && x->curve != y->curve),
+	       fprintf(fp, "full effect over %d months (%s) instead of %d (%s)", x->ramp,
+		       crm_curve_name(x->curve), y->ramp, crm_curve_name(y->curve)));
+	fmt_percent(a, sizeof a, x->growth);
+	fmt_percent(b, sizeof b, y->growth);
+	CHANGE(x->growth != y->growth, fprintf(fp, "growth %s instead of %s", a, b));
+	fmt_percent(a, sizeof a, x->risk);
+	fmt_percent(b, sizeof b, y->risk);
+	CHANGE((x->risk_given || y->risk_given) && x->risk != y->risk,
+	       fprintf(fp, "risk %s instead of %s", a, b));
+	fmt_percent(a, sizeof a, x->probability);
+	fmt_percent(b, sizeof b, y->probability);
+	CHANGE(x->probability != y->probability, fprintf(fp, "probability %s instead of %s", a, b));
+#undef CHANGE
+}
+
+static int line_differs(const crm_line *x, const crm_line *y)
+{
+	return strcmp(x->value_text, y->value_text) || x->timing != y->timing ||
+	       x->start != y->start || x->end_given != y->end_given || x->ramp != y->ramp ||
+	       (x->ramp && x->curve != y->curve) || x->growth != y->growth ||
+	       ((x->risk_given || y->risk_given) && x->risk != y->risk) ||
+	       x->probability != y->probability;
+}
+
+static void setting_change(FILE *fp, const char *what, double x, double y, int *any)
+{
+	char a[32], b[32];
+
+	if (x == y)
+		return;
+	fmt_percent(a, sizeof a, x);
+	fmt_percent(b, sizeof b, y);
+	fprintf(fp, "<li>%s: %s instead of %s.</li>\n", what, a, b);
+	*any = 1;
+}
+
 static void differences(FILE *fp, const html_case *p, const html_case *a)
 {
 	const crm_scenario *ps = p->r.sc, *as = a->r.sc;
+	const crm_settings *x = &as->settings, *y = &ps->settings;
 	int any = 0;
 
 	fputs("<ul class=\"diff\">\n", fp);
-	if (ps->settings.horizon_years != as->settings.horizon_years) {
-		fprintf(fp, "<li>Horizon: %d years instead of %d.</li>\n",
-			as->settings.horizon_years, ps->settings.horizon_years);
+	if (x->horizon_years != y->horizon_years) {
+		fprintf(fp, "<li>Horizon: %d years instead of %d.</li>\n", x->horizon_years,
+			y->horizon_years);
 		any = 1;
 	}
-	if (ps->settings.discount_rate != as->settings.discount_rate) {
-		char x[32], y[32];
-		fmt_percent(x, sizeof x, as->settings.discount_rate);
-		fmt_percent(y, sizeof y, ps->settings.discount_rate);
-		fprintf(fp, "<li>Discount rate: %s instead of %s.</li>\n", x, y);
-		any = 1;
-	}
+	setting_change(fp, "Discount rate", x->discount_rate, y->discount_rate, &any);
+	setting_change(fp, "Default benefit risk", x->benefit_risk, y->benefit_risk, &any);
+	setting_change(fp, "Default cost risk", x->cost_risk, y->cost_risk, &any);
 	for (size_t l = 0; l < as->nlines; l++) {
-		const crm_line *x = &as->lines[l];
-		const crm_line *y = find_line(ps, x->label);
-		if (!y) {
-			fputs("<li>Adds <b>", fp);
-			text(fp, x->label);
-			fputs("</b>: ", fp);
-			text(fp, x->value_text);
-			fputs(", ", fp);
-			timing_words(fp, x, 12 * as->settings.horizon_years);
-			fputs(".</li>\n", fp);
-			any = 1;
-			continue;
-		}
-		int v = strcmp(x->value_text, y->value_text) != 0;
-		int t = x->timing != y->timing || x->start != y->start || x->end_given != y->end_given
-			|| x->ramp != y->ramp || x->curve != y->curve || x->growth != y->growth;
-		int r = x->risk != y->risk || x->probability != y->probability;
-		if (!v && !t && !r)
+		const crm_line *xl = &as->lines[l];
+		const crm_line *yl = find_line(ps, xl->label);
+		if (yl && !line_differs(xl, yl))
 			continue;
 		any = 1;
-		fputs("<li>Changes <b>", fp);
-		text(fp, x->label);
-		fputs("</b>:", fp);
-		if (v) {
-			fputs(" value ", fp);
-			text(fp, x->value_text);
-			fputs(" instead of ", fp);
-			text(fp, y->value_text);
-			fputs(t || r ? ";" : "", fp);
-		}
-		if (t) {
-			fputs(" ", fp);
-			timing_words(fp, x, 12 * as->settings.horizon_years);
-			fputs(" (was ", fp);
-			timing_words(fp, y, 12 * ps->settings.horizon_years);
-			fputs(")", fp);
-			fputs(r ? ";" : "", fp);
-		}
-		if (r) {
-			char rx[32], ry[32];
-			fmt_percent(rx, sizeof rx, x->risk);
-			fmt_percent(ry, sizeof ry, y->risk);
-			fprintf(fp, " risk %s instead of %s", rx, ry);
+		fputs(yl ? "<li>Changes <b>" : "<li>Adds <b>", fp);
+		text(fp, xl->label);
+		fputs("</b>", fp);
+		if (yl) {
+			line_changes(fp, xl, yl);
+		} else {
+			fputs(": ", fp);
+			text(fp, xl->value_text);
+			fputs(", ", fp);
+			timing_words(fp, xl, 12 * x->horizon_years);
 		}
 		fputs(".</li>\n", fp);
 	}
@@ -1251,8 +1272,21 @@ static void differences(FILE *fp, const html_case *p, const html_case *a)
 			any = 1;
 		}
 	if (!any)
-		fputs("<li>No line differs from the proposal.</li>\n", fp);
+		fputs("<li>No setting or line differs from the proposal.</li>\n", fp);
 	fputs("</ul>\n", fp);
+}
+
+/* A short name for a scenario from its file name: "deployment/big_bang.csv" -> "Big bang". */
+static void short_name(char *buf, size_t len, const html_case *c)
+{
+	const char *f = c->r.sc->file, *slash = strrchr(f, '/');
+	char tmp[128];
+
+	snprintf(tmp, sizeof tmp, "%s", slash ? slash + 1 : f);
+	char *dot = strrchr(tmp, '.');
+	if (dot && dot != tmp)
+		*dot = '\0';
+	area_name(buf, len, tmp);
 }
 
 static int sec_options(const html_doc *d, FILE *fp)
@@ -1262,12 +1296,23 @@ static int sec_options(const html_doc *d, FILE *fp)
 	if (d->ncases < 2)
 		return 0;
 	section_open(fp, "options", "Deployment options");
-	fputs("<p>The first column is the proposal; the others are the alternatives it is "
-	      "compared with. All figures are risk-adjusted.</p>\n", fp);
-	fputs("<table class=\"num\">\n<thead><tr><th></th>", fp);
+	fputs("<p>The first option is the proposal; the others are the alternatives it is "
+	      "compared with. All figures are risk-adjusted.</p>\n<dl class=\"options\">\n", fp);
 	for (size_t k = 0; k < d->ncases; k++) {
-		fputs("<th class=\"n\">", fp);
+		short_name(b, sizeof b, &d->cases[k]);
+		fputs("<dt>", fp);
+		text(fp, b);
+		fputs(k ? "</dt><dd>" : " (proposal)</dt><dd>", fp);
 		text(fp, case_title(&d->cases[k]));
+		fputs(" &#8212; ", fp);
+		text(fp, d->cases[k].r.sc->file);
+		fputs("</dd>\n", fp);
+	}
+	fputs("</dl>\n<table class=\"num\">\n<thead><tr><th></th>", fp);
+	for (size_t k = 0; k < d->ncases; k++) {
+		short_name(b, sizeof b, &d->cases[k]);
+		fputs("<th class=\"n\">", fp);
+		text(fp, b);
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);
@@ -1300,8 +1345,9 @@ static int sec_options(const html_doc *d, FILE *fp)
 	fputs("</tbody></table>\n", fp);
 	chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option");
 	for (size_t k = 1; k < d->ncases; k++) {
+		short_name(b, sizeof b, &d->cases[k]);
 		fputs("<h3>", fp);
-		text(fp, case_title(&d->cases[k]));
+		text(fp, b);
 		fputs(" compared with the proposal</h3>\n", fp);
 		differences(fp, &d->cases[0], &d->cases[k]);
 	}
@@ -1470,7 +1516,9 @@ static const char css[] =
 	".facts{font-size:8.5pt;color:#3c4650}\n.facts span{margin-right:6mm}\n"
 	"svg.chart{width:100%;height:auto;display:block;margin:2mm 0 4mm;break-inside:avoid;"
 	"font-family:inherit}\n"
-	"ul.diff li{margin-bottom:1mm}\n";
+	"ul.diff li{margin-bottom:1mm}\n"
+	"dl.options{display:grid;grid-template-columns:max-content 1fr;gap:.5mm 4mm;"
+	"font-size:9pt}\ndl.options dt{font-weight:700}\ndl.options dd{margin:0}\n";
 
 void html_document(const html_doc *d, FILE *fp)
 {
