@@ -51,7 +51,7 @@ LIB := $(BUILD)/libcrmroi.a
 BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
-DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
 # crmroi report --pdf and its browser test: a headless Chromium, poppler's
 # pdftotext/pdftoppm/pdfinfo, and the fonts the document names.
 DEPS_PKGS += chromium-headless-shell poppler-utils fonts-urw-base35 fonts-dejavu-core
