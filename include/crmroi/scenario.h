@@ -64,6 +64,8 @@ typedef struct crm_settings {
 	double reinvest_rate;       /* MIRR; default the discount rate */
 	double benefit_risk;        /* default risk of benefit lines, fraction */
 	double cost_risk;           /* default risk of cost lines, fraction */
+	int finance_given;          /* finance_rate was written; otherwise it follows discount_rate */
+	int reinvest_given;         /* reinvest_rate was written; otherwise it follows discount_rate */
 	/* The after-tax view (crmroi/tax.h), on when tax_given. */
 	int tax_given;
 	double tax_rate;            /* marginal tax rate, fraction */

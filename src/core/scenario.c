@@ -1211,6 +1211,8 @@ static crm_status load_rows(struct loader *ld)
 		sc->settings.finance_rate = sc->settings.discount_rate;
 	if (!ld->reinvest_given)
 		sc->settings.reinvest_rate = sc->settings.discount_rate;
+	sc->settings.finance_given = ld->finance_given;
+	sc->settings.reinvest_given = ld->reinvest_given;
 	sc->inputs = calloc(ninputs + 1, sizeof *sc->inputs);
 	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
