@@ -53,6 +53,12 @@ crm_model *crm_model_new(const crm_scenario *sc, crm_error *err);
  */
 crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err);
 void crm_model_free(crm_model *m);
+/*
+ * The model of crm_model_new_with with every line's risk taken as 0: the plan
+ * before risk adjustment (a risk event still counts at its probability).
+ */
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s,
+				    crm_error *err);
 
 const crm_scenario *crm_model_scenario(const crm_model *m);
 /* The settings in force: the scenario's, or those given to crm_model_new_with. */
@@ -130,12 +136,5 @@ int crm_cashflow_year_of(const crm_cashflow *cf, int p);
  * the same x, capped at 1. ramp 0 means 1 from the start.
  */
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
-
-/*
- * The scenario without risk adjustment: every line's risk, its own or the
- * default, counts as 0 (the "unadjusted" figures of a TEI study). Risk events
- * still count at their probability. Ownership as crm_model_new.
- */
-crm_model *crm_model_new_unadjusted(const crm_scenario *sc, crm_error *err);
 
 #endif

@@ -55,5 +55,6 @@ int cmd_simulate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_track(int argc, char **argv);
 
 #endif

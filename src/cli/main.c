@@ -116,6 +116,12 @@ static const struct opt_doc report_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc track_opts[] = {
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -142,6 +148,8 @@ const struct command commands[] = {
 	  "batch [OPTIONS] PATH...", batch_opts },
 	{ "report", cmd_report, "the business-case document for the board: HTML, and PDF",
 	  "report [OPTIONS] SCENARIO... -o FILE.html [--pdf FILE.pdf]", report_opts },
+	{ "track", cmd_track, "the approved plan against actuals: variances, indexes, "
+	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -226,6 +234,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, report, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, report, track, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

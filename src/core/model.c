@@ -51,7 +51,6 @@ struct crm_model {
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
 	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
-	int no_risk;            /* crm_model_new_unadjusted: every risk counts as 0 */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -128,7 +127,7 @@ static int fixed_value(const crm_model *m, const crm_expr *e)
 static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 {
 	const crm_settings *s = &m->set;
-	double r = m->no_risk ? 0.0 : ln->risk_given ? ln->risk
+	double r = ln->risk_given ? ln->risk
 		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
 	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
 	int months = 12 * s->horizon_years;
@@ -186,16 +185,7 @@ crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
 	return crm_model_new_with(sc, &sc->settings, err);
 }
 
-static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int no_risk,
-			    crm_error *err);
-
 crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err)
-{
-	return model_new(sc, s, 0, err);
-}
-
-static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int no_risk,
-			    crm_error *err)
 {
 	crm_model *m = calloc(1, sizeof *m);
 
@@ -203,7 +193,6 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int n
 		goto nomem;
 	m->sc = sc;
 	m->set = *s;
-	m->no_risk = no_risk;
 	m->mpp = s->grid == CRM_GRID_MONTH ? 1 : 12;
 	m->n = 12 * s->horizon_years / m->mpp;
 	m->ni = sc->ninputs;
@@ -622,7 +611,35 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 }
 
 
-crm_model *crm_model_new_unadjusted(const crm_scenario *sc, crm_error *err)
+/* ------------------------------------------------------ before risk adjustment */
+
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s, crm_error *err)
 {
-	return model_new(sc, &sc->settings, 1, err);
+	crm_model *m = crm_model_new_with(sc, s, err);
+
+	if (!m)
+		return NULL;
+	memset(m->pvw, 0, m->nl * sizeof *m->pvw);
+	memset(m->absw, 0, m->nl * sizeof *m->absw);
+	for (size_t l = 0; l < m->nl; l++) {
+		crm_line ln = sc->lines[l];   /* a shallow copy: only its risk changes */
+		double *w = m->weight + l * (size_t)(m->n + 1);
+		double sign = ln.kind == CRM_BENEFIT ? 1.0 : -1.0;
+		ln.risk_given = 1;
+		ln.risk = 0.0;
+		line_weights(m, &ln, w);
+		m->pfirst[l] = m->n + 1;
+		m->plast[l] = -1;
+		for (int p = 0; p <= m->n; p++) {
+			if (w[p] != 0) {
+				m->pfirst[l] = p < m->pfirst[l] ? p : m->pfirst[l];
+				m->plast[l] = p;
+			}
+			m->wt[(size_t)p * m->nl + l] = sign * w[p];
+			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * m->df[p];
+			m->pvw[l] += w[p] * m->df[p];
+			m->absw[l] += fabs(w[p]);
+		}
+	}
+	return m;
 }
