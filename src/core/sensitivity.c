@@ -138,10 +138,17 @@ crm_status crm_spider(crm_analysis *a, crm_metric_id metric, const double *steps
 			goto fail;
 		if (!p.has_base)
 			continue;
-		for (size_t k = 0; k < nsteps; k++)
-			if ((st = value_at(a, &p, p.base * (1.0 + steps[k] / 100.0), metric,
-					   &values[n * nsteps + k], err)) != CRM_OK)
+		for (size_t k = 0; k < nsteps; k++) {
+			double x = p.base * (1.0 + steps[k] / 100.0);
+			if (!isfinite(x)) {
+				st = crm_error_set(err, CRM_EDATA, p.loc.file ? p.loc.file : sc->file,
+						   p.loc.line, p.loc.col, "%s: %g %+g%% is beyond the "
+						   "largest number (about 1.8e308)", p.name, p.base, steps[k]);
 				goto fail;
+			}
+			if ((st = value_at(a, &p, x, metric, &values[n * nsteps + k], err)) != CRM_OK)
+				goto fail;
+		}
 		params[n++] = p;
 	}
 	*paramsp = params;
