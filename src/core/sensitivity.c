@@ -17,9 +17,9 @@
 #define BREAKEVEN_MAX_ITER 200
 #define BREAKEVEN_EPSREL 1e-12
 #define FLAT_REL 1e-12          /* a metric that moves less than this (relative) is flat */
-#define STEP_SLACK 1e-9
+#define STEP_SLACK 1e-9         /* rounding allowed when TO lies on the grid, in steps */
 /* A bracket whose ends still differ by this fraction of the scan step's change is a jump. */
-#define BREAKEVEN_JUMP_FRAC 1e-3         /* rounding allowed when TO lies on the grid, in steps */
+#define BREAKEVEN_JUMP_FRAC 1e-3
 
 /* Metric at p = v, with p put back afterwards. */
 static crm_status value_at(crm_analysis *a, const crm_param *p, double v, crm_metric_id metric,
