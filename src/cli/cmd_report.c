@@ -89,7 +89,7 @@ static int build_unadjusted(html_case *c)
 	crm_error err;
 
 	crm_error_clear(&err);
-	if (!(c->um = crm_model_new_unadjusted_with(c->r.sc, &c->r.sc->settings, &err)))
+	if (!(c->um = crm_model_new_unadjusted(c->r.sc, &c->r.sc->settings, &err)))
 		return report_error(&err);
 	if (!(c->ucf = crm_cashflow_new(c->um))) {
 		crm_error_set(&err, CRM_ENOMEM, c->r.sc->file, 0, 0, "out of memory");

@@ -1,5 +1,5 @@
 /*
- * test_unadjusted.c - crm_model_new_unadjusted_with: the figures a TEI study
+ * test_unadjusted.c - crm_model_new_unadjusted: the figures a TEI study
  * shows as "unadjusted", with every risk (a line's own and the defaults)
  * taken as 0, and risk events still at their probability.
  *
@@ -32,7 +32,7 @@ static void eval(const crm_scenario *sc, int unadjusted, crm_metrics *out, doubl
 {
 	crm_error err;
 	crm_error_clear(&err);
-	crm_model *m = unadjusted ? crm_model_new_unadjusted_with(sc, &sc->settings, &err) : crm_model_new(sc, &err);
+	crm_model *m = unadjusted ? crm_model_new_unadjusted(sc, &sc->settings, &err) : crm_model_new(sc, &err);
 	assert_non_null(m);
 	crm_cashflow *cf = crm_cashflow_new(m);
 	assert_non_null(cf);
