@@ -261,6 +261,15 @@ static int print_pdf(const char *browser, const char *html, size_t len, const ch
 		tmp = NULL;
 		goto done;
 	}
+	/* mkstemp makes the file private; a PDF is a document to share, as the umask allows. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0) {
+		fprintf(stderr, "%s: %s: cannot set the file's permissions: %s\n", progname, tmp,
+			strerror(errno));
+		close(fd);
+		goto done;
+	}
 	close(fd);
 	if (write_file(page, html, len) != 0) {
 		fprintf(stderr, "%s: %s: cannot write: %s\n", progname, page, strerror(errno));

@@ -1128,6 +1128,9 @@ static void sobol_table(FILE *fp, const html_case *hc)
 		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", a, b);
 	}
 	fputs("</tbody></table>\n", fp);
+	fprintf(fp, "<p class=\"small\">Estimated from %zu quasi-random base points (%s "
+		"sequence), treating the values as independent; values within a percent or two of "
+		"zero are sampling noise.</p>\n", s->n, s->sequence ? s->sequence : "sobol");
 	free(order);
 }
 
