@@ -372,10 +372,20 @@ static void test_readiness_npv(void **state)
 	crm_analysis_free(an);
 	crm_scenario_free(sc);
 
+	/* The effect on NPV, for reports: with the factor and at full readiness. */
+	crm_readiness_effect fx;
+	sc = case_with("setting,readiness," MIDWAY "\n");
+	assert_int_equal(crm_assess_effect(sc, &fx, &err), CRM_OK);
+	assert_close(fx.factor, 0.82, 1e-15, 0);
+	assert_close(fx.npv, 17529.451540195341848, REL, 0);
+	assert_close(fx.npv_full, 23572.501878287002254, REL, 0);
+	crm_scenario_free(sc);
+
 	/* Without the setting, readiness_score is not a parameter. */
 	sc = case_with("");
 	assert_int_equal(crm_param_find(sc, "readiness_score", &p, &err), CRM_EUSAGE);
 	assert_contains(err.msg, "no setting readiness");
+	assert_int_equal(crm_assess_effect(sc, &fx, &err), CRM_EUSAGE);
 	crm_scenario_free(sc);
 }
 
