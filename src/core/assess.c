@@ -702,6 +702,13 @@ crm_status crm_assess_effect(const crm_scenario *sc, crm_readiness_effect *out, 
 	    (st = crm_analysis_eval(an, &id, 1, &v, err)) != CRM_OK)
 		goto done;
 	out->npv_full = v.ok ? v.v : NAN;
+	crm_analysis_reset(an, &p);
+	crm_breakeven be;
+	if ((st = crm_breakeven_solve(an, &p, CRM_METRIC_NPV, 0, 0, CRM_ASSESS_MAX_POINTS, &be,
+				      err)) != CRM_OK)
+		goto done;
+	out->breakeven_found = be.status == CRM_BE_FOUND;
+	out->breakeven_score = out->breakeven_found ? be.value : NAN;
 done:
 	crm_analysis_free(an);
 	return st;
