@@ -54,6 +54,7 @@ typedef struct html_doc {
 	int no_simulation;          /* asked for --no-simulation */
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
+	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */
 } html_doc;
 
 /* The readiness section (assess_html.c); 0 when the proposal has no setting readiness. */
