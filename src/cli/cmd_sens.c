@@ -858,6 +858,7 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	crm_error_clear(&err);
 	if (!(j->sc = crm_scenario_load(path, &err)) || !(j->a = crm_analysis_new(j->sc, &err)))
 		return report_error(&err);
+	inputs_add(j->sc);
 	report_warnings(&j->sc->warnings);
 	for (int k = 0; k < o->nvary; k++) {
 		if (crm_param_find(j->sc, o->vary[k].name, &j->vp[k], &err) != CRM_OK)
