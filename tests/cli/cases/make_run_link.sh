@@ -1,0 +1,3 @@
+# `make deps run` leaves the ./crmroi link in place, so that the README's
+# next command (./crmroi ...) works after the quick start.
+make -n -B run 2>/dev/null | grep -c 'ln -sf build/crmroi crmroi'
