@@ -70,6 +70,12 @@ void sink_abort(out_sink *s);
  */
 void inputs_add(const crm_scenario *sc);
 void inputs_add_path(const char *path);
+/*
+ * Every argument that names an existing regular file is taken for an input,
+ * except by the output it names itself: sink_open(path) with path pointing
+ * at that very argument (the value of -o) does not match it.
+ */
+void inputs_add_args(int argc, char **argv);
 
 /* ---- commands ---- */
 int cmd_run(int argc, char **argv);

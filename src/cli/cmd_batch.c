@@ -107,10 +107,8 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		/* Files named on the command line are taken whatever their name. */
-		if (top || ends_with_csv(path)) {
-			inputs_add_path(path);
+		if (top || ends_with_csv(path))
 			return list_add(l, path);
-		}
 		return 0;
 	}
 	int again = seen_add(seen, &st);
@@ -431,6 +429,7 @@ static void process(const struct batch_opts *o, struct item *it)
 		it->skipped = 1;
 		return;
 	}
+	inputs_add_path(it->path);
 	if (!(fp = open_memstream(&buf, &len))) {
 		it->error = strdup("out of memory");
 		return;

@@ -118,17 +118,21 @@ struct input_file {
 	dev_t dev;
 	ino_t ino;
 	char *real;      /* canonical path */
+	const char *arg; /* the command-line argument it came from, or NULL */
 };
 
 static struct input_file *inputs;
 static size_t ninputs, inputs_cap;
 static pthread_mutex_t inputs_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void inputs_add_path(const char *path)
+static void add_input(const char *path, const char *arg)
 {
 	struct stat st;
+	int in = !path || !strcmp(path, "-") || !strcmp(path, "<stdin>");
 
-	if (!path || !strcmp(path, "-") || !strcmp(path, "<stdin>") || stat(path, &st) != 0)
+	/* Standard input redirected from a file: that file is an input too. */
+	if (in ? fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode)
+	       : stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return;
 	pthread_mutex_lock(&inputs_lock);
 	if (ninputs == inputs_cap) {
@@ -141,10 +145,23 @@ void inputs_add_path(const char *path)
 	}
 	inputs[ninputs].dev = st.st_dev;
 	inputs[ninputs].ino = st.st_ino;
-	inputs[ninputs].real = realpath(path, NULL);
+	inputs[ninputs].real = in ? NULL : realpath(path, NULL);
+	inputs[ninputs].arg = arg;
 	ninputs++;
 done:
 	pthread_mutex_unlock(&inputs_lock);
+}
+
+void inputs_add_path(const char *path)
+{
+	add_input(path, NULL);
+}
+
+void inputs_add_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] != '-')
+			add_input(argv[i], argv[i]);
 }
 
 void inputs_add(const crm_scenario *sc)
@@ -181,6 +198,8 @@ static int is_input(const char *path)
 
 	pthread_mutex_lock(&inputs_lock);
 	for (size_t i = 0; i < ninputs && !found; i++) {
+		if (inputs[i].arg == path)
+			continue;   /* the argument that names this output */
 		if (exists)
 			found = st.st_dev == inputs[i].dev && st.st_ino == inputs[i].ino;
 		else

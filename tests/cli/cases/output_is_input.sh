@@ -20,5 +20,6 @@ $CRMROI sweep --vary discount_rate=5%:10%:5% -o base.csv child.csv; echo "sweep:
 $CRMROI simulate -n 10 --sobol 0 --samples case.csv case.csv; echo "simulate --samples: exit $?"
 $CRMROI simulate -n 10 --sobol 0 -o base.csv child.csv; echo "simulate -o: exit $?"
 $CRMROI batch -o case.csv case.csv child.csv; echo "batch: exit $?"
+$CRMROI run -o case.csv - < case.csv; echo "run from standard input: exit $?"
 [ "$(sum)" = "$before" ] && echo "inputs untouched"
 $CRMROI run -o sub/report.txt case.csv; echo "another file: exit $?"
