@@ -52,7 +52,7 @@ LIB := $(BUILD)/libcrmroi.a
 BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
-DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
 # make fuzz: clang, and the libFuzzer runtime (libclang_rt.fuzzer) that clang-14 keeps apart.
 DEPS_PKGS += clang libclang-rt-14-dev
 

@@ -67,7 +67,9 @@ static int parse_metrics(struct sens_opts *o, char *list)
 		crm_metric_id id;
 		if (crm_metric_parse(tok, &id) != 0) {
 			usage_error("%s: unknown metric '%s' (expected npv, roi, bcr, irr, mirr, "
-				    "payback, discounted_payback, pv_benefits or pv_costs)",
+				    "payback, discounted_payback, pv_benefits, pv_costs, after_tax_npv, "
+				    "after_tax_roi, after_tax_irr, after_tax_mirr, after_tax_payback or "
+				    "after_tax_discounted_payback)",
 				    o->cmdname, tok);
 			return -1;
 		}
