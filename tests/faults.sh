@@ -98,6 +98,10 @@ signal_test "simulate --samples" TERM 15 \
 	"$CRMROI" simulate -n 3000000 -j 1 --sobol 0 --samples "$tmp/sig/out.csv" -o /dev/null "$risky"
 signal_test "simulate --samples" HUP 1 \
 	"$CRMROI" simulate -n 3000000 -j 1 --sobol 0 --samples "$tmp/sig/out.csv" -o /dev/null "$risky"
+# A job started with & ignores SIGINT; this one is started with it at its default.
+signal_test "simulate --samples" INT 2 \
+	/usr/bin/python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+	"$CRMROI" simulate -n 3000000 -j 1 --sobol 0 --samples "$tmp/sig/out.csv" -o /dev/null "$risky"
 signal_test "sweep -o" TERM 15 \
 	"$CRMROI" sweep -f csv --vary discount_rate=0:2999999:1 -o "$tmp/sig/out.csv" "$tei"
 
