@@ -53,6 +53,12 @@ crm_model *crm_model_new(const crm_scenario *sc, crm_error *err);
  */
 crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err);
 void crm_model_free(crm_model *m);
+/*
+ * The model of crm_model_new_with with every line's risk taken as 0: the plan
+ * before risk adjustment (a risk event still counts at its probability).
+ */
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s,
+				    crm_error *err);
 
 const crm_scenario *crm_model_scenario(const crm_model *m);
 /* The settings in force: the scenario's, or those given to crm_model_new_with. */
@@ -96,7 +102,8 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err);
  * What a simulation needs from one evaluation, computed the short way when the
  * model allows it (crm_model_summary_fast): no value varies by period, so a
  * line's amounts are its value times fixed weights, NPV is a dot product over
- * lines, and payback needs the cumulative net only up to its first crossing.
+ * lines, and payback needs the cumulative net only from the end back to its last
+ * crossing.
  */
 /* A cumulative sum within this x the sum of |flows| of 0 counts as 0 for payback. */
 #define CRM_PAYBACK_REL_TOL 1e-9

@@ -149,11 +149,12 @@ static int by_path(const void *a, const void *b)
 
 /*
  * Whether a file looks like a scenario: its first row that is not a comment
- * or blank names a 'kind' column. Other CSV files in a directory are skipped.
- * A header separated by semicolons or tabs (a spreadsheet saved with another
- * locale's separator) counts too: the loader then says what is wrong with it,
- * and the file is counted as failed rather than skipped. Lines are read
- * whole, however long a comment is.
+ * or blank names a 'kind' column and no 'period' column (an actuals file of
+ * crmroi track). Other CSV files in a directory are skipped. A header
+ * separated by semicolons or tabs (a spreadsheet saved with another locale's
+ * separator) counts too: the loader then says what is wrong with it, and the
+ * file is counted as failed rather than skipped. Lines are read whole,
+ * however long a comment is.
  */
 static int looks_like_scenario(const char *path)
 {
@@ -179,6 +180,14 @@ static int looks_like_scenario(const char *path)
 			char before = q == p ? ',' : q[-1], after = q[4];
 			if (strchr(",;\t\" ", before) && (strchr(",;\t\" \r\n", after) || !after))
 				yes = 1;
+		}
+		/* An actuals file (crmroi track) names kind too, and a period column. */
+		for (char *q = strstr(p, "period"); q; q = strstr(q + 1, "period")) {
+			char before = q == p ? ',' : q[-1], after = q[6];
+			if ((before == ',' || before == '"' || before == ' ') &&
+			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
+			     after == '\n' || after == '\0'))
+				yes = 0;
 		}
 		break;
 	}
@@ -379,7 +388,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FI
 			free(rows);
 		}
 	} else {
-		static const char *const words[] = { "found", "none in interval", "flat", "no base value" };
+		static const char *const words[] = { "found", "none in interval", "flat", "no base value", "jump" };
 		for (size_t i = 0; i < sc->ninputs && st == CRM_OK; i++) {
 			crm_param p;
 			crm_breakeven be;
@@ -629,7 +638,7 @@ int cmd_batch(int argc, char **argv)
 	for (size_t i = 0; i < l.n; i++) {
 		if (items[i].skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
-				"column)\n", progname, items[i].path);
+				"column, or a period column as actuals files have)\n", progname, items[i].path);
 			skipped++;
 		} else if (items[i].error) {
 			fprintf(stderr, "%s: %s\n", progname, items[i].error);

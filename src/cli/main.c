@@ -101,6 +101,12 @@ static const struct opt_doc batch_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc track_opts[] = {
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -125,6 +131,8 @@ const struct command commands[] = {
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",
 	  "batch [OPTIONS] PATH...", batch_opts },
+	{ "track", cmd_track, "the approved plan against actuals: variances, indexes, "
+	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -209,7 +217,7 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, track, help)", argv[1]);
 	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const crm_metric_info metric_infos[CRM_METRIC_COUNT] = {
 	[CRM_METRIC_NPV] = { "npv", "NPV", CRM_UNIT_MONEY },
@@ -96,6 +97,28 @@ static void fill_range(crm_param *p, const crm_range *r)
 	p->high = r->high;
 }
 
+/* The domain [lo, hi], widened to hold the base, low and high when they are outside. */
+static void set_domain(crm_param *p, double lo, double hi)
+{
+	if (p->has_base) {
+		lo = fmin(lo, p->base);
+		hi = fmax(hi, p->base);
+	}
+	if (p->has_range) {
+		lo = fmin(lo, fmin(p->low, p->high));
+		hi = fmax(hi, fmax(p->low, p->high));
+	}
+	p->dom_lo = lo;
+	p->dom_hi = hi;
+}
+
+/* Whether an input's unit makes it a percentage (a fraction from 0 to 1). */
+static int percent_unit(const char *unit)
+{
+	return unit && (!strcasecmp(unit, "percent") || !strcasecmp(unit, "rate") ||
+			!strcmp(unit, "%"));
+}
+
 crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
 			  crm_error *err)
 {
@@ -107,11 +130,16 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->index = i;
 		out->name = in->name;
 		out->unit = CRM_UNIT_NUMBER;
+		out->loc = in->loc;
 		if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
 			out->has_base = 1;
 			out->base = crm_expr_number(in->value);
 		}
 		fill_range(out, &in->range);
+		if (percent_unit(in->unit))
+			set_domain(out, 0, 1);
+		else
+			set_domain(out, -INFINITY, INFINITY);
 		return CRM_OK;
 	}
 	for (size_t l = 0; l < sc->nlines; l++) {
@@ -122,11 +150,13 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->index = (int)l;
 		out->name = ln->label;
 		out->unit = CRM_UNIT_MONEY;
+		out->loc = ln->loc;
 		if (crm_expr_kind(ln->value) == CRM_VALUE_NUMBER) {
 			out->has_base = 1;
 			out->base = crm_expr_number(ln->value);
 		}
 		fill_range(out, &ln->range);
+		set_domain(out, -INFINITY, INFINITY);
 		return CRM_OK;
 	}
 	for (size_t k = 0; k < sizeof setting_params / sizeof *setting_params; k++) {
@@ -139,6 +169,14 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->base = setting_value(&sc->settings, setting_params[k].id);
 		out->whole = setting_params[k].whole;
 		out->unit = out->whole ? CRM_UNIT_NUMBER : CRM_UNIT_RATE;
+		out->loc.file = sc->file;
+		switch (setting_params[k].id) {
+		case CRM_SET_HORIZON_YEARS: set_domain(out, 1, CRM_MAX_HORIZON_YEARS); break;
+		case CRM_SET_BENEFIT_RISK:
+		case CRM_SET_COST_RISK:
+		case CRM_SET_TAX_RATE: set_domain(out, 0, 1); break;
+		default: set_domain(out, CRM_RATE_MIN, CRM_RATE_MAX); break;
+		}
 		return CRM_OK;
 	}
 	return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "'%s' is not an input, a cost or "
@@ -261,6 +299,11 @@ crm_status crm_analysis_set(crm_analysis *a, const crm_param *p, double v, crm_e
 			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "cost_risk: %g%% is "
 					     "below 0%%", v * 100);
 		*setting_slot(&a->set, id) = v;
+		/* MIRR's rates follow the discount rate unless the scenario gives them. */
+		if (id == CRM_SET_DISCOUNT_RATE && !a->set.finance_given)
+			a->set.finance_rate = v;
+		if (id == CRM_SET_DISCOUNT_RATE && !a->set.reinvest_given)
+			a->set.reinvest_rate = v;
 	}
 	a->rebuild = 1;
 	return CRM_OK;
@@ -283,6 +326,10 @@ void crm_analysis_reset(crm_analysis *a, const crm_param *p)
 			a->set.horizon_years = a->sc->settings.horizon_years;
 		else
 			*setting_slot(&a->set, id) = *setting_slot((crm_settings *)&a->sc->settings, id);
+		if (id == CRM_SET_DISCOUNT_RATE) {
+			a->set.finance_rate = a->sc->settings.finance_rate;
+			a->set.reinvest_rate = a->sc->settings.reinvest_rate;
+		}
 		if (id == CRM_SET_TAX_RATE)
 			a->set.tax_given = a->sc->settings.tax_given;
 		a->rebuild = 1;
@@ -386,7 +433,7 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 	st = crm_model_eval(a->m, a->cf, &e);
 	if (st == CRM_EDATA) {
 		for (size_t k = 0; k < n; k++)
-			undefined(&out[k], "not a number here (a division by zero?)");
+			undefined(&out[k], "not a finite number here (a division by zero or an overflow)");
 		return CRM_OK;
 	}
 	if (st != CRM_OK) {
@@ -414,9 +461,14 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 			break;
 		case CRM_METRIC_IRR: {
 			crm_irr irr;
-			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, err)) != CRM_OK)
+			crm_error ierr;
+			crm_error_clear(&ierr);
+			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, &ierr)) == CRM_ENOMEM) {
+				if (err)
+					*err = ierr;
 				return st;
-			if (irr.nroots == 0) {
+			}
+			if (st != CRM_OK || irr.nroots == 0) {
 				undefined(v, "no IRR");
 				break;
 			}
