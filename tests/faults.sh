@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fault injection: what crmroi does when the machine works against it. A full
 # device, a folder it may not write, a signal in the middle of a long write,
-# an output that is a symbolic link or a FIFO. Each
+# an output that is a symbolic link or a FIFO, an input that is a FIFO. Each
 # case checks the exit status and the files left behind (an earlier output
 # untouched, no temporary file). Works as root (CI) and as a user.
 #   CRMROI=build/crmroi sh tests/faults.sh
@@ -142,6 +142,14 @@ expect "run -o FIFO: exit" 0 $?
 wait "$reader"
 [ -p "$tmp/out.fifo" ] && ok || bad "the FIFO was replaced"
 expect "what the reader got" section "$(head -c 7 "$tmp/from_fifo")"
+
+# ---- an input that is a FIFO: refused at once (exit 3), no hang
+case_=fifo_input
+mkfifo "$tmp/in.fifo"
+timeout 3 "$CRMROI" run "$tmp/in.fifo" >/dev/null 2>&1
+expect "run FIFO: exit" 3 $?
+timeout 3 "$CRMROI" run /dev/zero >/dev/null 2>&1
+expect "run /dev/zero: exit" 3 $?
 
 echo "faults: $pass passed, $fail failed"
 [ $fail -eq 0 ]
