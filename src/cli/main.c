@@ -54,7 +54,7 @@ static const struct opt_doc breakeven_opts[] = {
 	{ "    --input NAME", "only this input (or line, or numeric setting); default: every input" },
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --target V", "the metric's value to reach (default 0)" },
-	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x the base value)" },
+	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain)" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
