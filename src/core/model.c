@@ -11,6 +11,7 @@
  * that holds its start month (month 0 is the Initial column).
  */
 #include "crmroi/model.h"
+#include "crmroi/assess.h"
 #include "crmroi/dated.h"
 
 #include <math.h>
@@ -133,6 +134,9 @@ static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 	double r = ln->risk_given ? ln->risk
 		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
 	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
+	/* Execution readiness scales benefits on top of their risk (crmroi/assess.h). */
+	if (ln->kind == CRM_BENEFIT && s->readiness)
+		risk *= crm_assess_factor(s->readiness_score, s->readiness_floor);
 	int months = 12 * s->horizon_years;
 
 	memset(w, 0, (size_t)(m->n + 1) * sizeof *w);
