@@ -529,54 +529,53 @@ static crm_status sweep_rows(const struct sens_opts *o, struct job *j, rtable *t
 }
 
 /*
- * A block of rows in CSV or JSON, as the table printer writes them, without
- * what surrounds the rows: the CSV header (the first block keeps it), or the
- * JSON array's brackets. The printer stays the one place that formats cells.
+ * A block of rows in JSON, as the table printer writes them, without the
+ * array's brackets: the printer stays the one place that formats cells.
  */
-static crm_status stream_block(const struct sens_opts *o, const rtable *t, size_t block, FILE *fp,
-			       crm_error *err)
+static crm_status stream_json_block(const rtable *t, size_t block, FILE *fp, crm_error *err)
 {
-	char *buf = NULL, *head = NULL;
-	size_t len = 0, hlen = 0;
+	char *buf = NULL;
+	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 
 	if (!mem)
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-	if (o->fmt == FMT_CSV)
-		rtable_print_csv(t, mem);
-	else
-		rtable_print_json(t, mem, 2);
+	rtable_print_json(t, mem, 2);
 	if (fclose(mem) != 0 || !buf) {
 		free(buf);
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	const char *from = buf, *to = buf + len;
-	if (o->fmt == FMT_CSV && block > 0) {
-		/* The header is what the printer writes for the same columns and no rows. */
-		rtable empty = *t;
-		empty.nrows = 0;
-		FILE *hm = open_memstream(&head, &hlen);
-		if (hm) {
-			rtable_print_csv(&empty, hm);
-			fclose(hm);
-		}
-		if (!head || hlen > len || memcmp(head, buf, hlen)) {
-			free(head);
-			free(buf);
-			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-		}
-		from += hlen;
-	} else if (o->fmt == FMT_JSON) {
-		/* "[" rows "\n  ]": keep the rows, from their first newline to the last '}'. */
-		from = buf + 1;
-		while (to > from && to[-1] != '}')
-			to--;
-		if (block > 0)
-			fputc(',', fp);
-	}
+	/* "[" rows "\n  ]": keep the rows, from their first newline to the last '}'. */
+	const char *from = buf + 1, *to = buf + len;
+	while (to > from && to[-1] != '}')
+		to--;
+	if (block > 0)
+		fputc(',', fp);
 	fwrite(from, 1, (size_t)(to - from), fp);
-	free(head);
 	free(buf);
+	return CRM_OK;
+}
+
+/*
+ * Which columns of a one-way table have an undefined value somewhere (they
+ * get a "<key>_note" column in CSV): known only after every point, so a
+ * table of several blocks is evaluated twice rather than kept.
+ */
+static crm_status sweep_na_columns(const struct sens_opts *o, struct job *j, char *na,
+				   crm_error *err)
+{
+	const struct vary *v = &o->vary[0];
+	crm_value vals[CRM_METRIC_COUNT];
+	crm_status st;
+
+	for (size_t i = 0; i < v->n; i++) {
+		double x = crm_step_value(v->from, v->to, v->step, i);
+		if ((st = crm_analysis_set(j->a, &j->vp[0], x, err)) != CRM_OK ||
+		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
+			return st;
+		for (size_t k = 0; k < o->nmetrics; k++)
+			na[k + 1] |= !vals[k].ok;
+	}
 	return CRM_OK;
 }
 
@@ -597,14 +596,23 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 			json_string(fp, p->name);
 			fputs(",\n  \"rows\": [", fp);
 		}
+		char na[CRM_METRIC_COUNT + 1] = { 0 };
+		if (o->fmt == FMT_CSV && v->n > SWEEP_BLOCK)
+			st = sweep_na_columns(o, j, na, err);
 		for (size_t b = 0; b * SWEEP_BLOCK < v->n && st == CRM_OK; b++) {
 			size_t first = b * SWEEP_BLOCK;
 			size_t count = v->n - first < SWEEP_BLOCK ? v->n - first : SWEEP_BLOCK;
 			rtable_free(&t);
 			if (sweep_one_way_header(o, p, &t) != 0)
 				st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-			else if ((st = sweep_rows(o, j, &t, first, count, err)) == CRM_OK)
-				st = stream_block(o, &t, b, fp, err);
+			else if ((st = sweep_rows(o, j, &t, first, count, err)) != CRM_OK)
+				;
+			else if (o->fmt == FMT_JSON)
+				st = stream_json_block(&t, b, fp, err);
+			else if (v->n <= SWEEP_BLOCK)
+				rtable_print_csv(&t, fp);   /* one block: the table as it is */
+			else
+				rtable_print_csv_block(&t, fp, na, b == 0);
 			if (ferror(fp))
 				st = crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
 						   "cannot write");
