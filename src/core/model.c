@@ -694,8 +694,8 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 
 /* ------------------------------------------------------ before risk adjustment */
 
-crm_model *crm_model_new_unadjusted_with(const crm_scenario *sc, const crm_settings *s,
-					 crm_error *err)
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s,
+				    crm_error *err)
 {
 	crm_model *m = crm_model_new_with(sc, s, err);
 
