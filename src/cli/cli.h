@@ -32,7 +32,7 @@ int exit_status_of(crm_status st);
 int parse_format(const char *s, out_format *out);
 
 /* A whole number from 0 to 18446744073709551615, digits only. 0, or -1 if s is not one. */
-int parse_u64(const char *s, uint64_t *out);
+int parse_uint64(const char *s, uint64_t *out);
 
 /*
  * ---- output sink: stdout, or a file written whole or not at all ----

@@ -583,7 +583,7 @@ int cmd_batch(int argc, char **argv)
 			o.draws = (uint64_t)v;
 			break;
 		case 's':
-			if (parse_u64(optarg, &o.seed) != 0)
+			if (parse_uint64(optarg, &o.seed) != 0)
 				return usage_error("batch: --seed takes a whole number from 0 to "
 						   "18446744073709551615, not '%s'", optarg);
 			break;

@@ -665,7 +665,7 @@ int cmd_simulate(int argc, char **argv)
 			o.n_given = 1;
 			break;
 		case 's':
-			if (parse_u64(optarg, &o.seed) != 0)
+			if (parse_uint64(optarg, &o.seed) != 0)
 				return usage_error("simulate: --seed takes a whole number from 0 to "
 						   "18446744073709551615, not '%s'", optarg);
 			break;

@@ -96,7 +96,7 @@ int parse_format(const char *s, out_format *out)
 
 /* ------------------------------------------------------------ numbers */
 
-int parse_u64(const char *s, uint64_t *out)
+int parse_uint64(const char *s, uint64_t *out)
 {
 	char *end;
 
