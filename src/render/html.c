@@ -1128,6 +1128,9 @@ static void sobol_table(FILE *fp, const html_case *hc)
 		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", a, b);
 	}
 	fputs("</tbody></table>\n", fp);
+	fprintf(fp, "<p class=\"small\">Estimated from %zu quasi-random base points (%s "
+		"sequence), treating the values as independent; values within a percent or two of "
+		"zero are sampling noise.</p>\n", s->n, s->sequence ? s->sequence : "sobol");
 	free(order);
 }
 
@@ -1342,7 +1345,18 @@ static int sec_options(const html_doc *d, FILE *fp)
 		}
 		fputs("</tr>\n", fp);
 	}
-	fputs("</tbody></table>\n", fp);
+	/* Each alternative against the proposal: the NPV of the difference. */
+	fputs("<tr class=\"group\"><th colspan=\"", fp);
+	fprintf(fp, "%zu\">Compared with the proposal</th></tr>\n<tr><th>NPV of the difference"
+		"</th><td class=\"n\"></td>", d->ncases + 1);
+	for (size_t k = 1; k < d->ncases; k++) {
+		metric_cell(b, sizeof b, 0, d->cases[k].has_inc, d->cases[k].inc.npv);
+		fprintf(fp, "<td class=\"n\">%s</td>", b);
+	}
+	fputs("</tr>\n</tbody></table>\n", fp);
+	fputs("<p class=\"small\">The difference is the option's cash flows minus the "
+	      "proposal's, period by period; crmroi compare gives its IRR where one is "
+	      "defined.</p>\n", fp);
 	chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option");
 	for (size_t k = 1; k < d->ncases; k++) {
 		short_name(b, sizeof b, &d->cases[k]);
