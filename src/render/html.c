@@ -670,11 +670,16 @@ static int sec_decision(const html_doc *d, FILE *fp)
 		if (m->peak_investment < 0) {
 			fputs("The most cash the program has out at any time is ", fp);
 			text(fp, c3);
-			if (m->peak_period == 0)
+			if (m->peak_period == 0) {
 				fputs(", at the start.", fp);
-			else
-				fprintf(fp, ", at the end of %s %d.",
-					r->cf->months_per_period == 12 ? "Year" : "month", m->peak_period);
+			} else if (r->cf->months_per_period == 12) {
+				report_col_label(r, r->col_of[m->peak_period], lab, sizeof lab);
+				fputs(", at the end of ", fp);
+				text(fp, lab);
+				fputs(".", fp);
+			} else {
+				fprintf(fp, ", at the end of month %d.", m->peak_period);
+			}
 		}
 		fputs("</p>\n", fp);
 		free(cost);
@@ -725,7 +730,7 @@ static int sec_years(const html_doc *d, FILE *fp)
 	chart_years(fp, hc);
 	chart_stacked(fp, hc, CRM_BENEFIT);
 	snprintf(cap, sizeof cap, "Cash-flow summary (%s): Initial is the investment date, "
-		 "Year k is discounted at its end", currency(hc));
+		 "each year is discounted at its end", currency(hc));
 	table_open(fp, &hc->r, cap);
 	period_head(fp, &hc->r, currency(hc));
 	fputs("<tbody>\n", fp);
