@@ -26,6 +26,9 @@ CMOCKA_LIBS ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # libcsv ships no pkg-config file.
 CSV_LIBS ?= -lcsv
 LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm -pthread
+# libxlsxwriter: only the command-line program (crmroi workbook) links it.
+XLSX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSX_LIBS ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 ifneq ($(SANITIZE),)
 CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -52,6 +55,8 @@ BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
 DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+# crmroi workbook, and its tests (recomputed by Gnumeric, read with openpyxl).
+DEPS_PKGS += libxlsxwriter-dev gnumeric python3-openpyxl
 
 .PHONY: all deps run check cli-check bench install uninstall clean
 all: $(BIN) crmroi
@@ -63,7 +68,7 @@ crmroi: $(BIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	@$(if $(Q),echo "  AR      $@")
@@ -71,13 +76,22 @@ $(LIB): $(CORE_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(XLSX_LIBS) $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
 		-DTEST_SRCDIR='"$(CURDIR)"' -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LIBS)
+
+# The formula translator's unit test links the translator from the output layer.
+$(BUILD)/tests/test_xlformula: tests/unit/test_xlformula.c tests/unit/testutil.h \
+		$(BUILD)/src/render/xlformula.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
+		-DTEST_SRCDIR='"$(CURDIR)"' -o $@ $< $(BUILD)/src/render/xlformula.o $(LIB) \
+		$(CMOCKA_LIBS) $(LIBS)
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \

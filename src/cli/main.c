@@ -106,6 +106,12 @@ static const struct opt_doc check_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc workbook_opts[] = {
+	{ "-o, --output FILE", "the workbook to write (.xlsx), whole or not at all; required" },
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 const struct command commands[] = {
 	{ "run", cmd_run, "compute cash flows, NPV, ROI, IRR, MIRR and payback",
 	  "run [OPTIONS] FILE...", run_opts },
@@ -125,6 +131,8 @@ const struct command commands[] = {
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",
 	  "batch [OPTIONS] PATH...", batch_opts },
+	{ "workbook", cmd_workbook, "the business case as an Excel workbook of live formulas",
+	  "workbook FILE -o OUTPUT.xlsx", workbook_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -209,6 +217,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, workbook, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }
