@@ -169,7 +169,10 @@ static void put_formula_str(struct wb *w, lxw_worksheet *ws, int row, int col,
 
 static void put_comment(struct wb *w, lxw_worksheet *ws, int row, int col, const char *text)
 {
-	check(w, worksheet_write_comment(ws, (lxw_row_t)row, (lxw_col_t)col, text), "comment");
+	lxw_comment_options opt = { .author = "crmroi" };
+
+	check(w, worksheet_write_comment_opt(ws, (lxw_row_t)row, (lxw_col_t)col, text, &opt),
+	      "comment");
 }
 
 static void fmtf(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -981,10 +984,11 @@ static void sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 
 /* ---------------------------------------------------------------- summary */
 
+/* Payback is the month after which the cumulative flow stays at or above 0. */
 static void payback_cached(const crm_payback *pb, int *reached, double *months)
 {
-	*reached = pb->status == CRM_PAYBACK_REACHED && (!pb->lost_again || pb->final_reached);
-	*months = pb->lost_again && pb->final_reached ? pb->final_months : pb->months;
+	*reached = pb->status == CRM_PAYBACK_REACHED;
+	*months = pb->months;
 }
 
 static void sheet_summary(struct wb *w, lxw_worksheet *ws)
