@@ -54,7 +54,7 @@ LIB := $(BUILD)/libcrmroi.a
 BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
-DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
 # crmroi workbook, and its tests (recomputed by Gnumeric, read with openpyxl).
 DEPS_PKGS += libxlsxwriter-dev gnumeric python3-openpyxl
 

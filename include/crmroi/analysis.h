@@ -23,6 +23,9 @@
 typedef enum crm_metric_id {
 	CRM_METRIC_NPV, CRM_METRIC_ROI, CRM_METRIC_BCR, CRM_METRIC_IRR, CRM_METRIC_MIRR,
 	CRM_METRIC_PAYBACK, CRM_METRIC_DPAYBACK, CRM_METRIC_PV_BENEFITS, CRM_METRIC_PV_COSTS,
+	/* The same after tax (crmroi/aftertax.h): undefined without the setting tax_rate. */
+	CRM_METRIC_AFTER_TAX_NPV, CRM_METRIC_AFTER_TAX_ROI, CRM_METRIC_AFTER_TAX_IRR,
+	CRM_METRIC_AFTER_TAX_MIRR, CRM_METRIC_AFTER_TAX_PAYBACK, CRM_METRIC_AFTER_TAX_DPAYBACK,
 	CRM_METRIC_COUNT
 } crm_metric_id;
 
@@ -53,8 +56,12 @@ typedef enum crm_param_kind { CRM_PARAM_INPUT, CRM_PARAM_LINE, CRM_PARAM_SETTING
 
 typedef enum crm_setting_id {
 	CRM_SET_DISCOUNT_RATE, CRM_SET_HORIZON_YEARS, CRM_SET_FINANCE_RATE,
-	CRM_SET_REINVEST_RATE, CRM_SET_BENEFIT_RISK, CRM_SET_COST_RISK
+	CRM_SET_REINVEST_RATE, CRM_SET_BENEFIT_RISK, CRM_SET_COST_RISK, CRM_SET_TAX_RATE
 } crm_setting_id;
+
+/* The rates a scenario accepts (discount, finance and reinvestment rates). */
+#define CRM_RATE_MIN (-0.99)
+#define CRM_RATE_MAX 10.0
 
 /* Something that can be varied. Strings are borrowed from the scenario. */
 typedef struct crm_param {
@@ -67,6 +74,14 @@ typedef struct crm_param {
 	double low, high;
 	int whole;          /* only whole values make sense (horizon_years) */
 	crm_unit unit;
+	/*
+	 * The values it can sensibly take, always containing the base: 1 to 50
+	 * for horizon_years, -99% to 1000% for rates, 0% to 100% for risks and
+	 * for inputs whose unit is percent or rate (widened to their low and
+	 * high), unbounded (-inf, inf) otherwise. Break-even searches stay inside.
+	 */
+	double dom_lo, dom_hi;
+	crm_loc loc;        /* where the value is written (file only for settings) */
 } crm_param;
 
 /*
@@ -156,16 +171,21 @@ typedef enum crm_breakeven_status {
 	CRM_BE_FOUND,      /* value is where the metric reaches the target */
 	CRM_BE_NONE,       /* no crossing in [lo, hi] */
 	CRM_BE_FLAT,       /* the metric does not change with this parameter */
-	CRM_BE_NO_BASE     /* the parameter is a formula or series: no single base value */
+	CRM_BE_NO_BASE,    /* the parameter is a formula or series: no single base value */
+	CRM_BE_JUMP        /* the metric jumps over the target between jump_lo and jump_hi
+			      (a step, or a metric that stops existing): no value reaches it */
 } crm_breakeven_status;
 
 typedef struct crm_breakeven {
 	crm_param param;
 	crm_breakeven_status status;
 	double lo, hi;             /* the interval searched */
-	double value;              /* the break-even value */
+	double value;              /* the break-even value (CRM_BE_FOUND) */
+	double neighbour;          /* whole numbers: the value next to it, below the target */
 	double change;             /* (value - base) / |base|, when base != 0 */
 	crm_value at_base, at_lo, at_hi;
+	double jump_lo, jump_hi;   /* CRM_BE_JUMP: the two values the jump lies between */
+	crm_value at_jump_lo, at_jump_hi;
 	int crossings;             /* crossings seen in the interval (the one nearest base is given) */
 } crm_breakeven;
 
@@ -174,15 +194,28 @@ typedef struct crm_breakeven {
 
 /*
  * The default interval: [0, 10 x base] for a positive base, [10 x base, 0]
- * for a negative one, [-1, 1] for 0; for horizon_years 1 to 50.
+ * for a negative one, [-1, 1] for 0, each cut to the parameter's domain
+ * (dom_lo, dom_hi); for horizon_years 1 to 50. The ends may be infinite for
+ * a base beyond about 1e307: crm_breakeven_solve then refuses the interval.
  */
 void crm_breakeven_interval(const crm_param *p, double *lo, double *hi);
 
 /*
- * Where metric reaches target as parameter p moves within [lo, hi]: the
- * metric is scanned at CRM_BREAKEVEN_SCAN points, and the crossing nearest
- * the base is refined with GSL's Brent solver (whole values for
- * horizon_years).
+ * Where metric reaches target as parameter p moves within [lo, hi]. "Reaches"
+ * means at or above: the break-even is where metric - target changes between
+ * below 0 and at-or-above 0, the change nearest the base. A payback that is
+ * not reached counts as above any target; another undefined metric has no
+ * side. The metric is scanned at CRM_BREAKEVEN_SCAN points and the crossing
+ * refined with GSL's Brent solver; when the metric does not pass through the
+ * target there but jumps over it, the result is CRM_BE_JUMP with the two
+ * values around the jump. For a whole-number parameter (horizon_years) every
+ * whole value is tried, and the break-even is the value on the at-or-above
+ * side of the crossing: the first that reaches the target when the base is
+ * below it, the last still at or above it when the base is at or above it.
+ *
+ * CRM_EUSAGE when a whole-number interval leaves the parameter's domain (it
+ * is checked before anything is allocated); CRM_EDATA when the interval is
+ * not finite (a base value beyond about 1e307).
  */
 crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_id metric,
 			       double target, double lo, double hi, crm_breakeven *out,

@@ -16,6 +16,9 @@
 #include "crmroi/metrics.h"
 #include "crmroi/analysis.h"
 #include "crmroi/simulate.h"
+#include "crmroi/tax.h"
+#include "crmroi/dated.h"
+#include "crmroi/aftertax.h"
 
 #define CRMROI_VERSION "0.1.0"
 

@@ -61,18 +61,20 @@ typedef enum crm_payback_status {
 
 typedef struct crm_payback {
 	crm_payback_status status;
-	double months;        /* first time the cumulative flow reaches 0, interpolated */
-	int lost_again;       /* it later falls below 0 again */
-	int final_reached;    /* when lost again: whether it is back above 0 at the end */
-	double final_months;  /* the last crossing, after which it stays >= 0 */
+	double months;        /* when reached: the last time the cumulative flow reaches 0
+				 (interpolated), after which it stays >= 0 to the end */
+	int lost_again;       /* the cumulative flow reached 0 earlier and fell below 0 again */
+	double first_months;  /* when lost_again: the first time it reached 0 */
 } crm_payback;
 
 /*
  * Payback of v[0..n-1] (v[0] at month 0, each later value at the end of its
- * period of months_per_period months): the first time the cumulative sum goes
- * from below 0 to 0 or above, linearly interpolated within the period; 0 if it
- * is never below 0. A cumulative sum within CRM_PAYBACK_REL_TOL (crmroi/model.h)
- * x sum|v| of 0 counts as 0.
+ * period of months_per_period months): the point after which the cumulative
+ * sum stays at or above 0 until the end, that is the last time it goes from
+ * below 0 to 0 or above, linearly interpolated within the period; 0 (reached)
+ * if it is never below 0; not reached if it is below 0 at the end. A
+ * cumulative sum within CRM_PAYBACK_REL_TOL (crmroi/model.h) x sum|v| of 0
+ * counts as 0.
  */
 void crm_payback_compute(const double *v, size_t n, int months_per_period, crm_payback *out);
 

@@ -16,6 +16,7 @@
 
 #include "crmroi/error.h"
 #include "crmroi/expr.h"
+#include "crmroi/tax.h"
 
 #define CRM_MAX_HORIZON_YEARS 50
 
@@ -23,6 +24,10 @@ typedef enum crm_grid { CRM_GRID_YEAR, CRM_GRID_MONTH } crm_grid;
 typedef enum crm_line_kind { CRM_COST, CRM_BENEFIT } crm_line_kind;
 typedef enum crm_timing { CRM_ONCE, CRM_MONTHLY, CRM_YEARLY } crm_timing;
 typedef enum crm_curve { CRM_CURVE_LINEAR, CRM_CURVE_SCURVE } crm_curve;
+typedef enum crm_discounting {
+	CRM_DISCOUNT_PERIODIC,  /* TEI: Initial undiscounted, period ends at (1+r)^(months/12) */
+	CRM_DISCOUNT_DATED      /* every flow on its day, (1+r)^(days/365), as XNPV */
+} crm_discounting;
 typedef enum crm_dist {
 	CRM_DIST_NONE, CRM_DIST_FIXED, CRM_DIST_TRIANGULAR, CRM_DIST_PERT,
 	CRM_DIST_UNIFORM, CRM_DIST_NORMAL, CRM_DIST_LOGNORMAL
@@ -59,6 +64,18 @@ typedef struct crm_settings {
 	double reinvest_rate;       /* MIRR; default the discount rate */
 	double benefit_risk;        /* default risk of benefit lines, fraction */
 	double cost_risk;           /* default risk of cost lines, fraction */
+	int finance_given;          /* finance_rate was written; otherwise it follows discount_rate */
+	int reinvest_given;         /* reinvest_rate was written; otherwise it follows discount_rate */
+	/* The after-tax view (crmroi/tax.h), on when tax_given. */
+	int tax_given;
+	double tax_rate;            /* marginal tax rate, fraction */
+	int tax_lag_years;          /* whole years from a year's profit to its tax payment */
+	crm_tax_losses tax_losses;  /* default CRM_LOSSES_OFFSET */
+	double declining_factor;    /* declining-balance rate = factor / life; default 2 */
+	/* Dates: start_date may give a day; discounting may follow the calendar. */
+	int start_day;              /* day of the investment date; 0 when start_date is YYYY-MM */
+	crm_discounting discounting;
+	int fiscal_year_start;      /* calendar month (1..12) a fiscal year starts in; 0 = none */
 } crm_settings;
 
 typedef struct crm_input {
@@ -88,6 +105,13 @@ typedef struct crm_line {
 	double risk;        /* effective risk (own or the default), fraction */
 	int risk_given;     /* risk came from the row, not a setting */
 	double probability; /* chance the line happens at all (a risk event); 1 by default */
+	/* Costs only: a capitalised cost reaches the profit through depreciation. */
+	int capitalise;
+	int life;                   /* whole years of depreciation (capitalised) */
+	crm_depreciation depreciation;
+	int salvage_given;
+	double salvage;             /* value at the end of the life, received as cash */
+	int date_year, date_month, date_day;  /* a once line paid on this day; 0 when none */
 	char *owner, *metric, *note;
 	crm_loc loc;
 	char **extra;

@@ -337,7 +337,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FI
 			free(rows);
 		}
 	} else {
-		static const char *const words[] = { "found", "none in interval", "flat", "no base value" };
+		static const char *const words[] = { "found", "none in interval", "flat", "no base value", "jump" };
 		for (size_t i = 0; i < sc->ninputs && st == CRM_OK; i++) {
 			crm_param p;
 			crm_breakeven be;

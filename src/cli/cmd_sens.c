@@ -67,7 +67,9 @@ static int parse_metrics(struct sens_opts *o, char *list)
 		crm_metric_id id;
 		if (crm_metric_parse(tok, &id) != 0) {
 			usage_error("%s: unknown metric '%s' (expected npv, roi, bcr, irr, mirr, "
-				    "payback, discounted_payback, pv_benefits or pv_costs)",
+				    "payback, discounted_payback, pv_benefits, pv_costs, after_tax_npv, "
+				    "after_tax_roi, after_tax_irr, after_tax_mirr, after_tax_payback or "
+				    "after_tax_discounted_payback)",
 				    o->cmdname, tok);
 			return -1;
 		}
@@ -679,16 +681,25 @@ static const char *short_label(const crm_metric_info *mi)
 	}
 }
 
+/* A parameter value for a sentence: whole numbers as such, rates as percentages. */
+static void fmt_param(char *buf, size_t len, const crm_param *p, double x)
+{
+	if (p->whole)
+		snprintf(buf, len, "%.0f", x);
+	else
+		fmt_unit(buf, len, x, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
+}
+
 static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
 			      char *buf, size_t len)
 {
-	char t[64], lo[64], hi[64];
+	char t[64], lo[64], hi[64], vlo[96], vhi[96];
 	const crm_param *p = &be->param;
 	int unit = p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
 
 	fmt_unit(t, sizeof t, target, mi->unit);
-	fmt_unit(lo, sizeof lo, be->lo, unit);
-	fmt_unit(hi, sizeof hi, be->hi, unit);
+	fmt_param(lo, sizeof lo, p, be->lo);
+	fmt_param(hi, sizeof hi, p, be->hi);
 	switch (be->status) {
 	case CRM_BE_NO_BASE:
 		snprintf(buf, len, "%s is a formula or a series, with no single value to move "
@@ -699,15 +710,30 @@ static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi
 		return;
 	case CRM_BE_NONE: {
 		const crm_value *a = &be->at_lo, *b = &be->at_hi;
-		if (a->ok && b->ok && a->v > target && b->v > target)
-			snprintf(buf, len, "%s stays above %s for %s from %s to %s", mi->label, t,
-				 p->name, lo, hi);
+		const char *how = "does not reach";
+		if (a->ok && b->ok && a->v >= target && b->v >= target)
+			how = "stays at or above";
 		else if (a->ok && b->ok && a->v < target && b->v < target)
-			snprintf(buf, len, "%s stays below %s for %s from %s to %s", mi->label, t,
-				 p->name, lo, hi);
+			how = "stays below";
+		fmt_value(vlo, sizeof vlo, a, mi->unit);
+		fmt_value(vhi, sizeof vhi, b, mi->unit);
+		snprintf(buf, len, "%s %s %s for %s from %s to %s: %s at %s, %s at %s", mi->label,
+			 how, t, p->name, lo, hi, vlo, lo, vhi, hi);
+		return;
+	}
+	case CRM_BE_JUMP: {
+		char a[64], b[64];
+		fmt_param(a, sizeof a, p, be->jump_lo);
+		fmt_param(b, sizeof b, p, be->jump_hi);
+		fmt_value(vlo, sizeof vlo, &be->at_jump_lo, mi->unit);
+		fmt_value(vhi, sizeof vhi, &be->at_jump_hi, mi->unit);
+		if (!strcmp(a, b))
+			snprintf(buf, len, "%s jumps over %s at %s = %s, from %s to %s: no value of %s "
+				 "gives exactly %s", short_label(mi), t, p->name, a, vlo, vhi, p->name, t);
 		else
-			snprintf(buf, len, "%s does not reach %s for %s from %s to %s", mi->label, t,
-				 p->name, lo, hi);
+			snprintf(buf, len, "%s jumps over %s between %s = %s (%s) and %s (%s): no value "
+				 "of %s gives exactly %s", short_label(mi), t, p->name, a, vlo, b, vhi,
+				 p->name, t);
 		return;
 	}
 	case CRM_BE_FOUND:
@@ -720,12 +746,13 @@ static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi
 	if (isfinite(be->change))
 		snprintf(pct, sizeof pct, "%.1f%%", fabs(be->change) * 100);
 	if (p->whole) {
-		/* Whole values: the one found is on the base case's side of the target. */
-		double other = be->value + (be->value < p->base ? -1 : 1);
-		int above = be->at_base.ok && be->at_base.v >= target;
-		snprintf(buf, len, "%s is %s %s with %s = %.0f, and %s at %.0f", short_label(mi),
-			 above ? "at or above" : "below", t, p->name, be->value,
-			 above ? "below" : "at or above", other);
+		/* The whole value found is at or above the target; its neighbour is below. */
+		if (be->at_base.ok && be->at_base.v >= target)
+			snprintf(buf, len, "%s is still at or above %s with %s = %.0f, and below it at "
+				 "%.0f", short_label(mi), t, p->name, be->value, be->neighbour);
+		else
+			snprintf(buf, len, "%s first reaches %s with %s = %.0f (below it at %.0f)",
+				 short_label(mi), t, p->name, be->value, be->neighbour);
 	} else {
 		/* "X can fall 37% (to ...) before NPV falls to 0": the margin of safety. */
 		const char *mdir = be->at_base.ok && be->at_base.v < target ? "rises" : "falls";
@@ -794,7 +821,8 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			rtable_num(&t, row, 2, p.base);
 		else
 			rtable_value(&t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
-		static const char *const status_word[] = { "found", "none in interval", "flat", "no base value" };
+		static const char *const status_word[] = { "found", "none in interval", "flat",
+							   "no base value", "jump" };
 		if (be.status == CRM_BE_FOUND)
 			rtable_num(&t, row, 3, be.value);
 		else
@@ -830,8 +858,8 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			note_line(fp, o->fmt, line);
 			snprintf(line, sizeof line, "Searched %s; the crossing nearest the base value is "
 				 "refined with GSL's Brent solver.", o->interval_given
-				 ? "within --interval" : "from 0 to 10 times the base value (1 to 50 for "
-				 "horizon_years)");
+				 ? "within --interval" : "from 0 to 10 times the base value, within the "
+				 "values it can take (1 to 50 for horizon_years, 0% to 100% for risks)");
 			note_line(fp, o->fmt, line);
 			print_table(&t, o->fmt, fp);
 		}
@@ -878,11 +906,25 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 				   j->vp[0].name);
 	if (o->input && crm_param_find(j->sc, o->input, &j->input, &err) != CRM_OK)
 		return usage_error("breakeven: %s: --input: %s", j->sc->file, err.msg);
+	if (o->interval_given && j->input.whole &&
+	    (o->lo < j->input.dom_lo || o->hi > j->input.dom_hi))
+		return usage_error("breakeven: --interval %g:%g: %s takes whole numbers from %g to %g "
+				   "only", o->lo, o->hi, j->input.name, j->input.dom_lo,
+				   j->input.dom_hi);
 	if (o->interval_given && j->input.has_base &&
 	    (j->input.base < o->lo || j->input.base > o->hi))
 		return usage_error("breakeven: --interval %g:%g does not contain the base value %g of "
 				   "%s (the break-even nearest the base is searched from it)",
 				   o->lo, o->hi, j->input.base, j->input.name);
+	/* A setting's interval is checked against what it accepts now, not at point 51. */
+	if (o->interval_given && j->input.kind == CRM_PARAM_SETTING && !j->input.whole) {
+		double ends[2] = { o->lo, o->hi };
+		for (int e = 0; e < 2; e++) {
+			if (crm_analysis_set(j->a, &j->input, ends[e], &err) != CRM_OK)
+				return usage_error("breakeven: --interval %s", err.msg);
+			crm_analysis_reset(j->a, &j->input);
+		}
+	}
 	/* Data tables check their values against the setting now, not at point 731. */
 	for (int k = 0; k < o->nvary; k++) {
 		if (j->vp[k].kind != CRM_PARAM_SETTING || j->vp[k].whole)

@@ -22,7 +22,7 @@ static const struct opt_doc run_opts[] = {
 	{ "-f, --format FORMAT", "text (default), csv, json or markdown" }, \
 	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" }
 #define METRIC_TEXT "npv (default), roi, bcr, irr, mirr, payback, discounted_payback, " \
-	"pv_benefits or pv_costs"
+	"pv_benefits, pv_costs, or after tax: after_tax_npv, after_tax_irr, ..."
 
 static const struct opt_doc tornado_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },

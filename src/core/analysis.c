@@ -6,11 +6,13 @@
  * the IRR solver.
  */
 #include "crmroi/analysis.h"
+#include "crmroi/aftertax.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const crm_metric_info metric_infos[CRM_METRIC_COUNT] = {
 	[CRM_METRIC_NPV] = { "npv", "NPV", CRM_UNIT_MONEY },
@@ -22,6 +24,14 @@ static const crm_metric_info metric_infos[CRM_METRIC_COUNT] = {
 	[CRM_METRIC_DPAYBACK] = { "discounted_payback", "Discounted payback (months)", CRM_UNIT_MONTHS },
 	[CRM_METRIC_PV_BENEFITS] = { "pv_benefits", "PV of benefits", CRM_UNIT_MONEY },
 	[CRM_METRIC_PV_COSTS] = { "pv_costs", "PV of costs", CRM_UNIT_MONEY },
+	[CRM_METRIC_AFTER_TAX_NPV] = { "after_tax_npv", "NPV after tax", CRM_UNIT_MONEY },
+	[CRM_METRIC_AFTER_TAX_ROI] = { "after_tax_roi", "ROI after tax", CRM_UNIT_RATE },
+	[CRM_METRIC_AFTER_TAX_IRR] = { "after_tax_irr", "IRR after tax", CRM_UNIT_RATE },
+	[CRM_METRIC_AFTER_TAX_MIRR] = { "after_tax_mirr", "MIRR after tax", CRM_UNIT_RATE },
+	[CRM_METRIC_AFTER_TAX_PAYBACK] = { "after_tax_payback", "Payback after tax (months)",
+					   CRM_UNIT_MONTHS },
+	[CRM_METRIC_AFTER_TAX_DPAYBACK] = { "after_tax_discounted_payback",
+					    "Discounted payback after tax (months)", CRM_UNIT_MONTHS },
 };
 
 const crm_metric_info *crm_metric_info_of(crm_metric_id id)
@@ -56,6 +66,7 @@ static const struct {
 	{ "reinvest_rate", CRM_SET_REINVEST_RATE, 0 },
 	{ "benefit_risk", CRM_SET_BENEFIT_RISK, 0 },
 	{ "cost_risk", CRM_SET_COST_RISK, 0 },
+	{ "tax_rate", CRM_SET_TAX_RATE, 0 },
 };
 
 static double *setting_slot(crm_settings *s, crm_setting_id id)
@@ -66,6 +77,7 @@ static double *setting_slot(crm_settings *s, crm_setting_id id)
 	case CRM_SET_REINVEST_RATE: return &s->reinvest_rate;
 	case CRM_SET_BENEFIT_RISK: return &s->benefit_risk;
 	case CRM_SET_COST_RISK: return &s->cost_risk;
+	case CRM_SET_TAX_RATE: return &s->tax_rate;
 	case CRM_SET_HORIZON_YEARS: break;
 	}
 	return NULL;
@@ -85,6 +97,28 @@ static void fill_range(crm_param *p, const crm_range *r)
 	p->high = r->high;
 }
 
+/* The domain [lo, hi], widened to hold the base, low and high when they are outside. */
+static void set_domain(crm_param *p, double lo, double hi)
+{
+	if (p->has_base) {
+		lo = fmin(lo, p->base);
+		hi = fmax(hi, p->base);
+	}
+	if (p->has_range) {
+		lo = fmin(lo, fmin(p->low, p->high));
+		hi = fmax(hi, fmax(p->low, p->high));
+	}
+	p->dom_lo = lo;
+	p->dom_hi = hi;
+}
+
+/* Whether an input's unit makes it a percentage (a fraction from 0 to 1). */
+static int percent_unit(const char *unit)
+{
+	return unit && (!strcasecmp(unit, "percent") || !strcasecmp(unit, "rate") ||
+			!strcmp(unit, "%"));
+}
+
 crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
 			  crm_error *err)
 {
@@ -96,11 +130,16 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->index = i;
 		out->name = in->name;
 		out->unit = CRM_UNIT_NUMBER;
+		out->loc = in->loc;
 		if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
 			out->has_base = 1;
 			out->base = crm_expr_number(in->value);
 		}
 		fill_range(out, &in->range);
+		if (percent_unit(in->unit))
+			set_domain(out, 0, 1);
+		else
+			set_domain(out, -INFINITY, INFINITY);
 		return CRM_OK;
 	}
 	for (size_t l = 0; l < sc->nlines; l++) {
@@ -111,11 +150,13 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->index = (int)l;
 		out->name = ln->label;
 		out->unit = CRM_UNIT_MONEY;
+		out->loc = ln->loc;
 		if (crm_expr_kind(ln->value) == CRM_VALUE_NUMBER) {
 			out->has_base = 1;
 			out->base = crm_expr_number(ln->value);
 		}
 		fill_range(out, &ln->range);
+		set_domain(out, -INFINITY, INFINITY);
 		return CRM_OK;
 	}
 	for (size_t k = 0; k < sizeof setting_params / sizeof *setting_params; k++) {
@@ -128,12 +169,20 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->base = setting_value(&sc->settings, setting_params[k].id);
 		out->whole = setting_params[k].whole;
 		out->unit = out->whole ? CRM_UNIT_NUMBER : CRM_UNIT_RATE;
+		out->loc.file = sc->file;
+		switch (setting_params[k].id) {
+		case CRM_SET_HORIZON_YEARS: set_domain(out, 1, CRM_MAX_HORIZON_YEARS); break;
+		case CRM_SET_BENEFIT_RISK:
+		case CRM_SET_COST_RISK:
+		case CRM_SET_TAX_RATE: set_domain(out, 0, 1); break;
+		default: set_domain(out, CRM_RATE_MIN, CRM_RATE_MAX); break;
+		}
 		return CRM_OK;
 	}
 	return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "'%s' is not an input, a cost or "
 			     "benefit line, or a numeric setting of this scenario (the settings that "
 			     "can vary are discount_rate, horizon_years, finance_rate, reinvest_rate, "
-			     "benefit_risk and cost_risk)", name);
+			     "benefit_risk, cost_risk and tax_rate)", name);
 }
 
 /* ------------------------------------------------------------- the context */
@@ -241,10 +290,20 @@ crm_status crm_analysis_set(crm_analysis *a, const crm_param *p, double v, crm_e
 		if (id == CRM_SET_BENEFIT_RISK && (v < 0 || v > 1))
 			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "benefit_risk: %g%% "
 					     "is outside 0%% to 100%%", v * 100);
+		if (id == CRM_SET_TAX_RATE && (v < 0 || v > 1))
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "tax_rate: %g%% is "
+					     "outside 0%% to 100%%", v * 100);
+		if (id == CRM_SET_TAX_RATE)
+			a->set.tax_given = 1;   /* varying it turns the after-tax view on */
 		if (id == CRM_SET_COST_RISK && v < 0)
 			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "cost_risk: %g%% is "
 					     "below 0%%", v * 100);
 		*setting_slot(&a->set, id) = v;
+		/* MIRR's rates follow the discount rate unless the scenario gives them. */
+		if (id == CRM_SET_DISCOUNT_RATE && !a->set.finance_given)
+			a->set.finance_rate = v;
+		if (id == CRM_SET_DISCOUNT_RATE && !a->set.reinvest_given)
+			a->set.reinvest_rate = v;
 	}
 	a->rebuild = 1;
 	return CRM_OK;
@@ -267,6 +326,12 @@ void crm_analysis_reset(crm_analysis *a, const crm_param *p)
 			a->set.horizon_years = a->sc->settings.horizon_years;
 		else
 			*setting_slot(&a->set, id) = *setting_slot((crm_settings *)&a->sc->settings, id);
+		if (id == CRM_SET_DISCOUNT_RATE) {
+			a->set.finance_rate = a->sc->settings.finance_rate;
+			a->set.reinvest_rate = a->sc->settings.reinvest_rate;
+		}
+		if (id == CRM_SET_TAX_RATE)
+			a->set.tax_given = a->sc->settings.tax_given;
 		a->rebuild = 1;
 		break;
 	}
@@ -287,6 +352,67 @@ static void defined(crm_value *v, double x)
 	v->why = "";
 }
 
+/*
+ * The after-tax metrics among ids, from one after-tax computation on the
+ * evaluation just made (which kept its line amounts).
+ */
+static crm_status after_tax_values(crm_analysis *a, const crm_metric_id *ids, size_t n,
+				   crm_value *out, crm_error *err)
+{
+	crm_after_tax at;
+	crm_status st;
+
+	if (!a->set.tax_given) {
+		for (size_t k = 0; k < n; k++)
+			if (ids[k] >= CRM_METRIC_AFTER_TAX_NPV && ids[k] < CRM_METRIC_COUNT)
+				undefined(&out[k], "no tax_rate setting");
+		return CRM_OK;
+	}
+	st = crm_after_tax_compute(a->m, a->cf, &at, err);
+	a->cf->keep_amounts = 0;
+	if (st != CRM_OK)
+		return st;
+	const crm_metrics *m = &at.metrics;
+	for (size_t k = 0; k < n; k++) {
+		crm_value *v = &out[k];
+		switch (ids[k]) {
+		case CRM_METRIC_AFTER_TAX_NPV: defined(v, m->npv); break;
+		case CRM_METRIC_AFTER_TAX_ROI:
+			if (m->roi_ok)
+				defined(v, m->roi);
+			else
+				undefined(v, "no PV of costs");
+			break;
+		case CRM_METRIC_AFTER_TAX_IRR:
+			if (m->irr_ok)
+				defined(v, m->irr_value);
+			else
+				undefined(v, "no IRR");
+			break;
+		case CRM_METRIC_AFTER_TAX_MIRR:
+			if (m->mirr_ok)
+				defined(v, m->mirr);
+			else
+				undefined(v, "no MIRR");
+			break;
+		case CRM_METRIC_AFTER_TAX_PAYBACK:
+		case CRM_METRIC_AFTER_TAX_DPAYBACK: {
+			const crm_payback *pb = ids[k] == CRM_METRIC_AFTER_TAX_PAYBACK ? &m->payback
+											: &m->dpayback;
+			if (pb->status == CRM_PAYBACK_REACHED)
+				defined(v, pb->months);
+			else
+				undefined(v, "not reached");
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	crm_after_tax_free(&at);
+	return CRM_OK;
+}
+
 crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n,
 			     crm_value *out, crm_error *err)
 {
@@ -300,10 +426,14 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 	int ppy = 12 / cf->months_per_period;
 
 	crm_error_clear(&e);
+	int after_tax = 0;
+	for (size_t k = 0; k < n; k++)
+		after_tax |= ids[k] >= CRM_METRIC_AFTER_TAX_NPV && ids[k] < CRM_METRIC_COUNT;
+	a->cf->keep_amounts = after_tax && a->set.tax_given;   /* the tax needs each line */
 	st = crm_model_eval(a->m, a->cf, &e);
 	if (st == CRM_EDATA) {
 		for (size_t k = 0; k < n; k++)
-			undefined(&out[k], "not a number here (a division by zero?)");
+			undefined(&out[k], "not a finite number here (a division by zero or an overflow)");
 		return CRM_OK;
 	}
 	if (st != CRM_OK) {
@@ -331,9 +461,14 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 			break;
 		case CRM_METRIC_IRR: {
 			crm_irr irr;
-			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, err)) != CRM_OK)
+			crm_error ierr;
+			crm_error_clear(&ierr);
+			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, &ierr)) == CRM_ENOMEM) {
+				if (err)
+					*err = ierr;
 				return st;
-			if (irr.nroots == 0) {
+			}
+			if (st != CRM_OK || irr.nroots == 0) {
 				undefined(v, "no IRR");
 				break;
 			}
@@ -364,12 +499,19 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 				undefined(v, "not reached");
 			break;
 		}
+		case CRM_METRIC_AFTER_TAX_NPV:
+		case CRM_METRIC_AFTER_TAX_ROI:
+		case CRM_METRIC_AFTER_TAX_IRR:
+		case CRM_METRIC_AFTER_TAX_MIRR:
+		case CRM_METRIC_AFTER_TAX_PAYBACK:
+		case CRM_METRIC_AFTER_TAX_DPAYBACK:
+			break;   /* below, with one after-tax computation for all of them */
 		case CRM_METRIC_COUNT:
 			undefined(v, "no such metric");
 			break;
 		}
 	}
-	return CRM_OK;
+	return after_tax ? after_tax_values(a, ids, n, out, err) : CRM_OK;
 }
 
 /* ------------------------------------------------------------- comparison */

@@ -23,7 +23,9 @@
 #define IRR_MAX_ITER 200
 #define IRR_EPSABS 1e-18           /* on u = ln(1+r) */
 #define IRR_EPSREL 4e-15
-#define IRR_TANGENT_TOL 1e-10      /* |NPV| / sum|terms| below which a touching point is a root */
+#define IRR_TANGENT_TOL 1e-10
+#define IRR_ROUNDING_TOL 1e-13     /* |NPV| / sum|terms| that is rounding noise */
+#define IRR_REVERSE_LOG 600.0      /* ln of the largest x^(n-1) evaluated as is */      /* |NPV| / sum|terms| below which a touching point is a root */
 
 double crm_npv(const double *v, size_t n, int ppy, double rate)
 {
@@ -34,37 +36,92 @@ double crm_npv(const double *v, size_t n, int ppy, double rate)
 	return s;
 }
 
+/*
+ * The flows scaled by a power of two near 1 / max|v| (exact, so the same
+ * roots to the last bit), and NPV evaluated so that no intermediate
+ * overflows: by Horner's rule in x = exp(-u/ppy); where x^(n-1) could
+ * exceed about e^IRR_REVERSE_LOG (rates near -100% over long horizons) as
+ * NPV / x^(n-1) instead, a polynomial in 1/x < 1 with the same sign and the
+ * same zeros. Every partial sum then stays far below the overflow threshold,
+ * however large the amounts or the horizon.
+ */
 struct poly {
 	const double *v;
 	size_t n;
 	int ppy;
+	double inv;     /* a power of two near 1 / max|v| */
+	double urev;    /* below this u, evaluate the reversed polynomial */
 };
 
-/* NPV as a function of u = ln(1 + r), by Horner's rule in x = exp(-u/ppy). */
+static void poly_init(struct poly *p, const double *v, size_t n, int ppy)
+{
+	double big = 0;
+
+	for (size_t k = 0; k < n; k++)
+		big = fmax(big, fabs(v[k]));
+	p->v = v;
+	p->n = n;
+	p->ppy = ppy;
+	int e = 0;
+	if (big > 0 && isfinite(big))
+		frexp(big, &e);
+	p->inv = e > -1000 ? ldexp(1.0, -e) : 1.0;
+	p->urev = n > 1 ? -IRR_REVERSE_LOG * ppy / (double)(n - 1) : -INFINITY;
+}
+
+/* Scaled NPV as a function of u = ln(1 + r); abs sums |terms| instead. */
+static double npv_eval(double u, const struct poly *p, int abs)
+{
+	double s = 0;
+
+	if (u >= p->urev) {
+		double x = exp(-u / p->ppy);
+		for (size_t k = p->n; k-- > 0;)
+			s = s * x + (abs ? fabs(p->v[k]) : p->v[k]) * p->inv;
+	} else {
+		double y = exp(u / p->ppy);
+		for (size_t k = 0; k < p->n; k++)
+			s = s * y + (abs ? fabs(p->v[k]) : p->v[k]) * p->inv;
+	}
+	return s;
+}
+
 static double npv_u(double u, void *params)
 {
-	const struct poly *p = params;
-	double x = exp(-u / p->ppy), s = 0;
-
-	for (size_t k = p->n; k-- > 0;)
-		s = s * x + p->v[k];
-	return s;
+	return npv_eval(u, params, 0);
 }
 
-/* Sum of |terms|: the scale against which a near-zero NPV is judged. */
+/* Sum of |terms| on the same scale: against it a near-zero NPV is judged. */
 static double scale_u(double u, const struct poly *p)
 {
-	double x = exp(-u / p->ppy), s = 0;
+	return npv_eval(u, p, 1);
+}
 
-	for (size_t k = p->n; k-- > 0;)
-		s = s * x + fabs(p->v[k]);
+/*
+ * The derivative of npv_u with respect to u (up to a positive factor 1/ppy).
+ * At a touching root both the NPV and this vanish, and this changes sign.
+ */
+static double dnpv_u(double u, void *params)
+{
+	const struct poly *p = params;
+	double s = 0;
+
+	if (u >= p->urev) {
+		double x = exp(-u / p->ppy);
+		for (size_t k = p->n; k-- > 0;)
+			s = s * x - (double)k * p->v[k] * p->inv;
+	} else {
+		double y = exp(u / p->ppy);
+		for (size_t k = 0; k < p->n; k++)
+			s = s * y + (double)(p->n - 1 - k) * p->v[k] * p->inv;
+	}
 	return s;
 }
 
-static crm_status brent_root(const struct poly *p, double lo, double hi, double *root,
-			     crm_error *err)
+static crm_status brent_solve(double (*fn)(double, void *), const struct poly *p, double lo,
+			      double hi, double *root, crm_error *err)
 {
-	gsl_function F = { npv_u, (void *)p };
+	gsl_function F = { fn, (void *)p };
 	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
 	int status, iter = 0;
 
@@ -89,6 +146,12 @@ static crm_status brent_root(const struct poly *p, double lo, double hi, double 
 				     gsl_strerror(status));
 	/* After IRR_MAX_ITER iterations the bracket is still a valid answer to the last bit. */
 	return CRM_OK;
+}
+
+static crm_status brent_root(const struct poly *p, double lo, double hi, double *root,
+			     crm_error *err)
+{
+	return brent_solve(npv_u, p, lo, hi, root, err);
 }
 
 struct touch {
@@ -135,6 +198,27 @@ static crm_status brent_touch(const struct poly *p, double a, double b, double c
 	return CRM_OK;
 }
 
+/*
+ * Near a double root, rounding makes NPV cross zero at a random point a
+ * little away from it. When the slope also changes sign in (a, b) and NPV at
+ * the slope's zero is within rounding of 0, that zero is the root.
+ */
+static crm_status polish_double(const struct poly *p, double a, double b, double *u,
+				crm_error *err)
+{
+	double da = dnpv_u(a, (void *)p), db = dnpv_u(b, (void *)p), at;
+	crm_status st;
+
+	if (da == 0 || db == 0 || (da < 0) == (db < 0))
+		return CRM_OK;
+	if ((st = brent_solve(dnpv_u, p, a, b, &at, err)) != CRM_OK)
+		return st;
+	if (fabs(npv_u(at, (void *)p)) <= IRR_ROUNDING_TOL * scale_u(at, p) &&
+	    fabs(at - *u) <= b - a)
+		*u = at;
+	return CRM_OK;
+}
+
 static void add_root(crm_irr *out, double u)
 {
 	double r = expm1(u);
@@ -171,12 +255,13 @@ static int sign_changes(const double *v, size_t n)
 
 crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_error *err)
 {
-	struct poly p = { v, n, ppy };
+	struct poly p;
 	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
 	int changes = sign_changes(v, n);
 	crm_status st = CRM_OK;
 
 	memset(out, 0, sizeof *out);
+	poly_init(&p, v, n, ppy);
 	if (changes == 0) {
 		out->status = CRM_IRR_NONE;
 		return CRM_OK;
@@ -206,7 +291,9 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 				continue;
 			}
 			if (j < IRR_SCAN_POINTS && f[j + 1] != 0 && (f[j] < 0) != (f[j + 1] < 0)) {
-				if ((st = brent_root(&p, u, u + du, &r, err)) == CRM_OK)
+				if ((st = brent_root(&p, u, u + du, &r, err)) == CRM_OK &&
+				    (st = polish_double(&p, fmax(ulo, u - du), fmin(uhi, u + 2 * du), &r,
+							err)) == CRM_OK)
 					add_root(out, r);
 				continue;
 			}
@@ -215,15 +302,28 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 			    fabs(f[j]) < fabs(f[j + 1]) && (f[j - 1] < 0) == (f[j] < 0) &&
 			    (f[j + 1] < 0) == (f[j] < 0)) {
 				double sign = f[j] > 0 ? 1.0 : -1.0, at = u, val = f[j];
-				if ((st = brent_touch(&p, u - du, u, u + du, sign, &at, &val, err)) != CRM_OK)
+				double dlo = dnpv_u(u - du, &p), dhi = dnpv_u(u + du, &p);
+				/*
+				 * Where the slope changes sign, the dip's bottom is the root
+				 * of the derivative, which Brent finds to full precision (a
+				 * minimiser only gets within the square root of it).
+				 */
+				if (dlo != 0 && dhi != 0 && (dlo < 0) != (dhi < 0)) {
+					if ((st = brent_solve(dnpv_u, &p, u - du, u + du, &at, err)) != CRM_OK)
+						break;
+					val = npv_u(at, &p);
+				} else if ((st = brent_touch(&p, u - du, u, u + du, sign, &at, &val,
+							    err)) != CRM_OK) {
 					break;
-				if (sign * val <= 0) {
+				}
+				if (fabs(val) <= IRR_ROUNDING_TOL * scale_u(at, &p)) {
+					/* NPV is 0 there to rounding: a double root. */
+					add_root(out, at);
+				} else if (sign * val < 0) {
 					/* Two close roots on either side of the dip. */
 					double r1, r2;
-					if (val == 0) {
-						add_root(out, at);
-					} else if ((st = brent_root(&p, u - du, at, &r1, err)) == CRM_OK &&
-						   (st = brent_root(&p, at, u + du, &r2, err)) == CRM_OK) {
+					if ((st = brent_root(&p, u - du, at, &r1, err)) == CRM_OK &&
+					    (st = brent_root(&p, at, u + du, &r2, err)) == CRM_OK) {
 						add_root(out, r1);
 						add_root(out, r2);
 					}
@@ -265,7 +365,7 @@ int crm_mirr(const double *v, size_t n, int ppy, double finance_rate, double rei
 void crm_payback_compute(const double *v, size_t n, int mpp, crm_payback *out)
 {
 	double scale = 0, cum = 0, prev = 0;
-	int first = -1, last = -1, ever_negative = 0;
+	int crossed = 0, ever_negative = 0;
 
 	memset(out, 0, sizeof *out);
 	for (size_t k = 0; k < n; k++)
@@ -274,49 +374,48 @@ void crm_payback_compute(const double *v, size_t n, int mpp, crm_payback *out)
 	for (size_t k = 0; k < n; k++) {
 		cum += v[k];
 		double z = fabs(cum) <= tol ? 0.0 : cum;
-		if (z < 0)
+		if (z < 0) {
 			ever_negative = 1;
+			if (crossed)
+				out->lost_again = 1;
+		}
 		if (k > 0 && prev < 0 && z >= 0) {
 			double t = z == 0 ? (double)k : (double)(k - 1) + (-prev) / v[k];
-			if (first < 0) {
-				first = (int)k;
-				out->months = t * mpp;
-			}
-			last = (int)k;
-			out->final_months = t * mpp;
+			if (!crossed)
+				out->first_months = t * mpp;
+			crossed = 1;
+			out->months = t * mpp;
 		}
-		if (first >= 0 && z < 0)
-			out->lost_again = 1;
 		prev = z;
 	}
 	if (!ever_negative) {
 		out->status = CRM_PAYBACK_REACHED;
 		out->months = 0;
-		out->final_reached = 1;
-		out->final_months = 0;
 		return;
 	}
-	out->status = first >= 0 ? CRM_PAYBACK_REACHED : CRM_PAYBACK_NEVER;
-	out->final_reached = prev >= 0 && last >= 0;
-	if (!out->final_reached)
-		out->final_months = 0;
+	if (prev < 0) {
+		out->status = CRM_PAYBACK_NEVER;
+		out->months = 0;
+		return;
+	}
+	out->status = CRM_PAYBACK_REACHED;
 }
 
 static void payback_note(const crm_payback *pb, int months, const char *what, char *buf,
 			 size_t len)
 {
 	buf[0] = '\0';
-	if (pb->status == CRM_PAYBACK_NEVER)
+	if (pb->status == CRM_PAYBACK_NEVER && pb->lost_again)
+		snprintf(buf, len, "%s not reached within the %d-month horizon: the cumulative "
+			 "net first reaches zero at month %.1f, then falls below zero again and is "
+			 "below zero at the end", what, months, pb->first_months);
+	else if (pb->status == CRM_PAYBACK_NEVER)
 		snprintf(buf, len, "%s not reached within the %d-month horizon: the cumulative "
 			 "net is still below zero at the end", what, months);
-	else if (pb->lost_again && pb->final_reached)
-		snprintf(buf, len, "%s first reached at month %.1f, then the cumulative net falls "
-			 "below zero again; it stays at or above zero from month %.1f", what,
-			 pb->months, pb->final_months);
 	else if (pb->lost_again)
-		snprintf(buf, len, "%s first reached at month %.1f, then the cumulative net falls "
-			 "below zero again and is below zero at the end of the horizon", what,
-			 pb->months);
+		snprintf(buf, len, "%s: the cumulative net first reaches zero at month %.1f, "
+			 "then falls below zero again; it stays at or above zero from month %.1f",
+			 what, pb->first_months, pb->months);
 }
 
 static void fmt_pct(double r, char *buf, size_t len)
@@ -356,9 +455,20 @@ crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_m
 			 "the present value of costs is %s", out->pv_costs == 0 ? "zero" : "negative");
 	}
 
-	if ((st = crm_irr_solve(cf->net, np, ppy, &out->irr, err)) != CRM_OK)
+	crm_error ierr;
+	crm_error_clear(&ierr);
+	if ((st = crm_irr_solve(cf->net, np, ppy, &out->irr, &ierr)) == CRM_ENOMEM) {
+		if (err)
+			*err = ierr;
 		return st;
-	if (out->irr.status == CRM_IRR_NONE) {
+	}
+	if (st != CRM_OK) {
+		/* A root the solver cannot find is a missing IRR, not a failed run. */
+		memset(&out->irr, 0, sizeof out->irr);
+		out->irr.status = CRM_IRR_NONE;
+		snprintf(out->irr_note, sizeof out->irr_note, "no IRR: the search for a rate that "
+			 "makes NPV zero failed (%.300s)", ierr.msg);
+	} else if (out->irr.status == CRM_IRR_NONE) {
 		int pos = 0, neg = 0;
 		for (size_t p = 0; p < np; p++) {
 			pos |= cf->net[p] > 0;
@@ -386,14 +496,14 @@ crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_m
 		out->irr_value = out->irr.roots[best];
 		out->irr_ok = 1;
 		if (out->irr.status == CRM_IRR_MULTIPLE) {
-			char list[200] = "", one[32];
+			char list[CRM_IRR_MAX_ROOTS * 40] = "", one[40];
 			size_t len = 0;
 			for (size_t i = 0; i < out->irr.nroots; i++) {
 				fmt_pct(out->irr.roots[i], one, sizeof one);
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-							i ? ", " : "", one);
-				if (len >= sizeof list)
-					break;
+				int w = snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", one);
+				if (w < 0 || (size_t)w >= sizeof list - len)
+					break;   /* cannot happen: the list is sized for every root */
+				len += (size_t)w;
 			}
 			snprintf(out->irr_note, sizeof out->irr_note, "the net cash flow changes sign "
 				 "more than once and %zu%s rates give NPV = 0 (%s); the one nearest the "

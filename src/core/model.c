@@ -50,6 +50,7 @@ struct crm_model {
 	double *wtd;            /* the same times the discount factor */
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
+	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -174,6 +175,8 @@ void crm_model_free(crm_model *m)
 	free(m->wtd);
 	free(m->pvw);
 	free(m->absw);
+	free(m->totw);
+	free(m->totwd);
 	free(m);
 }
 
@@ -209,10 +212,13 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 	m->wtd = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wtd);
 	m->pvw = calloc(m->nl + 1, sizeof *m->pvw);
 	m->absw = calloc(m->nl + 1, sizeof *m->absw);
+	m->totw = calloc(m->nl + 1, sizeof *m->totw);
+	m->totwd = calloc(m->nl + 1, sizeof *m->totwd);
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
 	if (!m->line_factor || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
+	    !m->totw || !m->totwd ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed)
 		goto nomem;
@@ -262,6 +268,8 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * m->df[p];
 			m->pvw[l] += w[p] * m->df[p];
 			m->absw[l] += fabs(w[p]);
+			m->totw[l] += sign * w[p];
+			m->totwd[l] += sign * w[p] * m->df[p];
 		}
 	}
 	return m;
@@ -506,38 +514,43 @@ int crm_model_summary_fast(const crm_model *m)
 }
 
 /*
- * First time the cumulative sum of flows, period by period (flow p = sum over
- * lines of v[l] x w[p][l]), goes from below 0 to 0 or above, as
- * crm_payback_compute defines it. Returns 1 and sets *months when reached,
- * 0 when not, -1 when a cumulative sum lands within tol of 0 (undecided here).
+ * Payback as crm_payback_compute defines it: the last time the cumulative sum
+ * of flows (flow p = sum over lines of v[l] x w[p][l]) goes from below 0 to 0
+ * or above, after which it stays >= 0. The cumulative sum at the end comes
+ * from the per-line totals tot; the scan then walks back from the end and
+ * stops at the last period whose cumulative sum is below 0, so a payback
+ * reached early costs the periods after it, and one not reached costs nothing.
+ * Returns 1 and sets *months when reached, 0 when not, -1 when a cumulative
+ * sum it looks at lands within tol of 0 (undecided here).
  */
-static int first_crossing(const crm_model *m, const double *w, const double *v, double tol,
-			  double *months)
+static int last_crossing(const crm_model *m, const double *w, const double *tot,
+			 const double *v, double tol, double *months)
 {
 	size_t nl = m->nl;
-	double cum = 0, prev = 0;
-	int ever_negative = 0;
+	double cum = 0;
 
-	for (int p = 0; p <= m->n; p++) {
+	for (size_t l = 0; l < nl; l++)
+		cum += v[l] * tot[l];
+	if (fabs(cum) <= tol)
+		return -1;
+	if (cum < 0)
+		return 0;
+	for (int p = m->n; p > 0; p--) {
 		const double *wp = w + (size_t)p * nl;
 		double flow = 0;
 		for (size_t l = 0; l < nl; l++)
 			flow += v[l] * wp[l];
-		cum += flow;
-		if (fabs(cum) <= tol)
+		double prev = cum - flow;
+		if (fabs(prev) <= tol)
 			return -1;
-		if (p > 0 && prev < 0 && cum >= 0) {
+		if (prev < 0) {
 			*months = ((double)(p - 1) + (-prev) / flow) * m->mpp;
 			return 1;
 		}
-		ever_negative |= cum < 0;
-		prev = cum;
+		cum = prev;
 	}
-	if (!ever_negative) {
-		*months = 0;
-		return 1;
-	}
-	return 0;
+	*months = 0;    /* never below 0 */
+	return 1;
 }
 
 crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
@@ -583,13 +596,13 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	double tol = CRM_PAYBACK_REL_TOL * scale;
 	s->payback_reached = s->dpayback_reached = 0;
 	if (want_payback) {
-		int r = first_crossing(m, m->wt, v, tol, &s->payback_months);
+		int r = last_crossing(m, m->wt, m->totw, v, tol, &s->payback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->payback_reached = r;
 	}
 	if (want_dpayback) {
-		int r = first_crossing(m, m->wtd, v, tol, &s->dpayback_months);
+		int r = last_crossing(m, m->wtd, m->totwd, v, tol, &s->dpayback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->dpayback_reached = r;

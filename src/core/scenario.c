@@ -22,16 +22,19 @@
 #include <strings.h>
 
 #include "crmroi/csvread.h"
+#include "crmroi/dated.h"
 
 enum col {
 	COL_KIND, COL_NAME, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 	COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY, NCOLS
+	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
+	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE, NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
 	"kind", "name", "value", "low", "high", "dist", "area", "timing", "start",
-	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability"
+	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
+	"treatment", "life", "depreciation", "salvage", "date"
 };
 
 static const char *const benefit_areas[] = {
@@ -47,7 +50,9 @@ static const char *const cost_categories[] = {
 
 static const char *const setting_names[] = {
 	"title", "currency", "horizon_years", "discount_rate", "period", "start_date",
-	"finance_rate", "reinvest_rate", "benefit_risk", "cost_risk", NULL
+	"finance_rate", "reinvest_rate", "benefit_risk", "cost_risk",
+	"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "discounting",
+	"fiscal_year_start", NULL
 };
 
 /* Rates written as a bare number above this are taken as a forgotten '%'. */
@@ -84,7 +89,7 @@ struct loader {
 	struct srow *rows;         /* the merged rows */
 	size_t nrows, caprows;
 	/* Settings seen, for duplicates and defaults. */
-	int setting_line[16];
+	int setting_line[sizeof setting_names / sizeof *setting_names];
 	int finance_given, reinvest_given;
 	/* While compiling: the unknown name a formula used, for a suggestion. */
 	char unknown[128];
@@ -382,8 +387,8 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 			suggest(h, col_names, NCOLS, sug, sizeof sug);
 			return fail_at(ld, l, "unknown column '%s'%s (expected kind, name, value, low, high, "
 				       "dist, area, timing, start, end, ramp, curve, growth, risk, "
-				       "probability, owner, metric, note, or a name starting with x_ for "
-				       "your own notes)", h, sug);
+				       "probability, owner, metric, note, treatment, life, depreciation, "
+				       "salvage, date, or a name starting with x_ for your own notes)", h, sug);
 		}
 		if (hd->colmap[found] >= 0)
 			return fail_at(ld, l, "column '%s' appears twice in the header (first as column %d)",
@@ -437,6 +442,193 @@ static crm_status check_unused(struct loader *ld, const struct srow *r, const ch
 	return CRM_OK;
 }
 
+/* ------------------------------------------------------ tax and dates */
+
+/* The line a setting was given on, or 0. */
+static int setting_given_at(const struct loader *ld, const char *name)
+{
+	for (int i = 0; setting_names[i]; i++)
+		if (!strcmp(setting_names[i], name))
+			return ld->setting_line[i];
+	return 0;
+}
+
+/*
+ * The settings of the after-tax and dated views. Returns CRM_EUSAGE when name
+ * is not one of them, so that read_setting goes on.
+ */
+static crm_status read_tax_setting(struct loader *ld, const struct srow *r, const char *name,
+				   const char *v)
+{
+	crm_settings *s = &ld->sc->settings;
+	crm_status st;
+	int pct;
+
+	if (!strcmp(name, "tax_rate")) {
+		s->tax_given = 1;
+		return get_rate(ld, r, COL_VALUE, "tax_rate", 0.0, 1.0, &s->tax_rate);
+	}
+	if (!strcmp(name, "tax_lag_years"))
+		return get_whole(ld, r, COL_VALUE, "tax_lag_years", 0, CRM_MAX_HORIZON_YEARS,
+				 &s->tax_lag_years);
+	if (!strcmp(name, "tax_losses")) {
+		if (!strcasecmp(v, "offset"))
+			s->tax_losses = CRM_LOSSES_OFFSET;
+		else if (!strcasecmp(v, "carry_forward"))
+			s->tax_losses = CRM_LOSSES_CARRY_FORWARD;
+		else
+			return FAIL(ld, r, COL_VALUE, "tax_losses: '%s' is not known (expected offset: "
+				    "a loss lowers the company's other taxable profit, or carry_forward: "
+				    "it is set against the project's later profits only)", v);
+		return CRM_OK;
+	}
+	if (!strcmp(name, "declining_factor")) {
+		if ((st = get_number(ld, r, COL_VALUE, "declining_factor", &s->declining_factor,
+				     &pct)) != CRM_OK)
+			return st;
+		if (pct || !(s->declining_factor > 0 && s->declining_factor <= 10))
+			return FAIL(ld, r, COL_VALUE, "declining_factor: '%s' is not a factor from 0 "
+				    "to 10 (expected e.g. 2 for double declining balance, 1.5 for 150%%)",
+				    v);
+		return CRM_OK;
+	}
+	if (!strcmp(name, "discounting")) {
+		if (!strcasecmp(v, "periodic"))
+			s->discounting = CRM_DISCOUNT_PERIODIC;
+		else if (!strcasecmp(v, "dated"))
+			s->discounting = CRM_DISCOUNT_DATED;
+		else
+			return FAIL(ld, r, COL_VALUE, "discounting: '%s' is not known (expected periodic: "
+				    "Initial undiscounted and each period at its end, or dated: every "
+				    "flow on its day, as XNPV)", v);
+		return CRM_OK;
+	}
+	if (!strcmp(name, "fiscal_year_start"))
+		return get_whole(ld, r, COL_VALUE, "fiscal_year_start", 1, 12, &s->fiscal_year_start);
+	return CRM_EUSAGE;
+}
+
+/* The month (0 = the investment date) whose period holds calendar day d. */
+static int month_of_day(const crm_settings *s, long d)
+{
+	int day0 = s->start_day ? s->start_day : 1;
+	long d0 = crm_date_days(s->start_year, s->start_month, day0);
+	int m = 0;
+
+	if (d <= d0)
+		return 0;
+	/* Month m covers the days after the end of month m - 1 up to m months after d0. */
+	m = (int)((d - d0) / 31);
+	for (;; m++) {
+		int y = s->start_year, mo = s->start_month, dd = day0;
+		crm_date_add_months(&y, &mo, &dd, m);
+		if (crm_date_days(y, mo, dd) >= d)
+			return m;
+	}
+}
+
+/* The columns only cost and benefit lines have: a row of another kind leaves them empty. */
+static crm_status check_line_columns(struct loader *ld, const struct srow *r, const char *kind)
+{
+	static const enum col cols[] = { COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE,
+		COL_DATE };
+	return check_unused(ld, r, kind, cols, sizeof cols / sizeof *cols);
+}
+
+/* treatment, life, depreciation and salvage of a cost; date of a once line. */
+static crm_status read_tax_columns(struct loader *ld, const struct srow *r, crm_line *ln,
+				   const char *what)
+{
+	const crm_settings *s = &ld->sc->settings;
+	const char *t = field(ld, r, COL_TREATMENT), *d = field(ld, r, COL_DEPRECIATION);
+	crm_status st;
+
+	if (ln->kind == CRM_BENEFIT) {
+		static const enum col cols[] = { COL_TREATMENT, COL_LIFE, COL_DEPRECIATION,
+			COL_SALVAGE };
+		if ((st = check_unused(ld, r, "benefit", cols, sizeof cols / sizeof *cols)) != CRM_OK)
+			return st;
+	} else if (*t && strcasecmp(t, "expense")) {
+		if (strcasecmp(t, "capitalise") && strcasecmp(t, "capitalize"))
+			return FAIL(ld, r, COL_TREATMENT, "%s: treatment '%s' is not known (expected "
+				    "expense or capitalise)", what, t);
+		ln->capitalise = 1;
+		if (!given(ld, r, COL_LIFE))
+			return FAIL(ld, r, COL_LIFE, "%s: a capitalised cost needs its life: the whole "
+				    "years it is depreciated over (e.g. 5)", what);
+		if ((st = get_whole(ld, r, COL_LIFE, "life", 1, CRM_MAX_HORIZON_YEARS, &ln->life)) !=
+		    CRM_OK)
+			return st;
+		if (!*d || !strcasecmp(d, "straight"))
+			ln->depreciation = CRM_DEPR_STRAIGHT;
+		else if (!strcasecmp(d, "declining"))
+			ln->depreciation = CRM_DEPR_DECLINING;
+		else if (!strcasecmp(d, "syd"))
+			ln->depreciation = CRM_DEPR_SYD;
+		else
+			return FAIL(ld, r, COL_DEPRECIATION, "%s: depreciation '%s' is not known "
+				    "(expected straight, declining or syd)", what, d);
+		if (given(ld, r, COL_SALVAGE)) {
+			int pct;
+			if (ln->timing != CRM_ONCE)
+				return FAIL(ld, r, COL_SALVAGE, "%s: salvage is for a capitalised cost "
+					    "paid once; each year's spending of a recurring cost is an "
+					    "asset of its own", what);
+			if ((st = get_number(ld, r, COL_SALVAGE, "salvage", &ln->salvage, &pct)) !=
+			    CRM_OK)
+				return st;
+			if (pct || ln->salvage < 0)
+				return FAIL(ld, r, COL_SALVAGE, "%s: salvage '%s' is not an amount of 0 "
+					    "or more", what, field(ld, r, COL_SALVAGE));
+			if (crm_expr_kind(ln->value) == CRM_VALUE_NUMBER &&
+			    ln->salvage > crm_expr_number(ln->value))
+				return FAIL(ld, r, COL_SALVAGE, "%s: salvage %s is above the cost %s "
+					    "(the depreciable base is cost - salvage)", what,
+					    field(ld, r, COL_SALVAGE), field(ld, r, COL_VALUE));
+			ln->salvage_given = 1;
+		}
+	} else {
+		static const enum col cols[] = { COL_LIFE, COL_DEPRECIATION, COL_SALVAGE };
+		for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
+			if (given(ld, r, cols[k]))
+				return FAIL(ld, r, cols[k], "%s: %s is for a capitalised cost (give "
+					    "treatment capitalise, or leave %s empty)", what,
+					    col_names[cols[k]], col_names[cols[k]]);
+	}
+	if (given(ld, r, COL_DATE)) {
+		const char *v = field(ld, r, COL_DATE);
+		int y, m, dd;
+		if (ln->timing != CRM_ONCE)
+			return FAIL(ld, r, COL_DATE, "%s: a date is for a line paid once; a recurring "
+				    "line runs from its start month to its end month", what);
+		if (given(ld, r, COL_START))
+			return FAIL(ld, r, COL_DATE, "%s: give start or date, not both (the date "
+				    "decides the month)", what);
+		if (crm_date_parse(v, &y, &m, &dd) != 0)
+			return FAIL(ld, r, COL_DATE, "%s: date '%s' is not a day (expected YYYY-MM-DD, "
+				    "e.g. 2027-03-15)", what, v);
+		if (!s->start_year)
+			return FAIL(ld, r, COL_DATE, "%s: a date needs the setting start_date (the "
+				    "investment date the months count from)", what);
+		long day = crm_date_days(y, m, dd);
+		long d0 = crm_date_days(s->start_year, s->start_month, s->start_day ? s->start_day : 1);
+		if (day < d0)
+			return FAIL(ld, r, COL_DATE, "%s: date %s is before the investment date "
+				    "%04d-%02d-%02d (start_date)", what, v, s->start_year, s->start_month,
+				    s->start_day ? s->start_day : 1);
+		ln->date_year = y;
+		ln->date_month = m;
+		ln->date_day = dd;
+		ln->start = ln->end = month_of_day(s, day);
+		int months = crm_scenario_months(ld->sc);
+		if (ln->start > months)
+			crm_warnings_add(&ld->sc->warnings, r->file, r->line, loc_of(ld, r, COL_DATE).col,
+					 "%s: %s is in month %d, after the %d-month horizon; the line adds "
+					 "nothing", what, v, ln->start, months);
+	}
+	return CRM_OK;
+}
+
 /* ------------------------------------------------------------- settings */
 
 static crm_status read_setting(struct loader *ld, const struct srow *r)
@@ -457,7 +649,8 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 		suggest(name, setting_names, count_list(setting_names), sug, sizeof sug);
 		return FAIL(ld, r, COL_NAME, "unknown setting '%s'%s (expected title, currency, "
 			    "horizon_years, discount_rate, period, start_date, finance_rate, "
-			    "reinvest_rate, benefit_risk or cost_risk)", name, sug);
+			    "reinvest_rate, benefit_risk, cost_risk, tax_rate, tax_lag_years, "
+			    "tax_losses, declining_factor, discounting or fiscal_year_start)", name, sug);
 	}
 	if (ld->setting_line[idx])
 		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,
@@ -493,6 +686,8 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 		return get_rate(ld, r, COL_VALUE, "benefit_risk", 0.0, 1.0, &s->benefit_risk);
 	if (!strcmp(name, "cost_risk"))
 		return get_rate(ld, r, COL_VALUE, "cost_risk", 0.0, 10.0, &s->cost_risk);
+	if ((st = read_tax_setting(ld, r, name, v)) != CRM_EUSAGE)
+		return st;
 	if (!strcmp(name, "period")) {
 		if (!strcasecmp(v, "year"))
 			s->grid = CRM_GRID_YEAR;
@@ -502,16 +697,19 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 			return FAIL(ld, r, COL_VALUE, "period: '%s' is not a period (expected year or month)", v);
 		return CRM_OK;
 	}
-	/* start_date */
+	/* start_date: a month (month 1's calendar month) or the investment day. */
 	{
-		int y, m;
+		int y, m, d = 0;
 		char tail;
-		if (sscanf(v, "%4d-%2d%c", &y, &m, &tail) != 2 || strlen(v) != 7 || y < 1900 ||
-		    y > 2999 || m < 1 || m > 12)
-			return FAIL(ld, r, COL_VALUE, "start_date: '%s' is not a month (expected "
-				    "YYYY-MM, e.g. 2027-01)", v);
+		if (strlen(v) == 10 ? crm_date_parse(v, &y, &m, &d) != 0
+		    : sscanf(v, "%4d-%2d%c", &y, &m, &tail) != 2 || strlen(v) != 7 || y < 1900 ||
+		      y > 2999 || m < 1 || m > 12)
+			return FAIL(ld, r, COL_VALUE, "start_date: '%s' is not a month or a day "
+				    "(expected YYYY-MM, e.g. 2027-01, or the investment date YYYY-MM-DD, "
+				    "e.g. 2027-01-15)", v);
 		s->start_year = y;
 		s->start_month = m;
+		s->start_day = d;
 	}
 	return CRM_OK;
 }
@@ -841,7 +1039,7 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 				   &ln->risk)) != CRM_OK)
 			return st;
 	}
-	return CRM_OK;
+	return read_tax_columns(ld, r, ln, what);
 }
 
 /* ----------------------------------------------------------- correlations */
@@ -978,6 +1176,9 @@ static crm_status load_rows(struct loader *ld)
 		const struct srow *r = &ld->rows[i];
 		const char *kind;
 		kind = field(ld, r, COL_KIND);
+		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit") &&
+		    (st = check_line_columns(ld, r, kind)) != CRM_OK)
+			return st;
 		if (!strcasecmp(kind, "input"))
 			ninputs++;
 		else if (!strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit"))
@@ -1002,10 +1203,16 @@ static crm_status load_rows(struct loader *ld)
 			return FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
 				    "series like 100;120;150, or a formula)", kind, field(ld, r, COL_NAME));
 	}
+	if (sc->settings.discounting == CRM_DISCOUNT_DATED && !sc->settings.start_year)
+		return crm_error_set(ld->err, CRM_EDATA, sc->file, setting_given_at(ld, "discounting"), 0,
+				     "discounting dated needs the setting start_date (the investment "
+				     "date every flow is discounted to)");
 	if (!ld->finance_given)
 		sc->settings.finance_rate = sc->settings.discount_rate;
 	if (!ld->reinvest_given)
 		sc->settings.reinvest_rate = sc->settings.discount_rate;
+	sc->settings.finance_given = ld->finance_given;
+	sc->settings.reinvest_given = ld->reinvest_given;
 	sc->inputs = calloc(ninputs + 1, sizeof *sc->inputs);
 	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
@@ -1065,6 +1272,7 @@ static crm_scenario *scenario_new(const char *name)
 	sc->settings.horizon_years = 3;
 	sc->settings.discount_rate = 0.10;
 	sc->settings.grid = CRM_GRID_YEAR;
+	sc->settings.declining_factor = 2.0;
 	if (!sc->file || !sc->settings.title || !sc->settings.currency) {
 		crm_scenario_free(sc);
 		return NULL;

@@ -17,7 +17,9 @@
 #define BREAKEVEN_MAX_ITER 200
 #define BREAKEVEN_EPSREL 1e-12
 #define FLAT_REL 1e-12          /* a metric that moves less than this (relative) is flat */
-#define STEP_SLACK 1e-9         /* rounding allowed when TO lies on the grid, in steps */
+#define STEP_SLACK 1e-9
+/* A bracket whose ends still differ by this fraction of the scan step's change is a jump. */
+#define BREAKEVEN_JUMP_FRAC 1e-3         /* rounding allowed when TO lies on the grid, in steps */
 
 /* Metric at p = v, with p put back afterwards. */
 static crm_status value_at(crm_analysis *a, const crm_param *p, double v, crm_metric_id metric,
@@ -76,6 +78,12 @@ crm_status crm_tornado(crm_analysis *a, crm_metric_id metric, double pct,
 			double d = fabs(p.base) * pct / 100.0;
 			p.low = p.base - d;
 			p.high = p.base + d;
+			if (!isfinite(p.low) || !isfinite(p.high)) {
+				st = crm_error_set(err, CRM_EDATA, p.loc.file ? p.loc.file : sc->file,
+						   p.loc.line, p.loc.col, "%s: %g +/- %g%% is beyond the "
+						   "largest number (about 1.8e308)", p.name, p.base, pct);
+				goto fail;
+			}
 		}
 		crm_tornado_row *r = &rows[n].row;
 		rows[n].order = n;
@@ -186,9 +194,11 @@ double crm_step_value(double from, double to, double step, size_t i)
 void crm_breakeven_interval(const crm_param *p, double *lo, double *hi)
 {
 	if (p->whole) {
-		*lo = 1;
-		*hi = CRM_MAX_HORIZON_YEARS;
-	} else if (p->base > 0) {
+		*lo = fmax(1, p->dom_lo);
+		*hi = fmin(CRM_MAX_HORIZON_YEARS, p->dom_hi);
+		return;
+	}
+	if (p->base > 0) {
 		*lo = 0;
 		*hi = 10 * p->base;
 	} else if (p->base < 0) {
@@ -198,6 +208,9 @@ void crm_breakeven_interval(const crm_param *p, double *lo, double *hi)
 		*lo = -1;
 		*hi = 1;
 	}
+	/* Stay inside the domain: a risk of 100.2% or a rate of -120% means nothing. */
+	*lo = fmax(*lo, p->dom_lo);
+	*hi = fmin(*hi, p->dom_hi);
 }
 
 struct be_fn {
@@ -220,8 +233,9 @@ static double be_f(double x, void *params)
 	return f->st == CRM_OK && v.ok ? v.v - f->target : NAN;
 }
 
-/* Refine a bracketed crossing with GSL's Brent solver. */
-static crm_status refine(struct be_fn *fn, double lo, double hi, double *root)
+/* Refine a bracketed crossing with GSL's Brent solver; *a, *b: the final bracket. */
+static crm_status refine(struct be_fn *fn, double lo, double hi, double *root, double *a,
+			 double *b)
 {
 	gsl_function F = { be_f, fn };
 	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
@@ -242,24 +256,72 @@ static crm_status refine(struct be_fn *fn, double lo, double hi, double *root)
 		else
 			break;
 	}
-	/*
-	 * GSL_EBADFUNC means the metric is undefined somewhere inside the bracket
-	 * (payback not reached, no IRR): the crossing is then a jump, and the
-	 * bracket GSL had narrowed is the answer to its width.
-	 */
 	*root = gsl_root_fsolver_root(s);
+	*a = gsl_root_fsolver_x_lower(s);
+	*b = gsl_root_fsolver_x_upper(s);
 	gsl_root_fsolver_free(s);
 	if (fn->st != CRM_OK)
 		return fn->st;
+	/* GSL_EBADFUNC: undefined inside the bracket; the caller tells it from the ends. */
 	if (status != GSL_SUCCESS && status != GSL_EBADFUNC)
 		return crm_error_set(fn->err, CRM_ENUM, NULL, 0, 0, "break-even solver: %s",
 				     gsl_strerror(status));
 	return CRM_OK;
 }
 
-static int side(double f)
+/*
+ * Which side of the target a point is on: 1 at or above, 0 below, -1 none
+ * (the metric does not exist there). A payback that is not reached is later
+ * than any target, so it is above.
+ */
+static int side_of(const crm_value *v, crm_metric_id metric, double target)
 {
-	return (f > 0) - (f < 0);
+	if (v->ok)
+		return v->v >= target;
+	if (crm_metric_info_of(metric)->unit == CRM_UNIT_MONTHS)
+		return !strcmp(v->why, "not reached") ? 1 : -1;
+	return -1;
+}
+
+/*
+ * Narrow [a, b], whose ends lie on different sides, by bisection, to a width
+ * of BREAKEVEN_EPSREL: used where the metric is undefined on one side, where
+ * Brent's interpolation has nothing to work with.
+ */
+static crm_status bisect(crm_analysis *an, const crm_param *p, crm_metric_id metric,
+			 double target, double *a, crm_value *va, double *b, crm_value *vb,
+			 crm_error *err)
+{
+	int sa = side_of(va, metric, target);
+	double scale = fmax(fabs(*a), fabs(*b));
+
+	for (int i = 0; i < BREAKEVEN_MAX_ITER && fabs(*b - *a) > BREAKEVEN_EPSREL * scale; i++) {
+		double m = 0.5 * (*a + *b);
+		crm_value vm;
+		crm_status st;
+		if (m == *a || m == *b)
+			break;
+		if ((st = value_at(an, p, m, metric, &vm, err)) != CRM_OK)
+			return st;
+		if (side_of(&vm, metric, target) == sa) {
+			*a = m;
+			*va = vm;
+		} else {
+			*b = m;
+			*vb = vm;
+		}
+	}
+	return CRM_OK;
+}
+
+static void set_jump(crm_breakeven *out, double a, const crm_value *va, double b,
+		     const crm_value *vb)
+{
+	out->status = CRM_BE_JUMP;
+	out->jump_lo = a < b ? a : b;
+	out->jump_hi = a < b ? b : a;
+	out->at_jump_lo = a < b ? *va : *vb;
+	out->at_jump_hi = a < b ? *vb : *va;
 }
 
 crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_id metric,
@@ -267,11 +329,12 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 			       crm_error *err)
 {
 	const crm_scenario *sc = crm_analysis_scenario(a);
-	size_t npts = p->whole ? (size_t)(floor(hi) - ceil(lo)) + 1 : CRM_BREAKEVEN_SCAN + 1;
-	double *x = malloc(npts * sizeof *x), *f = malloc(npts * sizeof *f);
-	int *ok = malloc(npts * sizeof *ok);
+	double *x = NULL;
+	crm_value *v = NULL;
+	int *sd = NULL;
 	struct be_fn fn = { a, p, metric, target, CRM_OK, err };
 	crm_status st = CRM_OK;
+	size_t npts;
 
 	memset(out, 0, sizeof *out);
 	out->param = *p;
@@ -279,7 +342,29 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 	out->hi = hi;
 	out->value = NAN;
 	out->change = NAN;
-	if (!x || !f || !ok) {
+	out->jump_lo = out->jump_hi = out->neighbour = NAN;
+	if (!isfinite(lo) || !isfinite(hi) || !isfinite(hi - lo))
+		return crm_error_set(err, CRM_EDATA, p->loc.file ? p->loc.file : sc->file, p->loc.line,
+				     p->loc.col, "%s: the break-even interval %g to %g is not finite "
+				     "(the value %g is too large to search around; give --interval)",
+				     p->name, lo, hi, p->base);
+	if (!(lo <= hi))
+		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "%s: the break-even interval "
+				     "%g to %g is empty", p->name, lo, hi);
+	if (p->whole) {
+		/* Bounded before any size is computed from it. */
+		if (lo < p->dom_lo || hi > p->dom_hi || ceil(lo) > floor(hi))
+			return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "%s: the interval %g to "
+					     "%g is not within the whole numbers %g to %g", p->name,
+					     lo, hi, p->dom_lo, p->dom_hi);
+		npts = (size_t)(floor(hi) - ceil(lo)) + 1;
+	} else {
+		npts = CRM_BREAKEVEN_SCAN + 1;
+	}
+	x = malloc(npts * sizeof *x);
+	v = malloc(npts * sizeof *v);
+	sd = malloc(npts * sizeof *sd);
+	if (!x || !v || !sd) {
 		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 		goto done;
 	}
@@ -290,68 +375,103 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 		goto done;
 	}
 	for (size_t j = 0; j < npts; j++) {
-		crm_value v;
 		x[j] = p->whole ? ceil(lo) + (double)j : lo + (hi - lo) * (double)j / (double)(npts - 1);
-		if ((st = value_at(a, p, x[j], metric, &v, err)) != CRM_OK)
+		if (j == npts - 1 && !p->whole)
+			x[j] = hi;
+		if ((st = value_at(a, p, x[j], metric, &v[j], err)) != CRM_OK)
 			goto done;
-		ok[j] = v.ok;
-		f[j] = v.ok ? v.v - target : NAN;
-		if (j == 0)
-			out->at_lo = v;
-		if (j == npts - 1)
-			out->at_hi = v;
+		sd[j] = side_of(&v[j], metric, target);
 	}
+	out->at_lo = v[0];
+	out->at_hi = v[npts - 1];
 
-	/* Flat: every defined value equal. */
+	/* Flat: every point defined and equal. */
 	double flo = INFINITY, fhi = -INFINITY;
-	for (size_t j = 0; j < npts; j++)
-		if (ok[j]) {
-			flo = flo < f[j] ? flo : f[j];
-			fhi = fhi > f[j] ? fhi : f[j];
+	int all_ok = 1;
+	for (size_t j = 0; j < npts; j++) {
+		if (!v[j].ok) {
+			all_ok = 0;
+			continue;
 		}
-	if (flo <= fhi && fhi - flo <= FLAT_REL * (1.0 + fmax(fabs(flo + target), fabs(fhi + target)))) {
+		flo = fmin(flo, v[j].v);
+		fhi = fmax(fhi, v[j].v);
+	}
+	if (all_ok && fhi - flo <= FLAT_REL * (1.0 + fmax(fabs(flo), fabs(fhi)))) {
 		out->status = CRM_BE_FLAT;
 		goto done;
 	}
 
-	/* Crossings between neighbouring defined points; keep the one nearest the base. */
+	/*
+	 * Crossings: neighbouring points with a side (skipping points without
+	 * one) on different sides. Keep the one nearest the base.
+	 */
 	double best_dist = INFINITY;
-	size_t best = 0;
-	int exact = 0;
-	for (size_t j = 0; j < npts; j++) {
-		if (!ok[j])
-			continue;
-		if (f[j] == 0 && (j == 0 || !ok[j - 1] || f[j - 1] != 0)) {
-			out->crossings++;
-			if (fabs(x[j] - p->base) < best_dist) {
-				best_dist = fabs(x[j] - p->base);
-				best = j;
-				exact = 1;
-			}
+	size_t bj = 0, bk = 0;
+	for (size_t j = 0, k; j < npts; j = k) {
+		if (sd[j] < 0) {
+			k = j + 1;
 			continue;
 		}
-		if (j + 1 < npts && ok[j + 1] && f[j] != 0 && f[j + 1] != 0 &&
-		    side(f[j]) != side(f[j + 1])) {
-			out->crossings++;
-			double mid = 0.5 * (x[j] + x[j + 1]);
-			if (fabs(mid - p->base) < best_dist) {
-				best_dist = fabs(mid - p->base);
-				best = j;
-				exact = 0;
-			}
+		for (k = j + 1; k < npts && sd[k] < 0; k++)
+			;
+		if (k == npts)
+			break;
+		if (sd[j] == sd[k])
+			continue;
+		out->crossings++;
+		double d = fabs(0.5 * (x[j] + x[k]) - p->base);
+		if (d < best_dist) {
+			best_dist = d;
+			bj = j;
+			bk = k;
 		}
 	}
 	if (!out->crossings) {
 		out->status = CRM_BE_NONE;
 		goto done;
 	}
-	if (exact) {
-		out->value = x[best];
-	} else if (p->whole) {
-		/* Whole values (a horizon): the one on the base case's side of the crossing. */
-		int sb = out->at_base.ok ? side(out->at_base.v - target) : 0;
-		out->value = sb && side(f[best]) == sb ? x[best] : x[best + 1];
-	} else if ((st = refine(&fn, x[best], x[best + 1], &out->value)) != CRM_OK) {
+	/* The point of the pair at or above the target, and the one below. */
+	size_t up = sd[bj] ? bj : bk, down = sd[bj] ? bk : bj;
+	if (bk > bj + 1) {
+		/* Undefined in between (no IRR, say): the metric does not pass through the target. */
+		set_jump(out, x[bj], &v[bj], x[bk], &v[bk]);
+		goto done;
+	}
+	if (p->whole || (v[up].ok && v[up].v == target)) {
+		/* Whole values: the one at or above the target; or an exact hit on the grid. */
+		if (!v[up].ok) {
+			set_jump(out, x[bj], &v[bj], x[bk], &v[bk]);
+			goto done;
+		}
+		out->value = x[up];
+		out->neighbour = x[down];
+	} else if (v[bj].ok && v[bk].ok) {
+		double root = NAN, ra = NAN, rb = NAN;
+		crm_value va, vb;
+		if ((st = refine(&fn, x[bj], x[bk], &root, &ra, &rb)) != CRM_OK)
+			goto done;
+		if ((st = value_at(a, p, ra, metric, &va, err)) != CRM_OK ||
+		    (st = value_at(a, p, rb, metric, &vb, err)) != CRM_OK)
+			goto done;
+		/*
+		 * Brent keeps a bracket around the crossing. Where the metric is
+		 * continuous the values at its ends differ by a vanishing fraction of
+		 * the change between the scan points; where it jumps over the target
+		 * (a round() step) they stay apart.
+		 */
+		if (va.ok && vb.ok && side_of(&va, metric, target) != side_of(&vb, metric, target) &&
+		    fabs(vb.v - va.v) > BREAKEVEN_JUMP_FRAC * fabs(v[bk].v - v[bj].v)) {
+			set_jump(out, ra, &va, rb, &vb);
+			goto done;
+		}
+		out->value = root;
+	} else {
+		/* One end has no value (a payback that stops being reached): find the edge. */
+		double ea = x[down], eb = x[up];
+		crm_value va = v[down], vb = v[up];
+		if ((st = bisect(a, p, metric, target, &ea, &va, &eb, &vb, err)) != CRM_OK)
+			goto done;
+		set_jump(out, ea, &va, eb, &vb);
 		goto done;
 	}
 	out->status = CRM_BE_FOUND;
@@ -360,7 +480,7 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 done:
 	crm_analysis_reset(a, p);
 	free(x);
-	free(f);
-	free(ok);
+	free(v);
+	free(sd);
 	return st;
 }

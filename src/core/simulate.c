@@ -171,8 +171,11 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 	}
 	if (opt->metrics[CRM_SIM_IRR]) {
 		crm_irr irr;
-		if ((st = crm_irr_solve(cf->net, np, 12 / cf->months_per_period, &irr, err)) != CRM_OK)
+		/* A root the solver cannot find counts as a draw with no IRR. */
+		if ((st = crm_irr_solve(cf->net, np, 12 / cf->months_per_period, &irr, err)) == CRM_ENOMEM)
 			return st;
+		if (st != CRM_OK)
+			irr.nroots = 0;
 		double r = crm_model_settings(w->m)->discount_rate;
 		for (size_t i = 0; i < irr.nroots; i++)
 			if (i == 0 || fabs(irr.roots[i] - r) < fabs(out[CRM_SIM_IRR] - r))

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
+#include "aftertax_view.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -40,6 +41,11 @@ int report_build(report *r, const char *path, int by_month)
 			snprintf(err.file, sizeof err.file, "%s", r->sc->file);
 		return report_error(&err);
 	}
+	if (r->sc->settings.tax_given) {
+		if (crm_after_tax_compute(r->model, r->cf, &r->at, &err) != CRM_OK)
+			return report_error(&err);
+		r->has_tax = 1;
+	}
 	int n = r->cf->nperiods;
 	r->ncols = by_month ? n + 1 : r->sc->settings.horizon_years + 1;
 	r->col_of = malloc((size_t)(n + 1) * sizeof *r->col_of);
@@ -55,6 +61,7 @@ int report_build(report *r, const char *path, int by_month)
 void report_free(report *r)
 {
 	free(r->col_of);
+	crm_after_tax_free(&r->at);
 	crm_cashflow_free(r->cf);
 	crm_model_free(r->model);
 	crm_scenario_free(r->sc);
@@ -563,6 +570,8 @@ static void report_people(const report *r, FILE *fp, int md)
 		table_free(&t);
 		free_rows(&rows);
 	}
+	if (r->has_tax)
+		aftertax_people(r->sc, &r->m, &r->at, fp, md);
 	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
 		assumptions_tables(r, &ti, &tl);
 		if (r->sc->ninputs) {
@@ -819,7 +828,12 @@ void report_json(const report *r, FILE *fp)
 		json_array(fp, cf->input + i * np, np);
 		fputc('}', fp);
 	}
-	fputs("\n  ],\n  \"warnings\": [", fp);
+	fputs("\n  ]", fp);
+	if (r->has_tax) {
+		fputs(",\n  ", fp);
+		aftertax_json(sc, &r->at, fp);
+	}
+	fputs(",\n  \"warnings\": [", fp);
 	for (size_t w = 0; w < sc->warnings.count; w++) {
 		fputs(w ? ", " : "", fp);
 		json_string(fp, sc->warnings.items[w].msg);

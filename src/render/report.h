@@ -12,6 +12,8 @@ typedef struct report {
 	crm_model *model;
 	crm_cashflow *cf;
 	crm_metrics m;
+	int has_tax;                /* setting tax_rate: the after-tax view */
+	crm_after_tax at;
 	/* The view: columns of the cash-flow table. */
 	int by_month;              /* show months (grid must be monthly) */
 	int ncols;                 /* Initial + years or months */

@@ -19,6 +19,47 @@ echo "== Monte Carlo: NPV and payback per draw on scenarios/bench/montecarlo_ben
 echo "   (5 years by month, 20 lines, 30 uncertain inputs; target: 2,000,000 draws/s on 2 cores)"
 "$build/bench/bench_simulate" scenarios/bench/montecarlo_bench.csv
 
+echo "== targets: one line each: the figure, the target, and the peer measured in the same run"
+bench=scenarios/bench/montecarlo_bench.csv
+n=2000000
+timed() {	# timed OUTFILE COMMAND...: wall seconds of the whole process
+	out=$1; shift
+	s=$(date +%s.%N); "$@" > "$out"; e=$(date +%s.%N)
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
+}
+tmp=$(mktemp -d)
+t_c=$(timed "$tmp/c.json" "$crmroi" simulate "$bench" -n $n -m npv,payback --sobol 0 -f json)
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+	t_p=$(timed "$tmp/p.txt" /usr/bin/python3 tests/bench/peer_simulate.py "$bench" $n)
+	# The peer draws its own random numbers: the means must agree within the
+	# Monte Carlo error before a ratio means anything.
+	/usr/bin/python3 - "$tmp/c.json" "$tmp/p.txt" "$t_c" "$t_p" $n <<'PY'
+import json, math, sys
+c = json.load(open(sys.argv[1]))["metrics"]["npv"]
+_, pm, ps, _ = open(sys.argv[2]).read().split()
+tc, tp, n = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+z = abs(c["mean"] - float(pm)) / math.hypot(c["sem"], float(ps))
+agree = z <= 4
+rc, rp = n / tc, n / tp
+print(f"simulate -m npv,payback: {rc:,.0f} draws/s end to end (target 2,000,000): "
+      f"{'met' if rc >= 2e6 else 'NOT MET'}")
+print(f"  numpy peer: {rp:,.0f} draws/s; mean NPV {c['mean']:,.0f} vs {float(pm):,.0f} "
+      f"({z:.1f} standard errors: {'agree' if agree else 'DISAGREE'})")
+if agree:
+    print(f"  ratio to the peer: {rc / rp:.1f}x (target 10x): {'met' if rc / rp >= 10 else 'NOT MET'}")
+else:
+    print("  ratio to the peer: not given, the two do not compute the same model")
+PY
+else
+	echo "simulate -m npv,payback: $t_c s for $n draws; numpy peer skipped (python3-numpy missing)"
+fi
+t_d=$(timed "$tmp/d.json" "$crmroi" simulate "$bench" -n $n --sobol 0 -f json)
+awk -v t="$t_d" -v n=$n 'BEGIN { r = n / t; printf "simulate, default metrics (IRR per draw): %.0f draws/s (target 1,000,000): %s\n", r, (r >= 1e6 ? "met" : "NOT MET") }'
+t_s=$(timed /dev/null "$crmroi" sweep -f csv --vary leads_per_year=20000:29990:10 \
+	--vary margin_per_deal=5500:7498:2 "$scenario")
+awk -v t="$t_s" 'BEGIN { r = 1e6 / t; printf "sweep 1000 x 1000 to CSV: %.0f cells/s (target 5,000,000): %s\n", r, (r >= 5e6 ? "met" : "NOT MET") }'
+rm -rf "$tmp"
+
 echo "== batch: 10,000 generated small scenario files (target: 5,000 scenarios/s on 2 cores)"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT INT TERM

@@ -140,6 +140,233 @@ static void test_breakeven_horizon(void **state)
 	crm_scenario_free(sc);
 }
 
+/* Break-even of metric for name over [lo, hi] (the default interval when lo > hi). */
+static crm_breakeven breakeven_of(crm_scenario *sc, const char *name, crm_metric_id m,
+				  double target, double lo, double hi)
+{
+	crm_analysis *a = analysis_of(sc);
+	crm_param p;
+	crm_breakeven be;
+	crm_error err;
+	crm_error_clear(&err);
+	assert_int_equal(crm_param_find(sc, name, &p, &err), CRM_OK);
+	if (lo > hi)
+		crm_breakeven_interval(&p, &lo, &hi);
+	assert_int_equal(crm_breakeven_solve(a, &p, m, target, lo, hi, &be, &err), CRM_OK);
+	crm_analysis_free(a);
+	return be;
+}
+
+static void test_breakeven_whole_below(void **state)
+{
+	(void)state;
+	/*
+	 * -1000 then 300 a year at 10% (oracle, fin_oracle.py mpmath): NPV over 4
+	 * years -49.04036609521207567789085, over 5 years 137.2360308225344766564629.
+	 * From a base of 3 years (below 0) the break-even is the first whole value
+	 * that reaches 0: 5, not 4.
+	 */
+	crm_scenario *sc = load_text("kind,name,value,timing\nsetting,horizon_years,3\n"
+				     "cost,Set-up,1000\nbenefit,Net,300,yearly\n");
+	crm_breakeven be = breakeven_of(sc, "horizon_years", CRM_METRIC_NPV, 0, 1, 0);
+	assert_int_equal(be.status, CRM_BE_FOUND);
+	assert_close(be.value, 5, 0, 0);
+	assert_close(be.neighbour, 4, 0, 0);
+	crm_scenario_free(sc);
+	/* The same from a base of 8 years (above 0): the last value still at or above 0 is 5. */
+	sc = load_text("kind,name,value,timing\nsetting,horizon_years,8\n"
+		       "cost,Set-up,1000\nbenefit,Net,300,yearly\n");
+	be = breakeven_of(sc, "horizon_years", CRM_METRIC_NPV, 0, 1, 0);
+	assert_int_equal(be.status, CRM_BE_FOUND);
+	assert_close(be.value, 5, 0, 0);
+	crm_scenario_free(sc);
+}
+
+static void test_breakeven_whole_run_of_zeros(void **state)
+{
+	(void)state;
+	/*
+	 * At 0%: 1000 spent at month 0, 1500 earned at month 12, 500 spent at
+	 * month 36 and 100 at month 72. NPV by horizon (exact sums): 500 for 1 and
+	 * 2 years, exactly 0 for 3 to 5 years, -100 from 6 years. From a base of 1
+	 * year the last value still at or above 0 is 5, not the 3 that starts the
+	 * run of zeros.
+	 */
+	crm_scenario *sc = load_text("kind,name,value,timing,start\nsetting,horizon_years,1\n"
+				     "setting,discount_rate,0%\ncost,Set-up,1000,once,0\n"
+				     "benefit,Gain,1500,once,12\ncost,Wind-down,500,once,36\n"
+				     "cost,Archive,100,once,72\n");
+	crm_breakeven be = breakeven_of(sc, "horizon_years", CRM_METRIC_NPV, 0, 1, 0);
+	assert_int_equal(be.status, CRM_BE_FOUND);
+	assert_close(be.value, 5, 0, 0);
+	assert_close(be.neighbour, 6, 0, 0);
+	crm_scenario_free(sc);
+	/* The same run of zeros seen from below (base 8 years): the first value that reaches 0 is 5. */
+	sc = load_text("kind,name,value,timing,start\nsetting,horizon_years,8\n"
+		       "setting,discount_rate,0%\ncost,Set-up,1000,once,0\n"
+		       "benefit,Gain,1500,once,12\ncost,Wind-down,500,once,36\n"
+		       "cost,Archive,100,once,72\n");
+	be = breakeven_of(sc, "horizon_years", CRM_METRIC_NPV, 0, 1, 0);
+	assert_int_equal(be.status, CRM_BE_FOUND);
+	assert_close(be.value, 5, 0, 0);
+	crm_scenario_free(sc);
+}
+
+static void test_breakeven_jump(void **state)
+{
+	(void)state;
+	/*
+	 * NPV = 3 x 100 x round(units) - 1000 at 0% over 3 years: -100 for units
+	 * below 3.5, +200 from 3.5 (hand calculation). No value gives 0: a jump
+	 * between two values around 3.5.
+	 */
+	crm_scenario *sc = load_text("kind,name,value,timing\nsetting,discount_rate,0%\n"
+				     "input,units,7.3\ncost,Set-up,1000\n"
+				     "benefit,Sales,\"round(units, 0) * 100\",yearly\n");
+	crm_breakeven be = breakeven_of(sc, "units", CRM_METRIC_NPV, 0, 1, 0);
+	assert_int_equal(be.status, CRM_BE_JUMP);
+	assert_close(be.jump_lo, 3.5, 1e-9, 0);
+	assert_close(be.jump_hi, 3.5, 1e-9, 0);
+	assert_close(be.at_jump_lo.v, -100, 1e-9, 0);
+	assert_close(be.at_jump_hi.v, 200, 1e-9, 0);
+	crm_scenario_free(sc);
+	/*
+	 * Payback against a target of 40 months over a 36-month horizon: 1200 spent,
+	 * a benefit B a year. Payback is 12 x 1200 / B months while B >= 400
+	 * (at most 36 months, below 40), and not reached below 400: it jumps over
+	 * 40 at B = 400 (hand calculation).
+	 */
+	sc = load_text("kind,name,value,timing\nsetting,discount_rate,0%\n"
+		       "input,b,1000\ncost,Set-up,1200\nbenefit,Net,b,yearly\n");
+	be = breakeven_of(sc, "b", CRM_METRIC_PAYBACK, 40, 1, 0);
+	assert_int_equal(be.status, CRM_BE_JUMP);
+	/* Within 1e-8: a cumulative net within 1e-9 x the flows' size counts as 0 (payback's rule). */
+	assert_close(be.jump_lo, 400, 1e-8, 0);
+	assert_close(be.jump_hi, 400, 1e-8, 0);
+	assert_false(be.at_jump_lo.ok);
+	assert_close(be.at_jump_hi.v, 36, 1e-6, 0);
+	crm_scenario_free(sc);
+}
+
+static void test_breakeven_domain(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,low,high,timing\n"
+				     "setting,benefit_risk,20%\nsetting,discount_rate,-50%\n"
+				     "input,share,40%\ninput,wide,40%,10%,150%\ninput,count,0\n"
+				     "cost,Set-up,1000\nbenefit,Net,400 * share * wide,,,yearly\n");
+	crm_param p;
+	crm_error err;
+	double lo, hi;
+	/* Risks: 0% to 100%, not 0% to 10 x 20%. */
+	assert_int_equal(crm_param_find(sc, "benefit_risk", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, 0, 0, 0);
+	assert_close(hi, 1, 0, 0);
+	/* Rates above -100%: 10 x -50% is cut to -99%. */
+	assert_int_equal(crm_param_find(sc, "discount_rate", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, -0.99, 0, 0);
+	assert_close(hi, 0, 0, 0);
+	/* A percent input: 0% to 100%, or as far as its own low and high reach. */
+	char *unit = sc->inputs[0].unit, *unit1 = sc->inputs[1].unit;
+	sc->inputs[0].unit = "percent";
+	sc->inputs[1].unit = "rate";
+	assert_int_equal(crm_param_find(sc, "share", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, 0, 0, 0);
+	assert_close(hi, 1, 0, 0);
+	assert_int_equal(crm_param_find(sc, "wide", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, 0, 0, 0);
+	assert_close(hi, 1.5, 0, 0);
+	sc->inputs[0].unit = unit;
+	sc->inputs[1].unit = unit1;
+	/* Without a unit the old interval stands: a base of 0 searches -1 to 1. */
+	assert_int_equal(crm_param_find(sc, "count", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, -1, 0, 0);
+	assert_close(hi, 1, 0, 0);
+	/* Horizon: 1 to 50; an interval beyond it is refused before anything is sized from it. */
+	crm_analysis *a = analysis_of(sc);
+	crm_breakeven be;
+	assert_int_equal(crm_param_find(sc, "horizon_years", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, 1, 0, 0);
+	assert_close(hi, 50, 0, 0);
+	static const double his[] = { 4611686018427387904.0, 1e30, 1e15, 100, INFINITY };
+	for (size_t k = 0; k < 5; k++) {
+		crm_error_clear(&err);
+		assert_int_equal(crm_breakeven_solve(a, &p, CRM_METRIC_NPV, 0, 1, his[k], &be, &err),
+				 k < 4 ? CRM_EUSAGE : CRM_EDATA);
+	}
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+static void test_breakeven_not_finite(void **state)
+{
+	(void)state;
+	/* A base of 1e308: 10 x base is not a number; a located data error, not a usage one. */
+	crm_scenario *sc = load_text("kind,name,value,timing\ninput,x,1e308\n"
+				     "cost,Set-up,1000\nbenefit,Net,x / 1e300,yearly\n");
+	crm_analysis *a = analysis_of(sc);
+	crm_param p;
+	crm_breakeven be;
+	crm_error err;
+	double lo, hi;
+	crm_error_clear(&err);
+	assert_int_equal(crm_param_find(sc, "x", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_int_equal(crm_breakeven_solve(a, &p, CRM_METRIC_NPV, 0, lo, hi, &be, &err), CRM_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_contains(err.msg, "x: the break-even interval");
+	/* Tornado with --pct 50: 1.5e308 is beyond the largest double. */
+	crm_tornado_row *rows;
+	size_t n;
+	crm_value base;
+	crm_error_clear(&err);
+	assert_int_equal(crm_tornado(a, CRM_METRIC_NPV, 50, &rows, &n, &base, &err), CRM_EDATA);
+	assert_int_equal(err.line, 2);
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+static void test_mirr_rates_follow_discount_rate(void **state)
+{
+	(void)state;
+	/*
+	 * -10000, 10000, -5000, 10000 with the discount rate moved from 10% to 20%
+	 * (oracle, fin_oracle.py mpmath): MIRR with both rates 20% is
+	 * 0.2189433699562951351383939; with the finance rate given as 10% and the
+	 * reinvestment rate following to 20%, 0.1996641902024572689750491.
+	 */
+	static const char *flows = "cost,Set-up,10000,once,0\nbenefit,B1,10000,once,12\n"
+				   "cost,C2,5000,once,24\nbenefit,B3,10000,once,36\n";
+	char text[512];
+	static const double want[2] = { 0.2189433699562951351383939, 0.1996641902024572689750491 };
+	for (int k = 0; k < 2; k++) {
+		snprintf(text, sizeof text, "kind,name,value,timing,start\n%s%s",
+			 k ? "setting,finance_rate,10%\n" : "", flows);
+		crm_scenario *sc = load_text(text);
+		crm_analysis *a = analysis_of(sc);
+		crm_param p;
+		crm_error err;
+		crm_value v;
+		crm_metric_id m = CRM_METRIC_MIRR;
+		assert_int_equal(crm_param_find(sc, "discount_rate", &p, &err), CRM_OK);
+		assert_int_equal(crm_analysis_set(a, &p, 0.2, &err), CRM_OK);
+		assert_int_equal(crm_analysis_eval(a, &m, 1, &v, &err), CRM_OK);
+		assert_close(v.v, want[k], REL, 0);
+		/* And back at the scenario's rates after a reset. */
+		crm_analysis_reset(a, &p);
+		assert_int_equal(crm_analysis_eval(a, &m, 1, &v, &err), CRM_OK);
+		assert_close(v.v, metric_of_text(text, CRM_METRIC_MIRR).v, REL, 0);
+		crm_analysis_free(a);
+		crm_scenario_free(sc);
+	}
+}
+
 static void test_sweep_equals_runs(void **state)
 {
 	(void)state;
@@ -364,6 +591,12 @@ int main(void)
 		cmocka_unit_test(test_breakeven_annuity),
 		cmocka_unit_test(test_breakeven_statuses),
 		cmocka_unit_test(test_breakeven_horizon),
+		cmocka_unit_test(test_breakeven_whole_below),
+		cmocka_unit_test(test_breakeven_whole_run_of_zeros),
+		cmocka_unit_test(test_breakeven_jump),
+		cmocka_unit_test(test_breakeven_domain),
+		cmocka_unit_test(test_breakeven_not_finite),
+		cmocka_unit_test(test_mirr_rates_follow_discount_rate),
 		cmocka_unit_test(test_sweep_equals_runs),
 		cmocka_unit_test(test_horizon_setting),
 		cmocka_unit_test(test_steps),

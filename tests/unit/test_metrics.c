@@ -114,6 +114,48 @@ static void test_irr_double_root(void **state)
 	assert_int_equal(crm_irr_solve(v, 3, 1, &irr, &err), CRM_OK);
 	assert_int_equal(irr.nroots, 1);
 	assert_close(irr.roots[0], 0.0, 0, 1e-6);
+	/*
+	 * -1000, 2200, -1210 = -1000 (1 - 1.1 x)^2 with x = 1/(1+r): NPV touches 0
+	 * at exactly 10% (oracle, mpmath: irr_roots 0.1), to full precision.
+	 */
+	double w[] = { -1000, 2200, -1210 };
+	assert_int_equal(crm_irr_solve(w, 3, 1, &irr, &err), CRM_OK);
+	assert_int_equal(irr.status, CRM_IRR_UNIQUE);
+	assert_close(irr.roots[0], 0.1, 1e-14, 0);
+	/* The same touching root in a longer flow: -1000, 2200, -1210, 0, 0 (same polynomial). */
+	double w2[] = { -1000, 2200, -1210, 0, 0 };
+	assert_int_equal(crm_irr_solve(w2, 5, 1, &irr, &err), CRM_OK);
+	assert_int_equal(irr.nroots, 1);
+	assert_close(irr.roots[0], 0.1, 1e-14, 0);
+}
+
+static void test_irr_huge_amounts(void **state)
+{
+	(void)state;
+	/*
+	 * Amounts of 1e150 over 50 years: NPV at rates near -100% is far beyond
+	 * 1e308 unless the search scales. IRR does not depend on the scale of the
+	 * flows, so the oracle runs on the flows / 1e150 (mpmath: -1, 1 x 24, 0,
+	 * 1 x 25 gives 0.9999999701976665100681547; -1, 0.3 x 49, -2 gives
+	 * -0.1302604151677728771959863 and 0.2999980116227469043217731).
+	 */
+	double v[51], w[51];
+	crm_irr irr;
+	crm_error err;
+	crm_error_clear(&err);
+	v[0] = -1e150;
+	w[0] = -1e150;
+	for (int k = 1; k <= 50; k++) {
+		v[k] = k == 25 ? 0 : 1e150;
+		w[k] = k == 50 ? -2e150 : 3e149;
+	}
+	assert_int_equal(crm_irr_solve(v, 51, 1, &irr, &err), CRM_OK);
+	assert_int_equal(irr.status, CRM_IRR_UNIQUE);
+	assert_close(irr.roots[0], 0.9999999701976665100681547, REL, 0);
+	assert_int_equal(crm_irr_solve(w, 51, 1, &irr, &err), CRM_OK);
+	assert_int_equal(irr.nroots, 2);
+	assert_close(irr.roots[0], -0.1302604151677728771959863, REL, 0);
+	assert_close(irr.roots[1], 0.2999980116227469043217731, REL, 0);
 }
 
 static void test_irr_none(void **state)
@@ -223,20 +265,59 @@ static void test_payback(void **state)
 	crm_payback_compute(none_needed, 3, 12, &pb);
 	assert_int_equal(pb.status, CRM_PAYBACK_REACHED);
 	assert_close(pb.months, 0.0, 0, 0);
+	/* Nothing invested at month 0 and never negative: reached, at 0 (oracle: payback 0.0). */
+	double nothing_first[] = { 0, 100, 200 };
+	crm_payback_compute(nothing_first, 3, 12, &pb);
+	assert_int_equal(pb.status, CRM_PAYBACK_REACHED);
+	assert_close(pb.months, 0.0, 0, 0);
+	assert_int_equal(pb.lost_again, 0);
 }
 
 static void test_payback_lost_again(void **state)
 {
 	(void)state;
 	crm_payback pb;
-	/* -100, 150, -100, 30, 90: first 0.6667 periods, final 3.2222 periods. */
+	/* -100, 150, -100, 30, 90: oracle payback 0.6667 periods, payback_final 3.2222. */
 	double v[] = { -100, 150, -100, 30, 90 };
 	crm_payback_compute(v, 5, 12, &pb);
 	assert_int_equal(pb.status, CRM_PAYBACK_REACHED);
-	assert_close(pb.months, 12 * 0.6666666666666666666666667, REL, 0);
+	assert_close(pb.months, 12 * 3.222222222222222222222222, REL, 0);
 	assert_int_equal(pb.lost_again, 1);
-	assert_int_equal(pb.final_reached, 1);
-	assert_close(pb.final_months, 12 * 3.222222222222222222222222, REL, 0);
+	assert_close(pb.first_months, 12 * 0.6666666666666666666666667, REL, 0);
+}
+
+static void test_payback_lost_for_good(void **state)
+{
+	(void)state;
+	crm_payback pb;
+	/*
+	 * -100000, 150000, 0, -200000: the cumulative is 50,000 after year 1 and
+	 * -150,000 at the end. Oracle: payback (first crossing) 0.6667 periods,
+	 * payback_final NONE; discounted at 10% dpayback 0.7333, dpayback_final NONE.
+	 */
+	double v[] = { -100000, 150000, 0, -200000 }, d[4];
+	crm_payback_compute(v, 4, 12, &pb);
+	assert_int_equal(pb.status, CRM_PAYBACK_NEVER);
+	assert_int_equal(pb.lost_again, 1);
+	assert_close(pb.first_months, 12 * 0.6666666666666666666666667, REL, 0);
+	for (int i = 0; i < 4; i++)
+		d[i] = v[i] * pow(1.1, -i);
+	crm_payback_compute(d, 4, 12, &pb);
+	assert_int_equal(pb.status, CRM_PAYBACK_NEVER);
+	assert_close(pb.first_months, 12 * 0.7333333333333333333333333, REL, 0);
+	/*
+	 * -1000, 2200, -1210 discounted at 10% is -1000, 2000, -1000: the cumulative
+	 * is exactly 0 at the end, which counts as reached (oracle: dpayback_final
+	 * 0.5 periods); undiscounted it ends at -10 (oracle: payback_final NONE).
+	 */
+	double e[] = { -1000, 2200, -1210 }, ed[3];
+	crm_payback_compute(e, 3, 12, &pb);
+	assert_int_equal(pb.status, CRM_PAYBACK_NEVER);
+	for (int i = 0; i < 3; i++)
+		ed[i] = e[i] * pow(1.1, -i);
+	crm_payback_compute(ed, 3, 12, &pb);
+	assert_int_equal(pb.status, CRM_PAYBACK_REACHED);
+	assert_close(pb.months, 12 * 0.5, REL, 0);
 }
 
 static void test_payback_rounding(void **state)
@@ -283,12 +364,14 @@ int main(void)
 		cmocka_unit_test(test_irr_monthly_is_annualised),
 		cmocka_unit_test(test_irr_several_roots),
 		cmocka_unit_test(test_irr_double_root),
+		cmocka_unit_test(test_irr_huge_amounts),
 		cmocka_unit_test(test_irr_none),
 		cmocka_unit_test(test_irr_all_roots),
 		cmocka_unit_test(test_mirr),
 		cmocka_unit_test(test_mirr_monthly),
 		cmocka_unit_test(test_payback),
 		cmocka_unit_test(test_payback_lost_again),
+		cmocka_unit_test(test_payback_lost_for_good),
 		cmocka_unit_test(test_payback_rounding),
 		cmocka_unit_test(test_payback_monthly_discounted),
 	};

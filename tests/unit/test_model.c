@@ -282,7 +282,10 @@ static void test_undefined_metrics(void **state)
 	assert_false(r.met.irr_ok);
 	assert_contains(r.met.irr_note, "never negative");
 	assert_false(r.met.mirr_ok);
+	/* Nothing is ever invested: payback is reached at once, not "not reached". */
+	assert_int_equal(r.met.payback.status, CRM_PAYBACK_REACHED);
 	assert_close(r.met.payback.months, 0, 0, 0);
+	assert_int_equal(r.met.dpayback.status, CRM_PAYBACK_REACHED);
 	run_free(&r);
 	/* -1000, 100, 100, 100: never paid back; IRR exists and is negative
 	 * (oracle: -0.424417443831630817791553). */
@@ -304,6 +307,28 @@ static void test_undefined_metrics(void **state)
 	assert_close(r.met.irr_value, 0.2, REL, 0);   /* the root nearest 21% */
 	assert_contains(r.met.irr_note, "10.00%, 20.00%, 30.00%");
 	assert_true(r.met.payback.lost_again);
+	run_free(&r);
+}
+
+/*
+ * Set-up 100,000 at month 0, a gain of 150,000 once at month 12,
+ * decommissioning 200,000 once at month 36: the cumulative net is 50,000
+ * after month 12 and -150,000 at the end. Oracle (fin_oracle.py, mpmath,
+ * -100000 150000 0 -200000 at 10%): npv -113899.323816679188580015, payback
+ * (first crossing) 0.6667 years = 8 months, payback_final NONE.
+ */
+static void test_payback_lost_for_good(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, "kind,name,value,timing,start\nsetting,horizon_years,3\n"
+		 "cost,Set-up,100000,once,0\nbenefit,Gain,150000,once,12\n"
+		 "cost,Decommissioning,200000,once,36\n");
+	assert_close(r.met.npv, -113899.323816679188580015, REL, 0);
+	assert_int_equal(r.met.payback.status, CRM_PAYBACK_NEVER);
+	assert_int_equal(r.met.dpayback.status, CRM_PAYBACK_NEVER);
+	assert_contains(r.met.payback_note, "not reached within the 36-month horizon");
+	assert_contains(r.met.payback_note, "first reaches zero at month 8.0, then falls below zero");
 	run_free(&r);
 }
 
@@ -366,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_month_grid),
 		cmocka_unit_test(test_month_grid_metrics),
 		cmocka_unit_test(test_undefined_metrics),
+		cmocka_unit_test(test_payback_lost_for_good),
 		cmocka_unit_test(test_eval_errors),
 		cmocka_unit_test(test_override),
 	};

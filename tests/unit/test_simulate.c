@@ -403,6 +403,59 @@ static void test_summary_matches_full_evaluation(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * Payback that is lost again, in simulate and on the short path: set-up
+ * 100,000 at month 0, a gain G ~ U(100,000, 400,000) at month 12,
+ * decommissioning 200,000 at month 36. The cumulative net ends at G - 300,000,
+ * so payback is reached only when G >= 300,000 (analytic probability of no
+ * payback: 2/3), although the cumulative turns positive at month 12 in every
+ * draw. Discounted at 10%: reached when G / 1.1 >= 100,000 + 200,000 / 1.331,
+ * that is G >= 275,289.2561983471 (hand calculation), probability of none
+ * 0.5843 = (275,289.2561983471 - 100,000) / 300,000.
+ */
+static const char *lost_text =
+	"kind,name,value,low,high,dist,timing,start\n"
+	"setting,horizon_years,3\n"
+	"cost,Set-up,100000,,,,once,0\n"
+	"benefit,Gain,150000,100000,400000,uniform,once,12\n"
+	"cost,Decommissioning,200000,,,,once,36\n";
+
+static void test_payback_lost_again(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(lost_text);
+	crm_sim_options o = options(40000, 2);
+	o.metrics[CRM_SIM_DPAYBACK] = 1;
+	crm_sim_result res;
+	crm_error err;
+	crm_error_clear(&err);
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	double p = (double)res.payback_not_reached / (double)res.iterations;
+	/* Within 5 binomial standard errors. */
+	assert_close(p, 2.0 / 3.0, 0, 5 * sqrt(2.0 / 9.0 / 40000));
+	const crm_sim_metric *d = &res.metric[CRM_SIM_DPAYBACK];
+	double q = (double)d->undefined / (double)res.iterations;
+	double qw = (275289.2561983471 - 100000) / 300000;
+	assert_close(q, qw, 0, 5 * sqrt(qw * (1 - qw) / 40000));
+	crm_sim_result_free(&res);
+	/* The short path agrees with the definition draw by draw at both sides of G = 300,000. */
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	assert_true(crm_model_summary_fast(m));
+	static const double gains[] = { 150000, 299000, 301000, 400000 };
+	for (size_t k = 0; k < 4; k++) {
+		crm_summary s;
+		crm_model_override_line(m, 1, gains[k]);
+		assert_int_equal(crm_model_summary(m, cf, 1, 1, &s, &err), CRM_OK);
+		assert_int_equal(s.payback_reached, gains[k] >= 300000);
+		if (s.payback_reached)   /* never lost: 12 x 100,000 / G months */
+			assert_close(s.payback_months, 12 * 100000 / gains[k], 1e-12, 0);
+	}
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
 static void test_sobol_linear(void **state)
 {
 	(void)state;
@@ -452,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_precision_stop),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_summary_matches_full_evaluation),
+		cmocka_unit_test(test_payback_lost_again),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 	};

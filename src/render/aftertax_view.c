@@ -1,0 +1,324 @@
+/*
+ * aftertax_view.c - the after-tax section of `crmroi run`: how the tax is
+ * computed, in words; profit, depreciation and tax year by year; and every
+ * headline metric before and after tax side by side.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "aftertax_view.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct at_metric {
+	const char *key, *label;
+	int unit;            /* 0 money, 1 percent, 2 ratio, 3 months */
+	int ok;
+	double v;
+	const char *note;
+} at_metric;
+
+/* The headline metrics in the order and with the keys of the before-tax ones. */
+static size_t metric_list(const crm_metrics *m, at_metric *it)
+{
+	size_t n = 0;
+#define ITEM(k, l, u, okv, v, nt) it[n++] = (at_metric){ k, l, u, okv, v, nt }
+	ITEM("npv", "NPV", 0, 1, m->npv, "");
+	ITEM("roi", "ROI (TEI)", 1, m->roi_ok, m->roi, m->roi_note);
+	ITEM("bcr", "Benefit-cost ratio", 2, m->bcr_ok, m->bcr, m->bcr_note);
+	ITEM("irr", "IRR", 1, m->irr_ok, m->irr_value, m->irr_note);
+	ITEM("mirr", "MIRR", 1, m->mirr_ok, m->mirr, m->mirr_note);
+	ITEM("payback_months", "Payback", 3, m->payback.status == CRM_PAYBACK_REACHED,
+	     m->payback.months, m->payback_note);
+	ITEM("discounted_payback_months", "Discounted payback", 3,
+	     m->dpayback.status == CRM_PAYBACK_REACHED, m->dpayback.months, m->dpayback_note);
+	ITEM("pv_benefits", "PV of benefits", 0, 1, m->pv_benefits, "");
+	ITEM("pv_costs", "PV of costs", 0, 1, m->pv_costs, "");
+	ITEM("total_benefits", "Total benefits", 0, 1, m->total_benefits, "");
+	ITEM("total_costs", "Total costs", 0, 1, m->total_costs, "");
+	ITEM("peak_investment", "Peak investment", 0, 1, m->peak_investment, "");
+#undef ITEM
+	return n;
+}
+
+static void show(const at_metric *it, char *buf, size_t len)
+{
+	if (!it->ok) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	switch (it->unit) {
+	case 0: fmt_money(buf, len, it->v, 2); break;
+	case 1: fmt_percent(buf, len, it->v); break;
+	case 2: snprintf(buf, len, "%.2f", it->v); break;
+	default: snprintf(buf, len, "%.1f months", it->v); break;
+	}
+}
+
+void aftertax_convention(const crm_scenario *sc, const crm_after_tax *at, char *buf, size_t len)
+{
+	const crm_settings *s = &sc->settings;
+	char rate[32], beyond[64], when[64];
+
+	fmt_percent(rate, sizeof rate, s->tax_rate);
+	if (s->tax_lag_years == 0)
+		snprintf(when, sizeof when, "at the end of the same year");
+	else
+		snprintf(when, sizeof when, "%d year%s later, at the end of a year", s->tax_lag_years,
+			 s->tax_lag_years == 1 ? "" : "s");
+	fmt_money(beyond, sizeof beyond, at->tax_beyond, 2);
+	snprintf(buf, len, "Tax at %s of each year's profit (benefits - expensed costs - "
+		 "depreciation, risk-adjusted as the cash flows are), paid %s; %s. Capitalised costs "
+		 "are paid as their timing says and depreciated for whole years from the year they "
+		 "are booked in (month 0 belongs to Year 1); a salvage comes back as cash, untaxed, "
+		 "at the end of its life. Tax added to costs, a negative tax (a saving) to benefits.%s%s%s",
+		 rate, when, s->tax_losses == CRM_LOSSES_OFFSET
+		 ? "a loss lowers the company's other taxable profit, so its tax is negative"
+		 : "a loss is carried forward against the project's later profits only",
+		 at->tax_beyond != 0 ? " Tax of the horizon's years paid after it is left out: " : "",
+		 at->tax_beyond != 0 ? beyond : "", at->tax_beyond != 0 ? "." : "");
+}
+
+void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const crm_after_tax *at,
+		     FILE *fp, int md)
+{
+	size_t n = (size_t)at->nyears;
+	const char **cells = calloc(n + 2, sizeof *cells);
+	char (*buf)[48] = calloc(n + 2, sizeof *buf);
+	char line[1200];
+	text_table t;
+	int any_cap = 0, any_salv = 0, carry = sc->settings.tax_losses == CRM_LOSSES_CARRY_FORWARD;
+
+	if (!cells || !buf)
+		goto done;
+	fprintf(fp, md ? "\n## After tax (%s)\n\n" : "\nAfter tax (%s)\n", sc->settings.currency);
+	aftertax_convention(sc, at, line, sizeof line);
+	fprintf(fp, "%s%s\n", md ? "" : "  ", line);
+	for (size_t y = 0; y < n; y++) {
+		any_cap |= at->capitalised[y] != 0;
+		any_salv |= at->salvage[y] != 0;
+	}
+
+	/* Year by year. */
+	if (table_init(&t, n + 2) == 0) {
+		cells[0] = "";
+		for (size_t y = 0; y < n; y++) {
+			snprintf(buf[y + 1], sizeof buf[0], "Year %zu", y + 1);
+			cells[y + 1] = buf[y + 1];
+			t.right[y + 1] = 1;
+		}
+		cells[n + 1] = "Total";
+		t.right[n + 1] = 1;
+		table_add(&t, ROW_NORMAL, cells);
+		static const char *const names[] = { "Capitalised spending", "Profit before depreciation",
+			"Depreciation", "Taxable profit", "Losses carried forward", "Tax of the year",
+			"Tax paid", "Salvage received" };
+		for (int k = 0; k < 8; k++) {
+			if ((k == 0 && !any_cap) || (k == 4 && !carry) || (k == 7 && !any_salv))
+				continue;
+			double total = 0;
+			cells[0] = names[k];
+			for (size_t y = 0; y < n; y++) {
+				const crm_tax_year *ty = &at->years[y];
+				double v = k == 0 ? at->capitalised[y] : k == 1 ? ty->profit
+					 : k == 2 ? ty->depreciation : k == 3 ? ty->taxable
+					 : k == 4 ? ty->loss_carried : k == 5 ? ty->tax
+					 : k == 6 ? ty->tax_paid : at->salvage[y];
+				fmt_money(buf[y + 1], sizeof buf[0], v, 0);
+				cells[y + 1] = buf[y + 1];
+				total += v;
+			}
+			fmt_money(buf[n + 1], sizeof buf[0], total, 0);
+			cells[n + 1] = k == 4 ? "" : buf[n + 1];
+			table_add(&t, k == 6 ? ROW_TOTAL : ROW_NORMAL, cells);
+		}
+		fputc('\n', fp);
+		if (md)
+			table_print_markdown(&t, fp);
+		else
+			table_print_text(&t, fp, "  ");
+		table_free(&t);
+	}
+
+	/* The after-tax net cash flow by year, Initial first. */
+	double *fold = calloc(n + 1, sizeof *fold), *fb = calloc(n + 1, sizeof *fb);
+	if (fold && fb && table_init(&t, n + 3) == 0) {
+		crm_fold_years(at->cf, at->cf->net, fold);
+		cells[0] = "";
+		snprintf(buf[0], sizeof buf[0], "Initial");
+		const char **row = calloc(n + 3, sizeof *row);
+		char (*b2)[48] = calloc(n + 3, sizeof *b2);
+		if (row && b2) {
+			row[0] = "";
+			for (size_t y = 0; y <= n; y++) {
+				if (y)
+					snprintf(b2[y + 1], sizeof b2[0], "Year %zu", y);
+				else
+					snprintf(b2[1], sizeof b2[0], "Initial");
+				row[y + 1] = b2[y + 1];
+				t.right[y + 1] = 1;
+			}
+			row[n + 2] = "Total";
+			t.right[n + 2] = 1;
+			table_add(&t, ROW_NORMAL, row);
+			for (int k = 0; k < 2; k++) {
+				double total = 0, run = 0;
+				row[0] = k ? "Cumulative after tax" : "Net cash flow after tax";
+				for (size_t y = 0; y <= n; y++) {
+					run += fold[y];
+					total += fold[y];
+					fmt_money(b2[y + 1], sizeof b2[0], k ? run : fold[y], 0);
+				}
+				fmt_money(b2[n + 2], sizeof b2[0], total, 0);
+				row[n + 2] = k ? "" : b2[n + 2];
+				table_add(&t, k ? ROW_NORMAL : ROW_TOTAL, row);
+				/* The next row rewrites b2: table_add copied the strings. */
+				for (size_t y = 0; y <= n; y++)
+					row[y + 1] = b2[y + 1];
+			}
+			fputc('\n', fp);
+			if (md)
+				table_print_markdown(&t, fp);
+			else
+				table_print_text(&t, fp, "  ");
+		}
+		free(row);
+		free(b2);
+		table_free(&t);
+	}
+	free(fold);
+	free(fb);
+
+	/* Metrics before and after tax. */
+	at_metric a[16], b[16];
+	size_t na = metric_list(before, b);
+	metric_list(&at->metrics, a);
+	if (table_init(&t, 3) == 0) {
+		char x[64], y[64];
+		t.right[1] = t.right[2] = 1;
+		table_add(&t, ROW_NORMAL, (const char *[]){ "Metric", "Before tax", "After tax" });
+		for (size_t i = 0; i < na; i++) {
+			show(&b[i], x, sizeof x);
+			show(&a[i], y, sizeof y);
+			table_add(&t, ROW_NORMAL, (const char *[]){ a[i].label, x, y });
+		}
+		fputc('\n', fp);
+		if (md)
+			table_print_markdown(&t, fp);
+		else
+			table_print_text(&t, fp, "  ");
+		table_free(&t);
+	}
+	for (size_t i = 0; i < na; i++)
+		if (a[i].note[0])
+			fprintf(fp, "%sAfter tax, on %s: %s.\n", md ? "\n" : "  ", a[i].label, a[i].note);
+done:
+	free(cells);
+	free(buf);
+}
+
+static void jnum(FILE *fp, const char *key, double v, int *first)
+{
+	fprintf(fp, "%s\"%s\": ", *first ? "" : ", ", key);
+	json_number(fp, v);
+	*first = 0;
+}
+
+void aftertax_json(const crm_scenario *sc, const crm_after_tax *at, FILE *fp)
+{
+	const crm_settings *s = &sc->settings;
+	const crm_cashflow *cf = at->cf;
+	at_metric it[16];
+	size_t n = metric_list(&at->metrics, it);
+	char line[1200];
+	int first = 1;
+
+	fputs("\"after_tax\": {\n    ", fp);
+	for (size_t i = 0; i < n; i++) {
+		if (it[i].ok)
+			jnum(fp, it[i].key, it[i].v, &first);
+		else
+			fprintf(fp, "%s\"%s\": null", first ? "" : ", ", it[i].key), first = 0;
+		if (it[i].note[0]) {
+			fprintf(fp, ", \"%s_note\": ", it[i].key);
+			json_string(fp, it[i].note);
+		}
+	}
+	fputs(",\n    \"irr_roots\": [", fp);
+	for (size_t i = 0; i < at->metrics.irr.nroots; i++) {
+		fputs(i ? ", " : "", fp);
+		json_number(fp, at->metrics.irr.roots[i]);
+	}
+	fputs("],\n    ", fp);
+	first = 1;
+	jnum(fp, "tax_rate", s->tax_rate, &first);
+	fprintf(fp, ", \"tax_lag_years\": %d, \"tax_losses\": \"%s\"", s->tax_lag_years,
+		s->tax_losses == CRM_LOSSES_OFFSET ? "offset" : "carry_forward");
+	jnum(fp, "tax_beyond_horizon", at->tax_beyond, &first);
+	aftertax_convention(sc, at, line, sizeof line);
+	fputs(",\n    \"conventions\": ", fp);
+	json_string(fp, line);
+	fputs(",\n    \"years\": [", fp);
+	for (int y = 0; y < at->nyears; y++) {
+		const crm_tax_year *t = &at->years[y];
+		fprintf(fp, "%s\n      {\"year\": %d", y ? "," : "", y + 1);
+		first = 0;
+		jnum(fp, "capitalised", at->capitalised[y], &first);
+		jnum(fp, "profit_before_depreciation", t->profit, &first);
+		jnum(fp, "depreciation", t->depreciation, &first);
+		jnum(fp, "taxable_profit", t->taxable, &first);
+		jnum(fp, "loss_used", t->loss_used, &first);
+		jnum(fp, "loss_carried", t->loss_carried, &first);
+		jnum(fp, "tax", t->tax, &first);
+		jnum(fp, "tax_paid", t->tax_paid, &first);
+		jnum(fp, "salvage", at->salvage[y], &first);
+		fputc('}', fp);
+	}
+	fputs("\n    ],\n    \"periods\": [", fp);
+	for (int p = 0; p <= cf->nperiods; p++) {
+		fprintf(fp, "%s\n      {\"month\": %d", p ? "," : "", p * cf->months_per_period);
+		first = 0;
+		jnum(fp, "costs", cf->costs[p], &first);
+		jnum(fp, "benefits", cf->benefits[p], &first);
+		jnum(fp, "net", cf->net[p], &first);
+		jnum(fp, "cumulative", cf->cumulative[p], &first);
+		jnum(fp, "pv", cf->pv_net[p], &first);
+		jnum(fp, "cumulative_pv", cf->cumulative_pv[p], &first);
+		fputc('}', fp);
+	}
+	fputs("\n    ]\n  }", fp);
+}
+
+static void csv_row(FILE *fp, const char *section, const char *name, double v, const char *note)
+{
+	csv_field(fp, section, 1);
+	csv_field(fp, name, 0);
+	if (isfinite(v))
+		csv_number(fp, v, 0);
+	else
+		csv_field(fp, "", 0);
+	csv_field(fp, note, 0);
+	csv_end(fp);
+}
+
+void aftertax_csv_rows(const crm_after_tax *at, FILE *fp)
+{
+	at_metric it[16];
+	size_t n = metric_list(&at->metrics, it);
+	char name[64];
+
+	for (size_t i = 0; i < n; i++)
+		csv_row(fp, "after_tax_metric", it[i].key, it[i].ok ? it[i].v : NAN, it[i].note);
+	csv_row(fp, "after_tax", "tax_beyond_horizon", at->tax_beyond, "");
+	for (int y = 0; y < at->nyears; y++) {
+		const crm_tax_year *t = &at->years[y];
+		const double v[] = { at->capitalised[y], t->profit, t->depreciation, t->taxable,
+				     t->loss_carried, t->tax, t->tax_paid, at->salvage[y] };
+		static const char *const k[] = { "capitalised", "profit_before_depreciation",
+			"depreciation", "taxable_profit", "loss_carried", "tax", "tax_paid", "salvage" };
+		for (size_t j = 0; j < sizeof v / sizeof *v; j++) {
+			snprintf(name, sizeof name, "year_%d_%s", y + 1, k[j]);
+			csv_row(fp, "after_tax", name, v[j], "");
+		}
+	}
+}
