@@ -51,7 +51,7 @@ tally "$tmp/live.log" "recompute.py --live"
 # profile (Calc's Formula/Load/OOXMLRecalcMode, 0 = always).
 if command -v soffice > /dev/null; then
 	$PYTHON "$here/recompute.py" --libreoffice "$CRMROI" scenarios/midsize_business_case.csv \
-		"$here/data/monthly.csv" > "$tmp/lo.log" 2>&1
+		"$here/data/monthly.csv" "$here/data/operators.csv" > "$tmp/lo.log" 2>&1
 	tally "$tmp/lo.log" "recompute.py --libreoffice"
 else
 	echo "workbook: LibreOffice (soffice) is not installed: its recomputation is not tested" >&2
