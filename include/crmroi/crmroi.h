@@ -19,6 +19,7 @@
 #include "crmroi/tax.h"
 #include "crmroi/dated.h"
 #include "crmroi/aftertax.h"
+#include "crmroi/track.h"
 
 #define CRMROI_VERSION "0.1.0"
 

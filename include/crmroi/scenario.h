@@ -115,6 +115,7 @@ typedef struct crm_line {
 	char *owner, *metric, *note;
 	crm_loc loc;
 	char **extra;
+	int phase;          /* index in crm_scenario.phases, -1 when the phase column is empty */
 } crm_line;
 
 /* A rank (Spearman) correlation between two uncertain inputs. */
@@ -134,6 +135,37 @@ typedef struct crm_origin {
 
 #define CRM_MAX_BASE_DEPTH 32
 
+/* A phase of the program (kind=phase): what its criteria and lines belong to. */
+typedef struct crm_phase {
+	char *name;         /* an identifier */
+	int start, end;     /* months, inclusive; phases may overlap */
+	char *owner, *note; /* "" when not given */
+	crm_loc loc;        /* the row */
+} crm_phase;
+
+typedef enum crm_direction { CRM_DIR_UP, CRM_DIR_DOWN } crm_direction;
+
+/*
+ * A success criterion (kind=criterion): a measurable target for a phase.
+ * baseline and target are plain numbers; percent tells whether they were
+ * written with '%' (and are stored as fractions), so that measured values
+ * must be written the same way.
+ */
+typedef struct crm_criterion {
+	char *name;         /* an identifier */
+	int phase;          /* index in crm_scenario.phases */
+	char *metric;       /* what is measured, in words; "" when not given */
+	int has_baseline, has_target;
+	double baseline, target;
+	char *baseline_text, *target_text; /* as written; "" when not given */
+	int percent;        /* baseline or target was written with '%' */
+	char *unit;         /* "" when not given */
+	crm_direction direction;   /* up (higher is better) by default */
+	int due;            /* month by which the target should be met; 0 when not given */
+	char *owner, *note; /* "" when not given */
+	crm_loc loc;        /* the row */
+} crm_criterion;
+
 typedef struct crm_scenario {
 	char *file;             /* name used in messages ("<stdin>" for -) */
 	char **files;           /* this file and every base it inherits from, child first */
@@ -150,6 +182,10 @@ typedef struct crm_scenario {
 	char **extra_names;     /* the x_ columns, in file order */
 	size_t nextra;
 	crm_warnings warnings;  /* allowed but probably unintended */
+	crm_phase *phases;      /* kind=phase rows, in file order */
+	size_t nphases;
+	crm_criterion *criteria; /* kind=criterion rows, in file order */
+	size_t ncriteria;
 } crm_scenario;
 
 /*
@@ -173,6 +209,16 @@ int crm_scenario_find_input(const crm_scenario *sc, const char *name);
 
 /* Number of months in the horizon. */
 int crm_scenario_months(const crm_scenario *sc);
+
+/* Index of the phase or criterion called name, or -1. */
+int crm_scenario_find_phase(const crm_scenario *sc, const char *name);
+int crm_scenario_find_criterion(const crm_scenario *sc, const char *name);
+
+/*
+ * Write " (did you mean 'x'?)" into buf when one of the n candidates is within
+ * a few edits of word, else "".
+ */
+void crm_suggest(const char *word, const char *const *cands, size_t n, char *buf, size_t len);
 
 /* Names for enums, as written in scenario files. */
 const char *crm_dist_name(crm_dist d);

@@ -111,7 +111,8 @@ static int by_path(const void *a, const void *b)
 
 /*
  * Whether a file looks like a scenario: its first row that is not a comment
- * or blank has a 'kind' column. Other CSV files in a directory are skipped.
+ * or blank has a 'kind' column and no 'period' column (an actuals file of
+ * crmroi track). Other CSV files in a directory are skipped.
  */
 static int looks_like_scenario(const char *path)
 {
@@ -138,6 +139,14 @@ static int looks_like_scenario(const char *path)
 			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
 			     after == '\n' || after == '\0'))
 				yes = 1;
+		}
+		/* An actuals file (crmroi track) names kind too, and a period column. */
+		for (char *q = strstr(p, "period"); q; q = strstr(q + 1, "period")) {
+			char before = q == p ? ',' : q[-1], after = q[6];
+			if ((before == ',' || before == '"' || before == ' ') &&
+			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
+			     after == '\n' || after == '\0'))
+				yes = 0;
 		}
 		break;
 	}
@@ -583,7 +592,7 @@ int cmd_batch(int argc, char **argv)
 	for (size_t i = 0; i < l.n; i++) {
 		if (items[i].skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
-				"column)\n", progname, items[i].path);
+				"column, or a period column as actuals files have)\n", progname, items[i].path);
 			skipped++;
 		} else if (items[i].error) {
 			fprintf(stderr, "%s: %s\n", progname, items[i].error);

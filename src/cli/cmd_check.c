@@ -107,6 +107,49 @@ static void origins(const crm_scenario *sc, FILE *fp)
 	table_free(&t);
 }
 
+/*
+ * Phases with their criteria, and the warnings of a tracked plan (a phase
+ * with fewer than three criteria, a criterion without owner, baseline or
+ * target, a benefit without owner or metric).
+ */
+static void check_phases(const crm_scenario *sc, FILE *fp)
+{
+	crm_warnings w;
+	text_table t;
+	char due[16];
+
+	memset(&w, 0, sizeof w);
+	if (crm_track_plan_warnings(sc, &w) == CRM_OK)
+		report_warnings(&w);
+	crm_warnings_free(&w);
+	for (size_t p = 0; p < sc->nphases; p++) {
+		const crm_phase *ph = &sc->phases[p];
+		fprintf(fp, "  phase %s: months %d-%d%s%s\n", ph->name, ph->start, ph->end,
+			ph->owner[0] ? ", owner " : "", ph->owner);
+		if (table_init(&t, 7) != 0)
+			continue;
+		table_add(&t, ROW_NORMAL, (const char *[]){ "Criterion", "Metric", "Baseline", "Target",
+			  "Direction", "Due", "Owner" });
+		for (size_t k = 0; k < sc->ncriteria; k++) {
+			const crm_criterion *cr = &sc->criteria[k];
+			if (cr->phase != (int)p)
+				continue;
+			if (cr->due)
+				snprintf(due, sizeof due, "%d", cr->due);
+			else
+				snprintf(due, sizeof due, "-");
+			table_add(&t, ROW_NORMAL, (const char *[]){ cr->name, cr->metric[0] ? cr->metric : "-",
+				  cr->has_baseline ? cr->baseline_text : "-",
+				  cr->has_target ? cr->target_text : "-",
+				  cr->direction == CRM_DIR_DOWN ? "down" : "up", due,
+				  cr->owner[0] ? cr->owner : "-" });
+		}
+		if (t.nrows > 1)
+			table_print_text(&t, fp, "    ");
+		table_free(&t);
+	}
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -153,6 +196,7 @@ int cmd_check(int argc, char **argv)
 			report_warnings(&sc->warnings);
 			check_one(sc, stdout);
 			origins(sc, stdout);
+			check_phases(sc, stdout);
 		}
 		crm_cashflow_free(cf);
 		crm_model_free(m);

@@ -101,6 +101,12 @@ static const struct opt_doc batch_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc track_opts[] = {
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -131,6 +137,8 @@ const struct command commands[] = {
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",
 	  "batch [OPTIONS] PATH...", batch_opts },
+	{ "track", cmd_track, "the approved plan against actuals: variances, indexes, "
+	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
 	{ "workbook", cmd_workbook, "the business case as an Excel workbook of live formulas",
 	  "workbook FILE -o OUTPUT.xlsx", workbook_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
@@ -217,6 +225,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, workbook, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, track, workbook, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

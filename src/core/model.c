@@ -630,3 +630,36 @@ double crm_model_line_timing(const crm_model *m, size_t l, int p)
 		t += unit * crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo);
 	return t;
 }
+
+/* ------------------------------------------------------ before risk adjustment */
+
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s, crm_error *err)
+{
+	crm_model *m = crm_model_new_with(sc, s, err);
+
+	if (!m)
+		return NULL;
+	memset(m->pvw, 0, m->nl * sizeof *m->pvw);
+	memset(m->absw, 0, m->nl * sizeof *m->absw);
+	for (size_t l = 0; l < m->nl; l++) {
+		crm_line ln = sc->lines[l];   /* a shallow copy: only its risk changes */
+		double *w = m->weight + l * (size_t)(m->n + 1);
+		double sign = ln.kind == CRM_BENEFIT ? 1.0 : -1.0;
+		ln.risk_given = 1;
+		ln.risk = 0.0;
+		line_weights(m, &ln, w);
+		m->pfirst[l] = m->n + 1;
+		m->plast[l] = -1;
+		for (int p = 0; p <= m->n; p++) {
+			if (w[p] != 0) {
+				m->pfirst[l] = p < m->pfirst[l] ? p : m->pfirst[l];
+				m->plast[l] = p;
+			}
+			m->wt[(size_t)p * m->nl + l] = sign * w[p];
+			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * m->df[p];
+			m->pvw[l] += w[p] * m->df[p];
+			m->absw[l] += fabs(w[p]);
+		}
+	}
+	return m;
+}

@@ -24,6 +24,12 @@
 #define PSD_TOL 1e-10     /* an eigenvalue above -this counts as >= 0 */
 #define PI 3.14159265358979323846
 
+/* x kept inside [lo, hi]: rounding in low + width x share may step just outside. */
+static double within(double x, double lo, double hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
 void crm_uncertain_init(crm_uncertain *u, crm_item_kind kind, int index, const char *name,
 			const crm_range *r, double value)
 {
@@ -37,13 +43,14 @@ void crm_uncertain_init(crm_uncertain *u, crm_item_kind kind, int index, const c
 	u->mode = value;
 	switch (u->dist) {
 	case CRM_DIST_PERT:
+		/* Shares of the width first: 4 x (high - mode) overflows for a high near 1e308. */
 		if (u->high > u->low) {
-			u->alpha = 1 + 4 * (u->mode - u->low) / (u->high - u->low);
-			u->beta = 1 + 4 * (u->high - u->mode) / (u->high - u->low);
+			u->alpha = 1 + 4 * ((u->mode - u->low) / (u->high - u->low));
+			u->beta = 1 + 4 * ((u->high - u->mode) / (u->high - u->low));
 		}
 		break;
 	case CRM_DIST_NORMAL:
-		u->mu = (u->low + u->high) / 2;
+		u->mu = u->low / 2 + u->high / 2;
 		u->sigma = (u->high - u->low) / (2 * CRM_Z95);
 		break;
 	case CRM_DIST_LOGNORMAL:
@@ -59,10 +66,15 @@ static double triangular_quantile(double a, double c, double b, double p)
 {
 	if (b <= a)
 		return a;
-	double fc = (c - a) / (b - a);
+	double fc = (c - a) / (b - a), x;
+	/* (b - a)(c - a) overflows for a range near 1e308: then scale by the width outside the root. */
 	if (p < fc)
-		return a + sqrt(p * (b - a) * (c - a));
-	return b - sqrt((1 - p) * (b - a) * (b - c));
+		x = isfinite((b - a) * (c - a)) ? a + sqrt(p * (b - a) * (c - a))
+						: a + (b - a) * sqrt(p * fc);
+	else
+		x = isfinite((b - a) * (b - c)) ? b - sqrt((1 - p) * (b - a) * (b - c))
+						: b - (b - a) * sqrt((1 - p) * (1 - fc));
+	return within(x, a, b);
 }
 
 double crm_uncertain_draw(const crm_uncertain *u, gsl_rng *r)
@@ -75,9 +87,10 @@ double crm_uncertain_draw(const crm_uncertain *u, gsl_rng *r)
 	case CRM_DIST_TRIANGULAR:
 		return triangular_quantile(u->low, u->mode, u->high, gsl_rng_uniform(r));
 	case CRM_DIST_PERT:
-		return u->low + (u->high - u->low) * gsl_ran_beta(r, u->alpha, u->beta);
+		return within(u->low + (u->high - u->low) * gsl_ran_beta(r, u->alpha, u->beta),
+			      u->low, u->high);
 	case CRM_DIST_UNIFORM:
-		return gsl_ran_flat(r, u->low, u->high);
+		return within(gsl_ran_flat(r, u->low, u->high), u->low, u->high);
 	case CRM_DIST_NORMAL:
 		return u->mu + u->sigma * gsl_ran_gaussian_ziggurat(r, 1.0);
 	case CRM_DIST_LOGNORMAL:
@@ -99,9 +112,10 @@ double crm_uncertain_quantile(const crm_uncertain *u, double p)
 	case CRM_DIST_TRIANGULAR:
 		return triangular_quantile(u->low, u->mode, u->high, p);
 	case CRM_DIST_PERT:
-		return u->low + (u->high - u->low) * gsl_cdf_beta_Pinv(p, u->alpha, u->beta);
+		return within(u->low + (u->high - u->low) * gsl_cdf_beta_Pinv(p, u->alpha, u->beta),
+			      u->low, u->high);
 	case CRM_DIST_UNIFORM:
-		return u->low + (u->high - u->low) * p;
+		return within(u->low + (u->high - u->low) * p, u->low, u->high);
 	case CRM_DIST_NORMAL:
 		return u->mu + u->sigma * gsl_cdf_ugaussian_Pinv(p);
 	case CRM_DIST_LOGNORMAL:
@@ -151,6 +165,17 @@ double crm_uncertain_variance(const crm_uncertain *u)
 	}
 }
 
+/* A range whose width is beyond the largest double has no distribution to draw from. */
+static int range_finite(const crm_range *r, const char *name, crm_error *err)
+{
+	if (isfinite(r->high - r->low))
+		return 1;
+	crm_error_set(err, CRM_EDATA, r->high_loc.file, r->high_loc.line, r->high_loc.col,
+		      "%s: the range %g to %g is wider than the largest number (about 1.8e308): "
+		      "narrow it", name, r->low, r->high);
+	return 0;
+}
+
 crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, size_t *np,
 			      crm_error *err)
 {
@@ -161,15 +186,25 @@ crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, si
 		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
-		if (in->range.given && in->range.dist != CRM_DIST_FIXED)
-			crm_uncertain_init(&items[n++], CRM_ITEM_INPUT, (int)i, in->name, &in->range,
-					   crm_expr_number(in->value));
+		if (!in->range.given || in->range.dist == CRM_DIST_FIXED)
+			continue;
+		if (!range_finite(&in->range, in->name, err)) {
+			free(items);
+			return CRM_EDATA;
+		}
+		crm_uncertain_init(&items[n++], CRM_ITEM_INPUT, (int)i, in->name, &in->range,
+				   crm_expr_number(in->value));
 	}
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];
-		if (ln->range.given && ln->range.dist != CRM_DIST_FIXED)
-			crm_uncertain_init(&items[n++], CRM_ITEM_LINE, (int)l, ln->label, &ln->range,
-					   crm_expr_number(ln->value));
+		if (!ln->range.given || ln->range.dist == CRM_DIST_FIXED)
+			continue;
+		if (!range_finite(&ln->range, ln->label, err)) {
+			free(items);
+			return CRM_EDATA;
+		}
+		crm_uncertain_init(&items[n++], CRM_ITEM_LINE, (int)l, ln->label, &ln->range,
+				   crm_expr_number(ln->value));
 	}
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];

@@ -28,13 +28,15 @@ enum col {
 	COL_KIND, COL_NAME, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 	COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
 	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
-	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE, NCOLS
+	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE,
+	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT, NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
 	"kind", "name", "value", "low", "high", "dist", "area", "timing", "start",
 	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
-	"treatment", "life", "depreciation", "salvage", "date"
+	"treatment", "life", "depreciation", "salvage", "date",
+	"phase", "baseline", "target", "direction", "due", "unit"
 };
 
 static const char *const benefit_areas[] = {
@@ -1164,6 +1166,10 @@ done:
 
 /* ------------------------------------------------------------------- load */
 
+static int is_tracking_kind(const char *kind);
+static crm_status read_tracking(struct loader *ld);
+static void free_tracking(crm_scenario *sc);
+
 static crm_status load_rows(struct loader *ld)
 {
 	crm_scenario *sc = ld->sc;
@@ -1179,6 +1185,8 @@ static crm_status load_rows(struct loader *ld)
 		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit") &&
 		    (st = check_line_columns(ld, r, kind)) != CRM_OK)
 			return st;
+		if (is_tracking_kind(kind))
+			continue;   /* phases and criteria: read_tracking */
 		if (!strcasecmp(kind, "input"))
 			ninputs++;
 		else if (!strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit"))
@@ -1249,6 +1257,8 @@ static crm_status load_rows(struct loader *ld)
 		if (st != CRM_OK)
 			return st;
 	}
+	if ((st = read_tracking(ld)) != CRM_OK)
+		return st;
 	for (i = 0; i < sc->nlines; i++) {
 		crm_line *ln = &sc->lines[i];
 		if (!ln->risk_given)
@@ -1320,6 +1330,7 @@ void crm_scenario_free(crm_scenario *sc)
 	}
 	free(sc->lines);
 	free(sc->correlations);
+	free_tracking(sc);
 	for (size_t k = 0; k < sc->nfiles; k++)
 		free(sc->files[k]);
 	free(sc->files);
@@ -1394,7 +1405,8 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 	crm_loc here = { nr->file, nr->line, 0 };
 
 	if (!strcasecmp(nr->f[COL_KIND], "remove")) {
-		static const char *const kinds[] = { "input", "cost", "benefit", "correlation" };
+		static const char *const kinds[] = { "input", "cost", "benefit", "correlation",
+			"phase", "criterion" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 			COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
 			COL_PROBABILITY };
@@ -1688,4 +1700,263 @@ crm_scenario *crm_scenario_load(const char *path, crm_error *err)
 	sc = crm_scenario_parse(buf, len, name, 0, err);
 	free(buf);
 	return sc;
+}
+
+/* --------------------------------------------------- phases and criteria */
+
+/*
+ * kind=phase and kind=criterion rows describe how the program is followed
+ * after approval (crmroi track): they add no cash flow. They are read after
+ * every other row, so that criteria and lines can name any phase.
+ */
+
+static int is_tracking_kind(const char *kind)
+{
+	return !strcasecmp(kind, "phase") || !strcasecmp(kind, "criterion");
+}
+
+int crm_scenario_find_phase(const crm_scenario *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->nphases; i++)
+		if (!strcmp(sc->phases[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+int crm_scenario_find_criterion(const crm_scenario *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->ncriteria; i++)
+		if (!strcmp(sc->criteria[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+static void free_tracking(crm_scenario *sc)
+{
+	for (size_t i = 0; i < sc->nphases; i++) {
+		free(sc->phases[i].name);
+		free(sc->phases[i].owner);
+		free(sc->phases[i].note);
+	}
+	free(sc->phases);
+	for (size_t i = 0; i < sc->ncriteria; i++) {
+		crm_criterion *c = &sc->criteria[i];
+		free(c->name);
+		free(c->metric);
+		free(c->baseline_text);
+		free(c->target_text);
+		free(c->unit);
+		free(c->owner);
+		free(c->note);
+	}
+	free(sc->criteria);
+}
+
+/* The phase named in a row's phase column: its index, or an error with a suggestion. */
+static crm_status find_phase_of(struct loader *ld, const struct srow *r, const char *what,
+				int *out)
+{
+	crm_scenario *sc = ld->sc;
+	const char *name = field(ld, r, COL_PHASE);
+	char sug[160] = "";
+
+	if ((*out = crm_scenario_find_phase(sc, name)) >= 0)
+		return CRM_OK;
+	const char **names = malloc((sc->nphases + 1) * sizeof *names);
+	if (names) {
+		for (size_t i = 0; i < sc->nphases; i++)
+			names[i] = sc->phases[i].name;
+		suggest(name, names, sc->nphases, sug, sizeof sug);
+		free(names);
+	}
+	if (!sc->nphases)
+		return FAIL(ld, r, COL_PHASE, "%s: phase '%s' is not defined (the scenario has no "
+			    "kind=phase rows)", what, name);
+	return FAIL(ld, r, COL_PHASE, "%s: phase '%s' is not defined%s (expected the name of a "
+		    "kind=phase row)", what, name, sug);
+}
+
+static crm_status read_phase(struct loader *ld, const struct srow *r)
+{
+	static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
+		COL_TIMING, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY, COL_METRIC,
+		COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT };
+	crm_scenario *sc = ld->sc;
+	const char *name = field(ld, r, COL_NAME);
+	crm_phase *ph = &sc->phases[sc->nphases];
+	int months = crm_scenario_months(sc), k;
+	crm_status st;
+
+	if ((st = check_unused(ld, r, "phase", unused, sizeof unused / sizeof *unused)) != CRM_OK)
+		return st;
+	if (!is_identifier(name))
+		return FAIL(ld, r, COL_NAME, "phase name '%s' is not an identifier (expected a letter "
+			    "or _ followed by letters, digits or _, e.g. implementation)", name);
+	if ((k = crm_scenario_find_phase(sc, name)) >= 0)
+		return FAIL(ld, r, COL_NAME, "phase '%s' is defined twice (first on line %d)", name,
+			    sc->phases[k].loc.line);
+	memset(ph, 0, sizeof *ph);
+	if (!given(ld, r, COL_START) || !given(ld, r, COL_END))
+		return FAIL(ld, r, given(ld, r, COL_START) ? COL_END : COL_START, "phase '%s' needs "
+			    "its start and end months (e.g. start 1, end 6)", name);
+	if ((st = get_whole(ld, r, COL_START, "start", 0, months, &ph->start)) != CRM_OK ||
+	    (st = get_whole(ld, r, COL_END, "end", 0, months, &ph->end)) != CRM_OK)
+		return st;
+	if (ph->end < ph->start)
+		return FAIL(ld, r, COL_END, "phase '%s': end month %d is before start month %d", name,
+			    ph->end, ph->start);
+	ph->loc = (crm_loc){ r->file, r->line, 0 };
+	sc->nphases++;   /* from here on, crm_scenario_free releases what ph holds */
+	if ((st = copy_text(ld, r, COL_NAME, &ph->name)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_OWNER, &ph->owner)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_NOTE, &ph->note)) != CRM_OK)
+		return st;
+	return CRM_OK;
+}
+
+/* A baseline or target cell: a plain number, '%' allowed. */
+static crm_status get_level(struct loader *ld, const struct srow *r, enum col c, const char *what,
+			    int *has, double *out, int *pct, char **text)
+{
+	crm_status st;
+
+	*pct = 0;
+	if ((st = copy_text(ld, r, c, text)) != CRM_OK)
+		return st;
+	if (!given(ld, r, c))
+		return CRM_OK;
+	if ((st = get_number(ld, r, c, what, out, pct)) != CRM_OK)
+		return st;
+	*has = 1;
+	return CRM_OK;
+}
+
+static crm_status read_criterion(struct loader *ld, const struct srow *r)
+{
+	static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
+		COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
+		COL_PROBABILITY };
+	crm_scenario *sc = ld->sc;
+	const char *name = field(ld, r, COL_NAME);
+	crm_criterion *cr = &sc->criteria[sc->ncriteria];
+	char what[200];
+	int k, bpct = 0, tpct = 0;
+	crm_status st;
+
+	if ((st = check_unused(ld, r, "criterion", unused, sizeof unused / sizeof *unused)) != CRM_OK)
+		return st;
+	if (!is_identifier(name))
+		return FAIL(ld, r, COL_NAME, "criterion name '%s' is not an identifier (expected a "
+			    "letter or _ followed by letters, digits or _, e.g. lead_conversion)", name);
+	if ((k = crm_scenario_find_criterion(sc, name)) >= 0)
+		return FAIL(ld, r, COL_NAME, "criterion '%s' is defined twice (first on line %d)",
+			    name, sc->criteria[k].loc.line);
+	snprintf(what, sizeof what, "criterion '%s'", name);
+	memset(cr, 0, sizeof *cr);
+	cr->loc = (crm_loc){ r->file, r->line, 0 };
+	sc->ncriteria++;   /* from here on, crm_scenario_free releases what cr holds */
+	if ((st = copy_text(ld, r, COL_NAME, &cr->name)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_METRIC, &cr->metric)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_UNIT, &cr->unit)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_OWNER, &cr->owner)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_NOTE, &cr->note)) != CRM_OK ||
+	    (st = get_level(ld, r, COL_BASELINE, "baseline", &cr->has_baseline, &cr->baseline,
+			    &bpct, &cr->baseline_text)) != CRM_OK ||
+	    (st = get_level(ld, r, COL_TARGET, "target", &cr->has_target, &cr->target, &tpct,
+			    &cr->target_text)) != CRM_OK)
+		return st;
+	if (!given(ld, r, COL_PHASE))
+		return FAIL(ld, r, COL_PHASE, "%s needs the phase it measures (the phase column)",
+			    what);
+	if ((st = find_phase_of(ld, r, what, &cr->phase)) != CRM_OK)
+		return st;
+	if (cr->has_baseline && cr->has_target && bpct != tpct)
+		return FAIL(ld, r, COL_TARGET, "%s: baseline '%s' and target '%s' must both be "
+			    "percentages or both plain numbers", what, cr->baseline_text, cr->target_text);
+	cr->percent = bpct || tpct;
+	const char *d = field(ld, r, COL_DIRECTION);
+	if (!*d || !strcasecmp(d, "up"))
+		cr->direction = CRM_DIR_UP;
+	else if (!strcasecmp(d, "down"))
+		cr->direction = CRM_DIR_DOWN;
+	else
+		return FAIL(ld, r, COL_DIRECTION, "%s: direction '%s' is not known (expected up, "
+			    "higher is better, or down, lower is better)", what, d);
+	if (cr->has_baseline && cr->has_target) {
+		if (cr->baseline == cr->target)
+			return FAIL(ld, r, COL_TARGET, "%s: target %s equals the baseline (progress "
+				    "runs from baseline to target; expected a different target)", what,
+				    cr->target_text);
+		if ((cr->direction == CRM_DIR_UP) != (cr->target > cr->baseline))
+			return FAIL(ld, r, COL_TARGET, "%s: target %s is %s the baseline %s, but "
+				    "direction is %s (expected direction=%s, or another target)", what,
+				    cr->target_text, cr->target > cr->baseline ? "above" : "below",
+				    cr->baseline_text, cr->direction == CRM_DIR_UP ? "up" : "down",
+				    cr->direction == CRM_DIR_UP ? "down" : "up");
+	}
+	if (given(ld, r, COL_DUE) &&
+	    (st = get_whole(ld, r, COL_DUE, "due", 1, crm_scenario_months(sc), &cr->due)) != CRM_OK)
+		return st;
+	return CRM_OK;
+}
+
+static crm_status read_tracking(struct loader *ld)
+{
+	crm_scenario *sc = ld->sc;
+	size_t nph = 0, ncr = 0, i, l = 0;
+	crm_status st;
+
+	for (i = 0; i < ld->nrows; i++) {
+		const char *kind = field(ld, &ld->rows[i], COL_KIND);
+		nph += !strcasecmp(kind, "phase");
+		ncr += !strcasecmp(kind, "criterion");
+	}
+	sc->phases = calloc(nph + 1, sizeof *sc->phases);
+	sc->criteria = calloc(ncr + 1, sizeof *sc->criteria);
+	if (!sc->phases || !sc->criteria)
+		return nomem(ld);
+	for (i = 0; i < ld->nrows; i++)
+		if (!strcasecmp(field(ld, &ld->rows[i], COL_KIND), "phase") &&
+		    (st = read_phase(ld, &ld->rows[i])) != CRM_OK)
+			return st;
+	for (i = 0; i < ld->nrows; i++) {
+		const struct srow *r = &ld->rows[i];
+		const char *kind = field(ld, r, COL_KIND);
+		int is_line = !strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit");
+		if (!strcasecmp(kind, "criterion")) {
+			if ((st = read_criterion(ld, r)) != CRM_OK)
+				return st;
+			continue;
+		}
+		if (!strcasecmp(kind, "phase"))
+			continue;
+		/* Other rows: the tracking columns mean nothing there. */
+		static const enum col tracking_cols[] = { COL_BASELINE, COL_TARGET, COL_DIRECTION,
+			COL_DUE };
+		if ((st = check_unused(ld, r, kind, tracking_cols,
+				       sizeof tracking_cols / sizeof *tracking_cols)) != CRM_OK)
+			return st;
+		if (!is_line) {
+			static const enum col phase_col[] = { COL_PHASE };
+			if ((st = check_unused(ld, r, kind, phase_col, 1)) != CRM_OK)
+				return st;
+			continue;
+		}
+		/* Lines were read in row order: this row is line l. */
+		crm_line *ln = &sc->lines[l++];
+		ln->phase = -1;
+		if (given(ld, r, COL_PHASE)) {
+			char what[300];
+			snprintf(what, sizeof what, "%s '%s'", ln->kind == CRM_COST ? "cost" : "benefit",
+				 ln->label);
+			if ((st = find_phase_of(ld, r, what, &ln->phase)) != CRM_OK)
+				return st;
+		}
+	}
+	return CRM_OK;
+}
+
+void crm_suggest(const char *word, const char *const *cands, size_t n, char *buf, size_t len)
+{
+	suggest(word, cands, n, buf, len);
 }

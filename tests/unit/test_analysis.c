@@ -367,6 +367,67 @@ static void test_mirr_rates_follow_discount_rate(void **state)
 	}
 }
 
+/* Model, cash flow and metrics of a scenario text, for comparisons. */
+struct evaluated {
+	crm_scenario *sc;
+	crm_model *m;
+	crm_cashflow *cf;
+	crm_metrics met;
+};
+
+static void evaluate(struct evaluated *e, const char *text)
+{
+	crm_error err;
+	crm_error_clear(&err);
+	e->sc = load_text(text);
+	assert_non_null(e->m = crm_model_new(e->sc, &err));
+	assert_non_null(e->cf = crm_cashflow_new(e->m));
+	assert_int_equal(crm_model_eval(e->m, e->cf, &err), CRM_OK);
+	assert_int_equal(crm_metrics_compute(e->m, e->cf, &e->met, &err), CRM_OK);
+}
+
+static void evaluated_free(struct evaluated *e)
+{
+	crm_cashflow_free(e->cf);
+	crm_model_free(e->m);
+	crm_scenario_free(e->sc);
+}
+
+static void test_incremental_month_against_year(void **state)
+{
+	(void)state;
+	/*
+	 * A: by month over 1 year, 1,200 at month 0 and 100 a month: Initial
+	 * -1,200, Year 1 +1,200. B: by year over 2 years, 1,000 at month 0 and 800
+	 * a year: -1,000, 800, 800. B - A on years (hand calculation): 200, -400,
+	 * 800: three entries, not one per month.
+	 */
+	struct evaluated a, b;
+	evaluate(&a, "kind,name,value,timing\nsetting,period,month\nsetting,horizon_years,1\n"
+		 "cost,Set-up,1200,once\nbenefit,Fee,100,monthly\n");
+	evaluate(&b, "kind,name,value,timing\nsetting,horizon_years,2\n"
+		 "cost,Set-up,1000,once\nbenefit,Net,800,yearly\n");
+	crm_incremental inc;
+	crm_error err;
+	crm_error_clear(&err);
+	assert_int_equal(crm_incremental_flows(a.cf, &a.met, 0.1, b.cf, &b.met, 0.1, &inc, &err),
+			 CRM_OK);
+	assert_int_equal(inc.months_per_period, 12);
+	assert_int_equal(inc.n, 3);
+	assert_close(inc.flows[0], 200, 1e-12, 0);
+	assert_close(inc.flows[1], -400, 1e-12, 0);
+	assert_close(inc.flows[2], 800, 1e-12, 0);
+	crm_incremental_free(&inc);
+	/* The other way round: A - B, the same three years with the signs turned. */
+	assert_int_equal(crm_incremental_flows(b.cf, &b.met, 0.1, a.cf, &a.met, 0.1, &inc, &err),
+			 CRM_OK);
+	assert_int_equal(inc.n, 3);
+	assert_close(inc.flows[1], 400, 1e-12, 0);
+	crm_incremental_free(&inc);
+	evaluated_free(&a);
+	evaluated_free(&b);
+}
+
 static void test_sweep_equals_runs(void **state)
 {
 	(void)state;
@@ -597,6 +658,7 @@ int main(void)
 		cmocka_unit_test(test_breakeven_domain),
 		cmocka_unit_test(test_breakeven_not_finite),
 		cmocka_unit_test(test_mirr_rates_follow_discount_rate),
+		cmocka_unit_test(test_incremental_month_against_year),
 		cmocka_unit_test(test_sweep_equals_runs),
 		cmocka_unit_test(test_horizon_setting),
 		cmocka_unit_test(test_steps),

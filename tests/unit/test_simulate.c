@@ -456,6 +456,58 @@ static void test_payback_lost_again(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * Ranges up to about 1e308: PERT with low 0.3 and high 1e308 (4 x (high -
+ * mode) alone overflows), triangular 0 to 1e308. Every draw and quantile is
+ * finite and inside [low, high]; PERT's shape parameters are 1 + 4 x share of
+ * the width (hand calculation: alpha = 1, beta = 5 to double precision).
+ */
+static void test_huge_ranges(void **state)
+{
+	(void)state;
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 11);
+	crm_uncertain pert = dist_of(CRM_DIST_PERT, 0.3, 1, 1e308);
+	crm_uncertain tri = dist_of(CRM_DIST_TRIANGULAR, 0, 1, 1e308);
+	crm_uncertain uni = dist_of(CRM_DIST_UNIFORM, 0.3, 1, 1e308);
+	assert_close(pert.alpha, 1, 1e-15, 0);
+	assert_close(pert.beta, 5, 1e-15, 0);
+	const crm_uncertain *all[] = { &pert, &tri, &uni };
+	for (size_t k = 0; k < 3; k++) {
+		double lo = all[k]->low, hi = all[k]->high, mx = lo;
+		for (int i = 0; i < 20000; i++) {
+			double x = crm_uncertain_draw(all[k], r);
+			assert_true(isfinite(x) && x >= lo && x <= hi);
+			mx = fmax(mx, x);
+		}
+		assert_true(mx > 1e306);   /* not every draw at low */
+		for (int i = 0; i <= 100; i++) {
+			double q = crm_uncertain_quantile(all[k], i / 100.0);
+			assert_true(isfinite(q) && q >= lo && q <= hi);
+		}
+	}
+	gsl_rng_free(r);
+	/* The whole simulation, Sobol stage included, ends (GSL's inverse beta got finite shapes). */
+	crm_scenario *sc = load_text("kind,name,value,low,high,dist,timing\n"
+				     "input,x,1,0.3,1e308,pert,\ninput,y,1,0,1e308,triangular,\n"
+				     "cost,Set-up,1000,,,,once\nbenefit,B,x / 1e300 + y / 1e300,,,,yearly\n");
+	crm_sobol_result sr;
+	crm_error err;
+	crm_error_clear(&err);
+	assert_int_equal(crm_sobol(sc, 256, 5, &sr, &err), CRM_OK);
+	crm_sobol_result_free(&sr);
+	crm_scenario_free(sc);
+	/* A range whose width is beyond the largest double is refused, located at its high. */
+	sc = load_text("kind,name,value,low,high,dist,timing\ninput,x,1,-1e308,1e308,uniform,\n"
+		       "cost,Set-up,1000,,,,once\nbenefit,B,x / 1e300,,,,yearly\n");
+	crm_uncertain *items;
+	size_t n;
+	assert_int_equal(crm_uncertain_list(sc, &items, &n, &err), CRM_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_contains(err.msg, "wider than the largest number");
+	crm_scenario_free(sc);
+}
+
 static void test_sobol_linear(void **state)
 {
 	(void)state;
@@ -506,6 +558,7 @@ int main(void)
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_summary_matches_full_evaluation),
 		cmocka_unit_test(test_payback_lost_again),
+		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 	};

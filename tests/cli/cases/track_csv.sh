@@ -1,0 +1,1 @@
+$CRMROI track -f csv scenarios/tracking/plan.csv scenarios/tracking/actuals/*.csv

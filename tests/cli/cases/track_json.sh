@@ -1,0 +1,1 @@
+$CRMROI track --format json scenarios/tracking/plan.csv scenarios/tracking/actuals/*.csv

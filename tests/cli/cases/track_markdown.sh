@@ -1,0 +1,1 @@
+$CRMROI track -f markdown scenarios/tracking/plan.csv scenarios/tracking/actuals/*.csv

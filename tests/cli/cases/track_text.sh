@@ -1,0 +1,1 @@
+$CRMROI track scenarios/tracking/plan.csv scenarios/tracking/actuals/2027-01.csv scenarios/tracking/actuals/2027-02.csv scenarios/tracking/actuals/2027-03.csv scenarios/tracking/actuals/2027-04.csv scenarios/tracking/actuals/2027-05.csv scenarios/tracking/actuals/2027-06.csv

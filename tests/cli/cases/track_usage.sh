@@ -1,0 +1,1 @@
+$CRMROI track scenarios/tracking/plan.csv
