@@ -37,7 +37,12 @@ if ! command -v ssconvert > /dev/null || ! $PYTHON -c 'import openpyxl' 2> /dev/
 fi
 
 # Every figure, recomputed.
-scenarios=$(find scenarios "$here/data" -name '*.csv' | LC_ALL=C sort)
+# Scenario files only: their header (the first line not a comment) has a kind
+# column; the actuals files of crmroi track have a period column as well.
+scenarios=$(for f in $(find scenarios "$here/data" -name '*.csv' | LC_ALL=C sort); do
+	grep -v '^#' "$f" | head -1 | tr -d '\r' | tr ',' '\n' > "$tmp/header"
+	if grep -qx kind "$tmp/header" && ! grep -qx period "$tmp/header"; then echo "$f"; fi
+done)
 # shellcheck disable=SC2086
 $PYTHON "$here/recompute.py" "$CRMROI" $scenarios > "$tmp/recompute.log" 2>&1
 tally "$tmp/recompute.log" recompute.py
