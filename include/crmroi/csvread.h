@@ -28,6 +28,8 @@ typedef struct crm_csv_table {
 
 /*
  * Parse len bytes of CSV text. A leading UTF-8 byte-order mark is skipped.
+ * A control character (0x00-0x1F or 0x7F, except tab, CR and LF) in a field
+ * is refused (CRM_EDATA) at its line and column.
  * chunk is the largest piece handed to libcsv at once (0: whole lines); it
  * exists so tests can prove the result does not depend on how input arrives.
  * name labels errors. On success the table is filled (free it with
@@ -38,9 +40,14 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 
 void crm_csv_table_free(crm_csv_table *t);
 
+/* The largest scenario file (and standard input) read: 64 MB. */
+#define CRM_MAX_FILE_SIZE (64 << 20)
+
 /*
  * Read a whole file (or standard input when path is "-") into a malloc'd,
- * NUL-terminated buffer. The caller frees *buf.
+ * NUL-terminated buffer. The caller frees *buf. Only a regular file is read
+ * (a directory, device, FIFO or socket is refused without blocking), and at
+ * most CRM_MAX_FILE_SIZE bytes: anything else fails with CRM_EIO.
  */
 crm_status crm_read_file(const char *path, char **buf, size_t *len, crm_error *err);
 

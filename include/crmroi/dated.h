@@ -12,6 +12,7 @@
 
 #include "crmroi/error.h"
 #include "crmroi/metrics.h"
+#include "crmroi/model.h"
 
 /* Days since 1970-01-01 of a calendar date (negative before). */
 long crm_date_days(int year, int month, int day);
@@ -34,5 +35,16 @@ double crm_xnpv(const double *v, const double *t, size_t n, double rate);
  */
 crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *out,
 			  crm_error *err);
+
+/*
+ * The rates of return of an evaluated scenario's net cash flow, whatever its
+ * discounting: with periodic discounting crm_irr_solve on the periods; with
+ * dated discounting the XIRR of every flow on its day (each period's flows on
+ * the day it ends, a once line with a date of its own on that day).
+ */
+crm_status crm_cashflow_irr(const crm_model *m, const crm_cashflow *cf, crm_irr *out,
+			    crm_error *err);
+/* MIRR of the same flows, at the model's finance and reinvestment rates: 0, or -1 when none. */
+int crm_cashflow_mirr(const crm_model *m, const crm_cashflow *cf, double *out);
 
 #endif

@@ -58,6 +58,19 @@ typedef struct crm_warnings {
 
 crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col,
 			    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Append a copy of e (an error, status kept) to the list. */
+crm_status crm_warnings_add_error(crm_warnings *w, const crm_error *e);
+/* Whether the list already holds an entry with the same place and message. */
+int crm_warnings_has(const crm_warnings *w, const char *file, int line, int col, const char *msg);
 void crm_warnings_free(crm_warnings *w);
+
+/*
+ * Append printf-formatted text to the NUL-terminated string in buf (cap bytes
+ * in all), cutting it to fit: never writes past buf + cap. Messages built
+ * piece by piece (a chain of names) use this instead of `len += snprintf`,
+ * whose running length can pass the end of the buffer. Returns the new length.
+ */
+size_t crm_appendf(char *buf, size_t cap, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -45,6 +45,9 @@ typedef struct crm_expr crm_expr;
  */
 typedef int (*crm_expr_lookup)(void *ctx, const char *name, size_t len);
 
+/* Deepest nesting of parentheses, signs, calls and powers a formula may have. */
+#define CRM_EXPR_MAX_NESTING 64
+
 /*
  * Compile src. lookup may be NULL when no names are allowed. On error returns
  * NULL and fills err->msg (and err->col is left as the caller set it) with the

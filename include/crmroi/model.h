@@ -36,6 +36,14 @@ typedef struct crm_cashflow {
 	double *pv_net;          /* net x df */
 	double *cumulative_pv;   /* running sum of pv_net */
 	double *t_years;         /* time of each period end in years (0 at Initial) */
+	/*
+	 * Discounted costs and benefits per period: costs x df, benefits x df,
+	 * except that with dated discounting a once line paid on a day of its own
+	 * (crm_line.date_*) is discounted at that day, not at its period's end.
+	 */
+	double *pv_costs, *pv_benefits;
+	const double *line_df;   /* per line: its own discount factor, NaN when it has none (borrowed) */
+	double *line_dated;      /* per line: the amount of a line with its own day, NaN otherwise */
 	int keep_inputs;         /* fill `input` (1 by default; simulations turn it off for speed) */
 	int keep_amounts;        /* fill `amount` (1 by default; simulations turn it off) */
 	double *scratch;         /* the evaluator's working space */

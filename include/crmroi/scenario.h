@@ -134,6 +134,12 @@ typedef struct crm_origin {
 } crm_origin;
 
 #define CRM_MAX_BASE_DEPTH 32
+/* Most rows a scenario may have, with its bases (a file may hold at most 64 MB). */
+#define CRM_MAX_ROWS 1000000
+/* Most x_ columns (own notes) a scenario may have, over all its files. */
+#define CRM_MAX_EXTRA_COLUMNS 64
+/* Most errors crm_scenario_check lists; it counts the rest. */
+#define CRM_MAX_ERRORS 50
 
 /* A phase of the program (kind=phase): what its criteria and lines belong to. */
 typedef struct crm_phase {
@@ -201,6 +207,21 @@ crm_scenario *crm_scenario_load(const char *path, crm_error *err);
  */
 crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name,
 				 size_t chunk, crm_error *err);
+
+/*
+ * Check a scenario the way a compiler does: like crm_scenario_load, but bad
+ * data does not stop the reading. A bad row is skipped and the next one read,
+ * so every independent error is found: the first CRM_MAX_ERRORS of them are
+ * appended to errors (caller-owned; free with crm_warnings_free; each item's
+ * status is its crm_status) and *unlisted counts the rest. Returns the
+ * scenario only when there is no error. err (may be NULL) gets the first
+ * error, the one crm_scenario_load would report.
+ */
+crm_scenario *crm_scenario_check(const char *path, crm_warnings *errors, size_t *unlisted,
+				 crm_error *err);
+/* The same from memory; name labels messages. */
+crm_scenario *crm_scenario_check_text(const char *buf, size_t len, const char *name,
+				      crm_warnings *errors, size_t *unlisted, crm_error *err);
 
 void crm_scenario_free(crm_scenario *sc);
 

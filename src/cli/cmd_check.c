@@ -13,32 +13,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int uses(const crm_expr *e, int idx)
-{
-	const int *d;
-	size_t n = crm_expr_deps(e, &d);
+/* A growing string for table cells whose length depends on the scenario. */
+struct dstr {
+	char *s;
+	size_t len, cap;
+};
 
-	for (size_t k = 0; k < n; k++)
-		if (d[k] == idx)
-			return 1;
-	n = crm_expr_prev_deps(e, &d);
-	for (size_t k = 0; k < n; k++)
-		if (d[k] == idx)
-			return 1;
+static int dstr_add(struct dstr *d, const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c);
+
+	if (d->len + n + 1 > d->cap) {
+		size_t ncap = d->cap ? 2 * d->cap : 64;
+		while (ncap < d->len + n + 1)
+			ncap *= 2;
+		char *p = realloc(d->s, ncap);
+		if (!p)
+			return -1;
+		d->s = p;
+		d->cap = ncap;
+	}
+	d->len += (size_t)sprintf(d->s + d->len, "%s%s%s", a, b, c);
 	return 0;
 }
 
-static void append(char *buf, size_t len, const char *what, const char *name)
+/* Add "what name" to the users of every input e refers to (directly or through prev). */
+static int add_users(struct dstr *users, const crm_expr *e, const char *what, const char *name)
 {
-	size_t o = strlen(buf);
-	snprintf(buf + o, len - o, "%s%s %s", o ? ", " : "", what, name);
+	const int *d, *p;
+	size_t nd = crm_expr_deps(e, &d), np = crm_expr_prev_deps(e, &p);
+
+	for (size_t k = 0; k < nd + np; k++) {
+		int idx = k < nd ? d[k] : p[k - nd];
+		int dup = 0;
+		/* An input used both directly and through prev() is listed once. */
+		for (size_t j = 0; k >= nd && j < nd; j++)
+			dup |= d[j] == idx;
+		if (dup)
+			continue;
+		struct dstr *u = &users[idx];
+		if (dstr_add(u, u->len ? ", " : "", what, " ") != 0 || dstr_add(u, name, "", "") != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static void check_one(const crm_scenario *sc, FILE *fp)
 {
 	size_t ncost = 0, nben = 0;
 	text_table t;
-	char range[160], used[2048];
+	char range[160];
+	int with_unit = 0;
+	struct dstr *users;
 
 	for (size_t l = 0; l < sc->nlines; l++)
 		sc->lines[l].kind == CRM_COST ? ncost++ : nben++;
@@ -46,32 +72,49 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 		"evaluated by %s\n", sc->file, sc->ninputs, sc->ninputs == 1 ? "" : "s", ncost,
 		ncost == 1 ? "" : "s", nben, nben == 1 ? "" : "s", sc->settings.horizon_years,
 		sc->settings.horizon_years == 1 ? "" : "s", crm_grid_name(sc->settings.grid));
-	if (!sc->ninputs || table_init(&t, 4) != 0)
+	if (!sc->ninputs)
 		return;
-	table_add(&t, ROW_NORMAL, (const char *[]){ "Input", "Value", "Range", "Used by" });
-	for (size_t i = 0; i < sc->ninputs; i++) {
-		const crm_input *in = &sc->inputs[i];
-		used[0] = '\0';
-		for (size_t j = 0; j < sc->ninputs; j++)
-			if (uses(sc->inputs[j].value, (int)i))
-				append(used, sizeof used, "input", sc->inputs[j].name);
-		for (size_t l = 0; l < sc->nlines; l++)
-			if (uses(sc->lines[l].value, (int)i))
-				append(used, sizeof used, sc->lines[l].kind == CRM_COST ? "cost" : "benefit",
-				       sc->lines[l].label);
-		if (in->range.given) {
-			snprintf(range, sizeof range, "%s to %s%s%s", in->range.low_text,
-				 in->range.high_text,
-				 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
-		} else {
-			snprintf(range, sizeof range, "%s", in->range.dist ? crm_dist_name(in->range.dist)
-									   : "-");
+	/* Who uses each input, built in one pass over every value. */
+	if (!(users = calloc(sc->ninputs, sizeof *users)))
+		return;
+	int ok = 1;
+	for (size_t j = 0; ok && j < sc->ninputs; j++)
+		ok = add_users(users, sc->inputs[j].value, "input", sc->inputs[j].name) == 0;
+	for (size_t l = 0; ok && l < sc->nlines; l++)
+		ok = add_users(users, sc->lines[l].value, sc->lines[l].kind == CRM_COST ? "cost" :
+			       "benefit", sc->lines[l].label) == 0;
+	for (size_t i = 0; i < sc->ninputs; i++)
+		with_unit |= sc->inputs[i].unit && sc->inputs[i].unit[0];
+	if (ok && table_init(&t, with_unit ? 5 : 4) == 0) {
+		if (with_unit)
+			table_add(&t, ROW_NORMAL, (const char *[]){ "Input", "Value", "Unit", "Range",
+				  "Used by" });
+		else
+			table_add(&t, ROW_NORMAL, (const char *[]){ "Input", "Value", "Range", "Used by" });
+		for (size_t i = 0; i < sc->ninputs; i++) {
+			const crm_input *in = &sc->inputs[i];
+			const char *used = users[i].len ? users[i].s : "(not used)";
+			if (in->range.given) {
+				snprintf(range, sizeof range, "%s to %s%s%s", in->range.low_text,
+					 in->range.high_text,
+					 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
+			} else {
+				snprintf(range, sizeof range, "%s", in->range.dist ?
+					 crm_dist_name(in->range.dist) : "-");
+			}
+			if (with_unit)
+				table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text,
+					  in->unit[0] ? in->unit : "-", range, used });
+			else
+				table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text, range,
+					  used });
 		}
-		table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text, range,
-			  used[0] ? used : "(not used)" });
+		table_print_text(&t, fp, "  ");
+		table_free(&t);
 	}
-	table_print_text(&t, fp, "  ");
-	table_free(&t);
+	for (size_t i = 0; i < sc->ninputs; i++)
+		free(users[i].s);
+	free(users);
 	for (size_t k = 0; k < sc->ncorrelations; k++)
 		fprintf(fp, "  rank correlation of %s and %s: %g\n", sc->inputs[sc->correlations[k].a].name,
 			sc->inputs[sc->correlations[k].b].name, sc->correlations[k].rho);
@@ -171,8 +214,29 @@ int cmd_check(int argc, char **argv)
 		return usage_error("check: no scenario file given");
 	for (int i = optind; i < argc; i++) {
 		crm_error err;
+		crm_warnings errors = { NULL, 0, 0 };
+		size_t unlisted = 0;
 		crm_error_clear(&err);
-		crm_scenario *sc = crm_scenario_load(argv[i], &err);
+		/* Every independent error of the file, as a compiler lists them. */
+		crm_scenario *sc = crm_scenario_check(argv[i], &errors, &unlisted, &err);
+		if (!sc) {
+			int st = EXIT_OK;
+			for (size_t k = 0; k < errors.count; k++) {
+				int one = report_error(&errors.items[k]);
+				if (st == EXIT_OK || one == EXIT_DATA)
+					st = one;
+			}
+			if (errors.count + unlisted > 1)
+				fprintf(stderr, "%s: %s: %zu errors%s\n", progname, errors.items[0].file,
+					errors.count + unlisted, unlisted ? " (the first ones are listed)" : "");
+			if (!errors.count)
+				st = report_error(&err);
+			if (status == EXIT_OK || st == EXIT_DATA)
+				status = st;
+			crm_warnings_free(&errors);
+			continue;
+		}
+		crm_warnings_free(&errors);
 		crm_model *m = sc ? crm_model_new(sc, &err) : NULL;
 		crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
 		if (m && !cf)

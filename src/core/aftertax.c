@@ -98,19 +98,29 @@ crm_status crm_after_tax_compute(const crm_model *m, const crm_cashflow *cf, crm
 	crm_cashflow *at = out->cf;
 	memcpy(at->costs, cf->costs, (size_t)np * sizeof *at->costs);
 	memcpy(at->benefits, cf->benefits, (size_t)np * sizeof *at->benefits);
+	memcpy(at->pv_costs, cf->pv_costs, (size_t)np * sizeof *at->pv_costs);
+	memcpy(at->pv_benefits, cf->pv_benefits, (size_t)np * sizeof *at->pv_benefits);
+	memcpy(at->line_dated, cf->line_dated, sc->nlines * sizeof *at->line_dated);
 	for (int y = 0; y < n; y++) {
 		int p = (y + 1) * ppy;
 		double tax = out->years[y].tax_paid;
-		if (tax >= 0)
+		if (tax >= 0) {
 			at->costs[p] += tax;
-		else
+			at->pv_costs[p] += tax * at->df[p];
+		} else {
 			at->benefits[p] -= tax;
+			at->pv_benefits[p] -= tax * at->df[p];
+		}
 		at->benefits[p] += out->salvage[y];
+		at->pv_benefits[p] += out->salvage[y] * at->df[p];
 	}
+	int own_days = 0;   /* lines discounted at a day of their own (dated discounting) */
+	for (size_t l = 0; l < sc->nlines; l++)
+		own_days |= !isnan(cf->line_df[l]);
 	double cum = 0, cumpv = 0;
 	for (int p = 0; p < np; p++) {
 		at->net[p] = at->benefits[p] - at->costs[p];
-		at->pv_net[p] = at->net[p] * at->df[p];
+		at->pv_net[p] = own_days ? at->pv_benefits[p] - at->pv_costs[p] : at->net[p] * at->df[p];
 		cum += at->net[p];
 		cumpv += at->pv_net[p];
 		at->cumulative[p] = cum;

@@ -7,6 +7,7 @@
  */
 #include "crmroi/analysis.h"
 #include "crmroi/aftertax.h"
+#include "crmroi/dated.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -423,7 +424,6 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 		return st;
 	const crm_cashflow *cf = a->cf;
 	size_t np = (size_t)cf->nperiods + 1;
-	int ppy = 12 / cf->months_per_period;
 
 	crm_error_clear(&e);
 	int after_tax = 0;
@@ -443,8 +443,8 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 	}
 	double pvb = 0, pvc = 0;
 	for (size_t p = 0; p < np; p++) {
-		pvb += cf->benefits[p] * cf->df[p];
-		pvc += cf->costs[p] * cf->df[p];
+		pvb += cf->pv_benefits[p];
+		pvc += cf->pv_costs[p];
 	}
 	for (size_t k = 0; k < n; k++) {
 		crm_value *v = &out[k];
@@ -463,7 +463,7 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 			crm_irr irr;
 			crm_error ierr;
 			crm_error_clear(&ierr);
-			if ((st = crm_irr_solve(cf->net, np, ppy, &irr, &ierr)) == CRM_ENOMEM) {
+			if ((st = crm_cashflow_irr(a->m, cf, &irr, &ierr)) == CRM_ENOMEM) {
 				if (err)
 					*err = ierr;
 				return st;
@@ -482,7 +482,7 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 		}
 		case CRM_METRIC_MIRR: {
 			double x;
-			if (crm_mirr(cf->net, np, ppy, a->set.finance_rate, a->set.reinvest_rate, &x) == 0)
+			if (crm_cashflow_mirr(a->m, cf, &x) == 0)
 				defined(v, x);
 			else
 				undefined(v, "no MIRR");

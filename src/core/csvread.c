@@ -12,6 +12,9 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +26,19 @@ struct parse_state {
 	crm_csv_row cur;   /* row under construction */
 	int cur_cap;
 	int failed;        /* out of memory inside a callback */
+	/* The first control character found in a field (refused): where and which. */
+	int bad_line, bad_col, bad_char, bad_pos;
 };
+
+/*
+ * Control characters have no place in a scenario: a NUL would end the field
+ * early for every later step (`1\0garbage` would read as 1), others are
+ * invisible in a spreadsheet. Tab, CR and LF are ordinary text.
+ */
+static int is_refused_control(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+}
 
 static void on_field(void *data, size_t len, void *ctx)
 {
@@ -57,8 +72,17 @@ static void on_field(void *data, size_t len, void *ctx)
 	if (len)
 		memcpy(copy, data, len);
 	copy[len] = '\0';
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len; i++) {
+		if (is_refused_control((unsigned char)copy[i]) && !s->bad_line) {
+			s->bad_char = (unsigned char)copy[i];
+			s->bad_col = r->nfields + 1;
+			s->bad_pos = (int)i + 1;
+			s->bad_line = -1 - nl;   /* fixed below, once the field's newlines are counted */
+		}
 		nl += copy[i] == '\n';
+	}
+	if (s->bad_line < 0)
+		s->bad_line = s->line - nl + (-1 - s->bad_line);
 	r->fields[r->nfields] = copy;
 	r->field_lines[r->nfields] = s->line - nl;
 	if (r->nfields == 0)
@@ -109,6 +133,14 @@ void crm_csv_table_free(crm_csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
+static crm_status control_error(const struct parse_state *s, const char *name, crm_error *err)
+{
+	return crm_error_set(err, CRM_EDATA, name, s->bad_line, s->bad_col,
+			     "control character 0x%02X at character %d of the field: a scenario is "
+			     "plain text (remove the character; the file may not be CSV at all)",
+			     (unsigned)s->bad_char, s->bad_pos);
+}
+
 crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *name,
 			 crm_csv_table *out, crm_error *err)
 {
@@ -141,6 +173,10 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 		}
 		if (s.failed)
 			break;
+		if (s.bad_line) {
+			st = control_error(&s, name, err);
+			goto done;
+		}
 		pos += n;
 		if (buf[pos - 1] == '\n')
 			s.line++;
@@ -149,6 +185,10 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 		st = crm_error_set(err, CRM_EDATA, name, s.open_line, s.cur.nfields + 1,
 				   "malformed CSV: a quoted field is not closed before the end of the file "
 				   "(a quote inside a quoted field is written \"\")");
+		goto done;
+	}
+	if (!s.failed && s.bad_line) {
+		st = control_error(&s, name, err);
 		goto done;
 	}
 	if (s.failed)
@@ -161,20 +201,68 @@ done:
 	return st;
 }
 
+/* What a file that is not a regular file is, for the message. */
+static const char *file_type(mode_t m)
+{
+	if (S_ISDIR(m))
+		return "a directory";
+	if (S_ISFIFO(m))
+		return "a FIFO (named pipe)";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Regular files only: a device such as /dev/zero never ends, a FIFO blocks
+ * until a writer comes, a directory is not a scenario. The file is opened with
+ * O_NONBLOCK so that opening a FIFO does not wait; the flag is cleared once
+ * fstat has shown a regular file. Standard input may be anything (a pipe is
+ * the usual case) and is read up to the same cap.
+ */
 crm_status crm_read_file(const char *path, char **bufp, size_t *lenp, crm_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	const char *label = is_stdin ? "<stdin>" : path;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
 	crm_status st = CRM_OK;
+	struct stat sb;
 
-	if (!f)
+	if (fd < 0)
 		return crm_error_set(err, CRM_EIO, label, 0, 0, "cannot open: %s", strerror(errno));
+	if (!is_stdin) {
+		int fl;
+		if (fstat(fd, &sb) != 0) {
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s", strerror(errno));
+			goto done;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s, not a "
+					   "scenario file (expected a regular file, or - for standard "
+					   "input)", file_type(sb.st_mode));
+			goto done;
+		}
+		if (sb.st_size > CRM_MAX_FILE_SIZE) {
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: the file has %lld "
+					   "bytes, more than the %d MB a scenario may have",
+					   (long long)sb.st_size, CRM_MAX_FILE_SIZE >> 20);
+			goto done;
+		}
+		if ((fl = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s", strerror(errno));
+			goto done;
+		}
+	}
 	for (;;) {
-		if (cap - len < 4096) {
+		if (cap - len < 4096 && cap < (size_t)CRM_MAX_FILE_SIZE + 1) {
+			/* One byte more than the cap may be read: that is how a longer file shows. */
 			size_t ncap = cap ? 2 * cap : 16384;
+			if (ncap > (size_t)CRM_MAX_FILE_SIZE + 1)
+				ncap = (size_t)CRM_MAX_FILE_SIZE + 1;
 			char *n = realloc(buf, ncap + 1);
 			if (!n) {
 				st = crm_error_set(err, CRM_ENOMEM, label, 0, 0, "out of memory reading the file");
@@ -183,17 +271,29 @@ crm_status crm_read_file(const char *path, char **bufp, size_t *lenp, crm_error 
 			buf = n;
 			cap = ncap;
 		}
-		size_t got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0) {
-			if (ferror(f))
-				st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s", strerror(errno));
-			break;
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s", strerror(errno));
+			goto done;
 		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+		if (len > (size_t)CRM_MAX_FILE_SIZE) {
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: more than the %d MB "
+					   "a scenario may have", CRM_MAX_FILE_SIZE >> 20);
+			goto done;
+		}
+	}
+	if (!buf && !(buf = malloc(1))) {
+		st = crm_error_set(err, CRM_ENOMEM, label, 0, 0, "out of memory reading the file");
+		goto done;
 	}
 done:
 	if (!is_stdin)
-		fclose(f);
+		close(fd);
 	if (st != CRM_OK) {
 		free(buf);
 		return st;

@@ -243,3 +243,88 @@ crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *o
 		    : out->nroots == 1 && !out->more ? CRM_IRR_UNIQUE : CRM_IRR_MULTIPLE;
 	return CRM_OK;
 }
+
+/* ------------------------------------------------- an evaluated scenario */
+
+/*
+ * The dated flows of cf: each period's net on the day the period ends, less
+ * the lines paid on a day of their own, which come as flows of their own.
+ * *v and *t are malloc'd. -1 on no memory.
+ */
+static int dated_flows(const crm_model *m, const crm_cashflow *cf, double **vp, double **tp,
+		       size_t *np)
+{
+	const crm_scenario *sc = crm_model_scenario(m);
+	const crm_settings *s = crm_model_settings(m);
+	size_t n = (size_t)cf->nperiods + 1, k = n;
+	double *v = malloc((n + sc->nlines + 1) * sizeof *v), *t = malloc((n + sc->nlines + 1) * sizeof *t);
+	long d0 = crm_date_days(s->start_year, s->start_month, s->start_day ? s->start_day : 1);
+
+	if (!v || !t) {
+		free(v);
+		free(t);
+		return -1;
+	}
+	memcpy(v, cf->net, n * sizeof *v);
+	memcpy(t, cf->t_years, n * sizeof *t);
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		double a = cf->line_dated[l];
+		if (isnan(a) || a == 0 || !ln->date_year)
+			continue;
+		int p = ln->start == 0 ? 0 : (ln->start + cf->months_per_period - 1) / cf->months_per_period;
+		double signed_a = ln->kind == CRM_COST ? -a : a;
+		v[p] -= signed_a;
+		v[k] = signed_a;
+		t[k++] = (double)(crm_date_days(ln->date_year, ln->date_month, ln->date_day) - d0) / 365.0;
+	}
+	*vp = v;
+	*tp = t;
+	*np = k;
+	return 0;
+}
+
+crm_status crm_cashflow_irr(const crm_model *m, const crm_cashflow *cf, crm_irr *out,
+			    crm_error *err)
+{
+	double *v, *t;
+	size_t n;
+	crm_status st;
+
+	if (crm_model_settings(m)->discounting != CRM_DISCOUNT_DATED)
+		return crm_irr_solve(cf->net, (size_t)cf->nperiods + 1, 12 / cf->months_per_period, out,
+				     err);
+	if (dated_flows(m, cf, &v, &t, &n) != 0)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory for the XIRR");
+	st = crm_xirr_solve(v, t, n, out, err);
+	free(v);
+	free(t);
+	return st;
+}
+
+int crm_cashflow_mirr(const crm_model *m, const crm_cashflow *cf, double *out)
+{
+	const crm_settings *s = crm_model_settings(m);
+	double *v, *t, fv_pos = 0, pv_neg = 0;
+	size_t n;
+
+	if (s->discounting != CRM_DISCOUNT_DATED)
+		return crm_mirr(cf->net, (size_t)cf->nperiods + 1, 12 / cf->months_per_period,
+				s->finance_rate, s->reinvest_rate, out);
+	if (dated_flows(m, cf, &v, &t, &n) != 0)
+		return -1;
+	/* Positives reinvested to the end of the horizon, negatives financed from day 0. */
+	double horizon = cf->t_years[cf->nperiods];
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] > 0)
+			fv_pos += v[i] * pow(1.0 + s->reinvest_rate, horizon - t[i]);
+		else if (v[i] < 0)
+			pv_neg += v[i] * pow(1.0 + s->finance_rate, -t[i]);
+	}
+	free(v);
+	free(t);
+	if (fv_pos <= 0 || pv_neg >= 0 || horizon <= 0)
+		return -1;
+	*out = pow(fv_pos / -pv_neg, 1.0 / horizon) - 1.0;
+	return 0;
+}

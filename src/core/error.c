@@ -51,23 +51,71 @@ crm_status crm_error_set(crm_error *err, crm_status status, const char *file,
 	return status;
 }
 
-crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col,
-			    const char *fmt, ...)
+static crm_error *grow(crm_warnings *w)
 {
-	va_list ap;
-
 	if (w->count == w->cap) {
 		size_t ncap = w->cap ? 2 * w->cap : 4;
 		crm_error *n = realloc(w->items, ncap * sizeof *n);
 		if (!n)
-			return CRM_ENOMEM;
+			return NULL;
 		w->items = n;
 		w->cap = ncap;
 	}
+	return &w->items[w->count];
+}
+
+crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col,
+			    const char *fmt, ...)
+{
+	va_list ap;
+	crm_error *slot = grow(w);
+
+	if (!slot)
+		return CRM_ENOMEM;
 	va_start(ap, fmt);
-	fill(&w->items[w->count++], CRM_OK, file, line, col, fmt, ap);
+	fill(slot, CRM_OK, file, line, col, fmt, ap);
+	w->count++;
 	va_end(ap);
 	return CRM_OK;
+}
+
+crm_status crm_warnings_add_error(crm_warnings *w, const crm_error *e)
+{
+	crm_error *slot = grow(w);
+
+	if (!slot)
+		return CRM_ENOMEM;
+	*slot = *e;
+	w->count++;
+	return CRM_OK;
+}
+
+int crm_warnings_has(const crm_warnings *w, const char *file, int line, int col, const char *msg)
+{
+	for (size_t i = 0; i < w->count; i++) {
+		const crm_error *e = &w->items[i];
+		if (e->line == line && e->col == col && !strcmp(e->msg, msg) &&
+		    !strcmp(e->file, file ? file : ""))
+			return 1;
+	}
+	return 0;
+}
+
+size_t crm_appendf(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+	size_t len;
+
+	if (!cap)
+		return 0;
+	len = strnlen(buf, cap - 1);
+	buf[len] = '\0';
+	if (len + 1 < cap) {
+		va_start(ap, fmt);
+		vsnprintf(buf + len, cap - len, fmt, ap);
+		va_end(ap);
+	}
+	return strnlen(buf, cap - 1);
 }
 
 void crm_warnings_free(crm_warnings *w)

@@ -24,7 +24,18 @@
 #include <string.h>
 
 /* Deepest value stack an expression may need; far beyond any real formula. */
-#define EXPR_MAX_STACK 64
+#define EXPR_MAX_STACK 256
+
+/*
+ * Deepest nesting the parser accepts: parentheses, unary signs, function
+ * calls and the right side of '^' each open one level. The parser recurses
+ * once per level, so this bounds its use of the C stack; real formulas nest
+ * a handful of levels.
+ */
+#define EXPR_MAX_NESTING CRM_EXPR_MAX_NESTING
+
+/* Longest formula quoted whole in a message; a longer one is shown around the error. */
+#define FORMULA_SHOWN 120
 
 enum op {
 	OP_CONST, OP_INPUT, OP_PREV, OP_YEAR, OP_MONTH, OP_SERIES,
@@ -113,9 +124,11 @@ static size_t scan_literal(const char *s)
 /* Convert a scanned literal; 0 on success, -1 when out of range. */
 static int convert_literal(const char *s, size_t len, double *out)
 {
-	char tmp[128];
+	char small[128], *tmp = small;
+	int rc = -1;
 
-	if (len >= sizeof tmp)
+	/* The literal is not NUL-terminated where it ends; copy it (any length). */
+	if (len >= sizeof small && !(tmp = malloc(len + 1)))
 		return -1;
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
@@ -123,11 +136,15 @@ static int convert_literal(const char *s, size_t len, double *out)
 	char *end;
 	double v = strtod(tmp, &end);
 	if (errno == ERANGE && fabs(v) > 1.0)   /* overflow; underflow to 0 is fine */
-		return -1;
+		goto done;
 	if (!isfinite(v) || end != tmp + len)
-		return -1;
+		goto done;
 	*out = v;
-	return 0;
+	rc = 0;
+done:
+	if (tmp != small)
+		free(tmp);
+	return rc;
 }
 
 static void explain_bad_number(const char *s, char *why, size_t whylen)
@@ -173,6 +190,9 @@ static void explain_bad_number(const char *s, char *why, size_t whylen)
 		else
 			snprintf(why, whylen, "'%.*s' is not a number: use a decimal point, not a comma "
 				 "(write 12.5, not 12,5)", (int)n, s);
+	} else if (dots > 1 && digits) {
+		snprintf(why, whylen, "'%.*s' is not a number: leave out thousands separators "
+			 "(write 1234567.89, not 1.234.567,89)", (int)n, s);
 	} else if (spaces_inside) {
 		snprintf(why, whylen, "'%.*s' is not a number: leave out spaces between digits "
 			 "(write 1234567)", (int)n, s);
@@ -227,6 +247,9 @@ struct parser {
 	void *ctx;
 	crm_error *err;
 	int failed;
+	int nesting;          /* levels open now (see EXPR_MAX_NESTING) */
+	const char *at;       /* where the error is, when not at p (the start of a bad name) */
+	int too_deep;         /* the error is the nesting limit */
 };
 
 static void perr(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -235,6 +258,7 @@ static void perr(struct parser *ps, const char *fmt, ...)
 {
 	char what[512];
 	va_list ap;
+	const char *where = ps->at ? ps->at : ps->p;
 
 	if (ps->failed)
 		return;
@@ -243,10 +267,41 @@ static void perr(struct parser *ps, const char *fmt, ...)
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
 	if (ps->err) {
+		size_t len = strlen(ps->src), pos = (size_t)(where - ps->src);
 		ps->err->status = CRM_EDATA;
-		snprintf(ps->err->msg, sizeof ps->err->msg, "in formula '%s' at character %d: %s",
-			 ps->src, (int)(ps->p - ps->src) + 1, what);
+		if (len <= FORMULA_SHOWN)
+			snprintf(ps->err->msg, sizeof ps->err->msg, "in formula '%s' at character %zu: %s",
+				 ps->src, pos + 1, what);
+		else {
+			/* A long formula is shown around the place, so that the reason fits. */
+			size_t from = pos > FORMULA_SHOWN / 2 ? pos - FORMULA_SHOWN / 2 : 0;
+			if (from + FORMULA_SHOWN > len)
+				from = len - FORMULA_SHOWN;
+			snprintf(ps->err->msg, sizeof ps->err->msg, "in formula '%s%.*s%s' at character "
+				 "%zu: %s", from ? "..." : "", (int)FORMULA_SHOWN, ps->src + from,
+				 from + FORMULA_SHOWN < len ? "..." : "", pos + 1, what);
+		}
 	}
+}
+
+/* Open one nesting level; 0 (with the error set) when that is one too many. */
+static int enter(struct parser *ps)
+{
+	if (ps->failed)
+		return 0;
+	if (ps->nesting >= EXPR_MAX_NESTING) {
+		ps->too_deep = 1;
+		perr(ps, "formula nested too deeply (more than %d levels of parentheses, signs, "
+		     "function calls or powers)", EXPR_MAX_NESTING);
+		return 0;
+	}
+	ps->nesting++;
+	return 1;
+}
+
+static void leave(struct parser *ps)
+{
+	ps->nesting--;
 }
 
 static void emit(struct parser *ps, enum op op, int arg, double k, int stack_delta)
@@ -327,9 +382,12 @@ static int resolve(struct parser *ps, const char *name, size_t len)
 {
 	int idx = ps->lookup ? ps->lookup(ps->ctx, name, len) : -1;
 
-	if (idx < 0)
+	if (idx < 0) {
+		ps->at = name;   /* point at the name's first letter, not past it */
 		perr(ps, "unknown input '%.*s' (expected the name of a row with kind=input)",
 		     (int)len, name);
+		ps->at = NULL;
+	}
 	return idx;
 }
 
@@ -360,10 +418,13 @@ static void parse_call(struct parser *ps, const char *name, size_t len)
 		return;
 	}
 	if (!accept(ps, ')')) {
+		if (!enter(ps))
+			return;
 		do {
 			parse_expr(ps);
 			nargs++;
 		} while (!ps->failed && accept(ps, ','));
+		leave(ps);
 		if (!ps->failed && !accept(ps, ')'))
 			perr(ps, "expected ',' or ')' in the arguments of %.*s()", (int)len, name);
 	}
@@ -384,8 +445,10 @@ static void parse_call(struct parser *ps, const char *name, size_t len)
 			perr(ps, "round() takes two arguments (value, digits), not %d", nargs);
 		emit(ps, OP_ROUND, 0, 0, -1);
 	} else {
+		ps->at = name;
 		perr(ps, "unknown function '%.*s' (expected min, max, abs, round or prev)",
 		     (int)len, name);
+		ps->at = NULL;
 	}
 }
 
@@ -436,7 +499,10 @@ static void parse_primary(struct parser *ps)
 		return;
 	}
 	if (accept(ps, '(')) {
+		if (!enter(ps))
+			return;
 		parse_expr(ps);
+		leave(ps);
 		if (!ps->failed && !accept(ps, ')'))
 			perr(ps, "expected ')'");
 		return;
@@ -452,19 +518,30 @@ static void parse_primary(struct parser *ps)
 static void parse_power(struct parser *ps)
 {
 	parse_primary(ps);
-	if (accept(ps, '^')) {
+	if (!ps->failed && accept(ps, '^')) {
+		if (!enter(ps))
+			return;
 		parse_unary(ps);
+		leave(ps);
 		emit(ps, OP_POW, 0, 0, -1);
 	}
 }
 
 static void parse_unary(struct parser *ps)
 {
+	if (ps->failed)
+		return;
 	if (accept(ps, '-')) {
+		if (!enter(ps))
+			return;
 		parse_unary(ps);
+		leave(ps);
 		emit(ps, OP_NEG, 0, 0, 0);
 	} else if (accept(ps, '+')) {
+		if (!enter(ps))
+			return;
 		parse_unary(ps);
+		leave(ps);
 	} else {
 		parse_power(ps);
 	}
@@ -530,7 +607,7 @@ static crm_expr *compile_series(const char *src, crm_error *err)
 {
 	crm_expr *e = expr_new();
 	const char *p = src;
-	char item[256], why[400];
+	char why[400];
 
 	if (!e)
 		goto nomem;
@@ -540,11 +617,15 @@ static crm_expr *compile_series(const char *src, crm_error *err)
 		const char *semi = strchr(p, ';');
 		size_t n = semi ? (size_t)(semi - p) : strlen(p);
 		double v;
-		if (n >= sizeof item)
-			n = sizeof item - 1;
+		char *item = malloc(n + 1);   /* the whole item, however long */
+		crm_status pst;
+		if (!item)
+			goto nomem;
 		memcpy(item, p, n);
 		item[n] = '\0';
-		if (crm_parse_number(item, &v, NULL, why, sizeof why) != CRM_OK) {
+		pst = crm_parse_number(item, &v, NULL, why, sizeof why);
+		free(item);
+		if (pst != CRM_OK) {
 			crm_error_set(err, CRM_EDATA, err ? err->file : NULL, err ? err->line : 0,
 				      err ? err->col : 0, "in series '%s', year %zu: %s", src,
 				      e->nseries + 1, why);
@@ -602,7 +683,7 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 		return NULL;
 	}
 	e->kind = CRM_VALUE_EXPR;
-	struct parser ps = { src, src, e, lookup, ctx, err, 0 };
+	struct parser ps = { src, src, e, lookup, ctx, err, 0, 0, NULL, 0 };
 	skip_ws(&ps);
 	if (*ps.p == '\0') {
 		ps.failed = 1;
@@ -620,10 +701,16 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 	}
 	if (ps.failed) {
 		/* A string with no names or calls was meant as a number: say how to write it. */
-		if (err && err->status == CRM_EDATA && !has_formula_chars(src))
+		if (err && err->status == CRM_EDATA && !ps.too_deep && !has_formula_chars(src))
 			snprintf(err->msg, sizeof err->msg, "%s", why);
 		crm_expr_free(e);
 		return NULL;
+	}
+	/* Give back what the growing code array did not use (a scenario holds many). */
+	struct insn *fit = realloc(e->code, e->ncode * sizeof *fit);
+	if (fit) {
+		e->code = fit;
+		e->capcode = e->ncode;
 	}
 	return e;
 }
@@ -637,13 +724,21 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
  */
 static double round_digits(double x, double digits)
 {
+	if (isnan(x) || isnan(digits))
+		return NAN;   /* round(x, 0/0) is not a number, as in a spreadsheet */
+	if (!isfinite(x))
+		return x;
 	double d = trunc(digits);
 	double scale = pow(10.0, fabs(d));
 	double y = d >= 0 ? x * scale : x / scale;
 	char buf[64];
 
+	/* More digits than a double holds: x is already rounded. */
 	if (!isfinite(y))
 		return x;
+	/* Rounding to a power of ten beyond any double (10^400): the nearest multiple is 0. */
+	if (!isfinite(scale))
+		return 0.0;
 	snprintf(buf, sizeof buf, "%.15g", y);
 	y = round(strtod(buf, NULL));
 	return d >= 0 ? y / scale : y * scale;

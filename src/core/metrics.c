@@ -10,6 +10,7 @@
  * Brent minimiser and kept when NPV vanishes there (a double root).
  */
 #include "crmroi/metrics.h"
+#include "crmroi/dated.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
@@ -428,7 +429,6 @@ crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_m
 {
 	const crm_settings *s = crm_model_settings(m);
 	size_t np = (size_t)cf->nperiods + 1;
-	int ppy = 12 / cf->months_per_period;
 	int months = cf->nperiods * cf->months_per_period;
 	crm_status st;
 
@@ -436,8 +436,8 @@ crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_m
 	for (size_t p = 0; p < np; p++) {
 		out->total_costs += cf->costs[p];
 		out->total_benefits += cf->benefits[p];
-		out->pv_costs += cf->costs[p] * cf->df[p];
-		out->pv_benefits += cf->benefits[p] * cf->df[p];
+		out->pv_costs += cf->pv_costs[p];
+		out->pv_benefits += cf->pv_benefits[p];
 		if (cf->cumulative[p] < out->peak_investment) {
 			out->peak_investment = cf->cumulative[p];
 			out->peak_period = (int)p;
@@ -457,7 +457,7 @@ crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_m
 
 	crm_error ierr;
 	crm_error_clear(&ierr);
-	if ((st = crm_irr_solve(cf->net, np, ppy, &out->irr, &ierr)) == CRM_ENOMEM) {
+	if ((st = crm_cashflow_irr(m, cf, &out->irr, &ierr)) == CRM_ENOMEM) {
 		if (err)
 			*err = ierr;
 		return st;
@@ -512,7 +512,7 @@ crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_m
 		}
 	}
 
-	if (crm_mirr(cf->net, np, ppy, s->finance_rate, s->reinvest_rate, &out->mirr) == 0)
+	if (crm_cashflow_mirr(m, cf, &out->mirr) == 0)
 		out->mirr_ok = 1;
 	else
 		snprintf(out->mirr_note, sizeof out->mirr_note, "no MIRR: it needs both a negative "

@@ -11,6 +11,7 @@
  * that holds its start month (month 0 is the Initial column).
  */
 #include "crmroi/model.h"
+#include "crmroi/dated.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -27,6 +28,8 @@ struct crm_model {
 	double *weight;         /* nl x (n+1) */
 	double *df;             /* n+1 */
 	double *t_years;        /* n+1 */
+	double *line_df;        /* nl: discount factor at a dated line's own day; NaN when none */
+	int any_line_df;
 	double *override;       /* ni, NaN when not overridden */
 	double *line_override;  /* nl, NaN when not overridden */
 	double *zeros;          /* ni zeros: prev() in the first period */
@@ -153,6 +156,53 @@ static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 		w[p] *= risk;
 }
 
+/*
+ * Dated discounting: period p ends p x months-per-period months after the
+ * investment date (the same day of the month, or the last day of a shorter
+ * month), and is discounted by (1 + r)^(days / 365) as a spreadsheet's XNPV
+ * does; a once line paid on a day of its own is discounted at that day.
+ */
+static void dated_discount(crm_model *m)
+{
+	const crm_settings *s = &m->set;
+	int day0 = s->start_day ? s->start_day : 1;
+	long d0 = crm_date_days(s->start_year, s->start_month, day0);
+
+	for (int p = 0; p <= m->n; p++) {
+		int y = s->start_year, mo = s->start_month, d = day0;
+		crm_date_add_months(&y, &mo, &d, p * m->mpp);
+		m->t_years[p] = (double)(crm_date_days(y, mo, d) - d0) / 365.0;
+		m->df[p] = pow(1.0 + s->discount_rate, -m->t_years[p]);
+	}
+	for (size_t l = 0; l < m->nl; l++) {
+		const crm_line *ln = &m->sc->lines[l];
+		if (!ln->date_year)
+			continue;
+		double t = (double)(crm_date_days(ln->date_year, ln->date_month, ln->date_day) - d0) / 365.0;
+		m->line_df[l] = pow(1.0 + s->discount_rate, -t);
+		m->any_line_df = 1;
+	}
+}
+
+/*
+ * The lines discounted at their own day: their amounts (kept in cf->line_dated
+ * for the XIRR flows) move from their period's discount factor to their own.
+ */
+static void dated_lines(const crm_model *m, crm_cashflow *cf)
+{
+	const crm_scenario *sc = m->sc;
+
+	for (size_t l = 0; l < m->nl; l++) {
+		int p = m->pfirst[l];
+		if (isnan(m->line_df[l]) || p > m->plast[l])
+			continue;
+		/* A once line has one period; its amount was recorded by the evaluation. */
+		double a = cf->line_dated[l];
+		double *pv = sc->lines[l].kind == CRM_COST ? cf->pv_costs : cf->pv_benefits;
+		pv[p] += a * (m->line_df[l] - m->df[p]);
+	}
+}
+
 void crm_model_free(crm_model *m)
 {
 	if (!m)
@@ -161,6 +211,7 @@ void crm_model_free(crm_model *m)
 	free(m->weight);
 	free(m->df);
 	free(m->t_years);
+	free(m->line_df);
 	free(m->override);
 	free(m->line_override);
 	free(m->zeros);
@@ -201,6 +252,7 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 	m->weight = malloc((m->nl + 1) * (size_t)(m->n + 1) * sizeof *m->weight);
 	m->df = malloc((size_t)(m->n + 1) * sizeof *m->df);
 	m->t_years = malloc((size_t)(m->n + 1) * sizeof *m->t_years);
+	m->line_df = malloc((m->nl + 1) * sizeof *m->line_df);
 	m->override = malloc((m->ni + 1) * sizeof *m->override);
 	m->zeros = calloc(m->ni + 1, sizeof *m->zeros);
 	m->line_override = malloc((m->nl + 1) * sizeof *m->line_override);
@@ -220,7 +272,7 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 	if (!m->line_factor || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
 	    !m->totw || !m->totwd ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
-	    !m->line_override || !m->input_fixed || !m->line_fixed)
+	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
 		goto nomem;
 	if (topo_order(sc, m->order) != 0)
 		goto nomem;
@@ -260,13 +312,18 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 		m->t_years[p] = (double)(p * m->mpp) / 12.0;
 		m->df[p] = pow(1.0 + s->discount_rate, -m->t_years[p]);
 	}
+	for (size_t l = 0; l < m->nl; l++)
+		m->line_df[l] = NAN;
+	if (s->discounting == CRM_DISCOUNT_DATED)
+		dated_discount(m);
 	for (size_t l = 0; l < m->nl; l++) {
 		const double *w = m->weight + l * (size_t)(m->n + 1);
 		double sign = sc->lines[l].kind == CRM_BENEFIT ? 1.0 : -1.0;
 		for (int p = 0; p <= m->n; p++) {
 			m->wt[(size_t)p * m->nl + l] = sign * w[p];
-			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * m->df[p];
-			m->pvw[l] += w[p] * m->df[p];
+			double d = isnan(m->line_df[l]) ? m->df[p] : m->line_df[l];
+			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * d;
+			m->pvw[l] += w[p] * d;
 			m->absw[l] += fabs(w[p]);
 			m->totw[l] += sign * w[p];
 			m->totwd[l] += sign * w[p] * m->df[p];
@@ -304,6 +361,9 @@ void crm_cashflow_free(crm_cashflow *cf)
 	free(cf->pv_net);
 	free(cf->cumulative_pv);
 	free(cf->t_years);
+	free(cf->pv_costs);
+	free(cf->pv_benefits);
+	free(cf->line_dated);
 	free(cf->scratch);
 	free(cf);
 }
@@ -333,9 +393,15 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 	cf->pv_net = calloc(np, sizeof(double));
 	cf->cumulative_pv = calloc(np, sizeof(double));
 	cf->t_years = calloc(np, sizeof(double));
+	cf->pv_costs = calloc(np, sizeof(double));
+	cf->pv_benefits = calloc(np, sizeof(double));
+	cf->line_dated = calloc(m->nl + 1, sizeof(double));
+	cf->line_df = m->line_df;
+	for (size_t l = 0; cf->line_dated && l < m->nl; l++)
+		cf->line_dated[l] = isnan(m->line_df[l]) ? NAN : 0;
 	if (!cf->amount || !cf->input || !cf->costs || !cf->benefits || !cf->net ||
 	    !cf->cumulative || !cf->df || !cf->pv_net || !cf->cumulative_pv || !cf->t_years ||
-	    !cf->scratch) {
+	    !cf->scratch || !cf->pv_costs || !cf->pv_benefits || !cf->line_dated) {
 		crm_cashflow_free(cf);
 		return NULL;
 	}
@@ -466,6 +532,8 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 			if (!isfinite(v))
 				return not_finite(m, cf, err, first <= lastp ? first : 1, 0, l, v);
 			v *= factor;
+			if (!isnan(m->line_df[l]))
+				cf->line_dated[l] = first <= lastp ? v * w[first] : 0;
 			if (cf->keep_amounts)
 				for (int p = first; p <= lastp; p++) {
 					out[p] = v * w[p];
@@ -486,6 +554,8 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 			if (!isfinite(v))
 				return not_finite(m, cf, err, p, 0, l, v);
 			double a = v * w[p] * factor;
+			if (!isnan(m->line_df[l]))
+				cf->line_dated[l] = a;   /* a once line: its only period */
 			if (cf->keep_amounts)
 				out[p] = a;
 			total[p] += a;
@@ -493,8 +563,15 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	}
 	double cum = 0, cumpv = 0;
 	for (size_t p = 0; p < np; p++) {
+		cf->pv_costs[p] = cf->costs[p] * m->df[p];
+		cf->pv_benefits[p] = cf->benefits[p] * m->df[p];
+	}
+	if (m->any_line_df)
+		dated_lines(m, cf);
+	for (size_t p = 0; p < np; p++) {
 		cf->net[p] = cf->benefits[p] - cf->costs[p];
-		cf->pv_net[p] = cf->net[p] * m->df[p];
+		cf->pv_net[p] = m->any_line_df ? cf->pv_benefits[p] - cf->pv_costs[p]
+					       : cf->net[p] * m->df[p];
 		cum += cf->net[p];
 		cumpv += cf->pv_net[p];
 		cf->cumulative[p] = cum;

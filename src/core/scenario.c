@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,97 @@ static const char *const setting_names[] = {
 /* Rates written as a bare number above this are taken as a forgotten '%'. */
 #define RATE_BARE_MAX 1.0
 
+/* Marks a merged row (or map entry) that a remove row took out. */
+#define GONE SIZE_MAX
+
+/*
+ * A string-keyed hash table (open addressing, linear probing) from a key to an
+ * index. Merge keys, input names, line labels and correlation pairs go through
+ * it, so that loading stays linear in the number of rows.
+ */
+struct smap {
+	char **keys;               /* owned copies; NULL for an empty slot */
+	size_t *vals;
+	size_t cap, n;             /* cap is 0 or a power of two */
+};
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;   /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The slot holding key (len bytes), or the empty slot where it would go. */
+static size_t smap_slot(const struct smap *m, const char *key, size_t len)
+{
+	size_t i = (size_t)hash_bytes(key, len) & (m->cap - 1);
+
+	while (m->keys[i] && !(strncmp(m->keys[i], key, len) == 0 && m->keys[i][len] == '\0'))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* Whether key is present; its value in *val. */
+static int smap_get(const struct smap *m, const char *key, size_t len, size_t *val)
+{
+	if (!m->cap)
+		return 0;
+	size_t i = smap_slot(m, key, len);
+	if (!m->keys[i])
+		return 0;
+	*val = m->vals[i];
+	return 1;
+}
+
+/* Set key to val (adding it if new). -1 when out of memory. */
+static int smap_set(struct smap *m, const char *key, size_t len, size_t val)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		struct smap g = { NULL, NULL, m->cap ? 2 * m->cap : 64, 0 };
+		g.keys = calloc(g.cap, sizeof *g.keys);
+		g.vals = calloc(g.cap, sizeof *g.vals);
+		if (!g.keys || !g.vals) {
+			free(g.keys);
+			free(g.vals);
+			return -1;
+		}
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->keys[k]) {
+				size_t j = smap_slot(&g, m->keys[k], strlen(m->keys[k]));
+				g.keys[j] = m->keys[k];
+				g.vals[j] = m->vals[k];
+			}
+		g.n = m->n;
+		free(m->keys);
+		free(m->vals);
+		*m = g;
+	}
+	size_t i = smap_slot(m, key, len);
+	if (!m->keys[i]) {
+		if (!(m->keys[i] = malloc(len + 1)))
+			return -1;
+		memcpy(m->keys[i], key, len);
+		m->keys[i][len] = '\0';
+		m->n++;
+	}
+	m->vals[i] = val;
+	return 0;
+}
+
+static void smap_free(struct smap *m)
+{
+	for (size_t k = 0; k < m->cap; k++)
+		free(m->keys[k]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
 /*
  * One row of the merged scenario, its fields in canonical column order.
  * Every field remembers the file, line and column it was written at, so
@@ -71,9 +163,13 @@ struct srow {
 	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
 	const char *f[NCOLS];      /* field text, "" when absent (borrowed from the CSV tables) */
 	int fline[NCOLS], fcol[NCOLS];
-	const char **extra;        /* by index in sc->extra_names; NULL when absent */
+	const char **extra;        /* by index in sc->extra_names; NULL when the row has none */
 	size_t nextra;             /* entries allocated in extra */
 	crm_loc replaced;          /* the inherited row it replaced */
+	int gone;                  /* taken out by a remove row */
+	int bad;                   /* an error was reported for it already (while checking) */
+	long input;                /* its index in sc->inputs once declared, or -1 */
+	long line_index;           /* its index in sc->lines once read, or -1 */
 };
 
 /* What one file's header says. */
@@ -85,16 +181,24 @@ struct header {
 
 struct loader {
 	crm_scenario *sc;
-	crm_error *err;
+	crm_error *err;            /* the first error */
+	crm_warnings *errors;      /* while checking: every error (NULL: stop at the first) */
+	size_t nerrors;            /* errors found, listed or not */
+	unsigned char *input_bad;  /* while checking: inputs whose row had an error */
 	crm_csv_table *tables;     /* every file's CSV, alive while loading */
 	size_t ntables;
 	struct srow *rows;         /* the merged rows */
 	size_t nrows, caprows;
+	struct smap merged;        /* merge key -> index in rows (GONE once removed) */
+	struct smap input_names;   /* input name -> index in sc->inputs */
+	struct smap line_labels;   /* line label -> index in sc->lines */
+	struct smap corr_pairs;    /* "a|b" input indices, a < b -> index in sc->correlations */
 	/* Settings seen, for duplicates and defaults. */
 	int setting_line[sizeof setting_names / sizeof *setting_names];
 	int finance_given, reinvest_given;
 	/* While compiling: the unknown name a formula used, for a suggestion. */
 	char unknown[128];
+	size_t caporigins;
 };
 
 /* ------------------------------------------------------------- small helpers */
@@ -138,26 +242,72 @@ static crm_loc loc_of(const struct loader *ld, const struct srow *r, enum col c)
 	return l;
 }
 
+/*
+ * Every error goes through here: the first one is the caller's err; while
+ * checking, each one also goes into the list (the first CRM_MAX_ERRORS of
+ * them) and the caller goes on with the next row. Returns e's status.
+ */
+static crm_status record(struct loader *ld, const crm_error *e)
+{
+	if (ld->nerrors == 0 && ld->err)
+		*ld->err = *e;
+	ld->nerrors++;
+	if (ld->errors && ld->errors->count < CRM_MAX_ERRORS &&
+	    crm_warnings_add_error(ld->errors, e) != CRM_OK)
+		ld->errors = NULL;   /* no memory left for the list: stop at this error */
+	return e->status;
+}
+
+/* Whether to go on after status st: only while checking, and only past bad data. */
+static int go_on(const struct loader *ld, crm_status st)
+{
+	return ld->errors && (st == CRM_EDATA || st == CRM_EIO);
+}
+
+static crm_status fail_v(struct loader *ld, crm_status status, crm_loc l, const char *fmt,
+			 va_list ap) __attribute__((format(printf, 4, 0)));
+
+static crm_status fail_v(struct loader *ld, crm_status status, crm_loc l, const char *fmt,
+			 va_list ap)
+{
+	char msg[sizeof ld->err->msg];
+	crm_error e;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	crm_error_set(&e, status, l.file ? l.file : ld->sc->file, l.line, l.col, "%s", msg);
+	return record(ld, &e);
+}
+
+static crm_status fail_status(struct loader *ld, crm_status status, crm_loc l,
+			      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static crm_status fail_status(struct loader *ld, crm_status status, crm_loc l,
+			      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	crm_status st = fail_v(ld, status, l, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
 static crm_status fail_at(struct loader *ld, crm_loc l, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static crm_status fail_at(struct loader *ld, crm_loc l, const char *fmt, ...)
 {
-	char msg[sizeof ld->err->msg];
 	va_list ap;
-
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	crm_status st = fail_v(ld, CRM_EDATA, l, fmt, ap);
 	va_end(ap);
-	return crm_error_set(ld->err, CRM_EDATA, l.file ? l.file : ld->sc->file, l.line, l.col,
-			     "%s", msg);
+	return st;
 }
 
 #define FAIL(ld, r, c, ...) fail_at((ld), loc_of((ld), (r), (c)), __VA_ARGS__)
 
 static crm_status nomem(struct loader *ld)
 {
-	return crm_error_set(ld->err, CRM_ENOMEM, ld->sc->file, 0, 0, "out of memory");
+	return fail_status(ld, CRM_ENOMEM, (crm_loc){ ld->sc->file, 0, 0 }, "out of memory");
 }
 
 /* Edit distance, for "did you mean". Short strings only. */
@@ -324,6 +474,15 @@ static crm_status get_whole(struct loader *ld, const struct srow *r, enum col c,
 
 /* ------------------------------------------------------------- header */
 
+/* The index of an x_ column name already seen, or -1. */
+static int extra_known(const struct loader *ld, const char *name)
+{
+	for (size_t k = 0; k < ld->sc->nextra; k++)
+		if (!strcmp(ld->sc->extra_names[k], name))
+			return (int)k;
+	return -1;
+}
+
 /* Add an x_ column name to the scenario's list (shared by all files); its index, or -1. */
 static int extra_index(struct loader *ld, const char *name)
 {
@@ -373,6 +532,10 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 				       "name, value, ... or a name starting with x_)");
 		}
 		if (!strncmp(h, "x_", 2)) {
+			if (ld->sc->nextra >= CRM_MAX_EXTRA_COLUMNS &&
+			    extra_known(ld, h) < 0)
+				return fail_at(ld, l, "more than %d x_ columns (the limit of "
+					       "crmroi-scenario(5))", CRM_MAX_EXTRA_COLUMNS);
 			for (int k = 0; k < fi; k++)
 				if (!strcmp(r->fields[k], h))
 					return fail_at(ld, l, "column '%s' appears twice in the header", h);
@@ -721,11 +884,10 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 static int lookup_input(void *ctx, const char *name, size_t len)
 {
 	struct loader *ld = ctx;
-	crm_scenario *sc = ld->sc;
+	size_t idx;
 
-	for (size_t i = 0; i < sc->ninputs; i++)
-		if (strlen(sc->inputs[i].name) == len && !strncmp(sc->inputs[i].name, name, len))
-			return (int)i;
+	if (smap_get(&ld->input_names, name, len, &idx))
+		return (int)idx;
 	snprintf(ld->unknown, sizeof ld->unknown, "%.*s", (int)len, name);
 	return -1;
 }
@@ -739,8 +901,22 @@ static crm_status compile_value(struct loader *ld, const struct srow *r, const c
 	crm_error_clear(&e);
 	ld->unknown[0] = '\0';
 	*out = crm_expr_compile(field(ld, r, COL_VALUE), lookup_input, ld, &e);
-	if (*out)
+	if (*out) {
+		const double *v;
+		size_t n = crm_expr_kind(*out) == CRM_VALUE_SERIES ? crm_expr_series(*out, &v) : 0;
+		int years = ld->sc->settings.horizon_years;
+		char dropped[80];
+		if (n == (size_t)years + 1)
+			snprintf(dropped, sizeof dropped, "year %d is", years + 1);
+		else
+			snprintf(dropped, sizeof dropped, "years %d-%zu are", years + 1, n);
+		if (n > (size_t)years &&
+		    crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: the series gives "
+				     "%zu years but the horizon is %d year%s: %s not used", what, n, years,
+				     years == 1 ? "" : "s", dropped) != CRM_OK)
+			return nomem(ld);
 		return CRM_OK;
+	}
 	if (e.status == CRM_ENOMEM)
 		return nomem(ld);
 	if (ld->unknown[0]) {
@@ -765,14 +941,17 @@ static crm_status check_accounting(struct loader *ld, const struct srow *r, cons
 	double x;
 
 	if (n > 2 && v[0] == '(' && v[n - 1] == ')') {
-		char inner[128];
-		if (n - 2 < sizeof inner) {
-			memcpy(inner, v + 1, n - 2);
-			inner[n - 2] = '\0';
-			if (crm_parse_number(inner, &x, NULL, NULL, 0) == CRM_OK)
-				return FAIL(ld, r, COL_VALUE, "%s: '%s' looks like an accounting "
-					    "negative; write -%s", what, v, inner);
-		}
+		char *inner = malloc(n - 1);   /* any length: a long number is still a number */
+		crm_status st = CRM_OK;
+		if (!inner)
+			return nomem(ld);
+		memcpy(inner, v + 1, n - 2);
+		inner[n - 2] = '\0';
+		if (crm_parse_number(inner, &x, NULL, NULL, 0) == CRM_OK)
+			st = FAIL(ld, r, COL_VALUE, "%s: '%s' looks like an accounting negative; "
+				  "write -%s", what, v, inner);
+		free(inner);
+		return st;
 	}
 	return CRM_OK;
 }
@@ -847,19 +1026,32 @@ static crm_status copy_text(struct loader *ld, const struct srow *r, enum col c,
 	return *out ? CRM_OK : nomem(ld);
 }
 
+/*
+ * The x_ values of a row: one block holding the pointer array and the strings,
+ * so that a row costs one allocation however many x_ columns there are.
+ */
 static crm_status copy_extra(struct loader *ld, const struct srow *r, char ***out)
 {
 	crm_scenario *sc = ld->sc;
+	size_t bytes = sc->nextra * sizeof **out;
 
 	*out = NULL;
 	if (!sc->nextra)
 		return CRM_OK;
-	*out = calloc(sc->nextra, sizeof **out);
-	if (!*out)
-		return nomem(ld);
 	for (size_t k = 0; k < sc->nextra; k++)
-		if (!((*out)[k] = xstrdup(k < r->nextra && r->extra[k] ? r->extra[k] : "")))
-			return nomem(ld);
+		bytes += (r->extra && k < r->nextra && r->extra[k] ? strlen(r->extra[k]) : 0) + 1;
+	char **block = malloc(bytes);
+	if (!block)
+		return nomem(ld);
+	char *text = (char *)(block + sc->nextra);
+	for (size_t k = 0; k < sc->nextra; k++) {
+		const char *v = r->extra && k < r->nextra && r->extra[k] ? r->extra[k] : "";
+		size_t n = strlen(v) + 1;
+		memcpy(text, v, n);
+		block[k] = text;
+		text += n;
+	}
+	*out = block;
 	return CRM_OK;
 }
 
@@ -879,10 +1071,12 @@ static crm_status declare_input(struct loader *ld, const struct srow *r)
 	if (in_list(name, setting_names))
 		return FAIL(ld, r, COL_NAME, "input name '%s' is the name of a setting; choose "
 			    "another name, or make the row kind=setting", name);
-	for (size_t i = 0; i < sc->ninputs; i++)
-		if (!strcmp(sc->inputs[i].name, name))
-			return FAIL(ld, r, COL_NAME, "input '%s' is defined twice (first on line %d)",
-				    name, sc->inputs[i].loc.line);
+	size_t first;
+	if (smap_get(&ld->input_names, name, strlen(name), &first))
+		return FAIL(ld, r, COL_NAME, "input '%s' is defined twice (first on line %d)",
+			    name, sc->inputs[first].loc.line);
+	if (smap_set(&ld->input_names, name, strlen(name), sc->ninputs) != 0)
+		return nomem(ld);
 	in = &sc->inputs[sc->ninputs];
 	memset(in, 0, sizeof *in);
 	if (!(in->name = xstrdup(name)))
@@ -931,11 +1125,13 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 	if (!*label)
 		return FAIL(ld, r, COL_NAME, "a %s row needs a name (a label such as 'CRM licences')",
 			    kname);
-	for (size_t i = 0; i < sc->nlines; i++)
-		if (!strcmp(sc->lines[i].label, label))
-			return FAIL(ld, r, COL_NAME, "line '%s' is defined twice (first on line %d; "
-				    "labels of costs and benefits must be unique)", label,
-				    sc->lines[i].loc.line);
+	size_t first;
+	if (smap_get(&ld->line_labels, label, strlen(label), &first))
+		return FAIL(ld, r, COL_NAME, "line '%s' is defined twice (first on line %d; "
+			    "labels of costs and benefits must be unique)", label,
+			    sc->lines[first].loc.line);
+	if (smap_set(&ld->line_labels, label, strlen(label), sc->nlines) != 0)
+		return nomem(ld);
 	sc->nlines++;   /* from here on, crm_scenario_free releases what ln holds */
 	if (!(ln->label = xstrdup(label)))
 		return nomem(ld);
@@ -1055,45 +1251,57 @@ static crm_status read_correlation(struct loader *ld, const struct srow *r)
 	const char *name = field(ld, r, COL_NAME);
 	const char *bar = strchr(name, '|');
 	crm_correlation *c = &sc->correlations[sc->ncorrelations];
-	char a[128], b[128], why[512];
+	char why[512], pair[64];
 	crm_status st;
-	int ia, ib;
+	size_t ia, ib, first;
 
 	if ((st = check_unused(ld, r, "correlation", unused, sizeof unused / sizeof *unused)) != CRM_OK)
 		return st;
 	if (!bar || strchr(bar + 1, '|'))
 		return FAIL(ld, r, COL_NAME, "correlation name '%s' is not two inputs (expected "
 			    "input_a|input_b)", name);
-	snprintf(a, sizeof a, "%.*s", (int)(bar - name), name);
-	snprintf(b, sizeof b, "%s", bar + 1);
-	trim(a);
-	trim(b);
-	ia = crm_scenario_find_input(sc, a);
-	ib = crm_scenario_find_input(sc, b);
-	if (ia < 0 || ib < 0)
-		return FAIL(ld, r, COL_NAME, "correlation '%s': '%s' is not an input", name,
-			    ia < 0 ? a : b);
+	/* The two names, blanks around them left out (fields are trimmed already). */
+	const char *a = name, *b = bar + 1;
+	size_t la = (size_t)(bar - name), lb = strlen(b);
+	while (la && isspace((unsigned char)a[la - 1]))
+		la--;
+	while (isspace((unsigned char)*b)) {
+		b++;
+		lb--;
+	}
+	if (!smap_get(&ld->input_names, a, la, &ia) || !smap_get(&ld->input_names, b, lb, &ib)) {
+		int first_bad = !smap_get(&ld->input_names, a, la, &ia);
+		return FAIL(ld, r, COL_NAME, "correlation '%s': '%.*s' is not an input", name,
+			    first_bad ? (int)la : (int)lb, first_bad ? a : b);
+	}
 	if (ia == ib)
 		return FAIL(ld, r, COL_NAME, "correlation '%s' names the same input twice", name);
+	if (ld->input_bad && (ld->input_bad[ia] || ld->input_bad[ib]))
+		return CRM_OK;   /* checking: the input's own error is reported already */
 	for (int k = 0; k < 2; k++) {
 		const crm_input *in = &sc->inputs[k ? ib : ia];
 		if (!in->range.given)
 			return FAIL(ld, r, COL_NAME, "correlation '%s': input '%s' is not uncertain "
 				    "(give it low and high, and a dist other than fixed)", name, in->name);
+		if (in->range.dist == CRM_DIST_FIXED)
+			return FAIL(ld, r, COL_NAME, "correlation '%s': input '%s' has dist fixed, so it "
+				    "is not uncertain and has nothing to correlate (correlations are "
+				    "between inputs that vary: give it another dist, or remove the "
+				    "correlation)", name, in->name);
 	}
-	for (size_t k = 0; k < sc->ncorrelations; k++) {
-		const crm_correlation *o = &sc->correlations[k];
-		if ((o->a == ia && o->b == ib) || (o->a == ib && o->b == ia))
-			return FAIL(ld, r, COL_NAME, "the correlation of %s and %s is given twice "
-				    "(first on line %d)", a, b, o->loc.line);
-	}
+	snprintf(pair, sizeof pair, "%zu|%zu", ia < ib ? ia : ib, ia < ib ? ib : ia);
+	if (smap_get(&ld->corr_pairs, pair, strlen(pair), &first))
+		return FAIL(ld, r, COL_NAME, "the correlation of %.*s and %.*s is given twice "
+			    "(first on line %d)", (int)la, a, (int)lb, b, sc->correlations[first].loc.line);
 	if (crm_parse_number(field(ld, r, COL_VALUE), &c->rho, NULL, why, sizeof why) != CRM_OK)
 		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s", name, why);
 	if (c->rho < -1 || c->rho > 1)
 		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s is not a rank correlation "
 			    "(expected -1 to 1)", name, field(ld, r, COL_VALUE));
-	c->a = ia;
-	c->b = ib;
+	if (smap_set(&ld->corr_pairs, pair, strlen(pair), sc->ncorrelations) != 0)
+		return nomem(ld);
+	c->a = (int)ia;
+	c->b = (int)ib;
 	c->loc = loc_of(ld, r, COL_VALUE);
 	c->loc.line = r->line;
 	sc->ncorrelations++;
@@ -1129,19 +1337,19 @@ static crm_status check_cycles(struct loader *ld)
 		while (sp) {
 			int v = stack[sp - 1];
 			const int *deps;
-			size_t nd = crm_expr_deps(sc->inputs[v].value, &deps);
+			/* An input whose value failed to compile (while checking) has none. */
+			size_t nd = sc->inputs[v].value ? crm_expr_deps(sc->inputs[v].value, &deps) : 0;
 			if (next[v] < nd) {
 				int w = deps[next[v]++];
 				if (colour[w] == 1) {
-					char msg[600];
-					size_t len = 0, from = sp;
+					char msg[600] = "";
+					size_t from = sp;
 					while (from > 0 && stack[from - 1] != w)
 						from--;
 					from = from ? from - 1 : 0;
-					for (size_t k = from; k < sp && len < sizeof msg - 80; k++)
-						len += (size_t)snprintf(msg + len, sizeof msg - len, "%s -> ",
-									sc->inputs[stack[k]].name);
-					snprintf(msg + len, sizeof msg - len, "%s", sc->inputs[w].name);
+					for (size_t k = from; k < sp; k++)
+						crm_appendf(msg, sizeof msg, "%s -> ", sc->inputs[stack[k]].name);
+					crm_appendf(msg, sizeof msg, "%s", sc->inputs[w].name);
 					st = fail_at(ld, sc->inputs[w].loc, "inputs refer to each other in a "
 						     "circle: %s (break the circle with prev(name) or a number)",
 						     msg);
@@ -1177,44 +1385,61 @@ static crm_status load_rows(struct loader *ld)
 	crm_status st;
 	size_t i;
 
-	/* Pass 1: kinds, settings, input names. */
+	/* Pass 1: kinds, settings, input names. A bad row is marked and, while
+	 * checking, skipped from then on, so that it is reported once. */
 	for (i = 0; i < ld->nrows; i++) {
-		const struct srow *r = &ld->rows[i];
+		struct srow *r = &ld->rows[i];
 		const char *kind;
 		kind = field(ld, r, COL_KIND);
-		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit") &&
-		    (st = check_line_columns(ld, r, kind)) != CRM_OK)
-			return st;
-		if (is_tracking_kind(kind))
-			continue;   /* phases and criteria: read_tracking */
+		st = CRM_OK;
+		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit"))
+			st = check_line_columns(ld, r, kind);
+		if (is_tracking_kind(kind)) {
+			/* phases and criteria: read_tracking */
+			if (st != CRM_OK) {
+				if (!go_on(ld, st))
+					return st;
+				r->bad = 1;
+			}
+			continue;
+		}
+		/* Every input, line and correlation row is counted, a bad one too: the
+		 * arrays are sized from these counts. */
 		if (!strcasecmp(kind, "input"))
 			ninputs++;
 		else if (!strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit"))
 			nlines++;
 		else if (!strcasecmp(kind, "correlation"))
 			ncorr++;
-		else if (!strcasecmp(kind, "setting")) {
-			if ((st = read_setting(ld, r)) != CRM_OK)
-				return st;
+		else if (st != CRM_OK) {
+			/* reported already */
+		} else if (!strcasecmp(kind, "setting")) {
+			st = read_setting(ld, r);
 		} else if (!*kind) {
-			return FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost, "
-				    "benefit or correlation; a comment row starts with #)");
+			st = FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost, "
+				  "benefit or correlation; a comment row starts with #)");
 		} else {
 			static const char *const kinds[] = { "setting", "input", "cost", "benefit",
 				"correlation" };
 			char sug[160];
 			suggest(kind, kinds, 5, sug, sizeof sug);
-			return FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
-				    "cost, benefit or correlation)", kind, sug);
+			st = FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
+				  "cost, benefit or correlation)", kind, sug);
 		}
-		if (strcasecmp(kind, "setting") && !given(ld, r, COL_VALUE))
-			return FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
-				    "series like 100;120;150, or a formula)", kind, field(ld, r, COL_NAME));
+		if (st == CRM_OK && strcasecmp(kind, "setting") && !given(ld, r, COL_VALUE))
+			st = FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
+				  "series like 100;120;150, or a formula)", kind, field(ld, r, COL_NAME));
+		if (st != CRM_OK) {
+			if (!go_on(ld, st))
+				return st;
+			r->bad = 1;
+		}
 	}
 	if (sc->settings.discounting == CRM_DISCOUNT_DATED && !sc->settings.start_year)
-		return crm_error_set(ld->err, CRM_EDATA, sc->file, setting_given_at(ld, "discounting"), 0,
-				     "discounting dated needs the setting start_date (the investment "
-				     "date every flow is discounted to)");
+		if ((st = fail_at(ld, (crm_loc){ sc->file, setting_given_at(ld, "discounting"), 0 },
+				  "discounting dated needs the setting start_date (the investment "
+				  "date every flow is discounted to)")) != CRM_OK && !go_on(ld, st))
+			return st;
 	if (!ld->finance_given)
 		sc->settings.finance_rate = sc->settings.discount_rate;
 	if (!ld->reinvest_given)
@@ -1224,50 +1449,76 @@ static crm_status load_rows(struct loader *ld)
 	sc->inputs = calloc(ninputs + 1, sizeof *sc->inputs);
 	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
-	if (!sc->inputs || !sc->lines || !sc->correlations)
+	ld->input_bad = calloc(ninputs + 1, 1);
+	if (!sc->inputs || !sc->lines || !sc->correlations || !ld->input_bad)
 		return nomem(ld);
+	/* Every input's name is known before any formula is compiled. An input whose
+	 * row is bad still declares its name, so formulas using it are not blamed. */
 	for (i = 0; i < ld->nrows; i++) {
-		const struct srow *r = &ld->rows[i];
-		if (!strcasecmp(field(ld, r, COL_KIND), "input") && (st = declare_input(ld, r)) != CRM_OK)
-			return st;
+		struct srow *r = &ld->rows[i];
+		if (strcasecmp(field(ld, r, COL_KIND), "input"))
+			continue;
+		r->input = (long)sc->ninputs;
+		if ((st = declare_input(ld, r)) != CRM_OK) {
+			if (!go_on(ld, st))
+				return st;
+			r->bad = 1;
+			r->input = -1;
+		}
 	}
 
 	/* Pass 2: compile and check inputs and lines. */
-	size_t k = 0;
 	for (i = 0; i < ld->nrows; i++) {
-		const struct srow *r = &ld->rows[i];
+		struct srow *r = &ld->rows[i];
 		const char *kind = field(ld, r, COL_KIND);
-		if (!strcasecmp(kind, "input"))
-			st = read_input(ld, r, &sc->inputs[k++]);
+		int is_input = !strcasecmp(kind, "input");
+		size_t lines_before = sc->nlines;
+		r->line_index = -1;
+		if (is_input && r->input < 0)
+			continue;
+		if (r->bad) {
+			if (is_input)
+				ld->input_bad[r->input] = 1;
+			continue;
+		}
+		if (is_input)
+			st = read_input(ld, r, &sc->inputs[r->input]);
 		else if (!strcasecmp(kind, "cost"))
 			st = read_line(ld, r, CRM_COST);
 		else if (!strcasecmp(kind, "benefit"))
 			st = read_line(ld, r, CRM_BENEFIT);
 		else
 			st = CRM_OK;
-		if (st != CRM_OK)
-			return st;
+		if (sc->nlines > lines_before)
+			r->line_index = (long)lines_before;
+		if (st != CRM_OK) {
+			if (!go_on(ld, st))
+				return st;
+			if (is_input)
+				ld->input_bad[r->input] = 1;
+		}
 	}
 	/* Correlations last: they refer to inputs' ranges. */
 	for (i = 0; i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
-		if (strcasecmp(field(ld, r, COL_KIND), "correlation"))
+		if (r->bad || strcasecmp(field(ld, r, COL_KIND), "correlation"))
 			continue;
 		st = read_correlation(ld, r);
-		if (st != CRM_OK)
+		if (st != CRM_OK && !go_on(ld, st))
 			return st;
 	}
-	if ((st = read_tracking(ld)) != CRM_OK)
+	if ((st = read_tracking(ld)) != CRM_OK && !go_on(ld, st))
 		return st;
 	for (i = 0; i < sc->nlines; i++) {
 		crm_line *ln = &sc->lines[i];
 		if (!ln->risk_given)
 			ln->risk = ln->kind == CRM_BENEFIT ? sc->settings.benefit_risk : sc->settings.cost_risk;
 	}
-	if (sc->nlines == 0)
+	if (sc->nlines == 0 && !ld->nerrors)
 		crm_warnings_add(&sc->warnings, sc->file, 0, 0, "the scenario has no cost or benefit "
 				 "lines; every result is 0");
-	return check_cycles(ld);
+	st = check_cycles(ld);
+	return go_on(ld, st) ? CRM_OK : st;
 }
 
 static crm_scenario *scenario_new(const char *name)
@@ -1290,12 +1541,10 @@ static crm_scenario *scenario_new(const char *name)
 	return sc;
 }
 
+/* The x_ values of a row are one block (see copy_extra). */
 static void free_extra(char **extra, size_t n)
 {
-	if (!extra)
-		return;
-	for (size_t k = 0; k < n; k++)
-		free(extra[k]);
+	(void)n;
 	free(extra);
 }
 
@@ -1349,41 +1598,72 @@ void crm_scenario_free(crm_scenario *sc)
 
 /* ------------------------------------------------------------ inheritance */
 
-/* The merge key of a row: kind and name; a correlation's two inputs in sorted order. */
-static void row_key(const struct srow *r, char *buf, size_t len)
+/*
+ * The merge key of a row, malloc'd: kind (lower case) and name; a
+ * correlation's two inputs in sorted order. NULL when out of memory.
+ */
+static char *row_key(const char *kind, const char *name)
 {
-	const char *kind = r->f[COL_KIND], *name = r->f[COL_NAME];
-	char k[32];
-	size_t i;
+	size_t lk = strlen(kind), ln = strlen(name);
+	char *key = malloc(lk + ln + 2);
 
-	for (i = 0; kind[i] && i + 1 < sizeof k; i++)
-		k[i] = (char)tolower((unsigned char)kind[i]);
-	k[i] = '\0';
+	if (!key)
+		return NULL;
+	for (size_t i = 0; i < lk; i++)
+		key[i] = (char)tolower((unsigned char)kind[i]);
+	key[lk] = '\n';
 	const char *bar = strchr(name, '|');
-	if (!strcmp(k, "correlation") && bar) {
-		char a[128], b[128];
-		snprintf(a, sizeof a, "%.*s", (int)(bar - name), name);
-		snprintf(b, sizeof b, "%s", bar + 1);
-		trim(a);
-		trim(b);
-		if (strcmp(a, b) > 0)
-			snprintf(buf, len, "%s\n%s|%s", k, b, a);
-		else
-			snprintf(buf, len, "%s\n%s|%s", k, a, b);
-		return;
+	if (lk == 11 && !strncmp(key, "correlation", 11) && bar) {
+		/* Blanks around either name do not count; the two are put in order. */
+		const char *a = name, *b = bar + 1;
+		size_t la = (size_t)(bar - name), lb = strlen(b);
+		while (la && isspace((unsigned char)a[la - 1]))
+			la--;
+		while (isspace((unsigned char)*a)) {
+			a++;
+			la--;
+		}
+		while (lb && isspace((unsigned char)b[lb - 1]))
+			lb--;
+		while (isspace((unsigned char)*b)) {
+			b++;
+			lb--;
+		}
+		size_t m = la < lb ? la : lb;
+		int cmp = strncmp(a, b, m);
+		if (cmp > 0 || (cmp == 0 && la > lb)) {
+			const char *t = a;
+			size_t lt = la;
+			a = b;
+			la = lb;
+			b = t;
+			lb = lt;
+		}
+		char *k = key + lk + 1;
+		memcpy(k, a, la);
+		k[la] = '|';
+		memcpy(k + la + 1, b, lb);
+		k[la + 1 + lb] = '\0';
+		return key;
 	}
-	snprintf(buf, len, "%s\n%s", k, name);
+	memcpy(key + lk + 1, name, ln + 1);
+	return key;
 }
 
 static crm_status add_origin(struct loader *ld, const char *kind, const char *name, crm_loc loc,
 			     crm_loc replaced)
 {
 	crm_scenario *sc = ld->sc;
-	crm_origin *o = realloc(sc->origins, (sc->norigins + 1) * sizeof *o);
+	crm_origin *o;
 
-	if (!o)
-		return nomem(ld);
-	sc->origins = o;
+	if (sc->norigins == ld->caporigins) {
+		size_t ncap = ld->caporigins ? 2 * ld->caporigins : 64;
+		o = realloc(sc->origins, ncap * sizeof *o);
+		if (!o)
+			return nomem(ld);
+		sc->origins = o;
+		ld->caporigins = ncap;
+	}
 	o = &sc->origins[sc->norigins];
 	memset(o, 0, sizeof *o);
 	snprintf(o->kind, sizeof o->kind, "%s", kind);
@@ -1395,14 +1675,29 @@ static crm_status add_origin(struct loader *ld, const char *kind, const char *na
 	return CRM_OK;
 }
 
+/* The merged row a key names, if it is inherited (from a deeper file than depth). */
+static int inherited(struct loader *ld, const char *key, int depth, size_t *at)
+{
+	size_t i;
+
+	if (!smap_get(&ld->merged, key, strlen(key), &i) || i == GONE)
+		return 0;
+	if (ld->rows[i].gone || ld->rows[i].depth <= depth)
+		return 0;
+	*at = i;
+	return 1;
+}
+
 /*
  * Put row nr into the merged rows: it replaces an inherited row with the same
- * kind and name, removes inherited rows (kind=remove), or is added.
+ * kind and name, removes inherited rows (kind=remove), or is added. Removed
+ * rows are only marked (gone) here and dropped once every file is read, so
+ * that indices in ld->merged stay valid.
  */
 static crm_status merge_row(struct loader *ld, struct srow *nr)
 {
-	char key[512], other[512];
 	crm_loc here = { nr->file, nr->line, 0 };
+	size_t i;
 
 	if (!strcasecmp(nr->f[COL_KIND], "remove")) {
 		static const char *const kinds[] = { "input", "cost", "benefit", "correlation",
@@ -1416,25 +1711,24 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 				return FAIL(ld, nr, unused[u], "a remove row names what to remove in its "
 					    "name column; leave %s empty", col_names[unused[u]]);
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-			struct srow probe = *nr;
-			probe.f[COL_KIND] = kinds[k];
-			row_key(&probe, key, sizeof key);
-			for (size_t i = 0; i < ld->nrows;) {
-				row_key(&ld->rows[i], other, sizeof other);
-				if (ld->rows[i].depth > nr->depth && !strcmp(key, other)) {
-					crm_loc was = { ld->rows[i].file, ld->rows[i].line, 0 };
-					crm_status st = add_origin(ld, "remove", nr->f[COL_NAME], here, was);
-					if (st != CRM_OK)
-						return st;
-					free(ld->rows[i].extra);
-					memmove(&ld->rows[i], &ld->rows[i + 1],
-						(ld->nrows - i - 1) * sizeof *ld->rows);
-					ld->nrows--;
-					removed++;
-				} else {
-					i++;
+			char *key = row_key(kinds[k], nr->f[COL_NAME]);
+			if (!key)
+				return nomem(ld);
+			if (inherited(ld, key, nr->depth, &i)) {
+				crm_loc was = { ld->rows[i].file, ld->rows[i].line, 0 };
+				crm_status st = add_origin(ld, "remove", nr->f[COL_NAME], here, was);
+				if (st == CRM_OK && smap_set(&ld->merged, key, strlen(key), GONE) != 0)
+					st = nomem(ld);
+				if (st != CRM_OK) {
+					free(key);
+					return st;
 				}
+				free(ld->rows[i].extra);
+				ld->rows[i].extra = NULL;
+				ld->rows[i].gone = 1;
+				removed++;
 			}
+			free(key);
 		}
 		if (!removed)
 			return FAIL(ld, nr, COL_NAME, "remove: nothing named '%s' is inherited (expected "
@@ -1442,24 +1736,40 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 				    "scenario)", nr->f[COL_NAME]);
 		return CRM_OK;
 	}
-	row_key(nr, key, sizeof key);
-	for (size_t i = 0; i < ld->nrows; i++) {
-		row_key(&ld->rows[i], other, sizeof other);
-		if (ld->rows[i].depth > nr->depth && !strcmp(key, other)) {
-			nr->replaced = (crm_loc){ ld->rows[i].file, ld->rows[i].line, 0 };
-			free(ld->rows[i].extra);
-			ld->rows[i] = *nr;
-			return CRM_OK;
-		}
+	char *key = row_key(nr->f[COL_KIND], nr->f[COL_NAME]);
+	if (!key)
+		return nomem(ld);
+	if (inherited(ld, key, nr->depth, &i)) {
+		nr->replaced = (crm_loc){ ld->rows[i].file, ld->rows[i].line, 0 };
+		free(ld->rows[i].extra);
+		ld->rows[i] = *nr;
+		free(key);
+		return CRM_OK;
+	}
+	if (ld->nrows >= CRM_MAX_ROWS) {
+		free(key);
+		return FAIL(ld, nr, COL_KIND, "more than %d rows in the scenario and its bases (the "
+			    "limit of crmroi-scenario(5))", CRM_MAX_ROWS);
 	}
 	if (ld->nrows == ld->caprows) {
 		size_t ncap = ld->caprows ? 2 * ld->caprows : 64;
 		struct srow *n = realloc(ld->rows, ncap * sizeof *n);
-		if (!n)
+		if (!n) {
+			free(key);
 			return nomem(ld);
+		}
 		ld->rows = n;
 		ld->caprows = ncap;
 	}
+	/* The first row with a key is the one a later file replaces (a second one in
+	 * the same file is an error found when rows are read). */
+	size_t old;
+	if ((!smap_get(&ld->merged, key, strlen(key), &old) || old == GONE) &&
+	    smap_set(&ld->merged, key, strlen(key), ld->nrows) != 0) {
+		free(key);
+		return nomem(ld);
+	}
+	free(key);
 	ld->rows[ld->nrows++] = *nr;
 	return CRM_OK;
 }
@@ -1478,15 +1788,21 @@ static const char *keep_name(struct loader *ld, const char *name)
 	return n[sc->nfiles++];
 }
 
-/* A base named in file `from`: relative to from's directory. */
-static void base_path(const char *from, const char *value, char *buf, size_t len)
+/* A base named in file `from`: relative to from's directory. Malloc'd; NULL when out of memory. */
+static char *base_path(const char *from, const char *value)
 {
 	const char *slash = strrchr(from, '/');
+	size_t dir = slash ? (size_t)(slash - from) : 0;
 
 	if (value[0] == '/' || !slash || !strcmp(from, "<stdin>"))
-		snprintf(buf, len, "%s", value);
-	else
-		snprintf(buf, len, "%.*s/%s", (int)(slash - from + 1) - 1, from, value);
+		return xstrdup(value);
+	char *p = malloc(dir + 1 + strlen(value) + 1);
+	if (p) {
+		memcpy(p, from, dir);
+		p[dir] = '/';
+		strcpy(p + dir + 1, value);
+	}
+	return p;
 }
 
 struct chain {
@@ -1502,7 +1818,7 @@ static crm_status read_base(struct loader *ld, const struct srow *r, const char 
 			    struct chain *ch, int depth)
 {
 	const char *value = r->f[COL_VALUE];
-	char path[1024], *buf;
+	char *path, *buf;
 	size_t len;
 	crm_error e;
 	crm_status st;
@@ -1512,28 +1828,38 @@ static crm_status read_base(struct loader *ld, const struct srow *r, const char 
 			    "(relative to this file)");
 	if (depth + 1 > CRM_MAX_BASE_DEPTH)
 		return FAIL(ld, r, COL_VALUE, "bases nest more than %d deep", CRM_MAX_BASE_DEPTH);
-	base_path(from, value, path, sizeof path);
+	if (!(path = base_path(from, value)))
+		return nomem(ld);
 	char *real = realpath(path, NULL);
-	if (!real)
-		return FAIL(ld, r, COL_VALUE, "base scenario '%s' cannot be opened (looked for %s: %s)",
-			    value, path, strerror(errno));
+	if (!real) {
+		/* A base that cannot be read is a file problem (exit 3), said at the row naming it. */
+		crm_loc l = loc_of(ld, r, COL_VALUE);
+		st = fail_status(ld, CRM_EIO, l, "base scenario '%s' cannot be opened (looked for "
+				 "%s: %s)", value, path, strerror(errno));
+		free(path);
+		return st;
+	}
 	for (int k = 0; k < ch->n; k++)
 		if (ch->real[k] && !strcmp(ch->real[k], real)) {
-			char msg[700];
-			size_t o = 0;
-			for (int j = k; j < ch->n && o < sizeof msg - 100; j++)
-				o += (size_t)snprintf(msg + o, sizeof msg - o, "%s -> ", ch->name[j]);
-			snprintf(msg + o, sizeof msg - o, "%s", path);
+			char msg[700] = "";
+			for (int j = k; j < ch->n; j++)
+				crm_appendf(msg, sizeof msg, "%s -> ", ch->name[j]);
+			crm_appendf(msg, sizeof msg, "%s", path);
 			free(real);
+			free(path);
 			return FAIL(ld, r, COL_VALUE, "scenarios inherit from each other in a circle: %s",
 				    msg);
 		}
 	crm_error_clear(&e);
-	if (crm_read_file(path, &buf, &len, &e) != CRM_OK) {
+	if ((st = crm_read_file(path, &buf, &len, &e)) != CRM_OK) {
+		crm_loc l = loc_of(ld, r, COL_VALUE);
 		free(real);
-		return FAIL(ld, r, COL_VALUE, "base scenario '%s': %s", path, e.msg);
+		st = fail_status(ld, st, l, "base scenario '%s': %s", path, e.msg);
+		free(path);
+		return st;
 	}
 	const char *kept = keep_name(ld, path);
+	free(path);
 	ch->real[ch->n] = real;
 	ch->name[ch->n] = kept;
 	ch->n++;
@@ -1543,6 +1869,44 @@ static crm_status read_base(struct loader *ld, const struct srow *r, const char 
 	ch->real[ch->n] = NULL;
 	free(buf);
 	return st;
+}
+
+/* Whether a CSV row is `setting,base,...`. */
+static int is_base_row(const crm_csv_row *cr, const struct header *hd)
+{
+	int k = hd->colmap[COL_KIND], n = hd->colmap[COL_NAME];
+
+	return k < cr->nfields && n < cr->nfields && !strcasecmp(cr->fields[k], "setting") &&
+	       !strcmp(cr->fields[n], "base");
+}
+
+/* A CSV row in canonical column order. r->extra is the caller's to free. */
+static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const char *name,
+			   int depth, const struct header *hd, struct srow *r)
+{
+	memset(r, 0, sizeof *r);
+	r->file = name;
+	r->line = cr->line;
+	r->depth = depth;
+	r->input = -1;
+	for (int c = 0; c < NCOLS; c++) {
+		int fi = hd->colmap[c];
+		r->f[c] = fi >= 0 && fi < cr->nfields ? cr->fields[fi] : "";
+		r->fline[c] = fi >= 0 && fi < cr->nfields ? cr->field_lines[fi] : cr->line;
+		r->fcol[c] = fi >= 0 ? fi + 1 : 0;
+	}
+	/* x_ values: an array only for a row that has any, so that memory stays in
+	 * proportion to the file. */
+	for (int fi = 0; fi < cr->nfields && fi < hd->width; fi++)
+		if (hd->extra[fi] >= 0 && cr->fields[fi][0]) {
+			if (!r->extra) {
+				r->nextra = ld->sc->nextra;
+				if (!(r->extra = calloc(r->nextra + 1, sizeof *r->extra)))
+					return nomem(ld);
+			}
+			r->extra[hd->extra[fi]] = cr->fields[fi];
+		}
+	return CRM_OK;
 }
 
 /*
@@ -1560,9 +1924,12 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	if (!tabs)
 		return nomem(ld);
 	ld->tables = tabs;
-	crm_csv_table *t = &ld->tables[ld->ntables];
-	if ((st = crm_csv_parse(buf, len, chunk, name, t, ld->err)) != CRM_OK)
-		return st;
+	size_t mine = ld->ntables;
+	crm_csv_table *t = &ld->tables[mine];
+	crm_error e;
+	crm_error_clear(&e);
+	if ((st = crm_csv_parse(buf, len, chunk, name, t, &e)) != CRM_OK)
+		return record(ld, &e);
 	ld->ntables++;
 	for (i = 0; i < t->nrows; i++)
 		for (int f = 0; f < t->rows[i].nfields; f++)
@@ -1571,78 +1938,124 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 		if (!is_comment(&t->rows[h]) && !is_blank_row(&t->rows[h]))
 			break;
 	if (h == t->nrows)
-		return crm_error_set(ld->err, CRM_EDATA, name, 0, 0, "no header row: the file is "
-				     "empty or holds only comments (expected a header such as "
-				     "kind,name,value)");
+		return fail_at(ld, (crm_loc){ name, 0, 0 }, "no header row: the file is empty or "
+			       "holds only comments (expected a header such as kind,name,value)");
 	memset(&hd, 0, sizeof hd);
 	if ((st = read_header(ld, &t->rows[h], name, &hd)) != CRM_OK)
 		goto done;
 
-	/* Normalise the rows; find the base, if any. */
-	struct srow *rows = calloc(t->nrows + 1, sizeof *rows);
-	size_t n = 0;
-	const struct srow *base = NULL;
-	if (!rows) {
-		st = nomem(ld);
-		goto done;
-	}
+	/* The base first (its own base before it): a file's rows are merged over it. */
+	struct srow base;
+	int have_base = 0;
 	for (i = h + 1; i < t->nrows; i++) {
 		const crm_csv_row *cr = &t->rows[i];
-		struct srow *r = &rows[n];
-		if (is_comment(cr) || is_blank_row(cr))
+		if (is_comment(cr) || is_blank_row(cr) || !is_base_row(cr, &hd))
 			continue;
-		if ((st = check_width(ld, cr, name, &hd)) != CRM_OK)
-			goto done_rows;
-		r->file = name;
-		r->line = cr->line;
-		r->depth = depth;
-		for (int c = 0; c < NCOLS; c++) {
-			int fi = hd.colmap[c];
-			r->f[c] = fi >= 0 && fi < cr->nfields ? cr->fields[fi] : "";
-			r->fline[c] = fi >= 0 && fi < cr->nfields ? cr->field_lines[fi] : cr->line;
-			r->fcol[c] = fi >= 0 ? fi + 1 : 0;
+		if ((st = check_width(ld, cr, name, &hd)) != CRM_OK) {
+			if (go_on(ld, st))
+				continue;
+			goto done_base;
 		}
-		r->nextra = ld->sc->nextra;
-		r->extra = calloc(r->nextra + 1, sizeof *r->extra);
-		if (!r->extra) {
-			st = nomem(ld);
-			goto done_rows;
+		if (have_base) {
+			st = fail_at(ld, (crm_loc){ name, cr->field_lines[hd.colmap[COL_NAME]],
+				     hd.colmap[COL_NAME] + 1 }, "setting 'base' is given twice (first on "
+				     "line %d)", base.line);
+			if (go_on(ld, st))
+				continue;
+			goto done_base;
 		}
-		n++;   /* counted now, so that its extra array is freed on every path */
-		for (int fi = 0; fi < cr->nfields && fi < hd.width; fi++)
-			if (hd.extra[fi] >= 0)
-				r->extra[hd.extra[fi]] = cr->fields[fi];
-		if (!strcasecmp(r->f[COL_KIND], "setting") && !strcmp(r->f[COL_NAME], "base")) {
-			if (base) {
-				st = FAIL(ld, r, COL_NAME, "setting 'base' is given twice (first on line %d)",
-					  base->line);
-				goto done_rows;
-			}
-			base = r;
-		}
+		if ((st = make_row(ld, cr, name, depth, &hd, &base)) != CRM_OK)
+			goto done;
+		have_base = 1;
 	}
-	if (base && (st = read_base(ld, base, name, ch, depth)) != CRM_OK)
-		goto done_rows;
-	for (i = 0; i < n; i++) {
-		if (&rows[i] == base)
+	/* A base that cannot be read: while checking, this file's own rows are still read. */
+	if (have_base && (st = read_base(ld, &base, name, ch, depth)) != CRM_OK && !go_on(ld, st))
+		goto done_base;
+	t = &ld->tables[mine];   /* reading the base may have moved the tables */
+	for (i = h + 1; i < t->nrows; i++) {
+		const crm_csv_row *cr = &t->rows[i];
+		struct srow r;
+		if (is_comment(cr) || is_blank_row(cr) || is_base_row(cr, &hd))
 			continue;
-		if ((st = merge_row(ld, &rows[i])) != CRM_OK)
-			goto done_rows;
+		if ((st = check_width(ld, cr, name, &hd)) != CRM_OK) {
+			if (go_on(ld, st))
+				continue;   /* the row is skipped; its fields cannot be trusted */
+			goto done_base;
+		}
+		if ((st = make_row(ld, cr, name, depth, &hd, &r)) != CRM_OK)
+			goto done_base;
+		st = merge_row(ld, &r);
 		/* A merged row now owns its extra array; a remove row is not kept. */
-		if (strcasecmp(rows[i].f[COL_KIND], "remove"))
-			rows[i].extra = NULL;
+		if (st != CRM_OK || !strcasecmp(r.f[COL_KIND], "remove"))
+			free(r.extra);
+		if (st != CRM_OK) {
+			if (go_on(ld, st))
+				continue;
+			goto done_base;
+		}
 	}
-done_rows:
-	for (i = 0; i < n; i++)
-		free(rows[i].extra);
-	free(rows);
+done_base:
+	if (have_base)
+		free(base.extra);
 done:
 	free(hd.extra);
-	return st;
+	/* While checking, an error is counted and reading goes on with the next file. */
+	return go_on(ld, st) ? CRM_OK : st;
 }
 
-crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, size_t chunk,
-				 crm_error *err)
+struct ranked {
+	const crm_error *e;
+	size_t file_rank, seq;
+};
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->file_rank != b->file_rank)
+		return a->file_rank < b->file_rank ? -1 : 1;
+	if (a->e->line != b->e->line)
+		return a->e->line < b->e->line ? -1 : 1;
+	if (a->e->col != b->e->col)
+		return a->e->col < b->e->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * Errors are found pass by pass (settings before inputs before lines); a
+ * reader wants them in the order of the file, each file's together, files in
+ * the order their first error was found.
+ */
+static void sort_errors(crm_warnings *errors)
+{
+	size_t n = errors->count;
+	if (n < 2)
+		return;
+	struct ranked *r = malloc((n + 1) * sizeof *r);
+	crm_error *sorted = malloc((n + 1) * sizeof *sorted);
+
+	if (r && sorted) {
+		for (size_t i = 0; i < n; i++) {
+			size_t k = 0;
+			while (strcmp(errors->items[k].file, errors->items[i].file))
+				k++;
+			r[i] = (struct ranked){ &errors->items[i], k, i };
+		}
+		qsort(r, n, sizeof *r, cmp_ranked);
+		for (size_t i = 0; i < n; i++)
+			sorted[i] = *r[i].e;
+		memcpy(errors->items, sorted, n * sizeof *sorted);
+	}
+	free(r);
+	free(sorted);
+}
+
+/*
+ * Load from memory. errors NULL: stop at the first error (in err). Otherwise
+ * go on after bad data, listing every error in errors; err still gets the first.
+ */
+static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t chunk,
+			   crm_warnings *errors, size_t *unlisted, crm_error *err)
 {
 	struct loader ld;
 	struct chain ch;
@@ -1651,6 +2064,7 @@ crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, 
 	memset(&ld, 0, sizeof ld);
 	memset(&ch, 0, sizeof ch);
 	ld.err = err;
+	ld.errors = errors;
 	ld.sc = scenario_new(name);
 	if (!ld.sc) {
 		crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
@@ -1665,6 +2079,14 @@ crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, 
 	if (st == CRM_OK)
 		st = read_rows(&ld, buf, len, kept, chunk, &ch, 0);
 	free(ch.real[0]);
+	/* Rows taken out by remove rows go now; the others keep their order. */
+	size_t kept_rows = 0;
+	for (size_t i = 0; i < ld.nrows; i++) {
+		if (ld.rows[i].gone)
+			continue;
+		ld.rows[kept_rows++] = ld.rows[i];
+	}
+	ld.nrows = kept_rows;
 	for (size_t i = 0; st == CRM_OK && i < ld.nrows; i++) {
 		const struct srow *r = &ld.rows[i];
 		char kind[16];
@@ -1675,17 +2097,34 @@ crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, 
 	}
 	if (st == CRM_OK)
 		st = load_rows(&ld);
+	if (st == CRM_OK && ld.nerrors)
+		st = err ? err->status : CRM_EDATA;
+	if (unlisted)
+		*unlisted = errors && ld.nerrors > errors->count ? ld.nerrors - errors->count : 0;
+	if (errors)
+		sort_errors(errors);
 	for (size_t i = 0; i < ld.nrows; i++)
 		free(ld.rows[i].extra);
 	free(ld.rows);
 	for (size_t i = 0; i < ld.ntables; i++)
 		crm_csv_table_free(&ld.tables[i]);
 	free(ld.tables);
+	smap_free(&ld.merged);
+	smap_free(&ld.input_names);
+	smap_free(&ld.line_labels);
+	smap_free(&ld.corr_pairs);
+	free(ld.input_bad);
 	if (st != CRM_OK) {
 		crm_scenario_free(ld.sc);
 		return NULL;
 	}
 	return ld.sc;
+}
+
+crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, size_t chunk,
+				 crm_error *err)
+{
+	return parse(buf, len, name, chunk, NULL, NULL, err);
 }
 
 crm_scenario *crm_scenario_load(const char *path, crm_error *err)
@@ -1698,6 +2137,43 @@ crm_scenario *crm_scenario_load(const char *path, crm_error *err)
 	if (crm_read_file(path, &buf, &len, err) != CRM_OK)
 		return NULL;
 	sc = crm_scenario_parse(buf, len, name, 0, err);
+	free(buf);
+	return sc;
+}
+
+crm_scenario *crm_scenario_check_text(const char *buf, size_t len, const char *name,
+				      crm_warnings *errors, size_t *unlisted, crm_error *err)
+{
+	crm_error first;
+
+	crm_error_clear(&first);
+	crm_scenario *sc = parse(buf, len, name, 0, errors, unlisted, &first);
+	if (err)
+		*err = first;
+	/* Out of memory before the list could take it: the list still says why. */
+	if (!sc && errors->count == 0 && crm_warnings_add_error(errors, &first) != CRM_OK)
+		return NULL;
+	return sc;
+}
+
+crm_scenario *crm_scenario_check(const char *path, crm_warnings *errors, size_t *unlisted,
+				 crm_error *err)
+{
+	char *buf;
+	size_t len;
+	crm_scenario *sc;
+	crm_error first;
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+
+	*unlisted = 0;
+	crm_error_clear(&first);
+	if (crm_read_file(path, &buf, &len, &first) != CRM_OK) {
+		if (err)
+			*err = first;
+		crm_warnings_add_error(errors, &first);
+		return NULL;
+	}
+	sc = crm_scenario_check_text(buf, len, name, errors, unlisted, err);
 	free(buf);
 	return sc;
 }
@@ -1903,7 +2379,7 @@ static crm_status read_criterion(struct loader *ld, const struct srow *r)
 static crm_status read_tracking(struct loader *ld)
 {
 	crm_scenario *sc = ld->sc;
-	size_t nph = 0, ncr = 0, i, l = 0;
+	size_t nph = 0, ncr = 0, i;
 	crm_status st;
 
 	for (i = 0; i < ld->nrows; i++) {
@@ -1916,15 +2392,17 @@ static crm_status read_tracking(struct loader *ld)
 	if (!sc->phases || !sc->criteria)
 		return nomem(ld);
 	for (i = 0; i < ld->nrows; i++)
-		if (!strcasecmp(field(ld, &ld->rows[i], COL_KIND), "phase") &&
-		    (st = read_phase(ld, &ld->rows[i])) != CRM_OK)
+		if (!ld->rows[i].bad && !strcasecmp(field(ld, &ld->rows[i], COL_KIND), "phase") &&
+		    (st = read_phase(ld, &ld->rows[i])) != CRM_OK && !go_on(ld, st))
 			return st;
 	for (i = 0; i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
 		const char *kind = field(ld, r, COL_KIND);
 		int is_line = !strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit");
+		if (r->bad)
+			continue;
 		if (!strcasecmp(kind, "criterion")) {
-			if ((st = read_criterion(ld, r)) != CRM_OK)
+			if ((st = read_criterion(ld, r)) != CRM_OK && !go_on(ld, st))
 				return st;
 			continue;
 		}
@@ -1934,22 +2412,27 @@ static crm_status read_tracking(struct loader *ld)
 		static const enum col tracking_cols[] = { COL_BASELINE, COL_TARGET, COL_DIRECTION,
 			COL_DUE };
 		if ((st = check_unused(ld, r, kind, tracking_cols,
-				       sizeof tracking_cols / sizeof *tracking_cols)) != CRM_OK)
-			return st;
-		if (!is_line) {
-			static const enum col phase_col[] = { COL_PHASE };
-			if ((st = check_unused(ld, r, kind, phase_col, 1)) != CRM_OK)
+				       sizeof tracking_cols / sizeof *tracking_cols)) != CRM_OK) {
+			if (!go_on(ld, st))
 				return st;
 			continue;
 		}
-		/* Lines were read in row order: this row is line l. */
-		crm_line *ln = &sc->lines[l++];
+		if (!is_line) {
+			static const enum col phase_col[] = { COL_PHASE };
+			if ((st = check_unused(ld, r, kind, phase_col, 1)) != CRM_OK && !go_on(ld, st))
+				return st;
+			continue;
+		}
+		/* The line this row was read into (none when its row had an error). */
+		if (r->line_index < 0)
+			continue;
+		crm_line *ln = &sc->lines[r->line_index];
 		ln->phase = -1;
 		if (given(ld, r, COL_PHASE)) {
 			char what[300];
 			snprintf(what, sizeof what, "%s '%s'", ln->kind == CRM_COST ? "cost" : "benefit",
 				 ln->label);
-			if ((st = find_phase_of(ld, r, what, &ln->phase)) != CRM_OK)
+			if ((st = find_phase_of(ld, r, what, &ln->phase)) != CRM_OK && !go_on(ld, st))
 				return st;
 		}
 	}

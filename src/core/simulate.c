@@ -12,6 +12,7 @@
  * later ones go into a fine histogram.
  */
 #include "crmroi/simulate.h"
+#include "crmroi/dated.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -165,14 +166,14 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 	out[CRM_SIM_NPV] = cf->cumulative_pv[np - 1];
 	if (opt->metrics[CRM_SIM_ROI]) {
 		for (size_t p = 0; p < np; p++)
-			pvc += cf->costs[p] * cf->df[p];
+			pvc += cf->pv_costs[p];
 		if (pvc > 0)
 			out[CRM_SIM_ROI] = out[CRM_SIM_NPV] / pvc;
 	}
 	if (opt->metrics[CRM_SIM_IRR]) {
 		crm_irr irr;
 		/* A root the solver cannot find counts as a draw with no IRR. */
-		if ((st = crm_irr_solve(cf->net, np, 12 / cf->months_per_period, &irr, err)) == CRM_ENOMEM)
+		if ((st = crm_cashflow_irr(w->m, cf, &irr, err)) == CRM_ENOMEM)
 			return st;
 		if (st != CRM_OK)
 			irr.nroots = 0;

@@ -123,8 +123,9 @@ static double line_pv(const report *r, size_t l)
 	size_t np = (size_t)cf->nperiods + 1;
 	double pv = 0;
 
+	/* A line paid on a day of its own (dated discounting) is discounted at that day. */
 	for (size_t p = 0; p < np; p++)
-		pv += cf->amount[l * np + p] * cf->df[p];
+		pv += cf->amount[l * np + p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
 	return pv;
 }
 

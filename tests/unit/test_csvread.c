@@ -7,6 +7,8 @@
 #include "testutil.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char sample[] =
 	"\xEF\xBB\xBF# comment, with a comma\r\n"
@@ -117,6 +119,104 @@ static void test_malformed(void **state)
 	assert_contains(err.msg, "not closed");
 }
 
+/*
+ * A control character inside a field is refused where it is, whatever the
+ * chunk size: before, `1\0garbage` was read as 1.
+ */
+static void test_control_characters(void **state)
+{
+	(void)state;
+#define C(text, line, col, what) { text, sizeof text - 1, line, col, what }
+	static const struct { const char *text; size_t len; int line, col; const char *what; } cases[] = {
+		C("kind,name,value\ncost,A,1\0garbage\n", 2, 3, "0x00 at character 2"),
+		C("kind,name,value\ncost,A\x1b[31m,1\n", 2, 2, "0x1B at character 2"),
+		C("kind,name,value\n# note \x7f\ncost,A,1\n", 2, 1, "0x7F at character 8"),
+		C("kind,name,value\ncost,\"two\nli\x01nes\",1\n", 3, 2, "0x01 at character 7"),
+		C("a,b\x0c\n", 1, 2, "0x0C"),
+	};
+#undef C
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		for (size_t chunk = 0; chunk <= cases[i].len; chunk++) {
+			crm_csv_table t;
+			crm_error err;
+			crm_error_clear(&err);
+			assert_int_equal(crm_csv_parse(cases[i].text, cases[i].len, chunk, "c.csv", &t,
+						       &err), CRM_EDATA);
+			if (err.line != cases[i].line || err.col != cases[i].col) {
+				print_error("case %zu chunk %zu: at %d:%d, expected %d:%d\n", i, chunk,
+					    err.line, err.col, cases[i].line, cases[i].col);
+				fail();
+			}
+			assert_contains(err.msg, cases[i].what);
+		}
+	/* Tab, CR and LF are text. */
+	const char ok[] = "a,b\r\n\"x\ty\",\"two\r\nlines\"\r\n";
+	crm_csv_table t;
+	crm_error err;
+	assert_int_equal(crm_csv_parse(ok, sizeof ok - 1, 0, "ok.csv", &t, &err), CRM_OK);
+	assert_string_equal(t.rows[1].fields[0], "x\ty");
+	crm_csv_table_free(&t);
+}
+
+static char tmpdir[] = "/tmp/crmroi-csvread-XXXXXX";
+
+static void expect_refused(const char *path, const char *what)
+{
+	crm_error err;
+	char *buf = NULL;
+	size_t len;
+	crm_error_clear(&err);
+	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_EIO);
+	assert_null(buf);
+	assert_string_equal(err.file, path);
+	assert_contains(err.msg, what);
+}
+
+/*
+ * Only regular files are read, up to CRM_MAX_FILE_SIZE: /dev/zero was read
+ * until memory ran out, a FIFO blocked for ever (this test would hang).
+ */
+static void test_read_file_kinds(void **state)
+{
+	(void)state;
+	char path[256], *buf;
+	size_t len;
+	crm_error err;
+
+	assert_non_null(mkdtemp(tmpdir));
+	expect_refused("/dev/zero", "a device");
+	expect_refused(tmpdir, "a directory");
+	snprintf(path, sizeof path, "%s/fifo", tmpdir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	expect_refused(path, "a FIFO");
+	unlink(path);
+	/* One byte over the cap (a sparse file: no disk used). */
+	snprintf(path, sizeof path, "%s/big.csv", tmpdir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(truncate(path, (off_t)CRM_MAX_FILE_SIZE + 1), 0);
+	expect_refused(path, "more than the 64 MB");
+	/* At the cap exactly it is read whole. */
+	assert_int_equal(truncate(path, (off_t)CRM_MAX_FILE_SIZE), 0);
+	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_OK);
+	assert_int_equal(len, CRM_MAX_FILE_SIZE);
+	free(buf);
+	unlink(path);
+	/* An ordinary file. */
+	snprintf(path, sizeof path, "%s/ok.csv", tmpdir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("kind,name,value\n", f);
+	fclose(f);
+	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_OK);
+	assert_int_equal(len, 16);
+	assert_string_equal(buf, "kind,name,value\n");
+	free(buf);
+	unlink(path);
+	rmdir(tmpdir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +224,8 @@ int main(void)
 		cmocka_unit_test(test_every_chunk_size),
 		cmocka_unit_test(test_scenario_every_chunk_size),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_control_characters),
+		cmocka_unit_test(test_read_file_kinds),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("csvread", tests, NULL, NULL);

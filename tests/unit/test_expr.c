@@ -8,6 +8,8 @@
  */
 #include "testutil.h"
 
+#include <stdlib.h>
+
 static void test_numbers(void **state)
 {
 	(void)state;
@@ -52,6 +54,7 @@ static void test_bad_numbers(void **state)
 	expect_bad("0x10", "is not a number");
 	expect_bad("1e999", "out of the range");
 	expect_bad("5%%", "is not a number");
+	expect_bad("1.234.567", "thousands separators");
 }
 
 /* Inputs a, b, c for formulas. */
@@ -224,6 +227,104 @@ static void test_formula_errors(void **state)
 	expect_compile_error(deep, "nested too deeply");
 }
 
+/* Build pre, repeated n times, then mid, then post repeated n times. */
+static char *nest(const char *pre, int n, const char *mid, const char *post)
+{
+	size_t len = (strlen(pre) + strlen(post)) * (size_t)n + strlen(mid) + 1;
+	char *s = malloc(len), *p = s;
+	assert_non_null(s);
+	for (int i = 0; i < n; i++)
+		p += sprintf(p, "%s", pre);
+	p += sprintf(p, "%s", mid);
+	for (int i = 0; i < n; i++)
+		p += sprintf(p, "%s", post);
+	return s;
+}
+
+/*
+ * Nesting is bounded by one counter for every kind of recursion: 64 levels
+ * of each are accepted, far deeper ones refused with a message (before the
+ * bound, 100,000 levels overflowed the C stack).
+ */
+static void test_nesting_limit(void **state)
+{
+	(void)state;
+	static const struct { const char *pre, *mid, *post; double at64; } kinds[] = {
+		{ "(", "a", ")", 2.5 },
+		{ "-", "1", "", 1.0 },            /* 64 minus signs: +1 */
+		{ "+", "1", "", 1.0 },
+		{ "abs(", "c", ")", 3.0 },
+		{ "max(b, ", "a", ")", 4.0 },
+		{ "1^", "1", "", 1.0 },
+		{ "a+(", "0", ")", 160.0 },       /* 64 x 2.5 */
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		char *s = nest(kinds[k].pre, CRM_EXPR_MAX_NESTING, kinds[k].mid, kinds[k].post);
+		assert_close(eval(s), kinds[k].at64, 1e-15, 0);
+		free(s);
+		s = nest(kinds[k].pre, CRM_EXPR_MAX_NESTING + 1, kinds[k].mid, kinds[k].post);
+		expect_compile_error(s, "nested too deeply");
+		free(s);
+		s = nest(kinds[k].pre, 100000, kinds[k].mid, kinds[k].post);
+		expect_compile_error(s, "nested too deeply");
+		free(s);
+	}
+	/* Mixed kinds count together. */
+	char *s = nest("-(abs(", 22, "a", "))");
+	expect_compile_error(s, "nested too deeply");
+	free(s);
+}
+
+/*
+ * round(x, digits) with a digits that is not a number is not a number (a
+ * spreadsheet's ROUND gives #DIV/0! or #NUM!, never x); rounding to 10^400
+ * gives 0, as ROUND(5000, -400) does in a spreadsheet... which caps at 0 too.
+ */
+static void test_round_edges(void **state)
+{
+	(void)state;
+	assert_true(isnan(eval("round(a, (b - b) / (b - b))")));
+	assert_true(isnan(eval("round((b - b) / (b - b), 2)")));
+	assert_close(eval("round(5000, -400)"), 0.0, 0, 0);
+	assert_close(eval("round(-5000, -400)"), 0.0, 0, 0);
+	assert_close(eval("round(5000, -4)"), 10000.0, 0, 0);
+	assert_close(eval("round(2.5, 400)"), 2.5, 0, 0);
+	assert_close(eval("round(1e300, 20)"), 1e300, 0, 0);
+}
+
+/* A series item is read whole, however long: nothing is cut at 255 bytes. */
+static void test_long_series_item(void **state)
+{
+	(void)state;
+	char src[1024];
+	crm_error err;
+	crm_error_clear(&err);
+	snprintf(src, sizeof src, "100%300sgarbage;200", "");
+	assert_null(crm_expr_compile(src, NULL, NULL, &err));
+	assert_contains(err.msg, "year 1");
+	/* 300 significant digits of a number is still that number. */
+	char lit[400];
+	memset(lit, '0', sizeof lit);
+	lit[0] = '1';
+	lit[301] = ';';
+	lit[302] = '5';
+	lit[303] = '\0';
+	crm_expr *e = crm_expr_compile(lit, NULL, NULL, &err);
+	assert_non_null(e);
+	crm_expr_env env = { NULL, NULL, 1, 1 };
+	assert_close(crm_expr_eval(e, &env), 1e300, 1e-15, 0);
+	crm_expr_free(e);
+}
+
+/* The error points at the first letter of a bad name. */
+static void test_error_points_at_name(void **state)
+{
+	(void)state;
+	expect_compile_error("a * 2 + lead * b", "at character 9: unknown input 'lead'");
+	expect_compile_error("a + foo(b)", "at character 5: unknown function 'foo'");
+	expect_compile_error("prev(zz)", "at character 6: unknown input 'zz'");
+}
+
 static void test_reserved(void **state)
 {
 	(void)state;
@@ -243,6 +344,10 @@ int main(void)
 		cmocka_unit_test(test_deps),
 		cmocka_unit_test(test_formula_errors),
 		cmocka_unit_test(test_reserved),
+		cmocka_unit_test(test_nesting_limit),
+		cmocka_unit_test(test_round_edges),
+		cmocka_unit_test(test_long_series_item),
+		cmocka_unit_test(test_error_points_at_name),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("expr", tests, NULL, NULL);

@@ -207,6 +207,95 @@ static void test_bad_inheritance_rows(void **state)
 	assert_contains(err.msg, "defined twice");
 }
 
+/* "./" n times, then name: a long path to an ordinary file. */
+static char *long_path(size_t n, const char *name)
+{
+	char *p = malloc(2 * n + strlen(name) + 1);
+	assert_non_null(p);
+	for (size_t i = 0; i < n; i++)
+		memcpy(p + 2 * i, "./", 2);
+	strcpy(p + 2 * n, name);
+	return p;
+}
+
+/*
+ * Nothing is cut: a base path of 1,500 characters is followed whole (it was
+ * cut at 1,023, and the file at the cut path loaded), a circle through a
+ * 700-character path is reported (its message overflowed a stack buffer),
+ * and a key past 511 bytes still tells two rows apart.
+ */
+static void test_no_truncation(void **state)
+{
+	(void)state;
+	crm_error err;
+	put("base.csv", base_text);
+	char *path = long_path(750, "base.csv");
+	size_t n = strlen(path) + 100;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "kind,name,value\nsetting,base,%s\ncost,Extra,1\n", path);
+	put("longbase.csv", text);
+	crm_scenario *sc = load("longbase.csv", &err);
+	if (!sc) {
+		print_error("%d:%d: %s\n", err.line, err.col, err.msg);
+		fail();
+	}
+	assert_string_equal(sc->settings.title, "Base");
+	assert_int_equal(sc->nlines, 4);
+	crm_scenario_free(sc);
+	free(path);
+
+	path = long_path(350, "circle.csv");
+	snprintf(text, n, "kind,name,value\nsetting,base,%s\ncost,Extra,1\n", path);
+	put("circle.csv", text);
+	assert_null(load("circle.csv", &err));
+	assert_int_equal(err.status, CRM_EDATA);
+	assert_contains(err.msg, "inherit from each other in a circle");
+	free(path);
+	free(text);
+
+	/* Two labels equal in their first 600 bytes: the child adds one, replaces none. */
+	char label[700];
+	memset(label, 'L', 600);
+	strcpy(label + 600, " (base)");
+	size_t m = 2 * sizeof label + 200;
+	char *b = malloc(m), *c = malloc(m);
+	assert_non_null(b);
+	assert_non_null(c);
+	snprintf(b, m, "kind,name,value\ncost,%s,100\n", label);
+	put("keybase.csv", b);
+	strcpy(label + 600, " (child)");
+	snprintf(c, m, "kind,name,value\nsetting,base,keybase.csv\ncost,%s,200\n", label);
+	put("keychild.csv", c);
+	sc = load("keychild.csv", &err);
+	assert_non_null(sc);
+	assert_int_equal(sc->nlines, 2);
+	crm_scenario_free(sc);
+	free(b);
+	free(c);
+}
+
+/* A base that is not a regular file is a file problem (CRM_EIO, exit 3) at the row naming it. */
+static void test_base_not_a_file(void **state)
+{
+	(void)state;
+	crm_error err;
+	put("dirbase.csv", "kind,name,value\nsetting,base,variants\ncost,A,1\n");
+	assert_null(load("dirbase.csv", &err));
+	assert_int_equal(err.status, CRM_EIO);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 3);
+	assert_contains(err.msg, "a directory");
+	put("devbase.csv", "kind,name,value\nsetting,base,/dev/zero\ncost,A,1\n");
+	assert_null(load("devbase.csv", &err));
+	assert_int_equal(err.status, CRM_EIO);
+	assert_contains(err.msg, "a device");
+	/* A base that does not exist is one too. */
+	put("nobase.csv", "kind,name,value\nsetting,base,nowhere.csv\n");
+	assert_null(load("nobase.csv", &err));
+	assert_int_equal(err.status, CRM_EIO);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +304,8 @@ int main(void)
 		cmocka_unit_test(test_cycles),
 		cmocka_unit_test(test_errors_in_base_file),
 		cmocka_unit_test(test_bad_inheritance_rows),
+		cmocka_unit_test(test_no_truncation),
+		cmocka_unit_test(test_base_not_a_file),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("inherit", tests, setup, teardown);

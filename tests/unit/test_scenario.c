@@ -215,6 +215,15 @@ static const struct bad bad_cases[] = {
 	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,1.5\n", 4, 3, "not a rank correlation (expected -1 to 1)" },
 	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,strong\n", 4, 3, "is not a number" },
 	{ "kind,name,value,low,high\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,0.5,1\n", 4, 4, "has no meaning" },
+	/* A fixed input is not uncertain: its index in the correlation matrix was -1. */
+	{ "kind,name,value,low,high,dist\ninput,a,5,1,9,fixed\ninput,b,5,1,9\ncorrelation,a|b,0.5\n", 4, 2,
+	  "input 'a' has dist fixed, so it is not uncertain" },
+	{ "kind,name,value,low,high,dist\ninput,a,5,1,9,fixed\ninput,b,5,1,9,fixed\ncorrelation,b|a,0.5\n", 4, 2,
+	  "input 'b' has dist fixed" },
+	/* Control characters, series items of any length. */
+	{ "kind,name,value\ncost,A,1\x01\n", 2, 3, "control character 0x01" },
+	{ "kind,name,value\ncost,A,\"100                                                                                                                                                                                                                                                                                                            garbage;200\"\n",
+	  2, 3, "year 1" },
 };
 
 static void test_every_error(void **state)
@@ -253,6 +262,10 @@ static void test_warnings(void **state)
 		{ HDR "benefit,A,1,,,,,yearly,37\n", "starts in month 37, after the 36-month horizon" },
 		{ HDR "benefit,A,1,,,,,yearly,1,,,scurve\n", "curve is given but ramp is 0" },
 		{ "kind,name,value\ninput,a,1\n", "no cost or benefit lines" },
+		{ "kind,name,value\nsetting,horizon_years,2\ncost,A,1;2;3;4\n",
+		  "cost 'A': the series gives 4 years but the horizon is 2 years: years 3-4 are not used" },
+		{ "kind,name,value\nsetting,horizon_years,1\ninput,a,1;2\ncost,A,a\n",
+		  "input 'a': the series gives 2 years but the horizon is 1 year: year 2 is not used" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		crm_scenario *sc = load_text(cases[i].text);
@@ -271,6 +284,147 @@ static void test_file_errors(void **state)
 	assert_int_equal(err.status, CRM_EIO);
 	assert_string_equal(err.file, "/nonexistent/dir/x.csv");
 	assert_contains(err.msg, "cannot open");
+}
+
+static char *repeat(const char *pre, size_t n, const char *post)
+{
+	char *s = malloc(strlen(pre) * n + strlen(post) + 1), *p = s;
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "%s", pre);
+	strcpy(p, post);
+	return s;
+}
+
+static void expect_load_error(const char *text, int line, int col, const char *msg)
+{
+	crm_error err;
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_parse(text, strlen(text), "bad.csv", 0, &err);
+	if (sc) {
+		crm_scenario_free(sc);
+		fail_msg("loaded but should fail");
+	}
+	assert_int_equal(err.status, CRM_EDATA);
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, col);
+	assert_contains(err.msg, msg);
+}
+
+/*
+ * Hostile values: a formula nested 100,000 deep overflowed the parser's
+ * stack; a 600-character input name in a circle overflowed the message
+ * buffer. Both are now located errors.
+ */
+static void test_hostile_values(void **state)
+{
+	(void)state;
+	static const char *const deep[][2] = { { "(", ")" }, { "-", "" }, { "abs(", ")" } };
+	for (size_t k = 0; k < 3; k++) {
+		char *open = repeat(deep[k][0], 100000, "1");
+		char *close = repeat(deep[k][1], 100000, "\n");
+		size_t n = strlen(open) + strlen(close) + 64;
+		char *text = malloc(n);
+		assert_non_null(text);
+		snprintf(text, n, "kind,name,value\ncost,A,%s%s", open, close);
+		expect_load_error(text, 2, 3, "nested too deeply");
+		free(open);
+		free(close);
+		free(text);
+	}
+	char *name = repeat("n", 600, "");
+	size_t n = 3 * 600 + 100;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "kind,name,value\ninput,%s,%s + 1\ncost,A,1\n", name, name);
+	expect_load_error(text, 2, 3, "inputs refer to each other in a circle: nnnn");
+	/* A correlation of inputs with long names finds them (names were cut at 127). */
+	snprintf(text, n, "kind,name,value,low,high\ninput,%s,5,1,9\ninput,b,5,1,9\n"
+		 "correlation,%s|b,0.5\ncost,A,1\n", name, name);
+	crm_scenario *sc = load_text(text);
+	assert_int_equal(sc->ncorrelations, 1);
+	crm_scenario_free(sc);
+	free(name);
+	free(text);
+}
+
+/*
+ * crm_scenario_check lists every independent error of a file, as a compiler
+ * does, in the order of the file; crm_scenario_parse still stops at the
+ * first, the same error. Seven mistakes, one run.
+ */
+static void test_check_lists_every_error(void **state)
+{
+	(void)state;
+	static const char draft[] =
+		"kind,name,value,low,high,dist,area,timing,start\n"
+		"setting,discount_rate,12\n"                      /* 2: would mean 1200% */
+		"setting,horizon_years,5\n"
+		"input,leads,\"1,000\"\n"                          /* 4: thousands separator */
+		"input,win_rate,20%,30%,40%\n"                    /* 5: outside its range */
+		"input,deal_size,25000\n"
+		"cost,Licences,12000,,,,,weekly\n"                /* 7: timing */
+		"cots,Training,5000\n"                            /* 8: unknown kind */
+		"benefit,Deals,leads * win_rat * deal_size\n"     /* 9: unknown input */
+		"benefit,Service,1000,,,,,yearly,1.5\n"           /* 10: start not whole */
+		"correlation,leads|win_rate,0.3\n";               /* skipped: its inputs have errors */
+	static const struct { int line, col; const char *msg; } want[] = {
+		{ 2, 3, "would mean 1200%" },
+		{ 4, 3, "thousands separators" },
+		{ 5, 3, "outside its range" },
+		{ 7, 8, "timing 'weekly'" },
+		{ 8, 1, "unknown kind 'cots'" },
+		{ 9, 3, "unknown input 'win_rat'" },
+		{ 10, 9, "not a whole number" },
+	};
+	crm_warnings errors = { NULL, 0, 0 };
+	size_t unlisted = 99;
+	crm_error first;
+	assert_null(crm_scenario_check_text(draft, sizeof draft - 1, "draft.csv", &errors,
+					    &unlisted, &first));
+	if (errors.count != sizeof want / sizeof *want) {
+		for (size_t i = 0; i < errors.count; i++)
+			print_error("%d:%d: %s\n", errors.items[i].line, errors.items[i].col,
+				    errors.items[i].msg);
+		fail();
+	}
+	assert_int_equal(unlisted, 0);
+	for (size_t i = 0; i < errors.count; i++) {
+		assert_int_equal(errors.items[i].status, CRM_EDATA);
+		assert_string_equal(errors.items[i].file, "draft.csv");
+		assert_int_equal(errors.items[i].line, want[i].line);
+		assert_int_equal(errors.items[i].col, want[i].col);
+		assert_contains(errors.items[i].msg, want[i].msg);
+	}
+	crm_warnings_free(&errors);
+	/* The loader's contract is unchanged: NULL and the first error. */
+	crm_error err;
+	crm_error_clear(&err);
+	assert_null(crm_scenario_parse(draft, sizeof draft - 1, "draft.csv", 0, &err));
+	assert_int_equal(err.line, first.line);
+	assert_string_equal(err.msg, first.msg);
+	assert_int_equal(err.line, 2);
+
+	/* More than CRM_MAX_ERRORS: the rest are counted. */
+	char *many = repeat("cots,A,1\n", 70, "");
+	size_t n = strlen(many) + 32;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "kind,name,value\n%s", many);
+	assert_null(crm_scenario_check_text(text, strlen(text), "many.csv", &errors, &unlisted, NULL));
+	assert_int_equal(errors.count, CRM_MAX_ERRORS);
+	assert_int_equal(unlisted, 70 - CRM_MAX_ERRORS);
+	crm_warnings_free(&errors);
+	free(many);
+	free(text);
+
+	/* A good file: the scenario, and no errors. */
+	static const char good[] = "kind,name,value\ncost,A,1\n";
+	crm_scenario *sc = crm_scenario_check_text(good, sizeof good - 1, "good.csv", &errors,
+						   &unlisted, NULL);
+	assert_non_null(sc);
+	assert_int_equal(errors.count, 0);
+	crm_scenario_free(sc);
 }
 
 static void test_shipped_scenarios_load(void **state)
@@ -308,6 +462,8 @@ int main(void)
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_file_errors),
 		cmocka_unit_test(test_shipped_scenarios_load),
+		cmocka_unit_test(test_hostile_values),
+		cmocka_unit_test(test_check_lists_every_error),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);

@@ -303,6 +303,43 @@ static void test_scenario_tax_errors(void **state)
 	}
 }
 
+/* Dates: refused where written; a dated line's month follows from its day. */
+static void test_scenario_dates(void **state)
+{
+	static const struct { const char *rows; int line, col; const char *msg; } bad[] = {
+		{ "setting,start_date,2008-01-01,,\ncost,X,100,yearly,,2008-05-01", 3, 6, "paid once" },
+		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,,2007-12-31", 3, 6, "before the investment date" },
+		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,,2008-02-30", 3, 6, "not a day" },
+		{ "cost,X,100,once,,2008-05-01", 2, 6, "needs the setting start_date" },
+		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,3,2008-05-01", 3, 6, "not both" },
+		{ "setting,start_date,2008-02-30,,", 2, 3, "not a month or a day" },
+		{ "setting,discounting,dated,,", 2, 0, "needs the setting start_date" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char text[512];
+		crm_error err;
+		snprintf(text, sizeof text, "kind,name,value,timing,start,date\n%s\n", bad[i].rows);
+		crm_error_clear(&err);
+		assert_null(crm_scenario_parse(text, strlen(text), "t.csv", 0, &err));
+		assert_int_equal(err.line, bad[i].line);
+		assert_int_equal(err.col, bad[i].col);
+		assert_contains(err.msg, bad[i].msg);
+	}
+	/*
+	 * Investment on 2027-01-31: month 1 ends 2027-02-28 (EDATE), month 2 on
+	 * 2027-03-31. A day of 2027-03-01 falls in month 2; 2027-02-28 in month 1.
+	 */
+	crm_scenario *sc = load_text("kind,name,value,timing,date\n"
+				     "setting,start_date,2027-01-31\n"
+				     "cost,A,1,once,2027-03-01\ncost,B,1,once,2027-02-28\n"
+				     "cost,C,1,once,2027-01-31\n");
+	assert_int_equal(sc->lines[0].start, 2);
+	assert_int_equal(sc->lines[1].start, 1);
+	assert_int_equal(sc->lines[2].start, 0);
+	crm_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_scenario_textbook),
 		cmocka_unit_test(test_scenario_losses_lag_salvage),
 		cmocka_unit_test(test_scenario_tax_errors),
+		cmocka_unit_test(test_scenario_dates),
 	};
 	crm_init();
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+$CRMROI check tests/cli/data/draft_mistakes.csv scenarios/tei_example.csv
