@@ -86,6 +86,8 @@ void crm_copula_free(crm_copula *c);
 /* -------------------------------------------------------------- simulation */
 
 enum { CRM_SIM_NPV, CRM_SIM_ROI, CRM_SIM_IRR, CRM_SIM_PAYBACK, CRM_SIM_DPAYBACK,
+       /* After tax (crmroi/aftertax.h): undefined in a scenario without tax_rate. */
+       CRM_SIM_AFTER_TAX_NPV, CRM_SIM_AFTER_TAX_IRR, CRM_SIM_AFTER_TAX_PAYBACK,
        CRM_SIM_NMETRICS };
 
 #define CRM_SIM_BLOCK 8192            /* draws per block: the unit of seeding and merging */

@@ -286,7 +286,8 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FI
 	}
 	if (o->an == AN_SIMULATE) {
 		static const char *const names[CRM_SIM_NMETRICS] = { "npv", "roi", "irr", "payback_months",
-			"discounted_payback_months" };
+			"discounted_payback_months", "after_tax_npv", "after_tax_irr",
+			"after_tax_payback_months" };
 		crm_sim_options so;
 		crm_sim_result res;
 		memset(&so, 0, sizeof so);

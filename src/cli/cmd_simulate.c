@@ -31,17 +31,22 @@ struct sim_opts {
 };
 
 static const char *const metric_keys[CRM_SIM_NMETRICS] = {
-	"npv", "roi", "irr", "payback_months", "discounted_payback_months"
+	"npv", "roi", "irr", "payback_months", "discounted_payback_months", "after_tax_npv",
+	"after_tax_irr", "after_tax_payback_months"
 };
 static const char *const metric_labels[CRM_SIM_NMETRICS] = {
-	"NPV", "ROI", "IRR", "Payback (months)", "Discounted payback (months)"
+	"NPV", "ROI", "IRR", "Payback (months)", "Discounted payback (months)", "NPV after tax",
+	"IRR after tax", "Payback after tax (months)"
 };
 static const int metric_units[CRM_SIM_NMETRICS] = {
-	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_RATE, CRM_UNIT_MONTHS, CRM_UNIT_MONTHS
+	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_RATE, CRM_UNIT_MONTHS, CRM_UNIT_MONTHS,
+	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_MONTHS
 };
 static const char *const metric_why[CRM_SIM_NMETRICS] = {
 	"the model is not a number (a division by zero)", "no positive PV of costs", "no IRR",
-	"not reached within the horizon", "not reached within the horizon"
+	"not reached within the horizon", "not reached within the horizon",
+	"no tax_rate setting", "no IRR after tax (or no tax_rate setting)",
+	"not reached within the horizon (or no tax_rate setting)"
 };
 
 /* -------------------------------------------------------------- progress */
@@ -655,11 +660,13 @@ int cmd_simulate(int argc, char **argv)
 				for (int i = 0; i < CRM_SIM_NMETRICS; i++)
 					if (!strcmp(tok, metric_keys[i]) ||
 					    (i == CRM_SIM_PAYBACK && !strcmp(tok, "payback")) ||
-					    (i == CRM_SIM_DPAYBACK && !strcmp(tok, "discounted_payback")))
+					    (i == CRM_SIM_DPAYBACK && !strcmp(tok, "discounted_payback")) ||
+					    (i == CRM_SIM_AFTER_TAX_PAYBACK && !strcmp(tok, "after_tax_payback")))
 						k = i;
 				if (k < 0)
 					return usage_error("simulate: unknown metric '%s' (expected npv, roi, "
-							   "irr, payback or discounted_payback)", tok);
+							   "irr, payback, discounted_payback, after_tax_npv, "
+							   "after_tax_irr or after_tax_payback)", tok);
 				want[k] = 1;
 			}
 			want[CRM_SIM_NPV] = 1;   /* NPV drives precision and sensitivity */

@@ -54,7 +54,7 @@ static const struct opt_doc breakeven_opts[] = {
 	{ "    --input NAME", "only this input (or line, or numeric setting); default: every input" },
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --target V", "the metric's value to reach (default 0)" },
-	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x the base value)" },
+	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain)" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -67,8 +67,8 @@ static const struct opt_doc simulate_opts[] = {
 	{ "-j, --jobs J", "threads (default: the number of processors); results do not depend on it" },
 	{ "    --precision P", "stop when the 95% half-width of mean NPV is within P of the mean "
 	  "(e.g. 1%)" },
-	{ "-m, --metric M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback "
-	  "(default npv,roi,irr,payback)" },
+	{ "-m, --metric M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback, "
+	  "after_tax_npv, after_tax_irr, after_tax_payback (default npv,roi,irr,payback)" },
 	{ "    --sobol N", "base points for the Sobol indices (default 4096; 0 turns them off)" },
 	{ "    --bins N", "bins of the NPV histogram (default 20)" },
 	{ "    --samples FILE", "write every draw (values and metrics) as CSV, whole or not at all" },

@@ -17,9 +17,9 @@
 #define BREAKEVEN_MAX_ITER 200
 #define BREAKEVEN_EPSREL 1e-12
 #define FLAT_REL 1e-12          /* a metric that moves less than this (relative) is flat */
-#define STEP_SLACK 1e-9
+#define STEP_SLACK 1e-9         /* rounding allowed when TO lies on the grid, in steps */
 /* A bracket whose ends still differ by this fraction of the scan step's change is a jump. */
-#define BREAKEVEN_JUMP_FRAC 1e-3         /* rounding allowed when TO lies on the grid, in steps */
+#define BREAKEVEN_JUMP_FRAC 1e-3
 
 /* Metric at p = v, with p put back afterwards. */
 static crm_status value_at(crm_analysis *a, const crm_param *p, double v, crm_metric_id metric,
@@ -138,10 +138,17 @@ crm_status crm_spider(crm_analysis *a, crm_metric_id metric, const double *steps
 			goto fail;
 		if (!p.has_base)
 			continue;
-		for (size_t k = 0; k < nsteps; k++)
-			if ((st = value_at(a, &p, p.base * (1.0 + steps[k] / 100.0), metric,
-					   &values[n * nsteps + k], err)) != CRM_OK)
+		for (size_t k = 0; k < nsteps; k++) {
+			double x = p.base * (1.0 + steps[k] / 100.0);
+			if (!isfinite(x)) {
+				st = crm_error_set(err, CRM_EDATA, p.loc.file ? p.loc.file : sc->file,
+						   p.loc.line, p.loc.col, "%s: %g %+g%% is beyond the "
+						   "largest number (about 1.8e308)", p.name, p.base, steps[k]);
 				goto fail;
+			}
+			if ((st = value_at(a, &p, x, metric, &values[n * nsteps + k], err)) != CRM_OK)
+				goto fail;
+		}
 		params[n++] = p;
 	}
 	*paramsp = params;

@@ -13,6 +13,7 @@
  */
 #include "crmroi/simulate.h"
 #include "crmroi/dated.h"
+#include "crmroi/aftertax.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -72,6 +73,7 @@ struct worker {
 	gsl_rng *rng;
 	double *g, *x;             /* copula normals; one draw's item values */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
+	int after_tax;             /* after-tax metrics asked for */
 	struct block *blocks;
 	size_t nblocks;
 	int id, jobs;
@@ -152,6 +154,25 @@ static void draw(struct worker *w)
 	}
 }
 
+/* The after-tax metrics of the evaluated draw (its line amounts kept). */
+static crm_status measure_after_tax(struct worker *w, double *out, crm_error *err)
+{
+	crm_after_tax at;
+	crm_status st;
+
+	if (!crm_model_settings(w->m)->tax_given)
+		return CRM_OK;   /* every after-tax metric undefined: no tax_rate */
+	if ((st = crm_after_tax_compute(w->m, w->cf, &at, err)) != CRM_OK)
+		return st;
+	out[CRM_SIM_AFTER_TAX_NPV] = at.metrics.npv;
+	if (at.metrics.irr_ok)
+		out[CRM_SIM_AFTER_TAX_IRR] = at.metrics.irr_value;
+	if (at.metrics.payback.status == CRM_PAYBACK_REACHED)
+		out[CRM_SIM_AFTER_TAX_PAYBACK] = at.metrics.payback.months;
+	crm_after_tax_free(&at);
+	return CRM_OK;
+}
+
 /* Metrics of the evaluated draw into out (NaN when undefined or not asked for). */
 static crm_status measure(struct worker *w, double *out, crm_error *err)
 {
@@ -191,6 +212,8 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 		if (pb.status == CRM_PAYBACK_REACHED)
 			out[k] = pb.months;
 	}
+	if (w->after_tax)
+		return measure_after_tax(w, out, err);
 	return CRM_OK;
 }
 
@@ -609,9 +632,12 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		if (!w->cf || !w->rng || !w->g || !w->x)
 			goto nomem;
 		w->cf->keep_inputs = 0;
-		w->cf->keep_amounts = 0;
+		/* The tax needs every line's amounts, so no short way for after-tax metrics. */
+		w->after_tax = opt->metrics[CRM_SIM_AFTER_TAX_NPV] || opt->metrics[CRM_SIM_AFTER_TAX_IRR] ||
+			       opt->metrics[CRM_SIM_AFTER_TAX_PAYBACK];
+		w->cf->keep_amounts = w->after_tax;
 		/* IRR and MIRR need every period's net flow; the rest can take the short way. */
-		w->fast = crm_model_summary_fast(w->m) && !opt->metrics[CRM_SIM_IRR];
+		w->fast = crm_model_summary_fast(w->m) && !opt->metrics[CRM_SIM_IRR] && !w->after_tax;
 	}
 
 	uint64_t next = 0;   /* next block number */
