@@ -1240,6 +1240,11 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	char *tmp = NULL;
 	crm_status st = CRM_OK;
 
+	if (sc->settings.discounting != CRM_DISCOUNT_PERIODIC)
+		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the workbook's formulas "
+				     "follow periodic (TEI) discounting; a scenario with "
+				     "discounting=dated (XNPV, XIRR) cannot be written as a workbook "
+				     "yet (use crmroi run)");
 	memset(&w, 0, sizeof w);
 	w.r = r;
 	w.sc = sc;

@@ -41,7 +41,8 @@ fi
 # column; the actuals files of crmroi track have a period column as well.
 scenarios=$(for f in $(find scenarios "$here/data" -name '*.csv' | LC_ALL=C sort); do
 	grep -v '^#' "$f" | head -1 | tr -d '\r' | tr ',' '\n' > "$tmp/header"
-	if grep -qx kind "$tmp/header" && ! grep -qx period "$tmp/header"; then echo "$f"; fi
+	if grep -qx kind "$tmp/header" && ! grep -qx period "$tmp/header" &&
+		! grep -q '^setting,discounting,dated' "$f"; then echo "$f"; fi
 done)
 # shellcheck disable=SC2086
 $PYTHON "$here/recompute.py" "$CRMROI" $scenarios > "$tmp/recompute.log" 2>&1
@@ -61,6 +62,12 @@ if command -v soffice > /dev/null; then
 else
 	echo "workbook: LibreOffice (soffice) is not installed: its recomputation is not tested" >&2
 fi
+
+# Dated discounting (XNPV) is refused, with the reason, and nothing is written.
+"$CRMROI" workbook scenarios/cfo/dated.csv -o "$tmp/dated.xlsx" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "^crmroi: scenarios/cfo/dated.csv: .*discounting=dated" "$tmp/err" &&
+	[ ! -e "$tmp/dated.xlsx" ]; then ok; else bad "dated discounting: exit $rc: $(cat "$tmp/err")"; fi
 
 # Usage errors: exit 2, one line and a hint, nothing written.
 expect_usage() {
