@@ -56,7 +56,8 @@ typedef enum crm_param_kind { CRM_PARAM_INPUT, CRM_PARAM_LINE, CRM_PARAM_SETTING
 
 typedef enum crm_setting_id {
 	CRM_SET_DISCOUNT_RATE, CRM_SET_HORIZON_YEARS, CRM_SET_FINANCE_RATE,
-	CRM_SET_REINVEST_RATE, CRM_SET_BENEFIT_RISK, CRM_SET_COST_RISK, CRM_SET_TAX_RATE
+	CRM_SET_REINVEST_RATE, CRM_SET_BENEFIT_RISK, CRM_SET_COST_RISK, CRM_SET_TAX_RATE,
+	CRM_SET_READINESS_SCORE, CRM_SET_READINESS_FLOOR  /* only with setting readiness */
 } crm_setting_id;
 
 /* The rates a scenario accepts (discount, finance and reinvestment rates). */

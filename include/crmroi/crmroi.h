@@ -20,6 +20,7 @@
 #include "crmroi/dated.h"
 #include "crmroi/aftertax.h"
 #include "crmroi/track.h"
+#include "crmroi/assess.h"
 
 #define CRMROI_VERSION "0.1.0"
 

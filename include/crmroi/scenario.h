@@ -76,6 +76,10 @@ typedef struct crm_settings {
 	int start_day;              /* day of the investment date; 0 when start_date is YYYY-MM */
 	crm_discounting discounting;
 	int fiscal_year_start;      /* calendar month (1..12) a fiscal year starts in; 0 = none */
+	/* Execution readiness (crmroi/assess.h): benefits x crm_assess_factor(score, floor). */
+	char *readiness;            /* the answers file read; NULL when the setting is not given */
+	double readiness_score;     /* its total, 0..1000 */
+	double readiness_floor;     /* the factor at score 0, fraction; default 0.50 */
 } crm_settings;
 
 typedef struct crm_input {

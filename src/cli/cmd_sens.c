@@ -186,6 +186,11 @@ static void title_line(FILE *fp, const struct job *j, out_format fmt, const char
 		fprintf(fp, "## %s: %s\n\n- Scenario: %s\n", what, t, j->sc->file);
 	else
 		fprintf(fp, "%s: %s\n  Scenario: %s\n", what, t, j->sc->file);
+	if (j->sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
+		char rd[1024];
+		readiness_summary(&j->sc->settings, rd, sizeof rd);
+		fprintf(fp, "%s%s\n", fmt == FMT_MARKDOWN ? "- " : "  ", rd);
+	}
 }
 
 static void note_line(FILE *fp, out_format fmt, const char *text)

@@ -229,6 +229,11 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	else
 		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
 	fprintf(fp, "%sScenario: %s\n", b, sc->file);
+	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
+		char rd[1024];
+		readiness_summary(&sc->settings, rd, sizeof rd);
+		fprintf(fp, "%s%s\n", b, rd);
+	}
 	fmt_money(x, sizeof x, (double)res->iterations, 0);
 	fprintf(fp, "%sDraws: %s, seed %llu; the same seed gives the same results whatever the "
 		"number of threads\n", b, x, (unsigned long long)o->seed);

@@ -107,6 +107,14 @@ static const struct opt_doc track_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc assess_opts[] = {
+	{ "    --template", "write the questionnaire as a CSV table to fill in (with -o FILE)" },
+	{ "    --strict", "refuse unanswered criteria instead of counting them as 0" },
+	FORMAT_OPTS,
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc check_opts[] = {
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -139,6 +147,8 @@ const struct command commands[] = {
 	  "batch [OPTIONS] PATH...", batch_opts },
 	{ "track", cmd_track, "the approved plan against actuals: variances, indexes, "
 	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
+	{ "assess", cmd_assess, "score the 1000-point organisational readiness self-assessment",
+	  "assess [OPTIONS] ANSWERS.csv... | assess --template [-o FILE]", assess_opts },
 	{ "workbook", cmd_workbook, "the business case as an Excel workbook of live formulas",
 	  "workbook FILE -o OUTPUT.xlsx", workbook_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
@@ -225,6 +235,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, track, workbook, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, track, assess, workbook, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -7,6 +7,7 @@
  */
 #include "crmroi/analysis.h"
 #include "crmroi/aftertax.h"
+#include "crmroi/assess.h"
 #include "crmroi/dated.h"
 
 #include <math.h>
@@ -68,6 +69,8 @@ static const struct {
 	{ "benefit_risk", CRM_SET_BENEFIT_RISK, 0 },
 	{ "cost_risk", CRM_SET_COST_RISK, 0 },
 	{ "tax_rate", CRM_SET_TAX_RATE, 0 },
+	{ "readiness_score", CRM_SET_READINESS_SCORE, 0 },
+	{ "readiness_floor", CRM_SET_READINESS_FLOOR, 0 },
 };
 
 static double *setting_slot(crm_settings *s, crm_setting_id id)
@@ -79,6 +82,8 @@ static double *setting_slot(crm_settings *s, crm_setting_id id)
 	case CRM_SET_BENEFIT_RISK: return &s->benefit_risk;
 	case CRM_SET_COST_RISK: return &s->cost_risk;
 	case CRM_SET_TAX_RATE: return &s->tax_rate;
+	case CRM_SET_READINESS_SCORE: return &s->readiness_score;
+	case CRM_SET_READINESS_FLOOR: return &s->readiness_floor;
 	case CRM_SET_HORIZON_YEARS: break;
 	}
 	return NULL;
@@ -170,12 +175,21 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 		out->base = setting_value(&sc->settings, setting_params[k].id);
 		out->whole = setting_params[k].whole;
 		out->unit = out->whole ? CRM_UNIT_NUMBER : CRM_UNIT_RATE;
+		if (setting_params[k].id == CRM_SET_READINESS_SCORE)
+			out->unit = CRM_UNIT_NUMBER;   /* points out of 1000 */
+		if ((setting_params[k].id == CRM_SET_READINESS_SCORE ||
+		     setting_params[k].id == CRM_SET_READINESS_FLOOR) && !sc->settings.readiness)
+			return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "%s: the scenario has no "
+					     "setting readiness (the answers file of the readiness "
+					     "self-assessment) to vary", name);
 		out->loc.file = sc->file;
 		switch (setting_params[k].id) {
 		case CRM_SET_HORIZON_YEARS: set_domain(out, 1, CRM_MAX_HORIZON_YEARS); break;
 		case CRM_SET_BENEFIT_RISK:
 		case CRM_SET_COST_RISK:
 		case CRM_SET_TAX_RATE: set_domain(out, 0, 1); break;
+		case CRM_SET_READINESS_SCORE: set_domain(out, 0, CRM_ASSESS_MAX_POINTS); break;
+		case CRM_SET_READINESS_FLOOR: set_domain(out, 0, 1); break;
 		default: set_domain(out, CRM_RATE_MIN, CRM_RATE_MAX); break;
 		}
 		return CRM_OK;
@@ -183,7 +197,8 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 	return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "'%s' is not an input, a cost or "
 			     "benefit line, or a numeric setting of this scenario (the settings that "
 			     "can vary are discount_rate, horizon_years, finance_rate, reinvest_rate, "
-			     "benefit_risk, cost_risk and tax_rate)", name);
+			     "benefit_risk, cost_risk and tax_rate; readiness_score and readiness_floor "
+			     "with setting readiness)", name);
 }
 
 /* ------------------------------------------------------------- the context */
@@ -290,6 +305,12 @@ crm_status crm_analysis_set(crm_analysis *a, const crm_param *p, double v, crm_e
 					     "rate (it must be above -100%%)", p->name, v * 100);
 		if (id == CRM_SET_BENEFIT_RISK && (v < 0 || v > 1))
 			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "benefit_risk: %g%% "
+					     "is outside 0%% to 100%%", v * 100);
+		if (id == CRM_SET_READINESS_SCORE && (v < 0 || v > CRM_ASSESS_MAX_POINTS))
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "readiness_score: %g "
+					     "is outside 0 to 1000 points", v);
+		if (id == CRM_SET_READINESS_FLOOR && (v < 0 || v > 1))
+			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "readiness_floor: %g%% "
 					     "is outside 0%% to 100%%", v * 100);
 		if (id == CRM_SET_TAX_RATE && (v < 0 || v > 1))
 			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "tax_rate: %g%% is "

@@ -11,6 +11,7 @@
  * that holds its start month (month 0 is the Initial column).
  */
 #include "crmroi/model.h"
+#include "crmroi/assess.h"
 #include "crmroi/dated.h"
 
 #include <math.h>
@@ -133,6 +134,9 @@ static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 	double r = ln->risk_given ? ln->risk
 		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
 	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
+	/* Execution readiness scales benefits on top of their risk (crmroi/assess.h). */
+	if (ln->kind == CRM_BENEFIT && s->readiness)
+		risk *= crm_assess_factor(s->readiness_score, s->readiness_floor);
 	int months = 12 * s->horizon_years;
 
 	memset(w, 0, (size_t)(m->n + 1) * sizeof *w);
@@ -710,7 +714,8 @@ double crm_model_line_timing(const crm_model *m, size_t l, int p)
 
 /* ------------------------------------------------------ before risk adjustment */
 
-crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s, crm_error *err)
+crm_model *crm_model_new_unadjusted_with(const crm_scenario *sc, const crm_settings *s,
+					 crm_error *err)
 {
 	crm_model *m = crm_model_new_with(sc, s, err);
 

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "crmroi/assess.h"
 #include "crmroi/csvread.h"
 #include "crmroi/dated.h"
 
@@ -55,7 +56,7 @@ static const char *const setting_names[] = {
 	"title", "currency", "horizon_years", "discount_rate", "period", "start_date",
 	"finance_rate", "reinvest_rate", "benefit_risk", "cost_risk",
 	"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "discounting",
-	"fiscal_year_start", NULL
+	"fiscal_year_start", "readiness", "readiness_floor", NULL
 };
 
 /* Rates written as a bare number above this are taken as a forgotten '%'. */
@@ -200,6 +201,9 @@ struct loader {
 	char unknown[128];
 	size_t caporigins;
 };
+
+_Static_assert(sizeof ((struct loader *)0)->setting_line / sizeof (int) >=
+	       sizeof setting_names / sizeof *setting_names - 1, "setting_line holds every setting");
 
 /* ------------------------------------------------------------- small helpers */
 
@@ -815,7 +819,8 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 		return FAIL(ld, r, COL_NAME, "unknown setting '%s'%s (expected title, currency, "
 			    "horizon_years, discount_rate, period, start_date, finance_rate, "
 			    "reinvest_rate, benefit_risk, cost_risk, tax_rate, tax_lag_years, "
-			    "tax_losses, declining_factor, discounting or fiscal_year_start)", name, sug);
+			    "tax_losses, declining_factor, discounting, fiscal_year_start, readiness "
+			    "or readiness_floor)", name, sug);
 	}
 	if (ld->setting_line[idx])
 		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,
@@ -851,6 +856,16 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 		return get_rate(ld, r, COL_VALUE, "benefit_risk", 0.0, 1.0, &s->benefit_risk);
 	if (!strcmp(name, "cost_risk"))
 		return get_rate(ld, r, COL_VALUE, "cost_risk", 0.0, 10.0, &s->cost_risk);
+	if (!strcmp(name, "readiness_floor"))
+		return get_rate(ld, r, COL_VALUE, "readiness_floor", 0.0, 1.0, &s->readiness_floor);
+	if (!strcmp(name, "readiness")) {
+		/* The answers file is read and scored by crmroi/assess.h, relative to this row's file. */
+		free(s->readiness);
+		s->readiness = NULL;
+		crm_status rs = crm_assess_readiness(r->file, v, &s->readiness, &s->readiness_score,
+						     &ld->sc->warnings, ld->err);
+		return rs == CRM_EUSAGE ? FAIL(ld, r, COL_VALUE, "%s", ld->err->msg) : rs;
+	}
 	if ((st = read_tax_setting(ld, r, name, v)) != CRM_EUSAGE)
 		return st;
 	if (!strcmp(name, "period")) {
@@ -1533,6 +1548,8 @@ static crm_scenario *scenario_new(const char *name)
 	sc->settings.horizon_years = 3;
 	sc->settings.discount_rate = 0.10;
 	sc->settings.grid = CRM_GRID_YEAR;
+	sc->settings.readiness_score = CRM_ASSESS_MAX_POINTS;
+	sc->settings.readiness_floor = 0.50;
 	sc->settings.declining_factor = 2.0;
 	if (!sc->file || !sc->settings.title || !sc->settings.currency) {
 		crm_scenario_free(sc);
@@ -1591,6 +1608,7 @@ void crm_scenario_free(crm_scenario *sc)
 	free(sc->extra_names);
 	free(sc->settings.title);
 	free(sc->settings.currency);
+	free(sc->settings.readiness);
 	crm_warnings_free(&sc->warnings);
 	free(sc->file);
 	free(sc);

@@ -32,6 +32,8 @@
  * plan: an index or a variance % would divide by it.
  */
 #define TRACK_MIN_PLAN 0.005
+/* The largest amount an actual may book in a month: beyond it, a typo (or an overflow). */
+#define TRACK_MAX_AMOUNT 1e15
 /* The monthly plan folded into years may differ from the yearly plan by rounding only. */
 #define TRACK_FOLD_REL_TOL 1e-9
 
@@ -363,6 +365,11 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 					     "e.g. %s)", cr->name, f[AC_VALUE], pct ? "is" : "is not",
 					     cr->percent ? "are" : "are not",
 					     cr->has_target ? cr->target_text : cr->baseline_text);
+	} else if (!(fabs(x.value) <= TRACK_MAX_AMOUNT)) {
+		return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "%s '%s': value "
+				     "'%s' is beyond %g (expected the amount booked in one month)",
+				     x.kind == CRM_ACTUAL_COST ? "cost" : "benefit", f[AC_NAME],
+				     f[AC_VALUE], TRACK_MAX_AMOUNT);
 	} else if (pct) {
 		return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "%s '%s': value "
 				     "'%s' is a percentage (expected the amount booked in the month, "
@@ -533,7 +540,7 @@ static crm_status eval_monthly(const crm_scenario *sc, int unadjusted, crm_model
 	crm_settings s = sc->settings;
 
 	s.grid = CRM_GRID_MONTH;
-	*m = unadjusted ? crm_model_new_unadjusted(sc, &s, err) : crm_model_new_with(sc, &s, err);
+	*m = unadjusted ? crm_model_new_unadjusted_with(sc, &s, err) : crm_model_new_with(sc, &s, err);
 	if (!*m)
 		return err->status;
 	if (!(*cf = crm_cashflow_new(*m)))
@@ -545,21 +552,23 @@ static crm_status judge_criteria(crm_track *t, const crm_actuals *a)
 {
 	const crm_scenario *sc = t->sc;
 
+	/* One pass over the actuals: the latest measured value of each criterion. */
+	for (size_t i = 0; i < a->n; i++) {
+		const crm_actual *x = &a->items[i];
+		if (x->kind != CRM_ACTUAL_CRITERION)
+			continue;
+		crm_track_criterion *tc = &t->criteria[x->index];
+		if (!tc->nmeasured || x->month > tc->latest_month) {
+			tc->latest_month = x->month;
+			tc->latest = x->value;
+		}
+		tc->nmeasured++;
+	}
 	for (size_t k = 0; k < sc->ncriteria; k++) {
 		const crm_criterion *cr = &sc->criteria[k];
 		crm_track_criterion *tc = &t->criteria[k];
 		int met = 0;
 		tc->criterion = (int)k;
-		for (size_t i = 0; i < a->n; i++) {
-			const crm_actual *x = &a->items[i];
-			if (x->kind != CRM_ACTUAL_CRITERION || x->index != (int)k)
-				continue;
-			if (!tc->nmeasured || x->month > tc->latest_month) {
-				tc->latest_month = x->month;
-				tc->latest = x->value;
-			}
-			tc->nmeasured++;
-		}
 		if (tc->nmeasured && cr->has_baseline && cr->has_target) {
 			tc->progress = (tc->latest - cr->baseline) / (cr->target - cr->baseline);
 			tc->progress_ok = 1;
@@ -825,7 +834,17 @@ crm_status crm_track_compute(const crm_scenario *sc, const crm_actuals *a, crm_t
 		    (st = figures(t->reforecast_trend_flow, np, 1, rate, &t->trend, err)) != CRM_OK)
 			goto done;
 	}
+	for (int m = 0; m <= N; m++)
+		if (!isfinite(t->reforecast_trend_flow[m]) || !isfinite(t->reforecast_plan_flow[m]))
+			goto overflow;
+	if (!isfinite(t->plan.npv) || !isfinite(t->trend.npv))
+		goto overflow;
 	st = judge_criteria(t, a);
+	goto done;
+overflow:
+	st = crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the re-forecast overflows (amounts "
+			   "beyond 1e308: a plan of a few cents with large actuals gives a huge index; "
+			   "check the magnitudes)");
 	goto done;
 nomem:
 	st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");

@@ -377,6 +377,11 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 			"annual rates.\n", pre, pct);
 	fprintf(fp, "%sAmounts are risk-adjusted (TEI): benefit x (1 - risk), cost x (1 + risk).\n",
 		pre);
+	if (s->readiness) {
+		char rd[1024];
+		readiness_summary(s, rd, sizeof rd);
+		fprintf(fp, "%s%s\n", pre, rd);
+	}
 }
 
 static void header_text(const report *r, FILE *fp, int markdown)
@@ -631,6 +636,19 @@ void report_csv(const report *r, FILE *fp)
 			csv_field(fp, "", 0);
 		csv_end(fp);
 	}
+	if (r->sc->settings.readiness) {
+		char rd[1024];
+		readiness_summary(&r->sc->settings, rd, sizeof rd);
+		csv_field(fp, "readiness", 1);
+		csv_field(fp, "execution_factor", 0);
+		csv_field(fp, "", 0);
+		csv_number(fp, crm_assess_factor(r->sc->settings.readiness_score,
+						 r->sc->settings.readiness_floor), 0);
+		csv_field(fp, rd, 0);
+		for (int c = 0; c < r->ncols + 2; c++)
+			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
 	if (build_rows(r, &rows) != 0)
 		return;
 	for (size_t i = 0; i < rows.n; i++) {
@@ -717,6 +735,18 @@ void report_json(const report *r, FILE *fp)
 		    : "Initial is month 0, not discounted; month m is discounted at its end by "
 		      "(1+r)^(m/12); IRR and MIRR are annual; amounts are risk-adjusted: "
 		      "benefit x (1 - risk), cost x (1 + risk)");
+	if (s->readiness) {
+		fputs(",\n  \"readiness\": {\"file\": ", fp);
+		json_string(fp, s->readiness);
+		fputs(", \"score\": ", fp);
+		json_number(fp, s->readiness_score);
+		fputs(", \"floor\": ", fp);
+		json_number(fp, s->readiness_floor);
+		fputs(", \"factor\": ", fp);
+		json_number(fp, crm_assess_factor(s->readiness_score, s->readiness_floor));
+		fputs(", \"note\": \"benefits x factor, on top of the risk adjustment; a judgement "
+		      "from the self-assessment, not a calibrated estimate\"}", fp);
+	}
 	fputs(",\n  \"metrics\": {", fp);
 	first = 1;
 	for (size_t i = 0; i < n; i++) {

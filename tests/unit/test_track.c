@@ -338,6 +338,8 @@ static void test_actuals_errors(void **state)
 	expect_fail(sc, NULL, "period,kind,name,value\n1,cost,Licences,1O0\n", 2, "value");
 	expect_fail(sc, NULL, "period,kind,name,value\n1,costs,Licences,100\n", 2,
 		    "did you mean 'cost'?");
+	expect_fail(sc, NULL, "period,kind,name,value\n1,cost,Licences,1e300\n", 2,
+		    "is beyond 1e+15");
 }
 
 /* A failed file leaves nothing behind: the same rows can then be read again. */

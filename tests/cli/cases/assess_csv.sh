@@ -1,0 +1,1 @@
+$CRMROI assess --format csv scenarios/assess/before.csv scenarios/assess/midway.csv

@@ -1,0 +1,1 @@
+printf "id,answer\nCM2,sometimes\n" | $CRMROI assess -

@@ -1,0 +1,1 @@
+$CRMROI assess -f json scenarios/assess/midway.csv

@@ -1,0 +1,1 @@
+$CRMROI assess -f markdown tests/cli/data/assess/partial.csv

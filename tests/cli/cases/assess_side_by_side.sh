@@ -1,0 +1,1 @@
+$CRMROI assess scenarios/assess/before.csv scenarios/assess/midway.csv

@@ -1,0 +1,1 @@
+$CRMROI assess --strict tests/cli/data/assess/partial.csv

@@ -1,0 +1,1 @@
+$CRMROI assess tests/cli/data/assess/partial.csv

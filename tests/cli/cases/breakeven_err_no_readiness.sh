@@ -1,0 +1,1 @@
+$CRMROI breakeven --input readiness_score scenarios/midsize_business_case.csv

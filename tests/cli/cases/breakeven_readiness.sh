@@ -1,0 +1,1 @@
+$CRMROI breakeven --input readiness_score scenarios/assess/business_case.csv

@@ -1,0 +1,1 @@
+$CRMROI run scenarios/assess/business_case.csv
