@@ -477,6 +477,38 @@ static void sheet_settings(struct wb *w, lxw_worksheet *ws)
 		if (k == 0)
 			w->set_row_discount = row;
 	}
+	if (s->readiness) {
+		/* Execution readiness scales every benefit (crmroi assess). */
+		double factor = crm_assess_factor(s->readiness_score, s->readiness_floor);
+		put_str(w, ws, row, 0, "readiness", w->text);
+		put_str(w, ws, row, 1, s->readiness, w->text);
+		put_str(w, ws, row++, 3, "The readiness self-assessment the score comes from", w->note);
+		struct { const char *name; double v; lxw_format *f; const char *meaning; } rd[] = {
+			{ "readiness_score", s->readiness_score, w->num_in,
+			  "Its score, 0 to 1000 points" },
+			{ "readiness_floor", s->readiness_floor, w->rate_in,
+			  "The factor on benefits at a score of 0" },
+		};
+		for (size_t k = 0; k < 2; k++, row++) {
+			put_str(w, ws, row, 0, rd[k].name, w->text);
+			put_num(w, ws, row, 1, rd[k].v, rd[k].f);
+			put_str(w, ws, row, 2, rd[k].name, w->text);
+			put_str(w, ws, row, 3, rd[k].meaning, w->note);
+			cell(ref, sizeof ref, SH_SETTINGS, row, 1, 1, 1);
+			fmtf(buf, sizeof buf, "=%s", ref);
+			check(w, workbook_define_name(w->book, rd[k].name, buf), "defined name");
+		}
+		put_str(w, ws, row, 0, "readiness_factor", w->text);
+		put_formula(w, ws, row, 1, "=1-(1-readiness_floor)*(1-readiness_score/1000)", factor,
+			    w->rate);
+		put_str(w, ws, row, 2, "readiness_factor", w->text);
+		put_str(w, ws, row, 3, "Every benefit is x this factor, on top of its risk: "
+			"floor + (1 - floor) x score / 1000", w->note);
+		cell(ref, sizeof ref, SH_SETTINGS, row, 1, 1, 1);
+		fmtf(buf, sizeof buf, "=%s", ref);
+		check(w, workbook_define_name(w->book, "readiness_factor", buf), "defined name");
+		row++;
+	}
 	widths(w, ws, 0, 16, NULL);
 	widths(w, ws, 1, 14, NULL);
 	widths(w, ws, 2, 16, NULL);
@@ -493,7 +525,8 @@ static void sheet_settings(struct wb *w, lxw_worksheet *ws)
 static int name_inputs(struct wb *w)
 {
 	static const char *const settings[] = { "discount_rate", "finance_rate", "reinvest_rate",
-		"benefit_risk", "cost_risk", NULL };
+		"benefit_risk", "cost_risk", "readiness_score", "readiness_floor", "readiness_factor",
+		NULL };
 	const crm_scenario *sc = w->sc;
 
 	for (size_t i = 0; i < sc->ninputs; i++) {
@@ -656,7 +689,8 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 	put_str(w, ws, 0, 0, "Cost and benefit lines", w->title);
 	put_str(w, ws, 1, 0, "Amount per period = value x timing factor x (1 + growth)^(year - 1) "
 		"x risk factor x probability. Risk factor: 1 - risk for a benefit, 1 + risk for a "
-		"cost; a line without its own risk takes benefit_risk or cost_risk (Settings).",
+		"cost (and x readiness_factor for a benefit when the scenario sets readiness); a line "
+		"without its own risk takes benefit_risk or cost_risk (Settings).",
 		w->subtitle);
 	const char *heads[] = { "Line", "Kind", "Area", "Owner", "Metric", "Note", "Timing", "Start",
 		"End", "Ramp", "Curve", "Probability", "Growth", "Risk", "Risk factor", "Value" };
@@ -730,8 +764,15 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 			put_formula(w, ws, r, LC_RISK, benefit ? "=benefit_risk" : "=cost_risk", ln->risk,
 				    w->rate);
 		cell(ref, sizeof ref, NULL, r, LC_RISK, 0, 1);
-		fmtf(buf, sizeof buf, benefit ? "=1-%s" : "=1+%s", ref);
-		put_formula(w, ws, r, LC_RISKF, buf, benefit ? 1 - ln->risk : 1 + ln->risk, w->factor);
+		double rf = benefit ? 1 - ln->risk : 1 + ln->risk;
+		if (benefit && sc->settings.readiness) {
+			/* As the model: the readiness factor scales benefits on top of their risk. */
+			fmtf(buf, sizeof buf, "=(1-%s)*readiness_factor", ref);
+			rf *= crm_assess_factor(sc->settings.readiness_score, sc->settings.readiness_floor);
+		} else {
+			fmtf(buf, sizeof buf, benefit ? "=1-%s" : "=1+%s", ref);
+		}
+		put_formula(w, ws, r, LC_RISKF, buf, rf, w->factor);
 
 		/* The value: one cell, or a row of per-period values below. */
 		crm_value_kind kind = crm_expr_kind(ln->value);
