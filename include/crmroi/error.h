@@ -65,6 +65,18 @@ int crm_warnings_has(const crm_warnings *w, const char *file, int line, int col,
 void crm_warnings_free(crm_warnings *w);
 
 /*
+ * A set of messages already shown (same file, line, column and text), so
+ * that a warning read twice (a base shared by several scenarios) is shown
+ * once. Start from a NULL pointer; free with crm_seen_free.
+ */
+typedef struct crm_seen crm_seen;
+/* 1 the first time e is offered (and when out of memory), 0 after that. */
+int crm_seen_first(crm_seen **set, const crm_error *e);
+void crm_seen_free(crm_seen *set);
+/* Drop repeated entries from w, keeping the first of each and the order. */
+void crm_warnings_dedupe(crm_warnings *w);
+
+/*
  * Append printf-formatted text to the NUL-terminated string in buf (cap bytes
  * in all), cutting it to fit: never writes past buf + cap. Messages built
  * piece by piece (a chain of names) use this instead of `len += snprintf`,

@@ -218,8 +218,9 @@ crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name,
  * so every independent error is found: the first CRM_MAX_ERRORS of them are
  * appended to errors (caller-owned; free with crm_warnings_free; each item's
  * status is its crm_status) and *unlisted counts the rest. Returns the
- * scenario only when there is no error. err (may be NULL) gets the first
- * error, the one crm_scenario_load would report.
+ * scenario only when there is no error; then the file's warnings are in the
+ * list too, with status CRM_OK, in file order with the errors. err (may be
+ * NULL) gets the first error, the one crm_scenario_load would report.
  */
 crm_scenario *crm_scenario_check(const char *path, crm_warnings *errors, size_t *unlisted,
 				 crm_error *err);

@@ -221,15 +221,22 @@ int cmd_check(int argc, char **argv)
 		crm_scenario *sc = crm_scenario_check(argv[i], &errors, &unlisted, &err);
 		if (!sc) {
 			int st = EXIT_OK;
+			size_t nerr = unlisted;
 			for (size_t k = 0; k < errors.count; k++) {
+				if (errors.items[k].status == CRM_OK) {
+					crm_warnings one = { &errors.items[k], 1, 1 };
+					report_warnings(&one);
+					continue;
+				}
 				int one = report_error(&errors.items[k]);
+				nerr++;
 				if (st == EXIT_OK || one == EXIT_DATA)
 					st = one;
 			}
-			if (errors.count + unlisted > 1)
-				fprintf(stderr, "%s: %s: %zu errors%s\n", progname, errors.items[0].file,
-					errors.count + unlisted, unlisted ? " (the first ones are listed)" : "");
-			if (!errors.count)
+			if (nerr > 1)
+				fprintf(stderr, "%s: %s: %zu errors%s\n", progname, err.file, nerr,
+					unlisted ? " (the first ones are listed)" : "");
+			if (st == EXIT_OK)
 				st = report_error(&err);
 			if (status == EXIT_OK || st == EXIT_DATA)
 				status = st;

@@ -45,7 +45,69 @@ struct cmp {
 	char **names;              /* short names */
 	crm_incremental *inc;      /* against the baseline */
 	int years;                 /* longest horizon */
+	int min_years;             /* shortest horizon */
+	int rank_given;            /* --rank was on the command line */
+	int ranked;                /* a ranking is shown: same horizons, or --rank given */
+	crm_metric_id rank_by;
 };
+
+/*
+ * What an incremental IRR means. The difference of two cash flows is an
+ * investment when it changes sign once, from negative to positive (spend more
+ * now, earn more later): its IRR is a rate of return. One change from positive
+ * to negative (the scenario spends less first, and earns less later) makes
+ * the IRR a borrowing rate: the scenario is better when it is below the
+ * discount rate. No change, or several, give no rate worth printing.
+ */
+typedef enum { IRR_INVESTMENT, IRR_BORROWING, IRR_NONE } irr_kind;
+
+/* Flows smaller than this fraction of the largest are taken as zero when counting sign changes. */
+#define SIGN_REL_TOL 1e-9
+
+static irr_kind incremental_kind(const crm_incremental *inc, const char **why)
+{
+	double big = 0;
+	int changes = 0, first = 0, prev = 0;
+
+	for (size_t p = 0; p < inc->n; p++)
+		big = fmax(big, fabs(inc->flows[p]));
+	for (size_t p = 0; p < inc->n; p++) {
+		if (fabs(inc->flows[p]) <= SIGN_REL_TOL * big)
+			continue;
+		int sg = inc->flows[p] > 0 ? 1 : -1;
+		if (!first)
+			first = sg;
+		else if (sg != prev)
+			changes++;
+		prev = sg;
+	}
+	if (changes == 0) {
+		*why = "no IRR: the difference in cash flows never changes sign";
+		return IRR_NONE;
+	}
+	if (changes > 1) {
+		*why = "not an investment: the difference in cash flows changes sign more than once, "
+		       "so a rate of return is not defined";
+		return IRR_NONE;
+	}
+	if (!inc->irr_ok) {
+		*why = "no IRR between -99.99% and 100,000% a year";
+		return IRR_NONE;
+	}
+	if (first < 0) {
+		*why = "investment: a rate of return, worth it when above the discount rate";
+		return IRR_INVESTMENT;
+	}
+	*why = "borrowing rate: the scenario spends less first and earns less later; it is better "
+	       "when this rate is below the discount rate";
+	return IRR_BORROWING;
+}
+
+/* The one-word kind for CSV and JSON. */
+static const char *kind_word(irr_kind k)
+{
+	return k == IRR_INVESTMENT ? "investment" : k == IRR_BORROWING ? "borrowing" : "none";
+}
 
 static crm_value value_of(const report *r, size_t k)
 {
@@ -72,7 +134,7 @@ static int best_of(const struct cmp *c, size_t k)
 {
 	int best = -1;
 
-	if (rows[k].better == BETTER_NONE)
+	if (rows[k].better == BETTER_NONE || !c->ranked)
 		return -1;
 	for (int i = 0; i < c->n; i++) {
 		crm_value v = value_of(&c->r[i], k);
@@ -113,6 +175,68 @@ static void yearly(const report *r, const double *per_period, double *out, int y
 	free(tmp);
 }
 
+/* The row of rows[] that ranks by c->rank_by. */
+static size_t rank_row(const struct cmp *c)
+{
+	for (size_t k = 0; k < NROWS; k++)
+		if (rows[k].metric == c->rank_by)
+			return k;
+	return 0;
+}
+
+/* Whether scenario j comes before scenario i in the ranking: defined values first, ties in order. */
+static int precedes(const struct cmp *c, size_t k, int j, int i)
+{
+	crm_value vj = value_of(&c->r[j], k), vi = value_of(&c->r[i], k);
+
+	if (vj.ok != vi.ok)
+		return vj.ok;
+	if (vj.ok) {
+		int low = rows[k].better == BETTER_LOW;
+		if (low ? vj.v < vi.v : vj.v > vi.v)
+			return 1;
+		if (low ? vi.v < vj.v : vi.v > vj.v)
+			return 0;
+	}
+	return j < i;
+}
+
+/* Place of scenario i in the ranking by c->rank_by, 1 = best. */
+static int rank_place(const struct cmp *c, int i)
+{
+	size_t k = rank_row(c);
+	int place = 1;
+
+	for (int j = 0; j < c->n; j++)
+		if (j != i && precedes(c, k, j, i))
+			place++;
+	return place;
+}
+
+/*
+ * "the horizons differ (base 5 years, long 7 years): ..." as a malloc'd
+ * string (NULL on no memory).
+ */
+static char *horizon_note(const struct cmp *c)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	fputs("the horizons differ (", f);
+	for (int i = 0; i < c->n; i++)
+		fprintf(f, "%s%s %d year%s", i ? ", " : "", c->names[i],
+			c->r[i].sc->settings.horizon_years, c->r[i].sc->settings.horizon_years == 1 ? "" : "s");
+	fputs("): NPV and the totals sum different periods", f);
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 /* ------------------------------------------------------------------ text */
 
 static void year_label(int y, char *buf, size_t len)
@@ -147,7 +271,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	int md = fmt == FMT_MARKDOWN;
 	const char *b = md ? "- " : "  ";
 	rtable t;
-	char buf[160];
+	char buf[FMT_NUM_MAX + 16];
 	const report *base = &c->r[c->base];
 
 	fprintf(fp, md ? "## Comparison of %d scenarios\n\n" : "Comparison of %d scenarios\n", c->n);
@@ -156,6 +280,11 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		fprintf(fp, "%s%s: %s (%s)\n", b, c->names[i],
 			c->r[i].sc->settings.title[0] ? c->r[i].sc->settings.title : "untitled",
 			c->r[i].sc->file);
+	if (c->min_years != c->years) {
+		char *note = horizon_note(c);
+		fprintf(fp, "%sNote: %s.\n", b, note ? note : "the horizons differ");
+		free(note);
+	}
 
 	/* Metrics side by side, the best of each row marked. */
 	rtable_init(&t, (size_t)c->n + 1);
@@ -181,8 +310,9 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	fputc('\n', fp);
 	show(&t, fp, md);
 	rtable_free(&t);
-	fprintf(fp, "%s* marks the best value of each row (for payback and PV of costs, the "
-		"lowest).\n", md ? "\n" : "  ");
+	if (c->ranked)
+		fprintf(fp, "%s* marks the best value of each row (for payback and PV of costs, the "
+			"lowest).\n", md ? "\n" : "  ");
 
 	/* Differences from the baseline. */
 	fprintf(fp, md ? "\n### Difference from the baseline (scenario - %s)\n\n"
@@ -218,40 +348,32 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 
 	/* Ranking. */
 	const crm_metric_info *mi = crm_metric_info_of(rank_by);
-	size_t rk = 0;
-	for (size_t k = 0; k < NROWS; k++)
-		if (rows[k].metric == rank_by)
-			rk = k;
+	size_t rk = rank_row(c);
 	fprintf(fp, md ? "\n### Ranking by %s\n\n" : "\nRanking by %s\n", mi->label);
-	int *order = malloc((size_t)c->n * sizeof *order), used_n = 0;
-	char *used = calloc((size_t)c->n, 1);
-	if (order && used) {
-		for (int pos = 0; pos < c->n; pos++) {
-			int pick = -1;
-			for (int i = 0; i < c->n; i++) {
-				if (used[i])
-					continue;
-				crm_value v = value_of(&c->r[i], rk);
-				crm_value p = pick >= 0 ? value_of(&c->r[pick], rk) : v;
-				if (pick < 0 || (v.ok && !p.ok) ||
-				    (v.ok && p.ok && (rows[rk].better == BETTER_LOW ? v.v < p.v : v.v > p.v)))
-					pick = i;
-			}
-			used[pick] = 1;
-			order[used_n++] = pick;
-			crm_value v = value_of(&c->r[pick], rk);
+	if (!c->ranked) {
+		fprintf(fp, "%sNot ranked: the scenarios cover different horizons (%d to %d years), "
+			"so their NPVs and totals sum different periods. Give --rank METRIC to rank "
+			"them anyway.\n", b, c->min_years, c->years);
+		goto yearly_tables;
+	}
+	if (c->min_years != c->years)
+		fprintf(fp, "%sRanked as asked (--rank), although the horizons differ (%d to %d "
+			"years).%s", b, c->min_years, c->years, md ? "\n\n" : "\n");
+	for (int pos = 1; pos <= c->n; pos++)
+		for (int i = 0; i < c->n; i++) {
+			if (rank_place(c, i) != pos)
+				continue;
+			crm_value v = value_of(&c->r[i], rk);
 			if (v.ok)
 				fmt_unit(buf, sizeof buf, v.v, rows[rk].unit);
 			else
 				snprintf(buf, sizeof buf, "n/a (%s)", v.why);
-			fprintf(fp, "%s%d. %-20s %s\n", md ? "" : "  ", pos + 1, c->names[pick], buf);
+			fprintf(fp, "%s%d. %-20s %s\n", md ? "" : "  ", pos, c->names[i], buf);
 			if (md)
 				fputc('\n', fp);
 		}
-	}
-	free(order);
-	free(used);
 
+yearly_tables:
 	/* Yearly cash flows. */
 	for (int cum = 0; cum < 2; cum++) {
 		fprintf(fp, md ? "\n### %s by year (%s)\n\n" : "\n%s by year (%s)\n",
@@ -281,11 +403,14 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		c->names[c->base], c->names[c->base]);
 	fprintf(fp, "%sIs the extra spend worth it? Incremental NPV is the difference of the NPVs; "
 		"incremental IRR is the rate of return of the difference in cash flows.\n", b);
+	if (md)
+		fputc('\n', fp);
 	rtable_init(&t, (size_t)c->years + 4);
 	rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
 	year_cols(&t, c->years);
 	rtable_col(&t, (size_t)c->years + 2, "incremental_npv", "Incremental NPV", CRM_UNIT_MONEY);
 	rtable_col(&t, (size_t)c->years + 3, "incremental_irr", "Incremental IRR", CRM_UNIT_RATE);
+
 	int rate_note = 0;
 	for (int i = 0; i < c->n; i++) {
 		if (i == c->base)
@@ -303,18 +428,36 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 			rtable_num(&t, r, (size_t)y + 1, yv[y]);
 		free(yv);
 		rtable_num(&t, r, (size_t)c->years + 2, inc->npv);
-		if (inc->irr_ok)
+		const char *why;
+		irr_kind kind = incremental_kind(inc, &why);
+		(void)why;
+		if (kind == IRR_NONE) {
+			rtable_text(&t, r, (size_t)c->years + 3, "n/a");
+		} else if (kind == IRR_BORROWING) {
+			fmt_percent(buf, sizeof buf, inc->irr_value);
+			strcat(buf, " (borrowing)");
+			rtable_text(&t, r, (size_t)c->years + 3, buf);
+		} else {
 			rtable_num(&t, r, (size_t)c->years + 3, inc->irr_value);
-		else
-			rtable_value(&t, r, (size_t)c->years + 3, &(crm_value){ NAN, 0, "no IRR" });
+		}
 		rate_note |= !inc->same_rate;
 	}
 	show(&t, fp, md);
 	rtable_free(&t);
-	fprintf(fp, "%sAn incremental IRR exists only when the difference in cash flows changes "
-		"sign. When the difference starts positive (the scenario spends less first and "
-		"earns less later), that IRR is the rate at which the baseline's extra spend pays "
-		"back: the scenario is worth it when the IRR is below the discount rate.\n",
+	if (md)
+		fputc('\n', fp);
+	for (int i = 0; i < c->n; i++) {
+		const char *why;
+		if (i == c->base)
+			continue;
+		incremental_kind(&c->inc[i], &why);
+		fprintf(fp, "%s%s: %s.\n", b, c->names[i], why);
+	}
+	fprintf(fp, "%sAn incremental IRR is a rate of return only when the difference in cash "
+		"flows changes sign once, from negative to positive. When it starts positive (the "
+		"scenario spends less first and earns less later), the IRR is a borrowing rate: the "
+		"scenario is worth it when that rate is below the discount rate. A difference that "
+		"never changes sign, or changes sign more than once, has no meaningful IRR.\n",
 		md ? "\n" : "  ");
 	if (rate_note)
 		fprintf(fp, "%sNote: the scenarios do not all use the same discount rate, so "
@@ -342,20 +485,59 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 	for (int i = 0; i < c->n; i++)
 		csv_field(fp, c->r[i].sc->settings.title, 0);
 	csv_end(fp);
+	csv_field(fp, "scenario", 1);
+	csv_field(fp, "horizon_years", 0);
+	for (int i = 0; i < c->n; i++)
+		csv_number(fp, c->r[i].sc->settings.horizon_years, 0);
+	csv_end(fp);
+	csv_field(fp, "scenario", 1);
+	csv_field(fp, "discount_rate", 0);
+	for (int i = 0; i < c->n; i++)
+		csv_number(fp, c->r[i].sc->settings.discount_rate, 0);
+	csv_end(fp);
+	/*
+	 * Metric and delta rows hold numbers only; where a metric does not exist,
+	 * the cell is empty and a metric_note row below it says why.
+	 */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t k = 0; k < NROWS - (size_t)pass; k++) {
 			crm_value bv = value_of(&c->r[c->base], k);
+			int undefined = 0;
 			csv_field(fp, pass ? "delta" : "metric", 1);
 			csv_field(fp, rows[k].key, 0);
 			for (int i = 0; i < c->n; i++) {
 				crm_value v = value_of(&c->r[i], k);
-				if (!v.ok || (pass && !bv.ok))
-					csv_field(fp, v.ok ? "" : v.why, 0);
-				else
+				if (!v.ok || (pass && !bv.ok)) {
+					csv_field(fp, "", 0);
+					undefined = 1;
+				} else {
 					csv_number(fp, pass ? v.v - bv.v : v.v, 0);
+				}
+			}
+			csv_end(fp);
+			if (!undefined)
+				continue;
+			csv_field(fp, pass ? "delta_note" : "metric_note", 1);
+			csv_field(fp, rows[k].key, 0);
+			for (int i = 0; i < c->n; i++) {
+				crm_value v = value_of(&c->r[i], k);
+				csv_field(fp, !v.ok ? v.why : pass && !bv.ok ? "undefined for the baseline"
+					  : "", 0);
 			}
 			csv_end(fp);
 		}
+	if (c->ranked) {
+		/* The place of each scenario in the ranking (1 = best). */
+		int *order = malloc((size_t)c->n * sizeof *order);
+		for (int i = 0; order && i < c->n; i++)
+			order[i] = rank_place(c, i);
+		csv_field(fp, "rank", 1);
+		csv_field(fp, crm_metric_info_of(c->rank_by)->name, 0);
+		for (int i = 0; order && i < c->n; i++)
+			csv_number(fp, order[i], 0);
+		csv_end(fp);
+		free(order);
+	}
 	double *v = malloc(((size_t)c->years + 1) * sizeof *v);
 	for (int cum = 0; v && cum < 2; cum++)
 		for (int y = 0; y <= c->years; y++) {
@@ -372,16 +554,26 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 			csv_end(fp);
 		}
 	free(v);
-	for (int w = 0; w < 2; w++) {
+	/* npv and irr hold numbers only; irr_kind and irr_note say what the IRR means. */
+	static const char *const inc_items[] = { "npv", "irr", "irr_kind", "irr_note" };
+	for (int w = 0; w < 4; w++) {
 		csv_field(fp, "incremental", 1);
-		csv_field(fp, w ? "irr" : "npv", 0);
+		csv_field(fp, inc_items[w], 0);
 		for (int i = 0; i < c->n; i++) {
+			const char *why;
+			irr_kind kind = i == c->base ? IRR_NONE : incremental_kind(&c->inc[i], &why);
 			if (i == c->base)
 				csv_field(fp, "", 0);
-			else if (w && !c->inc[i].irr_ok)
-				csv_field(fp, "no IRR", 0);
+			else if (w == 0)
+				csv_number(fp, c->inc[i].npv, 0);
+			else if (w == 1 && kind != IRR_NONE)
+				csv_number(fp, c->inc[i].irr_value, 0);
+			else if (w == 2)
+				csv_field(fp, kind_word(kind), 0);
+			else if (w == 3)
+				csv_field(fp, why, 0);
 			else
-				csv_number(fp, w ? c->inc[i].irr_value : c->inc[i].npv, 0);
+				csv_field(fp, "", 0);
 		}
 		csv_end(fp);
 	}
@@ -392,7 +584,14 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 	fputs("{\n  \"baseline\": ", fp);
 	json_string(fp, c->r[c->base].sc->file);
 	fputs(",\n  \"rank_by\": ", fp);
-	json_string(fp, crm_metric_info_of(rank_by)->name);
+	if (c->ranked) {
+		json_string(fp, crm_metric_info_of(rank_by)->name);
+	} else {
+		fputs("null,\n  \"rank_note\": ", fp);
+		json_string(fp, "not ranked: the scenarios cover different horizons; give --rank "
+			    "METRIC to rank them anyway");
+	}
+	fprintf(fp, ",\n  \"same_horizon\": %s", c->min_years == c->years ? "true" : "false");
 	fputs(",\n  \"scenarios\": [", fp);
 	double *v = malloc(((size_t)c->years + 1) * sizeof *v);
 	for (int i = 0; i < c->n; i++) {
@@ -403,6 +602,11 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 		json_string(fp, r->sc->file);
 		fputs(", \"title\": ", fp);
 		json_string(fp, r->sc->settings.title);
+		fprintf(fp, ", \"horizon_years\": %d, \"discount_rate\": ",
+			r->sc->settings.horizon_years);
+		json_number(fp, r->sc->settings.discount_rate);
+		if (c->ranked)
+			fprintf(fp, ", \"rank\": %d", rank_place(c, i));
 		fputs(",\n     \"metrics\": {", fp);
 		for (size_t k = 0; k < NROWS; k++) {
 			crm_value x = value_of(r, k);
@@ -437,12 +641,17 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 			}
 			fputs("], \"npv\": ", fp);
 			json_number(fp, inc->npv);
+			const char *why;
+			irr_kind kind = incremental_kind(inc, &why);
 			fputs(", \"irr\": ", fp);
-			if (inc->irr_ok)
+			if (kind != IRR_NONE)
 				json_number(fp, inc->irr_value);
 			else
-				fputs("null, \"irr_note\": \"no IRR: the difference in cash flows never "
-				      "changes sign\"", fp);
+				fputs("null", fp);
+			fputs(", \"irr_kind\": ", fp);
+			json_string(fp, kind_word(kind));
+			fputs(", \"irr_note\": ", fp);
+			json_string(fp, why);
 			fputc('}', fp);
 		}
 		fputc('}', fp);
@@ -483,6 +692,7 @@ int cmd_compare(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case 'b': baseline = optarg; break;
 		case 'r':
+			cmp.rank_given = 1;
 			if (crm_metric_parse(optarg, &rank_by) != 0)
 				return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, "
 						   "bcr, irr, mirr, payback, discounted_payback, pv_benefits or "
@@ -527,10 +737,12 @@ int cmd_compare(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		report_warnings(&cmp.r[i].sc->warnings);
+		report_warnings_once(cmp.r, i);
 		cmp.names[i] = short_name(path);
 		if (cmp.r[i].sc->settings.horizon_years > cmp.years)
 			cmp.years = cmp.r[i].sc->settings.horizon_years;
+		if (!cmp.min_years || cmp.r[i].sc->settings.horizon_years < cmp.min_years)
+			cmp.min_years = cmp.r[i].sc->settings.horizon_years;
 	}
 	if (status != EXIT_OK)
 		goto done;
@@ -543,6 +755,19 @@ int cmd_compare(int argc, char **argv)
 				cmp.names[i] = strdup(cmp.r[i].sc->file);
 				cmp.names[j] = strdup(cmp.r[j].sc->file);
 			}
+	/*
+	 * Scenarios over different horizons sum different periods: their NPVs are
+	 * ranked only when the user asks for a ranking.
+	 */
+	cmp.ranked = cmp.min_years == cmp.years || cmp.rank_given;
+	cmp.rank_by = rank_by;
+	if (cmp.min_years != cmp.years) {
+		char *note = horizon_note(&cmp);
+		fprintf(stderr, "%s: warning: %s; %s\n", progname, note ? note : "the horizons differ",
+			cmp.rank_given ? "ranked as asked by --rank"
+				       : "not ranked (give --rank METRIC to rank them anyway)");
+		free(note);
+	}
 	crm_error_clear(&err);
 	for (int i = 0; i < cmp.n; i++) {
 		if (i == cmp.base)

@@ -73,7 +73,7 @@ int cmd_run(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		report_warnings(&reps[i].sc->warnings);
+		report_warnings_once(reps, i);
 	}
 	if (status != EXIT_OK)
 		goto done;
@@ -82,6 +82,21 @@ int cmd_run(int argc, char **argv)
 	if (sink_open(&sink, output, &err) != 0) {
 		status = report_error(&err);
 		goto done;
+	}
+	if (fmt == FMT_CSV && nfiles > 1) {
+		/*
+		 * Several scenarios: one table with a scenario column, and a new
+		 * header only where the period columns change.
+		 */
+		for (int i = 0; i < nfiles; i++) {
+			if (i == 0 || !report_csv_header_same(&reps[i - 1], &reps[i])) {
+				if (i)
+					csv_end(sink.fp);
+				report_csv_header(&reps[i], sink.fp, 1);
+			}
+			report_csv_rows(&reps[i], sink.fp, reps[i].sc->file);
+		}
+		goto commit;
 	}
 	if (fmt == FMT_JSON && nfiles > 1)
 		fputs("[\n", sink.fp);
@@ -99,6 +114,7 @@ int cmd_run(int argc, char **argv)
 	}
 	if (fmt == FMT_JSON && nfiles > 1)
 		fputs("]\n", sink.fp);
+commit:
 	if (sink_commit(&sink, &err) != 0)
 		status = report_error(&err);
 done:

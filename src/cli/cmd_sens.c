@@ -508,7 +508,7 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 			st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 			break;
 		}
-		rtable_num(&t, row, 0, x);
+		rtable_num(&t, row, 0, round15(x));
 		for (size_t k = 0; k < o->nmetrics; k++)
 			rtable_value(&t, row, k + 1, &vals[k]);
 	}
@@ -579,16 +579,31 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 		snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
 		csv_field(fp, line, 1);
 		for (size_t b_ = 0; b_ < v2->n; b_++)
-			csv_number(fp, crm_step_value(v2->from, v2->to, v2->step, b_), 0);
+			csv_number(fp, round15(crm_step_value(v2->from, v2->to, v2->step, b_)), 0);
+		/* Cells hold numbers only; a last column says why a row has empty cells. */
+		csv_field(fp, "note", 0);
 		csv_end(fp);
 		for (size_t a_ = 0; a_ < v1->n; a_++) {
-			csv_number(fp, crm_step_value(v1->from, v1->to, v1->step, a_), 1);
+			const char *why = NULL;
+			size_t nundef = 0;
+			csv_number(fp, round15(crm_step_value(v1->from, v1->to, v1->step, a_)), 1);
 			for (size_t b_ = 0; b_ < v2->n; b_++) {
 				const crm_value *c = &cells[a_ * v2->n + b_];
-				if (c->ok)
+				if (c->ok) {
 					csv_number15(fp, c->v, 0);
-				else
-					csv_field(fp, c->why, 0);
+				} else {
+					csv_field(fp, "", 0);
+					if (!why)
+						why = c->why;
+					nundef++;
+				}
+			}
+			if (why) {
+				char *note = dup_printf("%zu undefined: %s", nundef, why);
+				csv_field(fp, note ? note : why, 0);
+				free(note);
+			} else {
+				csv_field(fp, "", 0);
 			}
 			csv_end(fp);
 		}
@@ -601,12 +616,12 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 		fputs(",\n  \"row_values\": [", fp);
 		for (size_t a_ = 0; a_ < v1->n; a_++) {
 			fputs(a_ ? ", " : "", fp);
-			json_number(fp, crm_step_value(v1->from, v1->to, v1->step, a_));
+			json_number(fp, round15(crm_step_value(v1->from, v1->to, v1->step, a_)));
 		}
 		fputs("],\n  \"column_values\": [", fp);
 		for (size_t b_ = 0; b_ < v2->n; b_++) {
 			fputs(b_ ? ", " : "", fp);
-			json_number(fp, crm_step_value(v2->from, v2->to, v2->step, b_));
+			json_number(fp, round15(crm_step_value(v2->from, v2->to, v2->step, b_)));
 		}
 		fputs("],\n  \"values\": [", fp);
 		size_t nundef = 0;
@@ -654,7 +669,7 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 			long row = rtable_row(&t);
 			if (row < 0)
 				break;
-			rtable_num(&t, row, 0, crm_step_value(v1->from, v1->to, v1->step, a_));
+			rtable_num(&t, row, 0, round15(crm_step_value(v1->from, v1->to, v1->step, a_)));
 			for (size_t b_ = 0; b_ < v2->n; b_++)
 				rtable_value(&t, row, b_ + 1, &cells[a_ * v2->n + b_]);
 		}

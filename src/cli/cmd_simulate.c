@@ -164,7 +164,7 @@ static void build_stats(rtable *t)
 /* Text/markdown: numbers in each metric's unit, so the table is built as text cells. */
 static void stats_rows(const crm_sim_result *res, rtable *t, int for_people)
 {
-	char buf[64];
+	char buf[FMT_NUM_MAX];
 
 	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
 		const crm_sim_metric *m = &res->metric[k];
@@ -216,7 +216,7 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	const char *b = md ? "- " : "  ";
 	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
 	rtable t;
-	char x[64], y[64];
+	char x[FMT_NUM_MAX], y[FMT_NUM_MAX];
 	size_t nin = 0, nline = 0, nev = 0;
 
 	for (size_t i = 0; i < res->nitems; i++) {
@@ -341,8 +341,11 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 			}
 			rtable_text(&t, r, 4, bar);
 		}
-		if (md)
+		/* GitHub-flavoured markdown needs a blank line between a list and a table. */
+		if (md) {
+			fputc('\n', fp);
 			rtable_print_markdown(&t, fp);
+		}
 		else
 			rtable_print_text(&t, fp, "  ");
 		rtable_free(&t);
@@ -385,8 +388,10 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 				rtable_num(&t, r, 6, sob->total_hi[i]);
 				sum += sob->first[i];
 			}
-			if (md)
+			if (md) {
+				fputc('\n', fp);
 				rtable_print_markdown(&t, fp);
+			}
 			else
 				rtable_print_text(&t, fp, "  ");
 			rtable_free(&t);

@@ -62,7 +62,11 @@ int report_error(const crm_error *err)
 
 void report_warnings(const crm_warnings *w)
 {
+	static crm_seen *seen;   /* a warning is shown once per command (a shared base's too) */
+
 	for (size_t i = 0; i < w->count; i++) {
+		if (!crm_seen_first(&seen, &w->items[i]))
+			continue;
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
 		fprintf(stderr, "warning: %s\n", w->items[i].msg);

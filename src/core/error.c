@@ -4,6 +4,7 @@
 #include "crmroi/error.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,4 +126,94 @@ void crm_warnings_free(crm_warnings *w)
 	free(w->items);
 	w->items = NULL;
 	w->count = w->cap = 0;
+}
+
+/* ------------------------------------------------------------ seen set */
+
+struct crm_seen {
+	char **keys;       /* open addressing; NULL is an empty slot */
+	size_t cap, n;     /* cap a power of two */
+};
+
+static uint64_t fnv(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static size_t seen_slot(const struct crm_seen *set, const char *key)
+{
+	size_t i = (size_t)fnv(key) & (set->cap - 1);
+
+	while (set->keys[i] && strcmp(set->keys[i], key))
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+int crm_seen_first(crm_seen **setp, const crm_error *e)
+{
+	struct crm_seen *set = *setp;
+	size_t len = strlen(e->file) + strlen(e->msg) + 48;
+	char *key = malloc(len);
+
+	if (!key)
+		return 1;
+	snprintf(key, len, "%s\n%d\n%d\n%s", e->file, e->line, e->col, e->msg);
+	if (!set) {
+		if (!(set = calloc(1, sizeof *set))) {
+			free(key);
+			return 1;
+		}
+		*setp = set;
+	}
+	if (2 * (set->n + 1) > set->cap) {
+		struct crm_seen g = { NULL, set->cap ? 2 * set->cap : 64, set->n };
+		if (!(g.keys = calloc(g.cap, sizeof *g.keys))) {
+			free(key);
+			return 1;
+		}
+		for (size_t k = 0; k < set->cap; k++)
+			if (set->keys[k])
+				g.keys[seen_slot(&g, set->keys[k])] = set->keys[k];
+		free(set->keys);
+		*set = g;
+	}
+	size_t i = seen_slot(set, key);
+	if (set->keys[i]) {
+		free(key);
+		return 0;
+	}
+	set->keys[i] = key;
+	set->n++;
+	return 1;
+}
+
+void crm_seen_free(crm_seen *set)
+{
+	if (!set)
+		return;
+	for (size_t k = 0; k < set->cap; k++)
+		free(set->keys[k]);
+	free(set->keys);
+	free(set);
+}
+
+void crm_warnings_dedupe(crm_warnings *w)
+{
+	crm_seen *set = NULL;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < w->count; i++)
+		if (crm_seen_first(&set, &w->items[i])) {
+			if (kept != i)
+				w->items[kept] = w->items[i];
+			kept++;
+		}
+	w->count = kept;
+	crm_seen_free(set);
 }

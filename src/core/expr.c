@@ -147,6 +147,34 @@ done:
 	return rc;
 }
 
+/*
+ * Whether s is a number followed by a word ("5 years", "12 %pa", "30 days"):
+ * a unit written into the value. *numlen is the length of the number part.
+ */
+static int number_with_unit(const char *s, size_t *numlen)
+{
+	const char *p = s;
+
+	while (is_blank((unsigned char)*p))
+		p++;
+	if (*p == '+' || *p == '-')
+		p++;
+	size_t len = scan_literal(p);
+	if (!len)
+		return 0;
+	p += len;
+	if (*p == '%')
+		p++;
+	*numlen = (size_t)(p - s);
+	while (is_blank((unsigned char)*p))
+		p++;
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	while (isalpha((unsigned char)*p) || is_blank((unsigned char)*p) || *p == '.' || *p == '/')
+		p++;
+	return *p == '\0';
+}
+
 static void explain_bad_number(const char *s, char *why, size_t whylen)
 {
 	int digits = 0, commas = 0, dots = 0, spaces_inside = 0, currency = 0;
@@ -173,8 +201,13 @@ static void explain_bad_number(const char *s, char *why, size_t whylen)
 	}
 	if (!why)
 		return;
+	size_t numlen;
 	if (n == 0) {
 		snprintf(why, whylen, "empty value (expected a number)");
+	} else if (number_with_unit(s, &numlen)) {
+		snprintf(why, whylen, "'%.*s' is not a number: units are not written in a value; "
+			 "write %.*s alone (a setting's unit is fixed, an input's goes in its unit "
+			 "column)", (int)n, s, (int)numlen, s);
 	} else if (currency) {
 		snprintf(why, whylen, "'%.*s' is not a number: leave out the currency sign "
 			 "(the setting 'currency' names it)", (int)n, s);
@@ -701,7 +734,9 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 	}
 	if (ps.failed) {
 		/* A string with no names or calls was meant as a number: say how to write it. */
-		if (err && err->status == CRM_EDATA && !ps.too_deep && !has_formula_chars(src))
+		size_t numlen;
+		if (err && err->status == CRM_EDATA && !ps.too_deep &&
+		    (!has_formula_chars(src) || number_with_unit(src, &numlen)))
 			snprintf(err->msg, sizeof err->msg, "%s", why);
 		crm_expr_free(e);
 		return NULL;

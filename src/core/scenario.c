@@ -186,6 +186,7 @@ struct loader {
 	crm_warnings *errors;      /* while checking: every error (NULL: stop at the first) */
 	size_t nerrors;            /* errors found, listed or not */
 	unsigned char *input_bad;  /* while checking: inputs whose row had an error */
+	int last_is_first, last_listed;   /* where the error recorded last went */
 	crm_csv_table *tables;     /* every file's CSV, alive while loading */
 	size_t ntables;
 	struct srow *rows;         /* the merged rows */
@@ -253,13 +254,28 @@ static crm_loc loc_of(const struct loader *ld, const struct srow *r, enum col c)
  */
 static crm_status record(struct loader *ld, const crm_error *e)
 {
+	ld->last_is_first = ld->nerrors == 0;
+	ld->last_listed = 0;
 	if (ld->nerrors == 0 && ld->err)
 		*ld->err = *e;
 	ld->nerrors++;
-	if (ld->errors && ld->errors->count < CRM_MAX_ERRORS &&
-	    crm_warnings_add_error(ld->errors, e) != CRM_OK)
-		ld->errors = NULL;   /* no memory left for the list: stop at this error */
+	if (ld->errors && ld->errors->count < CRM_MAX_ERRORS) {
+		if (crm_warnings_add_error(ld->errors, e) != CRM_OK)
+			ld->errors = NULL;   /* no memory left for the list: stop at this error */
+		else
+			ld->last_listed = 1;
+	}
 	return e->status;
+}
+
+/* Add a sentence to the error recorded last (wherever it was recorded). */
+static void amend_last(struct loader *ld, const char *text)
+{
+	if (ld->last_is_first && ld->err)
+		crm_appendf(ld->err->msg, sizeof ld->err->msg, "%s", text);
+	if (ld->last_listed && ld->errors)
+		crm_appendf(ld->errors->items[ld->errors->count - 1].msg,
+			    sizeof ld->errors->items[0].msg, "%s", text);
 }
 
 /* Whether to go on after status st: only while checking, and only past bad data. */
@@ -447,10 +463,22 @@ static crm_status get_rate(struct loader *ld, const struct srow *r, enum col c,
 
 	if (st != CRM_OK)
 		return st;
-	if (!pct && fabs(*out) > RATE_BARE_MAX)
-		return FAIL(ld, r, c, "%s: '%s' would mean %g%%; write %s%% for a percentage, or "
-			    "%g%% with the sign if that much is meant", what, field(ld, r, c),
-			    *out * 100, field(ld, r, c), *out * 100);
+	if (!pct && fabs(*out) > RATE_BARE_MAX) {
+		/* Suggest only what would be accepted: 20 for a risk means 20%, never 2000%. */
+		const char *v = field(ld, r, c);
+		int as_percent = *out / 100 >= lo && *out / 100 <= hi;
+		int as_written = *out >= lo && *out <= hi;
+		if (as_percent && as_written)
+			return FAIL(ld, r, c, "%s: '%s' would mean %g%%; write %s%% for a percentage, "
+				    "or %g%% with the sign if that much is meant", what, v, *out * 100, v,
+				    *out * 100);
+		if (as_percent)
+			return FAIL(ld, r, c, "%s: '%s' would mean %g%%; write %s%% for a percentage "
+				    "(%s is %g%% to %g%%)", what, v, *out * 100, v, what, lo * 100,
+				    hi * 100);
+		return FAIL(ld, r, c, "%s: '%s' would mean %g%%, and %s is %g%% to %g%%", what, v,
+			    *out * 100, what, lo * 100, hi * 100);
+	}
 	if (!(*out >= lo && *out <= hi))
 		return FAIL(ld, r, c, "%s: '%s' is out of range (expected %g%% to %g%%)", what,
 			    field(ld, r, c), lo * 100, hi * 100);
@@ -806,7 +834,8 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 	const char *name = field(ld, r, COL_NAME);
 	const char *v = field(ld, r, COL_VALUE);
 	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
-		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
+		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY,
+		COL_UNIT };
 	int idx = -1;
 	crm_status st;
 
@@ -862,9 +891,14 @@ static crm_status read_setting(struct loader *ld, const struct srow *r)
 		/* The answers file is read and scored by crmroi/assess.h, relative to this row's file. */
 		free(s->readiness);
 		s->readiness = NULL;
+		crm_error ae;
+		crm_error_clear(&ae);
 		crm_status rs = crm_assess_readiness(r->file, v, &s->readiness, &s->readiness_score,
-						     &ld->sc->warnings, ld->err);
-		return rs == CRM_EUSAGE ? FAIL(ld, r, COL_VALUE, "%s", ld->err->msg) : rs;
+						     &ld->sc->warnings, &ae);
+		/* Every error goes through record(), so that check lists it and the first stays first. */
+		if (rs == CRM_EUSAGE)
+			return FAIL(ld, r, COL_VALUE, "%s", ae.msg);
+		return rs == CRM_OK ? CRM_OK : record(ld, &ae);
 	}
 	if ((st = read_tax_setting(ld, r, name, v)) != CRM_EUSAGE)
 		return st;
@@ -1102,6 +1136,285 @@ static crm_status declare_input(struct loader *ld, const struct srow *r)
 	return CRM_OK;
 }
 
+/* ------------------------------------------------------- shifted fields */
+
+enum look { LOOK_EMPTY, LOOK_NUMBER, LOOK_TIMING, LOOK_DIST, LOOK_CURVE, LOOK_AREA, LOOK_TEXT };
+
+static enum look look_of(const char *v)
+{
+	static const char *const timings[] = { "once", "monthly", "yearly", "annual", NULL };
+	static const char *const dists[] = { "fixed", "triangular", "pert", "uniform", "normal",
+		"lognormal", NULL };
+	double x;
+
+	if (!*v)
+		return LOOK_EMPTY;
+	for (int i = 0; timings[i]; i++)
+		if (!strcasecmp(v, timings[i]))
+			return LOOK_TIMING;
+	for (int i = 0; dists[i]; i++)
+		if (!strcasecmp(v, dists[i]))
+			return LOOK_DIST;
+	if (!strcasecmp(v, "linear") || !strcasecmp(v, "scurve"))
+		return LOOK_CURVE;
+	if (in_list(v, benefit_areas) || in_list(v, cost_categories))
+		return LOOK_AREA;
+	if (crm_parse_number(v, &x, NULL, NULL, 0) == CRM_OK)
+		return LOOK_NUMBER;
+	return LOOK_TEXT;
+}
+
+/* What a line's column holds when it is right (LOOK_EMPTY: anything). */
+static enum look look_wanted(enum col c)
+{
+	switch (c) {
+	case COL_DIST: return LOOK_DIST;
+	case COL_AREA: return LOOK_AREA;
+	case COL_TIMING: return LOOK_TIMING;
+	case COL_START: case COL_END: case COL_RAMP: case COL_GROWTH: case COL_RISK:
+	case COL_PROBABILITY: return LOOK_NUMBER;
+	case COL_CURVE: return LOOK_CURVE;
+	default: return LOOK_EMPTY;
+	}
+}
+
+/* The line column written in field fcol (1-based) of this row's header, or -1. */
+static int col_at(const struct srow *r, int fcol)
+{
+	for (int c = 0; c < NCOLS; c++)
+		if (r->fcol[c] == fcol && fcol > 0)
+			return c;
+	return -1;
+}
+
+/*
+ * After an error in a cost or benefit row: when two or more of its cells hold
+ * what the next (or previous) column wants and not what their own wants, a
+ * field was probably left out (or one too many written) before them. Say so,
+ * since the error itself names only one of the shifted cells.
+ */
+static void explain_shift(struct loader *ld, const struct srow *r)
+{
+	int left = 0, right = 0, first_left = 0, first_right = 0;
+	char hint[200];
+
+	for (int c = 0; c < NCOLS; c++) {
+		enum look want = look_wanted((enum col)c), got;
+		if (want == LOOK_EMPTY || !r->fcol[c] || (got = look_of(r->f[c])) == LOOK_EMPTY ||
+		    got == want)
+			continue;
+		int next = col_at(r, r->fcol[c] + 1), prev = col_at(r, r->fcol[c] - 1);
+		if (next >= 0 && look_wanted((enum col)next) == got && got != LOOK_EMPTY) {
+			left++;
+			if (!first_left || r->fcol[c] < r->fcol[first_left])
+				first_left = c;
+		}
+		if (prev >= 0 && look_wanted((enum col)prev) == got && got != LOOK_EMPTY) {
+			right++;
+			if (!first_right || r->fcol[c] < r->fcol[first_right])
+				first_right = c;
+		}
+	}
+	if (left >= 2 && left >= right)
+		snprintf(hint, sizeof hint, " (the fields from column '%s' on look shifted one "
+			 "column to the left: is a field missing before it? an empty field still "
+			 "needs its comma)", col_names[first_left]);
+	else if (right >= 2)
+		snprintf(hint, sizeof hint, " (the fields from column '%s' on look shifted one "
+			 "column to the right: is there one field too many before it?)",
+			 col_names[first_right]);
+	else
+		return;
+	amend_last(ld, hint);
+}
+
+/*
+ * An area that is not a documented one is allowed (it is a label), but one
+ * within two letters of a documented area is probably a typo.
+ */
+static crm_status check_area(struct loader *ld, const struct srow *r, const crm_line *ln,
+			     const char *what)
+{
+	const char *const *list = ln->kind == CRM_BENEFIT ? benefit_areas : cost_categories;
+	const char *pick = NULL;
+	int best = 3;
+
+	if (!*ln->area || in_list(ln->area, list))
+		return CRM_OK;
+	for (size_t i = 0; list[i]; i++) {
+		int d = distance(ln->area, list[i]);
+		if (d < best) {
+			best = d;
+			pick = list[i];
+		}
+	}
+	if (!pick)
+		return CRM_OK;
+	crm_loc l = loc_of(ld, r, COL_AREA);
+	if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: area '%s' is not a "
+			     "documented %s (did you mean '%s'?); it is kept as written", what,
+			     ln->area, ln->kind == CRM_BENEFIT ? "benefit area" : "cost category",
+			     pick) != CRM_OK)
+		return nomem(ld);
+	return CRM_OK;
+}
+
+/* ----------------------------------------------------------------- units */
+
+/* Units an input may name; anything else is kept as free text. */
+static const char *const known_units[] = {
+	"percent", "rate", "currency", "count", "hours", "months", "ratio", NULL
+};
+
+/* Name endings that read like a rate or share: a value above 1 there is suspicious. */
+static const char *const rate_suffixes[] = {
+	"_rate", "_uplift", "_share", "_pct", "_percent", "_percentage", "_margin",
+	"_growth", "_churn", "_conversion", "_reduction", "_improvement", "_increase",
+	"_decrease", "_discount", "_probability", NULL
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+/*
+ * A thousands dot: 1 to 3 digits (not starting with 0), one dot, exactly three
+ * digits, as a European spreadsheet groups 850000 as 850.000. It reads as 850.
+ */
+static int looks_like_thousands_dot(const char *v)
+{
+	size_t i = 0, lead = 0;
+
+	if (v[i] == '+' || v[i] == '-')
+		i++;
+	if (v[i] == '0')
+		return 0;
+	while (isdigit((unsigned char)v[i])) {
+		i++;
+		lead++;
+	}
+	if (lead < 1 || lead > 3 || v[i] != '.')
+		return 0;
+	for (int k = 1; k <= 3; k++)
+		if (!isdigit((unsigned char)v[i + (size_t)k]))
+			return 0;
+	return v[i + 4] == '\0';
+}
+
+/* Warn about a value written with a thousands dot in cell c. */
+static crm_status warn_thousands_dot(struct loader *ld, const struct srow *r, enum col c,
+				     const char *what)
+{
+	const char *v = field(ld, r, c);
+	crm_loc l = loc_of(ld, r, c);
+
+	if (!looks_like_thousands_dot(v))
+		return CRM_OK;
+	const char *dot = strchr(v, '.');
+	double x = 0;
+	crm_parse_number(v, &x, NULL, NULL, 0);
+	if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: '%s' reads as %g "
+			     "(the dot is a decimal point); if %.*s%s is meant, write it without "
+			     "the dot", what, v, x, (int)(dot - v), v, dot + 1) != CRM_OK)
+		return nomem(ld);
+	return CRM_OK;
+}
+
+/* A percent cell (value, low or high) written as a bare number above 1 is refused. */
+static crm_status check_percent_cell(struct loader *ld, const struct srow *r, enum col c,
+				     const char *what)
+{
+	const char *v = field(ld, r, c);
+	double x;
+	int pct = 0;
+
+	if (!*v || crm_parse_number(v, &x, &pct, NULL, 0) != CRM_OK || pct || fabs(x) <= RATE_BARE_MAX)
+		return CRM_OK;
+	return FAIL(ld, r, c, "%s: '%s' would mean %g%%: write %s%% (the unit is percent)", what,
+		    v, x * 100, v);
+}
+
+/*
+ * The unit column of an input: percent (or rate) makes a bare number above 1
+ * an error, as for rates; without a unit, a name that reads like a rate with
+ * a value above 1 gets a warning. A thousands dot gets a warning whatever
+ * the unit.
+ */
+static crm_status check_input_unit(struct loader *ld, const struct srow *r, const char *what,
+				   const crm_input *in)
+{
+	const char *u = in->unit;
+	crm_status st;
+
+	if ((st = warn_thousands_dot(ld, r, COL_VALUE, what)) != CRM_OK ||
+	    (st = warn_thousands_dot(ld, r, COL_LOW, what)) != CRM_OK ||
+	    (st = warn_thousands_dot(ld, r, COL_HIGH, what)) != CRM_OK)
+		return st;
+	if (!strcasecmp(u, "percent") || !strcasecmp(u, "rate")) {
+		if ((st = check_percent_cell(ld, r, COL_VALUE, what)) != CRM_OK ||
+		    (st = check_percent_cell(ld, r, COL_LOW, what)) != CRM_OK ||
+		    (st = check_percent_cell(ld, r, COL_HIGH, what)) != CRM_OK)
+			return st;
+		/* A series: each year's item. */
+		if (crm_expr_kind(in->value) == CRM_VALUE_SERIES) {
+			const char *v = field(ld, r, COL_VALUE);
+			while (*v) {
+				size_t n = strcspn(v, ";");
+				char *item = malloc(n + 1);
+				double x;
+				int pct = 0;
+				if (!item)
+					return nomem(ld);
+				memcpy(item, v, n);
+				item[n] = '\0';
+				trim(item);
+				if (crm_parse_number(item, &x, &pct, NULL, 0) == CRM_OK && !pct &&
+				    fabs(x) > RATE_BARE_MAX)
+					st = FAIL(ld, r, COL_VALUE, "%s: '%s' in the series would mean "
+						  "%g%%: write %s%% (the unit is percent)", what, item,
+						  x * 100, item);
+				free(item);
+				if (st != CRM_OK)
+					return st;
+				v += n + (v[n] == ';');
+			}
+		}
+		return CRM_OK;
+	}
+	if (*u) {
+		/* Free text is allowed; one close to a known unit is probably a typo. */
+		char sug[160];
+		if (!in_list(u, known_units)) {
+			suggest(u, known_units, count_list(known_units), sug, sizeof sug);
+			crm_loc l = loc_of(ld, r, COL_UNIT);
+			if (sug[0] && crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: "
+						       "unit '%s' is not one crmroi knows%s (it is kept "
+						       "as text)", what, u, sug) != CRM_OK)
+				return nomem(ld);
+		}
+		return CRM_OK;   /* a unit is given: the number means what it says */
+	}
+	/* No unit: a rate-like name with a bare value above 1 was probably meant as a percentage. */
+	int pct = 0;
+	double x;
+	const char *v = field(ld, r, COL_VALUE);
+	for (size_t k = 0; rate_suffixes[k]; k++)
+		if (ends_with(in->name, rate_suffixes[k]) &&
+		    crm_parse_number(v, &x, &pct, NULL, 0) == CRM_OK && !pct && fabs(x) > RATE_BARE_MAX) {
+			crm_loc l = loc_of(ld, r, COL_VALUE);
+			if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: %s is read "
+					     "as the number %s (%g%%), and the name reads like a rate: if "
+					     "%s%% is meant, write %s%% and give the unit percent; if the "
+					     "number is meant, give a unit (such as ratio or count) to say so",
+					     what, v, v, x * 100, v, v) != CRM_OK)
+				return nomem(ld);
+			break;
+		}
+	return CRM_OK;
+}
+
 static crm_status read_input(struct loader *ld, const struct srow *r, crm_input *in)
 {
 	static const enum col unused[] = { COL_AREA, COL_TIMING, COL_START, COL_END, COL_RAMP,
@@ -1113,13 +1426,13 @@ static crm_status read_input(struct loader *ld, const struct srow *r, crm_input 
 	if ((st = check_unused(ld, r, "input", unused, sizeof unused / sizeof *unused)) != CRM_OK ||
 	    (st = check_accounting(ld, r, what)) != CRM_OK ||
 	    (st = compile_value(ld, r, what, &in->value)) != CRM_OK ||
+	    (st = copy_text(ld, r, COL_UNIT, &in->unit)) != CRM_OK ||
+	    (st = check_input_unit(ld, r, what, in)) != CRM_OK ||
 	    (st = read_range(ld, r, what, in->value, &in->range)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_VALUE, &in->value_text)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_NOTE, &in->note)) != CRM_OK ||
 	    (st = copy_extra(ld, r, &in->extra)) != CRM_OK)
 		return st;
-	if (!(in->unit = xstrdup("")))
-		return nomem(ld);
 	return CRM_OK;
 }
 
@@ -1151,11 +1464,17 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 	if (!(ln->label = xstrdup(label)))
 		return nomem(ld);
 	snprintf(what, sizeof what, "%s '%s'", kname, label);
-	if ((st = check_accounting(ld, r, what)) != CRM_OK ||
+	static const enum col line_unused[] = { COL_UNIT };
+	if ((st = check_unused(ld, r, kname, line_unused, 1)) != CRM_OK ||
+	    (st = warn_thousands_dot(ld, r, COL_VALUE, what)) != CRM_OK ||
+	    (st = warn_thousands_dot(ld, r, COL_LOW, what)) != CRM_OK ||
+	    (st = warn_thousands_dot(ld, r, COL_HIGH, what)) != CRM_OK ||
+	    (st = check_accounting(ld, r, what)) != CRM_OK ||
 	    (st = compile_value(ld, r, what, &ln->value)) != CRM_OK ||
 	    (st = read_range(ld, r, what, ln->value, &ln->range)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_VALUE, &ln->value_text)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_AREA, &ln->area)) != CRM_OK ||
+	    (st = check_area(ld, r, ln, what)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_OWNER, &ln->owner)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_METRIC, &ln->metric)) != CRM_OK ||
 	    (st = copy_text(ld, r, COL_NOTE, &ln->note)) != CRM_OK ||
@@ -1261,7 +1580,8 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 static crm_status read_correlation(struct loader *ld, const struct srow *r)
 {
 	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
-		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY };
+		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY,
+		COL_UNIT };
 	crm_scenario *sc = ld->sc;
 	const char *name = field(ld, r, COL_NAME);
 	const char *bar = strchr(name, '|');
@@ -1504,6 +1824,8 @@ static crm_status load_rows(struct loader *ld)
 			st = read_line(ld, r, CRM_BENEFIT);
 		else
 			st = CRM_OK;
+		if (st == CRM_EDATA && !is_input)
+			explain_shift(ld, r);
 		if (sc->nlines > lines_before)
 			r->line_index = (long)lines_before;
 		if (st != CRM_OK) {
@@ -2119,6 +2441,13 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 		st = err ? err->status : CRM_EDATA;
 	if (unlisted)
 		*unlisted = errors && ld.nerrors > errors->count ? ld.nerrors - errors->count : 0;
+	/* A row read twice (a base reached by two paths) says a thing once. */
+	if (ld.sc)
+		crm_warnings_dedupe(&ld.sc->warnings);
+	/* A file with errors: its warnings are listed with them (status CRM_OK). */
+	if (errors && st != CRM_OK && ld.sc)
+		for (size_t i = 0; i < ld.sc->warnings.count; i++)
+			crm_warnings_add_error(errors, &ld.sc->warnings.items[i]);
 	if (errors)
 		sort_errors(errors);
 	for (size_t i = 0; i < ld.nrows; i++)

@@ -93,7 +93,10 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 		goto done;
 	fprintf(fp, md ? "\n## After tax (%s)\n\n" : "\nAfter tax (%s)\n", sc->settings.currency);
 	aftertax_convention(sc, at, line, sizeof line);
-	fprintf(fp, "%s%s\n", md ? "" : "  ", line);
+	if (md)
+		fprintf(fp, "%s\n", line);
+	else
+		print_para(fp, "  ", line);
 	for (size_t y = 0; y < n; y++) {
 		any_cap |= at->capitalised[y] != 0;
 		any_salv |= at->salvage[y] != 0;
@@ -209,9 +212,16 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 			table_print_text(&t, fp, "  ");
 		table_free(&t);
 	}
-	for (size_t i = 0; i < na; i++)
-		if (a[i].note[0])
-			fprintf(fp, "%sAfter tax, on %s: %s.\n", md ? "\n" : "  ", a[i].label, a[i].note);
+	for (size_t i = 0; i < na; i++) {
+		if (!a[i].note[0])
+			continue;
+		char *text = dup_printf("After tax, on %s: %s.", a[i].label, a[i].note);
+		if (text && !md)
+			print_para(fp, "  ", text);
+		else if (text)
+			fprintf(fp, "\n%s\n", text);
+		free(text);
+	}
 done:
 	free(cells);
 	free(buf);

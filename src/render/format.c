@@ -7,17 +7,27 @@
 
 #include <csv.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------- numbers */
 
 void fmt_money(char *buf, size_t len, double v, int decimals)
 {
-	char digits[64];
+	/* DBL_MAX has 309 integer digits: room for them and the decimals. */
+	char digits[FMT_NUM_MAX];
 	double r = v;
 	size_t o = 0;
 
+	if (!isfinite(v)) {
+		snprintf(buf, len, "%s", isnan(v) ? "not a number" : v > 0 ? "infinity" : "-infinity");
+		return;
+	}
+	if (decimals < 0 || decimals > 20)
+		decimals = 2;
 	/* Round half away from zero at the shown decimals; never print "-0". */
 	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(r));
 	int neg = r < 0 && strspn(digits, "0.") != strlen(digits);
@@ -38,7 +48,7 @@ void fmt_money(char *buf, size_t len, double v, int decimals)
 
 void fmt_percent(char *buf, size_t len, double fraction)
 {
-	char num[64];
+	char num[FMT_NUM_MAX];
 
 	fmt_money(num, sizeof num, fraction * 100.0, 2);
 	snprintf(buf, len, "%s%%", num);
@@ -53,6 +63,32 @@ void fmt_exact(char *buf, size_t len, double v)
 	snprintf(buf, len, "%.15g", v);
 	if (strtod(buf, NULL) != v)
 		snprintf(buf, len, "%.17g", v);
+}
+
+char *dup_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1)))
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+double round15(double v)
+{
+	char buf[40];
+
+	if (!isfinite(v) || v == 0)
+		return v == 0 ? 0.0 : v;
+	snprintf(buf, sizeof buf, "%.15g", v);
+	return strtod(buf, NULL);
 }
 
 /* -------------------------------------------------------------- CSV, JSON */
@@ -184,43 +220,179 @@ static void pad(FILE *fp, size_t n)
 		fputc(' ', fp);
 }
 
+size_t render_width(FILE *fp)
+{
+	struct winsize ws;
+
+	if (fp && isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+		return ws.ws_col;
+	return RENDER_WIDTH;
+}
+
+/*
+ * Bytes of s that fit in avail display columns, broken after the last space
+ * that fits (anywhere when a word alone is longer).
+ */
+static size_t chunk(const char *s, size_t avail)
+{
+	size_t w = 0, i = 0, brk = 0;
+
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (w == avail)
+				break;
+			w++;
+		}
+		if (s[i] == ' ')
+			brk = i;
+	}
+	if (!s[i] || !brk)
+		return i;
+	return brk;
+}
+
+/* The narrowest column worth wrapping text into. */
+#define WRAP_MIN 24
+
+/* Print s in lines of at most avail columns, each further line after col spaces. */
+static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
+{
+	if (avail < WRAP_MIN)
+		avail = WRAP_MIN;
+	for (int first = 1; first || *s; first = 0) {
+		size_t n = chunk(s, avail);
+		if (!first) {
+			fputc('\n', fp);
+			pad(fp, col);
+		}
+		fwrite(s, 1, n, fp);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+/*
+ * Print row r's columns cols[0..n-1]. wrap > 0: the last column is free text,
+ * wrapped at wrap columns.
+ */
+static void print_row(const text_table *t, FILE *fp, const char *indent, size_t r,
+		      const size_t *w, const size_t *cols, size_t n, size_t limit, size_t wrap)
+{
+	char **row = t->cells + r * t->ncols;
+	size_t at = width(indent);
+
+	fputs(indent, fp);
+	if (t->flags[r] == ROW_HEADING) {
+		fprintf(fp, "%s\n", row[0] ? row[0] : "");
+		return;
+	}
+	if (t->flags[r] == ROW_NOTE) {
+		fputs("    ", fp);
+		print_wrapped(fp, row[0] ? row[0] : "", limit > at + 4 ? limit - at - 4 : 0, at + 4);
+		fputc('\n', fp);
+		return;
+	}
+	size_t last = n;
+	while (last > 0 && (!row[cols[last - 1]] || !row[cols[last - 1]][0]))
+		last--;
+	for (size_t k = 0; k < last; k++) {
+		size_t c = cols[k];
+		size_t cw = width(row[c]);
+		if (k) {
+			fputs("  ", fp);
+			at += 2;
+		}
+		if (wrap && c == t->ncols - 1) {
+			print_wrapped(fp, row[c] ? row[c] : "", wrap, at);
+			break;
+		}
+		if (t->right[c] && w[c] > cw)
+			pad(fp, w[c] - cw);
+		fputs(row[c] ? row[c] : "", fp);
+		if (!t->right[c] && k + 1 < last && w[c] > cw)
+			pad(fp, w[c] - cw);
+		at += w[c];
+	}
+	fputc('\n', fp);
+}
+
+void print_para(FILE *fp, const char *indent, const char *text)
+{
+	size_t limit = render_width(fp), at = width(indent);
+
+	fputs(indent, fp);
+	print_wrapped(fp, text, limit > at ? limit - at : 0, at);
+	fputc('\n', fp);
+}
+
 void table_print_text(const text_table *t, FILE *fp, const char *indent)
 {
-	size_t *w = calloc(t->ncols, sizeof *w);
+	size_t *w = calloc(t->ncols, sizeof *w), *cols = calloc(t->ncols, sizeof *cols);
+	size_t limit = render_width(fp), total = width(indent), wrap = 0;
 
-	if (!w)
-		return;
+	if (!w || !cols)
+		goto done;
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
-			if (t->flags[r] == ROW_HEADING && c == 0)
+			if ((t->flags[r] == ROW_HEADING || t->flags[r] == ROW_NOTE) && c == 0)
 				continue;
+			if (t->flags[r] == ROW_NOTE)
+				break;
 			size_t cw = width(t->cells[r * t->ncols + c]);
 			if (cw > w[c])
 				w[c] = cw;
 		}
-	for (size_t r = 0; r < t->nrows; r++) {
-		char **row = t->cells + r * t->ncols;
-		fputs(indent, fp);
-		if (t->flags[r] == ROW_HEADING) {
-			fprintf(fp, "%s\n", row[0] ? row[0] : "");
-			continue;
-		}
-		size_t last = t->ncols;
-		while (last > 0 && (!row[last - 1] || !row[last - 1][0]))
-			last--;
-		for (size_t c = 0; c < last; c++) {
-			size_t cw = width(row[c]);
-			if (c)
-				fputs("  ", fp);
-			if (t->right[c])
-				pad(fp, w[c] - cw);
-			fputs(row[c] ? row[c] : "", fp);
-			if (!t->right[c] && c + 1 < last)
-				pad(fp, w[c] - cw);
-		}
-		fputc('\n', fp);
+	for (size_t c = 0; c < t->ncols; c++)
+		total += w[c] + (c ? 2 : 0);
+	/*
+	 * A last column of free text that makes the table too wide is wrapped
+	 * within the room left, when that leaves it a readable width.
+	 */
+	if (total > limit && t->wrap_last && t->ncols > 1 &&
+	    total - w[t->ncols - 1] + WRAP_MIN <= limit) {
+		wrap = limit - (total - w[t->ncols - 1]);
+		total = limit;
 	}
+	/*
+	 * Still too wide for the terminal (or for RENDER_WIDTH columns in a file):
+	 * print the columns in blocks, each led by the first (label) column. Note
+	 * rows go with the first block only.
+	 */
+	size_t per_block = t->ncols;
+	if (total > limit) {
+		/* As many blocks as the columns need, the columns shared evenly among them. */
+		size_t nblocks = 0;
+		for (size_t from = 1; from < t->ncols; nblocks++) {
+			size_t used = width(indent) + w[0], k = 0;
+			while (from < t->ncols && (k == 0 || used + 2 + w[from] <= limit)) {
+				used += 2 + w[from++];
+				k++;
+			}
+		}
+		per_block = nblocks ? (t->ncols - 1 + nblocks - 1) / nblocks : t->ncols;
+	}
+	for (size_t from = 1, block = 0; from < t->ncols || block == 0; block++) {
+		size_t n = 0, used = width(indent) + w[0];
+		cols[n++] = 0;
+		while (from < t->ncols) {
+			if (total > limit && n > 1 &&
+			    (used + 2 + w[from] > limit || n - 1 >= per_block))
+				break;
+			used += 2 + w[from];
+			cols[n++] = from++;
+		}
+		if (block)
+			fputc('\n', fp);
+		for (size_t r = 0; r < t->nrows; r++)
+			if (block == 0 || t->flags[r] != ROW_NOTE)
+				print_row(t, fp, indent, r, w, cols, n, limit, wrap);
+		if (t->ncols == 1)
+			break;
+	}
+done:
 	free(w);
+	free(cols);
 }
 
 static void md_cell(FILE *fp, const char *s)
@@ -236,6 +408,8 @@ void table_print_markdown(const text_table *t, FILE *fp)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
 		char **row = t->cells + r * t->ncols;
+		if (t->flags[r] == ROW_NOTE)
+			continue;
 		fputc('|', fp);
 		for (size_t c = 0; c < t->ncols; c++) {
 			fputc(' ', fp);

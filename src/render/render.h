@@ -16,11 +16,24 @@
 typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_MARKDOWN } out_format;
 
 /* ---- number formatting ---- */
+/*
+ * Room for any finite double as fmt_money shows it: 309 integer digits, their
+ * 102 thousands separators, a sign, a point and up to 20 decimals.
+ */
+#define FMT_NUM_MAX 448
 /* 1234567.891 -> "1,234,567.89" with the given decimals; "-" sign kept. */
 void fmt_money(char *buf, size_t len, double v, int decimals);
 void fmt_percent(char *buf, size_t len, double fraction);
 /* Shortest text that reads back as exactly v (for CSV and JSON). */
 void fmt_exact(char *buf, size_t len, double v);
+
+/*
+ * v rounded to 15 significant digits: a grid point from + i x step shown as
+ * it was meant (0.3, not 0.30000000000000004).
+ */
+double round15(double v);
+/* A malloc'd string of any length, printf-formatted (the caller frees it); NULL on no memory. */
+char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- CSV and JSON writing ---- */
 void csv_field(FILE *fp, const char *s, int first);
@@ -36,18 +49,34 @@ void json_string(FILE *fp, const char *s);
 void json_number(FILE *fp, double v);
 
 /* ---- text tables ---- */
-enum { ROW_NORMAL = 0, ROW_HEADING = 1, ROW_TOTAL = 2 };
+/*
+ * A heading row prints its first cell alone; a note row prints its first cell
+ * on a line of its own under the row before it (text only, markdown skips it).
+ */
+enum { ROW_NORMAL = 0, ROW_HEADING = 1, ROW_TOTAL = 2, ROW_NOTE = 3 };
+
+/* Text width when standard output is not a terminal. */
+#define RENDER_WIDTH 100
 typedef struct text_table {
 	size_t ncols, nrows, cap;
 	char **cells;      /* nrows x ncols, NULL for empty */
 	int *flags;        /* per row */
 	int *right;        /* per column: right-aligned */
+	int wrap_last;     /* the last column is free text that may be wrapped */
 } text_table;
 
 int table_init(text_table *t, size_t ncols);
 /* Append a row; cells may hold NULLs. Copies the strings. */
 int table_add(text_table *t, int flags, const char *const *cells);
+/*
+ * Columns aligned; a table wider than render_width(fp) is printed in blocks of
+ * columns, each block led by the first column.
+ */
 void table_print_text(const text_table *t, FILE *fp, const char *indent);
+/* indent, then text wrapped at words to render_width(fp), further lines indented alike. */
+void print_para(FILE *fp, const char *indent, const char *text);
+/* The terminal's width when fp is one, RENDER_WIDTH otherwise. */
+size_t render_width(FILE *fp);
 void table_print_markdown(const text_table *t, FILE *fp);
 void table_free(text_table *t);
 

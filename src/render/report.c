@@ -58,6 +58,38 @@ int report_build(report *r, const char *path, int by_month)
 	return EXIT_OK;
 }
 
+/* Whether w holds a warning about the same place with the same message as e. */
+static int has_warning(const crm_warnings *w, const crm_error *e)
+{
+	for (size_t k = 0; k < w->count; k++)
+		if (w->items[k].line == e->line && w->items[k].col == e->col &&
+		    !strcmp(w->items[k].file, e->file) && !strcmp(w->items[k].msg, e->msg))
+			return 1;
+	return 0;
+}
+
+void report_warnings_once(const report *reps, int i)
+{
+	const crm_warnings *w = &reps[i].sc->warnings;
+	crm_warnings fresh = { NULL, 0, 0 };
+
+	if (!w->count)
+		return;
+	if (!(fresh.items = malloc(w->count * sizeof *fresh.items))) {
+		report_warnings(w);
+		return;
+	}
+	for (size_t k = 0; k < w->count; k++) {
+		int seen = has_warning(&fresh, &w->items[k]);
+		for (int j = 0; j < i && !seen; j++)
+			seen = reps[j].sc && has_warning(&reps[j].sc->warnings, &w->items[k]);
+		if (!seen)
+			fresh.items[fresh.count++] = w->items[k];
+	}
+	report_warnings(&fresh);
+	free(fresh.items);
+}
+
 void report_free(report *r)
 {
 	free(r->col_of);
@@ -100,12 +132,13 @@ void report_fold(const report *r, const double *per_period, double *out)
  */
 typedef struct cf_row {
 	const char *section;   /* cost, benefit, cost_category, benefit_area, total */
-	char name[256];
+	const char *name;      /* borrowed from the scenario, or static */
 	const char *area;
 	double *vals;          /* ncols */
 	double total, pv;
 	int has_total, has_pv;
 	const char *note;
+	const crm_line *line;  /* the line of a cost or benefit row, else NULL */
 	int heading_before;    /* print a section heading before this row (text) */
 	const char *heading;
 	int flags;
@@ -188,13 +221,14 @@ static int build_rows(const report *r, cf_rows *out)
 				continue;
 			cf_row *row = NEWROW();
 			row->section = word;
-			snprintf(row->name, sizeof row->name, "%s", ln->label);
+			row->name = ln->label;
 			row->area = ln->area;
 			report_fold(r, cf->amount + l * np, row->vals);
 			row->total = sum(row->vals, r->ncols);
 			row->pv = line_pv(r, l);
 			row->has_total = row->has_pv = 1;
 			row->note = ln->note;
+			row->line = ln;
 			if (first) {
 				row->heading_before = 1;
 				row->heading = kind == CRM_COST ? "Costs" : "Benefits";
@@ -206,7 +240,7 @@ static int build_rows(const report *r, cf_rows *out)
 		for (size_t a = 0; a < na; a++) {
 			cf_row *row = NEWROW();
 			row->section = kind == CRM_COST ? "cost_category" : "benefit_area";
-			snprintf(row->name, sizeof row->name, "%s", areas[a][0] ? areas[a] : "(no area)");
+			row->name = areas[a][0] ? areas[a] : "(no area)";
 			row->area = areas[a];
 			memset(tmp, 0, np * sizeof *tmp);
 			row->pv = 0;
@@ -227,7 +261,7 @@ static int build_rows(const report *r, cf_rows *out)
 		}
 		cf_row *row = NEWROW();
 		row->section = "total";
-		snprintf(row->name, sizeof row->name, "Total %ss", word);
+		row->name = kind == CRM_COST ? "Total costs" : "Total benefits";
 		report_fold(r, kind == CRM_COST ? cf->costs : cf->benefits, row->vals);
 		row->total = kind == CRM_COST ? r->m.total_costs : r->m.total_benefits;
 		row->pv = kind == CRM_COST ? r->m.pv_costs : r->m.pv_benefits;
@@ -240,7 +274,7 @@ static int build_rows(const report *r, cf_rows *out)
 	}
 	cf_row *row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Net cash flow");
+	row->name = "Net cash flow";
 	report_fold(r, cf->net, row->vals);
 	row->total = r->m.total_benefits - r->m.total_costs;
 	row->pv = r->m.npv;
@@ -249,21 +283,21 @@ static int build_rows(const report *r, cf_rows *out)
 
 	row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Cumulative net");
+	row->name = "Cumulative net";
 	report_fold(r, cf->net, row->vals);
 	for (int c = 1; c < r->ncols; c++)
 		row->vals[c] += row->vals[c - 1];
 
 	row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Present value of net");
+	row->name = "Present value of net";
 	report_fold(r, cf->pv_net, row->vals);
 	row->total = r->m.npv;
 	row->has_total = 1;
 
 	row = NEWROW();
 	row->section = "total";
-	snprintf(row->name, sizeof row->name, "Cumulative present value");
+	row->name = "Cumulative present value";
 	report_fold(r, cf->pv_net, row->vals);
 	for (int c = 1; c < r->ncols; c++)
 		row->vals[c] += row->vals[c - 1];
@@ -272,7 +306,7 @@ static int build_rows(const report *r, cf_rows *out)
 	if (r->by_month || r->sc->settings.grid == CRM_GRID_YEAR) {
 		row = NEWROW();
 		row->section = "total";
-		snprintf(row->name, sizeof row->name, "Discount factor");
+		row->name = "Discount factor";
 		for (int p = 0; p <= cf->nperiods; p++)
 			row->vals[p] = cf->df[p];
 		row->flags = -1;  /* printed with 6 decimals */
@@ -380,7 +414,10 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 	if (s->readiness) {
 		char rd[1024];
 		readiness_summary(s, rd, sizeof rd);
-		fprintf(fp, "%s%s\n", pre, rd);
+		if (pre[0] == ' ')
+			print_para(fp, pre, rd);
+		else
+			fprintf(fp, "%s%s\n", pre, rd);
 	}
 }
 
@@ -420,6 +457,7 @@ static void metrics_table(const report *r, text_table *t, int with_header)
 	if (with_header)
 		table_add(t, ROW_NORMAL, (const char *[]){ "Metric", "Value", "Meaning" });
 	t->right[1] = 1;
+	t->wrap_last = 1;
 	for (size_t i = 0; i < n; i++) {
 		const char *meaning = it[i].ok ? it[i].definition : it[i].note;
 		metric_text(&it[i], v, sizeof v);
@@ -439,16 +477,24 @@ static void metric_notes(const report *r, FILE *fp, const char *pre)
 	metric_item it[16];
 	size_t n = metric_items(r, it);
 
-	for (size_t i = 0; i < n; i++)
-		if (it[i].ok && it[i].note[0])
-			fprintf(fp, "%sNote on %s: %s.\n", pre, it[i].label, it[i].note);
+	for (size_t i = 0; i < n; i++) {
+		if (!it[i].ok || !it[i].note[0])
+			continue;
+		char *text = dup_printf("Note on %s: %s.", it[i].label, it[i].note);
+		if (text && pre[0] == ' ')
+			print_para(fp, pre, text);
+		else if (text)
+			fprintf(fp, "%s%s\n", pre, text);
+		free(text);
+	}
 }
 
 static void cash_table(const report *r, text_table *t, const cf_rows *rows, int markdown)
 {
 	size_t nc = (size_t)r->ncols + 3;
 	const char **cells = calloc(nc, sizeof *cells);
-	char (*buf)[48] = calloc(nc, sizeof *buf);
+	char (*buf)[FMT_NUM_MAX] = calloc(nc, sizeof *buf);
+	char *label = NULL;
 
 	if (!cells || !buf)
 		goto done;
@@ -464,14 +510,15 @@ static void cash_table(const report *r, text_table *t, const cf_rows *rows, int 
 	table_add(t, ROW_NORMAL, cells);
 	for (size_t i = 0; i < rows->n; i++) {
 		const cf_row *row = &rows->rows[i];
-		char label[300];
 		if (row->heading_before) {
 			memset(cells, 0, nc * sizeof *cells);
 			cells[0] = row->heading;
 			table_add(t, markdown ? ROW_TOTAL : ROW_HEADING, cells);
 		}
-		snprintf(label, sizeof label, "%s%s", markdown || row->flags == ROW_TOTAL ? "" : "  ",
-			 row->name);
+		free(label);
+		if (!(label = dup_printf("%s%s", markdown || row->flags == ROW_TOTAL ? "" : "  ",
+					 row->name)))
+			goto done;
 		cells[0] = label;
 		for (int c = 0; c < r->ncols; c++) {
 			if (row->flags == -1)
@@ -487,53 +534,179 @@ static void cash_table(const report *r, text_table *t, const cf_rows *rows, int 
 		table_add(t, row->flags == ROW_TOTAL ? ROW_TOTAL : ROW_NORMAL, cells);
 	}
 done:
+	free(label);
 	free(cells);
 	free(buf);
 }
 
-static void fmt_input_range(const crm_input *in, char *buf, size_t len)
+/* The range column of an input or line: "4% to 12%, triangular"; malloc'd. */
+static char *range_text(const crm_range *rg)
 {
-	if (!in->range.given) {
-		snprintf(buf, len, "%s", in->range.dist == CRM_DIST_FIXED ? "fixed" : "");
-		return;
-	}
-	snprintf(buf, len, "%s to %s%s%s", in->range.low_text, in->range.high_text,
-		 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
+	if (!rg->given)
+		return dup_printf("%s", rg->dist == CRM_DIST_FIXED ? "fixed" : "");
+	return dup_printf("%s to %s%s%s", rg->low_text, rg->high_text, rg->dist ? ", " : "",
+			  rg->dist ? crm_dist_name(rg->dist) : "");
 }
 
-static void assumptions_tables(const report *r, text_table *ti, text_table *tl)
+/*
+ * The months a line covers, as written: "0", "4-60"; a line that starts after
+ * the horizon says so instead of showing an end before its start.
+ */
+static void line_months(const crm_scenario *sc, const crm_line *ln, char *buf, size_t len)
+{
+	int horizon = crm_scenario_months(sc);
+
+	if (ln->start > horizon) {
+		if (ln->timing == CRM_ONCE || ln->end_given == 0)
+			snprintf(buf, len, "%d (after the horizon)", ln->start);
+		else
+			snprintf(buf, len, "%d-%d (after the horizon)", ln->start, ln->end_given);
+	} else if (ln->timing == CRM_ONCE) {
+		snprintf(buf, len, "%d", ln->start);
+	} else {
+		snprintf(buf, len, "%d-%d", ln->start, ln->end);
+	}
+}
+
+static int any_probability(const crm_scenario *sc)
+{
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].probability != 1)
+			return 1;
+	return 0;
+}
+
+static int any_unit(const crm_scenario *sc)
+{
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (sc->inputs[i].unit && sc->inputs[i].unit[0])
+			return 1;
+	return 0;
+}
+
+/*
+ * The inputs and lines tables. In text, a line's owner, metric and note go on
+ * a line of their own under it; markdown has them as columns.
+ */
+static int assumptions_tables(const report *r, text_table *ti, text_table *tl, int md)
 {
 	const crm_scenario *sc = r->sc;
-	char range[160], year1[64], months[64], risk[32], growth[32], ramp[64];
+	char year1[64], months[64], risk[FMT_NUM_MAX], growth[FMT_NUM_MAX], prob[FMT_NUM_MAX];
+	char ramp[64];
+	int units = any_unit(sc), probs = any_probability(sc);
+	const char *cells[16];   /* the most columns a table has here: 14 */
+	size_t n;
 
-	table_add(ti, ROW_NORMAL, (const char *[]){ "Input", "Value", "Year 1", "Range", "Note" });
-	ti->right[2] = 1;
+	if (table_init(ti, units ? 6 : 5) != 0 || table_init(tl, 7 + (size_t)probs +
+							      (md ? 6 : 0)) != 0)
+		return -1;
+	ti->wrap_last = 1;
+	/* table_add reads every column: the unused trailing cells stay NULL. */
+	memset(cells, 0, sizeof cells);
+	n = 0;
+	cells[n++] = "Input";
+	cells[n++] = "Value";
+	if (units)
+		cells[n++] = "Unit";
+	cells[n++] = "Year 1";
+	cells[n++] = "Range";
+	cells[n++] = "Note";
+	table_add(ti, ROW_NORMAL, cells);
+	ti->right[units ? 3 : 2] = 1;
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
-		fmt_input_range(in, range, sizeof range);
+		char *range = range_text(&in->range);
 		fmt_exact(year1, sizeof year1, r->cf->input[i * (size_t)(r->cf->nperiods + 1) + 1]);
-		table_add(ti, ROW_NORMAL, (const char *[]){ in->name, in->value_text, year1, range,
-			  in->note });
+		n = 0;
+		cells[n++] = in->name;
+		cells[n++] = in->value_text;
+		if (units)
+			cells[n++] = in->unit ? in->unit : "";
+		cells[n++] = year1;
+		cells[n++] = range ? range : "";
+		cells[n++] = in->note;
+		table_add(ti, ROW_NORMAL, cells);
+		free(range);
 	}
-	table_add(tl, ROW_NORMAL, (const char *[]){ "Line", "Kind", "Area", "Value", "Timing",
-		  "Months", "Ramp", "Growth", "Risk", "Owner", "Metric", "Note" });
+	memset(cells, 0, sizeof cells);
+	n = 0;
+	cells[n++] = "Line";
+	cells[n++] = "Kind";
+	if (md) {
+		cells[n++] = "Area";
+		cells[n++] = "Value";
+		cells[n++] = "Range";
+	}
+	for (const char *const *h = (const char *const[]){ "Timing", "Months", "Ramp", "Growth",
+		     "Risk", NULL }; *h; h++)
+		cells[n++] = *h;
+	if (probs)
+		cells[n++] = "Probability";
+	if (md) {
+		cells[n++] = "Owner";
+		cells[n++] = "Metric";
+		cells[n++] = "Note";
+	}
+	table_add(tl, ROW_NORMAL, cells);
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];
-		if (ln->timing == CRM_ONCE)
-			snprintf(months, sizeof months, "%d", ln->start);
-		else
-			snprintf(months, sizeof months, "%d-%d", ln->start, ln->end);
+		line_months(sc, ln, months, sizeof months);
 		if (ln->ramp)
 			snprintf(ramp, sizeof ramp, "%d %s", ln->ramp, crm_curve_name(ln->curve));
 		else
 			snprintf(ramp, sizeof ramp, "-");
 		fmt_percent(growth, sizeof growth, ln->growth);
 		fmt_percent(risk, sizeof risk, ln->risk);
-		table_add(tl, ROW_NORMAL, (const char *[]){ ln->label,
-			  ln->kind == CRM_COST ? "cost" : "benefit", ln->area, ln->value_text,
-			  crm_timing_name(ln->timing), months, ramp, growth, risk, ln->owner, ln->metric,
-			  ln->note });
+		fmt_percent(prob, sizeof prob, ln->probability);
+		memset(cells, 0, sizeof cells);
+		n = 0;
+		cells[n++] = ln->label;
+		cells[n++] = ln->kind == CRM_COST ? "cost" : "benefit";
+		char *range = range_text(&ln->range);
+		if (md) {
+			cells[n++] = ln->area;
+			cells[n++] = ln->value_text;
+			cells[n++] = range ? range : "";
+		}
+		cells[n++] = crm_timing_name(ln->timing);
+		cells[n++] = months;
+		cells[n++] = ramp;
+		cells[n++] = growth;
+		cells[n++] = risk;
+		if (probs)
+			cells[n++] = prob;
+		if (md) {
+			cells[n++] = ln->owner;
+			cells[n++] = ln->metric;
+			cells[n++] = ln->note;
+		}
+		table_add(tl, ROW_NORMAL, cells);
+		if (md) {
+			free(range);
+			continue;
+		}
+		/* Text: the value and the free-text columns under the row, each part labelled. */
+		char *value = dup_printf("= %s%s%s%s", ln->value_text, range && range[0] ? " (range " : "",
+					 range && range[0] ? range : "", range && range[0] ? ")" : "");
+		free(range);
+		char *who = dup_printf("%s%s%s%s%s%s%s%s%s%s", ln->area[0] ? "area: " : "", ln->area,
+				       ln->area[0] && ln->owner[0] ? "; " : "",
+				       ln->owner[0] ? "owner: " : "", ln->owner,
+				       (ln->area[0] || ln->owner[0]) && ln->metric[0] ? "; " : "",
+				       ln->metric[0] ? "metric: " : "", ln->metric,
+				       (ln->area[0] || ln->owner[0] || ln->metric[0]) && ln->note[0]
+				       ? "; note: " : ln->note[0] ? "note: " : "", ln->note);
+		memset(cells, 0, sizeof cells);
+		cells[0] = value;
+		if (value)
+			table_add(tl, ROW_NOTE, cells);
+		cells[0] = who;
+		if (who && who[0])
+			table_add(tl, ROW_NOTE, cells);
+		free(value);
+		free(who);
 	}
+	return 0;
 }
 
 /* A section heading: "Title" in text, "## Title" in markdown. */
@@ -578,8 +751,7 @@ static void report_people(const report *r, FILE *fp, int md)
 	}
 	if (r->has_tax)
 		aftertax_people(r->sc, &r->m, &r->at, fp, md);
-	if (table_init(&ti, 5) == 0 && table_init(&tl, 12) == 0) {
-		assumptions_tables(r, &ti, &tl);
+	if (assumptions_tables(r, &ti, &tl, md) == 0) {
 		if (r->sc->ninputs) {
 			heading(fp, md, "Inputs");
 			print_table(&ti, fp, md);
@@ -603,19 +775,88 @@ void report_markdown(const report *r, FILE *fp)
 
 /* --------------------------------------------------------------------- CSV */
 
-void report_csv(const report *r, FILE *fp)
-{
-	metric_item it[16];
-	size_t n = metric_items(r, it);
-	char label[48];
-	cf_rows rows;
+/*
+ * The attribute columns between name and the periods. Every column holds one
+ * kind of value: numbers only in value, start, end, probability, risk, growth,
+ * low, high and the periods; the reason a metric does not exist is in note.
+ */
+static const char *const csv_attrs[] = {
+	"area", "value", "note", "unit", "formula", "timing", "start", "end", "probability",
+	"risk", "growth", "low", "high", "dist", "owner", "metric"
+};
+#define NATTRS (sizeof csv_attrs / sizeof *csv_attrs)
 
-	/* One table: metric rows fill value and note; cash-flow rows fill the periods. */
-	csv_field(fp, "section", 1);
+/* One row's attribute cells, in csv_attrs order; NULL text and NAN numbers leave a cell empty. */
+typedef struct csv_row {
+	const char *text[NATTRS];
+	double num[NATTRS];
+} csv_row;
+
+static void csv_row_clear(csv_row *c)
+{
+	for (size_t k = 0; k < NATTRS; k++) {
+		c->text[k] = NULL;
+		c->num[k] = NAN;
+	}
+}
+
+enum { A_AREA, A_VALUE, A_NOTE, A_UNIT, A_FORMULA, A_TIMING, A_START, A_END, A_PROB, A_RISK,
+       A_GROWTH, A_LOW, A_HIGH, A_DIST, A_OWNER, A_METRIC };
+
+static void csv_row_head(FILE *fp, const char *scenario, const char *section, const char *name,
+			 const csv_row *c)
+{
+	int first = 1;
+
+	if (scenario) {
+		csv_field(fp, scenario, 1);
+		first = 0;
+	}
+	csv_field(fp, section, first);
+	csv_field(fp, name, 0);
+	for (size_t k = 0; k < NATTRS; k++) {
+		if (c->text[k])
+			csv_field(fp, c->text[k], 0);
+		else
+			csv_number(fp, c->num[k], 0);
+	}
+}
+
+static void csv_range(csv_row *c, const crm_range *rg)
+{
+	if (rg->given) {
+		c->num[A_LOW] = rg->low;
+		c->num[A_HIGH] = rg->high;
+	}
+	if (rg->dist)
+		c->text[A_DIST] = crm_dist_name(rg->dist);
+}
+
+int report_csv_header_same(const report *a, const report *b)
+{
+	char la[48], lb[48];
+
+	if (a->ncols != b->ncols)
+		return 0;
+	for (int c = 0; c < a->ncols; c++) {
+		report_col_label(a, c, la, sizeof la);
+		report_col_label(b, c, lb, sizeof lb);
+		if (strcmp(la, lb))
+			return 0;
+	}
+	return 1;
+}
+
+void report_csv_header(const report *r, FILE *fp, int with_scenario)
+{
+	char label[48];
+
+	if (with_scenario)
+		csv_field(fp, "scenario", 1);
+	csv_field(fp, "section", !with_scenario);
 	csv_field(fp, "name", 0);
-	csv_field(fp, "area", 0);
-	csv_field(fp, "value", 0);
-	csv_field(fp, "note", 0);
+	for (size_t k = 0; k < NATTRS; k++)
+		csv_field(fp, csv_attrs[k], 0);
 	for (int c = 0; c < r->ncols; c++) {
 		report_col_label(r, c, label, sizeof label);
 		csv_field(fp, label, 0);
@@ -623,29 +864,57 @@ void report_csv(const report *r, FILE *fp)
 	csv_field(fp, "Total", 0);
 	csv_field(fp, "Present value", 0);
 	csv_end(fp);
+}
+
+void report_csv_rows(const report *r, FILE *fp, const char *scenario)
+{
+	const crm_scenario *sc = r->sc;
+	size_t np = (size_t)r->cf->nperiods + 1;
+	metric_item it[16];
+	size_t n = metric_items(r, it);
+	cf_rows rows;
+	csv_row c;
+	/* Per-period values of inputs exist per native period, so only on a native view. */
+	int native = r->by_month || sc->settings.grid == CRM_GRID_YEAR;
+
 	for (size_t i = 0; i < n; i++) {
-		csv_field(fp, "metric", 1);
-		csv_field(fp, it[i].key, 0);
-		csv_field(fp, "", 0);
+		csv_row_clear(&c);
 		if (it[i].ok)
-			csv_number(fp, it[i].value, 0);
-		else
+			c.num[A_VALUE] = it[i].value;
+		c.text[A_NOTE] = it[i].note;
+		csv_row_head(fp, scenario, "metric", it[i].key, &c);
+		for (int k = 0; k < r->ncols + 2; k++)
 			csv_field(fp, "", 0);
-		csv_field(fp, it[i].note, 0);
-		for (int c = 0; c < r->ncols + 2; c++)
-			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		csv_row_clear(&c);
+		c.num[A_VALUE] = r->cf->input[i * np + (np > 1 ? 1 : 0)];
+		c.text[A_NOTE] = in->note;
+		c.text[A_UNIT] = in->unit ? in->unit : "";
+		c.text[A_FORMULA] = in->value_text;
+		csv_range(&c, &in->range);
+		csv_row_head(fp, scenario, "input", in->name, &c);
+		for (int k = 0; k < r->ncols; k++) {
+			if (native)
+				csv_number(fp, r->cf->input[i * np + (size_t)k], 0);
+			else
+				csv_field(fp, "", 0);
+		}
+		csv_field(fp, "", 0);
+		csv_field(fp, "", 0);
 		csv_end(fp);
 	}
 	if (r->sc->settings.readiness) {
 		char rd[1024];
 		readiness_summary(&r->sc->settings, rd, sizeof rd);
-		csv_field(fp, "readiness", 1);
-		csv_field(fp, "execution_factor", 0);
-		csv_field(fp, "", 0);
-		csv_number(fp, crm_assess_factor(r->sc->settings.readiness_score,
-						 r->sc->settings.readiness_floor), 0);
-		csv_field(fp, rd, 0);
-		for (int c = 0; c < r->ncols + 2; c++)
+		csv_row_clear(&c);
+		c.num[A_VALUE] = crm_assess_factor(r->sc->settings.readiness_score,
+						   r->sc->settings.readiness_floor);
+		c.text[A_NOTE] = rd;
+		csv_row_head(fp, scenario, "readiness", "execution_factor", &c);
+		for (int k = 0; k < r->ncols + 2; k++)
 			csv_field(fp, "", 0);
 		csv_end(fp);
 	}
@@ -653,13 +922,27 @@ void report_csv(const report *r, FILE *fp)
 		return;
 	for (size_t i = 0; i < rows.n; i++) {
 		const cf_row *row = &rows.rows[i];
-		csv_field(fp, row->section, 1);
-		csv_field(fp, row->name, 0);
-		csv_field(fp, row->area ? row->area : "", 0);
-		csv_field(fp, "", 0);
-		csv_field(fp, row->note ? row->note : "", 0);
-		for (int c = 0; c < r->ncols; c++)
-			csv_number(fp, row->vals[c], 0);
+		csv_row_clear(&c);
+		c.text[A_AREA] = row->area ? row->area : "";
+		c.text[A_NOTE] = row->note ? row->note : "";
+		if (row->line) {
+			const crm_line *ln = row->line;
+			c.text[A_FORMULA] = ln->value_text;
+			c.text[A_TIMING] = crm_timing_name(ln->timing);
+			c.num[A_START] = ln->start;
+			c.num[A_END] = ln->timing == CRM_ONCE ? ln->start
+				     : ln->start > crm_scenario_months(sc) && ln->end_given ? ln->end_given
+				     : ln->end;
+			c.num[A_PROB] = ln->probability;
+			c.num[A_RISK] = ln->risk;
+			c.num[A_GROWTH] = ln->growth;
+			csv_range(&c, &ln->range);
+			c.text[A_OWNER] = ln->owner;
+			c.text[A_METRIC] = ln->metric;
+		}
+		csv_row_head(fp, scenario, row->section, row->name, &c);
+		for (int k = 0; k < r->ncols; k++)
+			csv_number(fp, row->vals[k], 0);
 		if (row->has_total)
 			csv_number(fp, row->total, 0);
 		else
@@ -671,6 +954,12 @@ void report_csv(const report *r, FILE *fp)
 		csv_end(fp);
 	}
 	free_rows(&rows);
+}
+
+void report_csv(const report *r, FILE *fp)
+{
+	report_csv_header(r, fp, 0);
+	report_csv_rows(r, fp, NULL);
 }
 
 /* -------------------------------------------------------------------- JSON */
@@ -694,6 +983,26 @@ static void json_array(FILE *fp, const double *v, size_t n)
 		json_number(fp, v[i]);
 	}
 	fputc(']', fp);
+}
+
+/* ", \"low\": ..., \"high\": ..., \"dist\": ..." (null when not given). */
+static void json_range(FILE *fp, const crm_range *rg)
+{
+	fputs(", \"low\": ", fp);
+	if (rg->given)
+		json_number(fp, rg->low);
+	else
+		fputs("null", fp);
+	fputs(", \"high\": ", fp);
+	if (rg->given)
+		json_number(fp, rg->high);
+	else
+		fputs("null", fp);
+	fputs(", \"dist\": ", fp);
+	if (rg->dist)
+		json_string(fp, crm_dist_name(rg->dist));
+	else
+		fputs("null", fp);
 }
 
 void report_json(const report *r, FILE *fp)
@@ -813,6 +1122,9 @@ void report_json(const report *r, FILE *fp)
 		json_number(fp, ln->growth);
 		fputs(", \"risk\": ", fp);
 		json_number(fp, ln->risk);
+		fputs(", \"probability\": ", fp);
+		json_number(fp, ln->probability);
+		json_range(fp, &ln->range);
 		fputs(", \"owner\": ", fp);
 		json_string(fp, ln->owner);
 		fputs(", \"metric\": ", fp);
@@ -838,21 +1150,9 @@ void report_json(const report *r, FILE *fp)
 		json_string(fp, in->name);
 		fputs(", \"value\": ", fp);
 		json_string(fp, in->value_text);
-		fputs(", \"low\": ", fp);
-		if (in->range.given)
-			json_number(fp, in->range.low);
-		else
-			fputs("null", fp);
-		fputs(", \"high\": ", fp);
-		if (in->range.given)
-			json_number(fp, in->range.high);
-		else
-			fputs("null", fp);
-		fputs(", \"dist\": ", fp);
-		if (in->range.dist)
-			json_string(fp, crm_dist_name(in->range.dist));
-		else
-			fputs("null", fp);
+		fputs(", \"unit\": ", fp);
+		json_string(fp, in->unit ? in->unit : "");
+		json_range(fp, &in->range);
 		fputs(", \"note\": ", fp);
 		json_string(fp, in->note);
 		fputs(", \"values\": ", fp);

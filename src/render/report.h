@@ -23,6 +23,11 @@ typedef struct report {
 /* Load, compile, evaluate and measure path. Returns an exit status; on failure prints the error. */
 int report_build(report *r, const char *path, int by_month);
 void report_free(report *r);
+/*
+ * Print the warnings of reps[i] that no earlier report (reps[0..i-1], built
+ * or not) printed: a base file shared by several scenarios warns once.
+ */
+void report_warnings_once(const report *reps, int i);
 
 /* Column label ("Initial", "Year 2", "2027-03", "M14"). */
 void report_col_label(const report *r, int col, char *buf, size_t len);
@@ -32,6 +37,15 @@ void report_fold(const report *r, const double *per_period, double *out);
 void report_text(const report *r, FILE *fp);
 void report_markdown(const report *r, FILE *fp);
 void report_csv(const report *r, FILE *fp);
+/*
+ * The pieces of report_csv, for one table over several scenarios: the header
+ * (with a first column "scenario" when asked), and the rows (with scenario in
+ * that column when not NULL). Two reports share a header when their period
+ * columns are the same.
+ */
+void report_csv_header(const report *r, FILE *fp, int with_scenario);
+void report_csv_rows(const report *r, FILE *fp, const char *scenario);
+int report_csv_header_same(const report *a, const report *b);
 void report_json(const report *r, FILE *fp);
 
 #endif

@@ -119,23 +119,38 @@ static void show(const rtable *t, size_t r, size_t c, char *buf, size_t len)
 static void to_text_table(const rtable *t, text_table *tt)
 {
 	const char **cells = calloc(t->ncols, sizeof *cells);
-	char (*buf)[160] = calloc(t->ncols, sizeof *buf);
+	char (*buf)[FMT_NUM_MAX] = calloc(t->ncols, sizeof *buf);
+	char **own = calloc(t->ncols, sizeof *own);
 
-	if (!cells || !buf || table_init(tt, t->ncols) != 0)
+	if (!cells || !buf || !own || table_init(tt, t->ncols) != 0)
 		goto done;
 	for (size_t c = 0; c < t->ncols; c++) {
 		cells[c] = t->labels[c];
 		tt->right[c] = t->units[c] != UNIT_TEXT;
 	}
+	tt->wrap_last = t->ncols > 1 && t->units[t->ncols - 1] == UNIT_TEXT;
 	table_add(tt, ROW_NORMAL, cells);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			show(t, r, c, buf[c], sizeof buf[c]);
-			cells[c] = buf[c];
+			const rcell *x = &t->cells[r * t->ncols + c];
+			/* Text of any length is shown whole; numbers fit FMT_NUM_MAX. */
+			if (x->kind == 2) {
+				cells[c] = x->text ? x->text : "";
+			} else if (x->kind == 3) {
+				free(own[c]);
+				own[c] = dup_printf("n/a (%s)", x->text ? x->text : "");
+				cells[c] = own[c] ? own[c] : "n/a";
+			} else {
+				show(t, r, c, buf[c], sizeof buf[c]);
+				cells[c] = buf[c];
+			}
 		}
 		table_add(tt, ROW_NORMAL, cells);
 	}
 done:
+	for (size_t c = 0; own && c < t->ncols; c++)
+		free(own[c]);
+	free(own);
 	free(cells);
 	free(buf);
 }
@@ -160,22 +175,51 @@ void rtable_print_markdown(const rtable *t, FILE *fp)
 	table_free(&tt);
 }
 
+/* Whether column c has a cell whose number does not exist. */
+static int has_na(const rtable *t, size_t c)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->cells[r * t->ncols + c].kind == 3)
+			return 1;
+	return 0;
+}
+
 void rtable_print_csv(const rtable *t, FILE *fp)
 {
-	for (size_t c = 0; c < t->ncols; c++)
+	/*
+	 * A numeric column holds numbers only: where a number does not exist its
+	 * cell is empty, and a "<key>_note" column after it gives the reason.
+	 */
+	char *na = calloc(t->ncols ? t->ncols : 1, 1);
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (na)
+			na[c] = (char)has_na(t, c);
 		csv_field(fp, t->keys[c], c == 0);
+		if (na && na[c]) {
+			char *key = dup_printf("%s_note", t->keys[c]);
+			csv_field(fp, key ? key : "note", 0);
+			free(key);
+		}
+	}
 	csv_end(fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const rcell *x = &t->cells[r * t->ncols + c];
 			if (x->kind == 1)
 				csv_number(fp, x->v, c == 0);
+			else if (x->kind == 2)
+				csv_field(fp, x->text, c == 0);
+			else if (x->kind == 3 && !(na && na[c]))
+				csv_field(fp, x->text, c == 0);
 			else
-				/* Text, or the reason a number does not exist, as a spreadsheet shows #N/A. */
-				csv_field(fp, x->kind ? x->text : "", c == 0);
+				csv_field(fp, "", c == 0);
+			if (na && na[c])
+				csv_field(fp, x->kind == 3 ? x->text : "", 0);
 		}
 		csv_end(fp);
 	}
+	free(na);
 }
 
 void rtable_print_json(const rtable *t, FILE *fp, int indent)

@@ -3,7 +3,8 @@
 #  - every option that --help and 'crmroi help COMMAND' show is in crmroi(1),
 #    and every option crmroi(1) documents is in some help text;
 #  - every command of the command table has its entry in crmroi(1);
-#  - the examples of crmroi(1) run and succeed;
+#  - the examples of crmroi(1) run, succeed and print an expected figure
+#    computed without crmroi;
 #  - the example scenario of crmroi-scenario(5) loads;
 #  - the README's console examples run and print exactly what the README shows.
 # The last line is "docs: N passed, N failed".
@@ -42,8 +43,58 @@ done
 # Examples of crmroi(1).
 sed -n '/^\.EX/,/^\.EE/p' "$tmp/man1" | grep '^\$ crmroi ' | sed 's/^\$ crmroi //' > "$tmp/man_examples"
 [ -s "$tmp/man_examples" ] || bad "no examples found in man/crmroi.1"
+# Each example must print (or write to its -o or --samples file) a figure
+# computed without crmroi: tests/cli/indep_model.py (an evaluation written
+# from crmroi-scenario(5)), the shared finance oracle, or arithmetic by hand.
+expect() {
+	case $1 in
+	"run scenarios/midsize_business_case.csv") echo "2,716,028.43" ;;   # indep_model.py: NPV
+	"run --format csv - < scenarios/tei_example.csv") echo "14868.5199098422" ;;   # oracle: NPV of -10000 10000 10000 10000 at 10%
+	"run -f json -o /tmp/cases.json "*) echo "123027.798647633" ;;   # oracle: NPV of -250000 150000 x 3 at 10%
+	"check scenarios/areas/lead_management.csv "*) echo "ok: 3 inputs, 3 cost lines, 1 benefit line" ;;   # counted in the file
+	"simulate scenarios/midsize_business_case.csv") echo "17 inputs, 3 line values, 0 risk events" ;;   # counted in the file: rows with low and high
+	"simulate --precision 1% "*) echo "within 1% of the mean" ;;
+	"simulate -n 1000 --samples /tmp/draws.csv "*) echo "draw,jobs_per_year,first_fix_uplift,repeat_visit_cost,travel_hours_saved,npv" ;;   # the samples file: the four inputs with a range, in file order
+	"compare scenarios/deployment/base.csv "*) echo "1,005,309" ;;   # indep_model.py: NPV of base.csv
+	"compare --baseline scenarios/deployment/hosted.csv "*) echo "452,751" ;;   # indep_model.py: NPV of on_premise.csv
+	"batch -o /tmp/all.csv scenarios") echo "14868.5199098422" ;;   # oracle: NPV of the TEI illustration
+	"batch --analysis tornado -f jsonl scenarios/areas") echo "217610.49545" ;;   # indep_model.py: field service NPV at first_fix_uplift 2%
+	"tornado scenarios/midsize_business_case.csv") echo "Base NPV: 2,716,028." ;;   # indep_model.py
+	"breakeven scenarios/areas/lead_management.csv") echo "2522.45704" ;;   # NPV is linear in leads: 12000 x -NPV(0) / (NPV(12000) - NPV(0))
+	"sweep --vary conversion_uplift="*) echo "33,483" ;;   # indep_model.py: NPV at 0.2% and 3000
+	"sweep --vary discount_rate=0%:20%:5% "*) echo "20,000" ;;   # by hand: -10000 + 3 x 10000 at 0%
+	"spider --metric payback "*) echo "Base Payback (months): 15.7." ;;   # indep_model.py net flows, payback interpolated in Year 2
+	"breakeven --input discount_rate "*) echo "83.93%" ;;   # oracle: IRR of -10000 10000 10000 10000
+	"track scenarios/tracking/plan.csv "*) echo "month 1 (2027-01)  -63,000  -63,100" ;;   # by hand: plan -(45000 + 15000) x 1.05; actual 48900 + 14200
+	"track -f csv -o /tmp/track.csv "*) echo "month,Discovery workshops,cost,discovery,1,2027-01,47250,45000" ;;   # by hand: 45000 x (1 + 5% cost risk)
+	"run scenarios/cfo/after_tax.csv") echo "403,904.62" ;;   # indep_model.py: NPV before tax
+	"run scenarios/cfo/dated.csv") echo "343,969.69" ;;   # oracle: XNPV of the flows by date at 8%
+	"sweep --vary tax_rate=0:40%:10% "*) echo "0.00%  403,905" ;;   # indep_model.py: NPV before tax, the same at every tax rate
+	"assess --template") echo "46 criteria in 9 sections, 1000 points" ;;   # crmroi(1): nine sections worth 1000
+	"assess scenarios/assess/midway.csv") echo "Total: 640/1000" ;;   # crmroi-scenario(5): the score of midway.csv gives 0.82
+	"assess -f markdown scenarios/assess/before.csv "*) echo "Total: 640/1000" ;;   # as above
+	"run scenarios/assess/business_case.csv") echo "1,673,433.08" ;;   # indep_model.py midsize: 0.82 x PV(benefits) - PV(costs)
+	"breakeven --input readiness_score "*) echo "62.1766816" ;;   # indep_model.py midsize: (PV(costs)/PV(benefits) - 0.5) / 0.5 x 1000
+	*) echo "" ;;
+	esac
+}
 while IFS= read -r args; do
-	if eval "\"\$CRMROI\" $args" > /dev/null 2> "$tmp/err"; then ok; else bad "man example 'crmroi $args' failed: $(cat "$tmp/err")"; fi
+	want=$(expect "$args")
+	if ! eval "\"\$CRMROI\" $args" > "$tmp/got" 2> "$tmp/err"; then
+		bad "man example 'crmroi $args' failed: $(cat "$tmp/err")"
+		continue
+	fi
+	# What the example writes to a file counts as its output too.
+	for f in $(printf '%s\n' "$args" | grep -oE '(-o|--samples) /tmp/[^ ]+' | sed 's/^[^ ]* //'); do
+		cat "$f" >> "$tmp/got" 2>/dev/null
+	done
+	if [ -z "$want" ]; then
+		bad "man example 'crmroi $args' has no expected figure in tests/docs/check.sh"
+	elif grep -qF -- "$want" "$tmp/got"; then
+		ok
+	else
+		bad "man example 'crmroi $args' does not print '$want'"
+	fi
 done < "$tmp/man_examples"
 
 # The example scenario of crmroi-scenario(5).

@@ -222,6 +222,28 @@ static const struct bad bad_cases[] = {
 	  "input 'b' has dist fixed" },
 	/* Control characters, series items of any length. */
 	{ "kind,name,value\ncost,A,1\x01\n", 2, 3, "control character 0x01" },
+	/* Units: a percent input is held to the rule of rates; unit means nothing elsewhere. */
+	{ "kind,name,value,low,high,unit\ninput,deflection,9,4,14,percent\n", 2, 3,
+	  "input 'deflection': '9' would mean 900%: write 9% (the unit is percent)" },
+	{ "kind,name,value,low,high,unit\ninput,deflection,9%,4,14%,rate\n", 2, 4, "'4' would mean 400%" },
+	{ "kind,name,value,low,high,unit\ninput,deflection,9%,4%,14,Percent\n", 2, 5, "'14' would mean 1400%" },
+	{ "kind,name,value,unit\ninput,share,5%;12;20%,percent\n", 2, 3, "'12' in the series would mean 1200%" },
+	{ "kind,name,value,unit\nsetting,title,A,percent\n", 2, 4, "leave the unit column empty" },
+	{ "kind,name,value,unit\ncost,A,1,currency\n", 2, 4, "leave the unit column empty" },
+	{ "kind,name,value,low,high,unit\ninput,a,5,1,9\ninput,b,5,1,9\ncorrelation,a|b,0.5,,,ratio\n", 4, 6,
+	  "leave the unit column empty" },
+	/* Messages that point the right way. */
+	{ "kind,name,value\nsetting,horizon_years,5 years\n", 2, 3, "units are not written in a value; write 5 alone" },
+	{ "kind,name,value\ninput,a,30 days\ncost,A,a\n", 2, 3, "units are not written in a value; write 30 alone" },
+	{ HDR "benefit,A,1,,,,,yearly,1,,,,,20\n", 2, 14,
+	  "risk: '20' would mean 2000%; write 20% for a percentage (risk is 0% to 100%)" },
+	{ HDR "benefit,A,1,,,,,yearly,1,,,,,150\n", 2, 14, "'150' would mean 15000%, and risk is 0% to 100%" },
+	{ "kind,name,value\nsetting,discount_rate,8\n", 2, 3,
+	  "'8' would mean 800%; write 8% for a percentage, or 800% with the sign if that much is meant" },
+	{ HDR "benefit,Shifted,50000,,,lead_management,yearly,1,36\n", 2, 6,
+	  "(the fields from column 'dist' on look shifted one column to the left: is a field missing before it?" },
+	{ HDR "benefit,Extra,50000,,,,,lead_management,yearly,1\n", 2, 8,
+	  "(the fields from column 'timing' on look shifted one column to the right" },
 	{ "kind,name,value\ncost,A,\"100                                                                                                                                                                                                                                                                                                            garbage;200\"\n",
 	  2, 3, "year 1" },
 };
@@ -262,6 +284,17 @@ static void test_warnings(void **state)
 		{ HDR "benefit,A,1,,,,,yearly,37\n", "starts in month 37, after the 36-month horizon" },
 		{ HDR "benefit,A,1,,,,,yearly,1,,,scurve\n", "curve is given but ramp is 0" },
 		{ "kind,name,value\ninput,a,1\n", "no cost or benefit lines" },
+		{ "kind,name,value\ninput,deflection_rate,9\ncost,A,deflection_rate\n",
+		  "input 'deflection_rate': 9 is read as the number 9 (900%), and the name reads like a "
+		  "rate: if 9% is meant, write 9% and give the unit percent" },
+		{ "kind,name,value\ninput,win_uplift,1.5\ncost,A,win_uplift\n", "reads like a rate" },
+		{ "kind,name,value\ninput,calls,850.000\ncost,A,calls\n",
+		  "input 'calls': '850.000' reads as 850 (the dot is a decimal point); if 850000 is meant" },
+		{ "kind,name,value\ncost,A,1.250\n", "'1.250' reads as 1.25" },
+		{ "kind,name,value,unit\ninput,a,5,precent\ncost,A,a\n", "unit 'precent' is not one crmroi knows (did you mean 'percent'?)" },
+		{ "kind,name,value,area\nbenefit,A,1,oportunity_management\n",
+		  "benefit 'A': area 'oportunity_management' is not a documented benefit area (did you mean 'opportunity_management'?)" },
+		{ "kind,name,value,area\ncost,A,1,licence\n", "(did you mean 'license'?)" },
 		{ "kind,name,value\nsetting,horizon_years,2\ncost,A,1;2;3;4\n",
 		  "cost 'A': the series gives 4 years but the horizon is 2 years: years 3-4 are not used" },
 		{ "kind,name,value\nsetting,horizon_years,1\ninput,a,1;2\ncost,A,a\n",
@@ -284,6 +317,46 @@ static void test_file_errors(void **state)
 	assert_int_equal(err.status, CRM_EIO);
 	assert_string_equal(err.file, "/nonexistent/dir/x.csv");
 	assert_contains(err.msg, "cannot open");
+}
+
+/* What is not warned about: a unit says what the number means; custom areas; decimals. */
+static void test_no_false_warnings(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value,unit,area\n"
+		"input,deflection_rate,9%,percent\n"
+		"input,handle_rate,12,count\n"       /* a unit: the number is meant */
+		"input,tiny_rate,0.85\n"             /* not above 1 */
+		"input,calls,850.5\n"
+		"input,fee,0.125\n"
+		"input,hours,1250\n"
+		"cost,A,deflection_rate * handle_rate * tiny_rate * calls * fee * hours,,sales_ops\n"
+		"benefit,B,1,,lead_management\n");
+	if (sc->warnings.count) {
+		print_error("%s\n", sc->warnings.items[0].msg);
+		fail();
+	}
+	assert_string_equal(sc->inputs[0].unit, "percent");
+	assert_close(crm_expr_number(sc->inputs[0].value), 0.09, 1e-15, 0);
+	assert_string_equal(sc->inputs[2].unit, "");
+	crm_scenario_free(sc);
+}
+
+/* A warning listed twice is listed once. */
+static void test_warnings_dedupe(void **state)
+{
+	(void)state;
+	crm_warnings w = { NULL, 0, 0 };
+	assert_int_equal(crm_warnings_add(&w, "a.csv", 3, 2, "same"), CRM_OK);
+	assert_int_equal(crm_warnings_add(&w, "b.csv", 3, 2, "same"), CRM_OK);
+	assert_int_equal(crm_warnings_add(&w, "a.csv", 3, 2, "same"), CRM_OK);
+	assert_int_equal(crm_warnings_add(&w, "a.csv", 4, 2, "same"), CRM_OK);
+	crm_warnings_dedupe(&w);
+	assert_int_equal(w.count, 3);
+	assert_string_equal(w.items[1].file, "b.csv");
+	assert_int_equal(w.items[2].line, 4);
+	crm_warnings_free(&w);
 }
 
 static char *repeat(const char *pre, size_t n, const char *post)
@@ -464,6 +537,8 @@ int main(void)
 		cmocka_unit_test(test_shipped_scenarios_load),
 		cmocka_unit_test(test_hostile_values),
 		cmocka_unit_test(test_check_lists_every_error),
+		cmocka_unit_test(test_no_false_warnings),
+		cmocka_unit_test(test_warnings_dedupe),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);

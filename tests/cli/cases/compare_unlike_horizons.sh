@@ -1,0 +1,1 @@
+$CRMROI compare scenarios/deployment/base.csv tests/cli/data/base_7y.csv

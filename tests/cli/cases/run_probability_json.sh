@@ -1,0 +1,1 @@
+$CRMROI run -f json tests/cli/data/risky.csv

@@ -1,0 +1,1 @@
+$CRMROI run -f markdown tests/cli/data/risky.csv

@@ -1,0 +1,1 @@
+$CRMROI run -f text tests/cli/data/risky.csv

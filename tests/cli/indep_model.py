@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+"""An independent evaluation of simple scenarios, written from crmroi-scenario(5).
+
+It shares no code with crmroi: it reads the CSV with Python's csv module,
+books each line month by month as the EVALUATION section of the man page says
+(yearly values a twelfth per active month, ramp factor x = (m - start + 1) /
+ramp capped at 1, linear or smoothstep, growth (1 + g)^(k - 1) in Year k,
+benefits x (1 - risk), costs x (1 + risk), probability as an expected value),
+folds months into years, and discounts Year k by (1 + r)^k.
+
+It covers what the bundled single-file scenarios use: inputs that are plain
+numbers or percentages (their base value, or the value set on the command
+line), formulas of inputs with + - * /, and the yearly grid. The figures it
+prints are copied into tests/cli/independent.tsv with this script named as
+their source, so that a golden file regenerated from a wrong crmroi fails.
+
+  /usr/bin/python3 tests/cli/indep_model.py FILE [name=value ...]
+(name: a setting, an input or a line; LINE.probability=P sets a line's probability)
+prints NPV, PV(costs), PV(benefits), the net flow by year and each line's
+amount by year.
+"""
+import csv
+import sys
+
+
+def number(text):
+    text = text.strip()
+    if text.endswith('%'):
+        return float(text[:-1]) / 100
+    return float(text)
+
+
+def rows_of(path):
+    """Rows of a file and of the bases it names, base first, as dicts."""
+    import os
+    rows = [r for r in csv.reader(open(path, newline=''))
+            if r and not r[0].startswith('#')]
+    head, out = rows[0], []
+    for r in rows[1:]:
+        f = dict(zip(head, r))
+        if f['kind'] == 'setting' and f['name'] == 'base':
+            out = rows_of(os.path.join(os.path.dirname(path), f['value'])) + out
+        else:
+            out.append(f)
+    return out
+
+
+def load(path, overrides):
+    import re
+    settings = {'horizon_years': 3, 'discount_rate': 0.10, 'benefit_risk': 0.0,
+                'cost_risk': 0.0, 'period': 'year'}
+    inputs, lines = {}, []
+    for f in rows_of(path):
+        kind, name, value = f['kind'], f['name'], f.get('value', '')
+        if kind == 'setting':
+            if name == 'period':
+                settings[name] = value
+            elif name in settings:
+                settings[name] = number(value)
+        elif kind == 'input':
+            inputs[name] = number(value)
+        elif kind == 'remove':
+            lines = [ln for ln in lines if ln['name'] != name]
+        elif kind in ('cost', 'benefit'):
+            # A row of the same kind and name replaces the inherited one.
+            lines = [ln for ln in lines if (ln['kind'], ln['name']) != (kind, name)]
+            f = dict(f)
+            f['value'] = re.sub(r'([0-9.]+)%', r'(\1/100)', value)
+            lines.append(f)
+    for o in overrides:
+        k, v = o.split('=', 1)
+        if k.endswith('.probability'):
+            for ln in lines:
+                if ln['name'] == k[:-len('.probability')]:
+                    ln['probability'] = v
+        elif k in settings:
+            settings[k] = number(v)
+        elif k in inputs:
+            inputs[k] = number(v)
+        else:
+            for ln in lines:
+                if ln['name'] == k:
+                    ln['value'] = v
+    return settings, inputs, lines
+
+
+def evaluate(settings, inputs, lines):
+    years = int(settings['horizon_years'])
+    months = 12 * years
+    r = settings['discount_rate']
+    monthly = settings['period'] == 'month'
+    # Periods: Year 1..n, or Month 1..12n on the monthly grid; 0 is Initial.
+    nper = months if monthly else years
+    per_of = (lambda m: m) if monthly else (lambda m: 0 if m == 0 else (m - 1) // 12 + 1)
+    ppy = 12 if monthly else 1
+    per_line = []
+    for ln in lines:
+        kind = ln['kind']
+        value = eval(ln['value'], {'__builtins__': {}}, dict(inputs))
+        timing = ln.get('timing') or ('once' if kind == 'cost' else 'yearly')
+        start = int(ln.get('start') or (0 if timing == 'once' else 1))
+        end = int(ln.get('end') or months)
+        end = min(end, months)
+        ramp = int(ln.get('ramp') or 0)
+        curve = ln.get('curve') or 'linear'
+        growth = number(ln['growth']) if ln.get('growth') else 0.0
+        if ln.get('risk'):
+            risk = number(ln['risk'])
+        else:
+            risk = settings['benefit_risk' if kind == 'benefit' else 'cost_risk']
+        prob = number(ln['probability']) if ln.get('probability') else 1.0
+        adj = (1 - risk) if kind == 'benefit' else (1 + risk)
+        by_year = [0.0] * (nper + 1)
+        if timing == 'once':
+            if start <= months:
+                y = 0 if start == 0 else (start - 1) // 12 + 1
+                g = (1 + growth) ** (max(y, 1) - 1)
+                by_year[per_of(start)] += value * g * adj * prob
+        else:
+            for m in range(start, end + 1):
+                y = (m - 1) // 12 + 1
+                share = value / 12 if timing in ('yearly', 'annual') else value
+                x = 1.0 if ramp == 0 else min(1.0, (m - start + 1) / ramp)
+                if curve == 'scurve' and ramp:
+                    x = 3 * x * x - 2 * x * x * x
+                g = (1 + growth) ** (y - 1)
+                by_year[per_of(m)] += share * x * g * adj * prob
+        per_line.append((ln['name'], kind, by_year))
+    pv = lambda flows: sum(v / (1 + r) ** (k / ppy) for k, v in enumerate(flows))
+    costs = [sum(l[2][k] for l in per_line if l[1] == 'cost') for k in range(nper + 1)]
+    bens = [sum(l[2][k] for l in per_line if l[1] == 'benefit') for k in range(nper + 1)]
+    net = [b - c for b, c in zip(bens, costs)]
+    return {'npv': pv(bens) - pv(costs), 'pv_costs': pv(costs), 'pv_benefits': pv(bens),
+            'net': net, 'lines': per_line}
+
+
+def main():
+    res = evaluate(*load(sys.argv[1], sys.argv[2:]))
+    print('npv %.10f' % res['npv'])
+    print('pv_costs %.10f' % res['pv_costs'])
+    print('pv_benefits %.10f' % res['pv_benefits'])
+    print('net ' + ' '.join('%.6f' % v for v in res['net']))
+    for name, kind, by_year in res['lines']:
+        print('%s %s: %s' % (kind, name, ' '.join('%.4f' % v for v in by_year)))
+
+
+if __name__ == '__main__':
+    main()
