@@ -55,6 +55,9 @@ BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
 DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
+# crmroi report --pdf and its browser test: a headless Chromium, poppler's
+# pdftotext/pdftoppm/pdfinfo, and the fonts the document names.
+DEPS_PKGS += chromium-headless-shell poppler-utils fonts-urw-base35 fonts-dejavu-core
 # crmroi workbook, and its tests (recomputed by Gnumeric, read with openpyxl).
 DEPS_PKGS += libxlsxwriter-dev gnumeric python3-openpyxl
 
@@ -83,6 +86,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
 		-DTEST_SRCDIR='"$(CURDIR)"' -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LIBS)
+
+# The chart module's unit test links the module itself (it is not in libcrmroi).
+$(BUILD)/tests/test_chart: tests/unit/test_chart.c tests/unit/testutil.h $(BUILD)/src/render/chart.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
+		-o $@ $< $(BUILD)/src/render/chart.o $(LIB) $(CMOCKA_LIBS) $(LIBS)
 
 # The formula translator's unit test links the translator from the output layer.
 $(BUILD)/tests/test_xlformula: tests/unit/test_xlformula.c tests/unit/testutil.h \

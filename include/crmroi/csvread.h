@@ -29,7 +29,8 @@ typedef struct crm_csv_table {
 /*
  * Parse len bytes of CSV text. A leading UTF-8 byte-order mark is skipped.
  * A control character (0x00-0x1F or 0x7F, except tab, CR and LF) in a field
- * is refused (CRM_EDATA) at its line and column.
+ * is refused (CRM_EDATA) at its line and column, and so is a text of more
+ * than CRM_CSV_MAX_ROWS rows.
  * chunk is the largest piece handed to libcsv at once (0: whole lines); it
  * exists so tests can prove the result does not depend on how input arrives.
  * name labels errors. On success the table is filled (free it with
@@ -39,6 +40,9 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 			 crm_csv_table *out, crm_error *err);
 
 void crm_csv_table_free(crm_csv_table *t);
+
+/* Most rows (comments and blank rows included) one CSV text may have. */
+#define CRM_CSV_MAX_ROWS 1000000
 
 /* The largest scenario file (and standard input) read: 64 MB. */
 #define CRM_MAX_FILE_SIZE (64 << 20)

@@ -65,8 +65,8 @@ void crm_model_free(crm_model *m);
  * The model of crm_model_new_with with every line's risk taken as 0: the plan
  * before risk adjustment (a risk event still counts at its probability).
  */
-crm_model *crm_model_new_unadjusted_with(const crm_scenario *sc, const crm_settings *s,
-					 crm_error *err);
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s,
+				    crm_error *err);
 
 const crm_scenario *crm_model_scenario(const crm_model *m);
 /* The settings in force: the scenario's, or those given to crm_model_new_with. */

@@ -54,6 +54,7 @@ int cmd_breakeven(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_track(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
 /* The line run's outputs show for a scenario with setting readiness (cmd_assess.c). */

@@ -101,6 +101,21 @@ static const struct opt_doc batch_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc report_opts[] = {
+	{ "-o, --output FILE", "write the HTML document to FILE, whole or not at all (default: "
+	  "standard output)" },
+	{ "    --pdf FILE", "also print it to FILE as PDF with a headless Chromium" },
+	{ "-n, --draws N", "Monte Carlo draws for the risk section (default 10000)" },
+	{ "    --seed S", "random seed (default 1): the same seed gives the same bytes" },
+	{ "    --no-simulation", "leave out the simulation (tornado and break-even stay)" },
+	{ "    --title TEXT", "the document's title (default: the first scenario's title)" },
+	{ "    --author TEXT", "the author shown under the title" },
+	{ "    --date YYYY-MM-DD", "the date shown under the title (default: today)" },
+	{ "    --paper a4|letter", "paper size when printed (default a4)" },
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 static const struct opt_doc track_opts[] = {
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
@@ -145,6 +160,8 @@ const struct command commands[] = {
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",
 	  "batch [OPTIONS] PATH...", batch_opts },
+	{ "report", cmd_report, "the business-case document for the board: HTML, and PDF",
+	  "report [OPTIONS] SCENARIO... -o FILE.html [--pdf FILE.pdf]", report_opts },
 	{ "track", cmd_track, "the approved plan against actuals: variances, indexes, "
 	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
 	{ "assess", cmd_assess, "score the 1000-point organisational readiness self-assessment",
@@ -235,6 +252,6 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, track, assess, workbook, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, report, track, assess, workbook, help)", argv[1]);
 	return finish(c->fn(argc - 1, argv + 1));
 }

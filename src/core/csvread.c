@@ -26,6 +26,7 @@ struct parse_state {
 	crm_csv_row cur;   /* row under construction */
 	int cur_cap;
 	int failed;        /* out of memory inside a callback */
+	int too_many;      /* more than CRM_CSV_MAX_ROWS rows */
 	/* The first control character found in a field (refused): where and which. */
 	int bad_line, bad_col, bad_char, bad_pos;
 };
@@ -46,10 +47,10 @@ static void on_field(void *data, size_t len, void *ctx)
 	crm_csv_row *r = &s->cur;
 	int nl = 0;
 
-	if (s->failed)
+	if (s->failed || s->too_many)
 		return;
 	if (r->nfields == s->cur_cap) {
-		int ncap = s->cur_cap ? 2 * s->cur_cap : 16;
+		int ncap = s->cur_cap ? 2 * s->cur_cap : 8;
 		char **f = realloc(r->fields, (size_t)ncap * sizeof *f);
 		if (!f) {
 			s->failed = 1;
@@ -97,8 +98,12 @@ static void on_row(int term, void *ctx)
 	crm_csv_table *t = s->t;
 
 	(void)term;
-	if (s->failed)
+	if (s->failed || s->too_many)
 		return;
+	if (t->nrows >= CRM_CSV_MAX_ROWS) {
+		s->too_many = 1;   /* memory stays in proportion to what a scenario may hold */
+		return;
+	}
 	if (t->nrows == t->cap) {
 		size_t ncap = t->cap ? 2 * t->cap : 32;
 		crm_csv_row *n = realloc(t->rows, ncap * sizeof *n);
@@ -173,6 +178,11 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 		}
 		if (s.failed)
 			break;
+		if (s.too_many) {
+			st = crm_error_set(err, CRM_EDATA, name, s.line, 0, "more than %d rows (the "
+					   "limit of a scenario file)", CRM_CSV_MAX_ROWS);
+			goto done;
+		}
 		if (s.bad_line) {
 			st = control_error(&s, name, err);
 			goto done;
@@ -185,6 +195,11 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 		st = crm_error_set(err, CRM_EDATA, name, s.open_line, s.cur.nfields + 1,
 				   "malformed CSV: a quoted field is not closed before the end of the file "
 				   "(a quote inside a quoted field is written \"\")");
+		goto done;
+	}
+	if (!s.failed && s.too_many) {
+		st = crm_error_set(err, CRM_EDATA, name, s.line, 0, "more than %d rows (the limit "
+				   "of a scenario file)", CRM_CSV_MAX_ROWS);
 		goto done;
 	}
 	if (!s.failed && s.bad_line) {

@@ -714,8 +714,8 @@ double crm_model_line_timing(const crm_model *m, size_t l, int p)
 
 /* ------------------------------------------------------ before risk adjustment */
 
-crm_model *crm_model_new_unadjusted_with(const crm_scenario *sc, const crm_settings *s,
-					 crm_error *err)
+crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s,
+				    crm_error *err)
 {
 	crm_model *m = crm_model_new_with(sc, s, err);
 

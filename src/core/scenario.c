@@ -162,8 +162,11 @@ struct srow {
 	const char *file;          /* owned by sc->files */
 	int line;
 	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
-	const char *f[NCOLS];      /* field text, "" when absent (borrowed from the CSV tables) */
-	int fline[NCOLS], fcol[NCOLS];
+	/* Its fields: the CSV row and its file's column map (both live while loading).
+	 * Read them through field() and loc_of(). A row costs about 100 bytes
+	 * however many columns the format has. */
+	const crm_csv_row *cr;
+	const int *colmap;         /* NCOLS field indices, or -1 */
 	const char **extra;        /* by index in sc->extra_names; NULL when the row has none */
 	size_t nextra;             /* entries allocated in extra */
 	crm_loc replaced;          /* the inherited row it replaced */
@@ -178,6 +181,7 @@ struct header {
 	int colmap[NCOLS];         /* field index of each known column, or -1 */
 	int *extra;                /* field index -> index in sc->extra_names, or -1 */
 	int width;                 /* fields the header names */
+	const int *kept;           /* colmap's copy in ld->colmaps, which rows point to */
 };
 
 struct loader {
@@ -191,6 +195,8 @@ struct loader {
 	size_t ntables;
 	struct srow *rows;         /* the merged rows */
 	size_t nrows, caprows;
+	int **colmaps;             /* each file's column map, alive while loading */
+	size_t ncolmaps;
 	struct smap merged;        /* merge key -> index in rows (GONE once removed) */
 	struct smap input_names;   /* input name -> index in sc->inputs */
 	struct smap line_labels;   /* line label -> index in sc->lines */
@@ -229,10 +235,23 @@ static void trim(char *s)
 		memmove(s, s + i, n - i + 1);
 }
 
+/* The 1-based field number of column c in the row's file, or 0 when its header lacks it. */
+static int fcol(const struct srow *r, int c)
+{
+	return r->colmap[c] >= 0 ? r->colmap[c] + 1 : 0;
+}
+
+/* Field text, "" when absent (borrowed from the CSV tables). */
+static const char *rowf(const struct srow *r, int c)
+{
+	int fi = r->colmap[c];
+	return fi >= 0 && fi < r->cr->nfields ? r->cr->fields[fi] : "";
+}
+
 static const char *field(const struct loader *ld, const struct srow *r, enum col c)
 {
 	(void)ld;
-	return r->f[c];
+	return rowf(r, c);
 }
 
 static int given(const struct loader *ld, const struct srow *r, enum col c)
@@ -243,7 +262,9 @@ static int given(const struct loader *ld, const struct srow *r, enum col c)
 static crm_loc loc_of(const struct loader *ld, const struct srow *r, enum col c)
 {
 	(void)ld;
-	crm_loc l = { r->file, r->fcol[c] ? r->fline[c] : r->line, r->fcol[c] };
+	int fi = r->colmap[c];
+	crm_loc l = { r->file, fi >= 0 && fi < r->cr->nfields ? r->cr->field_lines[fi] : r->line,
+		      fcol(r, c) };
 	return l;
 }
 
@@ -1179,10 +1200,10 @@ static enum look look_wanted(enum col c)
 }
 
 /* The line column written in field fcol (1-based) of this row's header, or -1. */
-static int col_at(const struct srow *r, int fcol)
+static int col_at(const struct srow *r, int at)
 {
 	for (int c = 0; c < NCOLS; c++)
-		if (r->fcol[c] == fcol && fcol > 0)
+		if (fcol(r, c) == at && at > 0)
 			return c;
 	return -1;
 }
@@ -1200,18 +1221,18 @@ static void explain_shift(struct loader *ld, const struct srow *r)
 
 	for (int c = 0; c < NCOLS; c++) {
 		enum look want = look_wanted((enum col)c), got;
-		if (want == LOOK_EMPTY || !r->fcol[c] || (got = look_of(r->f[c])) == LOOK_EMPTY ||
+		if (want == LOOK_EMPTY || !fcol(r, c) || (got = look_of(rowf(r, c))) == LOOK_EMPTY ||
 		    got == want)
 			continue;
-		int next = col_at(r, r->fcol[c] + 1), prev = col_at(r, r->fcol[c] - 1);
+		int next = col_at(r, fcol(r, c) + 1), prev = col_at(r, fcol(r, c) - 1);
 		if (next >= 0 && look_wanted((enum col)next) == got && got != LOOK_EMPTY) {
 			left++;
-			if (!first_left || r->fcol[c] < r->fcol[first_left])
+			if (!first_left || fcol(r, c) < fcol(r, first_left))
 				first_left = c;
 		}
 		if (prev >= 0 && look_wanted((enum col)prev) == got && got != LOOK_EMPTY) {
 			right++;
-			if (!first_right || r->fcol[c] < r->fcol[first_right])
+			if (!first_right || fcol(r, c) < fcol(r, first_right))
 				first_right = c;
 		}
 	}
@@ -2039,7 +2060,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 	crm_loc here = { nr->file, nr->line, 0 };
 	size_t i;
 
-	if (!strcasecmp(nr->f[COL_KIND], "remove")) {
+	if (!strcasecmp(rowf(nr, COL_KIND), "remove")) {
 		static const char *const kinds[] = { "input", "cost", "benefit", "correlation",
 			"phase", "criterion" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
@@ -2047,16 +2068,16 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 			COL_PROBABILITY };
 		int removed = 0;
 		for (size_t u = 0; u < sizeof unused / sizeof *unused; u++)
-			if (nr->f[unused[u]][0])
+			if (rowf(nr, unused[u])[0])
 				return FAIL(ld, nr, unused[u], "a remove row names what to remove in its "
 					    "name column; leave %s empty", col_names[unused[u]]);
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-			char *key = row_key(kinds[k], nr->f[COL_NAME]);
+			char *key = row_key(kinds[k], rowf(nr, COL_NAME));
 			if (!key)
 				return nomem(ld);
 			if (inherited(ld, key, nr->depth, &i)) {
 				crm_loc was = { ld->rows[i].file, ld->rows[i].line, 0 };
-				crm_status st = add_origin(ld, "remove", nr->f[COL_NAME], here, was);
+				crm_status st = add_origin(ld, "remove", rowf(nr, COL_NAME), here, was);
 				if (st == CRM_OK && smap_set(&ld->merged, key, strlen(key), GONE) != 0)
 					st = nomem(ld);
 				if (st != CRM_OK) {
@@ -2073,10 +2094,10 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 		if (!removed)
 			return FAIL(ld, nr, COL_NAME, "remove: nothing named '%s' is inherited (expected "
 				    "the name of an input, cost, benefit or correlation of a base "
-				    "scenario)", nr->f[COL_NAME]);
+				    "scenario)", rowf(nr, COL_NAME));
 		return CRM_OK;
 	}
-	char *key = row_key(nr->f[COL_KIND], nr->f[COL_NAME]);
+	char *key = row_key(rowf(nr, COL_KIND), rowf(nr, COL_NAME));
 	if (!key)
 		return nomem(ld);
 	if (inherited(ld, key, nr->depth, &i)) {
@@ -2157,7 +2178,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 static crm_status read_base(struct loader *ld, const struct srow *r, const char *from,
 			    struct chain *ch, int depth)
 {
-	const char *value = r->f[COL_VALUE];
+	const char *value = rowf(r, COL_VALUE);
 	char *path, *buf;
 	size_t len;
 	crm_error e;
@@ -2229,12 +2250,8 @@ static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const char 
 	r->line = cr->line;
 	r->depth = depth;
 	r->input = -1;
-	for (int c = 0; c < NCOLS; c++) {
-		int fi = hd->colmap[c];
-		r->f[c] = fi >= 0 && fi < cr->nfields ? cr->fields[fi] : "";
-		r->fline[c] = fi >= 0 && fi < cr->nfields ? cr->field_lines[fi] : cr->line;
-		r->fcol[c] = fi >= 0 ? fi + 1 : 0;
-	}
+	r->cr = cr;
+	r->colmap = hd->kept;
 	/* x_ values: an array only for a row that has any, so that memory stays in
 	 * proportion to the file. */
 	for (int fi = 0; fi < cr->nfields && fi < hd->width; fi++)
@@ -2283,6 +2300,18 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	memset(&hd, 0, sizeof hd);
 	if ((st = read_header(ld, &t->rows[h], name, &hd)) != CRM_OK)
 		goto done;
+	int **maps = realloc(ld->colmaps, (ld->ncolmaps + 1) * sizeof *maps);
+	if (!maps) {
+		st = nomem(ld);
+		goto done;
+	}
+	ld->colmaps = maps;
+	if (!(maps[ld->ncolmaps] = malloc(sizeof hd.colmap))) {
+		st = nomem(ld);
+		goto done;
+	}
+	memcpy(maps[ld->ncolmaps], hd.colmap, sizeof hd.colmap);
+	hd.kept = maps[ld->ncolmaps++];
 
 	/* The base first (its own base before it): a file's rows are merged over it. */
 	struct srow base;
@@ -2326,7 +2355,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 			goto done_base;
 		st = merge_row(ld, &r);
 		/* A merged row now owns its extra array; a remove row is not kept. */
-		if (st != CRM_OK || !strcasecmp(r.f[COL_KIND], "remove"))
+		if (st != CRM_OK || !strcasecmp(rowf(&r, COL_KIND), "remove"))
 			free(r.extra);
 		if (st != CRM_OK) {
 			if (go_on(ld, st))
@@ -2363,10 +2392,10 @@ static int cmp_ranked(const void *pa, const void *pb)
 
 /*
  * Errors are found pass by pass (settings before inputs before lines); a
- * reader wants them in the order of the file, each file's together, files in
- * the order their first error was found.
+ * reader wants them in the order of the file, each file's together: the file
+ * checked first, then its base, its base's base, ...
  */
-static void sort_errors(crm_warnings *errors)
+static void sort_errors(crm_warnings *errors, char *const *files, size_t nfiles)
 {
 	size_t n = errors->count;
 	if (n < 2)
@@ -2377,7 +2406,7 @@ static void sort_errors(crm_warnings *errors)
 	if (r && sorted) {
 		for (size_t i = 0; i < n; i++) {
 			size_t k = 0;
-			while (strcmp(errors->items[k].file, errors->items[i].file))
+			while (k < nfiles && strcmp(files[k], errors->items[i].file))
 				k++;
 			r[i] = (struct ranked){ &errors->items[i], k, i };
 		}
@@ -2430,10 +2459,10 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 	for (size_t i = 0; st == CRM_OK && i < ld.nrows; i++) {
 		const struct srow *r = &ld.rows[i];
 		char kind[16];
-		snprintf(kind, sizeof kind, "%s", r->f[COL_KIND]);
+		snprintf(kind, sizeof kind, "%s", rowf(r, COL_KIND));
 		for (char *p = kind; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		st = add_origin(&ld, kind, r->f[COL_NAME], (crm_loc){ r->file, r->line, 0 }, r->replaced);
+		st = add_origin(&ld, kind, rowf(r, COL_NAME), (crm_loc){ r->file, r->line, 0 }, r->replaced);
 	}
 	if (st == CRM_OK)
 		st = load_rows(&ld);
@@ -2449,13 +2478,16 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 		for (size_t i = 0; i < ld.sc->warnings.count; i++)
 			crm_warnings_add_error(errors, &ld.sc->warnings.items[i]);
 	if (errors)
-		sort_errors(errors);
+		sort_errors(errors, ld.sc ? ld.sc->files : NULL, ld.sc ? ld.sc->nfiles : 0);
 	for (size_t i = 0; i < ld.nrows; i++)
 		free(ld.rows[i].extra);
 	free(ld.rows);
 	for (size_t i = 0; i < ld.ntables; i++)
 		crm_csv_table_free(&ld.tables[i]);
 	free(ld.tables);
+	for (size_t i = 0; i < ld.ncolmaps; i++)
+		free(ld.colmaps[i]);
+	free(ld.colmaps);
 	smap_free(&ld.merged);
 	smap_free(&ld.input_names);
 	smap_free(&ld.line_labels);

@@ -540,7 +540,7 @@ static crm_status eval_monthly(const crm_scenario *sc, int unadjusted, crm_model
 	crm_settings s = sc->settings;
 
 	s.grid = CRM_GRID_MONTH;
-	*m = unadjusted ? crm_model_new_unadjusted_with(sc, &s, err) : crm_model_new_with(sc, &s, err);
+	*m = unadjusted ? crm_model_new_unadjusted(sc, &s, err) : crm_model_new_with(sc, &s, err);
 	if (!*m)
 		return err->status;
 	if (!(*cf = crm_cashflow_new(*m)))

@@ -307,6 +307,15 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 			print_wrapped(fp, row[c] ? row[c] : "", wrap, at);
 			break;
 		}
+		if (k == 0 && cw > w[c]) {
+			/* A label wider than its column: on lines of its own, the numbers below. */
+			print_wrapped(fp, row[c], limit > at ? limit - at : 0, at);
+			fputc('\n', fp);
+			fputs(indent, fp);
+			pad(fp, w[c]);
+			at += w[c];
+			continue;
+		}
 		if (t->right[c] && w[c] > cw)
 			pad(fp, w[c] - cw);
 		fputs(row[c] ? row[c] : "", fp);
@@ -343,6 +352,9 @@ void table_print_text(const text_table *t, FILE *fp, const char *indent)
 			if (cw > w[c])
 				w[c] = cw;
 		}
+	/* The label column takes at most half the width; longer labels get lines of their own. */
+	if (t->ncols > 1 && w[0] > limit / 2)
+		w[0] = limit / 2;
 	for (size_t c = 0; c < t->ncols; c++)
 		total += w[c] + (c ? 2 : 0);
 	/*

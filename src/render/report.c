@@ -452,7 +452,7 @@ static void metrics_table(const report *r, text_table *t, int with_header)
 {
 	metric_item it[16];
 	size_t n = metric_items(r, it);
-	char v[64], where[160];
+	char v[FMT_NUM_MAX], where[160];
 
 	if (with_header)
 		table_add(t, ROW_NORMAL, (const char *[]){ "Metric", "Value", "Meaning" });

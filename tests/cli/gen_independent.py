@@ -193,5 +193,16 @@ add('breakeven_readiness', '%.9g' % ((r['pv_costs'] / r['pv_benefits'] - 0.5) / 
 add('sweep_readiness_floor', m0(0.64 * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'floor 0: 0.64 x PV(benefits) - PV(costs)'))
 add('simulate_readiness', 'benefits x 0.82', 'hand: 0.5 + 0.5 x 640/1000')
 add('run_err_readiness_bad_answer', 'bad_maybe.csv:3:3:', 'hand: the answer maybe is on line 3, column 3 of tests/cli/data/assess/bad_maybe.csv')
+add('run_long_label', '{:,.2f}'.format(-1e50), 'Python: the double nearest 1e50 with thousands separators, as the peak investment (the 1e50 cost at month 0)')
+add('run_long_label', 'line:  Very long label Very long label', 'hand: the end of the 319-character label (20 x "Very long label"), wrapped at 100 columns: 6 + 6 + 6 + 2 words')
+U = 'tests/cli/data/units_shown.csv'
+for f in ['text', 'markdown']:
+    add('run_units_' + f, m2(ev(U)['npv']), src(U, [], 'NPV'))
+for f in ['csv', 'json']:
+    add('run_units_' + f, pre(ev(U)['npv']), src(U, [], 'NPV, 11 significant digits'))
+add('run_units_text', 'adoption     80%    percent', 'hand: the input as written, with its unit')
+add('run_three_files_csv', 'tests/cli/data/monthly.csv,metric,npv,,' + pre(ev(MO)['npv']), src(MO, [], 'NPV, 11 significant digits, in the scenario column of the monthly file'))
+add('sweep_not_reached_csv', '5000,,not reached,', 'hand: Revenue 5000 less operating cost 5000 leaves nothing to pay back the set-up')
+add('sweep_not_reached_csv', pre(ev(T, 'Revenue=10000')['npv']), 'hand: -10000 + 5000 x 2.486852 (3-year annuity factor at 10%) = 2434.26')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))

@@ -75,6 +75,8 @@ expect() {
 	"assess -f markdown scenarios/assess/before.csv "*) echo "Total: 640/1000" ;;   # as above
 	"run scenarios/assess/business_case.csv") echo "1,673,433.08" ;;   # indep_model.py midsize: 0.82 x PV(benefits) - PV(costs)
 	"breakeven --input readiness_score "*) echo "62.1766816" ;;   # indep_model.py midsize: (PV(costs)/PV(benefits) - 0.5) / 0.5 x 1000
+	"report -o /tmp/case.html --pdf /tmp/case.pdf "*) echo "2,716,028.43" ;;   # indep_model.py: NPV
+	"report --no-simulation --paper letter -o /tmp/options.html "*) echo "670,946.65" ;;   # indep_model.py: NPV of big_bang.csv
 	"workbook scenarios/midsize_business_case.csv -o /tmp/case.xlsx") echo "<v>2716028.43" ;;   # indep_model.py: NPV, the Summary cell's cached value
 	*) echo "" ;;
 	esac

@@ -296,6 +296,33 @@ static void test_base_not_a_file(void **state)
 	assert_int_equal(err.status, CRM_EIO);
 }
 
+/* Checking lists errors in a base and in the file, and goes on past a base that cannot be read. */
+static void test_check_lists_base_errors(void **state)
+{
+	(void)state;
+	crm_warnings errors = { NULL, 0, 0 };
+	size_t unlisted;
+	char path[512];
+	put("cbase.csv", "kind,name,value\ninput,leads,\"1,000\"\ncost,A,1\n");
+	put("cchild.csv", "kind,name,value\nsetting,base,cbase.csv\ncots,B,1\n");
+	snprintf(path, sizeof path, "%s/cchild.csv", dir);
+	assert_null(crm_scenario_check(path, &errors, &unlisted, NULL));
+	/* The file checked first, then its base. */
+	assert_int_equal(errors.count, 2);
+	assert_contains(errors.items[0].file, "cchild.csv");
+	assert_contains(errors.items[0].msg, "unknown kind 'cots'");
+	assert_contains(errors.items[1].file, "cbase.csv");
+	assert_int_equal(errors.items[1].line, 2);
+	crm_warnings_free(&errors);
+	put("cdir.csv", "kind,name,value\nsetting,base,variants\ncots,B,1\n");
+	snprintf(path, sizeof path, "%s/cdir.csv", dir);
+	assert_null(crm_scenario_check(path, &errors, &unlisted, NULL));
+	assert_int_equal(errors.count, 2);
+	assert_int_equal(errors.items[0].status, CRM_EIO);
+	assert_int_equal(errors.items[1].status, CRM_EDATA);
+	crm_warnings_free(&errors);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +333,7 @@ int main(void)
 		cmocka_unit_test(test_bad_inheritance_rows),
 		cmocka_unit_test(test_no_truncation),
 		cmocka_unit_test(test_base_not_a_file),
+		cmocka_unit_test(test_check_lists_base_errors),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("inherit", tests, setup, teardown);

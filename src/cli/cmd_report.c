@@ -1,0 +1,509 @@
+/*
+ * cmd_report.c - `crmroi report`: the business-case document as one
+ * self-contained HTML file, and optionally its PDF printed by a headless
+ * Chromium.
+ *
+ * This file parses the options, asks the core for every result the document
+ * shows (cash flows with and without the risk adjustment, metrics, tornado,
+ * break-even values, simulation and Sobol indices) and hands them to the
+ * HTML renderer (src/render/html.c). Everything is computed and the document
+ * is built in memory before any file is touched: a failed run writes nothing,
+ * and each output is written whole or not at all.
+ */
+#define _XOPEN_SOURCE 700
+#include "cli.h"
+#include "commands.h"
+#include "html.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_DRAWS 10000
+#define MAX_DRAWS 100000000ULL
+/* Base points of the Sobol indices: n (k + 2) model evaluations for k uncertain values. */
+#define SOBOL_POINTS 1024
+#define HIST_BINS 30
+/* How long the browser may take to print, in seconds. */
+#define BROWSER_TIMEOUT 180
+
+/* The browsers tried, in order, on PATH. */
+static const char *const browsers[] = { "chromium-headless-shell", "chromium", NULL };
+
+struct report_opts {
+	uint64_t draws, seed;
+	int no_simulation;
+	const char *title, *author, *date, *output, *pdf;
+	int letter;
+};
+
+static int parse_u64(const char *s, uint64_t max, uint64_t *out)
+{
+	char *end;
+
+	if (!*s || *s == '-' || *s == '+')
+		return -1;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* YYYY-MM-DD with a real month and day. */
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return 0;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
+}
+
+static void free_case(html_case *c)
+{
+	free(c->tornado);
+	crm_sim_result_free(&c->sim);
+	crm_sobol_result_free(&c->sobol);
+	crm_cashflow_free(c->ucf);
+	crm_model_free(c->um);
+	report_free(&c->r);
+}
+
+/* The figures without risk adjustment. */
+static int build_unadjusted(html_case *c)
+{
+	crm_error err;
+
+	crm_error_clear(&err);
+	if (!(c->um = crm_model_new_unadjusted(c->r.sc, &c->r.sc->settings, &err)))
+		return report_error(&err);
+	if (!(c->ucf = crm_cashflow_new(c->um))) {
+		crm_error_set(&err, CRM_ENOMEM, c->r.sc->file, 0, 0, "out of memory");
+		return report_error(&err);
+	}
+	if (crm_model_eval(c->um, c->ucf, &err) != CRM_OK ||
+	    crm_metrics_compute(c->um, c->ucf, &c->um_m, &err) != CRM_OK) {
+		if (!err.file[0])
+			snprintf(err.file, sizeof err.file, "%s", c->r.sc->file);
+		return report_error(&err);
+	}
+	return EXIT_OK;
+}
+
+/* Tornado, break-even values, simulation and Sobol indices of the proposal. */
+static int build_analyses(html_case *c, const struct report_opts *o)
+{
+	const crm_scenario *sc = c->r.sc;
+	crm_analysis *a = NULL;
+	crm_uncertain *items = NULL;
+	crm_error err;
+	crm_status st;
+	int status = EXIT_OK;
+
+	crm_error_clear(&err);
+	if (!(a = crm_analysis_new(sc, &err)))
+		goto fail;
+	if ((st = crm_tornado(a, CRM_METRIC_NPV, 0, &c->tornado, &c->ntornado, &c->tornado_base,
+			      &err)) != CRM_OK)
+		goto fail;
+	for (size_t i = 0; i < c->ntornado && c->nbe < HTML_BREAKEVENS; i++) {
+		const crm_param *p = &c->tornado[i].param;
+		double lo, hi;
+		if (!p->has_base)
+			continue;
+		crm_breakeven_interval(p, &lo, &hi);
+		if (crm_breakeven_solve(a, p, CRM_METRIC_NPV, 0, lo, hi, &c->be[c->nbe], &err) !=
+		    CRM_OK)
+			goto fail;
+		c->nbe++;
+	}
+	if (crm_uncertain_list(sc, &items, &c->nuncertain, &err) != CRM_OK)
+		goto fail;
+	if (!o->no_simulation && c->nuncertain > 0) {
+		crm_sim_options so;
+		long np = sysconf(_SC_NPROCESSORS_ONLN);
+		memset(&so, 0, sizeof so);
+		so.n = o->draws;
+		so.seed = o->seed;
+		so.jobs = np > 0 ? (int)(np < 64 ? np : 64) : 1;
+		so.hist_bins = HIST_BINS;
+		so.metrics[CRM_SIM_NPV] = 1;
+		if (crm_simulate(sc, &so, &c->sim, &err) != CRM_OK)
+			goto fail;
+		if (crm_sobol(sc, SOBOL_POINTS, o->seed, &c->sobol, &err) != CRM_OK)
+			goto fail;
+		c->simulated = 1;
+	}
+	goto done;
+fail:
+	if (!err.file[0])
+		snprintf(err.file, sizeof err.file, "%s", sc->file);
+	status = report_error(&err);
+done:
+	free(items);
+	crm_analysis_free(a);
+	return status;
+}
+
+/* ----------------------------------------------------------------- PDF */
+
+/* The first browser found on PATH, in a malloc'd string; NULL when none. */
+static char *find_browser(void)
+{
+	const char *path = getenv("PATH");
+
+	if (!path || !*path)
+		return NULL;
+	for (const char *const *b = browsers; *b; b++) {
+		const char *p = path;
+		while (*p) {
+			size_t n = strcspn(p, ":");
+			size_t len = (n ? n : 1) + strlen(*b) + 2;
+			char *full = malloc(len);
+			if (!full)
+				return NULL;
+			snprintf(full, len, "%.*s/%s", (int)(n ? n : 1), n ? p : ".", *b);
+			if (access(full, X_OK) == 0)
+				return full;
+			free(full);
+			p += n;
+			if (*p == ':')
+				p++;
+		}
+	}
+	return NULL;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_tree(const char *dir)
+{
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+
+	if (!fp)
+		return -1;
+	size_t w = fwrite(data, 1, len, fp);
+	if (fclose(fp) != 0 || w != len)
+		return -1;
+	return 0;
+}
+
+/* Whether the file at path starts like a PDF and is not empty. */
+static int looks_like_pdf(const char *path)
+{
+	char head[5] = { 0 };
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return 0;
+	size_t n = fread(head, 1, 4, fp);
+	fclose(fp);
+	return n == 4 && !memcmp(head, "%PDF", 4);
+}
+
+/*
+ * Print html to a temporary file beside pdf with the browser, then rename it
+ * over pdf. Returns an exit status; messages go to stderr.
+ */
+static int print_pdf(const char *browser, const char *html, size_t len, const char *pdf)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char dir[4096], page[4200], profile[4200], url[4300], target[4300], flag[4400];
+	char *tmp = NULL;
+	int status = EXIT_IO, fd;
+	pid_t pid;
+
+	snprintf(dir, sizeof dir, "%s/crmroi-report-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "%s: cannot create a temporary directory: %s\n", progname,
+			strerror(errno));
+		return EXIT_IO;
+	}
+	snprintf(page, sizeof page, "%s/report.html", dir);
+	snprintf(profile, sizeof profile, "%s/profile", dir);
+	snprintf(url, sizeof url, "file://%s", page);
+	size_t n = strlen(pdf);
+	if (!(tmp = malloc(n + 16))) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", pdf);
+	if ((fd = mkstemp(tmp)) < 0) {
+		fprintf(stderr, "%s: %s: cannot create a file beside it: %s\n", progname, pdf,
+			strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto done;
+	}
+	close(fd);
+	if (write_file(page, html, len) != 0) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", progname, page, strerror(errno));
+		goto done;
+	}
+	if (tmp[0] == '/')
+		snprintf(target, sizeof target, "%s", tmp);
+	else {
+		char cwd[4096];
+		if (!getcwd(cwd, sizeof cwd)) {
+			fprintf(stderr, "%s: cannot find the current directory: %s\n", progname,
+				strerror(errno));
+			goto done;
+		}
+		snprintf(target, sizeof target, "%s/%s", cwd, tmp);
+	}
+	snprintf(flag, sizeof flag, "--print-to-pdf=%s", target);
+	char udd[4300];
+	snprintf(udd, sizeof udd, "--user-data-dir=%s", profile);
+	char *const argv[] = { (char *)browser, "--headless", "--no-sandbox", "--disable-gpu",
+		"--no-first-run", "--disable-background-networking", "--disable-component-update",
+		"--disable-sync", "--disable-extensions", "--mute-audio", udd,
+		"--no-pdf-header-footer", flag, url, NULL };
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "%s: cannot start %s: %s\n", progname, browser, strerror(errno));
+		goto done;
+	}
+	if (pid == 0) {
+		/* The browser's own chatter is not ours to show. */
+		int nul = open("/dev/null", O_RDWR);
+		if (nul >= 0) {
+			dup2(nul, STDIN_FILENO);
+			dup2(nul, STDOUT_FILENO);
+			dup2(nul, STDERR_FILENO);
+		}
+		execv(browser, argv);
+		_exit(127);
+	}
+	int ws = 0;
+	time_t start = time(NULL);
+	for (;;) {
+		pid_t w = waitpid(pid, &ws, WNOHANG);
+		if (w == pid)
+			break;
+		if (w < 0 && errno != EINTR) {
+			ws = -1;
+			break;
+		}
+		if (time(NULL) - start > BROWSER_TIMEOUT) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &ws, 0);
+			fprintf(stderr, "%s: %s: %s took more than %d seconds to print; no PDF written\n",
+				progname, pdf, browser, BROWSER_TIMEOUT);
+			goto done;
+		}
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+	if (ws == -1 || !WIFEXITED(ws) || WEXITSTATUS(ws) != 0 || !looks_like_pdf(tmp)) {
+		fprintf(stderr, "%s: %s: %s did not print the document (exit %d); no PDF written\n",
+			progname, pdf, browser, ws != -1 && WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+		goto done;
+	}
+	if (rename(tmp, pdf) != 0) {
+		fprintf(stderr, "%s: %s: cannot replace the file: %s\n", progname, pdf,
+			strerror(errno));
+		goto done;
+	}
+	free(tmp);
+	tmp = NULL;
+	status = EXIT_OK;
+done:
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	remove_tree(dir);
+	return status;
+}
+
+/* Whether two paths name the same existing file. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "draws", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "no-simulation", no_argument, NULL, 'N' },
+		{ "title", required_argument, NULL, 't' },
+		{ "author", required_argument, NULL, 'a' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "paper", required_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "pdf", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report_opts o;
+	html_doc doc;
+	char today[16], *browser = NULL, *buf = NULL;
+	size_t len = 0;
+	int c, status = EXIT_OK, nfiles;
+	crm_error err;
+	out_sink sink;
+
+	memset(&o, 0, sizeof o);
+	memset(&doc, 0, sizeof doc);
+	o.draws = DEFAULT_DRAWS;
+	o.seed = 1;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":n:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (parse_u64(optarg, MAX_DRAWS, &o.draws) != 0 || o.draws == 0)
+				return usage_error("report: --draws takes a whole number from 1 to "
+						   "100000000, not '%s'", optarg);
+			break;
+		case 's':
+			if (parse_u64(optarg, UINT64_MAX, &o.seed) != 0)
+				return usage_error("report: --seed takes a whole number from 0, not '%s'",
+						   optarg);
+			break;
+		case 'N': o.no_simulation = 1; break;
+		case 't': o.title = optarg; break;
+		case 'a': o.author = optarg; break;
+		case 'd':
+			if (!valid_date(optarg))
+				return usage_error("report: --date takes a date as YYYY-MM-DD, not '%s'",
+						   optarg);
+			o.date = optarg;
+			break;
+		case 'p':
+			if (!strcmp(optarg, "a4") || !strcmp(optarg, "A4"))
+				o.letter = 0;
+			else if (!strcmp(optarg, "letter"))
+				o.letter = 1;
+			else
+				return usage_error("report: --paper takes a4 or letter, not '%s'", optarg);
+			break;
+		case 'o': o.output = optarg; break;
+		case 'P': o.pdf = optarg; break;
+		case 'h':
+			print_command_help(find_command("report"), stdout);
+			return EXIT_OK;
+		case ':':
+			return usage_error("report: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("report: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	nfiles = argc - optind;
+	if (nfiles < 1)
+		return usage_error("report: no scenario file given");
+	if (o.pdf && !strcmp(o.pdf, "-"))
+		return usage_error("report: --pdf needs a file name (a PDF does not go to standard "
+				   "output)");
+	for (int i = optind; i < argc; i++)
+		if ((o.output && same_file(o.output, argv[i])) || (o.pdf && same_file(o.pdf, argv[i])))
+			return usage_error("report: the output would overwrite the scenario '%s'",
+					   argv[i]);
+	if (o.output && o.pdf && strcmp(o.output, "-") && same_file(o.output, o.pdf))
+		return usage_error("report: -o and --pdf name the same file");
+	if (!o.date) {
+		time_t now = time(NULL);
+		struct tm tm;
+		if (!localtime_r(&now, &tm) || strftime(today, sizeof today, "%Y-%m-%d", &tm) == 0)
+			snprintf(today, sizeof today, "today");
+		o.date = today;
+	}
+	/* Fail before any work when the PDF cannot be made. */
+	if (o.pdf && !(browser = find_browser())) {
+		fprintf(stderr, "%s: --pdf needs a headless Chromium and none was found on PATH "
+			"(install the Debian package chromium-headless-shell, or chromium)\n",
+			progname);
+		return EXIT_IO;
+	}
+
+	doc.cases = calloc((size_t)nfiles, sizeof *doc.cases);
+	if (!doc.cases) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		free(browser);
+		return EXIT_INTERNAL;
+	}
+	doc.ncases = (size_t)nfiles;
+	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
+		html_case *hc = &doc.cases[i];
+		if ((status = report_build(&hc->r, argv[optind + i], 0)) != EXIT_OK)
+			break;
+		report_warnings(&hc->r.sc->warnings);
+		if ((status = build_unadjusted(hc)) != EXIT_OK)
+			break;
+		if (i == 0)
+			status = build_analyses(hc, &o);
+	}
+	if (status != EXIT_OK)
+		goto done;
+	doc.title = o.title;
+	doc.author = o.author;
+	doc.date = o.date;
+	doc.letter = o.letter;
+	doc.draws = o.draws;
+	doc.seed = o.seed;
+	doc.no_simulation = o.no_simulation;
+
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	html_document(&doc, mem);
+	if (fclose(mem) != 0 || !buf) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		status = EXIT_INTERNAL;
+		goto done;
+	}
+	if (o.pdf && (status = print_pdf(browser, buf, len, o.pdf)) != EXIT_OK)
+		goto done;
+	crm_error_clear(&err);
+	if (sink_open(&sink, o.output, &err) != 0) {
+		status = report_error(&err);
+		goto done;
+	}
+	fwrite(buf, 1, len, sink.fp);
+	if (sink_commit(&sink, &err) != 0)
+		status = report_error(&err);
+done:
+	for (size_t i = 0; i < doc.ncases; i++)
+		free_case(&doc.cases[i]);
+	free(doc.cases);
+	free(buf);
+	free(browser);
+	return status;
+}

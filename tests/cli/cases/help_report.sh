@@ -1,0 +1,1 @@
+$CRMROI report --help

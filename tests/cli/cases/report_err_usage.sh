@@ -1,0 +1,10 @@
+# Bad option values are refused before any work.
+$CRMROI report --paper a3 scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --date 2026-02-30 scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --date 30/11/2026 scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --draws 0 scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --draws 12x scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --seed -1 scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --pdf - scenarios/tei_example.csv; echo "exit $?"
+$CRMROI report --draws; echo "exit $?"
+$CRMROI report; echo "exit $?"

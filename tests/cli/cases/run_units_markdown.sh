@@ -1,0 +1,1 @@
+$CRMROI run -f markdown tests/cli/data/units_shown.csv
