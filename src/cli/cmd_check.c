@@ -62,7 +62,7 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 {
 	size_t ncost = 0, nben = 0;
 	text_table t;
-	char range[160];
+	struct dstr range = { NULL, 0, 0 };
 	int with_unit = 0;
 	struct dstr *users;
 
@@ -94,20 +94,23 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 		for (size_t i = 0; i < sc->ninputs; i++) {
 			const crm_input *in = &sc->inputs[i];
 			const char *used = users[i].len ? users[i].s : "(not used)";
+			/* The range as written, whole (a cell is never cut). */
+			range.len = 0;
 			if (in->range.given) {
-				snprintf(range, sizeof range, "%s to %s%s%s", in->range.low_text,
-					 in->range.high_text,
-					 in->range.dist ? ", " : "", crm_dist_name(in->range.dist));
-			} else {
-				snprintf(range, sizeof range, "%s", in->range.dist ?
-					 crm_dist_name(in->range.dist) : "-");
+				if (dstr_add(&range, in->range.low_text, " to ", in->range.high_text) != 0 ||
+				    dstr_add(&range, in->range.dist ? ", " : "",
+					     crm_dist_name(in->range.dist), "") != 0)
+					break;
+			} else if (dstr_add(&range, in->range.dist ? crm_dist_name(in->range.dist) : "-",
+					    "", "") != 0) {
+				break;
 			}
 			if (with_unit)
 				table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text,
-					  in->unit[0] ? in->unit : "-", range, used });
+					  in->unit[0] ? in->unit : "-", range.s, used });
 			else
-				table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text, range,
-					  used });
+				table_add(&t, ROW_NORMAL, (const char *[]){ in->name, in->value_text,
+					  range.s, used });
 		}
 		table_print_text(&t, fp, "  ");
 		table_free(&t);
@@ -115,6 +118,7 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 	for (size_t i = 0; i < sc->ninputs; i++)
 		free(users[i].s);
 	free(users);
+	free(range.s);
 	for (size_t k = 0; k < sc->ncorrelations; k++)
 		fprintf(fp, "  rank correlation of %s and %s: %g\n", sc->inputs[sc->correlations[k].a].name,
 			sc->inputs[sc->correlations[k].b].name, sc->correlations[k].rho);

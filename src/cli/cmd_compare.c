@@ -10,6 +10,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,6 +240,35 @@ static char *horizon_note(const struct cmp *c)
 
 /* ------------------------------------------------------------------ text */
 
+/*
+ * A sentence or paragraph: in markdown after lead ("- " for a list item, "\n"
+ * for a paragraph), in text indented and wrapped to the width.
+ */
+static void para(FILE *fp, int md, const char *lead, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void para(FILE *fp, int md, const char *lead, const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return;
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	if (fclose(f) != 0) {
+		free(text);
+		return;
+	}
+	if (md)
+		fprintf(fp, "%s%s\n", lead, text);
+	else
+		print_para(fp, "  ", text);
+	free(text);
+}
+
 static void year_label(int y, char *buf, size_t len)
 {
 	if (y)
@@ -277,12 +307,12 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	fprintf(fp, md ? "## Comparison of %d scenarios\n\n" : "Comparison of %d scenarios\n", c->n);
 	fprintf(fp, "%sBaseline: %s (%s)\n", b, c->names[c->base], base->sc->file);
 	for (int i = 0; i < c->n; i++)
-		fprintf(fp, "%s%s: %s (%s)\n", b, c->names[i],
-			c->r[i].sc->settings.title[0] ? c->r[i].sc->settings.title : "untitled",
-			c->r[i].sc->file);
+		para(fp, md, b, "%s: %s (%s)", c->names[i],
+		     c->r[i].sc->settings.title[0] ? c->r[i].sc->settings.title : "untitled",
+		     c->r[i].sc->file);
 	if (c->min_years != c->years) {
 		char *note = horizon_note(c);
-		fprintf(fp, "%sNote: %s.\n", b, note ? note : "the horizons differ");
+		para(fp, md, b, "Note: %s.", note ? note : "the horizons differ");
 		free(note);
 	}
 
@@ -351,9 +381,9 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	size_t rk = rank_row(c);
 	fprintf(fp, md ? "\n### Ranking by %s\n\n" : "\nRanking by %s\n", mi->label);
 	if (!c->ranked) {
-		fprintf(fp, "%sNot ranked: the scenarios cover different horizons (%d to %d years), "
-			"so their NPVs and totals sum different periods. Give --rank METRIC to rank "
-			"them anyway.\n", b, c->min_years, c->years);
+		para(fp, md, b, "Not ranked: the scenarios cover different horizons (%d to %d years), "
+		     "so their NPVs and totals sum different periods. Give --rank METRIC to rank "
+		     "them anyway.", c->min_years, c->years);
 		goto yearly_tables;
 	}
 	if (c->min_years != c->years)
@@ -401,8 +431,8 @@ yearly_tables:
 	fprintf(fp, md ? "\n### Incremental cash flow over %s (scenario - %s), by year\n\n"
 		       : "\nIncremental cash flow over %s (scenario - %s), by year\n",
 		c->names[c->base], c->names[c->base]);
-	fprintf(fp, "%sIs the extra spend worth it? Incremental NPV is the difference of the NPVs; "
-		"incremental IRR is the rate of return of the difference in cash flows.\n", b);
+	para(fp, md, b, "Is the extra spend worth it? Incremental NPV is the difference of the NPVs; "
+	     "incremental IRR is the rate of return of the difference in cash flows.");
 	if (md)
 		fputc('\n', fp);
 	rtable_init(&t, (size_t)c->years + 4);
@@ -451,17 +481,16 @@ yearly_tables:
 		if (i == c->base)
 			continue;
 		incremental_kind(&c->inc[i], &why);
-		fprintf(fp, "%s%s: %s.\n", b, c->names[i], why);
+		para(fp, md, b, "%s: %s.", c->names[i], why);
 	}
-	fprintf(fp, "%sAn incremental IRR is a rate of return only when the difference in cash "
-		"flows changes sign once, from negative to positive. When it starts positive (the "
-		"scenario spends less first and earns less later), the IRR is a borrowing rate: the "
-		"scenario is worth it when that rate is below the discount rate. A difference that "
-		"never changes sign, or changes sign more than once, has no meaningful IRR.\n",
-		md ? "\n" : "  ");
+	para(fp, md, "\n", "An incremental IRR is a rate of return only when the difference in cash "
+	     "flows changes sign once, from negative to positive. When it starts positive (the "
+	     "scenario spends less first and earns less later), the IRR is a borrowing rate: the "
+	     "scenario is worth it when that rate is below the discount rate. A difference that "
+	     "never changes sign, or changes sign more than once, has no meaningful IRR.");
 	if (rate_note)
-		fprintf(fp, "%sNote: the scenarios do not all use the same discount rate, so "
-			"incremental NPV compares values discounted differently.\n", b);
+		para(fp, md, b, "Note: the scenarios do not all use the same discount rate, so "
+		     "incremental NPV compares values discounted differently.");
 }
 
 /* ------------------------------------------------------------- CSV, JSON */

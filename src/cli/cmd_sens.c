@@ -195,7 +195,10 @@ static void title_line(FILE *fp, const struct job *j, out_format fmt, const char
 
 static void note_line(FILE *fp, out_format fmt, const char *text)
 {
-	fprintf(fp, "%s%s\n", fmt == FMT_MARKDOWN ? "- " : "  ", text);
+	if (fmt == FMT_MARKDOWN)
+		fprintf(fp, "- %s\n", text);
+	else
+		print_para(fp, "  ", text);
 }
 
 static void print_table(const rtable *t, out_format fmt, FILE *fp)

@@ -5,21 +5,16 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "aftertax_view.h"
+#include "calendar.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct at_metric {
-	const char *key, *label;
-	int unit;            /* 0 money, 1 percent, 2 ratio, 3 months */
-	int ok;
-	double v;
-	const char *note;
-} at_metric;
+typedef aftertax_metric at_metric;
 
 /* The headline metrics in the order and with the keys of the before-tax ones. */
-static size_t metric_list(const crm_metrics *m, at_metric *it)
+size_t aftertax_metrics(const crm_metrics *m, at_metric *it)
 {
 	size_t n = 0;
 #define ITEM(k, l, u, okv, v, nt) it[n++] = (at_metric){ k, l, u, okv, v, nt }
@@ -106,7 +101,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 	if (table_init(&t, n + 2) == 0) {
 		cells[0] = "";
 		for (size_t y = 0; y < n; y++) {
-			snprintf(buf[y + 1], sizeof buf[0], "Year %zu", y + 1);
+			calendar_year_label(&sc->settings, (int)y + 1, buf[y + 1], sizeof buf[0]);
 			cells[y + 1] = buf[y + 1];
 			t.right[y + 1] = 1;
 		}
@@ -155,7 +150,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 			row[0] = "";
 			for (size_t y = 0; y <= n; y++) {
 				if (y)
-					snprintf(b2[y + 1], sizeof b2[0], "Year %zu", y);
+					calendar_year_label(&sc->settings, (int)y, b2[y + 1], sizeof b2[0]);
 				else
 					snprintf(b2[1], sizeof b2[0], "Initial");
 				row[y + 1] = b2[y + 1];
@@ -194,8 +189,8 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 
 	/* Metrics before and after tax. */
 	at_metric a[16], b[16];
-	size_t na = metric_list(before, b);
-	metric_list(&at->metrics, a);
+	size_t na = aftertax_metrics(before, b);
+	aftertax_metrics(&at->metrics, a);
 	if (table_init(&t, 3) == 0) {
 		char x[64], y[64];
 		t.right[1] = t.right[2] = 1;
@@ -239,7 +234,7 @@ void aftertax_json(const crm_scenario *sc, const crm_after_tax *at, FILE *fp)
 	const crm_settings *s = &sc->settings;
 	const crm_cashflow *cf = at->cf;
 	at_metric it[16];
-	size_t n = metric_list(&at->metrics, it);
+	size_t n = aftertax_metrics(&at->metrics, it);
 	char line[1200];
 	int first = 1;
 
@@ -297,38 +292,4 @@ void aftertax_json(const crm_scenario *sc, const crm_after_tax *at, FILE *fp)
 		fputc('}', fp);
 	}
 	fputs("\n    ]\n  }", fp);
-}
-
-static void csv_row(FILE *fp, const char *section, const char *name, double v, const char *note)
-{
-	csv_field(fp, section, 1);
-	csv_field(fp, name, 0);
-	if (isfinite(v))
-		csv_number(fp, v, 0);
-	else
-		csv_field(fp, "", 0);
-	csv_field(fp, note, 0);
-	csv_end(fp);
-}
-
-void aftertax_csv_rows(const crm_after_tax *at, FILE *fp)
-{
-	at_metric it[16];
-	size_t n = metric_list(&at->metrics, it);
-	char name[64];
-
-	for (size_t i = 0; i < n; i++)
-		csv_row(fp, "after_tax_metric", it[i].key, it[i].ok ? it[i].v : NAN, it[i].note);
-	csv_row(fp, "after_tax", "tax_beyond_horizon", at->tax_beyond, "");
-	for (int y = 0; y < at->nyears; y++) {
-		const crm_tax_year *t = &at->years[y];
-		const double v[] = { at->capitalised[y], t->profit, t->depreciation, t->taxable,
-				     t->loss_carried, t->tax, t->tax_paid, at->salvage[y] };
-		static const char *const k[] = { "capitalised", "profit_before_depreciation",
-			"depreciation", "taxable_profit", "loss_carried", "tax", "tax_paid", "salvage" };
-		for (size_t j = 0; j < sizeof v / sizeof *v; j++) {
-			snprintf(name, sizeof name, "year_%d_%s", y + 1, k[j]);
-			csv_row(fp, "after_tax", name, v[j], "");
-		}
-	}
 }

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
 #include "aftertax_view.h"
+#include "calendar.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -107,7 +108,7 @@ void report_col_label(const report *r, int col, char *buf, size_t len)
 	if (col == 0)
 		snprintf(buf, len, "Initial");
 	else if (!r->by_month)
-		snprintf(buf, len, "Year %d", col);
+		calendar_year_label(s, col, buf, len);
 	else if (s->start_year) {
 		int mi = s->start_month - 1 + col - 1;
 		snprintf(buf, len, "%04d-%02d", s->start_year + mi / 12, mi % 12 + 1);
@@ -350,7 +351,8 @@ static size_t metric_items(const report *r, metric_item *it)
 	ITEM("irr", "IRR", "annual rate at which NPV = 0", 1, m->irr_ok, m->irr_value, m->irr_note);
 	ITEM("mirr", "MIRR", "IRR with negatives financed and positives reinvested at the stated "
 	     "rates", 1, m->mirr_ok, m->mirr, m->mirr_note);
-	ITEM("payback_months", "Payback", "months until the cumulative net cash flow reaches 0", 3,
+	ITEM("payback_months", "Payback", "months until the cumulative net cash flow reaches 0 and "
+	     "stays at or above it to the horizon", 3,
 	     m->payback.status == CRM_PAYBACK_REACHED, m->payback.months, m->payback_note);
 	ITEM("discounted_payback_months", "Discounted payback", "the same on discounted cash flows",
 	     3, m->dpayback.status == CRM_PAYBACK_REACHED, m->dpayback.months, m->dpayback_note);
@@ -404,7 +406,19 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 
 	fmt_percent(pct, sizeof pct, s->discount_rate);
 	fprintf(fp, "%sInitial = month 0, the investment date, not discounted.\n", pre);
-	if (s->grid == CRM_GRID_YEAR)
+	if (s->discounting == CRM_DISCOUNT_DATED) {
+		char *text = dup_printf("Dated discounting, as a spreadsheet's XNPV: every flow is "
+					"discounted to the investment date %04d-%02d-%02d by (1 + %s)^(days/365), "
+					"each period's flows on the day the period ends and a once line with a "
+					"date on its own day; IRR is the XIRR of those flows, MIRR and "
+					"discounted payback follow the same dates.", s->start_year,
+					s->start_month, s->start_day ? s->start_day : 1, pct);
+		if (text && pre[0] == ' ')
+			print_para(fp, pre, text);
+		else if (text)
+			fprintf(fp, "%s%s\n", pre, text);
+		free(text);
+	} else if (s->grid == CRM_GRID_YEAR)
 		fprintf(fp, "%sYear k is discounted at its end by (1 + %s)^k.\n", pre, pct);
 	else
 		fprintf(fp, "%sMonth m is discounted at its end by (1 + %s)^(m/12); IRR and MIRR are "
@@ -438,8 +452,14 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	fprintf(fp, "%sCurrency: %s\n", b, s->currency);
 	fprintf(fp, "%sHorizon: %d year%s (%d months), evaluated by %s", b, s->horizon_years,
 		s->horizon_years == 1 ? "" : "s", 12 * s->horizon_years, crm_grid_name(s->grid));
-	if (s->start_year)
+	if (s->start_day)
+		fprintf(fp, ", investment date %04d-%02d-%02d", s->start_year, s->start_month,
+			s->start_day);
+	else if (s->start_year)
 		fprintf(fp, ", month 1 = %04d-%02d", s->start_year, s->start_month);
+	if (s->fiscal_year_start)
+		fprintf(fp, "\n%sFiscal years start in month %d; a year is labelled by the fiscal year "
+			"it ends in", b, s->fiscal_year_start);
 	fprintf(fp, "\n%sDiscount rate: %s a year; MIRR finance rate %s, reinvestment rate %s\n", b,
 		d, f, rr);
 	fprintf(fp, "%sConventions:\n", b);
@@ -465,6 +485,12 @@ static void metrics_table(const report *r, text_table *t, int with_header)
 			peak_where(r, where, sizeof where);
 			char both[400];
 			snprintf(both, sizeof both, "%s, %s", it[i].definition, where);
+			table_add(t, ROW_NORMAL, (const char *[]){ it[i].label, v, both });
+		} else if (it[i].ok && r->sc->settings.start_year && strstr(it[i].key, "payback")) {
+			/* With a start date, the payback is a day as well. */
+			char day[32], both[400];
+			calendar_date_after(&r->sc->settings, it[i].value, day, sizeof day);
+			snprintf(both, sizeof both, "%s; on %s", meaning, day);
 			table_add(t, ROW_NORMAL, (const char *[]){ it[i].label, v, both });
 		} else {
 			table_add(t, ROW_NORMAL, (const char *[]){ it[i].label, v, meaning });
@@ -866,6 +892,72 @@ void report_csv_header(const report *r, FILE *fp, int with_scenario)
 	csv_end(fp);
 }
 
+/*
+ * The after-tax view: its metrics as rows of section after_tax_metric, and
+ * per year (the column holding the year's last period) rows of section
+ * after_tax; tax_beyond_horizon in the value column.
+ */
+static void csv_after_tax(const report *r, FILE *fp, const char *scenario)
+{
+	const crm_after_tax *at = &r->at;
+	aftertax_metric it[16];
+	size_t n = aftertax_metrics(&at->metrics, it);
+	int ppy = 12 / r->cf->months_per_period;
+	double *v = malloc((size_t)r->ncols * sizeof *v);
+	csv_row c;
+
+	for (size_t i = 0; i < n; i++) {
+		csv_row_clear(&c);
+		if (it[i].ok)
+			c.num[A_VALUE] = it[i].v;
+		c.text[A_NOTE] = it[i].note;
+		csv_row_head(fp, scenario, "after_tax_metric", it[i].key, &c);
+		for (int k = 0; k < r->ncols + 2; k++)
+			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
+	csv_row_clear(&c);
+	c.num[A_VALUE] = at->tax_beyond;
+	c.text[A_NOTE] = "tax of the horizon's years paid after it, left out";
+	csv_row_head(fp, scenario, "after_tax", "tax_beyond_horizon", &c);
+	for (int k = 0; k < r->ncols + 2; k++)
+		csv_field(fp, "", 0);
+	csv_end(fp);
+	static const char *const names[] = { "capitalised", "profit_before_depreciation",
+		"depreciation", "taxable_profit", "loss_carried", "tax", "tax_paid", "salvage",
+		"net_after_tax" };
+	for (size_t j = 0; v && j < sizeof names / sizeof *names; j++) {
+		double total = 0;
+		for (int k = 0; k < r->ncols; k++)
+			v[k] = j == 8 ? 0 : NAN;
+		if (j == 8) {
+			report_fold(r, at->cf->net, v);
+		} else {
+			for (int y = 0; y < at->nyears; y++) {
+				const crm_tax_year *t = &at->years[y];
+				double x = j == 0 ? at->capitalised[y] : j == 1 ? t->profit
+					 : j == 2 ? t->depreciation : j == 3 ? t->taxable
+					 : j == 4 ? t->loss_carried : j == 5 ? t->tax
+					 : j == 6 ? t->tax_paid : at->salvage[y];
+				v[r->col_of[(y + 1) * ppy]] = x;
+			}
+		}
+		csv_row_clear(&c);
+		csv_row_head(fp, scenario, "after_tax", names[j], &c);
+		for (int k = 0; k < r->ncols; k++) {
+			csv_number(fp, v[k], 0);
+			total += isfinite(v[k]) ? v[k] : 0;
+		}
+		if (j == 4)
+			csv_field(fp, "", 0);
+		else
+			csv_number(fp, total, 0);
+		csv_field(fp, "", 0);
+		csv_end(fp);
+	}
+	free(v);
+}
+
 void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 {
 	const crm_scenario *sc = r->sc;
@@ -918,6 +1010,8 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 			csv_field(fp, "", 0);
 		csv_end(fp);
 	}
+	if (r->has_tax)
+		csv_after_tax(r, fp, scenario);
 	if (build_rows(r, &rows) != 0)
 		return;
 	for (size_t i = 0; i < rows.n; i++) {
@@ -1032,13 +1126,22 @@ void report_json(const report *r, FILE *fp)
 	json_number(fp, s->reinvest_rate);
 	fputs(",\n  \"start_date\": ", fp);
 	if (s->start_year) {
-		snprintf(buf, sizeof buf, "%04d-%02d", s->start_year, s->start_month);
+		if (s->start_day)
+			snprintf(buf, sizeof buf, "%04d-%02d-%02d", s->start_year, s->start_month,
+				 s->start_day);
+		else
+			snprintf(buf, sizeof buf, "%04d-%02d", s->start_year, s->start_month);
 		json_string(fp, buf);
 	} else {
 		fputs("null", fp);
 	}
 	fputs(",\n  \"conventions\": ", fp);
-	json_string(fp, s->grid == CRM_GRID_YEAR
+	json_string(fp, s->discounting == CRM_DISCOUNT_DATED
+		    ? "dated: every flow is discounted to the investment date by (1+r)^(days/365), as "
+		      "XNPV: each period's flows on the day it ends, a once line with a date on its "
+		      "day; IRR is the XIRR; amounts are risk-adjusted: benefit x (1 - risk), "
+		      "cost x (1 + risk)"
+		    : s->grid == CRM_GRID_YEAR
 		    ? "Initial is month 0, not discounted; Year k is discounted at its end by (1+r)^k; "
 		      "amounts are risk-adjusted: benefit x (1 - risk), cost x (1 + risk)"
 		    : "Initial is month 0, not discounted; month m is discounted at its end by "
@@ -1074,15 +1177,31 @@ void report_json(const report *r, FILE *fp)
 	json_array(fp, r->m.irr.roots, r->m.irr.nroots);
 	json_key(fp, "peak_investment_month", &first);
 	fprintf(fp, "%d", r->m.peak_period * cf->months_per_period);
+	if (s->start_year) {
+		/* Payback as a day too: the investment date plus the months. */
+		for (int d = 0; d < 2; d++) {
+			const crm_payback *pb = d ? &r->m.dpayback : &r->m.payback;
+			json_key(fp, d ? "discounted_payback_date" : "payback_date", &first);
+			calendar_date_after(s, pb->months, buf, sizeof buf);
+			if (pb->status == CRM_PAYBACK_REACHED)
+				json_string(fp, buf);
+			else
+				fputs("null", fp);
+		}
+	}
 	fputs("\n  },\n  \"periods\": [", fp);
 	for (size_t p = 0; p < np; p++) {
 		fputs(p ? ",\n    {" : "\n    {", fp);
-		if (p == 0)
+		if (p == 0) {
 			snprintf(buf, sizeof buf, "Initial");
-		else if (cf->months_per_period == 12)
-			snprintf(buf, sizeof buf, "Year %zu", p);
-		else
+		} else if (cf->months_per_period == 12) {
+			calendar_year_label(s, (int)p, buf, sizeof buf);
+		} else if (s->start_year) {
+			int mi = s->start_month - 1 + (int)p - 1;
+			snprintf(buf, sizeof buf, "%04d-%02d", s->start_year + mi / 12, mi % 12 + 1);
+		} else {
 			snprintf(buf, sizeof buf, "Month %zu", p);
+		}
 		fputs("\"label\": ", fp);
 		json_string(fp, buf);
 		fprintf(fp, ", \"month\": %zu, \"costs\": ", p * (size_t)cf->months_per_period);

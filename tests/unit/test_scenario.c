@@ -419,6 +419,22 @@ static void test_hostile_values(void **state)
 	crm_scenario_free(sc);
 	free(name);
 	free(text);
+	/* x_ columns are bounded (each row would carry them all). */
+	char hdr[2048] = "kind,name,value";
+	for (int k = 0; k < CRM_MAX_EXTRA_COLUMNS + 1; k++)
+		sprintf(hdr + strlen(hdr), ",x_%d", k);
+	strcat(hdr, "\ncost,A,1\n");
+	expect_load_error(hdr, 1, 4 + CRM_MAX_EXTRA_COLUMNS, "more than 64 x_ columns");
+	hdr[0] = '\0';
+	strcpy(hdr, "kind,name,value");
+	for (int k = 0; k < CRM_MAX_EXTRA_COLUMNS; k++)
+		sprintf(hdr + strlen(hdr), ",x_%d", k);
+	strcat(hdr, "\ncost,A,1,note\n");
+	sc = load_text(hdr);
+	assert_int_equal(sc->nextra, CRM_MAX_EXTRA_COLUMNS);
+	assert_string_equal(sc->lines[0].extra[0], "note");
+	assert_string_equal(sc->lines[0].extra[CRM_MAX_EXTRA_COLUMNS - 1], "");
+	crm_scenario_free(sc);
 }
 
 /*

@@ -1,2 +1,2 @@
 # The after_tax object of the JSON report (same keys as metrics).
-"$CRMROI" run -f json tests/cli/data/after_tax_textbook.csv
+"$CRMROI" run -f json scenarios/cfo/textbook.csv

@@ -3,4 +3,4 @@
 # ../shared/oracle: xnpv 2086.6476020315366, xirr 0.37336253351883151). MIRR on
 # the same dates, positives reinvested at 9% to the horizon's end (2010-01-01,
 # 731/365 years), by 30-digit mpmath: 0.198182938551063029.
-"$CRMROI" run -f json tests/cli/data/dated_excel_example.csv | grep -E '"(npv|irr|mirr)"'
+"$CRMROI" run -f json scenarios/cfo/excel_xnpv.csv | grep -E '"(npv|irr|mirr)"'
