@@ -75,6 +75,8 @@ static int valid_date(const char *s)
 
 static void free_case(html_case *c)
 {
+	if (c->has_inc)
+		crm_incremental_free(&c->inc);
 	free(c->tornado);
 	crm_sim_result_free(&c->sim);
 	crm_sobol_result_free(&c->sobol);
@@ -259,6 +261,15 @@ static int print_pdf(const char *browser, const char *html, size_t len, const ch
 			strerror(errno));
 		free(tmp);
 		tmp = NULL;
+		goto done;
+	}
+	/* mkstemp makes the file private; a PDF is a document to share, as the umask allows. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0) {
+		fprintf(stderr, "%s: %s: cannot set the file's permissions: %s\n", progname, tmp,
+			strerror(errno));
+		close(fd);
 		goto done;
 	}
 	close(fd);
@@ -464,8 +475,19 @@ int cmd_report(int argc, char **argv)
 		report_warnings(&hc->r.sc->warnings);
 		if ((status = build_unadjusted(hc)) != EXIT_OK)
 			break;
-		if (i == 0)
+		if (i == 0) {
 			status = build_analyses(hc, &o);
+		} else {
+			const report *a = &doc.cases[0].r, *b = &hc->r;
+			crm_error_clear(&err);
+			if (crm_incremental_flows(a->cf, &a->m, a->sc->settings.discount_rate, b->cf,
+						  &b->m, b->sc->settings.discount_rate, &hc->inc,
+						  &err) != CRM_OK) {
+				status = report_error(&err);
+				break;
+			}
+			hc->has_inc = 1;
+		}
 	}
 	if (status != EXIT_OK)
 		goto done;

@@ -17,6 +17,8 @@
 #define TITLE_PX 13
 /* A tick within this fraction of the step of 0 is written as 0. */
 #define ZERO_SNAP 1e-9
+/* Category labels longer than this many bytes are cut with an ellipsis. */
+#define CAT_MAX 36
 /* Height of a legend row. */
 #define LEGEND_ROW 14
 
@@ -297,6 +299,24 @@ void chart_category_axis(chart *c, int which, size_t n, const char *const *label
 	}
 }
 
+/*
+ * s itself when it is short enough, else its first bytes up to a character
+ * boundary and an ellipsis, in buf (of at least CAT_MAX + 4 bytes).
+ */
+static const char *shorten(const char *s, char *buf, size_t len)
+{
+	size_t n = strlen(s);
+
+	if (n <= CAT_MAX || len < CAT_MAX + 4)
+		return s;
+	n = CAT_MAX - 1;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	memcpy(buf + n, "\xe2\x80\xa6", 4);   /* U+2026 and the terminating NUL */
+	return buf;
+}
+
 /* Widest tick or category label of an axis, in characters. */
 static size_t label_chars(const chart_scale *s, const char *const *cats)
 {
@@ -307,7 +327,7 @@ static size_t label_chars(const chart_scale *s, const char *const *cats)
 		for (size_t i = 0; cats && i < s->ncat; i++)
 			if (cats[i] && strlen(cats[i]) > w)
 				w = strlen(cats[i]);
-		return w;
+		return w < CAT_MAX ? w : CAT_MAX;
 	}
 	for (int i = 0; i < s->nticks; i++) {
 		chart_fmt_tick(s, chart_tick(s, i), buf, sizeof buf);
@@ -390,9 +410,11 @@ void chart_frame(chart *c)
 	}
 	if (c->y.ncat && c->ycats)
 		for (size_t i = 0; i < c->y.ncat; i++)
-			if (c->ycats[i])
+			if (c->ycats[i]) {
+				char cut[CAT_MAX + 8];
 				text_at(c, c->left - 5, band_centre(&c->y, (double)i) + 3.5, "end", NULL,
-					c->ycats[i]);
+					shorten(c->ycats[i], cut, sizeof cut));
+			}
 	/* The base line of a category x axis. */
 	if (c->x.ncat) {
 		fputs("<line", fp);

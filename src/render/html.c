@@ -670,11 +670,16 @@ static int sec_decision(const html_doc *d, FILE *fp)
 		if (m->peak_investment < 0) {
 			fputs("The most cash the program has out at any time is ", fp);
 			text(fp, c3);
-			if (m->peak_period == 0)
+			if (m->peak_period == 0) {
 				fputs(", at the start.", fp);
-			else
-				fprintf(fp, ", at the end of %s %d.",
-					r->cf->months_per_period == 12 ? "Year" : "month", m->peak_period);
+			} else if (r->cf->months_per_period == 12) {
+				report_col_label(r, r->col_of[m->peak_period], lab, sizeof lab);
+				fputs(", at the end of ", fp);
+				text(fp, lab);
+				fputs(".", fp);
+			} else {
+				fprintf(fp, ", at the end of month %d.", m->peak_period);
+			}
 		}
 		fputs("</p>\n", fp);
 		free(cost);
@@ -725,7 +730,7 @@ static int sec_years(const html_doc *d, FILE *fp)
 	chart_years(fp, hc);
 	chart_stacked(fp, hc, CRM_BENEFIT);
 	snprintf(cap, sizeof cap, "Cash-flow summary (%s): Initial is the investment date, "
-		 "Year k is discounted at its end", currency(hc));
+		 "each year is discounted at its end", currency(hc));
 	table_open(fp, &hc->r, cap);
 	period_head(fp, &hc->r, currency(hc));
 	fputs("<tbody>\n", fp);
@@ -1128,6 +1133,9 @@ static void sobol_table(FILE *fp, const html_case *hc)
 		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", a, b);
 	}
 	fputs("</tbody></table>\n", fp);
+	fprintf(fp, "<p class=\"small\">Estimated from %zu quasi-random base points (%s "
+		"sequence), treating the values as independent; values within a percent or two of "
+		"zero are sampling noise.</p>\n", s->n, s->sequence ? s->sequence : "sobol");
 	free(order);
 }
 
@@ -1342,7 +1350,18 @@ static int sec_options(const html_doc *d, FILE *fp)
 		}
 		fputs("</tr>\n", fp);
 	}
-	fputs("</tbody></table>\n", fp);
+	/* Each alternative against the proposal: the NPV of the difference. */
+	fputs("<tr class=\"group\"><th colspan=\"", fp);
+	fprintf(fp, "%zu\">Compared with the proposal</th></tr>\n<tr><th>NPV of the difference"
+		"</th><td class=\"n\"></td>", d->ncases + 1);
+	for (size_t k = 1; k < d->ncases; k++) {
+		metric_cell(b, sizeof b, 0, d->cases[k].has_inc, d->cases[k].inc.npv);
+		fprintf(fp, "<td class=\"n\">%s</td>", b);
+	}
+	fputs("</tr>\n</tbody></table>\n", fp);
+	fputs("<p class=\"small\">The difference is the option's cash flows minus the "
+	      "proposal's, period by period; crmroi compare gives its IRR where one is "
+	      "defined.</p>\n", fp);
 	chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option");
 	for (size_t k = 1; k < d->ncases; k++) {
 		short_name(b, sizeof b, &d->cases[k]);

@@ -27,6 +27,9 @@ typedef struct html_case {
 	crm_model *um;              /* the same without any risk adjustment */
 	crm_cashflow *ucf;
 	crm_metrics um_m;
+	/* An alternative: its cash flows minus the proposal's (has_inc set). */
+	crm_incremental inc;
+	int has_inc;
 	/* Analyses, for the proposal only. */
 	crm_tornado_row *tornado;   /* NPV, inputs and lines with a range, largest swing first */
 	size_t ntornado;

@@ -272,6 +272,31 @@ static void test_histogram_shade(void **state)
 	free(buf);
 }
 
+static void test_long_category_label(void **state)
+{
+	char *buf = NULL;
+	size_t len;
+	FILE *fp = mem(&buf, &len);
+	/*
+	 * 45 bytes; the cut at byte 35 falls inside the two-byte e-acute at bytes
+	 * 34-35 (0-based) and backs off to 34.
+	 */
+	const char *cats[] = { "Implementation partner: phase 1 ca\xc3\xa9 and more" };
+	chart c;
+
+	(void)state;
+	chart_begin(&c, fp, 400, 200, "Tornado", NULL);
+	chart_category_axis(&c, 'y', 1, cats, NULL);
+	chart_value_axis(&c, 'x', 0, 10, 5, CHART_AMOUNT, "NPV");
+	chart_frame(&c);
+	chart_end(&c);
+	fclose(fp);
+	assert_contains(buf, ">Implementation partner: phase 1 ca\xe2\x80\xa6</text>");
+	/* The plot area starts after 36 characters of label, not 40. */
+	assert_true(c.left < 36 * 5.9 + 11);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_one_bar_svg),
 		cmocka_unit_test(test_all_zero_svg),
 		cmocka_unit_test(test_histogram_shade),
+		cmocka_unit_test(test_long_category_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
