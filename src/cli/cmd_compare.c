@@ -20,22 +20,31 @@ struct row_def {
 	const char *key, *label;
 	int unit, better;
 	crm_metric_id metric;      /* for --rank; CRM_METRIC_COUNT when not rankable */
+	int after_tax;             /* shown when some scenario has the setting tax_rate */
 };
 
 static const struct row_def rows[] = {
-	{ "npv", "NPV", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_NPV },
-	{ "roi", "ROI (TEI)", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_ROI },
-	{ "bcr", "Benefit-cost ratio", CRM_UNIT_RATIO, BETTER_HIGH, CRM_METRIC_BCR },
-	{ "irr", "IRR", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_IRR },
-	{ "mirr", "MIRR", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_MIRR },
-	{ "payback_months", "Payback (months)", CRM_UNIT_MONTHS, BETTER_LOW, CRM_METRIC_PAYBACK },
+	{ "npv", "NPV", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_NPV, 0 },
+	{ "roi", "ROI (TEI)", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_ROI, 0 },
+	{ "bcr", "Benefit-cost ratio", CRM_UNIT_RATIO, BETTER_HIGH, CRM_METRIC_BCR, 0 },
+	{ "irr", "IRR", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_IRR, 0 },
+	{ "mirr", "MIRR", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_MIRR, 0 },
+	{ "payback_months", "Payback (months)", CRM_UNIT_MONTHS, BETTER_LOW, CRM_METRIC_PAYBACK, 0 },
 	{ "discounted_payback_months", "Discounted payback (months)", CRM_UNIT_MONTHS, BETTER_LOW,
-	  CRM_METRIC_DPAYBACK },
-	{ "pv_benefits", "PV of benefits", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_PV_BENEFITS },
-	{ "pv_costs", "PV of costs", CRM_UNIT_MONEY, BETTER_LOW, CRM_METRIC_PV_COSTS },
-	{ "peak_investment", "Peak investment", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_COUNT },
+	  CRM_METRIC_DPAYBACK, 0 },
+	{ "pv_benefits", "PV of benefits", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_PV_BENEFITS, 0 },
+	{ "pv_costs", "PV of costs", CRM_UNIT_MONEY, BETTER_LOW, CRM_METRIC_PV_COSTS, 0 },
+	{ "after_tax_npv", "NPV after tax", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_AFTER_TAX_NPV, 1 },
+	{ "after_tax_roi", "ROI after tax", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_AFTER_TAX_ROI, 1 },
+	{ "after_tax_irr", "IRR after tax", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_AFTER_TAX_IRR, 1 },
+	{ "after_tax_mirr", "MIRR after tax", CRM_UNIT_RATE, BETTER_HIGH, CRM_METRIC_AFTER_TAX_MIRR, 1 },
+	{ "after_tax_payback_months", "Payback after tax (months)", CRM_UNIT_MONTHS, BETTER_LOW,
+	  CRM_METRIC_AFTER_TAX_PAYBACK, 1 },
+	{ "after_tax_discounted_payback_months", "Discounted payback after tax (months)",
+	  CRM_UNIT_MONTHS, BETTER_LOW, CRM_METRIC_AFTER_TAX_DPAYBACK, 1 },
+	{ "peak_investment", "Peak investment", CRM_UNIT_MONEY, BETTER_HIGH, CRM_METRIC_COUNT, 0 },
 	{ "peak_investment_month", "Peak investment at month", CRM_UNIT_NUMBER, BETTER_NONE,
-	  CRM_METRIC_COUNT },
+	  CRM_METRIC_COUNT, 0 },
 };
 #define NROWS (sizeof rows / sizeof *rows)
 
@@ -48,6 +57,7 @@ struct cmp {
 	int years;                 /* longest horizon */
 	int min_years;             /* shortest horizon */
 	int rank_given;            /* --rank was on the command line */
+	int any_tax;               /* some scenario has tax_rate: the after-tax rows are shown */
 	int ranked;                /* a ranking is shown: same horizons, or --rank given */
 	crm_metric_id rank_by;
 };
@@ -125,9 +135,30 @@ static crm_value value_of(const report *r, size_t k)
 				    "not reached" };
 	case 7: return (crm_value){ m->pv_benefits, 1, "" };
 	case 8: return (crm_value){ m->pv_costs, 1, "" };
-	case 9: return (crm_value){ m->peak_investment, 1, "" };
+	case 9: case 10: case 11: case 12: case 13: case 14: {
+		const crm_metrics *a = &r->at.metrics;
+		if (!r->has_tax)
+			return (crm_value){ NAN, 0, "no tax_rate setting" };
+		switch (k) {
+		case 9: return (crm_value){ a->npv, 1, "" };
+		case 10: return (crm_value){ a->roi, a->roi_ok, "no PV of costs" };
+		case 11: return (crm_value){ a->irr_value, a->irr_ok, "no IRR" };
+		case 12: return (crm_value){ a->mirr, a->mirr_ok, "no MIRR" };
+		case 13: return (crm_value){ a->payback.months, a->payback.status == CRM_PAYBACK_REACHED,
+					     "not reached" };
+		default: return (crm_value){ a->dpayback.months,
+					     a->dpayback.status == CRM_PAYBACK_REACHED, "not reached" };
+		}
+	}
+	case 15: return (crm_value){ m->peak_investment, 1, "" };
 	default: return (crm_value){ (double)(m->peak_period * r->cf->months_per_period), 1, "" };
 	}
+}
+
+/* Whether row k is shown: the after-tax rows only when some scenario has tax_rate. */
+static int shown(const struct cmp *c, size_t k)
+{
+	return !rows[k].after_tax || c->any_tax;
 }
 
 /* Index of the best scenario for row k, or -1 (no preference, or nothing defined). */
@@ -322,6 +353,8 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	for (int i = 0; i < c->n; i++)
 		rtable_col(&t, (size_t)i + 1, c->names[i], c->names[i], CRM_UNIT_NUMBER);
 	for (size_t k = 0; k < NROWS; k++) {
+		if (!shown(c, k))
+			continue;
 		long r = rtable_row(&t);
 		int best = best_of(c, k);
 		rtable_text(&t, r, 0, rows[k].label);
@@ -352,6 +385,8 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	for (int i = 0; i < c->n; i++)
 		rtable_col(&t, (size_t)i + 1, c->names[i], c->names[i], CRM_UNIT_NUMBER);
 	for (size_t k = 0; k < NROWS - 1; k++) {
+		if (!shown(c, k))
+			continue;
 		long r = rtable_row(&t);
 		crm_value bv = value_of(base, k);
 		rtable_text(&t, r, 0, rows[k].label);
@@ -530,6 +565,8 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 	 */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t k = 0; k < NROWS - (size_t)pass; k++) {
+			if (!shown(c, k))
+				continue;
 			crm_value bv = value_of(&c->r[c->base], k);
 			int undefined = 0;
 			csv_field(fp, pass ? "delta" : "metric", 1);
@@ -638,6 +675,8 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 			fprintf(fp, ", \"rank\": %d", rank_place(c, i));
 		fputs(",\n     \"metrics\": {", fp);
 		for (size_t k = 0; k < NROWS; k++) {
+			if (!shown(c, k))
+				continue;
 			crm_value x = value_of(r, k);
 			fprintf(fp, "%s\"%s\": ", k ? ", " : "", rows[k].key);
 			if (x.ok) {
@@ -724,8 +763,10 @@ int cmd_compare(int argc, char **argv)
 			cmp.rank_given = 1;
 			if (crm_metric_parse(optarg, &rank_by) != 0)
 				return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, "
-						   "bcr, irr, mirr, payback, discounted_payback, pv_benefits or "
-						   "pv_costs)", optarg);
+						   "bcr, irr, mirr, payback, discounted_payback, pv_benefits, "
+						   "pv_costs or an after-tax one: after_tax_npv, after_tax_roi, "
+						   "after_tax_irr, after_tax_mirr, after_tax_payback, "
+						   "after_tax_discounted_payback)", optarg);
 			break;
 		case 'h':
 			print_command_help(find_command("compare"), stdout);
@@ -767,6 +808,7 @@ int cmd_compare(int argc, char **argv)
 			continue;
 		}
 		report_warnings_once(cmp.r, i);
+		cmp.any_tax |= cmp.r[i].has_tax;
 		cmp.names[i] = short_name(path);
 		if (cmp.r[i].sc->settings.horizon_years > cmp.years)
 			cmp.years = cmp.r[i].sc->settings.horizon_years;

@@ -365,7 +365,8 @@ static int same_file(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-int cmd_report(int argc, char **argv)
+/* actuals has room for every argument: --actuals FILE, as often as given. */
+static int report_command(int argc, char **argv, const char **actuals)
 {
 	static const struct option longopts[] = {
 		{ "draws", required_argument, NULL, 'n' },
@@ -377,6 +378,7 @@ int cmd_report(int argc, char **argv)
 		{ "paper", required_argument, NULL, 'p' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "pdf", required_argument, NULL, 'P' },
+		{ "actuals", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -387,6 +389,9 @@ int cmd_report(int argc, char **argv)
 	int c, status = EXIT_OK, nfiles;
 	crm_error err;
 	out_sink sink;
+	size_t nactuals = 0;
+	crm_actuals *act = NULL;
+	crm_track *track = NULL;
 
 	memset(&o, 0, sizeof o);
 	memset(&doc, 0, sizeof doc);
@@ -425,6 +430,7 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'o': o.output = optarg; break;
 		case 'P': o.pdf = optarg; break;
+		case 'A': actuals[nactuals++] = optarg; break;
 		case 'h':
 			print_command_help(find_command("report"), stdout);
 			return EXIT_OK;
@@ -434,6 +440,11 @@ int cmd_report(int argc, char **argv)
 			return usage_error("report: unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	for (size_t i = 0; i < nactuals; i++)
+		if ((o.output && same_file(o.output, actuals[i])) ||
+		    (o.pdf && same_file(o.pdf, actuals[i])))
+			return usage_error("report: the output would overwrite the actuals file '%s'",
+					   actuals[i]);
 	nfiles = argc - optind;
 	if (nfiles < 1)
 		return usage_error("report: no scenario file given");
@@ -489,6 +500,22 @@ int cmd_report(int argc, char **argv)
 			hc->has_inc = 1;
 		}
 	}
+	if (status == EXIT_OK && nactuals) {
+		const crm_scenario *sc = doc.cases[0].r.sc;
+		crm_error_clear(&err);
+		if (!(act = crm_actuals_new(sc))) {
+			fprintf(stderr, "%s: out of memory\n", progname);
+			status = EXIT_INTERNAL;
+		}
+		for (size_t i = 0; status == EXIT_OK && i < nactuals; i++)
+			if (crm_actuals_read(act, actuals[i], &err) != CRM_OK)
+				status = report_error(&err);
+		if (status == EXIT_OK && crm_track_compute(sc, act, &track, &err) != CRM_OK)
+			status = report_error(&err);
+		if (status == EXIT_OK)
+			report_warnings(&track->warnings);
+		doc.track = track;
+	}
 	if (status != EXIT_OK)
 		goto done;
 	doc.title = o.title;
@@ -525,7 +552,23 @@ done:
 	for (size_t i = 0; i < doc.ncases; i++)
 		free_case(&doc.cases[i]);
 	free(doc.cases);
+	crm_track_free(track);
+	crm_actuals_free(act);
 	free(buf);
 	free(browser);
+	return status;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	const char **actuals = calloc((size_t)argc + 1, sizeof *actuals);
+	int status;
+
+	if (!actuals) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return EXIT_INTERNAL;
+	}
+	status = report_command(argc, argv, actuals);
+	free(actuals);
 	return status;
 }

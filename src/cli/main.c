@@ -112,6 +112,8 @@ static const struct opt_doc report_opts[] = {
 	{ "    --author TEXT", "the author shown under the title" },
 	{ "    --date YYYY-MM-DD", "the date shown under the title (default: today)" },
 	{ "    --paper a4|letter", "paper size when printed (default a4)" },
+	{ "    --actuals FILE", "add a benefits-realisation section: the first scenario against "
+	  "these actuals (see crmroi track); give it once per file" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };

@@ -1477,6 +1477,162 @@ static int sec_assumptions(const html_doc *d, FILE *fp)
 	return 1;
 }
 
+/* ------------------------------------------------------ benefits realisation */
+
+/* One row of the to-date table: plan, actual, variance, index. */
+static void realisation_row(FILE *fp, const crm_track_row *row, int last, const char *label)
+{
+	const crm_track_cell *c = &row->cum[last];
+	char p[64], a[64], v[64], vp[64], ix[32];
+
+	money0(p, sizeof p, c->plan);
+	money0(a, sizeof a, c->actual);
+	money0(v, sizeof v, c->variance);
+	if (c->pct_ok)
+		fmt_percent(vp, sizeof vp, c->variance_pct);
+	else
+		snprintf(vp, sizeof vp, "n/a");
+	if (row->kind != CRM_TRACK_NET && row->index_ok)
+		snprintf(ix, sizeof ix, "%.3f", row->index);
+	else if (row->kind == CRM_TRACK_NET)
+		ix[0] = '\0';
+	else
+		snprintf(ix, sizeof ix, "n/a");
+	fputs("<tr><th>", fp);
+	text(fp, label);
+	fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		"<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", p, a, v, vp, ix);
+}
+
+/*
+ * crmroi report --actuals: the proposal against what was booked, with the
+ * cumulative net cash flow of the plan, the actuals and both re-forecasts.
+ */
+static int sec_realisation(const html_doc *d, FILE *fp)
+{
+	const crm_track *t = d->track;
+	const html_case *hc = &d->cases[0];
+	char last[64], ylab[80], b[96], leg[120];
+	chart c;
+
+	if (!t)
+		return 0;
+	crm_track_month_label(t->sc, t->last, last, sizeof last);
+	section_open(fp, "realisation", "Benefits realisation");
+	fputs("<p>The approved plan (risk-adjusted, evaluated month by month) against the actuals "
+	      "to ", fp);
+	text(fp, last);
+	fputs(". The re-forecast keeps the actuals and continues with the approved plan "
+	      "(\"plan\") or with each line's plan times its index so far (\"trend\").</p>\n", fp);
+
+	/* Cumulative net: plan over the horizon, actuals to date, re-forecasts after. */
+	size_t n = (size_t)t->months + 1, na = (size_t)t->last + 1;
+	double *x = malloc(n * sizeof *x), *cp = malloc(n * sizeof *cp);
+	double *cr = malloc(n * sizeof *cr), *ct = malloc(n * sizeof *ct);
+	if (x && cp && cr && ct) {
+		double lo = 0, hi = 0, sp = 0, sr = 0, st = 0;
+		for (size_t m = 0; m < n; m++) {
+			x[m] = (double)m;
+			cp[m] = sp += t->plan_flow[m];
+			cr[m] = sr += t->reforecast_plan_flow[m];
+			ct[m] = st += t->reforecast_trend_flow[m];
+			lo = fmin(lo, fmin(cp[m], fmin(cr[m], ct[m])));
+			hi = fmax(hi, fmax(cp[m], fmax(cr[m], ct[m])));
+		}
+		snprintf(ylab, sizeof ylab, "Cumulative net cash flow (%s)", currency(hc));
+		chart_begin(&c, fp, CHART_W, 280, "Plan, actuals and re-forecast",
+			    "Running total of benefits minus costs: the approved plan, the actuals "
+			    "to date, and the two re-forecasts from the last month with actuals.");
+		chart_value_axis_step(&c, 'x', 0, (double)t->months,
+				      t->months <= 24 ? 6 : t->months <= 120 ? 12 : 24, CHART_PLAIN,
+				      "Months from the investment date (month 0 = Initial)");
+		chart_value_axis(&c, 'y', lo, hi, 6, CHART_AMOUNT, ylab);
+		chart_legend(&c, "Approved plan", CHART_GREY, 2);
+		snprintf(leg, sizeof leg, "Actual to %s", last);
+		chart_legend(&c, leg, CHART_BLUE, 1);
+		chart_legend(&c, "Re-forecast: plan", CHART_TEAL, 2);
+		chart_legend(&c, "Re-forecast: trend", CHART_RED, 2);
+		chart_frame(&c);
+		chart_line(&c, n, x, cp, CHART_GREY, 1, 0);
+		chart_line(&c, n - na + 1, x + na - 1, cr + na - 1, CHART_TEAL, 1, 0);
+		chart_line(&c, n - na + 1, x + na - 1, ct + na - 1, CHART_RED, 1, 0);
+		chart_line(&c, na, x, cr, CHART_BLUE, 0, 1);
+		chart_end(&c);
+	}
+	free(x);
+	free(cp);
+	free(cr);
+	free(ct);
+
+	/* To date. */
+	size_t nl = t->sc->nlines;
+	fprintf(fp, "<table class=\"num\">\n<caption>Plan against actual, months 0 to %d (%s); "
+		"index = cumulative actual / cumulative plan over the months with actuals</caption>\n"
+		"<thead><tr><th></th><th class=\"n\">Plan</th><th class=\"n\">Actual</th>"
+		"<th class=\"n\">Variance</th><th class=\"n\">Variance %%</th><th class=\"n\">Index"
+		"</th></tr></thead>\n<tbody>\n", t->last, currency(hc));
+	for (size_t l = 0; l < nl; l++)
+		if (!t->rows[l].is_cost)
+			realisation_row(fp, &t->rows[l], t->last, t->rows[l].name);
+	realisation_row(fp, &t->rows[nl + 1], t->last, "Total benefits (realisation index)");
+	realisation_row(fp, &t->rows[nl], t->last, "Total costs (cost index)");
+	realisation_row(fp, &t->rows[nl + 2], t->last, "Net");
+	fputs("</tbody></table>\n", fp);
+
+	/* Re-forecast. */
+	const crm_track_figures *f[3] = { &t->approved, &t->plan, &t->trend };
+	static const char *const names[3] = { "Approved", "Re-forecast: plan",
+		"Re-forecast: trend" };
+	fputs("<table class=\"num\">\n<caption>Re-forecast with the actuals to ", fp);
+	text(fp, last);
+	fputs("</caption>\n<thead><tr><th></th><th class=\"n\">NPV</th><th class=\"n\">Change"
+	      "</th><th class=\"n\">IRR</th><th class=\"n\">Payback</th></tr></thead>\n<tbody>\n",
+	      fp);
+	for (int i = 0; i < 3; i++) {
+		char npv[64], ch[64], irr[64], pb[64];
+		fmt_money(npv, sizeof npv, f[i]->npv, 0);
+		if (i)
+			fmt_money(ch, sizeof ch, f[i]->npv - f[0]->npv, 0);
+		else
+			ch[0] = '\0';
+		if (f[i]->irr_ok)
+			fmt_percent(irr, sizeof irr, f[i]->irr_value);
+		else
+			snprintf(irr, sizeof irr, "none");
+		if (f[i]->payback.status == CRM_PAYBACK_REACHED)
+			snprintf(pb, sizeof pb, "%.1f months", f[i]->payback.months);
+		else
+			snprintf(pb, sizeof pb, "not reached");
+		fputs("<tr><th>", fp);
+		text(fp, names[i]);
+		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
+			"</td><td class=\"n\">%s</td></tr>\n", npv, ch, irr, pb);
+	}
+	fputs("</tbody></table>\n", fp);
+
+	/* Gates. */
+	if (t->sc->nphases) {
+		fputs("<table>\n<caption>Phase gates: on track when every criterion due so far is "
+		      "met, at risk when one is not, off track when two or more are not or the trend "
+		      "NPV is below zero</caption>\n<thead><tr><th>Phase</th><th>Months</th>"
+		      "<th>Verdict</th><th>Why</th></tr></thead>\n<tbody>\n", fp);
+		for (size_t p = 0; p < t->sc->nphases; p++) {
+			const crm_phase *ph = &t->sc->phases[p];
+			fputs("<tr><th>", fp);
+			text(fp, ph->name);
+			snprintf(b, sizeof b, "%d-%d", ph->start, ph->end);
+			fprintf(fp, "</th><td>%s</td><td>", b);
+			text(fp, crm_verdict_name(t->phases[p].verdict));
+			fputs("</td><td>", fp);
+			text(fp, t->phases[p].reason);
+			fputs("</td></tr>\n", fp);
+		}
+		fputs("</tbody></table>\n", fp);
+	}
+	fputs("</section>\n", fp);
+	return 1;
+}
+
 /* ------------------------------------------------------------- document */
 
 typedef int (*section_fn)(const html_doc *d, FILE *fp);
@@ -1484,6 +1640,7 @@ typedef int (*section_fn)(const html_doc *d, FILE *fp);
 /* The document, in order. Each function writes its section, or nothing (returns 0). */
 static const struct { const char *name; section_fn fn; } sections[] = {
 	{ "decision", sec_decision },
+	{ "realisation", sec_realisation },
 	{ "years", sec_years },
 	{ "benefits", sec_benefits },
 	{ "costs", sec_costs },

@@ -51,6 +51,7 @@ typedef struct html_doc {
 	int no_simulation;          /* asked for --no-simulation */
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
+	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */
 } html_doc;
 
 /* Write the whole document to fp. Reads d, keeps nothing. */
