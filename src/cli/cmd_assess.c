@@ -200,9 +200,23 @@ static void summary_lines(const crm_assessment *a, FILE *fp, int md)
 	}
 }
 
+#define BAR_WIDTH 20
+
+/* A share 0..1 as a bar of BAR_WIDTH characters: "#" done, "." missing. */
+static void bar(char *buf, size_t len, double share)
+{
+	int n = (int)(share * BAR_WIDTH + 0.5);
+
+	n = n < 0 ? 0 : n > BAR_WIDTH ? BAR_WIDTH : n;
+	for (int i = 0; i < BAR_WIDTH && (size_t)i + 1 < len; i++)
+		buf[i] = i < n ? '#' : '.';
+	buf[len > BAR_WIDTH ? BAR_WIDTH : len - 1] = '\0';
+}
+
 static void sections_table(const struct view *v, text_table *t)
 {
-	size_t ncols = (size_t)v->n + (v->n == 1 ? 3 : 3);
+	/* One file: a bar of its share beside the numbers. */
+	size_t ncols = (size_t)v->n + 3 + (v->n == 1);
 	char **cells = calloc(ncols, sizeof *cells);
 	char buf[24];
 
@@ -216,8 +230,10 @@ static void sections_table(const struct view *v, text_table *t)
 		cells[1 + i] = v->n == 1 ? "Points" : (char *)basename_of(v->a[i]->file);
 	cells[1 + v->n] = "Max";
 	cells[2 + v->n] = v->n == 1 ? "Share" : "Change";
+	if (v->n == 1)
+		cells[3 + v->n] = "";
 	table_add(t, ROW_NORMAL, (const char *const *)cells);
-	for (size_t c = 1; c < ncols; c++)
+	for (size_t c = 1; c < (size_t)v->n + 3; c++)
 		t->right[c] = 1;
 
 	char *own = malloc(ncols * 32);
@@ -243,8 +259,10 @@ static void sections_table(const struct view *v, text_table *t)
 			fmt_points(CELL(1 + v->n), 32, mx);
 			cells[1 + v->n] = CELL(1 + v->n);
 			if (v->n == 1) {
-				fmt_share(CELL(2 + v->n), 32, (row < 0 ? last->section_points[s]
-							       : last->group_points[g]) / mx);
+				double sh = (row < 0 ? last->section_points[s] : last->group_points[g]) / mx;
+				fmt_share(CELL(2 + v->n), 32, sh);
+				bar(CELL(3 + v->n), 32, sh);
+				cells[3 + v->n] = CELL(3 + v->n);
 			} else {
 				double d = row < 0 ? last->section_points[s] - first->section_points[s]
 					: last->group_points[g] - first->group_points[g];
@@ -270,6 +288,8 @@ static void sections_table(const struct view *v, text_table *t)
 		double lv = r == 0 ? last->culture : r == 1 ? last->execution : last->total;
 		if (v->n == 1) {
 			fmt_share(CELL(2 + v->n), 32, lv / mx);
+			bar(CELL(3 + v->n), 32, lv / mx);
+			cells[3 + v->n] = CELL(3 + v->n);
 		} else {
 			double fv = r == 0 ? first->culture : r == 1 ? first->execution : first->total;
 			fmt_points(buf, sizeof buf, lv - fv);

@@ -75,6 +75,7 @@ static int valid_date(const char *s)
 
 static void free_case(html_case *c)
 {
+	crm_assess_free(c->assessment);
 	if (c->has_inc)
 		crm_incremental_free(&c->inc);
 	free(c->tornado);
@@ -103,6 +104,18 @@ static int build_unadjusted(html_case *c)
 			snprintf(err.file, sizeof err.file, "%s", c->r.sc->file);
 		return report_error(&err);
 	}
+	return EXIT_OK;
+}
+
+/* The readiness assessment behind the scenario's execution factor, and its effect on NPV. */
+static int build_readiness(html_case *c)
+{
+	crm_error err;
+
+	crm_error_clear(&err);
+	if (!(c->assessment = crm_assess_load(c->r.sc->settings.readiness, &err)) ||
+	    crm_assess_effect(c->r.sc, &c->readiness, &err) != CRM_OK)
+		return report_error(&err);
 	return EXIT_OK;
 }
 
@@ -488,6 +501,8 @@ static int report_command(int argc, char **argv, const char **actuals)
 			break;
 		if (i == 0) {
 			status = build_analyses(hc, &o);
+			if (status == EXIT_OK && hc->r.sc->settings.readiness)
+				status = build_readiness(hc);
 		} else {
 			const report *a = &doc.cases[0].r, *b = &hc->r;
 			crm_error_clear(&err);

@@ -1645,6 +1645,7 @@ static const struct { const char *name; section_fn fn; } sections[] = {
 	{ "benefits", sec_benefits },
 	{ "costs", sec_costs },
 	{ "risk", sec_risk },
+	{ "readiness", html_readiness_section },
 	{ "options", sec_options },
 	{ "assumptions", sec_assumptions },
 };

@@ -40,6 +40,9 @@ typedef struct html_case {
 	crm_sim_result sim;
 	crm_sobol_result sobol;
 	size_t nuncertain;          /* values with a distribution, and risk events */
+	/* With setting readiness (the proposal only): its assessment and effect on NPV. */
+	crm_assessment *assessment;
+	crm_readiness_effect readiness;
 } html_case;
 
 typedef struct html_doc {
@@ -53,6 +56,9 @@ typedef struct html_doc {
 	size_t ncases;
 	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */
 } html_doc;
+
+/* The readiness section (assess_html.c); 0 when the proposal has no setting readiness. */
+int html_readiness_section(const html_doc *d, FILE *fp);
 
 /* Write the whole document to fp. Reads d, keeps nothing. */
 void html_document(const html_doc *d, FILE *fp);

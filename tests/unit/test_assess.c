@@ -372,10 +372,35 @@ static void test_readiness_npv(void **state)
 	crm_analysis_free(an);
 	crm_scenario_free(sc);
 
+	/* The effect on NPV, for reports: with the factor and at full readiness. */
+	crm_readiness_effect fx;
+	sc = case_with("setting,readiness," MIDWAY "\n");
+	assert_int_equal(crm_assess_effect(sc, &fx, &err), CRM_OK);
+	assert_close(fx.factor, 0.82, 1e-15, 0);
+	assert_close(fx.npv, 17529.451540195341848, REL, 0);
+	assert_close(fx.npv_full, 23572.501878287002254, REL, 0);
+	/* Never below 0 here: even at score 0 (factor 0.5) NPV is 6786.25 > 0. */
+	assert_int_equal(fx.breakeven_found, 0);
+	crm_scenario_free(sc);
+	/*
+	 * A case that stops paying: set-up 30000, so NPV = 13500 x f x A - 30000
+	 * with A = 2.486851990984222 (the 3-year annuity at 10%); NPV = 0 at
+	 * f = 30000 / (13500 A) = 0.8935884525..., score = (f - 0.5) / 0.5 x 1000
+	 * = 787.17690500167839 (exact rationals, Python fractions); Brent to 1e-12.
+	 */
+	sc = load_text("kind,name,value,timing\nsetting,discount_rate,10%\nsetting,benefit_risk,"
+		       "10%\ncost,Set-up,30000,once\nbenefit,Revenue,15000,yearly\n"
+		       "setting,readiness," MIDWAY "\n");
+	assert_int_equal(crm_assess_effect(sc, &fx, &err), CRM_OK);
+	assert_int_equal(fx.breakeven_found, 1);
+	assert_close(fx.breakeven_score, 787.17690500167839, 1e-9, 0);
+	crm_scenario_free(sc);
+
 	/* Without the setting, readiness_score is not a parameter. */
 	sc = case_with("");
 	assert_int_equal(crm_param_find(sc, "readiness_score", &p, &err), CRM_EUSAGE);
 	assert_contains(err.msg, "no setting readiness");
+	assert_int_equal(crm_assess_effect(sc, &fx, &err), CRM_EUSAGE);
 	crm_scenario_free(sc);
 }
 
