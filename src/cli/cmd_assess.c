@@ -700,7 +700,7 @@ int cmd_assess(int argc, char **argv)
 	};
 	out_format fmt = FMT_TEXT;
 	const char *output = NULL;
-	int c, status = EXIT_OK, nfiles, template = 0, strict = 0;
+	int c, status = EXIT_OK, nfiles, template = 0, strict = 0, fmt_given = 0;
 	crm_assessment **as = NULL;
 	out_sink sink;
 	crm_error err;
@@ -713,6 +713,7 @@ int cmd_assess(int argc, char **argv)
 			if (parse_format(optarg, &fmt) != 0)
 				return usage_error("assess: unknown format '%s' (expected text, csv, "
 						   "json or markdown)", optarg);
+			fmt_given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -738,6 +739,9 @@ int cmd_assess(int argc, char **argv)
 		if (nfiles)
 			return usage_error("assess: --template writes a new answers file and reads "
 					   "none ('%s' given)", argv[optind]);
+		if (fmt_given && fmt != FMT_CSV)
+			return usage_error("assess: the template is a CSV table (--format csv, or "
+					   "no --format)");
 		struct stat st;
 		if (output && strcmp(output, "-") && stat(output, &st) == 0)
 			return usage_error("assess: '%s' exists; the template would replace the answers "

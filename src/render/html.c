@@ -134,14 +134,13 @@ static void line_cols(const report *r, const crm_cashflow *cf, size_t l, double 
 	report_fold(r, cf->amount + l * (size_t)(cf->nperiods + 1), out);
 }
 
-static double line_pv(const crm_cashflow *cf, size_t l)
+/* Present value of line l in cf, a cash flow of the same model grid as r's. */
+static double line_pv(const report *r, const crm_cashflow *cf, size_t l)
 {
-	size_t np = (size_t)cf->nperiods + 1;
-	double pv = 0;
+	report view = *r;
 
-	for (size_t p = 0; p < np; p++)
-		pv += cf->amount[l * np + p] * cf->df[p];
-	return pv;
+	view.cf = (crm_cashflow *)cf;   /* read only: report_line_pv does not write */
+	return report_line_pv(&view, l);
 }
 
 static double col_sum(const double *v, int n)
@@ -811,7 +810,7 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 	line_cols(r, hc->ucf, l, un);
 	for (int c = 0; c < n; c++)
 		dif[c] = adj[c] - un[c];
-	double pv = line_pv(r->cf, l), upv = line_pv(hc->ucf, l);
+	double pv = line_pv(r, r->cf, l), upv = line_pv(r, hc->ucf, l);
 	fputs("<div class=\"line keep\">\n", fp);
 	elem(fp, "h3", NULL, ln->label);
 	fputs("<p class=\"formula\"><b>Calculation:</b> ", fp);

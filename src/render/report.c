@@ -1290,3 +1290,8 @@ void report_json(const report *r, FILE *fp)
 	}
 	fputs("]\n}\n", fp);
 }
+
+double report_line_pv(const report *r, size_t l)
+{
+	return line_pv(r, l);
+}

@@ -33,6 +33,8 @@ void report_warnings_once(const report *reps, int i);
 void report_col_label(const report *r, int col, char *buf, size_t len);
 /* Sum a per-period array into view columns (out has ncols entries). */
 void report_fold(const report *r, const double *per_period, double *out);
+/* Present value of line l's amounts in r->cf (a line with a date of its own at that date). */
+double report_line_pv(const report *r, size_t l);
 
 void report_text(const report *r, FILE *fp);
 void report_markdown(const report *r, FILE *fp);

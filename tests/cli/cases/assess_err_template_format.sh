@@ -1,0 +1,1 @@
+$CRMROI assess --template -f json
