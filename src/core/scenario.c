@@ -606,7 +606,8 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 			return fail_at(ld, l, "unknown column '%s'%s (expected kind, name, value, low, high, "
 				       "dist, area, timing, start, end, ramp, curve, growth, risk, "
 				       "probability, owner, metric, note, treatment, life, depreciation, "
-				       "salvage, date, or a name starting with x_ for your own notes)", h, sug);
+				       "salvage, date, phase, baseline, target, direction, due, unit, or a "
+				       "name starting with x_ for your own notes)", h, sug);
 		}
 		if (hd->colmap[found] >= 0)
 			return fail_at(ld, l, "column '%s' appears twice in the header (first as column %d)",
@@ -1773,14 +1774,14 @@ static crm_status load_rows(struct loader *ld)
 			st = read_setting(ld, r);
 		} else if (!*kind) {
 			st = FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost, "
-				  "benefit or correlation; a comment row starts with #)");
+				  "benefit, correlation, phase or criterion; a comment row starts with #)");
 		} else {
 			static const char *const kinds[] = { "setting", "input", "cost", "benefit",
-				"correlation" };
+				"correlation", "phase", "criterion" };
 			char sug[160];
-			suggest(kind, kinds, 5, sug, sizeof sug);
+			suggest(kind, kinds, 7, sug, sizeof sug);
 			st = FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
-				  "cost, benefit or correlation)", kind, sug);
+				  "cost, benefit, correlation, phase or criterion)", kind, sug);
 		}
 		if (st == CRM_OK && strcasecmp(kind, "setting") && !given(ld, r, COL_VALUE))
 			st = FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "

@@ -410,6 +410,10 @@ static void test_plan_rows(void **state)
 	expect_load_fail(buf, 3, "has no meaning");
 	snprintf(buf, sizeof buf, "%sphase,a,,1,3\ncost,X,10,,,ab\n", h);
 	expect_load_fail(buf, 3, "did you mean 'a'?");
+	snprintf(buf, sizeof buf, "%sphase,a,,1,3\ncriterium,c,,,,a,1,2\n", h);
+	expect_load_fail(buf, 3, "did you mean 'criterion'?");
+	snprintf(buf, sizeof buf, "kind,name,value,baselin\n");
+	expect_load_fail(buf, 1, "did you mean 'baseline'?");
 
 	snprintf(buf, sizeof buf, "%sphase,a,,1,3\ncriterion,c,,,,a,0.5,0.25,down,2\n"
 		 "cost,X,10,,,a\n", h);
