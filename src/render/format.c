@@ -252,7 +252,7 @@ static size_t chunk(const char *s, size_t avail)
 }
 
 /* The narrowest column worth wrapping text into. */
-#define WRAP_MIN 24
+#define WRAP_MIN 16
 
 /* Print s in lines of at most avail columns, each further line after col spaces. */
 static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
@@ -394,11 +394,16 @@ void table_print_text(const text_table *t, FILE *fp, const char *indent)
 			used += 2 + w[from];
 			cols[n++] = from++;
 		}
+		/* Free text that ends a block too wide for it is wrapped within the block. */
+		size_t bwrap = wrap;
+		if (!bwrap && t->wrap_last && n > 1 && cols[n - 1] == t->ncols - 1 && used > limit &&
+		    used - w[t->ncols - 1] + WRAP_MIN <= limit)
+			bwrap = limit - (used - w[t->ncols - 1]);
 		if (block)
 			fputc('\n', fp);
 		for (size_t r = 0; r < t->nrows; r++)
 			if (block == 0 || t->flags[r] != ROW_NOTE)
-				print_row(t, fp, indent, r, w, cols, n, limit, wrap);
+				print_row(t, fp, indent, r, w, cols, n, limit, bwrap);
 		if (t->ncols == 1)
 			break;
 	}

@@ -399,6 +399,18 @@ static void peak_where(const report *r, char *buf, size_t len)
 
 /* ------------------------------------------------------------------ header */
 
+/* A header line: wrapped to the width in text (pre of spaces), as is in markdown; frees text. */
+static void header_line(FILE *fp, const char *pre, char *text)
+{
+	if (!text)
+		return;
+	if (pre[0] == ' ')
+		print_para(fp, pre, text);
+	else
+		fprintf(fp, "%s%s\n", pre, text);
+	free(text);
+}
+
 static void describe_conventions(const report *r, FILE *fp, const char *pre)
 {
 	const crm_settings *s = &r->sc->settings;
@@ -419,12 +431,12 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 			fprintf(fp, "%s%s\n", pre, text);
 		free(text);
 	} else if (s->grid == CRM_GRID_YEAR)
-		fprintf(fp, "%sYear k is discounted at its end by (1 + %s)^k.\n", pre, pct);
+		header_line(fp, pre, dup_printf("Year k is discounted at its end by (1 + %s)^k.", pct));
 	else
-		fprintf(fp, "%sMonth m is discounted at its end by (1 + %s)^(m/12); IRR and MIRR are "
-			"annual rates.\n", pre, pct);
-	fprintf(fp, "%sAmounts are risk-adjusted (TEI): benefit x (1 - risk), cost x (1 + risk).\n",
-		pre);
+		header_line(fp, pre, dup_printf("Month m is discounted at its end by (1 + %s)^(m/12); "
+						"IRR and MIRR are annual rates.", pct));
+	header_line(fp, pre, dup_printf("Amounts are risk-adjusted (TEI): benefit x (1 - risk), "
+					"cost x (1 + risk)."));
 	if (s->readiness) {
 		char rd[1024];
 		readiness_summary(s, rd, sizeof rd);
@@ -447,21 +459,23 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	if (markdown)
 		fprintf(fp, "# %s\n\n", s->title[0] ? s->title : r->sc->file);
 	else
-		fprintf(fp, "%s\n", s->title[0] ? s->title : r->sc->file);
+		print_para(fp, "", s->title[0] ? s->title : r->sc->file);
 	fprintf(fp, "%sScenario: %s\n", b, r->sc->file);
 	fprintf(fp, "%sCurrency: %s\n", b, s->currency);
-	fprintf(fp, "%sHorizon: %d year%s (%d months), evaluated by %s", b, s->horizon_years,
-		s->horizon_years == 1 ? "" : "s", 12 * s->horizon_years, crm_grid_name(s->grid));
+	char when[64] = "";
 	if (s->start_day)
-		fprintf(fp, ", investment date %04d-%02d-%02d", s->start_year, s->start_month,
-			s->start_day);
+		snprintf(when, sizeof when, ", investment date %04d-%02d-%02d", s->start_year,
+			 s->start_month, s->start_day);
 	else if (s->start_year)
-		fprintf(fp, ", month 1 = %04d-%02d", s->start_year, s->start_month);
+		snprintf(when, sizeof when, ", month 1 = %04d-%02d", s->start_year, s->start_month);
+	header_line(fp, b, dup_printf("Horizon: %d year%s (%d months), evaluated by %s%s",
+				      s->horizon_years, s->horizon_years == 1 ? "" : "s",
+				      12 * s->horizon_years, crm_grid_name(s->grid), when));
 	if (s->fiscal_year_start)
-		fprintf(fp, "\n%sFiscal years start in month %d; a year is labelled by the fiscal year "
-			"it ends in", b, s->fiscal_year_start);
-	fprintf(fp, "\n%sDiscount rate: %s a year; MIRR finance rate %s, reinvestment rate %s\n", b,
-		d, f, rr);
+		header_line(fp, b, dup_printf("Fiscal years start in month %d; a year is labelled by "
+					      "the fiscal year it ends in", s->fiscal_year_start));
+	header_line(fp, b, dup_printf("Discount rate: %s a year; MIRR finance rate %s, "
+				      "reinvestment rate %s", d, f, rr));
 	fprintf(fp, "%sConventions:\n", b);
 	describe_conventions(r, fp, markdown ? "  - " : "    ");
 }

@@ -204,5 +204,6 @@ add('run_units_text', 'adoption     80%    percent', 'hand: the input as written
 add('run_three_files_csv', 'tests/cli/data/monthly.csv,metric,npv,,' + pre(ev(MO)['npv']), src(MO, [], 'NPV, 11 significant digits, in the scenario column of the monthly file'))
 add('sweep_not_reached_csv', '5000,,not reached,', 'hand: Revenue 5000 less operating cost 5000 leaves nothing to pay back the set-up')
 add('sweep_not_reached_csv', pre(ev(T, 'Revenue=10000')['npv']), 'hand: -10000 + 5000 x 2.486852 (3-year annuity factor at 10%) = 2434.26')
+add('run_terminal_width', 'scenarios/midsize_business_case.csv: every line fits 60 columns', 'hand: the pseudo-terminal is set to 60 columns (stty cols 60)')
 for c, f, s in rows:
     print('%s\t%s\t%s' % (c, f.replace('\n', '\\n'), s))
