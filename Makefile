@@ -5,6 +5,7 @@
 #   make run             build and run the bundled business case
 #   make check           unit tests, CLI golden tests, docs tests
 #   make bench           benchmarks (not part of check)
+#   make fuzz            each libFuzzer harness for FUZZ_SECONDS (default 60) seconds
 #   make install         PREFIX, DESTDIR, BINDIR, MANDIR honoured
 #   make SANITIZE=address,undefined check
 #   make V=1             show the commands
@@ -55,13 +56,15 @@ BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
 DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
+# make fuzz: clang, and the libFuzzer runtime (libclang_rt.fuzzer) that clang-14 keeps apart.
+DEPS_PKGS += clang libclang-rt-14-dev
 # crmroi report --pdf and its browser test: a headless Chromium, poppler's
 # pdftotext/pdftoppm/pdfinfo, and the fonts the document names.
 DEPS_PKGS += chromium-headless-shell poppler-utils fonts-urw-base35 fonts-dejavu-core
 # crmroi workbook, and its tests (recomputed by Gnumeric, read with openpyxl).
 DEPS_PKGS += libxlsxwriter-dev gnumeric python3-openpyxl
 
-.PHONY: all deps run check cli-check bench install uninstall clean
+.PHONY: all deps run check cli-check bench install uninstall clean fuzz fuzz-replay
 all: $(BIN) crmroi
 
 # A convenience link at the top, so the README's commands read ./crmroi.
@@ -114,10 +117,10 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "dependencies already installed"; fi
 
-run: $(BIN)
+run: $(BIN) crmroi
 	$(BIN) run scenarios/midsize_business_case.csv
 
-check: $(BIN) $(TEST_BIN)
+check: $(BIN) $(TEST_BIN) fuzz-replay
 	$(Q)sh tests/run_all.sh $(BUILD)
 
 cli-check: $(BIN)
@@ -143,7 +146,61 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/crmroi $(DESTDIR)$(MANDIR)/man1/crmroi.1 \
 		$(DESTDIR)$(MANDIR)/man5/crmroi-scenario.5
 
-clean:
-	rm -rf build build-san crmroi
+# ---- fuzzing
+# Harnesses in tests/fuzz/fuzz_*.c. `make fuzz` builds them with clang's
+# libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer and runs each for
+# FUZZ_SECONDS on one core, from the seed corpus (the bundled scenarios and
+# tests/fuzz/corpus/NAME) and the format's dictionary; new inputs go to
+# build-fuzz/corpus/NAME, crashes to build-fuzz/crash-*. `make check` replays
+# the seeds and every past crash (tests/fuzz/regressions/NAME) once with
+# tests/fuzz/replay.c under the same sanitizers, built with $(CC).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -O1 -g -Wall -Wextra
+FUZZ_BIN := $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
+REPLAY_BIN := $(FUZZ_NAMES:%=build-replay/replay_%)
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+build-fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (fuzz)")
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) \
+		-fsanitize=fuzzer-no-link -c $< -o $@
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC:%.c=build-fuzz/%.o)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -fsanitize=fuzzer \
+		-o $@ $< $(CORE_SRC:%.c=build-fuzz/%.o) $(LIBS)
+
+build-replay/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (replay)")
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c $< -o $@
+
+build-replay/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(CORE_SRC:%.c=build-replay/%.o)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -o $@ $< \
+		tests/fuzz/replay.c $(CORE_SRC:%.c=build-replay/%.o) $(LIBS)
+
+# The sanitized copies of the core are kept between runs.
+.SECONDARY: $(CORE_SRC:%.c=build-fuzz/%.o) $(CORE_SRC:%.c=build-replay/%.o)
+
+fuzz-replay: $(REPLAY_BIN)
+
+fuzz: $(FUZZ_BIN)
+	$(Q)for n in $(FUZZ_NAMES); do \
+		mkdir -p build-fuzz/corpus/$$n; \
+		seeds="tests/fuzz/corpus/expr"; \
+		[ $$n = expr ] || seeds="tests/fuzz/corpus/scenario scenarios"; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=16384 -dict=tests/fuzz/crmroi.dict -artifact_prefix=build-fuzz/ \
+			-print_final_stats=1 build-fuzz/corpus/$$n $$seeds tests/fuzz/regressions/$$n \
+			|| exit 1; \
+	done
+
+clean:
+	rm -rf build build-san build-fuzz build-replay crmroi
+
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(wildcard build-fuzz/src/core/*.d build-replay/src/core/*.d)

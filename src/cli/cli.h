@@ -31,18 +31,51 @@ void report_warnings(const crm_warnings *w);
 int exit_status_of(crm_status st);
 int parse_format(const char *s, out_format *out);
 
-/* ---- output sink: stdout, or a file written whole or not at all ---- */
+/* A whole number from 0 to 18446744073709551615, digits only. 0, or -1 if s is not one. */
+int parse_uint64(const char *s, uint64_t *out);
+
+/*
+ * ---- output sink: stdout, or a file written whole or not at all ----
+ *
+ * A regular file (or a new one) is written to a temporary file beside it and
+ * renamed over it on commit: a failed or interrupted run leaves the earlier
+ * file untouched (SIGINT, SIGTERM and SIGHUP remove the temporary file). A
+ * symbolic link is followed (its target is replaced, the link stays); the
+ * replaced file's mode is kept, a new file gets 0666 less the umask. A device
+ * or FIFO is written in place. An output that is one of the command's inputs
+ * (see inputs_add) is refused with CRM_EUSAGE.
+ */
 typedef struct out_sink {
 	FILE *fp;
-	char *path;      /* final name, NULL for stdout */
-	char *tmp;       /* temporary file beside it */
+	char *path;      /* name as given, NULL for stdout */
+	char *tmp;       /* temporary file, NULL when written in place */
+	char *target;    /* the file replaced on commit: path with links followed */
 } out_sink;
 
 int sink_open(out_sink *s, const char *path, crm_error *err);
-/* Flush and publish: rename the temporary file over path. */
+/* Flush and publish: rename the temporary file over the target. Closes s either way. */
 int sink_commit(out_sink *s, crm_error *err);
+/*
+ * Commit several outputs of one command together: all are written out and
+ * synced first, and none is renamed unless all of them could be. Closes all.
+ */
+int sinks_commit(out_sink *const *s, size_t n, crm_error *err);
 /* Drop what was written (the earlier file at path is untouched). */
 void sink_abort(out_sink *s);
+
+/*
+ * The files a command reads, which no output may replace: call inputs_add
+ * with every scenario loaded (it adds the scenario's file and its bases).
+ * Thread-safe.
+ */
+void inputs_add(const crm_scenario *sc);
+void inputs_add_path(const char *path);
+/*
+ * Every argument that names an existing regular file is taken for an input,
+ * except by the output it names itself: sink_open(path) with path pointing
+ * at that very argument (the value of -o) does not match it.
+ */
+void inputs_add_args(int argc, char **argv);
 
 /* ---- commands ---- */
 int cmd_run(int argc, char **argv);

@@ -69,16 +69,54 @@ static int ends_with_csv(const char *name)
 	return n > 4 && !strcasecmp(name + n - 4, ".csv");
 }
 
-static int collect(struct list *l, const char *path, int top, crm_error *err)
+/* Folders already read, by device and inode: a symbolic link loop is read once. */
+struct seen {
+	struct { dev_t dev; ino_t ino; } *dirs;
+	size_t n, cap;
+};
+
+static int seen_add(struct seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->dirs[i].dev == st->st_dev && s->dirs[i].ino == st->st_ino)
+			return 1;
+	if (s->n == s->cap) {
+		size_t ncap = s->cap ? 2 * s->cap : 32;
+		void *n = realloc(s->dirs, ncap * sizeof *s->dirs);
+		if (!n)
+			return -1;
+		s->dirs = n;
+		s->cap = ncap;
+	}
+	s->dirs[s->n].dev = st->st_dev;
+	s->dirs[s->n].ino = st->st_ino;
+	s->n++;
+	return 0;
+}
+
+static int collect(struct list *l, struct seen *seen, const char *path, int top, crm_error *err)
 {
 	struct stat st;
 
-	if (stat(path, &st) != 0)
+	if (stat(path, &st) != 0) {
+		if (!top && errno == ELOOP) {
+			fprintf(stderr, "%s: %s: skipped: a symbolic link loop\n", progname, path);
+			return 0;
+		}
 		return crm_error_set(err, CRM_EIO, path, 0, 0, "cannot open: %s", strerror(errno)), -1;
+	}
 	if (!S_ISDIR(st.st_mode)) {
 		/* Files named on the command line are taken whatever their name. */
 		if (top || ends_with_csv(path))
 			return list_add(l, path);
+		return 0;
+	}
+	int again = seen_add(seen, &st);
+	if (again < 0)
+		return crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory"), -1;
+	if (again) {
+		fprintf(stderr, "%s: %s: skipped: this folder was already read (a symbolic link "
+			"loop, or two links to one folder)\n", progname, path);
 		return 0;
 	}
 	DIR *d = opendir(path);
@@ -97,7 +135,7 @@ static int collect(struct list *l, const char *path, int top, crm_error *err)
 			break;
 		}
 		snprintf(child, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
-		rc = collect(l, child, 0, err);
+		rc = collect(l, seen, child, 0, err);
 		free(child);
 	}
 	closedir(d);
@@ -111,18 +149,23 @@ static int by_path(const void *a, const void *b)
 
 /*
  * Whether a file looks like a scenario: its first row that is not a comment
- * or blank has a 'kind' column and no 'period' column (an actuals file of
- * crmroi track). Other CSV files in a directory are skipped.
+ * or blank names a 'kind' column and no 'period' column (an actuals file of
+ * crmroi track). Other CSV files in a directory are skipped. A header
+ * separated by semicolons or tabs (a spreadsheet saved with another locale's
+ * separator) counts too: the loader then says what is wrong with it, and the
+ * file is counted as failed rather than skipped. Lines are read whole,
+ * however long a comment is.
  */
 static int looks_like_scenario(const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	char line[4096];
+	char *line = NULL;
+	size_t cap = 0;
 	int yes = 0;
 
 	if (!f)
 		return 1;   /* let the loader report why it cannot be read */
-	while (fgets(line, sizeof line, f)) {
+	while (getline(&line, &cap, f) != -1) {
 		char *p = line;
 		if (!strncmp(p, "\xEF\xBB\xBF", 3))
 			p += 3;
@@ -135,9 +178,7 @@ static int looks_like_scenario(const char *path)
 		/* A header names kind as a whole field. */
 		for (char *q = strstr(p, "kind"); q; q = strstr(q + 1, "kind")) {
 			char before = q == p ? ',' : q[-1], after = q[4];
-			if ((before == ',' || before == '"' || before == ' ') &&
-			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
-			     after == '\n' || after == '\0'))
+			if (strchr(",;\t\" ", before) && (strchr(",;\t\" \r\n", after) || !after))
 				yes = 1;
 		}
 		/* An actuals file (crmroi track) names kind too, and a period column. */
@@ -150,6 +191,7 @@ static int looks_like_scenario(const char *path)
 		}
 		break;
 	}
+	free(line);
 	fclose(f);
 	return yes;
 }
@@ -208,7 +250,7 @@ static void header(FILE *fp, const struct batch_opts *o)
 	static const char *const tornado_cols[] = { "name", "kind", "low", "high", "metric_at_low",
 		"metric_at_high", "swing" };
 	static const char *const be_cols[] = { "name", "kind", "base", "breakeven", "change",
-		"searched_from", "searched_to", "status" };
+		"searched_from", "searched_to", "breakeven_status" };
 	static const char *const sim_cols[] = { "metric", "draws", "undefined", "mean", "sd",
 		"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max",
 		"p_npv_negative" };
@@ -366,7 +408,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FI
 			put_num(fp, o->out, "change", be.status == CRM_BE_FOUND ? be.change : NAN, "", &first);
 			put_num(fp, o->out, "searched_from", p.has_base ? lo : NAN, "", &first);
 			put_num(fp, o->out, "searched_to", p.has_base ? hi : NAN, "", &first);
-			put_text(fp, o->out, "status", words[be.status], &first);
+			put_text(fp, o->out, "breakeven_status", words[be.status], &first);
 			end_row(fp, o->out);
 		}
 	}
@@ -397,12 +439,14 @@ static void process(const struct batch_opts *o, struct item *it)
 		it->skipped = 1;
 		return;
 	}
+	inputs_add_path(it->path);
 	if (!(fp = open_memstream(&buf, &len))) {
 		it->error = strdup("out of memory");
 		return;
 	}
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
+	inputs_add(sc);
 	crm_status st = sc ? analyse(o, sc, fp, &err) : err.status;
 	if (st != CRM_OK) {
 		char msg[2048];
@@ -539,10 +583,9 @@ int cmd_batch(int argc, char **argv)
 			o.draws = (uint64_t)v;
 			break;
 		case 's':
-			if (crm_parse_number(optarg, &v, NULL, why, sizeof why) != CRM_OK || v < 0 ||
-			    v != floor(v))
-				return usage_error("batch: --seed takes a whole number, not '%s'", optarg);
-			o.seed = (uint64_t)v;
+			if (parse_uint64(optarg, &o.seed) != 0)
+				return usage_error("batch: --seed takes a whole number from 0 to "
+						   "18446744073709551615, not '%s'", optarg);
 			break;
 		case 'h':
 			print_command_help(find_command("batch"), stdout);
@@ -556,11 +599,14 @@ int cmd_batch(int argc, char **argv)
 	if (optind >= argc)
 		return usage_error("batch: no file or directory given");
 	crm_error_clear(&err);
+	struct seen seen = { NULL, 0, 0 };
 	for (int i = optind; i < argc; i++)
-		if (collect(&l, argv[i], 1, &err) != 0) {
+		if (collect(&l, &seen, argv[i], 1, &err) != 0) {
+			free(seen.dirs);
 			status = err.status ? report_error(&err) : EXIT_INTERNAL;
 			goto done;
 		}
+	free(seen.dirs);
 	qsort(l.paths, l.n, sizeof *l.paths, by_path);
 
 	struct item *items = calloc(l.n + 1, sizeof *items);

@@ -485,48 +485,146 @@ static void vary_label(const struct vary *v, const crm_param *p, char *buf, size
 	snprintf(buf, len, "%s from %s to %s by %s (%zu values)", p->name, f, t, s, v->n);
 }
 
-static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+/*
+ * Bounds of a data table (documented in crmroi(1), LIMITS). A one-way table in
+ * CSV or JSON is evaluated and written SWEEP_BLOCK rows at a time, so its
+ * memory does not grow with its points; a table for people (text, markdown)
+ * is laid out whole, and a two-way table keeps its grid.
+ */
+#define SWEEP_BLOCK 4096
+#define SWEEP_PEOPLE_MAX_CELLS 1000000.0
+#define SWEEP_GRID_MAX_BYTES (1024.0 * 1024 * 1024)
+
+static int sweep_one_way_header(const struct sens_opts *o, const crm_param *p, rtable *t)
+{
+	if (rtable_init(t, o->nmetrics + 1) != 0)
+		return -1;
+	rtable_col(t, 0, p->name, p->name, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
+	for (size_t k = 0; k < o->nmetrics; k++) {
+		const crm_metric_info *mi = crm_metric_info_of(o->metrics[k]);
+		rtable_col(t, k + 1, mi->name, mi->label, mi->unit);
+	}
+	return 0;
+}
+
+/* Rows first .. first + count - 1 of a one-way table, appended to t. */
+static crm_status sweep_rows(const struct sens_opts *o, struct job *j, rtable *t, size_t first,
+			     size_t count, crm_error *err)
 {
 	const struct vary *v = &o->vary[0];
 	const crm_param *p = &j->vp[0];
 	crm_value vals[CRM_METRIC_COUNT];
+	crm_status st;
+
+	for (size_t i = first; i < first + count; i++) {
+		double x = crm_step_value(v->from, v->to, v->step, i);
+		if ((st = crm_analysis_set(j->a, p, x, err)) != CRM_OK ||
+		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
+			return st;
+		long row = rtable_row(t);
+		if (row < 0)
+			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		rtable_num(t, row, 0, round15(x));
+		for (size_t k = 0; k < o->nmetrics; k++)
+			rtable_value(t, row, k + 1, &vals[k]);
+	}
+	return CRM_OK;
+}
+
+/*
+ * A block of rows in JSON, as the table printer writes them, without the
+ * array's brackets: the printer stays the one place that formats cells.
+ */
+static crm_status stream_json_block(const rtable *t, size_t block, FILE *fp, crm_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (!mem)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	rtable_print_json(t, mem, 2);
+	if (fclose(mem) != 0 || !buf) {
+		free(buf);
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	/* "[" rows "\n  ]": keep the rows, from their first newline to the last '}'. */
+	const char *from = buf + 1, *to = buf + len;
+	while (to > from && to[-1] != '}')
+		to--;
+	if (block > 0)
+		fputc(',', fp);
+	fwrite(from, 1, (size_t)(to - from), fp);
+	free(buf);
+	return CRM_OK;
+}
+
+/*
+ * Which columns of a one-way table have an undefined value somewhere (they
+ * get a "<key>_note" column in CSV): known only after every point, so a
+ * table of several blocks is evaluated twice rather than kept.
+ */
+static crm_status sweep_na_columns(const struct sens_opts *o, struct job *j, char *na,
+				   crm_error *err)
+{
+	const struct vary *v = &o->vary[0];
+	crm_value vals[CRM_METRIC_COUNT];
+	crm_status st;
+
+	for (size_t i = 0; i < v->n; i++) {
+		double x = crm_step_value(v->from, v->to, v->step, i);
+		if ((st = crm_analysis_set(j->a, &j->vp[0], x, err)) != CRM_OK ||
+		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
+			return st;
+		for (size_t k = 0; k < o->nmetrics; k++)
+			na[k + 1] |= !vals[k].ok;
+	}
+	return CRM_OK;
+}
+
+static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
+{
+	const struct vary *v = &o->vary[0];
+	const crm_param *p = &j->vp[0];
 	crm_status st = CRM_OK;
 	rtable t;
 	char line[400];
 
-	if (rtable_init(&t, o->nmetrics + 1) != 0)
+	if (sweep_one_way_header(o, p, &t) != 0)
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-	rtable_col(&t, 0, p->name, p->name, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
-	for (size_t k = 0; k < o->nmetrics; k++) {
-		const crm_metric_info *mi = crm_metric_info_of(o->metrics[k]);
-		rtable_col(&t, k + 1, mi->name, mi->label, mi->unit);
-	}
-	for (size_t i = 0; i < v->n; i++) {
-		double x = crm_step_value(v->from, v->to, v->step, i);
-		if ((st = crm_analysis_set(j->a, p, x, err)) != CRM_OK ||
-		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
-			break;
-		long row = rtable_row(&t);
-		if (row < 0) {
-			st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-			break;
-		}
-		rtable_num(&t, row, 0, round15(x));
-		for (size_t k = 0; k < o->nmetrics; k++)
-			rtable_value(&t, row, k + 1, &vals[k]);
-	}
-	crm_analysis_reset(j->a, p);
-	if (st == CRM_OK) {
+	if (o->fmt == FMT_CSV || o->fmt == FMT_JSON) {
 		if (o->fmt == FMT_JSON) {
 			json_head(fp, j, "sweep", o->metrics[0]);
 			fputs(",\n  \"vary\": ", fp);
 			json_string(fp, p->name);
-			fputs(",\n  \"rows\": ", fp);
-			rtable_print_json(&t, fp, 2);
-			fputs("\n}", fp);
-		} else if (o->fmt == FMT_CSV) {
-			rtable_print_csv(&t, fp);
-		} else {
+			fputs(",\n  \"rows\": [", fp);
+		}
+		char na[CRM_METRIC_COUNT + 1] = { 0 };
+		if (o->fmt == FMT_CSV && v->n > SWEEP_BLOCK)
+			st = sweep_na_columns(o, j, na, err);
+		for (size_t b = 0; b * SWEEP_BLOCK < v->n && st == CRM_OK; b++) {
+			size_t first = b * SWEEP_BLOCK;
+			size_t count = v->n - first < SWEEP_BLOCK ? v->n - first : SWEEP_BLOCK;
+			rtable_free(&t);
+			if (sweep_one_way_header(o, p, &t) != 0)
+				st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+			else if ((st = sweep_rows(o, j, &t, first, count, err)) != CRM_OK)
+				;
+			else if (o->fmt == FMT_JSON)
+				st = stream_json_block(&t, b, fp, err);
+			else if (v->n <= SWEEP_BLOCK)
+				rtable_print_csv(&t, fp);   /* one block: the table as it is */
+			else
+				rtable_print_csv_block(&t, fp, na, b == 0);
+			if (ferror(fp))
+				st = crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
+						   "cannot write");
+		}
+		if (o->fmt == FMT_JSON)
+			fputs("\n  ]\n}", fp);
+	} else {
+		st = sweep_rows(o, j, &t, 0, v->n, err);
+		if (st == CRM_OK) {
 			title_line(fp, j, o->fmt, "Data table");
 			vary_label(v, p, line, sizeof line);
 			note_line(fp, o->fmt, line);
@@ -534,6 +632,7 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 			print_table(&t, o->fmt, fp);
 		}
 	}
+	crm_analysis_reset(j->a, p);
 	rtable_free(&t);
 	return st;
 }
@@ -909,6 +1008,7 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	crm_error_clear(&err);
 	if (!(j->sc = crm_scenario_load(path, &err)) || !(j->a = crm_analysis_new(j->sc, &err)))
 		return report_error(&err);
+	inputs_add(j->sc);
 	report_warnings(&j->sc->warnings);
 	for (int k = 0; k < o->nvary; k++) {
 		if (crm_param_find(j->sc, o->vary[k].name, &j->vp[k], &err) != CRM_OK)
@@ -1108,6 +1208,23 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 			status = usage_error("sweep: %zu x %zu points is more than the %.0f a data table "
 					     "may have (use larger steps)", o.vary[0].n, o.vary[1].n,
 					     CRM_SWEEP_MAX_POINTS);
+			goto done;
+		}
+		double bytes = (double)o.vary[0].n * (double)o.vary[1].n * sizeof(crm_value);
+		if (bytes > SWEEP_GRID_MAX_BYTES) {
+			status = usage_error("sweep: a %zu x %zu data table needs %.1f GB of memory, more "
+					     "than the 1 GB allowed (use larger steps)", o.vary[0].n,
+					     o.vary[1].n, bytes / 1e9);
+			goto done;
+		}
+	}
+	if (cmd == SENS_SWEEP && (o.fmt == FMT_TEXT || o.fmt == FMT_MARKDOWN)) {
+		double cells = o.nvary == 1 ? (double)o.vary[0].n * (double)(o.nmetrics + 1)
+					    : (double)o.vary[0].n * (double)(o.vary[1].n + 1);
+		if (cells > SWEEP_PEOPLE_MAX_CELLS) {
+			status = usage_error("sweep: a text or markdown data table shows at most "
+					     "1,000,000 cells, and this one would have %.0f: use -f csv or "
+					     "-f json, or larger steps", cells);
 			goto done;
 		}
 	}

@@ -18,6 +18,12 @@
 #define DEFAULT_CAP 10000000       /* draws at most with --precision and no -n */
 #define DEFAULT_SOBOL 4096
 #define DEFAULT_SEED 1
+/*
+ * The Sobol stage keeps three n x k matrices of doubles (n base points, k
+ * uncertain values) and a few vectors of n: refused above this, before
+ * anything runs (documented in crmroi(1), LIMITS).
+ */
+#define SOBOL_MAX_BYTES (1024.0 * 1024 * 1024)
 #define BAR_WIDTH 40
 
 struct sim_opts {
@@ -579,6 +585,37 @@ static int parse_count(const char *opt, const char *s, uint64_t *out)
 	return 0;
 }
 
+/*
+ * Refuse a Sobol stage that would not fit the memory bound, before anything
+ * runs: its size follows from the base points and the uncertain values.
+ */
+static int check_sobol_size(const struct sim_opts *o, crm_scenario *const *scs, int nfiles)
+{
+	for (int i = 0; i < nfiles; i++) {
+		crm_uncertain *items = NULL;
+		size_t k = 0;
+		crm_error err;
+		crm_error_clear(&err);
+		if (crm_uncertain_list(scs[i], &items, &k, &err) != CRM_OK)
+			return report_error(&err);
+		free(items);
+		double n = (double)o->sobol;
+		double bytes = n * (3.0 * (double)k + 5) * sizeof(double) +
+			       2.0 * CRM_SOBOL_BOOTSTRAP * (double)k * sizeof(double);
+		if (bytes > SOBOL_MAX_BYTES) {
+			double fit = floor((SOBOL_MAX_BYTES - 2.0 * CRM_SOBOL_BOOTSTRAP * (double)k *
+					    sizeof(double)) / ((3.0 * (double)k + 5) * sizeof(double)));
+			char ev[64];
+			fmt_money(ev, sizeof ev, n * ((double)k + 2), 0);
+			return usage_error("simulate: %s: --sobol %zu with %zu uncertain values needs "
+					   "%.1f GB of memory (and %s model evaluations), more than the "
+					   "1 GB allowed: give --sobol %.0f or fewer, or 0 to leave the "
+					   "indices out", scs[i]->file, o->sobol, k, bytes / 1e9, ev, fit);
+		}
+	}
+	return EXIT_OK;
+}
+
 int cmd_simulate(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -628,8 +665,9 @@ int cmd_simulate(int argc, char **argv)
 			o.n_given = 1;
 			break;
 		case 's':
-			if (parse_count("--seed", optarg, &o.seed))
-				return EXIT_USAGE;
+			if (parse_uint64(optarg, &o.seed) != 0)
+				return usage_error("simulate: --seed takes a whole number from 0 to "
+						   "18446744073709551615, not '%s'", optarg);
 			break;
 		case 'j':
 			if (parse_count("--jobs", optarg, &v))
@@ -705,7 +743,9 @@ int cmd_simulate(int argc, char **argv)
 	crm_sobol_result *sob = calloc((size_t)nfiles, sizeof *sob);
 	crm_error err;
 	out_sink sink, ssink;
+	int sink_opened = 0;
 	memset(&ssink, 0, sizeof ssink);
+	memset(&sink, 0, sizeof sink);
 	if (!scs || !res || !sob) {
 		fprintf(stderr, "%s: out of memory\n", progname);
 		status = EXIT_INTERNAL;
@@ -718,16 +758,32 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
+			inputs_add(scs[i]);
 			report_warnings(&scs[i]->warnings);
 		}
 	}
 	if (status != EXIT_OK)
 		goto done;
+	if (o.sobol && (status = check_sobol_size(&o, scs, nfiles)) != EXIT_OK)
+		goto done;
+	if (o.samples && (!strcmp(o.samples, "-") ? !o.output || !strcmp(o.output, "-")
+			  : o.output && !strcmp(o.samples, o.output))) {
+		status = usage_error("simulate: --samples and the report (-o) would go to the same "
+				     "place: give them different files");
+		goto done;
+	}
+	/* Both outputs are opened before the run and committed together after it. */
 	crm_error_clear(&err);
 	if (o.samples && sink_open(&ssink, o.samples, &err) != 0) {
 		status = report_error(&err);
 		goto done;
 	}
+	if (sink_open(&sink, o.output, &err) != 0) {
+		sink_abort(&ssink);
+		status = report_error(&err);
+		goto done;
+	}
+	sink_opened = 1;
 	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
 		crm_sim_options so;
 		struct progress pr = { now(), 0 };
@@ -769,19 +825,8 @@ int cmd_simulate(int argc, char **argv)
 			status = report_error(&err);
 		}
 	}
-	if (status != EXIT_OK) {
-		if (o.samples)
-			sink_abort(&ssink);
+	if (status != EXIT_OK)
 		goto done;
-	}
-	if (o.samples && sink_commit(&ssink, &err) != 0) {
-		status = report_error(&err);
-		goto done;
-	}
-	if (sink_open(&sink, o.output, &err) != 0) {
-		status = report_error(&err);
-		goto done;
-	}
 	if (o.fmt == FMT_JSON && nfiles > 1)
 		fputs("[\n", sink.fp);
 	for (int i = 0; i < nfiles; i++) {
@@ -796,9 +841,15 @@ int cmd_simulate(int argc, char **argv)
 		}
 	}
 	fputs(o.fmt == FMT_JSON ? (nfiles > 1 ? "\n]\n" : "\n") : "", sink.fp);
-	if (sink_commit(&sink, &err) != 0)
+	out_sink *both[2] = { &sink, &ssink };
+	sink_opened = 0;
+	if (sinks_commit(both, o.samples ? 2 : 1, &err) != 0)
 		status = report_error(&err);
 done:
+	if (sink_opened) {
+		sink_abort(&sink);
+		sink_abort(&ssink);
+	}
 	for (int i = 0; i < nfiles && scs; i++) {
 		crm_sim_result_free(&res[i]);
 		crm_sobol_result_free(&sob[i]);

@@ -255,5 +255,6 @@ int main(int argc, char **argv)
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
 				   "breakeven, simulate, compare, batch, report, track, assess, workbook, help)", argv[1]);
+	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -1,15 +1,22 @@
 /*
- * util.c - the front end's shared helpers: diagnostics, exit statuses and the
- * all-or-nothing output file. Number formats and CSV/JSON writing are in
- * src/render/format.c.
+ * util.c - the front end's shared helpers: diagnostics, exit statuses,
+ * strict parsing of whole numbers, and the all-or-nothing output file (with
+ * the list of inputs it must never replace). Number formats and CSV/JSON
+ * writing are in src/render/format.c.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *progname = "crmroi";
@@ -87,45 +94,346 @@ int parse_format(const char *s, out_format *out)
 	return -1;
 }
 
+/* ------------------------------------------------------------ numbers */
+
+int parse_uint64(const char *s, uint64_t *out)
+{
+	char *end;
+
+	/* strtoull accepts blanks, a sign and wraps "-1" around: only digits here. */
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno == ERANGE || *end != '\0')
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
+/* ------------------------------------------------------------- inputs */
+
+/*
+ * Every file a command reads as a scenario (and every base it inherits from):
+ * an output file must be none of them. Added from the threads of batch, so
+ * under a lock.
+ */
+struct input_file {
+	dev_t dev;
+	ino_t ino;
+	char *real;      /* canonical path */
+	const char *arg; /* the command-line argument it came from, or NULL */
+};
+
+static struct input_file *inputs;
+static size_t ninputs, inputs_cap;
+static pthread_mutex_t inputs_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void add_input(const char *path, const char *arg)
+{
+	struct stat st;
+	int in = !path || !strcmp(path, "-") || !strcmp(path, "<stdin>");
+
+	/* Standard input redirected from a file: that file is an input too. */
+	if (in ? fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode)
+	       : stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	pthread_mutex_lock(&inputs_lock);
+	if (ninputs == inputs_cap) {
+		size_t ncap = inputs_cap ? 2 * inputs_cap : 16;
+		struct input_file *n = realloc(inputs, ncap * sizeof *n);
+		if (!n)
+			goto done;
+		inputs = n;
+		inputs_cap = ncap;
+	}
+	inputs[ninputs].dev = st.st_dev;
+	inputs[ninputs].ino = st.st_ino;
+	inputs[ninputs].real = in ? NULL : realpath(path, NULL);
+	inputs[ninputs].arg = arg;
+	ninputs++;
+done:
+	pthread_mutex_unlock(&inputs_lock);
+}
+
+void inputs_add_path(const char *path)
+{
+	add_input(path, NULL);
+}
+
+void inputs_add_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] != '-')
+			add_input(argv[i], argv[i]);
+}
+
+void inputs_add(const crm_scenario *sc)
+{
+	for (size_t i = 0; sc && i < sc->nfiles; i++)
+		inputs_add_path(sc->files[i]);
+}
+
+/* The canonical name a path would have: realpath of its folder, then its name. */
+static char *canonical_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, (size_t)(slash - path + (slash == path))) : strdup(".");
+	const char *name = slash ? slash + 1 : path;
+	char *real = dir ? realpath(dir, NULL) : NULL, *out = NULL;
+
+	if (real) {
+		size_t n = strlen(real) + strlen(name) + 2;
+		if ((out = malloc(n)))
+			snprintf(out, n, "%s%s%s", real, real[strlen(real) - 1] == '/' ? "" : "/", name);
+	}
+	free(dir);
+	free(real);
+	return out;
+}
+
+/* Whether writing path would replace one of the inputs: same device and inode, or same name. */
+static int is_input(const char *path)
+{
+	struct stat st;
+	int found = 0;
+	int exists = stat(path, &st) == 0;
+	char *canon = exists ? NULL : canonical_name(path);
+
+	pthread_mutex_lock(&inputs_lock);
+	for (size_t i = 0; i < ninputs && !found; i++) {
+		if (inputs[i].arg == path)
+			continue;   /* the argument that names this output */
+		if (exists)
+			found = st.st_dev == inputs[i].dev && st.st_ino == inputs[i].ino;
+		else
+			found = canon && inputs[i].real && !strcmp(canon, inputs[i].real);
+	}
+	pthread_mutex_unlock(&inputs_lock);
+	free(canon);
+	return found;
+}
+
 /* ------------------------------------------------------------------ sink */
+
+/*
+ * Temporary files being written, for the signal handler: SIGINT, SIGTERM and
+ * SIGHUP remove them before the process dies. Only the main thread opens and
+ * commits sinks; a slot is published with signals blocked, and the handler
+ * only reads the slots and calls unlink(), which is async-signal-safe.
+ */
+#define SINK_MAX_OPEN 16
+
+static char *volatile pending[SINK_MAX_OPEN];
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+
+	for (int i = 0; i < SINK_MAX_OPEN; i++)
+		if (pending[i])
+			unlink(pending[i]);
+	/* Die of the same signal, so that the parent sees why. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+	errno = saved;
+}
+
+static void install_handlers(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++) {
+		struct sigaction sa, old;
+		/* A signal ignored by whoever started us (nohup) stays ignored. */
+		if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		for (size_t k = 0; k < sizeof cleanup_signals / sizeof *cleanup_signals; k++)
+			sigaddset(&sa.sa_mask, cleanup_signals[k]);
+		sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
+
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++)
+		sigaddset(&set, cleanup_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+static int pending_add(char *tmp)
+{
+	sigset_t old;
+	int slot = -1;
+
+	install_handlers();
+	block_signals(&old);
+	for (int i = 0; i < SINK_MAX_OPEN && slot < 0; i++)
+		if (!pending[i]) {
+			pending[i] = tmp;
+			slot = i;
+		}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return slot;
+}
+
+static void pending_remove(const char *tmp)
+{
+	sigset_t old;
+
+	block_signals(&old);
+	for (int i = 0; i < SINK_MAX_OPEN; i++)
+		if (pending[i] == tmp)
+			pending[i] = NULL;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* The mode a new file gets: 0666 less the umask (umask() can only be read by setting it). */
+static mode_t new_file_mode(void)
+{
+	mode_t mask = umask(022);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/*
+ * The file a path names once symbolic links are followed, even a link to a
+ * file that does not exist yet (so that writing through a link replaces its
+ * target and keeps the link). NULL with errno set on failure.
+ */
+static char *follow_links(const char *path)
+{
+	char *cur = strdup(path);
+
+	for (int hops = 0; cur && hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;   /* not there yet, or not a link: written here */
+		/* A link's size is its length, except in /proc (0): PATH_MAX at least. */
+		size_t cap = (size_t)st.st_size + 1 > PATH_MAX ? (size_t)st.st_size + 1 : PATH_MAX;
+		char *dest = malloc(cap);
+		ssize_t n = dest ? readlink(cur, dest, cap - 1) : -1;
+		if (n < 0) {
+			free(dest);
+			free(cur);
+			return NULL;
+		}
+		dest[n] = '\0';
+		if (dest[0] != '/' && strchr(cur, '/')) {
+			/* Relative to the link's own folder. */
+			const char *slash = strrchr(cur, '/');
+			size_t len = (size_t)(slash - cur + 1) + (size_t)n + 1;
+			char *joined = malloc(len);
+			if (joined)
+				snprintf(joined, len, "%.*s%s", (int)(slash - cur + 1), cur, dest);
+			free(dest);
+			dest = joined;
+		}
+		free(cur);
+		cur = dest;
+	}
+	if (cur) {
+		free(cur);
+		errno = ELOOP;
+	}
+	return NULL;
+}
 
 int sink_open(out_sink *s, const char *path, crm_error *err)
 {
+	struct stat st;
+	int fd = -1;
+
 	memset(s, 0, sizeof *s);
 	if (!path || !strcmp(path, "-")) {
 		s->fp = stdout;
 		return 0;
 	}
-	size_t n = strlen(path);
-	s->path = strdup(path);
-	s->tmp = malloc(n + 16);
-	if (!s->path || !s->tmp) {
-		sink_abort(s);
-		crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
+	if (is_input(path)) {
+		crm_error_set(err, CRM_EUSAGE, path, 0, 0, "this file is an input of the command: "
+			      "writing the output there would replace it (choose another output file)");
 		return -1;
 	}
-	/* The temporary file sits beside the target so that rename() is atomic. */
-	snprintf(s->tmp, n + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(s->tmp);
-	if (fd < 0) {
+	if (!(s->path = strdup(path)))
+		goto nomem;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: it is a directory");
+		goto fail;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/*
+		 * A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+		 * place: replacing it with a regular file would break it.
+		 */
+		if (!(s->fp = fopen(path, "w"))) {
+			crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+			goto fail;
+		}
+		return 0;
+	}
+	/* A regular file, or a new one: written beside its final place, then renamed over it. */
+	char *target = follow_links(path);
+	if (!target) {
+		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot follow the link: %s", strerror(errno));
+		goto fail;
+	}
+	int exists = stat(target, &st) == 0;
+	const char *slash = strrchr(target, '/');
+	size_t dirlen = slash ? (size_t)(slash - target + 1) : 0;
+	s->tmp = malloc(dirlen + 32);
+	if (!s->tmp) {
+		free(target);
+		goto nomem;
+	}
+	/* A short hidden name, so that a long file name does not make it too long. */
+	snprintf(s->tmp, dirlen + 32, "%.*s.crmroi-XXXXXX", (int)dirlen, target);
+	s->target = target;
+	if ((fd = mkstemp(s->tmp)) < 0) {
 		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot create a file beside it: %s",
 			      strerror(errno));
 		free(s->tmp);
 		s->tmp = NULL;
-		sink_abort(s);
-		return -1;
+		goto fail;
 	}
-	s->fp = fdopen(fd, "w");
-	if (!s->fp) {
-		close(fd);
+	if (pending_add(s->tmp) < 0) {
+		crm_error_set(err, CRM_EIO, path, 0, 0, "too many output files at once");
+		goto fail;
+	}
+	/* The replaced file's permissions and, where allowed, its owner; else 0666 less the umask. */
+	if (exists) {
+		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+			/* Not ours to give away: the new file stays ours. */
+		}
+		fchmod(fd, st.st_mode & 07777);
+	} else {
+		fchmod(fd, new_file_mode());
+	}
+	if (!(s->fp = fdopen(fd, "w"))) {
 		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-		sink_abort(s);
-		return -1;
+		goto fail;
 	}
 	return 0;
+nomem:
+	crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
+fail:
+	if (fd >= 0 && !s->fp)
+		close(fd);
+	sink_abort(s);
+	return -1;
 }
 
-int sink_commit(out_sink *s, crm_error *err)
+/* Write out everything and close: after this only the rename is left. */
+static int sink_finish(out_sink *s, crm_error *err)
 {
 	int rc = 0;
 
@@ -136,8 +444,12 @@ int sink_commit(out_sink *s, crm_error *err)
 		}
 		return 0;
 	}
-	if (fflush(s->fp) != 0 || ferror(s->fp) || fsync(fileno(s->fp)) != 0) {
-		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
+	if (!s->fp)
+		return 0;
+	errno = 0;
+	if (fflush(s->fp) != 0 || ferror(s->fp) || (s->tmp && fsync(fileno(s->fp)) != 0)) {
+		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s",
+			      strerror(errno ? errno : EIO));
 		rc = -1;
 	}
 	if (fclose(s->fp) != 0 && rc == 0) {
@@ -145,16 +457,43 @@ int sink_commit(out_sink *s, crm_error *err)
 		rc = -1;
 	}
 	s->fp = NULL;
-	if (rc == 0 && rename(s->tmp, s->path) != 0) {
+	return rc;
+}
+
+static int sink_publish(out_sink *s, crm_error *err)
+{
+	int rc = 0;
+
+	if (s->tmp && rename(s->tmp, s->target) != 0) {
 		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot replace the file: %s",
 			      strerror(errno));
 		rc = -1;
 	}
-	if (rc != 0)
-		unlink(s->tmp);
-	free(s->tmp);
-	free(s->path);
-	s->tmp = s->path = NULL;
+	if (rc == 0 && s->tmp) {
+		pending_remove(s->tmp);
+		free(s->tmp);
+		s->tmp = NULL;
+	}
+	return rc;
+}
+
+int sink_commit(out_sink *s, crm_error *err)
+{
+	out_sink *one[1] = { s };
+	return sinks_commit(one, 1, err);
+}
+
+int sinks_commit(out_sink *const *s, size_t n, crm_error *err)
+{
+	int rc = 0;
+
+	/* Everything is written and synced before any file is replaced. */
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = sink_finish(s[i], err);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = sink_publish(s[i], err);
+	for (size_t i = 0; i < n; i++)
+		sink_abort(s[i]);
 	return rc;
 }
 
@@ -162,9 +501,12 @@ void sink_abort(out_sink *s)
 {
 	if (s->path && s->fp)
 		fclose(s->fp);
-	if (s->tmp)
+	if (s->tmp) {
 		unlink(s->tmp);
+		pending_remove(s->tmp);
+	}
 	free(s->tmp);
+	free(s->target);
 	free(s->path);
 	memset(s, 0, sizeof *s);
 }

@@ -890,10 +890,14 @@ crm_status crm_track_plan_warnings(const crm_scenario *sc, crm_warnings *w)
 		size_t len = 0;
 		const char *what[3] = { "owner", "baseline", "target" };
 		int miss[3] = { !cr->owner[0], !cr->has_baseline, !cr->has_target };
+		int nmiss = miss[0] + miss[1] + miss[2], nth = 0;
 		for (int i = 0; i < 3; i++)
-			if (miss[i])
+			if (miss[i]) {
+				nth++;
 				len += (size_t)snprintf(missing + len, sizeof missing - len, "%s%s",
-							len ? ", " : "", what[i]);
+							nth == 1 ? "" : nth == nmiss ? " or " : ", ",
+							what[i]);
+			}
 		if (len)
 			st = crm_warnings_add(w, cr->loc.file, cr->loc.line, 0, "criterion '%s' has no "
 					      "%s (a criterion needs an owner, a baseline and a target "

@@ -24,6 +24,7 @@ int report_build(report *r, const char *path, int by_month)
 	r->by_month = by_month;
 	if (!(r->sc = crm_scenario_load(path, &err)))
 		return report_error(&err);
+	inputs_add(r->sc);
 	if (by_month && r->sc->settings.grid != CRM_GRID_MONTH) {
 		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "
 			"evaluated by year (add the row setting,period,month)\n", progname, r->sc->file);

@@ -192,9 +192,15 @@ void rtable_print_csv(const rtable *t, FILE *fp)
 	 */
 	char *na = calloc(t->ncols ? t->ncols : 1, 1);
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (na)
-			na[c] = (char)has_na(t, c);
+	for (size_t c = 0; na && c < t->ncols; c++)
+		na[c] = (char)has_na(t, c);
+	rtable_print_csv_block(t, fp, na, 1);
+	free(na);
+}
+
+void rtable_print_csv_block(const rtable *t, FILE *fp, const char *na, int header)
+{
+	for (size_t c = 0; header && c < t->ncols; c++) {
 		csv_field(fp, t->keys[c], c == 0);
 		if (na && na[c]) {
 			char *key = dup_printf("%s_note", t->keys[c]);
@@ -202,7 +208,8 @@ void rtable_print_csv(const rtable *t, FILE *fp)
 			free(key);
 		}
 	}
-	csv_end(fp);
+	if (header)
+		csv_end(fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const rcell *x = &t->cells[r * t->ncols + c];
@@ -219,7 +226,6 @@ void rtable_print_csv(const rtable *t, FILE *fp)
 		}
 		csv_end(fp);
 	}
-	free(na);
 }
 
 void rtable_print_json(const rtable *t, FILE *fp, int indent)

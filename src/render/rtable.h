@@ -41,6 +41,12 @@ void fmt_unit(char *buf, size_t len, double v, int unit);
 void rtable_print_text(const rtable *t, FILE *fp, const char *indent);
 void rtable_print_markdown(const rtable *t, FILE *fp);
 void rtable_print_csv(const rtable *t, FILE *fp);
+/*
+ * The same for a table written in blocks (a streamed data table): na[c] says
+ * whether column c has a "<key>_note" column anywhere in the whole table (NULL:
+ * none); the header row only when header is set.
+ */
+void rtable_print_csv_block(const rtable *t, FILE *fp, const char *na, int header);
 /* JSON array of row objects, indented by `indent` spaces. */
 void rtable_print_json(const rtable *t, FILE *fp, int indent);
 

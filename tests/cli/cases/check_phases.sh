@@ -1,0 +1,1 @@
+$CRMROI check tests/cli/data/track_thin_plan.csv

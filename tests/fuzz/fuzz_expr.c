@@ -1,0 +1,67 @@
+/*
+ * fuzz_expr.c - the formula compiler and evaluator on arbitrary text. Names
+ * a to h (single letters) are inputs 0 to 7; every other name is unknown.
+ * A compiled formula is evaluated in a few periods with awkward input values
+ * (0, negative, huge, NaN) and its dependency lists are read.
+ */
+#include "fuzz.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "crmroi/crmroi.h"
+
+#define NVARS 8
+
+static int lookup(void *ctx, const char *name, size_t len)
+{
+	(void)ctx;
+	if (len == 1 && name[0] >= 'a' && name[0] < 'a' + NVARS)
+		return name[0] - 'a';
+	return -1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const double vals[NVARS] = { 0, 1, -1, 2.385, 1e308, -1e-308, 0.5, 12 };
+	double cur[NVARS], prev[NVARS];
+	crm_error err;
+	char *src = malloc(size + 1);
+
+	if (!src)
+		return 0;
+	memcpy(src, data, size);
+	src[size] = '\0';
+	crm_error_clear(&err);
+	crm_expr *e = crm_expr_compile(src, lookup, NULL, &err);
+	free(src);
+	if (!e)
+		return 0;
+	for (int i = 0; i < NVARS; i++) {
+		cur[i] = vals[i];
+		prev[i] = i == 3 ? NAN : 0;
+	}
+	for (int p = 1; p <= 30; p += 7) {
+		crm_expr_env env = { cur, prev, (p - 1) / 12 + 1, p };
+		double v = crm_expr_eval(e, &env);
+		(void)v;
+	}
+	const int *deps;
+	size_t n = crm_expr_deps(e, &deps);
+	for (size_t i = 0; i < n; i++)
+		if (deps[i] < 0 || deps[i] >= NVARS)
+			abort();
+	n = crm_expr_prev_deps(e, &deps);
+	for (size_t i = 0; i < n; i++)
+		if (deps[i] < 0 || deps[i] >= NVARS)
+			abort();
+	if (crm_expr_kind(e) == CRM_VALUE_SERIES) {
+		const double *sv;
+		size_t k = crm_expr_series(e, &sv);
+		for (size_t i = 0; i < k; i++)
+			(void)sv[i];
+	}
+	(void)crm_expr_uses_time(e);
+	crm_expr_free(e);
+	return 0;
+}
