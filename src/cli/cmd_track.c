@@ -12,7 +12,6 @@
 #include "commands.h"
 
 #include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
