@@ -359,6 +359,10 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 		s->fp = stdout;
 		return 0;
 	}
+	if (!path[0]) {
+		crm_error_set(err, CRM_EUSAGE, NULL, 0, 0, "an output file name is empty");
+		return -1;
+	}
 	if (is_input(path)) {
 		crm_error_set(err, CRM_EUSAGE, path, 0, 0, "this file is an input of the command: "
 			      "writing the output there would replace it (choose another output file)");

@@ -22,4 +22,5 @@ $CRMROI simulate -n 10 --sobol 0 -o base.csv child.csv; echo "simulate -o: exit 
 $CRMROI batch -o case.csv case.csv child.csv; echo "batch: exit $?"
 $CRMROI run -o case.csv - < case.csv; echo "run from standard input: exit $?"
 [ "$(sum)" = "$before" ] && echo "inputs untouched"
+$CRMROI run -o "" case.csv; echo "an empty name: exit $?"
 $CRMROI run -o sub/report.txt case.csv; echo "another file: exit $?"
