@@ -31,6 +31,7 @@ struct crm_model {
 	double *t_years;        /* n+1 */
 	double *line_df;        /* nl: discount factor at a dated line's own day; NaN when none */
 	int any_line_df;
+	int unadjusted;         /* every line's TEI risk taken as 0 (crm_model_new_unadjusted) */
 	double *override;       /* ni, NaN when not overridden */
 	double *line_override;  /* nl, NaN when not overridden */
 	double *zeros;          /* ni zeros: prev() in the first period */
@@ -131,7 +132,7 @@ static int fixed_value(const crm_model *m, const crm_expr *e)
 static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 {
 	const crm_settings *s = &m->set;
-	double r = ln->risk_given ? ln->risk
+	double r = m->unadjusted ? 0.0 : ln->risk_given ? ln->risk
 		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
 	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
 	/* Execution readiness scales benefits on top of their risk (crmroi/assess.h). */
@@ -240,7 +241,8 @@ crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
 	return crm_model_new_with(sc, &sc->settings, err);
 }
 
-crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err)
+static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int unadjusted,
+			     crm_error *err)
 {
 	crm_model *m = calloc(1, sizeof *m);
 
@@ -248,6 +250,7 @@ crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm
 		goto nomem;
 	m->sc = sc;
 	m->set = *s;
+	m->unadjusted = unadjusted;
 	m->mpp = s->grid == CRM_GRID_MONTH ? 1 : 12;
 	m->n = 12 * s->horizon_years / m->mpp;
 	m->ni = sc->ninputs;
@@ -338,6 +341,11 @@ nomem:
 	crm_model_free(m);
 	crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory building the model");
 	return NULL;
+}
+
+crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err)
+{
+	return model_new(sc, s, 0, err);
 }
 
 const crm_scenario *crm_model_scenario(const crm_model *m) { return m->sc; }
@@ -717,31 +725,5 @@ double crm_model_line_timing(const crm_model *m, size_t l, int p)
 crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *s,
 				    crm_error *err)
 {
-	crm_model *m = crm_model_new_with(sc, s, err);
-
-	if (!m)
-		return NULL;
-	memset(m->pvw, 0, m->nl * sizeof *m->pvw);
-	memset(m->absw, 0, m->nl * sizeof *m->absw);
-	for (size_t l = 0; l < m->nl; l++) {
-		crm_line ln = sc->lines[l];   /* a shallow copy: only its risk changes */
-		double *w = m->weight + l * (size_t)(m->n + 1);
-		double sign = ln.kind == CRM_BENEFIT ? 1.0 : -1.0;
-		ln.risk_given = 1;
-		ln.risk = 0.0;
-		line_weights(m, &ln, w);
-		m->pfirst[l] = m->n + 1;
-		m->plast[l] = -1;
-		for (int p = 0; p <= m->n; p++) {
-			if (w[p] != 0) {
-				m->pfirst[l] = p < m->pfirst[l] ? p : m->pfirst[l];
-				m->plast[l] = p;
-			}
-			m->wt[(size_t)p * m->nl + l] = sign * w[p];
-			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * m->df[p];
-			m->pvw[l] += w[p] * m->df[p];
-			m->absw[l] += fabs(w[p]);
-		}
-	}
-	return m;
+	return model_new(sc, s, 1, err);
 }

@@ -375,6 +375,44 @@ static void test_simulated_after_tax(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * The model without risk adjustment serves the short way (crm_model_summary)
+ * with its own weights: NPV and payback agree with the full evaluation of the
+ * same model, and differ from the risk-adjusted ones. By hand, unadjusted:
+ * -1,000 at month 0, then 400 a year for 3 years: payback 2.5 years = 30
+ * months; risk-adjusted (cost +10%, benefit -25%): -1,100 then 300 a year,
+ * never paid back.
+ */
+static void test_unadjusted_summary(void **state)
+{
+	crm_error err;
+	crm_summary sm;
+	crm_metrics full;
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,timing,risk\n"
+				     "setting,horizon_years,3\n"
+				     "cost,Set-up,1000,once,10%\nbenefit,Gain,400,yearly,25%\n");
+	crm_model *m = crm_model_new_unadjusted(sc, &sc->settings, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	assert_non_null(cf);
+	assert_int_equal(crm_model_summary(m, cf, 1, 1, &sm, &err), CRM_OK);
+	assert_int_equal(crm_model_eval(m, cf, &err), CRM_OK);
+	assert_int_equal(crm_metrics_compute(m, cf, &full, &err), CRM_OK);
+	assert_true(sm.payback_reached);
+	assert_close(sm.payback_months, 30, REL, 0);
+	assert_close(full.payback.months, 30, REL, 0);
+	assert_close(sm.npv, full.npv, REL, 1e-9);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	m = crm_model_new(sc, &err);
+	cf = crm_cashflow_new(m);
+	assert_int_equal(crm_model_summary(m, cf, 1, 0, &sm, &err), CRM_OK);
+	assert_false(sm.payback_reached);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_scenario_tax_errors),
 		cmocka_unit_test(test_scenario_dates),
 		cmocka_unit_test(test_simulated_after_tax),
+		cmocka_unit_test(test_unadjusted_summary),
 	};
 	crm_init();
 	return cmocka_run_group_tests(tests, NULL, NULL);
