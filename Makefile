@@ -27,6 +27,9 @@ CMOCKA_LIBS ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # libcsv ships no pkg-config file.
 CSV_LIBS ?= -lcsv
 LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm -pthread
+# libxlsxwriter: only the command-line program (crmroi workbook) links it.
+XLSX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSX_LIBS ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 ifneq ($(SANITIZE),)
 CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -58,6 +61,8 @@ DEPS_PKGS += clang libclang-rt-14-dev
 # crmroi report --pdf and its browser test: a headless Chromium, poppler's
 # pdftotext/pdftoppm/pdfinfo, and the fonts the document names.
 DEPS_PKGS += chromium-headless-shell poppler-utils fonts-urw-base35 fonts-dejavu-core
+# crmroi workbook, and its tests (recomputed by Gnumeric, read with openpyxl).
+DEPS_PKGS += libxlsxwriter-dev gnumeric python3-openpyxl
 
 .PHONY: all deps run check cli-check bench install uninstall clean fuzz fuzz-replay
 all: $(BIN) crmroi
@@ -69,7 +74,7 @@ crmroi: $(BIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	@$(if $(Q),echo "  AR      $@")
@@ -77,7 +82,7 @@ $(LIB): $(CORE_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(XLSX_LIBS) $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(dir $@)
@@ -91,6 +96,15 @@ $(BUILD)/tests/test_chart: tests/unit/test_chart.c tests/unit/testutil.h $(BUILD
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
 		-o $@ $< $(BUILD)/src/render/chart.o $(LIB) $(CMOCKA_LIBS) $(LIBS)
+
+# The formula translator's unit test links the translator from the output layer.
+$(BUILD)/tests/test_xlformula: tests/unit/test_xlformula.c tests/unit/testutil.h \
+		$(BUILD)/src/render/xlformula.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
+		-DTEST_SRCDIR='"$(CURDIR)"' -o $@ $< $(BUILD)/src/render/xlformula.o $(LIB) \
+		$(CMOCKA_LIBS) $(LIBS)
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \

@@ -24,7 +24,7 @@ for t in "$build"/tests/test_*; do
 	# A program that crashed or failed without a summary still counts as a failure.
 	if [ $rc -ne 0 ] && [ -z "$f" ]; then fail=$((fail + 1)); fi
 done
-for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh; do
+for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh tests/workbook/run.sh; do
 	sh "$runner" > "$log" 2>&1
 	cat "$log"
 	line=$(tail -1 "$log")

@@ -78,4 +78,28 @@ int crm_expr_uses_time(const crm_expr *e);
 /* Names that may not be used for inputs: functions and period variables. */
 int crm_expr_reserved(const char *name);
 
+/*
+ * The compiled program, for tools that translate a formula into another
+ * language (the workbook writer). The program is postfix: CONST pushes k,
+ * INPUT and PREV push input arg (now, and in the previous period), YEAR and
+ * MONTH push the period variables, SERIES pushes the year's entry of the
+ * series (crm_expr_series); NEG, ABS pop one value and push one; ADD, SUB,
+ * MUL, DIV, POW and ROUND (value, digits) pop two; MIN and MAX pop arg values.
+ */
+typedef enum crm_expr_op {
+	CRM_EXPR_CONST, CRM_EXPR_INPUT, CRM_EXPR_PREV, CRM_EXPR_YEAR, CRM_EXPR_MONTH,
+	CRM_EXPR_SERIES, CRM_EXPR_NEG, CRM_EXPR_ADD, CRM_EXPR_SUB, CRM_EXPR_MUL,
+	CRM_EXPR_DIV, CRM_EXPR_POW, CRM_EXPR_MIN, CRM_EXPR_MAX, CRM_EXPR_ABS, CRM_EXPR_ROUND
+} crm_expr_op;
+
+typedef struct crm_expr_insn {
+	crm_expr_op op;
+	int arg;        /* input index, or argument count of MIN and MAX */
+	double k;       /* the constant of CONST */
+} crm_expr_insn;
+
+/* Number of instructions, and instruction i (i < that number). */
+size_t crm_expr_ninsn(const crm_expr *e);
+crm_expr_insn crm_expr_insn_at(const crm_expr *e, size_t i);
+
 #endif

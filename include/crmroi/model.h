@@ -145,4 +145,13 @@ int crm_cashflow_year_of(const crm_cashflow *cf, int p);
  */
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
 
+/*
+ * The timing part of line l's weight in period p (0..N): the sum over the
+ * line's active months in p of unit (1 for monthly, 1/12 for yearly values) x
+ * the ramp factor; for a once line, 1 in the period holding its start month.
+ * The weight is this x (1 + growth)^(year - 1) x the risk factor, where year
+ * is the year of period p (1 for the Initial column).
+ */
+double crm_model_line_timing(const crm_model *m, size_t l, int p);
+
 #endif

@@ -137,6 +137,12 @@ static const struct opt_doc check_opts[] = {
 	{ NULL, NULL }
 };
 
+static const struct opt_doc workbook_opts[] = {
+	{ "-o, --output FILE", "the workbook to write (.xlsx), whole or not at all; required" },
+	{ "-h, --help", "show this help" },
+	{ NULL, NULL }
+};
+
 const struct command commands[] = {
 	{ "run", cmd_run, "compute cash flows, NPV, ROI, IRR, MIRR and payback",
 	  "run [OPTIONS] FILE...", run_opts },
@@ -162,6 +168,8 @@ const struct command commands[] = {
 	  "re-forecast and phase gates", "track [OPTIONS] SCENARIO ACTUALS...", track_opts },
 	{ "assess", cmd_assess, "score the 1000-point organisational readiness self-assessment",
 	  "assess [OPTIONS] ANSWERS.csv... | assess --template [-o FILE]", assess_opts },
+	{ "workbook", cmd_workbook, "the business case as an Excel workbook of live formulas",
+	  "workbook FILE -o OUTPUT.xlsx", workbook_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -246,7 +254,7 @@ int main(int argc, char **argv)
 	const struct command *c = find_command(argv[1]);
 	if (!c)
 		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, report, track, assess, help)", argv[1]);
+				   "breakeven, simulate, compare, batch, report, track, assess, workbook, help)", argv[1]);
 	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -843,3 +843,20 @@ size_t crm_expr_prev_deps(const crm_expr *e, const int **deps)
 }
 
 int crm_expr_uses_time(const crm_expr *e) { return e->uses_time; }
+
+size_t crm_expr_ninsn(const crm_expr *e) { return e->ncode; }
+
+crm_expr_insn crm_expr_insn_at(const crm_expr *e, size_t i)
+{
+	static const crm_expr_op pub[] = {
+		[OP_CONST] = CRM_EXPR_CONST, [OP_INPUT] = CRM_EXPR_INPUT, [OP_PREV] = CRM_EXPR_PREV,
+		[OP_YEAR] = CRM_EXPR_YEAR, [OP_MONTH] = CRM_EXPR_MONTH, [OP_SERIES] = CRM_EXPR_SERIES,
+		[OP_NEG] = CRM_EXPR_NEG, [OP_ADD] = CRM_EXPR_ADD, [OP_SUB] = CRM_EXPR_SUB,
+		[OP_MUL] = CRM_EXPR_MUL, [OP_DIV] = CRM_EXPR_DIV, [OP_POW] = CRM_EXPR_POW,
+		[OP_MIN] = CRM_EXPR_MIN, [OP_MAX] = CRM_EXPR_MAX, [OP_ABS] = CRM_EXPR_ABS,
+		[OP_ROUND] = CRM_EXPR_ROUND
+	};
+	const struct insn *in = &e->code[i];
+
+	return (crm_expr_insn){ pub[in->op], in->arg, in->k };
+}

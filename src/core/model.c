@@ -699,6 +699,26 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	return CRM_OK;
 }
 
+double crm_model_line_timing(const crm_model *m, size_t l, int p)
+{
+	const crm_line *ln = &m->sc->lines[l];
+	int months = 12 * m->set.horizon_years;
+	double t = 0;
+
+	if (p < 0 || p > m->n)
+		return 0;
+	if (ln->timing == CRM_ONCE) {
+		if (ln->start > months)
+			return 0;
+		return p == (ln->start == 0 ? 0 : (ln->start + m->mpp - 1) / m->mpp) ? 1.0 : 0.0;
+	}
+	double unit = ln->timing == CRM_MONTHLY ? 1.0 : 1.0 / 12.0;
+	int end = ln->end_given ? ln->end_given : months;
+	int first = p == 0 ? 0 : (p - 1) * m->mpp + 1, last = p * m->mpp;
+	for (int mo = first > ln->start ? first : ln->start; mo <= last && mo <= end && mo <= months; mo++)
+		t += unit * crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo);
+	return t;
+}
 
 /* ------------------------------------------------------ before risk adjustment */
 

@@ -1,0 +1,138 @@
+#!/bin/sh
+# Workbook tests: `crmroi workbook` seen through real spreadsheet engines.
+#  - every bundled scenario and the scenarios in tests/workbook/data, written,
+#    recomputed by Gnumeric (ssconvert --recalc) and compared figure by figure
+#    with `crmroi run --format json` (tests/workbook/recompute.py);
+#  - the live test: cells changed in the workbook, recomputed, compared with
+#    crmroi on the scenario changed the same way;
+#  - LibreOffice's own recomputation where it is installed (skipped with a
+#    notice where it is not);
+#  - the command's manners: usage errors, a workbook written whole or not at
+#    all, a formula Excel cannot hold.
+# The last line is "workbook: N passed, N failed".
+set -u
+: "${CRMROI:=$(pwd)/build/crmroi}"
+PYTHON=/usr/bin/python3
+here=tests/workbook
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL workbook: $*" >&2; }
+
+# Add the counts of a runner whose last line is "workbook: N passed, N failed".
+tally() {
+	line=$(tail -1 "$1")
+	p=$(echo "$line" | sed -n 's/^workbook: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$line" | sed -n 's/^workbook: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then bad "$2 did not finish: $line"; else pass=$((pass + p)); fail=$((fail + f)); fi
+	grep '^FAIL' "$1" >&2
+}
+
+if ! command -v ssconvert > /dev/null || ! $PYTHON -c 'import openpyxl' 2> /dev/null; then
+	bad "ssconvert (gnumeric) and python3-openpyxl are needed: run 'make deps'"
+	echo "workbook: $pass passed, $fail failed"
+	exit 1
+fi
+
+# Every figure, recomputed.
+# Scenario files only: their header (the first line not a comment) has a kind
+# column; the actuals files of crmroi track have a period column as well.
+scenarios=$(for f in $(find scenarios "$here/data" -name '*.csv' | LC_ALL=C sort); do
+	grep -v '^#' "$f" | head -1 | tr -d '\r' | tr ',' '\n' > "$tmp/header"
+	if grep -qx kind "$tmp/header" && ! grep -qx period "$tmp/header" &&
+		! grep -q '^setting,discounting,dated' "$f"; then echo "$f"; fi
+done)
+# shellcheck disable=SC2086
+$PYTHON "$here/recompute.py" "$CRMROI" $scenarios > "$tmp/recompute.log" 2>&1
+tally "$tmp/recompute.log" recompute.py
+
+# An analyst's changes: an input, the discount rate and benefit_risk.
+$PYTHON "$here/recompute.py" --live "$CRMROI" scenarios/midsize_business_case.csv \
+	> "$tmp/live.log" 2>&1
+tally "$tmp/live.log" "recompute.py --live"
+
+# LibreOffice: recompute on load must be switched on for OOXML files in its
+# profile (Calc's Formula/Load/OOXMLRecalcMode, 0 = always).
+if command -v soffice > /dev/null; then
+	$PYTHON "$here/recompute.py" --libreoffice "$CRMROI" scenarios/midsize_business_case.csv \
+		"$here/data/monthly.csv" "$here/data/operators.csv" > "$tmp/lo.log" 2>&1
+	tally "$tmp/lo.log" "recompute.py --libreoffice"
+else
+	echo "workbook: LibreOffice (soffice) is not installed: its recomputation is not tested" >&2
+fi
+
+# Dated discounting (XNPV) is refused, with the reason, and nothing is written.
+"$CRMROI" workbook scenarios/cfo/dated.csv -o "$tmp/dated.xlsx" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "^crmroi: scenarios/cfo/dated.csv: .*discounting=dated" "$tmp/err" &&
+	[ ! -e "$tmp/dated.xlsx" ]; then ok; else bad "dated discounting: exit $rc: $(cat "$tmp/err")"; fi
+
+# Usage errors: exit 2, one line and a hint, nothing written.
+expect_usage() {
+	what=$1
+	shift
+	"$CRMROI" workbook "$@" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "Try 'crmroi --help'" "$tmp/err" && [ ! -s "$tmp/out" ]; then ok
+	else bad "$what: exit $rc, stderr: $(cat "$tmp/err")"; fi
+}
+expect_usage "no output" scenarios/tei_example.csv
+expect_usage "no scenario" -o "$tmp/x.xlsx"
+expect_usage "two scenarios" -o "$tmp/x.xlsx" scenarios/tei_example.csv scenarios/tei_truck.csv
+expect_usage "standard output" -o - scenarios/tei_example.csv
+cp scenarios/tei_example.csv "$tmp/self.csv"
+expect_usage "output over the input" -o "$tmp/self.csv" "$tmp/self.csv"
+if cmp -s scenarios/tei_example.csv "$tmp/self.csv"; then ok; else bad "the scenario was overwritten"; fi
+
+# Whole or not at all: a bad scenario or an unwritable place leaves the earlier file.
+echo "earlier workbook" > "$tmp/keep.xlsx"
+"$CRMROI" workbook tests/cli/data/bad_rate.csv -o "$tmp/keep.xlsx" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "bad_rate.csv:" "$tmp/err" && [ "$(cat "$tmp/keep.xlsx")" = "earlier workbook" ]
+then ok; else bad "bad scenario: exit $rc, or the earlier file changed: $(cat "$tmp/err")"; fi
+"$CRMROI" workbook scenarios/tei_example.csv -o "$tmp/no/such/dir/case.xlsx" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q "no/such/dir/case.xlsx" "$tmp/err"; then ok; else bad "unwritable: exit $rc: $(cat "$tmp/err")"; fi
+if [ -z "$(ls "$tmp" | grep '\.tmp\.')" ]; then ok; else bad "temporary files left: $(ls "$tmp")"; fi
+"$CRMROI" workbook scenarios/tei_example.csv -o "$tmp/keep.xlsx" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ "$(head -c 2 "$tmp/keep.xlsx")" = "PK" ]; then ok
+else bad "tei_example: exit $rc: $(cat "$tmp/err")"; fi
+
+# A formula Excel cannot hold: 1000 references to an input that changes by
+# period are 1000 cell references, over Excel's 8192 characters. It is written
+# as crmroi's values, with a comment in each cell and one warning naming the
+# line; the figures still agree.
+terms=growing
+i=1
+while [ $i -lt 1000 ]; do terms="$terms+growing"; i=$((i + 1)); done
+cat > "$tmp/long.csv" <<EOF
+kind,name,value,timing,start
+input,growing,100 * year
+cost,Set-up,1000,once,0
+benefit,Long,$terms,yearly,1
+EOF
+"$CRMROI" workbook "$tmp/long.csv" -o "$tmp/long.xlsx" 2> "$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(grep -c . "$tmp/err")" -eq 1 ] &&
+	grep -q "long.csv:4:3: warning: benefit 'Long': its formula cannot be written as an Excel formula (the formula is longer than Excel's 8192 characters)" "$tmp/err"
+then ok; else bad "untranslatable formula: exit $rc: $(cat "$tmp/err")"; fi
+$PYTHON - "$tmp/long.xlsx" > "$tmp/long.log" 2>&1 <<'EOF'
+import sys, warnings
+warnings.simplefilter("ignore")
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Lines"]
+cells = [c for row in ws.iter_rows() for c in row
+         if c.comment is not None and "no Excel equivalent" in c.comment.text]
+# Years 1 to 3: 1000 x 100 x year, as plain values.
+values = [c.value for c in cells]
+print("ok" if values == [100000, 200000, 300000] else f"cells with comments: {values}")
+EOF
+if [ "$(cat "$tmp/long.log")" = "ok" ]; then ok; else bad "untranslatable formula's cells: $(cat "$tmp/long.log")"; fi
+$PYTHON "$here/recompute.py" "$CRMROI" "$tmp/long.csv" > "$tmp/long_re.log" 2>&1
+tally "$tmp/long_re.log" "recompute.py long.csv"
+
+echo "workbook: $pass passed, $fail failed"
+[ $fail -eq 0 ]
