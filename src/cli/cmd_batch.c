@@ -200,7 +200,8 @@ static int looks_like_scenario(const char *path)
 
 static const char *const run_keys[] = {
 	"npv", "roi", "bcr", "irr", "mirr", "payback_months", "discounted_payback_months",
-	"pv_benefits", "pv_costs", "total_benefits", "total_costs", "peak_investment"
+	"pv_benefits", "pv_costs", "total_benefits", "total_costs", "peak_investment",
+	"after_tax_npv", "after_tax_irr", "after_tax_payback_months"
 };
 #define NRUN (sizeof run_keys / sizeof *run_keys)
 
@@ -217,13 +218,31 @@ static void put_text(FILE *fp, int out, const char *key, const char *v, int *fir
 	*first = 0;
 }
 
+/*
+ * In CSV a number column holds numbers only: the reasons a value does not
+ * exist are gathered for the row's last column, note ("irr: no IRR").
+ * Each thread writes its own rows.
+ */
+static _Thread_local char row_note[2048];
+
+static void note_add(const char *key, const char *why)
+{
+	size_t n = strlen(row_note);
+
+	if (!why || !why[0] || n + 8 >= sizeof row_note)
+		return;
+	snprintf(row_note + n, sizeof row_note - n, "%s%s: %s", n ? "; " : "", key, why);
+}
+
 static void put_num(FILE *fp, int out, const char *key, double v, const char *why, int *first)
 {
 	if (out == OUT_CSV) {
-		if (isfinite(v))
+		if (isfinite(v)) {
 			csv_number(fp, v, *first);
-		else
-			csv_field(fp, why ? why : "", *first);
+		} else {
+			csv_field(fp, "", *first);
+			note_add(key, why);
+		}
 	} else {
 		fputs(*first ? "{" : ", ", fp);
 		json_string(fp, key);
@@ -239,10 +258,13 @@ static void put_num(FILE *fp, int out, const char *key, double v, const char *wh
 
 static void end_row(FILE *fp, int out)
 {
-	if (out == OUT_CSV)
+	if (out == OUT_CSV) {
+		csv_field(fp, row_note, 0);
 		csv_end(fp);
-	else
+	} else {
 		fputs("}\n", fp);
+	}
+	row_note[0] = '\0';
 }
 
 static void header(FILE *fp, const struct batch_opts *o)
@@ -281,6 +303,7 @@ static void header(FILE *fp, const struct batch_opts *o)
 			csv_field(fp, sim_cols[k], 0);
 		break;
 	}
+	csv_field(fp, "note", 0);
 	csv_end(fp);
 }
 
@@ -289,6 +312,7 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
 		 const char *error, int *first)
 {
 	*first = 1;
+	row_note[0] = '\0';
 	put_text(fp, o->out, "file", file, first);
 	put_text(fp, o->out, "title", title ? title : "", first);
 	put_text(fp, o->out, "status", error ? "error" : "ok", first);
@@ -309,19 +333,32 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FI
 			st = m ? crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory") : err->status;
 		} else if ((st = crm_model_eval(m, cf, err)) == CRM_OK &&
 			   (st = crm_metrics_compute(m, cf, &met, err)) == CRM_OK) {
+			/* The after-tax view, with the setting tax_rate. */
+			crm_after_tax at;
+			int tax = sc->settings.tax_given;
+			if (tax && (st = crm_after_tax_compute(m, cf, &at, err)) != CRM_OK)
+				goto run_done;
 			double v[NRUN] = { met.npv, met.roi_ok ? met.roi : NAN, met.bcr_ok ? met.bcr : NAN,
 				met.irr_ok ? met.irr_value : NAN, met.mirr_ok ? met.mirr : NAN,
 				met.payback.status == CRM_PAYBACK_REACHED ? met.payback.months : NAN,
 				met.dpayback.status == CRM_PAYBACK_REACHED ? met.dpayback.months : NAN,
 				met.pv_benefits, met.pv_costs, met.total_benefits, met.total_costs,
-				met.peak_investment };
+				met.peak_investment, tax ? at.metrics.npv : NAN,
+				tax && at.metrics.irr_ok ? at.metrics.irr_value : NAN,
+				tax && at.metrics.payback.status == CRM_PAYBACK_REACHED
+				? at.metrics.payback.months : NAN };
 			const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
-				"no MIRR", "not reached", "not reached" };
+				"no MIRR", "not reached", "not reached", NULL, NULL, NULL, NULL, NULL,
+				tax ? NULL : "no tax_rate setting", tax ? "no IRR" : "no tax_rate setting",
+				tax ? "not reached" : "no tax_rate setting" };
+			if (tax)
+				crm_after_tax_free(&at);
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
 			for (size_t k = 0; k < NRUN; k++)
 				put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
 			end_row(fp, o->out);
 		}
+run_done:
 		crm_cashflow_free(cf);
 		crm_model_free(m);
 		return st;
