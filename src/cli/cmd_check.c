@@ -72,6 +72,11 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 		"evaluated by %s\n", sc->file, sc->ninputs, sc->ninputs == 1 ? "" : "s", ncost,
 		ncost == 1 ? "" : "s", nben, nben == 1 ? "" : "s", sc->settings.horizon_years,
 		sc->settings.horizon_years == 1 ? "" : "s", crm_grid_name(sc->settings.grid));
+	if (sc->settings.readiness) {
+		char rd[1024];
+		readiness_summary(&sc->settings, rd, sizeof rd);
+		print_para(fp, "  ", rd);
+	}
 	if (!sc->ninputs)
 		return;
 	/* Who uses each input, built in one pass over every value. */

@@ -341,6 +341,13 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		para(fp, md, b, "%s: %s (%s)", c->names[i],
 		     c->r[i].sc->settings.title[0] ? c->r[i].sc->settings.title : "untitled",
 		     c->r[i].sc->file);
+	for (int i = 0; i < c->n; i++) {
+		char rd[1024];
+		if (!c->r[i].sc->settings.readiness)
+			continue;
+		readiness_summary(&c->r[i].sc->settings, rd, sizeof rd);
+		para(fp, md, b, "%s: %s", c->names[i], rd);
+	}
 	if (c->min_years != c->years) {
 		char *note = horizon_note(c);
 		para(fp, md, b, "Note: %s.", note ? note : "the horizons differ");

@@ -8,6 +8,7 @@
 #include "rtable.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,34 @@ static void print_bar_row(FILE *fp, const char *lo, const char *hi, uint64_t cou
 		"########################################");
 }
 
+/*
+ * One sentence of the report: a wrapped paragraph in text, a list item in
+ * markdown.
+ */
+static void say(FILE *fp, int md, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(FILE *fp, int md, const char *fmt, ...)
+{
+	va_list ap, aq;
+	char *text;
+
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (text)
+		vsnprintf(text, (size_t)n + 1, fmt, aq);
+	va_end(aq);
+	if (!text)
+		return;
+	if (md)
+		fprintf(fp, "- %s\n", text);
+	else
+		print_para(fp, "  ", text);
+	free(text);
+}
+
 static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 			  const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
 {
@@ -234,15 +263,15 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 		fprintf(fp, "## Monte Carlo simulation: %s\n\n", sc->settings.title[0] ? sc->settings.title : sc->file);
 	else
 		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
-	fprintf(fp, "%sScenario: %s\n", b, sc->file);
+	say(fp, md, "Scenario: %s", sc->file);
 	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
 		readiness_summary(&sc->settings, rd, sizeof rd);
-		fprintf(fp, "%s%s\n", b, rd);
+		say(fp, md, "%s", rd);
 	}
 	fmt_money(x, sizeof x, (double)res->iterations, 0);
-	fprintf(fp, "%sDraws: %s, seed %llu; the same seed gives the same results whatever the "
-		"number of threads\n", b, x, (unsigned long long)o->seed);
+	say(fp, md, "Draws: %s, seed %llu; the same seed gives the same results whatever "
+		"the number of threads", x, (unsigned long long)o->seed);
 	fprintf(fp, "%sUncertain values: %zu input%s, %zu line value%s, %zu risk event%s", b, nin,
 		nin == 1 ? "" : "s", nline, nline == 1 ? "" : "s", nev, nev == 1 ? "" : "s");
 	if (sc->ncorrelations)
@@ -250,18 +279,17 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 			sc->ncorrelations == 1 ? "" : "s");
 	fputc('\n', fp);
 	if (o->precision > 0) {
-		fprintf(fp, "%sPrecision: asked for a 95%% confidence half-width of mean NPV within "
-			"%g%% of the mean; %s %.3f%% after %s draws%s\n", b, o->precision * 100,
+		say(fp, md, "Precision: asked for a 95%% confidence half-width of mean NPV within "
+		"%g%% of the mean; %s %.3f%% after %s draws%s", o->precision * 100,
 			res->achieved_precision <= o->precision ? "reached" : "not reached, achieved",
 			res->achieved_precision * 100, x,
 			res->achieved_precision <= o->precision ? "" : " (the cap, -n)");
 	} else if (npv->defined) {
-		fprintf(fp, "%s95%% confidence half-width of mean NPV: %.3f%% of the mean\n", b,
-			res->achieved_precision * 100);
+		say(fp, md, "95%% confidence half-width of mean NPV: %.3f%% of the mean", res->achieved_precision * 100);
 	}
 	if (!res->nitems)
-		fprintf(fp, "%sThe scenario has no uncertain values (no low/high ranges, no "
-			"probabilities): every draw is the base case.\n", b);
+		say(fp, md, "The scenario has no uncertain values (no low/high ranges, no "
+		"probabilities): every draw is the base case.");
 
 	fprintf(fp, md ? "\n### Results\n\n" : "\nResults\n");
 	build_stats(&t);
@@ -274,28 +302,27 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	fputc('\n', fp);
 	fmt_money(x, sizeof x, (double)res->npv_negative, 0);
 	fmt_money(y, sizeof y, (double)npv->defined, 0);
-	fprintf(fp, "%sProbability that NPV < 0: %.2f%% (%s of %s draws)\n", b,
-		npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
+	say(fp, md, "Probability that NPV < 0: %.2f%% (%s of %s draws)", npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
 	if (res->metric[CRM_SIM_PAYBACK].computed) {
 		fmt_money(x, sizeof x, (double)res->payback_not_reached, 0);
-		fprintf(fp, "%sProbability that payback is not reached within the %d-month horizon: "
-			"%.2f%% (%s draws)\n", b, 12 * sc->settings.horizon_years,
+		say(fp, md, "Probability that payback is not reached within the %d-month horizon: "
+		"%.2f%% (%s draws)", 12 * sc->settings.horizon_years,
 			npv->defined ? 100.0 * (double)res->payback_not_reached / (double)npv->defined : 0.0,
 			x);
 	}
-	fprintf(fp, "%sUndefined values are counted, not averaged: the statistics of each metric use "
-		"only the draws where it exists.\n", b);
+	say(fp, md, "Undefined values are counted, not averaged: the statistics of each "
+		"metric use only the draws where it exists.");
 	if (res->model_undefined)
-		fprintf(fp, "%sIn %llu draws the model itself was not a number (a division by zero).\n",
-			b, (unsigned long long)res->model_undefined);
+		say(fp, md, "In %llu draws the model itself was not a number (a division by zero).", (unsigned long long)res->model_undefined);
 	if (npv->exact)
-		fprintf(fp, "%sPercentiles are exact: every value is kept (P%% by linear interpolation "
-			"between order statistics, as a spreadsheet's PERCENTILE does).\n", b);
+		say(fp, md, "Percentiles are exact: every value is kept (P%% by linear "
+		"interpolation between order statistics, as a spreadsheet's PERCENTILE "
+		"does).");
 	else {
 		fmt_money(x, sizeof x, npv->pct_accuracy, 2);
-		fprintf(fp, "%sPercentiles are estimated: the first %d values are kept, later ones go "
-			"into a histogram of %d bins; NPV percentiles are accurate to within %s.\n", b,
-			CRM_SIM_EXACT_MAX, CRM_SIM_HIST_BINS, x);
+		say(fp, md, "Percentiles are estimated: the first %d values are kept, later ones "
+		"go into a histogram of %d bins; NPV percentiles are accurate to "
+		"within %s.", CRM_SIM_EXACT_MAX, CRM_SIM_HIST_BINS, x);
 	}
 
 	/* Histogram of NPV. */
@@ -319,8 +346,8 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 		fprintf(fp, md ? "\n### Sensitivity: rank correlation with NPV\n\n"
 			       : "\nSensitivity: rank correlation with NPV\n");
 		fmt_money(x, sizeof x, (double)res->rank_draws, 0);
-		fprintf(fp, "%sSpearman rank correlation of each uncertain value with NPV over the first "
-			"%s draws.%s\n", b, x, sc->ncorrelations ? " It reflects the correlations "
+		say(fp, md, "Spearman rank correlation of each uncertain value with NPV over the "
+		"first %s draws.%s", x, sc->ncorrelations ? " It reflects the correlations "
 			"imposed between inputs, so a value can rank high through a partner." : "");
 		rtable_init(&t, 5);
 		rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
@@ -362,17 +389,17 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 		fprintf(fp, md ? "\n### Sensitivity: Sobol indices of NPV\n\n"
 			       : "\nSensitivity: Sobol indices of NPV (variance-based)\n");
 		if (!sob->ok) {
-			fprintf(fp, "%sNo indices: %s.\n", b, sob->note);
+			say(fp, md, "No indices: %s.", sob->note);
 		} else {
 			fmt_money(x, sizeof x, (double)sob->n, 0);
 			fmt_money(y, sizeof y, (double)(sob->n * (sob->nitems + 2)), 0);
-			fprintf(fp, "%sFirst-order S (share of NPV's variance due to the value alone) and "
-				"total ST (including its interactions), with 95%% bootstrap intervals.\n", b);
-			fprintf(fp, "%sSaltelli sampling on %s GSL %s points (%s model evaluations); "
-				"Saltelli 2010 and Jansen estimators.\n", b, x,
+			say(fp, md, "First-order S (share of NPV's variance due to the value alone) and "
+		"total ST (including its interactions), with 95%% bootstrap intervals.");
+			say(fp, md, "Saltelli sampling on %s GSL %s points (%s model evaluations); "
+		"Saltelli 2010 and Jansen estimators.", x,
 				strcmp(sob->sequence, "sobol") ? "Halton" : "Sobol", y);
-			fprintf(fp, "%sThese indices assume independent inputs: the correlations are "
-				"ignored here%s.\n", b, sc->ncorrelations ? " (the rank correlations above "
+			say(fp, md, "These indices assume independent inputs: the correlations are ignored "
+		"here%s.", sc->ncorrelations ? " (the rank correlations above "
 				"include them)" : "");
 			rtable_init(&t, 7);
 			rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
@@ -401,8 +428,8 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 			else
 				rtable_print_text(&t, fp, "  ");
 			rtable_free(&t);
-			fprintf(fp, "%sSum of first-order indices: %.2f (1 - sum is the share of variance "
-				"due to interactions).\n", b, sum);
+			say(fp, md, "Sum of first-order indices: %.2f (1 - sum is the share of variance "
+		"due to interactions).", sum);
 		}
 	}
 }
