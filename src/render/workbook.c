@@ -979,8 +979,14 @@ static void sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 		row++;
 		put_str(w, ws, w->cf_tol[k], 0, k ? "Tolerance (discounted): 1e-9 x sum of |present "
 			"value|" : "Tolerance: 1e-9 x sum of |net cash flow|", w->text);
+		/*
+		 * Sum of |flows| as SUMIF(>0) - SUMIF(<0): SUMPRODUCT(ABS(range)) is an
+		 * array formula in Excel but a single cell in Gnumeric.
+		 */
+		char k_tol[32];
+		xlf_number(CRM_PAYBACK_REL_TOL, k_tol, sizeof k_tol);
 		row_range(a, sizeof a, NULL, vrow, c0, cn);
-		fmtf(buf, sizeof buf, "=%g*SUMPRODUCT(ABS(%s))", CRM_PAYBACK_REL_TOL, a);
+		fmtf(buf, sizeof buf, "=%s*(SUMIF(%s,\">0\")-SUMIF(%s,\"<0\"))", k_tol, a, a);
 		put_formula(w, ws, w->cf_tol[k], c0, buf, tol, w->num);
 		put_str(w, ws, w->cf_z[k], 0, k ? "Cumulative present value, 0 within the tolerance"
 			: "Cumulative net, 0 within the tolerance", w->text);

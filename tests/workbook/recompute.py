@@ -177,6 +177,12 @@ def compare(chk, name, book, data):
                       ws.cell(row, c0 + p).value, want,
                       0.0 if key == "discount_factor" else scale)
 
+    # The payback tolerance: 1e-9 x the sum of |flows| (crm_payback_compute).
+    for label, key in (("Tolerance: 1e-9 x sum of |net cash flow|", "net"),
+                       ("Tolerance (discounted): 1e-9 x sum of |present value|", "pv")):
+        want = 1e-9 * sum(abs(p[key]) for p in periods)
+        chk.close(f"{name}: Cash flow {label}", ws.cell(find_row(ws, label), c0).value, want)
+
     ws = book["Lines"]
     first = find_row(ws, "Risk-adjusted amount per period") + 1
     c0 = find_col(ws, 4, "Initial")
