@@ -41,6 +41,9 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 
 void crm_csv_table_free(crm_csv_table *t);
 
+/* Remove leading and trailing white space of a field, in place. */
+void crm_csv_trim(char *s);
+
 /* Most rows (comments and blank rows included) one CSV text may have. */
 #define CRM_CSV_MAX_ROWS 1000000
 

@@ -194,27 +194,6 @@ double crm_assess_share(const crm_assessment *a, int i)
 enum { COL_ID, COL_ANSWER, COL_EVIDENCE, COL_LEARNINGS, NCOLS };
 static const char *const col_names[NCOLS] = { "id", "answer", "evidence", "learnings" };
 
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	while (isspace((unsigned char)s[i]))
-		i++;
-	if (i)
-		memmove(s, s + i, n - i + 1);
-}
-
 static int skip_row(const crm_csv_row *r)
 {
 	if (r->nfields > 0 && r->fields[0][0] == '#')
@@ -351,11 +330,11 @@ static crm_status read_about(struct reader *rd, const crm_csv_row *r, const int 
 	rd->about_line[which] = r->line;
 	if (which == 0) {
 		free(a->title);
-		return (a->title = xstrdup(v)) ? CRM_OK : nomem(rd);
+		return (a->title = strdup(v)) ? CRM_OK : nomem(rd);
 	}
 	if (which == 1) {
 		free(a->date);
-		return (a->date = xstrdup(v)) ? CRM_OK : nomem(rd);
+		return (a->date = strdup(v)) ? CRM_OK : nomem(rd);
 	}
 	if (!*v)
 		a->stage = CRM_STAGE_UNSTATED;
@@ -408,9 +387,9 @@ static crm_status read_row(struct reader *rd, const crm_csv_row *r, const int *c
 	free(an->text);
 	free(an->evidence);
 	free(an->learnings);
-	an->text = xstrdup(ans);
-	an->evidence = xstrdup(cell(r, colmap, COL_EVIDENCE));
-	an->learnings = xstrdup(cell(r, colmap, COL_LEARNINGS));
+	an->text = strdup(ans);
+	an->evidence = strdup(cell(r, colmap, COL_EVIDENCE));
+	an->learnings = strdup(cell(r, colmap, COL_LEARNINGS));
 	if (!an->text || !an->evidence || !an->learnings)
 		return nomem(rd);
 	if (!*ans)
@@ -537,9 +516,9 @@ static crm_assessment *assessment_new(const char *name)
 
 	if (!a)
 		return NULL;
-	a->file = xstrdup(name);
-	a->title = xstrdup("");
-	a->date = xstrdup("");
+	a->file = strdup(name);
+	a->title = strdup("");
+	a->date = strdup("");
 	a->answers = calloc((size_t)NCRITERIA, sizeof *a->answers);
 	if (!a->file || !a->title || !a->date || !a->answers) {
 		crm_assess_free(a);
@@ -547,9 +526,9 @@ static crm_assessment *assessment_new(const char *name)
 	}
 	for (int k = 0; k < NCRITERIA; k++) {
 		crm_assess_answer *an = &a->answers[k];
-		an->text = xstrdup("");
-		an->evidence = xstrdup("");
-		an->learnings = xstrdup("");
+		an->text = strdup("");
+		an->evidence = strdup("");
+		an->learnings = strdup("");
 		if (!an->text || !an->evidence || !an->learnings) {
 			crm_assess_free(a);
 			return NULL;
@@ -582,7 +561,7 @@ crm_assessment *crm_assess_parse(const char *buf, size_t len, const char *name, 
 	}
 	for (i = 0; i < t.nrows; i++)
 		for (int f = 0; f < t.rows[i].nfields; f++)
-			trim(t.rows[i].fields[f]);
+			crm_csv_trim(t.rows[i].fields[f]);
 	for (h = 0; h < t.nrows && skip_row(&t.rows[h]); h++)
 		;
 	if (h == t.nrows) {
@@ -641,7 +620,7 @@ crm_status crm_assess_readiness(const char *from, const char *value, char **path
 				     "crmroi assess --template");
 	/* Relative to the directory of the file that names it, as for `base`. */
 	if (value[0] == '/' || !slash || !strcmp(from, "<stdin>")) {
-		p = xstrdup(value);
+		p = strdup(value);
 	} else {
 		n = (size_t)(slash - from) + 1 + strlen(value) + 1;
 		if ((p = malloc(n)))

@@ -11,6 +11,7 @@
 #include "crmroi/csvread.h"
 
 #include <csv.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -126,6 +127,18 @@ static void row_free(crm_csv_row *r)
 		free(r->fields[i]);
 	free(r->fields);
 	free(r->field_lines);
+}
+
+void crm_csv_trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	while (isspace((unsigned char)s[i]))
+		i++;
+	if (i)
+		memmove(s, s + i, n - i + 1);
 }
 
 void crm_csv_table_free(crm_csv_table *t)

@@ -223,18 +223,6 @@ static char *xstrdup(const char *s)
 	return d;
 }
 
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	while (isspace((unsigned char)s[i]))
-		i++;
-	if (i)
-		memmove(s, s + i, n - i + 1);
-}
-
 /* The 1-based field number of column c in the row's file, or 0 when its header lacks it. */
 static int fcol(const struct srow *r, int c)
 {
@@ -1391,7 +1379,7 @@ static crm_status check_input_unit(struct loader *ld, const struct srow *r, cons
 					return nomem(ld);
 				memcpy(item, v, n);
 				item[n] = '\0';
-				trim(item);
+				crm_csv_trim(item);
 				if (crm_parse_number(item, &x, &pct, NULL, 0) == CRM_OK && !pct &&
 				    fabs(x) > RATE_BARE_MAX)
 					st = FAIL(ld, r, COL_VALUE, "%s: '%s' in the series would mean "
@@ -2291,7 +2279,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	ld->ntables++;
 	for (i = 0; i < t->nrows; i++)
 		for (int f = 0; f < t->rows[i].nfields; f++)
-			trim(t->rows[i].fields[f]);
+			crm_csv_trim(t->rows[i].fields[f]);
 	for (h = 0; h < t->nrows; h++)
 		if (!is_comment(&t->rows[h]) && !is_blank_row(&t->rows[h]))
 			break;

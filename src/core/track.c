@@ -49,27 +49,6 @@ struct crm_actuals {
 
 /* ------------------------------------------------------------- helpers */
 
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	while (isspace((unsigned char)s[i]))
-		i++;
-	if (i)
-		memmove(s, s + i, n - i + 1);
-}
-
 void crm_track_month_label(const crm_scenario *sc, int month, char *buf, size_t len)
 {
 	const crm_settings *s = &sc->settings;
@@ -395,8 +374,8 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 		a->items = n;
 		a->cap = ncap;
 	}
-	x.source = xstrdup(f[AC_SOURCE]);
-	x.note = xstrdup(f[AC_NOTE]);
+	x.source = strdup(f[AC_SOURCE]);
+	x.note = strdup(f[AC_NOTE]);
 	x.loc = (crm_loc){ a->files[a->nfiles - 1], r->line, fc[AC_VALUE] };
 	if (!x.source || !x.note) {
 		free(x.source);
@@ -421,14 +400,14 @@ crm_status crm_actuals_parse(crm_actuals *a, const char *buf, size_t len, const 
 	if (!files)
 		return crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
 	a->files = files;
-	if (!(files[a->nfiles] = xstrdup(name)))
+	if (!(files[a->nfiles] = strdup(name)))
 		return crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
 	a->nfiles++;
 	if ((st = crm_csv_parse(buf, len, chunk, name, &t, err)) != CRM_OK)
 		goto fail;
 	for (i = 0; i < t.nrows; i++)
 		for (int f = 0; f < t.rows[i].nfields; f++)
-			trim(t.rows[i].fields[f]);
+			crm_csv_trim(t.rows[i].fields[f]);
 	for (h = 0; h < t.nrows; h++)
 		if (!is_comment(&t.rows[h]) && !is_blank(&t.rows[h]))
 			break;
