@@ -201,7 +201,7 @@ static int looks_like_scenario(const char *path)
 static const char *const run_keys[] = {
 	"npv", "roi", "bcr", "irr", "mirr", "payback_months", "discounted_payback_months",
 	"pv_benefits", "pv_costs", "total_benefits", "total_costs", "peak_investment",
-	"after_tax_npv", "after_tax_irr", "after_tax_payback_months"
+	"after_tax_npv", "after_tax_irr", "after_tax_payback_months", "readiness_factor"
 };
 #define NRUN (sizeof run_keys / sizeof *run_keys)
 
@@ -346,11 +346,13 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FI
 				met.peak_investment, tax ? at.metrics.npv : NAN,
 				tax && at.metrics.irr_ok ? at.metrics.irr_value : NAN,
 				tax && at.metrics.payback.status == CRM_PAYBACK_REACHED
-				? at.metrics.payback.months : NAN };
+				? at.metrics.payback.months : NAN,
+				sc->settings.readiness ? crm_assess_factor(sc->settings.readiness_score,
+									   sc->settings.readiness_floor) : NAN };
 			const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
 				"no MIRR", "not reached", "not reached", NULL, NULL, NULL, NULL, NULL,
 				tax ? NULL : "no tax_rate setting", tax ? "no IRR" : "no tax_rate setting",
-				tax ? "not reached" : "no tax_rate setting" };
+				tax ? "not reached" : "no tax_rate setting", NULL };
 			if (tax)
 				crm_after_tax_free(&at);
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
