@@ -46,6 +46,19 @@ crm_status crm_irr_solve(const double *v, size_t n, int periods_per_year, crm_ir
 			 crm_error *err);
 
 /*
+ * What every rate-of-return search shares (crm_irr_solve here, crm_xirr_solve
+ * for dated flows). crm_irr_bracketed refines a root of fn(u, params), u =
+ * ln(1 + r), bracketed by [lo, hi], with GSL's Brent solver to the IRR
+ * tolerances (CRM_ENOMEM, or CRM_ENUM when GSL fails). crm_irr_add records the
+ * rate expm1(u) unless it is already there (within 1e-9 relative);
+ * crm_irr_finish sorts the roots and sets the status.
+ */
+crm_status crm_irr_bracketed(double (*fn)(double u, void *params), void *params, double lo,
+			     double hi, double *root, crm_error *err);
+void crm_irr_add(crm_irr *out, double u);
+void crm_irr_finish(crm_irr *out);
+
+/*
  * MIRR as a spreadsheet defines it, with annual finance and reinvestment
  * rates: (FV of positive flows at reinvest / -PV of negative flows at finance)
  * ^ (1 / T) - 1, T = (n - 1) / periods_per_year years. Returns 0 and sets *out,

@@ -11,19 +11,13 @@
  */
 #include "crmroi/dated.h"
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define XIRR_SCAN_POINTS 4000
-#define XIRR_MAX_ITER 200
-#define XIRR_EPSABS 1e-18          /* on u = ln(1+r) */
-#define XIRR_EPSREL 4e-15
 #define XIRR_TOUCH_TOL 1e-10       /* |f| / sum|terms| below which a touching point is a root */
-#define XIRR_SAME_ROOT 1e-9        /* relative distance under which two roots are one */
 
 /* Howard Hinnant's days_from_civil. */
 long crm_date_days(int y, int m, int d)
@@ -115,54 +109,6 @@ static double scale_u(double u, const struct flows *f)
 	return s;
 }
 
-static crm_status brent(double (*fn)(double, void *), const struct flows *f, double lo, double hi,
-			double *root, crm_error *err)
-{
-	gsl_function F = { fn, (void *)f };
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	int status, iter = 0;
-
-	if (!s)
-		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the XIRR solver");
-	status = gsl_root_fsolver_set(s, &F, lo, hi);
-	while (status == GSL_SUCCESS && iter++ < XIRR_MAX_ITER) {
-		if ((status = gsl_root_fsolver_iterate(s)) != GSL_SUCCESS)
-			break;
-		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(s), gsl_root_fsolver_x_upper(s),
-						XIRR_EPSABS, XIRR_EPSREL);
-		if (status == GSL_SUCCESS)
-			break;
-		if (status == GSL_CONTINUE)
-			status = GSL_SUCCESS;
-	}
-	*root = gsl_root_fsolver_root(s);
-	gsl_root_fsolver_free(s);
-	if (status != GSL_SUCCESS && iter <= XIRR_MAX_ITER)
-		return crm_error_set(err, CRM_ENUM, NULL, 0, 0, "XIRR root finding failed: %s",
-				     gsl_strerror(status));
-	return CRM_OK;
-}
-
-static void add_root(crm_irr *out, double u)
-{
-	double r = expm1(u);
-
-	for (size_t i = 0; i < out->nroots; i++)
-		if (fabs(out->roots[i] - r) <= XIRR_SAME_ROOT * (1.0 + fabs(r)))
-			return;
-	if (out->nroots == CRM_IRR_MAX_ROOTS) {
-		out->more = 1;
-		return;
-	}
-	out->roots[out->nroots++] = r;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* Sign changes of the flows taken in time order. */
 static int sign_changes(const double *v, const double *t, size_t n)
 {
@@ -205,32 +151,32 @@ crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *o
 	if (changes == 1) {
 		double flo = f_u(ulo, &f), fhi = f_u(uhi, &f), u;
 		if (flo == 0)
-			add_root(out, ulo);
+			crm_irr_add(out, ulo);
 		else if (fhi == 0)
-			add_root(out, uhi);
+			crm_irr_add(out, uhi);
 		else if ((flo < 0) != (fhi < 0)) {
-			if ((st = brent(f_u, &f, ulo, uhi, &u, err)) != CRM_OK)
+			if ((st = crm_irr_bracketed(f_u, &f, ulo, uhi, &u, err)) != CRM_OK)
 				return st;
-			add_root(out, u);
+			crm_irr_add(out, u);
 		}
 	} else if (changes > 1) {
 		double du = (uhi - ulo) / XIRR_SCAN_POINTS;
 		double prev_f = f_u(ulo, &f), prev_d = df_u(ulo, &f);
 		if (prev_f == 0)
-			add_root(out, ulo);
+			crm_irr_add(out, ulo);
 		for (int j = 1; j <= XIRR_SCAN_POINTS && st == CRM_OK; j++) {
 			double a = ulo + (j - 1) * du, b = j == XIRR_SCAN_POINTS ? uhi : ulo + j * du;
 			double fb = f_u(b, &f), db = df_u(b, &f), r;
 			if (fb == 0) {
-				add_root(out, b);
+				crm_irr_add(out, b);
 			} else if (prev_f != 0 && (prev_f < 0) != (fb < 0)) {
-				if ((st = brent(f_u, &f, a, b, &r, err)) == CRM_OK)
-					add_root(out, r);
+				if ((st = crm_irr_bracketed(f_u, &f, a, b, &r, err)) == CRM_OK)
+					crm_irr_add(out, r);
 			} else if (prev_d != 0 && db != 0 && (prev_d < 0) != (db < 0)) {
 				/* f turns here without crossing in this cell: does it touch 0? */
-				if ((st = brent(df_u, &f, a, b, &r, err)) == CRM_OK &&
+				if ((st = crm_irr_bracketed(df_u, &f, a, b, &r, err)) == CRM_OK &&
 				    fabs(f_u(r, &f)) <= XIRR_TOUCH_TOL * scale_u(r, &f))
-					add_root(out, r);
+					crm_irr_add(out, r);
 			}
 			prev_f = fb;
 			prev_d = db;
@@ -238,9 +184,7 @@ crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *o
 	}
 	if (st != CRM_OK)
 		return st;
-	qsort(out->roots, out->nroots, sizeof *out->roots, cmp_double);
-	out->status = out->nroots == 0 ? CRM_IRR_NONE
-		    : out->nroots == 1 && !out->more ? CRM_IRR_UNIQUE : CRM_IRR_MULTIPLE;
+	crm_irr_finish(out);
 	return CRM_OK;
 }
 

@@ -119,10 +119,10 @@ static double dnpv_u(double u, void *params)
 	return s;
 }
 
-static crm_status brent_solve(double (*fn)(double, void *), const struct poly *p, double lo,
-			      double hi, double *root, crm_error *err)
+crm_status crm_irr_bracketed(double (*fn)(double, void *), void *params, double lo, double hi,
+			     double *root, crm_error *err)
 {
-	gsl_function F = { fn, (void *)p };
+	gsl_function F = { fn, params };
 	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
 	int status, iter = 0;
 
@@ -152,7 +152,7 @@ static crm_status brent_solve(double (*fn)(double, void *), const struct poly *p
 static crm_status brent_root(const struct poly *p, double lo, double hi, double *root,
 			     crm_error *err)
 {
-	return brent_solve(npv_u, p, lo, hi, root, err);
+	return crm_irr_bracketed(npv_u, (void *)p, lo, hi, root, err);
 }
 
 struct touch {
@@ -212,7 +212,7 @@ static crm_status polish_double(const struct poly *p, double a, double b, double
 
 	if (da == 0 || db == 0 || (da < 0) == (db < 0))
 		return CRM_OK;
-	if ((st = brent_solve(dnpv_u, p, a, b, &at, err)) != CRM_OK)
+	if ((st = crm_irr_bracketed(dnpv_u, (void *)p, a, b, &at, err)) != CRM_OK)
 		return st;
 	if (fabs(npv_u(at, (void *)p)) <= IRR_ROUNDING_TOL * scale_u(at, p) &&
 	    fabs(at - *u) <= b - a)
@@ -220,7 +220,7 @@ static crm_status polish_double(const struct poly *p, double a, double b, double
 	return CRM_OK;
 }
 
-static void add_root(crm_irr *out, double u)
+void crm_irr_add(crm_irr *out, double u)
 {
 	double r = expm1(u);
 
@@ -238,6 +238,13 @@ static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
+}
+
+void crm_irr_finish(crm_irr *out)
+{
+	qsort(out->roots, out->nroots, sizeof *out->roots, cmp_double);
+	out->status = out->nroots == 0 ? CRM_IRR_NONE
+		    : out->nroots == 1 && !out->more ? CRM_IRR_UNIQUE : CRM_IRR_MULTIPLE;
 }
 
 static int sign_changes(const double *v, size_t n)
@@ -270,13 +277,13 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 	if (changes == 1) {
 		double flo = npv_u(ulo, &p), fhi = npv_u(uhi, &p), u;
 		if (flo == 0)
-			add_root(out, ulo);
+			crm_irr_add(out, ulo);
 		else if (fhi == 0)
-			add_root(out, uhi);
+			crm_irr_add(out, uhi);
 		else if ((flo < 0) != (fhi < 0)) {
 			if ((st = brent_root(&p, ulo, uhi, &u, err)) != CRM_OK)
 				return st;
-			add_root(out, u);
+			crm_irr_add(out, u);
 		}
 	} else {
 		double *f = malloc((IRR_SCAN_POINTS + 1) * sizeof *f);
@@ -288,14 +295,14 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 		for (int j = 0; j <= IRR_SCAN_POINTS && st == CRM_OK; j++) {
 			double u = ulo + j * du, r;
 			if (f[j] == 0) {
-				add_root(out, u);
+				crm_irr_add(out, u);
 				continue;
 			}
 			if (j < IRR_SCAN_POINTS && f[j + 1] != 0 && (f[j] < 0) != (f[j + 1] < 0)) {
 				if ((st = brent_root(&p, u, u + du, &r, err)) == CRM_OK &&
 				    (st = polish_double(&p, fmax(ulo, u - du), fmin(uhi, u + 2 * du), &r,
 							err)) == CRM_OK)
-					add_root(out, r);
+					crm_irr_add(out, r);
 				continue;
 			}
 			/* A local minimum of |NPV| with no sign change nearby: maybe a touching root. */
@@ -310,7 +317,7 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 				 * minimiser only gets within the square root of it).
 				 */
 				if (dlo != 0 && dhi != 0 && (dlo < 0) != (dhi < 0)) {
-					if ((st = brent_solve(dnpv_u, &p, u - du, u + du, &at, err)) != CRM_OK)
+					if ((st = crm_irr_bracketed(dnpv_u, &p, u - du, u + du, &at, err)) != CRM_OK)
 						break;
 					val = npv_u(at, &p);
 				} else if ((st = brent_touch(&p, u - du, u, u + du, sign, &at, &val,
@@ -319,17 +326,17 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 				}
 				if (fabs(val) <= IRR_ROUNDING_TOL * scale_u(at, &p)) {
 					/* NPV is 0 there to rounding: a double root. */
-					add_root(out, at);
+					crm_irr_add(out, at);
 				} else if (sign * val < 0) {
 					/* Two close roots on either side of the dip. */
 					double r1, r2;
 					if ((st = brent_root(&p, u - du, at, &r1, err)) == CRM_OK &&
 					    (st = brent_root(&p, at, u + du, &r2, err)) == CRM_OK) {
-						add_root(out, r1);
-						add_root(out, r2);
+						crm_irr_add(out, r1);
+						crm_irr_add(out, r2);
 					}
 				} else if (fabs(val) <= IRR_TANGENT_TOL * scale_u(at, &p)) {
-					add_root(out, at);
+					crm_irr_add(out, at);
 				}
 			}
 		}
@@ -337,9 +344,7 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 		if (st != CRM_OK)
 			return st;
 	}
-	qsort(out->roots, out->nroots, sizeof *out->roots, cmp_double);
-	out->status = out->nroots == 0 ? CRM_IRR_NONE
-		    : out->nroots == 1 && !out->more ? CRM_IRR_UNIQUE : CRM_IRR_MULTIPLE;
+	crm_irr_finish(out);
 	return CRM_OK;
 }
 
