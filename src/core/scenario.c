@@ -2953,6 +2953,10 @@ crm_status crm_classes_parse(const char *list, unsigned *classes, crm_error *err
 		} else {
 			snprintf(name, sizeof name, "%.60s...", p);
 		}
+		if (c < 0 && !name[0])
+			return crm_error_set(err, CRM_EUSAGE, "", 0, 0, "an empty class name in '%s' "
+					     "(expected a comma-separated list of cash, cost_reduction, "
+					     "productivity, cost_avoidance, flexibility)", list);
 		if (c < 0) {
 			suggest(name, class_names, CRM_NCLASSES, sug, sizeof sug);
 			return crm_error_set(err, CRM_EUSAGE, "", 0, 0, "unknown class '%s'%s in '%s' "
