@@ -83,6 +83,8 @@ static const struct opt_doc compare_opts[] = {
 	{ "    --baseline FILE", "the scenario the others are measured against (default: the "
 	  "first)" },
 	{ "    --rank M", "rank the scenarios by this metric (default npv)" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
