@@ -101,6 +101,8 @@ static const struct opt_doc batch_opts[] = {
 	{ "    --target V", "breakeven: the value to reach (default 0)" },
 	{ "-n, --draws N", "simulate: draws per scenario (default 10000)" },
 	{ "    --seed S", "simulate: random seed (default 1)" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };
