@@ -56,6 +56,7 @@ struct crm_model {
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
 	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
+	double *wl, *wld;       /* wt and wtd line-major: line l's weights at [l*(n+1)+p] */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -233,6 +234,8 @@ void crm_model_free(crm_model *m)
 	free(m->absw);
 	free(m->totw);
 	free(m->totwd);
+	free(m->wl);
+	free(m->wld);
 	free(m);
 }
 
@@ -273,11 +276,13 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->absw = calloc(m->nl + 1, sizeof *m->absw);
 	m->totw = calloc(m->nl + 1, sizeof *m->totw);
 	m->totwd = calloc(m->nl + 1, sizeof *m->totwd);
+	m->wl = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wl);
+	m->wld = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wld);
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
 	if (!m->line_factor || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
-	    !m->totw || !m->totwd ||
+	    !m->totw || !m->totwd || !m->wl || !m->wld ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
 		goto nomem;
@@ -334,6 +339,8 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 			m->absw[l] += fabs(w[p]);
 			m->totw[l] += sign * w[p];
 			m->totwd[l] += sign * w[p] * m->df[p];
+			m->wl[l * (size_t)(m->n + 1) + (size_t)p] = m->wt[(size_t)p * m->nl + l];
+			m->wld[l * (size_t)(m->n + 1) + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
 		}
 	}
 	return m;
@@ -604,19 +611,24 @@ int crm_model_summary_fast(const crm_model *m)
 
 /*
  * Payback as crm_payback_compute defines it: the last time the cumulative sum
- * of flows (flow p = sum over lines of v[l] x w[p][l]) goes from below 0 to 0
+ * of flows (flow p = sum over lines of v[l] x w[l][p]) goes from below 0 to 0
  * or above, after which it stays >= 0. The cumulative sum at the end comes
  * from the per-line totals tot; the scan then walks back from the end and
  * stops at the last period whose cumulative sum is below 0, so a payback
  * reached early costs the periods after it, and one not reached costs nothing.
+ * The flows of PAYBACK_CHUNK periods at a time are built line by line with
+ * axpy (line-major weights w, contiguous in p), which vectorises; each flow
+ * still adds its lines in line order, as a full evaluation does.
  * Returns 1 and sets *months when reached, 0 when not, -1 when a cumulative
  * sum it looks at lands within tol of 0 (undecided here).
  */
+#define PAYBACK_CHUNK 16
+
 static int last_crossing(const crm_model *m, const double *w, const double *tot,
 			 const double *v, double tol, double *months)
 {
-	size_t nl = m->nl;
-	double cum = 0;
+	size_t nl = m->nl, np = (size_t)m->n + 1;
+	double cum = 0, flow[PAYBACK_CHUNK];
 
 	for (size_t l = 0; l < nl; l++)
 		cum += v[l] * tot[l];
@@ -624,19 +636,21 @@ static int last_crossing(const crm_model *m, const double *w, const double *tot,
 		return -1;
 	if (cum < 0)
 		return 0;
-	for (int p = m->n; p > 0; p--) {
-		const double *wp = w + (size_t)p * nl;
-		double flow = 0;
+	for (int hi = m->n; hi > 0; hi -= PAYBACK_CHUNK) {
+		int lo = hi - PAYBACK_CHUNK + 1 > 1 ? hi - PAYBACK_CHUNK + 1 : 1, len = hi - lo + 1;
+		memset(flow, 0, sizeof flow);
 		for (size_t l = 0; l < nl; l++)
-			flow += v[l] * wp[l];
-		double prev = cum - flow;
-		if (fabs(prev) <= tol)
-			return -1;
-		if (prev < 0) {
-			*months = ((double)(p - 1) + (-prev) / flow) * m->mpp;
-			return 1;
+			axpy(flow, w + l * np + (size_t)lo, v[l], len);
+		for (int p = hi; p >= lo; p--) {
+			double prev = cum - flow[p - lo];
+			if (fabs(prev) <= tol)
+				return -1;
+			if (prev < 0) {
+				*months = ((double)(p - 1) + (-prev) / flow[p - lo]) * m->mpp;
+				return 1;
+			}
+			cum = prev;
 		}
-		cum = prev;
 	}
 	*months = 0;    /* never below 0 */
 	return 1;
@@ -685,13 +699,13 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	double tol = CRM_PAYBACK_REL_TOL * scale;
 	s->payback_reached = s->dpayback_reached = 0;
 	if (want_payback) {
-		int r = last_crossing(m, m->wt, m->totw, v, tol, &s->payback_months);
+		int r = last_crossing(m, m->wl, m->totw, v, tol, &s->payback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->payback_reached = r;
 	}
 	if (want_dpayback) {
-		int r = last_crossing(m, m->wtd, m->totwd, v, tol, &s->dpayback_months);
+		int r = last_crossing(m, m->wld, m->totwd, v, tol, &s->dpayback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->dpayback_reached = r;

@@ -11,9 +11,14 @@
  */
 #include "testutil.h"
 
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <stdlib.h>
+
+/* The engine's order statistics are internal to libcrmroi; tested here directly. */
+#include "../../src/core/simstats.h"
 
 #define DRAWS 400000
 
@@ -545,6 +550,61 @@ static void test_sobol_no_uncertainty(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * Percentiles by selection are those of a full sort to the last bit, and
+ * radix ranks are the ranks by definition (average rank for ties, -0 tied
+ * with +0), on values with many ties and on distinct ones. Reference: GSL's
+ * gsl_sort with gsl_stats_quantile_from_sorted_data, and ranks counted
+ * pairwise (rank = 1 + #smaller + #equal-others / 2).
+ */
+static void test_order_statistics(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = { 1, 2, 3, 17, 100, 1001, 40000 };
+	static const double pct[] = { 0, 5, 10, 25, 50, 75, 90, 95, 100 };
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 7);
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+		for (int ties = 0; ties < 2; ties++) {
+			size_t n = sizes[s];
+			double *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+			double *rank = malloc(n * sizeof *rank), got[9];
+			crm_simstats_keyed *tmp = malloc(2 * n * sizeof *tmp);
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_non_null(rank);
+			assert_non_null(tmp);
+			for (size_t i = 0; i < n; i++)
+				a[i] = ties ? (double)gsl_rng_uniform_int(r, 7) - 3.0
+					    : gsl_ran_gaussian_ziggurat(r, 1e6) * 2.385;
+			if (ties && n > 2) {
+				a[0] = -0.0;
+				a[1] = 0.0;
+			}
+			memcpy(b, a, n * sizeof *a);
+			crm_simstats_ranks(a, n, rank, tmp);
+			if (n <= 1001)
+				for (size_t i = 0; i < n; i++) {
+					double smaller = 0, equal = 0;
+					for (size_t j = 0; j < n; j++) {
+						smaller += a[j] < a[i];
+						equal += j != i && a[j] == a[i];
+					}
+					assert_close(rank[i], 1 + smaller + equal / 2, 0, 0);
+				}
+			gsl_sort(b, 1, n);
+			crm_simstats_percentiles(a, n, pct, 9, got);
+			for (int q = 0; q < 9; q++)
+				assert_close(got[q], gsl_stats_quantile_from_sorted_data(b, 1, n, pct[q] / 100),
+					     0, 0);
+			free(a);
+			free(b);
+			free(rank);
+			free(tmp);
+		}
+	gsl_rng_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -561,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
+		cmocka_unit_test(test_order_statistics),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("simulate", tests, NULL, NULL);
