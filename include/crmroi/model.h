@@ -135,6 +135,14 @@ int crm_model_summary_fast(const crm_model *m);
 crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
 			     int want_dpayback, crm_summary *s, crm_error *err);
 
+/*
+ * After crm_model_summary returned CRM_OK: the net flow of every period
+ * (benefits - costs, index 0 = Initial) into net[0..N], from the line values
+ * it computed and the fixed weights, for IRR on the short way. Not for dated
+ * discounting, whose lines on days of their own are flows of their own.
+ */
+void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net);
+
 /* The year (1-based) that period p (1..N) falls in; 0 for the Initial column. */
 int crm_cashflow_year_of(const crm_cashflow *cf, int p);
 

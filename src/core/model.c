@@ -637,10 +637,13 @@ static int last_crossing(const crm_model *m, const double *w, const double *tot,
 	if (cum < 0)
 		return 0;
 	for (int hi = m->n; hi > 0; hi -= PAYBACK_CHUNK) {
-		int lo = hi - PAYBACK_CHUNK + 1 > 1 ? hi - PAYBACK_CHUNK + 1 : 1, len = hi - lo + 1;
+		int lo = hi - PAYBACK_CHUNK + 1 > 1 ? hi - PAYBACK_CHUNK + 1 : 1;
 		memset(flow, 0, sizeof flow);
-		for (size_t l = 0; l < nl; l++)
-			axpy(flow, w + l * np + (size_t)lo, v[l], len);
+		for (size_t l = 0; l < nl; l++) {
+			int a = m->pfirst[l] > lo ? m->pfirst[l] : lo, b = m->plast[l] < hi ? m->plast[l] : hi;
+			if (a <= b)
+				axpy(flow + (a - lo), w + l * np + (size_t)a, v[l], b - a + 1);
+		}
 		for (int p = hi; p >= lo; p--) {
 			double prev = cum - flow[p - lo];
 			if (fabs(prev) <= tol)
@@ -711,6 +714,18 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 		s->dpayback_reached = r;
 	}
 	return CRM_OK;
+}
+
+void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net)
+{
+	size_t np = (size_t)m->n + 1;
+	const double *v = cf->scratch + (m->ni + 1);   /* as crm_model_summary left them */
+
+	memset(net, 0, np * sizeof *net);
+	for (size_t l = 0; l < m->nl; l++)
+		if (m->pfirst[l] <= m->plast[l])
+			axpy(net + m->pfirst[l], m->wl + l * np + (size_t)m->pfirst[l], v[l],
+			     m->plast[l] - m->pfirst[l] + 1);
 }
 
 double crm_model_line_timing(const crm_model *m, size_t l, int p)

@@ -63,6 +63,7 @@ struct shared {
 	size_t nitems;
 	const crm_copula *cop;
 	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
+	double irr_guess;          /* the base case's IRR (or the discount rate): where IRR searches start */
 	int keep_items;            /* for the samples file */
 	double *rank_items;        /* rank_cap x nitems */
 	double *rank_npv;
@@ -80,6 +81,7 @@ struct worker {
 	crm_cashflow *cf;
 	gsl_rng *rng;
 	double *g, *x;             /* copula normals; one draw's item values */
+	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
 	int after_tax;             /* after-tax metrics asked for */
 };
@@ -181,6 +183,17 @@ static crm_status measure_after_tax(struct worker *w, double *out, crm_error *er
 	return CRM_OK;
 }
 
+/* The headline IRR: of the roots found, the one nearest the discount rate (NaN: none). */
+static double nearest_root(const crm_irr *irr, double rate)
+{
+	double best = NAN;
+
+	for (size_t i = 0; i < irr->nroots; i++)
+		if (i == 0 || fabs(irr->roots[i] - rate) < fabs(best - rate))
+			best = irr->roots[i];
+	return best;
+}
+
 /* Metrics of the evaluated draw into out (NaN when undefined or not asked for). */
 static crm_status measure(struct worker *w, double *out, crm_error *err)
 {
@@ -206,10 +219,7 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 			return st;
 		if (st != CRM_OK)
 			irr.nroots = 0;
-		double r = crm_model_settings(w->m)->discount_rate;
-		for (size_t i = 0; i < irr.nroots; i++)
-			if (i == 0 || fabs(irr.roots[i] - r) < fabs(out[CRM_SIM_IRR] - r))
-				out[CRM_SIM_IRR] = irr.roots[i];
+		out[CRM_SIM_IRR] = nearest_root(&irr, crm_model_settings(w->m)->discount_rate);
 	}
 	for (int k = CRM_SIM_PAYBACK; k <= CRM_SIM_DPAYBACK; k++) {
 		if (!opt->metrics[k])
@@ -222,6 +232,32 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 	}
 	if (w->after_tax)
 		return measure_after_tax(w, out, err);
+	return CRM_OK;
+}
+
+/*
+ * IRR on the short way: the draw's net flows from its line values, and the
+ * one root of flows that change sign once, warm-started at the base case's
+ * IRR; crm_irr_solve for any other shape.
+ */
+static crm_status irr_short(struct worker *w, double *out, crm_error *e)
+{
+	const crm_cashflow *cf = w->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+	int ppy = 12 / cf->months_per_period;
+	crm_irr irr;
+	crm_status st;
+
+	crm_model_summary_flows(w->m, cf, w->net);
+	int found = crm_irr_fast(w->net, np, ppy, w->sh->irr_guess, w->pw, out);
+	if (found >= 0)
+		return CRM_OK;
+	/* A root the solver cannot find counts as a draw with no IRR. */
+	if ((st = crm_irr_solve(w->net, np, ppy, &irr, e)) == CRM_ENOMEM)
+		return st;
+	if (st != CRM_OK)
+		irr.nroots = 0;
+	*out = nearest_root(&irr, crm_model_settings(w->m)->discount_rate);
 	return CRM_OK;
 }
 
@@ -251,6 +287,8 @@ static crm_status evaluate(struct worker *w, double *met, int *undefined, crm_er
 				met[CRM_SIM_PAYBACK] = sm.payback_months;
 			if (sm.dpayback_reached)
 				met[CRM_SIM_DPAYBACK] = sm.dpayback_months;
+			if (opt->metrics[CRM_SIM_IRR])
+				return irr_short(w, &met[CRM_SIM_IRR], e);
 			return CRM_OK;
 		}
 	}
@@ -374,6 +412,8 @@ static void run_free(struct run *r)
 		gsl_rng_free(r->workers[i].rng);
 		free(r->workers[i].g);
 		free(r->workers[i].x);
+		free(r->workers[i].net);
+		free(r->workers[i].pw);
 	}
 	free(r->workers);
 	for (int b = 0; r->blocks && b < r->round_blocks; b++) {
@@ -407,16 +447,37 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->rng = gsl_rng_alloc(gsl_rng_mt19937);
 	w->g = malloc((r->cop.m + 1) * sizeof *w->g);
 	w->x = calloc(r->sh.nitems + 1, sizeof *w->x);
-	if (!w->cf || !w->rng || !w->g || !w->x)
+	w->net = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->net);
+	w->pw = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->pw);
+	if (!w->cf || !w->rng || !w->g || !w->x || !w->net || !w->pw)
 		return out_of_memory(r, err);
 	w->cf->keep_inputs = 0;
 	/* The tax needs every line's amounts, so no short way for after-tax metrics. */
 	w->after_tax = opt->metrics[CRM_SIM_AFTER_TAX_NPV] || opt->metrics[CRM_SIM_AFTER_TAX_IRR] ||
 		       opt->metrics[CRM_SIM_AFTER_TAX_PAYBACK];
 	w->cf->keep_amounts = w->after_tax;
-	/* IRR and MIRR need every period's net flow; the rest can take the short way. */
-	w->fast = crm_model_summary_fast(w->m) && !opt->metrics[CRM_SIM_IRR] && !w->after_tax;
+	/* IRR of dated flows needs the lines on days of their own: the full evaluation. */
+	w->fast = crm_model_summary_fast(w->m) && !w->after_tax &&
+		  !(opt->metrics[CRM_SIM_IRR] &&
+		    crm_model_settings(w->m)->discounting == CRM_DISCOUNT_DATED);
 	return CRM_OK;
+}
+
+/* The base case's IRR, where every draw's IRR search starts; the discount rate if it has none. */
+static double base_irr(const struct worker *w)
+{
+	double rate = crm_model_settings(w->m)->discount_rate, best;
+	crm_model *m = crm_model_new(crm_model_scenario(w->m), NULL);
+	crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
+	crm_irr irr;
+
+	if (cf && crm_model_eval(m, cf, NULL) == CRM_OK &&
+	    crm_cashflow_irr(m, cf, &irr, NULL) == CRM_OK &&
+	    !isnan(best = nearest_root(&irr, rate)))
+		rate = best;
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	return rate;
 }
 
 /*
@@ -470,6 +531,8 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 	for (int i = 0; i < r->jobs; i++)
 		if ((st = worker_init(r, &r->workers[i], err)) != CRM_OK)
 			return st;
+	if (opt->metrics[CRM_SIM_IRR])
+		sh->irr_guess = base_irr(&r->workers[0]);
 	return CRM_OK;
 }
 

@@ -605,6 +605,92 @@ static void test_order_statistics(void **state)
 	gsl_rng_free(r);
 }
 
+/*
+ * IRR on the short way equals the slow path on every draw of a run: the
+ * samples callback receives each draw's values and metrics, and each draw is
+ * evaluated again in full (crm_model_eval) and its IRR solved by the grid
+ * and Brent search (crm_cashflow_irr, the root nearest the discount rate).
+ * Reference: that slow path, within 1e-12 relative plus 1e-15 absolute;
+ * undefined on both or neither. The absolute part is for rates near 0: the
+ * flows themselves, added in another order by the two ways, fix the root
+ * only to about 1e-16 (rounding of NPV / its slope), which is more than
+ * 1e-12 of a rate of 1e-5. The scenarios cover one sign change (the usual case), no IRR, and
+ * draws whose flows change sign more than once.
+ */
+struct irr_check {
+	crm_model *m;
+	crm_cashflow *cf;
+	const crm_uncertain *items;
+	uint64_t compared, defined;
+};
+
+static int irr_check_block(void *ctx, uint64_t first, size_t count, size_t nitems,
+			   const double *x, const double *met)
+{
+	struct irr_check *c = ctx;
+	crm_error err;
+	(void)first;
+	for (size_t i = 0; i < count; i++) {
+		for (size_t t = 0; t < nitems; t++) {
+			const crm_uncertain *u = &c->items[t];
+			double v = x[i * nitems + t];
+			if (u->kind == CRM_ITEM_INPUT)
+				crm_model_override(c->m, (size_t)u->index, v);
+			else if (u->kind == CRM_ITEM_LINE)
+				crm_model_override_line(c->m, (size_t)u->index, v);
+			else
+				crm_model_set_occurs(c->m, (size_t)u->index, v > 0.5);
+		}
+		double want = NAN;
+		if (crm_model_eval(c->m, c->cf, &err) == CRM_OK) {
+			crm_irr irr;
+			double r = crm_model_settings(c->m)->discount_rate;
+			if (crm_cashflow_irr(c->m, c->cf, &irr, &err) == CRM_OK)
+				for (size_t k = 0; k < irr.nroots; k++)
+					if (k == 0 || fabs(irr.roots[k] - r) < fabs(want - r))
+						want = irr.roots[k];
+		}
+		assert_close(met[i * CRM_SIM_NMETRICS + CRM_SIM_IRR], want, 1e-12, 1e-15);
+		c->compared++;
+		c->defined += !isnan(want);
+	}
+	return 0;
+}
+
+static void check_irr_every_draw(const char *path, uint64_t draws)
+{
+	crm_error err;
+	char full[1024];
+	snprintf(full, sizeof full, "%s/%s", TEST_SRCDIR, path);
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_load(full, &err);
+	assert_non_null(sc);
+	crm_sim_options o = options(draws, 2);
+	crm_sim_result res;
+	struct irr_check c = { crm_model_new(sc, &err), NULL, NULL, 0, 0 };
+	assert_non_null(c.m);
+	c.cf = crm_cashflow_new(c.m);
+	assert_int_equal(crm_uncertain_list(sc, (crm_uncertain **)&c.items, &res.nitems, &err), CRM_OK);
+	o.samples = irr_check_block;
+	o.samples_ctx = &c;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_int_equal(c.compared, draws);
+	assert_true(c.defined > 0);
+	crm_sim_result_free(&res);
+	free((void *)c.items);
+	crm_cashflow_free(c.cf);
+	crm_model_free(c.m);
+	crm_scenario_free(sc);
+}
+
+static void test_irr_short_way_every_draw(void **state)
+{
+	(void)state;
+	check_irr_every_draw("scenarios/bench/montecarlo_bench.csv", 20000);
+	check_irr_every_draw("scenarios/midsize_business_case.csv", 20000);
+	check_irr_every_draw("tests/cli/data/risky.csv", 20000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +708,7 @@ int main(void)
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 		cmocka_unit_test(test_order_statistics),
+		cmocka_unit_test(test_irr_short_way_every_draw),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("simulate", tests, NULL, NULL);
