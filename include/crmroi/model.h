@@ -130,7 +130,10 @@ int crm_model_summary_fast(const crm_model *m);
  * Returns CRM_OK; CRM_EDATA when a value is not a finite number (as
  * crm_model_eval); or CRM_EUSAGE when the short way cannot decide (a
  * cumulative sum within rounding of zero, or a model that varies by period):
- * the caller then evaluates in full with crm_model_eval.
+ * the caller then evaluates in full with crm_model_eval. On CRM_OK with
+ * want_payback, cf->net holds every period's net flow (as
+ * crm_model_summary_flows gives it); with want_dpayback, cf->pv_net the
+ * discounted ones. Nothing else of cf is filled.
  */
 crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
 			     int want_dpayback, crm_summary *s, crm_error *err);

@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FLOW_BLOCK 8            /* periods whose flows crm_model_summary builds at once */
+
 struct crm_model {
 	const crm_scenario *sc;
 	crm_settings set;       /* the scenario's settings, or a caller's variant */
@@ -57,7 +59,8 @@ struct crm_model {
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
 	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
-	double *wl, *wld;       /* wt and wtd line-major: line l's weights at [l*(n+1)+p] */
+	double *wl, *wld;       /* wt and wtd line-major: line l's weights at [l*wstride+p] */
+	size_t wstride;         /* n+1 rounded up to whole blocks of FLOW_BLOCK; the rest are 0 */
 };
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
@@ -286,8 +289,9 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->absw = calloc(m->nl + 1, sizeof *m->absw);
 	m->totw = calloc(m->nl + 1, sizeof *m->totw);
 	m->totwd = calloc(m->nl + 1, sizeof *m->totwd);
-	m->wl = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wl);
-	m->wld = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wld);
+	m->wstride = ((size_t)m->n + FLOW_BLOCK) / FLOW_BLOCK * FLOW_BLOCK;
+	m->wl = calloc(m->wstride * (m->nl + 1), sizeof *m->wl);
+	m->wld = calloc(m->wstride * (m->nl + 1), sizeof *m->wld);
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
@@ -367,8 +371,8 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 			m->absw[l] += fabs(w[p]);
 			m->totw[l] += sign * w[p];
 			m->totwd[l] += sign * w[p] * m->df[p];
-			m->wl[l * (size_t)(m->n + 1) + (size_t)p] = m->wt[(size_t)p * m->nl + l];
-			m->wld[l * (size_t)(m->n + 1) + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
+			m->wl[l * m->wstride + (size_t)p] = m->wt[(size_t)p * m->nl + l];
+			m->wld[l * m->wstride + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
 		}
 	}
 	return m;
@@ -666,50 +670,79 @@ int crm_model_summary_fast(const crm_model *m)
 }
 
 /*
- * Payback as crm_payback_compute defines it: the last time the cumulative sum
- * of flows (flow p = sum over lines of v[l] x w[l][p]) goes from below 0 to 0
- * or above, after which it stays >= 0. The cumulative sum at the end comes
- * from the per-line totals tot; the scan then walks back from the end and
- * stops at the last period whose cumulative sum is below 0, so a payback
- * reached early costs the periods after it, and one not reached costs nothing.
- * The flows of PAYBACK_CHUNK periods at a time are built line by line with
- * axpy (line-major weights w, contiguous in p), which vectorises; each flow
- * still adds its lines in line order, as a full evaluation does.
- * Returns 1 and sets *months when reached, 0 when not, -1 when a cumulative
- * sum it looks at lands within tol of 0 (undecided here).
+ * The flows of every period, out[p] = sum over lines of v[l] x w[l][p], for
+ * the line-major weights w (wl or wld). FLOW_BLOCK periods at a time are
+ * kept in registers while the lines active in them are added, in line
+ * order, as a full evaluation adds them (a line's zero weights add exact
+ * zeros), so each flow is the same number; two-lane vectors (SSE2 on
+ * x86-64, NEON on ARM) without target flags.
  */
-#define PAYBACK_CHUNK 16
+static void flows(const crm_model *m, const double *w, const double *v, double *out)
+{
+	size_t np = (size_t)m->n + 1;
 
-static int last_crossing(const crm_model *m, const double *w, const double *tot,
+	for (size_t p0 = 0; p0 < np; p0 += FLOW_BLOCK) {
+		double acc[FLOW_BLOCK];
+#if defined(__GNUC__)
+		v2d a0 = { 0, 0 }, a1 = { 0, 0 }, a2 = { 0, 0 }, a3 = { 0, 0 };
+		for (size_t l = 0; l < m->nl; l++) {
+			if (m->plast[l] < (int)p0 || m->pfirst[l] >= (int)(p0 + FLOW_BLOCK))
+				continue;
+			const double *wp = w + l * m->wstride + p0;
+			v2d x0, x1, x2, x3, vl = { v[l], v[l] };
+			memcpy(&x0, wp, sizeof x0);
+			memcpy(&x1, wp + 2, sizeof x1);
+			memcpy(&x2, wp + 4, sizeof x2);
+			memcpy(&x3, wp + 6, sizeof x3);
+			a0 += vl * x0;
+			a1 += vl * x1;
+			a2 += vl * x2;
+			a3 += vl * x3;
+		}
+		memcpy(acc, &a0, sizeof a0);
+		memcpy(acc + 2, &a1, sizeof a1);
+		memcpy(acc + 4, &a2, sizeof a2);
+		memcpy(acc + 6, &a3, sizeof a3);
+#else
+		for (int j = 0; j < FLOW_BLOCK; j++)
+			acc[j] = 0;
+		for (size_t l = 0; l < m->nl; l++)
+			if (m->plast[l] >= (int)p0 && m->pfirst[l] < (int)(p0 + FLOW_BLOCK))
+				for (int j = 0; j < FLOW_BLOCK; j++)
+					acc[j] += v[l] * w[l * m->wstride + p0 + (size_t)j];
+#endif
+		memcpy(out + p0, acc, (np - p0 < FLOW_BLOCK ? np - p0 : FLOW_BLOCK) * sizeof *acc);
+	}
+}
+
+/*
+ * Payback as crm_payback_compute defines it: the last time the cumulative sum
+ * of the flows goes from below 0 to 0 or above, after which it stays >= 0.
+ * The cumulative sum at the end comes from the per-line totals tot; the scan
+ * then walks back from the end and stops at the last period whose cumulative
+ * sum is below 0. Returns 1 and sets *months when reached, 0 when not, -1
+ * when a cumulative sum it looks at lands within tol of 0 (undecided here).
+ */
+static int last_crossing(const crm_model *m, const double *flow, const double *tot,
 			 const double *v, double tol, double *months)
 {
-	size_t nl = m->nl, np = (size_t)m->n + 1;
-	double cum = 0, flow[PAYBACK_CHUNK];
+	double cum = 0;
 
-	for (size_t l = 0; l < nl; l++)
+	for (size_t l = 0; l < m->nl; l++)
 		cum += v[l] * tot[l];
 	if (fabs(cum) <= tol)
 		return -1;
 	if (cum < 0)
 		return 0;
-	for (int hi = m->n; hi > 0; hi -= PAYBACK_CHUNK) {
-		int lo = hi - PAYBACK_CHUNK + 1 > 1 ? hi - PAYBACK_CHUNK + 1 : 1;
-		memset(flow, 0, sizeof flow);
-		for (size_t l = 0; l < nl; l++) {
-			int a = m->pfirst[l] > lo ? m->pfirst[l] : lo, b = m->plast[l] < hi ? m->plast[l] : hi;
-			if (a <= b)
-				axpy(flow + (a - lo), w + l * np + (size_t)a, v[l], b - a + 1);
+	for (int p = m->n; p > 0; p--) {
+		double prev = cum - flow[p];
+		if (fabs(prev) <= tol)
+			return -1;
+		if (prev < 0) {
+			*months = ((double)(p - 1) + (-prev) / flow[p]) * m->mpp;
+			return 1;
 		}
-		for (int p = hi; p >= lo; p--) {
-			double prev = cum - flow[p - lo];
-			if (fabs(prev) <= tol)
-				return -1;
-			if (prev < 0) {
-				*months = ((double)(p - 1) + (-prev) / flow[p - lo]) * m->mpp;
-				return 1;
-			}
-			cum = prev;
-		}
+		cum = prev;
 	}
 	*months = 0;    /* never below 0 */
 	return 1;
@@ -758,13 +791,15 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	double tol = CRM_PAYBACK_REL_TOL * scale;
 	s->payback_reached = s->dpayback_reached = 0;
 	if (want_payback) {
-		int r = last_crossing(m, m->wl, m->totw, v, tol, &s->payback_months);
+		flows(m, m->wl, v, cf->net);
+		int r = last_crossing(m, cf->net, m->totw, v, tol, &s->payback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->payback_reached = r;
 	}
 	if (want_dpayback) {
-		int r = last_crossing(m, m->wld, m->totwd, v, tol, &s->dpayback_months);
+		flows(m, m->wld, v, cf->pv_net);
+		int r = last_crossing(m, cf->pv_net, m->totwd, v, tol, &s->dpayback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->dpayback_reached = r;
@@ -774,14 +809,7 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 
 void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net)
 {
-	size_t np = (size_t)m->n + 1;
-	const double *v = cf->scratch + (m->ni + 1);   /* as crm_model_summary left them */
-
-	memset(net, 0, np * sizeof *net);
-	for (size_t l = 0; l < m->nl; l++)
-		if (m->pfirst[l] <= m->plast[l])
-			axpy(net + m->pfirst[l], m->wl + l * np + (size_t)m->pfirst[l], v[l],
-			     m->plast[l] - m->pfirst[l] + 1);
+	flows(m, m->wl, cf->scratch + (m->ni + 1), net);   /* the line values crm_model_summary left */
 }
 
 double crm_model_line_timing(const crm_model *m, size_t l, int p)

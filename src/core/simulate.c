@@ -248,12 +248,17 @@ static crm_status irr_short(struct worker *w, double *out, crm_error *e)
 	crm_irr irr;
 	crm_status st;
 
-	crm_model_summary_flows(w->m, cf, w->net);
-	int found = crm_irr_fast(w->net, np, ppy, w->sh->irr_guess, w->pw, out);
+	const double *net = cf->net;   /* filled by crm_model_summary for payback */
+
+	if (!w->sh->opt->metrics[CRM_SIM_PAYBACK]) {
+		crm_model_summary_flows(w->m, cf, w->net);
+		net = w->net;
+	}
+	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->pw, out);
 	if (found >= 0)
 		return CRM_OK;
 	/* A root the solver cannot find counts as a draw with no IRR. */
-	if ((st = crm_irr_solve(w->net, np, ppy, &irr, e)) == CRM_ENOMEM)
+	if ((st = crm_irr_solve(net, np, ppy, &irr, e)) == CRM_ENOMEM)
 		return st;
 	if (st != CRM_OK)
 		irr.nroots = 0;
