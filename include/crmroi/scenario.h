@@ -32,6 +32,21 @@ typedef enum crm_dist {
 	CRM_DIST_NONE, CRM_DIST_FIXED, CRM_DIST_TRIANGULAR, CRM_DIST_PERT,
 	CRM_DIST_UNIFORM, CRM_DIST_NORMAL, CRM_DIST_LOGNORMAL
 } crm_dist;
+/*
+ * What kind of value a benefit is (the class column): cash reaches the bank,
+ * cost_reduction is spending that stops, productivity is hours freed (money
+ * only when redeployed), cost_avoidance is spending that never starts, and
+ * flexibility is the value of options the investment opens (TEI). Costs have
+ * no class. The headline metrics count every class but flexibility.
+ */
+typedef enum crm_class {
+	CRM_CLASS_CASH, CRM_CLASS_COST_REDUCTION, CRM_CLASS_PRODUCTIVITY,
+	CRM_CLASS_COST_AVOIDANCE, CRM_CLASS_FLEXIBILITY, CRM_NCLASSES
+} crm_class;
+/* A set of classes, bit (1 << class) for each. */
+#define CRM_CLASS_BIT(c) (1u << (c))
+#define CRM_CLASSES_ALL ((1u << CRM_NCLASSES) - 1)
+#define CRM_CLASSES_DEFAULT (CRM_CLASSES_ALL & ~CRM_CLASS_BIT(CRM_CLASS_FLEXIBILITY))
 
 /*
  * Where something was written: file, line and column (1-based CSV field) of a
@@ -80,6 +95,8 @@ typedef struct crm_settings {
 	char *readiness;            /* the answers file read; NULL when the setting is not given */
 	double readiness_score;     /* its total, 0..1000 */
 	double readiness_floor;     /* the factor at score 0, fraction; default 0.50 */
+	/* Benefit classes the model counts (CRM_CLASS_BIT set); costs always count. */
+	unsigned classes;           /* default CRM_CLASSES_DEFAULT (all but flexibility) */
 } crm_settings;
 
 typedef struct crm_input {
@@ -120,7 +137,24 @@ typedef struct crm_line {
 	crm_loc loc;
 	char **extra;
 	int phase;          /* index in crm_scenario.phases, -1 when the phase column is empty */
+	int group;          /* index in crm_scenario.groups, -1 when the group column is empty */
+	crm_class cls;      /* benefits: the class column (default cash); costs: CRM_CLASS_CASH */
 } crm_line;
+
+/*
+ * Lines that happen together (the group column): they share one probability
+ * and a simulation draws them once, so that a gate (a pilot's go/no-go)
+ * decides a rollout's costs and benefits together. Every line of the group
+ * carries the group's probability in crm_line.probability.
+ */
+typedef struct crm_group {
+	char *name;
+	double probability;  /* 1 when no line of the group gives one */
+	int first_line;      /* index in crm_scenario.lines of its first line */
+	size_t nlines;
+	int first_month;     /* the earliest start month of its lines: when it is decided */
+	crm_loc loc;         /* the row of its first line */
+} crm_group;
 
 /* A rank (Spearman) correlation between two uncertain inputs. */
 typedef struct crm_correlation {
@@ -196,6 +230,8 @@ typedef struct crm_scenario {
 	size_t nphases;
 	crm_criterion *criteria; /* kind=criterion rows, in file order */
 	size_t ncriteria;
+	crm_group *groups;      /* named by the group column, in order of first line */
+	size_t ngroups;
 } crm_scenario;
 
 /*
@@ -251,6 +287,18 @@ const char *crm_dist_name(crm_dist d);
 const char *crm_timing_name(crm_timing t);
 const char *crm_curve_name(crm_curve c);
 const char *crm_grid_name(crm_grid g);
+const char *crm_class_name(crm_class c);
+/* The class called name (exact, lower case); -1 when there is none. */
+int crm_class_parse(const char *name);
+/*
+ * A comma-separated list of class names ("cash,cost_reduction") to a set of
+ * CRM_CLASS_BIT. CRM_EUSAGE with a message (a did-you-mean and the accepted
+ * names) when a name is unknown or the list is empty.
+ */
+crm_status crm_classes_parse(const char *list, unsigned *classes, crm_error *err);
+/* Index of the group called name, or -1. */
+int crm_scenario_find_group(const crm_scenario *sc, const char *name);
+
 /* Whether area is one of the documented benefit areas (kind CRM_BENEFIT) or cost categories. */
 int crm_area_is_standard(crm_line_kind kind, const char *area);
 

@@ -49,6 +49,7 @@ struct crm_model {
 	 * or 0 / 1 when a simulation draws whether the event happens.
 	 */
 	double *line_factor;
+	int *gnext;             /* nl: the next line of the same group, -1 after its last */
 	int *pfirst, *plast;    /* nl: first and last period with a nonzero weight */
 	/* For crm_model_summary: weights period-major, signed (+benefit, -cost). */
 	double *wt;             /* (n+1) x nl: weight of line l in period p at [p*nl+l] */
@@ -127,6 +128,13 @@ static int fixed_value(const crm_model *m, const crm_expr *e)
 		if (!m->input_fixed[deps[k]])
 			return 0;
 	return 1;
+}
+
+/* Whether line l counts: a cost always, a benefit when its class is in the settings' set. */
+static int line_counted(const crm_model *m, size_t l)
+{
+	const crm_line *ln = &m->sc->lines[l];
+	return ln->kind == CRM_COST || (m->set.classes & CRM_CLASS_BIT(ln->cls));
 }
 
 static void line_weights(const crm_model *m, const crm_line *ln, double *w)
@@ -225,6 +233,7 @@ void crm_model_free(crm_model *m)
 	free(m->year);
 	free(m->month);
 	free(m->line_factor);
+	free(m->gnext);
 	free(m->pfirst);
 	free(m->plast);
 	free(m->wt);
@@ -267,6 +276,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->line_fixed = calloc(m->nl + 1, 1);
 	m->line_factor = malloc((m->nl + 1) * sizeof *m->line_factor);
 	m->pfirst = malloc((m->nl + 1) * sizeof *m->pfirst);
+	m->gnext = malloc((m->nl + 1) * sizeof *m->gnext);
 	m->wt = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wt);
 	m->wtd = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wtd);
 	m->pvw = calloc(m->nl + 1, sizeof *m->pvw);
@@ -276,7 +286,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
-	if (!m->line_factor || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
+	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
 	    !m->totw || !m->totwd ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
@@ -289,11 +299,29 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	}
 	for (size_t l = 0; l < m->nl; l++) {
 		m->line_fixed[l] = fixed_value(m, sc->lines[l].value);
-		m->line_factor[l] = sc->lines[l].probability;
+		m->line_factor[l] = line_counted(m, l) ? sc->lines[l].probability : 0.0;
+		m->gnext[l] = -1;
 		m->any_varying |= !m->line_fixed[l];
 	}
 	for (size_t i = 0; i < m->ni; i++)
 		m->any_varying |= !m->input_fixed[i];
+	if (sc->ngroups) {
+		/* Each group's lines as a list, in line order. */
+		int *last = malloc(sc->ngroups * sizeof *last);
+		if (!last)
+			goto nomem;
+		for (size_t g = 0; g < sc->ngroups; g++)
+			last[g] = -1;
+		for (size_t l = 0; l < m->nl; l++) {
+			int g = sc->lines[l].group;
+			if (g < 0)
+				continue;
+			if (last[g] >= 0)
+				m->gnext[last[g]] = (int)l;
+			last[g] = (int)l;
+		}
+		free(last);
+	}
 	for (size_t i = 0; i < m->ni; i++)
 		m->override[i] = NAN;
 	for (size_t l = 0; l < m->nl; l++)
@@ -355,8 +383,36 @@ int crm_model_periods(const crm_model *m) { return m->n; }
 void crm_model_override(crm_model *m, size_t i, double value) { m->override[i] = value; }
 void crm_model_clear_override(crm_model *m, size_t i) { m->override[i] = NAN; }
 void crm_model_override_line(crm_model *m, size_t l, double value) { m->line_override[l] = value; }
-void crm_model_set_occurs(crm_model *m, size_t l, int occurs) { m->line_factor[l] = occurs ? 1.0 : 0.0; }
-void crm_model_clear_occurs(crm_model *m, size_t l) { m->line_factor[l] = m->sc->lines[l].probability; }
+
+/*
+ * A line of a group decides the whole group: every line of it happens, or
+ * none. A benefit whose class is not counted stays at 0 either way.
+ */
+void crm_model_set_occurs(crm_model *m, size_t l, int occurs)
+{
+	int g = m->sc->lines[l].group;
+	size_t k = g >= 0 ? (size_t)m->sc->groups[g].first_line : l;
+
+	for (;;) {
+		m->line_factor[k] = occurs && line_counted(m, k) ? 1.0 : 0.0;
+		if (g < 0 || m->gnext[k] < 0)
+			break;
+		k = (size_t)m->gnext[k];
+	}
+}
+
+void crm_model_clear_occurs(crm_model *m, size_t l)
+{
+	int g = m->sc->lines[l].group;
+	size_t k = g >= 0 ? (size_t)m->sc->groups[g].first_line : l;
+
+	for (;;) {
+		m->line_factor[k] = line_counted(m, k) ? m->sc->lines[k].probability : 0.0;
+		if (g < 0 || m->gnext[k] < 0)
+			break;
+		k = (size_t)m->gnext[k];
+	}
+}
 void crm_model_clear_line_override(crm_model *m, size_t l) { m->line_override[l] = NAN; }
 
 void crm_cashflow_free(crm_cashflow *cf)

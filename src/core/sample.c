@@ -208,12 +208,14 @@ crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, si
 	}
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];
-		if (ln->probability < 1) {
+		/* A group is one event, drawn at its first line (crm_model_set_occurs sets them all). */
+		const crm_group *g = ln->group >= 0 ? &sc->groups[ln->group] : NULL;
+		if (ln->probability < 1 && (!g || g->first_line == (int)l)) {
 			crm_uncertain *u = &items[n++];
 			memset(u, 0, sizeof *u);
 			u->kind = CRM_ITEM_EVENT;
 			u->index = (int)l;
-			u->name = ln->label;
+			u->name = g ? g->name : ln->label;
 			u->p = ln->probability;
 		}
 	}

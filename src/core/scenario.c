@@ -31,15 +31,25 @@ enum col {
 	COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
 	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
 	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE,
-	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT, NCOLS
+	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT,
+	COL_GROUP, COL_CLASS, NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
 	"kind", "name", "value", "low", "high", "dist", "area", "timing", "start",
 	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
 	"treatment", "life", "depreciation", "salvage", "date",
-	"phase", "baseline", "target", "direction", "due", "unit"
+	"phase", "baseline", "target", "direction", "due", "unit",
+	"group", "class"
 };
+
+/* crm_class order: the names of the class column. */
+static const char *const class_names[CRM_NCLASSES + 1] = {
+	"cash", "cost_reduction", "productivity", "cost_avoidance", "flexibility", NULL
+};
+
+/* Two probabilities of one group closer than this are the same value written twice. */
+#define GROUP_PROB_TOL 1e-12
 
 static const char *const benefit_areas[] = {
 	"lead_management", "opportunity_management", "configurator", "proposal_generation",
@@ -201,6 +211,9 @@ struct loader {
 	struct smap input_names;   /* input name -> index in sc->inputs */
 	struct smap line_labels;   /* line label -> index in sc->lines */
 	struct smap corr_pairs;    /* "a|b" input indices, a < b -> index in sc->correlations */
+	struct smap group_names;   /* group name -> index in sc->groups */
+	int *group_prob_line;      /* per group: the line that gave its probability, 0 if none */
+	const char **group_prob_file;
 	/* Settings seen, for duplicates and defaults. */
 	int setting_line[sizeof setting_names / sizeof *setting_names];
 	int finance_given, reinvest_given;
@@ -594,7 +607,8 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 			return fail_at(ld, l, "unknown column '%s'%s (expected kind, name, value, low, high, "
 				       "dist, area, timing, start, end, ramp, curve, growth, risk, "
 				       "probability, owner, metric, note, treatment, life, depreciation, "
-				       "salvage, date, phase, baseline, target, direction, due, unit, or a "
+				       "salvage, date, phase, baseline, target, direction, due, unit, group, "
+				       "class, or a "
 				       "name starting with x_ for your own notes)", h, sug);
 		}
 		if (hd->colmap[found] >= 0)
@@ -738,7 +752,7 @@ static int month_of_day(const crm_settings *s, long d)
 static crm_status check_line_columns(struct loader *ld, const struct srow *r, const char *kind)
 {
 	static const enum col cols[] = { COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE,
-		COL_DATE };
+		COL_DATE, COL_GROUP, COL_CLASS };
 	return check_unused(ld, r, kind, cols, sizeof cols / sizeof *cols);
 }
 
@@ -1446,6 +1460,83 @@ static crm_status read_input(struct loader *ld, const struct srow *r, crm_input 
 	return CRM_OK;
 }
 
+/*
+ * The class of a benefit, and the group of a line: a line joining a group
+ * that already has a probability must give the same one, or none.
+ */
+static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_line *ln,
+				   const char *what)
+{
+	crm_scenario *sc = ld->sc;
+	const char *cl = field(ld, r, COL_CLASS), *g = field(ld, r, COL_GROUP);
+	size_t gi;
+
+	ln->cls = CRM_CLASS_CASH;
+	ln->group = -1;
+	if (*cl && ln->kind == CRM_COST)
+		return FAIL(ld, r, COL_CLASS, "%s: class '%s' is for benefits (a cost always counts "
+			    "in full); leave the class column empty", what, cl);
+	if (*cl) {
+		char lower[64], sug[160];
+		size_t k;
+		for (k = 0; cl[k] && k + 1 < sizeof lower; k++)
+			lower[k] = (char)tolower((unsigned char)cl[k]);
+		lower[k] = '\0';
+		int c = crm_class_parse(lower);
+		if (c < 0) {
+			suggest(cl, class_names, CRM_NCLASSES, sug, sizeof sug);
+			return FAIL(ld, r, COL_CLASS, "%s: class '%s' is not known%s (expected cash, "
+				    "cost_reduction, productivity, cost_avoidance or flexibility)",
+				    what, cl, sug);
+		}
+		ln->cls = (crm_class)c;
+	}
+	if (!*g)
+		return CRM_OK;
+	if (!smap_get(&ld->group_names, g, strlen(g), &gi)) {
+		crm_group *grp = &sc->groups[sc->ngroups];
+		memset(grp, 0, sizeof *grp);
+		if (!(grp->name = xstrdup(g)))
+			return nomem(ld);
+		gi = sc->ngroups++;
+		if (smap_set(&ld->group_names, g, strlen(g), gi) != 0)
+			return nomem(ld);
+		grp->probability = 1.0;
+		grp->first_line = (int)(ln - sc->lines);
+		grp->first_month = ln->start;
+		grp->loc = (crm_loc){ r->file, r->line, 0 };
+	}
+	crm_group *grp = &sc->groups[gi];
+	ln->group = (int)gi;
+	grp->nlines++;
+	if (ln->start < grp->first_month)
+		grp->first_month = ln->start;
+	if (!given(ld, r, COL_PROBABILITY))
+		return CRM_OK;
+	if (!ld->group_prob_line[gi]) {
+		ld->group_prob_line[gi] = r->line;
+		ld->group_prob_file[gi] = r->file;
+		grp->probability = ln->probability;
+		return CRM_OK;
+	}
+	if (fabs(ln->probability - grp->probability) > GROUP_PROB_TOL) {
+		char here[32], there[32];
+		snprintf(here, sizeof here, "%g%%", 100 * ln->probability);
+		snprintf(there, sizeof there, "%g%%", 100 * grp->probability);
+		if (ld->group_prob_file[gi] != r->file)
+			return FAIL(ld, r, COL_PROBABILITY, "%s: probability %s, but group '%s' has "
+				    "probability %s on line %d of %s (the lines of a group happen "
+				    "together: give the probability once, or the same on every line)",
+				    what, here, grp->name, there, ld->group_prob_line[gi],
+				    ld->group_prob_file[gi]);
+		return FAIL(ld, r, COL_PROBABILITY, "%s: probability %s, but group '%s' has "
+			    "probability %s on line %d (the lines of a group happen together: give "
+			    "the probability once, or the same on every line)", what, here,
+			    grp->name, there, ld->group_prob_line[gi]);
+	}
+	return CRM_OK;
+}
+
 static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_kind kind)
 {
 	crm_scenario *sc = ld->sc;
@@ -1458,6 +1549,7 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 
 	memset(ln, 0, sizeof *ln);
 	ln->kind = kind;
+	ln->group = -1;
 	ln->loc = loc_of(ld, r, COL_VALUE);
 	ln->loc.line = r->line;
 	if (!*label)
@@ -1581,6 +1673,8 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 				   &ln->risk)) != CRM_OK)
 			return st;
 	}
+	if ((st = read_class_group(ld, r, ln, what)) != CRM_OK)
+		return st;
 	return read_tax_columns(ld, r, ln, what);
 }
 
@@ -1795,7 +1889,11 @@ static crm_status load_rows(struct loader *ld)
 	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
 	ld->input_bad = calloc(ninputs + 1, 1);
-	if (!sc->inputs || !sc->lines || !sc->correlations || !ld->input_bad)
+	sc->groups = calloc(nlines + 1, sizeof *sc->groups);
+	ld->group_prob_line = calloc(nlines + 1, sizeof *ld->group_prob_line);
+	ld->group_prob_file = calloc(nlines + 1, sizeof *ld->group_prob_file);
+	if (!sc->inputs || !sc->lines || !sc->correlations || !ld->input_bad || !sc->groups ||
+	    !ld->group_prob_line || !ld->group_prob_file)
 		return nomem(ld);
 	/* Every input's name is known before any formula is compiled. An input whose
 	 * row is bad still declares its name, so formulas using it are not blamed. */
@@ -1845,6 +1943,10 @@ static crm_status load_rows(struct loader *ld)
 				ld->input_bad[r->input] = 1;
 		}
 	}
+	/* Every line of a group carries the group's probability. */
+	for (i = 0; i < sc->nlines; i++)
+		if (sc->lines[i].group >= 0)
+			sc->lines[i].probability = sc->groups[sc->lines[i].group].probability;
 	/* Correlations last: they refer to inputs' ranges. */
 	for (i = 0; i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
@@ -1883,6 +1985,7 @@ static crm_scenario *scenario_new(const char *name)
 	sc->settings.readiness_score = CRM_ASSESS_MAX_POINTS;
 	sc->settings.readiness_floor = 0.50;
 	sc->settings.declining_factor = 2.0;
+	sc->settings.classes = CRM_CLASSES_DEFAULT;
 	if (!sc->file || !sc->settings.title || !sc->settings.currency) {
 		crm_scenario_free(sc);
 		return NULL;
@@ -1927,6 +2030,9 @@ void crm_scenario_free(crm_scenario *sc)
 		free_extra(ln->extra, sc->nextra);
 	}
 	free(sc->lines);
+	for (size_t g = 0; g < sc->ngroups; g++)
+		free(sc->groups[g].name);
+	free(sc->groups);
 	free(sc->correlations);
 	free_tracking(sc);
 	for (size_t k = 0; k < sc->nfiles; k++)
@@ -2054,7 +2160,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 			"phase", "criterion" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 			COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-			COL_PROBABILITY };
+			COL_PROBABILITY, COL_GROUP, COL_CLASS };
 		int removed = 0;
 		for (size_t u = 0; u < sizeof unused / sizeof *unused; u++)
 			if (rowf(nr, unused[u])[0])
@@ -2481,6 +2587,9 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 	smap_free(&ld.input_names);
 	smap_free(&ld.line_labels);
 	smap_free(&ld.corr_pairs);
+	smap_free(&ld.group_names);
+	free(ld.group_prob_line);
+	free(ld.group_prob_file);
 	free(ld.input_bad);
 	if (st != CRM_OK) {
 		crm_scenario_free(ld.sc);
@@ -2810,4 +2919,59 @@ static crm_status read_tracking(struct loader *ld)
 void crm_suggest(const char *word, const char *const *cands, size_t n, char *buf, size_t len)
 {
 	suggest(word, cands, n, buf, len);
+}
+
+/* ------------------------------------------------------ classes and groups */
+
+const char *crm_class_name(crm_class c)
+{
+	return c >= 0 && c < CRM_NCLASSES ? class_names[c] : "?";
+}
+
+int crm_class_parse(const char *name)
+{
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		if (!strcmp(name, class_names[c]))
+			return c;
+	return -1;
+}
+
+crm_status crm_classes_parse(const char *list, unsigned *classes, crm_error *err)
+{
+	const char *p = list;
+	unsigned set = 0;
+
+	for (;;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char name[64], sug[160];
+		int c = -1;
+		if (len < sizeof name) {
+			memcpy(name, p, len);
+			name[len] = '\0';
+			c = crm_class_parse(name);
+		} else {
+			snprintf(name, sizeof name, "%.60s...", p);
+		}
+		if (c < 0) {
+			suggest(name, class_names, CRM_NCLASSES, sug, sizeof sug);
+			return crm_error_set(err, CRM_EUSAGE, "", 0, 0, "unknown class '%s'%s in '%s' "
+					     "(expected a comma-separated list of cash, cost_reduction, "
+					     "productivity, cost_avoidance, flexibility)", name, sug, list);
+		}
+		set |= CRM_CLASS_BIT(c);
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	*classes = set;
+	return CRM_OK;
+}
+
+int crm_scenario_find_group(const crm_scenario *sc, const char *name)
+{
+	for (size_t g = 0; g < sc->ngroups; g++)
+		if (!strcmp(sc->groups[g].name, name))
+			return (int)g;
+	return -1;
 }
