@@ -83,7 +83,17 @@ typedef struct crm_param {
 	 */
 	double dom_lo, dom_hi;
 	crm_loc loc;        /* where the value is written (file only for settings) */
+	/*
+	 * An input with a whole-number base that moves a line's start or end
+	 * (CRM_PARAM_MONTH) or only a ramp (CRM_PARAM_DURATION): it is varied in
+	 * whole months (whole is set), within the values that give every line a
+	 * month it can have, from 0 (or lower, when they allow) to the horizon's
+	 * last month (or the base, when beyond). 0 otherwise.
+	 */
+	int months;
 } crm_param;
+
+enum { CRM_PARAM_MONTH = 1, CRM_PARAM_DURATION = 2 };
 
 /*
  * Find an input, a cost or benefit line (by its label) or a numeric setting
@@ -196,6 +206,7 @@ typedef struct crm_breakeven {
 	crm_value at_base, at_lo, at_hi;
 	double jump_lo, jump_hi;   /* CRM_BE_JUMP: the two values the jump lies between */
 	crm_value at_jump_lo, at_jump_hi;
+	crm_value at_neighbour;    /* whole numbers, CRM_BE_FOUND: the metric at neighbour */
 	int crossings;             /* crossings seen in the interval (the one nearest base is given) */
 } crm_breakeven;
 

@@ -47,6 +47,24 @@ typedef struct crm_cashflow {
 	int keep_inputs;         /* fill `input` (1 by default; simulations turn it off for speed) */
 	int keep_amounts;        /* fill `amount` (1 by default; simulations turn it off) */
 	double *scratch;         /* the evaluator's working space */
+	/*
+	 * Benefits with an adoption column: the amount before the share of
+	 * adoption, laid out as `amount` (other lines 0); filled with amount.
+	 */
+	double *before_adoption;
+	/*
+	 * Set when the last evaluation failed because an input gave a line a
+	 * month or a share of adoption it cannot have (not a division by zero):
+	 * an error in the scenario's ranges, not an undefined point.
+	 */
+	int bad_value;
+	/*
+	 * Lines whose start, end or ramp follows inputs: their weights for the
+	 * inputs of this evaluation, when these differ from the compiled ones.
+	 * The evaluator's own; NULL when the model has no timing formulas.
+	 */
+	double *timing_weight;   /* nlines x (N+1) */
+	int *timing_state;       /* the evaluator's bookkeeping for those lines */
 } crm_cashflow;
 
 /*
@@ -173,5 +191,19 @@ double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
  * is the year of period p (1 for the Initial column).
  */
 double crm_model_line_timing(const crm_model *m, size_t l, int p);
+
+/*
+ * The share of adoption of line l in period p (0..N) in the evaluation just
+ * made into cf (which kept its inputs), or 1 when the line has no adoption
+ * column.
+ */
+double crm_cashflow_adoption(const crm_model *m, const crm_cashflow *cf, size_t l, int p);
+
+/*
+ * Whether every line gets months it can have with the model's inputs as they
+ * stand (overrides included): CRM_EDATA with the message of
+ * crm_line_timing_eval when not. Evaluates only what timing needs, into cf.
+ */
+crm_status crm_model_check_timing(const crm_model *m, crm_cashflow *cf, crm_error *err);
 
 #endif

@@ -108,6 +108,9 @@ typedef struct crm_input {
 	char *note;
 	crm_loc loc;        /* the row, and the value cell */
 	char **extra;       /* x_ column values, crm_scenario.nextra of them */
+	int timing;         /* bits 1 << CRM_TIMING_START, _END, _RAMP: the lines' fields that
+			       follow it (directly or through other inputs); 0 for none */
+	int adoption;       /* a benefit's adoption column names it: a share from 0 to 1 */
 } crm_input;
 
 typedef struct crm_line {
@@ -137,9 +140,28 @@ typedef struct crm_line {
 	crm_loc loc;
 	char **extra;
 	int phase;          /* index in crm_scenario.phases, -1 when the phase column is empty */
+	/*
+	 * Timing from inputs: start, end and ramp may be formulas over inputs
+	 * whose values do not change between periods. start, end, end_given and
+	 * ramp above then hold the timing at the inputs' own values; a model
+	 * recomputes it when an input it uses is overridden (crm_line_timing_eval).
+	 */
+	crm_expr *timing_expr[3];   /* start, end, ramp; NULL when written as a number or empty */
+	char *timing_text[3];       /* the formulas as written; NULL when no formula */
+	crm_loc timing_loc[3];      /* their cells */
+	int adoption;       /* benefits: the input giving the share of adoption, -1 when none */
+	crm_loc adoption_loc;
 	int group;          /* index in crm_scenario.groups, -1 when the group column is empty */
 	crm_class cls;      /* benefits: the class column (default cash); costs: CRM_CLASS_CASH */
 } crm_line;
+
+/* Which of a line's timing fields: indices into crm_line.timing_expr. */
+enum { CRM_TIMING_START, CRM_TIMING_END, CRM_TIMING_RAMP };
+
+/* A line's timing in whole months: start, end as written (0 = the horizon's end), ramp. */
+typedef struct crm_line_timing {
+	int start, end_given, ramp;
+} crm_line_timing;
 
 /*
  * Lines that happen together (the group column): they share one probability
@@ -268,6 +290,20 @@ void crm_scenario_free(crm_scenario *sc);
 
 /* Index of the input called name, or -1. */
 int crm_scenario_find_input(const crm_scenario *sc, const char *name);
+
+/* Whether line l's start, end or ramp is a formula over inputs. */
+int crm_line_has_timing_formula(const crm_line *ln);
+
+/*
+ * Line ln's timing with the inputs at vals (one value per input, by index; the
+ * inputs a timing formula uses do not vary by period): each formula evaluated,
+ * rounded to a whole month (halves away from zero) and checked as a number
+ * written in its cell would be. A field without a formula keeps its own value.
+ * CRM_EDATA with err located at the formula's cell, naming the input values
+ * that led to the bad month.
+ */
+crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, const double *vals,
+				crm_line_timing *out, crm_error *err);
 
 /* Number of months in the horizon. */
 int crm_scenario_months(const crm_scenario *sc);

@@ -1234,6 +1234,46 @@ static void fmt_param(char *buf, size_t len, const crm_param *p, double x)
 		fmt_unit(buf, len, x, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
 }
 
+/*
+ * A break-even in whole months (an input that moves a line's start, end or
+ * ramp): how late (or early) the month can be with the metric still at or
+ * above the target, how far that is from the base, and the metric one month
+ * further, where it is below.
+ */
+static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
+			   char *buf, size_t len)
+{
+	const crm_param *p = &be->param;
+	int month = p->months == CRM_PARAM_MONTH;
+	int later = be->value > p->base;
+	double d = fabs(be->value - p->base);
+	char t[64], vn[96], base[64], at[64], nb[64];
+
+	fmt_unit(t, sizeof t, target, mi->unit);
+	fmt_value(vn, sizeof vn, &be->at_neighbour, mi->unit);
+	snprintf(base, sizeof base, month ? "month %.0f" : "%.0f months", p->base);
+	snprintf(at, sizeof at, month ? "month %.0f" : "%.0f months", be->value);
+	snprintf(nb, sizeof nb, month ? "month %.0f" : "%.0f months", be->neighbour);
+	if (be->at_base.ok && be->at_base.v >= target) {
+		if (d == 0)
+			snprintf(buf, len, "%s cannot move %s the base, %s, with %s still >= %s: at %s "
+				 "%s is %s", p->name, be->neighbour > p->base ? (month ? "later than"
+				 : "above") : (month ? "earlier than" : "below"), base, short_label(mi),
+				 t, nb, short_label(mi), vn);
+		else
+			snprintf(buf, len, "%s can be as %s as %s with %s still >= %s (%.0f month%s %s "
+				 "the base, %s); at %s %s is %s", p->name, month ? (later ? "late" : "early")
+				 : (later ? "long" : "short"), at, short_label(mi), t, d, d == 1 ? "" : "s",
+				 month ? (later ? "after" : "before") : (later ? "more than" : "less than"),
+				 base, nb, short_label(mi), vn);
+	} else {
+		snprintf(buf, len, "%s first reaches %s with %s at %s (%.0f month%s %s the base, %s); "
+			 "at %s it is %s", short_label(mi), t, p->name, at, d, d == 1 ? "" : "s",
+			 month ? (later ? "after" : "before") : (later ? "more than" : "less than"), base,
+			 nb, vn);
+	}
+}
+
 static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
 			      char *buf, size_t len)
 {
@@ -1283,6 +1323,10 @@ static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi
 	case CRM_BE_FOUND:
 		break;
 	}
+	if (p->months) {
+		months_meaning(be, mi, target, buf, len);
+		return;
+	}
 	char pct[64], to[64], from[64];
 	const char *dir = be->value < p->base ? "fall" : "rise";
 	fmt_unit(to, sizeof to, be->value, unit);
@@ -1312,6 +1356,19 @@ static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi
 		snprintf(buf + n, len - n, " (%d crossings in the interval; the nearest to the base "
 			 "is shown)", be->crossings);
 	}
+}
+
+/* Whether a parameter of this break-even is varied in whole months. */
+static int any_months(const struct sens_opts *o, const struct job *j)
+{
+	crm_param p;
+
+	if (o->input)
+		return j->input.months != 0;
+	for (size_t i = 0; i < j->sc->ninputs; i++)
+		if (crm_param_find(j->sc, j->sc->inputs[i].name, &p, NULL) == CRM_OK && p.months)
+			return 1;
+	return 0;
 }
 
 static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
@@ -1405,6 +1462,13 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 				 ? "within --interval" : "from 0 to 10 times the base value, within the "
 				 "values it can take (1 to 50 for horizon_years, 0% to 100% for risks)");
 			note_line(fp, o->fmt, line);
+			if (any_months(o, j)) {
+				snprintf(line, sizeof line, "An input that moves a line's start, end or ramp "
+					 "is tried at every whole month%s that gives each line a month it "
+					 "can have (up to the horizon's last); the answer is a whole month.",
+					 o->interval_given ? " in the interval" : "");
+				note_line(fp, o->fmt, line);
+			}
 			print_table(&t, o->fmt, fp);
 		}
 	}
@@ -1435,7 +1499,7 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	for (int k = 0; k < o->nvary; k++) {
 		if (crm_param_find(j->sc, o->vary[k].name, &j->vp[k], &err) != CRM_OK)
 			return usage_error("%s: %s: --vary: %s", o->cmdname, j->sc->file, err.msg);
-		if (j->vp[k].whole) {
+		if (j->vp[k].whole && !j->vp[k].months) {
 			/* A horizon takes whole years only: check every point now, not halfway. */
 			for (size_t i = 0; i < o->vary[k].n; i++) {
 				double x = vary_value(&o->vary[k], i);

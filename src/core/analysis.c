@@ -125,6 +125,49 @@ static int percent_unit(const char *unit)
 			!strcmp(unit, "%"));
 }
 
+/* Whole months beyond which a timing input is not searched. */
+#define CRM_MONTHS_MAX 100000.0
+
+/*
+ * A timing input (crm_param.months): its domain is the run of whole values
+ * around its base that give every line a month it can have, searched from
+ * min(0, base) to max(horizon's months, base).
+ */
+static crm_status month_domain(const crm_scenario *sc, crm_param *p, crm_error *err)
+{
+	const crm_input *in = &sc->inputs[p->index];
+	crm_model *m = crm_model_new(sc, err);
+	crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
+	double from = fmin(0, p->base), to = fmax(crm_scenario_months(sc), p->base);
+	double lo = p->base, hi = p->base;
+
+	if (!cf) {
+		crm_model_free(m);
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	}
+	p->months = in->timing & ((1 << CRM_TIMING_START) | (1 << CRM_TIMING_END))
+		    ? CRM_PARAM_MONTH : CRM_PARAM_DURATION;
+	p->whole = 1;
+	p->unit = CRM_UNIT_NUMBER;
+	for (double x = p->base - 1; x >= from; x--) {
+		crm_model_override(m, (size_t)p->index, x);
+		if (crm_model_check_timing(m, cf, NULL) != CRM_OK)
+			break;
+		lo = x;
+	}
+	for (double x = p->base + 1; x <= to; x++) {
+		crm_model_override(m, (size_t)p->index, x);
+		if (crm_model_check_timing(m, cf, NULL) != CRM_OK)
+			break;
+		hi = x;
+	}
+	p->dom_lo = lo;
+	p->dom_hi = hi;
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	return CRM_OK;
+}
+
 crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
 			  crm_error *err)
 {
@@ -142,10 +185,13 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 			out->base = crm_expr_number(in->value);
 		}
 		fill_range(out, &in->range);
-		if (percent_unit(in->unit))
+		if (percent_unit(in->unit) || in->adoption)
 			set_domain(out, 0, 1);
 		else
 			set_domain(out, -INFINITY, INFINITY);
+		if (in->timing && out->has_base && out->base == floor(out->base) &&
+		    fabs(out->base) <= CRM_MONTHS_MAX)
+			return month_domain(sc, out, err);
 		return CRM_OK;
 	}
 	for (size_t l = 0; l < sc->nlines; l++) {
@@ -452,6 +498,12 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
 		after_tax |= ids[k] >= CRM_METRIC_AFTER_TAX_NPV && ids[k] < CRM_METRIC_COUNT;
 	a->cf->keep_amounts = after_tax && a->set.tax_given;   /* the tax needs each line */
 	st = crm_model_eval(a->m, a->cf, &e);
+	if (st == CRM_EDATA && a->cf->bad_value) {
+		/* A month or share the scenario's ranges should not lead to: its error. */
+		if (err)
+			*err = e;
+		return st;
+	}
 	if (st == CRM_EDATA) {
 		for (size_t k = 0; k < n; k++)
 			undefined(&out[k], "not a finite number here (a division by zero or an overflow)");

@@ -9,6 +9,13 @@
  * factor is (1 - risk) for benefits and (1 + risk) for costs (Forrester TEI).
  * A 'once' line books its whole value, with growth and risk, in the period
  * that holds its start month (month 0 is the Initial column).
+ *
+ * A line whose start, end or ramp is a formula over inputs has its weights
+ * compiled at the inputs' own values; an evaluation where an overridden input
+ * moves its months computes that line's weights again, into the result
+ * buffer (so that a model can be shared by threads), and only when its months
+ * differ from those computed last in that buffer. A benefit with an adoption
+ * column is multiplied by its input's share in each period.
  */
 #include "crmroi/model.h"
 #include "crmroi/assess.h"
@@ -57,7 +64,24 @@ struct crm_model {
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
 	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
+	/* Timing from inputs: the lines whose start, end or ramp is a formula. */
+	size_t ntimed;
+	size_t *timed;
+	/* Adoption: per line its input or -1; the inputs used as shares of adoption. */
+	int *adopt;
+	size_t nadopt;
+	int *adopt_inputs;
 };
+
+/* Per line in crm_cashflow.timing_state: own weights?, cached?, start, end, ramp, first, last. */
+#define TS_OWN 0
+#define TS_CACHED 1
+#define TS_START 2
+#define TS_END 3
+#define TS_RAMP 4
+#define TS_FIRST 5
+#define TS_LAST 6
+#define TS_N 7
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
 {
@@ -137,7 +161,8 @@ static int line_counted(const crm_model *m, size_t l)
 	return ln->kind == CRM_COST || (m->set.classes & CRM_CLASS_BIT(ln->cls));
 }
 
-static void line_weights(const crm_model *m, const crm_line *ln, double *w)
+static void line_weights(const crm_model *m, const crm_line *ln, const crm_line_timing *tm,
+			 double *w)
 {
 	const crm_settings *s = &m->set;
 	double r = m->unadjusted ? 0.0 : ln->risk_given ? ln->risk
@@ -148,21 +173,23 @@ static void line_weights(const crm_model *m, const crm_line *ln, double *w)
 		risk *= crm_assess_factor(s->readiness_score, s->readiness_floor);
 	int months = 12 * s->horizon_years;
 
+	int start = tm->start;
+
 	memset(w, 0, (size_t)(m->n + 1) * sizeof *w);
 	if (ln->timing == CRM_ONCE) {
-		if (ln->start > months)
+		if (start > months)
 			return;
-		int p = ln->start == 0 ? 0 : (ln->start + m->mpp - 1) / m->mpp;
-		int year = ln->start == 0 ? 1 : (ln->start + 11) / 12;
+		int p = start == 0 ? 0 : (start + m->mpp - 1) / m->mpp;
+		int year = start == 0 ? 1 : (start + 11) / 12;
 		w[p] = pow(1.0 + ln->growth, year - 1) * risk;
 		return;
 	}
 	double unit = ln->timing == CRM_MONTHLY ? 1.0 : 1.0 / 12.0;
-	int end = ln->end_given ? ln->end_given : months;
-	for (int mo = ln->start; mo <= end && mo <= months; mo++) {
+	int end = tm->end_given ? tm->end_given : months;
+	for (int mo = start; mo <= end && mo <= months; mo++) {
 		int p = (mo + m->mpp - 1) / m->mpp;
 		int year = (mo + 11) / 12;
-		w[p] += unit * crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo) *
+		w[p] += unit * crm_ramp_factor(ln->curve, tm->ramp, start, mo) *
 			pow(1.0 + ln->growth, year - 1);
 	}
 	for (int p = 1; p <= m->n; p++)
@@ -242,6 +269,9 @@ void crm_model_free(crm_model *m)
 	free(m->absw);
 	free(m->totw);
 	free(m->totwd);
+	free(m->timed);
+	free(m->adopt);
+	free(m->adopt_inputs);
 	free(m);
 }
 
@@ -286,6 +316,11 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
+	m->timed = malloc((m->nl + 1) * sizeof *m->timed);
+	m->adopt = malloc((m->nl + 1) * sizeof *m->adopt);
+	m->adopt_inputs = malloc((m->ni + 1) * sizeof *m->adopt_inputs);
+	if (!m->timed || !m->adopt || !m->adopt_inputs)
+		goto nomem;
 	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
 	    !m->totw || !m->totwd ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
@@ -297,11 +332,19 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 		int i = m->order[k];
 		m->input_fixed[i] = fixed_value(m, sc->inputs[i].value);
 	}
+	for (size_t i = 0; i < m->ni; i++)
+		if (sc->inputs[i].adoption)
+			m->adopt_inputs[m->nadopt++] = (int)i;
 	for (size_t l = 0; l < m->nl; l++) {
-		m->line_fixed[l] = fixed_value(m, sc->lines[l].value);
-		m->line_factor[l] = line_counted(m, l) ? sc->lines[l].probability : 0.0;
+		const crm_line *ln = &sc->lines[l];
+		m->adopt[l] = ln->kind == CRM_BENEFIT ? ln->adoption : -1;
+		m->line_fixed[l] = fixed_value(m, ln->value) &&
+				   (m->adopt[l] < 0 || m->input_fixed[m->adopt[l]]);
+		m->line_factor[l] = line_counted(m, l) ? ln->probability : 0.0;
 		m->gnext[l] = -1;
 		m->any_varying |= !m->line_fixed[l];
+		if (crm_line_has_timing_formula(ln))
+			m->timed[m->ntimed++] = l;
 	}
 	for (size_t i = 0; i < m->ni; i++)
 		m->any_varying |= !m->input_fixed[i];
@@ -328,7 +371,9 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 		m->line_override[l] = NAN;
 	for (size_t l = 0; l < m->nl; l++) {
 		const double *w = m->weight + l * (size_t)(m->n + 1);
-		line_weights(m, &sc->lines[l], m->weight + l * (size_t)(m->n + 1));
+		const crm_line *ln = &sc->lines[l];
+		crm_line_timing tm = { ln->start, ln->end_given, ln->ramp };
+		line_weights(m, ln, &tm, m->weight + l * (size_t)(m->n + 1));
 		m->pfirst[l] = m->n + 1;
 		m->plast[l] = -1;
 		for (int p = 0; p <= m->n; p++)
@@ -433,6 +478,9 @@ void crm_cashflow_free(crm_cashflow *cf)
 	free(cf->pv_benefits);
 	free(cf->line_dated);
 	free(cf->scratch);
+	free(cf->before_adoption);
+	free(cf->timing_weight);
+	free(cf->timing_state);
 	free(cf);
 }
 
@@ -465,6 +513,15 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 	cf->pv_benefits = calloc(np, sizeof(double));
 	cf->line_dated = calloc(m->nl + 1, sizeof(double));
 	cf->line_df = m->line_df;
+	if (m->nadopt && !(cf->before_adoption = calloc((m->nl + 1) * np, sizeof(double)))) {
+		crm_cashflow_free(cf);
+		return NULL;
+	}
+	if (m->ntimed && (!(cf->timing_weight = calloc((m->nl + 1) * np, sizeof(double))) ||
+			  !(cf->timing_state = calloc((m->nl + 1) * TS_N, sizeof(int))))) {
+		crm_cashflow_free(cf);
+		return NULL;
+	}
 	for (size_t l = 0; cf->line_dated && l < m->nl; l++)
 		cf->line_dated[l] = isnan(m->line_df[l]) ? NAN : 0;
 	if (!cf->amount || !cf->input || !cf->costs || !cf->benefits || !cf->net ||
@@ -549,6 +606,156 @@ static crm_status not_finite(const crm_model *m, const crm_cashflow *cf, crm_err
 			     isnan(v) ? "not a number" : "infinite", where, ln->value_text);
 }
 
+/* Every share of adoption in 0..1 in periods 1..last (the others repeat period last). */
+static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const double *vals, int last,
+				 crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	size_t ni = m->ni;
+
+	for (size_t k = 0; k < m->nadopt; k++) {
+		int i = m->adopt_inputs[k];
+		for (int p = 1; p <= last; p++) {
+			double x = vals[(size_t)p * ni + (size_t)i];
+			if (x >= 0 && x <= 1)
+				continue;
+			const crm_input *in = &sc->inputs[i];
+			const char *user = "";
+			char where[64];
+			for (size_t l = 0; l < m->nl; l++)
+				if (m->adopt[l] == i) {
+					user = sc->lines[l].label;
+					break;
+				}
+			if (last == 1) {
+				snprintf(where, sizeof where, "in every period");
+			} else {
+				snprintf(where, sizeof where, "in ");
+				period_label(cf, p, where + 3, sizeof where - 3);
+			}
+			cf->bad_value = 1;
+			return crm_error_set(err, CRM_EDATA, in->loc.file, in->loc.line, in->loc.col,
+					     "input '%s' is %.10g%s %s, and a share of adoption is from "
+					     "0%% to 100%% (benefit '%s' is multiplied by it)", in->name,
+					     isfinite(x) ? x * 100 : x, isfinite(x) ? "%" : "", where, user);
+		}
+	}
+	return CRM_OK;
+}
+
+/*
+ * The months of every line with timing formulas, for the inputs of this
+ * evaluation (vals1: period 1's, which timing inputs keep in every period).
+ * A line whose months are the compiled ones uses the model's weights; another
+ * uses weights of its own in cf, computed again only when its months differ
+ * from those computed last.
+ */
+static crm_status line_timings(const crm_model *m, crm_cashflow *cf, const double *vals1,
+			       crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	size_t np = (size_t)m->n + 1;
+
+	for (size_t k = 0; k < m->ntimed; k++) {
+		size_t l = m->timed[k];
+		const crm_line *ln = &sc->lines[l];
+		int *ts = cf->timing_state + l * TS_N;
+		crm_line_timing tm;
+		crm_status st = crm_line_timing_eval(sc, ln, vals1, &tm, err);
+		if (st != CRM_OK) {
+			cf->bad_value = 1;
+			return st;
+		}
+		if (tm.start == ln->start && tm.end_given == ln->end_given && tm.ramp == ln->ramp) {
+			ts[TS_OWN] = 0;
+			continue;
+		}
+		ts[TS_OWN] = 1;
+		if (ts[TS_CACHED] && ts[TS_START] == tm.start && ts[TS_END] == tm.end_given &&
+		    ts[TS_RAMP] == tm.ramp)
+			continue;
+		double *w = cf->timing_weight + l * np;
+		line_weights(m, ln, &tm, w);
+		ts[TS_FIRST] = m->n + 1;
+		ts[TS_LAST] = -1;
+		for (int p = 0; p <= m->n; p++)
+			if (w[p] != 0) {
+				ts[TS_FIRST] = p < ts[TS_FIRST] ? p : ts[TS_FIRST];
+				ts[TS_LAST] = p;
+			}
+		ts[TS_CACHED] = 1;
+		ts[TS_START] = tm.start;
+		ts[TS_END] = tm.end_given;
+		ts[TS_RAMP] = tm.ramp;
+	}
+	return CRM_OK;
+}
+
+/*
+ * For crm_model_summary: whether some line's months, with the inputs at vals
+ * (period 1), differ from the compiled ones, or cannot be had at all; either
+ * way the full evaluation decides.
+ */
+static int timing_moved(const crm_model *m, const double *vals)
+{
+	for (size_t k = 0; k < m->ntimed; k++) {
+		const crm_line *ln = &m->sc->lines[m->timed[k]];
+		crm_line_timing tm;
+		if (crm_line_timing_eval(m->sc, ln, vals, &tm, NULL) != CRM_OK ||
+		    tm.start != ln->start || tm.end_given != ln->end_given || tm.ramp != ln->ramp)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * For crm_model_summary: line l's value times its share of adoption (fixed,
+ * since a varying share makes the model varying). -1 when the share is
+ * outside 0..1: the full evaluation reports it.
+ */
+static int fold_adoption(const crm_model *m, const double *vals, size_t l, double *x)
+{
+	int a = m->adopt[l];
+
+	if (a < 0)
+		return 0;
+	if (!(vals[a] >= 0 && vals[a] <= 1))
+		return -1;
+	*x *= vals[a];
+	return 0;
+}
+
+crm_status crm_model_check_timing(const crm_model *m, crm_cashflow *cf, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	double *vals = cf->scratch;
+	crm_expr_env env = { vals, m->zeros, m->year[1], m->month[1] };
+
+	if (!m->ntimed)
+		return CRM_OK;
+	for (size_t k = 0; k < m->ni; k++) {
+		int i = m->order[k];
+		vals[i] = isnan(m->override[i]) ? crm_expr_eval(sc->inputs[i].value, &env)
+						: m->override[i];
+	}
+	for (size_t k = 0; k < m->ntimed; k++) {
+		crm_line_timing tm;
+		crm_status st = crm_line_timing_eval(sc, &sc->lines[m->timed[k]], vals, &tm, err);
+		if (st != CRM_OK)
+			return st;
+	}
+	return CRM_OK;
+}
+
+double crm_cashflow_adoption(const crm_model *m, const crm_cashflow *cf, size_t l, int p)
+{
+	size_t np = (size_t)m->n + 1;
+
+	if (m->adopt[l] < 0 || p < 0 || p > m->n)
+		return 1.0;
+	return cf->input[(size_t)m->adopt[l] * np + (size_t)p];
+}
+
 crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 {
 	const crm_scenario *sc = m->sc;
@@ -576,6 +783,11 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	/* The Initial column sees the inputs' first-period values. */
 	if (ni)
 		memcpy(vals, vals + ni, ni * sizeof *vals);
+	cf->bad_value = 0;
+	if (m->nadopt && check_adoption(m, cf, vals, last, err) != CRM_OK)
+		return CRM_EDATA;
+	if (m->ntimed && line_timings(m, cf, vals + ni, err) != CRM_OK)
+		return CRM_EDATA;
 	if (cf->keep_inputs)
 		for (size_t i = 0; i < ni; i++)
 			for (size_t p = 0; p < np; p++)
@@ -590,6 +802,17 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 		double *total = ln->kind == CRM_COST ? cf->costs : cf->benefits;
 		double factor = m->line_factor[l];
 		int first = m->pfirst[l], lastp = m->plast[l];
+		int ad = m->adopt[l];
+		if (m->ntimed && cf->timing_state[l * TS_N + TS_OWN]) {
+			w = cf->timing_weight + l * np;
+			first = cf->timing_state[l * TS_N + TS_FIRST];
+			lastp = cf->timing_state[l * TS_N + TS_LAST];
+		}
+		/* Periods a line's months may have left since the last evaluation hold 0. */
+		if (cf->keep_amounts && m->ntimed && crm_line_has_timing_formula(ln))
+			memset(out, 0, np * sizeof *out);
+		if (cf->keep_amounts && ad >= 0)
+			memset(cf->before_adoption + l * np, 0, np * sizeof(double));
 		if (!isnan(m->line_override[l]) || m->line_fixed[l]) {
 			/* The same value in every period: one evaluation, on period 1's inputs. */
 			double v = m->line_override[l];
@@ -600,6 +823,27 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 			if (!isfinite(v))
 				return not_finite(m, cf, err, first <= lastp ? first : 1, 0, l, v);
 			v *= factor;
+			if (ad >= 0 && !m->input_fixed[ad]) {
+				/* An overridden value with a share that varies by period. */
+				for (int p = first; p <= lastp; p++) {
+					double a = v * w[p];
+					if (cf->keep_amounts) {
+						cf->before_adoption[l * np + (size_t)p] = a;
+						out[p] = a * vals[(size_t)p * ni + (size_t)ad];
+					}
+					total[p] += a * vals[(size_t)p * ni + (size_t)ad];
+				}
+				if (!isnan(m->line_df[l]))
+					cf->line_dated[l] = first <= lastp ? v * w[first] *
+							    vals[(size_t)first * ni + (size_t)ad] : 0;
+				continue;
+			}
+			if (ad >= 0) {
+				if (cf->keep_amounts)
+					for (int p = first; p <= lastp; p++)
+						cf->before_adoption[l * np + (size_t)p] = v * w[p];
+				v *= vals[ni + (size_t)ad];
+			}
 			if (!isnan(m->line_df[l]))
 				cf->line_dated[l] = first <= lastp ? v * w[first] : 0;
 			if (cf->keep_amounts)
@@ -622,6 +866,11 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 			if (!isfinite(v))
 				return not_finite(m, cf, err, p, 0, l, v);
 			double a = v * w[p] * factor;
+			if (ad >= 0) {
+				if (cf->keep_amounts)
+					cf->before_adoption[l * np + (size_t)p] = a;
+				a *= vals[(size_t)p * ni + (size_t)ad];
+			}
 			if (!isnan(m->line_df[l]))
 				cf->line_dated[l] = a;   /* a once line: its only period */
 			if (cf->keep_amounts)
@@ -716,6 +965,8 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 			return not_finite(m, cf, err, 1, 1, (size_t)i, x);
 		vals[i] = x;
 	}
+	if (m->ntimed && timing_moved(m, vals))
+		return CRM_EUSAGE;   /* a line's months follow an overridden input */
 	double npv = 0, pvc = 0, scale = 0;
 	for (size_t l = 0; l < nl; l++) {
 		double x = m->line_override[l];
@@ -723,6 +974,8 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 			x = crm_expr_eval(sc->lines[l].value, &env);
 		if (!isfinite(x))
 			return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1, 0, l, x);
+		if (m->nadopt && fold_adoption(m, vals, l, &x) != 0)
+			return CRM_EUSAGE;   /* a share outside 0..1: the full evaluation says where */
 		v[l] = x * m->line_factor[l];
 		npv += (sc->lines[l].kind == CRM_BENEFIT ? v[l] : -v[l]) * m->pvw[l];
 		if (sc->lines[l].kind == CRM_COST)

@@ -32,7 +32,7 @@ enum col {
 	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
 	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE,
 	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT,
-	COL_GROUP, COL_CLASS, NCOLS
+	COL_GROUP, COL_CLASS, COL_ADOPTION, NCOLS
 };
 
 static const char *const col_names[NCOLS] = {
@@ -40,7 +40,7 @@ static const char *const col_names[NCOLS] = {
 	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
 	"treatment", "life", "depreciation", "salvage", "date",
 	"phase", "baseline", "target", "direction", "due", "unit",
-	"group", "class"
+	"group", "class", "adoption"
 };
 
 /* crm_class order: the names of the class column. */
@@ -200,6 +200,7 @@ struct loader {
 	crm_warnings *errors;      /* while checking: every error (NULL: stop at the first) */
 	size_t nerrors;            /* errors found, listed or not */
 	unsigned char *input_bad;  /* while checking: inputs whose row had an error */
+	unsigned char *line_bad;   /* while checking: lines whose row had an error */
 	int last_is_first, last_listed;   /* where the error recorded last went */
 	crm_csv_table *tables;     /* every file's CSV, alive while loading */
 	size_t ntables;
@@ -752,7 +753,7 @@ static int month_of_day(const crm_settings *s, long d)
 static crm_status check_line_columns(struct loader *ld, const struct srow *r, const char *kind)
 {
 	static const enum col cols[] = { COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE,
-		COL_DATE, COL_GROUP, COL_CLASS };
+		COL_DATE, COL_GROUP, COL_CLASS, COL_ADOPTION };
 	return check_unused(ld, r, kind, cols, sizeof cols / sizeof *cols);
 }
 
@@ -1460,6 +1461,86 @@ static crm_status read_input(struct loader *ld, const struct srow *r, crm_input 
 	return CRM_OK;
 }
 
+/* The largest month a start, end or ramp may give. */
+#define MONTH_MAX 100000
+
+/*
+ * A start, end or ramp cell: a whole number as before, or a formula over
+ * inputs, compiled here and resolved by resolve_timing once every input is
+ * read. *formula tells which; *out gets min as a stand-in for a formula.
+ */
+static crm_status get_month(struct loader *ld, const struct srow *r, enum col c, const char *what,
+			    int min, crm_line *ln, int *out, int *formula)
+{
+	const char *v = field(ld, r, c);
+	int k = c == COL_START ? CRM_TIMING_START : c == COL_END ? CRM_TIMING_END : CRM_TIMING_RAMP;
+	crm_error e;
+	double x;
+
+	*formula = 0;
+	if (crm_parse_number(v, &x, NULL, NULL, 0) == CRM_OK)
+		return get_whole(ld, r, c, col_names[c], min, MONTH_MAX, out);
+	crm_error_clear(&e);
+	ld->unknown[0] = '\0';
+	crm_expr *ex = crm_expr_compile(v, lookup_input, ld, &e);
+	if (!ex) {
+		char sug[160] = "";
+		if (e.status == CRM_ENOMEM)
+			return nomem(ld);
+		if (ld->unknown[0]) {
+			const char **names = malloc((ld->sc->ninputs + 1) * sizeof *names);
+			if (!names)
+				return nomem(ld);
+			for (size_t i = 0; i < ld->sc->ninputs; i++)
+				names[i] = ld->sc->inputs[i].name;
+			suggest(ld->unknown, names, ld->sc->ninputs, sug, sizeof sug);
+			free(names);
+		}
+		return FAIL(ld, r, c, "%s: %s: %s%s", what, col_names[c], e.msg, sug);
+	}
+	if (crm_expr_kind(ex) == CRM_VALUE_SERIES) {
+		crm_expr_free(ex);
+		return FAIL(ld, r, c, "%s: %s '%s' is a series, and a %s is one month (give a whole "
+			    "number or a formula over inputs)", what, col_names[c], v, col_names[c]);
+	}
+	ln->timing_expr[k] = ex;
+	if (!(ln->timing_text[k] = xstrdup(v)))
+		return nomem(ld);
+	ln->timing_loc[k] = loc_of(ld, r, c);
+	*out = min;
+	*formula = 1;
+	return CRM_OK;
+}
+
+/* The adoption column of a benefit: the name of an input holding a share from 0 to 1. */
+static crm_status read_adoption(struct loader *ld, const struct srow *r, crm_line *ln,
+				const char *what)
+{
+	const char *v = field(ld, r, COL_ADOPTION);
+	size_t idx;
+
+	ln->adoption_loc = loc_of(ld, r, COL_ADOPTION);
+	if (ln->kind == CRM_COST)
+		return FAIL(ld, r, COL_ADOPTION, "%s: adoption is for benefits (the share of users "
+			    "who really work in the CRM multiplies what they gain); leave it empty "
+			    "for a cost", what);
+	if (!smap_get(&ld->input_names, v, strlen(v), &idx)) {
+		const char **names = malloc((ld->sc->ninputs + 1) * sizeof *names);
+		char sug[160] = "";
+		if (!names)
+			return nomem(ld);
+		for (size_t i = 0; i < ld->sc->ninputs; i++)
+			names[i] = ld->sc->inputs[i].name;
+		suggest(v, names, ld->sc->ninputs, sug, sizeof sug);
+		free(names);
+		return FAIL(ld, r, COL_ADOPTION, "%s: adoption '%s' is not an input%s (expected the "
+			    "name of an input holding a share from 0%% to 100%%)", what, v, sug);
+	}
+	ln->adoption = (int)idx;
+	ld->sc->inputs[idx].adoption = 1;
+	return CRM_OK;
+}
+
 /*
  * The class of a benefit, and the group of a line: a line joining a group
  * that already has a probability must give the same one, or none.
@@ -1597,11 +1678,13 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 		return FAIL(ld, r, COL_TIMING, "%s: timing '%s' is not known (expected once, "
 			    "monthly or yearly)", what, t);
 
-	/* start, end */
+	/* start, end, ramp: whole months, or formulas resolved once every input is read */
+	int fs = 0, fe = 0, fr = 0;
+	ln->adoption = -1;
 	if (ln->timing == CRM_ONCE) {
 		ln->start = 0;
 		if (given(ld, r, COL_START) &&
-		    (st = get_whole(ld, r, COL_START, "start", 0, 100000, &ln->start)) != CRM_OK)
+		    (st = get_month(ld, r, COL_START, what, 0, ln, &ln->start, &fs)) != CRM_OK)
 			return st;
 		if (given(ld, r, COL_END))
 			return FAIL(ld, r, COL_END, "%s: end is for recurring lines; a 'once' amount "
@@ -1611,7 +1694,7 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 			return FAIL(ld, r, COL_RAMP, "%s: ramp is for recurring lines, and this one "
 				    "has timing once", what);
 		ln->end = ln->start;
-		if (ln->start > months)
+		if (!fs && ln->start > months)
 			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_START).col,
 					 "%s: month %d is after the %d-month horizon; the line adds nothing",
 					 what, ln->start, months);
@@ -1619,29 +1702,31 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 		ln->start = 1;
 		ln->end = months;
 		if (given(ld, r, COL_START) &&
-		    (st = get_whole(ld, r, COL_START, "start", 0, 100000, &ln->start)) != CRM_OK)
+		    (st = get_month(ld, r, COL_START, what, 0, ln, &ln->start, &fs)) != CRM_OK)
 			return st;
-		if (ln->start == 0)
+		if (!fs && ln->start == 0)
 			return FAIL(ld, r, COL_START, "%s: a recurring line starts at month 1 or later "
 				    "(month 0 is the Initial column, for amounts with timing once)", what);
 		if (given(ld, r, COL_END)) {
-			if ((st = get_whole(ld, r, COL_END, "end", 1, 100000, &ln->end)) != CRM_OK)
+			if ((st = get_month(ld, r, COL_END, what, 1, ln, &ln->end, &fe)) != CRM_OK)
 				return st;
-			if (ln->end < ln->start)
+			if (!fs && !fe && ln->end < ln->start)
 				return FAIL(ld, r, COL_END, "%s: end month %d is before start month %d",
 					    what, ln->end, ln->start);
 			ln->end_given = ln->end;
 		}
-		if (ln->start > months)
+		if (!fs && ln->start > months)
 			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_START).col,
 					 "%s: starts in month %d, after the %d-month horizon; the line "
 					 "adds nothing", what, ln->start, months);
 		if (ln->end > months)
 			ln->end = months;
 		if (given(ld, r, COL_RAMP) &&
-		    (st = get_whole(ld, r, COL_RAMP, "ramp", 0, 100000, &ln->ramp)) != CRM_OK)
+		    (st = get_month(ld, r, COL_RAMP, what, 0, ln, &ln->ramp, &fr)) != CRM_OK)
 			return st;
 	}
+	if (given(ld, r, COL_ADOPTION) && (st = read_adoption(ld, r, ln, what)) != CRM_OK)
+		return st;
 	const char *cv = field(ld, r, COL_CURVE);
 	if (*cv) {
 		if (!strcasecmp(cv, "linear"))
@@ -1651,7 +1736,7 @@ static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_ki
 		else
 			return FAIL(ld, r, COL_CURVE, "%s: curve '%s' is not known (expected linear or "
 				    "scurve)", what, cv);
-		if (ln->ramp == 0)
+		if (ln->ramp == 0 && !fr)
 			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_CURVE).col,
 					 "%s: curve is given but ramp is 0, so it has no effect", what);
 	}
@@ -1811,6 +1896,364 @@ done:
 	return st;
 }
 
+/* ------------------------------------------------------- timing from inputs */
+
+int crm_line_has_timing_formula(const crm_line *ln)
+{
+	return ln->timing_expr[0] || ln->timing_expr[1] || ln->timing_expr[2];
+}
+
+/* "golive = 14, lag = 2": the inputs formula e uses and their values. */
+static void name_values(const crm_scenario *sc, const crm_expr *e, const double *vals, char *buf,
+			size_t len)
+{
+	const int *deps;
+	size_t n = e ? crm_expr_deps(e, &deps) : 0;
+
+	for (size_t k = 0; k < n; k++) {
+		char needle[160];
+		snprintf(needle, sizeof needle, ", %s = ", sc->inputs[deps[k]].name);
+		if (!strncmp(buf, needle + 2, strlen(needle + 2)) || strstr(buf, needle))
+			continue;   /* named already by another formula */
+		crm_appendf(buf, len, "%s%s = %.10g", buf[0] ? ", " : "", sc->inputs[deps[k]].name,
+			    vals[deps[k]]);
+	}
+}
+
+crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, const double *vals,
+				crm_line_timing *out, crm_error *err)
+{
+	static const char *const field_name[3] = { "start", "end", "ramp" };
+	crm_expr_env env = { vals, vals, 1, 1 };
+	int got[3] = { ln->start, ln->end_given, ln->ramp };
+	const char *what = ln->kind == CRM_COST ? "cost" : "benefit";
+
+	for (int k = 0; k < 3; k++) {
+		const crm_expr *e = ln->timing_expr[k];
+		if (!e)
+			continue;
+		double x = round(crm_expr_eval(e, &env));   /* halves away from zero */
+		int lo = k == CRM_TIMING_END || (k == CRM_TIMING_START && ln->timing != CRM_ONCE) ? 1 : 0;
+		if (isfinite(x) && x >= lo && x <= MONTH_MAX) {
+			got[k] = (int)x;
+			continue;
+		}
+		char used[400] = "", why[160];
+		name_values(sc, e, vals, used, sizeof used);
+		if (!isfinite(x))
+			snprintf(why, sizeof why, "not a number");
+		else if (k == CRM_TIMING_RAMP)
+			snprintf(why, sizeof why, "%.0f months", x);
+		else
+			snprintf(why, sizeof why, "month %.0f", x);
+		return crm_error_set(err, CRM_EDATA, ln->timing_loc[k].file, ln->timing_loc[k].line,
+				     ln->timing_loc[k].col, "%s '%s': %s '%s' gives %s%s%s (expected %s)",
+				     what, ln->label, field_name[k], ln->timing_text[k], why,
+				     used[0] ? " with " : "", used,
+				     k == CRM_TIMING_START && lo ? "month 1 or later: a recurring line "
+				     "starts in month 1 at the earliest" : k == CRM_TIMING_START
+				     ? "month 0 (the Initial column) or later" : k == CRM_TIMING_END
+				     ? "month 1 or later" : "0 months or more");
+	}
+	if (ln->timing != CRM_ONCE && got[CRM_TIMING_END] && got[CRM_TIMING_END] < got[CRM_TIMING_START]) {
+		int k = ln->timing_expr[CRM_TIMING_END] ? CRM_TIMING_END : CRM_TIMING_START;
+		char used[400] = "";
+		name_values(sc, ln->timing_expr[CRM_TIMING_START], vals, used, sizeof used);
+		name_values(sc, ln->timing_expr[CRM_TIMING_END], vals, used, sizeof used);
+		return crm_error_set(err, CRM_EDATA, ln->timing_loc[k].file, ln->timing_loc[k].line,
+				     ln->timing_loc[k].col, "%s '%s': end month %d is before start "
+				     "month %d%s%s", what, ln->label, got[CRM_TIMING_END],
+				     got[CRM_TIMING_START], used[0] ? " with " : "", used);
+	}
+	out->start = got[CRM_TIMING_START];
+	out->end_given = got[CRM_TIMING_END];
+	out->ramp = got[CRM_TIMING_RAMP];
+	return CRM_OK;
+}
+
+/* Inputs in an order where each comes after those it uses (post-order depth-first). */
+static int *input_order(const crm_scenario *sc)
+{
+	size_t n = sc->ninputs, k = 0;
+	int *order = malloc((n + 1) * sizeof *order);
+	char *seen = calloc(n + 1, 1);
+	int *stack = malloc((n + 1) * sizeof *stack);
+	size_t *next = calloc(n + 1, sizeof *next);
+
+	if (!order || !seen || !stack || !next) {
+		free(order);
+		order = NULL;
+		goto done;
+	}
+	for (size_t root = 0; root < n; root++) {
+		size_t sp = 0;
+		if (seen[root])
+			continue;
+		seen[root] = 1;
+		stack[sp++] = (int)root;
+		while (sp) {
+			int v = stack[sp - 1];
+			const int *deps;
+			size_t nd = sc->inputs[v].value ? crm_expr_deps(sc->inputs[v].value, &deps) : 0;
+			if (next[v] < nd) {
+				int w = deps[next[v]++];
+				if (!seen[w]) {
+					seen[w] = 1;
+					stack[sp++] = w;
+				}
+			} else {
+				order[k++] = v;
+				sp--;
+			}
+		}
+	}
+done:
+	free(seen);
+	free(stack);
+	free(next);
+	return order;
+}
+
+/*
+ * Marks every input e uses, directly or through others, as driving timing
+ * field k. stack has room for every input. Depth-first without recursion:
+ * a chain of inputs may be as long as the file.
+ */
+static void mark_timing(crm_scenario *sc, const crm_expr *e, int k, int *stack)
+{
+	const int *deps;
+	size_t n = crm_expr_deps(e, &deps), sp = 0;
+
+	for (size_t d = 0; d < n; d++)
+		if (!(sc->inputs[deps[d]].timing & (1 << k))) {
+			sc->inputs[deps[d]].timing |= 1 << k;
+			stack[sp++] = deps[d];
+		}
+	while (sp) {
+		const crm_input *in = &sc->inputs[stack[--sp]];
+		n = in->value ? crm_expr_deps(in->value, &deps) : 0;
+		for (size_t d = 0; d < n; d++)
+			if (!(sc->inputs[deps[d]].timing & (1 << k))) {
+				sc->inputs[deps[d]].timing |= 1 << k;
+				stack[sp++] = deps[d];
+			}
+	}
+}
+
+/* An adoption input written as numbers: every one a share from 0 to 1. */
+static crm_status check_adoption_input(struct loader *ld, const crm_input *in)
+{
+	crm_scenario *sc = ld->sc;
+	const char *user = "";
+
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].adoption >= 0 && &sc->inputs[sc->lines[l].adoption] == in) {
+			user = sc->lines[l].label;
+			break;
+		}
+	if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
+		double x = crm_expr_number(in->value);
+		if (!(x >= 0 && x <= 1))
+			return fail_at(ld, in->loc, "input '%s': %s is not a share of adoption (expected "
+				       "0%% to 100%%; benefit '%s' is multiplied by it)", in->name,
+				       in->value_text, user);
+	} else if (crm_expr_kind(in->value) == CRM_VALUE_SERIES) {
+		const double *v;
+		size_t n = crm_expr_series(in->value, &v);
+		for (size_t y = 0; y < n && y < (size_t)sc->settings.horizon_years; y++)
+			if (!(v[y] >= 0 && v[y] <= 1))
+				return fail_at(ld, in->loc, "input '%s': %g%% in year %zu is not a share "
+					       "of adoption (expected 0%% to 100%%; benefit '%s' is "
+					       "multiplied by it)", in->name, v[y] * 100, y + 1, user);
+	}
+	if (in->range.given) {
+		int bad_low = !(in->range.low >= 0 && in->range.low <= 1);
+		if (bad_low || !(in->range.high >= 0 && in->range.high <= 1))
+			return fail_at(ld, bad_low ? in->range.low_loc : in->range.high_loc, "input '%s': "
+				       "%s %s is not a share of adoption (expected 0%% to 100%%; "
+				       "benefit '%s' is multiplied by it)", in->name,
+				       bad_low ? "low" : "high",
+				       bad_low ? in->range.low_text : in->range.high_text, user);
+	}
+	return CRM_OK;
+}
+
+/*
+ * Once every input and line is read: the lines whose start, end or ramp is a
+ * formula get their months at the inputs' own values, checked as if written;
+ * a formula that could give another month in each period is refused; an
+ * input with a range that drives timing is checked at both ends of it, so
+ * that sensitivity and simulation do not find a bad month halfway.
+ */
+static crm_status resolve_timing(struct loader *ld)
+{
+	crm_scenario *sc = ld->sc;
+	size_t ni = sc->ninputs;
+	int any = 0;
+	crm_status st = CRM_OK;
+
+	for (size_t i = 0; i < ni; i++)
+		if (sc->inputs[i].adoption && !ld->input_bad[i] && sc->inputs[i].value &&
+		    (st = check_adoption_input(ld, &sc->inputs[i])) != CRM_OK && !go_on(ld, st))
+			return st;
+	for (size_t l = 0; l < sc->nlines; l++)
+		any |= !ld->line_bad[l] && crm_line_has_timing_formula(&sc->lines[l]);
+	if (!any)
+		return CRM_OK;
+	int *order = input_order(sc);
+	double *vals = calloc(ni + 1, sizeof *vals), *trial = calloc(ni + 1, sizeof *trial);
+	char *fixed = calloc(ni + 1, 1), *ok = calloc(ni + 1, 1);
+	int *stack = malloc((ni + 1) * sizeof *stack);
+	if (!order || !vals || !trial || !fixed || !ok || !stack) {
+		st = nomem(ld);
+		goto done;
+	}
+	/* The inputs' own values in month 1; which of them never change; which compiled. */
+	crm_expr_env env = { vals, trial, 1, 1 };   /* trial is all zeros: prev() in month 1 */
+	for (size_t k = 0; k < ni; k++) {
+		int i = order[k];
+		const crm_input *in = &sc->inputs[i];
+		const int *deps;
+		size_t nd;
+		if (ld->input_bad[i] || !in->value)
+			continue;
+		nd = crm_expr_deps(in->value, &deps);
+		ok[i] = fixed[i] = 1;
+		fixed[i] = !crm_expr_uses_time(in->value);
+		for (size_t d = 0; d < nd; d++) {
+			ok[i] &= ok[deps[d]];
+			fixed[i] &= fixed[deps[d]];
+		}
+		vals[i] = ok[i] ? crm_expr_eval(in->value, &env) : NAN;
+	}
+	for (size_t l = 0; l < sc->nlines; l++) {
+		crm_line *ln = &sc->lines[l];
+		crm_line_timing t;
+		crm_error e;
+		const char *what = ln->kind == CRM_COST ? "cost" : "benefit";
+		int usable = 1;
+		if (ld->line_bad[l] || !crm_line_has_timing_formula(ln))
+			continue;
+		for (int k = 0; k < 3 && usable; k++) {
+			static const char *const field_name[3] = { "start", "end", "ramp" };
+			const crm_expr *ex = ln->timing_expr[k];
+			const int *deps;
+			if (!ex)
+				continue;
+			if (crm_expr_uses_time(ex)) {
+				st = fail_at(ld, ln->timing_loc[k], "%s '%s': %s '%s' can change from period "
+					     "to period (it uses year, month, prev() or a series), and a "
+					     "line has one %s month (use inputs that keep one value)",
+					     what, ln->label, field_name[k], ln->timing_text[k],
+					     field_name[k]);
+				usable = 0;
+				break;
+			}
+			size_t nd = crm_expr_deps(ex, &deps);
+			for (size_t d = 0; d < nd; d++) {
+				if (!ok[deps[d]]) {
+					usable = 0;   /* its input's own error is reported already */
+					break;
+				}
+				if (!fixed[deps[d]]) {
+					st = fail_at(ld, ln->timing_loc[k], "%s '%s': %s '%s' uses input "
+						     "'%s', which changes from period to period (a series, "
+						     "year, month or prev()), and a line has one %s month "
+						     "(use inputs that keep one value)", what, ln->label,
+						     field_name[k], ln->timing_text[k],
+						     sc->inputs[deps[d]].name, field_name[k]);
+					usable = 0;
+					break;
+				}
+			}
+		}
+		if (!usable) {
+			if (st != CRM_OK && !go_on(ld, st))
+				goto done;
+			st = CRM_OK;
+			continue;
+		}
+		crm_error_clear(&e);
+		if (crm_line_timing_eval(sc, ln, vals, &t, &e) != CRM_OK) {
+			st = record(ld, &e);
+			if (!go_on(ld, st))
+				goto done;
+			st = CRM_OK;
+			continue;
+		}
+		int months = crm_scenario_months(sc);
+		ln->start = t.start;
+		ln->end_given = t.end_given;
+		ln->ramp = t.ramp;
+		ln->end = ln->timing == CRM_ONCE ? ln->start : t.end_given ? t.end_given : months;
+		if (ln->end > months)
+			ln->end = months;
+		if (ln->start > months &&
+		    crm_warnings_add(&sc->warnings, ln->timing_loc[0].file ? ln->timing_loc[0].file
+				     : ln->loc.file, ln->timing_loc[0].file ? ln->timing_loc[0].line
+				     : ln->loc.line, ln->timing_loc[0].col, "%s '%s': starts in month "
+				     "%d, after the %d-month horizon; the line adds nothing", what,
+				     ln->label, ln->start, months) != CRM_OK) {
+			st = nomem(ld);
+			goto done;
+		}
+		for (int k = 0; k < 3; k++)
+			if (ln->timing_expr[k])
+				mark_timing(sc, ln->timing_expr[k], k, stack);
+	}
+	/* A group is decided at the earliest start of its lines, now that every start is known. */
+	for (size_t g = 0; g < sc->ngroups; g++)
+		sc->groups[g].first_month = INT_MAX;
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->group >= 0 && ln->start < sc->groups[ln->group].first_month)
+			sc->groups[ln->group].first_month = ln->start;
+	}
+	/* The ends of every range that moves a timing: each one on its own, the rest at base. */
+	for (size_t i = 0; i < ni; i++) {
+		const crm_input *in = &sc->inputs[i];
+		if (!in->timing || !in->range.given || !ok[i])
+			continue;
+		for (int end = 0; end < 2; end++) {
+			double x = end ? in->range.high : in->range.low;
+			memcpy(trial, vals, ni * sizeof *trial);
+			trial[i] = x;
+			crm_expr_env te = { trial, vals, 1, 1 };
+			for (size_t k = 0; k < ni; k++) {
+				int j = order[k];
+				if ((size_t)j != i && ok[j] && fixed[j] && sc->inputs[j].timing)
+					trial[j] = crm_expr_eval(sc->inputs[j].value, &te);
+			}
+			for (size_t l = 0; l < sc->nlines; l++) {
+				const crm_line *ln = &sc->lines[l];
+				crm_line_timing t;
+				crm_error e;
+				if (ld->line_bad[l] || !crm_line_has_timing_formula(ln))
+					continue;
+				crm_error_clear(&e);
+				if (crm_line_timing_eval(sc, ln, trial, &t, &e) == CRM_OK)
+					continue;
+				crm_loc at = end ? in->range.high_loc : in->range.low_loc;
+				st = fail_at(ld, at, "input '%s': its %s %s gives a bad month: %s", in->name,
+					     end ? "high" : "low", end ? in->range.high_text
+					     : in->range.low_text, e.msg);
+				if (!go_on(ld, st))
+					goto done;
+				st = CRM_OK;
+				break;
+			}
+		}
+	}
+done:
+	free(order);
+	free(stack);
+	free(vals);
+	free(trial);
+	free(fixed);
+	free(ok);
+	return st;
+}
+
 /* ------------------------------------------------------------------- load */
 
 static int is_tracking_kind(const char *kind);
@@ -1889,11 +2332,12 @@ static crm_status load_rows(struct loader *ld)
 	sc->lines = calloc(nlines + 1, sizeof *sc->lines);
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
 	ld->input_bad = calloc(ninputs + 1, 1);
+	ld->line_bad = calloc(nlines + 1, 1);
 	sc->groups = calloc(nlines + 1, sizeof *sc->groups);
 	ld->group_prob_line = calloc(nlines + 1, sizeof *ld->group_prob_line);
 	ld->group_prob_file = calloc(nlines + 1, sizeof *ld->group_prob_file);
 	if (!sc->inputs || !sc->lines || !sc->correlations || !ld->input_bad || !sc->groups ||
-	    !ld->group_prob_line || !ld->group_prob_file)
+	    !ld->group_prob_line || !ld->group_prob_file || !ld->line_bad)
 		return nomem(ld);
 	/* Every input's name is known before any formula is compiled. An input whose
 	 * row is bad still declares its name, so formulas using it are not blamed. */
@@ -1941,6 +2385,8 @@ static crm_status load_rows(struct loader *ld)
 				return st;
 			if (is_input)
 				ld->input_bad[r->input] = 1;
+			else if (sc->nlines > lines_before)
+				ld->line_bad[lines_before] = 1;
 		}
 	}
 	/* Every line of a group carries the group's probability. */
@@ -1967,6 +2413,8 @@ static crm_status load_rows(struct loader *ld)
 		crm_warnings_add(&sc->warnings, sc->file, 0, 0, "the scenario has no cost or benefit "
 				 "lines; every result is 0");
 	st = check_cycles(ld);
+	if (st == CRM_OK)
+		st = resolve_timing(ld);
 	return go_on(ld, st) ? CRM_OK : st;
 }
 
@@ -2021,6 +2469,10 @@ void crm_scenario_free(crm_scenario *sc)
 		free(ln->label);
 		free(ln->value_text);
 		crm_expr_free(ln->value);
+		for (int k = 0; k < 3; k++) {
+			crm_expr_free(ln->timing_expr[k]);
+			free(ln->timing_text[k]);
+		}
 		free(ln->area);
 		free(ln->owner);
 		free(ln->metric);
@@ -2591,6 +3043,7 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 	free(ld.group_prob_line);
 	free(ld.group_prob_file);
 	free(ld.input_bad);
+	free(ld.line_bad);
 	if (st != CRM_OK) {
 		crm_scenario_free(ld.sc);
 		return NULL;

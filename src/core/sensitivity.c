@@ -200,6 +200,11 @@ double crm_step_value(double from, double to, double step, size_t i)
 
 void crm_breakeven_interval(const crm_param *p, double *lo, double *hi)
 {
+	if (p->whole && p->months) {
+		*lo = p->dom_lo;   /* the months every line can have (crm_param_find) */
+		*hi = p->dom_hi;
+		return;
+	}
 	if (p->whole) {
 		*lo = fmax(1, p->dom_lo);
 		*hi = fmin(CRM_MAX_HORIZON_YEARS, p->dom_hi);
@@ -452,6 +457,7 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 		}
 		out->value = x[up];
 		out->neighbour = x[down];
+		out->at_neighbour = v[down];
 	} else if (v[bj].ok && v[bk].ok) {
 		double root = NAN, ra = NAN, rb = NAN;
 		crm_value va, vb;

@@ -646,6 +646,128 @@ static void test_metric_names(void **state)
 	}
 }
 
+
+/*
+ * A go-live month as an input. By hand (year grid, one year, 0%, no risk):
+ * Build 1000 at Initial, Savings 200 a month from month golive to month 12,
+ * so NPV(g) = 200 x (13 - g) - 1000 for whole g from 1 to 12; g = 0 is no
+ * month a recurring line can start in.
+ */
+#define GOLIVE "kind,name,value,low,high,dist,timing,start\nsetting,horizon_years,1\n" \
+	"setting,discount_rate,0%\nsetting,benefit_risk,0%\nsetting,cost_risk,0%\n" \
+	"input,golive,3,2,10,uniform\ncost,Build,1000,,,,once,0\n" \
+	"benefit,Savings,200,,,,monthly,golive\n"
+
+static double golive_npv(double g)
+{
+	return 200 * (13 - round(g)) - 1000;
+}
+
+static void test_timing_input_analyses(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(GOLIVE);
+	crm_analysis *a = analysis_of(sc);
+	crm_param p;
+	crm_breakeven be;
+	crm_error err;
+	double lo, hi;
+
+	/* Break-even: NPV >= 0 while 13 - g >= 5, so up to month 8; -200 at month 9. */
+	assert_int_equal(crm_param_find(sc, "golive", &p, &err), CRM_OK);
+	assert_int_equal(p.months, CRM_PARAM_MONTH);
+	assert_true(p.whole);
+	assert_close(p.dom_lo, 1, 0, 0);
+	assert_close(p.dom_hi, 12, 0, 0);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, 1, 0, 0);
+	assert_close(hi, 12, 0, 0);
+	assert_int_equal(crm_breakeven_solve(a, &p, CRM_METRIC_NPV, 0, lo, hi, &be, &err), CRM_OK);
+	assert_int_equal(be.status, CRM_BE_FOUND);
+	assert_close(be.value, 8, 0, 0);
+	assert_close(be.neighbour, 9, 0, 0);
+	assert_true(be.at_neighbour.ok);
+	assert_close(be.at_neighbour.v, -200, 1e-12, 0);
+
+	/* Data table points (sweep): each month gives its own NPV. */
+	crm_metric_id m = CRM_METRIC_NPV;
+	crm_value v;
+	for (double g = 1; g <= 12; g += 0.5) {
+		assert_int_equal(crm_analysis_set(a, &p, g, &err), CRM_OK);
+		assert_int_equal(crm_analysis_eval(a, &m, 1, &v, &err), CRM_OK);
+		assert_close(v.v, golive_npv(g), 1e-12, 1e-9);
+	}
+	/* A month no line can have: a located error naming the value, not an undefined point. */
+	assert_int_equal(crm_analysis_set(a, &p, 0.4, &err), CRM_OK);
+	assert_int_equal(crm_analysis_eval(a, &m, 1, &v, &err), CRM_EDATA);
+	assert_int_equal(err.line, 8);
+	assert_contains(err.msg, "start 'golive' gives month 0 with golive = 0.4");
+	crm_analysis_reset(a, &p);
+
+	/* Tornado: low 2 gives 1200, high 10 gives -400. */
+	crm_tornado_row *rows;
+	size_t n;
+	crm_value base;
+	assert_int_equal(crm_tornado(a, CRM_METRIC_NPV, 0, &rows, &n, &base, &err), CRM_OK);
+	assert_int_equal(n, 1);
+	assert_close(base.v, 1000, 1e-12, 0);
+	assert_close(rows[0].at_low.v, 1200, 1e-12, 0);
+	assert_close(rows[0].at_high.v, -400, 1e-12, 0);
+	free(rows);
+
+	/* Spider: 3 x 50% = 1.5 -> month 2 (halves away from zero); 3 x 200% = 6. */
+	double steps[] = { -50, 100 };
+	crm_param *params;
+	crm_value *vals;
+	assert_int_equal(crm_spider(a, CRM_METRIC_NPV, steps, 2, &params, &n, &vals, &err), CRM_OK);
+	assert_int_equal(n, 1);
+	assert_close(vals[0].v, 1200, 1e-12, 0);
+	assert_close(vals[1].v, 400, 1e-12, 0);
+	free(params);
+	free(vals);
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+/*
+ * Monte Carlo and Sobol vary a timing input too. golive uniform on [2, 10],
+ * rounded: month 2 with probability 1/16, 3..9 with 1/8 each, 10 with 1/16,
+ * so E[month] = 6 and E[NPV] = 1600 - 200 x 6 = 400 exactly; Var[month] =
+ * 41.5 - 36 = 5.5, SD of NPV = 200 x sqrt(5.5) = 469.04. With 200,000 draws
+ * the standard error is 1.05: the mean must be within 6 of 400. Had the
+ * draws left the timing alone, every NPV would be the base 1000. The one
+ * uncertain input explains all of the variance: first-order Sobol index 1.
+ */
+static void test_timing_input_simulation(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(GOLIVE);
+	crm_sim_options opt;
+	crm_sim_result res;
+	crm_error err;
+
+	memset(&opt, 0, sizeof opt);
+	opt.n = 200000;
+	opt.seed = 7;
+	opt.jobs = 2;
+	opt.metrics[CRM_SIM_NPV] = 1;
+	opt.hist_bins = 10;
+	assert_int_equal(crm_simulate(sc, &opt, &res, &err), CRM_OK);
+	assert_close(res.metric[CRM_SIM_NPV].mean, 400, 0, 6);
+	assert_close(res.metric[CRM_SIM_NPV].sd, 200 * sqrt(5.5), 0.02, 0);
+	assert_close(res.metric[CRM_SIM_NPV].min, -400, 0, 1e-9);
+	assert_close(res.metric[CRM_SIM_NPV].max, 1200, 0, 1e-9);
+	crm_sim_result_free(&res);
+
+	crm_sobol_result sr;
+	assert_int_equal(crm_sobol(sc, 4096, 7, &sr, &err), CRM_OK);
+	assert_true(sr.ok);
+	assert_close(sr.first[0], 1, 0, 0.05);
+	assert_close(sr.total[0], 1, 0, 0.05);
+	crm_sobol_result_free(&sr);
+	crm_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -666,6 +788,8 @@ int main(void)
 		cmocka_unit_test(test_spider),
 		cmocka_unit_test(test_undefined_points),
 		cmocka_unit_test(test_metric_names),
+		cmocka_unit_test(test_timing_input_analyses),
+		cmocka_unit_test(test_timing_input_simulation),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("analysis", tests, NULL, NULL);

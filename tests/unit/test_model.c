@@ -377,6 +377,152 @@ static void test_override(void **state)
 	run_free(&r);
 }
 
+
+/*
+ * Timing from inputs. By hand, year grid, no risk, monthly unit 200 for the
+ * yearly 2400:
+ *   B: start golive + lag = 6.5 + 2 = 8.5 -> 9 (halves away from zero),
+ *      ramp golive - 2.5 = 4: months 9..12 at 1/4, 2/4, 3/4, 1 -> Year 1
+ *      200 x 2.5 = 500, Year 2 2400.
+ *   C: monthly 100, start round(6.5) = 7, end round(17.5) = 18 -> Year 1
+ *      6 x 100 = 600, Year 2 600.
+ * golive overridden to 3.5: B start round(5.5) = 6, ramp round(1.0) = 1 ->
+ * Year 1 7 x 200 = 1400; C months 4..15 (round(14.5) = 15) -> 900 and 300.
+ * golive 20: B starts in month 22 -> Year 1 0, Year 2 3 x 200 x ramp
+ * (ramp 17.5 -> 18: 1/18 + 2/18 + 3/18 = 1/3) = 200 x 1/3 = 66.67; C months
+ * 20..24 (end round(31.5) = 32, horizon 24) -> 0 and 500.
+ */
+#define TIMED "kind,name,value,timing,start,end,ramp\nsetting,horizon_years,2\n" \
+	"setting,benefit_risk,0%\nsetting,cost_risk,0%\ninput,golive,6.5\ninput,lag,2\n" \
+	"benefit,B,2400,yearly,golive + lag,,golive - 2.5\n" \
+	"cost,C,100,monthly,golive,golive + 11\n"
+
+static void test_timing_from_inputs(void **state)
+{
+	(void)state;
+	struct run r;
+	crm_error err;
+	run_text(&r, TIMED);
+	assert_int_equal(r.sc->lines[0].start, 9);
+	assert_int_equal(r.sc->lines[0].ramp, 4);
+	assert_int_equal(r.sc->lines[1].start, 7);
+	assert_int_equal(r.sc->lines[1].end_given, 18);
+	assert_true(r.sc->inputs[0].timing != 0);
+	assert_close(amt(&r, 0, 1), 500, 1e-12, 0);
+	assert_close(amt(&r, 0, 2), 2400, 1e-12, 0);
+	assert_close(amt(&r, 1, 1), 600, 1e-12, 0);
+	assert_close(amt(&r, 1, 2), 600, 1e-12, 0);
+
+	crm_model_override(r.m, 0, 3.5);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 1400, 1e-12, 0);
+	assert_close(amt(&r, 1, 1), 900, 1e-12, 0);
+	assert_close(amt(&r, 1, 2), 300, 1e-12, 0);
+
+	/* Later than before: the periods the line left hold 0 again. */
+	crm_model_override(r.m, 0, 20);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 0, 0, 0);
+	assert_close(amt(&r, 0, 2), 200.0 / 3.0, 1e-12, 0);
+	assert_close(amt(&r, 1, 1), 0, 0, 0);
+	assert_close(amt(&r, 1, 2), 500, 1e-12, 0);
+
+	/* Back to the base: the compiled weights. */
+	crm_model_clear_override(r.m, 0);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 500, 1e-12, 0);
+	assert_close(amt(&r, 1, 2), 600, 1e-12, 0);
+
+	/* An override that takes a month below 1: located at the formula, with the value. */
+	crm_model_override(r.m, 0, -0.5);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_EDATA);
+	assert_true(r.cf->bad_value);
+	assert_int_equal(err.line, 7);
+	assert_int_equal(err.col, 7);
+	assert_contains(err.msg, "benefit 'B': ramp 'golive - 2.5' gives -3 months with golive = -0.5");
+	run_free(&r);
+}
+
+/*
+ * crm_model_summary with timing formulas: at the base it takes the short way;
+ * with a timing input overridden so that a line's months move, it leaves the
+ * answer to the full evaluation (CRM_EUSAGE). NPV at the base, by hand: Year 1
+ * net 500 - 600 = -100, Year 2 2400 - 600 = 1800: -100/1.1 + 1800/1.21 =
+ * (-110 + 1800)/1.21 exactly.
+ */
+static void test_timing_summary(void **state)
+{
+	(void)state;
+	struct run r;
+	crm_error err;
+	crm_summary s;
+	run_text(&r, TIMED);
+	assert_true(crm_model_summary_fast(r.m));
+	assert_int_equal(crm_model_summary(r.m, r.cf, 1, 1, &s, &err), CRM_OK);
+	assert_close(s.npv, 1690.0 / 1.21, 1e-12, 0);
+	crm_model_override(r.m, 1, 3);   /* lag: B starts in month 10 */
+	assert_int_equal(crm_model_summary(r.m, r.cf, 1, 1, &s, &err), CRM_EUSAGE);
+	/* Full: B months 10..13 ramp 1/4..1: Year 1 200 x (1/4 + 2/4 + 3/4) = 300. */
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 300, 1e-12, 0);
+	assert_close(amt(&r, 0, 2), 2400, 1e-12, 0);
+	run_free(&r);
+}
+
+/*
+ * Adoption. A: 1000 a year times share = 0.2 + 0.3 x year (Year 1 50%,
+ * Year 2 80%): 500 and 800, before adoption 1000 and 1000. F: 2000 a year
+ * times 75%: 1500 a year.
+ */
+static void test_adoption(void **state)
+{
+	(void)state;
+	struct run r;
+	crm_error err;
+	run_text(&r, "kind,name,value,timing,adoption\nsetting,horizon_years,2\n"
+		     "setting,benefit_risk,0%\ninput,share,0.2 + 0.3 * year\ninput,fixed,75%\n"
+		     "benefit,A,1000,yearly,share\nbenefit,F,2000,yearly,fixed\n");
+	size_t np = 3;
+	assert_false(crm_model_summary_fast(r.m));   /* a share that varies by year */
+	assert_close(amt(&r, 0, 1), 500, 1e-12, 0);
+	assert_close(amt(&r, 0, 2), 800, 1e-12, 0);
+	assert_close(r.cf->before_adoption[0 * np + 1], 1000, 1e-12, 0);
+	assert_close(r.cf->before_adoption[0 * np + 2], 1000, 1e-12, 0);
+	assert_close(amt(&r, 1, 1), 1500, 1e-12, 0);
+	assert_close(r.cf->before_adoption[1 * np + 2], 2000, 1e-12, 0);
+	assert_close(crm_cashflow_adoption(r.m, r.cf, 0, 2), 0.8, 1e-12, 0);
+	assert_close(crm_cashflow_adoption(r.m, r.cf, 1, 1), 0.75, 1e-12, 0);
+	/* An overridden line value keeps the share of each year. */
+	crm_model_override_line(r.m, 0, 3000);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 1500, 1e-12, 0);
+	assert_close(amt(&r, 0, 2), 2400, 1e-12, 0);
+	crm_model_clear_line_override(r.m, 0);
+	/* A share above 100% reached by an override: located at the input, naming the period. */
+	crm_model_override(r.m, 1, 1.25);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_EDATA);
+	assert_true(r.cf->bad_value);
+	assert_int_equal(err.line, 5);
+	assert_contains(err.msg, "input 'fixed' is 125% in Year 1, and a share of adoption is "
+			"from 0% to 100% (benefit 'F' is multiplied by it)");
+	run_free(&r);
+
+	/*
+	 * A fixed share folds into the short way: NPV = 1500/1.1 + 1500/1.21 =
+	 * 3150/1.21 (exact); a share out of range overridden there: CRM_EUSAGE.
+	 */
+	crm_summary s;
+	run_text(&r, "kind,name,value,timing,adoption\nsetting,horizon_years,2\n"
+		     "setting,benefit_risk,0%\ninput,fixed,75%\nbenefit,F,2000,yearly,fixed\n");
+	assert_true(crm_model_summary_fast(r.m));
+	assert_int_equal(crm_model_summary(r.m, r.cf, 0, 0, &s, &err), CRM_OK);
+	assert_close(s.npv, 3150.0 / 1.21, 1e-12, 0);
+	assert_close(r.met.npv, 3150.0 / 1.21, 1e-12, 0);
+	crm_model_override(r.m, 0, -0.1);
+	assert_int_equal(crm_model_summary(r.m, r.cf, 0, 0, &s, &err), CRM_EUSAGE);
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +540,9 @@ int main(void)
 		cmocka_unit_test(test_payback_lost_for_good),
 		cmocka_unit_test(test_eval_errors),
 		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_timing_from_inputs),
+		cmocka_unit_test(test_timing_summary),
+		cmocka_unit_test(test_adoption),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

@@ -122,7 +122,45 @@ struct bad {
 	const char *msg;
 };
 
+#define TH "kind,name,value,low,high,timing,start,end,ramp,adoption\n"
+
 static const struct bad bad_cases[] = {
+	/* timing from inputs */
+	{ TH "input,golive,6\nbenefit,A,1,,,yearly,golve + 1\n", 3, 7,
+	  "benefit 'A': start: in formula 'golve + 1' at character 1: unknown input 'golve' "
+	  "(expected the name of a row with kind=input) (did you mean 'golive'?)" },
+	{ TH "benefit,A,1,,,yearly,4;5\n", 2, 7, "start '4;5' is a series, and a start is one month" },
+	{ TH "input,golive,6\nbenefit,A,1,,,yearly,golive + year\n", 3, 7,
+	  "benefit 'A': start 'golive + year' can change from period to period" },
+	{ TH "input,golive,6 + month\ninput,lag,golive\nbenefit,A,1,,,yearly,1,,lag\n", 4, 9,
+	  "ramp 'lag' uses input 'lag', which changes from period to period" },
+	{ TH "input,golive,1\nbenefit,A,1,,,yearly,golive - 1\n", 3, 7,
+	  "benefit 'A': start 'golive - 1' gives month 0 with golive = 1 (expected month 1 or "
+	  "later: a recurring line starts in month 1 at the earliest)" },
+	/* halves away from zero: -0.5 is month -1 */
+	{ TH "input,g,-0.5\ncost,A,1,,,once,g\n", 3, 7,
+	  "cost 'A': start 'g' gives month -1 with g = -0.5 (expected month 0 (the Initial column) "
+	  "or later)" },
+	{ TH "input,g,8\ninput,d,2\ncost,A,1,,,monthly,g,g - d * 2\n", 4, 8,
+	  "cost 'A': end month 4 is before start month 8 with g = 8, d = 2" },
+	{ TH "input,g,0\ncost,A,1,,,monthly,1,1 / g\n", 3, 8, "end '1 / g' gives not a number" },
+	{ TH "input,g,6,2,9\nbenefit,A,1,,,yearly,g,,g - 3\n", 2, 4,
+	  "input 'g': its low 2 gives a bad month: benefit 'A': ramp 'g - 3' gives -1 months with g = 2" },
+	{ TH "input,g,6,4,120000\nbenefit,A,1,,,yearly,g\n", 2, 5,
+	  "input 'g': its high 120000 gives a bad month" },
+	/* adoption */
+	{ TH "input,share,80%\ncost,A,1,,,,,,,share\n", 3, 10, "cost 'A': adoption is for benefits" },
+	{ TH "input,share,80%\nbenefit,A,1,,,,,,,shares\n", 3, 10,
+	  "benefit 'A': adoption 'shares' is not an input (did you mean 'share'?)" },
+	{ TH "input,share,120%\nbenefit,A,1,,,,,,,share\n", 2, 3,
+	  "input 'share': 120% is not a share of adoption (expected 0% to 100%; benefit 'A' is "
+	  "multiplied by it)" },
+	{ TH "input,share,50%;110%\nbenefit,A,1,,,,,,,share\n", 2, 3,
+	  "input 'share': 110% in year 2 is not a share of adoption" },
+	{ TH "input,share,80%,-10%,90%\nbenefit,A,1,,,,,,,share\n", 2, 4,
+	  "input 'share': low -10% is not a share of adoption" },
+	{ TH "input,share,80%\ninput,x,1,,,,,,,share\n", 3, 10, "has no meaning" },
+
 	/* CSV level */
 	{ "kind,name,value\ncost,\"Lic\"x,1\n", 2, 2, "malformed CSV" },
 	{ "kind,name,value\ncost,\"Licences,1\n", 2, 2, "not closed" },
