@@ -856,7 +856,15 @@ static void fast_npv_set(struct fast_npv *f, const crm_param *p, double x)
 		crm_model_override_line(f->m, (size_t)p->index, x);
 }
 
-static crm_status fast_npv_cell(struct fast_npv *f, int partial, crm_value *out, crm_error *err)
+/*
+ * The cell at row value x1 and column value x2 (both already set in f).
+ * Where the short way cannot decide (a line's months follow an input that
+ * moved, a share of adoption outside 0..1), the analysis a evaluates the
+ * cell in full, as every other format of the table does.
+ */
+static crm_status fast_npv_cell(struct fast_npv *f, int partial, crm_analysis *a,
+				const crm_param *p1, double x1, const crm_param *p2, double x2,
+				crm_value *out, crm_error *err)
 {
 	crm_summary sum;
 	crm_status st = partial && f->valid
@@ -864,14 +872,16 @@ static crm_status fast_npv_cell(struct fast_npv *f, int partial, crm_value *out,
 			: crm_model_summary(f->m, f->cf, 0, 0, &sum, NULL);
 
 	f->valid = st == CRM_OK;
-	if (st == CRM_OK)
+	if (st == CRM_OK) {
 		*out = (crm_value){ sum.npv, 1, "" };
-	else if (st == CRM_EDATA)   /* as crm_analysis_npv says it */
+	} else if (st == CRM_EDATA) {   /* as crm_analysis_npv says it */
 		*out = (crm_value){ NAN, 0, "not a finite number here (a division by zero or an "
 				    "overflow)" };
-	else
-		return crm_error_set(err, CRM_ENUM, NULL, 0, 0, "the model cannot be summed up "
-				     "the short way here");
+	} else if ((st = crm_analysis_set(a, p1, x1, err)) != CRM_OK ||
+		   (st = crm_analysis_set(a, p2, x2, err)) != CRM_OK ||
+		   (st = crm_analysis_npv(a, out, err)) != CRM_OK) {
+		return st;
+	}
 	return CRM_OK;
 }
 
@@ -888,10 +898,13 @@ static crm_status sweep_chunk(const struct sweep_stream *s, crm_analysis *a, str
 
 	if (f) {
 		for (size_t r = 0; r < count; r++) {
-			fast_npv_set(f, p1, vary_value(v1, first + r));
+			double x1 = vary_value(v1, first + r);
+			fast_npv_set(f, p1, x1);
 			for (size_t c = 0; c < v2->n; c++) {
-				fast_npv_set(f, p2, vary_value(v2, c));
-				if ((st = fast_npv_cell(f, c > 0, &cells[r * v2->n + c], err)) != CRM_OK)
+				double x2 = vary_value(v2, c);
+				fast_npv_set(f, p2, x2);
+				if ((st = fast_npv_cell(f, c > 0, a, p1, x1, p2, x2, &cells[r * v2->n + c],
+							err)) != CRM_OK)
 					return st;
 			}
 		}

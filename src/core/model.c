@@ -1055,6 +1055,8 @@ void crm_model_dependents(const crm_model *m, char *in, char *line)
 		size_t nd = crm_expr_deps(sc->lines[l].value, &deps);
 		for (size_t d = 0; d < nd && !line[l]; d++)
 			line[l] = in[deps[d]];
+		if (m->nadopt && m->adopt[l] >= 0 && in[m->adopt[l]])
+			line[l] = 1;   /* its share of adoption */
 	}
 }
 
@@ -1078,6 +1080,8 @@ crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const
 			return not_finite(m, cf, err, 1, 1, (size_t)i, x);
 		vals[i] = x;
 	}
+	if (m->ntimed && timing_moved(m, vals))
+		return CRM_EUSAGE;
 	/* The same sums, in the same order, as crm_model_summary. */
 	double npv = 0, pvc = 0, scale = 0;
 	for (size_t l = 0; l < nl; l++) {
@@ -1088,6 +1092,8 @@ crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const
 			if (!isfinite(x))
 				return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1,
 						  0, l, x);
+			if (m->nadopt && fold_adoption(m, vals, l, &x) != 0)
+				return CRM_EUSAGE;
 			v[l] = x * m->line_factor[l];
 		}
 		npv += (sc->lines[l].kind == CRM_BENEFIT ? v[l] : -v[l]) * m->pvw[l];

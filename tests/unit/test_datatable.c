@@ -205,6 +205,58 @@ static void test_analysis_npv(void **state)
 	}
 }
 
+/*
+ * Timing and adoption from inputs: a share of adoption flags the lines it
+ * multiplies, and the partial evaluation follows crm_model_summary: the
+ * same NPV when only the share moves, CRM_EUSAGE (the full evaluation
+ * decides) when a start month moves or a share leaves 0..1.
+ */
+static void test_timing_and_adoption(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value,timing,start,adoption\n"
+		"setting,horizon_years,3\n"
+		"input,golive,6\n"
+		"input,share,75%\n"
+		"input,price,2.38\n"
+		"benefit,Faster quotes,price * 1000,yearly,golive,share\n"
+		"cost,Licences,100,monthly,1\n");
+	crm_error err;
+	crm_error_clear(&err);
+	crm_model *m = crm_model_new(sc, &err);
+	assert_non_null(m);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	assert_true(crm_model_summary_fast(m));
+	char in[3] = { 0, 1, 0 }, line[2] = { 0, 0 };
+	crm_model_dependents(m, in, line);
+	assert_memory_equal(in, ((char[3]){ 0, 1, 0 }), 3);
+	assert_memory_equal(line, ((char[2]){ 1, 0 }), 2);
+
+	crm_summary full, part;
+	assert_int_equal(crm_model_summary(m, cf, 0, 0, &full, NULL), CRM_OK);
+	for (int k = 0; k < 50; k++) {
+		crm_model_override(m, 1, uniform());
+		assert_int_equal(crm_model_summary_partial(m, cf, in, line, &part, NULL), CRM_OK);
+		assert_int_equal(crm_model_summary(m, cf, 0, 0, &full, NULL), CRM_OK);
+		assert_true(same_bits(part.npv, full.npv));
+	}
+	crm_model_override(m, 1, 1.5);
+	assert_int_equal(crm_model_summary_partial(m, cf, in, line, &part, NULL), CRM_EUSAGE);
+	assert_int_equal(crm_model_summary(m, cf, 0, 0, &full, NULL), CRM_EUSAGE);
+	crm_model_override(m, 1, 0.5);
+	assert_int_equal(crm_model_summary(m, cf, 0, 0, &full, NULL), CRM_OK);
+	/* The start month moves with golive. */
+	char in0[3] = { 1, 0, 0 }, line0[2] = { 0, 0 };
+	crm_model_dependents(m, in0, line0);
+	crm_model_override(m, 0, 8);
+	assert_int_equal(crm_model_summary_partial(m, cf, in0, line0, &part, NULL), CRM_EUSAGE);
+	assert_int_equal(crm_model_summary(m, cf, 0, 0, &full, NULL), CRM_EUSAGE);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
 /* A division by zero is a reason in a cell, as in the full evaluation. */
 static void test_undefined_cell(void **state)
 {
@@ -239,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_dependents),
 		cmocka_unit_test(test_partial_equals_full),
 		cmocka_unit_test(test_analysis_npv),
+		cmocka_unit_test(test_timing_and_adoption),
 		cmocka_unit_test(test_undefined_cell),
 	};
 	return cmocka_run_group_tests_name("datatable", tests, NULL, NULL);
