@@ -19,12 +19,14 @@ int cmd_run(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "by", required_argument, NULL, 'b' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "only", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	out_format fmt = FMT_TEXT;
 	const char *output = NULL;
 	int by_month = 0, c, status = EXIT_OK, nfiles;
+	unsigned classes = 0;       /* 0: the scenario's own (every class but flexibility) */
 	report *reps = NULL;
 	out_sink sink;
 	crm_error err;
@@ -49,6 +51,11 @@ int cmd_run(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'O':
+			crm_error_clear(&err);
+			if (crm_classes_parse(optarg, &classes, &err) != CRM_OK)
+				return usage_error("run: --only: %s", err.msg);
+			break;
 		case 'h':
 			print_command_help(find_command("run"), stdout);
 			return EXIT_OK;
@@ -67,7 +74,7 @@ int cmd_run(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	for (int i = 0; i < nfiles; i++) {
-		int st = report_build(&reps[i], argv[optind + i], by_month);
+		int st = report_build_classes(&reps[i], argv[optind + i], by_month, classes);
 		if (st != EXIT_OK) {
 			if (status == EXIT_OK)
 				status = st;

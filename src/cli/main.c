@@ -13,6 +13,8 @@
 static const struct opt_doc run_opts[] = {
 	{ "-f, --format FORMAT", "text (default), csv, json or markdown" },
 	{ "    --by year|month", "columns of the cash-flow table; month needs setting period=month" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }

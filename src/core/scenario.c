@@ -1590,8 +1590,6 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 	crm_group *grp = &sc->groups[gi];
 	ln->group = (int)gi;
 	grp->nlines++;
-	if (ln->start < grp->first_month)
-		grp->first_month = ln->start;
 	if (!given(ld, r, COL_PROBABILITY))
 		return CRM_OK;
 	if (!ld->group_prob_line[gi]) {
@@ -1616,6 +1614,18 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 			    grp->name, there, ld->group_prob_line[gi]);
 	}
 	return CRM_OK;
+}
+
+/* Each group's first month, once every line's timing is known (timing may be a formula). */
+static void group_months(crm_scenario *sc)
+{
+	for (size_t g = 0; g < sc->ngroups; g++)
+		sc->groups[g].first_month = INT_MAX;
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->group >= 0 && ln->start < sc->groups[ln->group].first_month)
+			sc->groups[ln->group].first_month = ln->start;
+	}
 }
 
 static crm_status read_line(struct loader *ld, const struct srow *r, crm_line_kind kind)
@@ -2415,6 +2425,7 @@ static crm_status load_rows(struct loader *ld)
 	st = check_cycles(ld);
 	if (st == CRM_OK)
 		st = resolve_timing(ld);
+	group_months(sc);
 	return go_on(ld, st) ? CRM_OK : st;
 }
 
@@ -3406,6 +3417,10 @@ crm_status crm_classes_parse(const char *list, unsigned *classes, crm_error *err
 		} else {
 			snprintf(name, sizeof name, "%.60s...", p);
 		}
+		if (c < 0 && !name[0])
+			return crm_error_set(err, CRM_EUSAGE, "", 0, 0, "an empty class name in '%s' "
+					     "(expected a comma-separated list of cash, cost_reduction, "
+					     "productivity, cost_avoidance, flexibility)", list);
 		if (c < 0) {
 			suggest(name, class_names, CRM_NCLASSES, sug, sizeof sug);
 			return crm_error_set(err, CRM_EUSAGE, "", 0, 0, "unknown class '%s'%s in '%s' "

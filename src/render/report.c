@@ -17,6 +17,107 @@
 
 int report_build(report *r, const char *path, int by_month)
 {
+	return report_build_classes(r, path, by_month, 0);
+}
+
+static double cf_line_pv(const crm_cashflow *cf, size_t l)
+{
+	size_t np = (size_t)cf->nperiods + 1;
+	double pv = 0;
+
+	/* A line paid on a day of its own (dated discounting) is discounted at that day. */
+	for (size_t p = 0; p < np; p++)
+		pv += cf->amount[l * np + p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
+	return pv;
+}
+
+int report_line_counted(const report *r, size_t l)
+{
+	const crm_line *ln = &r->sc->lines[l];
+	return ln->kind == CRM_COST || (r->sc->settings.classes & CRM_CLASS_BIT(ln->cls));
+}
+
+int report_any_left_out(const report *r)
+{
+	return r->all_cf != NULL;
+}
+
+/*
+ * Subtotals by class. The classes the metrics leave out come from a second
+ * evaluation that counts every class, so that they can be shown apart.
+ */
+static int class_subtotals(report *r, crm_error *err)
+{
+	const crm_scenario *sc = r->sc;
+	size_t np = (size_t)r->cf->nperiods + 1;
+	int left_out = 0;
+
+	for (size_t l = 0; l < sc->nlines; l++)
+		left_out |= !report_line_counted(r, l);
+	if (left_out) {
+		crm_settings all = sc->settings;
+		all.classes = CRM_CLASSES_ALL;
+		if (!(r->all_model = crm_model_new_with(sc, &all, err)))
+			return -1;
+		if (!(r->all_cf = crm_cashflow_new(r->all_model))) {
+			crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+			return -1;
+		}
+		if (crm_model_eval(r->all_model, r->all_cf, err) != CRM_OK)
+			return -1;
+	}
+	const crm_cashflow *src = left_out ? r->all_cf : r->cf;
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->kind != CRM_BENEFIT)
+			continue;
+		r->cls_lines[ln->cls]++;
+		for (size_t p = 0; p < np; p++)
+			r->cls_total[ln->cls] += src->amount[l * np + p];
+		r->cls_pv[ln->cls] += cf_line_pv(src, l);
+	}
+	return 0;
+}
+
+void report_class_list(const report *r, int counted, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		int in = (r->sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
+		if (r->cls_lines[c] && in == counted)
+			crm_appendf(buf, len, "%s%s", buf[0] ? ", " : "", crm_class_name((crm_class)c));
+	}
+}
+
+void report_gate_sentence(const crm_scenario *sc, size_t g, char *buf, size_t len)
+{
+	const crm_group *grp = &sc->groups[g];
+	char p[32], q[32], when[64];
+	size_t k = 0;
+
+	fmt_percent(p, sizeof p, grp->probability);
+	fmt_percent(q, sizeof q, 1 - grp->probability);
+	if (grp->first_month == 0)
+		snprintf(when, sizeof when, "month 0 (the Initial column)");
+	else
+		snprintf(when, sizeof when, "month %d", grp->first_month);
+	buf[0] = '\0';
+	crm_appendf(buf, len, "%s: %s chance, decided at %s, the first month of its lines (",
+		    grp->name, p, when);
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].group == (int)g)
+			crm_appendf(buf, len, "%s%s", k++ ? ", " : "", sc->lines[l].label);
+	if (grp->probability < 1)
+		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
+			    "simulation draws them together, so with %s chance none of their costs "
+			    "or benefits happen.", p, q);
+	else
+		crm_appendf(buf, len, "). No probability is given, so they happen for "
+			    "sure.");
+}
+
+int report_build_classes(report *r, const char *path, int by_month, unsigned classes)
+{
 	crm_error err;
 
 	memset(r, 0, sizeof *r);
@@ -25,6 +126,10 @@ int report_build(report *r, const char *path, int by_month)
 	r->by_month = by_month;
 	if (!(r->sc = crm_scenario_load(path, &err)))
 		return report_error(&err);
+	if (classes) {
+		r->sc->settings.classes = classes;
+		r->only_given = 1;
+	}
 	inputs_add(r->sc);
 	if (by_month && r->sc->settings.grid != CRM_GRID_MONTH) {
 		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "
@@ -49,6 +154,8 @@ int report_build(report *r, const char *path, int by_month)
 			return report_error(&err);
 		r->has_tax = 1;
 	}
+	if (class_subtotals(r, &err) != 0)
+		return report_error(&err);
 	int n = r->cf->nperiods;
 	r->ncols = by_month ? n + 1 : r->sc->settings.horizon_years + 1;
 	r->col_of = malloc((size_t)(n + 1) * sizeof *r->col_of);
@@ -96,6 +203,8 @@ void report_warnings_once(const report *reps, int i)
 void report_free(report *r)
 {
 	free(r->col_of);
+	crm_cashflow_free(r->all_cf);
+	crm_model_free(r->all_model);
 	crm_after_tax_free(&r->at);
 	crm_cashflow_free(r->cf);
 	crm_model_free(r->model);
@@ -142,6 +251,7 @@ typedef struct cf_row {
 	int has_total, has_pv;
 	const char *note;
 	const crm_line *line;  /* the line of a cost or benefit row, else NULL */
+	const char *cls;       /* a benefit line's class, or the class of a class subtotal */
 	int heading_before;    /* print a section heading before this row (text) */
 	const char *heading;
 	int flags;
@@ -173,13 +283,14 @@ static double sum(const double *v, int n)
 	return s;
 }
 
-/* Distinct areas of one kind of line, in order of first appearance. */
-static size_t areas_of(const crm_scenario *sc, crm_line_kind kind, const char **out)
+/* Distinct areas of one kind of line counted in the metrics, in order of first appearance. */
+static size_t areas_of(const report *r, crm_line_kind kind, const char **out)
 {
+	const crm_scenario *sc = r->sc;
 	size_t n = 0;
 
 	for (size_t l = 0; l < sc->nlines; l++) {
-		if (sc->lines[l].kind != kind)
+		if (sc->lines[l].kind != kind || !report_line_counted(r, l))
 			continue;
 		const char *a = sc->lines[l].area;
 		size_t k;
@@ -192,12 +303,55 @@ static size_t areas_of(const crm_scenario *sc, crm_line_kind kind, const char **
 	return n;
 }
 
+/* The benefits by class are shown when some benefit has a class other than cash, or with --only. */
+static int class_rows_shown(const report *r)
+{
+	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
+		if (r->cls_lines[c])
+			return 1;
+	return r->only_given;
+}
+
+/* Subtotals of the classes counted (or of those left out), with their heading. */
+static void class_rows(const report *r, cf_rows *out, int counted, double *tmp)
+{
+	const crm_scenario *sc = r->sc;
+	size_t np = (size_t)r->cf->nperiods + 1;
+	int first = 1;
+
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		int in = (sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
+		if (!r->cls_lines[c] || in != counted)
+			continue;
+		const crm_cashflow *src = counted ? r->cf : r->all_cf;
+		cf_row *row = &out->rows[out->n];
+		row->vals = out->store + out->n++ * (size_t)r->ncols;
+		row->section = counted ? "benefit_class" : "benefit_class_not_counted";
+		row->name = crm_class_name((crm_class)c);
+		row->cls = row->name;
+		memset(tmp, 0, np * sizeof *tmp);
+		for (size_t l = 0; l < sc->nlines; l++)
+			if (sc->lines[l].kind == CRM_BENEFIT && (int)sc->lines[l].cls == c)
+				for (size_t p = 0; p < np; p++)
+					tmp[p] += src->amount[l * np + p];
+		report_fold(r, tmp, row->vals);
+		row->total = r->cls_total[c];
+		row->pv = r->cls_pv[c];
+		row->has_total = row->has_pv = 1;
+		if (first) {
+			row->heading_before = 1;
+			row->heading = counted ? "Benefits by class" : "Left out, by class";
+			first = 0;
+		}
+	}
+}
+
 static int build_rows(const report *r, cf_rows *out)
 {
 	const crm_scenario *sc = r->sc;
 	const crm_cashflow *cf = r->cf;
 	size_t np = (size_t)cf->nperiods + 1;
-	size_t maxrows = 2 * sc->nlines + 16;
+	size_t maxrows = 2 * sc->nlines + 16 + 2 * CRM_NCLASSES;
 	const char **areas = malloc((sc->nlines + 1) * sizeof *areas);
 
 	memset(out, 0, sizeof *out);
@@ -220,10 +374,11 @@ static int build_rows(const report *r, cf_rows *out)
 		int first = 1;
 		for (size_t l = 0; l < sc->nlines; l++) {
 			const crm_line *ln = &sc->lines[l];
-			if ((int)ln->kind != kind)
+			if ((int)ln->kind != kind || !report_line_counted(r, l))
 				continue;
 			cf_row *row = NEWROW();
 			row->section = word;
+			row->cls = kind == CRM_BENEFIT ? crm_class_name(ln->cls) : NULL;
 			row->name = ln->label;
 			row->area = ln->area;
 			report_fold(r, cf->amount + l * np, row->vals);
@@ -239,7 +394,7 @@ static int build_rows(const report *r, cf_rows *out)
 			}
 		}
 		/* Subtotals by area or category. */
-		size_t na = areas_of(sc, (crm_line_kind)kind, areas);
+		size_t na = areas_of(r, (crm_line_kind)kind, areas);
 		for (size_t a = 0; a < na; a++) {
 			cf_row *row = NEWROW();
 			row->section = kind == CRM_COST ? "cost_category" : "benefit_area";
@@ -248,7 +403,8 @@ static int build_rows(const report *r, cf_rows *out)
 			memset(tmp, 0, np * sizeof *tmp);
 			row->pv = 0;
 			for (size_t l = 0; l < sc->nlines; l++) {
-				if ((int)sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]))
+				if ((int)sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]) ||
+				    !report_line_counted(r, l))
 					continue;
 				for (size_t p = 0; p < np; p++)
 					tmp[p] += cf->amount[l * np + p];
@@ -262,6 +418,8 @@ static int build_rows(const report *r, cf_rows *out)
 				row->heading = kind == CRM_COST ? "Costs by category" : "Benefits by area";
 			}
 		}
+		if (kind == CRM_BENEFIT && class_rows_shown(r))
+			class_rows(r, out, 1, tmp);
 		cf_row *row = NEWROW();
 		row->section = "total";
 		row->name = kind == CRM_COST ? "Total costs" : "Total benefits";
@@ -313,6 +471,33 @@ static int build_rows(const report *r, cf_rows *out)
 		for (int p = 0; p <= cf->nperiods; p++)
 			row->vals[p] = cf->df[p];
 		row->flags = -1;  /* printed with 6 decimals */
+	}
+	if (report_any_left_out(r)) {
+		/* Benefits of the classes left out: their own lines and subtotals, apart. */
+		int first = 1;
+		for (size_t l = 0; l < sc->nlines; l++) {
+			const crm_line *ln = &sc->lines[l];
+			if (report_line_counted(r, l))
+				continue;
+			row = NEWROW();
+			row->section = "benefit_not_counted";
+			row->name = ln->label;
+			row->area = ln->area;
+			row->cls = crm_class_name(ln->cls);
+			report_fold(r, r->all_cf->amount + l * np, row->vals);
+			row->total = sum(row->vals, r->ncols);
+			row->pv = cf_line_pv(r->all_cf, l);
+			row->has_total = row->has_pv = 1;
+			row->note = ln->note;
+			row->line = ln;
+			if (first) {
+				row->heading_before = 1;
+				row->heading = r->only_given ? "Benefits left out of the metrics (--only)"
+					       : "Flexibility, not in NPV (reported apart)";
+				first = 0;
+			}
+		}
+		class_rows(r, out, 0, tmp);
 	}
 #undef NEWROW
 	free(tmp);
@@ -366,6 +551,11 @@ static size_t metric_items(const report *r, metric_item *it)
 	ITEM("total_costs", "Total costs", "undiscounted sum", 0, 1, m->total_costs, none);
 	ITEM("peak_investment", "Peak investment", "lowest point of the cumulative net cash flow",
 	     0, 1, m->peak_investment, none);
+	if (r->cls_lines[CRM_CLASS_FLEXIBILITY] &&
+	    !(r->sc->settings.classes & CRM_CLASS_BIT(CRM_CLASS_FLEXIBILITY)))
+		ITEM("flexibility_pv", "Flexibility, not in NPV", "present value of the flexibility "
+		     "benefits (options the investment opens), reported apart from every metric above",
+		     0, 1, r->cls_pv[CRM_CLASS_FLEXIBILITY], none);
 #undef ITEM
 	return n;
 }
@@ -480,6 +670,35 @@ static void header_text(const report *r, FILE *fp, int markdown)
 				      "reinvestment rate %s", d, f, rr));
 	fprintf(fp, "%sConventions:\n", b);
 	describe_conventions(r, fp, markdown ? "  - " : "    ");
+	if (class_rows_shown(r)) {
+		char in[160], out[160];
+		report_class_list(r, 1, in, sizeof in);
+		report_class_list(r, 0, out, sizeof out);
+		header_line(fp, b, dup_printf("Benefit classes in the metrics: %s%s; costs always "
+					      "count%s%s%s", in[0] ? in : "none",
+					      r->only_given ? " (--only)" : "",
+					      out[0] ? ". Left out, shown apart: " : "", out,
+					      out[0] && strstr(out, "flexibility") ? " (flexibility is never "
+					      "in NPV unless --only names it)" : ""));
+	}
+}
+
+/* Each gate (group of lines) in a sentence. */
+static void gates_text(const report *r, FILE *fp, int md)
+{
+	const crm_scenario *sc = r->sc;
+	char buf[2048];
+
+	if (!sc->ngroups)
+		return;
+	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", "Gates (lines that happen together)");
+	for (size_t g = 0; g < sc->ngroups; g++) {
+		report_gate_sentence(sc, g, buf, sizeof buf);
+		if (md)
+			fprintf(fp, "- %s\n", buf);
+		else
+			print_para(fp, "  ", buf);
+	}
 }
 
 /* -------------------------------------------------------------------- text */
@@ -738,6 +957,19 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 				       ln->metric[0] ? "metric: " : "", ln->metric,
 				       (ln->area[0] || ln->owner[0] || ln->metric[0]) && ln->note[0]
 				       ? "; note: " : ln->note[0] ? "note: " : "", ln->note);
+		/* The class (when not the default) and the group, after the rest. */
+		if (who && ((ln->kind == CRM_BENEFIT && ln->cls != CRM_CLASS_CASH) || ln->group >= 0)) {
+			char *more = dup_printf("%s%s%s%s%s%s", who, who[0] ? "; " : "",
+						ln->kind == CRM_BENEFIT && ln->cls != CRM_CLASS_CASH
+						? "class: " : "",
+						ln->kind == CRM_BENEFIT && ln->cls != CRM_CLASS_CASH
+						? crm_class_name(ln->cls) : "",
+						ln->group >= 0 ? (ln->kind == CRM_BENEFIT &&
+						ln->cls != CRM_CLASS_CASH ? "; group: " : "group: ") : "",
+						ln->group >= 0 ? sc->groups[ln->group].name : "");
+			free(who);
+			who = more;
+		}
 		memset(cells, 0, sizeof cells);
 		cells[0] = value;
 		if (value)
@@ -782,6 +1014,7 @@ static void report_people(const report *r, FILE *fp, int md)
 		table_free(&t);
 	}
 	metric_notes(r, fp, md ? "\n" : "  ");
+	gates_text(r, fp, md);
 	snprintf(title, sizeof title, "Cash flow (%s, risk-adjusted%s)", r->sc->settings.currency,
 		 r->by_month ? ", by month" : "");
 	heading(fp, md, title);
@@ -825,7 +1058,7 @@ void report_markdown(const report *r, FILE *fp)
  */
 static const char *const csv_attrs[] = {
 	"area", "value", "note", "unit", "formula", "timing", "start", "end", "probability",
-	"risk", "growth", "low", "high", "dist", "owner", "metric"
+	"risk", "growth", "low", "high", "dist", "owner", "metric", "class", "group"
 };
 #define NATTRS (sizeof csv_attrs / sizeof *csv_attrs)
 
@@ -844,7 +1077,7 @@ static void csv_row_clear(csv_row *c)
 }
 
 enum { A_AREA, A_VALUE, A_NOTE, A_UNIT, A_FORMULA, A_TIMING, A_START, A_END, A_PROB, A_RISK,
-       A_GROWTH, A_LOW, A_HIGH, A_DIST, A_OWNER, A_METRIC };
+       A_GROWTH, A_LOW, A_HIGH, A_DIST, A_OWNER, A_METRIC, A_CLASS, A_GROUP };
 
 static void csv_row_head(FILE *fp, const char *scenario, const char *section, const char *name,
 			 const csv_row *c)
@@ -1067,6 +1300,20 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 			csv_field(fp, "", 0);
 		csv_end(fp);
 	}
+	for (size_t g = 0; g < sc->ngroups; g++) {
+		char sentence[2048];
+		report_gate_sentence(sc, g, sentence, sizeof sentence);
+		csv_row_clear(&c);
+		c.num[A_VALUE] = sc->groups[g].probability;
+		c.num[A_PROB] = sc->groups[g].probability;
+		c.num[A_START] = sc->groups[g].first_month;
+		c.text[A_NOTE] = sentence;
+		c.text[A_GROUP] = sc->groups[g].name;
+		csv_row_head(fp, scenario, "gate", sc->groups[g].name, &c);
+		for (int k = 0; k < r->ncols + 2; k++)
+			csv_field(fp, "", 0);
+		csv_end(fp);
+	}
 	if (r->has_tax)
 		csv_after_tax(r, fp, scenario);
 	csv_adoption(r, fp, scenario);
@@ -1091,7 +1338,9 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 			csv_range(&c, &ln->range);
 			c.text[A_OWNER] = ln->owner;
 			c.text[A_METRIC] = ln->metric;
+			c.text[A_GROUP] = ln->group >= 0 ? sc->groups[ln->group].name : "";
 		}
+		c.text[A_CLASS] = row->cls ? row->cls : "";
 		csv_row_head(fp, scenario, row->section, row->name, &c);
 		for (int k = 0; k < r->ncols; k++)
 			csv_number(fp, row->vals[k], 0);
@@ -1302,21 +1551,63 @@ void report_json(const report *r, FILE *fp)
 		fputs(", \"probability\": ", fp);
 		json_number(fp, ln->probability);
 		json_range(fp, &ln->range);
+		fputs(", \"class\": ", fp);
+		if (ln->kind == CRM_BENEFIT)
+			json_string(fp, crm_class_name(ln->cls));
+		else
+			fputs("null", fp);
+		fputs(", \"counted\": ", fp);
+		fputs(report_line_counted(r, l) ? "true" : "false", fp);
+		fputs(", \"group\": ", fp);
+		if (ln->group >= 0)
+			json_string(fp, sc->groups[ln->group].name);
+		else
+			fputs("null", fp);
 		fputs(", \"owner\": ", fp);
 		json_string(fp, ln->owner);
 		fputs(", \"metric\": ", fp);
 		json_string(fp, ln->metric);
 		fputs(", \"note\": ", fp);
 		json_string(fp, ln->note);
+		/* A line left out of the metrics shows its amounts from the evaluation counting it. */
+		const crm_cashflow *lcf = report_line_counted(r, l) ? cf : r->all_cf;
 		fputs(", \"amounts\": ", fp);
-		json_array(fp, cf->amount + l * np, np);
+		json_array(fp, lcf->amount + l * np, np);
 		double total = 0;
 		for (size_t p = 0; p < np; p++)
-			total += cf->amount[l * np + p];
+			total += lcf->amount[l * np + p];
 		fputs(", \"total\": ", fp);
 		json_number(fp, total);
 		fputs(", \"present_value\": ", fp);
-		json_number(fp, line_pv(r, l));
+		json_number(fp, cf_line_pv(lcf, l));
+		fputc('}', fp);
+	}
+	fputs("\n  ],\n  \"benefit_classes\": [", fp);
+	first = 1;
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		if (!r->cls_lines[c])
+			continue;
+		fputs(first ? "\n    {\"class\": " : ",\n    {\"class\": ", fp);
+		first = 0;
+		json_string(fp, crm_class_name((crm_class)c));
+		fprintf(fp, ", \"counted\": %s, \"lines\": %zu, \"total\": ",
+			(s->classes & CRM_CLASS_BIT(c)) ? "true" : "false", r->cls_lines[c]);
+		json_number(fp, r->cls_total[c]);
+		fputs(", \"present_value\": ", fp);
+		json_number(fp, r->cls_pv[c]);
+		fputc('}', fp);
+	}
+	fputs("\n  ],\n  \"gates\": [", fp);
+	for (size_t g = 0; g < sc->ngroups; g++) {
+		char sentence[2048];
+		report_gate_sentence(sc, g, sentence, sizeof sentence);
+		fputs(g ? ",\n    {\"group\": " : "\n    {\"group\": ", fp);
+		json_string(fp, sc->groups[g].name);
+		fputs(", \"probability\": ", fp);
+		json_number(fp, sc->groups[g].probability);
+		fprintf(fp, ", \"decided_at_month\": %d, \"lines\": %zu, \"explanation\": ",
+			sc->groups[g].first_month, sc->groups[g].nlines);
+		json_string(fp, sentence);
 		fputc('}', fp);
 	}
 	fputs("\n  ],\n  \"inputs\": [", fp);

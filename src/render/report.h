@@ -18,10 +18,40 @@ typedef struct report {
 	int by_month;              /* show months (grid must be monthly) */
 	int ncols;                 /* Initial + years or months */
 	int *col_of;               /* native period -> view column */
+	/*
+	 * Benefit classes: the evaluation with every class counted (for the
+	 * subtotals of classes the metrics leave out), or NULL when every
+	 * benefit counts already and cf serves; per class, the benefit lines of
+	 * that class, their undiscounted total and present value.
+	 */
+	crm_model *all_model;
+	crm_cashflow *all_cf;
+	size_t cls_lines[CRM_NCLASSES];
+	double cls_total[CRM_NCLASSES], cls_pv[CRM_NCLASSES];
+	int only_given;            /* --only chose the classes */
 } report;
 
 /* Load, compile, evaluate and measure path. Returns an exit status; on failure prints the error. */
 int report_build(report *r, const char *path, int by_month);
+/*
+ * The same counting the benefit classes in classes (CRM_CLASS_BIT set; costs
+ * always count) instead of the scenario's own set, when classes is not 0.
+ */
+int report_build_classes(report *r, const char *path, int by_month, unsigned classes);
+/* Whether benefit line l counts in r's metrics (its class is in the set). */
+int report_line_counted(const report *r, size_t l);
+/* Any benefit line whose class the metrics leave out. */
+int report_any_left_out(const report *r);
+/*
+ * "cash, cost_reduction": the classes counted (classes set) or left out,
+ * among those the scenario's benefits have; "" when none.
+ */
+void report_class_list(const report *r, int counted, char *buf, size_t len);
+/*
+ * One sentence per group for people: "rollout: 70% chance, decided at month
+ * 7 (its first month); 2 lines ... " into buf.
+ */
+void report_gate_sentence(const crm_scenario *sc, size_t g, char *buf, size_t len);
 void report_free(report *r);
 /*
  * Print the warnings of reps[i] that no earlier report (reps[0..i-1], built

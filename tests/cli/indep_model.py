@@ -17,9 +17,14 @@ prints are copied into tests/cli/independent.tsv with this script named as
 their source, so that a golden file regenerated from a wrong crmroi fails.
 
   /usr/bin/python3 tests/cli/indep_model.py FILE [name=value ...]
-(name: a setting, an input or a line; LINE.probability=P sets a line's probability)
+(name: a setting, an input or a line; LINE.probability=P sets a line's probability;
+only=CLASS,CLASS counts only those benefit classes, as --only does)
 prints NPV, PV(costs), PV(benefits), the net flow by year and each line's
-amount by year.
+amount by year, and the present value of each benefit class left out.
+
+Groups and classes as crmroi-scenario(5) says: the lines of a group share
+the probability one of them gives; a benefit's class (default cash) counts
+unless it is flexibility, or not named by only=.
 """
 import csv
 import sys
@@ -71,7 +76,9 @@ def load(path, overrides):
             lines.append(f)
     for o in overrides:
         k, v = o.split('=', 1)
-        if k.endswith('.probability'):
+        if k == 'only':
+            settings['only'] = set(v.split(','))
+        elif k.endswith('.probability'):
             for ln in lines:
                 if ln['name'] == k[:-len('.probability')]:
                     ln['probability'] = v
@@ -83,6 +90,13 @@ def load(path, overrides):
             for ln in lines:
                 if ln['name'] == k:
                     ln['value'] = v
+    group_p = {}
+    for ln in lines:
+        if ln.get('group') and ln.get('probability'):
+            group_p.setdefault(ln['group'], ln['probability'])
+    for ln in lines:
+        if ln.get('group') in group_p:
+            ln['probability'] = group_p[ln['group']]
     return settings, inputs, lines
 
 
@@ -137,13 +151,20 @@ def evaluate(settings, inputs, lines):
                     x = 3 * x * x - 2 * x * x * x
                 g = (1 + growth) ** (y - 1)
                 by_year[per_of(m)] += share * x * g * adj * prob
-        per_line.append((ln['name'], kind, by_year))
+        cls = (ln.get('class') or 'cash') if kind == 'benefit' else None
+        per_line.append((ln['name'], kind, by_year, cls))
     pv = lambda flows: sum(v / (1 + r) ** (k / ppy) for k, v in enumerate(flows))
     costs = [sum(l[2][k] for l in per_line if l[1] == 'cost') for k in range(nper + 1)]
-    bens = [sum(l[2][k] for l in per_line if l[1] == 'benefit') for k in range(nper + 1)]
+    counted = settings.get('only', {'cash', 'cost_reduction', 'productivity', 'cost_avoidance'})
+    bens = [sum(l[2][k] for l in per_line if l[1] == 'benefit' and l[3] in counted)
+            for k in range(nper + 1)]
+    left_out = {}
+    for l in per_line:
+        if l[1] == 'benefit' and l[3] not in counted:
+            left_out[l[3]] = left_out.get(l[3], 0.0) + pv(l[2])
     net = [b - c for b, c in zip(bens, costs)]
     return {'npv': pv(bens) - pv(costs), 'pv_costs': pv(costs), 'pv_benefits': pv(bens),
-            'net': net, 'lines': per_line}
+            'net': net, 'lines': per_line, 'left_out': left_out}
 
 
 def main():
@@ -152,8 +173,10 @@ def main():
     print('pv_costs %.10f' % res['pv_costs'])
     print('pv_benefits %.10f' % res['pv_benefits'])
     print('net ' + ' '.join('%.6f' % v for v in res['net']))
-    for name, kind, by_year in res['lines']:
+    for name, kind, by_year, cls in res['lines']:
         print('%s %s: %s' % (kind, name, ' '.join('%.4f' % v for v in by_year)))
+    for cls, v in sorted(res['left_out'].items()):
+        print('left_out_pv %s %.10f' % (cls, v))
 
 
 if __name__ == '__main__':

@@ -95,6 +95,13 @@ static void test_load_group_and_class(void **state)
 	assert_int_equal(sc->lines[1].cls, CRM_CLASS_CASH);
 	crm_scenario_free(sc);
 
+	/* The month a group is decided follows timing written as a formula. */
+	sc = load_text("kind,name,value,timing,start,probability,group\n"
+		       "input,golive,7\n"
+		       "benefit,B,30,yearly,golive + 2,50%,g\ncost,A,10,once,golive - 1,,g\n");
+	assert_int_equal(sc->groups[0].first_month, 6);
+	crm_scenario_free(sc);
+
 	/* A group without a probability happens for sure. */
 	sc = load_text("kind,name,value,group\ncost,A,10,g\nbenefit,B,30,g\n");
 	assert_close(sc->groups[0].probability, 1, 0, 0);

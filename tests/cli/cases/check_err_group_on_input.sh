@@ -1,0 +1,1 @@
+$CRMROI check tests/cli/data/gates/group_on_input.csv

@@ -1,0 +1,1 @@
+$CRMROI run tests/cli/data/gates/class_unknown.csv

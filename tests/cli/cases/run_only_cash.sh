@@ -1,0 +1,1 @@
+$CRMROI run --only cash tests/cli/data/gates/classes.csv

@@ -1,0 +1,1 @@
+$CRMROI run --only cost_reduction,flexibility -f markdown tests/cli/data/gates/classes.csv

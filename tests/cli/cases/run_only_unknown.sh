@@ -1,0 +1,1 @@
+$CRMROI run --only cahs tests/cli/data/gates/classes.csv

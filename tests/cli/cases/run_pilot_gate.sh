@@ -1,0 +1,1 @@
+$CRMROI run scenarios/deployment/pilot_gate.csv
