@@ -2211,14 +2211,6 @@ static crm_status resolve_timing(struct loader *ld)
 			if (ln->timing_expr[k])
 				mark_timing(sc, ln->timing_expr[k], k, stack);
 	}
-	/* A group is decided at the earliest start of its lines, now that every start is known. */
-	for (size_t g = 0; g < sc->ngroups; g++)
-		sc->groups[g].first_month = INT_MAX;
-	for (size_t l = 0; l < sc->nlines; l++) {
-		const crm_line *ln = &sc->lines[l];
-		if (ln->group >= 0 && ln->start < sc->groups[ln->group].first_month)
-			sc->groups[ln->group].first_month = ln->start;
-	}
 	/* The ends of every range that moves a timing: each one on its own, the rest at base. */
 	for (size_t i = 0; i < ni; i++) {
 		const crm_input *in = &sc->inputs[i];
