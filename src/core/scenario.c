@@ -2216,6 +2216,18 @@ static crm_status resolve_timing(struct loader *ld)
 		const crm_input *in = &sc->inputs[i];
 		if (!in->timing || !in->range.given || !ok[i])
 			continue;
+		if (in->range.dist == CRM_DIST_NORMAL || in->range.dist == CRM_DIST_LOGNORMAL) {
+			/* Draws beyond low and high are checked nowhere: such a month must be bounded. */
+			st = fail_at(ld, in->range.dist_loc, "input '%s': dist %s draws beyond low and "
+				     "high, and the input moves a line's months, so a draw could give "
+				     "a month no line can have (use triangular, pert or uniform, which "
+				     "stay within %s to %s)", in->name, crm_dist_name(in->range.dist),
+				     in->range.low_text, in->range.high_text);
+			if (!go_on(ld, st))
+				goto done;
+			st = CRM_OK;
+			continue;
+		}
 		for (int end = 0; end < 2; end++) {
 			double x = end ? in->range.high : in->range.low;
 			memcpy(trial, vals, ni * sizeof *trial);
