@@ -59,6 +59,20 @@ void crm_irr_add(crm_irr *out, double u);
 void crm_irr_finish(crm_irr *out);
 
 /*
+ * The IRR of crm_irr_solve, the short way, for a simulation's many flows of
+ * one shape: when v[0..n) changes sign exactly once (then NPV has one root,
+ * and it is the IRR), Halley's method on u = ln(1 + r) from the annual rate
+ * guess (the base case's IRR), inside a bracket with bisection as the
+ * fallback. Returns 1 and sets *rate (the same root crm_irr_solve finds, to
+ * about 1e-15 relative); 0 when the flows never change sign (no IRR); -1 when
+ * this way cannot decide (several sign changes, a root near or beyond the
+ * ends of [CRM_IRR_MIN, CRM_IRR_MAX], an overflow): then call crm_irr_solve.
+ * scratch holds n doubles.
+ */
+int crm_irr_fast(const double *v, size_t n, int periods_per_year, double guess,
+		 double *scratch, double *rate);
+
+/*
  * MIRR as a spreadsheet defines it, with annual finance and reinvestment
  * rates: (FV of positive flows at reinvest / -PV of negative flows at finance)
  * ^ (1 / T) - 1, T = (n - 1) / periods_per_year years. Returns 0 and sets *out,

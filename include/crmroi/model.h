@@ -148,10 +148,21 @@ int crm_model_summary_fast(const crm_model *m);
  * Returns CRM_OK; CRM_EDATA when a value is not a finite number (as
  * crm_model_eval); or CRM_EUSAGE when the short way cannot decide (a
  * cumulative sum within rounding of zero, or a model that varies by period):
- * the caller then evaluates in full with crm_model_eval.
+ * the caller then evaluates in full with crm_model_eval. On CRM_OK with
+ * want_payback, cf->net holds every period's net flow (as
+ * crm_model_summary_flows gives it); with want_dpayback, cf->pv_net the
+ * discounted ones. Nothing else of cf is filled.
  */
 crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
 			     int want_dpayback, crm_summary *s, crm_error *err);
+
+/*
+ * After crm_model_summary returned CRM_OK: the net flow of every period
+ * (benefits - costs, index 0 = Initial) into net[0..N], from the line values
+ * it computed and the fixed weights, for IRR on the short way. Not for dated
+ * discounting, whose lines on days of their own are flows of their own.
+ */
+void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net);
 
 /* The year (1-based) that period p (1..N) falls in; 0 for the Initial column. */
 int crm_cashflow_year_of(const crm_cashflow *cf, int p);

@@ -348,6 +348,114 @@ crm_status crm_irr_solve(const double *v, size_t n, int ppy, crm_irr *out, crm_e
 	return CRM_OK;
 }
 
+/* ------------------------------------------------- one root, warm-started */
+
+#define IRR_FAST_MAX_ITER 40
+#define IRR_FAST_STEP_TOL 1e-10   /* a last step below this x (1 + |u|) leaves the root to rounding */
+#define IRR_FAST_MARGIN 0.01      /* in u: a root this near the searched interval's ends is left
+				     to crm_irr_solve, which decides those by NPV's sign there */
+
+#if defined(__GNUC__)
+typedef double v2d __attribute__((vector_size(16)));
+#endif
+
+/*
+ * sum v[k] x^k, sum k v[k] x^k and sum k^2 v[k] x^k for x = pw[1]; pw
+ * receives the powers of x, built in eight independent chains and summed in
+ * two-lane vectors, so that nothing waits on a long dependency chain as
+ * Horner's rule does.
+ */
+static void moments(const double *v, size_t n, double x, double *pw, double out[3])
+{
+	double x8;
+	size_t k;
+
+	pw[0] = 1;
+	for (k = 1; k < 8 && k < n; k++)
+		pw[k] = pw[k - 1] * x;
+	x8 = n > 8 ? pw[7] * x : 0;
+	for (; k < n; k++)
+		pw[k] = pw[k - 8] * x8;
+#if defined(__GNUC__)
+	v2d s0 = { 0, 0 }, s1 = { 0, 0 }, s2 = { 0, 0 }, kk = { 0, 1 }, two = { 2, 2 };
+	for (k = 0; k + 2 <= n; k += 2) {
+		v2d a, p;
+		memcpy(&a, v + k, sizeof a);
+		memcpy(&p, pw + k, sizeof p);
+		a *= p;
+		s0 += a;
+		a *= kk;
+		s1 += a;
+		s2 += a * kk;
+		kk += two;
+	}
+	out[0] = s0[0] + s0[1];
+	out[1] = s1[0] + s1[1];
+	out[2] = s2[0] + s2[1];
+#else
+	out[0] = out[1] = out[2] = 0;
+	k = 0;
+#endif
+	for (; k < n; k++) {
+		double a = v[k] * pw[k];
+		out[0] += a;
+		out[1] += (double)k * a;
+		out[2] += (double)k * (double)k * a;
+	}
+}
+
+int crm_irr_fast(const double *v, size_t n, int ppy, double guess, double *scratch, double *rate)
+{
+	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
+	int changes = sign_changes(v, n);
+	size_t first = 0;
+
+	if (changes == 0)
+		return 0;
+	if (changes > 1 || n < 2)
+		return -1;
+	while (v[first] == 0)
+		first++;
+	/*
+	 * One sign change: NPV(u) has one zero, and above it NPV has the sign of
+	 * the first flow (x -> 0), below it that of the last. [a, b] brackets the
+	 * zero once NPV has been seen on both sides of it; Halley's steps that
+	 * leave the bracket are replaced by bisection.
+	 */
+	double up = v[first] > 0 ? 1.0 : -1.0, a = ulo - 1, b = uhi + 1;
+	double u = guess > -1 ? log1p(guess) : 0, m[3];
+	if (!(u > ulo && u < uhi))
+		u = 0;
+	for (int it = 0; it < IRR_FAST_MAX_ITER; it++) {
+		moments(v, n, exp(-u / ppy), scratch, m);
+		double f = m[0], d1 = -m[1] / ppy, d2 = m[2] / ((double)ppy * ppy);
+		if (!isfinite(f) || !isfinite(d1) || !isfinite(d2))
+			return -1;
+		if (f == 0)
+			goto found;
+		if ((f > 0) == (up > 0))
+			b = u;
+		else
+			a = u;
+		double den = 2 * d1 * d1 - f * d2, un = den != 0 ? u - 2 * f * d1 / den : NAN;
+		/* A step may land on an end of the bracket when the root is within rounding of it. */
+		if (!(un >= a && un <= b))
+			un = 0.5 * (a + b);
+		double step = fabs(un - u);
+		u = un;
+		if (step <= IRR_FAST_STEP_TOL * (1 + fabs(u)))
+			goto found;
+		if (b < ulo + IRR_FAST_MARGIN || a > uhi - IRR_FAST_MARGIN)
+			return -1;   /* near or beyond an end of the interval */
+	}
+	return -1;
+found:
+	if (u < ulo + IRR_FAST_MARGIN || u > uhi - IRR_FAST_MARGIN)
+		return -1;
+	*rate = expm1(u);
+	return 1;
+}
+
 int crm_mirr(const double *v, size_t n, int ppy, double finance_rate, double reinvest_rate,
 	     double *out)
 {

@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FLOW_BLOCK 8            /* periods whose flows crm_model_summary builds at once */
+
 struct crm_model {
 	const crm_scenario *sc;
 	crm_settings set;       /* the scenario's settings, or a caller's variant */
@@ -64,6 +66,8 @@ struct crm_model {
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
 	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
+	double *wl, *wld;       /* wt and wtd line-major: line l's weights at [l*wstride+p] */
+	size_t wstride;         /* n+1 rounded up to whole blocks of FLOW_BLOCK; the rest are 0 */
 	/* Timing from inputs: the lines whose start, end or ramp is a formula. */
 	size_t ntimed;
 	size_t *timed;
@@ -275,6 +279,8 @@ void crm_model_free(crm_model *m)
 	free(m->absw);
 	free(m->totw);
 	free(m->totwd);
+	free(m->wl);
+	free(m->wld);
 	free(m->timed);
 	free(m->tslot);
 	free(m->timing_inputs);
@@ -321,6 +327,9 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->absw = calloc(m->nl + 1, sizeof *m->absw);
 	m->totw = calloc(m->nl + 1, sizeof *m->totw);
 	m->totwd = calloc(m->nl + 1, sizeof *m->totwd);
+	m->wstride = ((size_t)m->n + FLOW_BLOCK) / FLOW_BLOCK * FLOW_BLOCK;
+	m->wl = calloc(m->wstride * (m->nl + 1), sizeof *m->wl);
+	m->wld = calloc(m->wstride * (m->nl + 1), sizeof *m->wld);
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
@@ -332,7 +341,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	if (!m->timed || !m->adopt || !m->adopt_inputs || !m->timing_inputs || !m->tslot)
 		goto nomem;
 	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
-	    !m->totw || !m->totwd ||
+	    !m->totw || !m->totwd || !m->wl || !m->wld ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
 		goto nomem;
@@ -423,6 +432,8 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 			m->absw[l] += fabs(w[p]);
 			m->totw[l] += sign * w[p];
 			m->totwd[l] += sign * w[p] * m->df[p];
+			m->wl[l * m->wstride + (size_t)p] = m->wt[(size_t)p * m->nl + l];
+			m->wld[l * m->wstride + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
 		}
 	}
 	return m;
@@ -956,37 +967,76 @@ int crm_model_summary_fast(const crm_model *m)
 }
 
 /*
- * Payback as crm_payback_compute defines it: the last time the cumulative sum
- * of flows (flow p = sum over lines of v[l] x w[p][l]) goes from below 0 to 0
- * or above, after which it stays >= 0. The cumulative sum at the end comes
- * from the per-line totals tot; the scan then walks back from the end and
- * stops at the last period whose cumulative sum is below 0, so a payback
- * reached early costs the periods after it, and one not reached costs nothing.
- * Returns 1 and sets *months when reached, 0 when not, -1 when a cumulative
- * sum it looks at lands within tol of 0 (undecided here).
+ * The flows of every period, out[p] = sum over lines of v[l] x w[l][p], for
+ * the line-major weights w (wl or wld). FLOW_BLOCK periods at a time are
+ * kept in registers while the lines active in them are added, in line
+ * order, as a full evaluation adds them (a line's zero weights add exact
+ * zeros), so each flow is the same number; two-lane vectors (SSE2 on
+ * x86-64, NEON on ARM) without target flags.
  */
-static int last_crossing(const crm_model *m, const double *w, const double *tot,
+static void flows(const crm_model *m, const double *w, const double *v, double *out)
+{
+	size_t np = (size_t)m->n + 1;
+
+	for (size_t p0 = 0; p0 < np; p0 += FLOW_BLOCK) {
+		double acc[FLOW_BLOCK];
+#if defined(__GNUC__)
+		v2d a0 = { 0, 0 }, a1 = { 0, 0 }, a2 = { 0, 0 }, a3 = { 0, 0 };
+		for (size_t l = 0; l < m->nl; l++) {
+			if (m->plast[l] < (int)p0 || m->pfirst[l] >= (int)(p0 + FLOW_BLOCK))
+				continue;
+			const double *wp = w + l * m->wstride + p0;
+			v2d x0, x1, x2, x3, vl = { v[l], v[l] };
+			memcpy(&x0, wp, sizeof x0);
+			memcpy(&x1, wp + 2, sizeof x1);
+			memcpy(&x2, wp + 4, sizeof x2);
+			memcpy(&x3, wp + 6, sizeof x3);
+			a0 += vl * x0;
+			a1 += vl * x1;
+			a2 += vl * x2;
+			a3 += vl * x3;
+		}
+		memcpy(acc, &a0, sizeof a0);
+		memcpy(acc + 2, &a1, sizeof a1);
+		memcpy(acc + 4, &a2, sizeof a2);
+		memcpy(acc + 6, &a3, sizeof a3);
+#else
+		for (int j = 0; j < FLOW_BLOCK; j++)
+			acc[j] = 0;
+		for (size_t l = 0; l < m->nl; l++)
+			if (m->plast[l] >= (int)p0 && m->pfirst[l] < (int)(p0 + FLOW_BLOCK))
+				for (int j = 0; j < FLOW_BLOCK; j++)
+					acc[j] += v[l] * w[l * m->wstride + p0 + (size_t)j];
+#endif
+		memcpy(out + p0, acc, (np - p0 < FLOW_BLOCK ? np - p0 : FLOW_BLOCK) * sizeof *acc);
+	}
+}
+
+/*
+ * Payback as crm_payback_compute defines it: the last time the cumulative sum
+ * of the flows goes from below 0 to 0 or above, after which it stays >= 0.
+ * The cumulative sum at the end comes from the per-line totals tot; the scan
+ * then walks back from the end and stops at the last period whose cumulative
+ * sum is below 0. Returns 1 and sets *months when reached, 0 when not, -1
+ * when a cumulative sum it looks at lands within tol of 0 (undecided here).
+ */
+static int last_crossing(const crm_model *m, const double *flow, const double *tot,
 			 const double *v, double tol, double *months)
 {
-	size_t nl = m->nl;
 	double cum = 0;
 
-	for (size_t l = 0; l < nl; l++)
+	for (size_t l = 0; l < m->nl; l++)
 		cum += v[l] * tot[l];
 	if (fabs(cum) <= tol)
 		return -1;
 	if (cum < 0)
 		return 0;
 	for (int p = m->n; p > 0; p--) {
-		const double *wp = w + (size_t)p * nl;
-		double flow = 0;
-		for (size_t l = 0; l < nl; l++)
-			flow += v[l] * wp[l];
-		double prev = cum - flow;
+		double prev = cum - flow[p];
 		if (fabs(prev) <= tol)
 			return -1;
 		if (prev < 0) {
-			*months = ((double)(p - 1) + (-prev) / flow) * m->mpp;
+			*months = ((double)(p - 1) + (-prev) / flow[p]) * m->mpp;
 			return 1;
 		}
 		cum = prev;
@@ -1042,18 +1092,25 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	double tol = CRM_PAYBACK_REL_TOL * scale;
 	s->payback_reached = s->dpayback_reached = 0;
 	if (want_payback) {
-		int r = last_crossing(m, m->wt, m->totw, v, tol, &s->payback_months);
+		flows(m, m->wl, v, cf->net);
+		int r = last_crossing(m, cf->net, m->totw, v, tol, &s->payback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->payback_reached = r;
 	}
 	if (want_dpayback) {
-		int r = last_crossing(m, m->wtd, m->totwd, v, tol, &s->dpayback_months);
+		flows(m, m->wld, v, cf->pv_net);
+		int r = last_crossing(m, cf->pv_net, m->totwd, v, tol, &s->dpayback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->dpayback_reached = r;
 	}
 	return CRM_OK;
+}
+
+void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net)
+{
+	flows(m, m->wl, cf->scratch + (m->ni + 1), net);   /* the line values crm_model_summary left */
 }
 
 double crm_model_line_timing(const crm_model *m, size_t l, int p)

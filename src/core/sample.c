@@ -8,7 +8,7 @@
  * rank correlation is (6 / pi) asin(r / 2), so the normal scores get
  * r = 2 sin(pi rho / 6).
  */
-#include "crmroi/simulate.h"
+#include "crmroi/sample.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
@@ -226,12 +226,35 @@ crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, si
 
 /* ------------------------------------------------------------------ copula */
 
+#define U_CLAMP 1e-15          /* keep copula uniforms inside (0, 1) */
+
+void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copula *c,
+			    gsl_rng *r, double *g, double *x)
+{
+	for (size_t t = 0; t < n; t++)
+		if (!c->m || !c->in[t])
+			x[t] = crm_uncertain_draw(&items[t], r);
+	if (!c->m)
+		return;
+	for (size_t i = 0; i < c->m; i++)
+		g[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+	for (size_t i = 0; i < c->m; i++) {
+		double z = 0;
+		for (size_t j = 0; j < c->m; j++)
+			z += c->factor[i * c->m + j] * g[j];
+		double u = gsl_cdf_ugaussian_P(z);
+		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
+		x[c->item[i]] = crm_uncertain_quantile(&items[c->item[i]], u);
+	}
+}
+
 void crm_copula_free(crm_copula *c)
 {
 	if (!c)
 		return;
 	free(c->item);
 	free(c->factor);
+	free(c->in);
 	memset(c, 0, sizeof *c);
 }
 
@@ -296,6 +319,11 @@ crm_status crm_copula_init(crm_copula *c, const crm_scenario *sc, const crm_unce
 	vals = gsl_vector_alloc(m);
 	if (!r || !c->factor || !vecs || !vals)
 		goto nomem;
+	c->in = calloc(nitems + 1, 1);
+	if (!c->in)
+		goto nomem;
+	for (size_t i = 0; i < m; i++)
+		c->in[c->item[i]] = 1;
 	for (size_t i = 0; i < m; i++)
 		r[i * m + i] = 1;
 	for (size_t k = 0; k < sc->ncorrelations; k++) {

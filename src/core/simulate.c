@@ -1,39 +1,44 @@
 /*
  * simulate.c - the Monte Carlo engine.
  *
+ * A run has four stages, each a function below: set-up (the uncertain
+ * items, the copula, one model per thread, the stores), draw (every item's
+ * value for one draw, set into the thread's model), evaluate (the metrics of
+ * one draw, the short way when the model allows it) and summarise (moments,
+ * percentiles, histograms, rank correlations).
+ *
  * Draws are grouped in blocks of CRM_SIM_BLOCK. Block b draws from its own
  * Mersenne Twister stream seeded from (seed, b), so what a block computes does
- * not depend on which thread runs it. Threads run the blocks of a round; the
- * calling thread then merges block summaries strictly in block order (means
- * and variances with Chan's pairwise update), so sums are added in the same
- * order whatever the number of threads, and a --precision stop happens after
- * the same block. Memory does not grow with the number of draws: the first
- * CRM_SIM_EXACT_MAX values of each metric are kept for exact percentiles, and
- * later ones go into a fine histogram.
+ * not depend on which thread runs it. Threads take the blocks of a round as
+ * they come free; the calling thread then merges block summaries strictly in
+ * block order (means and variances with Chan's pairwise update), so sums are
+ * added in the same order whatever the number of threads, and a --precision
+ * stop happens after the same block. Memory does not grow with the number of
+ * draws: the first CRM_SIM_EXACT_MAX values of each metric are kept for exact
+ * percentiles, and later ones go into a fine histogram.
  */
 #include "crmroi/simulate.h"
 #include "crmroi/dated.h"
 #include "crmroi/aftertax.h"
 
-#include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crmroi/metrics.h"
 #include "crmroi/model.h"
+#include "simstats.h"
 
 const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
 
-#define BLOCKS_PER_THREAD 2    /* blocks each thread runs per round */
-#define U_CLAMP 1e-15          /* keep copula uniforms inside (0, 1) */
+#define BLOCKS_PER_THREAD 4    /* blocks per thread in a round, taken as threads come free */
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
+#define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
 
 struct part {                  /* summary of one metric over some draws */
 	uint64_t n, undef;
@@ -51,19 +56,23 @@ struct block {
 	crm_error err;
 };
 
+/* What every thread reads, and the stores each block writes its own part of. */
 struct shared {
-	const crm_scenario *sc;
 	const crm_sim_options *opt;
 	const crm_uncertain *items;
 	size_t nitems;
 	const crm_copula *cop;
-	char *in_copula;           /* nitems */
+	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
+	double irr_guess;          /* the base case's IRR (or the discount rate): where IRR searches start */
 	int keep_items;            /* for the samples file */
-	double *rank_items;        /* CRM_SIM_RANK_MAX x nitems */
+	double *rank_items;        /* rank_cap x nitems */
 	double *rank_npv;
 	uint64_t rank_cap;
 	double *exact[CRM_SIM_NMETRICS];
 	uint64_t exact_cap;
+	struct block *blocks;      /* the round's blocks */
+	size_t nblocks;
+	atomic_size_t next;        /* the round's next block to run */
 };
 
 struct worker {
@@ -72,11 +81,22 @@ struct worker {
 	crm_cashflow *cf;
 	gsl_rng *rng;
 	double *g, *x;             /* copula normals; one draw's item values */
+	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
 	int after_tax;             /* after-tax metrics asked for */
-	struct block *blocks;
-	size_t nblocks;
-	int id, jobs;
+};
+
+/* One run: the set-up stage's product, which the later stages use. */
+struct run {
+	const crm_scenario *sc;
+	struct shared sh;
+	crm_copula cop;
+	int jobs;
+	struct worker *workers;    /* jobs */
+	struct block *blocks;      /* round_blocks */
+	int round_blocks;
+	struct part total[CRM_SIM_NMETRICS];
+	crm_simstats_hist hist[CRM_SIM_NMETRICS];   /* count NULL until past the exact store */
 };
 
 /* SplitMix64: turns (seed, block) into well-spread stream seeds. */
@@ -124,26 +144,14 @@ static void part_merge(struct part *a, const struct part *b)
 	a->n += b->n;
 }
 
+/* ------------------------------------------------------------------- draw */
+
+/* One draw of every item, set into the worker's model. */
 static void draw(struct worker *w)
 {
 	const struct shared *sh = w->sh;
-	const crm_copula *c = sh->cop;
 
-	for (size_t t = 0; t < sh->nitems; t++)
-		if (!sh->in_copula[t])
-			w->x[t] = crm_uncertain_draw(&sh->items[t], w->rng);
-	if (c->m) {
-		for (size_t i = 0; i < c->m; i++)
-			w->g[i] = gsl_ran_gaussian_ziggurat(w->rng, 1.0);
-		for (size_t i = 0; i < c->m; i++) {
-			double z = 0;
-			for (size_t j = 0; j < c->m; j++)
-				z += c->factor[i * c->m + j] * w->g[j];
-			double u = gsl_cdf_ugaussian_P(z);
-			u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
-			w->x[c->item[i]] = crm_uncertain_quantile(&sh->items[c->item[i]], u);
-		}
-	}
+	crm_uncertain_draw_all(sh->items, sh->nitems, sh->cop, w->rng, w->g, w->x);
 	for (size_t t = 0; t < sh->nitems; t++) {
 		const crm_uncertain *u = &sh->items[t];
 		switch (u->kind) {
@@ -153,6 +161,8 @@ static void draw(struct worker *w)
 		}
 	}
 }
+
+/* --------------------------------------------------------------- evaluate */
 
 /* The after-tax metrics of the evaluated draw (its line amounts kept). */
 static crm_status measure_after_tax(struct worker *w, double *out, crm_error *err)
@@ -171,6 +181,17 @@ static crm_status measure_after_tax(struct worker *w, double *out, crm_error *er
 		out[CRM_SIM_AFTER_TAX_PAYBACK] = at.metrics.payback.months;
 	crm_after_tax_free(&at);
 	return CRM_OK;
+}
+
+/* The headline IRR: of the roots found, the one nearest the discount rate (NaN: none). */
+static double nearest_root(const crm_irr *irr, double rate)
+{
+	double best = NAN;
+
+	for (size_t i = 0; i < irr->nroots; i++)
+		if (i == 0 || fabs(irr->roots[i] - rate) < fabs(best - rate))
+			best = irr->roots[i];
+	return best;
 }
 
 /* Metrics of the evaluated draw into out (NaN when undefined or not asked for). */
@@ -198,10 +219,7 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 			return st;
 		if (st != CRM_OK)
 			irr.nroots = 0;
-		double r = crm_model_settings(w->m)->discount_rate;
-		for (size_t i = 0; i < irr.nroots; i++)
-			if (i == 0 || fabs(irr.roots[i] - r) < fabs(out[CRM_SIM_IRR] - r))
-				out[CRM_SIM_IRR] = irr.roots[i];
+		out[CRM_SIM_IRR] = nearest_root(&irr, crm_model_settings(w->m)->discount_rate);
 	}
 	for (int k = CRM_SIM_PAYBACK; k <= CRM_SIM_DPAYBACK; k++) {
 		if (!opt->metrics[k])
@@ -217,9 +235,110 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 	return CRM_OK;
 }
 
+/*
+ * IRR on the short way: the draw's net flows from its line values, and the
+ * one root of flows that change sign once, warm-started at the base case's
+ * IRR; crm_irr_solve for any other shape.
+ */
+static crm_status irr_short(struct worker *w, double *out, crm_error *e)
+{
+	const crm_cashflow *cf = w->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+	int ppy = 12 / cf->months_per_period;
+	crm_irr irr;
+	crm_status st;
+
+	const double *net = cf->net;   /* filled by crm_model_summary for payback */
+
+	if (!w->sh->opt->metrics[CRM_SIM_PAYBACK]) {
+		crm_model_summary_flows(w->m, cf, w->net);
+		net = w->net;
+	}
+	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->pw, out);
+	if (found >= 0)
+		return CRM_OK;
+	/* A root the solver cannot find counts as a draw with no IRR. */
+	if ((st = crm_irr_solve(net, np, ppy, &irr, e)) == CRM_ENOMEM)
+		return st;
+	if (st != CRM_OK)
+		irr.nroots = 0;
+	*out = nearest_root(&irr, crm_model_settings(w->m)->discount_rate);
+	return CRM_OK;
+}
+
+/*
+ * The metrics of the drawn model into met (NaN when undefined or not asked
+ * for): the short way when it applies and decides, else a full evaluation.
+ * *undefined is set when the model is not a number for this draw (a
+ * division by zero), which is counted, not an error.
+ */
+static crm_status evaluate(struct worker *w, double *met, int *undefined, crm_error *e)
+{
+	const crm_sim_options *opt = w->sh->opt;
+	crm_status st = CRM_EUSAGE;
+
+	*undefined = 0;
+	if (w->fast) {
+		crm_summary sm;
+		st = crm_model_summary(w->m, w->cf, opt->metrics[CRM_SIM_PAYBACK],
+				       opt->metrics[CRM_SIM_DPAYBACK], &sm, e);
+		if (st == CRM_OK) {
+			for (int k = 0; k < CRM_SIM_NMETRICS; k++)
+				met[k] = NAN;
+			met[CRM_SIM_NPV] = sm.npv;
+			if (opt->metrics[CRM_SIM_ROI] && sm.pv_costs > 0)
+				met[CRM_SIM_ROI] = sm.npv / sm.pv_costs;
+			if (sm.payback_reached)
+				met[CRM_SIM_PAYBACK] = sm.payback_months;
+			if (sm.dpayback_reached)
+				met[CRM_SIM_DPAYBACK] = sm.dpayback_months;
+			if (opt->metrics[CRM_SIM_IRR])
+				return irr_short(w, &met[CRM_SIM_IRR], e);
+			return CRM_OK;
+		}
+	}
+	/* The full evaluation: when the short way does not apply or cannot decide. */
+	if (st == CRM_EUSAGE)
+		st = crm_model_eval(w->m, w->cf, e);
+	if (st == CRM_EDATA) {
+		for (int k = 0; k < CRM_SIM_NMETRICS; k++)
+			met[k] = NAN;
+		*undefined = 1;
+		return CRM_OK;
+	}
+	if (st != CRM_OK)
+		return st;
+	return measure(w, met, e);
+}
+
+/* Draw i of block b: into the block's summaries and the run's stores. */
+static void record(const struct shared *sh, struct block *b, size_t i, const double *met,
+		   const double *x)
+{
+	uint64_t it = b->first + i;
+
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		if (!sh->computed[k])
+			continue;
+		part_add(&b->part[k], met[k]);
+		if (it < sh->exact_cap)
+			sh->exact[k][it] = met[k];
+	}
+	b->npv_neg += met[CRM_SIM_NPV] < 0;
+	b->pb_not += sh->opt->metrics[CRM_SIM_PAYBACK] && isnan(met[CRM_SIM_PAYBACK]) &&
+		     !isnan(met[CRM_SIM_NPV]);
+	memcpy(b->metrics + i * CRM_SIM_NMETRICS, met, CRM_SIM_NMETRICS * sizeof *met);
+	if (sh->keep_items)
+		memcpy(b->items + i * sh->nitems, x, sh->nitems * sizeof *x);
+	if (it < sh->rank_cap) {
+		memcpy(sh->rank_items + it * sh->nitems, x, sh->nitems * sizeof *x);
+		sh->rank_npv[it] = met[CRM_SIM_NPV];
+	}
+}
+
 static void run_block(struct worker *w, struct block *b)
 {
-	struct shared *sh = w->sh;
+	const struct shared *sh = w->sh;
 	double met[CRM_SIM_NMETRICS];
 	crm_error e;
 
@@ -228,118 +347,299 @@ static void run_block(struct worker *w, struct block *b)
 	b->st = CRM_OK;
 	gsl_rng_set(w->rng, (unsigned long)mix64(sh->opt->seed ^ mix64(b->first / CRM_SIM_BLOCK)));
 	for (size_t i = 0; i < b->count; i++) {
-		uint64_t it = b->first + i;
+		int undefined;
 		draw(w);
 		/* e is only read when an evaluation fails, so it is not cleared per draw. */
-		crm_status st = CRM_EUSAGE;
-		if (w->fast) {
-			crm_summary sm;
-			st = crm_model_summary(w->m, w->cf, sh->opt->metrics[CRM_SIM_PAYBACK],
-					       sh->opt->metrics[CRM_SIM_DPAYBACK], &sm, &e);
-			if (st == CRM_OK) {
-				for (int k = 0; k < CRM_SIM_NMETRICS; k++)
-					met[k] = NAN;
-				met[CRM_SIM_NPV] = sm.npv;
-				if (sh->opt->metrics[CRM_SIM_ROI] && sm.pv_costs > 0)
-					met[CRM_SIM_ROI] = sm.npv / sm.pv_costs;
-				if (sm.payback_reached)
-					met[CRM_SIM_PAYBACK] = sm.payback_months;
-				if (sm.dpayback_reached)
-					met[CRM_SIM_DPAYBACK] = sm.dpayback_months;
-			}
-		}
-		/* The full evaluation: when the short way does not apply or cannot decide. */
-		if (st == CRM_EUSAGE)
-			st = crm_model_eval(w->m, w->cf, &e);
-		else if (st == CRM_OK)
-			goto measured;
-		if (st == CRM_EDATA) {
-			/* A draw where a formula divides by zero: undefined, and counted. */
-			for (int k = 0; k < CRM_SIM_NMETRICS; k++)
-				met[k] = NAN;
-			b->model_undef++;
-		} else if (st != CRM_OK || (st = measure(w, met, &e)) != CRM_OK) {
+		crm_status st = evaluate(w, met, &undefined, &e);
+		if (st != CRM_OK) {
 			b->st = st;
 			b->err = e;
 			return;
 		}
-measured:
-		for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-			if (!sh->opt->metrics[k] && k != CRM_SIM_NPV)
-				continue;
-			part_add(&b->part[k], met[k]);
-			if (it < sh->exact_cap)
-				sh->exact[k][it] = met[k];
-		}
-		b->npv_neg += met[CRM_SIM_NPV] < 0;
-		b->pb_not += sh->opt->metrics[CRM_SIM_PAYBACK] && isnan(met[CRM_SIM_PAYBACK]) &&
-			     !isnan(met[CRM_SIM_NPV]);
-		memcpy(b->metrics + i * CRM_SIM_NMETRICS, met, sizeof met);
-		if (sh->keep_items)
-			memcpy(b->items + i * sh->nitems, w->x, sh->nitems * sizeof *w->x);
-		if (it < sh->rank_cap) {
-			memcpy(sh->rank_items + it * sh->nitems, w->x, sh->nitems * sizeof *w->x);
-			sh->rank_npv[it] = met[CRM_SIM_NPV];
-		}
+		b->model_undef += (uint64_t)undefined;
+		record(sh, b, i, met, w->x);
 	}
 }
 
+/* Blocks of the round, taken one at a time as the thread comes free. */
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
+	struct shared *sh = w->sh;
+	size_t k;
 
-	for (size_t k = (size_t)w->id; k < w->nblocks; k += (size_t)w->jobs)
-		run_block(w, &w->blocks[k]);
+	while ((k = atomic_fetch_add(&sh->next, 1)) < sh->nblocks)
+		run_block(w, &sh->blocks[k]);
 	return NULL;
 }
 
-/* ------------------------------------------------------------- percentiles */
-
-struct hist {
-	double lo, width;
-	uint64_t *count;           /* CRM_SIM_HIST_BINS, plus under and over */
-	uint64_t under, over;
-};
-
-static void hist_add(struct hist *h, double x)
+/*
+ * Run fn on each of n argument blocks (args, args + size, ...), on up to n
+ * threads: the calling thread takes the first, and any block whose thread
+ * cannot be started. What each block computes must not depend on the thread.
+ */
+static void run_parallel(void *(*fn)(void *), void *args, size_t size, int n)
 {
-	if (isnan(x))
+	pthread_t tid[256];
+	int started[256] = { 0 };
+
+	for (int i = 1; i < n && i < 256; i++)
+		started[i] = pthread_create(&tid[i], NULL, fn, (char *)args + (size_t)i * size) == 0;
+	for (int i = 0; i < n; i++)
+		if (i == 0 || i >= 256 || !started[i])
+			fn((char *)args + (size_t)i * size);
+	for (int i = 1; i < n && i < 256; i++)
+		if (started[i])
+			pthread_join(tid[i], NULL);
+}
+
+/* ----------------------------------------------------------------- set-up */
+
+void crm_sim_result_free(crm_sim_result *res)
+{
+	if (!res)
 		return;
-	double f = (x - h->lo) / h->width;
-	if (f < 0)
-		h->under++;
-	else if (f >= CRM_SIM_HIST_BINS)
-		h->over++;
-	else
-		h->count[(size_t)f]++;
-}
-
-/* Sorted defined values of an exact store; returns how many. */
-
-static void hist_quantiles(const struct hist *h, uint64_t total, crm_sim_metric *m)
-{
-	for (int q = 0; q < CRM_SIM_NPCT; q++) {
-		/* The same rank as an exact percentile: (N - 1) p, interpolated within a bin. */
-		double target = (double)(total - 1) * crm_sim_percentiles[q] / 100.0;
-		double cum = (double)h->under;
-		double x = h->lo;
-		if (target < cum) {
-			m->pct[q] = m->min;
-			continue;
-		}
-		size_t i;
-		for (i = 0; i < CRM_SIM_HIST_BINS; i++) {
-			double c = (double)h->count[i];
-			if (cum + c > target) {
-				x = h->lo + h->width * ((double)i + (target - cum) / c);
-				break;
-			}
-			cum += c;
-		}
-		m->pct[q] = i == CRM_SIM_HIST_BINS ? m->max : x;
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		free(res->metric[k].bin_lo);
+		free(res->metric[k].bin_hi);
+		free(res->metric[k].bin_count);
 	}
+	free(res->items);
+	free(res->rank_corr);
+	memset(res, 0, sizeof *res);
 }
 
+static void run_free(struct run *r)
+{
+	for (int i = 0; r->workers && i < r->jobs; i++) {
+		crm_cashflow_free(r->workers[i].cf);
+		crm_model_free(r->workers[i].m);
+		gsl_rng_free(r->workers[i].rng);
+		free(r->workers[i].g);
+		free(r->workers[i].x);
+		free(r->workers[i].net);
+		free(r->workers[i].pw);
+	}
+	free(r->workers);
+	for (int b = 0; r->blocks && b < r->round_blocks; b++) {
+		free(r->blocks[b].metrics);
+		free(r->blocks[b].items);
+	}
+	free(r->blocks);
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		free(r->sh.exact[k]);
+		free(r->hist[k].count);
+	}
+	free(r->sh.rank_items);
+	free(r->sh.rank_npv);
+	crm_copula_free(&r->cop);
+}
+
+static crm_status out_of_memory(const struct run *r, crm_error *err)
+{
+	return crm_error_set(err, CRM_ENOMEM, r->sc->file, 0, 0, "out of memory for the simulation");
+}
+
+/* A model, a result buffer, a generator and scratch for one thread. */
+static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
+{
+	const crm_sim_options *opt = r->sh.opt;
+
+	w->sh = &r->sh;
+	if (!(w->m = crm_model_new(r->sc, err)))
+		return err ? err->status : CRM_ENOMEM;
+	w->cf = crm_cashflow_new(w->m);
+	w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	w->g = malloc((r->cop.m + 1) * sizeof *w->g);
+	w->x = calloc(r->sh.nitems + 1, sizeof *w->x);
+	w->net = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->net);
+	w->pw = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->pw);
+	if (!w->cf || !w->rng || !w->g || !w->x || !w->net || !w->pw)
+		return out_of_memory(r, err);
+	w->cf->keep_inputs = 0;
+	/* The tax needs every line's amounts, so no short way for after-tax metrics. */
+	w->after_tax = opt->metrics[CRM_SIM_AFTER_TAX_NPV] || opt->metrics[CRM_SIM_AFTER_TAX_IRR] ||
+		       opt->metrics[CRM_SIM_AFTER_TAX_PAYBACK];
+	w->cf->keep_amounts = w->after_tax;
+	/* IRR of dated flows needs the lines on days of their own: the full evaluation. */
+	w->fast = crm_model_summary_fast(w->m) && !w->after_tax &&
+		  !(opt->metrics[CRM_SIM_IRR] &&
+		    crm_model_settings(w->m)->discounting == CRM_DISCOUNT_DATED);
+	return CRM_OK;
+}
+
+/* The base case's IRR, where every draw's IRR search starts; the discount rate if it has none. */
+static double base_irr(const struct worker *w)
+{
+	double rate = crm_model_settings(w->m)->discount_rate, best;
+	crm_model *m = crm_model_new(crm_model_scenario(w->m), NULL);
+	crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
+	crm_irr irr;
+
+	if (cf && crm_model_eval(m, cf, NULL) == CRM_OK &&
+	    crm_cashflow_irr(m, cf, &irr, NULL) == CRM_OK &&
+	    !isnan(best = nearest_root(&irr, rate)))
+		rate = best;
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	return rate;
+}
+
+/*
+ * The set-up stage: the uncertain items (into res), the copula, the stores
+ * for exact percentiles and rank correlations, the round's blocks and one
+ * worker per thread. On failure the caller frees r with run_free.
+ */
+static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_options *opt,
+			crm_sim_result *res, crm_error *err)
+{
+	struct shared *sh = &r->sh;
+	crm_status st;
+
+	r->sc = sc;
+	r->jobs = opt->jobs > 0 ? opt->jobs : 1;
+	r->round_blocks = r->jobs * BLOCKS_PER_THREAD;
+	if ((st = crm_uncertain_list(sc, &res->items, &res->nitems, err)) != CRM_OK)
+		return st;
+	if ((st = crm_copula_init(&r->cop, sc, res->items, res->nitems, err)) != CRM_OK)
+		return st;
+	res->correlated = sc->ncorrelations > 0;
+	sh->opt = opt;
+	sh->items = res->items;
+	sh->nitems = res->nitems;
+	sh->cop = &r->cop;
+	sh->keep_items = opt->samples != NULL;
+	sh->rank_cap = opt->n < CRM_SIM_RANK_MAX ? opt->n : CRM_SIM_RANK_MAX;
+	sh->rank_items = malloc((size_t)sh->rank_cap * (res->nitems + 1) * sizeof(double));
+	sh->rank_npv = malloc((size_t)sh->rank_cap * sizeof(double));
+	uint64_t exact_max = opt->exact_max ? opt->exact_max : CRM_SIM_EXACT_MAX;
+	sh->exact_cap = opt->n < exact_max ? opt->n : exact_max;
+	if (!sh->rank_items || !sh->rank_npv)
+		return out_of_memory(r, err);
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
+		sh->computed[k] = res->metric[k].computed = k == CRM_SIM_NPV || opt->metrics[k];
+		if (sh->computed[k] && !(sh->exact[k] = malloc((size_t)sh->exact_cap * sizeof(double))))
+			return out_of_memory(r, err);
+	}
+	r->workers = calloc((size_t)r->jobs, sizeof *r->workers);
+	r->blocks = calloc((size_t)r->round_blocks, sizeof *r->blocks);
+	if (!r->workers || !r->blocks)
+		return out_of_memory(r, err);
+	for (int b = 0; b < r->round_blocks; b++) {
+		r->blocks[b].metrics = malloc(CRM_SIM_BLOCK * CRM_SIM_NMETRICS * sizeof(double));
+		r->blocks[b].items = sh->keep_items ? malloc(CRM_SIM_BLOCK * (res->nitems + 1) *
+							     sizeof(double)) : NULL;
+		if (!r->blocks[b].metrics || (sh->keep_items && !r->blocks[b].items))
+			return out_of_memory(r, err);
+	}
+	sh->blocks = r->blocks;
+	for (int i = 0; i < r->jobs; i++)
+		if ((st = worker_init(r, &r->workers[i], err)) != CRM_OK)
+			return st;
+	if (opt->metrics[CRM_SIM_IRR])
+		sh->irr_guess = base_irr(&r->workers[0]);
+	return CRM_OK;
+}
+
+/* ------------------------------------------------------------ draw rounds */
+
+/*
+ * Once the draws pass the exact store, metric m's later values go into a
+ * fine histogram whose range the stored values set.
+ */
+static crm_status bin_block(struct run *r, int m, const struct block *b, crm_error *err)
+{
+	const struct shared *sh = &r->sh;
+	crm_simstats_hist *h = &r->hist[m];
+
+	if (b->first + b->count <= sh->exact_cap)
+		return CRM_OK;
+	if (!h->count) {
+		h->nbins = CRM_SIM_HIST_BINS;
+		if (!(h->count = calloc(CRM_SIM_HIST_BINS, sizeof *h->count)))
+			return out_of_memory(r, err);
+		crm_simstats_hist_range(h, sh->exact[m], (size_t)sh->exact_cap);
+		for (uint64_t i = 0; i < sh->exact_cap; i++)
+			crm_simstats_hist_add(h, sh->exact[m][i]);
+	}
+	for (size_t i = 0; i < b->count; i++)
+		if (b->first + i >= sh->exact_cap)
+			crm_simstats_hist_add(h, b->metrics[i * CRM_SIM_NMETRICS + m]);
+	return CRM_OK;
+}
+
+/* Merge block b, the next in draw order, into the totals; *stop once precise enough. */
+static crm_status merge_block(struct run *r, crm_sim_result *res, const struct block *b,
+			      int *stop, crm_error *err)
+{
+	const crm_sim_options *opt = r->sh.opt;
+	crm_status st;
+
+	if (b->st != CRM_OK) {
+		if (err)
+			*err = b->err;
+		return b->st;
+	}
+	for (int m = 0; m < CRM_SIM_NMETRICS; m++) {
+		if (!r->sh.computed[m])
+			continue;
+		part_merge(&r->total[m], &b->part[m]);
+		if ((st = bin_block(r, m, b, err)) != CRM_OK)
+			return st;
+	}
+	res->npv_negative += b->npv_neg;
+	res->payback_not_reached += b->pb_not;
+	res->model_undefined += b->model_undef;
+	res->iterations = b->first + b->count;
+	if (opt->samples && opt->samples(opt->samples_ctx, b->first, b->count, res->nitems,
+					 b->items, b->metrics) != 0)
+		return crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot write the samples");
+	const struct part *t = &r->total[CRM_SIM_NPV];
+	if (t->n >= 2 && t->mean != 0) {
+		double hw = Z975 * sqrt(t->m2 / (double)(t->n - 1)) / sqrt((double)t->n);
+		res->achieved_precision = hw / fabs(t->mean);
+		if (opt->precision > 0 && res->achieved_precision <= opt->precision) {
+			*stop = 1;
+			res->stopped_early = res->iterations < opt->n;
+		}
+	}
+	return CRM_OK;
+}
+
+/* The draw and evaluate stages, round by round, each round merged in block order. */
+static crm_status run_rounds(struct run *r, crm_sim_result *res, crm_error *err)
+{
+	const crm_sim_options *opt = r->sh.opt;
+	uint64_t nblocks_total = (opt->n + CRM_SIM_BLOCK - 1) / CRM_SIM_BLOCK;
+	uint64_t next = 0;   /* next block number */
+	int stop = 0;
+	crm_status st;
+
+	while (next < nblocks_total && !stop) {
+		size_t nb = 0;
+		for (; nb < (size_t)r->round_blocks && next + nb < nblocks_total; nb++) {
+			uint64_t first = (next + nb) * CRM_SIM_BLOCK;
+			r->blocks[nb].first = first;
+			r->blocks[nb].count = (size_t)(opt->n - first < CRM_SIM_BLOCK ? opt->n - first
+										       : CRM_SIM_BLOCK);
+		}
+		r->sh.nblocks = nb;
+		atomic_store(&r->sh.next, 0);
+		run_parallel(worker_main, r->workers, sizeof *r->workers,
+			     r->jobs < (int)nb ? r->jobs : (int)nb);
+		for (size_t k = 0; k < nb && !stop; k++)
+			if ((st = merge_block(r, res, &r->blocks[k], &stop, err)) != CRM_OK)
+				return st;
+		next += nb;
+		if (opt->progress)
+			opt->progress(opt->progress_ctx, res->iterations, opt->n);
+	}
+	return CRM_OK;
+}
+
+/* -------------------------------------------------------------- summarise */
+
+/* The reported histogram: nbins equal bins from min to max. */
 static int report_hist(crm_sim_metric *m, size_t nbins)
 {
 	m->nbins = nbins;
@@ -365,110 +665,84 @@ static size_t display_bin(const crm_sim_metric *m, double x)
 	return i >= m->nbins ? m->nbins - 1 : i;
 }
 
-struct keyed {
-	double x;
-	size_t i;
-};
-
-static int less(const struct keyed *p, const struct keyed *q)
-{
-	return p->x < q->x || (p->x == q->x && p->i < q->i);
-}
-
-static int less_double(const double *p, const double *q)
-{
-	return *p < *q;
-}
-
-/*
- * Ascending sorts, faster than qsort's callbacks and GSL's heapsort on the
- * million values kept for exact percentiles and the draws ranked for rank
- * correlations: quicksort with a median-of-three pivot and Hoare partitioning
- * (which splits runs of equal values evenly), insertion sort for short runs.
- * Keyed pairs are all distinct (the index breaks ties), so their order is
- * fully determined; doubles must not be NaN.
- */
-#define DEFINE_SORT(name, T, LESS)						\
-static void name(T *a, size_t n)						\
-{										\
-	while (n > 16) {							\
-		size_t mid = n / 2, i = 0, j = n - 1;				\
-		T t, pivot;							\
-		if (LESS(&a[mid], &a[0])) { t = a[mid]; a[mid] = a[0]; a[0] = t; }	\
-		if (LESS(&a[n - 1], &a[0])) { t = a[n - 1]; a[n - 1] = a[0]; a[0] = t; } \
-		if (LESS(&a[n - 1], &a[mid])) { t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t; } \
-		pivot = a[mid];							\
-		for (;;) {							\
-			while (LESS(&a[i], &pivot))				\
-				i++;						\
-			while (LESS(&pivot, &a[j]))				\
-				j--;						\
-			if (i >= j)						\
-				break;						\
-			t = a[i];						\
-			a[i++] = a[j];						\
-			a[j--] = t;						\
-		}								\
-		/* Recurse into the smaller part, loop on the larger. */	\
-		if (j + 1 < n - j - 1) {					\
-			name(a, j + 1);						\
-			a += j + 1;						\
-			n -= j + 1;						\
-		} else {							\
-			name(a + j + 1, n - j - 1);				\
-			n = j + 1;						\
-		}								\
-	}									\
-	for (size_t i = 1; i < n; i++) {					\
-		T t = a[i];							\
-		size_t j = i;							\
-		while (j > 0 && LESS(&t, &a[j - 1])) {				\
-			a[j] = a[j - 1];					\
-			j--;							\
-		}								\
-		a[j] = t;							\
-	}									\
-}
-
-DEFINE_SORT(sort_keyed, struct keyed, less)
-DEFINE_SORT(sort_doubles, double, less_double)
-
-/* Drop the NaNs (undefined values) of an exact store and sort the rest. */
-struct sort_job {
+/* Percentiles of the exact stores by selection, one thread per metric. */
+struct pct_job {
 	int metric;
 	double *v;
 	uint64_t n;
-	size_t kept;
+	size_t kept;               /* defined values */
+	double pct[CRM_SIM_NPCT];
 };
 
-static void *compact_sorted(void *arg)
+static void *exact_percentiles(void *arg)
 {
-	struct sort_job *j = arg;
+	struct pct_job *j = arg;
 	size_t k = 0;
 
 	for (uint64_t i = 0; i < j->n; i++)
 		if (!isnan(j->v[i]))
 			j->v[k++] = j->v[i];
-	sort_doubles(j->v, k);
 	j->kept = k;
+	if (k)
+		crm_simstats_percentiles(j->v, k, crm_sim_percentiles, CRM_SIM_NPCT, j->pct);
 	return NULL;
 }
 
-/* Ranks 1..n of x, ties sharing their average rank. tmp is scratch of n. */
-static void ranks(const double *x, size_t n, double *rank, struct keyed *tmp)
+/* Moments, percentiles and the reported histogram of every metric computed. */
+static crm_status summarise_metrics(struct run *r, crm_sim_result *res, crm_error *err)
 {
-	for (size_t i = 0; i < n; i++)
-		tmp[i] = (struct keyed){ x[i], i };
-	sort_keyed(tmp, n);
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j + 1 < n && tmp[j + 1].x == tmp[i].x)
-			j++;
-		double r = 0.5 * (double)(i + j) + 1;
-		for (size_t t = i; t <= j; t++)
-			rank[tmp[t].i] = r;
-		i = j + 1;
+	const crm_sim_options *opt = r->sh.opt;
+	struct pct_job jobs[CRM_SIM_NMETRICS];
+	int nj = 0;
+	uint64_t upto = res->iterations < r->sh.exact_cap ? res->iterations : r->sh.exact_cap;
+
+	for (int m = 0; m < CRM_SIM_NMETRICS; m++)
+		if (r->sh.computed[m] && !r->hist[m].count)
+			jobs[nj++] = (struct pct_job){ .metric = m, .v = r->sh.exact[m], .n = upto };
+	int threads = nj < r->jobs ? nj : r->jobs;
+	run_parallel(exact_percentiles, jobs, sizeof *jobs, threads);
+	for (int k = threads; k < nj; k++)
+		exact_percentiles(&jobs[k]);
+
+	for (int m = 0, j = 0; m < CRM_SIM_NMETRICS; m++) {
+		crm_sim_metric *out = &res->metric[m];
+		const struct part *t = &r->total[m];
+		const crm_simstats_hist *h = &r->hist[m];
+		const struct pct_job *pj = NULL;
+		if (!out->computed)
+			continue;
+		if (!h->count)
+			pj = &jobs[j++];
+		out->defined = t->n;
+		out->undefined = t->undef;
+		if (!t->n)
+			continue;
+		out->mean = t->mean;
+		out->min = t->min;
+		out->max = t->max;
+		out->sd = t->n > 1 ? sqrt(t->m2 / (double)(t->n - 1)) : 0;
+		out->sem = out->sd / sqrt((double)t->n);
+		size_t nbins = opt->hist_bins > 0 ? (size_t)opt->hist_bins : DISPLAY_BINS;
+		if (report_hist(out, nbins) != 0)
+			return out_of_memory(r, err);
+		if (pj) {
+			out->exact = 1;
+			memcpy(out->pct, pj->pct, sizeof out->pct);
+			for (size_t i = 0; i < pj->kept; i++)
+				out->bin_count[display_bin(out, pj->v[i])]++;
+		} else {
+			crm_simstats_hist_percentiles(h, t->n, out->min, out->max, crm_sim_percentiles,
+						      CRM_SIM_NPCT, out->pct);
+			out->pct_accuracy = h->width;
+			out->bin_count[0] += h->under;
+			out->bin_count[nbins - 1] += h->over;
+			for (size_t i = 0; i < h->nbins; i++)
+				if (h->count[i])
+					out->bin_count[display_bin(out, h->lo + h->width * ((double)i + 0.5))] +=
+						h->count[i];
+		}
 	}
+	return CRM_OK;
 }
 
 /* Rank correlations of items id, id + jobs, ... with NPV, whose ranks are given. */
@@ -488,7 +762,7 @@ static void *rank_worker(void *arg)
 	const struct shared *sh = j->sh;
 	size_t nitems = j->res->nitems;
 	double *xs = malloc((j->nk + 1) * sizeof *xs), *rx = malloc((j->nk + 1) * sizeof *rx);
-	struct keyed *tmp = malloc((j->nk + 1) * sizeof *tmp);
+	crm_simstats_keyed *tmp = malloc((2 * j->nk + 1) * sizeof *tmp);
 
 	if (!xs || !rx || !tmp) {
 		j->failed = 1;
@@ -498,7 +772,7 @@ static void *rank_worker(void *arg)
 			for (uint64_t i = 0; i < j->rn; i++)
 				if (!isnan(sh->rank_npv[i]))
 					xs[k++] = sh->rank_items[i * nitems + t];
-			ranks(xs, k, rx, tmp);
+			crm_simstats_ranks(xs, k, rx, tmp);
 			double c = k > 2 ? gsl_stats_correlation(rx, 1, j->ry, 1, k) : NAN;
 			j->res->rank_corr[t] = isfinite(c) ? c : NAN;
 		}
@@ -510,341 +784,64 @@ static void *rank_worker(void *arg)
 }
 
 /*
- * Run fn on each of n argument blocks (args, args + size, ...), on up to n
- * threads: the calling thread takes the first, and any block whose thread
- * cannot be started. What each block computes must not depend on the thread.
+ * Rank correlations of each item with NPV over the first draws with a
+ * defined NPV: Pearson correlation of ranks (ties get their average rank),
+ * which is Spearman's coefficient; NPV is ranked once for all items, and the
+ * items are spread over the threads.
  */
-static void run_parallel(void *(*fn)(void *), void *args, size_t size, int n)
+static crm_status rank_correlations(struct run *r, crm_sim_result *res, crm_error *err)
 {
-	pthread_t tid[256];
-	int started[256] = { 0 };
+	const struct shared *sh = &r->sh;
+	uint64_t rn = res->iterations < sh->rank_cap ? res->iterations : sh->rank_cap;
+	double *xs = malloc(((size_t)rn + 1) * sizeof *xs);
+	double *ry = malloc(((size_t)rn + 1) * sizeof *ry);
+	crm_simstats_keyed *perm = malloc((2 * (size_t)rn + 1) * sizeof *perm);
+	int tjobs = r->jobs < (int)res->nitems ? r->jobs : (int)(res->nitems ? res->nitems : 1);
+	struct rank_job *rjs = calloc((size_t)tjobs, sizeof *rjs);
+	crm_status st;
 
-	for (int i = 1; i < n && i < 256; i++)
-		started[i] = pthread_create(&tid[i], NULL, fn, (char *)args + (size_t)i * size) == 0;
-	for (int i = 0; i < n; i++)
-		if (i == 0 || i >= 256 || !started[i])
-			fn((char *)args + (size_t)i * size);
-	for (int i = 1; i < n && i < 256; i++)
-		if (started[i])
-			pthread_join(tid[i], NULL);
-}
-
-/* ------------------------------------------------------------------- main */
-
-void crm_sim_result_free(crm_sim_result *res)
-{
-	if (!res)
-		return;
-	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-		free(res->metric[k].bin_lo);
-		free(res->metric[k].bin_hi);
-		free(res->metric[k].bin_count);
+	res->rank_corr = malloc((res->nitems + 1) * sizeof *res->rank_corr);
+	if (!res->rank_corr || !xs || !ry || !perm || !rjs) {
+		st = out_of_memory(r, err);
+		goto done;
 	}
-	free(res->items);
-	free(res->rank_corr);
-	memset(res, 0, sizeof *res);
-}
-
-static void free_workers(struct worker *w, int jobs)
-{
-	for (int i = 0; w && i < jobs; i++) {
-		crm_cashflow_free(w[i].cf);
-		crm_model_free(w[i].m);
-		gsl_rng_free(w[i].rng);
-		free(w[i].g);
-		free(w[i].x);
-	}
-	free(w);
+	size_t nk = 0;
+	for (uint64_t i = 0; i < rn; i++)
+		if (!isnan(sh->rank_npv[i]))
+			xs[nk++] = sh->rank_npv[i];
+	res->rank_draws = nk;
+	crm_simstats_ranks(xs, nk, ry, perm);
+	for (int i = 0; i < tjobs; i++)
+		rjs[i] = (struct rank_job){ sh, res, rn, nk, ry, 0, i, tjobs };
+	run_parallel(rank_worker, rjs, sizeof *rjs, tjobs);
+	st = CRM_OK;
+	for (int i = 0; i < tjobs; i++)
+		if (rjs[i].failed)
+			st = out_of_memory(r, err);
+done:
+	free(rjs);
+	free(xs);
+	free(ry);
+	free(perm);
+	return st;
 }
 
 crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_sim_result *res,
 			crm_error *err)
 {
-	struct shared sh;
-	crm_copula cop;
-	struct worker *workers = NULL;
-	struct block *blocks = NULL;
-	struct hist hist[CRM_SIM_NMETRICS];
-	struct part total[CRM_SIM_NMETRICS];
-	crm_status st = CRM_OK;
-	int jobs = opt->jobs > 0 ? opt->jobs : 1;
-	int round_blocks = jobs * BLOCKS_PER_THREAD;
-	uint64_t nblocks_total = (opt->n + CRM_SIM_BLOCK - 1) / CRM_SIM_BLOCK;
+	struct run r;
+	crm_status st;
 
 	memset(res, 0, sizeof *res);
-	memset(&sh, 0, sizeof sh);
-	memset(&cop, 0, sizeof cop);
-	memset(hist, 0, sizeof hist);
-	memset(total, 0, sizeof total);
+	memset(&r, 0, sizeof r);
 	if (opt->n < 2)
 		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "a simulation needs at least 2 "
 				     "draws");
-	if ((st = crm_uncertain_list(sc, &res->items, &res->nitems, err)) != CRM_OK)
-		return st;
-	if ((st = crm_copula_init(&cop, sc, res->items, res->nitems, err)) != CRM_OK)
-		goto done;
-	res->correlated = sc->ncorrelations > 0;
-	sh.sc = sc;
-	sh.opt = opt;
-	sh.items = res->items;
-	sh.nitems = res->nitems;
-	sh.cop = &cop;
-	sh.keep_items = opt->samples != NULL;
-	sh.in_copula = calloc(res->nitems + 1, 1);
-	sh.rank_cap = opt->n < CRM_SIM_RANK_MAX ? opt->n : CRM_SIM_RANK_MAX;
-	sh.rank_items = malloc((size_t)sh.rank_cap * (res->nitems + 1) * sizeof(double));
-	sh.rank_npv = malloc((size_t)sh.rank_cap * sizeof(double));
-	uint64_t exact_max = opt->exact_max ? opt->exact_max : CRM_SIM_EXACT_MAX;
-	sh.exact_cap = opt->n < exact_max ? opt->n : exact_max;
-	if (!sh.in_copula || !sh.rank_items || !sh.rank_npv)
-		goto nomem;
-	for (size_t i = 0; i < cop.m; i++)
-		sh.in_copula[cop.item[i]] = 1;
-	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-		res->metric[k].computed = k == CRM_SIM_NPV || opt->metrics[k];
-		if (res->metric[k].computed && !(sh.exact[k] = malloc((size_t)sh.exact_cap * sizeof(double))))
-			goto nomem;
-	}
-
-	workers = calloc((size_t)jobs, sizeof *workers);
-	blocks = calloc((size_t)round_blocks, sizeof *blocks);
-	if (!workers || !blocks)
-		goto nomem;
-	for (int b = 0; b < round_blocks; b++) {
-		blocks[b].metrics = malloc(CRM_SIM_BLOCK * CRM_SIM_NMETRICS * sizeof(double));
-		blocks[b].items = sh.keep_items ? malloc(CRM_SIM_BLOCK * (res->nitems + 1) * sizeof(double))
-						: NULL;
-		if (!blocks[b].metrics || (sh.keep_items && !blocks[b].items))
-			goto nomem;
-	}
-	for (int i = 0; i < jobs; i++) {
-		struct worker *w = &workers[i];
-		w->sh = &sh;
-		w->id = i;
-		w->jobs = jobs;
-		w->blocks = blocks;
-		if (!(w->m = crm_model_new(sc, err)))
-			goto fail;
-		w->cf = crm_cashflow_new(w->m);
-		w->rng = gsl_rng_alloc(gsl_rng_mt19937);
-		w->g = malloc((cop.m + 1) * sizeof *w->g);
-		w->x = calloc(res->nitems + 1, sizeof *w->x);
-		if (!w->cf || !w->rng || !w->g || !w->x)
-			goto nomem;
-		w->cf->keep_inputs = 0;
-		/* The tax needs every line's amounts, so no short way for after-tax metrics. */
-		w->after_tax = opt->metrics[CRM_SIM_AFTER_TAX_NPV] || opt->metrics[CRM_SIM_AFTER_TAX_IRR] ||
-			       opt->metrics[CRM_SIM_AFTER_TAX_PAYBACK];
-		w->cf->keep_amounts = w->after_tax;
-		/* IRR and MIRR need every period's net flow; the rest can take the short way. */
-		w->fast = crm_model_summary_fast(w->m) && !opt->metrics[CRM_SIM_IRR] && !w->after_tax;
-	}
-
-	uint64_t next = 0;   /* next block number */
-	int stop = 0;
-	while (next < nblocks_total && !stop) {
-		size_t nb = 0;
-		for (; nb < (size_t)round_blocks && next + nb < nblocks_total; nb++) {
-			uint64_t first = (next + nb) * CRM_SIM_BLOCK;
-			blocks[nb].first = first;
-			blocks[nb].count = (size_t)(opt->n - first < CRM_SIM_BLOCK ? opt->n - first
-										    : CRM_SIM_BLOCK);
-		}
-		int used = jobs < (int)nb ? jobs : (int)nb;
-		for (int i = 0; i < used; i++) {
-			workers[i].nblocks = nb;
-			workers[i].jobs = used;
-		}
-		run_parallel(worker_main, workers, sizeof *workers, used);
-		/* Merge in block order. */
-		for (size_t k = 0; k < nb && !stop; k++) {
-			struct block *b = &blocks[k];
-			if (b->st != CRM_OK) {
-				st = b->st;
-				if (err)
-					*err = b->err;
-				goto done;
-			}
-			for (int m = 0; m < CRM_SIM_NMETRICS; m++) {
-				if (!res->metric[m].computed)
-					continue;
-				part_merge(&total[m], &b->part[m]);
-				if (b->first + b->count <= sh.exact_cap)
-					continue;
-				/* Past the exact store: build the histogram once, then bin. */
-				if (!hist[m].count) {
-					struct part *t = &total[m];
-					double lo = 0, hi = 0;
-					int any = 0;
-					for (uint64_t i = 0; i < sh.exact_cap; i++)
-						if (!isnan(sh.exact[m][i])) {
-							lo = any && lo < sh.exact[m][i] ? lo : sh.exact[m][i];
-							hi = any && hi > sh.exact[m][i] ? hi : sh.exact[m][i];
-							any = 1;
-						}
-					double span = hi - lo > 0 ? hi - lo : fabs(lo) * 1e-6 + 1e-9;
-					hist[m].lo = lo - span;
-					hist[m].width = 3 * span / CRM_SIM_HIST_BINS;
-					hist[m].count = calloc(CRM_SIM_HIST_BINS, sizeof *hist[m].count);
-					if (!hist[m].count)
-						goto nomem;
-					for (uint64_t i = 0; i < sh.exact_cap; i++)
-						hist_add(&hist[m], sh.exact[m][i]);
-					(void)t;
-				}
-				for (size_t i = 0; i < b->count; i++)
-					if (b->first + i >= sh.exact_cap)
-						hist_add(&hist[m], b->metrics[i * CRM_SIM_NMETRICS + m]);
-			}
-			res->npv_negative += b->npv_neg;
-			res->payback_not_reached += b->pb_not;
-			res->model_undefined += b->model_undef;
-			res->iterations = b->first + b->count;
-			if (opt->samples &&
-			    opt->samples(opt->samples_ctx, b->first, b->count, res->nitems, b->items,
-					 b->metrics) != 0) {
-				st = crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot write the samples");
-				goto done;
-			}
-			struct part *t = &total[CRM_SIM_NPV];
-			if (t->n >= 2 && t->mean != 0) {
-				double hw = Z975 * sqrt(t->m2 / (double)(t->n - 1)) / sqrt((double)t->n);
-				res->achieved_precision = hw / fabs(t->mean);
-				if (opt->precision > 0 && res->achieved_precision <= opt->precision) {
-					stop = 1;
-					res->stopped_early = res->iterations < opt->n;
-				}
-			}
-		}
-		next += nb;
-		if (opt->progress)
-			opt->progress(opt->progress_ctx, res->iterations, opt->n);
-	}
-
-	/* Exact stores sorted first, one thread per metric (each sort is independent). */
-	struct sort_job sorts[CRM_SIM_NMETRICS];
-	int nsorts = 0;
-	uint64_t upto = res->iterations < sh.exact_cap ? res->iterations : sh.exact_cap;
-	for (int m = 0; m < CRM_SIM_NMETRICS; m++)
-		if (res->metric[m].computed && !hist[m].count)
-			sorts[nsorts++] = (struct sort_job){ m, sh.exact[m], upto, 0 };
-	run_parallel(compact_sorted, sorts, sizeof *sorts, nsorts < jobs ? nsorts : jobs);
-	for (int k = nsorts < jobs ? nsorts : jobs; k < nsorts; k++)
-		compact_sorted(&sorts[k]);
-	size_t kept[CRM_SIM_NMETRICS] = { 0 };
-	for (int k = 0; k < nsorts; k++)
-		kept[sorts[k].metric] = sorts[k].kept;
-
-	/* Statistics. */
-	for (int m = 0; m < CRM_SIM_NMETRICS; m++) {
-		crm_sim_metric *r = &res->metric[m];
-		struct part *t = &total[m];
-		if (!r->computed)
-			continue;
-		r->defined = t->n;
-		r->undefined = t->undef;
-		if (!t->n)
-			continue;
-		r->mean = t->mean;
-		r->min = t->min;
-		r->max = t->max;
-		r->sd = t->n > 1 ? sqrt(t->m2 / (double)(t->n - 1)) : 0;
-		r->sem = r->sd / sqrt((double)t->n);
-		size_t nbins = opt->hist_bins > 0 ? (size_t)opt->hist_bins : 20;
-		if (report_hist(r, nbins) != 0)
-			goto nomem;
-		if (!hist[m].count) {
-			size_t k = kept[m];
-			r->exact = 1;
-			for (int q = 0; q < CRM_SIM_NPCT; q++)
-				r->pct[q] = gsl_stats_quantile_from_sorted_data(sh.exact[m], 1, k,
-										crm_sim_percentiles[q] / 100);
-			for (size_t i = 0; i < k; i++)
-				r->bin_count[display_bin(r, sh.exact[m][i])]++;
-		} else {
-			hist_quantiles(&hist[m], t->n, r);
-			r->pct_accuracy = hist[m].width;
-			r->bin_count[0] += hist[m].under;
-			r->bin_count[nbins - 1] += hist[m].over;
-			for (size_t i = 0; i < CRM_SIM_HIST_BINS; i++)
-				if (hist[m].count[i])
-					r->bin_count[display_bin(r, hist[m].lo + hist[m].width * ((double)i + 0.5))] +=
-						hist[m].count[i];
-		}
-	}
-
-	/*
-	 * Rank correlations of each item with NPV over the first draws with a
-	 * defined NPV: Pearson correlation of ranks (ties get their average rank),
-	 * which is Spearman's coefficient; NPV is ranked once for all items.
-	 */
-	res->rank_corr = malloc((res->nitems + 1) * sizeof *res->rank_corr);
-	uint64_t rn = res->iterations < sh.rank_cap ? res->iterations : sh.rank_cap;
-	double *xs = malloc(((size_t)rn + 1) * sizeof *xs);
-	double *ry = malloc(((size_t)rn + 1) * sizeof *ry);
-	struct keyed *perm = malloc(((size_t)rn + 1) * sizeof *perm);
-	if (!res->rank_corr || !xs || !ry || !perm) {
-		free(xs);
-		free(ry);
-		free(perm);
-		goto nomem;
-	}
-	size_t nk = 0;
-	for (uint64_t i = 0; i < rn; i++)
-		if (!isnan(sh.rank_npv[i]))
-			xs[nk++] = sh.rank_npv[i];
-	res->rank_draws = nk;
-	ranks(xs, nk, ry, perm);
-	/* Each value's ranks are independent: spread them over the threads. */
-	struct rank_job rj = { &sh, res, rn, nk, ry, 0, 0, 1 };
-	int tjobs = jobs < (int)res->nitems ? jobs : (int)(res->nitems ? res->nitems : 1);
-	struct rank_job *rjs = calloc((size_t)tjobs, sizeof *rjs);
-	if (!rjs) {
-		free(xs);
-		free(ry);
-		free(perm);
-		goto nomem;
-	}
-	for (int i = 0; i < tjobs; i++) {
-		rjs[i] = rj;
-		rjs[i].id = i;
-		rjs[i].jobs = tjobs;
-	}
-	run_parallel(rank_worker, rjs, sizeof *rjs, tjobs);
-	int rank_failed = 0;
-	for (int i = 0; i < tjobs; i++)
-		rank_failed |= rjs[i].failed;
-	free(rjs);
-	if (rank_failed) {
-		free(xs);
-		free(ry);
-		free(perm);
-		goto nomem;
-	}
-	free(xs);
-	free(ry);
-	free(perm);
-	goto done;
-nomem:
-	st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for the simulation");
-	goto done;
-fail:
-	st = err ? err->status : CRM_ENOMEM;
-done:
-	free_workers(workers, jobs);
-	for (int b = 0; blocks && b < round_blocks; b++) {
-		free(blocks[b].metrics);
-		free(blocks[b].items);
-	}
-	free(blocks);
-	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-		free(sh.exact[k]);
-		free(hist[k].count);
-	}
-	free(sh.in_copula);
-	free(sh.rank_items);
-	free(sh.rank_npv);
-	crm_copula_free(&cop);
+	if ((st = setup(&r, sc, opt, res, err)) == CRM_OK &&
+	    (st = run_rounds(&r, res, err)) == CRM_OK &&
+	    (st = summarise_metrics(&r, res, err)) == CRM_OK)
+		st = rank_correlations(&r, res, err);
+	run_free(&r);
 	if (st != CRM_OK)
 		crm_sim_result_free(res);
 	return st;

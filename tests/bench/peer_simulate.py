@@ -23,6 +23,15 @@ The draws are numpy's own, so a run agrees with crmroi's in distribution (mean
 NPV within the Monte Carlo error), not draw by draw.
 
   peer_simulate.py SCENARIO N [SEED]    prints: draws mean_npv sem_npv p_no_payback
+  peer_simulate.py --irr SCENARIO N [SEED]
+        also IRR per draw, as crmroi's default metrics (npv, roi, irr, payback):
+        prints the same and then mean_irr sem_irr p_no_irr
+
+IRR per draw is the rate r in [-99.99%, 100000%] where NPV(r) = 0, the root
+nearest the discount rate when there are several. Flows that change sign once
+have exactly one (Descartes' rule of signs): those rows are solved together by
+Newton's method on u = ln(1 + r), vectorised; rows with several sign changes
+are solved one by one with numpy.roots.
 """
 import csv
 import math
@@ -32,6 +41,10 @@ import numpy as np
 
 Z95 = 1.6448536269514722
 CHUNK = 250_000
+IRR_CHUNK = 25_000          # rows per vectorised Newton solve (memory: rows x periods)
+IRR_MIN, IRR_MAX = -0.9999, 1000.0
+IRR_ITER = 60
+IRR_TOL = 1e-13
 
 
 def pct(text):
@@ -147,14 +160,75 @@ def payback_months(net, mpp):
     return out
 
 
+def sign_changes(net):
+    """Sign changes of every row, zeros skipped."""
+    s = np.sign(net)
+    k = np.arange(net.shape[1])
+    last = np.maximum.accumulate(np.where(s != 0, k, 0), axis=1)
+    filled = np.take_along_axis(s, last, axis=1)
+    return (filled[:, 1:] * filled[:, :-1] < 0).sum(axis=1)
+
+
+def irr_one_by_one(v, ppy, rate):
+    """All roots of NPV in x = (1 + r)^(-1/ppy) by numpy.roots; the nearest the discount rate."""
+    roots = np.roots(v[::-1]) if np.any(v) else []
+    best = math.nan
+    for x in roots:
+        if abs(x.imag) > 1e-12 or x.real <= 0:
+            continue
+        r = x.real ** -ppy - 1
+        if IRR_MIN <= r <= IRR_MAX and (math.isnan(best) or abs(r - rate) < abs(best - rate)):
+            best = r
+    return best
+
+
+def irr_rows(net, ppy, rate, guess):
+    """IRR of every row of net (draws x periods); NaN where there is none."""
+    out = np.full(net.shape[0], np.nan)
+    changes = sign_changes(net)
+    k = np.arange(net.shape[1])
+    ulo, uhi = math.log1p(IRR_MIN), math.log1p(IRR_MAX)
+    one = np.nonzero(changes == 1)[0]
+    for first in range(0, len(one), IRR_CHUNK):
+        rows = one[first:first + IRR_CHUNK]
+        v = net[rows]
+        u = np.full(len(rows), math.log1p(guess))
+        for _ in range(IRR_ITER):
+            p = np.exp(-u / ppy)[:, None] ** k
+            f = (v * p).sum(axis=1)
+            d = -(v * p * k).sum(axis=1) / ppy
+            step = np.where(d != 0, f / np.where(d != 0, d, 1), 0)
+            u = np.clip(u - step, ulo, uhi)
+            if np.max(np.abs(step)) < IRR_TOL:
+                break
+        inside = (u > ulo) & (u < uhi)
+        out[rows[inside]] = np.expm1(u[inside])
+    for i in np.nonzero(changes > 1)[0]:
+        out[i] = irr_one_by_one(net[i], ppy, rate)
+    return out
+
+
 def main():
-    path, total = sys.argv[1], int(sys.argv[2])
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    args = sys.argv[1:]
+    want_irr = bool(args) and args[0] == '--irr'
+    if want_irr:
+        args = args[1:]
+    path, total = args[0], int(args[1])
+    seed = int(args[2]) if len(args) > 2 else 1
     settings, inputs, lines = read(path)
     w, df, mpp = weights(settings, lines)
     pvw = w @ df
     rng = np.random.default_rng(seed)
     count, mean, m2, no_payback = 0, 0.0, 0.0, 0
+    irr_n, irr_mean, irr_m2 = 0, 0.0, 0.0
+    ppy, rate = 12 // mpp, settings['discount_rate']
+    if want_irr:
+        # The base case's IRR starts every draw's search, as crmroi does.
+        base = {name: np.array([float(inputs[name]['value'])]) for name in inputs}
+        bvals = np.array([[float(np.asarray(eval(ln['value'], {'__builtins__': {}}, base)).ravel()[0])
+                           for ln in lines]])
+        guess = irr_rows(bvals @ w, ppy, rate, rate)[0]
+        guess = rate if math.isnan(guess) else guess
     names = list(inputs)
     for first in range(0, total, CHUNK):
         n = min(CHUNK, total - first)
@@ -163,7 +237,17 @@ def main():
         for li, ln in enumerate(lines):
             vals[:, li] = eval(ln['value'], {'__builtins__': {}}, env)
         npv = vals @ pvw
-        pb = payback_months(vals @ w, mpp)
+        net = vals @ w
+        pb = payback_months(net, mpp)
+        if want_irr:
+            irr = irr_rows(net, ppy, rate, guess)
+            irr = irr[~np.isnan(irr)]
+            if len(irr):
+                bm, bm2 = irr.mean(), ((irr - irr.mean()) ** 2).sum()
+                delta, tot = bm - irr_mean, irr_n + len(irr)
+                irr_mean += delta * len(irr) / tot
+                irr_m2 += bm2 + delta * delta * irr_n * len(irr) / tot
+                irr_n = tot
         no_payback += int(np.isnan(pb).sum())
         # Chan's update of the running mean and sum of squares.
         bm, bm2 = npv.mean(), ((npv - npv.mean()) ** 2).sum()
@@ -173,7 +257,11 @@ def main():
         m2 += bm2 + delta * delta * count * n / tot
         count = tot
     sd = math.sqrt(m2 / (count - 1))
-    print(f"{count} {mean:.10g} {sd / math.sqrt(count):.10g} {no_payback / count:.10g}")
+    line = f"{count} {mean:.10g} {sd / math.sqrt(count):.10g} {no_payback / count:.10g}"
+    if want_irr:
+        isd = math.sqrt(irr_m2 / (irr_n - 1)) if irr_n > 1 else math.nan
+        line += f" {irr_mean:.10g} {isd / math.sqrt(max(irr_n, 1)):.10g} {1 - irr_n / count:.10g}"
+    print(line)
 
 
 if __name__ == '__main__':

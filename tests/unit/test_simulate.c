@@ -11,9 +11,14 @@
  */
 #include "testutil.h"
 
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <stdlib.h>
+
+/* The engine's order statistics are internal to libcrmroi; tested here directly. */
+#include "../../src/core/simstats.h"
 
 #define DRAWS 400000
 
@@ -324,6 +329,18 @@ static void test_events(void **state)
 }
 
 /* The short way (crm_model_summary) agrees with the full evaluation, draw by draw. */
+static crm_scenario *load_file_or_fail(const char *full)
+{
+	crm_error err;
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_load(full, &err);
+	if (!sc) {
+		print_error("%s: %s\n", full, err.msg);
+		fail();
+	}
+	return sc;
+}
+
 static void check_summary(const char *path)
 {
 	crm_error err;
@@ -548,6 +565,190 @@ static void test_sobol_no_uncertainty(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * Percentiles by selection are those of a full sort to the last bit, and
+ * radix ranks are the ranks by definition (average rank for ties, -0 tied
+ * with +0), on values with many ties and on distinct ones. Reference: GSL's
+ * gsl_sort with gsl_stats_quantile_from_sorted_data, and ranks counted
+ * pairwise (rank = 1 + #smaller + #equal-others / 2).
+ */
+static void test_order_statistics(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = { 1, 2, 3, 17, 100, 1001, 40000 };
+	static const double pct[] = { 0, 5, 10, 25, 50, 75, 90, 95, 100 };
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 7);
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+		for (int ties = 0; ties < 2; ties++) {
+			size_t n = sizes[s];
+			double *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+			double *rank = malloc(n * sizeof *rank), got[9];
+			crm_simstats_keyed *tmp = malloc(2 * n * sizeof *tmp);
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_non_null(rank);
+			assert_non_null(tmp);
+			for (size_t i = 0; i < n; i++)
+				a[i] = ties ? (double)gsl_rng_uniform_int(r, 7) - 3.0
+					    : gsl_ran_gaussian_ziggurat(r, 1e6) * 2.385;
+			if (ties && n > 2) {
+				a[0] = -0.0;
+				a[1] = 0.0;
+			}
+			memcpy(b, a, n * sizeof *a);
+			crm_simstats_ranks(a, n, rank, tmp);
+			if (n <= 1001)
+				for (size_t i = 0; i < n; i++) {
+					double smaller = 0, equal = 0;
+					for (size_t j = 0; j < n; j++) {
+						smaller += a[j] < a[i];
+						equal += j != i && a[j] == a[i];
+					}
+					assert_close(rank[i], 1 + smaller + equal / 2, 0, 0);
+				}
+			gsl_sort(b, 1, n);
+			crm_simstats_percentiles(a, n, pct, 9, got);
+			for (int q = 0; q < 9; q++)
+				assert_close(got[q], gsl_stats_quantile_from_sorted_data(b, 1, n, pct[q] / 100),
+					     0, 0);
+			free(a);
+			free(b);
+			free(rank);
+			free(tmp);
+		}
+	gsl_rng_free(r);
+}
+
+/*
+ * IRR on the short way equals the slow path on every draw of a run: the
+ * samples callback receives each draw's values and metrics, and each draw is
+ * evaluated again in full (crm_model_eval) and its IRR solved by the grid
+ * and Brent search (crm_cashflow_irr, the root nearest the discount rate).
+ * Reference: that slow path, within 1e-12 relative plus 1e-15 absolute;
+ * undefined on both or neither. The absolute part is for rates near 0: the
+ * flows themselves, added in another order by the two ways, fix the root
+ * only to about 1e-16 (rounding of NPV / its slope), which is more than
+ * 1e-12 of a rate of 1e-5. The scenarios cover one sign change (the usual case), no IRR, and
+ * draws whose flows change sign more than once.
+ */
+struct irr_check {
+	crm_model *m;
+	crm_cashflow *cf;
+	const crm_uncertain *items;
+	uint64_t compared, defined;
+};
+
+static int irr_check_block(void *ctx, uint64_t first, size_t count, size_t nitems,
+			   const double *x, const double *met)
+{
+	struct irr_check *c = ctx;
+	crm_error err;
+	(void)first;
+	for (size_t i = 0; i < count; i++) {
+		for (size_t t = 0; t < nitems; t++) {
+			const crm_uncertain *u = &c->items[t];
+			double v = x[i * nitems + t];
+			if (u->kind == CRM_ITEM_INPUT)
+				crm_model_override(c->m, (size_t)u->index, v);
+			else if (u->kind == CRM_ITEM_LINE)
+				crm_model_override_line(c->m, (size_t)u->index, v);
+			else
+				crm_model_set_occurs(c->m, (size_t)u->index, v > 0.5);
+		}
+		double want = NAN;
+		if (crm_model_eval(c->m, c->cf, &err) == CRM_OK) {
+			crm_irr irr;
+			double r = crm_model_settings(c->m)->discount_rate;
+			if (crm_cashflow_irr(c->m, c->cf, &irr, &err) == CRM_OK)
+				for (size_t k = 0; k < irr.nroots; k++)
+					if (k == 0 || fabs(irr.roots[k] - r) < fabs(want - r))
+						want = irr.roots[k];
+		}
+		assert_close(met[i * CRM_SIM_NMETRICS + CRM_SIM_IRR], want, 1e-12, 1e-15);
+		c->compared++;
+		c->defined += !isnan(want);
+	}
+	return 0;
+}
+
+static void check_irr_every_draw(const char *path, uint64_t draws)
+{
+	crm_error err;
+	char full[1024];
+	snprintf(full, sizeof full, "%s/%s", TEST_SRCDIR, path);
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_load(full, &err);
+	assert_non_null(sc);
+	crm_sim_options o = options(draws, 2);
+	crm_sim_result res;
+	struct irr_check c = { crm_model_new(sc, &err), NULL, NULL, 0, 0 };
+	assert_non_null(c.m);
+	c.cf = crm_cashflow_new(c.m);
+	assert_int_equal(crm_uncertain_list(sc, (crm_uncertain **)&c.items, &res.nitems, &err), CRM_OK);
+	o.samples = irr_check_block;
+	o.samples_ctx = &c;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_int_equal(c.compared, draws);
+	assert_true(c.defined > 0);
+	crm_sim_result_free(&res);
+	free((void *)c.items);
+	crm_cashflow_free(c.cf);
+	crm_model_free(c.m);
+	crm_scenario_free(sc);
+}
+
+static void test_irr_short_way_every_draw(void **state)
+{
+	(void)state;
+	check_irr_every_draw("scenarios/bench/montecarlo_bench.csv", 20000);
+	check_irr_every_draw("scenarios/midsize_business_case.csv", 20000);
+	check_irr_every_draw("tests/cli/data/risky.csv", 20000);
+}
+
+/*
+ * The same seed gives the same results on 1, 2 and 3 threads on every path
+ * of the engine: IRR on the short way and by the full search (the bench
+ * scenario's flows change sign once; risky.csv's draws also have none or
+ * several), payback and discounted payback from the short-way flows,
+ * percentiles by selection and from the histogram past the exact store, and
+ * radix ranks for the rank correlations.
+ */
+static void check_jobs_identical(const char *path)
+{
+	crm_error err;
+	char full[1024];
+	snprintf(full, sizeof full, "%s/%s", TEST_SRCDIR, path);
+	crm_error_clear(&err);
+	crm_scenario *sc = load_file_or_fail(full);
+	for (int hist = 0; hist < 2; hist++) {
+		crm_sim_options o = options(3 * CRM_SIM_BLOCK + 123, 1);
+		crm_sim_result r1, r;
+		o.metrics[CRM_SIM_DPAYBACK] = 1;
+		o.exact_max = hist ? 5000 : 0;
+		assert_int_equal(crm_simulate(sc, &o, &r1, &err), CRM_OK);
+		assert_int_equal(r1.metric[CRM_SIM_NPV].exact, !hist);
+		for (int jobs = 2; jobs <= 3; jobs++) {
+			o.jobs = jobs;
+			assert_int_equal(crm_simulate(sc, &o, &r, &err), CRM_OK);
+			expect_same(&r1, &r);
+			for (int k = 0; k < CRM_SIM_NMETRICS; k++)
+				assert_memory_equal(r1.metric[k].bin_count, r.metric[k].bin_count,
+						    r1.metric[k].nbins * sizeof *r.metric[k].bin_count);
+			crm_sim_result_free(&r);
+		}
+		crm_sim_result_free(&r1);
+	}
+	crm_scenario_free(sc);
+}
+
+static void test_jobs_identical_every_path(void **state)
+{
+	(void)state;
+	check_jobs_identical("scenarios/bench/montecarlo_bench.csv");
+	check_jobs_identical("tests/cli/data/risky.csv");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -564,6 +765,9 @@ int main(void)
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
+		cmocka_unit_test(test_order_statistics),
+		cmocka_unit_test(test_irr_short_way_every_draw),
+		cmocka_unit_test(test_jobs_identical_every_path),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("simulate", tests, NULL, NULL);

@@ -1,0 +1,207 @@
+/*
+ * simstats.c - order statistics for the Monte Carlo engine: percentiles by
+ * selection, ranks by radix sort, percentiles from a histogram.
+ *
+ * A simulation's fixed costs are these: they must stay at most n log n and
+ * small next to the draws. Selection finds the 14 order statistics that seven
+ * interpolated percentiles need in O(n) instead of sorting a million values;
+ * ranks come from an LSD radix sort on the values' bits in O(n) instead of a
+ * comparison sort per uncertain value.
+ */
+#include "simstats.h"
+
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <string.h>
+
+#define SMALL 16               /* insertion sort below this many values */
+#define RADIX_BITS 11          /* digit width of the radix sort: 2048 buckets */
+#define RADIX_PASSES 6         /* 6 x 11 >= 64 bits */
+#define RADIX_BUCKETS (1u << RADIX_BITS)
+#define MAX_WANT 64            /* order statistics selected at once */
+
+static void insertion_sort(double *a, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		double t = a[i];
+		size_t j = i;
+		while (j > 0 && t < a[j - 1]) {
+			a[j] = a[j - 1];
+			j--;
+		}
+		a[j] = t;
+	}
+}
+
+/*
+ * Hoare partition around a median-of-three pivot: afterwards every value of
+ * a[0..j] is <= every value of a[j+1..n). Runs of equal values split evenly.
+ */
+static size_t partition(double *a, size_t n)
+{
+	size_t mid = n / 2, i = 0, j = n - 1;
+	double t, pivot;
+
+	if (a[mid] < a[0]) { t = a[mid]; a[mid] = a[0]; a[0] = t; }
+	if (a[n - 1] < a[0]) { t = a[n - 1]; a[n - 1] = a[0]; a[0] = t; }
+	if (a[n - 1] < a[mid]) { t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t; }
+	pivot = a[mid];
+	for (;;) {
+		while (a[i] < pivot)
+			i++;
+		while (pivot < a[j])
+			j--;
+		if (i >= j)
+			return j;
+		t = a[i];
+		a[i++] = a[j];
+		a[j--] = t;
+	}
+}
+
+/*
+ * Reorder a[0..n) so that a[k] is its k-th smallest value for every k in
+ * want[0..nw) (ascending): quickselect that follows only the parts holding
+ * a wanted rank, so O(n) on average for a fixed number of ranks.
+ */
+static void select_ranks(double *a, size_t n, const size_t *want, size_t nw)
+{
+	while (nw > 0 && n > SMALL) {
+		size_t j = partition(a, n), left = 0;
+		while (left < nw && want[left] <= j)
+			left++;
+		/* Ranks 0..j are in a[0..j], the rest in a[j+1..n). */
+		size_t right_want[MAX_WANT];
+		for (size_t k = left; k < nw; k++)
+			right_want[k - left] = want[k] - (j + 1);
+		select_ranks(a + j + 1, n - j - 1, right_want, nw - left);
+		n = j + 1;
+		nw = left;
+	}
+	if (nw > 0)
+		insertion_sort(a, n);
+}
+
+void crm_simstats_percentiles(double *v, size_t n, const double *pct, int np, double *out)
+{
+	size_t want[MAX_WANT] = { 0 }, nw = 0;
+
+	/* gsl_stats_quantile_from_sorted_data reads ranks floor((n - 1) f) and the next. */
+	for (int q = 0; q < np && nw + 2 <= MAX_WANT; q++) {
+		size_t lhs = (size_t)(pct[q] / 100 * (double)(n - 1));
+		for (size_t k = lhs; k <= lhs + 1 && k < n; k++) {
+			size_t at = nw;
+			while (at > 0 && want[at - 1] > k)
+				at--;
+			if (at > 0 && want[at - 1] == k)
+				continue;
+			memmove(want + at + 1, want + at, (nw - at) * sizeof *want);
+			want[at] = k;
+			nw++;
+		}
+	}
+	select_ranks(v, n, want, nw);
+	for (int q = 0; q < np; q++)
+		out[q] = gsl_stats_quantile_from_sorted_data(v, 1, n, pct[q] / 100);
+}
+
+/* An unsigned key in the order of the doubles (-0 and +0 are one key). */
+static uint64_t order_key(double x)
+{
+	uint64_t b;
+	x += 0.0;   /* -0 becomes +0 */
+	memcpy(&b, &x, sizeof b);
+	return b >> 63 ? ~b : b | 0x8000000000000000ULL;
+}
+
+void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_keyed *tmp)
+{
+	crm_simstats_keyed *a = tmp, *b = tmp + n;
+	size_t count[RADIX_PASSES][RADIX_BUCKETS];
+
+	memset(count, 0, sizeof count);
+	for (size_t i = 0; i < n; i++) {
+		a[i] = (crm_simstats_keyed){ order_key(x[i]), x[i], i };
+		for (int d = 0; d < RADIX_PASSES; d++)
+			count[d][(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++;
+	}
+	/* Stable passes from the lowest digit; a digit all values share is skipped. */
+	for (int d = 0; d < RADIX_PASSES; d++) {
+		size_t *c = count[d], sum = 0;
+		if (n == 0 || c[(a[0].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)] == n)
+			continue;
+		for (size_t k = 0; k < RADIX_BUCKETS; k++) {
+			size_t t = c[k];
+			c[k] = sum;
+			sum += t;
+		}
+		for (size_t i = 0; i < n; i++)
+			b[c[(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++] = a[i];
+		crm_simstats_keyed *t = a;
+		a = b;
+		b = t;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && a[j + 1].x == a[i].x)
+			j++;
+		double r = 0.5 * (double)(i + j) + 1;
+		for (size_t t = i; t <= j; t++)
+			rank[a[t].i] = r;
+		i = j + 1;
+	}
+}
+
+void crm_simstats_hist_range(crm_simstats_hist *h, const double *v, size_t n)
+{
+	double lo = 0, hi = 0;
+	int any = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i])) {
+			lo = any && lo < v[i] ? lo : v[i];
+			hi = any && hi > v[i] ? hi : v[i];
+			any = 1;
+		}
+	double span = hi - lo > 0 ? hi - lo : fabs(lo) * 1e-6 + 1e-9;
+	h->lo = lo - span;
+	h->width = 3 * span / (double)h->nbins;
+	h->under = h->over = 0;
+}
+
+void crm_simstats_hist_add(crm_simstats_hist *h, double x)
+{
+	if (isnan(x))
+		return;
+	double f = (x - h->lo) / h->width;
+	if (f < 0)
+		h->under++;
+	else if (f >= (double)h->nbins)
+		h->over++;
+	else
+		h->count[(size_t)f]++;
+}
+
+void crm_simstats_hist_percentiles(const crm_simstats_hist *h, uint64_t total, double min,
+				   double max, const double *pct, int np, double *out)
+{
+	for (int q = 0; q < np; q++) {
+		double target = (double)(total - 1) * pct[q] / 100.0;
+		double cum = (double)h->under;
+		double x = h->lo;
+		if (target < cum) {
+			out[q] = min;
+			continue;
+		}
+		size_t i;
+		for (i = 0; i < h->nbins; i++) {
+			double c = (double)h->count[i];
+			if (cum + c > target) {
+				x = h->lo + h->width * ((double)i + (target - cum) / c);
+				break;
+			}
+			cum += c;
+		}
+		out[q] = i == h->nbins ? max : x;
+	}
+}

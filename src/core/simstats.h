@@ -1,0 +1,60 @@
+/*
+ * simstats.h - the order statistics of a simulation (internal to libcrmroi):
+ * exact percentiles by selection, percentiles estimated from a fine
+ * histogram, and ranks for rank correlations.
+ *
+ * Every function here costs O(n) or O(n log n) in the values it is given and
+ * allocates nothing: the caller owns every buffer. None of them reads the
+ * scenario or the model.
+ */
+#ifndef CRM_SIMSTATS_H
+#define CRM_SIMSTATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Percentiles pct[0..np) (in percent) of v[0..n), n >= 1, with no NaN, as
+ * gsl_stats_quantile_from_sorted_data gives them on the sorted values (the
+ * same numbers to the last bit), found by selection instead of a full sort:
+ * v is reordered.
+ */
+void crm_simstats_percentiles(double *v, size_t n, const double *pct, int np, double *out);
+
+/*
+ * Ranks 1..n of x[0..n) (no NaN), ties sharing their average rank, into
+ * rank. tmp is scratch of 2 n crm_simstats_keyed. A stable radix sort on
+ * the bits of the values: O(n), and the same ranks as any correct sort.
+ */
+typedef struct crm_simstats_keyed {
+	uint64_t key;          /* the value's bits, ordered as the values */
+	double x;
+	size_t i;
+} crm_simstats_keyed;
+
+void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_keyed *tmp);
+
+/*
+ * A fine histogram for percentiles beyond the values kept: nbins bins of
+ * equal width from lo, with counts below and above.
+ */
+typedef struct crm_simstats_hist {
+	double lo, width;
+	size_t nbins;
+	uint64_t *count;       /* nbins; owned by the caller */
+	uint64_t under, over;
+} crm_simstats_hist;
+
+/* Set the range from values v[0..n) (NaN ignored): three times their span, centred. */
+void crm_simstats_hist_range(crm_simstats_hist *h, const double *v, size_t n);
+/* Count x (a NaN is not counted). */
+void crm_simstats_hist_add(crm_simstats_hist *h, double x);
+/*
+ * Percentiles pct[0..np) of the total values counted, at the same rank as an
+ * exact percentile, (total - 1) p, interpolated within a bin; min and max for
+ * ranks outside the bins.
+ */
+void crm_simstats_hist_percentiles(const crm_simstats_hist *h, uint64_t total, double min,
+				   double max, const double *pct, int np, double *out);
+
+#endif
