@@ -568,6 +568,9 @@ static void gates_and_classes_text(const struct cmp *c, FILE *fp, int md, const 
 			continue;
 		report_class_list(r, 1, in, sizeof in);
 		report_class_list(r, 0, out, sizeof out);
+		/* Named only when some class is left out, or chosen by --only. */
+		if (!out[0] && !r->only_given)
+			continue;
 		para(fp, md, b, "%s: benefit classes in the metrics: %s%s; costs always count%s%s.",
 		     c->names[i], in[0] ? in : "none", r->only_given ? " (--only)" : "",
 		     out[0] ? "; left out: " : "", out);
