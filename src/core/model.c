@@ -662,11 +662,23 @@ static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const dou
 				snprintf(where, sizeof where, "in ");
 				period_label(cf, p, where + 3, sizeof where - 3);
 			}
+			/* A formula: the values of the inputs it uses, in that period. */
+			char used[400] = "";
+			const int *deps;
+			size_t nd = crm_expr_deps(in->value, &deps);
+			if (nd && isnan(m->override[i]))
+				crm_appendf(used, sizeof used, " ('%s' with ", in->value_text);
+			for (size_t d = 0; d < nd && isnan(m->override[i]); d++)
+				crm_appendf(used, sizeof used, "%s%s = %.10g", d ? ", " : "",
+					    sc->inputs[deps[d]].name, vals[(size_t)p * ni + (size_t)deps[d]]);
+			if (used[0])
+				crm_appendf(used, sizeof used, ")");
 			cf->bad_value = 1;
 			return crm_error_set(err, CRM_EDATA, in->loc.file, in->loc.line, in->loc.col,
-					     "input '%s' is %.10g%s %s, and a share of adoption is from "
-					     "0%% to 100%% (benefit '%s' is multiplied by it)", in->name,
-					     isfinite(x) ? x * 100 : x, isfinite(x) ? "%" : "", where, user);
+					     "input '%s' is %.10g%s %s%s, and a share of adoption is "
+					     "from 0%% to 100%% (benefit '%s' is multiplied by it)", in->name,
+					     isfinite(x) ? x * 100 : x, isfinite(x) ? "%" : "", where, used,
+					     user);
 		}
 	}
 	return CRM_OK;
