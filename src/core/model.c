@@ -1226,3 +1226,39 @@ crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const
 	s->payback_reached = s->dpayback_reached = 0;
 	return CRM_OK;
 }
+
+/* ---------------------------------------------------------- benefit classes */
+
+crm_status crm_model_class_pv(const crm_model *m, double *pv, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	crm_settings all = m->set;
+	crm_model *am;
+	crm_cashflow *cf = NULL;
+	crm_status st;
+
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		pv[c] = 0;
+	all.classes = CRM_CLASSES_ALL;
+	if (!(am = model_new(sc, &all, m->unadjusted, err)))
+		return err ? err->status : CRM_ENOMEM;
+	if (!(cf = crm_cashflow_new(am))) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		goto done;
+	}
+	if ((st = crm_model_eval(am, cf, err)) != CRM_OK)
+		goto done;
+	size_t np = (size_t)am->n + 1;
+	for (size_t l = 0; l < am->nl; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->kind != CRM_BENEFIT)
+			continue;
+		for (size_t p = 0; p < np; p++)
+			pv[ln->cls] += cf->amount[l * np + p] *
+				       (isnan(am->line_df[l]) ? am->df[p] : am->line_df[l]);
+	}
+done:
+	crm_cashflow_free(cf);
+	crm_model_free(am);
+	return st;
+}
