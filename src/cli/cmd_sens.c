@@ -730,11 +730,11 @@ static crm_status sweep_cell(crm_analysis *a, crm_metric_id m, crm_value *out, c
 }
 
 /*
- * A two-way data table in CSV is streamed: its rows are computed in chunks
- * by --jobs threads, each with an analysis of its own, and written in order
- * by the calling thread, so the bytes do not depend on the number of threads
- * and the memory does not grow with the table (SWEEP_SLOTS_PER_JOB chunks of
- * about SWEEP_CHUNK_CELLS cells per thread at most).
+ * A two-way data table in CSV or JSON is streamed: its rows are computed in
+ * chunks by --jobs threads, each with an analysis of its own, and written in
+ * order by the calling thread, so the bytes do not depend on the number of
+ * threads and the memory does not grow with the table (SWEEP_SLOTS_PER_JOB
+ * chunks of about SWEEP_CHUNK_CELLS cells per thread at most).
  */
 #define SWEEP_CHUNK_CELLS 32768
 #define SWEEP_SLOTS_PER_JOB 3
