@@ -1098,7 +1098,7 @@ static crm_status copy_undefined(FILE *tmp, FILE *fp, const struct sens_opts *o,
 				     strerror(errno));
 	if (ferror(fp))
 		return crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
-				     "cannot write");
+				     "cannot write: %s", strerror(errno ? errno : EIO));
 	return CRM_OK;
 }
 
@@ -1185,7 +1185,7 @@ static crm_status sweep_stream_two_way(const struct sens_opts *o, struct job *j,
 			st = sl->st;
 		} else if (fwrite(sl->text.p, 1, sl->text.len, fp) != sl->text.len || ferror(fp)) {
 			st = crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
-					   "cannot write");
+					   "cannot write: %s", strerror(errno ? errno : EIO));
 		} else if (undef && sl->undef.len) {
 			/* Each entry follows ", ": not the first of the table. */
 			size_t skip = any_undef ? 0 : 2;
