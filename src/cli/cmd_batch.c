@@ -719,7 +719,7 @@ int cmd_batch(int argc, char **argv)
 		case 'O':
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &o.classes, &err) != CRM_OK)
-				return usage_error("batch: --only: %s", err.msg);
+				return command_usage_error("batch", "batch: --only: %s", err.msg);
 			break;
 		case 'S':
 			if (parse_shard(optarg, &o.shard_k, &o.shard_n) != 0)
