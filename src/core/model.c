@@ -923,46 +923,58 @@ int crm_model_summary_fast(const crm_model *m)
  * the line-major weights w (wl or wld). FLOW_BLOCK periods at a time are
  * kept in registers while the lines active in them are added, in line
  * order, as a full evaluation adds them (a line's zero weights add exact
- * zeros), so each flow is the same number; two-lane vectors (SSE2 on
- * x86-64, NEON on ARM) without target flags.
+ * zeros), so each flow is the same number. Four-lane vectors: on x86-64
+ * GCC makes an AVX2 copy chosen at run time (FLOW_CLONES) and an SSE2 one
+ * for other processors; both multiply and add separately, never fused, so
+ * every processor gets the same bits.
  */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && defined(__gnu_linux__)
+#define FLOW_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define FLOW_CLONES
+#endif
+
+#if defined(__GNUC__)
+typedef double v4d __attribute__((vector_size(32)));
+
+FLOW_CLONES
 static void flows(const crm_model *m, const double *w, const double *v, double *out)
 {
 	size_t np = (size_t)m->n + 1;
 
 	for (size_t p0 = 0; p0 < np; p0 += FLOW_BLOCK) {
 		double acc[FLOW_BLOCK];
-#if defined(__GNUC__)
-		v2d a0 = { 0, 0 }, a1 = { 0, 0 }, a2 = { 0, 0 }, a3 = { 0, 0 };
+		v4d a0 = { 0, 0, 0, 0 }, a1 = { 0, 0, 0, 0 };
 		for (size_t l = 0; l < m->nl; l++) {
 			if (m->plast[l] < (int)p0 || m->pfirst[l] >= (int)(p0 + FLOW_BLOCK))
 				continue;
 			const double *wp = w + l * m->wstride + p0;
-			v2d x0, x1, x2, x3, vl = { v[l], v[l] };
+			v4d x0, x1, vl = { v[l], v[l], v[l], v[l] };
 			memcpy(&x0, wp, sizeof x0);
-			memcpy(&x1, wp + 2, sizeof x1);
-			memcpy(&x2, wp + 4, sizeof x2);
-			memcpy(&x3, wp + 6, sizeof x3);
+			memcpy(&x1, wp + 4, sizeof x1);
 			a0 += vl * x0;
 			a1 += vl * x1;
-			a2 += vl * x2;
-			a3 += vl * x3;
 		}
 		memcpy(acc, &a0, sizeof a0);
-		memcpy(acc + 2, &a1, sizeof a1);
-		memcpy(acc + 4, &a2, sizeof a2);
-		memcpy(acc + 6, &a3, sizeof a3);
+		memcpy(acc + 4, &a1, sizeof a1);
+		memcpy(out + p0, acc, (np - p0 < FLOW_BLOCK ? np - p0 : FLOW_BLOCK) * sizeof *acc);
+	}
+}
 #else
-		for (int j = 0; j < FLOW_BLOCK; j++)
-			acc[j] = 0;
+static void flows(const crm_model *m, const double *w, const double *v, double *out)
+{
+	size_t np = (size_t)m->n + 1;
+
+	for (size_t p0 = 0; p0 < np; p0 += FLOW_BLOCK) {
+		double acc[FLOW_BLOCK] = { 0 };
 		for (size_t l = 0; l < m->nl; l++)
 			if (m->plast[l] >= (int)p0 && m->pfirst[l] < (int)(p0 + FLOW_BLOCK))
 				for (int j = 0; j < FLOW_BLOCK; j++)
 					acc[j] += v[l] * w[l * m->wstride + p0 + (size_t)j];
-#endif
 		memcpy(out + p0, acc, (np - p0 < FLOW_BLOCK ? np - p0 : FLOW_BLOCK) * sizeof *acc);
 	}
 }
+#endif
 
 /*
  * Payback as crm_payback_compute defines it: the last time the cumulative sum
