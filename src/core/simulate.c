@@ -88,6 +88,7 @@ struct worker {
 	gsl_rng *rng;
 	double *g, *x;             /* copula normals; one draw's item values */
 	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
+	double *guess_pw;          /* periods: powers of the discount factor at irr_guess */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
 	int after_tax;             /* after-tax metrics asked for */
 };
@@ -260,7 +261,7 @@ static crm_status irr_short(struct worker *w, double *out, crm_error *e)
 		crm_model_summary_flows(w->m, cf, w->net);
 		net = w->net;
 	}
-	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->pw, out);
+	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->guess_pw, w->pw, out);
 	if (found >= 0)
 		return CRM_OK;
 	/* A root the solver cannot find counts as a draw with no IRR. */
@@ -425,6 +426,7 @@ static void run_free(struct run *r)
 		free(r->workers[i].x);
 		free(r->workers[i].net);
 		free(r->workers[i].pw);
+		free(r->workers[i].guess_pw);
 	}
 	free(r->workers);
 	for (int b = 0; r->blocks && b < r->round_blocks; b++) {
@@ -460,7 +462,8 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->x = calloc(r->sh.nitems + 1, sizeof *w->x);
 	w->net = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->net);
 	w->pw = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->pw);
-	if (!w->cf || !w->rng || !w->g || !w->x || !w->net || !w->pw)
+	w->guess_pw = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->guess_pw);
+	if (!w->cf || !w->rng || !w->g || !w->x || !w->net || !w->pw || !w->guess_pw)
 		return out_of_memory(r, err);
 	w->cf->keep_inputs = 0;
 	/* The tax needs every line's amounts, so no short way for after-tax metrics. */
@@ -542,8 +545,14 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 	for (int i = 0; i < r->jobs; i++)
 		if ((st = worker_init(r, &r->workers[i], err)) != CRM_OK)
 			return st;
-	if (opt->metrics[CRM_SIM_IRR])
+	if (opt->metrics[CRM_SIM_IRR]) {
 		sh->irr_guess = base_irr(&r->workers[0]);
+		for (int i = 0; i < r->jobs; i++) {
+			const crm_cashflow *cf = r->workers[i].cf;
+			crm_irr_powers((size_t)cf->nperiods + 1, 12 / cf->months_per_period, sh->irr_guess,
+				       r->workers[i].guess_pw);
+		}
+	}
 	return CRM_OK;
 }
 
