@@ -30,9 +30,16 @@ LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm -pthread
 # libxlsxwriter: only the command-line program (crmroi workbook) links it.
 XLSX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+# double-conversion (C++): shortest round-trip number text in the output layer
+# (src/render/shortest.cc), so the program links with the C++ compiler.
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++11 -Wall -Wextra -Wshadow
+DC_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags double-conversion 2>/dev/null)
+DC_LIBS ?= $(shell $(PKG_CONFIG) --libs double-conversion 2>/dev/null || echo -ldouble-conversion)
 
 ifneq ($(SANITIZE),)
 CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+CXXFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
 BUILD ?= build-san
 else
@@ -50,6 +57,8 @@ CLI_SRC := $(wildcard src/cli/*.c src/render/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_CXX_SRC := $(wildcard src/render/*.cc)
+CLI_OBJ += $(CLI_CXX_SRC:%.cc=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libcrmroi.a
 BIN := $(BUILD)/crmroi
@@ -63,6 +72,8 @@ DEPS_PKGS += clang libclang-rt-14-dev
 DEPS_PKGS += chromium-headless-shell poppler-utils fonts-urw-base35 fonts-dejavu-core
 # crmroi workbook, and its tests (recomputed by Gnumeric, read with openpyxl).
 DEPS_PKGS += libxlsxwriter-dev gnumeric python3-openpyxl
+# Shortest round-trip number text in CSV and JSON (Google's double-conversion).
+DEPS_PKGS += libdouble-conversion-dev
 
 .PHONY: all deps run check cli-check bench install uninstall clean fuzz fuzz-replay
 all: $(BIN) crmroi
@@ -76,13 +87,18 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS) -c $< -o $@
 
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CXX     $<")
+	$(Q)$(CXX) $(CPPFLAGS) $(DC_CFLAGS) $(CXXFLAGS) -c $< -o $@
+
 $(LIB): $(CORE_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(XLSX_LIBS) $(LIBS)
+	$(Q)$(CXX) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(XLSX_LIBS) $(DC_LIBS) $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
 	@mkdir -p $(dir $@)
@@ -104,6 +120,17 @@ $(BUILD)/tests/test_xlformula: tests/unit/test_xlformula.c tests/unit/testutil.h
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) \
 		-DTEST_SRCDIR='"$(CURDIR)"' -o $@ $< $(BUILD)/src/render/xlformula.o $(LIB) \
+		$(CMOCKA_LIBS) $(LIBS)
+
+# The shortest-number unit test links the C++ formatter from the output layer.
+$(BUILD)/tests/test_shortest: tests/unit/test_shortest.c tests/unit/testutil.h \
+		$(BUILD)/src/render/shortest.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	@mkdir -p $(BUILD)/tests/obj
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -c \
+		-o $(BUILD)/tests/obj/test_shortest.o $<
+	$(Q)$(CXX) $(LDFLAGS) -o $@ $(BUILD)/tests/obj/test_shortest.o $(BUILD)/src/render/shortest.o $(LIB) $(DC_LIBS) \
 		$(CMOCKA_LIBS) $(LIBS)
 
 deps:

@@ -164,6 +164,26 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
  */
 void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net);
 
+/*
+ * For data tables, where one or two values change between evaluations and
+ * most of the model does not: crm_model_dependents expands in (ninputs
+ * flags) and line (nlines flags), naming the inputs and line values about to
+ * be overridden, to every input and line whose value depends on them,
+ * directly or through other inputs.
+ */
+void crm_model_dependents(const crm_model *m, char *in, char *line);
+/*
+ * crm_model_summary's NPV and PV of costs (no payback) when only the flagged
+ * inputs and lines (flags expanded by crm_model_dependents) changed since
+ * the last crm_model_summary or crm_model_summary_partial into cf that
+ * returned CRM_OK: the flagged values are evaluated again, the others kept
+ * from then, and the sums are taken as crm_model_summary takes them, so the
+ * result is the same to the last bit. Returns as crm_model_summary; after
+ * anything but CRM_OK, call crm_model_summary again before this.
+ */
+crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const char *in,
+				     const char *line, crm_summary *s, crm_error *err);
+
 /* The year (1-based) that period p (1..N) falls in; 0 for the Initial column. */
 int crm_cashflow_year_of(const crm_cashflow *cf, int p);
 

@@ -9,11 +9,16 @@
 #include "cli.h"
 #include "commands.h"
 #include "rtable.h"
+#include "shortest.h"
+
+#include <csv.h>
 
 #include <getopt.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum sens_cmd { SENS_TORNADO, SENS_SPIDER, SENS_SWEEP, SENS_BREAKEVEN };
 
@@ -21,7 +26,20 @@ struct vary {
 	char *name;
 	double from, to, step;
 	size_t n;
+	/*
+	 * A grid of decimals (FROM and STEP written with at most
+	 * VARY_MAX_DECIMALS decimals): point i is (first + i x stride) / scale,
+	 * in whole numbers below 2^53, so that it is the decimal value the user
+	 * wrote (0.3, not 0.30000000000000004). decimal is 0 for other grids.
+	 */
+	int decimal;
+	double first, stride, scale;
 };
+
+/* Decimals a FROM or STEP may have for its grid to be computed in decimals. */
+#define VARY_MAX_DECIMALS 15
+/* Whole numbers up to 2^53 are exact in a double. */
+#define VARY_EXACT_INT 9007199254740992.0
 
 struct sens_opts {
 	enum sens_cmd cmd;
@@ -35,6 +53,7 @@ struct sens_opts {
 	size_t nsteps;
 	struct vary vary[2];
 	int nvary;
+	int jobs;             /* sweep: threads computing a CSV data table */
 	const char *input;
 	double target;
 	int interval_given;
@@ -113,6 +132,65 @@ static int parse_steps(struct sens_opts *o, char *list)
 	return 0;
 }
 
+/*
+ * The fewest decimals d (up to VARY_MAX_DECIMALS) with which x is a decimal:
+ * the whole number k = x x 10^d for which k / 10^d (correctly rounded) is x
+ * itself. -1 when there is none.
+ */
+static int decimals_of(double x, double *k_out)
+{
+	double p = 1;
+
+	for (int d = 0; d <= VARY_MAX_DECIMALS; d++, p *= 10) {
+		double k = nearbyint(x * p);
+		if (fabs(k) < VARY_EXACT_INT && k / p == x) {
+			*k_out = k;
+			return d;
+		}
+	}
+	return -1;
+}
+
+/* Make v a decimal grid when FROM and STEP are decimals and every point fits. */
+static void vary_decimal(struct vary *v)
+{
+	double kf, ks, p = 1;
+	int df = decimals_of(v->from, &kf), ds = decimals_of(v->step, &ks);
+
+	v->decimal = 0;
+	if (df < 0 || ds < 0)
+		return;
+	int d = df > ds ? df : ds;
+	for (int i = 0; i < d; i++)
+		p *= 10;
+	double first = nearbyint(v->from * p), stride = nearbyint(v->step * p);
+	double last = first + (double)(v->n - 1) * stride;
+	if (fabs(first) >= VARY_EXACT_INT || fabs(stride) >= VARY_EXACT_INT ||
+	    fabs(last) >= VARY_EXACT_INT || first / p != v->from || stride / p != v->step)
+		return;
+	v->decimal = 1;
+	v->first = first;
+	v->stride = stride;
+	v->scale = p;
+}
+
+/*
+ * Point i of a data table's range: on a decimal grid the decimal itself (one
+ * correctly rounded division of exact whole numbers), else from + i x step.
+ */
+static double vary_value(const struct vary *v, size_t i)
+{
+	if (v->decimal)
+		return (v->first + (double)i * v->stride) / v->scale;
+	return crm_step_value(v->from, v->to, v->step, i);
+}
+
+/* The same as shown: a point of another grid is rounded to 15 significant digits. */
+static double vary_shown(const struct vary *v, size_t i)
+{
+	return v->decimal ? vary_value(v, i) : round15(vary_value(v, i));
+}
+
 /* NAME=FROM:TO:STEP; NAME may itself hold '=' (a line label), so split at the last one. */
 static int parse_vary(struct sens_opts *o, const char *arg)
 {
@@ -146,6 +224,7 @@ static int parse_vary(struct sens_opts *o, const char *arg)
 		v->name = NULL;
 		return -1;
 	}
+	vary_decimal(v);
 	o->nvary++;
 	return 0;
 }
@@ -517,14 +596,14 @@ static crm_status sweep_rows(const struct sens_opts *o, struct job *j, rtable *t
 	crm_status st;
 
 	for (size_t i = first; i < first + count; i++) {
-		double x = crm_step_value(v->from, v->to, v->step, i);
+		double x = vary_value(v, i);
 		if ((st = crm_analysis_set(j->a, p, x, err)) != CRM_OK ||
 		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
 			return st;
 		long row = rtable_row(t);
 		if (row < 0)
 			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-		rtable_num(t, row, 0, round15(x));
+		rtable_num(t, row, 0, vary_shown(v, i));
 		for (size_t k = 0; k < o->nmetrics; k++)
 			rtable_value(t, row, k + 1, &vals[k]);
 	}
@@ -572,7 +651,7 @@ static crm_status sweep_na_columns(const struct sens_opts *o, struct job *j, cha
 	crm_status st;
 
 	for (size_t i = 0; i < v->n; i++) {
-		double x = crm_step_value(v->from, v->to, v->step, i);
+		double x = vary_value(v, i);
 		if ((st = crm_analysis_set(j->a, &j->vp[0], x, err)) != CRM_OK ||
 		    (st = crm_analysis_eval(j->a, o->metrics, o->nmetrics, vals, err)) != CRM_OK)
 			return st;
@@ -637,17 +716,407 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 	return st;
 }
 
+/*
+ * One cell of a two-way data table. NPV, the table's usual metric, takes
+ * the model's short way (crm_analysis_npv); every format of the table uses
+ * this function, so CSV, JSON and text show the same numbers.
+ */
+static crm_status sweep_cell(crm_analysis *a, crm_metric_id m, crm_value *out, crm_error *err)
+{
+	if (m == CRM_METRIC_NPV)
+		return crm_analysis_npv(a, out, err);
+	return crm_analysis_eval(a, &m, 1, out, err);
+}
+
+/*
+ * A two-way data table in CSV is streamed: its rows are computed in chunks
+ * by --jobs threads, each with an analysis of its own, and written in order
+ * by the calling thread, so the bytes do not depend on the number of threads
+ * and the memory does not grow with the table (SWEEP_SLOTS_PER_JOB chunks of
+ * about SWEEP_CHUNK_CELLS cells per thread at most).
+ */
+#define SWEEP_CHUNK_CELLS 32768
+#define SWEEP_SLOTS_PER_JOB 3
+
+/* A growing text buffer (one chunk's rows). */
+struct textbuf {
+	char *p;
+	size_t len, cap;
+};
+
+static int tb_reserve(struct textbuf *b, size_t more)
+{
+	if (b->len + more <= b->cap)
+		return 0;
+	size_t ncap = b->cap ? b->cap : 4096;
+	while (ncap < b->len + more)
+		ncap *= 2;
+	char *n = realloc(b->p, ncap);
+	if (!n)
+		return -1;
+	b->p = n;
+	b->cap = ncap;
+	return 0;
+}
+
+/* A number with the shortest text that reads back exactly; 0 for -0. Room reserved by the caller. */
+static void tb_number(struct textbuf *b, double v)
+{
+	b->len += fmt_shortest(b->p + b->len, v == 0 ? 0.0 : v);
+}
+
+/* A CSV field, quoted by libcsv only when it must be (as csv_field does). */
+static int tb_field(struct textbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (tb_reserve(b, 2 * n + 3) != 0)
+		return -1;
+	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ')) {
+		b->len += csv_write(b->p + b->len, b->cap - b->len, s, n);
+	} else {
+		memcpy(b->p + b->len, s, n);
+		b->len += n;
+	}
+	return 0;
+}
+
+enum { SLOT_FREE, SLOT_BUSY, SLOT_READY };
+
+struct sweep_slot {
+	int state;
+	struct textbuf text;
+	crm_status st;
+	crm_error err;
+};
+
+struct sweep_stream {
+	const struct sens_opts *o;
+	const struct job *j;
+	int fast;             /* NPV of two inputs or lines: try the model's partial evaluation */
+	size_t rows_per_chunk, nchunks;
+	size_t next;          /* the next chunk to compute */
+	size_t written;       /* chunks written so far */
+	int stop;             /* the writer gave up: workers stop */
+	size_t nslots;
+	struct sweep_slot *slot;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+/*
+ * The short way to a table of NPV over two inputs or line values: a model of
+ * the thread's own, evaluated whole at the start of each row (an input of
+ * the row changed) and, along the row, only in what depends on the column's
+ * parameter (crm_model_summary_partial: the same number to the last bit).
+ */
+struct fast_npv {
+	crm_model *m;
+	crm_cashflow *cf;
+	char *in, *line;      /* what depends on the column's parameter */
+	int valid;            /* the last evaluation succeeded: a partial one may follow */
+};
+
+static void fast_npv_free(struct fast_npv *f)
+{
+	crm_cashflow_free(f->cf);
+	crm_model_free(f->m);
+	free(f->in);
+	free(f->line);
+	memset(f, 0, sizeof *f);
+}
+
+static crm_status fast_npv_new(struct fast_npv *f, const crm_scenario *sc, const crm_param *col,
+			       crm_error *err)
+{
+	memset(f, 0, sizeof *f);
+	if (!(f->m = crm_model_new(sc, err)))
+		return err->status;
+	f->cf = crm_cashflow_new(f->m);
+	f->in = calloc(sc->ninputs + 1, 1);
+	f->line = calloc(sc->nlines + 1, 1);
+	if (!f->cf || !f->in || !f->line) {
+		fast_npv_free(f);
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	f->cf->keep_inputs = f->cf->keep_amounts = 0;
+	if (col->kind == CRM_PARAM_INPUT)
+		f->in[col->index] = 1;
+	else
+		f->line[col->index] = 1;
+	crm_model_dependents(f->m, f->in, f->line);
+	return CRM_OK;
+}
+
+static void fast_npv_set(struct fast_npv *f, const crm_param *p, double x)
+{
+	if (p->kind == CRM_PARAM_INPUT)
+		crm_model_override(f->m, (size_t)p->index, x);
+	else
+		crm_model_override_line(f->m, (size_t)p->index, x);
+}
+
+/*
+ * The cell at row value x1 and column value x2 (both already set in f).
+ * Where the short way cannot decide (a line's months follow an input that
+ * moved, a share of adoption outside 0..1), the analysis a evaluates the
+ * cell in full, as every other format of the table does.
+ */
+static crm_status fast_npv_cell(struct fast_npv *f, int partial, crm_analysis *a,
+				const crm_param *p1, double x1, const crm_param *p2, double x2,
+				crm_value *out, crm_error *err)
+{
+	crm_summary sum;
+	crm_status st = partial && f->valid
+			? crm_model_summary_partial(f->m, f->cf, f->in, f->line, &sum, NULL)
+			: crm_model_summary(f->m, f->cf, 0, 0, &sum, NULL);
+
+	f->valid = st == CRM_OK;
+	if (st == CRM_OK) {
+		*out = (crm_value){ sum.npv, 1, "" };
+	} else if (st == CRM_EDATA) {   /* as crm_analysis_npv says it */
+		*out = (crm_value){ NAN, 0, "not a finite number here (a division by zero or an "
+				    "overflow)" };
+	} else if ((st = crm_analysis_set(a, p1, x1, err)) != CRM_OK ||
+		   (st = crm_analysis_set(a, p2, x2, err)) != CRM_OK ||
+		   (st = crm_analysis_npv(a, out, err)) != CRM_OK) {
+		return st;
+	}
+	return CRM_OK;
+}
+
+/* Rows first .. first + count - 1 of the table as CSV text, into b. */
+static crm_status sweep_chunk(const struct sweep_stream *s, crm_analysis *a, struct fast_npv *f,
+			      crm_value *cells, size_t first, size_t count, struct textbuf *b,
+			      crm_error *err)
+{
+	const struct sens_opts *o = s->o;
+	const struct vary *v1 = &o->vary[0], *v2 = &o->vary[1];
+	const crm_param *p1 = &s->j->vp[0], *p2 = &s->j->vp[1];
+	crm_metric_id m = o->metrics[0];
+	crm_status st;
+
+	if (f) {
+		for (size_t r = 0; r < count; r++) {
+			double x1 = vary_value(v1, first + r);
+			fast_npv_set(f, p1, x1);
+			for (size_t c = 0; c < v2->n; c++) {
+				double x2 = vary_value(v2, c);
+				fast_npv_set(f, p2, x2);
+				if ((st = fast_npv_cell(f, c > 0, a, p1, x1, p2, x2, &cells[r * v2->n + c],
+							err)) != CRM_OK)
+					return st;
+			}
+		}
+	} else if (p2->kind == CRM_PARAM_SETTING && p1->kind != CRM_PARAM_SETTING) {
+		/* A setting rebuilds the model when it changes: it goes in the outer loop. */
+		for (size_t c = 0; c < v2->n; c++) {
+			if ((st = crm_analysis_set(a, p2, vary_value(v2, c), err)) != CRM_OK)
+				return st;
+			for (size_t r = 0; r < count; r++)
+				if ((st = crm_analysis_set(a, p1, vary_value(v1, first + r), err)) != CRM_OK ||
+				    (st = sweep_cell(a, m, &cells[r * v2->n + c], err)) != CRM_OK)
+					return st;
+		}
+	} else {
+		for (size_t r = 0; r < count; r++) {
+			if ((st = crm_analysis_set(a, p1, vary_value(v1, first + r), err)) != CRM_OK)
+				return st;
+			for (size_t c = 0; c < v2->n; c++)
+				if ((st = crm_analysis_set(a, p2, vary_value(v2, c), err)) != CRM_OK ||
+				    (st = sweep_cell(a, m, &cells[r * v2->n + c], err)) != CRM_OK)
+					return st;
+		}
+	}
+	b->len = 0;
+	for (size_t r = 0; r < count; r++) {
+		const crm_value *row = &cells[r * v2->n];
+		const char *why = NULL;
+		size_t nundef = 0;
+		if (tb_reserve(b, (v2->n + 1) * (FMT_SHORTEST_MAX + 1)) != 0)
+			goto nomem;
+		tb_number(b, vary_shown(v1, first + r));
+		for (size_t c = 0; c < v2->n; c++) {
+			b->p[b->len++] = ',';
+			if (row[c].ok) {
+				tb_number(b, row[c].v);
+			} else {
+				why = why ? why : row[c].why;
+				nundef++;
+			}
+		}
+		if (tb_reserve(b, 1) != 0)
+			goto nomem;
+		b->p[b->len++] = ',';
+		/* Cells hold numbers only; the last column says why a row has empty cells. */
+		if (why) {
+			char *note = dup_printf("%zu undefined: %s", nundef, why);
+			int rc = tb_field(b, note ? note : why);
+			free(note);
+			if (rc != 0)
+				goto nomem;
+		}
+		if (tb_reserve(b, 2) != 0)
+			goto nomem;
+		b->p[b->len++] = '\r';
+		b->p[b->len++] = '\n';
+	}
+	return CRM_OK;
+nomem:
+	return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+static void *sweep_worker(void *arg)
+{
+	struct sweep_stream *s = arg;
+	crm_error err;
+	crm_analysis *a;
+	crm_value *cells;
+
+	struct fast_npv fast, *f = NULL;
+
+	crm_error_clear(&err);
+	a = crm_analysis_new(s->j->sc, &err);
+	/* Every thread takes the same way: the model decides, not the thread. */
+	if (a && s->fast) {
+		if (fast_npv_new(&fast, s->j->sc, &s->j->vp[1], &err) != CRM_OK) {
+			crm_analysis_free(a);
+			a = NULL;
+		} else if (crm_model_summary_fast(fast.m)) {
+			f = &fast;
+		} else {
+			fast_npv_free(&fast);
+		}
+	}
+	cells = malloc(s->rows_per_chunk * s->o->vary[1].n * sizeof *cells);
+	for (;;) {
+		pthread_mutex_lock(&s->mu);
+		while (!s->stop && s->next < s->nchunks && s->next - s->written >= s->nslots)
+			pthread_cond_wait(&s->cv, &s->mu);
+		if (s->stop || s->next >= s->nchunks) {
+			pthread_mutex_unlock(&s->mu);
+			break;
+		}
+		size_t c = s->next++;
+		struct sweep_slot *sl = &s->slot[c % s->nslots];
+		sl->state = SLOT_BUSY;
+		pthread_mutex_unlock(&s->mu);
+
+		size_t first = c * s->rows_per_chunk;
+		size_t count = s->o->vary[0].n - first < s->rows_per_chunk
+			       ? s->o->vary[0].n - first : s->rows_per_chunk;
+		crm_error_clear(&sl->err);
+		if (!a)
+			sl->st = crm_error_set(&sl->err, err.status, err.file, err.line, err.col, "%s",
+					       err.msg);
+		else if (!cells)
+			sl->st = crm_error_set(&sl->err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		else
+			sl->st = sweep_chunk(s, a, f, cells, first, count, &sl->text, &sl->err);
+
+		pthread_mutex_lock(&s->mu);
+		sl->state = SLOT_READY;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+	}
+	free(cells);
+	if (f)
+		fast_npv_free(f);
+	crm_analysis_free(a);
+	return NULL;
+}
+
+static crm_status sweep_csv_two_way(const struct sens_opts *o, struct job *j, FILE *fp,
+				    crm_error *err)
+{
+	const struct vary *v1 = &o->vary[0], *v2 = &o->vary[1];
+	struct sweep_stream s;
+	crm_status st = CRM_OK;
+	char line[600];
+	int jobs = o->jobs > 0 ? o->jobs : 1;
+
+	snprintf(line, sizeof line, "%s \\ %s", j->vp[0].name, j->vp[1].name);
+	csv_field(fp, line, 1);
+	for (size_t c = 0; c < v2->n; c++)
+		csv_number(fp, vary_shown(v2, c), 0);
+	csv_field(fp, "note", 0);
+	csv_end(fp);
+
+	memset(&s, 0, sizeof s);
+	s.o = o;
+	s.j = j;
+	s.fast = o->metrics[0] == CRM_METRIC_NPV && j->vp[0].kind != CRM_PARAM_SETTING &&
+		 j->vp[1].kind != CRM_PARAM_SETTING;
+	/* Chunks of about SWEEP_CHUNK_CELLS cells, and at least SWEEP_SLOTS_PER_JOB per thread. */
+	s.rows_per_chunk = SWEEP_CHUNK_CELLS / v2->n ? SWEEP_CHUNK_CELLS / v2->n : 1;
+	size_t even = (v1->n + (size_t)jobs * SWEEP_SLOTS_PER_JOB - 1) /
+		      ((size_t)jobs * SWEEP_SLOTS_PER_JOB);
+	if (even < s.rows_per_chunk)
+		s.rows_per_chunk = even;
+	s.nchunks = (v1->n + s.rows_per_chunk - 1) / s.rows_per_chunk;
+	if ((size_t)jobs > s.nchunks)
+		jobs = (int)s.nchunks;
+	s.nslots = (size_t)jobs * SWEEP_SLOTS_PER_JOB;
+	s.slot = calloc(s.nslots, sizeof *s.slot);
+	pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
+	if (!s.slot || !tid) {
+		free(s.slot);
+		free(tid);
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	pthread_mutex_init(&s.mu, NULL);
+	pthread_cond_init(&s.cv, NULL);
+	int started = 0;
+	for (int t = 0; t < jobs; t++, started++)
+		if (pthread_create(&tid[t], NULL, sweep_worker, &s) != 0)
+			break;
+	if (!started)
+		st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "cannot start a thread");
+	for (size_t c = 0; c < s.nchunks && st == CRM_OK; c++) {
+		struct sweep_slot *sl = &s.slot[c % s.nslots];
+		pthread_mutex_lock(&s.mu);
+		while (sl->state != SLOT_READY)
+			pthread_cond_wait(&s.cv, &s.mu);
+		pthread_mutex_unlock(&s.mu);
+		if (sl->st != CRM_OK) {
+			*err = sl->err;
+			st = sl->st;
+		} else if (fwrite(sl->text.p, 1, sl->text.len, fp) != sl->text.len || ferror(fp)) {
+			st = crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
+					   "cannot write");
+		}
+		pthread_mutex_lock(&s.mu);
+		sl->state = SLOT_FREE;
+		s.written++;
+		if (st != CRM_OK)
+			s.stop = 1;
+		pthread_cond_broadcast(&s.cv);
+		pthread_mutex_unlock(&s.mu);
+	}
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	pthread_cond_destroy(&s.cv);
+	pthread_mutex_destroy(&s.mu);
+	for (size_t i = 0; i < s.nslots; i++)
+		free(s.slot[i].text.p);
+	free(s.slot);
+	free(tid);
+	return st;
+}
+
 static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
 	const struct vary *v1 = &o->vary[0], *v2 = &o->vary[1];
 	const crm_param *p1 = &j->vp[0], *p2 = &j->vp[1];
 	crm_metric_id m = o->metrics[0];
 	const crm_metric_info *mi = crm_metric_info_of(m);
-	crm_value *cells = malloc(v1->n * v2->n * sizeof *cells);
+	crm_value *cells;
 	crm_status st = CRM_OK;
 	char line[600], a[64], buf[64];
 
-	if (!cells)
+	if (o->fmt == FMT_CSV)
+		return sweep_csv_two_way(o, j, fp, err);
+	if (!(cells = malloc(v1->n * v2->n * sizeof *cells)))
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory for a %zu x %zu data "
 				     "table", v1->n, v2->n);
 	/*
@@ -658,13 +1127,12 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 	const crm_param *po = swap ? p2 : p1, *pi = swap ? p1 : p2;
 	const struct vary *vo = swap ? v2 : v1, *vi = swap ? v1 : v2;
 	for (size_t a_ = 0; a_ < vo->n && st == CRM_OK; a_++) {
-		if ((st = crm_analysis_set(j->a, po, crm_step_value(vo->from, vo->to, vo->step, a_), err)))
+		if ((st = crm_analysis_set(j->a, po, vary_value(vo, a_), err)))
 			break;
 		for (size_t b_ = 0; b_ < vi->n; b_++) {
 			crm_value *c = swap ? &cells[b_ * v2->n + a_] : &cells[a_ * v2->n + b_];
-			if ((st = crm_analysis_set(j->a, pi, crm_step_value(vi->from, vi->to, vi->step, b_),
-						   err)) != CRM_OK ||
-			    (st = crm_analysis_eval(j->a, &m, 1, c, err)) != CRM_OK)
+			if ((st = crm_analysis_set(j->a, pi, vary_value(vi, b_), err)) != CRM_OK ||
+			    (st = sweep_cell(j->a, m, c, err)) != CRM_OK)
 				break;
 		}
 	}
@@ -676,40 +1144,7 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 	}
 	int u1 = p1->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
 	int u2 = p2->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
-	if (o->fmt == FMT_CSV) {
-		/* Streamed: a large table costs its evaluation, not its formatting. */
-		snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
-		csv_field(fp, line, 1);
-		for (size_t b_ = 0; b_ < v2->n; b_++)
-			csv_number(fp, round15(crm_step_value(v2->from, v2->to, v2->step, b_)), 0);
-		/* Cells hold numbers only; a last column says why a row has empty cells. */
-		csv_field(fp, "note", 0);
-		csv_end(fp);
-		for (size_t a_ = 0; a_ < v1->n; a_++) {
-			const char *why = NULL;
-			size_t nundef = 0;
-			csv_number(fp, round15(crm_step_value(v1->from, v1->to, v1->step, a_)), 1);
-			for (size_t b_ = 0; b_ < v2->n; b_++) {
-				const crm_value *c = &cells[a_ * v2->n + b_];
-				if (c->ok) {
-					csv_number15(fp, c->v, 0);
-				} else {
-					csv_field(fp, "", 0);
-					if (!why)
-						why = c->why;
-					nundef++;
-				}
-			}
-			if (why) {
-				char *note = dup_printf("%zu undefined: %s", nundef, why);
-				csv_field(fp, note ? note : why, 0);
-				free(note);
-			} else {
-				csv_field(fp, "", 0);
-			}
-			csv_end(fp);
-		}
-	} else if (o->fmt == FMT_JSON) {
+	if (o->fmt == FMT_JSON) {
 		json_head(fp, j, "sweep", m);
 		fputs(",\n  \"rows\": ", fp);
 		json_string(fp, p1->name);
@@ -718,12 +1153,12 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 		fputs(",\n  \"row_values\": [", fp);
 		for (size_t a_ = 0; a_ < v1->n; a_++) {
 			fputs(a_ ? ", " : "", fp);
-			json_number(fp, round15(crm_step_value(v1->from, v1->to, v1->step, a_)));
+			json_number(fp, vary_shown(v1, a_));
 		}
 		fputs("],\n  \"column_values\": [", fp);
 		for (size_t b_ = 0; b_ < v2->n; b_++) {
 			fputs(b_ ? ", " : "", fp);
-			json_number(fp, round15(crm_step_value(v2->from, v2->to, v2->step, b_)));
+			json_number(fp, vary_shown(v2, b_));
 		}
 		fputs("],\n  \"values\": [", fp);
 		size_t nundef = 0;
@@ -733,7 +1168,7 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 				const crm_value *c = &cells[a_ * v2->n + b_];
 				fputs(b_ ? ", " : "", fp);
 				if (c->ok)
-					csv_number15(fp, c->v, 1);
+					json_number(fp, c->v);
 				else {
 					fputs("null", fp);
 					nundef++;
@@ -764,14 +1199,14 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 		snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
 		rtable_col(&t, 0, line, line, u1);
 		for (size_t b_ = 0; b_ < v2->n; b_++) {
-			fmt_unit(buf, sizeof buf, crm_step_value(v2->from, v2->to, v2->step, b_), u2);
+			fmt_unit(buf, sizeof buf, vary_shown(v2, b_), u2);
 			rtable_col(&t, b_ + 1, buf, buf, mi->unit);
 		}
 		for (size_t a_ = 0; a_ < v1->n; a_++) {
 			long row = rtable_row(&t);
 			if (row < 0)
 				break;
-			rtable_num(&t, row, 0, round15(crm_step_value(v1->from, v1->to, v1->step, a_)));
+			rtable_num(&t, row, 0, vary_shown(v1, a_));
 			for (size_t b_ = 0; b_ < v2->n; b_++)
 				rtable_value(&t, row, b_ + 1, &cells[a_ * v2->n + b_]);
 		}
@@ -1080,7 +1515,7 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 		if (j->vp[k].whole && !j->vp[k].months) {
 			/* A horizon takes whole years only: check every point now, not halfway. */
 			for (size_t i = 0; i < o->vary[k].n; i++) {
-				double x = crm_step_value(o->vary[k].from, o->vary[k].to, o->vary[k].step, i);
+				double x = vary_value(&o->vary[k], i);
 				if (x != floor(x) || x < 1 || x > CRM_MAX_HORIZON_YEARS)
 					return usage_error("sweep: --vary %s: %g is not a whole number of "
 							   "years from 1 to %d", j->vp[k].name, x,
@@ -1117,7 +1552,7 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 		if (j->vp[k].kind != CRM_PARAM_SETTING || j->vp[k].whole)
 			continue;
 		const struct vary *v = &o->vary[k];
-		double ends[2] = { v->from, crm_step_value(v->from, v->to, v->step, v->n - 1) };
+		double ends[2] = { vary_value(v, 0), vary_value(v, v->n - 1) };
 		for (int e = 0; e < 2; e++) {
 			if (crm_analysis_set(j->a, &j->vp[k], ends[e], &err) != CRM_OK)
 				return usage_error("sweep: --vary %s", err.msg);
@@ -1139,12 +1574,13 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		{ "input", required_argument, NULL, 'i' },
 		{ "target", required_argument, NULL, 't' },
 		{ "interval", required_argument, NULL, 'I' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* Which options each command takes. */
 	static const char *const allowed[] = {
-		[SENS_TORNADO] = "fomph", [SENS_SPIDER] = "fomsh", [SENS_SWEEP] = "fomvh",
+		[SENS_TORNADO] = "fomph", [SENS_SPIDER] = "fomsh", [SENS_SWEEP] = "fomvjh",
 		[SENS_BREAKEVEN] = "fomitIh",
 	};
 	struct sens_opts o;
@@ -1160,6 +1596,8 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 	static const double default_steps[] = { -30, -20, -10, 0, 10, 20, 30 };
 	memcpy(o.steps, default_steps, sizeof default_steps);
 	o.nsteps = 7;
+	long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = nproc > 0 ? (int)nproc : 1;
 	if (cmd == SENS_SWEEP) {
 		/* A one-way data table shows every metric unless --metric picks some. */
 		static const crm_metric_id all[] = { CRM_METRIC_NPV, CRM_METRIC_ROI, CRM_METRIC_IRR,
@@ -1171,7 +1609,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 	int metric_given = 0;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:m:h", longopts, &li)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:m:j:h", longopts, &li)) != -1) {
 		if (c != ':' && c != '?' && !strchr(allowed[cmd], c)) {
 			const char *name = "?";
 			for (const struct option *lo = longopts; lo->name; lo++)
@@ -1236,6 +1674,17 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 				goto done;
 			}
 			break;
+		case 'j': {
+			double jv;
+			char why[512];
+			if (crm_parse_number(optarg, &jv, NULL, why, sizeof why) != CRM_OK || jv < 1 ||
+			    jv > 256 || jv != floor(jv)) {
+				status = usage_error("%s: --jobs takes 1 to 256, not '%s'", cmdname, optarg);
+				goto done;
+			}
+			o.jobs = (int)jv;
+			break;
+		}
 		case 'h':
 			print_command_help(find_command(cmdname), stdout);
 			goto done;
@@ -1274,8 +1723,9 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 					     CRM_SWEEP_MAX_POINTS);
 			goto done;
 		}
+		/* A CSV table is streamed; the other formats keep the grid. */
 		double bytes = (double)o.vary[0].n * (double)o.vary[1].n * sizeof(crm_value);
-		if (bytes > SWEEP_GRID_MAX_BYTES) {
+		if (o.fmt != FMT_CSV && bytes > SWEEP_GRID_MAX_BYTES) {
 			status = usage_error("sweep: a %zu x %zu data table needs %.1f GB of memory, more "
 					     "than the 1 GB allowed (use larger steps)", o.vary[0].n,
 					     o.vary[1].n, bytes / 1e9);

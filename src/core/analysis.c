@@ -651,3 +651,26 @@ done:
 		crm_incremental_free(out);
 	return st;
 }
+
+/* ------------------------------------------------------------ NPV alone */
+
+crm_status crm_analysis_npv(crm_analysis *a, crm_value *out, crm_error *err)
+{
+	static const crm_metric_id npv = CRM_METRIC_NPV;
+	crm_status st;
+
+	if (a->rebuild && (st = build(a, err)) != CRM_OK)
+		return st;
+	if (!crm_model_summary_fast(a->m))
+		return crm_analysis_eval(a, &npv, 1, out, err);
+	crm_summary s;
+	/* Its error is not kept: a value that is not a finite number is a reason, not an error. */
+	st = crm_model_summary(a->m, a->cf, 0, 0, &s, NULL);
+	if (st == CRM_OK)
+		defined(out, s.npv);
+	else if (st == CRM_EDATA)
+		undefined(out, "not a finite number here (a division by zero or an overflow)");
+	else
+		return crm_analysis_eval(a, &npv, 1, out, err);
+	return CRM_OK;
+}

@@ -1105,3 +1105,76 @@ crm_model *crm_model_new_unadjusted(const crm_scenario *sc, const crm_settings *
 {
 	return model_new(sc, s, 1, err);
 }
+
+/* ------------------------------------------------------------- data tables */
+
+void crm_model_dependents(const crm_model *m, char *in, char *line)
+{
+	const crm_scenario *sc = m->sc;
+	const int *deps;
+
+	/* In evaluation order, an input's inputs are decided before it. */
+	for (size_t k = 0; k < m->ni; k++) {
+		int i = m->order[k];
+		size_t nd = crm_expr_deps(sc->inputs[i].value, &deps);
+		for (size_t d = 0; d < nd && !in[i]; d++)
+			in[i] = in[deps[d]];
+	}
+	for (size_t l = 0; l < m->nl; l++) {
+		size_t nd = crm_expr_deps(sc->lines[l].value, &deps);
+		for (size_t d = 0; d < nd && !line[l]; d++)
+			line[l] = in[deps[d]];
+		if (m->nadopt && m->adopt[l] >= 0 && in[m->adopt[l]])
+			line[l] = 1;   /* its share of adoption */
+	}
+}
+
+crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const char *in,
+				     const char *line, crm_summary *s, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	size_t ni = m->ni, nl = m->nl;
+	double *vals = cf->scratch;          /* as crm_model_summary keeps them */
+	double *v = cf->scratch + (ni + 1);
+
+	if (m->any_varying)
+		return CRM_EUSAGE;
+	crm_expr_env env = { vals, m->zeros, m->year[1], m->month[1] };
+	for (size_t k = 0; k < ni; k++) {
+		int i = m->order[k];
+		if (!in[i])
+			continue;
+		double x = m->override[i];
+		if (isnan(x) && !isfinite(x = crm_expr_eval(sc->inputs[i].value, &env)))
+			return not_finite(m, cf, err, 1, 1, (size_t)i, x);
+		vals[i] = x;
+	}
+	if (m->ntimed && timing_moved(m, vals))
+		return CRM_EUSAGE;
+	/* The same sums, in the same order, as crm_model_summary. */
+	double npv = 0, pvc = 0, scale = 0;
+	for (size_t l = 0; l < nl; l++) {
+		if (line[l]) {
+			double x = m->line_override[l];
+			if (isnan(x))
+				x = crm_expr_eval(sc->lines[l].value, &env);
+			if (!isfinite(x))
+				return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1,
+						  0, l, x);
+			if (m->nadopt && fold_adoption(m, vals, l, &x) != 0)
+				return CRM_EUSAGE;
+			v[l] = x * m->line_factor[l];
+		}
+		npv += (sc->lines[l].kind == CRM_BENEFIT ? v[l] : -v[l]) * m->pvw[l];
+		if (sc->lines[l].kind == CRM_COST)
+			pvc += v[l] * m->pvw[l];
+		scale += fabs(v[l]) * m->absw[l];
+	}
+	if (!isfinite(npv) || !isfinite(scale))
+		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows (amounts "
+				     "beyond 1e308): check the magnitudes of the values");
+	s->npv = npv;
+	s->pv_costs = pvc;
+	s->payback_reached = s->dpayback_reached = 0;
+	return CRM_OK;
+}

@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "render.h"
+#include "shortest.h"
 
 #include <csv.h>
 #include <math.h>
@@ -56,13 +57,10 @@ void fmt_percent(char *buf, size_t len, double fraction)
 
 void fmt_exact(char *buf, size_t len, double v)
 {
-	if (v == 0) {
-		snprintf(buf, len, "0");
-		return;
-	}
-	snprintf(buf, len, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, len, "%.17g", v);
+	char s[FMT_SHORTEST_MAX];
+
+	fmt_shortest(s, v == 0 ? 0.0 : v);   /* never "-0" */
+	snprintf(buf, len, "%s", s);
 }
 
 char *dup_printf(const char *fmt, ...)
