@@ -777,7 +777,7 @@ static void *rank_worker(void *arg)
 	const struct shared *sh = j->sh;
 	size_t nitems = j->res->nitems;
 	double *xs = malloc((j->nk + 1) * sizeof *xs), *rx = malloc((j->nk + 1) * sizeof *rx);
-	crm_simstats_keyed *tmp = malloc((2 * j->nk + 1) * sizeof *tmp);
+	crm_simstats_keyed *tmp = malloc((3 * j->nk + 1) * sizeof *tmp);
 
 	if (!xs || !rx || !tmp) {
 		j->failed = 1;
@@ -810,7 +810,7 @@ static crm_status rank_correlations(struct run *r, crm_sim_result *res, crm_erro
 	uint64_t rn = res->iterations < sh->rank_cap ? res->iterations : sh->rank_cap;
 	double *xs = malloc(((size_t)rn + 1) * sizeof *xs);
 	double *ry = malloc(((size_t)rn + 1) * sizeof *ry);
-	crm_simstats_keyed *perm = malloc((2 * (size_t)rn + 1) * sizeof *perm);
+	crm_simstats_keyed *perm = malloc((3 * (size_t)rn + 1) * sizeof *perm);
 	int tjobs = r->jobs < (int)res->nitems ? r->jobs : (int)(res->nitems ? res->nitems : 1);
 	struct rank_job *rjs = calloc((size_t)tjobs, sizeof *rjs);
 	crm_status st;
