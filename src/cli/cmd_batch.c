@@ -6,6 +6,13 @@
  * among threads; each scenario's rows are written to its own buffer and the
  * buffers are printed in file order, so the output does not depend on the
  * number of threads.
+ *
+ * --shard K/N runs the K-th of N contiguous parts of the sorted list, for
+ * runs spread over machines by a scheduler: each scenario's seed comes from
+ * --seed and its path below the argument that named it (not from its
+ * position or its machine's mount point), and only part 1 writes the CSV
+ * header, so the parts' outputs, concatenated in order, are the file one run
+ * of the whole list writes.
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
@@ -33,10 +40,15 @@ struct batch_opts {
 	crm_metric_id metric;
 	double pct, target;
 	uint64_t draws, seed;
+	uint64_t shard_k, shard_n;   /* --shard K/N; 1/1 for the whole list */
 };
+
+/* The largest N of --shard K/N. */
+#define BATCH_MAX_SHARDS 1000000
 
 struct item {
 	char *path;
+	uint64_t seed;       /* of its simulation: --seed and its relative path */
 	char *text;          /* this scenario's output rows */
 	size_t len;
 	char *error;         /* "file:line:col: message" when it failed */
@@ -45,22 +57,29 @@ struct item {
 
 /* ------------------------------------------------------------- file list */
 
+/* A file and where its path below the argument that named it starts. */
+struct entry {
+	char *path;
+	size_t rel;
+};
+
 struct list {
-	char **paths;
+	struct entry *e;
 	size_t n, cap;
 };
 
-static int list_add(struct list *l, const char *p)
+static int list_add(struct list *l, const char *p, size_t rel)
 {
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? 2 * l->cap : 256;
-		char **n = realloc(l->paths, ncap * sizeof *n);
+		struct entry *n = realloc(l->e, ncap * sizeof *n);
 		if (!n)
 			return -1;
-		l->paths = n;
+		l->e = n;
 		l->cap = ncap;
 	}
-	return (l->paths[l->n++] = strdup(p)) ? 0 : -1;
+	l->e[l->n].rel = rel;
+	return (l->e[l->n++].path = strdup(p)) ? 0 : -1;
 }
 
 static int ends_with_csv(const char *name)
@@ -94,7 +113,12 @@ static int seen_add(struct seen *s, const struct stat *st)
 	return 0;
 }
 
-static int collect(struct list *l, struct seen *seen, const char *path, int top, crm_error *err)
+/*
+ * rel: where the path below the command-line argument starts in path (for a
+ * file named on the command line, its name; computed here when top).
+ */
+static int collect(struct list *l, struct seen *seen, const char *path, int top, size_t rel,
+		   crm_error *err)
 {
 	struct stat st;
 
@@ -107,10 +131,16 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		/* Files named on the command line are taken whatever their name. */
-		if (top || ends_with_csv(path))
-			return list_add(l, path);
+		if (top) {
+			const char *slash = strrchr(path, '/');
+			return list_add(l, path, slash ? (size_t)(slash - path + 1) : 0);
+		}
+		if (ends_with_csv(path))
+			return list_add(l, path, rel);
 		return 0;
 	}
+	if (top)   /* the files below a folder named on the command line: their path below it */
+		rel = strlen(path) + (path[strlen(path) - 1] == '/' ? 0 : 1);
 	int again = seen_add(seen, &st);
 	if (again < 0)
 		return crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory"), -1;
@@ -135,7 +165,7 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 			break;
 		}
 		snprintf(child, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
-		rc = collect(l, seen, child, 0, err);
+		rc = collect(l, seen, child, 0, rel, err);
 		free(child);
 	}
 	closedir(d);
@@ -144,7 +174,50 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 
 static int by_path(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+}
+
+/* SplitMix64's finaliser: every bit of x stirs every bit of the result. */
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/*
+ * The seed of a scenario's simulation: --seed and its path below the
+ * argument that named it (FNV-1a of its bytes), mixed. The same file gets
+ * the same draws in any shard, on any machine, whatever folder holds the
+ * tree; two files of the same content get draws of their own.
+ */
+static uint64_t scenario_seed(uint64_t seed, const char *rel)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;   /* FNV-1a 64-bit offset basis and prime */
+
+	for (const unsigned char *p = (const unsigned char *)rel; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return mix64(seed ^ mix64(h));
+}
+
+/*
+ * --shard K/N: whole numbers, 1 <= K <= N <= BATCH_MAX_SHARDS. 0, or -1
+ * when s is not that.
+ */
+static int parse_shard(const char *s, uint64_t *k, uint64_t *n)
+{
+	const char *slash = strchr(s, '/');
+	char kbuf[32];
+
+	if (!slash || (size_t)(slash - s) >= sizeof kbuf)
+		return -1;
+	memcpy(kbuf, s, (size_t)(slash - s));
+	kbuf[slash - s] = '\0';
+	if (parse_uint64(kbuf, k) != 0 || parse_uint64(slash + 1, n) != 0)
+		return -1;
+	return *k >= 1 && *k <= *n && *n <= BATCH_MAX_SHARDS ? 0 : -1;
 }
 
 /*
@@ -319,8 +392,8 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
 	put_text(fp, o->out, "error", error ? error : "", first);
 }
 
-static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, FILE *fp,
-			  crm_error *err)
+static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, uint64_t seed,
+			  FILE *fp, crm_error *err)
 {
 	int first;
 	crm_status st = CRM_OK;
@@ -373,7 +446,7 @@ run_done:
 		crm_sim_result res;
 		memset(&so, 0, sizeof so);
 		so.n = o->draws;
-		so.seed = o->seed;
+		so.seed = seed;
 		so.jobs = 1;   /* batch parallelism is across scenarios */
 		so.metrics[CRM_SIM_NPV] = so.metrics[CRM_SIM_ROI] = so.metrics[CRM_SIM_IRR] = 1;
 		so.metrics[CRM_SIM_PAYBACK] = 1;
@@ -486,7 +559,7 @@ static void process(const struct batch_opts *o, struct item *it)
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
 	inputs_add(sc);
-	crm_status st = sc ? analyse(o, sc, fp, &err) : err.status;
+	crm_status st = sc ? analyse(o, sc, it->seed, fp, &err) : err.status;
 	if (st != CRM_OK) {
 		char msg[2048];
 		int first;
@@ -549,6 +622,7 @@ int cmd_batch(int argc, char **argv)
 		{ "target", required_argument, NULL, 't' },
 		{ "draws", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "shard", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -564,6 +638,7 @@ int cmd_batch(int argc, char **argv)
 	o.metric = CRM_METRIC_NPV;
 	o.draws = 10000;
 	o.seed = 1;
+	o.shard_k = o.shard_n = 1;
 	long np = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = np > 0 ? (int)np : 1;
 	optind = 1;
@@ -626,6 +701,12 @@ int cmd_batch(int argc, char **argv)
 				return usage_error("batch: --seed takes a whole number from 0 to "
 						   "18446744073709551615, not '%s'", optarg);
 			break;
+		case 'S':
+			if (parse_shard(optarg, &o.shard_k, &o.shard_n) != 0)
+				return usage_error("batch: --shard takes K/N, whole numbers with 1 <= K <= N "
+						   "<= %d (part K of N, e.g. 2/8), not '%s'", BATCH_MAX_SHARDS,
+						   optarg);
+			break;
 		case 'h':
 			print_command_help(find_command("batch"), stdout);
 			return EXIT_OK;
@@ -640,15 +721,19 @@ int cmd_batch(int argc, char **argv)
 	crm_error_clear(&err);
 	struct seen seen = { NULL, 0, 0 };
 	for (int i = optind; i < argc; i++)
-		if (collect(&l, &seen, argv[i], 1, &err) != 0) {
+		if (collect(&l, &seen, argv[i], 1, 0, &err) != 0) {
 			free(seen.dirs);
 			status = err.status ? report_error(&err) : EXIT_INTERNAL;
 			goto done;
 		}
 	free(seen.dirs);
-	qsort(l.paths, l.n, sizeof *l.paths, by_path);
+	qsort(l.e, l.n, sizeof *l.e, by_path);
+	/* Part K of N: files [(K-1) n / N, K n / N) of the sorted list. */
+	size_t first = (size_t)((o.shard_k - 1) * (uint64_t)l.n / o.shard_n);
+	size_t last = (size_t)(o.shard_k * (uint64_t)l.n / o.shard_n);
+	size_t count = last - first;
 
-	struct item *items = calloc(l.n + 1, sizeof *items);
+	struct item *items = calloc(count + 1, sizeof *items);
 	struct worker *ws = calloc((size_t)o.jobs, sizeof *ws);
 	pthread_t *tid = calloc((size_t)o.jobs, sizeof *tid);
 	if (!items || !ws || !tid) {
@@ -659,12 +744,14 @@ int cmd_batch(int argc, char **argv)
 		status = EXIT_INTERNAL;
 		goto done;
 	}
-	for (size_t i = 0; i < l.n; i++)
-		items[i].path = l.paths[i];
-	int jobs = (size_t)o.jobs < l.n ? o.jobs : (int)(l.n ? l.n : 1);
+	for (size_t i = 0; i < count; i++) {
+		items[i].path = l.e[first + i].path;
+		items[i].seed = scenario_seed(o.seed, l.e[first + i].path + l.e[first + i].rel);
+	}
+	int jobs = (size_t)o.jobs < count ? o.jobs : (int)(count ? count : 1);
 	int started = 0;
 	for (int t = 0; t < jobs; t++)
-		ws[t] = (struct worker){ &o, items, l.n, t, jobs };
+		ws[t] = (struct worker){ &o, items, count, t, jobs };
 	for (int t = 1; t < jobs; t++, started++)
 		if (pthread_create(&tid[t], NULL, work, &ws[t]) != 0)
 			break;
@@ -675,7 +762,7 @@ int cmd_batch(int argc, char **argv)
 		pthread_join(tid[t], NULL);
 
 	size_t failed = 0, done_n = 0, skipped = 0;
-	for (size_t i = 0; i < l.n; i++) {
+	for (size_t i = 0; i < count; i++) {
 		if (items[i].skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
 				"column, or a period column as actuals files have)\n", progname, items[i].path);
@@ -691,8 +778,9 @@ int cmd_batch(int argc, char **argv)
 	if (sink_open(&sink, o.output, &err) != 0) {
 		status = report_error(&err);
 	} else {
-		header(sink.fp, &o);
-		for (size_t i = 0; i < l.n; i++)
+		if (o.shard_k == 1)   /* one header for the parts concatenated */
+			header(sink.fp, &o);
+		for (size_t i = 0; i < count; i++)
 			if (items[i].text)
 				fwrite(items[i].text, 1, items[i].len, sink.fp);
 		if (sink_commit(&sink, &err) != 0)
@@ -704,7 +792,7 @@ int cmd_batch(int argc, char **argv)
 		status = EXIT_DATA;
 	}
 	(void)skipped;
-	for (size_t i = 0; i < l.n; i++) {
+	for (size_t i = 0; i < count; i++) {
 		free(items[i].text);
 		free(items[i].error);
 	}
@@ -713,7 +801,7 @@ int cmd_batch(int argc, char **argv)
 	free(tid);
 done:
 	for (size_t i = 0; i < l.n; i++)
-		free(l.paths[i]);
-	free(l.paths);
+		free(l.e[i].path);
+	free(l.e);
 	return status;
 }

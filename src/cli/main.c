@@ -100,7 +100,10 @@ static const struct opt_doc batch_opts[] = {
 	{ "    --pct P", "tornado: give inputs and lines without a range +/-P%" },
 	{ "    --target V", "breakeven: the value to reach (default 0)" },
 	{ "-n, --draws N", "simulate: draws per scenario (default 10000)" },
-	{ "    --seed S", "simulate: random seed (default 1)" },
+	{ "    --seed S", "simulate: random seed (default 1); each scenario's own comes from it "
+	  "and the scenario's path below PATH" },
+	{ "    --shard K/N", "only part K of N of the sorted file list (for many machines; the "
+	  "parts' outputs concatenate into the whole run's)" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };
