@@ -71,7 +71,7 @@ struct shared {
 	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
 	double irr_guess;          /* the base case's IRR (or the discount rate): where IRR searches start */
 	int keep_items;            /* for the samples file */
-	double *rank_items;        /* rank_cap x nitems */
+	double *rank_items;        /* nitems x rank_cap: item t of draw i at [t * rank_cap + i] */
 	double *rank_npv;
 	uint64_t rank_cap;
 	double *exact[CRM_SIM_NMETRICS];
@@ -338,7 +338,8 @@ static void record(const struct shared *sh, struct block *b, size_t i, const dou
 	if (sh->keep_items)
 		memcpy(b->items + i * sh->nitems, x, sh->nitems * sizeof *x);
 	if (it < sh->rank_cap) {
-		memcpy(sh->rank_items + it * sh->nitems, x, sh->nitems * sizeof *x);
+		for (size_t t = 0; t < sh->nitems; t++)
+			sh->rank_items[t * sh->rank_cap + it] = x[t];
 		sh->rank_npv[it] = met[CRM_SIM_NPV];
 	}
 }
@@ -786,7 +787,7 @@ static void *rank_worker(void *arg)
 			size_t k = 0;
 			for (uint64_t i = 0; i < j->rn; i++)
 				if (!isnan(sh->rank_npv[i]))
-					xs[k++] = sh->rank_items[i * nitems + t];
+					xs[k++] = sh->rank_items[t * sh->rank_cap + i];
 			crm_simstats_ranks(xs, k, rx, tmp);
 			double c = k > 2 ? gsl_stats_correlation(rx, 1, j->ry, 1, k) : NAN;
 			j->res->rank_corr[t] = isfinite(c) ? c : NAN;
