@@ -210,6 +210,39 @@ build-replay/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h
 	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -o $@ $< \
 		tests/fuzz/replay.c $(CORE_SRC:%.c=build-replay/%.o) $(LIBS)
 
+# The number formatter's harness (fuzz_shortest) links the output layer's
+# C++ formatter, so it is linked by the C++ compiler.
+FUZZ_CXX ?= clang++
+FUZZ_BASE_CXXFLAGS := -std=c++11 -O1 -g -Wall -Wextra
+
+build-fuzz/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CXX     $< (fuzz)")
+	$(Q)$(FUZZ_CXX) $(CPPFLAGS) $(DC_CFLAGS) $(FUZZ_BASE_CXXFLAGS) $(FUZZ_SANITIZE) \
+		-fsanitize=fuzzer-no-link -c $< -o $@
+
+build-fuzz/fuzz_shortest: tests/fuzz/fuzz_shortest.c tests/fuzz/fuzz.h build-fuzz/src/render/shortest.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link \
+		-c -o build-fuzz/fuzz_shortest.o $<
+	$(Q)$(FUZZ_CXX) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ build-fuzz/fuzz_shortest.o \
+		build-fuzz/src/render/shortest.o $(DC_LIBS)
+
+build-replay/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CXX     $< (replay)")
+	$(Q)$(CXX) $(CPPFLAGS) $(DC_CFLAGS) $(FUZZ_BASE_CXXFLAGS) $(FUZZ_SANITIZE) -c $< -o $@
+
+build-replay/replay_shortest: tests/fuzz/fuzz_shortest.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+		build-replay/src/render/shortest.o
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c -o build-replay/fuzz_shortest.o $<
+	$(Q)$(CC) $(CPPFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c -o build-replay/replay_shortest.o \
+		tests/fuzz/replay.c
+	$(Q)$(CXX) $(FUZZ_SANITIZE) -o $@ build-replay/fuzz_shortest.o build-replay/replay_shortest.o \
+		build-replay/src/render/shortest.o $(DC_LIBS)
+
 # The sanitized copies of the core are kept between runs.
 .SECONDARY: $(CORE_SRC:%.c=build-fuzz/%.o) $(CORE_SRC:%.c=build-replay/%.o)
 
@@ -218,8 +251,8 @@ fuzz-replay: $(REPLAY_BIN)
 fuzz: $(FUZZ_BIN)
 	$(Q)for n in $(FUZZ_NAMES); do \
 		mkdir -p build-fuzz/corpus/$$n; \
-		seeds="tests/fuzz/corpus/expr"; \
-		[ $$n = expr ] || seeds="tests/fuzz/corpus/scenario scenarios"; \
+		seeds="tests/fuzz/corpus/$$n"; \
+		[ $$n = expr ] || [ $$n = shortest ] || seeds="tests/fuzz/corpus/scenario scenarios"; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
 		build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 			-max_len=16384 -dict=tests/fuzz/crmroi.dict -artifact_prefix=build-fuzz/ \

@@ -15,8 +15,8 @@ fail=0
 for h in tests/fuzz/fuzz_*.c; do
 	n=$(basename "$h" .c)
 	n=${n#fuzz_}
-	if [ "$n" = expr ]; then
-		seeds="tests/fuzz/corpus/expr"
+	if [ "$n" = expr ] || [ "$n" = shortest ]; then
+		seeds="tests/fuzz/corpus/$n"
 	else
 		seeds="tests/fuzz/corpus/scenario scenarios"
 	fi
