@@ -88,6 +88,21 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 	for (size_t l = 0; ok && l < sc->nlines; l++)
 		ok = add_users(users, sc->lines[l].value, sc->lines[l].kind == CRM_COST ? "cost" :
 			       "benefit", sc->lines[l].label) == 0;
+	/* A line's start, end or ramp given as a formula, and its adoption column, use inputs too. */
+	for (size_t l = 0; ok && l < sc->nlines; l++) {
+		static const char *const cost_what[3] = { "start of cost", "end of cost", "ramp of cost" };
+		static const char *const ben_what[3] = { "start of benefit", "end of benefit",
+							 "ramp of benefit" };
+		const crm_line *ln = &sc->lines[l];
+		for (int k = 0; ok && k < 3; k++)
+			if (ln->timing_expr[k])
+				ok = add_users(users, ln->timing_expr[k], ln->kind == CRM_COST ? cost_what[k]
+					       : ben_what[k], ln->label) == 0;
+		if (ok && ln->adoption >= 0) {
+			struct dstr *u = &users[ln->adoption];
+			ok = dstr_add(u, u->len ? ", " : "", "adoption of benefit ", ln->label) == 0;
+		}
+	}
 	for (size_t i = 0; i < sc->ninputs; i++)
 		with_unit |= sc->inputs[i].unit && sc->inputs[i].unit[0];
 	if (ok && table_init(&t, with_unit ? 5 : 4) == 0) {

@@ -1441,7 +1441,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			rtable_num(&t, row, 3, be.value);
 		else
 			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, status_word[be.status] });
-		if (be.status == CRM_BE_FOUND && isfinite(be.change))
+		if (be.status == CRM_BE_FOUND && isfinite(be.change) && !p.months)
 			rtable_num(&t, row, 4, be.change);
 		else
 			rtable_text(&t, row, 4, "");
@@ -1474,8 +1474,12 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 				 "refined with GSL's Brent solver.", o->interval_given
 				 ? "within --interval" : "from 0 to 10 times the base value, within the "
 				 "values it can take (1 to 50 for horizon_years, 0% to 100% for risks)");
+			if (o->input && j->input.months)
+				snprintf(line, sizeof line, "Searched at every whole month %s that gives "
+					 "each line a month it can have; the answer is a whole month.",
+					 o->interval_given ? "within --interval" : "up to the horizon's last");
 			note_line(fp, o->fmt, line);
-			if (any_months(o, j)) {
+			if (any_months(o, j) && !o->input) {
 				snprintf(line, sizeof line, "An input that moves a line's start, end or ramp "
 					 "is tried at every whole month%s that gives each line a month it "
 					 "can have (up to the horizon's last); the answer is a whole month.",

@@ -71,21 +71,27 @@ struct crm_model {
 	/* Timing from inputs: the lines whose start, end or ramp is a formula. */
 	size_t ntimed;
 	size_t *timed;
+	int *tslot;             /* nl: index among the timed lines, -1 for the others */
+	size_t ntiming_inputs;  /* the inputs those formulas use, directly or not */
+	int *timing_inputs;
 	/* Adoption: per line its input or -1; the inputs used as shares of adoption. */
 	int *adopt;
 	size_t nadopt;
 	int *adopt_inputs;
 };
 
-/* Per line in crm_cashflow.timing_state: own weights?, cached?, start, end, ramp, first, last. */
-#define TS_OWN 0
-#define TS_CACHED 1
-#define TS_START 2
-#define TS_END 3
-#define TS_RAMP 4
-#define TS_FIRST 5
-#define TS_LAST 6
-#define TS_N 7
+/*
+ * Per line with timing formulas (its index k among them), crm_cashflow keeps
+ * TIMING_SLOTS sets of weights for the months met most recently, so that a
+ * simulation drawing a go-live from a few months computes each set once.
+ * timing_state[k * TS_N]: the slot in use (-1: the compiled weights), the
+ * slot to replace next, then per slot: valid, start, end, ramp, first, last.
+ */
+#define TIMING_SLOTS 8
+#define TS_USE 0
+#define TS_NEXT 1
+#define TS_SLOT(s) (2 + 6 * (s))
+#define TS_N (2 + 6 * TIMING_SLOTS)
 
 double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
 {
@@ -276,6 +282,8 @@ void crm_model_free(crm_model *m)
 	free(m->wl);
 	free(m->wld);
 	free(m->timed);
+	free(m->tslot);
+	free(m->timing_inputs);
 	free(m->adopt);
 	free(m->adopt_inputs);
 	free(m);
@@ -328,7 +336,9 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->timed = malloc((m->nl + 1) * sizeof *m->timed);
 	m->adopt = malloc((m->nl + 1) * sizeof *m->adopt);
 	m->adopt_inputs = malloc((m->ni + 1) * sizeof *m->adopt_inputs);
-	if (!m->timed || !m->adopt || !m->adopt_inputs)
+	m->timing_inputs = malloc((m->ni + 1) * sizeof *m->timing_inputs);
+	m->tslot = malloc((m->nl + 1) * sizeof *m->tslot);
+	if (!m->timed || !m->adopt || !m->adopt_inputs || !m->timing_inputs || !m->tslot)
 		goto nomem;
 	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
 	    !m->totw || !m->totwd || !m->wl || !m->wld ||
@@ -341,9 +351,12 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 		int i = m->order[k];
 		m->input_fixed[i] = fixed_value(m, sc->inputs[i].value);
 	}
-	for (size_t i = 0; i < m->ni; i++)
+	for (size_t i = 0; i < m->ni; i++) {
 		if (sc->inputs[i].adoption)
 			m->adopt_inputs[m->nadopt++] = (int)i;
+		if (sc->inputs[i].timing)
+			m->timing_inputs[m->ntiming_inputs++] = (int)i;
+	}
 	for (size_t l = 0; l < m->nl; l++) {
 		const crm_line *ln = &sc->lines[l];
 		m->adopt[l] = ln->kind == CRM_BENEFIT ? ln->adoption : -1;
@@ -352,8 +365,11 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 		m->line_factor[l] = line_counted(m, l) ? ln->probability : 0.0;
 		m->gnext[l] = -1;
 		m->any_varying |= !m->line_fixed[l];
-		if (crm_line_has_timing_formula(ln))
+		m->tslot[l] = -1;
+		if (crm_line_has_timing_formula(ln)) {
+			m->tslot[l] = (int)m->ntimed;
 			m->timed[m->ntimed++] = l;
+		}
 	}
 	for (size_t i = 0; i < m->ni; i++)
 		m->any_varying |= !m->input_fixed[i];
@@ -528,11 +544,13 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 		crm_cashflow_free(cf);
 		return NULL;
 	}
-	if (m->ntimed && (!(cf->timing_weight = calloc((m->nl + 1) * np, sizeof(double))) ||
-			  !(cf->timing_state = calloc((m->nl + 1) * TS_N, sizeof(int))))) {
+	if (m->ntimed && (!(cf->timing_weight = calloc(m->ntimed * TIMING_SLOTS * np, sizeof(double))) ||
+			  !(cf->timing_state = calloc(m->ntimed * TS_N, sizeof(int))))) {
 		crm_cashflow_free(cf);
 		return NULL;
 	}
+	for (size_t k = 0; k < m->ntimed; k++)
+		cf->timing_state[k * TS_N + TS_USE] = -1;
 	for (size_t l = 0; cf->line_dated && l < m->nl; l++)
 		cf->line_dated[l] = isnan(m->line_df[l]) ? NAN : 0;
 	if (!cf->amount || !cf->input || !cf->costs || !cf->benefits || !cf->net ||
@@ -661,43 +679,66 @@ static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const dou
  * uses weights of its own in cf, computed again only when its months differ
  * from those computed last.
  */
+/*
+ * Whether an input that some line's months follow is overridden: if not, every
+ * line has its compiled months (a sweep of other inputs pays nothing more).
+ */
+static int timing_overridden(const crm_model *m)
+{
+	for (size_t k = 0; k < m->ntiming_inputs; k++)
+		if (!isnan(m->override[m->timing_inputs[k]]))
+			return 1;
+	return 0;
+}
+
 static crm_status line_timings(const crm_model *m, crm_cashflow *cf, const double *vals1,
 			       crm_error *err)
 {
 	const crm_scenario *sc = m->sc;
 	size_t np = (size_t)m->n + 1;
 
+	if (!timing_overridden(m)) {
+		for (size_t k = 0; k < m->ntimed; k++)
+			cf->timing_state[k * TS_N + TS_USE] = -1;
+		return CRM_OK;
+	}
 	for (size_t k = 0; k < m->ntimed; k++) {
-		size_t l = m->timed[k];
-		const crm_line *ln = &sc->lines[l];
-		int *ts = cf->timing_state + l * TS_N;
+		const crm_line *ln = &sc->lines[m->timed[k]];
+		int *ts = cf->timing_state + k * TS_N;
 		crm_line_timing tm;
 		crm_status st = crm_line_timing_eval(sc, ln, vals1, &tm, err);
 		if (st != CRM_OK) {
 			cf->bad_value = 1;
 			return st;
 		}
-		if (tm.start == ln->start && tm.end_given == ln->end_given && tm.ramp == ln->ramp) {
-			ts[TS_OWN] = 0;
+		ts[TS_USE] = -1;
+		if (tm.start == ln->start && tm.end_given == ln->end_given && tm.ramp == ln->ramp)
 			continue;
+		for (int s = 0; s < TIMING_SLOTS && ts[TS_USE] < 0; s++) {
+			const int *sl = ts + TS_SLOT(s);
+			if (sl[0] && sl[1] == tm.start && sl[2] == tm.end_given && sl[3] == tm.ramp)
+				ts[TS_USE] = s;
 		}
-		ts[TS_OWN] = 1;
-		if (ts[TS_CACHED] && ts[TS_START] == tm.start && ts[TS_END] == tm.end_given &&
-		    ts[TS_RAMP] == tm.ramp)
+		if (ts[TS_USE] >= 0)
 			continue;
-		double *w = cf->timing_weight + l * np;
+		/* Months not met recently: weights computed into the slot used longest ago. */
+		int s = ts[TS_NEXT];
+		int *sl = ts + TS_SLOT(s);
+		double *w = cf->timing_weight + (k * TIMING_SLOTS + (size_t)s) * np;
+		ts[TS_NEXT] = (s + 1) % TIMING_SLOTS;
 		line_weights(m, ln, &tm, w);
-		ts[TS_FIRST] = m->n + 1;
-		ts[TS_LAST] = -1;
+		sl[0] = 1;
+		sl[1] = tm.start;
+		sl[2] = tm.end_given;
+		sl[3] = tm.ramp;
+		sl[4] = m->n + 1;
+		sl[5] = -1;
 		for (int p = 0; p <= m->n; p++)
 			if (w[p] != 0) {
-				ts[TS_FIRST] = p < ts[TS_FIRST] ? p : ts[TS_FIRST];
-				ts[TS_LAST] = p;
+				sl[4] = p < sl[4] ? p : sl[4];
+				sl[5] = p;
 			}
-		ts[TS_CACHED] = 1;
-		ts[TS_START] = tm.start;
-		ts[TS_END] = tm.end_given;
-		ts[TS_RAMP] = tm.ramp;
+		ts[TS_USE] = s;
 	}
 	return CRM_OK;
 }
@@ -709,6 +750,8 @@ static crm_status line_timings(const crm_model *m, crm_cashflow *cf, const doubl
  */
 static int timing_moved(const crm_model *m, const double *vals)
 {
+	if (!timing_overridden(m))
+		return 0;
 	for (size_t k = 0; k < m->ntimed; k++) {
 		const crm_line *ln = &m->sc->lines[m->timed[k]];
 		crm_line_timing tm;
@@ -814,10 +857,15 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 		double factor = m->line_factor[l];
 		int first = m->pfirst[l], lastp = m->plast[l];
 		int ad = m->adopt[l];
-		if (m->ntimed && cf->timing_state[l * TS_N + TS_OWN]) {
-			w = cf->timing_weight + l * np;
-			first = cf->timing_state[l * TS_N + TS_FIRST];
-			lastp = cf->timing_state[l * TS_N + TS_LAST];
+		if (m->ntimed && m->tslot[l] >= 0) {
+			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
+			if (ts[TS_USE] >= 0) {
+				const int *sl = ts + TS_SLOT(ts[TS_USE]);
+				w = cf->timing_weight + ((size_t)m->tslot[l] * TIMING_SLOTS +
+							 (size_t)ts[TS_USE]) * np;
+				first = sl[4];
+				lastp = sl[5];
+			}
 		}
 		/* Periods a line's months may have left since the last evaluation hold 0. */
 		if (cf->keep_amounts && m->ntimed && crm_line_has_timing_formula(ln))

@@ -2211,19 +2211,23 @@ static crm_status resolve_timing(struct loader *ld)
 			if (ln->timing_expr[k])
 				mark_timing(sc, ln->timing_expr[k], k, stack);
 	}
-	/* A group is decided at the earliest start of its lines, now that every start is known. */
-	for (size_t g = 0; g < sc->ngroups; g++)
-		sc->groups[g].first_month = INT_MAX;
-	for (size_t l = 0; l < sc->nlines; l++) {
-		const crm_line *ln = &sc->lines[l];
-		if (ln->group >= 0 && ln->start < sc->groups[ln->group].first_month)
-			sc->groups[ln->group].first_month = ln->start;
-	}
 	/* The ends of every range that moves a timing: each one on its own, the rest at base. */
 	for (size_t i = 0; i < ni; i++) {
 		const crm_input *in = &sc->inputs[i];
 		if (!in->timing || !in->range.given || !ok[i])
 			continue;
+		if (in->range.dist == CRM_DIST_NORMAL || in->range.dist == CRM_DIST_LOGNORMAL) {
+			/* Draws beyond low and high are checked nowhere: such a month must be bounded. */
+			st = fail_at(ld, in->range.dist_loc, "input '%s': dist %s draws beyond low and "
+				     "high, and the input moves a line's months, so a draw could give "
+				     "a month no line can have (use triangular, pert or uniform, which "
+				     "stay within %s to %s)", in->name, crm_dist_name(in->range.dist),
+				     in->range.low_text, in->range.high_text);
+			if (!go_on(ld, st))
+				goto done;
+			st = CRM_OK;
+			continue;
+		}
 		for (int end = 0; end < 2; end++) {
 			double x = end ? in->range.high : in->range.low;
 			memcpy(trial, vals, ni * sizeof *trial);

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
 #include "aftertax_view.h"
+#include "adoption_view.h"
 #include "calendar.h"
 
 #include <math.h>
@@ -1023,6 +1024,7 @@ static void report_people(const report *r, FILE *fp, int md)
 		table_free(&t);
 		free_rows(&rows);
 	}
+	adoption_people(r, fp, md);
 	if (r->has_tax)
 		aftertax_people(r->sc, &r->m, &r->at, fp, md);
 	if (assumptions_tables(r, &ti, &tl, md) == 0) {
@@ -1206,6 +1208,46 @@ static void csv_after_tax(const report *r, FILE *fp, const char *scenario)
 	free(v);
 }
 
+/*
+ * Section "adoption": for each benefit with an adoption column, its amounts
+ * before adoption (name "LINE: before adoption"), its share in each column
+ * ("LINE: share", value = the input's name in formula) and after adoption.
+ */
+static void csv_adoption(const report *r, FILE *fp, const char *scenario)
+{
+	adoption_row *rows;
+	size_t n;
+	csv_row c;
+
+	if (adoption_rows(r, &rows, &n) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		static const char *const what[] = { "before adoption", "share", "after adoption" };
+		for (int k = 0; k < 3; k++) {
+			const double *v = k == 0 ? rows[i].before : k == 1 ? rows[i].share : rows[i].after;
+			char *name = dup_printf("%s: %s", rows[i].line->label, what[k]);
+			if (!name)
+				break;
+			csv_row_clear(&c);
+			c.text[A_AREA] = rows[i].line->area;
+			c.text[A_FORMULA] = rows[i].input;
+			csv_row_head(fp, scenario, "adoption", name, &c);
+			free(name);
+			for (int col = 0; col < r->ncols; col++)
+				csv_number(fp, v[col], 0);
+			if (k == 1) {
+				csv_field(fp, "", 0);
+				csv_field(fp, "", 0);
+			} else {
+				csv_number(fp, k ? rows[i].total_after : rows[i].total_before, 0);
+				csv_number(fp, k ? rows[i].pv_after : rows[i].pv_before, 0);
+			}
+			csv_end(fp);
+		}
+	}
+	adoption_rows_free(rows, n);
+}
+
 void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 {
 	const crm_scenario *sc = r->sc;
@@ -1274,6 +1316,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 	}
 	if (r->has_tax)
 		csv_after_tax(r, fp, scenario);
+	csv_adoption(r, fp, scenario);
 	if (build_rows(r, &rows) != 0)
 		return;
 	for (size_t i = 0; i < rows.n; i++) {
@@ -1585,6 +1628,7 @@ void report_json(const report *r, FILE *fp)
 		fputc('}', fp);
 	}
 	fputs("\n  ]", fp);
+	adoption_json(r, fp);
 	if (r->has_tax) {
 		fputs(",\n  ", fp);
 		aftertax_json(sc, &r->at, fp);

@@ -9,9 +9,13 @@
  *   Inputs       one row per input: a named cell, or per-period cells when
  *                the input changes from period to period
  *   Lines        one row per cost and benefit: value, growth, risk and the
- *                risk-adjusted amount per period as formulas; the timing
+ *                risk-adjusted amount per period as formulas (times the
+ *                adoption input of a benefit that has one); the timing
  *                factors (active months x ramp) as labelled constants; the
- *                values per period of lines whose value changes by period
+ *                values per period of lines whose value changes by period.
+ *                A start, end or ramp given as a formula over inputs is
+ *                written at those inputs' values, with its formula in a
+ *                comment and a note saying that changing them needs a rerun
  *   Cash flow    costs, benefits, net, cumulative, discount factor, present
  *                value, and the helper rows of payback
  *   Sensitivity  crmroi's tornado, as values (a snapshot)
@@ -678,6 +682,36 @@ static void sheet_inputs(struct wb *w, lxw_worksheet *ws)
 
 /* ------------------------------------------------------------------ lines */
 
+/*
+ * When some line's start, end or ramp is a formula over inputs: a note in
+ * row `row` naming those inputs, saying that the timing factors hold their
+ * values at the time of writing and that changing them needs a rerun.
+ */
+static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
+{
+	const crm_scenario *sc = w->sc;
+	char names[600] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; i < sc->ninputs; i++) {
+		const crm_input *in = &sc->inputs[i];
+		if (!in->timing)
+			continue;
+		crm_appendf(names, sizeof names, "%s%s", n ? ", " : "", in->name);
+		n++;
+	}
+	if (!n)
+		return;
+	char *text = dup_printf("The start, end or ramp of some lines follow the input%s %s (their "
+				"formulas are in comments on the Start, End and Ramp cells): the timing "
+				"factors below hold the months at the values of the workbook's writing. "
+				"Changing %s moves no month here; run crmroi workbook again for that.",
+				n == 1 ? "" : "s", names, n == 1 ? "it" : "them");
+	if (text)
+		put_str(w, ws, row, 0, text, w->note);
+	free(text);
+}
+
 static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 {
 	const crm_scenario *sc = w->sc;
@@ -692,6 +726,7 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		"cost (and x readiness_factor for a benefit when the scenario sets readiness); a line "
 		"without its own risk takes benefit_risk or cost_risk (Settings).",
 		w->subtitle);
+	timing_note(w, ws, 2);
 	const char *heads[] = { "Line", "Kind", "Area", "Owner", "Metric", "Note", "Timing", "Start",
 		"End", "Ramp", "Curve", "Probability", "Growth", "Risk", "Risk factor", "Value" };
 	for (int c = 0; c < LC_PERIOD0; c++)
@@ -756,6 +791,14 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 			put_num(w, ws, r, LC_RAMP, ln->ramp, w->intg);
 			put_str(w, ws, r, LC_CURVE, crm_curve_name(ln->curve), w->text);
 		}
+		for (int k = 0; k < 3; k++)
+			if (ln->timing_text[k]) {
+				static const int col_of[3] = { LC_START, LC_END, LC_RAMP };
+				fmtf(buf, sizeof buf, "crmroi: %s, at the inputs' values when the workbook "
+				     "was written; changing those inputs needs a new crmroi workbook run",
+				     ln->timing_text[k]);
+				put_comment(w, ws, r, col_of[k], buf);
+			}
 		put_num(w, ws, r, LC_PROB, ln->probability, w->rate_in);
 		put_num(w, ws, r, LC_GROWTH, ln->growth, w->rate_in);
 		if (ln->risk_given)
@@ -830,6 +873,14 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 			cell(y_ref, sizeof y_ref, NULL, w->ln_year_row, col, 1, 0);
 			fmtf(buf, sizeof buf, "=%s*%s*(1+%s)^(%s-1)*%s*%s", v_ref, t_ref, g_ref, y_ref,
 			     rf_ref, p_ref);
+			if (benefit && ln->adoption >= 0) {
+				/* The share of adoption, live: its input's cell in this period. */
+				struct ctx c = { w, CTX_LINES, p, NULL };
+				char a_ref[64];
+				ref_input(&c, ln->adoption, 0, a_ref, sizeof a_ref);
+				size_t len = strlen(buf);
+				fmtf(buf + len, sizeof buf - len, "*%s", a_ref);
+			}
 			put_formula(w, ws, r, col, buf, amount, w->money);
 		}
 	}

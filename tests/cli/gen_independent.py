@@ -189,7 +189,7 @@ f = 0.5 + 0.5 * 640 / 1000
 add('run_readiness', m2(f * r['pv_benefits'] - r['pv_costs']), src(MID, [], '%.2f x PV(benefits) - PV(costs), factor 0.5 + 0.5 x 640/1000' % f))
 add('run_readiness_csv', pre(f * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'the same NPV, 11 significant digits'))
 add('run_readiness_json', pre(f * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'the same NPV, 11 significant digits'))
-add('breakeven_readiness', '%.9g' % ((r['pv_costs'] / r['pv_benefits'] - 0.5) / 0.5 * 1000), src(MID, [], 'score where 0.5 + 0.5 x score/1000 = PV(costs)/PV(benefits)'))
+add('breakeven_readiness', '%.10g' % ((r['pv_costs'] / r['pv_benefits'] - 0.5) / 0.5 * 1000), src(MID, [], 'score where 0.5 + 0.5 x score/1000 = PV(costs)/PV(benefits)'))
 add('sweep_readiness_floor', m0(0.64 * r['pv_benefits'] - r['pv_costs']), src(MID, [], 'floor 0: 0.64 x PV(benefits) - PV(costs)'))
 add('simulate_readiness', 'benefits x 0.82', 'hand: 0.5 + 0.5 x 640/1000')
 add('run_err_readiness_bad_answer', 'bad_maybe.csv:3:3:', 'hand: the answer maybe is on line 3, column 3 of tests/cli/data/assess/bad_maybe.csv')

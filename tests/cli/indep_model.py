@@ -10,7 +10,9 @@ folds months into years, and discounts Year k by (1 + r)^k.
 
 It covers what the bundled single-file scenarios use: inputs that are plain
 numbers or percentages (their base value, or the value set on the command
-line), formulas of inputs with + - * /, and the yearly grid. The figures it
+line), formulas of inputs with + - * /, start, end and ramp given as such
+formulas (rounded to whole months, halves away from zero), a benefit's
+adoption column (its input's value multiplies the line), and the yearly grid. The figures it
 prints are copied into tests/cli/independent.tsv with this script named as
 their source, so that a golden file regenerated from a wrong crmroi fails.
 
@@ -99,6 +101,7 @@ def load(path, overrides):
 
 
 def evaluate(settings, inputs, lines):
+    import math, re
     years = int(settings['horizon_years'])
     months = 12 * years
     r = settings['discount_rate']
@@ -112,10 +115,19 @@ def evaluate(settings, inputs, lines):
         kind = ln['kind']
         value = eval(ln['value'], {'__builtins__': {}}, dict(inputs))
         timing = ln.get('timing') or ('once' if kind == 'cost' else 'yearly')
-        start = int(ln.get('start') or (0 if timing == 'once' else 1))
-        end = int(ln.get('end') or months)
+        # A month may be a formula of inputs: rounded to whole months, halves away from zero.
+        def month(text, default):
+            if not text:
+                return default
+            x = eval(re.sub(r'([0-9.]+)%', r'(\1/100)', text), {'__builtins__': {}}, dict(inputs))
+            return int(math.floor(abs(x) + 0.5)) * (1 if x >= 0 else -1)
+        start = month(ln.get('start'), 0 if timing == 'once' else 1)
+        end = month(ln.get('end'), months)
         end = min(end, months)
-        ramp = int(ln.get('ramp') or 0)
+        ramp = month(ln.get('ramp'), 0)
+        # A benefit's adoption column: its input's share multiplies the line.
+        if ln.get('adoption'):
+            value *= inputs[ln['adoption']]
         curve = ln.get('curve') or 'linear'
         growth = number(ln['growth']) if ln.get('growth') else 0.0
         if ln.get('risk'):

@@ -427,6 +427,12 @@ static void test_timing_from_inputs(void **state)
 	assert_close(amt(&r, 1, 1), 0, 0, 0);
 	assert_close(amt(&r, 1, 2), 500, 1e-12, 0);
 
+	/* Months met before: their weights are kept, and give the same amounts. */
+	crm_model_override(r.m, 0, 3.5);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(amt(&r, 0, 1), 1400, 1e-12, 0);
+	assert_close(amt(&r, 1, 2), 300, 1e-12, 0);
+
 	/* Back to the base: the compiled weights. */
 	crm_model_clear_override(r.m, 0);
 	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);

@@ -148,6 +148,9 @@ static const struct bad bad_cases[] = {
 	  "input 'g': its low 2 gives a bad month: benefit 'A': ramp 'g - 3' gives -1 months with g = 2" },
 	{ TH "input,g,6,4,120000\nbenefit,A,1,,,yearly,g\n", 2, 5,
 	  "input 'g': its high 120000 gives a bad month" },
+	{ "kind,name,value,low,high,dist,timing,start\ninput,g,6,4,9,normal\nbenefit,A,1,,,,yearly,g\n",
+	  2, 6, "input 'g': dist normal draws beyond low and high, and the input moves a line's "
+	  "months" },
 	/* adoption */
 	{ TH "input,share,80%\ncost,A,1,,,,,,,share\n", 3, 10, "cost 'A': adoption is for benefits" },
 	{ TH "input,share,80%\nbenefit,A,1,,,,,,,shares\n", 3, 10,

@@ -1,0 +1,1 @@
+$CRMROI run tests/cli/data/timing/share_above.csv

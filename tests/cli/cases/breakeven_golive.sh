@@ -1,0 +1,1 @@
+$CRMROI breakeven --input golive scenarios/midsize_business_case.csv

@@ -1,0 +1,1 @@
+$CRMROI run -f csv tests/cli/data/timing/adoption.csv

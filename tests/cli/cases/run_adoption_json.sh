@@ -1,0 +1,1 @@
+$CRMROI run -f json tests/cli/data/timing/adoption.csv

@@ -1,0 +1,1 @@
+$CRMROI run -f markdown tests/cli/data/timing/adoption.csv

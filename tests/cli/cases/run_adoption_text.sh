@@ -1,0 +1,1 @@
+$CRMROI run tests/cli/data/timing/adoption.csv

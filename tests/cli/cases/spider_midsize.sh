@@ -1,0 +1,1 @@
+$CRMROI spider scenarios/midsize_business_case.csv

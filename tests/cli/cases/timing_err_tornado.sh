@@ -1,0 +1,1 @@
+$CRMROI tornado --pct 90 tests/cli/data/timing/early.csv
