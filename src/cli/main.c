@@ -58,7 +58,7 @@ static const struct opt_doc breakeven_opts[] = {
 	{ "    --input NAME", "only this input (or line, or numeric setting); default: every input" },
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --target V", "the metric's value to reach (default 0)" },
-	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain)" },
+	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain; every whole month for an input a line's months follow)" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }

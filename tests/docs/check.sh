@@ -68,6 +68,8 @@ expect() {
 	"sweep --vary discount_rate=0%:20%:5% "*) echo "20,000" ;;   # by hand: -10000 + 3 x 10000 at 0%
 	"spider --metric payback "*) echo "Base Payback (months): 15.7." ;;   # indep_model.py net flows, payback interpolated in Year 2
 	"breakeven --input discount_rate "*) echo "83.93%" ;;   # oracle: IRR of -10000 10000 10000 10000
+	"breakeven --input golive scenarios/midsize_business_case.csv") echo "-19,143" ;;   # indep_model.py golive=19: NPV -19,143.44 (golive=18: 73,923.23)
+	"sweep --vary golive=4:19:5 scenarios/midsize_business_case.csv") echo "923,771" ;;   # indep_model.py golive=9: NPV
 	"track scenarios/tracking/plan.csv "*) echo "month 1 (2027-01)  -63,000  -63,100" ;;   # by hand: plan -(45000 + 15000) x 1.05; actual 48900 + 14200
 	"track -f csv -o /tmp/track.csv "*) echo "month,Discovery workshops,cost,discovery,1,2027-01,47250,45000" ;;   # by hand: 45000 x (1 + 5% cost risk)
 	"run scenarios/cfo/after_tax.csv") echo "403,904.62" ;;   # indep_model.py: NPV before tax
