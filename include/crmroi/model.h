@@ -204,6 +204,14 @@ double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
 double crm_model_line_timing(const crm_model *m, size_t l, int p);
 
 /*
+ * The present value of each benefit class's lines (pv[CRM_NCLASSES]), whether
+ * m's settings count the class or not: an evaluation of its own that counts
+ * every class, at the inputs' own values. Risk events count at their
+ * expected value.
+ */
+crm_status crm_model_class_pv(const crm_model *m, double *pv, crm_error *err);
+
+/*
  * The share of adoption of line l in period p (0..N) in the evaluation just
  * made into cf (which kept its inputs), or 1 when the line has no adoption
  * column.

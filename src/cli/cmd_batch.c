@@ -41,6 +41,7 @@ struct batch_opts {
 	double pct, target;
 	uint64_t draws, seed;
 	uint64_t shard_k, shard_n;   /* --shard K/N; 1/1 for the whole list */
+	unsigned classes;    /* --only: the benefit classes counted; 0 = each scenario's own */
 };
 
 /* The largest N of --shard K/N. */
@@ -277,6 +278,10 @@ static const char *const run_keys[] = {
 	"after_tax_npv", "after_tax_irr", "after_tax_payback_months", "readiness_factor"
 };
 #define NRUN (sizeof run_keys / sizeof *run_keys)
+/* After them in run: the present value of each benefit class, counted in NPV or not. */
+static const char *const class_keys[CRM_NCLASSES] = {
+	"pv_cash", "pv_cost_reduction", "pv_productivity", "pv_cost_avoidance", "pv_flexibility"
+};
 
 static void put_text(FILE *fp, int out, const char *key, const char *v, int *first)
 {
@@ -362,6 +367,8 @@ static void header(FILE *fp, const struct batch_opts *o)
 	case AN_RUN:
 		for (size_t k = 0; k < NRUN; k++)
 			csv_field(fp, run_keys[k], 0);
+		for (int k = 0; k < CRM_NCLASSES; k++)
+			csv_field(fp, class_keys[k], 0);
 		break;
 	case AN_TORNADO:
 		for (size_t k = 0; k < sizeof tornado_cols / sizeof *tornado_cols; k++)
@@ -428,9 +435,14 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 				tax ? "not reached" : "no tax_rate setting", NULL };
 			if (tax)
 				crm_after_tax_free(&at);
+			double cpv[CRM_NCLASSES];
+			if ((st = crm_model_class_pv(m, cpv, err)) != CRM_OK)
+				goto run_done;
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
 			for (size_t k = 0; k < NRUN; k++)
 				put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
+			for (int k = 0; k < CRM_NCLASSES; k++)
+				put_num(fp, o->out, class_keys[k], cpv[k], NULL, &first);
 			end_row(fp, o->out);
 		}
 run_done:
@@ -532,7 +544,7 @@ run_done:
 static int analysis_columns(enum analysis an)
 {
 	switch (an) {
-	case AN_RUN: return (int)NRUN;
+	case AN_RUN: return (int)NRUN + CRM_NCLASSES;
 	case AN_TORNADO: return 7;
 	case AN_BREAKEVEN: return 8;
 	case AN_SIMULATE: return 16;
@@ -558,6 +570,8 @@ static void process(const struct batch_opts *o, struct item *it)
 	}
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
+	if (sc && o->classes)
+		sc->settings.classes = o->classes;   /* --only */
 	inputs_add(sc);
 	crm_status st = sc ? analyse(o, sc, it->seed, fp, &err) : err.status;
 	if (st != CRM_OK) {
@@ -623,6 +637,7 @@ int cmd_batch(int argc, char **argv)
 		{ "draws", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "shard", required_argument, NULL, 'S' },
+		{ "only", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -700,6 +715,11 @@ int cmd_batch(int argc, char **argv)
 			if (parse_uint64(optarg, &o.seed) != 0)
 				return usage_error("batch: --seed takes a whole number from 0 to "
 						   "18446744073709551615, not '%s'", optarg);
+			break;
+		case 'O':
+			crm_error_clear(&err);
+			if (crm_classes_parse(optarg, &o.classes, &err) != CRM_OK)
+				return usage_error("batch: --only: %s", err.msg);
 			break;
 		case 'S':
 			if (parse_shard(optarg, &o.shard_k, &o.shard_n) != 0)

@@ -327,6 +327,9 @@ static void show(const rtable *t, FILE *fp, int md)
 		rtable_print_text(t, fp, "  ");
 }
 
+static void gates_and_classes_text(const struct cmp *c, FILE *fp, int md, const char *b);
+static void class_table(const struct cmp *c, FILE *fp, int md);
+
 static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metric_id rank_by)
 {
 	int md = fmt == FMT_MARKDOWN;
@@ -353,6 +356,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		para(fp, md, b, "Note: %s.", note ? note : "the horizons differ");
 		free(note);
 	}
+	gates_and_classes_text(c, fp, md, b);
 
 	/* Metrics side by side, the best of each row marked. */
 	rtable_init(&t, (size_t)c->n + 1);
@@ -383,6 +387,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 	if (c->ranked)
 		fprintf(fp, "%s* marks the best value of each row (for payback and PV of costs, the "
 			"lowest).\n", md ? "\n" : "  ");
+	class_table(c, fp, md);
 
 	/* Differences from the baseline. */
 	fprintf(fp, md ? "\n### Difference from the baseline (scenario - %s)\n\n"
@@ -535,6 +540,81 @@ yearly_tables:
 		     "incremental NPV compares values discounted differently.");
 }
 
+/* ------------------------------------------------------ gates and classes */
+
+/* Whether some scenario has a benefit of class cls, or any class other than cash. */
+static int any_class(const struct cmp *c, int cls)
+{
+	for (int i = 0; i < c->n; i++)
+		for (int k = 0; k < CRM_NCLASSES; k++)
+			if (c->r[i].cls_lines[k] && (cls < 0 ? k != CRM_CLASS_CASH || c->r[i].only_given
+						     : k == cls))
+				return 1;
+	return 0;
+}
+
+/* Each scenario's gates in a sentence, and the classes its metrics count. */
+static void gates_and_classes_text(const struct cmp *c, FILE *fp, int md, const char *b)
+{
+	char buf[2048], in[160], out[160];
+
+	for (int i = 0; i < c->n; i++) {
+		const report *r = &c->r[i];
+		for (size_t g = 0; g < r->sc->ngroups; g++) {
+			report_gate_sentence(r->sc, g, buf, sizeof buf);
+			para(fp, md, b, "%s, gate %s", c->names[i], buf);
+		}
+		if (!any_class(c, -1))
+			continue;
+		report_class_list(r, 1, in, sizeof in);
+		report_class_list(r, 0, out, sizeof out);
+		/* Named only when some class is left out, or chosen by --only. */
+		if (!out[0] && !r->only_given)
+			continue;
+		para(fp, md, b, "%s: benefit classes in the metrics: %s%s; costs always count%s%s.",
+		     c->names[i], in[0] ? in : "none", r->only_given ? " (--only)" : "",
+		     out[0] ? "; left out: " : "", out);
+	}
+}
+
+/* Present value of each class's benefits, by scenario; "(left out)" marks those not counted. */
+static void class_table(const struct cmp *c, FILE *fp, int md)
+{
+	rtable t;
+	char buf[FMT_NUM_MAX + 16];
+
+	if (!any_class(c, -1))
+		return;
+	fprintf(fp, md ? "\n### Benefits by class (present value, %s)\n\n"
+		       : "\nBenefits by class (present value, %s)\n",
+		c->r[c->base].sc->settings.currency);
+	rtable_init(&t, (size_t)c->n + 1);
+	rtable_col(&t, 0, "class", "Class", UNIT_TEXT);
+	for (int i = 0; i < c->n; i++)
+		rtable_col(&t, (size_t)i + 1, c->names[i], c->names[i], CRM_UNIT_NUMBER);
+	for (int k = 0; k < CRM_NCLASSES; k++) {
+		if (!any_class(c, k))
+			continue;
+		long r = rtable_row(&t);
+		rtable_text(&t, r, 0, crm_class_name((crm_class)k));
+		for (int i = 0; i < c->n; i++) {
+			const report *ri = &c->r[i];
+			if (!ri->cls_lines[k]) {
+				rtable_text(&t, r, (size_t)i + 1, "-");
+				continue;
+			}
+			fmt_unit(buf, sizeof buf, ri->cls_pv[k], CRM_UNIT_MONEY);
+			if (!(ri->sc->settings.classes & CRM_CLASS_BIT(k)))
+				strcat(buf, " (left out)");
+			rtable_text(&t, r, (size_t)i + 1, buf);
+		}
+	}
+	show(&t, fp, md);
+	rtable_free(&t);
+	fprintf(fp, "%sA class marked (left out) is not in NPV: flexibility never is, unless "
+		"--only names it.\n", md ? "\n" : "  ");
+}
+
 /* ------------------------------------------------------------- CSV, JSON */
 
 static void csv_compare(const struct cmp *c, FILE *fp)
@@ -598,6 +678,44 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 					  : "", 0);
 			}
 			csv_end(fp);
+		}
+	/* Present value of each class's benefits; class_counted says whether NPV has it. */
+	for (int k = 0; any_class(c, -1) && k < CRM_NCLASSES; k++) {
+		if (!any_class(c, k))
+			continue;
+		for (int w = 0; w < 2; w++) {
+			csv_field(fp, w ? "class_counted" : "class_pv", 1);
+			csv_field(fp, crm_class_name((crm_class)k), 0);
+			for (int i = 0; i < c->n; i++) {
+				const report *ri = &c->r[i];
+				if (!ri->cls_lines[k])
+					csv_field(fp, "", 0);
+				else if (w)
+					csv_number(fp, (ri->sc->settings.classes & CRM_CLASS_BIT(k)) ? 1 : 0, 0);
+				else
+					csv_number(fp, ri->cls_pv[k], 0);
+			}
+			csv_end(fp);
+		}
+	}
+	/* Each gate: its probability in the scenario that has it, and the sentence. */
+	for (int i = 0; i < c->n; i++)
+		for (size_t g = 0; g < c->r[i].sc->ngroups; g++) {
+			char sentence[2048];
+			report_gate_sentence(c->r[i].sc, g, sentence, sizeof sentence);
+			for (int w = 0; w < 2; w++) {
+				csv_field(fp, w ? "gate_note" : "gate", 1);
+				csv_field(fp, c->r[i].sc->groups[g].name, 0);
+				for (int j = 0; j < c->n; j++) {
+					if (j != i)
+						csv_field(fp, "", 0);
+					else if (w)
+						csv_field(fp, sentence, 0);
+					else
+						csv_number(fp, c->r[i].sc->groups[g].probability, 0);
+				}
+				csv_end(fp);
+			}
 		}
 	if (c->ranked) {
 		/* The place of each scenario in the ranking (1 = best). */
@@ -693,7 +811,32 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 				json_string(fp, x.why);
 			}
 		}
-		fputs("},\n     \"net_by_year\": [", fp);
+		fputs("},\n     \"benefit_classes\": [", fp);
+		for (int k = 0, first = 1; k < CRM_NCLASSES; k++) {
+			if (!r->cls_lines[k])
+				continue;
+			fputs(first ? "{\"class\": " : ", {\"class\": ", fp);
+			first = 0;
+			json_string(fp, crm_class_name((crm_class)k));
+			fprintf(fp, ", \"counted\": %s, \"present_value\": ",
+				(r->sc->settings.classes & CRM_CLASS_BIT(k)) ? "true" : "false");
+			json_number(fp, r->cls_pv[k]);
+			fputc('}', fp);
+		}
+		fputs("],\n     \"gates\": [", fp);
+		for (size_t g = 0; g < r->sc->ngroups; g++) {
+			char sentence[2048];
+			report_gate_sentence(r->sc, g, sentence, sizeof sentence);
+			fputs(g ? ", {\"group\": " : "{\"group\": ", fp);
+			json_string(fp, r->sc->groups[g].name);
+			fputs(", \"probability\": ", fp);
+			json_number(fp, r->sc->groups[g].probability);
+			fprintf(fp, ", \"decided_at_month\": %d, \"explanation\": ",
+				r->sc->groups[g].first_month);
+			json_string(fp, sentence);
+			fputc('}', fp);
+		}
+		fputs("],\n     \"net_by_year\": [", fp);
 		yearly(r, r->cf->net, v, r->sc->settings.horizon_years, 0);
 		for (int y = 0; y <= r->sc->settings.horizon_years; y++) {
 			fputs(y ? ", " : "", fp);
@@ -744,6 +887,7 @@ int cmd_compare(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "baseline", required_argument, NULL, 'b' },
 		{ "rank", required_argument, NULL, 'r' },
+		{ "only", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -751,6 +895,7 @@ int cmd_compare(int argc, char **argv)
 	const char *output = NULL, *baseline = NULL;
 	crm_metric_id rank_by = CRM_METRIC_NPV;
 	int c, status = EXIT_OK;
+	unsigned classes = 0;       /* 0: each scenario's own (every class but flexibility) */
 	struct cmp cmp;
 	crm_error err;
 
@@ -766,6 +911,11 @@ int cmd_compare(int argc, char **argv)
 			break;
 		case 'o': output = optarg; break;
 		case 'b': baseline = optarg; break;
+		case 'O':
+			crm_error_clear(&err);
+			if (crm_classes_parse(optarg, &classes, &err) != CRM_OK)
+				return usage_error("compare: --only: %s", err.msg);
+			break;
 		case 'r':
 			cmp.rank_given = 1;
 			if (crm_metric_parse(optarg, &rank_by) != 0)
@@ -808,7 +958,7 @@ int cmd_compare(int argc, char **argv)
 	}
 	for (int i = 0; i < cmp.n; i++) {
 		const char *path = extra ? (i == 0 ? baseline : argv[optind + i - 1]) : argv[optind + i];
-		int st = report_build(&cmp.r[i], path, 0);
+		int st = report_build_classes(&cmp.r[i], path, 0, classes);
 		if (st != EXIT_OK) {
 			if (status == EXIT_OK || st == EXIT_DATA)
 				status = st;

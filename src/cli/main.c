@@ -85,6 +85,8 @@ static const struct opt_doc compare_opts[] = {
 	{ "    --baseline FILE", "the scenario the others are measured against (default: the "
 	  "first)" },
 	{ "    --rank M", "rank the scenarios by this metric (default npv)" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -104,6 +106,8 @@ static const struct opt_doc batch_opts[] = {
 	  "and the scenario's path below PATH" },
 	{ "    --shard K/N", "only part K of N of the sorted file list (for many machines; the "
 	  "parts' outputs concatenate into the whole run's)" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };

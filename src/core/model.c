@@ -662,11 +662,23 @@ static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const dou
 				snprintf(where, sizeof where, "in ");
 				period_label(cf, p, where + 3, sizeof where - 3);
 			}
+			/* A formula: the values of the inputs it uses, in that period. */
+			char used[400] = "";
+			const int *deps;
+			size_t nd = crm_expr_deps(in->value, &deps);
+			if (nd && isnan(m->override[i]))
+				crm_appendf(used, sizeof used, " ('%s' with ", in->value_text);
+			for (size_t d = 0; d < nd && isnan(m->override[i]); d++)
+				crm_appendf(used, sizeof used, "%s%s = %.10g", d ? ", " : "",
+					    sc->inputs[deps[d]].name, vals[(size_t)p * ni + (size_t)deps[d]]);
+			if (used[0])
+				crm_appendf(used, sizeof used, ")");
 			cf->bad_value = 1;
 			return crm_error_set(err, CRM_EDATA, in->loc.file, in->loc.line, in->loc.col,
-					     "input '%s' is %.10g%s %s, and a share of adoption is from "
-					     "0%% to 100%% (benefit '%s' is multiplied by it)", in->name,
-					     isfinite(x) ? x * 100 : x, isfinite(x) ? "%" : "", where, user);
+					     "input '%s' is %.10g%s %s%s, and a share of adoption is "
+					     "from 0%% to 100%% (benefit '%s' is multiplied by it)", in->name,
+					     isfinite(x) ? x * 100 : x, isfinite(x) ? "%" : "", where, used,
+					     user);
 		}
 	}
 	return CRM_OK;
@@ -1250,4 +1262,40 @@ crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const
 	s->pv_costs = pvc;
 	s->payback_reached = s->dpayback_reached = 0;
 	return CRM_OK;
+}
+
+/* ---------------------------------------------------------- benefit classes */
+
+crm_status crm_model_class_pv(const crm_model *m, double *pv, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	crm_settings all = m->set;
+	crm_model *am;
+	crm_cashflow *cf = NULL;
+	crm_status st;
+
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		pv[c] = 0;
+	all.classes = CRM_CLASSES_ALL;
+	if (!(am = model_new(sc, &all, m->unadjusted, err)))
+		return err ? err->status : CRM_ENOMEM;
+	if (!(cf = crm_cashflow_new(am))) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		goto done;
+	}
+	if ((st = crm_model_eval(am, cf, err)) != CRM_OK)
+		goto done;
+	size_t np = (size_t)am->n + 1;
+	for (size_t l = 0; l < am->nl; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->kind != CRM_BENEFIT)
+			continue;
+		for (size_t p = 0; p < np; p++)
+			pv[ln->cls] += cf->amount[l * np + p] *
+				       (isnan(am->line_df[l]) ? am->df[p] : am->line_df[l]);
+	}
+done:
+	crm_cashflow_free(cf);
+	crm_model_free(am);
+	return st;
 }

@@ -307,7 +307,8 @@ static crm_status evaluate(struct worker *w, double *met, int *undefined, crm_er
 	/* The full evaluation: when the short way does not apply or cannot decide. */
 	if (st == CRM_EUSAGE)
 		st = crm_model_eval(w->m, w->cf, e);
-	if (st == CRM_EDATA) {
+	/* A month or a share of adoption no line can have (bad_value) stops the run, located. */
+	if (st == CRM_EDATA && !w->cf->bad_value) {
 		for (int k = 0; k < CRM_SIM_NMETRICS; k++)
 			met[k] = NAN;
 		*undefined = 1;

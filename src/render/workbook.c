@@ -794,9 +794,10 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		for (int k = 0; k < 3; k++)
 			if (ln->timing_text[k]) {
 				static const int col_of[3] = { LC_START, LC_END, LC_RAMP };
-				fmtf(buf, sizeof buf, "crmroi: %s, at the inputs' values when the workbook "
-				     "was written; changing those inputs needs a new crmroi workbook run",
-				     ln->timing_text[k]);
+				static const char *const field[3] = { "start", "end", "ramp" };
+				fmtf(buf, sizeof buf, "crmroi: %s = %s, rounded to a whole month, at the "
+				     "inputs' values when the workbook was written; changing those inputs "
+				     "needs a new crmroi workbook run", field[k], ln->timing_text[k]);
 				put_comment(w, ws, r, col_of[k], buf);
 			}
 		put_num(w, ws, r, LC_PROB, ln->probability, w->rate_in);

@@ -190,6 +190,15 @@ static void test_expected_value_and_classes(void **state)
 	assert_close(cf->net[2], 260000, REL, 1e-9);
 	assert_close(cf->amount[4 * 3 + 2], 0, 0, 0);   /* flexibility: not in the flows */
 
+	/* Each class's present value, counted or not (by hand: 50,000 x (10/11 + 100/121);
+	 * 210,000 x 100/121; 80,000 x 100/121). */
+	double cpv[CRM_NCLASSES];
+	assert_int_equal(crm_model_class_pv(m, cpv, &err), CRM_OK);
+	assert_close(cpv[CRM_CLASS_CASH], 86776.859504132231, REL, 0);
+	assert_close(cpv[CRM_CLASS_COST_REDUCTION], 173553.71900826446, REL, 0);
+	assert_close(cpv[CRM_CLASS_FLEXIBILITY], 66115.702479338843, REL, 0);
+	assert_close(cpv[CRM_CLASS_PRODUCTIVITY], 0, 0, 0);
+
 	/* A drawn gate: a line of the group decides every line of it. */
 	crm_model_set_occurs(m, 2, 0);
 	assert_int_equal(crm_model_eval(m, cf, &err), CRM_OK);

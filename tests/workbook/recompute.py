@@ -306,7 +306,8 @@ def main(argv):
         for sc in scenarios:
             try:
                 if live:
-                    check_live(chk, crmroi, sc, {"win_rate_uplift": 0.035},
+                    # adoption: the share of adoption is a live factor of the benefits.
+                    check_live(chk, crmroi, sc, {"win_rate_uplift": 0.035, "adoption": 0.6},
                                {"discount_rate": 0.14, "benefit_risk": 0.25}, tmp)
                 else:
                     todo.append((sc,) + prepare(chk, crmroi, sc, tmp))

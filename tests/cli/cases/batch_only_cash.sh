@@ -1,0 +1,1 @@
+$CRMROI batch --only cash -f jsonl tests/cli/data/gates/classes.csv scenarios/tei_example.csv

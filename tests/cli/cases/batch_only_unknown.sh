@@ -1,0 +1,1 @@
+$CRMROI batch --only cash,cahs scenarios/deployment

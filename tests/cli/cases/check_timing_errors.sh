@@ -1,0 +1,1 @@
+$CRMROI check tests/cli/data/timing/check_errors.csv

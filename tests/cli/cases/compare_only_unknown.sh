@@ -1,0 +1,1 @@
+$CRMROI compare --only productivty scenarios/deployment/pilot_gate.csv
