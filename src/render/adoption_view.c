@@ -203,3 +203,26 @@ void adoption_json(const report *r, FILE *fp)
 	if (!first)
 		fputs("\n  ]", fp);
 }
+
+char *line_inputs_text(const crm_scenario *sc, const crm_line *ln)
+{
+	static const char *const field[3] = { "start", "end", "ramp" };
+	char *text = NULL;
+
+	for (int k = 0; k < 3; k++) {
+		if (!ln->timing_text[k])
+			continue;
+		char *more = dup_printf("%s%s%s = %s", text ? text : "", text ? "; " : "", field[k],
+					ln->timing_text[k]);
+		free(text);
+		if (!(text = more))
+			return NULL;
+	}
+	if (ln->kind == CRM_BENEFIT && ln->adoption >= 0) {
+		char *more = dup_printf("%s%sadoption: %s", text ? text : "", text ? "; " : "",
+					sc->inputs[ln->adoption].name);
+		free(text);
+		text = more;
+	}
+	return text;
+}

@@ -29,4 +29,10 @@ void adoption_people(const report *r, FILE *fp, int md);
 /* The JSON member "adoption": [...], with its key and a leading ",\n  "; nothing when none. */
 void adoption_json(const report *r, FILE *fp);
 
+/*
+ * The inputs a line's months and share follow, for the text lines table:
+ * "start = golive + 6; adoption: adoption"; malloc'd, NULL when none.
+ */
+char *line_inputs_text(const crm_scenario *sc, const crm_line *ln);
+
 #endif

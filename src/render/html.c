@@ -878,6 +878,54 @@ done:
 	free(iv);
 }
 
+/* ------------------------------------------------------ gates and classes */
+
+/* Each gate of a case in a sentence (report_gate_sentence), as a list. */
+static void gates_html(FILE *fp, const html_case *hc, const char *title)
+{
+	const crm_scenario *sc = hc->r.sc;
+	char buf[2048];
+
+	if (!sc->ngroups)
+		return;
+	fputs("<h3>", fp);
+	text(fp, title);
+	fputs("</h3>\n<p>Lines of one group happen together: a simulation draws the group once, "
+	      "so its costs and its benefits come together or not at all.</p>\n<ul>\n", fp);
+	for (size_t g = 0; g < sc->ngroups; g++) {
+		report_gate_sentence(sc, g, buf, sizeof buf);
+		elem(fp, "li", NULL, buf);
+	}
+	fputs("</ul>\n", fp);
+}
+
+/* The present value of each benefit class, and whether NPV counts it. */
+static void classes_html(FILE *fp, const html_case *hc)
+{
+	const report *r = &hc->r;
+	int shown = r->only_given;
+	char b[64];
+
+	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
+		shown |= r->cls_lines[c] != 0;
+	if (!shown)
+		return;
+	fputs("<h3>Benefits by class</h3>\n<table class=\"num\">\n<thead><tr><th>Class</th>"
+	      "<th class=\"n\">Present value</th><th>In NPV</th></tr></thead>\n<tbody>\n", fp);
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		if (!r->cls_lines[c])
+			continue;
+		int in = (r->sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
+		money0(b, sizeof b, r->cls_pv[c]);
+		fputs("<tr><th>", fp);
+		text(fp, crm_class_name((crm_class)c));
+		fprintf(fp, "</th><td class=\"n\">%s</td><td>%s</td></tr>\n", b,
+			in ? "yes" : c == CRM_CLASS_FLEXIBILITY ? "no: flexibility, not in NPV"
+			   : "no: left out by --only");
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
 static int sec_benefits(const html_doc *d, FILE *fp)
 {
 	const html_case *hc = &d->cases[0];
@@ -891,6 +939,7 @@ static int sec_benefits(const html_doc *d, FILE *fp)
 	for (size_t l = 0; l < sc->nlines; l++)
 		if (sc->lines[l].kind == CRM_BENEFIT)
 			line_block(fp, hc, l, hc->r.m.pv_benefits);
+	classes_html(fp, hc);
 	fputs("</section>\n", fp);
 	return 1;
 }
@@ -1151,9 +1200,10 @@ static int sec_risk(const html_doc *d, FILE *fp)
 	const html_case *hc = &d->cases[0];
 	char b[64];
 
-	if (!hc->ntornado && !hc->simulated)
+	if (!hc->ntornado && !hc->simulated && !hc->r.sc->ngroups)
 		return 0;
 	section_open(fp, "risk", "Risk and sensitivity");
+	gates_html(fp, hc, "Gates: lines that happen together");
 	if (hc->ntornado) {
 		chart_tornado(fp, hc);
 		if (hc->nbe)
@@ -1368,6 +1418,11 @@ static int sec_options(const html_doc *d, FILE *fp)
 		text(fp, b);
 		fputs(" compared with the proposal</h3>\n", fp);
 		differences(fp, &d->cases[0], &d->cases[k]);
+		if (d->cases[k].r.sc->ngroups) {
+			char title[96];
+			snprintf(title, sizeof title, "Gates of %s", b);
+			gates_html(fp, &d->cases[k], title);
+		}
 	}
 	fputs("</section>\n", fp);
 	return 1;

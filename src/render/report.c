@@ -974,6 +974,11 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 		cells[0] = value;
 		if (value)
 			table_add(tl, ROW_NOTE, cells);
+		char *follows = line_inputs_text(sc, ln);   /* months and share from inputs */
+		cells[0] = follows;
+		if (follows)
+			table_add(tl, ROW_NOTE, cells);
+		free(follows);
 		cells[0] = who;
 		if (who && who[0])
 			table_add(tl, ROW_NOTE, cells);

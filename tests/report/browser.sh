@@ -13,8 +13,9 @@
 set -u
 : "${CRMROI:=$(pwd)/build/crmroi}"
 scenario=scenarios/midsize_business_case.csv
-# 12 pages on A4: decision, years, benefits (3), costs (3), risk (2), assumptions (2).
-want_pages=12
+# 14 pages on A4: decision, years, benefits (3, and the benefits by class on a
+# fourth), costs (3), risk (2), assumptions (2), and the closing note.
+want_pages=14
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT INT TERM
 

@@ -730,6 +730,36 @@ static void test_timing_input_analyses(void **state)
 }
 
 /*
+ * The months a timing input may take: every whole value around the base for
+ * which each line has a month it can have. start = golive - 2 needs golive >= 3
+ * (a recurring line starts in month 1 at the earliest); the search ends at the
+ * horizon's last month, 24. An input that only moves a ramp is a duration; one
+ * that is not a whole number is searched as any other value.
+ */
+static void test_timing_input_domain(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,timing,start,ramp\nsetting,horizon_years,2\n"
+				     "input,golive,6\ninput,ramp_months,3\ninput,half,2.5\n"
+				     "benefit,B,100,yearly,golive - 2,ramp_months\n"
+				     "benefit,C,100,yearly,half\n");
+	crm_param p;
+	crm_error err;
+	assert_int_equal(crm_param_find(sc, "golive", &p, &err), CRM_OK);
+	assert_int_equal(p.months, CRM_PARAM_MONTH);
+	assert_close(p.dom_lo, 3, 0, 0);
+	assert_close(p.dom_hi, 24, 0, 0);
+	assert_int_equal(crm_param_find(sc, "ramp_months", &p, &err), CRM_OK);
+	assert_int_equal(p.months, CRM_PARAM_DURATION);
+	assert_close(p.dom_lo, 0, 0, 0);
+	assert_close(p.dom_hi, 24, 0, 0);
+	assert_int_equal(crm_param_find(sc, "half", &p, &err), CRM_OK);
+	assert_int_equal(p.months, 0);
+	assert_false(p.whole);
+	crm_scenario_free(sc);
+}
+
+/*
  * Monte Carlo and Sobol vary a timing input too. golive uniform on [2, 10],
  * rounded: month 2 with probability 1/16, 3..9 with 1/8 each, 10 with 1/16,
  * so E[month] = 6 and E[NPV] = 1600 - 200 x 6 = 400 exactly; Var[month] =
@@ -790,6 +820,7 @@ int main(void)
 		cmocka_unit_test(test_metric_names),
 		cmocka_unit_test(test_timing_input_analyses),
 		cmocka_unit_test(test_timing_input_simulation),
+		cmocka_unit_test(test_timing_input_domain),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("analysis", tests, NULL, NULL);

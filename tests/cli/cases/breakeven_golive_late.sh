@@ -1,0 +1,1 @@
+$CRMROI breakeven -f csv tests/cli/data/timing/late.csv

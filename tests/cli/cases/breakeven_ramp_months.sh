@@ -1,0 +1,1 @@
+$CRMROI breakeven -f csv --input ramp_months tests/cli/data/timing/ramp.csv
