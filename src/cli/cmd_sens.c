@@ -14,6 +14,7 @@
 #include <csv.h>
 
 #include <getopt.h>
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -566,13 +567,13 @@ static void vary_label(const struct vary *v, const crm_param *p, char *buf, size
 
 /*
  * Bounds of a data table (documented in crmroi(1), LIMITS). A one-way table in
- * CSV or JSON is evaluated and written SWEEP_BLOCK rows at a time, so its
- * memory does not grow with its points; a table for people (text, markdown)
- * is laid out whole, and a two-way table keeps its grid.
+ * CSV or JSON is evaluated and written SWEEP_BLOCK rows at a time, and a
+ * two-way one a few rows at a time (see sweep_stream_two_way), so their
+ * memory does not grow with their points; a table for people (text,
+ * markdown) is laid out whole, up to SWEEP_PEOPLE_MAX_CELLS cells.
  */
 #define SWEEP_BLOCK 4096
 #define SWEEP_PEOPLE_MAX_CELLS 1000000.0
-#define SWEEP_GRID_MAX_BYTES (1024.0 * 1024 * 1024)
 
 static int sweep_one_way_header(const struct sens_opts *o, const crm_param *p, rtable *t)
 {
@@ -786,6 +787,7 @@ enum { SLOT_FREE, SLOT_BUSY, SLOT_READY };
 struct sweep_slot {
 	int state;
 	struct textbuf text;
+	struct textbuf undef;   /* JSON: the chunk's entries of "undefined", each after ", " */
 	crm_status st;
 	crm_error err;
 };
@@ -885,10 +887,53 @@ static crm_status fast_npv_cell(struct fast_npv *f, int partial, crm_analysis *a
 	return CRM_OK;
 }
 
-/* Rows first .. first + count - 1 of the table as CSV text, into b. */
+/*
+ * Rows first .. first + count - 1 of a JSON table: the rows of "values" into
+ * b (each after ",\n    " but the table's first), and an entry of
+ * "undefined" for each null into u, each after ", ". Written through the
+ * output layer's json_number and json_string, as every JSON number and string.
+ */
+static crm_status sweep_json_rows(size_t ncols, const crm_value *cells, size_t first,
+				  size_t count, struct textbuf *b, struct textbuf *u, crm_error *err)
+{
+	struct textbuf *to[2] = { b, u };
+	FILE *fp[2];
+
+	for (int k = 0; k < 2; k++)
+		if (!(fp[k] = open_memstream(&to[k]->p, &to[k]->len))) {
+			if (k)
+				fclose(fp[0]);
+			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+	for (size_t r = 0; r < count; r++) {
+		fputs(first + r ? ",\n    [" : "\n    [", fp[0]);
+		for (size_t c = 0; c < ncols; c++) {
+			const crm_value *v = &cells[r * ncols + c];
+			fputs(c ? ", " : "", fp[0]);
+			if (v->ok) {
+				json_number(fp[0], v->v);
+				continue;
+			}
+			fputs("null", fp[0]);
+			fprintf(fp[1], ", {\"row\": %zu, \"column\": %zu, \"why\": ", first + r, c);
+			json_string(fp[1], v->why);
+			fputc('}', fp[1]);
+		}
+		fputc(']', fp[0]);
+	}
+	int bad = 0;
+	for (int k = 0; k < 2; k++) {
+		bad |= ferror(fp[k]) != 0;
+		bad |= fclose(fp[k]) != 0;
+		to[k]->cap = to[k]->len;
+	}
+	return bad ? crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory") : CRM_OK;
+}
+
+/* Rows first .. first + count - 1 of the table as CSV or JSON text, into b (and u). */
 static crm_status sweep_chunk(const struct sweep_stream *s, crm_analysis *a, struct fast_npv *f,
 			      crm_value *cells, size_t first, size_t count, struct textbuf *b,
-			      crm_error *err)
+			      struct textbuf *u, crm_error *err)
 {
 	const struct sens_opts *o = s->o;
 	const struct vary *v1 = &o->vary[0], *v2 = &o->vary[1];
@@ -927,6 +972,13 @@ static crm_status sweep_chunk(const struct sweep_stream *s, crm_analysis *a, str
 				    (st = sweep_cell(a, m, &cells[r * v2->n + c], err)) != CRM_OK)
 					return st;
 		}
+	}
+	if (o->fmt == FMT_JSON) {
+		free(b->p);
+		free(u->p);
+		memset(b, 0, sizeof *b);
+		memset(u, 0, sizeof *u);
+		return sweep_json_rows(v2->n, cells, first, count, b, u, err);
 	}
 	b->len = 0;
 	for (size_t r = 0; r < count; r++) {
@@ -1012,7 +1064,8 @@ static void *sweep_worker(void *arg)
 		else if (!cells)
 			sl->st = crm_error_set(&sl->err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 		else
-			sl->st = sweep_chunk(s, a, f, cells, first, count, &sl->text, &sl->err);
+			sl->st = sweep_chunk(s, a, f, cells, first, count, &sl->text, &sl->undef,
+					     &sl->err);
 
 		pthread_mutex_lock(&s->mu);
 		sl->state = SLOT_READY;
@@ -1026,21 +1079,68 @@ static void *sweep_worker(void *arg)
 	return NULL;
 }
 
-static crm_status sweep_csv_two_way(const struct sens_opts *o, struct job *j, FILE *fp,
-				    crm_error *err)
+/*
+ * The JSON entries of "undefined" are known only chunk by chunk, after the
+ * values they follow: they wait in a temporary file, so that memory does not
+ * grow with them either. Copied to fp at the end.
+ */
+static crm_status copy_undefined(FILE *tmp, FILE *fp, const struct sens_opts *o, crm_error *err)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(tmp);
+	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+		if (fwrite(buf, 1, n, fp) != n)
+			break;
+	if (ferror(tmp))
+		return crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot read back a temporary file: %s",
+				     strerror(errno));
+	if (ferror(fp))
+		return crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
+				     "cannot write");
+	return CRM_OK;
+}
+
+static crm_status sweep_stream_two_way(const struct sens_opts *o, struct job *j, FILE *fp,
+				       crm_error *err)
 {
 	const struct vary *v1 = &o->vary[0], *v2 = &o->vary[1];
 	struct sweep_stream s;
 	crm_status st = CRM_OK;
 	char line[600];
 	int jobs = o->jobs > 0 ? o->jobs : 1;
+	FILE *undef = NULL;
+	int any_undef = 0;
 
-	snprintf(line, sizeof line, "%s \\ %s", j->vp[0].name, j->vp[1].name);
-	csv_field(fp, line, 1);
-	for (size_t c = 0; c < v2->n; c++)
-		csv_number(fp, vary_shown(v2, c), 0);
-	csv_field(fp, "note", 0);
-	csv_end(fp);
+	if (o->fmt == FMT_CSV) {
+		snprintf(line, sizeof line, "%s \\ %s", j->vp[0].name, j->vp[1].name);
+		csv_field(fp, line, 1);
+		for (size_t c = 0; c < v2->n; c++)
+			csv_number(fp, vary_shown(v2, c), 0);
+		csv_field(fp, "note", 0);
+		csv_end(fp);
+	} else {
+		if (!(undef = tmpfile()))
+			return crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+					     strerror(errno));
+		json_head(fp, j, "sweep", o->metrics[0]);
+		fputs(",\n  \"rows\": ", fp);
+		json_string(fp, j->vp[0].name);
+		fputs(",\n  \"columns\": ", fp);
+		json_string(fp, j->vp[1].name);
+		fputs(",\n  \"row_values\": [", fp);
+		for (size_t r = 0; r < v1->n; r++) {
+			fputs(r ? ", " : "", fp);
+			json_number(fp, vary_shown(v1, r));
+		}
+		fputs("],\n  \"column_values\": [", fp);
+		for (size_t c = 0; c < v2->n; c++) {
+			fputs(c ? ", " : "", fp);
+			json_number(fp, vary_shown(v2, c));
+		}
+		fputs("],\n  \"values\": [", fp);
+	}
 
 	memset(&s, 0, sizeof s);
 	s.o = o;
@@ -1062,6 +1162,8 @@ static crm_status sweep_csv_two_way(const struct sens_opts *o, struct job *j, FI
 	if (!s.slot || !tid) {
 		free(s.slot);
 		free(tid);
+		if (undef)
+			fclose(undef);
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
 	pthread_mutex_init(&s.mu, NULL);
@@ -1084,6 +1186,14 @@ static crm_status sweep_csv_two_way(const struct sens_opts *o, struct job *j, FI
 		} else if (fwrite(sl->text.p, 1, sl->text.len, fp) != sl->text.len || ferror(fp)) {
 			st = crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
 					   "cannot write");
+		} else if (undef && sl->undef.len) {
+			/* Each entry follows ", ": not the first of the table. */
+			size_t skip = any_undef ? 0 : 2;
+			if (fwrite(sl->undef.p + skip, 1, sl->undef.len - skip, undef) !=
+			    sl->undef.len - skip)
+				st = crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot write a temporary "
+						   "file: %s", strerror(errno));
+			any_undef = 1;
 		}
 		pthread_mutex_lock(&s.mu);
 		sl->state = SLOT_FREE;
@@ -1097,10 +1207,20 @@ static crm_status sweep_csv_two_way(const struct sens_opts *o, struct job *j, FI
 		pthread_join(tid[t], NULL);
 	pthread_cond_destroy(&s.cv);
 	pthread_mutex_destroy(&s.mu);
-	for (size_t i = 0; i < s.nslots; i++)
+	for (size_t i = 0; i < s.nslots; i++) {
 		free(s.slot[i].text.p);
+		free(s.slot[i].undef.p);
+	}
 	free(s.slot);
 	free(tid);
+	if (undef) {
+		if (st == CRM_OK) {
+			fputs("\n  ],\n  \"undefined\": [", fp);
+			st = copy_undefined(undef, fp, o, err);
+			fputs("]\n}", fp);
+		}
+		fclose(undef);
+	}
 	return st;
 }
 
@@ -1114,8 +1234,8 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 	crm_status st = CRM_OK;
 	char line[600], a[64], buf[64];
 
-	if (o->fmt == FMT_CSV)
-		return sweep_csv_two_way(o, j, fp, err);
+	if (o->fmt == FMT_CSV || o->fmt == FMT_JSON)
+		return sweep_stream_two_way(o, j, fp, err);
 	if (!(cells = malloc(v1->n * v2->n * sizeof *cells)))
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory for a %zu x %zu data "
 				     "table", v1->n, v2->n);
@@ -1144,53 +1264,8 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 	}
 	int u1 = p1->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
 	int u2 = p2->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
-	if (o->fmt == FMT_JSON) {
-		json_head(fp, j, "sweep", m);
-		fputs(",\n  \"rows\": ", fp);
-		json_string(fp, p1->name);
-		fputs(",\n  \"columns\": ", fp);
-		json_string(fp, p2->name);
-		fputs(",\n  \"row_values\": [", fp);
-		for (size_t a_ = 0; a_ < v1->n; a_++) {
-			fputs(a_ ? ", " : "", fp);
-			json_number(fp, vary_shown(v1, a_));
-		}
-		fputs("],\n  \"column_values\": [", fp);
-		for (size_t b_ = 0; b_ < v2->n; b_++) {
-			fputs(b_ ? ", " : "", fp);
-			json_number(fp, vary_shown(v2, b_));
-		}
-		fputs("],\n  \"values\": [", fp);
-		size_t nundef = 0;
-		for (size_t a_ = 0; a_ < v1->n; a_++) {
-			fputs(a_ ? ",\n    [" : "\n    [", fp);
-			for (size_t b_ = 0; b_ < v2->n; b_++) {
-				const crm_value *c = &cells[a_ * v2->n + b_];
-				fputs(b_ ? ", " : "", fp);
-				if (c->ok)
-					json_number(fp, c->v);
-				else {
-					fputs("null", fp);
-					nundef++;
-				}
-			}
-			fputc(']', fp);
-		}
-		fputs("\n  ],\n  \"undefined\": [", fp);
-		size_t k = 0;
-		for (size_t a_ = 0; a_ < v1->n; a_++)
-			for (size_t b_ = 0; b_ < v2->n; b_++) {
-				const crm_value *c = &cells[a_ * v2->n + b_];
-				if (c->ok)
-					continue;
-				fprintf(fp, "%s{\"row\": %zu, \"column\": %zu, \"why\": ", k++ ? ", " : "",
-					a_, b_);
-				json_string(fp, c->why);
-				fputc('}', fp);
-			}
-		(void)nundef;
-		fputs("]\n}", fp);
-	} else {
+	/* Text and markdown: a table for people, laid out whole (at most 1,000,000 cells). */
+	{
 		rtable t;
 		if (rtable_init(&t, v2->n + 1) != 0) {
 			free(cells);
@@ -1725,14 +1800,6 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 			status = usage_error("sweep: %zu x %zu points is more than the %.0f a data table "
 					     "may have (use larger steps)", o.vary[0].n, o.vary[1].n,
 					     CRM_SWEEP_MAX_POINTS);
-			goto done;
-		}
-		/* A CSV table is streamed; the other formats keep the grid. */
-		double bytes = (double)o.vary[0].n * (double)o.vary[1].n * sizeof(crm_value);
-		if (o.fmt != FMT_CSV && bytes > SWEEP_GRID_MAX_BYTES) {
-			status = usage_error("sweep: a %zu x %zu data table needs %.1f GB of memory, more "
-					     "than the 1 GB allowed (use larger steps)", o.vary[0].n,
-					     o.vary[1].n, bytes / 1e9);
 			goto done;
 		}
 	}

@@ -47,7 +47,8 @@ static const struct opt_doc sweep_opts[] = {
 	  "it twice for a two-way table" },
 	{ "-m, --metric M[,M...]", "metrics to show (default: all in a one-way table, npv in a "
 	  "two-way one)" },
-	{ "-j, --jobs J", "threads for a two-way table in CSV (default: the number of processors); "
+	{ "-j, --jobs J", "threads for a two-way table in CSV or JSON (default: the number of "
+	  "processors); "
 	  "the output does not depend on it" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
