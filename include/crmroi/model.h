@@ -60,10 +60,10 @@ typedef struct crm_cashflow {
 	int bad_value;
 	/*
 	 * Lines whose start, end or ramp follows inputs: their weights for the
-	 * inputs of this evaluation, when these differ from the compiled ones.
+	 * months met most recently, when these differ from the compiled ones.
 	 * The evaluator's own; NULL when the model has no timing formulas.
 	 */
-	double *timing_weight;   /* nlines x (N+1) */
+	double *timing_weight;   /* such lines x a few sets of months x (N+1) */
 	int *timing_state;       /* the evaluator's bookkeeping for those lines */
 } crm_cashflow;
 

@@ -148,6 +148,32 @@ done:
 }
 
 /*
+ * A literal followed by '%': the double nearest the decimal value / 100, as a
+ * spreadsheet reads "0.7%" (0.007, where 0.7 / 100 gives 0.006999999999999999).
+ * The literal is read with its decimal exponent lowered by 2; one that already
+ * has an exponent is divided.
+ */
+static int convert_percent(const char *s, size_t len, double *out)
+{
+	char small[128], *tmp = small;
+	int rc;
+
+	if (memchr(s, 'e', len) || memchr(s, 'E', len)) {
+		if ((rc = convert_literal(s, len, out)) == 0)
+			*out /= 100.0;
+		return rc;
+	}
+	if (len + 4 > sizeof small && !(tmp = malloc(len + 4)))
+		return -1;
+	memcpy(tmp, s, len);
+	memcpy(tmp + len, "e-2", 3);
+	rc = convert_literal(tmp, len + 3, out);
+	if (tmp != small)
+		free(tmp);
+	return rc;
+}
+
+/*
  * Whether s is a number followed by a word ("5 years", "12 %pa", "30 days"):
  * a unit written into the value. *numlen is the length of the number part.
  */
@@ -258,13 +284,11 @@ crm_status crm_parse_number(const char *s, double *out, int *percent, char *why,
 		explain_bad_number(s, why, whylen);
 		return CRM_EDATA;
 	}
-	if (convert_literal(p, len, &v) != 0) {
+	if ((pct ? convert_percent(p, len, &v) : convert_literal(p, len, &v)) != 0) {
 		if (why)
 			snprintf(why, whylen, "'%s' is out of the range of numbers", s);
 		return CRM_EDATA;
 	}
-	if (pct)
-		v /= 100.0;
 	*out = neg ? -v : v;
 	if (percent)
 		*percent = pct;
@@ -495,15 +519,12 @@ static void parse_primary(struct parser *ps)
 		return;
 	if ((len = scan_literal(s)) != 0) {
 		double v;
-		if (convert_literal(s, len, &v) != 0) {
+		int pct = s[len] == '%';
+		if ((pct ? convert_percent(s, len, &v) : convert_literal(s, len, &v)) != 0) {
 			perr(ps, "number out of range");
 			return;
 		}
-		ps->p += len;
-		if (*ps->p == '%') {
-			v /= 100.0;
-			ps->p++;
-		}
+		ps->p += len + (size_t)pct;
 		emit(ps, OP_CONST, 0, v, +1);
 		return;
 	}

@@ -13,8 +13,8 @@
  * A line whose start, end or ramp is a formula over inputs has its weights
  * compiled at the inputs' own values; an evaluation where an overridden input
  * moves its months computes that line's weights again, into the result
- * buffer (so that a model can be shared by threads), and only when its months
- * differ from those computed last in that buffer. A benefit with an adoption
+ * buffer (so that a model can be shared by threads), and only for months not
+ * among those it met last in that buffer. A benefit with an adoption
  * column is multiplied by its input's share in each period.
  */
 #include "crmroi/model.h"

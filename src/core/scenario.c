@@ -3,7 +3,9 @@
  *
  * Loading is two passes over the rows: the first reads the header, settings
  * and the names of all inputs (so a formula may use an input defined further
- * down); the second compiles every value and checks every field. The first
+ * down); the second compiles every value and checks every field; then the
+ * months of lines whose start, end or ramp is a formula are computed from the
+ * inputs and checked (resolve_timing). The first
  * problem found stops the load, with its file, line and column. Problems that
  * do not make the numbers wrong (a line that starts after the horizon) are
  * collected as warnings instead.

@@ -146,6 +146,13 @@ crm_status crm_spider(crm_analysis *a, crm_metric_id metric, const double *steps
 						   "largest number (about 1.8e308)", p.name, p.base, steps[k]);
 				goto fail;
 			}
+			/* A share of adoption or a month has values no line can take: not a point. */
+			if ((p.months || (p.kind == CRM_PARAM_INPUT && sc->inputs[p.index].adoption)) &&
+			    (x < p.dom_lo || x > p.dom_hi)) {
+				values[n * nsteps + k] = (crm_value){ NAN, 0, p.months
+					? "a month no line can have" : "a share outside 0% to 100%" };
+				continue;
+			}
 			if ((st = value_at(a, &p, x, metric, &values[n * nsteps + k], err)) != CRM_OK)
 				goto fail;
 		}

@@ -778,7 +778,9 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		char what[400];
 		fmtf(what, sizeof what, "%s '%s'", benefit ? "benefit" : "cost", ln->label);
 		put_str(w, ws, r, LC_LABEL, ln->label, w->text);
-		put_str(w, ws, r, LC_KIND, benefit ? "benefit" : "cost", w->text);
+		/* A benefit whose class the metrics leave out (flexibility) is not "benefit" to SUMIF. */
+		put_str(w, ws, r, LC_KIND, !benefit ? "cost" : report_line_counted(w->r, l) ? "benefit"
+			: "benefit, not in NPV", w->text);
 		put_str(w, ws, r, LC_AREA, ln->area, w->text);
 		put_str(w, ws, r, LC_OWNER, ln->owner, w->text);
 		put_str(w, ws, r, LC_METRIC, ln->metric, w->text);
@@ -844,7 +846,9 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		for (int p = 0; p <= w->n; p++) {
 			int col = LC_PERIOD0 + p;
 			double t = crm_model_line_timing(m, l, p);
-			double amount = w->cf->amount[l * w->np + (size_t)p];
+			/* The cached value of a line the metrics leave out: its own amount. */
+			const crm_cashflow *acf = report_line_counted(w->r, l) ? w->cf : w->r->all_cf;
+			double amount = acf->amount[l * w->np + (size_t)p];
 			put_num(w, ws, w->ltrow[l], col, t, w->factor);
 			if (t == 0) {
 				put_num(w, ws, r, col, 0, w->money);

@@ -760,6 +760,44 @@ static void test_timing_input_domain(void **state)
 }
 
 /*
+ * A spider step that takes a share of adoption above 100% or a month below
+ * what a line can have is not a point of the chart (undefined, with the
+ * reason), not an error stopping the others. By hand (one year, 0%, no
+ * risk): NPV = 200 x (13 - month) x share - 1000, golive 3 and share 85% at
+ * base, so a month of golive - 90% (0.3, month 0) cannot be had.
+ */
+static void test_spider_domains(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,timing,start,adoption\nsetting,horizon_years,1\n"
+				     "setting,discount_rate,0%\nsetting,benefit_risk,0%\n"
+				     "setting,cost_risk,0%\ninput,golive,3\ninput,share,85%\n"
+				     "cost,Build,1000,once,0\nbenefit,Savings,200,monthly,golive,share\n");
+	crm_analysis *a = analysis_of(sc);
+	double steps[] = { -90, 10, 30 };
+	crm_param *params;
+	crm_value *vals;
+	size_t n;
+	crm_error err;
+	assert_int_equal(crm_spider(a, CRM_METRIC_NPV, steps, 3, &params, &n, &vals, &err), CRM_OK);
+	assert_int_equal(n, 2);
+	/* golive: 0.3 is month 0, where no recurring line can start. */
+	assert_false(vals[0].ok);
+	assert_string_equal(vals[0].why, "a month no line can have");
+	assert_close(vals[1].v, 200 * 10 * 0.85 - 1000, 1e-12, 0);    /* 3.3: month 3, 700 */
+	assert_close(vals[2].v, 200 * 9 * 0.85 - 1000, 1e-12, 0);     /* 3.9: month 4, 530 */
+	/* share: 8.5% and 93.5% are shares; 110.5% is none. */
+	assert_close(vals[3].v, 200 * 10 * 0.085 - 1000, 1e-12, 0);   /* -830 */
+	assert_close(vals[4].v, 200 * 10 * 0.935 - 1000, 1e-12, 0);   /* 870 */
+	assert_false(vals[5].ok);
+	assert_string_equal(vals[5].why, "a share outside 0% to 100%");
+	free(params);
+	free(vals);
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+/*
  * Monte Carlo and Sobol vary a timing input too. golive uniform on [2, 10],
  * rounded: month 2 with probability 1/16, 3..9 with 1/8 each, 10 with 1/16,
  * so E[month] = 6 and E[NPV] = 1600 - 200 x 6 = 400 exactly; Var[month] =
@@ -821,6 +859,7 @@ int main(void)
 		cmocka_unit_test(test_timing_input_analyses),
 		cmocka_unit_test(test_timing_input_simulation),
 		cmocka_unit_test(test_timing_input_domain),
+		cmocka_unit_test(test_spider_domains),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("analysis", tests, NULL, NULL);

@@ -87,6 +87,34 @@ static double eval(const char *src)
 	return eval_at(src, 2, 14);
 }
 
+/*
+ * A percent is the double nearest the decimal value / 100, as a spreadsheet
+ * reads it: the reference is the C library's correctly rounded strtod of the
+ * decimal written out ("0.007"), compared bit for bit (0.7 / 100 is
+ * 0.006999999999999999, one unit in the last place below).
+ */
+static void test_percent_is_the_nearest_double(void **state)
+{
+	static const char *const pct[] = { "0.7%", "1.1%", "0.3%", "7%", "12.5%", "0.07%", "33.3%",
+					   "2.385%", "1e1%", "100%" };
+	static const char *const dec[] = { "0.007", "0.011", "0.003", "0.07", "0.125", "0.0007",
+					   "0.333", "0.02385", "0.1", "1" };
+	(void)state;
+	for (size_t k = 0; k < sizeof pct / sizeof *pct; k++) {
+		double v, want = strtod(dec[k], NULL);
+		assert_int_equal(crm_parse_number(pct[k], &v, NULL, NULL, 0), CRM_OK);
+		if (v != want) {
+			print_error("%s read as %.17g, expected %.17g\n", pct[k], v, want);
+			fail();
+		}
+		assert_true(eval(pct[k]) == want);
+	}
+	assert_true(strtod("0.7", NULL) / 100 != strtod("0.007", NULL));  /* the case above is not vacuous */
+	double v;
+	assert_int_equal(crm_parse_number("-0.7%", &v, NULL, NULL, 0), CRM_OK);
+	assert_true(v == -strtod("0.007", NULL));
+}
+
 static void test_formulas(void **state)
 {
 	(void)state;
@@ -339,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_formulas),
+		cmocka_unit_test(test_percent_is_the_nearest_double),
 		cmocka_unit_test(test_round_like_a_spreadsheet),
 		cmocka_unit_test(test_series),
 		cmocka_unit_test(test_deps),
