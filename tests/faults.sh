@@ -39,6 +39,15 @@ expect "run -o /dev/full: exit" 3 $?
 grep -q "No space left" "$tmp/err" && ok || bad "the message does not say why: $(cat "$tmp/err")"
 "$CRMROI" simulate -n 100 --sobol 0 --samples /dev/full "$risky" >/dev/null 2>&1
 expect "simulate --samples /dev/full: exit" 3 $?
+# A two-way data table is streamed by threads: the first failed write stops it.
+"$CRMROI" sweep -f csv --vary leads_per_year=20000:29990:10 --vary margin_per_deal=5500:7498:2 \
+	"$root/scenarios/midsize_business_case.csv" > /dev/full 2>"$tmp/err"
+expect "sweep -f csv > /dev/full: exit" 3 $?
+grep -q "No space left" "$tmp/err" && ok || bad "sweep: the message does not say why: $(cat "$tmp/err")"
+"$CRMROI" sweep -f json -o /dev/full --vary leads_per_year=20000:29990:10 \
+	--vary margin_per_deal=5500:7498:2 "$root/scenarios/midsize_business_case.csv" 2>"$tmp/err"
+expect "sweep -f json -o /dev/full: exit" 3 $?
+grep -q "No space left" "$tmp/err" && ok || bad "sweep: the message does not say why: $(cat "$tmp/err")"
 [ -c /dev/full ] && ok || bad "/dev/full is no longer a device"
 
 # ---- a folder that cannot be written: exit 3, nothing left, an earlier file untouched
@@ -104,6 +113,10 @@ signal_test "simulate --samples" INT 2 \
 	"$CRMROI" simulate -n 3000000 -j 1 --sobol 0 --samples "$tmp/sig/out.csv" -o /dev/null "$risky"
 signal_test "sweep -o" TERM 15 \
 	"$CRMROI" sweep -f csv --vary discount_rate=0:2999999:1 -o "$tmp/sig/out.csv" "$tei"
+# A two-way table streamed by two threads while the signal arrives.
+signal_test "sweep two-way -o" TERM 15 \
+	"$CRMROI" sweep -f csv --jobs 2 --vary leads_per_year=1:50000:1 --vary margin_per_deal=1:1000:1 \
+	-o "$tmp/sig/out.csv" "$root/scenarios/midsize_business_case.csv"
 
 # ---- an output that is a symbolic link: the link stays, its target is
 # replaced and keeps its mode; a new file gets 0666 less the umask.

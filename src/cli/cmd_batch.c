@@ -436,7 +436,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 			if (tax)
 				crm_after_tax_free(&at);
 			double cpv[CRM_NCLASSES];
-			if ((st = crm_model_class_pv(m, cpv, err)) != CRM_OK)
+			if ((st = crm_model_class_pv(m, cf, cpv, err)) != CRM_OK)
 				goto run_done;
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
 			for (size_t k = 0; k < NRUN; k++)

@@ -730,11 +730,11 @@ static crm_status sweep_cell(crm_analysis *a, crm_metric_id m, crm_value *out, c
 }
 
 /*
- * A two-way data table in CSV is streamed: its rows are computed in chunks
- * by --jobs threads, each with an analysis of its own, and written in order
- * by the calling thread, so the bytes do not depend on the number of threads
- * and the memory does not grow with the table (SWEEP_SLOTS_PER_JOB chunks of
- * about SWEEP_CHUNK_CELLS cells per thread at most).
+ * A two-way data table in CSV or JSON is streamed: its rows are computed in
+ * chunks by --jobs threads, each with an analysis of its own, and written in
+ * order by the calling thread, so the bytes do not depend on the number of
+ * threads and the memory does not grow with the table (SWEEP_SLOTS_PER_JOB
+ * chunks of about SWEEP_CHUNK_CELLS cells per thread at most).
  */
 #define SWEEP_CHUNK_CELLS 32768
 #define SWEEP_SLOTS_PER_JOB 3
@@ -1098,7 +1098,7 @@ static crm_status copy_undefined(FILE *tmp, FILE *fp, const struct sens_opts *o,
 				     strerror(errno));
 	if (ferror(fp))
 		return crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
-				     "cannot write");
+				     "cannot write: %s", strerror(errno ? errno : EIO));
 	return CRM_OK;
 }
 
@@ -1185,7 +1185,7 @@ static crm_status sweep_stream_two_way(const struct sens_opts *o, struct job *j,
 			st = sl->st;
 		} else if (fwrite(sl->text.p, 1, sl->text.len, fp) != sl->text.len || ferror(fp)) {
 			st = crm_error_set(err, CRM_EIO, o->output ? o->output : "<stdout>", 0, 0,
-					   "cannot write");
+					   "cannot write: %s", strerror(errno ? errno : EIO));
 		} else if (undef && sl->undef.len) {
 			/* Each entry follows ", ": not the first of the table. */
 			size_t skip = any_undef ? 0 : 2;

@@ -1229,16 +1229,40 @@ crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const
 
 /* ---------------------------------------------------------- benefit classes */
 
-crm_status crm_model_class_pv(const crm_model *m, double *pv, crm_error *err)
+/* pv[class] += the present value of each benefit line's amounts in cf, evaluated for m. */
+static void add_class_pv(const crm_model *m, const crm_cashflow *cf, double *pv)
+{
+	size_t np = (size_t)m->n + 1;
+
+	for (size_t l = 0; l < m->nl; l++) {
+		const crm_line *ln = &m->sc->lines[l];
+		if (ln->kind != CRM_BENEFIT)
+			continue;
+		for (size_t p = 0; p < np; p++)
+			pv[ln->cls] += cf->amount[l * np + p] *
+				       (isnan(m->line_df[l]) ? m->df[p] : m->line_df[l]);
+	}
+}
+
+crm_status crm_model_class_pv(const crm_model *m, const crm_cashflow *own, double *pv,
+			      crm_error *err)
 {
 	const crm_scenario *sc = m->sc;
 	crm_settings all = m->set;
 	crm_model *am;
 	crm_cashflow *cf = NULL;
 	crm_status st;
+	int every = 1;
 
 	for (int c = 0; c < CRM_NCLASSES; c++)
 		pv[c] = 0;
+	for (size_t l = 0; l < m->nl; l++)
+		every &= line_counted(m, l);
+	if (every && own && own->keep_amounts) {
+		/* Every benefit counts already: m's own evaluation has the amounts. */
+		add_class_pv(m, own, pv);
+		return CRM_OK;
+	}
 	all.classes = CRM_CLASSES_ALL;
 	if (!(am = model_new(sc, &all, m->unadjusted, err)))
 		return err ? err->status : CRM_ENOMEM;
@@ -1246,17 +1270,8 @@ crm_status crm_model_class_pv(const crm_model *m, double *pv, crm_error *err)
 		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 		goto done;
 	}
-	if ((st = crm_model_eval(am, cf, err)) != CRM_OK)
-		goto done;
-	size_t np = (size_t)am->n + 1;
-	for (size_t l = 0; l < am->nl; l++) {
-		const crm_line *ln = &sc->lines[l];
-		if (ln->kind != CRM_BENEFIT)
-			continue;
-		for (size_t p = 0; p < np; p++)
-			pv[ln->cls] += cf->amount[l * np + p] *
-				       (isnan(am->line_df[l]) ? am->df[p] : am->line_df[l]);
-	}
+	if ((st = crm_model_eval(am, cf, err)) == CRM_OK)
+		add_class_pv(am, cf, pv);
 done:
 	crm_cashflow_free(cf);
 	crm_model_free(am);
