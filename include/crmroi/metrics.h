@@ -67,10 +67,14 @@ void crm_irr_finish(crm_irr *out);
  * about 1e-15 relative); 0 when the flows never change sign (no IRR); -1 when
  * this way cannot decide (several sign changes, a root near or beyond the
  * ends of [CRM_IRR_MIN, CRM_IRR_MAX], an overflow): then call crm_irr_solve.
- * scratch holds n doubles.
+ * guess_pw is NULL or the n powers of the guess's discount factor from
+ * crm_irr_powers, which spare the first step its exponential (the result is
+ * the same either way). scratch holds n doubles.
  */
 int crm_irr_fast(const double *v, size_t n, int periods_per_year, double guess,
-		 double *scratch, double *rate);
+		 const double *guess_pw, double *scratch, double *rate);
+/* pw[k] = (1 + rate)^(-k / periods_per_year) for k = 0..n-1, as crm_irr_fast computes them. */
+void crm_irr_powers(size_t n, int periods_per_year, double rate, double *pw);
 
 /*
  * MIRR as a spreadsheet defines it, with annual finance and reinvestment

@@ -360,12 +360,12 @@ typedef double v2d __attribute__((vector_size(16)));
 #endif
 
 /*
- * sum v[k] x^k, sum k v[k] x^k and sum k^2 v[k] x^k for x = pw[1]; pw
- * receives the powers of x, built in eight independent chains and summed in
+ * sum v[k] x^k, sum k v[k] x^k and sum k^2 v[k] x^k from the powers pw[k] =
+ * x^k, which powers() builds in eight independent chains; the sums run in
  * two-lane vectors, so that nothing waits on a long dependency chain as
  * Horner's rule does.
  */
-static void moments(const double *v, size_t n, double x, double *pw, double out[3])
+static void powers(double x, size_t n, double *pw)
 {
 	double x8;
 	size_t k;
@@ -376,6 +376,17 @@ static void moments(const double *v, size_t n, double x, double *pw, double out[
 	x8 = n > 8 ? pw[7] * x : 0;
 	for (; k < n; k++)
 		pw[k] = pw[k - 8] * x8;
+}
+
+void crm_irr_powers(size_t n, int ppy, double rate, double *pw)
+{
+	powers(exp(-log1p(rate) / ppy), n, pw);
+}
+
+static void moments(const double *v, size_t n, const double *pw, double out[3])
+{
+	size_t k;
+
 #if defined(__GNUC__)
 	v2d s0 = { 0, 0 }, s1 = { 0, 0 }, s2 = { 0, 0 }, kk = { 0, 1 }, two = { 2, 2 };
 	for (k = 0; k + 2 <= n; k += 2) {
@@ -404,7 +415,8 @@ static void moments(const double *v, size_t n, double x, double *pw, double out[
 	}
 }
 
-int crm_irr_fast(const double *v, size_t n, int ppy, double guess, double *scratch, double *rate)
+int crm_irr_fast(const double *v, size_t n, int ppy, double guess, const double *guess_pw,
+		 double *scratch, double *rate)
 {
 	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
 	int changes = sign_changes(v, n);
@@ -424,10 +436,17 @@ int crm_irr_fast(const double *v, size_t n, int ppy, double guess, double *scrat
 	 */
 	double up = v[first] > 0 ? 1.0 : -1.0, a = ulo - 1, b = uhi + 1;
 	double u = guess > -1 ? log1p(guess) : 0, m[3];
-	if (!(u > ulo && u < uhi))
+	if (!(u > ulo && u < uhi)) {
 		u = 0;
+		guess_pw = NULL;
+	}
 	for (int it = 0; it < IRR_FAST_MAX_ITER; it++) {
-		moments(v, n, exp(-u / ppy), scratch, m);
+		if (it == 0 && guess_pw) {
+			moments(v, n, guess_pw, m);
+		} else {
+			powers(exp(-u / ppy), n, scratch);
+			moments(v, n, scratch, m);
+		}
 		double f = m[0], d1 = -m[1] / ppy, d2 = m[2] / ((double)ppy * ppy);
 		if (!isfinite(f) || !isfinite(d1) || !isfinite(d2))
 			return -1;

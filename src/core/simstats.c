@@ -114,18 +114,18 @@ static uint64_t order_key(double x)
 	return b >> 63 ? ~b : b | 0x8000000000000000ULL;
 }
 
-void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_keyed *tmp)
+/*
+ * Stable LSD radix sort of a[0..n) by key; tmp is scratch of n. Returns
+ * where the sorted values are (a or tmp). A digit all values share is skipped.
+ */
+static crm_simstats_keyed *radix_sort(crm_simstats_keyed *a, crm_simstats_keyed *tmp, size_t n)
 {
-	crm_simstats_keyed *a = tmp, *b = tmp + n;
 	size_t count[RADIX_PASSES][RADIX_BUCKETS];
 
 	memset(count, 0, sizeof count);
-	for (size_t i = 0; i < n; i++) {
-		a[i] = (crm_simstats_keyed){ order_key(x[i]), x[i], i };
+	for (size_t i = 0; i < n; i++)
 		for (int d = 0; d < RADIX_PASSES; d++)
 			count[d][(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++;
-	}
-	/* Stable passes from the lowest digit; a digit all values share is skipped. */
 	for (int d = 0; d < RADIX_PASSES; d++) {
 		size_t *c = count[d], sum = 0;
 		if (n == 0 || c[(a[0].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)] == n)
@@ -136,11 +136,81 @@ void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_ke
 			sum += t;
 		}
 		for (size_t i = 0; i < n; i++)
-			b[c[(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++] = a[i];
+			tmp[c[(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++] = a[i];
 		crm_simstats_keyed *t = a;
-		a = b;
-		b = t;
+		a = tmp;
+		tmp = t;
 	}
+	return a;
+}
+
+/*
+ * Sort a[0..n) stably by value: a bucket sort with n buckets of equal width
+ * between the smallest and largest value (a monotone map, so buckets come in
+ * order and equal values share one), insertion sort within a bucket, and the
+ * radix sort for a bucket with more than BUCKET_MAX values (a skewed
+ * distribution), so the cost stays O(n) whatever the shape. b is scratch of
+ * n values and count of n + 1. Returns where the sorted values are.
+ */
+#define BUCKET_MAX 48
+
+static crm_simstats_keyed *bucket_sort(crm_simstats_keyed *a, crm_simstats_keyed *b, size_t *count,
+				       size_t n)
+{
+	double lo = a[0].x, hi = a[0].x;
+
+	for (size_t i = 1; i < n; i++) {
+		lo = a[i].x < lo ? a[i].x : lo;
+		hi = a[i].x > hi ? a[i].x : hi;
+	}
+	double scale = (double)n / (hi - lo);
+	if (!(hi > lo) || !isfinite(scale) || !isfinite(hi - lo))
+		return radix_sort(a, b, n);
+	memset(count, 0, (n + 1) * sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		double f = (a[i].x - lo) * scale;
+		size_t k = f < (double)n ? (size_t)f : n - 1;
+		a[i].key = k;   /* the bucket, until the keys are needed again */
+		count[k + 1]++;
+	}
+	for (size_t k = 1; k <= n; k++)
+		count[k] += count[k - 1];
+	for (size_t i = 0; i < n; i++)
+		b[count[a[i].key]++] = a[i];
+	/* count[k] is now where bucket k ends. */
+	for (size_t k = 0, first = 0; k < n; first = count[k++]) {
+		size_t m = count[k] - first;
+		crm_simstats_keyed *v = b + first;
+		if (m > BUCKET_MAX) {
+			for (size_t i = 0; i < m; i++)
+				v[i].key = order_key(v[i].x);
+			crm_simstats_keyed *sorted = radix_sort(v, a, m);
+			if (sorted != v)
+				memcpy(v, sorted, m * sizeof *v);
+			continue;
+		}
+		for (size_t i = 1; i < m; i++) {
+			crm_simstats_keyed t = v[i];
+			size_t j = i;
+			while (j > 0 && t.x < v[j - 1].x) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = t;
+		}
+	}
+	return b;
+}
+
+void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_keyed *tmp)
+{
+	crm_simstats_keyed *a = tmp;
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		a[i] = (crm_simstats_keyed){ order_key(x[i]), x[i], i };
+	a = bucket_sort(a, tmp + n, (size_t *)(void *)(tmp + 2 * n), n);
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j + 1 < n && a[j + 1].x == a[i].x)

@@ -22,9 +22,10 @@
 void crm_simstats_percentiles(double *v, size_t n, const double *pct, int np, double *out);
 
 /*
- * Ranks 1..n of x[0..n) (no NaN), ties sharing their average rank, into
- * rank. tmp is scratch of 2 n crm_simstats_keyed. A stable radix sort on
- * the bits of the values: O(n), and the same ranks as any correct sort.
+ * Ranks 1..n of x[0..n) (no NaN, no infinity), ties sharing their average
+ * rank, into rank. tmp is scratch of 3 n crm_simstats_keyed. A bucket sort
+ * with a radix sort on the values' bits for crowded buckets: O(n), and the
+ * same ranks as any correct sort.
  */
 typedef struct crm_simstats_keyed {
 	uint64_t key;          /* the value's bits, ordered as the values */

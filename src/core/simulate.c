@@ -8,7 +8,7 @@
  * percentiles, histograms, rank correlations).
  *
  * Draws are grouped in blocks of CRM_SIM_BLOCK. Block b draws from its own
- * Mersenne Twister stream seeded from (seed, b), so what a block computes does
+ * random stream (SIM_RNG) seeded from (seed, b), so what a block computes does
  * not depend on which thread runs it. Threads take the blocks of a round as
  * they come free; the calling thread then merges block summaries strictly in
  * block order (means and variances with Chan's pairwise update), so sums are
@@ -36,6 +36,12 @@
 
 const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
 
+/*
+ * L'Ecuyer's maximally equidistributed Tausworthe generator: among GSL's
+ * simulation-quality generators the fastest per number, with 3 words of
+ * state, so seeding a block costs nothing.
+ */
+#define SIM_RNG gsl_rng_taus2
 #define BLOCKS_PER_THREAD 4    /* blocks per thread in a round, taken as threads come free */
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
 #define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
@@ -65,7 +71,7 @@ struct shared {
 	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
 	double irr_guess;          /* the base case's IRR (or the discount rate): where IRR searches start */
 	int keep_items;            /* for the samples file */
-	double *rank_items;        /* rank_cap x nitems */
+	double *rank_items;        /* nitems x rank_cap: item t of draw i at [t * rank_cap + i] */
 	double *rank_npv;
 	uint64_t rank_cap;
 	double *exact[CRM_SIM_NMETRICS];
@@ -82,6 +88,7 @@ struct worker {
 	gsl_rng *rng;
 	double *g, *x;             /* copula normals; one draw's item values */
 	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
+	double *guess_pw;          /* periods: powers of the discount factor at irr_guess */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
 	int after_tax;             /* after-tax metrics asked for */
 };
@@ -254,7 +261,7 @@ static crm_status irr_short(struct worker *w, double *out, crm_error *e)
 		crm_model_summary_flows(w->m, cf, w->net);
 		net = w->net;
 	}
-	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->pw, out);
+	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->guess_pw, w->pw, out);
 	if (found >= 0)
 		return CRM_OK;
 	/* A root the solver cannot find counts as a draw with no IRR. */
@@ -332,7 +339,8 @@ static void record(const struct shared *sh, struct block *b, size_t i, const dou
 	if (sh->keep_items)
 		memcpy(b->items + i * sh->nitems, x, sh->nitems * sizeof *x);
 	if (it < sh->rank_cap) {
-		memcpy(sh->rank_items + it * sh->nitems, x, sh->nitems * sizeof *x);
+		for (size_t t = 0; t < sh->nitems; t++)
+			sh->rank_items[t * sh->rank_cap + it] = x[t];
 		sh->rank_npv[it] = met[CRM_SIM_NPV];
 	}
 }
@@ -420,6 +428,7 @@ static void run_free(struct run *r)
 		free(r->workers[i].x);
 		free(r->workers[i].net);
 		free(r->workers[i].pw);
+		free(r->workers[i].guess_pw);
 	}
 	free(r->workers);
 	for (int b = 0; r->blocks && b < r->round_blocks; b++) {
@@ -450,12 +459,13 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	if (!(w->m = crm_model_new(r->sc, err)))
 		return err ? err->status : CRM_ENOMEM;
 	w->cf = crm_cashflow_new(w->m);
-	w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	w->rng = gsl_rng_alloc(SIM_RNG);
 	w->g = malloc((r->cop.m + 1) * sizeof *w->g);
 	w->x = calloc(r->sh.nitems + 1, sizeof *w->x);
 	w->net = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->net);
 	w->pw = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->pw);
-	if (!w->cf || !w->rng || !w->g || !w->x || !w->net || !w->pw)
+	w->guess_pw = malloc(((size_t)crm_model_periods(w->m) + 1) * sizeof *w->guess_pw);
+	if (!w->cf || !w->rng || !w->g || !w->x || !w->net || !w->pw || !w->guess_pw)
 		return out_of_memory(r, err);
 	w->cf->keep_inputs = 0;
 	/* The tax needs every line's amounts, so no short way for after-tax metrics. */
@@ -537,8 +547,14 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 	for (int i = 0; i < r->jobs; i++)
 		if ((st = worker_init(r, &r->workers[i], err)) != CRM_OK)
 			return st;
-	if (opt->metrics[CRM_SIM_IRR])
+	if (opt->metrics[CRM_SIM_IRR]) {
 		sh->irr_guess = base_irr(&r->workers[0]);
+		for (int i = 0; i < r->jobs; i++) {
+			const crm_cashflow *cf = r->workers[i].cf;
+			crm_irr_powers((size_t)cf->nperiods + 1, 12 / cf->months_per_period, sh->irr_guess,
+				       r->workers[i].guess_pw);
+		}
+	}
 	return CRM_OK;
 }
 
@@ -763,7 +779,7 @@ static void *rank_worker(void *arg)
 	const struct shared *sh = j->sh;
 	size_t nitems = j->res->nitems;
 	double *xs = malloc((j->nk + 1) * sizeof *xs), *rx = malloc((j->nk + 1) * sizeof *rx);
-	crm_simstats_keyed *tmp = malloc((2 * j->nk + 1) * sizeof *tmp);
+	crm_simstats_keyed *tmp = malloc((3 * j->nk + 1) * sizeof *tmp);
 
 	if (!xs || !rx || !tmp) {
 		j->failed = 1;
@@ -772,7 +788,7 @@ static void *rank_worker(void *arg)
 			size_t k = 0;
 			for (uint64_t i = 0; i < j->rn; i++)
 				if (!isnan(sh->rank_npv[i]))
-					xs[k++] = sh->rank_items[i * nitems + t];
+					xs[k++] = sh->rank_items[t * sh->rank_cap + i];
 			crm_simstats_ranks(xs, k, rx, tmp);
 			double c = k > 2 ? gsl_stats_correlation(rx, 1, j->ry, 1, k) : NAN;
 			j->res->rank_corr[t] = isfinite(c) ? c : NAN;
@@ -796,7 +812,7 @@ static crm_status rank_correlations(struct run *r, crm_sim_result *res, crm_erro
 	uint64_t rn = res->iterations < sh->rank_cap ? res->iterations : sh->rank_cap;
 	double *xs = malloc(((size_t)rn + 1) * sizeof *xs);
 	double *ry = malloc(((size_t)rn + 1) * sizeof *ry);
-	crm_simstats_keyed *perm = malloc((2 * (size_t)rn + 1) * sizeof *perm);
+	crm_simstats_keyed *perm = malloc((3 * (size_t)rn + 1) * sizeof *perm);
 	int tjobs = r->jobs < (int)res->nitems ? r->jobs : (int)(res->nitems ? res->nitems : 1);
 	struct rank_job *rjs = calloc((size_t)tjobs, sizeof *rjs);
 	crm_status st;

@@ -17,7 +17,7 @@
  *                written at those inputs' values, with its formula in a
  *                comment and a note saying that changing them needs a rerun
  *   Cash flow    costs, benefits, net, cumulative, discount factor, present
- *                value, and the helper rows of payback
+ *                value, the helper rows of payback, and the benefits by class
  *   Sensitivity  crmroi's tornado, as values (a snapshot)
  * Formulas are translated by xlformula.c; the structure of the model (which
  * periods a line is active in, the period grid) is fixed when the workbook
@@ -940,6 +940,69 @@ static void payback_helpers(const double *v, const double *cum, size_t np, int m
 			   ? (z[k] == 0 ? (double)k : (double)(k - 1) + (-z[k - 1]) / v[k]) * mpp : 0;
 }
 
+/* Most lines a class subtotal adds in one formula; beyond, the row holds crmroi's values. */
+#define WB_CLASS_MAX_TERMS 400
+
+/*
+ * Benefits by class, below the payback rows, when some benefit has a class
+ * other than cash: per period the sum of the class's amounts on the Lines
+ * sheet, and its present value. A class the metrics leave out (flexibility)
+ * is marked "not in NPV"; its lines are not in the benefits row above.
+ * Returns the next free row.
+ */
+static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
+{
+	const crm_scenario *sc = w->sc;
+	const report *r = w->r;
+	int shown = r->only_given, c0 = 1, cn = 1 + w->n;
+	char a[64], b[64], label[96];
+
+	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
+		shown |= r->cls_lines[c] != 0;
+	if (!shown)
+		return row;
+	put_str(w, ws, row, 0, "Benefits by class (risk-adjusted)", w->label_b);
+	put_str(w, ws, row++, cn + 1, "Present value", w->head_r);
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		size_t nterms = r->cls_lines[c];
+		if (!nterms)
+			continue;
+		int in = (sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
+		fmtf(label, sizeof label, "Benefits: %s%s", crm_class_name((crm_class)c),
+		     in ? "" : " (not in NPV)");
+		put_str(w, ws, row, 0, label, w->text);
+		char *f = nterms <= WB_CLASS_MAX_TERMS ? malloc(nterms * 24 + 8) : NULL;
+		for (int p = 0; p <= w->n; p++) {
+			double cached = 0;
+			size_t at = 0;
+			if (f)
+				f[at++] = '=';
+			for (size_t l = 0; l < sc->nlines; l++) {
+				const crm_line *ln = &sc->lines[l];
+				if (ln->kind != CRM_BENEFIT || (int)ln->cls != c)
+					continue;
+				const crm_cashflow *acf = report_line_counted(r, l) ? w->cf : r->all_cf;
+				cached += acf->amount[l * w->np + (size_t)p];
+				if (f) {
+					cell(a, sizeof a, SH_LINES, w->lrow[l], LC_PERIOD0 + p, 0, 0);
+					at += (size_t)snprintf(f + at, 24, "%s%s", at > 1 ? "+" : "", a);
+				}
+			}
+			if (f)
+				put_formula(w, ws, row, c0 + p, f, cached, w->money);
+			else
+				put_num(w, ws, row, c0 + p, cached, w->money);
+		}
+		free(f);
+		row_range(a, sizeof a, NULL, row, c0, cn);
+		row_range(b, sizeof b, NULL, w->cf_df, c0, cn);
+		char pv[160];
+		fmtf(pv, sizeof pv, "=SUMPRODUCT(%s,%s)", a, b);
+		put_formula(w, ws, row++, cn + 1, pv, r->cls_pv[c], w->money);
+	}
+	return row + 1;
+}
+
 static void sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_cashflow *cf = w->cf;
@@ -1077,6 +1140,7 @@ static void sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 			put_formula(w, ws, w->cf_cross[k], col, buf, cross[p], w->months);
 		}
 	}
+	row = class_rows_xlsx(w, ws, row);
 	widths(w, ws, 0, 46, NULL);
 	check(w, worksheet_set_column(ws, (lxw_col_t)c0, (lxw_col_t)cn, W_PERIOD, NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);

@@ -160,8 +160,8 @@ add('output_whole_or_nothing', 'exit 3', 'crmroi(1) EXIT STATUS: 3 when a file c
 add('stdout_full', 'exit 3', 'crmroi(1) EXIT STATUS: 3 when standard output cannot be written')
 add('sens_output_file', '0,20000', 'hand: at 0% NPV = -10000 + 3 x 10000 = 20000')
 add('simulate_no_uncertainty', m0(ev(T)['npv']), 'fin_oracle.py mpmath npv of -10000 10000 10000 10000 at 0.1: every draw is the base case')
-add('simulate_samples', pre(ev(R, 'leads=4463.7453431427148', 'conversion_uplift=0.013250429458817659', 'margin=1923.0813445572949', 'adoption=0.51674222502010458', 'Set-up=160039.59371888184', 'Integration overrun.probability=1')['npv']),
-    src(R, ['the inputs of draw 1 as printed', 'Integration overrun.probability=1'], 'NPV of draw 1'))
+add('simulate_samples', pre(ev(R, 'leads=5002.0766907463467', 'conversion_uplift=0.012110597746295654', 'margin=2648.5849258296394', 'adoption=0.61275315237150074', 'Set-up=166678.32970010588', 'Integration overrun.probability=0')['npv']),
+    src(R, ['the inputs of draw 1 as printed', 'Integration overrun.probability=0'], 'NPV of draw 1'))
 for c, fig, why in [('simulate_text', '36-month horizon', 'hand: horizon_years 3 x 12'),
                     ('simulate_csv', 'run,draws,count,5000', 'hand: -n 5000'),
                     ('simulate_json', '"draws": 5000', 'hand: -n 5000'),

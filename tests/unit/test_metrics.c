@@ -354,6 +354,38 @@ static void test_payback_monthly_discounted(void **state)
 	assert_close(pb.months, 35.68864611577462710922568, REL, 0);
 }
 
+/*
+ * IRR the short way (crm_irr_fast), against fin_oracle.py (mpmath, 25
+ * digits): -100 39 59 55 20 yearly: 0.280948421159961104576562; -1000 then
+ * 30 for 48 months: 0.01599092374339507546332192 a month, so
+ * 1.01599092374339507546332192^12 - 1 = 0.209700719205365292648321507872 a
+ * year (mpmath). The result must not depend on the starting guess or on the
+ * powers given for it. Flows that never change sign have no IRR (0); two sign
+ * changes, or a root beyond 1000 (100000%), are left to crm_irr_solve (-1).
+ */
+static void test_irr_fast(void **state)
+{
+	(void)state;
+	double yearly[] = { -100, 39, 59, 55, 20 }, monthly[49], pw[49], scratch[49], r, r2;
+	monthly[0] = -1000;
+	for (int k = 1; k <= 48; k++)
+		monthly[k] = 30;
+	static const double guesses[] = { -0.5, 0, 0.1, 0.28, 3, 900 };
+	for (size_t g = 0; g < sizeof guesses / sizeof *guesses; g++) {
+		assert_int_equal(crm_irr_fast(yearly, 5, 1, guesses[g], NULL, scratch, &r), 1);
+		assert_close(r, 0.280948421159961104576562, 1e-13, 0);
+		crm_irr_powers(49, 12, guesses[g], pw);
+		assert_int_equal(crm_irr_fast(monthly, 49, 12, guesses[g], pw, scratch, &r), 1);
+		assert_close(r, 0.209700719205365292648321507872, 1e-13, 0);
+		assert_int_equal(crm_irr_fast(monthly, 49, 12, guesses[g], NULL, scratch, &r2), 1);
+		assert_memory_equal(&r, &r2, sizeof r);
+	}
+	double none[] = { 100, 20, 0, 30 }, two[] = { -100, 230, -132 }, huge[] = { -1, 0, 1e12 };
+	assert_int_equal(crm_irr_fast(none, 4, 1, 0.1, NULL, scratch, &r), 0);
+	assert_int_equal(crm_irr_fast(two, 3, 1, 0.1, NULL, scratch, &r), -1);
+	assert_int_equal(crm_irr_fast(huge, 3, 1, 0.1, NULL, scratch, &r), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_payback_lost_for_good),
 		cmocka_unit_test(test_payback_rounding),
 		cmocka_unit_test(test_payback_monthly_discounted),
+		cmocka_unit_test(test_irr_fast),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("metrics", tests, NULL, NULL);

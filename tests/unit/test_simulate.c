@@ -567,8 +567,9 @@ static void test_sobol_no_uncertainty(void **state)
 
 /*
  * Percentiles by selection are those of a full sort to the last bit, and
- * radix ranks are the ranks by definition (average rank for ties, -0 tied
- * with +0), on values with many ties and on distinct ones. Reference: GSL's
+ * ranks are the ranks by definition (average rank for ties, -0 tied with
+ * +0), on distinct values, on values with many ties and on heavy-tailed ones
+ * (which crowd the rank sort's buckets). Reference: GSL's
  * gsl_sort with gsl_stats_quantile_from_sorted_data, and ranks counted
  * pairwise (rank = 1 + #smaller + #equal-others / 2).
  */
@@ -580,19 +581,20 @@ static void test_order_statistics(void **state)
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 	gsl_rng_set(r, 7);
 	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
-		for (int ties = 0; ties < 2; ties++) {
+		for (int ties = 0; ties < 3; ties++) {   /* distinct, tied, heavy-tailed */
 			size_t n = sizes[s];
 			double *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
 			double *rank = malloc(n * sizeof *rank), got[9];
-			crm_simstats_keyed *tmp = malloc(2 * n * sizeof *tmp);
+			crm_simstats_keyed *tmp = malloc(3 * n * sizeof *tmp);
 			assert_non_null(a);
 			assert_non_null(b);
 			assert_non_null(rank);
 			assert_non_null(tmp);
 			for (size_t i = 0; i < n; i++)
-				a[i] = ties ? (double)gsl_rng_uniform_int(r, 7) - 3.0
-					    : gsl_ran_gaussian_ziggurat(r, 1e6) * 2.385;
-			if (ties && n > 2) {
+				a[i] = ties == 1 ? (double)gsl_rng_uniform_int(r, 7) - 3.0
+				     : ties == 2 ? exp(gsl_ran_gaussian_ziggurat(r, 6.0))
+						 : gsl_ran_gaussian_ziggurat(r, 1e6) * 2.385;
+			if (ties == 1 && n > 2) {
 				a[0] = -0.0;
 				a[1] = 0.0;
 			}

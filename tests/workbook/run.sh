@@ -134,5 +134,19 @@ if [ "$(cat "$tmp/long.log")" = "ok" ]; then ok; else bad "untranslatable formul
 $PYTHON "$here/recompute.py" "$CRMROI" "$tmp/long.csv" > "$tmp/long_re.log" 2>&1
 tally "$tmp/long_re.log" "recompute.py long.csv"
 
+# Benefits by class, recomputed by Gnumeric, against the hand values of
+# tests/workbook/data/classes.csv: cash 50,000 x (1/1.1 + 1/1.21) = 86,776.859504...;
+# cost_reduction 0.7 x 300,000 / 1.21 = 173,553.719008...; flexibility, apart,
+# 80,000 / 1.21 = 66,115.702479...
+"$CRMROI" workbook "$here/data/classes.csv" -o "$tmp/classes.xlsx" 2> "$tmp/err"
+ssconvert --recalc -T Gnumeric_stf:stf_csv -S "$tmp/classes.xlsx" "$tmp/classes_%n.csv" \
+	> /dev/null 2>&1
+for want in '"Benefits: cash",0,50000,50000,86776.859504132' \
+	'"Benefits: cost_reduction",0,0,210000,173553.71900826' \
+	'"Benefits: flexibility (not in NPV)",0,0,80000,66115.702479338'; do
+	if cat "$tmp"/classes_*.csv 2> /dev/null | grep -qF -- "$want"; then ok; else
+		bad "classes.csv: no row $want in the recomputed Cash flow sheet"; fi
+done
+
 echo "workbook: $pass passed, $fail failed"
 [ $fail -eq 0 ]
