@@ -25,6 +25,8 @@ extern const char *progname;
 
 /* Report a usage error (one line and a hint) and return EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int command_usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Print an error context as "crmroi: FILE:LINE:COL: message" and return its exit status. */
 int report_error(const crm_error *err);
 void report_warnings(const crm_warnings *w);

@@ -123,6 +123,8 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 {
 	struct stat st;
 
+	if (top && !strcmp(path, "-"))   /* one scenario from standard input */
+		return list_add(l, path, 0);
 	if (stat(path, &st) != 0) {
 		if (!top && errno == ELOOP) {
 			fprintf(stderr, "%s: %s: skipped: a symbolic link loop\n", progname, path);
@@ -351,7 +353,7 @@ static void header(FILE *fp, const struct batch_opts *o)
 		"metric_at_high", "swing" };
 	static const char *const be_cols[] = { "name", "kind", "base", "breakeven", "change",
 		"searched_from", "searched_to", "breakeven_status" };
-	static const char *const sim_cols[] = { "metric", "draws", "undefined", "mean", "sd",
+	static const char *const sim_cols[] = { "seed", "metric", "draws", "undefined", "mean", "sd",
 		"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max",
 		"p_npv_negative" };
 	int first = 1;
@@ -365,6 +367,7 @@ static void header(FILE *fp, const struct batch_opts *o)
 	first = 0;
 	switch (o->an) {
 	case AN_RUN:
+		csv_field(fp, "only", 0);
 		for (size_t k = 0; k < NRUN; k++)
 			csv_field(fp, run_keys[k], 0);
 		for (int k = 0; k < CRM_NCLASSES; k++)
@@ -397,6 +400,48 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
 	put_text(fp, o->out, "title", title ? title : "", first);
 	put_text(fp, o->out, "status", error ? "error" : "ok", first);
 	put_text(fp, o->out, "error", error ? error : "", first);
+}
+
+/*
+ * run's column only: the classes --only names, in their canonical order and
+ * spelling; empty (JSON null) without --only, when each scenario counts the
+ * classes its own settings say.
+ */
+static void put_only(FILE *fp, const struct batch_opts *o, int *first)
+{
+	char list[256] = "";
+
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		if (o->classes & CRM_CLASS_BIT(c)) {
+			size_t n = strlen(list);
+			snprintf(list + n, sizeof list - n, "%s%s", n ? "," : "", crm_class_name(c));
+		}
+	if (o->out == OUT_CSV || o->classes) {
+		put_text(fp, o->out, "only", list, first);
+		return;
+	}
+	fputs(*first ? "{" : ", ", fp);
+	fputs("\"only\": null", fp);
+	*first = 0;
+}
+
+/*
+ * simulate's column seed: the scenario's own seed, a whole number written
+ * in full (JSON: a number), so that crmroi simulate --seed gives the row's
+ * figures.
+ */
+static void put_seed(FILE *fp, int out, uint64_t seed, int *first)
+{
+	char digits[32];
+
+	snprintf(digits, sizeof digits, "%llu", (unsigned long long)seed);
+	if (out == OUT_CSV) {
+		csv_field(fp, digits, *first);
+	} else {
+		fputs(*first ? "{" : ", ", fp);
+		fprintf(fp, "\"seed\": %s", digits);
+	}
+	*first = 0;
 }
 
 static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, uint64_t seed,
@@ -439,6 +484,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 			if ((st = crm_model_class_pv(m, cf, cpv, err)) != CRM_OK)
 				goto run_done;
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+			put_only(fp, o, &first);
 			for (size_t k = 0; k < NRUN; k++)
 				put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
 			for (int k = 0; k < CRM_NCLASSES; k++)
@@ -470,6 +516,7 @@ run_done:
 			if (!m->computed)
 				continue;
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+			put_seed(fp, o->out, seed, &first);
 			put_text(fp, o->out, "metric", names[k], &first);
 			put_num(fp, o->out, "draws", (double)m->defined, NULL, &first);
 			put_num(fp, o->out, "undefined", (double)m->undefined, NULL, &first);
@@ -567,10 +614,10 @@ run_done:
 static int analysis_columns(enum analysis an)
 {
 	switch (an) {
-	case AN_RUN: return (int)NRUN + CRM_NCLASSES;
+	case AN_RUN: return 1 + (int)NRUN + CRM_NCLASSES;
 	case AN_TORNADO: return 7;
 	case AN_BREAKEVEN: return 8;
-	case AN_SIMULATE: return 16;
+	case AN_SIMULATE: return 17;
 	}
 	return 0;
 }
@@ -582,11 +629,12 @@ static void process(const struct batch_opts *o, struct item *it)
 	size_t len = 0;
 	FILE *fp;
 
-	if (!looks_like_scenario(it->path)) {
+	if (strcmp(it->path, "-") && !looks_like_scenario(it->path)) {
 		it->skipped = 1;
 		return;
 	}
-	inputs_add_path(it->path);
+	if (strcmp(it->path, "-"))
+		inputs_add_path(it->path);
 	if (!(fp = open_memstream(&buf, &len))) {
 		it->error = strdup("out of memory");
 		return;
@@ -742,7 +790,7 @@ int cmd_batch(int argc, char **argv)
 		case 'O':
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &o.classes, &err) != CRM_OK)
-				return usage_error("batch: --only: %s", err.msg);
+				return command_usage_error("batch", "batch: --only: %s", err.msg);
 			break;
 		case 'S':
 			if (parse_shard(optarg, &o.shard_k, &o.shard_n) != 0)
@@ -759,8 +807,15 @@ int cmd_batch(int argc, char **argv)
 			return usage_error("batch: unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (o.classes && o.an != AN_RUN)
+		return usage_error("batch: --only works with the analysis run only: crmroi %s does "
+				   "not take it", o.an == AN_TORNADO ? "tornado" : o.an == AN_BREAKEVEN
+				   ? "breakeven" : "simulate");
 	if (optind >= argc)
 		return usage_error("batch: no file or directory given");
+	for (int i = optind, nstdin = 0; i < argc; i++)
+		if (!strcmp(argv[i], "-") && ++nstdin > 1)
+			return usage_error("batch: standard input (-) can be given once only");
 	crm_error_clear(&err);
 	struct seen seen = { NULL, 0, 0 };
 	for (int i = optind; i < argc; i++)

@@ -104,11 +104,12 @@ static const struct opt_doc batch_opts[] = {
 	{ "    --target V", "breakeven: the value to reach (default 0)" },
 	{ "-n, --draws N", "simulate: draws per scenario (default 10000)" },
 	{ "    --seed S", "simulate: random seed (default 1); each scenario's own comes from it "
-	  "and the scenario's path below PATH" },
+	  "and the scenario's path below PATH, and is the row's column seed: crmroi simulate "
+	  "--seed SEED -n N FILE repeats the row" },
 	{ "    --shard K/N", "only part K of N of the sorted file list (for many machines; the "
 	  "parts' outputs concatenate into the whole run's)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "run only: count only these benefit classes in the "
+	  "metrics (column only); costs always count" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };
