@@ -25,6 +25,8 @@ extern const char *progname;
 
 /* Report a usage error (one line and a hint) and return EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int command_usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Print an error context as "crmroi: FILE:LINE:COL: message" and return its exit status. */
 int report_error(const crm_error *err);
 void report_warnings(const crm_warnings *w);
@@ -84,6 +86,9 @@ int cmd_tornado(int argc, char **argv);
 int cmd_spider(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
+/* The Meaning column of crmroi breakeven for one result (cmd_sens.c). */
+void breakeven_meaning_text(const crm_breakeven *be, crm_metric_id metric, double target,
+			    char *buf, size_t len);
 int cmd_simulate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

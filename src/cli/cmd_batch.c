@@ -568,7 +568,25 @@ run_done:
 			if ((st = crm_param_find(sc, sc->inputs[i].name, &p, err)) != CRM_OK)
 				break;
 			crm_breakeven_interval(&p, &lo, &hi);
-			if ((st = crm_breakeven_solve(a, &p, o->metric, o->target, lo, hi, &be, err)) != CRM_OK)
+			st = crm_breakeven_solve(a, &p, o->metric, o->target, lo, hi, &be, err);
+			if (st != CRM_OK && st != CRM_ENOMEM) {
+				/* One input that cannot be searched leaves the others' rows. */
+				lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+				put_text(fp, o->out, "name", p.name, &first);
+				put_text(fp, o->out, "kind", "input", &first);
+				put_num(fp, o->out, "base", p.has_base ? p.base : NAN,
+					"a formula or series", &first);
+				put_num(fp, o->out, "breakeven", NAN, err->msg, &first);
+				put_num(fp, o->out, "change", NAN, NULL, &first);
+				put_num(fp, o->out, "searched_from", NAN, NULL, &first);
+				put_num(fp, o->out, "searched_to", NAN, NULL, &first);
+				put_text(fp, o->out, "breakeven_status", "not searched", &first);
+				end_row(fp, o->out);
+				crm_error_clear(err);
+				st = CRM_OK;
+				continue;
+			}
+			if (st != CRM_OK)
 				break;
 			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
 			put_text(fp, o->out, "name", p.name, &first);
@@ -576,7 +594,12 @@ run_done:
 			put_num(fp, o->out, "base", p.has_base ? p.base : NAN, "a formula or series", &first);
 			put_num(fp, o->out, "breakeven", be.status == CRM_BE_FOUND ? be.value : NAN,
 				words[be.status], &first);
-			put_num(fp, o->out, "change", be.status == CRM_BE_FOUND ? be.change : NAN, "", &first);
+			/* A month is not a percentage: no change, and the meaning with its side. */
+			char meaning[600] = "";
+			if (p.months && be.status == CRM_BE_FOUND)
+				breakeven_meaning_text(&be, o->metric, o->target, meaning, sizeof meaning);
+			put_num(fp, o->out, "change", be.status == CRM_BE_FOUND && !p.months ? be.change
+				: NAN, meaning, &first);
 			put_num(fp, o->out, "searched_from", p.has_base ? lo : NAN, "", &first);
 			put_num(fp, o->out, "searched_to", p.has_base ? hi : NAN, "", &first);
 			put_text(fp, o->out, "breakeven_status", words[be.status], &first);
@@ -767,7 +790,7 @@ int cmd_batch(int argc, char **argv)
 		case 'O':
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &o.classes, &err) != CRM_OK)
-				return usage_error("batch: --only: %s", err.msg);
+				return command_usage_error("batch", "batch: --only: %s", err.msg);
 			break;
 		case 'S':
 			if (parse_shard(optarg, &o.shard_k, &o.shard_n) != 0)

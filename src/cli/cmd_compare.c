@@ -914,7 +914,7 @@ int cmd_compare(int argc, char **argv)
 		case 'O':
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &classes, &err) != CRM_OK)
-				return usage_error("compare: --only: %s", err.msg);
+				return command_usage_error("compare", "compare: --only: %s", err.msg);
 			break;
 		case 'r':
 			cmp.rank_given = 1;

@@ -141,9 +141,14 @@ static int build_analyses(html_case *c, const struct report_opts *o)
 		if (!p->has_base)
 			continue;
 		crm_breakeven_interval(p, &lo, &hi);
-		if (crm_breakeven_solve(a, p, CRM_METRIC_NPV, 0, lo, hi, &c->be[c->nbe], &err) !=
-		    CRM_OK)
+		st = crm_breakeven_solve(a, p, CRM_METRIC_NPV, 0, lo, hi, &c->be[c->nbe], &err);
+		if (st == CRM_ENOMEM)
 			goto fail;
+		if (st != CRM_OK) {
+			/* An input that cannot be searched is left out of the table, not the report. */
+			crm_error_clear(&err);
+			continue;
+		}
 		c->nbe++;
 	}
 	if (crm_uncertain_list(sc, &items, &c->nuncertain, &err) != CRM_OK)

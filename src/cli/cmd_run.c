@@ -54,7 +54,7 @@ int cmd_run(int argc, char **argv)
 		case 'O':
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &classes, &err) != CRM_OK)
-				return usage_error("run: --only: %s", err.msg);
+				return command_usage_error("run", "run: --only: %s", err.msg);
 			break;
 		case 'h':
 			print_command_help(find_command("run"), stdout);

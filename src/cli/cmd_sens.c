@@ -1333,19 +1333,25 @@ static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, d
 {
 	const crm_param *p = &be->param;
 	int month = p->months == CRM_PARAM_MONTH;
-	int later = be->value > p->base;
-	double d = fabs(be->value - p->base);
-	char t[64], vn[96], base[64], at[64], nb[64];
+	/* A base between whole months is the month it rounds to (halves away from zero). */
+	double b = round(p->base);
+	int later = be->value > b;
+	double d = fabs(be->value - b);
+	char t[64], vn[96], base[96], at[64], nb[64];
 
 	fmt_unit(t, sizeof t, target, mi->unit);
 	fmt_value(vn, sizeof vn, &be->at_neighbour, mi->unit);
-	snprintf(base, sizeof base, month ? "month %.0f" : "%.0f months", p->base);
+	if (b != p->base)
+		snprintf(base, sizeof base, month ? "month %.0f, %s = %.15g rounded" :
+			 "%.0f months, %s = %.15g rounded", b, p->name, p->base);
+	else
+		snprintf(base, sizeof base, month ? "month %.0f" : "%.0f months", b);
 	snprintf(at, sizeof at, month ? "month %.0f" : "%.0f months", be->value);
 	snprintf(nb, sizeof nb, month ? "month %.0f" : "%.0f months", be->neighbour);
 	if (be->at_base.ok && be->at_base.v >= target) {
 		if (d == 0)
 			snprintf(buf, len, "%s cannot move %s the base, %s, with %s still >= %s: at %s "
-				 "%s is %s", p->name, be->neighbour > p->base ? (month ? "later than"
+				 "%s is %s", p->name, be->neighbour > b ? (month ? "later than"
 				 : "above") : (month ? "earlier than" : "below"), base, short_label(mi),
 				 t, nb, short_label(mi), vn);
 		else
@@ -1466,7 +1472,9 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 	crm_status st = CRM_OK;
 	crm_value base;
 	rtable t;
-	char meaning[600], line[400], b[64], tg[64];
+	crm_status fail_st = CRM_OK;
+	crm_error fail;
+	char meaning[1100], line[400], b[64], tg[64];
 	size_t nparams = o->input ? 1 : j->sc->ninputs;
 
 	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
@@ -1498,7 +1506,32 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 		} else {
 			crm_breakeven_interval(&p, &lo, &hi);
 		}
-		if ((st = crm_breakeven_solve(j->a, &p, m, o->target, lo, hi, &be, err)) != CRM_OK)
+		st = crm_breakeven_solve(j->a, &p, m, o->target, lo, hi, &be, err);
+		if (st != CRM_OK && st != CRM_ENOMEM && !o->input) {
+			/* One input that cannot be searched leaves the others' rows: n/a with why. */
+			long row = rtable_row(&t);
+			if (row < 0)
+				break;
+			st = CRM_OK;
+			rtable_text(&t, row, 0, p.name);
+			rtable_text(&t, row, 1, kind_name(j->sc, &p));
+			if (p.has_base)
+				rtable_num(&t, row, 2, p.base);
+			else
+				rtable_value(&t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
+			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, "not searched" });
+			rtable_text(&t, row, 7, "not searched");
+			snprintf(meaning, sizeof meaning, "not searched: %s", err->msg);
+			rtable_text(&t, row, 8, meaning);
+			/* The first such error is the command's, once the table is out (exit 1). */
+			if (fail_st == CRM_OK) {
+				fail_st = CRM_EDATA;
+				fail = *err;
+			}
+			crm_error_clear(err);
+			continue;
+		}
+		if (st != CRM_OK)
 			break;
 		breakeven_meaning(&be, mi, o->target, meaning, sizeof meaning);
 		long row = rtable_row(&t);
@@ -1518,8 +1551,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, status_word[be.status] });
 		if (be.status == CRM_BE_FOUND && isfinite(be.change) && !p.months)
 			rtable_num(&t, row, 4, be.change);
-		else
-			rtable_text(&t, row, 4, "");
+		/* Otherwise left empty: null in JSON, as a number column's missing value. */
 		if (p.has_base) {
 			rtable_num(&t, row, 5, lo);
 			rtable_num(&t, row, 6, hi);
@@ -1565,6 +1597,10 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 		}
 	}
 	rtable_free(&t);
+	if (st == CRM_OK && fail_st != CRM_OK) {
+		*err = fail;
+		st = fail_st;
+	}
 	return st;
 }
 
@@ -1882,3 +1918,13 @@ int cmd_tornado(int argc, char **argv) { return sens_main(SENS_TORNADO, "tornado
 int cmd_spider(int argc, char **argv) { return sens_main(SENS_SPIDER, "spider", argc, argv); }
 int cmd_sweep(int argc, char **argv) { return sens_main(SENS_SWEEP, "sweep", argc, argv); }
 int cmd_breakeven(int argc, char **argv) { return sens_main(SENS_BREAKEVEN, "breakeven", argc, argv); }
+
+/*
+ * The Meaning of one break-even as crmroi breakeven gives it, for the rows of
+ * crmroi batch -a breakeven (a whole-month break-even and its side).
+ */
+void breakeven_meaning_text(const crm_breakeven *be, crm_metric_id metric, double target,
+			    char *buf, size_t len)
+{
+	breakeven_meaning(be, crm_metric_info_of(metric), target, buf, len);
+}

@@ -514,3 +514,16 @@ void sink_abort(out_sink *s)
 	free(s->path);
 	memset(s, 0, sizeof *s);
 }
+
+/* A usage error of one command: points to that command's help. */
+int command_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s help %s' for more information.\n", progname, command);
+	return EXIT_USAGE;
+}

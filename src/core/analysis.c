@@ -131,7 +131,9 @@ static int percent_unit(const char *unit)
 /*
  * A timing input (crm_param.months): its domain is the run of whole values
  * around its base that give every line a month it can have, searched from
- * min(0, base) to max(horizon's months, base).
+ * min(0, base) to max(horizon's months, base). A base that is not a whole
+ * number (a month is rounded) lies inside the domain; the search tries whole
+ * values only.
  */
 static crm_status month_domain(const crm_scenario *sc, crm_param *p, crm_error *err)
 {
@@ -149,13 +151,14 @@ static crm_status month_domain(const crm_scenario *sc, crm_param *p, crm_error *
 		    ? CRM_PARAM_MONTH : CRM_PARAM_DURATION;
 	p->whole = 1;
 	p->unit = CRM_UNIT_NUMBER;
-	for (double x = p->base - 1; x >= from; x--) {
+	/* A base between whole months (4.5 rounds to 5) searches the whole months around it. */
+	for (double x = ceil(p->base) - 1; x >= from; x--) {
 		crm_model_override(m, (size_t)p->index, x);
 		if (crm_model_check_timing(m, cf, NULL) != CRM_OK)
 			break;
 		lo = x;
 	}
-	for (double x = p->base + 1; x <= to; x++) {
+	for (double x = floor(p->base) + 1; x <= to; x++) {
 		crm_model_override(m, (size_t)p->index, x);
 		if (crm_model_check_timing(m, cf, NULL) != CRM_OK)
 			break;
@@ -189,8 +192,7 @@ crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *o
 			set_domain(out, 0, 1);
 		else
 			set_domain(out, -INFINITY, INFINITY);
-		if (in->timing && out->has_base && out->base == floor(out->base) &&
-		    fabs(out->base) <= CRM_MONTHS_MAX)
+		if (in->timing && out->has_base && fabs(out->base) <= CRM_MONTHS_MAX)
 			return month_domain(sc, out, err);
 		return CRM_OK;
 	}

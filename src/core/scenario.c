@@ -1577,6 +1577,22 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 	if (!*g)
 		return CRM_OK;
 	if (!smap_get(&ld->group_names, g, strlen(g), &gi)) {
+		/* Names that differ only in case would silently make two gates. */
+		for (size_t o = 0; o < sc->ngroups; o++) {
+			const crm_group *og = &sc->groups[o];
+			if (strcasecmp(og->name, g))
+				continue;
+			if (og->loc.file != r->file)
+				return FAIL(ld, r, COL_GROUP, "%s: group '%s' differs only in case from "
+					    "group '%s' on line %d of %s (expected the same spelling: "
+					    "group names are case-sensitive, and two spellings would "
+					    "be two gates drawn apart)", what, g, og->name,
+					    og->loc.line, og->loc.file);
+			return FAIL(ld, r, COL_GROUP, "%s: group '%s' differs only in case from group "
+				    "'%s' on line %d (expected the same spelling: group names are "
+				    "case-sensitive, and two spellings would be two gates drawn "
+				    "apart)", what, g, og->name, og->loc.line);
+		}
 		crm_group *grp = &sc->groups[sc->ngroups];
 		memset(grp, 0, sizeof *grp);
 		if (!(grp->name = xstrdup(g)))
@@ -3419,7 +3435,11 @@ crm_status crm_classes_parse(const char *list, unsigned *classes, crm_error *err
 		if (len < sizeof name) {
 			memcpy(name, p, len);
 			name[len] = '\0';
-			c = crm_class_parse(name);
+			/* Any case, as in the class column: Cash is cash. */
+			char lower[64];
+			for (size_t k = 0; k <= len; k++)
+				lower[k] = (char)tolower((unsigned char)name[k]);
+			c = crm_class_parse(lower);
 		} else {
 			snprintf(name, sizeof name, "%.60s...", p);
 		}

@@ -1023,6 +1023,41 @@ static void chart_tornado(FILE *fp, const html_case *hc)
 	free(lab);
 }
 
+/*
+ * The cells of a break-even in whole months (an input that moves a start, end
+ * or ramp): the month, how many months from the base's, and on which side NPV
+ * stays at or above zero, with NPV one month further.
+ */
+static void breakeven_months(FILE *fp, const html_case *hc, const crm_breakeven *be)
+{
+	const crm_param *p = &be->param;
+	int month = p->months == CRM_PARAM_MONTH;
+	double b0 = round(p->base);   /* the month a base between months rounds to */
+	int later = be->value > b0;
+	double d = fabs(be->value - b0);
+	char nb[64];
+
+	fprintf(fp, "<td class=\"n\">%s%.0f%s</td><td class=\"n\">%.0f month%s</td><td>",
+		month ? "month " : "", be->value, month ? "" : " months", d, d == 1 ? "" : "s");
+	text(fp, p->name);
+	if (be->at_base.ok && be->at_base.v >= 0)
+		fprintf(fp, " can be as %s as %s%.0f%s with NPV still at or above zero (%.0f month%s "
+			"%s the base, %s%.0f%s)", month ? (later ? "late" : "early") : (later ? "long"
+			: "short"), month ? "month " : "", be->value, month ? "" : " months", d,
+			d == 1 ? "" : "s", month ? (later ? "after" : "before") : (later ? "more than"
+			: "less than"), month ? "month " : "", b0, month ? "" : " months");
+	else
+		fprintf(fp, " must be %s%.0f%s for NPV to reach zero (%.0f month%s %s the base, "
+			"%s%.0f%s)", month ? "month " : "", be->value, month ? "" : " months", d,
+			d == 1 ? "" : "s", month ? (later ? "after" : "before") : (later ? "more than"
+			: "less than"), month ? "month " : "", b0, month ? "" : " months");
+	if (be->at_neighbour.ok) {
+		short_money(nb, sizeof nb, currency(hc), be->at_neighbour.v);
+		fprintf(fp, "; at %s%.0f%s NPV is %s", month ? "month " : "", be->neighbour,
+			month ? "" : " months", nb);
+	}
+}
+
 static void breakeven_table(FILE *fp, const html_case *hc)
 {
 	const crm_scenario *sc = hc->r.sc;
@@ -1043,7 +1078,9 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 		else
 			snprintf(b, sizeof b, "formula");
 		fprintf(fp, "<td class=\"n\">%s</td>", b);
-		if (be->status == CRM_BE_FOUND) {
+		if (be->status == CRM_BE_FOUND && p->months) {
+			breakeven_months(fp, hc, be);
+		} else if (be->status == CRM_BE_FOUND) {
 			param_value(v, sizeof v, sc, p, be->value);
 			if (isfinite(be->change))
 				snprintf(ch, sizeof ch, "%.1f%%", fabs(be->change) * 100);

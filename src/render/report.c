@@ -104,13 +104,29 @@ void report_gate_sentence(const crm_scenario *sc, size_t g, char *buf, size_t le
 	buf[0] = '\0';
 	crm_appendf(buf, len, "%s: %s chance, decided at %s, the first month of its lines (",
 		    grp->name, p, when);
+	size_t ncost = 0, nbenefit = 0;
 	for (size_t l = 0; l < sc->nlines; l++)
-		if (sc->lines[l].group == (int)g)
+		if (sc->lines[l].group == (int)g) {
 			crm_appendf(buf, len, "%s%s", k++ ? ", " : "", sc->lines[l].label);
-	if (grp->probability < 1)
+			if (sc->lines[l].kind == CRM_COST)
+				ncost++;
+			else if (sc->lines[l].kind == CRM_BENEFIT)
+				nbenefit++;
+		}
+	/* Say what the group holds: a group of benefits alone gates no cost. */
+	if (grp->probability < 1 && ncost && nbenefit)
 		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
 			    "simulation draws them together, so with %s chance none of their costs "
 			    "or benefits happen.", p, q);
+	else if (grp->probability < 1 && nbenefit)
+		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
+			    "simulation draws them together, so with %s chance none of their "
+			    "benefits happen. The group holds no costs, so no cost depends on "
+			    "it.", p, q);
+	else if (grp->probability < 1)
+		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
+			    "simulation draws them together, so with %s chance none of their "
+			    "costs happen. The group holds no benefits.", p, q);
 	else
 		crm_appendf(buf, len, "). No probability is given, so they happen for "
 			    "sure.");

@@ -733,8 +733,9 @@ static void test_timing_input_analyses(void **state)
  * The months a timing input may take: every whole value around the base for
  * which each line has a month it can have. start = golive - 2 needs golive >= 3
  * (a recurring line starts in month 1 at the earliest); the search ends at the
- * horizon's last month, 24. An input that only moves a ramp is a duration; one
- * that is not a whole number is searched as any other value.
+ * horizon's last month, 24. An input that only moves a ramp is a duration. One
+ * that is not a whole number (2.5, month 3) is searched at the whole months
+ * around it: start = half needs half >= 1, so 1 to 24.
  */
 static void test_timing_input_domain(void **state)
 {
@@ -754,8 +755,42 @@ static void test_timing_input_domain(void **state)
 	assert_close(p.dom_lo, 0, 0, 0);
 	assert_close(p.dom_hi, 24, 0, 0);
 	assert_int_equal(crm_param_find(sc, "half", &p, &err), CRM_OK);
-	assert_int_equal(p.months, 0);
-	assert_false(p.whole);
+	assert_int_equal(p.months, CRM_PARAM_MONTH);
+	assert_true(p.whole);
+	assert_close(p.dom_lo, 1, 0, 0);
+	assert_close(p.dom_hi, 24, 0, 0);
+	crm_scenario_free(sc);
+}
+
+/*
+ * The break-even of a go-live whose base is not a whole number (4.5, month 5)
+ * is a whole month, found without trying a month no line can have (0). By
+ * hand (two years, 0%, no risk): NPV(s) = 100 x (25 - s) - 1500 for a start
+ * in month s, >= 0 up to s = 10 (NPV 0); at 11 it is -100.
+ */
+static void test_timing_fraction_breakeven(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,timing,start\nsetting,horizon_years,2\n"
+				     "setting,discount_rate,0%\nsetting,benefit_risk,0%\n"
+				     "setting,cost_risk,0%\ninput,golive,4.5\n"
+				     "cost,Build,1500,once,0\nbenefit,B,100,monthly,golive\n");
+	crm_error err;
+	crm_analysis *a = crm_analysis_new(sc, &err);
+	crm_param p;
+	crm_breakeven be;
+	double lo, hi;
+	assert_non_null(a);
+	assert_int_equal(crm_param_find(sc, "golive", &p, &err), CRM_OK);
+	crm_breakeven_interval(&p, &lo, &hi);
+	assert_close(lo, 1, 0, 0);
+	assert_close(hi, 24, 0, 0);
+	assert_int_equal(crm_breakeven_solve(a, &p, CRM_METRIC_NPV, 0, lo, hi, &be, &err), CRM_OK);
+	assert_int_equal(be.status, CRM_BE_FOUND);
+	assert_close(be.value, 10, 0, 0);
+	assert_close(be.neighbour, 11, 0, 0);
+	assert_close(be.at_neighbour.v, -100, 1e-9, 0);
+	crm_analysis_free(a);
 	crm_scenario_free(sc);
 }
 
@@ -859,6 +894,7 @@ int main(void)
 		cmocka_unit_test(test_timing_input_analyses),
 		cmocka_unit_test(test_timing_input_simulation),
 		cmocka_unit_test(test_timing_input_domain),
+		cmocka_unit_test(test_timing_fraction_breakeven),
 		cmocka_unit_test(test_spider_domains),
 	};
 	crm_init();

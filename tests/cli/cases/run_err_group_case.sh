@@ -1,0 +1,1 @@
+$CRMROI run tests/cli/data/gates/group_case.csv
