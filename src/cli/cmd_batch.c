@@ -404,8 +404,8 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
 
 /*
  * run's column only: the classes --only names, in their canonical order and
- * spelling; empty (JSON null) without --only, when each scenario counts the
- * classes its own settings say.
+ * spelling; empty (JSON null) without --only, when the metrics count every
+ * class but flexibility.
  */
 static void put_only(FILE *fp, const struct batch_opts *o, int *first)
 {

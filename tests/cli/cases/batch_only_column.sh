@@ -1,6 +1,6 @@
 # batch -a run records the class selection in the column only: the classes
-# --only names, in their canonical order; empty without --only (each
-# scenario counts the classes its own settings say). JSON lines: null.
+# --only names, in their canonical order; empty without --only (every class
+# but flexibility counts). JSON lines: null.
 $CRMROI batch --only flexibility,cash tests/cli/data/gates/classes.csv | head -1 | cut -d, -f1-6
 $CRMROI batch --only flexibility,cash tests/cli/data/gates/classes.csv | sed -n 2p | cut -d, -f5-6
 $CRMROI batch tests/cli/data/gates/classes.csv | sed -n 2p | cut -d, -f5
