@@ -477,8 +477,11 @@ static void decision_sentences(FILE *fp, const html_doc *d)
 	fputs("<p>", fp);
 	if (m->roi_ok) {
 		fmt_percent(roi, sizeof roi, m->roi);
+		/* A loss is said once: "loses USD 510,349", never "loses USD -510,349". */
+		char loss[96];
+		short_money(loss, sizeof loss, cur, -m->npv);
 		fprintf(fp, "The case %s a net present value of ", m->npv >= 0 ? "creates" : "loses");
-		text(fp, m->npv >= 0 ? a : a);
+		text(fp, m->npv >= 0 ? a : loss);
 		fputs(" at a discount rate of ", fp);
 		text(fp, rate);
 		fputs(" on ", fp);
@@ -1063,10 +1066,13 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 	const crm_scenario *sc = hc->r.sc;
 	char b[64], v[64], ch[64];
 
-	fputs("<table class=\"num\">\n<caption>Break-even values: where NPV reaches zero, each "
-	      "input moved alone</caption>\n<thead><tr><th>Input</th><th class=\"n\">Base value"
-	      "</th><th class=\"n\">Break-even</th><th class=\"n\">Margin of safety</th>"
-	      "<th>Meaning</th></tr></thead>\n<tbody>\n", fp);
+	/* Below zero, the change to break even is an improvement needed, not a margin. */
+	int losing = hc->tornado_base.v < 0;
+	fprintf(fp, "<table class=\"num\">\n<caption>Break-even values: where NPV reaches zero, "
+		"each input moved alone</caption>\n<thead><tr><th>Input</th><th class=\"n\">Base "
+		"value</th><th class=\"n\">Break-even</th><th class=\"n\">%s</th>"
+		"<th>Meaning</th></tr></thead>\n<tbody>\n", losing ? "Change needed" :
+		"Margin of safety");
 	for (size_t i = 0; i < hc->nbe; i++) {
 		const crm_breakeven *be = &hc->be[i];
 		const crm_param *p = &be->param;
@@ -1088,8 +1094,12 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 				snprintf(ch, sizeof ch, "-");
 			fprintf(fp, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>", v, ch);
 			text(fp, p->name);
-			fprintf(fp, " can %s %s before NPV reaches zero", be->value < p->base ?
-				"fall" : "rise", ch);
+			if (be->at_base.ok && be->at_base.v < 0)
+				fprintf(fp, " must %s %s for NPV to reach zero (NPV is below zero "
+					"now)", be->value < p->base ? "fall" : "rise", ch);
+			else
+				fprintf(fp, " can %s %s before NPV reaches zero", be->value < p->base ?
+					"fall" : "rise", ch);
 		} else {
 			char lo[64], hi[64];
 			param_value(lo, sizeof lo, sc, p, be->lo);

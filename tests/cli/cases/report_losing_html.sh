@@ -1,0 +1,1 @@
+$CRMROI report --no-simulation --date 2026-11-30 scenarios/deployment/big_bang_at_risk.csv | grep -E -o "The case [a-z]+ a net present value of [^ ]+ [0-9,-]+|Change needed|Margin of safety|lead_conversion_uplift [a-z]+ [a-z]+ [0-9.]+% [^<]*"
