@@ -21,6 +21,7 @@
 #include "crmroi/assess.h"
 #include "crmroi/dated.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -635,7 +636,47 @@ static crm_status not_finite(const crm_model *m, const crm_cashflow *cf, crm_err
 			     isnan(v) ? "not a number" : "infinite", where, ln->value_text);
 }
 
-/* Every share of adoption in 0..1 in periods 1..last (the others repeat period last). */
+/*
+ * A share of adoption may pass 0 or 1 by this much, the rounding of a sum of
+ * steps (prev(adopt) + 5% twenty times is 1.0000000000000002).
+ */
+#define ADOPTION_SLACK (4 * DBL_EPSILON)
+
+/*
+ * Whether some benefit multiplied by input i has an amount in period p (with
+ * every != 0: in any period, the share being the same in all of them). The
+ * Initial column uses period 1's share.
+ */
+static int adoption_used(const crm_model *m, const crm_cashflow *cf, int i, int p, int every)
+{
+	size_t np = (size_t)m->n + 1;
+
+	for (size_t l = 0; l < m->nl; l++) {
+		if (m->adopt[l] != i)
+			continue;
+		const double *w = m->weight + l * np;
+		int first = m->pfirst[l], lastp = m->plast[l];
+		if (m->ntimed && m->tslot[l] >= 0) {
+			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
+			if (ts[TS_USE] >= 0) {
+				const int *sl = ts + TS_SLOT(ts[TS_USE]);
+				w = cf->timing_weight + ((size_t)m->tslot[l] * TIMING_SLOTS +
+							 (size_t)ts[TS_USE]) * np;
+				first = sl[4];
+				lastp = sl[5];
+			}
+		}
+		for (int q = first; q <= lastp; q++)
+			if (w[q] != 0 && (every || q == p || (p == 1 && q == 0)))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Every share of adoption in 0..1 (within ADOPTION_SLACK) in periods 1..last
+ * (the others repeat period last) where a benefit it multiplies has an amount.
+ */
 static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const double *vals, int last,
 				 crm_error *err)
 {
@@ -646,7 +687,9 @@ static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const dou
 		int i = m->adopt_inputs[k];
 		for (int p = 1; p <= last; p++) {
 			double x = vals[(size_t)p * ni + (size_t)i];
-			if (x >= 0 && x <= 1)
+			if (x >= -ADOPTION_SLACK && x <= 1 + ADOPTION_SLACK)
+				continue;
+			if (!adoption_used(m, cf, i, p, last == 1))
 				continue;
 			const crm_input *in = &sc->inputs[i];
 			const char *user = "";
@@ -673,12 +716,17 @@ static crm_status check_adoption(const crm_model *m, crm_cashflow *cf, const dou
 					    sc->inputs[deps[d]].name, vals[(size_t)p * ni + (size_t)deps[d]]);
 			if (used[0])
 				crm_appendf(used, sizeof used, ")");
+			/* Enough digits that the value shown is not one of the ends, 0% or 100%. */
+			char shown[64];
+			snprintf(shown, sizeof shown, "%.10g", isfinite(x) ? x * 100 : x);
+			if (isfinite(x) && (!strcmp(shown, "100") || !strcmp(shown, "0") ||
+					    !strcmp(shown, "-0")))
+				snprintf(shown, sizeof shown, "%.17g", x * 100);
 			cf->bad_value = 1;
 			return crm_error_set(err, CRM_EDATA, in->loc.file, in->loc.line, in->loc.col,
-					     "input '%s' is %.10g%s %s%s, and a share of adoption is "
+					     "input '%s' is %s%s %s%s, and a share of adoption is "
 					     "from 0%% to 100%% (benefit '%s' is multiplied by it)", in->name,
-					     isfinite(x) ? x * 100 : x, isfinite(x) ? "%" : "", where, used,
-					     user);
+					     shown, isfinite(x) ? "%" : "", where, used, user);
 		}
 	}
 	return CRM_OK;
@@ -850,9 +898,10 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	if (ni)
 		memcpy(vals, vals + ni, ni * sizeof *vals);
 	cf->bad_value = 0;
-	if (m->nadopt && check_adoption(m, cf, vals, last, err) != CRM_OK)
-		return CRM_EDATA;
 	if (m->ntimed && line_timings(m, cf, vals + ni, err) != CRM_OK)
+		return CRM_EDATA;
+	/* After the lines' months: a share is checked where its benefit has an amount. */
+	if (m->nadopt && check_adoption(m, cf, vals, last, err) != CRM_OK)
 		return CRM_EDATA;
 	if (cf->keep_inputs)
 		for (size_t i = 0; i < ni; i++)

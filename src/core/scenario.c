@@ -2094,6 +2094,15 @@ static crm_status check_adoption_input(struct loader *ld, const crm_input *in)
 					       "of adoption (expected 0%% to 100%%; benefit '%s' is "
 					       "multiplied by it)", in->name, v[y] * 100, y + 1, user);
 	}
+	if (in->range.given &&
+	    (in->range.dist == CRM_DIST_NORMAL || in->range.dist == CRM_DIST_LOGNORMAL))
+		/* Draws beyond low and high are checked nowhere: a share must be bounded. */
+		return fail_at(ld, in->range.dist_loc, "input '%s': dist %s draws beyond low and high, "
+			       "and the input is a share of adoption (benefit '%s' is multiplied by it), "
+			       "so a draw could give a share below 0%% or above 100%% (use triangular, "
+			       "pert or uniform, which stay within %s to %s)", in->name,
+			       crm_dist_name(in->range.dist), user, in->range.low_text,
+			       in->range.high_text);
 	if (in->range.given) {
 		int bad_low = !(in->range.low >= 0 && in->range.low <= 1);
 		if (bad_low || !(in->range.high >= 0 && in->range.high <= 1))
