@@ -571,17 +571,49 @@ static int is_percent(const char *text)
 	return text && strchr(text, '%') != NULL;
 }
 
+/*
+ * The inputs that some line's start, end or ramp follows, as "a, b" in names;
+ * how many. The months are written as numbers, so these inputs are not live.
+ */
+static size_t timing_input_names(const crm_scenario *sc, char *names, size_t len)
+{
+	size_t n = 0;
+
+	names[0] = '\0';
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (sc->inputs[i].timing) {
+			crm_appendf(names, len, "%s%s", n ? ", " : "", sc->inputs[i].name);
+			n++;
+		}
+	return n;
+}
+
 static void sheet_inputs(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_scenario *sc = w->sc;
-	char buf[512], ref[64];
+	char buf[512], ref[64], tnames[400];
 	int row = 3, last_col = w->any_ivary ? IC_PERIOD0 + w->n : IC_NOTE;
+	size_t ntiming = timing_input_names(sc, tnames, sizeof tnames);
 
 	put_str(w, ws, 0, 0, "Inputs", w->title);
-	put_str(w, ws, 1, 0, "Blue cells are assumptions: change one and every line, the cash "
-		"flow and the metrics follow. A value given as a formula is a formula over the "
-		"defined names; an input that changes from period to period has a cell per period.",
-		w->subtitle);
+	if (ntiming) {
+		char *text = dup_printf("Blue cells are assumptions: change one and every line, the "
+					"cash flow and the metrics follow. Not %s (white, not blue): "
+					"%s the months of lines, which this workbook holds at the "
+					"values below; changing %s here changes nothing, run crmroi "
+					"workbook again. A value given as a formula is a formula over "
+					"the defined names; an input that changes from period to period "
+					"has a cell per period.", tnames, ntiming == 1 ? "it moves" :
+					"they move", ntiming == 1 ? "it" : "them");
+		if (text)
+			put_str(w, ws, 1, 0, text, w->subtitle);
+		free(text);
+	} else {
+		put_str(w, ws, 1, 0, "Blue cells are assumptions: change one and every line, the "
+			"cash flow and the metrics follow. A value given as a formula is a formula over "
+			"the defined names; an input that changes from period to period has a cell per "
+			"period.", w->subtitle);
+	}
 	const char *heads[] = { "Input", "Defined name", "Value", "Low", "High", "Distribution",
 		"Unit", "Note" };
 	for (int c = 0; c < IC_PERIOD0; c++)
@@ -617,7 +649,17 @@ static void sheet_inputs(struct wb *w, lxw_worksheet *ws)
 		put_str(w, ws, row, IC_DIST, in->range.dist != CRM_DIST_NONE ?
 			crm_dist_name(in->range.dist) : "", w->text);
 		put_str(w, ws, row, IC_UNIT, unit_text(in), w->text);
-		put_str(w, ws, row, IC_NOTE, in->note, w->text);
+		if (in->timing) {
+			/* Not an assumption to change here: the months are written as numbers. */
+			char *text = dup_printf("Moves lines' months, which this workbook holds at this "
+						"value: changing it here changes nothing; run crmroi "
+						"workbook again.%s%s", in->note && in->note[0] ? " " : "",
+						in->note ? in->note : "");
+			put_str(w, ws, row, IC_NOTE, text ? text : in->note, w->note);
+			free(text);
+		} else {
+			put_str(w, ws, row, IC_NOTE, in->note, w->text);
+		}
 		if (in->range.given) {
 			put_num(w, ws, row, IC_LOW, in->range.low, pct ? w->rate : w->num);
 			put_num(w, ws, row, IC_HIGH, in->range.high, pct ? w->rate : w->num);
@@ -626,7 +668,9 @@ static void sheet_inputs(struct wb *w, lxw_worksheet *ws)
 			double v = w->cf->input[i * w->np + 1];
 			struct ctx c = { w, CTX_INPUTS, 1, NULL };
 			put_str(w, ws, row, IC_XLNAME, w->iname[i], w->text);
-			if (kind == CRM_VALUE_NUMBER)
+			if (kind == CRM_VALUE_NUMBER && in->timing)
+				put_num(w, ws, row, IC_VALUE, v, pct ? w->rate : w->num);
+			else if (kind == CRM_VALUE_NUMBER)
 				put_num(w, ws, row, IC_VALUE, v, pct ? w->rate_in : w->num_in);
 			else
 				put_expr(w, ws, row, IC_VALUE, in->value, &c, v, pct ? w->rate : w->num,
@@ -1175,6 +1219,15 @@ static void sheet_summary(struct wb *w, lxw_worksheet *ws)
 	     "not discounted; %s.", s->currency, w->mpp == 12 ? "Year k is discounted at its end "
 	     "by (1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)");
 	put_str(w, ws, 2, 0, buf, w->subtitle);
+	char tnames[400];
+	size_t ntiming = timing_input_names(w->sc, tnames, sizeof tnames);
+	if (ntiming) {
+		fmtf(buf, sizeof buf, "Except %s: %s the months of lines, which this workbook holds "
+		     "at the values of its writing; changing %s on the Inputs sheet changes nothing "
+		     "here. Run crmroi workbook again (or crmroi sweep --vary) for another month.",
+		     tnames, ntiming == 1 ? "it moves" : "they move", ntiming == 1 ? "it" : "them");
+		put_str(w, ws, 3, 0, buf, w->note);
+	}
 
 	row = 4;
 	put_str(w, ws, row, 0, "Metric", w->head);

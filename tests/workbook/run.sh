@@ -148,5 +148,31 @@ for want in '"Benefits: cash",0,50000,50000,86776.859504132' \
 		bad "classes.csv: no row $want in the recomputed Cash flow sheet"; fi
 done
 
+# An input that moves lines' months is not live in the workbook (the months are
+# numbers): its cell on the Inputs sheet is not styled as an assumption (blue on
+# pale yellow), its note says that changing it changes nothing, and so do the
+# Inputs sheet's header and the Summary.
+"$CRMROI" workbook scenarios/midsize_business_case.csv -o "$tmp/timing.xlsx" 2> "$tmp/err"
+$PYTHON - "$tmp/timing.xlsx" > "$tmp/timing.log" 2>&1 <<'EOF'
+import sys, warnings
+warnings.simplefilter("ignore")
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Inputs"]
+rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+g, u = ws.cell(rows["golive"], 3), ws.cell(rows["crm_users"], 3)
+bad = []
+if g.fill.fgColor.rgb == u.fill.fgColor.rgb:
+    bad.append("golive's cell has the fill of an assumption")
+if "changes nothing" not in (ws.cell(rows["golive"], 8).value or ""):
+    bad.append("golive's note does not say that changing it changes nothing")
+if "Not golive" not in ws["A2"].value:
+    bad.append("the Inputs header does not except golive")
+if "Except golive" not in (wb["Summary"]["A4"].value or ""):
+    bad.append("the Summary does not except golive")
+print("; ".join(bad) if bad else "ok")
+EOF
+if [ "$(cat "$tmp/timing.log")" = "ok" ]; then ok; else bad "timing input: $(cat "$tmp/timing.log")"; fi
+
 echo "workbook: $pass passed, $fail failed"
 [ $fail -eq 0 ]
