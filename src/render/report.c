@@ -1616,7 +1616,19 @@ void report_json(const report *r, FILE *fp)
 		json_number(fp, r->cls_total[c]);
 		fputs(", \"present_value\": ", fp);
 		json_number(fp, r->cls_pv[c]);
-		fputc('}', fp);
+		/* Per period, as a line's amounts: a class left out from the evaluation counting it. */
+		const crm_cashflow *ccf = (s->classes & CRM_CLASS_BIT(c)) || !r->all_cf ? cf :
+					  r->all_cf;
+		fputs(", \"amounts\": [", fp);
+		for (size_t p = 0; p < np; p++) {
+			double sum = 0;
+			for (size_t l = 0; l < sc->nlines; l++)
+				if (sc->lines[l].kind == CRM_BENEFIT && (int)sc->lines[l].cls == c)
+					sum += ccf->amount[l * np + p];
+			fputs(p ? ", " : "", fp);
+			json_number(fp, sum);
+		}
+		fputs("]}", fp);
 	}
 	fputs("\n  ],\n  \"gates\": [", fp);
 	for (size_t g = 0; g < sc->ngroups; g++) {
