@@ -1968,30 +1968,46 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 		}
 		char used[400] = "", why[160];
 		name_values(sc, e, vals, used, sizeof used);
+		/* A month of many digits is shown in 6 significant ones (1e+300, not 300 digits). */
+		const char *mf = fabs(x) < 1e9 ? "%.0f" : "%.6g";
+		char num[64];
+		snprintf(num, sizeof num, mf, x);
 		if (!isfinite(x))
 			snprintf(why, sizeof why, "not a number");
 		else if (k == CRM_TIMING_RAMP)
-			snprintf(why, sizeof why, "%.0f months", x);
+			snprintf(why, sizeof why, "%s months", num);
 		else
-			snprintf(why, sizeof why, "month %.0f", x);
+			snprintf(why, sizeof why, "month %s", num);
 		return crm_error_set(err, CRM_EDATA, ln->timing_loc[k].file, ln->timing_loc[k].line,
-				     ln->timing_loc[k].col, "%s '%s': %s '%s' gives %s%s%s (expected %s)",
-				     what, ln->label, field_name[k], ln->timing_text[k], why,
+				     ln->timing_loc[k].col, "%s '%s': %s '%s' gives %s%s%s (expected %s "
+				     "to %d%s)", what, ln->label, field_name[k], ln->timing_text[k], why,
 				     used[0] ? " with " : "", used,
-				     k == CRM_TIMING_START && lo ? "month 1 or later: a recurring line "
-				     "starts in month 1 at the earliest" : k == CRM_TIMING_START
-				     ? "month 0 (the Initial column) or later" : k == CRM_TIMING_END
-				     ? "month 1 or later" : "0 months or more");
+				     k == CRM_TIMING_RAMP ? "0 months" : lo ? "month 1" : "month 0",
+				     MONTH_MAX, k == CRM_TIMING_START && lo ? ": a recurring line starts "
+				     "in month 1 at the earliest" : k == CRM_TIMING_START ? ": month 0 is "
+				     "the Initial column" : k == CRM_TIMING_RAMP ? " months" : "");
 	}
 	if (ln->timing != CRM_ONCE && got[CRM_TIMING_END] && got[CRM_TIMING_END] < got[CRM_TIMING_START]) {
 		int k = ln->timing_expr[CRM_TIMING_END] ? CRM_TIMING_END : CRM_TIMING_START;
 		char used[400] = "";
 		name_values(sc, ln->timing_expr[CRM_TIMING_START], vals, used, sizeof used);
 		name_values(sc, ln->timing_expr[CRM_TIMING_END], vals, used, sizeof used);
+		/* Each month with the formula that gave it: "end 'golive - 2' gives month 2". */
+		char endw[300], startw[300];
+		if (ln->timing_expr[CRM_TIMING_END])
+			snprintf(endw, sizeof endw, "end '%s' gives month %d",
+				 ln->timing_text[CRM_TIMING_END], got[CRM_TIMING_END]);
+		else
+			snprintf(endw, sizeof endw, "end month %d", got[CRM_TIMING_END]);
+		if (ln->timing_expr[CRM_TIMING_START])
+			snprintf(startw, sizeof startw, "start '%s' (month %d)",
+				 ln->timing_text[CRM_TIMING_START], got[CRM_TIMING_START]);
+		else
+			snprintf(startw, sizeof startw, "start month %d", got[CRM_TIMING_START]);
 		return crm_error_set(err, CRM_EDATA, ln->timing_loc[k].file, ln->timing_loc[k].line,
-				     ln->timing_loc[k].col, "%s '%s': end month %d is before start "
-				     "month %d%s%s", what, ln->label, got[CRM_TIMING_END],
-				     got[CRM_TIMING_START], used[0] ? " with " : "", used);
+				     ln->timing_loc[k].col, "%s '%s': %s, before %s%s%s (expected an "
+				     "end at or after the start)", what, ln->label, endw, startw,
+				     used[0] ? " with " : "", used);
 	}
 	out->start = got[CRM_TIMING_START];
 	out->end_given = got[CRM_TIMING_END];

@@ -135,14 +135,20 @@ static const struct bad bad_cases[] = {
 	{ TH "input,golive,6 + month\ninput,lag,golive\nbenefit,A,1,,,yearly,1,,lag\n", 4, 9,
 	  "ramp 'lag' uses input 'lag', which changes from period to period" },
 	{ TH "input,golive,1\nbenefit,A,1,,,yearly,golive - 1\n", 3, 7,
-	  "benefit 'A': start 'golive - 1' gives month 0 with golive = 1 (expected month 1 or "
-	  "later: a recurring line starts in month 1 at the earliest)" },
+	  "benefit 'A': start 'golive - 1' gives month 0 with golive = 1 (expected month 1 to "
+	  "100000: a recurring line starts in month 1 at the earliest)" },
+	/* A month beyond the largest: the real limit, and a huge one in 6 digits. */
+	{ TH "input,golive,4\nbenefit,A,1,,,yearly,golive*1e6\n", 3, 7,
+	  "start 'golive*1e6' gives month 4000000 with golive = 4 (expected month 1 to 100000" },
+	{ TH "input,golive,4\nbenefit,A,1,,,yearly,golive*1e300\n", 3, 7,
+	  "start 'golive*1e300' gives month 4e+300 with golive = 4 (expected month 1 to 100000" },
 	/* halves away from zero: -0.5 is month -1 */
 	{ TH "input,g,-0.5\ncost,A,1,,,once,g\n", 3, 7,
-	  "cost 'A': start 'g' gives month -1 with g = -0.5 (expected month 0 (the Initial column) "
-	  "or later)" },
+	  "cost 'A': start 'g' gives month -1 with g = -0.5 (expected month 0 to 100000: month 0 "
+	  "is the Initial column)" },
 	{ TH "input,g,8\ninput,d,2\ncost,A,1,,,monthly,g,g - d * 2\n", 4, 8,
-	  "cost 'A': end month 4 is before start month 8 with g = 8, d = 2" },
+	  "cost 'A': end 'g - d * 2' gives month 4, before start 'g' (month 8) with g = 8, d = 2 "
+	  "(expected an end at or after the start)" },
 	{ TH "input,g,0\ncost,A,1,,,monthly,1,1 / g\n", 3, 8, "end '1 / g' gives not a number" },
 	{ TH "input,g,6,2,9\nbenefit,A,1,,,yearly,g,,g - 3\n", 2, 4,
 	  "input 'g': its low 2 gives a bad month: benefit 'A': ramp 'g - 3' gives -1 months with g = 2" },
