@@ -2288,9 +2288,25 @@ static crm_status resolve_timing(struct loader *ld)
 				if (ld->line_bad[l] || !crm_line_has_timing_formula(ln))
 					continue;
 				crm_error_clear(&e);
-				if (crm_line_timing_eval(sc, ln, trial, &t, &e) == CRM_OK)
-					continue;
 				crm_loc at = end ? in->range.high_loc : in->range.low_loc;
+				int months = crm_scenario_months(sc);
+				if (crm_line_timing_eval(sc, ln, trial, &t, &e) == CRM_OK) {
+					/* As a literal start after the horizon: a warning, once an end. */
+					if (t.start <= months || ln->start > months)
+						continue;
+					if (crm_warnings_add(&sc->warnings, at.file ? at.file : sc->file,
+							     at.line, at.col, "input '%s': its %s %s starts %s "
+							     "'%s' in month %d, after the %d-month horizon; "
+							     "there the line adds nothing", in->name,
+							     end ? "high" : "low", end ? in->range.high_text
+							     : in->range.low_text, ln->kind == CRM_COST
+							     ? "cost" : "benefit", ln->label, t.start,
+							     months) != CRM_OK) {
+						st = nomem(ld);
+						goto done;
+					}
+					break;
+				}
 				st = fail_at(ld, at, "input '%s': its %s %s gives a bad month: %s", in->name,
 					     end ? "high" : "low", end ? in->range.high_text
 					     : in->range.low_text, e.msg);
