@@ -112,6 +112,11 @@ done < "$tmp/man_examples"
 # The example scenario of crmroi-scenario(5).
 sed -n '/^\.SH EXAMPLE/,/^\.SH FILES/p' "$tmp/man5" | sed -n '/^\.EX/,/^\.EE/p' | sed '1d;$d' > "$tmp/example.csv"
 if "$CRMROI" check "$tmp/example.csv" > /dev/null 2> "$tmp/err"; then ok; else bad "crmroi-scenario(5) example: $(cat "$tmp/err")"; fi
+# It shows the columns of months from inputs, classes and adoption, each in use.
+if grep -q '^kind,.*,class,adoption' "$tmp/example.csv" && grep -q '^input,golive,' "$tmp/example.csv" &&
+	grep -q ',golive,.*,cash,adopt$' "$tmp/example.csv" && "$CRMROI" check "$tmp/example.csv" 2>&1 |
+	grep -q 'golive .*start of benefit'; then ok; else
+	bad "crmroi-scenario(5) example: no go-live input, class and adoption in use"; fi
 
 # README console blocks: "$ ./crmroi ..." lines followed by the output they print.
 awk -v dir="$tmp" '
