@@ -809,11 +809,23 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 
 	if (!adj || !un || !dif || !iv)
 		goto done;
-	line_cols(r, r->cf, l, adj);
+	/*
+	 * A benefit the metrics leave out (flexibility, or a class --only does not
+	 * name) shows its amounts from the evaluation counting every class; its
+	 * unadjusted amounts are the risk-adjusted ones over (1 - risk).
+	 */
+	int out = !report_line_counted(r, l) && r->all_cf && ln->risk < 1;
+	const crm_cashflow *acf = out ? r->all_cf : r->cf;
+	line_cols(r, acf, l, adj);
 	line_cols(r, hc->ucf, l, un);
+	double pv = line_pv(r, acf, l), upv = line_pv(r, hc->ucf, l);
+	if (out) {
+		for (int c = 0; c < n; c++)
+			un[c] = adj[c] / (1 - ln->risk);
+		upv = pv / (1 - ln->risk);
+	}
 	for (int c = 0; c < n; c++)
 		dif[c] = adj[c] - un[c];
-	double pv = line_pv(r, r->cf, l), upv = line_pv(r, hc->ucf, l);
 	fputs("<div class=\"line keep\">\n", fp);
 	elem(fp, "h3", NULL, ln->label);
 	fputs("<p class=\"formula\"><b>Calculation:</b> ", fp);
@@ -828,6 +840,12 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 			fputs(".", fp);
 	}
 	fputs("</p>\n", fp);
+	if (out) {
+		fputs("<p class=\"formula\"><b>Class ", fp);
+		text(fp, crm_class_name(ln->cls));
+		fputs(":</b> not in NPV or any metric; shown apart with its present value.</p>\n",
+		      fp);
+	}
 	table_open(fp, r, NULL);
 	period_head(fp, r, currency(hc));
 	fputs("<tbody>\n", fp);
@@ -860,7 +878,7 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 	period_row(fp, r, "total", "Risk-adjusted amount", adj, ta, 1, pv);
 	fputs("</tbody></table>\n", fp);
 	fputs("<p class=\"facts\">", fp);
-	if (share_base > 0) {
+	if (share_base > 0 && !out) {
 		fmt_percent(b, sizeof b, pv / share_base);
 		fprintf(fp, "<span>Share of all %s (present value): %s</span>",
 			ln->kind == CRM_BENEFIT ? "benefits" : "costs", b);
