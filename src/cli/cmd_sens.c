@@ -544,6 +544,13 @@ static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp,
 		note_line(fp, o->fmt, line);
 		note_line(fp, o->fmt, "Inputs defined by a formula or a series have no single base "
 			  "value and are not shown.");
+		for (size_t k = 0; k < n; k++)
+			if (params[k].months) {
+				note_line(fp, o->fmt, "An input that moves lines' months is rounded to "
+					  "a whole month (halves away from zero): steps that round to "
+					  "the same month give the same value.");
+				break;
+			}
 		print_table(&t, o->fmt, fp);
 	}
 	rtable_free(&t);
@@ -709,6 +716,16 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 			vary_label(v, p, line, sizeof line);
 			note_line(fp, o->fmt, line);
 			note_line(fp, o->fmt, "Everything else at its base value.");
+			int frac = 0;
+			for (size_t i = 0; p->months && i < v->n; i++)
+				frac |= vary_value(v, i) != floor(vary_value(v, i));
+			if (frac) {
+				snprintf(line, sizeof line, "%s moves lines' months, which are whole: each "
+					 "value is rounded to the nearest month (halves away from zero), so "
+					 "values that round to the same month give the same result.",
+					 p->name);
+				note_line(fp, o->fmt, line);
+			}
 			print_table(&t, o->fmt, fp);
 		}
 	}
