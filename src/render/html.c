@@ -1302,7 +1302,13 @@ static const crm_line *find_line(const crm_scenario *sc, const char *label)
 }
 
 /* What differs between the proposal's lines and an alternative's. */
-static void line_changes(FILE *fp, const crm_line *x, const crm_line *y)
+static const char *group_of(const crm_scenario *sc, const crm_line *ln)
+{
+	return ln->group >= 0 ? sc->groups[ln->group].name : "none";
+}
+
+static void line_changes(FILE *fp, const crm_scenario *xs, const crm_line *x,
+			 const crm_scenario *ys, const crm_line *y)
 {
 	const char *sep = ":";
 	char a[32], b[32];
@@ -1328,12 +1334,19 @@ static void line_changes(FILE *fp, const crm_line *x, const crm_line *y)
 	fmt_percent(a, sizeof a, x->probability);
 	fmt_percent(b, sizeof b, y->probability);
 	CHANGE(x->probability != y->probability, fprintf(fp, "probability %s instead of %s", a, b));
+	CHANGE(x->kind == CRM_BENEFIT && x->cls != y->cls,
+	       fprintf(fp, "class %s instead of %s", crm_class_name(x->cls), crm_class_name(y->cls)));
+	CHANGE(strcmp(group_of(xs, x), group_of(ys, y)), fputs("group ", fp);
+	       text(fp, group_of(xs, x)); fputs(" instead of ", fp); text(fp, group_of(ys, y)));
 #undef CHANGE
 }
 
-static int line_differs(const crm_line *x, const crm_line *y)
+static int line_differs(const crm_scenario *xs, const crm_line *x, const crm_scenario *ys,
+			const crm_line *y)
 {
 	return strcmp(x->value_text, y->value_text) || x->timing != y->timing ||
+	       (x->kind == CRM_BENEFIT && x->cls != y->cls) ||
+	       strcmp(group_of(xs, x), group_of(ys, y)) ||
 	       x->start != y->start || x->end_given != y->end_given || x->ramp != y->ramp ||
 	       (x->ramp && x->curve != y->curve) || x->growth != y->growth ||
 	       ((x->risk_given || y->risk_given) && x->risk != y->risk) ||
@@ -1370,14 +1383,14 @@ static void differences(FILE *fp, const html_case *p, const html_case *a)
 	for (size_t l = 0; l < as->nlines; l++) {
 		const crm_line *xl = &as->lines[l];
 		const crm_line *yl = find_line(ps, xl->label);
-		if (yl && !line_differs(xl, yl))
+		if (yl && !line_differs(as, xl, ps, yl))
 			continue;
 		any = 1;
 		fputs(yl ? "<li>Changes <b>" : "<li>Adds <b>", fp);
 		text(fp, xl->label);
 		fputs("</b>", fp);
 		if (yl) {
-			line_changes(fp, xl, yl);
+			line_changes(fp, as, xl, ps, yl);
 		} else {
 			fputs(": ", fp);
 			text(fp, xl->value_text);
