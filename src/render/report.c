@@ -868,7 +868,7 @@ static int any_unit(const crm_scenario *sc)
 static int assumptions_tables(const report *r, text_table *ti, text_table *tl, int md)
 {
 	const crm_scenario *sc = r->sc;
-	char year1[64], months[64], risk[FMT_NUM_MAX], growth[FMT_NUM_MAX], prob[FMT_NUM_MAX];
+	char year1[64], months[600], risk[FMT_NUM_MAX], growth[FMT_NUM_MAX], prob[FMT_NUM_MAX];
 	char ramp[64];
 	int units = any_unit(sc), probs = any_probability(sc);
 	const char *cells[16];   /* the most columns a table has here: 14 */
@@ -928,6 +928,15 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];
 		line_months(sc, ln, months, sizeof months);
+		if (md) {
+			/* The formulas the months follow, as the text table's line under it. */
+			char *f = line_inputs_text(sc, ln);
+			if (f) {
+				size_t k = strlen(months);
+				snprintf(months + k, sizeof months - k, " (%s)", f);
+			}
+			free(f);
+		}
 		if (ln->ramp)
 			snprintf(ramp, sizeof ramp, "%d %s", ln->ramp, crm_curve_name(ln->curve));
 		else
