@@ -879,6 +879,8 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	/* When no value changes by period, every period has period 1's inputs. */
 	int last = m->any_varying ? m->n : 1;
 
+	cf->bad_value = 0;     /* set again below by this evaluation only */
+
 	for (int p = 1; p <= last; p++) {
 		crm_expr_env env = { vals + (size_t)p * ni, p > 1 ? vals + (size_t)(p - 1) * ni : m->zeros,
 				     m->year[p], m->month[p] };
@@ -897,7 +899,7 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	/* The Initial column sees the inputs' first-period values. */
 	if (ni)
 		memcpy(vals, vals + ni, ni * sizeof *vals);
-	cf->bad_value = 0;
+
 	if (m->ntimed && line_timings(m, cf, vals + ni, err) != CRM_OK)
 		return CRM_EDATA;
 	/* After the lines' months: a share is checked where its benefit has an amount. */

@@ -476,6 +476,31 @@ static void test_timing_summary(void **state)
 }
 
 /*
+ * bad_value tells a share or month no line can have from any other failure,
+ * and belongs to one evaluation: after a share above 100% (bad_value set), an
+ * evaluation that fails on an input dividing by zero (1 / z with z = 0) is not
+ * a bad share, so it must leave the flag clear.
+ */
+static void test_bad_value_is_per_evaluation(void **state)
+{
+	(void)state;
+	struct run r;
+	crm_error err;
+	run_text(&r, "kind,name,value,timing,adoption\nsetting,horizon_years,1\nsetting,benefit_risk,0%\n"
+		     "input,share,50%\ninput,z,4\ninput,d,1 / z\nbenefit,A,1000 * d,yearly,share\n");
+	assert_close(amt(&r, 0, 1), 1000 * 0.25 * 0.5, 1e-12, 0);
+	crm_model_override(r.m, 0, 1.5);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_EDATA);
+	assert_true(r.cf->bad_value);
+	crm_model_clear_override(r.m, 0);
+	crm_model_override(r.m, 1, 0);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_EDATA);
+	assert_contains(err.msg, "input 'd' is infinite");
+	assert_false(r.cf->bad_value);
+	run_free(&r);
+}
+
+/*
  * Adoption. A: 1000 a year times share = 0.2 + 0.3 x year (Year 1 50%,
  * Year 2 80%): 500 and 800, before adoption 1000 and 1000. F: 2000 a year
  * times 75%: 1500 a year.
@@ -549,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_timing_from_inputs),
 		cmocka_unit_test(test_timing_summary),
 		cmocka_unit_test(test_adoption),
+		cmocka_unit_test(test_bad_value_is_per_evaluation),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
