@@ -138,7 +138,7 @@ static const char *item_kind(const crm_scenario *sc, const crm_uncertain *u)
 	if (u->kind == CRM_ITEM_INPUT)
 		return "input";
 	if (u->kind == CRM_ITEM_EVENT)
-		return "risk event";
+		return sc->lines[u->index].group >= 0 ? "gate" : "risk event";
 	return sc->lines[u->index].kind == CRM_COST ? "cost" : "benefit";
 }
 
@@ -252,12 +252,15 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
 	rtable t;
 	char x[FMT_NUM_MAX], y[FMT_NUM_MAX];
-	size_t nin = 0, nline = 0, nev = 0;
+	size_t nin = 0, nline = 0, nev = 0, ngate = 0;
 
 	for (size_t i = 0; i < res->nitems; i++) {
 		nin += res->items[i].kind == CRM_ITEM_INPUT;
 		nline += res->items[i].kind == CRM_ITEM_LINE;
-		nev += res->items[i].kind == CRM_ITEM_EVENT;
+		if (res->items[i].kind == CRM_ITEM_EVENT && sc->lines[res->items[i].index].group >= 0)
+			ngate++;    /* a group of lines drawn together */
+		else
+			nev += res->items[i].kind == CRM_ITEM_EVENT;
 	}
 	if (md)
 		fprintf(fp, "## Monte Carlo simulation: %s\n\n", sc->settings.title[0] ? sc->settings.title : sc->file);
@@ -274,6 +277,8 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 		"the number of threads", x, (unsigned long long)o->seed);
 	fprintf(fp, "%sUncertain values: %zu input%s, %zu line value%s, %zu risk event%s", b, nin,
 		nin == 1 ? "" : "s", nline, nline == 1 ? "" : "s", nev, nev == 1 ? "" : "s");
+	if (ngate)
+		fprintf(fp, ", %zu gate%s (a group of lines drawn together)", ngate, ngate == 1 ? "" : "s");
 	if (sc->ncorrelations)
 		fprintf(fp, "; %zu rank correlation%s imposed with a Gaussian copula", sc->ncorrelations,
 			sc->ncorrelations == 1 ? "" : "s");
