@@ -206,6 +206,39 @@ static void period_row(FILE *fp, const report *r, const char *cls, const char *l
 	fputs("</tr>\n", fp);
 }
 
+/*
+ * A benefit with an adoption column: its amount before the share of adoption
+ * (scaled by `scale`, 1 / (1 - risk) for amounts that are risk-adjusted), and
+ * what the share takes off, so that the rows add up to the unadjusted amount
+ * `un` (present value `upv`) shown next.
+ */
+static void adoption_rows(FILE *fp, const report *r, const crm_cashflow *cf, size_t l,
+			  double scale, const double *un, double upv)
+{
+	const crm_line *ln = &r->sc->lines[l];
+	int n = r->ncols;
+	double *bef = calloc((size_t)n, sizeof *bef), *dif = calloc((size_t)n, sizeof *dif);
+	const char *name = r->sc->inputs[ln->adoption].name;
+	char *b = malloc(strlen(name) + 64);
+
+	if (bef && dif && b && cf->before_adoption) {
+		crm_cashflow view = *cf;
+		view.amount = cf->before_adoption;
+		report_fold(r, cf->before_adoption + l * (size_t)(cf->nperiods + 1), bef);
+		for (int c = 0; c < n; c++) {
+			bef[c] *= scale;
+			dif[c] = un[c] - bef[c];
+		}
+		double pv = line_pv(r, &view, l) * scale, tb = col_sum(bef, n);
+		period_row(fp, r, NULL, "Before adoption", bef, tb, 1, pv);
+		snprintf(b, strlen(name) + 64, "Adoption (share of users: input %s)", name);
+		period_row(fp, r, NULL, b, dif, col_sum(un, n) - tb, 1, upv - pv);
+	}
+	free(bef);
+	free(dif);
+	free(b);
+}
+
 static void table_open(FILE *fp, const report *r, const char *caption)
 {
 	fprintf(fp, "<table class=\"num%s\">\n", r->ncols > 8 ? " wide" : "");
@@ -871,6 +904,8 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 		fputs("<td></td><td></td></tr>\n", fp);
 	}
 	double tu = col_sum(un, n), ta = col_sum(adj, n);
+	if (ln->kind == CRM_BENEFIT && ln->adoption >= 0)
+		adoption_rows(fp, r, out ? acf : hc->ucf, l, out ? 1 / (1 - ln->risk) : 1, un, upv);
 	period_row(fp, r, NULL, "Unadjusted amount", un, tu, 1, upv);
 	fmt_percent(risk, sizeof risk, ln->risk);
 	snprintf(b, sizeof b, "Risk adjustment (%s%s)", ln->kind == CRM_BENEFIT ? "-" : "+", risk);
