@@ -291,6 +291,13 @@ void crm_scenario_free(crm_scenario *sc);
 /* Index of the input called name, or -1. */
 int crm_scenario_find_input(const crm_scenario *sc, const char *name);
 
+/*
+ * The inputs in an order where each comes after those it uses (a post-order
+ * depth-first walk of their formulas) into order, which has room for
+ * ninputs. Returns 0, or -1 on no memory.
+ */
+int crm_scenario_input_order(const crm_scenario *sc, int *order);
+
 /* Whether line l's start, end or ramp is a formula over inputs. */
 int crm_line_has_timing_formula(const crm_line *ln);
 

@@ -108,48 +108,6 @@ double crm_ramp_factor(crm_curve curve, int ramp, int start, int m)
 	return curve == CRM_CURVE_SCURVE ? x * x * (3.0 - 2.0 * x) : x;
 }
 
-/* Post-order depth-first walk: every input comes after those it uses directly. */
-static int topo_order(const crm_scenario *sc, int *order)
-{
-	size_t n = sc->ninputs, k = 0;
-	char *seen = calloc(n + 1, 1);
-	int *stack = malloc((n + 1) * sizeof *stack);
-	size_t *next = calloc(n + 1, sizeof *next);
-
-	if (!seen || !stack || !next) {
-		free(seen);
-		free(stack);
-		free(next);
-		return -1;
-	}
-	for (size_t root = 0; root < n; root++) {
-		size_t sp = 0;
-		if (seen[root])
-			continue;
-		seen[root] = 1;
-		stack[sp++] = (int)root;
-		while (sp) {
-			int v = stack[sp - 1];
-			const int *deps;
-			size_t nd = crm_expr_deps(sc->inputs[v].value, &deps);
-			if (next[v] < nd) {
-				int w = deps[next[v]++];
-				if (!seen[w]) {
-					seen[w] = 1;
-					stack[sp++] = w;
-				}
-			} else {
-				order[k++] = v;
-				sp--;
-			}
-		}
-	}
-	free(seen);
-	free(stack);
-	free(next);
-	return 0;
-}
-
 /* Whether e has the same value in every period (its inputs' flags must be set). */
 static int fixed_value(const crm_model *m, const crm_expr *e)
 {
@@ -346,7 +304,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
 		goto nomem;
-	if (topo_order(sc, m->order) != 0)
+	if (crm_scenario_input_order(sc, m->order) != 0)
 		goto nomem;
 	for (size_t k = 0; k < m->ni; k++) {
 		int i = m->order[k];
@@ -1145,8 +1103,15 @@ static int last_crossing(const crm_model *m, const double *flow, const double *t
 	return 1;
 }
 
-crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
-			     int want_dpayback, crm_summary *s, crm_error *err)
+/*
+ * The NPV part of crm_model_summary and crm_model_summary_partial: the inputs
+ * marked in `in` and the line values marked in `line` are evaluated again
+ * (every one when NULL; the others keep what the previous call left in
+ * cf->scratch), then NPV, PV of costs and *scale (the sum of |value| x |weight|)
+ * are summed over every line, in line order.
+ */
+static crm_status summary_values(const crm_model *m, crm_cashflow *cf, const char *in,
+				 const char *line, crm_summary *s, double *scale, crm_error *err)
 {
 	const crm_scenario *sc = m->sc;
 	size_t ni = m->ni, nl = m->nl;
@@ -1158,6 +1123,8 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	crm_expr_env env = { vals, m->zeros, m->year[1], m->month[1] };
 	for (size_t k = 0; k < ni; k++) {
 		int i = m->order[k];
+		if (in && !in[i])
+			continue;
 		double x = m->override[i];
 		if (isnan(x) && !isfinite(x = crm_expr_eval(sc->inputs[i].value, &env)))
 			return not_finite(m, cf, err, 1, 1, (size_t)i, x);
@@ -1165,32 +1132,48 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	}
 	if (m->ntimed && timing_moved(m, vals))
 		return CRM_EUSAGE;   /* a line's months follow an overridden input */
-	double npv = 0, pvc = 0, scale = 0;
+	double npv = 0, pvc = 0, sc_abs = 0;
 	for (size_t l = 0; l < nl; l++) {
-		double x = m->line_override[l];
-		if (isnan(x))
-			x = crm_expr_eval(sc->lines[l].value, &env);
-		if (!isfinite(x))
-			return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1, 0, l, x);
-		if (m->nadopt && fold_adoption(m, vals, l, &x) != 0)
-			return CRM_EUSAGE;   /* a share outside 0..1: the full evaluation says where */
-		v[l] = x * m->line_factor[l];
+		if (!line || line[l]) {
+			double x = m->line_override[l];
+			if (isnan(x))
+				x = crm_expr_eval(sc->lines[l].value, &env);
+			if (!isfinite(x))
+				return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1,
+						  0, l, x);
+			if (m->nadopt && fold_adoption(m, vals, l, &x) != 0)
+				return CRM_EUSAGE;   /* a share outside 0..1: the full evaluation says where */
+			v[l] = x * m->line_factor[l];
+		}
 		npv += (sc->lines[l].kind == CRM_BENEFIT ? v[l] : -v[l]) * m->pvw[l];
 		if (sc->lines[l].kind == CRM_COST)
 			pvc += v[l] * m->pvw[l];
-		scale += fabs(v[l]) * m->absw[l];
+		sc_abs += fabs(v[l]) * m->absw[l];
 	}
-	if (!isfinite(npv) || !isfinite(scale))
+	if (!isfinite(npv) || !isfinite(sc_abs))
 		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows (amounts "
 				     "beyond 1e308): check the magnitudes of the values");
 	s->npv = npv;
 	s->pv_costs = pvc;
+	s->payback_reached = s->dpayback_reached = 0;
+	*scale = sc_abs;
+	return CRM_OK;
+}
+
+crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payback,
+			     int want_dpayback, crm_summary *s, crm_error *err)
+{
+	double *v = cf->scratch + (m->ni + 1);  /* the line values summary_values leaves */
+	double scale;
+	crm_status st = summary_values(m, cf, NULL, NULL, s, &scale, err);
+
+	if (st != CRM_OK)
+		return st;
 	/*
 	 * scale bounds the sum of |net flow| from above, so tol bounds the payback
 	 * tolerance: a cumulative sum within it is left to the full evaluation.
 	 */
 	double tol = CRM_PAYBACK_REL_TOL * scale;
-	s->payback_reached = s->dpayback_reached = 0;
 	if (want_payback) {
 		flows(m, m->wl, v, cf->net);
 		int r = last_crossing(m, cf->net, m->totw, v, tol, &s->payback_months);
@@ -1268,51 +1251,9 @@ void crm_model_dependents(const crm_model *m, char *in, char *line)
 crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const char *in,
 				     const char *line, crm_summary *s, crm_error *err)
 {
-	const crm_scenario *sc = m->sc;
-	size_t ni = m->ni, nl = m->nl;
-	double *vals = cf->scratch;          /* as crm_model_summary keeps them */
-	double *v = cf->scratch + (ni + 1);
+	double scale;
 
-	if (m->any_varying)
-		return CRM_EUSAGE;
-	crm_expr_env env = { vals, m->zeros, m->year[1], m->month[1] };
-	for (size_t k = 0; k < ni; k++) {
-		int i = m->order[k];
-		if (!in[i])
-			continue;
-		double x = m->override[i];
-		if (isnan(x) && !isfinite(x = crm_expr_eval(sc->inputs[i].value, &env)))
-			return not_finite(m, cf, err, 1, 1, (size_t)i, x);
-		vals[i] = x;
-	}
-	if (m->ntimed && timing_moved(m, vals))
-		return CRM_EUSAGE;
-	/* The same sums, in the same order, as crm_model_summary. */
-	double npv = 0, pvc = 0, scale = 0;
-	for (size_t l = 0; l < nl; l++) {
-		if (line[l]) {
-			double x = m->line_override[l];
-			if (isnan(x))
-				x = crm_expr_eval(sc->lines[l].value, &env);
-			if (!isfinite(x))
-				return not_finite(m, cf, err, m->pfirst[l] <= m->plast[l] ? m->pfirst[l] : 1,
-						  0, l, x);
-			if (m->nadopt && fold_adoption(m, vals, l, &x) != 0)
-				return CRM_EUSAGE;
-			v[l] = x * m->line_factor[l];
-		}
-		npv += (sc->lines[l].kind == CRM_BENEFIT ? v[l] : -v[l]) * m->pvw[l];
-		if (sc->lines[l].kind == CRM_COST)
-			pvc += v[l] * m->pvw[l];
-		scale += fabs(v[l]) * m->absw[l];
-	}
-	if (!isfinite(npv) || !isfinite(scale))
-		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows (amounts "
-				     "beyond 1e308): check the magnitudes of the values");
-	s->npv = npv;
-	s->pv_costs = pvc;
-	s->payback_reached = s->dpayback_reached = 0;
-	return CRM_OK;
+	return summary_values(m, cf, in, line, s, &scale, err);
 }
 
 /* ---------------------------------------------------------- benefit classes */

@@ -2015,20 +2015,16 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 	return CRM_OK;
 }
 
-/* Inputs in an order where each comes after those it uses (post-order depth-first). */
-static int *input_order(const crm_scenario *sc)
+int crm_scenario_input_order(const crm_scenario *sc, int *order)
 {
 	size_t n = sc->ninputs, k = 0;
-	int *order = malloc((n + 1) * sizeof *order);
 	char *seen = calloc(n + 1, 1);
 	int *stack = malloc((n + 1) * sizeof *stack);
 	size_t *next = calloc(n + 1, sizeof *next);
+	int rc = -1;
 
-	if (!order || !seen || !stack || !next) {
-		free(order);
-		order = NULL;
+	if (!seen || !stack || !next)
 		goto done;
-	}
 	for (size_t root = 0; root < n; root++) {
 		size_t sp = 0;
 		if (seen[root])
@@ -2051,11 +2047,12 @@ static int *input_order(const crm_scenario *sc)
 			}
 		}
 	}
+	rc = 0;
 done:
 	free(seen);
 	free(stack);
 	free(next);
-	return order;
+	return rc;
 }
 
 /*
@@ -2153,11 +2150,12 @@ static crm_status resolve_timing(struct loader *ld)
 		any |= !ld->line_bad[l] && crm_line_has_timing_formula(&sc->lines[l]);
 	if (!any)
 		return CRM_OK;
-	int *order = input_order(sc);
+	int *order = malloc((ni + 1) * sizeof *order);
 	double *vals = calloc(ni + 1, sizeof *vals), *trial = calloc(ni + 1, sizeof *trial);
 	char *fixed = calloc(ni + 1, 1), *ok = calloc(ni + 1, 1);
 	int *stack = malloc((ni + 1) * sizeof *stack);
-	if (!order || !vals || !trial || !fixed || !ok || !stack) {
+	if (!order || !vals || !trial || !fixed || !ok || !stack ||
+	    crm_scenario_input_order(sc, order) != 0) {
 		st = nomem(ld);
 		goto done;
 	}
