@@ -253,10 +253,11 @@ fuzz: $(FUZZ_BIN)
 		mkdir -p build-fuzz/corpus/$$n; \
 		seeds="tests/fuzz/corpus/$$n"; \
 		[ $$n = expr ] || [ $$n = shortest ] || seeds="tests/fuzz/corpus/scenario scenarios"; \
+		[ ! -d tests/fuzz/regressions/$$n ] || seeds="$$seeds tests/fuzz/regressions/$$n"; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
 		build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 			-max_len=16384 -dict=tests/fuzz/crmroi.dict -artifact_prefix=build-fuzz/ \
-			-print_final_stats=1 build-fuzz/corpus/$$n $$seeds tests/fuzz/regressions/$$n \
+			-print_final_stats=1 build-fuzz/corpus/$$n $$seeds \
 			|| exit 1; \
 	done
 
