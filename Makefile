@@ -17,7 +17,7 @@ DESTDIR ?=
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -Wall -Wextra -Wshadow -Wstrict-prototypes
+CFLAGS += -std=c11 -fno-math-errno -D_POSIX_C_SOURCE=200809L -pthread -Wall -Wextra -Wshadow -Wstrict-prototypes
 CPPFLAGS += -Iinclude -Isrc/cli -Isrc/render -MMD -MP
 PKG_CONFIG ?= pkg-config
 GSL_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)

@@ -60,6 +60,17 @@ void crm_expr_free(crm_expr *e);
 /* Evaluate in one period. May return a non-finite value (x/0): callers check. */
 double crm_expr_eval(const crm_expr *e, const crm_expr_env *env);
 
+/*
+ * Evaluate at n points at once, for a formula that does not use time
+ * (crm_expr_uses_time is 0): col[i] holds the n values of input i (every
+ * input the formula uses must have one), out receives the n results, each
+ * the number crm_expr_eval gives for that point's inputs. stack is scratch
+ * of crm_expr_stack_depth(e) x n doubles.
+ */
+void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, double *stack,
+		     double *out);
+size_t crm_expr_stack_depth(const crm_expr *e);
+
 crm_value_kind crm_expr_kind(const crm_expr *e);
 /* For CRM_VALUE_NUMBER: the number. */
 double crm_expr_number(const crm_expr *e);

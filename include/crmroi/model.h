@@ -165,6 +165,57 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net);
 
 /*
+ * crm_model_summary for many draws at once: the Monte Carlo engine's short
+ * way. The caller gives, per draw, the values of the inputs and line values
+ * it draws and whether each risk event happens; every other input and line
+ * takes its formula. Each draw's results are the numbers crm_model_summary
+ * gives for the model with those overrides, to the last bit.
+ */
+typedef struct crm_batch crm_batch;
+
+/*
+ * A batch evaluator for m and up to cap draws per call; NULL on no memory,
+ * or when crm_model_summary_fast(m) is 0. Free with crm_batch_free. One per
+ * thread: it holds the scratch of a call.
+ */
+crm_batch *crm_batch_new(const crm_model *m, size_t cap);
+void crm_batch_free(crm_batch *b);
+
+typedef struct crm_batch_draws {
+	size_t n;                   /* draws, at most the batch's cap */
+	const double *const *input; /* ninputs: n drawn values of input i, or NULL */
+	const double *const *line;  /* nlines: n drawn values of line l, or NULL */
+	/*
+	 * nlines: for a line whose risk event is drawn, n values, nonzero when it
+	 * happens (for a group: on any one line of it, which decides the whole
+	 * group, as crm_model_set_occurs); NULL for the others.
+	 */
+	const double *const *occurs;
+} crm_batch_draws;
+
+typedef struct crm_batch_result {
+	double *npv, *pv_costs;     /* n each */
+	double *payback, *dpayback; /* n each, when asked for: months, NaN when not reached */
+	/*
+	 * n: 1 where the short way cannot decide the draw (a value that is not
+	 * a finite number, months or a share of adoption that the draw changes
+	 * or puts out of range, a cumulative sum within rounding of 0): the
+	 * caller evaluates that draw alone, with crm_model_summary or
+	 * crm_model_eval. The other results of such a draw are not set.
+	 */
+	char *full;
+} crm_batch_result;
+
+void crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
+			     int want_payback, int want_dpayback, crm_batch_result *r);
+
+/*
+ * After crm_model_summary_batch: draw j's net flow of every period into
+ * net[0..N], as crm_model_summary_flows gives it (not for a draw marked full).
+ */
+void crm_batch_flows(const crm_model *m, const crm_batch *b, size_t j, double *net);
+
+/*
  * For data tables, where one or two values change between evaluations and
  * most of the model does not: crm_model_dependents expands in (ninputs
  * flags) and line (nlines flags), naming the inputs and line values about to

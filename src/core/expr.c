@@ -881,3 +881,132 @@ crm_expr_insn crm_expr_insn_at(const crm_expr *e, size_t i)
 
 	return (crm_expr_insn){ pub[in->op], in->arg, in->k };
 }
+
+/* ------------------------------------------------------- many points at once */
+
+size_t crm_expr_stack_depth(const crm_expr *e) { return e->maxdepth > 0 ? (size_t)e->maxdepth : 1; }
+
+/*
+ * A value on the evaluation stack of crm_expr_eval_n: a constant, or n values
+ * at p (an input's column, or the slot's own buffer).
+ */
+struct opnd {
+	const double *p;   /* NULL: the constant k */
+	double k;
+};
+
+/* out[j] = a OP b for every point, a and b constants or columns. */
+#define BINARY(OPEXPR)                                                          \
+	do {                                                                        \
+		if (!a.p) {                                                             \
+			double x = a.k;                                                     \
+			for (size_t j = 0; j < n; j++) { double y = b.p[j]; out[j] = (OPEXPR); } \
+		} else if (!b.p) {                                                      \
+			double y = b.k;                                                     \
+			for (size_t j = 0; j < n; j++) { double x = a.p[j]; out[j] = (OPEXPR); } \
+		} else {                                                                \
+			for (size_t j = 0; j < n; j++) { double x = a.p[j], y = b.p[j]; out[j] = (OPEXPR); } \
+		}                                                                       \
+	} while (0)
+
+static double opnd_at(const struct opnd *o, size_t j) { return o->p ? o->p[j] : o->k; }
+
+void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, double *stack,
+		     double *out_final)
+{
+	struct opnd st[EXPR_MAX_STACK + 1];
+	int sp = 0;
+
+	for (size_t i = 0; i < e->ncode; i++) {
+		const struct insn *in = &e->code[i];
+		if (in->op == OP_CONST || in->op == OP_INPUT) {
+			st[sp].p = in->op == OP_INPUT ? col[in->arg] : NULL;
+			st[sp].k = in->k;
+			sp++;
+			continue;
+		}
+		if (in->op == OP_MIN || in->op == OP_MAX) {
+			int c = in->arg, first = sp - c;
+			int all_const = 1;
+			for (int q = first; q < sp; q++)
+				all_const &= st[q].p == NULL;
+			double *out = stack + (size_t)first * n;
+			if (all_const) {
+				double r = st[first].k;
+				for (int q = first + 1; q < sp; q++)
+					if (isnan(st[q].k) || (in->op == OP_MIN ? st[q].k < r : st[q].k > r))
+						r = st[q].k;
+				sp = first;
+				st[sp].p = NULL;
+				st[sp++].k = r;
+				continue;
+			}
+			for (size_t j = 0; j < n; j++) {
+				double r = opnd_at(&st[first], j);
+				for (int q = first + 1; q < sp; q++) {
+					double x = opnd_at(&st[q], j);
+					if (isnan(x) || (in->op == OP_MIN ? x < r : x > r))
+						r = x;
+				}
+				out[j] = r;
+			}
+			sp = first;
+			st[sp].p = out;
+			sp++;
+			continue;
+		}
+		if (in->op == OP_NEG || in->op == OP_ABS) {
+			struct opnd *a = &st[sp - 1];
+			if (!a->p) {
+				a->k = in->op == OP_NEG ? -a->k : fabs(a->k);
+				continue;
+			}
+			double *out = stack + (size_t)(sp - 1) * n;
+			const double *x = a->p;
+			if (in->op == OP_NEG)
+				for (size_t j = 0; j < n; j++)
+					out[j] = -x[j];
+			else
+				for (size_t j = 0; j < n; j++)
+					out[j] = fabs(x[j]);
+			a->p = out;
+			continue;
+		}
+		/* Binary operators; the period variables and prev() never reach here. */
+		struct opnd a = st[sp - 2], b = st[sp - 1];
+		sp--;
+		if (!a.p && !b.p) {
+			double x = a.k, y = b.k, r = 0;
+			switch (in->op) {
+			case OP_ADD: r = x + y; break;
+			case OP_SUB: r = x - y; break;
+			case OP_MUL: r = x * y; break;
+			case OP_DIV: r = x / y; break;
+			case OP_POW: r = pow(x, y); break;
+			case OP_ROUND: r = round_digits(x, y); break;
+			default: r = NAN; break;
+			}
+			st[sp - 1].k = r;
+			continue;
+		}
+		double *out = stack + (size_t)(sp - 1) * n;
+		switch (in->op) {
+		case OP_ADD: BINARY(x + y); break;
+		case OP_SUB: BINARY(x - y); break;
+		case OP_MUL: BINARY(x * y); break;
+		case OP_DIV: BINARY(x / y); break;
+		case OP_POW: BINARY(pow(x, y)); break;
+		case OP_ROUND: BINARY(round_digits(x, y)); break;
+		default:
+			for (size_t j = 0; j < n; j++)
+				out[j] = NAN;
+			break;
+		}
+		st[sp - 1].p = out;
+	}
+	if (!st[0].p)
+		for (size_t j = 0; j < n; j++)
+			out_final[j] = st[0].k;
+	else if (st[0].p != out_final)
+		memcpy(out_final, st[0].p, n * sizeof *out_final);
+}

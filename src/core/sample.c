@@ -8,6 +8,8 @@
  * rank correlation is (6 / pi) asin(r / 2), so the normal scores get
  * r = 2 sin(pi rho / 6).
  */
+/* GSL's inline gsl_rng_uniform: a column of draws calls it for every value. */
+#define HAVE_INLINE 1
 #include "crmroi/sample.h"
 
 #include <gsl/gsl_cdf.h>
@@ -15,11 +17,14 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "rng.h"
 
 #define PSD_TOL 1e-10     /* an eigenvalue above -this counts as >= 0 */
 #define PI 3.14159265358979323846
@@ -247,6 +252,266 @@ void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copu
 		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
 		x[c->item[i]] = crm_uncertain_quantile(&items[c->item[i]], u);
 	}
+}
+
+/* -------------------------------------------------------- column samplers */
+
+#define PERT_STRIPS 256   /* strips of the step hat that PERT draws reject from */
+
+/* One strip of a PERT hat: what a draw that lands on it reads, in one cache line's half. */
+struct strip {
+	double cut;                /* the alias table's: a uniform below it keeps this strip */
+	double hat, floor;         /* the density's maximum and minimum on the strip */
+	size_t alias;              /* the strip taken otherwise */
+};
+
+struct crm_sampler {
+	crm_uncertain u;
+	/* triangular: the split at the mode and the products under the roots */
+	double fc, k1, k2;
+	int scaled;                /* a range so wide that those products overflow */
+	/* pert: the step hat over PERT_STRIPS strips of [0, 1], and the squeeze under it */
+	struct strip *strip;
+	double lnorm;              /* log of the Beta function B(alpha, beta) */
+};
+
+void crm_sampler_free(crm_sampler *s)
+{
+	if (!s)
+		return;
+	free(s->strip);
+	free(s);
+}
+
+/*
+ * The step hat of Beta(alpha, beta), alpha and beta >= 1 as PERT's are: the
+ * density is unimodal, so on each strip its maximum is at the point nearest
+ * the mode and its minimum at one end.
+ */
+static int pert_hat(crm_sampler *s)
+{
+	double a = s->u.alpha, b = s->u.beta, area[PERT_STRIPS];
+	double mode = a + b > 2 ? (a - 1) / (a + b - 2) : 0.5;
+
+	if (!(s->strip = malloc(PERT_STRIPS * sizeof *s->strip)))
+		return -1;
+	s->lnorm = gsl_sf_lnbeta(a, b);
+	for (int k = 0; k < PERT_STRIPS; k++) {
+		double x0 = (double)k / PERT_STRIPS, x1 = (double)(k + 1) / PERT_STRIPS;
+		double f0 = gsl_ran_beta_pdf(x0, a, b), f1 = gsl_ran_beta_pdf(x1, a, b);
+		double top = gsl_ran_beta_pdf(mode < x0 ? x0 : mode > x1 ? x1 : mode, a, b);
+		/* A hat a little above the computed maximum: rounding never cuts the density. */
+		s->strip[k].hat = top * (1 + 1e-9);
+		s->strip[k].floor = f0 < f1 ? f0 : f1;
+		area[k] = s->strip[k].hat;
+	}
+	/* GSL builds Walker's alias table; a draw reads it as gsl_ran_discrete does. */
+	gsl_ran_discrete_t *g = gsl_ran_discrete_preproc(PERT_STRIPS, area);
+	if (!g || g->K != PERT_STRIPS) {
+		gsl_ran_discrete_free(g);
+		return -1;
+	}
+	int finite = isfinite(s->lnorm);
+	for (int k = 0; k < PERT_STRIPS; k++)
+		finite &= isfinite(area[k]) && isfinite(s->strip[k].floor);
+	for (int k = 0; k < PERT_STRIPS; k++) {
+		s->strip[k].cut = g->F[k];
+		s->strip[k].alias = g->A[k] < PERT_STRIPS ? g->A[k] : (size_t)k;
+	}
+	gsl_ran_discrete_free(g);
+	if (!finite) {
+		/* A shape whose density cannot be tabulated: GSL's gsl_ran_beta draws it instead. */
+		free(s->strip);
+		s->strip = NULL;
+	}
+	return 0;
+}
+
+crm_sampler *crm_sampler_new(const crm_uncertain *u)
+{
+	crm_sampler *s = calloc(1, sizeof *s);
+
+	if (!s)
+		return NULL;
+	s->u = *u;
+	if (u->kind == CRM_ITEM_EVENT || u->high <= u->low)
+		return s;
+	if (u->dist == CRM_DIST_TRIANGULAR) {
+		double a = u->low, c = u->mode, b = u->high;
+		s->fc = (c - a) / (b - a);
+		s->k1 = (b - a) * (c - a);
+		s->k2 = (b - a) * (b - c);
+		s->scaled = !isfinite(s->k1) || !isfinite(s->k2);
+	}
+	if (u->dist == CRM_DIST_PERT && pert_hat(s) != 0) {
+		crm_sampler_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * Uniforms x[0..n) to triangular values: one root per draw, on the side of
+ * the mode the uniform falls, four draws at a time in vector lanes where the
+ * processor has AVX2 (the same operations lane by lane, so the same numbers).
+ */
+static inline double triangular_one(const crm_sampler *s, double p)
+{
+	int left = p < s->fc;
+	double root = sqrt(left ? p * s->k1 : (1 - p) * s->k2);
+	double v = left ? s->u.low + root : s->u.high - root;
+	return within(v, s->u.low, s->u.high);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+typedef double v4d __attribute__((vector_size(32), may_alias, aligned(8)));
+typedef long long v4i __attribute__((vector_size(32), may_alias, aligned(8)));
+
+__attribute__((target("avx2"))) static v4d pick(v4i m, v4d a, v4d b)
+{
+	return (v4d)(((v4i)a & m) | ((v4i)b & ~m));
+}
+
+__attribute__((target("avx2"))) static size_t triangular_avx2(const crm_sampler *s, double *x,
+								size_t n)
+{
+	const v4d one = { 1, 1, 1, 1 };
+	v4d fc = one * s->fc, k1 = one * s->k1, k2 = one * s->k2;
+	v4d lo = one * s->u.low, hi = one * s->u.high;
+	size_t j = 0;
+
+	for (; j + 4 <= n; j += 4) {
+		v4d p = *(const v4d *)(x + j), v;
+		v4i left = p < fc;
+		v4d root = __builtin_ia32_sqrtpd256(pick(left, p * k1, (one - p) * k2));
+		v = pick(left, lo + root, hi - root);
+		v = pick(v < lo, lo, v);
+		v = pick(v > hi, hi, v);
+		*(v4d *)(x + j) = v;
+	}
+	return j;
+}
+#endif
+
+static void triangular_columns(const crm_sampler *s, double *x, size_t n)
+{
+	size_t j = 0;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (__builtin_cpu_supports("avx2"))
+		j = triangular_avx2(s, x, n);
+#endif
+	for (; j < n; j++)
+		x[j] = triangular_one(s, x[j]);
+}
+
+/* The Beta density inside (0, 1) from the log of B(alpha, beta) computed once; GSL's at the ends. */
+static double pert_density(const crm_sampler *s, double x)
+{
+	if (!(x > 0 && x < 1))
+		return gsl_ran_beta_pdf(x, s->u.alpha, s->u.beta);
+	return exp((s->u.alpha - 1) * log(x) + (s->u.beta - 1) * log1p(-x) - s->lnorm);
+}
+
+/*
+ * One Beta(alpha, beta) draw: a strip by its hat's area (Walker's alias
+ * method, looked up as gsl_ran_discrete looks it up), a point in it,
+ * accepted under the squeeze or else under the density.
+ */
+static double pert_draw(const crm_sampler *s, gsl_rng *r)
+{
+	for (;;) {
+		double u = crm_rng_next(r);
+		size_t k = (size_t)(u * PERT_STRIPS);
+		k = k < PERT_STRIPS ? k : PERT_STRIPS - 1;
+		/* u < 1 <= a strip's cut of 1 keeps it, so no test for that case. */
+		k = u < s->strip[k].cut ? k : s->strip[k].alias;
+		const struct strip *st = &s->strip[k];
+		double x = ((double)k + crm_rng_next(r)) / PERT_STRIPS;
+		double y = crm_rng_next(r) * st->hat;
+		if (y <= st->floor || y <= pert_density(s, x))
+			return x;
+	}
+}
+
+void crm_sampler_draw(const crm_sampler *s, gsl_rng *r, double *restrict x, size_t n)
+{
+	const crm_uncertain *u = &s->u;
+
+	if (u->kind == CRM_ITEM_EVENT) {
+		crm_rng_fill(r, x, n);
+		for (size_t j = 0; j < n; j++)
+			x[j] = x[j] < u->p ? 1.0 : 0.0;
+		return;
+	}
+	if (u->high <= u->low && u->dist != CRM_DIST_FIXED) {
+		for (size_t j = 0; j < n; j++)
+			x[j] = u->low;
+		return;
+	}
+	double lo = u->low, hi = u->high, w = u->high - u->low;
+	switch (u->dist) {
+	case CRM_DIST_TRIANGULAR:
+		if (s->scaled)
+			break;
+		crm_rng_fill(r, x, n);
+		triangular_columns(s, x, n);
+		return;
+	case CRM_DIST_PERT:
+		if (!s->strip)
+			break;
+		for (size_t j = 0; j < n; j++)
+			x[j] = within(lo + w * pert_draw(s, r), lo, hi);
+		return;
+	case CRM_DIST_UNIFORM:
+		crm_rng_fill(r, x, n);
+		for (size_t j = 0; j < n; j++)
+			x[j] = within(lo + w * x[j], lo, hi);
+		return;
+	case CRM_DIST_NORMAL:
+		for (size_t j = 0; j < n; j++)
+			x[j] = u->mu + u->sigma * gsl_ran_gaussian_ziggurat(r, 1.0);
+		return;
+	case CRM_DIST_LOGNORMAL:
+		for (size_t j = 0; j < n; j++)
+			x[j] = u->mu + u->sigma * gsl_ran_gaussian_ziggurat(r, 1.0);
+		for (size_t j = 0; j < n; j++)
+			x[j] = exp(x[j]);
+		return;
+	case CRM_DIST_FIXED:
+	case CRM_DIST_NONE:
+		break;
+	}
+	for (size_t j = 0; j < n; j++)
+		x[j] = crm_uncertain_draw(u, r);
+}
+
+/* One draw's correlated items by inversion of copula normals, into x[item] (stride apart). */
+static void copula_draw(const crm_uncertain *items, const crm_copula *c, gsl_rng *r, double *g,
+			double *x, size_t stride)
+{
+	for (size_t i = 0; i < c->m; i++)
+		g[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+	for (size_t i = 0; i < c->m; i++) {
+		double z = 0;
+		for (size_t j = 0; j < c->m; j++)
+			z += c->factor[i * c->m + j] * g[j];
+		double u = gsl_cdf_ugaussian_P(z);
+		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
+		x[c->item[i] * stride] = crm_uncertain_quantile(&items[c->item[i]], u);
+	}
+}
+
+void crm_uncertain_draw_columns(const crm_uncertain *items, crm_sampler *const *samplers,
+				size_t nitems, const crm_copula *c, gsl_rng *r, double *g, double *cols,
+				size_t stride, size_t n)
+{
+	for (size_t t = 0; t < nitems; t++)
+		if (!c->m || !c->in[t])
+			crm_sampler_draw(samplers[t], r, cols + t * stride, n);
+	if (c->m)
+		for (size_t j = 0; j < n; j++)
+			copula_draw(items, c, r, g, cols + j, stride);
 }
 
 void crm_copula_free(crm_copula *c)

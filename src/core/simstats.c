@@ -145,40 +145,44 @@ static crm_simstats_keyed *radix_sort(crm_simstats_keyed *a, crm_simstats_keyed 
 }
 
 /*
- * Sort a[0..n) stably by value: a bucket sort with n buckets of equal width
- * between the smallest and largest value (a monotone map, so buckets come in
- * order and equal values share one), insertion sort within a bucket, and the
- * radix sort for a bucket with more than BUCKET_MAX values (a skewed
- * distribution), so the cost stays O(n) whatever the shape. b is scratch of
- * n values and count of n + 1. Returns where the sorted values are.
+ * Sort a[0..n) stably by value: a bucket sort with about n / BUCKET_FILL
+ * buckets of equal width between the smallest and largest value (a monotone
+ * map, so buckets come in order and equal values share one), insertion sort
+ * within a bucket, and the radix sort for a bucket with more than BUCKET_MAX
+ * values (a skewed distribution), so the cost stays O(n) whatever the shape.
+ * A few values per bucket keep the bucket counts in the processor's nearest
+ * cache while the values are spread. b is scratch of n values and count of
+ * n + 1. Returns where the sorted values are.
  */
-#define BUCKET_MAX 48
+#define BUCKET_FILL 8
+#define BUCKET_MAX 64
 
 static crm_simstats_keyed *bucket_sort(crm_simstats_keyed *a, crm_simstats_keyed *b, size_t *count,
 				       size_t n)
 {
 	double lo = a[0].x, hi = a[0].x;
+	size_t nb = n / BUCKET_FILL + 1;
 
 	for (size_t i = 1; i < n; i++) {
 		lo = a[i].x < lo ? a[i].x : lo;
 		hi = a[i].x > hi ? a[i].x : hi;
 	}
-	double scale = (double)n / (hi - lo);
+	double scale = (double)nb / (hi - lo);
 	if (!(hi > lo) || !isfinite(scale) || !isfinite(hi - lo))
 		return radix_sort(a, b, n);
-	memset(count, 0, (n + 1) * sizeof *count);
+	memset(count, 0, (nb + 1) * sizeof *count);
 	for (size_t i = 0; i < n; i++) {
 		double f = (a[i].x - lo) * scale;
-		size_t k = f < (double)n ? (size_t)f : n - 1;
+		size_t k = f < (double)nb ? (size_t)f : nb - 1;
 		a[i].key = k;   /* the bucket, until the keys are needed again */
 		count[k + 1]++;
 	}
-	for (size_t k = 1; k <= n; k++)
+	for (size_t k = 1; k <= nb; k++)
 		count[k] += count[k - 1];
 	for (size_t i = 0; i < n; i++)
 		b[count[a[i].key]++] = a[i];
 	/* count[k] is now where bucket k ends. */
-	for (size_t k = 0, first = 0; k < n; first = count[k++]) {
+	for (size_t k = 0, first = 0; k < nb; first = count[k++]) {
 		size_t m = count[k] - first;
 		crm_simstats_keyed *v = b + first;
 		if (m > BUCKET_MAX) {
@@ -220,6 +224,19 @@ void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_ke
 			rank[a[t].i] = r;
 		i = j + 1;
 	}
+}
+
+double crm_simstats_rank_corr(const double *rx, const double *ry, size_t n)
+{
+	double m = 0.5 * ((double)n + 1), sxy = 0, sxx = 0, syy = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double dx = rx[i] - m, dy = ry[i] - m;
+		sxy += dx * dy;
+		sxx += dx * dx;
+		syy += dy * dy;
+	}
+	return sxy / sqrt(sxx * syy);
 }
 
 void crm_simstats_hist_range(crm_simstats_hist *h, const double *v, size_t n)

@@ -58,4 +58,13 @@ void crm_simstats_hist_add(crm_simstats_hist *h, double x);
 void crm_simstats_hist_percentiles(const crm_simstats_hist *h, uint64_t total, double min,
 				   double max, const double *pct, int np, double *out);
 
+/*
+ * Pearson's correlation of two rankings of n values (average ranks for ties,
+ * as crm_simstats_ranks gives them): Spearman's coefficient. Both means are
+ * (n + 1) / 2, and every deviation is a multiple of 1/2, so for n up to
+ * CRM_SIM_RANK_MAX the three sums are exact and the result is rounded once
+ * per operation. NaN when a ranking is constant.
+ */
+double crm_simstats_rank_corr(const double *rx, const double *ry, size_t n);
+
 #endif

@@ -22,7 +22,6 @@
 #include "crmroi/aftertax.h"
 
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -32,6 +31,7 @@
 
 #include "crmroi/metrics.h"
 #include "crmroi/model.h"
+#include "rng.h"
 #include "simstats.h"
 
 const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
@@ -41,10 +41,11 @@ const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
  * simulation-quality generators the fastest per number, with 3 words of
  * state, so seeding a block costs nothing.
  */
-#define SIM_RNG gsl_rng_taus2
+#define SIM_RNG crm_rng_taus2x8
 #define BLOCKS_PER_THREAD 4    /* blocks per thread in a round, taken as threads come free */
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
 #define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
+#define SIM_CHUNK 256          /* draws drawn and evaluated together (divides CRM_SIM_BLOCK) */
 
 struct part {                  /* summary of one metric over some draws */
 	uint64_t n, undef;
@@ -66,6 +67,7 @@ struct block {
 struct shared {
 	const crm_sim_options *opt;
 	const crm_uncertain *items;
+	crm_sampler **samplers;    /* nitems */
 	size_t nitems;
 	const crm_copula *cop;
 	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
@@ -90,6 +92,10 @@ struct worker {
 	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
 	double *guess_pw;          /* periods: powers of the discount factor at irr_guess */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
+	double *cols;              /* nitems x SIM_CHUNK: a chunk's draws, by item */
+	crm_batch *batch;          /* the chunk's short way (NULL: one draw at a time) */
+	crm_batch_draws bd;        /* the chunk's columns, as the batch reads them */
+	crm_batch_result br;       /* and its results */
 	int after_tax;             /* after-tax metrics asked for */
 };
 
@@ -115,22 +121,6 @@ static uint64_t mix64(uint64_t z)
 	return z ^ (z >> 31);
 }
 
-static void part_add(struct part *p, double x)
-{
-	if (isnan(x)) {
-		p->undef++;
-		return;
-	}
-	p->n++;
-	double d = x - p->mean;
-	p->mean += d / (double)p->n;
-	p->m2 += d * (x - p->mean);
-	if (p->n == 1 || x < p->min)
-		p->min = x;
-	if (p->n == 1 || x > p->max)
-		p->max = x;
-}
-
 /* Chan et al.: combine summaries, a then b. */
 static void part_merge(struct part *a, const struct part *b)
 {
@@ -153,12 +143,20 @@ static void part_merge(struct part *a, const struct part *b)
 
 /* ------------------------------------------------------------------- draw */
 
-/* One draw of every item, set into the worker's model. */
-static void draw(struct worker *w)
+/* Draw i of the chunk: its item values into w->x. */
+static void take_draw(struct worker *w, size_t i)
 {
 	const struct shared *sh = w->sh;
 
-	crm_uncertain_draw_all(sh->items, sh->nitems, sh->cop, w->rng, w->g, w->x);
+	for (size_t t = 0; t < sh->nitems; t++)
+		w->x[t] = w->cols[t * SIM_CHUNK + i];
+}
+
+/* The draw in w->x, set into the worker's model to evaluate it alone. */
+static void set_draw(struct worker *w)
+{
+	const struct shared *sh = w->sh;
+
 	for (size_t t = 0; t < sh->nitems; t++) {
 		const crm_uncertain *u = &sh->items[t];
 		switch (u->kind) {
@@ -247,7 +245,7 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
  * one root of flows that change sign once, warm-started at the base case's
  * IRR; crm_irr_solve for any other shape.
  */
-static crm_status irr_short(struct worker *w, double *out, crm_error *e)
+static crm_status irr_of(struct worker *w, const double *net, double *out, crm_error *e)
 {
 	const crm_cashflow *cf = w->cf;
 	size_t np = (size_t)cf->nperiods + 1;
@@ -255,12 +253,6 @@ static crm_status irr_short(struct worker *w, double *out, crm_error *e)
 	crm_irr irr;
 	crm_status st;
 
-	const double *net = cf->net;   /* filled by crm_model_summary for payback */
-
-	if (!w->sh->opt->metrics[CRM_SIM_PAYBACK]) {
-		crm_model_summary_flows(w->m, cf, w->net);
-		net = w->net;
-	}
 	int found = crm_irr_fast(net, np, ppy, w->sh->irr_guess, w->guess_pw, w->pw, out);
 	if (found >= 0)
 		return CRM_OK;
@@ -271,6 +263,38 @@ static crm_status irr_short(struct worker *w, double *out, crm_error *e)
 		irr.nroots = 0;
 	*out = nearest_root(&irr, crm_model_settings(w->m)->discount_rate);
 	return CRM_OK;
+}
+
+static crm_status irr_short(struct worker *w, double *out, crm_error *e)
+{
+	const double *net = w->cf->net;   /* filled by crm_model_summary for payback */
+
+	if (!w->sh->opt->metrics[CRM_SIM_PAYBACK]) {
+		crm_model_summary_flows(w->m, w->cf, w->net);
+		net = w->net;
+	}
+	return irr_of(w, net, out, e);
+}
+
+/* The metrics of draw i of the chunk the batch evaluated (not one it left to evaluate alone). */
+static crm_status from_batch(struct worker *w, size_t i, double *met, crm_error *e)
+{
+	const crm_sim_options *opt = w->sh->opt;
+	const crm_batch_result *r = &w->br;
+
+	for (int k = 0; k < CRM_SIM_NMETRICS; k++)
+		met[k] = NAN;
+	met[CRM_SIM_NPV] = r->npv[i];
+	if (opt->metrics[CRM_SIM_ROI] && r->pv_costs[i] > 0)
+		met[CRM_SIM_ROI] = r->npv[i] / r->pv_costs[i];
+	if (opt->metrics[CRM_SIM_PAYBACK])
+		met[CRM_SIM_PAYBACK] = r->payback[i];
+	if (opt->metrics[CRM_SIM_DPAYBACK])
+		met[CRM_SIM_DPAYBACK] = r->dpayback[i];
+	if (!opt->metrics[CRM_SIM_IRR])
+		return CRM_OK;
+	crm_batch_flows(w->m, w->batch, i, w->net);
+	return irr_of(w, w->net, &met[CRM_SIM_IRR], e);
 }
 
 /*
@@ -319,54 +343,111 @@ static crm_status evaluate(struct worker *w, double *met, int *undefined, crm_er
 	return measure(w, met, e);
 }
 
-/* Draw i of block b: into the block's summaries and the run's stores. */
-static void record(const struct shared *sh, struct block *b, size_t i, const double *met,
-		   const double *x)
+/* The summary of metric k over n draws' metrics (CRM_SIM_NMETRICS apart), added to p. */
+static void part_add_n(struct part *p, const double *met, size_t n)
 {
-	uint64_t it = b->first + i;
+	struct part c = { 0 };
+	double sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = met[i * CRM_SIM_NMETRICS];
+		if (isnan(x))
+			continue;
+		if (!c.n || x < c.min)
+			c.min = x;
+		if (!c.n || x > c.max)
+			c.max = x;
+		c.n++;
+		sum += x;
+	}
+	c.undef = n - c.n;
+	if (c.n) {
+		c.mean = sum / (double)c.n;
+		for (size_t i = 0; i < n; i++) {
+			double x = met[i * CRM_SIM_NMETRICS];
+			if (!isnan(x))
+				c.m2 += (x - c.mean) * (x - c.mean);
+		}
+	}
+	part_merge(p, &c);
+}
+
+/*
+ * Draws c0 .. c0 + n - 1 of block b, whose metrics are in place and whose
+ * items are the worker's columns: into the block's summaries and the run's
+ * stores.
+ */
+static void record_chunk(const struct shared *sh, struct block *b, size_t c0, size_t n,
+			 const double *cols)
+{
+	const double *met = b->metrics + c0 * CRM_SIM_NMETRICS;
+	uint64_t it = b->first + c0;
 
 	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
 		if (!sh->computed[k])
 			continue;
-		part_add(&b->part[k], met[k]);
-		if (it < sh->exact_cap)
-			sh->exact[k][it] = met[k];
+		part_add_n(&b->part[k], met + k, n);
+		for (size_t i = 0; i < n && it + i < sh->exact_cap; i++)
+			sh->exact[k][it + i] = met[i * CRM_SIM_NMETRICS + k];
 	}
-	b->npv_neg += met[CRM_SIM_NPV] < 0;
-	b->pb_not += sh->opt->metrics[CRM_SIM_PAYBACK] && isnan(met[CRM_SIM_PAYBACK]) &&
-		     !isnan(met[CRM_SIM_NPV]);
-	memcpy(b->metrics + i * CRM_SIM_NMETRICS, met, CRM_SIM_NMETRICS * sizeof *met);
+	for (size_t i = 0; i < n; i++) {
+		const double *mi = met + i * CRM_SIM_NMETRICS;
+		b->npv_neg += mi[CRM_SIM_NPV] < 0;
+		b->pb_not += sh->opt->metrics[CRM_SIM_PAYBACK] && isnan(mi[CRM_SIM_PAYBACK]) &&
+			     !isnan(mi[CRM_SIM_NPV]);
+	}
 	if (sh->keep_items)
-		memcpy(b->items + i * sh->nitems, x, sh->nitems * sizeof *x);
+		for (size_t i = 0; i < n; i++)
+			for (size_t t = 0; t < sh->nitems; t++)
+				b->items[(c0 + i) * sh->nitems + t] = cols[t * SIM_CHUNK + i];
 	if (it < sh->rank_cap) {
+		size_t k = sh->rank_cap - it < n ? (size_t)(sh->rank_cap - it) : n;
 		for (size_t t = 0; t < sh->nitems; t++)
-			sh->rank_items[t * sh->rank_cap + it] = x[t];
-		sh->rank_npv[it] = met[CRM_SIM_NPV];
+			memcpy(sh->rank_items + t * sh->rank_cap + it, cols + t * SIM_CHUNK,
+			       k * sizeof *cols);
+		for (size_t i = 0; i < k; i++)
+			sh->rank_npv[it + i] = met[i * CRM_SIM_NMETRICS + CRM_SIM_NPV];
 	}
 }
 
 static void run_block(struct worker *w, struct block *b)
 {
 	const struct shared *sh = w->sh;
-	double met[CRM_SIM_NMETRICS];
 	crm_error e;
 
 	memset(b->part, 0, sizeof b->part);
 	b->npv_neg = b->pb_not = b->model_undef = 0;
 	b->st = CRM_OK;
 	gsl_rng_set(w->rng, (unsigned long)mix64(sh->opt->seed ^ mix64(b->first / CRM_SIM_BLOCK)));
-	for (size_t i = 0; i < b->count; i++) {
-		int undefined;
-		draw(w);
-		/* e is only read when an evaluation fails, so it is not cleared per draw. */
-		crm_status st = evaluate(w, met, &undefined, &e);
-		if (st != CRM_OK) {
-			b->st = st;
-			b->err = e;
-			return;
+	for (size_t c0 = 0; c0 < b->count; c0 += SIM_CHUNK) {
+		size_t cn = b->count - c0 < SIM_CHUNK ? b->count - c0 : SIM_CHUNK;
+		crm_uncertain_draw_columns(sh->items, sh->samplers, sh->nitems, sh->cop, w->rng, w->g,
+					   w->cols, SIM_CHUNK, cn);
+		if (w->batch) {
+			w->bd.n = cn;
+			crm_model_summary_batch(w->m, w->batch, &w->bd, sh->opt->metrics[CRM_SIM_PAYBACK],
+						sh->opt->metrics[CRM_SIM_DPAYBACK], &w->br);
 		}
-		b->model_undef += (uint64_t)undefined;
-		record(sh, b, i, met, w->x);
+		for (size_t i = 0; i < cn; i++) {
+			double *met = b->metrics + (c0 + i) * CRM_SIM_NMETRICS;
+			int undefined = 0;
+			crm_status st;
+			/* e is only read when an evaluation fails, so it is not cleared per draw. */
+			if (w->batch && !w->br.full[i]) {
+				st = from_batch(w, i, met, &e);
+			} else {
+				take_draw(w, i);
+				set_draw(w);
+				st = evaluate(w, met, &undefined, &e);
+			}
+			if (st != CRM_OK) {
+				b->st = st;
+				b->err = e;
+				return;
+			}
+			b->model_undef += (uint64_t)undefined;
+		}
+		record_chunk(sh, b, c0, cn, w->cols);
 	}
 }
 
@@ -429,6 +510,16 @@ static void run_free(struct run *r)
 		free(r->workers[i].net);
 		free(r->workers[i].pw);
 		free(r->workers[i].guess_pw);
+		free(r->workers[i].cols);
+		crm_batch_free(r->workers[i].batch);
+		free(r->workers[i].br.npv);
+		free(r->workers[i].br.pv_costs);
+		free(r->workers[i].br.payback);
+		free(r->workers[i].br.dpayback);
+		free(r->workers[i].br.full);
+		free((void *)r->workers[i].bd.input);
+		free((void *)r->workers[i].bd.line);
+		free((void *)r->workers[i].bd.occurs);
 	}
 	free(r->workers);
 	for (int b = 0; r->blocks && b < r->round_blocks; b++) {
@@ -440,6 +531,9 @@ static void run_free(struct run *r)
 		free(r->sh.exact[k]);
 		free(r->hist[k].count);
 	}
+	for (size_t t = 0; r->sh.samplers && t < r->sh.nitems; t++)
+		crm_sampler_free(r->sh.samplers[t]);
+	free(r->sh.samplers);
 	free(r->sh.rank_items);
 	free(r->sh.rank_npv);
 	crm_copula_free(&r->cop);
@@ -448,6 +542,37 @@ static void run_free(struct run *r)
 static crm_status out_of_memory(const struct run *r, crm_error *err)
 {
 	return crm_error_set(err, CRM_ENOMEM, r->sc->file, 0, 0, "out of memory for the simulation");
+}
+
+/* The chunk's short way: the batch evaluator and the columns it reads. */
+static crm_status batch_init(struct run *r, struct worker *w, crm_error *err)
+{
+	const crm_scenario *sc = r->sc;
+	const double **in = calloc(sc->ninputs + 1, sizeof *in);
+	const double **line = calloc(sc->nlines + 1, sizeof *line);
+	const double **occ = calloc(sc->nlines + 1, sizeof *occ);
+	crm_batch_result *br = &w->br;
+
+	w->bd = (crm_batch_draws){ 0, in, line, occ };
+	br->npv = malloc(SIM_CHUNK * sizeof *br->npv);
+	br->pv_costs = malloc(SIM_CHUNK * sizeof *br->pv_costs);
+	br->payback = malloc(SIM_CHUNK * sizeof *br->payback);
+	br->dpayback = malloc(SIM_CHUNK * sizeof *br->dpayback);
+	br->full = malloc(SIM_CHUNK);
+	w->batch = crm_batch_new(w->m, SIM_CHUNK);
+	if (!in || !line || !occ || !br->npv || !br->pv_costs || !br->payback || !br->dpayback ||
+	    !br->full || !w->batch)
+		return out_of_memory(r, err);
+	for (size_t t = 0; t < r->sh.nitems; t++) {
+		const crm_uncertain *u = &r->sh.items[t];
+		const double *c = w->cols + t * SIM_CHUNK;
+		switch (u->kind) {
+		case CRM_ITEM_INPUT: in[u->index] = c; break;
+		case CRM_ITEM_LINE: line[u->index] = c; break;
+		case CRM_ITEM_EVENT: occ[u->index] = c; break;
+		}
+	}
+	return CRM_OK;
 }
 
 /* A model, a result buffer, a generator and scratch for one thread. */
@@ -476,7 +601,9 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->fast = crm_model_summary_fast(w->m) && !w->after_tax &&
 		  !(opt->metrics[CRM_SIM_IRR] &&
 		    crm_model_settings(w->m)->discounting == CRM_DISCOUNT_DATED);
-	return CRM_OK;
+	if (!(w->cols = malloc((r->sh.nitems + 1) * SIM_CHUNK * sizeof *w->cols)))
+		return out_of_memory(r, err);
+	return w->fast ? batch_init(r, w, err) : CRM_OK;
 }
 
 /* The base case's IRR, where every draw's IRR search starts; the discount rate if it has none. */
@@ -520,6 +647,11 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 	sh->nitems = res->nitems;
 	sh->cop = &r->cop;
 	sh->keep_items = opt->samples != NULL;
+	if (!(sh->samplers = calloc(res->nitems + 1, sizeof *sh->samplers)))
+		return out_of_memory(r, err);
+	for (size_t t = 0; t < res->nitems; t++)
+		if (!(sh->samplers[t] = crm_sampler_new(&res->items[t])))
+			return out_of_memory(r, err);
 	sh->rank_cap = opt->n < CRM_SIM_RANK_MAX ? opt->n : CRM_SIM_RANK_MAX;
 	sh->rank_items = malloc((size_t)sh->rank_cap * (res->nitems + 1) * sizeof(double));
 	sh->rank_npv = malloc((size_t)sh->rank_cap * sizeof(double));
@@ -790,7 +922,7 @@ static void *rank_worker(void *arg)
 				if (!isnan(sh->rank_npv[i]))
 					xs[k++] = sh->rank_items[t * sh->rank_cap + i];
 			crm_simstats_ranks(xs, k, rx, tmp);
-			double c = k > 2 ? gsl_stats_correlation(rx, 1, j->ry, 1, k) : NAN;
+			double c = k > 2 ? crm_simstats_rank_corr(rx, j->ry, k) : NAN;
 			j->res->rank_corr[t] = isfinite(c) ? c : NAN;
 		}
 	}

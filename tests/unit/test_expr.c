@@ -361,10 +361,53 @@ static void test_reserved(void **state)
 	assert_false(crm_expr_reserved("leads"));
 }
 
+/*
+ * Many points at once: every point's value is the one crm_expr_eval gives
+ * for that point's inputs, bit for bit (NaN where it gives NaN), whatever
+ * mix of constants and columns an operator meets.
+ */
+static void test_eval_many_points(void **state)
+{
+	(void)state;
+	static const char *const src[] = {
+		"a", "7.25", "-a", "abs(b - c)", "a + b * c", "(a - 3) / (b + 1)", "a / 0",
+		"2 ^ a", "a ^ 0.5", "min(a, b, 3)", "max(a, 2 * b, c / 2)", "min(4, 5, -1)",
+		"round(a * 1000, 2)", "round(2.675, 2) * b", "-(a * -b) + 12.5% * c",
+		"max(a / (b - b), c)", "1 / (a - a) - 1 / (a - a)",
+	};
+	enum { M = 37 };
+	double ca[M], cb[M], cc[M], out[M], stack[64 * M];
+	const double *col[3] = { ca, cb, cc };
+	for (int j = 0; j < M; j++) {
+		ca[j] = (j % 7) - 2.5 + j * 0.125;
+		cb[j] = j % 5 ? 3.0 / (j + 1) : 0.0;
+		cc[j] = -j * 1.75;
+	}
+	for (size_t k = 0; k < sizeof src / sizeof *src; k++) {
+		crm_error err;
+		crm_error_clear(&err);
+		crm_expr *e = crm_expr_compile(src[k], lookup, NULL, &err);
+		assert_non_null(e);
+		assert_true(crm_expr_stack_depth(e) <= 64);
+		crm_expr_eval_n(e, col, M, stack, out);
+		for (int j = 0; j < M; j++) {
+			double cur[3] = { ca[j], cb[j], cc[j] }, zero[3] = { 0, 0, 0 };
+			crm_expr_env env = { cur, zero, 1, 1 };
+			double want = crm_expr_eval(e, &env);
+			if (isnan(want))
+				assert_true(isnan(out[j]));
+			else
+				assert_memory_equal(&out[j], &want, sizeof want);
+		}
+		crm_expr_free(e);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_eval_many_points),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_formulas),
 		cmocka_unit_test(test_percent_is_the_nearest_double),

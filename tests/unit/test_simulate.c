@@ -424,6 +424,140 @@ static void test_summary_matches_full_evaluation(void **state)
 }
 
 /*
+ * The batch evaluator (many draws at once) gives, draw by draw, what
+ * crm_model_summary gives for the same overrides, to the last bit, and
+ * leaves to the caller exactly the draws crm_model_summary cannot decide.
+ */
+static void check_batch(crm_scenario *sc)
+{
+	enum { B = 256, ROUNDS = 6 };
+	crm_error err;
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	crm_uncertain *items;
+	size_t n;
+	assert_non_null(m);
+	assert_int_equal(crm_uncertain_list(sc, &items, &n, &err), CRM_OK);
+	assert_true(crm_model_summary_fast(m));
+	crm_batch *b = crm_batch_new(m, B);
+	assert_non_null(b);
+	double *cols = malloc((n + 1) * B * sizeof *cols);
+	const double **in = calloc(sc->ninputs + 1, sizeof *in);
+	const double **line = calloc(sc->nlines + 1, sizeof *line);
+	const double **occ = calloc(sc->nlines + 1, sizeof *occ);
+	double npv[B], pvc[B], pb[B], dpb[B];
+	char full[B];
+	size_t np = (size_t)crm_model_periods(m) + 1;
+	double *net = malloc(np * sizeof *net), *net1 = malloc(np * sizeof *net1);
+	assert_true(cols && in && line && occ && net && net1);
+	for (size_t t = 0; t < n; t++) {
+		const double *c = cols + t * B;
+		if (items[t].kind == CRM_ITEM_INPUT)
+			in[items[t].index] = c;
+		else if (items[t].kind == CRM_ITEM_LINE)
+			line[items[t].index] = c;
+		else
+			occ[items[t].index] = c;
+	}
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 11);
+	int decided = 0, left = 0;
+	for (int round = 0; round < ROUNDS; round++) {
+		size_t cnt = round == ROUNDS - 1 ? 37 : B;   /* a short last call too */
+		for (size_t t = 0; t < n; t++)
+			for (size_t j = 0; j < cnt; j++)
+				cols[t * B + j] = crm_uncertain_draw(&items[t], r);
+		crm_batch_draws d = { cnt, in, line, occ };
+		crm_batch_result res = { npv, pvc, pb, dpb, full };
+		crm_model_summary_batch(m, b, &d, 1, 1, &res);
+		for (size_t j = 0; j < cnt; j++) {
+			for (size_t t = 0; t < n; t++) {
+				double x = cols[t * B + j];
+				if (items[t].kind == CRM_ITEM_INPUT)
+					crm_model_override(m, (size_t)items[t].index, x);
+				else if (items[t].kind == CRM_ITEM_LINE)
+					crm_model_override_line(m, (size_t)items[t].index, x);
+				else
+					crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5);
+			}
+			crm_summary s;
+			crm_status st = crm_model_summary(m, cf, 1, 1, &s, &err);
+			if (full[j]) {
+				assert_int_not_equal(st, CRM_OK);
+				left++;
+				continue;
+			}
+			assert_int_equal(st, CRM_OK);
+			decided++;
+			assert_true(npv[j] == s.npv);
+			assert_true(pvc[j] == s.pv_costs);
+			assert_int_equal(!isnan(pb[j]), s.payback_reached);
+			assert_int_equal(!isnan(dpb[j]), s.dpayback_reached);
+			if (s.payback_reached)
+				assert_true(pb[j] == s.payback_months);
+			if (s.dpayback_reached)
+				assert_true(dpb[j] == s.dpayback_months);
+			crm_batch_flows(m, b, j, net);
+			crm_model_summary_flows(m, cf, net1);
+			assert_memory_equal(net, net1, np * sizeof *net);
+		}
+	}
+	assert_true(decided > 0);
+	print_message("      %d draws decided by the batch, %d left to evaluation alone\n", decided, left);
+	gsl_rng_free(r);
+	free(net);
+	free(net1);
+	free(cols);
+	free(in);
+	free(line);
+	free(occ);
+	free(items);
+	crm_batch_free(b);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+}
+
+static crm_scenario *load_file(const char *path)
+{
+	crm_error err;
+	char full[1024];
+	snprintf(full, sizeof full, "%s/%s", TEST_SRCDIR, path);
+	crm_error_clear(&err);
+	crm_scenario *sc = crm_scenario_load(full, &err);
+	assert_non_null(sc);
+	return sc;
+}
+
+static void test_batch_matches_summary(void **state)
+{
+	(void)state;
+	const char *files[] = {
+		"scenarios/bench/montecarlo_bench.csv",     /* 30 drawn inputs */
+		"scenarios/midsize_business_case.csv",      /* a drawn go-live month and adoption */
+		"tests/cli/data/risky.csv",                 /* a drawn line value and a risk event */
+		"scenarios/deployment/pilot_gate.csv",      /* a gate: a group drawn together */
+		"scenarios/deployment/conservative.csv",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		crm_scenario *sc = load_file(files[i]);
+		check_batch(sc);
+		crm_scenario_free(sc);
+	}
+	/* Shares of adoption drawn out of range, and a division by zero in some draws. */
+	crm_scenario *sc = load_text(
+		"kind,name,value,low,high,dist,timing,start,adoption\n"
+		"setting,period,month\n"
+		"input,base,0.8,0.5,1,uniform\ninput,boost,1,0.9,1.3,uniform\ninput,share,base * boost\n"
+		"input,d,1,-2,2,uniform\n"
+		"input,lift,\"round(d * 2, 0) / round(d * 2, 0) * 1000\"\n"
+		"cost,Set-up,50000,,,,once,0\n"
+		"benefit,Sales,36000,,,,yearly,1,share\n"
+		"benefit,Lift,lift,,,,yearly,3\n");
+	check_batch(sc);
+	crm_scenario_free(sc);
+}
+
+/*
  * Payback that is lost again, in simulate and on the short path: set-up
  * 100,000 at month 0, a gain G ~ U(100,000, 400,000) at month 12,
  * decommissioning 200,000 at month 36. The cumulative net ends at G - 300,000,
@@ -751,6 +885,50 @@ static void test_jobs_identical_every_path(void **state)
 	check_jobs_identical("tests/cli/data/risky.csv");
 }
 
+/*
+ * Spearman's coefficient from the ranks' exact sums, against GSL's
+ * gsl_stats_correlation of the same ranks (a running algorithm written
+ * apart), with ties, and the analytic +1 and -1 of monotone data.
+ */
+static void test_rank_correlation(void **state)
+{
+	(void)state;
+	enum { M = 20001 };
+	double *x = malloc(M * sizeof *x), *y = malloc(M * sizeof *y);
+	double *rx = malloc(M * sizeof *rx), *ry = malloc(M * sizeof *ry);
+	crm_simstats_keyed *tmp = malloc(3 * M * sizeof *tmp);
+	assert_true(x && y && rx && ry && tmp);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 5);
+	for (int i = 0; i < M; i++) {
+		x[i] = floor(gsl_rng_uniform(r) * 300);   /* many ties */
+		y[i] = x[i] * 0.3 + gsl_ran_gaussian(r, 40);
+	}
+	crm_simstats_ranks(x, M, rx, tmp);
+	crm_simstats_ranks(y, M, ry, tmp);
+	double c = crm_simstats_rank_corr(rx, ry, M);
+	assert_close(c, gsl_stats_correlation(rx, 1, ry, 1, M), 1e-13, 0);
+	assert_true(c > 0.5 && c < 1);
+	for (int i = 0; i < M; i++)
+		y[i] = exp(x[i] / 100);
+	crm_simstats_ranks(y, M, ry, tmp);
+	assert_close(crm_simstats_rank_corr(rx, ry, M), 1.0, 1e-15, 0);
+	for (int i = 0; i < M; i++)
+		y[i] = -x[i];
+	crm_simstats_ranks(y, M, ry, tmp);
+	assert_close(crm_simstats_rank_corr(rx, ry, M), -1.0, 1e-15, 0);
+	for (int i = 0; i < M; i++)
+		y[i] = 4;
+	crm_simstats_ranks(y, M, ry, tmp);
+	assert_true(isnan(crm_simstats_rank_corr(rx, ry, M)));   /* a constant ranking */
+	gsl_rng_free(r);
+	free(x);
+	free(y);
+	free(rx);
+	free(ry);
+	free(tmp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -763,11 +941,13 @@ int main(void)
 		cmocka_unit_test(test_precision_stop),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_summary_matches_full_evaluation),
+		cmocka_unit_test(test_batch_matches_summary),
 		cmocka_unit_test(test_payback_lost_again),
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 		cmocka_unit_test(test_order_statistics),
+		cmocka_unit_test(test_rank_correlation),
 		cmocka_unit_test(test_irr_short_way_every_draw),
 		cmocka_unit_test(test_jobs_identical_every_path),
 	};

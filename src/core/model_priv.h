@@ -1,0 +1,71 @@
+/*
+ * model_priv.h - the compiled model, shared by model.c (one evaluation at a
+ * time) and batch.c (many draws at once). Not part of the library's interface.
+ */
+#ifndef CRMROI_MODEL_PRIV_H
+#define CRMROI_MODEL_PRIV_H
+
+#include <stddef.h>
+
+#include "crmroi/model.h"
+
+#define FLOW_BLOCK 8            /* periods whose flows crm_model_summary builds at once */
+
+struct crm_model {
+	const crm_scenario *sc;
+	crm_settings set;       /* the scenario's settings, or a caller's variant */
+	int n;                  /* periods 1..n */
+	int mpp;                /* months per period */
+	size_t ni, nl;
+	int *order;             /* inputs in evaluation order */
+	double *weight;         /* nl x (n+1) */
+	double *df;             /* n+1 */
+	double *t_years;        /* n+1 */
+	double *line_df;        /* nl: discount factor at a dated line's own day; NaN when none */
+	int any_line_df;
+	int unadjusted;         /* every line's TEI risk taken as 0 (crm_model_new_unadjusted) */
+	double *override;       /* ni, NaN when not overridden */
+	double *line_override;  /* nl, NaN when not overridden */
+	double *zeros;          /* ni zeros: prev() in the first period */
+	/*
+	 * Values that cannot change between periods (no year, month, prev() or
+	 * series, directly or through the inputs they use) are evaluated once per
+	 * evaluation instead of once per period.
+	 */
+	char *input_fixed;      /* ni */
+	char *line_fixed;       /* nl */
+	int *year, *month;      /* n+1: the period variables (period 0 sees period 1's) */
+	int any_varying;        /* some input or line value changes between periods */
+	/*
+	 * Per line: its probability (a risk event counts at its expected value),
+	 * or 0 / 1 when a simulation draws whether the event happens.
+	 */
+	double *line_factor;
+	int *gnext;             /* nl: the next line of the same group, -1 after its last */
+	int *pfirst, *plast;    /* nl: first and last period with a nonzero weight */
+	/* For crm_model_summary: weights period-major, signed (+benefit, -cost). */
+	double *wt;             /* (n+1) x nl: weight of line l in period p at [p*nl+l] */
+	double *wtd;            /* the same times the discount factor */
+	double *pvw;            /* nl: sum over periods of weight x discount factor */
+	double *absw;           /* nl: sum over periods of |weight| */
+	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
+	double *wl, *wld;       /* wt and wtd line-major: line l's weights at [l*wstride+p] */
+	size_t wstride;         /* n+1 rounded up to whole blocks of FLOW_BLOCK; the rest are 0 */
+	/* Timing from inputs: the lines whose start, end or ramp is a formula. */
+	size_t ntimed;
+	size_t *timed;
+	int *tslot;             /* nl: index among the timed lines, -1 for the others */
+	size_t ntiming_inputs;  /* the inputs those formulas use, directly or not */
+	int *timing_inputs;
+	/* Adoption: per line its input or -1; the inputs used as shares of adoption. */
+	int *adopt;
+	size_t nadopt;
+	int *adopt_inputs;
+};
+
+/* Whether line l counts: a cost always, a benefit when its class is in the settings' set. */
+int crm_model_line_counted_(const crm_model *m, size_t l);
+/* out[p] = sum over lines of v[l] x w[l][p], as crm_model_summary builds net flows (w: wl or wld). */
+void crm_model_flows_(const crm_model *m, const double *w, const double *v, double *out);
+
+#endif
