@@ -128,8 +128,9 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err);
  * What a simulation needs from one evaluation, computed the short way when the
  * model allows it (crm_model_summary_fast): no value varies by period, so a
  * line's amounts are its value times fixed weights, NPV is a dot product over
- * lines, and payback needs the cumulative net only from the end back to its last
- * crossing.
+ * lines, and the cumulative net flow to any period is a dot product of the
+ * line values with the weights' running sums, so payback needs it only in
+ * the periods that bounds per segment of periods cannot rule out.
  */
 /* A cumulative sum within this x the sum of |flows| of 0 counts as 0 for payback. */
 #define CRM_PAYBACK_REL_TOL 1e-9

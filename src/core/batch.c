@@ -5,14 +5,13 @@
  * different inputs. One draw at a time, most of the work is dispatch: the
  * formula interpreter's switch per instruction, a loop over lines per
  * period. Here each step runs over a column of draws instead: a formula is
- * interpreted once for all of them (crm_expr_eval_n), NPV is summed line by
- * line into a column, and the payback scan walks the periods back from the
- * end for SCAN_W draws in step, in vector registers.
+ * interpreted once for all of them (crm_expr_eval_n), each line's share of
+ * NPV and of the sums payback needs is added in one pass over the column,
+ * four draws at a time, and the payback search of crm_payback_short_
+ * (model.c) runs for SCAN_W draws in step, in vector registers.
  *
  * Every draw's numbers are those crm_model_summary computes: the same
- * products, added in the same order (lines in line order, a line with no
- * amount in a period adding nothing, as an exact zero adds nothing), so the
- * results agree to the last bit. Whatever crm_model_summary would leave to
+ * products, added in the same order, so the results agree to the last bit. Whatever crm_model_summary would leave to
  * the full evaluation (a value that is not a finite number, a share of
  * adoption out of range, a line whose months the draw moves, a cumulative
  * sum within rounding of 0) is marked for the caller to evaluate alone.
@@ -37,11 +36,12 @@ struct crm_batch {
 	const double **col;         /* ni: the column of each input (drawn, or in inv) */
 	double *npv, *pvc, *scale;  /* cap */
 	double *vals1;              /* ni: one draw's inputs */
-	size_t *act;                /* lines with an amount in period p: act[act_at[p]..act_at[p + 1]) */
-	size_t *act_at;             /* n + 2 */
-	size_t *dact, *dact_at;     /* the same for the discounted weights */
-	double *vb;                 /* nl x SCAN_W: a scan group's line values */
-	size_t *lane;               /* cap: draws that need a scan */
+	double *vb;                 /* nl: one draw's line values */
+	size_t stride;              /* val's row length: cap rounded up to whole scan groups */
+	size_t istride;             /* inv's row length */
+	double *cum0, *cum1;        /* per draw: the cumulative net flow at the end, plain and discounted */
+	int64_t *bad, *neg;         /* per draw: a value not a finite number; a line value below 0 */
+	double *fac;                /* per draw: a drawn risk event's line factor */
 	int timing_drawn;           /* set per call: a drawn input reaches some line's months */
 };
 
@@ -57,32 +57,13 @@ void crm_batch_free(crm_batch *b)
 	free(b->pvc);
 	free(b->scale);
 	free(b->vals1);
-	free(b->act);
-	free(b->act_at);
-	free(b->dact);
-	free(b->dact_at);
 	free(b->vb);
-	free(b->lane);
+	free(b->cum0);
+	free(b->cum1);
+	free(b->bad);
+	free(b->neg);
+	free(b->fac);
 	free(b);
-}
-
-/* The lines with a nonzero weight in each period of w (period-major, nl per period). */
-static int active_lines(const crm_model *m, const double *w, size_t **act, size_t **at)
-{
-	size_t np = (size_t)m->n + 1, k = 0;
-
-	*act = malloc((np * m->nl + 1) * sizeof **act);
-	*at = malloc((np + 1) * sizeof **at);
-	if (!*act || !*at)
-		return -1;
-	for (size_t p = 0; p < np; p++) {
-		(*at)[p] = k;
-		for (size_t l = 0; l < m->nl; l++)
-			if (w[p * m->nl + l] != 0)
-				(*act)[k++] = l;
-	}
-	(*at)[np] = k;
-	return 0;
 }
 
 crm_batch *crm_batch_new(const crm_model *m, size_t cap)
@@ -104,19 +85,31 @@ crm_batch *crm_batch_new(const crm_model *m, size_t cap)
 	if (!b)
 		return NULL;
 	b->cap = cap;
-	b->inv = malloc((m->ni + 1) * cap * sizeof *b->inv);
-	b->val = malloc((m->nl + 1) * cap * sizeof *b->val);
+	b->istride = cap + 8;   /* a cache line more, as for val */
+	b->inv = malloc((m->ni + 1) * b->istride * sizeof *b->inv);
+	/*
+	 * Rows of whole scan groups (a group reads SCAN_W values of a line in
+	 * place), and one cache line more, so that the rows a group reads do not
+	 * all fall in the same few sets of the processor's cache.
+	 */
+	b->stride = (cap + SCAN_W - 1) / SCAN_W * SCAN_W + 8;
+	b->val = calloc((m->nl + 1) * b->stride, sizeof *b->val);
+	/* Per-draw arrays have room for n rounded up to whole vectors. */
+	b->cum0 = malloc((cap + 8) * sizeof *b->cum0);
+	b->cum1 = malloc((cap + 8) * sizeof *b->cum1);
+	b->bad = malloc((cap + 8) * sizeof *b->bad);
+	b->neg = malloc((cap + 8) * sizeof *b->neg);
+	b->fac = malloc((cap + 8) * sizeof *b->fac);
 	b->stack = malloc(depth * cap * sizeof *b->stack);
 	b->col = calloc(m->ni + 1, sizeof *b->col);
-	b->npv = malloc(cap * sizeof *b->npv);
-	b->pvc = malloc(cap * sizeof *b->pvc);
-	b->scale = malloc(cap * sizeof *b->scale);
+	b->npv = malloc((cap + 8) * sizeof *b->npv);
+	b->pvc = malloc((cap + 8) * sizeof *b->pvc);
+	b->scale = malloc((cap + 8) * sizeof *b->scale);
 	b->vals1 = malloc((m->ni + 1) * sizeof *b->vals1);
-	b->vb = aligned_alloc(32, (m->nl + 1) * SCAN_W * sizeof *b->vb);
-	b->lane = malloc(cap * sizeof *b->lane);
+	b->vb = malloc((m->nl + 1) * sizeof *b->vb);
+
 	if (!b->inv || !b->val || !b->stack || !b->col || !b->npv || !b->pvc || !b->scale ||
-	    !b->vals1 || !b->vb || !b->lane || active_lines(m, m->wt, &b->act, &b->act_at) != 0 ||
-	    active_lines(m, m->wtd, &b->dact, &b->dact_at) != 0) {
+	    !b->vals1 || !b->vb || !b->cum0 || !b->cum1 || !b->bad || !b->neg || !b->fac) {
 		crm_batch_free(b);
 		return NULL;
 	}
@@ -146,7 +139,7 @@ static void batch_inputs(const crm_model *m, crm_batch *b, const crm_batch_draws
 
 	for (size_t k = 0; k < m->ni; k++) {
 		size_t i = (size_t)m->order[k];
-		double *c = b->inv + i * b->cap;
+		double *c = b->inv + i * b->istride;
 		if (d->input[i]) {
 			b->col[i] = d->input[i];
 			continue;
@@ -185,17 +178,80 @@ static const double *occurs_column(const crm_model *m, const crm_batch_draws *d,
 	return NULL;
 }
 
-/* Every line's value x share x factor, then NPV, PV of costs and the payback scale. */
+typedef double v4d __attribute__((vector_size(32), may_alias, aligned(8)));
+typedef int64_t v4i __attribute__((vector_size(32), may_alias, aligned(8)));
+
+/* What a line adds to each draw's sums (per line, as crm_model_summary adds it). */
+struct line_sums {
+	double f;                   /* the line's factor, or */
+	const double *fac;          /* per draw (a drawn risk event), or NULL */
+	int benefit;
+	double pw, aw, t0, t1;      /* PV weight, sum of |weight|, running sums at the end */
+};
+
+/*
+ * One line's pass over the draws, four at a time: its values times the
+ * factor, then NPV, PV of costs, the payback scale, the cumulative net
+ * flows at the end (plain and discounted), and the flags of a value that is
+ * not a finite number and of one below 0. The same operations, in the same
+ * order, as crm_model_summary's for one draw. n4 is n rounded up to 4: every
+ * array has room for it.
+ */
+static inline __attribute__((always_inline)) void line_body(crm_batch *b, double *restrict v,
+							    const struct line_sums *ls, size_t n4)
+{
+	const v4i sign = { INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN };
+	const v4d zero = { 0, 0, 0, 0 }, fv = zero + ls->f, pw = zero + ls->pw, aw = zero + ls->aw;
+	const v4d t0 = zero + ls->t0, t1 = zero + ls->t1;
+
+	for (size_t j = 0; j < n4; j += 4) {
+		v4d x = *(const v4d *)(v + j) * (ls->fac ? *(const v4d *)(ls->fac + j) : fv);
+		*(v4d *)(v + j) = x;
+		*(v4i *)(b->bad + j) |= (x - x) != zero;
+		*(v4i *)(b->neg + j) |= x < zero;
+		if (ls->benefit) {
+			*(v4d *)(b->npv + j) += x * pw;
+		} else {
+			*(v4d *)(b->npv + j) += (-x) * pw;
+			*(v4d *)(b->pvc + j) += x * pw;
+		}
+		*(v4d *)(b->scale + j) += (v4d)((v4i)x & ~sign) * aw;
+		*(v4d *)(b->cum0 + j) += x * t0;
+		*(v4d *)(b->cum1 + j) += x * t1;
+	}
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) static void line_avx2(crm_batch *b, double *v,
+						      const struct line_sums *ls, size_t n4)
+{
+	line_body(b, v, ls, n4);
+}
+#endif
+
+static void line_base(crm_batch *b, double *v, const struct line_sums *ls, size_t n4)
+{
+	line_body(b, v, ls, n4);
+}
+
+/* Every line's value x share x factor, then NPV, PV of costs, the payback scale and sums. */
 static void batch_lines(const crm_model *m, crm_batch *b, const crm_batch_draws *d, char *full)
 {
 	const crm_scenario *sc = m->sc;
-	size_t n = d->n;
-	double *restrict npv = b->npv, *restrict pvc = b->pvc, *restrict sabs = b->scale;
+	size_t n = d->n, n4 = (n + 3) / 4 * 4;
+#if defined(__x86_64__) && defined(__GNUC__)
+	int avx2 = __builtin_cpu_supports("avx2");
+#endif
 
-	for (size_t j = 0; j < n; j++)
-		npv[j] = pvc[j] = sabs[j] = 0;
+	memset(b->npv, 0, n4 * sizeof *b->npv);
+	memset(b->pvc, 0, n4 * sizeof *b->pvc);
+	memset(b->scale, 0, n4 * sizeof *b->scale);
+	memset(b->cum0, 0, n4 * sizeof *b->cum0);
+	memset(b->cum1, 0, n4 * sizeof *b->cum1);
+	memset(b->bad, 0, n4 * sizeof *b->bad);
+	memset(b->neg, 0, n4 * sizeof *b->neg);
 	for (size_t l = 0; l < m->nl; l++) {
-		double *restrict v = b->val + l * b->cap;
+		double *restrict v = b->val + l * b->stride;
 		if (d->line && d->line[l]) {
 			memcpy(v, d->line[l], n * sizeof *v);
 		} else if (!isnan(m->line_override[l])) {
@@ -203,9 +259,9 @@ static void batch_lines(const crm_model *m, crm_batch *b, const crm_batch_draws 
 				v[j] = m->line_override[l];
 		} else {
 			crm_expr_eval_n(sc->lines[l].value, b->col, n, b->stack, v);
-			for (size_t j = 0; j < n; j++)
-				full[j] |= !isfinite(v[j]);
 		}
+		for (size_t j = n; j < n4; j++)
+			v[j] = 0;
 		if (m->adopt[l] >= 0) {
 			const double *share = b->col[m->adopt[l]];
 			for (size_t j = 0; j < n; j++) {
@@ -213,111 +269,150 @@ static void batch_lines(const crm_model *m, crm_batch *b, const crm_batch_draws 
 				v[j] *= share[j];
 			}
 		}
+		struct line_sums ls = { m->line_factor[l], NULL, sc->lines[l].kind == CRM_BENEFIT,
+					m->pvw[l], m->absw[l], m->cw[0][(size_t)m->n * m->nl + l],
+					m->cw[1][(size_t)m->n * m->nl + l] };
 		const double *occ = occurs_column(m, d, l);
 		if (occ) {
 			double on = crm_model_line_counted_(m, l) ? 1.0 : 0.0;
-			for (size_t j = 0; j < n; j++)
-				v[j] *= occ[j] != 0 ? on : 0.0;
-		} else {
-			double f = m->line_factor[l];
-			for (size_t j = 0; j < n; j++)
-				v[j] *= f;
+			for (size_t j = 0; j < n4; j++)
+				b->fac[j] = j < n && occ[j] != 0 ? on : 0.0;
+			ls.fac = b->fac;
 		}
-		double pw = m->pvw[l], aw = m->absw[l];
-		if (sc->lines[l].kind == CRM_BENEFIT) {
-			for (size_t j = 0; j < n; j++)
-				npv[j] += v[j] * pw;
-		} else {
-			for (size_t j = 0; j < n; j++) {
-				npv[j] += -v[j] * pw;
-				pvc[j] += v[j] * pw;
-			}
+#if defined(__x86_64__) && defined(__GNUC__)
+		if (avx2) {
+			line_avx2(b, v, &ls, n4);
+			continue;
 		}
-		for (size_t j = 0; j < n; j++)
-			sabs[j] += fabs(v[j]) * aw;
+#endif
+		line_base(b, v, &ls, n4);
 	}
 	for (size_t j = 0; j < n; j++)
-		full[j] |= !isfinite(npv[j]) || !isfinite(sabs[j]);
+		full[j] |= b->bad[j] != 0 || !isfinite(b->npv[j]) || !isfinite(b->scale[j]);
 }
 
 /* ----------------------------------------------------------- payback scan */
 
-typedef double v4d __attribute__((vector_size(32), may_alias, aligned(8)));
-typedef int64_t v4i __attribute__((vector_size(32), may_alias, aligned(8)));
-
-/* What a scan group carries: per lane its cumulative sum, tolerance and result. */
+/* What a scan group carries: per lane its tolerance, whether it scans, and its result. */
 struct scan {
-	double cum[SCAN_W], tol[SCAN_W], out[SCAN_W];
-	int64_t live[SCAN_W];        /* -1 while the lane still scans */
+	double tol[SCAN_W], out[SCAN_W];
+	int64_t live[SCAN_W];        /* -1 for a lane that scans */
 	char undecided[SCAN_W];
 };
 
 #define SCAN_ALL(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 
+/* a where the mask m is set, else b; whether any lane of m is set. */
+#define PICK(m, a, b) ((v4d)(((v4i)(a) & (m)) | ((v4i)(b) & ~(m))))
+#define ANY4(m) (((m)[0] | (m)[1] | (m)[2] | (m)[3]) != 0)
+
 /*
- * Walk the periods back from the end for SCAN_W lanes in step (as
- * last_crossing in model.c does for one): prev = cum - flow[p] is the
- * cumulative sum of period p - 1; the first one below 0 gives the payback,
- * one within tol of 0 leaves the lane undecided. vb holds the lines' values
- * lane-minor; w is the period-major weights and act/at their active lines.
- * The eight vectors of lanes are named, so that they stay in registers.
+ * crm_payback_short_ (model.c) for SCAN_W lanes in step: each lane's sums
+ * are the products of that function, added in its order, so each lane's
+ * result is the same to the last bit. Line l's values for the lanes are at
+ * vb + l x stride; nonneg says that every one of them is >= 0, when a
+ * segment's lower bound takes each line's least running sum without
+ * comparing (the same number the comparison picks). The eight vectors of
+ * lanes are named, so that they stay in registers.
  */
 static inline __attribute__((always_inline)) void
-scan_body(const crm_model *m, const double *restrict vb, const double *restrict w,
-	  const size_t *restrict act, const size_t *restrict at, struct scan *s)
+scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, int nonneg,
+	  struct scan *s)
 {
 	const v4i sign = { INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN };
 	const v4d zero = { 0, 0, 0, 0 };
-	const v4d *cv = (const v4d *)s->cum, *tv = (const v4d *)s->tol;
+	const v4d *tv = (const v4d *)s->tol;
 	const v4i *lv = (const v4i *)s->live;
-#define DECL(q) v4d cum##q = cv[q], tol##q = tv[q], f##q, prev##q; v4i live##q = lv[q];
+	const double *cw = m->cw[d];
+	size_t nl = m->nl;
+#define DECL(q) v4d tol##q = tv[q], acc##q; v4i live##q = lv[q], need##q;
 	SCAN_ALL(DECL)
 #undef DECL
-	size_t nl = m->nl;
 
-	for (int p = m->n; p > 0; p--) {
-#define ZERO(q) f##q = zero;
+	for (int sg = m->nseg - 1; sg >= 0; sg--) {
+		const double *lo = m->cmin[d] + (size_t)sg * nl, *hi = m->cmax[d] + (size_t)sg * nl;
+#define ZERO(q) acc##q = zero;
 		SCAN_ALL(ZERO)
-#undef ZERO
-		const double *wp = w + (size_t)p * nl;
-		for (size_t k = at[p]; k < at[p + 1]; k++) {
-			size_t l = act[k];
-			double wl = wp[l];
-			v4d wv = { wl, wl, wl, wl };
-			const v4d *x = (const v4d *)(vb + l * SCAN_W);
-#define ACC(q) f##q += x[q] * wv;
-			SCAN_ALL(ACC)
-#undef ACC
+		if (nonneg) {
+			for (size_t l = 0; l < nl; l++) {
+				v4d a = { lo[l], lo[l], lo[l], lo[l] };
+				const v4d *x = (const v4d *)(vb + l * stride);
+#define LOW(q) acc##q += x[q] * a;
+				SCAN_ALL(LOW)
+#undef LOW
+			}
+		} else {
+			for (size_t l = 0; l < nl; l++) {
+				v4d a = { lo[l], lo[l], lo[l], lo[l] }, b = { hi[l], hi[l], hi[l], hi[l] };
+				const v4d *x = (const v4d *)(vb + l * stride);
+#define LOW(q) { v4d p = x[q] * a, r = x[q] * b; acc##q += PICK(p < r, p, r); }
+				SCAN_ALL(LOW)
+#undef LOW
+			}
 		}
 		v4i any = { 0, 0, 0, 0 };
-#define TEST(q) prev##q = cum##q - f##q; \
-		any |= ((prev##q < zero) | ((v4d)((v4i)prev##q & ~sign) <= tol##q)) & live##q;
-		SCAN_ALL(TEST)
-#undef TEST
-		if (any[0] | any[1] | any[2] | any[3]) {
+#define NEED(q) need##q = live##q & (acc##q <= tol##q); any |= need##q;
+		SCAN_ALL(NEED)
+#undef NEED
+		if (!ANY4(any))
+			continue;
+		int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
+		for (int k = k1; k >= k0; k--) {
+			const double *c = cw + (size_t)k * nl;
+			SCAN_ALL(ZERO)
+			for (size_t l = 0; l < nl; l++) {
+				v4d a = { c[l], c[l], c[l], c[l] };
+				const v4d *x = (const v4d *)(vb + l * stride);
+#define CUM(q) acc##q += x[q] * a;
+				SCAN_ALL(CUM)
+#undef CUM
+			}
+			v4i hit = { 0, 0, 0, 0 };
+#define HIT(q) hit |= need##q & ((acc##q < zero) | ((v4d)((v4i)acc##q & ~sign) <= tol##q));
+			SCAN_ALL(HIT)
+#undef HIT
+			if (!ANY4(hit))
+				continue;
+			/* The flows of period k + 1, for the lanes whose crossing is in it. */
+			const double *w = (d ? m->wtd : m->wt) + (size_t)(k + 1) * nl;
+#define FZERO(q) v4d f##q = zero;
+			SCAN_ALL(FZERO)
+#undef FZERO
+			for (size_t l = 0; l < nl; l++) {
+				v4d a = { w[l], w[l], w[l], w[l] };
+				const v4d *x = (const v4d *)(vb + l * stride);
+#define FLOW(q) f##q += x[q] * a;
+				SCAN_ALL(FLOW)
+#undef FLOW
+			}
 			v4i left = { 0, 0, 0, 0 };
 #define LANES(q) \
 			for (int e = 0; e < 4; e++) { \
-				double pv = prev##q[e]; \
-				if (!live##q[e] || !(pv < 0 || fabs(pv) <= tol##q[e])) \
+				double cv = acc##q[e]; \
+				if (!need##q[e] || !(cv < 0 || fabs(cv) <= tol##q[e])) \
 					continue; \
-				if (fabs(pv) <= tol##q[e]) \
-					s->undecided[q * 4 + e] = 1; \
+				int j = q * 4 + e; \
+				if (fabs(cv) <= tol##q[e]) \
+					s->undecided[j] = 1; \
 				else \
-					s->out[q * 4 + e] = ((double)(p - 1) + (-pv) / f##q[e]) * m->mpp; \
-				live##q[e] = 0; \
+					s->out[j] = ((double)k + (-cv) / f##q[e]) * m->mpp; \
+				need##q[e] = live##q[e] = 0; \
 			} \
-			left |= live##q;
+			left |= need##q;
 			SCAN_ALL(LANES)
 #undef LANES
-			if (!(left[0] | left[1] | left[2] | left[3]))
-				return;
+			if (!ANY4(left))
+				break;
 		}
-#define NEXT(q) cum##q = prev##q;
-		SCAN_ALL(NEXT)
-#undef NEXT
+		v4i alive = { 0, 0, 0, 0 };
+#define ALIVE(q) alive |= live##q;
+		SCAN_ALL(ALIVE)
+#undef ALIVE
+		if (!ANY4(alive))
+			return;
 	}
-	/* Lanes still live were never below 0. */
+#undef ZERO
+	/* Lanes still scanning were never below 0. */
 #define NEVER(q) \
 	for (int e = 0; e < 4; e++) \
 		if (live##q[e]) \
@@ -326,82 +421,77 @@ scan_body(const crm_model *m, const double *restrict vb, const double *restrict 
 #undef NEVER
 }
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx2")))
-static void scan_avx2(const crm_model *m, const double *vb, const double *w, const size_t *act,
-		      const size_t *at, struct scan *s)
+static void scan_avx2(const crm_model *m, int d, const double *vb, size_t stride, int nonneg,
+		      struct scan *s)
 {
-	scan_body(m, vb, w, act, at, s);
+	scan_body(m, d, vb, stride, nonneg, s);
 }
 #endif
 
-static void scan_base(const crm_model *m, const double *vb, const double *w, const size_t *act,
-		      const size_t *at, struct scan *s)
+static void scan_base(const crm_model *m, int d, const double *vb, size_t stride, int nonneg,
+		      struct scan *s)
 {
-	scan_body(m, vb, w, act, at, s);
+	scan_body(m, d, vb, stride, nonneg, s);
 }
 
-static void scan(const crm_model *m, const double *vb, const double *w, const size_t *act,
-		 const size_t *at, struct scan *s)
+static void scan(const crm_model *m, int d, const double *vb, size_t stride, int nonneg,
+		 struct scan *s)
 {
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(__GNUC__)
 	if (__builtin_cpu_supports("avx2")) {
-		scan_avx2(m, vb, w, act, at, s);
+		scan_avx2(m, d, vb, stride, nonneg, s);
 		return;
 	}
 #endif
-	scan_base(m, vb, w, act, at, s);
+	scan_base(m, d, vb, stride, nonneg, s);
 }
 
 /*
- * Payback (discounted when disc) of every draw not marked full, into out:
- * the cumulative sum at the end from the per-line totals, then the scan.
+ * Payback (discounted when d) of every draw not marked full, into out: the
+ * cumulative sum at the end, then the scan of groups of SCAN_W consecutive
+ * draws, reading the line values in place.
  */
-static void batch_payback(const crm_model *m, crm_batch *b, size_t n, int disc, char *full,
+static void batch_payback(const crm_model *m, crm_batch *b, size_t n, int d, char *full,
 			  double *out)
 {
-	const double *tot = disc ? m->totwd : m->totw;
-	const double *w = disc ? m->wtd : m->wt;
-	const size_t *act = disc ? b->dact : b->act, *at = disc ? b->dact_at : b->act_at;
-	size_t nlane = 0;
+	const double *cum = d ? b->cum1 : b->cum0;
 	struct scan s;
 
-	for (size_t j = 0; j < n; j++) {
-		if (full[j])
-			continue;
-		double cum = 0, tol = CRM_PAYBACK_REL_TOL * b->scale[j];
-		for (size_t l = 0; l < m->nl; l++)
-			cum += b->val[l * b->cap + j] * tot[l];
-		if (fabs(cum) <= tol)
-			full[j] = 1;
-		else if (cum < 0)
-			out[j] = NAN;
-		else
-			b->lane[nlane++] = j;
-	}
-	for (size_t g = 0; g < nlane; g += SCAN_W) {
-		size_t cnt = nlane - g < SCAN_W ? nlane - g : SCAN_W;
+	for (size_t g = 0; g < n; g += SCAN_W) {
+		int any = 0, nonneg = 1;
 		for (size_t k = 0; k < SCAN_W; k++) {
-			size_t j = b->lane[g + (k < cnt ? k : 0)];
-			double cum = 0;
-			for (size_t l = 0; l < m->nl; l++) {
-				double v = b->val[l * b->cap + j];
-				b->vb[l * SCAN_W + k] = v;
-				cum += v * tot[l];
-			}
-			s.cum[k] = cum;
-			s.tol[k] = CRM_PAYBACK_REL_TOL * b->scale[j];
-			s.live[k] = k < cnt ? -1 : 0;
+			size_t j = g + k;
+			s.live[k] = 0;
+			s.tol[k] = s.out[k] = 0;
 			s.undecided[k] = 0;
-			s.out[k] = 0;
-		}
-		scan(m, b->vb, w, act, at, &s);
-		for (size_t k = 0; k < cnt; k++) {
-			size_t j = b->lane[g + k];
-			if (s.undecided[k])
+			if (j >= n)
+				continue;
+			nonneg &= !b->neg[j];
+			if (full[j])
+				continue;
+			double tol = CRM_PAYBACK_REL_TOL * b->scale[j];
+			if (fabs(cum[j]) <= tol) {
 				full[j] = 1;
+			} else if (cum[j] < 0) {
+				out[j] = NAN;
+			} else {
+				s.tol[k] = tol;
+				s.live[k] = -1;
+				any = 1;
+			}
+		}
+		if (!any)
+			continue;
+		scan(m, d, b->val + g, b->stride, nonneg, &s);
+		for (size_t k = 0; k < SCAN_W && g + k < n; k++) {
+			if (!s.live[k])
+				continue;
+			if (s.undecided[k])
+				full[g + k] = 1;
 			else
-				out[j] = s.out[k];
+				out[g + k] = s.out[k];
 		}
 	}
 }
@@ -426,9 +516,9 @@ void crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_d
 
 void crm_batch_flows(const crm_model *m, const crm_batch *b, size_t j, double *net)
 {
-	double *tmp = b->vb;    /* scratch of nl x SCAN_W: room for one draw's values */
+	double *tmp = b->vb;
 
 	for (size_t l = 0; l < m->nl; l++)
-		tmp[l] = b->val[l * b->cap + j];
+		tmp[l] = b->val[l * b->stride + j];
 	crm_model_flows_(m, m->wl, tmp, net);
 }

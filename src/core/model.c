@@ -189,6 +189,11 @@ void crm_model_free(crm_model *m)
 	free(m->totwd);
 	free(m->wl);
 	free(m->wld);
+	for (int d = 0; d < 2; d++) {
+		free(m->cw[d]);
+		free(m->cmin[d]);
+		free(m->cmax[d]);
+	}
 	free(m->timed);
 	free(m->tslot);
 	free(m->timing_inputs);
@@ -200,6 +205,39 @@ void crm_model_free(crm_model *m)
 crm_model *crm_model_new(const crm_scenario *sc, crm_error *err)
 {
 	return crm_model_new_with(sc, &sc->settings, err);
+}
+
+/* crm_payback_short_'s running sums and their bounds per segment. */
+static int payback_tables(crm_model *m)
+{
+	size_t np = (size_t)m->n + 1, nl = m->nl;
+
+	m->nseg = m->n > 0 ? (m->n - 1) / PB_SEG + 1 : 0;
+	for (int d = 0; d < 2; d++) {
+		const double *w = d ? m->wtd : m->wt;
+		m->cw[d] = calloc(np * nl + 1, sizeof(double));
+		m->cmin[d] = calloc((size_t)m->nseg * nl + 1, sizeof(double));
+		m->cmax[d] = calloc((size_t)m->nseg * nl + 1, sizeof(double));
+		if (!m->cw[d] || !m->cmin[d] || !m->cmax[d])
+			return -1;
+		for (size_t l = 0; l < nl; l++) {
+			double run = 0;
+			for (size_t p = 0; p < np; p++)
+				m->cw[d][p * nl + l] = run += w[p * nl + l];
+			for (int sg = 0; sg < m->nseg; sg++) {
+				int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
+				double lo = m->cw[d][(size_t)k0 * nl + l], hi = lo;
+				for (int k = k0 + 1; k <= k1; k++) {
+					double c = m->cw[d][(size_t)k * nl + l];
+					lo = c < lo ? c : lo;
+					hi = c > hi ? c : hi;
+				}
+				m->cmin[d][(size_t)sg * nl + l] = lo;
+				m->cmax[d][(size_t)sg * nl + l] = hi;
+			}
+		}
+	}
+	return 0;
 }
 
 static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int unadjusted,
@@ -344,6 +382,8 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 			m->wld[l * m->wstride + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
 		}
 	}
+	if (payback_tables(m) != 0)
+		goto nomem;
 	return m;
 nomem:
 	crm_model_free(m);
@@ -1019,34 +1059,62 @@ static void flows(const crm_model *m, const double *w, const double *v, double *
 	}
 }
 
-/*
- * Payback as crm_payback_compute defines it: the last time the cumulative sum
- * of the flows goes from below 0 to 0 or above, after which it stays >= 0.
- * The cumulative sum at the end comes from the per-line totals tot; the scan
- * then walks back from the end and stops at the last period whose cumulative
- * sum is below 0. Returns 1 and sets *months when reached, 0 when not, -1
- * when a cumulative sum it looks at lands within tol of 0 (undecided here).
- */
-static int last_crossing(const crm_model *m, const double *flow, const double *tot,
-			 const double *v, double tol, double *months)
+double crm_flow_at_(const crm_model *m, int d, const double *v, size_t stride, int p)
 {
-	double cum = 0;
+	const double *w = (d ? m->wtd : m->wt) + (size_t)p * m->nl;
+	double f = 0;
 
 	for (size_t l = 0; l < m->nl; l++)
-		cum += v[l] * tot[l];
-	if (fabs(cum) <= tol)
+		f += v[l * stride] * w[l];
+	return f;
+}
+
+/*
+ * Payback as crm_payback_compute defines it: the last time the cumulative
+ * net flow goes from below 0 to 0 or above, after which it stays >= 0. The
+ * cumulative sum to period k is C(k) = sum over lines, in line order, of
+ * v[l] x cw[k][l]. At the end it must be above tol (below -tol: not reached).
+ * Then the segments of PB_SEG periods are taken back from the end: one whose
+ * lower bound of C (each line's running sum at its least or its greatest in
+ * the segment, whichever gives less) is above tol holds no crossing; in any
+ * other, each period from its last: the first C(k) below 0 gives the
+ * payback, k plus the part of period k + 1's flow that brings C to 0.
+ * Returns 1 and sets *months when reached, 0 when not, -1 when a
+ * cumulative sum it looks at lands within tol of 0 (undecided here).
+ */
+int crm_payback_short_(const crm_model *m, int d, const double *v, double tol, double *months)
+{
+	size_t nl = m->nl;
+	const double *cw = m->cw[d];
+	double c = 0;
+
+	for (size_t l = 0; l < nl; l++)
+		c += v[l] * cw[(size_t)m->n * nl + l];
+	if (fabs(c) <= tol)
 		return -1;
-	if (cum < 0)
+	if (c < 0)
 		return 0;
-	for (int p = m->n; p > 0; p--) {
-		double prev = cum - flow[p];
-		if (fabs(prev) <= tol)
-			return -1;
-		if (prev < 0) {
-			*months = ((double)(p - 1) + (-prev) / flow[p]) * m->mpp;
-			return 1;
+	for (int sg = m->nseg - 1; sg >= 0; sg--) {
+		const double *lo = m->cmin[d] + (size_t)sg * nl, *hi = m->cmax[d] + (size_t)sg * nl;
+		double lb = 0;
+		for (size_t l = 0; l < nl; l++) {
+			double a = v[l] * lo[l], b = v[l] * hi[l];
+			lb += a < b ? a : b;
 		}
-		cum = prev;
+		if (lb > tol)
+			continue;
+		int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
+		for (int k = k1; k >= k0; k--) {
+			c = 0;
+			for (size_t l = 0; l < nl; l++)
+				c += v[l] * cw[(size_t)k * nl + l];
+			if (fabs(c) <= tol)
+				return -1;
+			if (c < 0) {
+				*months = ((double)k + (-c) / crm_flow_at_(m, d, v, 1, k + 1)) * m->mpp;
+				return 1;
+			}
+		}
 	}
 	*months = 0;    /* never below 0 */
 	return 1;
@@ -1125,14 +1193,14 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 	double tol = CRM_PAYBACK_REL_TOL * scale;
 	if (want_payback) {
 		flows(m, m->wl, v, cf->net);
-		int r = last_crossing(m, cf->net, m->totw, v, tol, &s->payback_months);
+		int r = crm_payback_short_(m, 0, v, tol, &s->payback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->payback_reached = r;
 	}
 	if (want_dpayback) {
 		flows(m, m->wld, v, cf->pv_net);
-		int r = last_crossing(m, cf->pv_net, m->totwd, v, tol, &s->dpayback_months);
+		int r = crm_payback_short_(m, 1, v, tol, &s->dpayback_months);
 		if (r < 0)
 			return CRM_EUSAGE;
 		s->dpayback_reached = r;

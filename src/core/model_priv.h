@@ -61,7 +61,28 @@ struct crm_model {
 	int *adopt;
 	size_t nadopt;
 	int *adopt_inputs;
+	/*
+	 * The short way's payback (crm_payback_short_), for the plain [0] and
+	 * the discounted [1] flows: each line's running sum of its signed
+	 * weights to period k, period-major, and per segment of PB_SEG periods
+	 * (k = 0 .. n - 1) its least and greatest running sum there.
+	 */
+	int nseg;
+	double *cw[2];             /* (n+1) x nl: at [k * nl + l] */
+	double *cmin[2], *cmax[2]; /* nseg x nl */
 };
+
+#define PB_SEG 8
+
+/*
+ * Payback the short way for line values v (signs in the weights) and the
+ * plain (d = 0) or discounted (d = 1) flows: 1 and *months when reached, 0
+ * when not, -1 when undecided (a cumulative sum within tol of 0). See
+ * model.c; crm_model_summary_batch computes the same to the last bit.
+ */
+int crm_payback_short_(const crm_model *m, int d, const double *v, double tol, double *months);
+/* The flow of period p: sum over lines, in line order, of v[l] x weight (plain or discounted). */
+double crm_flow_at_(const crm_model *m, int d, const double *v, size_t stride, int p);
 
 /* Whether line l counts: a cost always, a benefit when its class is in the settings' set. */
 int crm_model_line_counted_(const crm_model *m, size_t l);

@@ -262,7 +262,7 @@ void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copu
 struct strip {
 	double cut;                /* the alias table's: a uniform below it keeps this strip */
 	double hat, floor;         /* the density's maximum and minimum on the strip */
-	size_t alias;              /* the strip taken otherwise */
+	int next[2];               /* the strip taken: this one below the cut, its alias above */
 };
 
 struct crm_sampler {
@@ -316,7 +316,8 @@ static int pert_hat(crm_sampler *s)
 		finite &= isfinite(area[k]) && isfinite(s->strip[k].floor);
 	for (int k = 0; k < PERT_STRIPS; k++) {
 		s->strip[k].cut = g->F[k];
-		s->strip[k].alias = g->A[k] < PERT_STRIPS ? g->A[k] : (size_t)k;
+		s->strip[k].next[0] = k;
+		s->strip[k].next[1] = g->A[k] < PERT_STRIPS ? (int)g->A[k] : k;
 	}
 	gsl_ran_discrete_free(g);
 	if (!finite) {
@@ -422,15 +423,53 @@ static double pert_draw(const crm_sampler *s, gsl_rng *r)
 {
 	for (;;) {
 		double u = crm_rng_next(r);
-		size_t k = (size_t)(u * PERT_STRIPS);
+		int k = (int)(u * PERT_STRIPS);
 		k = k < PERT_STRIPS ? k : PERT_STRIPS - 1;
-		/* u < 1 <= a strip's cut of 1 keeps it, so no test for that case. */
-		k = u < s->strip[k].cut ? k : s->strip[k].alias;
+		k = s->strip[k].next[u >= s->strip[k].cut];
 		const struct strip *st = &s->strip[k];
 		double x = ((double)k + crm_rng_next(r)) / PERT_STRIPS;
 		double y = crm_rng_next(r) * st->hat;
 		if (y <= st->floor || y <= pert_density(s, x))
 			return x;
+	}
+}
+
+/*
+ * n Beta draws into x: the three uniforms of every draw's first attempt are
+ * taken a column at a time, so that the draws' table lookups overlap; the
+ * few attempts the squeeze does not settle are finished one by one after.
+ */
+#define PERT_COLUMN 256
+
+static void pert_columns(const crm_sampler *s, gsl_rng *r, double *x, size_t n)
+{
+	double u1[PERT_COLUMN], u2[PERT_COLUMN], u3[PERT_COLUMN];
+	size_t again[PERT_COLUMN];
+
+	for (size_t j0 = 0; j0 < n; j0 += PERT_COLUMN) {
+		size_t m = n - j0 < PERT_COLUMN ? n - j0 : PERT_COLUMN, na = 0;
+		crm_rng_fill(r, u1, m);
+		crm_rng_fill(r, u2, m);
+		crm_rng_fill(r, u3, m);
+		for (size_t j = 0; j < m; j++) {
+			int k = (int)(u1[j] * PERT_STRIPS);
+			k = k < PERT_STRIPS ? k : PERT_STRIPS - 1;
+			/* The alias past the cut, by an index: a branch here would be a coin toss. */
+			k = s->strip[k].next[u1[j] >= s->strip[k].cut];
+			const struct strip *st = &s->strip[k];
+			double xj = ((double)k + u2[j]) / PERT_STRIPS, y = u3[j] * st->hat;
+			x[j0 + j] = xj;
+			if (!(y <= st->floor))
+				again[na++] = j;
+		}
+		for (size_t a = 0; a < na; a++) {
+			size_t j = again[a];
+			double xj = x[j0 + j];
+			size_t k = (size_t)(xj * PERT_STRIPS);
+			double y = u3[j] * s->strip[k < PERT_STRIPS ? k : PERT_STRIPS - 1].hat;
+			/* The first attempt under the density, else new attempts. */
+			x[j0 + j] = y <= pert_density(s, xj) ? xj : pert_draw(s, r);
+		}
 	}
 }
 
@@ -460,8 +499,9 @@ void crm_sampler_draw(const crm_sampler *s, gsl_rng *r, double *restrict x, size
 	case CRM_DIST_PERT:
 		if (!s->strip)
 			break;
+		pert_columns(s, r, x, n);
 		for (size_t j = 0; j < n; j++)
-			x[j] = within(lo + w * pert_draw(s, r), lo, hi);
+			x[j] = within(lo + w * x[j], lo, hi);
 		return;
 	case CRM_DIST_UNIFORM:
 		crm_rng_fill(r, x, n);

@@ -115,7 +115,7 @@ static uint64_t order_key(double x)
 }
 
 /*
- * Stable LSD radix sort of a[0..n) by key; tmp is scratch of n. Returns
+ * Stable LSD radix sort of a[0..n) by order_key of the values; tmp is scratch of n. Returns
  * where the sorted values are (a or tmp). A digit all values share is skipped.
  */
 static crm_simstats_keyed *radix_sort(crm_simstats_keyed *a, crm_simstats_keyed *tmp, size_t n)
@@ -125,10 +125,10 @@ static crm_simstats_keyed *radix_sort(crm_simstats_keyed *a, crm_simstats_keyed 
 	memset(count, 0, sizeof count);
 	for (size_t i = 0; i < n; i++)
 		for (int d = 0; d < RADIX_PASSES; d++)
-			count[d][(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++;
+			count[d][(order_key(a[i].x) >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++;
 	for (int d = 0; d < RADIX_PASSES; d++) {
 		size_t *c = count[d], sum = 0;
-		if (n == 0 || c[(a[0].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)] == n)
+		if (n == 0 || c[(order_key(a[0].x) >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)] == n)
 			continue;
 		for (size_t k = 0; k < RADIX_BUCKETS; k++) {
 			size_t t = c[k];
@@ -136,7 +136,7 @@ static crm_simstats_keyed *radix_sort(crm_simstats_keyed *a, crm_simstats_keyed 
 			sum += t;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[c[(a[i].key >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++] = a[i];
+			tmp[c[(order_key(a[i].x) >> (d * RADIX_BITS)) & (RADIX_BUCKETS - 1)]++] = a[i];
 		crm_simstats_keyed *t = a;
 		a = tmp;
 		tmp = t;
@@ -174,20 +174,18 @@ static crm_simstats_keyed *bucket_sort(crm_simstats_keyed *a, crm_simstats_keyed
 	for (size_t i = 0; i < n; i++) {
 		double f = (a[i].x - lo) * scale;
 		size_t k = f < (double)nb ? (size_t)f : nb - 1;
-		a[i].key = k;   /* the bucket, until the keys are needed again */
+		a[i].bucket = (uint32_t)k;
 		count[k + 1]++;
 	}
 	for (size_t k = 1; k <= nb; k++)
 		count[k] += count[k - 1];
 	for (size_t i = 0; i < n; i++)
-		b[count[a[i].key]++] = a[i];
+		b[count[a[i].bucket]++] = a[i];
 	/* count[k] is now where bucket k ends. */
 	for (size_t k = 0, first = 0; k < nb; first = count[k++]) {
 		size_t m = count[k] - first;
 		crm_simstats_keyed *v = b + first;
 		if (m > BUCKET_MAX) {
-			for (size_t i = 0; i < m; i++)
-				v[i].key = order_key(v[i].x);
 			crm_simstats_keyed *sorted = radix_sort(v, a, m);
 			if (sorted != v)
 				memcpy(v, sorted, m * sizeof *v);
@@ -213,7 +211,7 @@ void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_ke
 	if (n == 0)
 		return;
 	for (size_t i = 0; i < n; i++)
-		a[i] = (crm_simstats_keyed){ order_key(x[i]), x[i], i };
+		a[i] = (crm_simstats_keyed){ x[i], (uint32_t)i, 0 };
 	a = bucket_sort(a, tmp + n, (size_t *)(void *)(tmp + 2 * n), n);
 	for (size_t i = 0; i < n;) {
 		size_t j = i;

@@ -23,14 +23,14 @@ void crm_simstats_percentiles(double *v, size_t n, const double *pct, int np, do
 
 /*
  * Ranks 1..n of x[0..n) (no NaN, no infinity), ties sharing their average
- * rank, into rank. tmp is scratch of 3 n crm_simstats_keyed. A bucket sort
+ * rank, into rank, for n below 2^32. tmp is scratch of 3 n crm_simstats_keyed. A bucket sort
  * with a radix sort on the values' bits for crowded buckets: O(n), and the
  * same ranks as any correct sort.
  */
 typedef struct crm_simstats_keyed {
-	uint64_t key;          /* the value's bits, ordered as the values */
 	double x;
-	size_t i;
+	uint32_t i;            /* where x was: n is below 2^32 */
+	uint32_t bucket;       /* the bucket sort's bucket */
 } crm_simstats_keyed;
 
 void crm_simstats_ranks(const double *x, size_t n, double *rank, crm_simstats_keyed *tmp);

@@ -46,6 +46,8 @@ const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
 #define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
 #define SIM_CHUNK 256          /* draws drawn and evaluated together (divides CRM_SIM_BLOCK) */
+/* A chunk's column of one item, and a cache line more: columns apart in the cache's sets. */
+#define COL_STRIDE (SIM_CHUNK + 8)
 
 struct part {                  /* summary of one metric over some draws */
 	uint64_t n, undef;
@@ -92,7 +94,7 @@ struct worker {
 	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
 	double *guess_pw;          /* periods: powers of the discount factor at irr_guess */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
-	double *cols;              /* nitems x SIM_CHUNK: a chunk's draws, by item */
+	double *cols;              /* nitems x COL_STRIDE: a chunk's draws, by item */
 	crm_batch *batch;          /* the chunk's short way (NULL: one draw at a time) */
 	crm_batch_draws bd;        /* the chunk's columns, as the batch reads them */
 	crm_batch_result br;       /* and its results */
@@ -149,7 +151,7 @@ static void take_draw(struct worker *w, size_t i)
 	const struct shared *sh = w->sh;
 
 	for (size_t t = 0; t < sh->nitems; t++)
-		w->x[t] = w->cols[t * SIM_CHUNK + i];
+		w->x[t] = w->cols[t * COL_STRIDE + i];
 }
 
 /* The draw in w->x, set into the worker's model to evaluate it alone. */
@@ -399,11 +401,11 @@ static void record_chunk(const struct shared *sh, struct block *b, size_t c0, si
 	if (sh->keep_items)
 		for (size_t i = 0; i < n; i++)
 			for (size_t t = 0; t < sh->nitems; t++)
-				b->items[(c0 + i) * sh->nitems + t] = cols[t * SIM_CHUNK + i];
+				b->items[(c0 + i) * sh->nitems + t] = cols[t * COL_STRIDE + i];
 	if (it < sh->rank_cap) {
 		size_t k = sh->rank_cap - it < n ? (size_t)(sh->rank_cap - it) : n;
 		for (size_t t = 0; t < sh->nitems; t++)
-			memcpy(sh->rank_items + t * sh->rank_cap + it, cols + t * SIM_CHUNK,
+			memcpy(sh->rank_items + t * sh->rank_cap + it, cols + t * COL_STRIDE,
 			       k * sizeof *cols);
 		for (size_t i = 0; i < k; i++)
 			sh->rank_npv[it + i] = met[i * CRM_SIM_NMETRICS + CRM_SIM_NPV];
@@ -422,7 +424,7 @@ static void run_block(struct worker *w, struct block *b)
 	for (size_t c0 = 0; c0 < b->count; c0 += SIM_CHUNK) {
 		size_t cn = b->count - c0 < SIM_CHUNK ? b->count - c0 : SIM_CHUNK;
 		crm_uncertain_draw_columns(sh->items, sh->samplers, sh->nitems, sh->cop, w->rng, w->g,
-					   w->cols, SIM_CHUNK, cn);
+					   w->cols, COL_STRIDE, cn);
 		if (w->batch) {
 			w->bd.n = cn;
 			crm_model_summary_batch(w->m, w->batch, &w->bd, sh->opt->metrics[CRM_SIM_PAYBACK],
@@ -565,7 +567,7 @@ static crm_status batch_init(struct run *r, struct worker *w, crm_error *err)
 		return out_of_memory(r, err);
 	for (size_t t = 0; t < r->sh.nitems; t++) {
 		const crm_uncertain *u = &r->sh.items[t];
-		const double *c = w->cols + t * SIM_CHUNK;
+		const double *c = w->cols + t * COL_STRIDE;
 		switch (u->kind) {
 		case CRM_ITEM_INPUT: in[u->index] = c; break;
 		case CRM_ITEM_LINE: line[u->index] = c; break;
@@ -601,7 +603,7 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->fast = crm_model_summary_fast(w->m) && !w->after_tax &&
 		  !(opt->metrics[CRM_SIM_IRR] &&
 		    crm_model_settings(w->m)->discounting == CRM_DISCOUNT_DATED);
-	if (!(w->cols = malloc((r->sh.nitems + 1) * SIM_CHUNK * sizeof *w->cols)))
+	if (!(w->cols = malloc((r->sh.nitems + 1) * COL_STRIDE * sizeof *w->cols)))
 		return out_of_memory(r, err);
 	return w->fast ? batch_init(r, w, err) : CRM_OK;
 }
