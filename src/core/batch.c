@@ -26,7 +26,7 @@
 #include "crmroi/expr.h"
 #include "model_priv.h"
 
-#define SCAN_W 32               /* draws whose payback scans run in step */
+#define SCAN_W 16               /* draws whose payback searches run in step */
 
 struct crm_batch {
 	size_t cap;
@@ -300,7 +300,7 @@ struct scan {
 	char undecided[SCAN_W];
 };
 
-#define SCAN_ALL(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#define SCAN_ALL(X) X(0) X(1) X(2) X(3)
 
 /* a where the mask m is set, else b; whether any lane of m is set. */
 #define PICK(m, a, b) ((v4d)(((v4i)(a) & (m)) | ((v4i)(b) & ~(m))))
@@ -312,7 +312,7 @@ struct scan {
  * result is the same to the last bit. Line l's values for the lanes are at
  * vb + l x stride; nonneg says that every one of them is >= 0, when a
  * segment's lower bound takes each line's least running sum without
- * comparing (the same number the comparison picks). The eight vectors of
+ * comparing (the same number the comparison picks). The four vectors of
  * lanes are named, so that they stay in registers.
  */
 static inline __attribute__((always_inline)) void
