@@ -908,7 +908,10 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 		adoption_rows(fp, r, out ? acf : hc->ucf, l, out ? 1 / (1 - ln->risk) : 1, un, upv);
 	period_row(fp, r, NULL, "Unadjusted amount", un, tu, 1, upv);
 	fmt_percent(risk, sizeof risk, ln->risk);
-	snprintf(b, sizeof b, "Risk adjustment (%s%s)", ln->kind == CRM_BENEFIT ? "-" : "+", risk);
+	if (ln->risk == 0)
+		snprintf(b, sizeof b, "Risk adjustment (none)");
+	else
+		snprintf(b, sizeof b, "Risk adjustment (%s%s)", ln->kind == CRM_BENEFIT ? "-" : "+", risk);
 	period_row(fp, r, NULL, b, dif, ta - tu, 1, pv - upv);
 	period_row(fp, r, "total", "Risk-adjusted amount", adj, ta, 1, pv);
 	fputs("</tbody></table>\n", fp);
