@@ -145,9 +145,12 @@ static int build_analyses(html_case *c, const struct report_opts *o)
 		if (st == CRM_ENOMEM)
 			goto fail;
 		if (st != CRM_OK) {
-			/* An input that cannot be searched is left out of the table, not the report. */
+			/* An input that cannot be searched stays in the table, with the reason. */
+			memset(&c->be[c->nbe], 0, sizeof c->be[c->nbe]);
+			c->be[c->nbe].param = *p;
+			c->be[c->nbe].status = CRM_BE_NONE;
+			snprintf(c->be_why[c->nbe], sizeof c->be_why[c->nbe], "%s", err.msg);
 			crm_error_clear(&err);
-			continue;
 		}
 		c->nbe++;
 	}

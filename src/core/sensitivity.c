@@ -365,7 +365,8 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 	if (!isfinite(lo) || !isfinite(hi) || !isfinite(hi - lo))
 		return crm_error_set(err, CRM_EDATA, p->loc.file ? p->loc.file : sc->file, p->loc.line,
 				     p->loc.col, "%s: the break-even interval %g to %g is not finite "
-				     "(the value %g is too large to search around; give --interval)",
+				     "(the value %g is too large to search around; crmroi breakeven "
+				     "--interval LOW:HIGH searches a given interval)",
 				     p->name, lo, hi, p->base);
 	if (!(lo <= hi))
 		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "%s: the break-even interval "

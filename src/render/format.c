@@ -16,10 +16,15 @@
 
 /* ------------------------------------------------------------- numbers */
 
+/*
+ * v with thousands separators and the given decimals into buf. A number too
+ * long for buf (beyond about 1e40 in a 64-byte buffer) is written in
+ * scientific notation, "1.1e+308", never cut short.
+ */
 void fmt_money(char *buf, size_t len, double v, int decimals)
 {
-	/* DBL_MAX has 309 integer digits: room for them and the decimals. */
-	char digits[FMT_NUM_MAX];
+	/* DBL_MAX has 309 integer digits: room for them, their separators and the decimals. */
+	char digits[FMT_NUM_MAX], full[2 * FMT_NUM_MAX];
 	double r = v;
 	size_t o = 0;
 
@@ -34,17 +39,21 @@ void fmt_money(char *buf, size_t len, double v, int decimals)
 	int neg = r < 0 && strspn(digits, "0.") != strlen(digits);
 	char *dot = strchr(digits, '.');
 	size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (neg && o + 1 < len)
-		buf[o++] = '-';
-	for (size_t i = 0; i < intlen && o + 1 < len; i++) {
-		buf[o++] = digits[i];
+	if (neg)
+		full[o++] = '-';
+	for (size_t i = 0; i < intlen && o + 1 < sizeof full; i++) {
+		full[o++] = digits[i];
 		size_t left = intlen - i - 1;
-		if (left && left % 3 == 0 && o + 1 < len)
-			buf[o++] = ',';
+		if (left && left % 3 == 0 && o + 1 < sizeof full)
+			full[o++] = ',';
 	}
-	for (const char *p = dot; p && *p && o + 1 < len; p++)
-		buf[o++] = *p;
-	buf[o] = '\0';
+	for (const char *p = dot; p && *p && o + 1 < sizeof full; p++)
+		full[o++] = *p;
+	full[o] = '\0';
+	if (o < len)
+		memcpy(buf, full, o + 1);
+	else
+		snprintf(buf, len, "%.6g", v);
 }
 
 void fmt_percent(char *buf, size_t len, double fraction)

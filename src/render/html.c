@@ -1140,7 +1140,10 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 		else
 			snprintf(b, sizeof b, "formula");
 		fprintf(fp, "<td class=\"n\">%s</td>", b);
-		if (be->status == CRM_BE_FOUND && p->months) {
+		if (hc->be_why[i][0]) {
+			fputs("<td class=\"n\">not searched</td><td class=\"n\">-</td><td>", fp);
+			text(fp, hc->be_why[i]);
+		} else if (be->status == CRM_BE_FOUND && p->months) {
 			breakeven_months(fp, hc, be);
 		} else if (be->status == CRM_BE_FOUND) {
 			param_value(v, sizeof v, sc, p, be->value);

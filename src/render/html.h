@@ -36,6 +36,8 @@ typedef struct html_case {
 	crm_value tornado_base;
 	crm_breakeven be[HTML_BREAKEVENS];   /* NPV = 0 for the top tornado inputs */
 	size_t nbe;
+	/* Per break-even: why its search could not be made ("" when it was). */
+	char be_why[HTML_BREAKEVENS][sizeof ((crm_error *)0)->msg];
 	int simulated;              /* sim (and sobol) hold results */
 	crm_sim_result sim;
 	crm_sobol_result sobol;
