@@ -175,15 +175,17 @@ void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double 
 typedef struct crm_batch crm_batch;
 
 /*
- * A batch evaluator for m and up to cap draws per call; NULL on no memory,
- * or when crm_model_summary_fast(m) is 0. Free with crm_batch_free. One per
- * thread: it holds the scratch of a call.
+ * A batch evaluator for m and up to cap draws per call, cap from 1 to 2^20;
+ * NULL when cap is outside that, when crm_model_summary_fast(m) is 0, or on
+ * no memory. Free with crm_batch_free. One per thread: it holds the scratch
+ * of a call.
  */
 crm_batch *crm_batch_new(const crm_model *m, size_t cap);
 void crm_batch_free(crm_batch *b);
 
 typedef struct crm_batch_draws {
 	size_t n;                   /* draws, at most the batch's cap */
+	/* Each of these arrays may be NULL: nothing of that kind is drawn. */
 	const double *const *input; /* ninputs: n drawn values of input i, or NULL */
 	const double *const *line;  /* nlines: n drawn values of line l, or NULL */
 	/*
@@ -207,14 +209,15 @@ typedef struct crm_batch_result {
 	char *full;
 } crm_batch_result;
 
-void crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
-			     int want_payback, int want_dpayback, crm_batch_result *r);
+/* CRM_EUSAGE, and nothing computed, when d->n is above the batch's cap. */
+crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
+				   int want_payback, int want_dpayback, crm_batch_result *r);
 
 /*
  * After crm_model_summary_batch: draw j's net flow of every period into
  * net[0..N], as crm_model_summary_flows gives it (not for a draw marked full).
  */
-void crm_batch_flows(const crm_model *m, const crm_batch *b, size_t j, double *net);
+void crm_batch_flows(const crm_model *m, crm_batch *b, size_t j, double *net);
 
 /*
  * For data tables, where one or two values change between evaluations and

@@ -94,9 +94,10 @@ void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copu
  * A sampler draws one item a column of draws at a time, for a simulation:
  * the same distributions as crm_uncertain_draw, by methods that cost less
  * per draw (a triangular value by inversion with one root; a PERT value by
- * rejection from a step hat over 512 strips, with the strip picked by GSL's
- * alias table: exact Beta, in two or three uniforms, where gsl_ran_beta takes
- * two gamma variates), so the numbers differ from crm_uncertain_draw's. NULL
+ * rejection from a step hat over 256 strips, with the strip picked by GSL's
+ * alias table: exact Beta, three uniforms an attempt and about one attempt a
+ * draw, where gsl_ran_beta takes two gamma variates), so the numbers differ
+ * from crm_uncertain_draw's. NULL
  * on no memory. A sampler is read-only once made: threads may share it.
  */
 typedef struct crm_sampler crm_sampler;

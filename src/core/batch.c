@@ -11,10 +11,11 @@
  * (model.c) runs for SCAN_W draws in step, in vector registers.
  *
  * Every draw's numbers are those crm_model_summary computes: the same
- * products, added in the same order, so the results agree to the last bit. Whatever crm_model_summary would leave to
- * the full evaluation (a value that is not a finite number, a share of
- * adoption out of range, a line whose months the draw moves, a cumulative
- * sum within rounding of 0) is marked for the caller to evaluate alone.
+ * products, added in the same order, so the results agree to the last bit.
+ * Whatever crm_model_summary would leave to the full evaluation (a value
+ * that is not a finite number, a share of adoption out of range, a line
+ * whose months the draw moves, a cumulative sum within rounding of 0) is
+ * marked for the caller to evaluate alone.
  */
 #include "crmroi/model.h"
 
@@ -140,7 +141,7 @@ static void batch_inputs(const crm_model *m, crm_batch *b, const crm_batch_draws
 	for (size_t k = 0; k < m->ni; k++) {
 		size_t i = (size_t)m->order[k];
 		double *c = b->inv + i * b->istride;
-		if (d->input[i]) {
+		if (d->input && d->input[i]) {
 			b->col[i] = d->input[i];
 			continue;
 		}
@@ -156,7 +157,7 @@ static void batch_inputs(const crm_model *m, crm_batch *b, const crm_batch_draws
 	}
 	b->timing_drawn = 0;
 	for (size_t k = 0; k < m->ntiming_inputs; k++)
-		b->timing_drawn |= d->input[m->timing_inputs[k]] != NULL;
+		b->timing_drawn |= d->input && d->input[m->timing_inputs[k]];
 	if (m->ntimed && b->timing_drawn)
 		for (size_t j = 0; j < n; j++)
 			if (!full[j])
@@ -329,7 +330,7 @@ scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, i
 	SCAN_ALL(DECL)
 #undef DECL
 
-	for (int sg = m->nseg - 1; sg >= 0; sg--) {
+	for (int sg = m->nseg - 1; sg >= 0 && (sg + 1) * PB_SEG > m->kfirst[d]; sg--) {
 		const double *lo = m->cmin[d] + (size_t)sg * nl, *hi = m->cmax[d] + (size_t)sg * nl;
 #define ZERO(q) acc##q = zero;
 		SCAN_ALL(ZERO)
@@ -357,6 +358,7 @@ scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, i
 		if (!ANY4(any))
 			continue;
 		int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
+		k0 = k0 > m->kfirst[d] ? k0 : m->kfirst[d];
 		for (int k = k1; k >= k0; k--) {
 			const double *c = cw + (size_t)k * nl;
 			SCAN_ALL(ZERO)
@@ -496,25 +498,26 @@ static void batch_payback(const crm_model *m, crm_batch *b, size_t n, int d, cha
 	}
 }
 
-void crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
-			     int want_payback, int want_dpayback, crm_batch_result *r)
+crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
+				   int want_payback, int want_dpayback, crm_batch_result *r)
 {
-	size_t n = d->n < b->cap ? d->n : b->cap;
-	crm_batch_draws dd = *d;
+	size_t n = d->n;
 
-	dd.n = n;
+	if (n > b->cap)
+		return CRM_EUSAGE;
 	memset(r->full, 0, n);
-	batch_inputs(m, b, &dd, r->full);
-	batch_lines(m, b, &dd, r->full);
+	batch_inputs(m, b, d, r->full);
+	batch_lines(m, b, d, r->full);
 	memcpy(r->npv, b->npv, n * sizeof *r->npv);
 	memcpy(r->pv_costs, b->pvc, n * sizeof *r->pv_costs);
 	if (want_payback)
 		batch_payback(m, b, n, 0, r->full, r->payback);
 	if (want_dpayback)
 		batch_payback(m, b, n, 1, r->full, r->dpayback);
+	return CRM_OK;
 }
 
-void crm_batch_flows(const crm_model *m, const crm_batch *b, size_t j, double *net)
+void crm_batch_flows(const crm_model *m, crm_batch *b, size_t j, double *net)
 {
 	double *tmp = b->vb;
 

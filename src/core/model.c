@@ -185,8 +185,6 @@ void crm_model_free(crm_model *m)
 	free(m->wtd);
 	free(m->pvw);
 	free(m->absw);
-	free(m->totw);
-	free(m->totwd);
 	free(m->wl);
 	free(m->wld);
 	for (int d = 0; d < 2; d++) {
@@ -220,10 +218,14 @@ static int payback_tables(crm_model *m)
 		m->cmax[d] = calloc((size_t)m->nseg * nl + 1, sizeof(double));
 		if (!m->cw[d] || !m->cmin[d] || !m->cmax[d])
 			return -1;
+		m->kfirst[d] = m->n + 1;
 		for (size_t l = 0; l < nl; l++) {
 			double run = 0;
-			for (size_t p = 0; p < np; p++)
+			for (size_t p = 0; p < np; p++) {
 				m->cw[d][p * nl + l] = run += w[p * nl + l];
+				if (run != 0 && (int)p < m->kfirst[d])
+					m->kfirst[d] = (int)p;
+			}
 			for (int sg = 0; sg < m->nseg; sg++) {
 				int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
 				double lo = m->cw[d][(size_t)k0 * nl + l], hi = lo;
@@ -271,8 +273,6 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->wtd = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wtd);
 	m->pvw = calloc(m->nl + 1, sizeof *m->pvw);
 	m->absw = calloc(m->nl + 1, sizeof *m->absw);
-	m->totw = calloc(m->nl + 1, sizeof *m->totw);
-	m->totwd = calloc(m->nl + 1, sizeof *m->totwd);
 	m->wstride = ((size_t)m->n + FLOW_BLOCK) / FLOW_BLOCK * FLOW_BLOCK;
 	m->wl = calloc(m->wstride * (m->nl + 1), sizeof *m->wl);
 	m->wld = calloc(m->wstride * (m->nl + 1), sizeof *m->wld);
@@ -287,7 +287,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	if (!m->timed || !m->adopt || !m->adopt_inputs || !m->timing_inputs || !m->tslot)
 		goto nomem;
 	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
-	    !m->totw || !m->totwd || !m->wl || !m->wld ||
+	    !m->wl || !m->wld ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
 		goto nomem;
@@ -376,8 +376,6 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * d;
 			m->pvw[l] += w[p] * d;
 			m->absw[l] += fabs(w[p]);
-			m->totw[l] += sign * w[p];
-			m->totwd[l] += sign * w[p] * m->df[p];
 			m->wl[l * m->wstride + (size_t)p] = m->wt[(size_t)p * m->nl + l];
 			m->wld[l * m->wstride + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
 		}
@@ -1079,6 +1077,7 @@ double crm_flow_at_(const crm_model *m, int d, const double *v, size_t stride, i
  * the segment, whichever gives less) is above tol holds no crossing; in any
  * other, each period from its last: the first C(k) below 0 gives the
  * payback, k plus the part of period k + 1's flow that brings C to 0.
+ * Before kfirst no line has an amount and C is exactly 0: not below 0.
  * Returns 1 and sets *months when reached, 0 when not, -1 when a
  * cumulative sum it looks at lands within tol of 0 (undecided here).
  */
@@ -1094,7 +1093,7 @@ int crm_payback_short_(const crm_model *m, int d, const double *v, double tol, d
 		return -1;
 	if (c < 0)
 		return 0;
-	for (int sg = m->nseg - 1; sg >= 0; sg--) {
+	for (int sg = m->nseg - 1; sg >= 0 && (sg + 1) * PB_SEG > m->kfirst[d]; sg--) {
 		const double *lo = m->cmin[d] + (size_t)sg * nl, *hi = m->cmax[d] + (size_t)sg * nl;
 		double lb = 0;
 		for (size_t l = 0; l < nl; l++) {
@@ -1104,6 +1103,7 @@ int crm_payback_short_(const crm_model *m, int d, const double *v, double tol, d
 		if (lb > tol)
 			continue;
 		int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
+		k0 = k0 > m->kfirst[d] ? k0 : m->kfirst[d];
 		for (int k = k1; k >= k0; k--) {
 			c = 0;
 			for (size_t l = 0; l < nl; l++)

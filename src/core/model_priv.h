@@ -48,7 +48,6 @@ struct crm_model {
 	double *wtd;            /* the same times the discount factor */
 	double *pvw;            /* nl: sum over periods of weight x discount factor */
 	double *absw;           /* nl: sum over periods of |weight| */
-	double *totw, *totwd;   /* nl: sums over periods of wt and of wtd (signed) */
 	double *wl, *wld;       /* wt and wtd line-major: line l's weights at [l*wstride+p] */
 	size_t wstride;         /* n+1 rounded up to whole blocks of FLOW_BLOCK; the rest are 0 */
 	/* Timing from inputs: the lines whose start, end or ramp is a formula. */
@@ -68,6 +67,7 @@ struct crm_model {
 	 * (k = 0 .. n - 1) its least and greatest running sum there.
 	 */
 	int nseg;
+	int kfirst[2];             /* the first period any line has an amount: C is exactly 0 before */
 	double *cw[2];             /* (n+1) x nl: at [k * nl + l] */
 	double *cmin[2], *cmax[2]; /* nseg x nl */
 };

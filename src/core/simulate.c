@@ -2,10 +2,13 @@
  * simulate.c - the Monte Carlo engine.
  *
  * A run has four stages, each a function below: set-up (the uncertain
- * items, the copula, one model per thread, the stores), draw (every item's
- * value for one draw, set into the thread's model), evaluate (the metrics of
- * one draw, the short way when the model allows it) and summarise (moments,
- * percentiles, histograms, rank correlations).
+ * items and their samplers, the copula, one model per thread, the stores),
+ * draw (a chunk of SIM_CHUNK draws, item by item, into columns), evaluate
+ * (the chunk at once by crm_model_summary_batch when the model takes the
+ * short way; a draw it cannot decide, or every draw of a model that cannot
+ * take it, alone: its values set into the thread's model and evaluated) and
+ * summarise (moments, percentiles, histograms, rank correlations). A block's
+ * moments are summed chunk by chunk, two passes over each.
  *
  * Draws are grouped in blocks of CRM_SIM_BLOCK. Block b draws from its own
  * random stream (SIM_RNG) seeded from (seed, b), so what a block computes does
@@ -427,8 +430,10 @@ static void run_block(struct worker *w, struct block *b)
 					   w->cols, COL_STRIDE, cn);
 		if (w->batch) {
 			w->bd.n = cn;
-			crm_model_summary_batch(w->m, w->batch, &w->bd, sh->opt->metrics[CRM_SIM_PAYBACK],
-						sh->opt->metrics[CRM_SIM_DPAYBACK], &w->br);
+			/* cn is at most the batch's cap: never refused. */
+			(void)crm_model_summary_batch(w->m, w->batch, &w->bd,
+						      sh->opt->metrics[CRM_SIM_PAYBACK],
+						      sh->opt->metrics[CRM_SIM_DPAYBACK], &w->br);
 		}
 		for (size_t i = 0; i < cn; i++) {
 			double *met = b->metrics + (c0 + i) * CRM_SIM_NMETRICS;

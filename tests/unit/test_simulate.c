@@ -469,7 +469,7 @@ static void check_batch(crm_scenario *sc)
 				cols[t * B + j] = crm_uncertain_draw(&items[t], r);
 		crm_batch_draws d = { cnt, in, line, occ };
 		crm_batch_result res = { npv, pvc, pb, dpb, full };
-		crm_model_summary_batch(m, b, &d, 1, 1, &res);
+		assert_int_equal(crm_model_summary_batch(m, b, &d, 1, 1, &res), CRM_OK);
 		for (size_t j = 0; j < cnt; j++) {
 			for (size_t t = 0; t < n; t++) {
 				double x = cols[t * B + j];
@@ -555,6 +555,169 @@ static void test_batch_matches_summary(void **state)
 		"benefit,Lift,lift,,,,yearly,3\n");
 	check_batch(sc);
 	crm_scenario_free(sc);
+}
+
+/* A random scenario for test_batch_random_scenarios, as text. */
+static char *random_scenario(gsl_rng *r)
+{
+	static const char *const dists[] = { "uniform", "triangular", "pert", "normal" };
+	static const char *const timings[] = { "once", "yearly", "monthly" };
+	size_t cap = 8192, o = 0;
+	char *t = malloc(cap);
+	assert_non_null(t);
+	int h = 1 + (int)gsl_rng_uniform_int(r, 12), month = gsl_rng_uniform(r) < 0.33;
+	int ni = (int)gsl_rng_uniform_int(r, 4), nl = 1 + (int)gsl_rng_uniform_int(r, 7);
+	o += (size_t)snprintf(t + o, cap - o, "kind,name,value,low,high,dist,timing,start,probability\n"
+			      "setting,horizon_years,%d\nsetting,period,%s\n%s", h,
+			      month ? "month" : "year",
+			      gsl_rng_uniform(r) < 0.5 ? "setting,benefit_risk,10%\n" : "");
+	for (int i = 0; i < ni; i++) {
+		double v = -2 + 5 * gsl_rng_uniform(r);
+		o += (size_t)snprintf(t + o, cap - o, "input,x%d,%.3f,%.3f,%.3f,%s,,,\n", i, v,
+				      v - 2 * gsl_rng_uniform(r), v + 2 * gsl_rng_uniform(r),
+				      dists[gsl_rng_uniform_int(r, 4)]);
+	}
+	for (int l = 0; l < nl; l++) {
+		const char *kind = gsl_rng_uniform(r) < 0.5 ? "cost" : "benefit";
+		const char *tm = timings[gsl_rng_uniform_int(r, 3)];
+		int start = (int)gsl_rng_uniform_int(r, (unsigned long)(12 * h + 1));
+		if (strcmp(tm, "once") && start == 0)
+			start = 1;
+		if (!strcmp(tm, "once") && gsl_rng_uniform(r) < 0.5)
+			start = 0;
+		const char *prob = gsl_rng_uniform(r) < 0.25 ? "40%" : "";
+		double u = gsl_rng_uniform(r);
+		if (u < 0.15) {
+			o += (size_t)snprintf(t + o, cap - o, "%s,L%d,0,,,,%s,%d,%s\n", kind, l, tm, start, prob);
+		} else if (u < 0.35 && ni) {
+			o += (size_t)snprintf(t + o, cap - o, "%s,L%d,x%d * %d,,,,%s,%d,%s\n", kind, l,
+					      (int)gsl_rng_uniform_int(r, (unsigned long)ni),
+					      1000 + (int)gsl_rng_uniform_int(r, 89000), tm, start, prob);
+		} else {
+			double v = -30000 + 150000 * gsl_rng_uniform(r);
+			o += (size_t)snprintf(t + o, cap - o, "%s,L%d,%.2f,%.2f,%.2f,%s,%s,%d,%s\n", kind, l,
+					      v, v - 60000 * gsl_rng_uniform(r), v + 60000 * gsl_rng_uniform(r),
+					      dists[gsl_rng_uniform_int(r, 3)], tm, start, prob);
+		}
+	}
+	assert_true(o < cap);
+	return t;
+}
+
+/*
+ * Random scenarios (fixed seed): horizons of 1 to 12 years on the year and
+ * the month grid, lines once, yearly and monthly from any month, values of
+ * either sign, zero lines, formula lines and risk events, batches of any
+ * size from 1 to 70. Every draw the batch decides is crm_model_summary's to
+ * the last bit; and whenever crm_model_summary decides, its NPV agrees with
+ * the full evaluation within 1e-9 relative and its payback and discounted
+ * payback with crm_payback_compute on the full evaluation's flows within a
+ * millionth of a month (both add the same amounts in another order).
+ */
+static void test_batch_random_scenarios(void **state)
+{
+	(void)state;
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 2026);
+	long decided = 0, compared = 0;
+	for (int f = 0; f < 150; f++) {
+		char *text = random_scenario(r);
+		crm_scenario *sc = load_text(text);
+		crm_error err;
+		crm_model *m = crm_model_new(sc, &err);
+		crm_cashflow *cf = crm_cashflow_new(m), *full_cf = crm_cashflow_new(m);
+		crm_uncertain *items;
+		size_t n;
+		assert_true(m && cf && full_cf);
+		assert_int_equal(crm_uncertain_list(sc, &items, &n, &err), CRM_OK);
+		size_t cap = 1 + gsl_rng_uniform_int(r, 70);
+		crm_batch *b = crm_batch_new(m, cap);
+		assert_non_null(b);
+		double *cols = malloc((n + 1) * cap * sizeof *cols);
+		const double **in = calloc(sc->ninputs + 1, sizeof *in);
+		const double **line = calloc(sc->nlines + 1, sizeof *line);
+		const double **occ = calloc(sc->nlines + 1, sizeof *occ);
+		double *npv = malloc(cap * sizeof *npv), *pvc = malloc(cap * sizeof *pvc);
+		double *pb = malloc(cap * sizeof *pb), *dpb = malloc(cap * sizeof *dpb);
+		char *full = malloc(cap);
+		assert_true(cols && in && line && occ && npv && pvc && pb && dpb && full);
+		for (size_t t = 0; t < n; t++) {
+			const double *c = cols + t * cap;
+			if (items[t].kind == CRM_ITEM_INPUT)
+				in[items[t].index] = c;
+			else if (items[t].kind == CRM_ITEM_LINE)
+				line[items[t].index] = c;
+			else
+				occ[items[t].index] = c;
+		}
+		size_t np = (size_t)crm_model_periods(m) + 1;
+		for (int round = 0; round < 6; round++) {
+			size_t cnt = 1 + gsl_rng_uniform_int(r, cap);
+			for (size_t t = 0; t < n; t++)
+				for (size_t j = 0; j < cnt; j++)
+					cols[t * cap + j] = crm_uncertain_draw(&items[t], r);
+			crm_batch_draws d = { cnt, in, line, occ };
+			crm_batch_result res = { npv, pvc, pb, dpb, full };
+			assert_int_equal(crm_model_summary_batch(m, b, &d, 1, 1, &res), CRM_OK);
+			for (size_t j = 0; j < cnt; j++) {
+				for (size_t t = 0; t < n; t++) {
+					double x = cols[t * cap + j];
+					if (items[t].kind == CRM_ITEM_INPUT)
+						crm_model_override(m, (size_t)items[t].index, x);
+					else if (items[t].kind == CRM_ITEM_LINE)
+						crm_model_override_line(m, (size_t)items[t].index, x);
+					else
+						crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5);
+				}
+				crm_summary s;
+				crm_status st = crm_model_summary(m, cf, 1, 1, &s, &err);
+				if (full[j]) {
+					assert_int_not_equal(st, CRM_OK);
+				} else {
+					assert_int_equal(st, CRM_OK);
+					decided++;
+					assert_true(npv[j] == s.npv && pvc[j] == s.pv_costs);
+					assert_int_equal(!isnan(pb[j]), s.payback_reached);
+					assert_int_equal(!isnan(dpb[j]), s.dpayback_reached);
+					assert_true(!s.payback_reached || pb[j] == s.payback_months);
+					assert_true(!s.dpayback_reached || dpb[j] == s.dpayback_months);
+				}
+				if (st != CRM_OK || crm_model_eval(m, full_cf, &err) != CRM_OK)
+					continue;
+				compared++;
+				crm_payback p1, p2;
+				crm_payback_compute(full_cf->net, np, full_cf->months_per_period, &p1);
+				crm_payback_compute(full_cf->pv_net, np, full_cf->months_per_period, &p2);
+				assert_close(s.npv, full_cf->cumulative_pv[np - 1], 1e-9, 1e-6);
+				assert_int_equal(s.payback_reached, p1.status == CRM_PAYBACK_REACHED);
+				assert_int_equal(s.dpayback_reached, p2.status == CRM_PAYBACK_REACHED);
+				if (s.payback_reached)
+					assert_close(s.payback_months, p1.months, 0, 1e-6);
+				if (s.dpayback_reached)
+					assert_close(s.dpayback_months, p2.months, 0, 1e-6);
+			}
+		}
+		free(cols);
+		free(in);
+		free(line);
+		free(occ);
+		free(npv);
+		free(pvc);
+		free(pb);
+		free(dpb);
+		free(full);
+		free(items);
+		crm_batch_free(b);
+		crm_cashflow_free(cf);
+		crm_cashflow_free(full_cf);
+		crm_model_free(m);
+		crm_scenario_free(sc);
+		free(text);
+	}
+	print_message("      %ld draws decided by the batch, %ld compared with the full evaluation\n",
+		      decided, compared);
+	assert_true(decided > 10000 && compared > 10000);
+	gsl_rng_free(r);
 }
 
 /*
@@ -942,6 +1105,7 @@ int main(void)
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_summary_matches_full_evaluation),
 		cmocka_unit_test(test_batch_matches_summary),
+		cmocka_unit_test(test_batch_random_scenarios),
 		cmocka_unit_test(test_payback_lost_again),
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
