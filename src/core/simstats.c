@@ -145,35 +145,54 @@ static crm_simstats_keyed *radix_sort(crm_simstats_keyed *a, crm_simstats_keyed 
 }
 
 /*
- * Sort a[0..n) stably by value: a bucket sort with about n / BUCKET_FILL
- * buckets of equal width between the smallest and largest value (a monotone
- * map, so buckets come in order and equal values share one), insertion sort
- * within a bucket, and the radix sort for a bucket with more than BUCKET_MAX
- * values (a skewed distribution), so the cost stays O(n) whatever the shape.
- * A few values per bucket keep the bucket counts in the processor's nearest
- * cache while the values are spread. b is scratch of n values and count of
- * n + 1. Returns where the sorted values are.
+ * Sort a[0..n) stably by value: a bucket sort, insertion sort within a
+ * bucket, and the radix sort for a bucket with more than BUCKET_MAX values,
+ * so the cost stays O(n) whatever the shape. The buckets follow the values'
+ * distribution: a first pass counts them in up to COARSE_MAX bins of equal
+ * width between the smallest and largest value; each bin is then cut into
+ * buckets of equal width, about one per BUCKET_FILL of its values. A value's
+ * bucket is a monotone function of it (buckets come in order and equal
+ * values share one), and a bell-shaped distribution fills its buckets about
+ * as evenly as a flat one. b is scratch of n values and count of 2 n
+ * size_t. Returns where the sorted values are.
  */
-#define BUCKET_FILL 8
+#define BUCKET_FILL 2
 #define BUCKET_MAX 64
+#define COARSE_MAX 1024
 
 static crm_simstats_keyed *bucket_sort(crm_simstats_keyed *a, crm_simstats_keyed *b, size_t *count,
 				       size_t n)
 {
 	double lo = a[0].x, hi = a[0].x;
-	size_t nb = n / BUCKET_FILL + 1;
+	size_t nc = n / 64, coarse[COARSE_MAX + 1], first[COARSE_MAX + 1];
 
+	nc = nc < 1 ? 1 : nc > COARSE_MAX ? COARSE_MAX : nc;
 	for (size_t i = 1; i < n; i++) {
 		lo = a[i].x < lo ? a[i].x : lo;
 		hi = a[i].x > hi ? a[i].x : hi;
 	}
-	double scale = (double)nb / (hi - lo);
+	double scale = (double)nc / (hi - lo);
 	if (!(hi > lo) || !isfinite(scale) || !isfinite(hi - lo))
 		return radix_sort(a, b, n);
+	memset(coarse, 0, sizeof coarse);
+	for (size_t i = 0; i < n; i++) {
+		double f = (a[i].x - lo) * scale;
+		coarse[f < (double)nc ? (size_t)f : nc - 1]++;
+	}
+	/* Bin c's buckets: first[c] .. first[c + 1] - 1, at least one. */
+	size_t nb = 0;
+	for (size_t c = 0; c < nc; c++) {
+		first[c] = nb;
+		nb += coarse[c] / BUCKET_FILL + 1;
+	}
+	first[nc] = nb;
 	memset(count, 0, (nb + 1) * sizeof *count);
 	for (size_t i = 0; i < n; i++) {
 		double f = (a[i].x - lo) * scale;
-		size_t k = f < (double)nb ? (size_t)f : nb - 1;
+		size_t c = f < (double)nc ? (size_t)f : nc - 1;
+		size_t w = first[c + 1] - first[c];
+		double g = (f - (double)c) * (double)w;
+		size_t k = first[c] + (g > 0 ? (g < (double)w ? (size_t)g : w - 1) : 0);
 		a[i].bucket = (uint32_t)k;
 		count[k + 1]++;
 	}
@@ -182,9 +201,9 @@ static crm_simstats_keyed *bucket_sort(crm_simstats_keyed *a, crm_simstats_keyed
 	for (size_t i = 0; i < n; i++)
 		b[count[a[i].bucket]++] = a[i];
 	/* count[k] is now where bucket k ends. */
-	for (size_t k = 0, first = 0; k < nb; first = count[k++]) {
-		size_t m = count[k] - first;
-		crm_simstats_keyed *v = b + first;
+	for (size_t k = 0, at = 0; k < nb; at = count[k++]) {
+		size_t m = count[k] - at;
+		crm_simstats_keyed *v = b + at;
 		if (m > BUCKET_MAX) {
 			crm_simstats_keyed *sorted = radix_sort(v, a, m);
 			if (sorted != v)
