@@ -96,7 +96,8 @@ void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copu
  * per draw (a triangular value by inversion with one root; a PERT value by
  * rejection from a step hat over 256 strips, with the strip picked by GSL's
  * alias table: exact Beta, three uniforms an attempt and about one attempt a
- * draw, where gsl_ran_beta takes two gamma variates), so the numbers differ
+ * draw, where gsl_ran_beta takes two gamma variates; a normal by the ziggurat,
+ * GSL's method, reading the generator's buffer inline), so the numbers differ
  * from crm_uncertain_draw's. NULL
  * on no memory. A sampler is read-only once made: threads may share it.
  */

@@ -9,6 +9,7 @@
  *    a + (b - a) alpha / (alpha + beta) and variance (b - a)^2 alpha beta /
  *    ((alpha + beta)^2 (alpha + beta + 1)); uniform, normal, lognormal from
  *    their textbook formulas), within stated multiples of the standard error;
+ *  - tail probabilities of the normal from GSL's gsl_cdf_ugaussian_Q;
  *  - the Kolmogorov-Smirnov distance between the sample and the analytic
  *    distribution function (GSL's gsl_cdf_beta_P, gsl_cdf_gaussian_P,
  *    gsl_cdf_lognormal_P; the triangular one by its formula), below the
@@ -235,6 +236,47 @@ static void test_triangular_is_inversion(void **state)
 	crm_sampler_free(s);
 }
 
+/*
+ * The ziggurat's tail, its wedges and its layers: among 4,000,000 standard
+ * normals, the share beyond the base layer's edge R = 3.442619855899 (drawn
+ * by the tail method), beyond 4 and within 2, each within 5 standard errors
+ * of its value from GSL's gsl_cdf_ugaussian_Q; the second moment within 5
+ * standard errors (sqrt(2 / n)) of 1 (a wedge accepted whole would put it
+ * 15 standard errors off); the two signs equally often.
+ */
+static void test_normal_tails(void **state)
+{
+	(void)state;
+	enum { M = 4000000 };
+	crm_uncertain u = dist_of(CRM_DIST_NORMAL, -CRM_Z95, 0, CRM_Z95);   /* mean 0, sd 1 */
+	crm_sampler *s = crm_sampler_new(&u);
+	gsl_rng *r = gsl_rng_alloc(crm_rng_taus2x8);
+	gsl_rng_set(r, 31);
+	double x[COLUMN];
+	long beyond_r = 0, beyond_4 = 0, within_2 = 0, negative = 0;
+	double m2 = 0;
+	for (int k = 0; k < M / COLUMN; k++) {
+		crm_sampler_draw(s, r, x, COLUMN);
+		for (int j = 0; j < COLUMN; j++) {
+			beyond_r += fabs(x[j]) > 3.442619855899;
+			beyond_4 += fabs(x[j]) > 4;
+			within_2 += fabs(x[j]) < 2;
+			m2 += x[j] * x[j];
+			negative += x[j] < 0;
+		}
+	}
+	double n = (double)(M / COLUMN * COLUMN);
+	double pr = 2 * gsl_cdf_ugaussian_Q(3.442619855899), p4 = 2 * gsl_cdf_ugaussian_Q(4);
+	assert_close(beyond_r / n, pr, 0, 5 * sqrt(pr * (1 - pr) / n));
+	assert_close(beyond_4 / n, p4, 0, 5 * sqrt(p4 * (1 - p4) / n));
+	double p2 = 1 - 2 * gsl_cdf_ugaussian_Q(2);
+	assert_close(within_2 / n, p2, 0, 5 * sqrt(p2 * (1 - p2) / n));
+	assert_close(m2 / n, 1.0, 0, 5 * sqrt(2 / n));
+	assert_close(negative / n, 0.5, 0, 5 * sqrt(0.25 / n));
+	gsl_rng_free(r);
+	crm_sampler_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_fill_next_and_gsl_agree),
 		cmocka_unit_test(test_column_samplers),
 		cmocka_unit_test(test_triangular_is_inversion),
+		cmocka_unit_test(test_normal_tails),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
