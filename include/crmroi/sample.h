@@ -81,14 +81,6 @@ crm_status crm_copula_init(crm_copula *c, const crm_scenario *sc, const crm_unce
 			   size_t nitems, crm_error *err);
 void crm_copula_free(crm_copula *c);
 
-/*
- * One draw of every item into x[0..n): the independent ones with GSL's
- * samplers in item order, then the correlated ones by inversion of copula
- * normals. c may have m = 0. g is the caller's scratch of c->m doubles, so a
- * draw allocates nothing. The values drawn depend only on r's state.
- */
-void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copula *c,
-			    gsl_rng *r, double *g, double *x);
 
 /*
  * A sampler draws one item a column of draws at a time, for a simulation:

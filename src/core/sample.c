@@ -234,14 +234,10 @@ crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, si
 
 #define U_CLAMP 1e-15          /* keep copula uniforms inside (0, 1) */
 
-void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copula *c,
-			    gsl_rng *r, double *g, double *x)
+/* One draw's correlated items by inversion of copula normals, into x[item] (stride apart). */
+static void copula_draw(const crm_uncertain *items, const crm_copula *c, gsl_rng *r, double *g,
+			double *x, size_t stride)
 {
-	for (size_t t = 0; t < n; t++)
-		if (!c->m || !c->in[t])
-			x[t] = crm_uncertain_draw(&items[t], r);
-	if (!c->m)
-		return;
 	for (size_t i = 0; i < c->m; i++)
 		g[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
 	for (size_t i = 0; i < c->m; i++) {
@@ -250,7 +246,7 @@ void crm_uncertain_draw_all(const crm_uncertain *items, size_t n, const crm_copu
 			z += c->factor[i * c->m + j] * g[j];
 		double u = gsl_cdf_ugaussian_P(z);
 		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
-		x[c->item[i]] = crm_uncertain_quantile(&items[c->item[i]], u);
+		x[c->item[i] * stride] = crm_uncertain_quantile(&items[c->item[i]], u);
 	}
 }
 
@@ -616,22 +612,6 @@ void crm_sampler_draw(const crm_sampler *s, gsl_rng *r, double *restrict x, size
 	}
 	for (size_t j = 0; j < n; j++)
 		x[j] = crm_uncertain_draw(u, r);
-}
-
-/* One draw's correlated items by inversion of copula normals, into x[item] (stride apart). */
-static void copula_draw(const crm_uncertain *items, const crm_copula *c, gsl_rng *r, double *g,
-			double *x, size_t stride)
-{
-	for (size_t i = 0; i < c->m; i++)
-		g[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
-	for (size_t i = 0; i < c->m; i++) {
-		double z = 0;
-		for (size_t j = 0; j < c->m; j++)
-			z += c->factor[i * c->m + j] * g[j];
-		double u = gsl_cdf_ugaussian_P(z);
-		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
-		x[c->item[i] * stride] = crm_uncertain_quantile(&items[c->item[i]], u);
-	}
 }
 
 void crm_uncertain_draw_columns(const crm_uncertain *items, crm_sampler *const *samplers,

@@ -2,7 +2,10 @@
  * fuzz_expr.c - the formula compiler and evaluator on arbitrary text. Names
  * a to h (single letters) are inputs 0 to 7; every other name is unknown.
  * A compiled formula is evaluated in a few periods with awkward input values
- * (0, negative, huge, NaN) and its dependency lists are read.
+ * (0, negative, huge, NaN) and its dependency lists are read. A formula that
+ * does not use time is also evaluated at many points at once
+ * (crm_expr_eval_n), which must give, point by point, what crm_expr_eval
+ * gives: the same bits, or NaN for NaN.
  */
 #include "fuzz.h"
 
@@ -61,7 +64,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < k; i++)
 			(void)sv[i];
 	}
-	(void)crm_expr_uses_time(e);
+	if (!crm_expr_uses_time(e)) {
+		enum { PTS = 9 };
+		double cols[NVARS][PTS], out[PTS];
+		const double *col[NVARS];
+		double *stack = malloc(crm_expr_stack_depth(e) * PTS * sizeof *stack);
+		if (stack) {
+			/* Point j takes every input's value rotated by j, and point 8 a NaN in input 0. */
+			for (int i = 0; i < NVARS; i++) {
+				for (int j = 0; j < PTS; j++)
+					cols[i][j] = j == 8 && i == 0 ? NAN : vals[(i + j) % NVARS];
+				col[i] = cols[i];
+			}
+			crm_expr_eval_n(e, col, PTS, stack, out);
+			for (int j = 0; j < PTS; j++) {
+				double at[NVARS];
+				for (int i = 0; i < NVARS; i++)
+					at[i] = cols[i][j];
+				crm_expr_env env = { at, prev, 1, 1 };
+				double want = crm_expr_eval(e, &env);
+				if (isnan(want) ? !isnan(out[j]) : memcmp(&want, &out[j], sizeof want) != 0)
+					abort();
+			}
+			free(stack);
+		}
+	}
 	crm_expr_free(e);
 	return 0;
 }
