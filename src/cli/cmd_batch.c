@@ -365,6 +365,8 @@ static void header(FILE *fp, const struct batch_opts *o)
 	csv_field(fp, "status", 0);
 	csv_field(fp, "error", 0);
 	first = 0;
+	if (o->classes && o->an != AN_RUN)
+		csv_field(fp, "only", 0);   /* run always has it, the other analyses with --only */
 	switch (o->an) {
 	case AN_RUN:
 		csv_field(fp, "only", 0);
@@ -390,7 +392,12 @@ static void header(FILE *fp, const struct batch_opts *o)
 	csv_end(fp);
 }
 
-/* The leading columns of every row of a scenario. */
+static void put_only(FILE *fp, const struct batch_opts *o, int *first);
+
+/*
+ * The leading columns of every row of a scenario; with --only, the column
+ * only too, but for run, which writes it itself.
+ */
 static void lead(FILE *fp, const struct batch_opts *o, const char *file, const char *title,
 		 const char *error, int *first)
 {
@@ -400,12 +407,15 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
 	put_text(fp, o->out, "title", title ? title : "", first);
 	put_text(fp, o->out, "status", error ? "error" : "ok", first);
 	put_text(fp, o->out, "error", error ? error : "", first);
+	if (o->classes && o->an != AN_RUN)
+		put_only(fp, o, first);
 }
 
 /*
- * run's column only: the classes --only names, in their canonical order and
+ * The column only: the classes --only names, in their canonical order and
  * spelling; empty (JSON null) without --only, when the metrics count every
- * class but flexibility.
+ * class but flexibility. The analysis run always has it; tornado, breakeven
+ * and simulate have it with --only.
  */
 static void put_only(FILE *fp, const struct batch_opts *o, int *first)
 {
@@ -807,10 +817,6 @@ int cmd_batch(int argc, char **argv)
 			return usage_error("batch: unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (o.classes && o.an != AN_RUN)
-		return usage_error("batch: --only works with the analysis run only: crmroi %s does "
-				   "not take it", o.an == AN_TORNADO ? "tornado" : o.an == AN_BREAKEVEN
-				   ? "breakeven" : "simulate");
 	if (optind >= argc)
 		return usage_error("batch: no file or directory given");
 	for (int i = optind, nstdin = 0; i < argc; i++)

@@ -59,6 +59,7 @@ struct sens_opts {
 	double target;
 	int interval_given;
 	double lo, hi;
+	unsigned classes;     /* --only: the benefit classes counted; 0 = each scenario's own */
 };
 
 /* One scenario, loaded and ready. */
@@ -67,6 +68,7 @@ struct job {
 	crm_analysis *a;
 	crm_param vp[2];      /* sweep: the varied parameters */
 	crm_param input;      /* breakeven --input */
+	char only[256];       /* --only: the classes counted ("cash,flexibility"); "" without */
 };
 
 static int parse_num(const char *opt, const char *s, double *out)
@@ -258,6 +260,8 @@ static void fmt_value(char *buf, size_t len, const crm_value *v, int unit)
 		snprintf(buf, len, "n/a (%s)", v->why);
 }
 
+static void note_line(FILE *fp, out_format fmt, const char *text);
+
 static void title_line(FILE *fp, const struct job *j, out_format fmt, const char *what)
 {
 	const char *t = j->sc->settings.title[0] ? j->sc->settings.title : j->sc->file;
@@ -266,6 +270,11 @@ static void title_line(FILE *fp, const struct job *j, out_format fmt, const char
 		fprintf(fp, "## %s: %s\n\n- Scenario: %s\n", what, t, j->sc->file);
 	else
 		fprintf(fp, "%s: %s\n  Scenario: %s\n", what, t, j->sc->file);
+	if (j->only[0]) {
+		char sentence[512];
+		classes_sentence(j->sc, sentence, sizeof sentence);
+		note_line(fp, fmt, sentence);
+	}
 	if (j->sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
 		readiness_summary(&j->sc->settings, rd, sizeof rd);
@@ -311,6 +320,28 @@ static void json_head(FILE *fp, const struct job *j, const char *command, crm_me
 	json_string(fp, command);
 	fputs(",\n  \"metric\": ", fp);
 	json_string(fp, crm_metric_info_of(m)->name);
+	if (j->only[0]) {   /* --only, as crmroi batch writes it */
+		fputs(",\n  \"only\": ", fp);
+		json_string(fp, j->only);
+	}
+}
+
+/*
+ * A CSV table ends with the column only when --only is given (as crmroi
+ * batch's): csv_only(o, j) columns more at rtable_init, filled at the end.
+ */
+static size_t csv_only(const struct sens_opts *o, const struct job *j)
+{
+	return o->fmt == FMT_CSV && j->only[0];
+}
+
+static void csv_only_fill(const struct sens_opts *o, const struct job *j, rtable *t)
+{
+	if (!csv_only(o, j))
+		return;
+	rtable_col(t, t->ncols - 1, "only", "Only", UNIT_TEXT);
+	for (size_t r = 0; r < t->nrows; r++)
+		rtable_text(t, (long)r, t->ncols - 1, j->only);
 }
 
 static void json_value(FILE *fp, const char *key, const crm_value *v)
@@ -403,7 +434,7 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 
 	if (st != CRM_OK)
 		return st;
-	if (rtable_init(&t, 10) != 0) {
+	if (rtable_init(&t, 10 + csv_only(o, j)) != 0) {
 		free(rows);
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -459,6 +490,7 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 		rtable_print_json(&t, fp, 2);
 		fputs("\n}", fp);
 	} else if (o->fmt == FMT_CSV) {
+		csv_only_fill(o, j, &t);
 		rtable_print_csv(&t, fp);
 	} else {
 		title_line(fp, j, o->fmt, "Tornado");
@@ -503,7 +535,7 @@ static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp,
 		return st;
 	if ((st = crm_spider(j->a, m, o->steps, o->nsteps, &params, &n, &values, err)) != CRM_OK)
 		return st;
-	if (rtable_init(&t, o->nsteps + 2) != 0) {
+	if (rtable_init(&t, o->nsteps + 2 + csv_only(o, j)) != 0) {
 		free(params);
 		free(values);
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -535,6 +567,7 @@ static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp,
 		rtable_print_json(&t, fp, 2);
 		fputs("\n}", fp);
 	} else if (o->fmt == FMT_CSV) {
+		csv_only_fill(o, j, &t);
 		rtable_print_csv(&t, fp);
 	} else {
 		title_line(fp, j, o->fmt, "Spider");
@@ -582,9 +615,10 @@ static void vary_label(const struct vary *v, const crm_param *p, char *buf, size
 #define SWEEP_BLOCK 4096
 #define SWEEP_PEOPLE_MAX_CELLS 1000000.0
 
-static int sweep_one_way_header(const struct sens_opts *o, const crm_param *p, rtable *t)
+static int sweep_one_way_header(const struct sens_opts *o, const struct job *j,
+				const crm_param *p, rtable *t)
 {
-	if (rtable_init(t, o->nmetrics + 1) != 0)
+	if (rtable_init(t, o->nmetrics + 1 + csv_only(o, j)) != 0)
 		return -1;
 	rtable_col(t, 0, p->name, p->name, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
 	for (size_t k = 0; k < o->nmetrics; k++) {
@@ -615,6 +649,7 @@ static crm_status sweep_rows(const struct sens_opts *o, struct job *j, rtable *t
 		for (size_t k = 0; k < o->nmetrics; k++)
 			rtable_value(t, row, k + 1, &vals[k]);
 	}
+	csv_only_fill(o, j, t);
 	return CRM_OK;
 }
 
@@ -677,7 +712,7 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 	rtable t;
 	char line[400];
 
-	if (sweep_one_way_header(o, p, &t) != 0)
+	if (sweep_one_way_header(o, j, p, &t) != 0)
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	if (o->fmt == FMT_CSV || o->fmt == FMT_JSON) {
 		if (o->fmt == FMT_JSON) {
@@ -686,14 +721,14 @@ static crm_status sweep_one_way(const struct sens_opts *o, struct job *j, FILE *
 			json_string(fp, p->name);
 			fputs(",\n  \"rows\": [", fp);
 		}
-		char na[CRM_METRIC_COUNT + 1] = { 0 };
+		char na[CRM_METRIC_COUNT + 2] = { 0 };
 		if (o->fmt == FMT_CSV && v->n > SWEEP_BLOCK)
 			st = sweep_na_columns(o, j, na, err);
 		for (size_t b = 0; b * SWEEP_BLOCK < v->n && st == CRM_OK; b++) {
 			size_t first = b * SWEEP_BLOCK;
 			size_t count = v->n - first < SWEEP_BLOCK ? v->n - first : SWEEP_BLOCK;
 			rtable_free(&t);
-			if (sweep_one_way_header(o, p, &t) != 0)
+			if (sweep_one_way_header(o, j, p, &t) != 0)
 				st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 			else if ((st = sweep_rows(o, j, &t, first, count, err)) != CRM_OK)
 				;
@@ -1025,6 +1060,13 @@ static crm_status sweep_chunk(const struct sweep_stream *s, crm_analysis *a, str
 			if (rc != 0)
 				goto nomem;
 		}
+		if (s->j->only[0]) {   /* --only: the classes counted, after the note */
+			if (tb_reserve(b, 1) != 0)
+				goto nomem;
+			b->p[b->len++] = ',';
+			if (tb_field(b, s->j->only) != 0)
+				goto nomem;
+		}
 		if (tb_reserve(b, 2) != 0)
 			goto nomem;
 		b->p[b->len++] = '\r';
@@ -1136,6 +1178,8 @@ static crm_status sweep_stream_two_way(const struct sens_opts *o, struct job *j,
 		for (size_t c = 0; c < v2->n; c++)
 			csv_number(fp, vary_shown(v2, c), 0);
 		csv_field(fp, "note", 0);
+		if (j->only[0])
+			csv_field(fp, "only", 0);
 		csv_end(fp);
 	} else {
 		if (!(undef = tmpfile()))
@@ -1496,7 +1540,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 
 	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
 		return st;
-	if (rtable_init(&t, 9) != 0)
+	if (rtable_init(&t, 9 + csv_only(o, j)) != 0)
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
 	rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
@@ -1586,6 +1630,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			rtable_print_json(&t, fp, 2);
 			fputs("\n}", fp);
 		} else if (o->fmt == FMT_CSV) {
+			csv_only_fill(o, j, &t);
 			rtable_print_csv(&t, fp);
 		} else {
 			title_line(fp, j, o->fmt, "Break-even");
@@ -1637,7 +1682,14 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	crm_error err;
 
 	crm_error_clear(&err);
-	if (!(j->sc = crm_scenario_load(path, &err)) || !(j->a = crm_analysis_new(j->sc, &err)))
+	if (!(j->sc = crm_scenario_load(path, &err)))
+		return report_error(&err);
+	if (o->classes) {
+		/* --only: before the analysis copies the settings into its model. */
+		j->sc->settings.classes = o->classes;
+		classes_list(o->classes, j->only, sizeof j->only);
+	}
+	if (!(j->a = crm_analysis_new(j->sc, &err)))
 		return report_error(&err);
 	inputs_add(j->sc);
 	report_warnings(&j->sc->warnings);
@@ -1707,13 +1759,14 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		{ "target", required_argument, NULL, 't' },
 		{ "interval", required_argument, NULL, 'I' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "only", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* Which options each command takes. */
 	static const char *const allowed[] = {
-		[SENS_TORNADO] = "fomph", [SENS_SPIDER] = "fomsh", [SENS_SWEEP] = "fomvjh",
-		[SENS_BREAKEVEN] = "fomitIh",
+		[SENS_TORNADO] = "fomphO", [SENS_SPIDER] = "fomshO", [SENS_SWEEP] = "fomvjhO",
+		[SENS_BREAKEVEN] = "fomitIhO",
 	};
 	struct sens_opts o;
 	int c, status = EXIT_OK, nfiles, li;
@@ -1815,6 +1868,16 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 				goto done;
 			}
 			o.jobs = (int)jv;
+			break;
+		}
+		case 'O': {
+			crm_error cerr;
+			crm_error_clear(&cerr);
+			if (crm_classes_parse(optarg, &o.classes, &cerr) != CRM_OK) {
+				status = command_usage_error(cmdname, "%s: --only: %s", cmdname,
+							     cerr.msg);
+				goto done;
+			}
 			break;
 		}
 		case 'h':

@@ -35,6 +35,7 @@ struct sim_opts {
 	double precision;
 	size_t sobol;
 	int metrics[CRM_SIM_NMETRICS];
+	unsigned classes;     /* --only: the benefit classes counted; 0 = each scenario's own */
 };
 
 static const char *const metric_keys[CRM_SIM_NMETRICS] = {
@@ -267,6 +268,11 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	else
 		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
 	say(fp, md, "Scenario: %s", sc->file);
+	if (o->classes) {
+		char only[512];
+		classes_sentence(sc, only, sizeof only);
+		say(fp, md, "%s", only);
+	}
 	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
 		readiness_summary(&sc->settings, rd, sizeof rd);
@@ -451,8 +457,8 @@ static void csv_row(FILE *fp, const char *section, const char *name, const char 
 	csv_end(fp);
 }
 
-static void report_csv_sim(const crm_scenario *sc, const crm_sim_result *res,
-			   const crm_sobol_result *sob, FILE *fp)
+static void report_csv_sim(const struct sim_opts *o, const crm_scenario *sc,
+			   const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
 {
 	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
 	(void)sc;
@@ -465,6 +471,10 @@ static void report_csv_sim(const crm_scenario *sc, const crm_sim_result *res,
 	csv_end(fp);
 	csv_row(fp, "run", "draws", "count", (double)res->iterations, NAN, NAN);
 	csv_row(fp, "run", "precision", "half_width_over_mean", res->achieved_precision, NAN, NAN);
+	/* --only: whether each benefit class is in the metrics (1) or left out (0). */
+	for (int c = 0; o->classes && c < CRM_NCLASSES; c++)
+		csv_row(fp, "benefit_class", crm_class_name((crm_class)c), "counted",
+			(o->classes & CRM_CLASS_BIT(c)) ? 1 : 0, NAN, NAN);
 	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
 		const crm_sim_metric *m = &res->metric[k];
 		if (!m->computed)
@@ -521,6 +531,12 @@ static void report_json_sim(const struct sim_opts *o, const crm_scenario *sc,
 	json_string(fp, sc->settings.title);
 	fprintf(fp, ",\n  \"draws\": %llu, \"seed\": %llu", (unsigned long long)res->iterations,
 		(unsigned long long)o->seed);
+	if (o->classes) {   /* --only, as crmroi batch writes it */
+		char only[256];
+		classes_list(o->classes, only, sizeof only);
+		fputs(",\n  \"only\": ", fp);
+		json_string(fp, only);
+	}
 	fputs(",\n  \"precision\": {", fp);
 	jnum(fp, "asked", o->precision > 0 ? o->precision : NAN, 0);
 	jnum(fp, "achieved", res->achieved_precision, 1);
@@ -661,6 +677,7 @@ int cmd_simulate(int argc, char **argv)
 		{ "metric", required_argument, NULL, 'm' },
 		{ "sobol", required_argument, NULL, 'B' },
 		{ "bins", required_argument, NULL, 'b' },
+		{ "only", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -753,6 +770,13 @@ int cmd_simulate(int argc, char **argv)
 			memcpy(o.metrics, want, sizeof want);
 			break;
 		}
+		case 'O': {
+			crm_error cerr;
+			crm_error_clear(&cerr);
+			if (crm_classes_parse(optarg, &o.classes, &cerr) != CRM_OK)
+				return command_usage_error("simulate", "simulate: --only: %s", cerr.msg);
+			break;
+		}
 		case 'h':
 			print_command_help(find_command("simulate"), stdout);
 			return EXIT_OK;
@@ -790,6 +814,8 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
+			if (o.classes)
+				scs[i]->settings.classes = o.classes;   /* --only */
 			inputs_add(scs[i]);
 			report_warnings(&scs[i]->warnings);
 		}
@@ -868,7 +894,7 @@ int cmd_simulate(int argc, char **argv)
 		switch (o.fmt) {
 		case FMT_TEXT:
 		case FMT_MARKDOWN: report_people(&o, scs[i], &res[i], s, sink.fp); break;
-		case FMT_CSV: report_csv_sim(scs[i], &res[i], s, sink.fp); break;
+		case FMT_CSV: report_csv_sim(&o, scs[i], &res[i], s, sink.fp); break;
 		case FMT_JSON: report_json_sim(&o, scs[i], &res[i], s, sink.fp); break;
 		}
 	}

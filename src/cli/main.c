@@ -29,6 +29,8 @@ static const struct opt_doc run_opts[] = {
 static const struct opt_doc tornado_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --pct P", "give inputs and lines without a range one of +/-P% of their base value" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -37,6 +39,8 @@ static const struct opt_doc tornado_opts[] = {
 static const struct opt_doc spider_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --steps LIST", "percent changes of each input (default -30,-20,-10,0,10,20,30)" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -50,6 +54,8 @@ static const struct opt_doc sweep_opts[] = {
 	{ "-j, --jobs J", "threads for a two-way table in CSV or JSON (default: the number of "
 	  "processors); "
 	  "the output does not depend on it" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -60,6 +66,8 @@ static const struct opt_doc breakeven_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --target V", "the metric's value to reach (default 0)" },
 	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain; every whole month for an input a line's months follow)" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -77,6 +85,8 @@ static const struct opt_doc simulate_opts[] = {
 	{ "    --sobol N", "base points for the Sobol indices (default 4096; 0 turns them off)" },
 	{ "    --bins N", "bins of the NPV histogram (default 20)" },
 	{ "    --samples FILE", "write every draw (values and metrics) as CSV, whole or not at all" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
+	  "always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -108,8 +118,8 @@ static const struct opt_doc batch_opts[] = {
 	  "--seed SEED -n N FILE repeats the row" },
 	{ "    --shard K/N", "only part K of N of the sorted file list (for many machines; the "
 	  "parts' outputs concatenate into the whole run's)" },
-	{ "    --only CLASS[,CLASS...]", "run only: count only these benefit classes in the "
-	  "metrics (column only); costs always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics "
+	  "(column only); costs always count" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };

@@ -527,3 +527,43 @@ int command_usage_error(const char *command, const char *fmt, ...)
 	fprintf(stderr, "\nTry '%s help %s' for more information.\n", progname, command);
 	return EXIT_USAGE;
 }
+
+/* ------------------------------------------------------------- --only */
+
+void classes_list(unsigned classes, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (int c = 0; c < CRM_NCLASSES && n < len; c++)
+		if (classes & CRM_CLASS_BIT(c)) {
+			int w = snprintf(buf + n, len - n, "%s%s", n ? "," : "", crm_class_name(c));
+			if (w < 0)
+				break;
+			n += (size_t)w;
+		}
+}
+
+void classes_sentence(const crm_scenario *sc, char *buf, size_t len)
+{
+	unsigned present = 0, in = sc->settings.classes;
+	char counted[160] = "", out[160] = "";
+	size_t n = 0;
+
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].kind == CRM_BENEFIT)
+			present |= CRM_CLASS_BIT(sc->lines[l].cls);
+	/* As run's header: ", " between the names; the left-out ones that have lines. */
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		char *to = in & CRM_CLASS_BIT(c) ? counted : (present & CRM_CLASS_BIT(c)) ? out : NULL;
+		if (!to)
+			continue;
+		n = strlen(to);
+		snprintf(to + n, sizeof counted - n, "%s%s", n ? ", " : "", crm_class_name(c));
+	}
+	snprintf(buf, len, "Benefit classes in the metrics: %s (--only); costs always count%s%s%s",
+		 counted[0] ? counted : "none", out[0] ? ". Left out: " : "", out,
+		 out[0] && strstr(out, "flexibility") ? " (flexibility is never in NPV unless "
+		 "--only names it)" : "");
+}

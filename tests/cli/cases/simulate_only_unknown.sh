@@ -1,0 +1,1 @@
+$CRMROI simulate --only csh tests/cli/data/gates/only_risk.csv
