@@ -29,6 +29,8 @@ enum { CRM_SIM_NPV, CRM_SIM_ROI, CRM_SIM_IRR, CRM_SIM_PAYBACK, CRM_SIM_DPAYBACK,
 #define CRM_SIM_EXACT_MAX 1000000     /* values kept per metric for exact percentiles */
 #define CRM_SIM_HIST_BINS 65536       /* bins for estimated percentiles beyond that */
 #define CRM_SIM_RANK_MAX 100000       /* draws used for rank correlations */
+/* Values kept for rank correlations, at most: a model with many uncertain values uses fewer draws. */
+#define CRM_SIM_RANK_VALUES (16 * 1000 * 1000)
 #define CRM_SIM_NPCT 7
 
 extern const double crm_sim_percentiles[CRM_SIM_NPCT];   /* 5, 10, 25, 50, 75, 90, 95 */

@@ -3,7 +3,7 @@
  *
  * A run has four stages, each a function below: set-up (the uncertain
  * items and their samplers, the copula, one model per thread, the stores),
- * draw (a chunk of SIM_CHUNK draws, item by item, into columns), evaluate
+ * draw (a chunk of draws, item by item, into columns), evaluate
  * (the chunk at once by crm_model_summary_batch when the model takes the
  * short way; a draw it cannot decide, or every draw of a model that cannot
  * take it, alone: its values set into the thread's model and evaluated) and
@@ -48,9 +48,14 @@ const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
 #define BLOCKS_PER_THREAD 4    /* blocks per thread in a round, taken as threads come free */
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
 #define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
-#define SIM_CHUNK 256          /* draws drawn and evaluated together (divides CRM_SIM_BLOCK) */
-/* A chunk's column of one item, and a cache line more: columns apart in the cache's sets. */
-#define COL_STRIDE (SIM_CHUNK + 8)
+/*
+ * Draws drawn and evaluated together: SIM_CHUNK, or fewer for a model so
+ * large that a thread's columns would pass SIM_COLUMNS_MAX values (a power
+ * of 2 down to 8, so that a chunk divides CRM_SIM_BLOCK). The size depends
+ * on the scenario only, so the draws do not depend on the threads.
+ */
+#define SIM_CHUNK 256
+#define SIM_COLUMNS_MAX (16384 * SIM_CHUNK)
 
 struct part {                  /* summary of one metric over some draws */
 	uint64_t n, undef;
@@ -74,6 +79,8 @@ struct shared {
 	const crm_uncertain *items;
 	crm_sampler **samplers;    /* nitems */
 	size_t nitems;
+	size_t chunk;              /* draws drawn and evaluated together */
+	size_t stride;             /* a column's length: the chunk and a cache line more */
 	const crm_copula *cop;
 	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
 	double irr_guess;          /* the base case's IRR (or the discount rate): where IRR searches start */
@@ -97,7 +104,7 @@ struct worker {
 	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
 	double *guess_pw;          /* periods: powers of the discount factor at irr_guess */
 	int fast;                  /* crm_model_summary serves the metrics asked for */
-	double *cols;              /* nitems x COL_STRIDE: a chunk's draws, by item */
+	double *cols;              /* nitems x the stride: a chunk's draws, by item */
 	crm_batch *batch;          /* the chunk's short way (NULL: one draw at a time) */
 	crm_batch_draws bd;        /* the chunk's columns, as the batch reads them */
 	crm_batch_result br;       /* and its results */
@@ -154,7 +161,7 @@ static void take_draw(struct worker *w, size_t i)
 	const struct shared *sh = w->sh;
 
 	for (size_t t = 0; t < sh->nitems; t++)
-		w->x[t] = w->cols[t * COL_STRIDE + i];
+		w->x[t] = w->cols[t * sh->stride + i];
 }
 
 /* The draw in w->x, set into the worker's model to evaluate it alone. */
@@ -404,11 +411,11 @@ static void record_chunk(const struct shared *sh, struct block *b, size_t c0, si
 	if (sh->keep_items)
 		for (size_t i = 0; i < n; i++)
 			for (size_t t = 0; t < sh->nitems; t++)
-				b->items[(c0 + i) * sh->nitems + t] = cols[t * COL_STRIDE + i];
+				b->items[(c0 + i) * sh->nitems + t] = cols[t * sh->stride + i];
 	if (it < sh->rank_cap) {
 		size_t k = sh->rank_cap - it < n ? (size_t)(sh->rank_cap - it) : n;
 		for (size_t t = 0; t < sh->nitems; t++)
-			memcpy(sh->rank_items + t * sh->rank_cap + it, cols + t * COL_STRIDE,
+			memcpy(sh->rank_items + t * sh->rank_cap + it, cols + t * sh->stride,
 			       k * sizeof *cols);
 		for (size_t i = 0; i < k; i++)
 			sh->rank_npv[it + i] = met[i * CRM_SIM_NMETRICS + CRM_SIM_NPV];
@@ -424,10 +431,10 @@ static void run_block(struct worker *w, struct block *b)
 	b->npv_neg = b->pb_not = b->model_undef = 0;
 	b->st = CRM_OK;
 	gsl_rng_set(w->rng, (unsigned long)mix64(sh->opt->seed ^ mix64(b->first / CRM_SIM_BLOCK)));
-	for (size_t c0 = 0; c0 < b->count; c0 += SIM_CHUNK) {
-		size_t cn = b->count - c0 < SIM_CHUNK ? b->count - c0 : SIM_CHUNK;
+	for (size_t c0 = 0; c0 < b->count; c0 += sh->chunk) {
+		size_t cn = b->count - c0 < sh->chunk ? b->count - c0 : sh->chunk;
 		crm_uncertain_draw_columns(sh->items, sh->samplers, sh->nitems, sh->cop, w->rng, w->g,
-					   w->cols, COL_STRIDE, cn);
+					   w->cols, sh->stride, cn);
 		if (w->batch) {
 			w->bd.n = cn;
 			/* cn is at most the batch's cap: never refused. */
@@ -561,18 +568,19 @@ static crm_status batch_init(struct run *r, struct worker *w, crm_error *err)
 	crm_batch_result *br = &w->br;
 
 	w->bd = (crm_batch_draws){ 0, in, line, occ };
-	br->npv = malloc(SIM_CHUNK * sizeof *br->npv);
-	br->pv_costs = malloc(SIM_CHUNK * sizeof *br->pv_costs);
-	br->payback = malloc(SIM_CHUNK * sizeof *br->payback);
-	br->dpayback = malloc(SIM_CHUNK * sizeof *br->dpayback);
-	br->full = malloc(SIM_CHUNK);
-	w->batch = crm_batch_new(w->m, SIM_CHUNK);
+	size_t chunk = r->sh.chunk;
+	br->npv = malloc(chunk * sizeof *br->npv);
+	br->pv_costs = malloc(chunk * sizeof *br->pv_costs);
+	br->payback = malloc(chunk * sizeof *br->payback);
+	br->dpayback = malloc(chunk * sizeof *br->dpayback);
+	br->full = malloc(chunk);
+	w->batch = crm_batch_new(w->m, chunk);
 	if (!in || !line || !occ || !br->npv || !br->pv_costs || !br->payback || !br->dpayback ||
 	    !br->full || !w->batch)
 		return out_of_memory(r, err);
 	for (size_t t = 0; t < r->sh.nitems; t++) {
 		const crm_uncertain *u = &r->sh.items[t];
-		const double *c = w->cols + t * COL_STRIDE;
+		const double *c = w->cols + t * r->sh.stride;
 		switch (u->kind) {
 		case CRM_ITEM_INPUT: in[u->index] = c; break;
 		case CRM_ITEM_LINE: line[u->index] = c; break;
@@ -608,7 +616,7 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->fast = crm_model_summary_fast(w->m) && !w->after_tax &&
 		  !(opt->metrics[CRM_SIM_IRR] &&
 		    crm_model_settings(w->m)->discounting == CRM_DISCOUNT_DATED);
-	if (!(w->cols = malloc((r->sh.nitems + 1) * COL_STRIDE * sizeof *w->cols)))
+	if (!(w->cols = malloc((r->sh.nitems + 1) * r->sh.stride * sizeof *w->cols)))
 		return out_of_memory(r, err);
 	return w->fast ? batch_init(r, w, err) : CRM_OK;
 }
@@ -654,12 +662,22 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 	sh->nitems = res->nitems;
 	sh->cop = &r->cop;
 	sh->keep_items = opt->samples != NULL;
+	/* Columns of items, inputs and lines per thread: the chunk keeps them bounded. */
+	size_t ncol = res->nitems + sc->ninputs + sc->nlines + 1;
+	for (sh->chunk = SIM_CHUNK; sh->chunk > 8 && ncol * sh->chunk > SIM_COLUMNS_MAX;)
+		sh->chunk /= 2;
+	/* Columns apart in the cache's sets: a cache line more than the chunk. */
+	sh->stride = sh->chunk + 8;
 	if (!(sh->samplers = calloc(res->nitems + 1, sizeof *sh->samplers)))
 		return out_of_memory(r, err);
 	for (size_t t = 0; t < res->nitems; t++)
 		if (!(sh->samplers[t] = crm_sampler_new(&res->items[t])))
 			return out_of_memory(r, err);
 	sh->rank_cap = opt->n < CRM_SIM_RANK_MAX ? opt->n : CRM_SIM_RANK_MAX;
+	if (sh->rank_cap > CRM_SIM_RANK_VALUES / (res->nitems + 1))
+		sh->rank_cap = CRM_SIM_RANK_VALUES / (res->nitems + 1);
+	if (sh->rank_cap < 1)
+		sh->rank_cap = 1;
 	sh->rank_items = malloc((size_t)sh->rank_cap * (res->nitems + 1) * sizeof(double));
 	sh->rank_npv = malloc((size_t)sh->rank_cap * sizeof(double));
 	uint64_t exact_max = opt->exact_max ? opt->exact_max : CRM_SIM_EXACT_MAX;

@@ -86,14 +86,17 @@ expect() {
 	*) echo "" ;;
 	esac
 }
+# The files an example writes to /tmp go to this run's own folder: two runs at once do not meet.
+mkdir -p "$tmp/out"
 while IFS= read -r args; do
 	want=$(expect "$args")
-	if ! eval "\"\$CRMROI\" $args" > "$tmp/got" 2> "$tmp/err"; then
+	args_here=$(printf '%s' "$args" | sed "s#/tmp/#$tmp/out/#g")
+	if ! eval "\"\$CRMROI\" $args_here" > "$tmp/got" 2> "$tmp/err"; then
 		bad "man example 'crmroi $args' failed: $(cat "$tmp/err")"
 		continue
 	fi
 	# What the example writes to a file counts as its output too.
-	for f in $(printf '%s\n' "$args" | grep -oE '(-o|--samples) /tmp/[^ ]+' | sed 's/^[^ ]* //'); do
+	for f in $(printf '%s\n' "$args_here" | grep -oE "(-o|--samples) $tmp/out/[^ ]+" | sed 's/^[^ ]* //'); do
 		case $f in
 		# A workbook is a zip archive: its sheets' XML is what it says.
 		*.xlsx) /usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); [sys.stdout.write(z.read(n).decode()) for n in z.namelist() if n.startswith("xl/worksheets/")]' "$f" >> "$tmp/got" 2>/dev/null ;;
@@ -130,7 +133,7 @@ for cmd in "$tmp"/readme_*.cmd; do
 	[ -e "$cmd" ] || { bad "no console examples in README.md"; break; }
 	want=${cmd%.cmd}.out
 	line=$(cat "$cmd")
-	run=$(printf '%s' "$line" | sed "s#^\./crmroi#\"\$CRMROI\"#")
+	run=$(printf '%s' "$line" | sed "s#^\./crmroi#\"\$CRMROI\"#; s#/tmp/#$tmp/out/#g")
 	# CSV output ends lines with CRLF; the README, a text document, does not.
 	( eval "$run" ) 2>&1 | tr -d '\r' > "$tmp/got"
 	if cmp -s "$tmp/got" "$want"; then ok; else

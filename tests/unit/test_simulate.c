@@ -1092,6 +1092,36 @@ static void test_rank_correlation(void **state)
 	free(tmp);
 }
 
+/*
+ * Memory for rank correlations is bounded: a model with 200 uncertain values
+ * keeps 16,000,000 / 201 = 79,601 draws of them (integer division), not
+ * 100,000, and says so in rank_draws.
+ */
+static void test_rank_store_bounded(void **state)
+{
+	(void)state;
+	size_t cap = 64 * 1024, o = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	o += (size_t)snprintf(text + o, cap - o, "kind,name,value,low,high,timing\n");
+	for (int i = 0; i < 200; i++)
+		o += (size_t)snprintf(text + o, cap - o, "input,x%d,10,8,12,\n", i);
+	o += (size_t)snprintf(text + o, cap - o, "benefit,Sales,x0 * 1000 + x199 * 10,,,yearly\n");
+	assert_true(o < cap);
+	crm_scenario *sc = load_text(text);
+	crm_sim_options opt = options(100000, 2);
+	opt.metrics[CRM_SIM_IRR] = opt.metrics[CRM_SIM_PAYBACK] = opt.metrics[CRM_SIM_ROI] = 0;
+	crm_sim_result res;
+	crm_error err;
+	assert_int_equal(crm_simulate(sc, &opt, &res, &err), CRM_OK);
+	assert_int_equal(res.nitems, 200);
+	assert_int_equal(res.rank_draws, 79601);
+	assert_true(res.rank_corr[0] > 0.9);   /* x0 drives NPV */
+	crm_sim_result_free(&res);
+	crm_scenario_free(sc);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1112,6 +1142,7 @@ int main(void)
 		cmocka_unit_test(test_sobol_no_uncertainty),
 		cmocka_unit_test(test_order_statistics),
 		cmocka_unit_test(test_rank_correlation),
+		cmocka_unit_test(test_rank_store_bounded),
 		cmocka_unit_test(test_irr_short_way_every_draw),
 		cmocka_unit_test(test_jobs_identical_every_path),
 	};
