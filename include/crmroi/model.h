@@ -196,6 +196,8 @@ typedef struct crm_batch_draws {
 	const double *const *occurs;
 } crm_batch_draws;
 
+#define CRM_BATCH_MONTHS 2
+
 typedef struct crm_batch_result {
 	double *npv, *pv_costs;     /* n each */
 	double *payback, *dpayback; /* n each, when asked for: months, NaN when not reached */
@@ -204,7 +206,9 @@ typedef struct crm_batch_result {
 	 * a finite number, months or a share of adoption that the draw changes
 	 * or puts out of range, a cumulative sum within rounding of 0): the
 	 * caller evaluates that draw alone, with crm_model_summary or
-	 * crm_model_eval. The other results of such a draw are not set.
+	 * crm_model_eval. The other results of such a draw are not set. The bit
+	 * CRM_BATCH_MONTHS says that the draw moves a line's months (or gives
+	 * one none): crm_model_summary cannot decide it either.
 	 */
 	char *full;
 } crm_batch_result;

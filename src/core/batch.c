@@ -161,7 +161,7 @@ static void batch_inputs(const crm_model *m, crm_batch *b, const crm_batch_draws
 	if (m->ntimed && b->timing_drawn)
 		for (size_t j = 0; j < n; j++)
 			if (!full[j])
-				full[j] = (char)draw_moves_timing(m, b, j);
+				full[j] = draw_moves_timing(m, b, j) ? 1 | CRM_BATCH_MONTHS : 0;
 }
 
 /* The column that decides whether line l happens, or NULL when it counts at its expected value. */

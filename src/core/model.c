@@ -32,11 +32,12 @@
 /*
  * Per line with timing formulas (its index k among them), crm_cashflow keeps
  * TIMING_SLOTS sets of weights for the months met most recently, so that a
- * simulation drawing a go-live from a few months computes each set once.
+ * simulation drawing a go-live from a few months (the bundled case: 3 to 12)
+ * computes each set once.
  * timing_state[k * TS_N]: the slot in use (-1: the compiled weights), the
  * slot to replace next, then per slot: valid, start, end, ramp, first, last.
  */
-#define TIMING_SLOTS 8
+#define TIMING_SLOTS 16
 #define TS_USE 0
 #define TS_NEXT 1
 #define TS_SLOT(s) (2 + 6 * (s))

@@ -311,17 +311,18 @@ static crm_status from_batch(struct worker *w, size_t i, double *met, crm_error 
 
 /*
  * The metrics of the drawn model into met (NaN when undefined or not asked
- * for): the short way when it applies and decides, else a full evaluation.
+ * for): the short way when it applies and decides, else a full evaluation
+ * (at once when moved says that the draw moves a line's months).
  * *undefined is set when the model is not a number for this draw (a
  * division by zero), which is counted, not an error.
  */
-static crm_status evaluate(struct worker *w, double *met, int *undefined, crm_error *e)
+static crm_status evaluate(struct worker *w, double *met, int moved, int *undefined, crm_error *e)
 {
 	const crm_sim_options *opt = w->sh->opt;
 	crm_status st = CRM_EUSAGE;
 
 	*undefined = 0;
-	if (w->fast) {
+	if (w->fast && !moved) {
 		crm_summary sm;
 		st = crm_model_summary(w->m, w->cf, opt->metrics[CRM_SIM_PAYBACK],
 				       opt->metrics[CRM_SIM_DPAYBACK], &sm, e);
@@ -452,7 +453,9 @@ static void run_block(struct worker *w, struct block *b)
 			} else {
 				take_draw(w, i);
 				set_draw(w);
-				st = evaluate(w, met, &undefined, &e);
+				/* A draw that moves a line's months takes the full evaluation at once. */
+				st = evaluate(w, met, w->batch && (w->br.full[i] & CRM_BATCH_MONTHS),
+					      &undefined, &e);
 			}
 			if (st != CRM_OK) {
 				b->st = st;

@@ -554,6 +554,33 @@ static void test_adoption(void **state)
 	run_free(&r);
 }
 
+/*
+ * The line weights kept for months met before (16 sets per timed line) give
+ * the amounts a result buffer without any kept weights gives, also when more
+ * distinct months come than there are sets and the oldest are replaced:
+ * go-live from month 3 to 20 (18 of them) in a shuffled order, three times.
+ */
+static void test_timing_weights_kept(void **state)
+{
+	(void)state;
+	struct run r;
+	crm_error err;
+	run_text(&r, TIMED);
+	size_t np = (size_t)r.cf->nperiods + 1;
+	for (int k = 0; k < 3 * 18; k++) {
+		double golive = 3 + (double)((k * 7) % 18);
+		crm_model_override(r.m, 0, golive);
+		assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+		crm_cashflow *fresh = crm_cashflow_new(r.m);
+		assert_non_null(fresh);
+		assert_int_equal(crm_model_eval(r.m, fresh, &err), CRM_OK);
+		assert_memory_equal(r.cf->amount, fresh->amount, r.sc->nlines * np * sizeof(double));
+		assert_memory_equal(r.cf->net, fresh->net, np * sizeof(double));
+		crm_cashflow_free(fresh);
+	}
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -572,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_eval_errors),
 		cmocka_unit_test(test_override),
 		cmocka_unit_test(test_timing_from_inputs),
+		cmocka_unit_test(test_timing_weights_kept),
 		cmocka_unit_test(test_timing_summary),
 		cmocka_unit_test(test_adoption),
 		cmocka_unit_test(test_bad_value_is_per_evaluation),
