@@ -55,6 +55,8 @@ expect() {
 	"run scenarios/deployment/pilot_gate.csv") echo "68,437.83" ;;   # indep_model.py: NPV, the group rollout at 70%
 	"run --only cash scenarios/deployment/pilot_gate.csv") echo "-1,064,534.01" ;;   # indep_model.py only=cash: NPV
 	"simulate -n 20000 --sobol 0 scenarios/deployment/pilot_gate.csv "*) echo "11 inputs, 1 line value, 0 risk events, 1 gate" ;;   # counted in the files: the 10 lines of group rollout are one gate
+	"simulate -n 20000 --sobol 0 --only cash scenarios/deployment/pilot_gate.csv") echo "Benefit classes in the metrics: cash (--only); costs always count" ;;   # crmroi(1): the line --only adds
+	"tornado --only cash scenarios/deployment/pilot_gate.csv") echo "Base NPV: -1,064,534." ;;   # indep_model.py only=cash: NPV -1064534.01
 	"simulate scenarios/midsize_business_case.csv") echo "19 inputs, 3 line values, 0 risk events" ;;   # counted in the file: rows with low and high
 	"simulate --precision 1% "*) echo "within 1% of the mean" ;;
 	"simulate -n 1000 --samples /tmp/draws.csv "*) echo "draw,jobs_per_year,first_fix_uplift,repeat_visit_cost,travel_hours_saved,npv" ;;   # the samples file: the four inputs with a range, in file order
