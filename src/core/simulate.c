@@ -356,30 +356,38 @@ static crm_status evaluate(struct worker *w, double *met, int moved, int *undefi
 	return measure(w, met, e);
 }
 
-/* The summary of metric k over n draws' metrics (CRM_SIM_NMETRICS apart), added to p. */
+/*
+ * The summary of metric k over n draws' metrics (CRM_SIM_NMETRICS apart),
+ * added to p: two passes over the values shifted by the first defined one,
+ * so that equal values have exactly their value as mean and 0 as sum of
+ * squares (a metric that does not vary shows a standard deviation of 0).
+ */
 static void part_add_n(struct part *p, const double *met, size_t n)
 {
 	struct part c = { 0 };
-	double sum = 0;
+	double shift = 0, sum = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		double x = met[i * CRM_SIM_NMETRICS];
 		if (isnan(x))
 			continue;
-		if (!c.n || x < c.min)
-			c.min = x;
-		if (!c.n || x > c.max)
-			c.max = x;
+		if (!c.n) {
+			shift = c.min = c.max = x;
+		} else {
+			c.min = x < c.min ? x : c.min;
+			c.max = x > c.max ? x : c.max;
+		}
 		c.n++;
-		sum += x;
+		sum += x - shift;
 	}
 	c.undef = n - c.n;
 	if (c.n) {
-		c.mean = sum / (double)c.n;
+		double d = sum / (double)c.n;
+		c.mean = shift + d;
 		for (size_t i = 0; i < n; i++) {
 			double x = met[i * CRM_SIM_NMETRICS];
 			if (!isnan(x))
-				c.m2 += (x - c.mean) * (x - c.mean);
+				c.m2 += (x - shift - d) * (x - shift - d);
 		}
 	}
 	part_merge(p, &c);
@@ -900,6 +908,8 @@ static crm_status summarise_metrics(struct run *r, crm_sim_result *res, crm_erro
 		out->sd = t->n > 1 ? sqrt(t->m2 / (double)(t->n - 1)) : 0;
 		out->sem = out->sd / sqrt((double)t->n);
 		size_t nbins = opt->hist_bins > 0 ? (size_t)opt->hist_bins : DISPLAY_BINS;
+		if (!(out->max > out->min))
+			nbins = 1;   /* every draw the same value: one bin, not many empty ones */
 		if (report_hist(out, nbins) != 0)
 			return out_of_memory(r, err);
 		if (pj) {
