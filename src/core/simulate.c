@@ -46,6 +46,7 @@ const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
  */
 #define SIM_RNG crm_rng_taus2x8
 #define BLOCKS_PER_THREAD 4    /* blocks per thread in a round, taken as threads come free */
+#define ROUND_VALUES (32u << 20) /* values a round's blocks keep, at most (unless one block needs more) */
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
 #define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
 /*
@@ -673,6 +674,15 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 	sh->nitems = res->nitems;
 	sh->cop = &r->cop;
 	sh->keep_items = opt->samples != NULL;
+	/*
+	 * A round's blocks keep every draw's metrics, and its items for a samples
+	 * file: fewer blocks in a round for many items or many threads. The
+	 * draws do not depend on it.
+	 */
+	size_t per_block = CRM_SIM_BLOCK * (CRM_SIM_NMETRICS + (sh->keep_items ? res->nitems + 1 : 0));
+	size_t most = ROUND_VALUES / per_block;
+	if ((size_t)r->round_blocks > most)
+		r->round_blocks = most > 1 ? (int)most : 1;
 	/* Columns of items, inputs and lines per thread: the chunk keeps them bounded. */
 	size_t ncol = res->nitems + sc->ninputs + sc->nlines + 1;
 	for (sh->chunk = SIM_CHUNK; sh->chunk > 8 && ncol * sh->chunk > SIM_COLUMNS_MAX;)
