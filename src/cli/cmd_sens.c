@@ -584,7 +584,11 @@ static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp,
 					  "the same month give the same value.");
 				break;
 			}
-		print_table(&t, o->fmt, fp);
+		if (n)
+			print_table(&t, o->fmt, fp);
+		else
+			note_line(fp, o->fmt, "No input to move: the scenario has no input with a single "
+				  "base value. crmroi sweep --vary varies a line's value.");
 	}
 	rtable_free(&t);
 	free(params);
