@@ -79,16 +79,6 @@ void inputs_add_path(const char *path);
  */
 void inputs_add_args(int argc, char **argv);
 
-/*
- * ---- --only: the benefit classes the metrics count ----
- * classes_list: the classes of a set (CRM_CLASS_BIT), comma-separated in
- * their canonical order ("cash,flexibility"), as the field or column only
- * gives them. classes_sentence: the line run's header gives for
- * sc->settings.classes, with the classes the scenario has that are left out.
- */
-void classes_list(unsigned classes, char *buf, size_t len);
-void classes_sentence(const crm_scenario *sc, char *buf, size_t len);
-
 /* ---- commands ---- */
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);

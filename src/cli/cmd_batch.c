@@ -17,6 +17,7 @@
 #define _XOPEN_SOURCE 700
 #include "cli.h"
 #include "commands.h"
+#include "report.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -53,6 +54,7 @@ struct item {
 	char *text;          /* this scenario's output rows */
 	size_t len;
 	char *error;         /* "file:line:col: message" when it failed */
+	char *warning;       /* "file: --only: ...": a class --only names that no benefit has */
 	int skipped;         /* not a scenario file */
 };
 
@@ -419,13 +421,9 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
  */
 static void put_only(FILE *fp, const struct batch_opts *o, int *first)
 {
-	char list[256] = "";
+	char list[REPORT_CLASSES_LEN];
 
-	for (int c = 0; c < CRM_NCLASSES; c++)
-		if (o->classes & CRM_CLASS_BIT(c)) {
-			size_t n = strlen(list);
-			snprintf(list + n, sizeof list - n, "%s%s", n ? "," : "", crm_class_name(c));
-		}
+	report_class_set(o->classes, list, sizeof list);
 	if (o->out == OUT_CSV || o->classes) {
 		put_text(fp, o->out, "only", list, first);
 		return;
@@ -651,8 +649,12 @@ static void process(const struct batch_opts *o, struct item *it)
 	}
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
-	if (sc && o->classes)
+	if (sc && o->classes) {
+		char warn[2 * REPORT_CLASSES_LEN];
 		sc->settings.classes = o->classes;   /* --only */
+		if (report_classes_warning(sc, 1, warn, sizeof warn))
+			it->warning = strdup(warn);   /* printed in order, after every thread */
+	}
 	inputs_add(sc);
 	crm_status st = sc ? analyse(o, sc, it->seed, fp, &err) : err.status;
 	if (st != CRM_OK) {
@@ -867,6 +869,8 @@ int cmd_batch(int argc, char **argv)
 
 	size_t failed = 0, done_n = 0, skipped = 0;
 	for (size_t i = 0; i < count; i++) {
+		if (items[i].warning)
+			fprintf(stderr, "%s: %s\n", progname, items[i].warning);
 		if (items[i].skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
 				"column, or a period column as actuals files have)\n", progname, items[i].path);
@@ -899,6 +903,7 @@ int cmd_batch(int argc, char **argv)
 	for (size_t i = 0; i < count; i++) {
 		free(items[i].text);
 		free(items[i].error);
+		free(items[i].warning);
 	}
 	free(items);
 	free(ws);

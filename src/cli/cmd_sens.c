@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "commands.h"
+#include "report.h"
 #include "rtable.h"
 #include "shortest.h"
 
@@ -270,11 +271,10 @@ static void title_line(FILE *fp, const struct job *j, out_format fmt, const char
 		fprintf(fp, "## %s: %s\n\n- Scenario: %s\n", what, t, j->sc->file);
 	else
 		fprintf(fp, "%s: %s\n  Scenario: %s\n", what, t, j->sc->file);
-	if (j->only[0]) {
-		char sentence[512];
-		classes_sentence(j->sc, sentence, sizeof sentence);
-		note_line(fp, fmt, sentence);
-	}
+	report_classes rc;   /* which classes the figures count, as run's report says it */
+	report_classes_of(j->sc, j->only[0] != '\0', 0, &rc);
+	if (rc.shown)
+		note_line(fp, fmt, rc.sentence);
 	if (j->sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
 		readiness_summary(&j->sc->settings, rd, sizeof rd);
@@ -320,10 +320,11 @@ static void json_head(FILE *fp, const struct job *j, const char *command, crm_me
 	json_string(fp, command);
 	fputs(",\n  \"metric\": ", fp);
 	json_string(fp, crm_metric_info_of(m)->name);
-	if (j->only[0]) {   /* --only, as crmroi batch writes it */
-		fputs(",\n  \"only\": ", fp);
+	fputs(",\n  \"only\": ", fp);   /* --only, as crmroi batch writes it; null without */
+	if (j->only[0])
 		json_string(fp, j->only);
-	}
+	else
+		fputs("null", fp);
 }
 
 /*
@@ -1691,7 +1692,10 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	if (o->classes) {
 		/* --only: before the analysis copies the settings into its model. */
 		j->sc->settings.classes = o->classes;
-		classes_list(o->classes, j->only, sizeof j->only);
+		report_class_set(o->classes, j->only, sizeof j->only);
+		char warn[2 * REPORT_CLASSES_LEN];
+		if (report_classes_warning(j->sc, 1, warn, sizeof warn))
+			fprintf(stderr, "%s: %s\n", progname, warn);
 	}
 	if (!(j->a = crm_analysis_new(j->sc, &err)))
 		return report_error(&err);

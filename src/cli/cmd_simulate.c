@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "commands.h"
+#include "report.h"
 #include "rtable.h"
 
 #include <getopt.h>
@@ -268,11 +269,10 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	else
 		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
 	say(fp, md, "Scenario: %s", sc->file);
-	if (o->classes) {
-		char only[512];
-		classes_sentence(sc, only, sizeof only);
-		say(fp, md, "%s", only);
-	}
+	report_classes rc;   /* which classes the figures count, as run's report says it */
+	report_classes_of(sc, o->classes != 0, 0, &rc);
+	if (rc.shown)
+		say(fp, md, "%s", rc.sentence);
 	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
 		readiness_summary(&sc->settings, rd, sizeof rd);
@@ -531,11 +531,13 @@ static void report_json_sim(const struct sim_opts *o, const crm_scenario *sc,
 	json_string(fp, sc->settings.title);
 	fprintf(fp, ",\n  \"draws\": %llu, \"seed\": %llu", (unsigned long long)res->iterations,
 		(unsigned long long)o->seed);
-	if (o->classes) {   /* --only, as crmroi batch writes it */
-		char only[256];
-		classes_list(o->classes, only, sizeof only);
-		fputs(",\n  \"only\": ", fp);
+	fputs(",\n  \"only\": ", fp);   /* --only, as crmroi batch writes it; null without */
+	if (o->classes) {
+		char only[REPORT_CLASSES_LEN];
+		report_class_set(o->classes, only, sizeof only);
 		json_string(fp, only);
+	} else {
+		fputs("null", fp);
 	}
 	fputs(",\n  \"precision\": {", fp);
 	jnum(fp, "asked", o->precision > 0 ? o->precision : NAN, 0);
@@ -814,8 +816,11 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
+			char warn[2 * REPORT_CLASSES_LEN];
 			if (o.classes)
 				scs[i]->settings.classes = o.classes;   /* --only */
+			if (report_classes_warning(scs[i], o.classes != 0, warn, sizeof warn))
+				fprintf(stderr, "%s: %s\n", progname, warn);
 			inputs_add(scs[i]);
 			report_warnings(&scs[i]->warnings);
 		}

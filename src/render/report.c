@@ -79,14 +79,86 @@ static int class_subtotals(report *r, crm_error *err)
 	return 0;
 }
 
+/*
+ * The names of the classes in set, in their canonical order, sep between
+ * them; each class of absent followed by a note that no benefit has it.
+ */
+static void class_names(unsigned set, unsigned absent, const char *sep, char *buf, size_t len)
+{
+	if (!len)
+		return;
+	buf[0] = '\0';
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		if (set & CRM_CLASS_BIT(c))
+			crm_appendf(buf, len, "%s%s%s", buf[0] ? sep : "", crm_class_name((crm_class)c),
+				    absent & CRM_CLASS_BIT(c) ? " (no benefit of this class in the "
+				    "scenario)" : "");
+}
+
+/* The classes some benefit line of sc has. */
+static unsigned classes_present(const crm_scenario *sc)
+{
+	unsigned present = 0;
+
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].kind == CRM_BENEFIT)
+			present |= CRM_CLASS_BIT(sc->lines[l].cls);
+	return present;
+}
+
 void report_class_list(const report *r, int counted, char *buf, size_t len)
 {
-	buf[0] = '\0';
-	for (int c = 0; c < CRM_NCLASSES; c++) {
-		int in = (r->sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
-		if (r->cls_lines[c] && in == counted)
-			crm_appendf(buf, len, "%s%s", buf[0] ? ", " : "", crm_class_name((crm_class)c));
-	}
+	report_classes rc;
+
+	report_classes_of(r->sc, r->only_given, 0, &rc);
+	snprintf(buf, len, "%s", counted ? rc.counted : rc.left_out);
+}
+
+void report_class_set(unsigned classes, char *buf, size_t len)
+{
+	class_names(classes, 0, ",", buf, len);
+}
+
+void report_classes_of(const crm_scenario *sc, int only_given, int shown_apart, report_classes *rc)
+{
+	unsigned in = sc->settings.classes;
+
+	memset(rc, 0, sizeof *rc);
+	rc->present = classes_present(sc);
+	/* A class --only names that no benefit has is listed, and said to be absent. */
+	rc->absent = only_given ? in & ~rc->present : 0;
+	class_names((in & rc->present) | rc->absent, rc->absent, ", ", rc->counted,
+		    sizeof rc->counted);
+	class_names(~in & rc->present, 0, ", ", rc->left_out, sizeof rc->left_out);
+	/* As run's report: when some benefit is not cash (so may be left out), or with --only. */
+	rc->shown = only_given || (rc->present & ~CRM_CLASS_BIT(CRM_CLASS_CASH));
+	snprintf(rc->sentence, sizeof rc->sentence,
+		 "Benefit classes in the metrics: %s%s; costs always count%s%s%s",
+		 rc->counted[0] ? rc->counted : "none", only_given ? " (--only)" : "",
+		 !rc->left_out[0] ? "" : shown_apart ? ". Left out, shown apart: " : ". Left out: ",
+		 rc->left_out,
+		 ~in & rc->present & CRM_CLASS_BIT(CRM_CLASS_FLEXIBILITY) ? " (flexibility is never "
+		 "in the metrics unless --only names it)" : "");
+}
+
+int report_classes_warning(const crm_scenario *sc, int only_given, char *buf, size_t len)
+{
+	report_classes rc;
+	char names[REPORT_CLASSES_LEN] = "";
+
+	report_classes_of(sc, only_given, 0, &rc);
+	if (!rc.absent)
+		return 0;
+	for (int c = 0, k = 0; c < CRM_NCLASSES; c++)
+		if (rc.absent & CRM_CLASS_BIT(c)) {
+			unsigned later = rc.absent & ~(CRM_CLASS_BIT(c + 1) - 1);
+			crm_appendf(names, sizeof names, "%s%s", !k++ ? "" : later ? ", " : " or ",
+				    crm_class_name((crm_class)c));
+		}
+	snprintf(buf, len, "%s: --only: no benefit has class%s %s; the metrics count %s", sc->file,
+		 rc.absent & (rc.absent - 1) ? "es" : "", names,
+		 sc->settings.classes & rc.present ? "the other classes named" : "costs only");
+	return 1;
 }
 
 void report_gate_sentence(const crm_scenario *sc, size_t g, char *buf, size_t len)
@@ -145,6 +217,9 @@ int report_build_classes(report *r, const char *path, int by_month, unsigned cla
 	if (classes) {
 		r->sc->settings.classes = classes;
 		r->only_given = 1;
+		char warn[2 * REPORT_CLASSES_LEN];
+		if (report_classes_warning(r->sc, 1, warn, sizeof warn))
+			fprintf(stderr, "%s: %s\n", progname, warn);
 	}
 	inputs_add(r->sc);
 	if (by_month && r->sc->settings.grid != CRM_GRID_MONTH) {
@@ -322,10 +397,10 @@ static size_t areas_of(const report *r, crm_line_kind kind, const char **out)
 /* The benefits by class are shown when some benefit has a class other than cash, or with --only. */
 static int class_rows_shown(const report *r)
 {
-	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
-		if (r->cls_lines[c])
-			return 1;
-	return r->only_given;
+	report_classes rc;
+
+	report_classes_of(r->sc, r->only_given, 0, &rc);
+	return rc.shown;
 }
 
 /* Subtotals of the classes counted (or of those left out), with their heading. */
@@ -687,15 +762,9 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	fprintf(fp, "%sConventions:\n", b);
 	describe_conventions(r, fp, markdown ? "  - " : "    ");
 	if (class_rows_shown(r)) {
-		char in[160], out[160];
-		report_class_list(r, 1, in, sizeof in);
-		report_class_list(r, 0, out, sizeof out);
-		header_line(fp, b, dup_printf("Benefit classes in the metrics: %s%s; costs always "
-					      "count%s%s%s", in[0] ? in : "none",
-					      r->only_given ? " (--only)" : "",
-					      out[0] ? ". Left out, shown apart: " : "", out,
-					      out[0] && strstr(out, "flexibility") ? " (flexibility is never "
-					      "in NPV unless --only names it)" : ""));
+		report_classes rc;
+		report_classes_of(r->sc, r->only_given, 1, &rc);
+		header_line(fp, b, dup_printf("%s", rc.sentence));
 	}
 }
 
@@ -1451,6 +1520,14 @@ void report_json(const report *r, FILE *fp)
 	json_string(fp, sc->file);
 	fputs(",\n  \"title\": ", fp);
 	json_string(fp, s->title);
+	fputs(",\n  \"only\": ", fp);   /* --only: the classes named, as every command writes them */
+	if (r->only_given) {
+		char only[REPORT_CLASSES_LEN];
+		report_class_set(s->classes, only, sizeof only);
+		json_string(fp, only);
+	} else {
+		fputs("null", fp);
+	}
 	fputs(",\n  \"currency\": ", fp);
 	json_string(fp, s->currency);
 	fprintf(fp, ",\n  \"horizon_years\": %d,\n  \"grid\": ", s->horizon_years);
