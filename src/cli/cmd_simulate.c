@@ -246,6 +246,20 @@ static void say(FILE *fp, int md, const char *fmt, ...)
 	free(text);
 }
 
+/*
+ * Why a rank correlation is not a number: NPV the same in every draw kept
+ * for it, the value the same in every draw, or too few draws.
+ */
+static const char *rank_corr_why(const crm_sim_result *res)
+{
+	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
+	if (res->rank_draws < 3)
+		return "fewer than 3 draws with an NPV";
+	if (!(npv->max > npv->min))
+		return "NPV does not vary";
+	return "the value does not vary over the draws";
+}
+
 static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 			  const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
 {
@@ -375,7 +389,7 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 			rtable_text(&t, r, 1, item_kind(sc, &res->items[i]));
 			rtable_text(&t, r, 2, d);
 			if (isnan(c)) {
-				rtable_value(&t, r, 3, &(crm_value){ NAN, 0, "constant" });
+				rtable_value(&t, r, 3, &(crm_value){ NAN, 0, rank_corr_why(res) });
 				bar[0] = '\0';
 			} else {
 				rtable_num(&t, r, 3, c);
@@ -445,8 +459,9 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	}
 }
 
-static void csv_row(FILE *fp, const char *section, const char *name, const char *stat, double v,
-		    double lo, double hi)
+/* A row of the CSV output; note says why a value is empty (NULL: no note). */
+static void csv_row_note(FILE *fp, const char *section, const char *name, const char *stat,
+			 double v, double lo, double hi, const char *note)
 {
 	csv_field(fp, section, 1);
 	csv_field(fp, name, 0);
@@ -454,7 +469,14 @@ static void csv_row(FILE *fp, const char *section, const char *name, const char 
 	csv_number(fp, v, 0);
 	csv_number(fp, lo, 0);
 	csv_number(fp, hi, 0);
+	csv_field(fp, note ? note : "", 0);
 	csv_end(fp);
+}
+
+static void csv_row(FILE *fp, const char *section, const char *name, const char *stat, double v,
+		    double lo, double hi)
+{
+	csv_row_note(fp, section, name, stat, v, lo, hi, NULL);
 }
 
 static void report_csv_sim(const struct sim_opts *o, const crm_scenario *sc,
@@ -468,6 +490,7 @@ static void report_csv_sim(const struct sim_opts *o, const crm_scenario *sc,
 	csv_field(fp, "value", 0);
 	csv_field(fp, "low", 0);
 	csv_field(fp, "high", 0);
+	csv_field(fp, "note", 0);
 	csv_end(fp);
 	csv_row(fp, "run", "draws", "count", (double)res->iterations, NAN, NAN);
 	csv_row(fp, "run", "precision", "half_width_over_mean", res->achieved_precision, NAN, NAN);
@@ -494,17 +517,21 @@ static void report_csv_sim(const struct sim_opts *o, const crm_scenario *sc,
 		csv_row(fp, "metric", metric_keys[k], "max", m->max, NAN, NAN);
 	}
 	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
-	csv_row(fp, "probability", "npv_negative", "share", npv->defined ?
-		(double)res->npv_negative / (double)npv->defined : NAN, NAN, NAN);
+	const char *no_npv = npv->defined ? NULL : "no draw has an NPV";
+	csv_row_note(fp, "probability", "npv_negative", "share", npv->defined ?
+		     (double)res->npv_negative / (double)npv->defined : NAN, NAN, NAN, no_npv);
 	if (res->metric[CRM_SIM_PAYBACK].computed)
-		csv_row(fp, "probability", "payback_not_reached", "share", npv->defined ?
-			(double)res->payback_not_reached / (double)npv->defined : NAN, NAN, NAN);
+		csv_row_note(fp, "probability", "payback_not_reached", "share", npv->defined ?
+			     (double)res->payback_not_reached / (double)npv->defined : NAN, NAN, NAN,
+			     no_npv);
 	for (size_t i = 0; i < npv->nbins; i++)
 		csv_row(fp, "histogram", "npv", "count", (double)npv->bin_count[i], npv->bin_lo[i],
 			npv->bin_hi[i]);
 	for (size_t i = 0; i < res->nitems; i++)
-		csv_row(fp, "rank_correlation", res->items[i].name, "spearman", res->rank_corr[i], NAN,
-			NAN);
+		csv_row_note(fp, "rank_correlation", res->items[i].name, "spearman", res->rank_corr[i],
+			     NAN, NAN, isnan(res->rank_corr[i]) ? rank_corr_why(res) : NULL);
+	if (sob && !sob->ok)
+		csv_row_note(fp, "sobol", "npv", "indices", NAN, NAN, NAN, sob->note);
 	if (sob && sob->ok)
 		for (size_t i = 0; i < sob->nitems; i++) {
 			csv_row(fp, "sobol", sob->items[i].name, "first_order", sob->first[i],
@@ -591,6 +618,10 @@ static void report_json_sim(const struct sim_opts *o, const crm_scenario *sc,
 		fputs(", \"kind\": ", fp);
 		json_string(fp, item_kind(sc, &res->items[i]));
 		jnum(fp, "spearman", res->rank_corr[i], 1);
+		if (isnan(res->rank_corr[i])) {
+			fputs(", \"spearman_note\": ", fp);
+			json_string(fp, rank_corr_why(res));
+		}
 		fputc('}', fp);
 	}
 	fprintf(fp, "%s]}", res->nitems ? "\n  " : "");

@@ -38,6 +38,8 @@
  * slot to replace next, then per slot: valid, start, end, ramp, first, last.
  */
 #define TIMING_SLOTS 16
+/* Values of kept weights per result buffer, at most: fewer sets for many timed lines. */
+#define TIMING_VALUES (8u << 20)
 #define TS_USE 0
 #define TS_NEXT 1
 #define TS_SLOT(s) (2 + 6 * (s))
@@ -383,6 +385,10 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	}
 	if (payback_tables(m) != 0)
 		goto nomem;
+	/* Sets of kept weights per timed line: TIMING_SLOTS, fewer when they would be many values. */
+	m->nslots = TIMING_SLOTS;
+	while (m->nslots > 1 && m->ntimed * (size_t)m->nslots * ((size_t)m->n + 1) > TIMING_VALUES)
+		m->nslots /= 2;
 	return m;
 nomem:
 	crm_model_free(m);
@@ -491,7 +497,7 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 		crm_cashflow_free(cf);
 		return NULL;
 	}
-	if (m->ntimed && (!(cf->timing_weight = calloc(m->ntimed * TIMING_SLOTS * np, sizeof(double))) ||
+	if (m->ntimed && (!(cf->timing_weight = calloc(m->ntimed * (size_t)m->nslots * np, sizeof(double))) ||
 			  !(cf->timing_state = calloc(m->ntimed * TS_N, sizeof(int))))) {
 		crm_cashflow_free(cf);
 		return NULL;
@@ -606,7 +612,7 @@ static int adoption_used(const crm_model *m, const crm_cashflow *cf, int i, int 
 			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
 			if (ts[TS_USE] >= 0) {
 				const int *sl = ts + TS_SLOT(ts[TS_USE]);
-				w = cf->timing_weight + ((size_t)m->tslot[l] * TIMING_SLOTS +
+				w = cf->timing_weight + ((size_t)m->tslot[l] * (size_t)m->nslots +
 							 (size_t)ts[TS_USE]) * np;
 				first = sl[4];
 				lastp = sl[5];
@@ -720,7 +726,7 @@ static crm_status line_timings(const crm_model *m, crm_cashflow *cf, const doubl
 		ts[TS_USE] = -1;
 		if (tm.start == ln->start && tm.end_given == ln->end_given && tm.ramp == ln->ramp)
 			continue;
-		for (int s = 0; s < TIMING_SLOTS && ts[TS_USE] < 0; s++) {
+		for (int s = 0; s < m->nslots && ts[TS_USE] < 0; s++) {
 			const int *sl = ts + TS_SLOT(s);
 			if (sl[0] && sl[1] == tm.start && sl[2] == tm.end_given && sl[3] == tm.ramp)
 				ts[TS_USE] = s;
@@ -730,8 +736,8 @@ static crm_status line_timings(const crm_model *m, crm_cashflow *cf, const doubl
 		/* Months not met recently: weights computed into the slot used longest ago. */
 		int s = ts[TS_NEXT];
 		int *sl = ts + TS_SLOT(s);
-		double *w = cf->timing_weight + (k * TIMING_SLOTS + (size_t)s) * np;
-		ts[TS_NEXT] = (s + 1) % TIMING_SLOTS;
+		double *w = cf->timing_weight + (k * (size_t)m->nslots + (size_t)s) * np;
+		ts[TS_NEXT] = (s + 1) % m->nslots;
 		line_weights(m, ln, &tm, w);
 		sl[0] = 1;
 		sl[1] = tm.start;
@@ -870,7 +876,7 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
 			if (ts[TS_USE] >= 0) {
 				const int *sl = ts + TS_SLOT(ts[TS_USE]);
-				w = cf->timing_weight + ((size_t)m->tslot[l] * TIMING_SLOTS +
+				w = cf->timing_weight + ((size_t)m->tslot[l] * (size_t)m->nslots +
 							 (size_t)ts[TS_USE]) * np;
 				first = sl[4];
 				lastp = sl[5];

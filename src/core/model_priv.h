@@ -55,6 +55,7 @@ struct crm_model {
 	size_t *timed;
 	int *tslot;             /* nl: index among the timed lines, -1 for the others */
 	size_t ntiming_inputs;  /* the inputs those formulas use, directly or not */
+	int nslots;             /* sets of weights a result buffer keeps per timed line */
 	int *timing_inputs;
 	/* Adoption: per line its input or -1; the inputs used as shares of adoption. */
 	int *adopt;

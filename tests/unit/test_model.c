@@ -578,6 +578,13 @@ static void test_timing_weights_kept(void **state)
 		assert_memory_equal(r.cf->net, fresh->net, np * sizeof(double));
 		crm_cashflow_free(fresh);
 	}
+	/*
+	 * Go-live month 3 again, after 18 distinct months: net 0, 600, 2,200
+	 * (indep_model.py golive=3), so NPV = 600 / 1.1 + 2200 / 1.21 = 2,363.6363...
+	 */
+	crm_model_override(r.m, 0, 3);
+	assert_int_equal(crm_model_eval(r.m, r.cf, &err), CRM_OK);
+	assert_close(r.cf->cumulative_pv[np - 1], 600 / 1.1 + 2200 / 1.21, 1e-12, 0);
 	run_free(&r);
 }
 
