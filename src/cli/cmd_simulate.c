@@ -494,9 +494,10 @@ static void report_csv_sim(const struct sim_opts *o, const crm_scenario *sc,
 	csv_end(fp);
 	csv_row(fp, "run", "draws", "count", (double)res->iterations, NAN, NAN);
 	csv_row(fp, "run", "precision", "half_width_over_mean", res->achieved_precision, NAN, NAN);
-	/* --only: whether each benefit class is in the metrics (1) or left out (0). */
+	/* --only: whether each benefit class is in the metrics (1) or left out (0); not
+	 * benefit_class, which run's CSV gives to the subtotal of each class. */
 	for (int c = 0; o->classes && c < CRM_NCLASSES; c++)
-		csv_row(fp, "benefit_class", crm_class_name((crm_class)c), "counted",
+		csv_row(fp, "class_counted", crm_class_name((crm_class)c), "counted",
 			(o->classes & CRM_CLASS_BIT(c)) ? 1 : 0, NAN, NAN);
 	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
 		const crm_sim_metric *m = &res->metric[k];
