@@ -70,6 +70,7 @@ struct job {
 	crm_param vp[2];      /* sweep: the varied parameters */
 	crm_param input;      /* breakeven --input */
 	char only[256];       /* --only: the classes counted ("cash,flexibility"); "" without */
+	crm_model *deps;      /* for left_out_reason: which lines an input feeds; NULL until asked */
 };
 
 static int parse_num(const char *opt, const char *s, double *out)
@@ -345,6 +346,59 @@ static void csv_only_fill(const struct sens_opts *o, const struct job *j, rtable
 		rtable_text(t, (long)r, t->ncols - 1, j->only);
 }
 
+/*
+ * Why moving p moves no metric, when the metrics count none of the lines it
+ * feeds: "left out: cost_reduction is not counted" into buf, for a benefit
+ * line of a class left out, or an input whose every line (directly or
+ * through other inputs) is such a benefit; returns 1. Returns 0 (buf
+ * untouched) otherwise: a setting, an input that moves a line's months or
+ * feeds no line, or anything that feeds a cost or a benefit counted.
+ */
+static int left_out_reason(struct job *j, const crm_param *p, char *buf, size_t len)
+{
+	const crm_scenario *sc = j->sc;
+	unsigned in = sc->settings.classes, fed = 0;
+	int counted = 0;
+
+	if (p->kind == CRM_PARAM_LINE) {
+		const crm_line *ln = &sc->lines[p->index];
+		if (ln->kind != CRM_BENEFIT || (in & CRM_CLASS_BIT(ln->cls)))
+			return 0;
+		fed = CRM_CLASS_BIT(ln->cls);
+	} else if (p->kind == CRM_PARAM_INPUT && !p->months) {
+		crm_error err;
+		crm_error_clear(&err);
+		if (!j->deps && !(j->deps = crm_model_new(sc, &err)))
+			return 0;
+		char *flags = calloc(sc->ninputs + sc->nlines + 1, 1);
+		if (!flags)
+			return 0;
+		flags[p->index] = 1;
+		crm_model_dependents(j->deps, flags, flags + sc->ninputs);
+		for (size_t l = 0; l < sc->nlines; l++) {
+			const crm_line *ln = &sc->lines[l];
+			if (!flags[sc->ninputs + l])
+				continue;
+			if (ln->kind != CRM_BENEFIT || (in & CRM_CLASS_BIT(ln->cls)))
+				counted = 1;
+			else
+				fed |= CRM_CLASS_BIT(ln->cls);
+		}
+		free(flags);
+	}
+	if (counted || !fed)
+		return 0;
+	char names[REPORT_CLASSES_LEN] = "";
+	for (int c = 0, k = 0; c < CRM_NCLASSES; c++)
+		if (fed & CRM_CLASS_BIT(c)) {
+			unsigned later = fed & ~(CRM_CLASS_BIT(c + 1) - 1);
+			crm_appendf(names, sizeof names, "%s%s", !k++ ? "" : later ? ", " : " and ",
+				    crm_class_name((crm_class)c));
+		}
+	snprintf(buf, len, "left out: %s %s not counted", names, fed & (fed - 1) ? "are" : "is");
+	return 1;
+}
+
 static void json_value(FILE *fp, const char *key, const crm_value *v)
 {
 	fprintf(fp, ",\n  \"%s\": ", key);
@@ -435,7 +489,12 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 
 	if (st != CRM_OK)
 		return st;
-	if (rtable_init(&t, 10 + csv_only(o, j)) != 0) {
+	/* A column note when some row moves nothing because its lines are left out. */
+	size_t has_note = 0;
+	for (size_t i = 0; i < n && !has_note; i++)
+		has_note = rows[i].swing_ok && rows[i].swing == 0 &&
+			   left_out_reason(j, &rows[i].param, line, sizeof line);
+	if (rtable_init(&t, 10 + has_note + csv_only(o, j)) != 0) {
 		free(rows);
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -451,6 +510,8 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 	rtable_col(&t, 7, "change_at_high", "Change at high", mi->unit);
 	rtable_col(&t, 8, "swing", "Swing", mi->unit);
 	rtable_col(&t, 9, "share_of_largest", "Share of largest", CRM_UNIT_RATE);
+	if (has_note)
+		rtable_col(&t, 10, "note", "Note", UNIT_TEXT);
 	double largest = n && rows[0].swing_ok ? rows[0].swing : 0;
 	for (size_t i = 0; i < n; i++) {
 		const crm_tornado_row *r = &rows[i];
@@ -481,6 +542,9 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 			rtable_value(&t, row, 8, &(crm_value){ NAN, 0, "undefined at one end" });
 			rtable_value(&t, row, 9, &(crm_value){ NAN, 0, "undefined at one end" });
 		}
+		if (has_note && r->swing_ok && r->swing == 0 &&
+		    left_out_reason(j, &r->param, line, sizeof line))
+			rtable_text(&t, row, 10, line);
 	}
 	if (o->fmt == FMT_JSON) {
 		json_head(fp, j, "tornado", m);
@@ -1434,8 +1498,9 @@ static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, d
 	}
 }
 
+/* why: the reason a flat metric does not move (left_out_reason), or NULL. */
 static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
-			      char *buf, size_t len)
+			      const char *why, char *buf, size_t len)
 {
 	char t[64], lo[64], hi[64], vlo[96], vhi[96];
 	const crm_param *p = &be->param;
@@ -1451,6 +1516,8 @@ static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi
 		return;
 	case CRM_BE_FLAT:
 		snprintf(buf, len, "%s does not change with %s", mi->label, p->name);
+		if (why && why[0])
+			crm_appendf(buf, len, " (%s)", why);
 		return;
 	case CRM_BE_NONE: {
 		const crm_value *a = &be->at_lo, *b = &be->at_hi;
@@ -1599,7 +1666,10 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 		}
 		if (st != CRM_OK)
 			break;
-		breakeven_meaning(&be, mi, o->target, meaning, sizeof meaning);
+		char why[256] = "";
+		if (be.status == CRM_BE_FLAT)
+			left_out_reason(j, &p, why, sizeof why);
+		breakeven_meaning(&be, mi, o->target, why, meaning, sizeof meaning);
 		long row = rtable_row(&t);
 		if (row < 0)
 			break;
@@ -1677,6 +1747,7 @@ static void jobs_free(struct job *jobs, int n)
 {
 	for (int i = 0; i < n; i++) {
 		crm_analysis_free(jobs[i].a);
+		crm_model_free(jobs[i].deps);
 		crm_scenario_free(jobs[i].sc);
 	}
 	free(jobs);
@@ -2014,5 +2085,5 @@ int cmd_breakeven(int argc, char **argv) { return sens_main(SENS_BREAKEVEN, "bre
 void breakeven_meaning_text(const crm_breakeven *be, crm_metric_id metric, double target,
 			    char *buf, size_t len)
 {
-	breakeven_meaning(be, crm_metric_info_of(metric), target, buf, len);
+	breakeven_meaning(be, crm_metric_info_of(metric), target, NULL, buf, len);
 }
