@@ -13,8 +13,9 @@
 static const struct opt_doc run_opts[] = {
 	{ "-f, --format FORMAT", "text (default), csv, json or markdown" },
 	{ "    --by year|month", "columns of the cash-flow table; month needs setting period=month" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -29,8 +30,9 @@ static const struct opt_doc run_opts[] = {
 static const struct opt_doc tornado_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --pct P", "give inputs and lines without a range one of +/-P% of their base value" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -39,8 +41,9 @@ static const struct opt_doc tornado_opts[] = {
 static const struct opt_doc spider_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --steps LIST", "percent changes of each input (default -30,-20,-10,0,10,20,30)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -54,8 +57,9 @@ static const struct opt_doc sweep_opts[] = {
 	{ "-j, --jobs J", "threads for a two-way table in CSV or JSON (default: the number of "
 	  "processors); "
 	  "the output does not depend on it" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -66,8 +70,9 @@ static const struct opt_doc breakeven_opts[] = {
 	{ "-m, --metric M", METRIC_TEXT },
 	{ "    --target V", "the metric's value to reach (default 0)" },
 	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain; every whole month for an input a line's months follow)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -85,8 +90,9 @@ static const struct opt_doc simulate_opts[] = {
 	{ "    --sobol N", "base points for the Sobol indices (default 4096; 0 turns them off)" },
 	{ "    --bins N", "bins of the NPV histogram (default 20)" },
 	{ "    --samples FILE", "write every draw (values and metrics) as CSV, whole or not at all" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -96,8 +102,9 @@ static const struct opt_doc compare_opts[] = {
 	{ "    --baseline FILE", "the scenario the others are measured against (default: the "
 	  "first)" },
 	{ "    --rank M", "rank the scenarios by this metric (default npv)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics; costs "
-	  "always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
+	  "every class but flexibility; costs always count" },
 	FORMAT_OPTS,
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
@@ -118,8 +125,9 @@ static const struct opt_doc batch_opts[] = {
 	  "--seed SEED -n N FILE repeats the row" },
 	{ "    --shard K/N", "only part K of N of the sorted file list (for many machines; the "
 	  "parts' outputs concatenate into the whole run's)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes in the metrics "
-	  "(column only); costs always count" },
+	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics (column "
+	  "only); default every class but flexibility; costs always count" },
 	{ "-h, --help", "show this help" },
 	{ NULL, NULL }
 };
@@ -205,6 +213,37 @@ const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/*
+ * One option of a command's help: its flags in a column of 28, then its text
+ * cut at spaces into lines of at most HELP_WIDTH columns, the later ones
+ * indented under the first (a word longer than a line stays whole).
+ */
+#define HELP_WIDTH 100
+static void print_opt_doc(FILE *fp, const struct opt_doc *o)
+{
+	const int indent = 31;   /* "  " + 28 + " " */
+	const char *t = o->text;
+
+	fprintf(fp, "  %-28s ", o->flags);
+	int col = (int)strlen(o->flags) > 28 ? 3 + (int)strlen(o->flags) : indent;
+	while (*t) {
+		size_t w = strcspn(t, " ");
+		if (col > indent && col + 1 + (int)w > HELP_WIDTH) {
+			fprintf(fp, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(t, 1, w, fp);
+		col += (int)w;
+		t += w;
+		while (*t == ' ')
+			t++;
+	}
+	fputc('\n', fp);
+}
+
 void print_command_help(const struct command *c, FILE *fp)
 {
 	fprintf(fp, "Usage: %s %s\n%s.\n", progname, c->usage, c->summary);
@@ -212,7 +251,7 @@ void print_command_help(const struct command *c, FILE *fp)
 	if (c->opts && c->opts[0].flags) {
 		fputs("\nOptions:\n", fp);
 		for (const struct opt_doc *o = c->opts; o->flags; o++)
-			fprintf(fp, "  %-28s %s\n", o->flags, o->text);
+			print_opt_doc(fp, o);
 	}
 	fprintf(fp, "\nSee crmroi(1) and crmroi-scenario(5).\n");
 }
