@@ -489,7 +489,12 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 
 	if (st != CRM_OK)
 		return st;
-	/* A column note when some row moves nothing because its lines are left out. */
+	/*
+	 * A column note when some row moves nothing because its lines are left
+	 * out. A swing of exactly 0 is what such a row gives (its metric is the
+	 * same evaluation at both ends); a row that moves at all, through
+	 * something the line dependencies do not show, gets no note.
+	 */
 	size_t has_note = 0;
 	for (size_t i = 0; i < n && !has_note; i++)
 		has_note = rows[i].swing_ok && rows[i].swing == 0 &&
