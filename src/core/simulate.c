@@ -742,21 +742,60 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
  * Once the draws pass the exact store, metric m's later values go into a
  * fine histogram whose range the stored values set.
  */
+struct hist_job {
+	struct run *r;
+	int metric;
+	int failed;
+};
+
+/* Metric m's fine histogram from the exact store (one thread per metric). */
+static void *hist_build(void *arg)
+{
+	struct hist_job *j = arg;
+	const struct shared *sh = &j->r->sh;
+	crm_simstats_hist *h = &j->r->hist[j->metric];
+
+	h->nbins = CRM_SIM_HIST_BINS;
+	if (!(h->count = calloc(CRM_SIM_HIST_BINS, sizeof *h->count))) {
+		j->failed = 1;
+		return NULL;
+	}
+	crm_simstats_hist_range(h, sh->exact[j->metric], (size_t)sh->exact_cap);
+	for (uint64_t i = 0; i < sh->exact_cap; i++)
+		crm_simstats_hist_add(h, sh->exact[j->metric][i]);
+	return NULL;
+}
+
+/* The histograms of every metric computed, built together when the draws first pass the exact store. */
+static crm_status hist_start(struct run *r, const struct block *b, crm_error *err)
+{
+	struct hist_job jobs[CRM_SIM_NMETRICS];
+	int nj = 0;
+
+	if (b->first + b->count <= r->sh.exact_cap)
+		return CRM_OK;
+	for (int m = 0; m < CRM_SIM_NMETRICS; m++)
+		if (r->sh.computed[m] && !r->hist[m].count)
+			jobs[nj++] = (struct hist_job){ r, m, 0 };
+	if (!nj)
+		return CRM_OK;
+	int threads = nj < r->jobs ? nj : r->jobs;
+	for (int k = 0; k < nj; k += threads)
+		run_parallel(hist_build, jobs + k, sizeof *jobs, nj - k < threads ? nj - k : threads);
+	for (int k = 0; k < nj; k++)
+		if (jobs[k].failed)
+			return out_of_memory(r, err);
+	return CRM_OK;
+}
+
 static crm_status bin_block(struct run *r, int m, const struct block *b, crm_error *err)
 {
 	const struct shared *sh = &r->sh;
 	crm_simstats_hist *h = &r->hist[m];
 
+	(void)err;
 	if (b->first + b->count <= sh->exact_cap)
 		return CRM_OK;
-	if (!h->count) {
-		h->nbins = CRM_SIM_HIST_BINS;
-		if (!(h->count = calloc(CRM_SIM_HIST_BINS, sizeof *h->count)))
-			return out_of_memory(r, err);
-		crm_simstats_hist_range(h, sh->exact[m], (size_t)sh->exact_cap);
-		for (uint64_t i = 0; i < sh->exact_cap; i++)
-			crm_simstats_hist_add(h, sh->exact[m][i]);
-	}
 	for (size_t i = 0; i < b->count; i++)
 		if (b->first + i >= sh->exact_cap)
 			crm_simstats_hist_add(h, b->metrics[i * CRM_SIM_NMETRICS + m]);
@@ -775,6 +814,8 @@ static crm_status merge_block(struct run *r, crm_sim_result *res, const struct b
 			*err = b->err;
 		return b->st;
 	}
+	if ((st = hist_start(r, b, err)) != CRM_OK)
+		return st;
 	for (int m = 0; m < CRM_SIM_NMETRICS; m++) {
 		if (!r->sh.computed[m])
 			continue;
