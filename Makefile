@@ -26,7 +26,9 @@ CMOCKA_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # libcsv ships no pkg-config file.
 CSV_LIBS ?= -lcsv
-LIBS = $(CSV_LIBS) $(GSL_LIBS) -lm -pthread
+# libmvec (glibc's vector math, in libc6): the lognormal draws' exp four at a time.
+MVEC_LIBS ?= -lmvec
+LIBS = $(CSV_LIBS) $(GSL_LIBS) $(MVEC_LIBS) -lm -pthread
 # libxlsxwriter: only the command-line program (crmroi workbook) links it.
 XLSX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS ?= $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)

@@ -89,7 +89,8 @@ void crm_copula_free(crm_copula *c);
  * rejection from a step hat over 256 strips, with the strip picked by GSL's
  * alias table: exact Beta, three uniforms an attempt and about one attempt a
  * draw, where gsl_ran_beta takes two gamma variates; a normal by the ziggurat,
- * GSL's method, reading the generator's buffer inline), so the numbers differ
+ * GSL's method, reading the generator's buffer a column at a time; a
+ * lognormal's exponential by glibc's vector exp), so the numbers differ
  * from crm_uncertain_draw's. NULL
  * on no memory. A sampler is read-only once made: threads may share it.
  */

@@ -18,6 +18,8 @@
  */
 #include "rng.h"
 
+#include <string.h>
+
 #include <stdint.h>
 
 typedef uint32_t v8u __attribute__((vector_size(32), may_alias, aligned(4)));
@@ -157,6 +159,21 @@ static void to_uniform(const uint32_t *b, double *x, size_t n)
 #endif
 	for (size_t k = 0; k < n; k++)
 		x[k] = b[k] / 4294967296.0;
+}
+
+void crm_rng_fill_u32(gsl_rng *r, uint32_t *u, size_t n)
+{
+	crm_rng_state *st = r->state;
+	size_t j = 0;
+
+	while (j < n) {
+		if (st->pos == CRM_RNG_N)
+			crm_rng_refill(st);
+		size_t take = CRM_RNG_N - st->pos < n - j ? CRM_RNG_N - st->pos : n - j;
+		memcpy(u + j, st->buf + st->pos, take * sizeof *u);
+		st->pos += (unsigned)take;
+		j += take;
+	}
 }
 
 void crm_rng_fill(gsl_rng *r, double *x, size_t n)

@@ -44,6 +44,9 @@ static inline double crm_rng_next(gsl_rng *r)
 	return gsl_rng_uniform(r);
 }
 
+/* The next n 32-bit numbers of the crm_rng_taus2x8 generator r into u. */
+void crm_rng_fill_u32(gsl_rng *r, uint32_t *u, size_t n);
+
 /* n uniforms in [0, 1) into x, the numbers n calls of crm_rng_next would give. */
 void crm_rng_fill(gsl_rng *r, double *x, size_t n);
 
