@@ -45,7 +45,7 @@ const double crm_sim_percentiles[CRM_SIM_NPCT] = { 5, 10, 25, 50, 75, 90, 95 };
  * state, so seeding a block costs nothing.
  */
 #define SIM_RNG crm_rng_taus2x8
-#define BLOCKS_PER_THREAD 4    /* blocks per thread in a round, taken as threads come free */
+#define BLOCKS_PER_THREAD 16    /* blocks per thread in a round, taken as threads come free */
 #define ROUND_VALUES (32u << 20) /* values a round's blocks keep, at most (unless one block needs more) */
 #define Z975 1.959963984540054 /* 97.5th percentile of the standard normal */
 #define DISPLAY_BINS 20        /* bins of the reported histogram unless asked otherwise */
