@@ -1603,6 +1603,17 @@ static int any_months(const struct sens_opts *o, const struct job *j)
 	return 0;
 }
 
+/* A break-even row's first cells: the parameter, its kind and its base value. */
+static void breakeven_param_cells(rtable *t, long row, const struct job *j, const crm_param *p)
+{
+	rtable_text(t, row, 0, p->name);
+	rtable_text(t, row, 1, kind_name(j->sc, p));
+	if (p->has_base)
+		rtable_num(t, row, 2, p->base);
+	else
+		rtable_value(t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
+}
+
 static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
 	crm_metric_id m = o->metrics[0];
@@ -1651,12 +1662,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			if (row < 0)
 				break;
 			st = CRM_OK;
-			rtable_text(&t, row, 0, p.name);
-			rtable_text(&t, row, 1, kind_name(j->sc, &p));
-			if (p.has_base)
-				rtable_num(&t, row, 2, p.base);
-			else
-				rtable_value(&t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
+			breakeven_param_cells(&t, row, j, &p);
 			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, "not searched" });
 			rtable_text(&t, row, 7, "not searched");
 			snprintf(meaning, sizeof meaning, "not searched: %s", err->msg);
@@ -1678,12 +1684,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 		long row = rtable_row(&t);
 		if (row < 0)
 			break;
-		rtable_text(&t, row, 0, p.name);
-		rtable_text(&t, row, 1, kind_name(j->sc, &p));
-		if (p.has_base)
-			rtable_num(&t, row, 2, p.base);
-		else
-			rtable_value(&t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
+		breakeven_param_cells(&t, row, j, &p);
 		static const char *const status_word[] = { "found", "none in interval", "flat",
 							   "no base value", "jump" };
 		if (be.status == CRM_BE_FOUND)

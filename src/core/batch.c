@@ -303,6 +303,28 @@ struct scan {
 
 #define SCAN_ALL(X) X(0) X(1) X(2) X(3)
 
+/*
+ * dst0..dst3, the four vectors of lanes, = sum over lines, in line order,
+ * of each lane's value times row[l] (one number per line, the same for every
+ * lane); vb, stride, nl and zero from the scan.
+ */
+#define SUM_ROW(dst, row) do { \
+		const double *row_ = (row); \
+		v4d dst_0 = zero, dst_1 = zero, dst_2 = zero, dst_3 = zero; \
+		for (size_t l_ = 0; l_ < nl; l_++) { \
+			v4d a_ = { row_[l_], row_[l_], row_[l_], row_[l_] }; \
+			const v4d *x_ = (const v4d *)(vb + l_ * stride); \
+			dst_0 += x_[0] * a_; \
+			dst_1 += x_[1] * a_; \
+			dst_2 += x_[2] * a_; \
+			dst_3 += x_[3] * a_; \
+		} \
+		dst##0 = dst_0; \
+		dst##1 = dst_1; \
+		dst##2 = dst_2; \
+		dst##3 = dst_3; \
+	} while (0)
+
 /* a where the mask m is set, else b; whether any lane of m is set. */
 #define PICK(m, a, b) ((v4d)(((v4i)(a) & (m)) | ((v4i)(b) & ~(m))))
 #define ANY4(m) (((m)[0] | (m)[1] | (m)[2] | (m)[3]) != 0)
@@ -332,17 +354,12 @@ scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, i
 
 	for (int sg = m->nseg - 1; sg >= 0 && (sg + 1) * PB_SEG > m->kfirst[d]; sg--) {
 		const double *lo = m->cmin[d] + (size_t)sg * nl, *hi = m->cmax[d] + (size_t)sg * nl;
-#define ZERO(q) acc##q = zero;
-		SCAN_ALL(ZERO)
 		if (nonneg) {
-			for (size_t l = 0; l < nl; l++) {
-				v4d a = { lo[l], lo[l], lo[l], lo[l] };
-				const v4d *x = (const v4d *)(vb + l * stride);
-#define LOW(q) acc##q += x[q] * a;
-				SCAN_ALL(LOW)
-#undef LOW
-			}
+			SUM_ROW(acc, lo);
 		} else {
+#define ZERO(q) acc##q = zero;
+			SCAN_ALL(ZERO)
+#undef ZERO
 			for (size_t l = 0; l < nl; l++) {
 				v4d a = { lo[l], lo[l], lo[l], lo[l] }, b = { hi[l], hi[l], hi[l], hi[l] };
 				const v4d *x = (const v4d *)(vb + l * stride);
@@ -360,15 +377,7 @@ scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, i
 		int k0 = sg * PB_SEG, k1 = k0 + PB_SEG - 1 < m->n - 1 ? k0 + PB_SEG - 1 : m->n - 1;
 		k0 = k0 > m->kfirst[d] ? k0 : m->kfirst[d];
 		for (int k = k1; k >= k0; k--) {
-			const double *c = cw + (size_t)k * nl;
-			SCAN_ALL(ZERO)
-			for (size_t l = 0; l < nl; l++) {
-				v4d a = { c[l], c[l], c[l], c[l] };
-				const v4d *x = (const v4d *)(vb + l * stride);
-#define CUM(q) acc##q += x[q] * a;
-				SCAN_ALL(CUM)
-#undef CUM
-			}
+			SUM_ROW(acc, cw + (size_t)k * nl);
 			v4i hit = { 0, 0, 0, 0 };
 #define HIT(q) hit |= need##q & ((acc##q < zero) | ((v4d)((v4i)acc##q & ~sign) <= tol##q));
 			SCAN_ALL(HIT)
@@ -376,17 +385,10 @@ scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, i
 			if (!ANY4(hit))
 				continue;
 			/* The flows of period k + 1, for the lanes whose crossing is in it. */
-			const double *w = (d ? m->wtd : m->wt) + (size_t)(k + 1) * nl;
-#define FZERO(q) v4d f##q = zero;
-			SCAN_ALL(FZERO)
-#undef FZERO
-			for (size_t l = 0; l < nl; l++) {
-				v4d a = { w[l], w[l], w[l], w[l] };
-				const v4d *x = (const v4d *)(vb + l * stride);
-#define FLOW(q) f##q += x[q] * a;
-				SCAN_ALL(FLOW)
-#undef FLOW
-			}
+#define FDECL(q) v4d f##q;
+			SCAN_ALL(FDECL)
+#undef FDECL
+			SUM_ROW(f, (d ? m->wtd : m->wt) + (size_t)(k + 1) * nl);
 			v4i left = { 0, 0, 0, 0 };
 #define LANES(q) \
 			for (int e = 0; e < 4; e++) { \
@@ -413,7 +415,6 @@ scan_body(const crm_model *m, int d, const double *restrict vb, size_t stride, i
 		if (!ANY4(alive))
 			return;
 	}
-#undef ZERO
 	/* Lanes still scanning were never below 0. */
 #define NEVER(q) \
 	for (int e = 0; e < 4; e++) \

@@ -599,25 +599,38 @@ static crm_status not_finite(const crm_model *m, const crm_cashflow *cf, crm_err
  * every != 0: in any period, the share being the same in all of them). The
  * Initial column uses period 1's share.
  */
-static int adoption_used(const crm_model *m, const crm_cashflow *cf, int i, int p, int every)
+/*
+ * Line l's weights for the evaluation in cf: the compiled ones, or the set
+ * kept for the months an override gave it; its first and last period with
+ * an amount into *first and *last.
+ */
+static const double *weights_in_use(const crm_model *m, const crm_cashflow *cf, size_t l,
+				    int *first, int *last)
 {
 	size_t np = (size_t)m->n + 1;
 
+	*first = m->pfirst[l];
+	*last = m->plast[l];
+	if (m->ntimed && m->tslot[l] >= 0) {
+		const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
+		if (ts[TS_USE] >= 0) {
+			const int *sl = ts + TS_SLOT(ts[TS_USE]);
+			*first = sl[4];
+			*last = sl[5];
+			return cf->timing_weight + ((size_t)m->tslot[l] * (size_t)m->nslots +
+						    (size_t)ts[TS_USE]) * np;
+		}
+	}
+	return m->weight + l * np;
+}
+
+static int adoption_used(const crm_model *m, const crm_cashflow *cf, int i, int p, int every)
+{
 	for (size_t l = 0; l < m->nl; l++) {
 		if (m->adopt[l] != i)
 			continue;
-		const double *w = m->weight + l * np;
-		int first = m->pfirst[l], lastp = m->plast[l];
-		if (m->ntimed && m->tslot[l] >= 0) {
-			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
-			if (ts[TS_USE] >= 0) {
-				const int *sl = ts + TS_SLOT(ts[TS_USE]);
-				w = cf->timing_weight + ((size_t)m->tslot[l] * (size_t)m->nslots +
-							 (size_t)ts[TS_USE]) * np;
-				first = sl[4];
-				lastp = sl[5];
-			}
-		}
+		int first, lastp;
+		const double *w = weights_in_use(m, cf, l, &first, &lastp);
 		for (int q = first; q <= lastp; q++)
 			if (w[q] != 0 && (every || q == p || (p == 1 && q == 0)))
 				return 1;
@@ -866,22 +879,12 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 	memset(cf->benefits, 0, np * sizeof(double));
 	for (size_t l = 0; l < m->nl; l++) {
 		const crm_line *ln = &sc->lines[l];
-		const double *w = m->weight + l * np;
+		int first, lastp;
+		const double *w = weights_in_use(m, cf, l, &first, &lastp);
 		double *out = cf->amount + l * np;
 		double *total = ln->kind == CRM_COST ? cf->costs : cf->benefits;
 		double factor = m->line_factor[l];
-		int first = m->pfirst[l], lastp = m->plast[l];
 		int ad = m->adopt[l];
-		if (m->ntimed && m->tslot[l] >= 0) {
-			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
-			if (ts[TS_USE] >= 0) {
-				const int *sl = ts + TS_SLOT(ts[TS_USE]);
-				w = cf->timing_weight + ((size_t)m->tslot[l] * (size_t)m->nslots +
-							 (size_t)ts[TS_USE]) * np;
-				first = sl[4];
-				lastp = sl[5];
-			}
-		}
 		/* Periods a line's months may have left since the last evaluation hold 0. */
 		if (cf->keep_amounts && m->ntimed && crm_line_has_timing_formula(ln))
 			memset(out, 0, np * sizeof *out);

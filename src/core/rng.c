@@ -157,40 +157,41 @@ static void to_uniform(const uint32_t *b, double *x, size_t n)
 		return;
 	}
 #endif
-	for (size_t k = 0; k < n; k++)
-		x[k] = b[k] / 4294967296.0;
+	to_uniform_body(b, x, n);
+}
+
+/* Up to want of the buffered numbers at *run (refilled when empty); how many, taken. */
+static size_t take_run(crm_rng_state *st, size_t want, const uint32_t **run)
+{
+	if (st->pos == CRM_RNG_N)
+		crm_rng_refill(st);
+	size_t take = CRM_RNG_N - st->pos < want ? CRM_RNG_N - st->pos : want;
+	*run = st->buf + st->pos;
+	st->pos += (unsigned)take;
+	return take;
 }
 
 void crm_rng_fill_u32(gsl_rng *r, uint32_t *u, size_t n)
 {
-	crm_rng_state *st = r->state;
-	size_t j = 0;
+	const uint32_t *run;
 
-	while (j < n) {
-		if (st->pos == CRM_RNG_N)
-			crm_rng_refill(st);
-		size_t take = CRM_RNG_N - st->pos < n - j ? CRM_RNG_N - st->pos : n - j;
-		memcpy(u + j, st->buf + st->pos, take * sizeof *u);
-		st->pos += (unsigned)take;
-		j += take;
+	for (size_t j = 0, take; j < n; j += take) {
+		take = take_run(r->state, n - j, &run);
+		memcpy(u + j, run, take * sizeof *u);
 	}
 }
 
 void crm_rng_fill(gsl_rng *r, double *x, size_t n)
 {
+	const uint32_t *run;
+
 	if (r->type != crm_rng_taus2x8) {
 		for (size_t j = 0; j < n; j++)
 			x[j] = gsl_rng_uniform(r);
 		return;
 	}
-	crm_rng_state *st = r->state;
-	size_t j = 0;
-	while (j < n) {
-		if (st->pos == CRM_RNG_N)
-			crm_rng_refill(st);
-		size_t take = CRM_RNG_N - st->pos < n - j ? CRM_RNG_N - st->pos : n - j;
-		to_uniform(st->buf + st->pos, x + j, take);
-		st->pos += (unsigned)take;
-		j += take;
+	for (size_t j = 0, take; j < n; j += take) {
+		take = take_run(r->state, n - j, &run);
+		to_uniform(run, x + j, take);
 	}
 }

@@ -30,18 +30,6 @@
 #define N 400000
 #define COLUMN 256
 
-static crm_uncertain dist_of(crm_dist d, double low, double value, double high)
-{
-	crm_range r;
-	crm_uncertain u;
-	memset(&r, 0, sizeof r);
-	r.given = 1;
-	r.low = low;
-	r.high = high;
-	r.dist = d;
-	crm_uncertain_init(&u, CRM_ITEM_INPUT, 0, "x", &r, value);
-	return u;
-}
 
 /* Every lane of the eight-stream generator is gsl_rng_taus2 with the lane's seed. */
 static void test_lanes_are_gsl_taus2(void **state)

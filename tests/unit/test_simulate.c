@@ -22,18 +22,6 @@
 
 #define DRAWS 400000
 
-static crm_uncertain dist_of(crm_dist d, double low, double value, double high)
-{
-	crm_range r;
-	crm_uncertain u;
-	memset(&r, 0, sizeof r);
-	r.given = 1;
-	r.low = low;
-	r.high = high;
-	r.dist = d;
-	crm_uncertain_init(&u, CRM_ITEM_INPUT, 0, "x", &r, value);
-	return u;
-}
 
 /* Sampled mean within 5 standard errors, variance within 4% (about 5 of its SEs here). */
 static void check_moments(const crm_uncertain *u, double mean, double var, gsl_rng *r)
@@ -341,6 +329,32 @@ static crm_scenario *load_file_or_fail(const char *full)
 	return sc;
 }
 
+/* Draw x of item u set into the model, as the simulation sets it for a draw evaluated alone. */
+static void set_item(crm_model *m, const crm_uncertain *u, double x)
+{
+	if (u->kind == CRM_ITEM_INPUT)
+		crm_model_override(m, (size_t)u->index, x);
+	else if (u->kind == CRM_ITEM_LINE)
+		crm_model_override_line(m, (size_t)u->index, x);
+	else
+		crm_model_set_occurs(m, (size_t)u->index, x > 0.5);
+}
+
+/* The batch's input, line and event columns: item t's draws at cols + t x stride. */
+static void bind_columns(const crm_uncertain *items, size_t n, const double *cols, size_t stride,
+			 const double **in, const double **line, const double **occ)
+{
+	for (size_t t = 0; t < n; t++) {
+		const double *c = cols + t * stride;
+		if (items[t].kind == CRM_ITEM_INPUT)
+			in[items[t].index] = c;
+		else if (items[t].kind == CRM_ITEM_LINE)
+			line[items[t].index] = c;
+		else
+			occ[items[t].index] = c;
+	}
+}
+
 static void check_summary(const char *path)
 {
 	crm_error err;
@@ -364,12 +378,7 @@ static void check_summary(const char *path)
 			/* A drawn month (timing from inputs) leaves every draw to the full evaluation. */
 			if (items[t].kind == CRM_ITEM_INPUT && sc->inputs[items[t].index].timing)
 				continue;
-			if (items[t].kind == CRM_ITEM_INPUT)
-				crm_model_override(m, (size_t)items[t].index, x);
-			else if (items[t].kind == CRM_ITEM_LINE)
-				crm_model_override_line(m, (size_t)items[t].index, x);
-			else
-				crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5);
+			set_item(m, &items[t], x);
 		}
 		crm_summary s;
 		crm_status st = crm_model_summary(m, cf, 1, 1, &s, &err);
@@ -450,15 +459,7 @@ static void check_batch(crm_scenario *sc)
 	size_t np = (size_t)crm_model_periods(m) + 1;
 	double *net = malloc(np * sizeof *net), *net1 = malloc(np * sizeof *net1);
 	assert_true(cols && in && line && occ && net && net1);
-	for (size_t t = 0; t < n; t++) {
-		const double *c = cols + t * B;
-		if (items[t].kind == CRM_ITEM_INPUT)
-			in[items[t].index] = c;
-		else if (items[t].kind == CRM_ITEM_LINE)
-			line[items[t].index] = c;
-		else
-			occ[items[t].index] = c;
-	}
+	bind_columns(items, n, cols, B, in, line, occ);
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 	gsl_rng_set(r, 11);
 	int decided = 0, left = 0;
@@ -473,12 +474,7 @@ static void check_batch(crm_scenario *sc)
 		for (size_t j = 0; j < cnt; j++) {
 			for (size_t t = 0; t < n; t++) {
 				double x = cols[t * B + j];
-				if (items[t].kind == CRM_ITEM_INPUT)
-					crm_model_override(m, (size_t)items[t].index, x);
-				else if (items[t].kind == CRM_ITEM_LINE)
-					crm_model_override_line(m, (size_t)items[t].index, x);
-				else
-					crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5);
+				set_item(m, &items[t], x);
 			}
 			crm_summary s;
 			crm_status st = crm_model_summary(m, cf, 1, 1, &s, &err);
@@ -641,15 +637,7 @@ static void test_batch_random_scenarios(void **state)
 		double *pb = malloc(cap * sizeof *pb), *dpb = malloc(cap * sizeof *dpb);
 		char *full = malloc(cap);
 		assert_true(cols && in && line && occ && npv && pvc && pb && dpb && full);
-		for (size_t t = 0; t < n; t++) {
-			const double *c = cols + t * cap;
-			if (items[t].kind == CRM_ITEM_INPUT)
-				in[items[t].index] = c;
-			else if (items[t].kind == CRM_ITEM_LINE)
-				line[items[t].index] = c;
-			else
-				occ[items[t].index] = c;
-		}
+		bind_columns(items, n, cols, cap, in, line, occ);
 		size_t np = (size_t)crm_model_periods(m) + 1;
 		for (int round = 0; round < 6; round++) {
 			size_t cnt = 1 + gsl_rng_uniform_int(r, cap);
@@ -662,12 +650,7 @@ static void test_batch_random_scenarios(void **state)
 			for (size_t j = 0; j < cnt; j++) {
 				for (size_t t = 0; t < n; t++) {
 					double x = cols[t * cap + j];
-					if (items[t].kind == CRM_ITEM_INPUT)
-						crm_model_override(m, (size_t)items[t].index, x);
-					else if (items[t].kind == CRM_ITEM_LINE)
-						crm_model_override_line(m, (size_t)items[t].index, x);
-					else
-						crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5);
+					set_item(m, &items[t], x);
 				}
 				crm_summary s;
 				crm_status st = crm_model_summary(m, cf, 1, 1, &s, &err);

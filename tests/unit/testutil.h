@@ -52,6 +52,20 @@ static inline void close_check(double got, double want, double rel, double abs_t
 		} \
 	} while (0)
 
+/* An input's distribution from a range, as the loader makes it. */
+static inline crm_uncertain dist_of(crm_dist d, double low, double value, double high)
+{
+	crm_range r;
+	crm_uncertain u;
+	memset(&r, 0, sizeof r);
+	r.given = 1;
+	r.low = low;
+	r.high = high;
+	r.dist = d;
+	crm_uncertain_init(&u, CRM_ITEM_INPUT, 0, "x", &r, value);
+	return u;
+}
+
 /* Load a scenario from a string; fails the test on error. */
 static inline crm_scenario *load_text(const char *text)
 {
