@@ -259,7 +259,7 @@ static void copula_draw(const crm_uncertain *items, const crm_copula *c, gsl_rng
  */
 #if defined(__x86_64__) && defined(__GNUC__) && defined(__GLIBC__)
 typedef double v4e __attribute__((vector_size(32), may_alias, aligned(8)));
-v4e _ZGVdN4v_exp(v4e x);
+__attribute__((target("avx2"))) v4e _ZGVdN4v_exp(v4e x);
 
 __attribute__((target("avx2"))) static size_t exp_avx2(double *x, size_t n)
 {
