@@ -95,8 +95,6 @@ int cmd_batch(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_track(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
-/* The line run's outputs show for a scenario with setting readiness (cmd_assess.c). */
-void readiness_summary(const crm_settings *s, char *buf, size_t len);
 int cmd_workbook(int argc, char **argv);
 
 #endif

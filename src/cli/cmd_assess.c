@@ -19,56 +19,6 @@
 
 /* ------------------------------------------------------------------ formats */
 
-/* Points with at most two decimals: 640, 37.5, 16.67, 21.25. */
-static void fmt_points(char *buf, size_t len, double v)
-{
-	snprintf(buf, len, "%.2f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *e = buf + strlen(buf) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
-	}
-	if (!strcmp(buf, "-0"))
-		snprintf(buf, len, "0");
-}
-
-/* A fraction as a percentage with at most two decimals: 64%, 61.71%. */
-static void fmt_share(char *buf, size_t len, double fraction)
-{
-	char num[24];
-
-	fmt_points(num, sizeof num, fraction * 100.0);
-	snprintf(buf, len, "%s%%", num);
-}
-
-/* A factor with at most four decimals: 0.82, 0.8188, 1. */
-static void fmt_factor(char *buf, size_t len, double v)
-{
-	snprintf(buf, len, "%.4f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *e = buf + strlen(buf) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
-	}
-}
-
-void readiness_summary(const crm_settings *s, char *buf, size_t len)
-{
-	char pts[32], f[32];
-
-	fmt_points(pts, sizeof pts, s->readiness_score);
-	fmt_factor(f, sizeof f, crm_assess_factor(s->readiness_score, s->readiness_floor));
-	snprintf(buf, len, "Execution readiness %s/1000 (%s): benefits x %s, on top of the risk "
-		 "adjustment; a judgement from the self-assessment, not a calibrated estimate.",
-		 pts, s->readiness, f);
-}
-
 static const char *basename_of(const char *path)
 {
 	const char *s = strrchr(path, '/');

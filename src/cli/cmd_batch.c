@@ -16,6 +16,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
+#include "explain.h"
 #include "commands.h"
 #include "report.h"
 
@@ -421,9 +422,9 @@ static void lead(FILE *fp, const struct batch_opts *o, const char *file, const c
  */
 static void put_only(FILE *fp, const struct batch_opts *o, int *first)
 {
-	char list[REPORT_CLASSES_LEN];
+	char list[EXPLAIN_CLASSES_LEN];
 
-	report_class_set(o->classes, list, sizeof list);
+	explain_class_set(o->classes, list, sizeof list);
 	if (o->out == OUT_CSV || o->classes) {
 		put_text(fp, o->out, "only", list, first);
 		return;
@@ -650,9 +651,9 @@ static void process(const struct batch_opts *o, struct item *it)
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
 	if (sc && o->classes) {
-		char warn[2 * REPORT_CLASSES_LEN];
+		char warn[2 * EXPLAIN_CLASSES_LEN];
 		sc->settings.classes = o->classes;   /* --only */
-		if (report_classes_warning(sc, 1, warn, sizeof warn))
+		if (explain_classes_warning(sc, 1, warn, sizeof warn))
 			it->warning = strdup(warn);   /* printed in order, after every thread */
 	}
 	inputs_add(sc);

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "explain.h"
 #include "commands.h"
 
 #include <getopt.h>
@@ -74,7 +75,7 @@ static void check_one(const crm_scenario *sc, FILE *fp)
 		sc->settings.horizon_years == 1 ? "" : "s", crm_grid_name(sc->settings.grid));
 	if (sc->settings.readiness) {
 		char rd[1024];
-		readiness_summary(&sc->settings, rd, sizeof rd);
+		explain_readiness(&sc->settings, rd, sizeof rd);
 		print_para(fp, "  ", rd);
 	}
 	if (!sc->ninputs)

@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "explain.h"
 #include "commands.h"
 #include "report.h"
 #include "rtable.h"
@@ -348,7 +349,7 @@ static void text_tables(const struct cmp *c, out_format fmt, FILE *fp, crm_metri
 		char rd[1024];
 		if (!c->r[i].sc->settings.readiness)
 			continue;
-		readiness_summary(&c->r[i].sc->settings, rd, sizeof rd);
+		explain_readiness(&c->r[i].sc->settings, rd, sizeof rd);
 		para(fp, md, b, "%s: %s", c->names[i], rd);
 	}
 	if (c->min_years != c->years) {
@@ -561,13 +562,13 @@ static void gates_and_classes_text(const struct cmp *c, FILE *fp, int md, const 
 	for (int i = 0; i < c->n; i++) {
 		const report *r = &c->r[i];
 		for (size_t g = 0; g < r->sc->ngroups; g++) {
-			report_gate_sentence(r->sc, g, buf, sizeof buf);
+			explain_gate(r->sc, g, buf, sizeof buf);
 			para(fp, md, b, "%s, gate %s", c->names[i], buf);
 		}
 		if (!any_class(c, -1))
 			continue;
-		report_class_list(r, 1, in, sizeof in);
-		report_class_list(r, 0, out, sizeof out);
+		explain_class_list(r->sc, r->only_given, 1, in, sizeof in);
+		explain_class_list(r->sc, r->only_given, 0, out, sizeof out);
 		/* Named only when some class is left out, or chosen by --only. */
 		if (!out[0] && !r->only_given)
 			continue;
@@ -702,7 +703,7 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 	for (int i = 0; i < c->n; i++)
 		for (size_t g = 0; g < c->r[i].sc->ngroups; g++) {
 			char sentence[2048];
-			report_gate_sentence(c->r[i].sc, g, sentence, sizeof sentence);
+			explain_gate(c->r[i].sc, g, sentence, sizeof sentence);
 			for (int w = 0; w < 2; w++) {
 				csv_field(fp, w ? "gate_note" : "gate", 1);
 				csv_field(fp, c->r[i].sc->groups[g].name, 0);
@@ -826,7 +827,7 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 		fputs("],\n     \"gates\": [", fp);
 		for (size_t g = 0; g < r->sc->ngroups; g++) {
 			char sentence[2048];
-			report_gate_sentence(r->sc, g, sentence, sizeof sentence);
+			explain_gate(r->sc, g, sentence, sizeof sentence);
 			fputs(g ? ", {\"group\": " : "{\"group\": ", fp);
 			json_string(fp, r->sc->groups[g].name);
 			fputs(", \"probability\": ", fp);

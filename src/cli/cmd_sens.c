@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "explain.h"
 #include "commands.h"
 #include "report.h"
 #include "rtable.h"
@@ -272,13 +273,13 @@ static void title_line(FILE *fp, const struct job *j, out_format fmt, const char
 		fprintf(fp, "## %s: %s\n\n- Scenario: %s\n", what, t, j->sc->file);
 	else
 		fprintf(fp, "%s: %s\n  Scenario: %s\n", what, t, j->sc->file);
-	report_classes rc;   /* which classes the figures count, as run's report says it */
-	report_classes_of(j->sc, j->only[0] != '\0', 0, &rc);
+	explain_classes rc;   /* which classes the figures count, as run's report says it */
+	explain_classes_of(j->sc, j->only[0] != '\0', 0, &rc);
 	if (rc.shown)
 		note_line(fp, fmt, rc.sentence);
 	if (j->sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
-		readiness_summary(&j->sc->settings, rd, sizeof rd);
+		explain_readiness(&j->sc->settings, rd, sizeof rd);
 		fprintf(fp, "%s%s\n", fmt == FMT_MARKDOWN ? "- " : "  ", rd);
 	}
 }
@@ -388,7 +389,7 @@ static int left_out_reason(struct job *j, const crm_param *p, char *buf, size_t 
 	}
 	if (counted || !fed)
 		return 0;
-	char names[REPORT_CLASSES_LEN] = "";
+	char names[EXPLAIN_CLASSES_LEN] = "";
 	for (int c = 0, k = 0; c < CRM_NCLASSES; c++)
 		if (fed & CRM_CLASS_BIT(c)) {
 			unsigned later = fed & ~(CRM_CLASS_BIT(c + 1) - 1);
@@ -1769,9 +1770,9 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	if (o->classes) {
 		/* --only: before the analysis copies the settings into its model. */
 		j->sc->settings.classes = o->classes;
-		report_class_set(o->classes, j->only, sizeof j->only);
-		char warn[2 * REPORT_CLASSES_LEN];
-		if (report_classes_warning(j->sc, 1, warn, sizeof warn))
+		explain_class_set(o->classes, j->only, sizeof j->only);
+		char warn[2 * EXPLAIN_CLASSES_LEN];
+		if (explain_classes_warning(j->sc, 1, warn, sizeof warn))
 			fprintf(stderr, "%s: %s\n", progname, warn);
 	}
 	if (!(j->a = crm_analysis_new(j->sc, &err)))

@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "explain.h"
 #include "commands.h"
 #include "report.h"
 #include "rtable.h"
@@ -283,13 +284,13 @@ static void report_people(const struct sim_opts *o, const crm_scenario *sc,
 	else
 		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
 	say(fp, md, "Scenario: %s", sc->file);
-	report_classes rc;   /* which classes the figures count, as run's report says it */
-	report_classes_of(sc, o->classes != 0, 0, &rc);
+	explain_classes rc;   /* which classes the figures count, as run's report says it */
+	explain_classes_of(sc, o->classes != 0, 0, &rc);
 	if (rc.shown)
 		say(fp, md, "%s", rc.sentence);
 	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
-		readiness_summary(&sc->settings, rd, sizeof rd);
+		explain_readiness(&sc->settings, rd, sizeof rd);
 		say(fp, md, "%s", rd);
 	}
 	fmt_money(x, sizeof x, (double)res->iterations, 0);
@@ -561,8 +562,8 @@ static void report_json_sim(const struct sim_opts *o, const crm_scenario *sc,
 		(unsigned long long)o->seed);
 	fputs(",\n  \"only\": ", fp);   /* --only, as crmroi batch writes it; null without */
 	if (o->classes) {
-		char only[REPORT_CLASSES_LEN];
-		report_class_set(o->classes, only, sizeof only);
+		char only[EXPLAIN_CLASSES_LEN];
+		explain_class_set(o->classes, only, sizeof only);
 		json_string(fp, only);
 	} else {
 		fputs("null", fp);
@@ -848,10 +849,10 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
-			char warn[2 * REPORT_CLASSES_LEN];
+			char warn[2 * EXPLAIN_CLASSES_LEN];
 			if (o.classes)
 				scs[i]->settings.classes = o.classes;   /* --only */
-			if (report_classes_warning(scs[i], o.classes != 0, warn, sizeof warn))
+			if (explain_classes_warning(scs[i], o.classes != 0, warn, sizeof warn))
 				fprintf(stderr, "%s: %s\n", progname, warn);
 			inputs_add(scs[i]);
 			report_warnings(&scs[i]->warnings);

@@ -64,6 +64,45 @@ void fmt_percent(char *buf, size_t len, double fraction)
 	snprintf(buf, len, "%s%%", num);
 }
 
+/* Points with at most two decimals: 640, 37.5, 16.67, 21.25. */
+void fmt_points(char *buf, size_t len, double v)
+{
+	snprintf(buf, len, "%.2f", v);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *e = buf + strlen(buf) - 1;
+		while (e > dot && *e == '0')
+			*e-- = '\0';
+		if (e == dot)
+			*e = '\0';
+	}
+	if (!strcmp(buf, "-0"))
+		snprintf(buf, len, "0");
+}
+
+/* A fraction as a percentage with at most two decimals: 64%, 61.71%. */
+void fmt_share(char *buf, size_t len, double fraction)
+{
+	char num[24];
+
+	fmt_points(num, sizeof num, fraction * 100.0);
+	snprintf(buf, len, "%s%%", num);
+}
+
+/* A factor with at most four decimals: 0.82, 0.8188, 1. */
+void fmt_factor(char *buf, size_t len, double v)
+{
+	snprintf(buf, len, "%.4f", v);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *e = buf + strlen(buf) - 1;
+		while (e > dot && *e == '0')
+			*e-- = '\0';
+		if (e == dot)
+			*e = '\0';
+	}
+}
+
 void fmt_exact(char *buf, size_t len, double v)
 {
 	char s[FMT_SHORTEST_MAX];

@@ -13,6 +13,7 @@
  * returned; nothing here computes a metric.
  */
 #include "html.h"
+#include "explain.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -939,7 +940,7 @@ done:
 
 /* ------------------------------------------------------ gates and classes */
 
-/* Each gate of a case in a sentence (report_gate_sentence), as a list. */
+/* Each gate of a case in a sentence (explain_gate), as a list. */
 static void gates_html(FILE *fp, const html_case *hc, const char *title)
 {
 	const crm_scenario *sc = hc->r.sc;
@@ -952,7 +953,7 @@ static void gates_html(FILE *fp, const html_case *hc, const char *title)
 	fputs("</h3>\n<p>Lines of one group happen together: a simulation draws the group once, "
 	      "so its costs and its benefits come together or not at all.</p>\n<ul>\n", fp);
 	for (size_t g = 0; g < sc->ngroups; g++) {
-		report_gate_sentence(sc, g, buf, sizeof buf);
+		explain_gate(sc, g, buf, sizeof buf);
 		elem(fp, "li", NULL, buf);
 	}
 	fputs("</ul>\n", fp);

@@ -24,6 +24,12 @@ typedef enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_MARKDOWN } out_format;
 /* 1234567.891 -> "1,234,567.89" with the given decimals; "-" sign kept. */
 void fmt_money(char *buf, size_t len, double v, int decimals);
 void fmt_percent(char *buf, size_t len, double fraction);
+/* Points with at most two decimals (640, 37.5, 16.67); never "-0". */
+void fmt_points(char *buf, size_t len, double v);
+/* A fraction as a percentage with at most two decimals: 64%, 61.71%. */
+void fmt_share(char *buf, size_t len, double fraction);
+/* A factor with at most four decimals: 0.82, 0.8188, 1. */
+void fmt_factor(char *buf, size_t len, double v);
 /* Shortest text that reads back as exactly v (for CSV and JSON). */
 void fmt_exact(char *buf, size_t len, double v);
 

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
+#include "explain.h"
 #include "aftertax_view.h"
 #include "adoption_view.h"
 #include "calendar.h"
@@ -79,131 +80,6 @@ static int class_subtotals(report *r, crm_error *err)
 	return 0;
 }
 
-/*
- * The names of the classes in set, in their canonical order, sep between
- * them; each class of absent followed by a note that no benefit has it.
- */
-static void class_names(unsigned set, unsigned absent, const char *sep, char *buf, size_t len)
-{
-	if (!len)
-		return;
-	buf[0] = '\0';
-	for (int c = 0; c < CRM_NCLASSES; c++)
-		if (set & CRM_CLASS_BIT(c))
-			crm_appendf(buf, len, "%s%s%s", buf[0] ? sep : "", crm_class_name((crm_class)c),
-				    absent & CRM_CLASS_BIT(c) ? " (no benefit of this class in the "
-				    "scenario)" : "");
-}
-
-/* The classes some benefit line of sc has. */
-static unsigned classes_present(const crm_scenario *sc)
-{
-	unsigned present = 0;
-
-	for (size_t l = 0; l < sc->nlines; l++)
-		if (sc->lines[l].kind == CRM_BENEFIT)
-			present |= CRM_CLASS_BIT(sc->lines[l].cls);
-	return present;
-}
-
-void report_class_list(const report *r, int counted, char *buf, size_t len)
-{
-	report_classes rc;
-
-	report_classes_of(r->sc, r->only_given, 0, &rc);
-	snprintf(buf, len, "%s", counted ? rc.counted : rc.left_out);
-}
-
-void report_class_set(unsigned classes, char *buf, size_t len)
-{
-	class_names(classes, 0, ",", buf, len);
-}
-
-void report_classes_of(const crm_scenario *sc, int only_given, int shown_apart, report_classes *rc)
-{
-	unsigned in = sc->settings.classes;
-
-	memset(rc, 0, sizeof *rc);
-	rc->present = classes_present(sc);
-	/* A class --only names that no benefit has is listed, and said to be absent. */
-	rc->absent = only_given ? in & ~rc->present : 0;
-	class_names((in & rc->present) | rc->absent, rc->absent, ", ", rc->counted,
-		    sizeof rc->counted);
-	class_names(~in & rc->present, 0, ", ", rc->left_out, sizeof rc->left_out);
-	/* As run's report: when some benefit is not cash (so may be left out), or with --only. */
-	rc->shown = only_given || (rc->present & ~CRM_CLASS_BIT(CRM_CLASS_CASH));
-	snprintf(rc->sentence, sizeof rc->sentence,
-		 "Benefit classes in the metrics: %s%s; costs always count%s%s%s",
-		 rc->counted[0] ? rc->counted : "none", only_given ? " (--only)" : "",
-		 !rc->left_out[0] ? "" : shown_apart ? ". Left out, shown apart: " : ". Left out: ",
-		 rc->left_out,
-		 ~in & rc->present & CRM_CLASS_BIT(CRM_CLASS_FLEXIBILITY) ? " (flexibility is never "
-		 "in the metrics unless --only names it)" : "");
-}
-
-int report_classes_warning(const crm_scenario *sc, int only_given, char *buf, size_t len)
-{
-	report_classes rc;
-	char names[REPORT_CLASSES_LEN] = "";
-
-	report_classes_of(sc, only_given, 0, &rc);
-	if (!rc.absent)
-		return 0;
-	for (int c = 0, k = 0; c < CRM_NCLASSES; c++)
-		if (rc.absent & CRM_CLASS_BIT(c)) {
-			unsigned later = rc.absent & ~(CRM_CLASS_BIT(c + 1) - 1);
-			crm_appendf(names, sizeof names, "%s%s", !k++ ? "" : later ? ", " : " or ",
-				    crm_class_name((crm_class)c));
-		}
-	snprintf(buf, len, "%s: --only: no benefit has class%s %s; the metrics count %s", sc->file,
-		 rc.absent & (rc.absent - 1) ? "es" : "", names,
-		 sc->settings.classes & rc.present ? "the other classes named" : "costs only");
-	return 1;
-}
-
-void report_gate_sentence(const crm_scenario *sc, size_t g, char *buf, size_t len)
-{
-	const crm_group *grp = &sc->groups[g];
-	char p[32], q[32], when[64];
-	size_t k = 0;
-
-	fmt_percent(p, sizeof p, grp->probability);
-	fmt_percent(q, sizeof q, 1 - grp->probability);
-	if (grp->first_month == 0)
-		snprintf(when, sizeof when, "month 0 (the Initial column)");
-	else
-		snprintf(when, sizeof when, "month %d", grp->first_month);
-	buf[0] = '\0';
-	crm_appendf(buf, len, "%s: %s chance, decided at %s, the first month of its lines (",
-		    grp->name, p, when);
-	size_t ncost = 0, nbenefit = 0;
-	for (size_t l = 0; l < sc->nlines; l++)
-		if (sc->lines[l].group == (int)g) {
-			crm_appendf(buf, len, "%s%s", k++ ? ", " : "", sc->lines[l].label);
-			if (sc->lines[l].kind == CRM_COST)
-				ncost++;
-			else if (sc->lines[l].kind == CRM_BENEFIT)
-				nbenefit++;
-		}
-	/* Say what the group holds: a group of benefits alone gates no cost. */
-	if (grp->probability < 1 && ncost && nbenefit)
-		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
-			    "simulation draws them together, so with %s chance none of their costs "
-			    "or benefits happen.", p, q);
-	else if (grp->probability < 1 && nbenefit)
-		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
-			    "simulation draws them together, so with %s chance none of their "
-			    "benefits happen. The group holds no costs, so no cost depends on "
-			    "it.", p, q);
-	else if (grp->probability < 1)
-		crm_appendf(buf, len, "). They count at %s of their amounts here; a "
-			    "simulation draws them together, so with %s chance none of their "
-			    "costs happen. The group holds no benefits.", p, q);
-	else
-		crm_appendf(buf, len, "). No probability is given, so they happen for "
-			    "sure.");
-}
-
 int report_build_classes(report *r, const char *path, int by_month, unsigned classes)
 {
 	crm_error err;
@@ -217,8 +93,8 @@ int report_build_classes(report *r, const char *path, int by_month, unsigned cla
 	if (classes) {
 		r->sc->settings.classes = classes;
 		r->only_given = 1;
-		char warn[2 * REPORT_CLASSES_LEN];
-		if (report_classes_warning(r->sc, 1, warn, sizeof warn))
+		char warn[2 * EXPLAIN_CLASSES_LEN];
+		if (explain_classes_warning(r->sc, 1, warn, sizeof warn))
 			fprintf(stderr, "%s: %s\n", progname, warn);
 	}
 	inputs_add(r->sc);
@@ -397,9 +273,9 @@ static size_t areas_of(const report *r, crm_line_kind kind, const char **out)
 /* The benefits by class are shown when some benefit has a class other than cash, or with --only. */
 static int class_rows_shown(const report *r)
 {
-	report_classes rc;
+	explain_classes rc;
 
-	report_classes_of(r->sc, r->only_given, 0, &rc);
+	explain_classes_of(r->sc, r->only_given, 0, &rc);
 	return rc.shown;
 }
 
@@ -722,7 +598,7 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 					"cost x (1 + risk)."));
 	if (s->readiness) {
 		char rd[1024];
-		readiness_summary(s, rd, sizeof rd);
+		explain_readiness(s, rd, sizeof rd);
 		if (pre[0] == ' ')
 			print_para(fp, pre, rd);
 		else
@@ -762,8 +638,8 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	fprintf(fp, "%sConventions:\n", b);
 	describe_conventions(r, fp, markdown ? "  - " : "    ");
 	if (class_rows_shown(r)) {
-		report_classes rc;
-		report_classes_of(r->sc, r->only_given, 1, &rc);
+		explain_classes rc;
+		explain_classes_of(r->sc, r->only_given, 1, &rc);
 		header_line(fp, b, dup_printf("%s", rc.sentence));
 	}
 }
@@ -778,7 +654,7 @@ static void gates_text(const report *r, FILE *fp, int md)
 		return;
 	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", "Gates (lines that happen together)");
 	for (size_t g = 0; g < sc->ngroups; g++) {
-		report_gate_sentence(sc, g, buf, sizeof buf);
+		explain_gate(sc, g, buf, sizeof buf);
 		if (md)
 			fprintf(fp, "- %s\n", buf);
 		else
@@ -1389,7 +1265,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 	}
 	if (r->sc->settings.readiness) {
 		char rd[1024];
-		readiness_summary(&r->sc->settings, rd, sizeof rd);
+		explain_readiness(&r->sc->settings, rd, sizeof rd);
 		csv_row_clear(&c);
 		c.num[A_VALUE] = crm_assess_factor(r->sc->settings.readiness_score,
 						   r->sc->settings.readiness_floor);
@@ -1401,7 +1277,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 	}
 	for (size_t g = 0; g < sc->ngroups; g++) {
 		char sentence[2048];
-		report_gate_sentence(sc, g, sentence, sizeof sentence);
+		explain_gate(sc, g, sentence, sizeof sentence);
 		csv_row_clear(&c);
 		c.num[A_VALUE] = sc->groups[g].probability;
 		c.num[A_PROB] = sc->groups[g].probability;
@@ -1522,8 +1398,8 @@ void report_json(const report *r, FILE *fp)
 	json_string(fp, s->title);
 	fputs(",\n  \"only\": ", fp);   /* --only: the classes named, as every command writes them */
 	if (r->only_given) {
-		char only[REPORT_CLASSES_LEN];
-		report_class_set(s->classes, only, sizeof only);
+		char only[EXPLAIN_CLASSES_LEN];
+		explain_class_set(s->classes, only, sizeof only);
 		json_string(fp, only);
 	} else {
 		fputs("null", fp);
@@ -1719,7 +1595,7 @@ void report_json(const report *r, FILE *fp)
 	fputs("\n  ],\n  \"gates\": [", fp);
 	for (size_t g = 0; g < sc->ngroups; g++) {
 		char sentence[2048];
-		report_gate_sentence(sc, g, sentence, sizeof sentence);
+		explain_gate(sc, g, sentence, sizeof sentence);
 		fputs(g ? ",\n    {\"group\": " : "\n    {\"group\": ", fp);
 		json_string(fp, sc->groups[g].name);
 		fputs(", \"probability\": ", fp);

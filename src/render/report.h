@@ -42,46 +42,6 @@ int report_build_classes(report *r, const char *path, int by_month, unsigned cla
 int report_line_counted(const report *r, size_t l);
 /* Any benefit line whose class the metrics leave out. */
 int report_any_left_out(const report *r);
-/*
- * "cash, cost_reduction": the classes counted (classes set) or left out,
- * among those the scenario's benefits have; "" when none.
- */
-void report_class_list(const report *r, int counted, char *buf, size_t len);
-/*
- * The benefit classes a scenario's metrics count (sc->settings.classes), as
- * every command names them. counted: the classes counted that some benefit
- * has, and with --only (only_given) also those it names that no benefit has,
- * each followed by "(no benefit of this class in the scenario)"; left_out:
- * the classes some benefit has that are not counted; "" when none. shown:
- * whether an output names them (with --only, or when some benefit is not
- * cash). sentence: "Benefit classes in the metrics: ...; costs always count.
- * Left out: ..." ("Left out, shown apart: " with shown_apart, as run's report
- * shows them).
- */
-#define REPORT_CLASSES_LEN 512
-typedef struct report_classes {
-	char counted[REPORT_CLASSES_LEN];
-	char left_out[REPORT_CLASSES_LEN];
-	char sentence[2 * REPORT_CLASSES_LEN + 256];
-	unsigned present;           /* the classes some benefit has (CRM_CLASS_BIT) */
-	unsigned absent;            /* named by --only, and no benefit has them */
-	int shown;
-} report_classes;
-void report_classes_of(const crm_scenario *sc, int only_given, int shown_apart, report_classes *rc);
-/*
- * "FILE: --only: no benefit has class flexibility; the metrics count costs
- * only" into buf when --only (only_given) names a class no benefit of sc has,
- * and returns 1; 0 (buf untouched) otherwise. The caller prints it on
- * standard error after "crmroi: ".
- */
-int report_classes_warning(const crm_scenario *sc, int only_given, char *buf, size_t len);
-/* The classes of a set (CRM_CLASS_BIT) as the field or column only gives them: "cash,flexibility". */
-void report_class_set(unsigned classes, char *buf, size_t len);
-/*
- * One sentence per group for people: "rollout: 70% chance, decided at month
- * 7 (its first month); 2 lines ... " into buf.
- */
-void report_gate_sentence(const crm_scenario *sc, size_t g, char *buf, size_t len);
 void report_free(report *r);
 /*
  * Print the warnings of reps[i] that no earlier report (reps[0..i-1], built
