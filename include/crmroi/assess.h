@@ -146,22 +146,4 @@ double crm_assess_factor(double score, double floor);
 crm_status crm_assess_readiness(const char *from, const char *value, char **path, double *score,
 				crm_warnings *w, crm_error *err);
 
-/* The effect of a scenario's readiness on NPV (for reports). */
-struct crm_scenario;
-typedef struct crm_readiness_effect {
-	double score, floor, factor;
-	double npv;                /* with the factor, as the scenario is evaluated */
-	double npv_full;           /* at full readiness (score 1000, factor 1) */
-	int breakeven_found;       /* NPV reaches 0 at some score in 0..1000 */
-	double breakeven_score;    /* the score nearest the scenario's own where NPV = 0 */
-} crm_readiness_effect;
-
-/*
- * Evaluate sc as it is and at full readiness, and find the score at which
- * NPV reaches 0 (crm_breakeven_solve over 0..1000). CRM_EUSAGE when sc has
- * no setting readiness; other errors as crm_analysis_eval.
- */
-crm_status crm_assess_effect(const struct crm_scenario *sc, crm_readiness_effect *out,
-			     crm_error *err);
-
 #endif

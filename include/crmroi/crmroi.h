@@ -8,20 +8,22 @@
 #ifndef CRMROI_H
 #define CRMROI_H
 
+/* In layer order (doc/ARCHITECTURE.md): leaves, scenario, model, the case, analyses. */
 #include "crmroi/error.h"
 #include "crmroi/csvread.h"
 #include "crmroi/expr.h"
+#include "crmroi/finance.h"
+#include "crmroi/tax.h"
+#include "crmroi/assess.h"
 #include "crmroi/scenario.h"
 #include "crmroi/model.h"
 #include "crmroi/metrics.h"
+#include "crmroi/aftertax.h"
 #include "crmroi/analysis.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"
-#include "crmroi/tax.h"
-#include "crmroi/dated.h"
-#include "crmroi/aftertax.h"
+#include "crmroi/readiness.h"
 #include "crmroi/track.h"
-#include "crmroi/assess.h"
 
 #define CRMROI_VERSION "0.1.0"
 

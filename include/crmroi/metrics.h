@@ -1,11 +1,9 @@
 /*
- * crmroi/metrics.h - business-case metrics from a cash flow.
+ * crmroi/metrics.h - business-case metrics of an evaluated scenario.
  *
- * The flow functions work on any equally spaced series v[0..n-1] with v[0]
- * at time 0 and periods_per_year periods in a year (1 or 12), so they can be
- * checked against a spreadsheet on plain numbers. Rates are annual fractions.
- * crm_metrics_compute gathers all of them for one evaluated scenario, with a
- * note wherever a metric does not exist.
+ * crm_metrics_compute applies the finance functions (crmroi/finance.h) to a
+ * model's cash flow, periodic or dated as its settings say, and gives every
+ * metric with a note wherever one does not exist.
  */
 #ifndef CRMROI_METRICS_H
 #define CRMROI_METRICS_H
@@ -13,101 +11,8 @@
 #include <stddef.h>
 
 #include "crmroi/error.h"
+#include "crmroi/finance.h"
 #include "crmroi/model.h"
-
-/* Search interval for IRR roots, as annual rates. */
-#define CRM_IRR_MIN (-0.9999)
-#define CRM_IRR_MAX 1000.0
-#define CRM_IRR_MAX_ROOTS 8
-
-/* sum v[t] / (1 + rate)^(t / periods_per_year). */
-double crm_npv(const double *v, size_t n, int periods_per_year, double rate);
-
-typedef enum crm_irr_status {
-	CRM_IRR_NONE,       /* no rate in the searched interval gives NPV = 0 */
-	CRM_IRR_UNIQUE,
-	CRM_IRR_MULTIPLE    /* several rates do: the flows change sign more than once */
-} crm_irr_status;
-
-typedef struct crm_irr {
-	crm_irr_status status;
-	size_t nroots;
-	double roots[CRM_IRR_MAX_ROOTS];  /* ascending annual rates */
-	int more;                         /* more roots were found than fit */
-} crm_irr;
-
-/*
- * All annual rates r in [CRM_IRR_MIN, CRM_IRR_MAX] with NPV(r) = 0: sign
- * changes of NPV on a grid of ln(1 + r), each refined with GSL's Brent
- * solver, plus touching (double) roots found with GSL's Brent minimiser.
- * Returns CRM_ENUM if a GSL solver fails.
- */
-crm_status crm_irr_solve(const double *v, size_t n, int periods_per_year, crm_irr *out,
-			 crm_error *err);
-
-/*
- * What every rate-of-return search shares (crm_irr_solve here, crm_xirr_solve
- * for dated flows). crm_irr_bracketed refines a root of fn(u, params), u =
- * ln(1 + r), bracketed by [lo, hi], with GSL's Brent solver to the IRR
- * tolerances (CRM_ENOMEM, or CRM_ENUM when GSL fails). crm_irr_add records the
- * rate expm1(u) unless it is already there (within 1e-9 relative);
- * crm_irr_finish sorts the roots and sets the status.
- */
-crm_status crm_irr_bracketed(double (*fn)(double u, void *params), void *params, double lo,
-			     double hi, double *root, crm_error *err);
-void crm_irr_add(crm_irr *out, double u);
-void crm_irr_finish(crm_irr *out);
-
-/*
- * The IRR of crm_irr_solve, the short way, for a simulation's many flows of
- * one shape: when v[0..n) changes sign exactly once (then NPV has one root,
- * and it is the IRR), Halley's method on u = ln(1 + r) from the annual rate
- * guess (the base case's IRR), inside a bracket with bisection as the
- * fallback. Returns 1 and sets *rate (the same root crm_irr_solve finds, to
- * about 1e-15 relative); 0 when the flows never change sign (no IRR); -1 when
- * this way cannot decide (several sign changes, a root near or beyond the
- * ends of [CRM_IRR_MIN, CRM_IRR_MAX], an overflow): then call crm_irr_solve.
- * guess_pw is NULL or the n powers of the guess's discount factor from
- * crm_irr_powers, which spare the first step its exponential (the result is
- * the same either way). scratch holds n doubles.
- */
-int crm_irr_fast(const double *v, size_t n, int periods_per_year, double guess,
-		 const double *guess_pw, double *scratch, double *rate);
-/* pw[k] = (1 + rate)^(-k / periods_per_year) for k = 0..n-1, as crm_irr_fast computes them. */
-void crm_irr_powers(size_t n, int periods_per_year, double rate, double *pw);
-
-/*
- * MIRR as a spreadsheet defines it, with annual finance and reinvestment
- * rates: (FV of positive flows at reinvest / -PV of negative flows at finance)
- * ^ (1 / T) - 1, T = (n - 1) / periods_per_year years. Returns 0 and sets *out,
- * or -1 when there is no positive or no negative flow.
- */
-int crm_mirr(const double *v, size_t n, int periods_per_year, double finance_rate,
-	     double reinvest_rate, double *out);
-
-typedef enum crm_payback_status {
-	CRM_PAYBACK_REACHED,
-	CRM_PAYBACK_NEVER     /* the cumulative flow is still negative at the end */
-} crm_payback_status;
-
-typedef struct crm_payback {
-	crm_payback_status status;
-	double months;        /* when reached: the last time the cumulative flow reaches 0
-				 (interpolated), after which it stays >= 0 to the end */
-	int lost_again;       /* the cumulative flow reached 0 earlier and fell below 0 again */
-	double first_months;  /* when lost_again: the first time it reached 0 */
-} crm_payback;
-
-/*
- * Payback of v[0..n-1] (v[0] at month 0, each later value at the end of its
- * period of months_per_period months): the point after which the cumulative
- * sum stays at or above 0 until the end, that is the last time it goes from
- * below 0 to 0 or above, linearly interpolated within the period; 0 (reached)
- * if it is never below 0; not reached if it is below 0 at the end. A
- * cumulative sum within CRM_PAYBACK_REL_TOL (crmroi/model.h) x sum|v| of 0
- * counts as 0.
- */
-void crm_payback_compute(const double *v, size_t n, int months_per_period, crm_payback *out);
 
 typedef struct crm_metrics {
 	double total_costs, total_benefits;   /* undiscounted */
@@ -128,5 +33,16 @@ typedef struct crm_metrics {
 /* All metrics of an evaluated scenario. Returns CRM_ENUM if IRR solving fails. */
 crm_status crm_metrics_compute(const crm_model *m, const crm_cashflow *cf, crm_metrics *out,
 			       crm_error *err);
+
+/*
+ * The rates of return of an evaluated scenario's net cash flow, whatever its
+ * discounting: with periodic discounting crm_irr_solve on the periods; with
+ * dated discounting the XIRR of every flow on its day (each period's flows on
+ * the day it ends, a once line with a date of its own on that day).
+ */
+crm_status crm_cashflow_irr(const crm_model *m, const crm_cashflow *cf, crm_irr *out,
+			    crm_error *err);
+/* MIRR of the same flows, at the model's finance and reinvestment rates: 0, or -1 when none. */
+int crm_cashflow_mirr(const crm_model *m, const crm_cashflow *cf, double *out);
 
 #endif

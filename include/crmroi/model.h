@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "crmroi/error.h"
+#include "crmroi/finance.h"
 #include "crmroi/scenario.h"
 
 typedef struct crm_model crm_model;
@@ -132,8 +133,6 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err);
  * line values with the weights' running sums, so payback needs it only in
  * the periods that bounds per segment of periods cannot rule out.
  */
-/* A cumulative sum within this x the sum of |flows| of 0 counts as 0 for payback. */
-#define CRM_PAYBACK_REL_TOL 1e-9
 
 typedef struct crm_summary {
 	double npv, pv_costs;

@@ -8,7 +8,7 @@
 #include "crmroi/analysis.h"
 #include "crmroi/aftertax.h"
 #include "crmroi/assess.h"
-#include "crmroi/dated.h"
+#include "crmroi/metrics.h"
 
 #include <math.h>
 #include <stdio.h>

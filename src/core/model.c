@@ -19,7 +19,7 @@
  */
 #include "crmroi/model.h"
 #include "crmroi/assess.h"
-#include "crmroi/dated.h"
+#include "crmroi/finance.h"
 
 #include <float.h>
 #include <math.h>

@@ -26,7 +26,7 @@
 
 #include "crmroi/assess.h"
 #include "crmroi/csvread.h"
-#include "crmroi/dated.h"
+#include "crmroi/finance.h"
 
 enum col {
 	COL_KIND, COL_NAME, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,

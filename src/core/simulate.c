@@ -21,7 +21,7 @@
  * percentiles, and later ones go into a fine histogram.
  */
 #include "crmroi/simulate.h"
-#include "crmroi/dated.h"
+#include "crmroi/metrics.h"
 #include "crmroi/aftertax.h"
 
 #include <gsl/gsl_rng.h>

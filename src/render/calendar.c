@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "crmroi/dated.h"
+#include "crmroi/finance.h"
 
 /* The calendar day (days since 1970-01-01) that is `months` months after the investment date. */
 static long after(const crm_settings *s, int months)

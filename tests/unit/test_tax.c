@@ -15,7 +15,7 @@
  */
 #include "testutil.h"
 
-#include "crmroi/dated.h"
+#include "crmroi/finance.h"
 #include "crmroi/tax.h"
 
 static void test_straight_line(void **state)
