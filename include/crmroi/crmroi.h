@@ -19,6 +19,7 @@
 #include "crmroi/model.h"
 #include "crmroi/metrics.h"
 #include "crmroi/aftertax.h"
+#include "crmroi/case.h"
 #include "crmroi/analysis.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"

@@ -242,6 +242,24 @@ void crm_model_dependents(const crm_model *m, char *in, char *line);
 crm_status crm_model_summary_partial(const crm_model *m, crm_cashflow *cf, const char *in,
 				     const char *line, crm_summary *s, crm_error *err);
 
+/*
+ * The present value of line l's amounts in an evaluation cf (which kept its
+ * amounts): each period's amount at the period's discount factor, or a line
+ * paid on a day of its own (dated discounting) at that day's.
+ */
+double crm_cashflow_line_pv(const crm_cashflow *cf, size_t l);
+
+/*
+ * The net cash flow (benefits - costs) of each month 0..12 x horizon of the
+ * evaluation cf, which kept its amounts and was made at the inputs' own
+ * values (no timing overridden): on the monthly grid the periods themselves;
+ * on the yearly grid each line's amount of a year spread over that year's
+ * months as the line's timing spreads it (its active months, weighted by its
+ * ramp factor), and a once line's amount in its own month. net has room for
+ * 12 x horizon + 1 values.
+ */
+void crm_cashflow_month_net(const crm_model *m, const crm_cashflow *cf, double *net);
+
 /* The year (1-based) that period p (1..N) falls in; 0 for the Initial column. */
 int crm_cashflow_year_of(const crm_cashflow *cf, int p);
 

@@ -11,6 +11,7 @@
 
 #include "crmroi/crmroi.h"
 #include "render.h"
+#include "report.h"
 
 /* Exit statuses: documented in crmroi(1), EXIT STATUS. Keep them stable. */
 enum {
@@ -78,6 +79,15 @@ void inputs_add_path(const char *path);
  * at that very argument (the value of -o) does not match it.
  */
 void inputs_add_args(int argc, char **argv);
+
+/*
+ * Load the scenario at path, count only the benefit classes in classes (0:
+ * the scenario's own set; --only), compute its business case and lay it out
+ * by year or by month (--by month, which needs the monthly grid) into r.
+ * Prints what goes wrong and returns an exit status; r is to be freed with
+ * report_free either way.
+ */
+int load_report(report *r, const char *path, int by_month, unsigned classes);
 
 /* ---- commands ---- */
 int cmd_run(int argc, char **argv);

@@ -460,50 +460,35 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 	crm_status st = CRM_OK;
 
 	if (o->an == AN_RUN) {
-		crm_model *m = crm_model_new(sc, err);
-		crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
-		crm_metrics met;
-		if (!m || !cf) {
-			st = m ? crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory") : err->status;
-		} else if ((st = crm_model_eval(m, cf, err)) == CRM_OK &&
-			   (st = crm_metrics_compute(m, cf, &met, err)) == CRM_OK) {
-			/* The after-tax view, with the setting tax_rate. */
-			crm_after_tax at;
-			int tax = sc->settings.tax_given;
-			if (tax && (st = crm_after_tax_compute(m, cf, &at, err)) != CRM_OK)
-				goto run_done;
-			double v[NRUN] = { met.npv, met.roi_ok ? met.roi : NAN, met.bcr_ok ? met.bcr : NAN,
-				met.irr_ok ? met.irr_value : NAN, met.mirr_ok ? met.mirr : NAN,
-				met.payback.status == CRM_PAYBACK_REACHED ? met.payback.months : NAN,
-				met.dpayback.status == CRM_PAYBACK_REACHED ? met.dpayback.months : NAN,
-				met.pv_benefits, met.pv_costs, met.total_benefits, met.total_costs,
-				met.peak_investment, tax ? at.metrics.npv : NAN,
-				tax && at.metrics.irr_ok ? at.metrics.irr_value : NAN,
-				tax && at.metrics.payback.status == CRM_PAYBACK_REACHED
-				? at.metrics.payback.months : NAN,
-				sc->settings.readiness ? crm_assess_factor(sc->settings.readiness_score,
-									   sc->settings.readiness_floor) : NAN };
-			const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
-				"no MIRR", "not reached", "not reached", NULL, NULL, NULL, NULL, NULL,
-				tax ? NULL : "no tax_rate setting", tax ? "no IRR" : "no tax_rate setting",
-				tax ? "not reached" : "no tax_rate setting", NULL };
-			if (tax)
-				crm_after_tax_free(&at);
-			double cpv[CRM_NCLASSES];
-			if ((st = crm_model_class_pv(m, cf, cpv, err)) != CRM_OK)
-				goto run_done;
-			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
-			put_only(fp, o, &first);
-			for (size_t k = 0; k < NRUN; k++)
-				put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
-			for (int k = 0; k < CRM_NCLASSES; k++)
-				put_num(fp, o->out, class_keys[k], cpv[k], NULL, &first);
-			end_row(fp, o->out);
-		}
-run_done:
-		crm_cashflow_free(cf);
-		crm_model_free(m);
-		return st;
+		crm_case *c = crm_case_new(sc, NULL, err);
+		if (!c)
+			return err->status;
+		const crm_metrics *met = &c->m, *atm = &c->at.metrics;
+		int tax = c->has_tax;
+		double v[NRUN] = { met->npv, met->roi_ok ? met->roi : NAN,
+			met->bcr_ok ? met->bcr : NAN, met->irr_ok ? met->irr_value : NAN,
+			met->mirr_ok ? met->mirr : NAN,
+			met->payback.status == CRM_PAYBACK_REACHED ? met->payback.months : NAN,
+			met->dpayback.status == CRM_PAYBACK_REACHED ? met->dpayback.months : NAN,
+			met->pv_benefits, met->pv_costs, met->total_benefits, met->total_costs,
+			met->peak_investment, tax ? atm->npv : NAN,
+			tax && atm->irr_ok ? atm->irr_value : NAN,
+			tax && atm->payback.status == CRM_PAYBACK_REACHED ? atm->payback.months : NAN,
+			sc->settings.readiness ? crm_assess_factor(sc->settings.readiness_score,
+								   sc->settings.readiness_floor) : NAN };
+		const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
+			"no MIRR", "not reached", "not reached", NULL, NULL, NULL, NULL, NULL,
+			tax ? NULL : "no tax_rate setting", tax ? "no IRR" : "no tax_rate setting",
+			tax ? "not reached" : "no tax_rate setting", NULL };
+		lead(fp, o, sc->file, sc->settings.title, NULL, &first);
+		put_only(fp, o, &first);
+		for (size_t k = 0; k < NRUN; k++)
+			put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
+		for (int k = 0; k < CRM_NCLASSES; k++)
+			put_num(fp, o->out, class_keys[k], c->cls[k].pv, NULL, &first);
+		end_row(fp, o->out);
+		crm_case_free(c);
+		return CRM_OK;
 	}
 	if (o->an == AN_SIMULATE) {
 		static const char *const names[CRM_SIM_NMETRICS] = { "npv", "roi", "irr", "payback_months",

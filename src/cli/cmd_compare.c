@@ -123,7 +123,7 @@ static const char *kind_word(irr_kind k)
 
 static crm_value value_of(const report *r, size_t k)
 {
-	const crm_metrics *m = &r->m;
+	const crm_metrics *m = &r->c->m;
 	switch (k) {
 	case 0: return (crm_value){ m->npv, 1, "" };
 	case 1: return (crm_value){ m->roi, m->roi_ok, "no PV of costs" };
@@ -137,8 +137,8 @@ static crm_value value_of(const report *r, size_t k)
 	case 7: return (crm_value){ m->pv_benefits, 1, "" };
 	case 8: return (crm_value){ m->pv_costs, 1, "" };
 	case 9: case 10: case 11: case 12: case 13: case 14: {
-		const crm_metrics *a = &r->at.metrics;
-		if (!r->has_tax)
+		const crm_metrics *a = &r->c->at.metrics;
+		if (!r->c->has_tax)
 			return (crm_value){ NAN, 0, "no tax_rate setting" };
 		switch (k) {
 		case 9: return (crm_value){ a->npv, 1, "" };
@@ -152,7 +152,7 @@ static crm_value value_of(const report *r, size_t k)
 		}
 	}
 	case 15: return (crm_value){ m->peak_investment, 1, "" };
-	default: return (crm_value){ (double)(m->peak_period * r->cf->months_per_period), 1, "" };
+	default: return (crm_value){ (double)(m->peak_period * r->c->cf->months_per_period), 1, "" };
 	}
 }
 
@@ -199,7 +199,7 @@ static void yearly(const report *r, const double *per_period, double *out, int y
 		out[y] = NAN;
 	if (!tmp)
 		return;
-	crm_fold_years(r->cf, per_period, tmp);
+	crm_fold_years(r->c->cf, per_period, tmp);
 	double run = 0;
 	for (int y = 0; y <= own; y++) {
 		run += tmp[y];
@@ -463,7 +463,7 @@ yearly_tables:
 		for (int i = 0; v && i < c->n; i++) {
 			long r = rtable_row(&t);
 			rtable_text(&t, r, 0, c->names[i]);
-			yearly(&c->r[i], c->r[i].cf->net, v, c->years, cum);
+			yearly(&c->r[i], c->r[i].c->cf->net, v, c->years, cum);
 			for (int y = 0; y <= c->years; y++)
 				if (isnan(v[y]))
 					rtable_text(&t, r, (size_t)y + 1, "");
@@ -548,7 +548,7 @@ static int any_class(const struct cmp *c, int cls)
 {
 	for (int i = 0; i < c->n; i++)
 		for (int k = 0; k < CRM_NCLASSES; k++)
-			if (c->r[i].cls_lines[k] && (cls < 0 ? k != CRM_CLASS_CASH || c->r[i].only_given
+			if (c->r[i].c->cls[k].nlines && (cls < 0 ? k != CRM_CLASS_CASH || c->r[i].c->only_given
 						     : k == cls))
 				return 1;
 	return 0;
@@ -567,13 +567,13 @@ static void gates_and_classes_text(const struct cmp *c, FILE *fp, int md, const 
 		}
 		if (!any_class(c, -1))
 			continue;
-		explain_class_list(r->sc, r->only_given, 1, in, sizeof in);
-		explain_class_list(r->sc, r->only_given, 0, out, sizeof out);
+		explain_class_list(r->sc, r->c->only_given, 1, in, sizeof in);
+		explain_class_list(r->sc, r->c->only_given, 0, out, sizeof out);
 		/* Named only when some class is left out, or chosen by --only. */
-		if (!out[0] && !r->only_given)
+		if (!out[0] && !r->c->only_given)
 			continue;
 		para(fp, md, b, "%s: benefit classes in the metrics: %s%s; costs always count%s%s.",
-		     c->names[i], in[0] ? in : "none", r->only_given ? " (--only)" : "",
+		     c->names[i], in[0] ? in : "none", r->c->only_given ? " (--only)" : "",
 		     out[0] ? "; left out: " : "", out);
 	}
 }
@@ -600,11 +600,11 @@ static void class_table(const struct cmp *c, FILE *fp, int md)
 		rtable_text(&t, r, 0, crm_class_name((crm_class)k));
 		for (int i = 0; i < c->n; i++) {
 			const report *ri = &c->r[i];
-			if (!ri->cls_lines[k]) {
+			if (!ri->c->cls[k].nlines) {
 				rtable_text(&t, r, (size_t)i + 1, "-");
 				continue;
 			}
-			fmt_unit(buf, sizeof buf, ri->cls_pv[k], CRM_UNIT_MONEY);
+			fmt_unit(buf, sizeof buf, ri->c->cls[k].pv, CRM_UNIT_MONEY);
 			if (!(ri->sc->settings.classes & CRM_CLASS_BIT(k)))
 				strcat(buf, " (left out)");
 			rtable_text(&t, r, (size_t)i + 1, buf);
@@ -689,12 +689,12 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 			csv_field(fp, crm_class_name((crm_class)k), 0);
 			for (int i = 0; i < c->n; i++) {
 				const report *ri = &c->r[i];
-				if (!ri->cls_lines[k])
+				if (!ri->c->cls[k].nlines)
 					csv_field(fp, "", 0);
 				else if (w)
 					csv_number(fp, (ri->sc->settings.classes & CRM_CLASS_BIT(k)) ? 1 : 0, 0);
 				else
-					csv_number(fp, ri->cls_pv[k], 0);
+					csv_number(fp, ri->c->cls[k].pv, 0);
 			}
 			csv_end(fp);
 		}
@@ -737,7 +737,7 @@ static void csv_compare(const struct cmp *c, FILE *fp)
 			year_label(y, key, sizeof key);
 			csv_field(fp, key, 0);
 			for (int i = 0; i < c->n; i++) {
-				yearly(&c->r[i], c->r[i].cf->net, v, c->years, cum);
+				yearly(&c->r[i], c->r[i].c->cf->net, v, c->years, cum);
 				if (isnan(v[y]))
 					csv_field(fp, "", 0);
 				else
@@ -814,14 +814,14 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 		}
 		fputs("},\n     \"benefit_classes\": [", fp);
 		for (int k = 0, first = 1; k < CRM_NCLASSES; k++) {
-			if (!r->cls_lines[k])
+			if (!r->c->cls[k].nlines)
 				continue;
 			fputs(first ? "{\"class\": " : ", {\"class\": ", fp);
 			first = 0;
 			json_string(fp, crm_class_name((crm_class)k));
 			fprintf(fp, ", \"counted\": %s, \"present_value\": ",
 				(r->sc->settings.classes & CRM_CLASS_BIT(k)) ? "true" : "false");
-			json_number(fp, r->cls_pv[k]);
+			json_number(fp, r->c->cls[k].pv);
 			fputc('}', fp);
 		}
 		fputs("],\n     \"gates\": [", fp);
@@ -838,13 +838,13 @@ static void json_compare(const struct cmp *c, FILE *fp, crm_metric_id rank_by)
 			fputc('}', fp);
 		}
 		fputs("],\n     \"net_by_year\": [", fp);
-		yearly(r, r->cf->net, v, r->sc->settings.horizon_years, 0);
+		yearly(r, r->c->cf->net, v, r->sc->settings.horizon_years, 0);
 		for (int y = 0; y <= r->sc->settings.horizon_years; y++) {
 			fputs(y ? ", " : "", fp);
 			json_number(fp, v[y]);
 		}
 		fputs("],\n     \"cumulative_by_year\": [", fp);
-		yearly(r, r->cf->net, v, r->sc->settings.horizon_years, 1);
+		yearly(r, r->c->cf->net, v, r->sc->settings.horizon_years, 1);
 		for (int y = 0; y <= r->sc->settings.horizon_years; y++) {
 			fputs(y ? ", " : "", fp);
 			json_number(fp, v[y]);
@@ -959,14 +959,14 @@ int cmd_compare(int argc, char **argv)
 	}
 	for (int i = 0; i < cmp.n; i++) {
 		const char *path = extra ? (i == 0 ? baseline : argv[optind + i - 1]) : argv[optind + i];
-		int st = report_build_classes(&cmp.r[i], path, 0, classes);
+		int st = load_report(&cmp.r[i], path, 0, classes);
 		if (st != EXIT_OK) {
 			if (status == EXIT_OK || st == EXIT_DATA)
 				status = st;
 			continue;
 		}
-		report_warnings_once(cmp.r, i);
-		cmp.any_tax |= cmp.r[i].has_tax;
+		report_warnings(&cmp.r[i].sc->warnings);
+		cmp.any_tax |= cmp.r[i].c->has_tax;
 		cmp.names[i] = short_name(path);
 		if (cmp.r[i].sc->settings.horizon_years > cmp.years)
 			cmp.years = cmp.r[i].sc->settings.horizon_years;
@@ -1002,7 +1002,7 @@ int cmd_compare(int argc, char **argv)
 		if (i == cmp.base)
 			continue;
 		const report *a = &cmp.r[cmp.base], *b = &cmp.r[i];
-		if (crm_incremental_flows(a->cf, &a->m, a->sc->settings.discount_rate, b->cf, &b->m,
+		if (crm_incremental_flows(a->c->cf, &a->c->m, a->sc->settings.discount_rate, b->c->cf, &b->c->m,
 					  b->sc->settings.discount_rate, &cmp.inc[i], &err) != CRM_OK) {
 			status = report_error(&err);
 			goto done;

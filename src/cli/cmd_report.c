@@ -81,30 +81,7 @@ static void free_case(html_case *c)
 	free(c->tornado);
 	crm_sim_result_free(&c->sim);
 	crm_sobol_result_free(&c->sobol);
-	crm_cashflow_free(c->ucf);
-	crm_model_free(c->um);
 	report_free(&c->r);
-}
-
-/* The figures without risk adjustment. */
-static int build_unadjusted(html_case *c)
-{
-	crm_error err;
-
-	crm_error_clear(&err);
-	if (!(c->um = crm_model_new_unadjusted(c->r.sc, &c->r.sc->settings, &err)))
-		return report_error(&err);
-	if (!(c->ucf = crm_cashflow_new(c->um))) {
-		crm_error_set(&err, CRM_ENOMEM, c->r.sc->file, 0, 0, "out of memory");
-		return report_error(&err);
-	}
-	if (crm_model_eval(c->um, c->ucf, &err) != CRM_OK ||
-	    crm_metrics_compute(c->um, c->ucf, &c->um_m, &err) != CRM_OK) {
-		if (!err.file[0])
-			snprintf(err.file, sizeof err.file, "%s", c->r.sc->file);
-		return report_error(&err);
-	}
-	return EXIT_OK;
 }
 
 /* The readiness assessment behind the scenario's execution factor, and its effect on NPV. */
@@ -502,11 +479,9 @@ static int report_command(int argc, char **argv, const char **actuals)
 	doc.ncases = (size_t)nfiles;
 	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
 		html_case *hc = &doc.cases[i];
-		if ((status = report_build(&hc->r, argv[optind + i], 0)) != EXIT_OK)
+		if ((status = load_report(&hc->r, argv[optind + i], 0, 0)) != EXIT_OK)
 			break;
 		report_warnings(&hc->r.sc->warnings);
-		if ((status = build_unadjusted(hc)) != EXIT_OK)
-			break;
 		if (i == 0) {
 			status = build_analyses(hc, &o);
 			if (status == EXIT_OK && hc->r.sc->settings.readiness)
@@ -514,8 +489,8 @@ static int report_command(int argc, char **argv, const char **actuals)
 		} else {
 			const report *a = &doc.cases[0].r, *b = &hc->r;
 			crm_error_clear(&err);
-			if (crm_incremental_flows(a->cf, &a->m, a->sc->settings.discount_rate, b->cf,
-						  &b->m, b->sc->settings.discount_rate, &hc->inc,
+			if (crm_incremental_flows(a->c->cf, &a->c->m, a->sc->settings.discount_rate, b->c->cf,
+						  &b->c->m, b->sc->settings.discount_rate, &hc->inc,
 						  &err) != CRM_OK) {
 				status = report_error(&err);
 				break;

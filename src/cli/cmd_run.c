@@ -74,13 +74,13 @@ int cmd_run(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	for (int i = 0; i < nfiles; i++) {
-		int st = report_build_classes(&reps[i], argv[optind + i], by_month, classes);
+		int st = load_report(&reps[i], argv[optind + i], by_month, classes);
 		if (st != EXIT_OK) {
 			if (status == EXIT_OK)
 				status = st;
 			continue;
 		}
-		report_warnings_once(reps, i);
+		report_warnings(&reps[i].sc->warnings);
 	}
 	if (status != EXIT_OK)
 		goto done;

@@ -72,11 +72,11 @@ int cmd_workbook(int argc, char **argv)
 	if (strcmp(path, "-") && same_file(path, output))
 		return usage_error("workbook: the output '%s' is the scenario itself", output);
 
-	status = report_build(&rep, path, 0);
+	status = load_report(&rep, path, 0, 0);
 	if (status == EXIT_OK && rep.sc->settings.grid == CRM_GRID_MONTH) {
 		/* One column per period of the grid. */
 		report_free(&rep);
-		status = report_build(&rep, path, 1);
+		status = load_report(&rep, path, 1, 0);
 	}
 	if (status != EXIT_OK)
 		goto done;

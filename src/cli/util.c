@@ -6,6 +6,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
+#include "explain.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -526,4 +527,39 @@ int command_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s help %s' for more information.\n", progname, command);
 	return EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------ business cases */
+
+int load_report(report *r, const char *path, int by_month, unsigned classes)
+{
+	crm_error err;
+	crm_scenario *sc;
+	crm_case_options opt = { classes != 0 };
+	crm_case *c;
+
+	memset(r, 0, sizeof *r);
+	crm_error_clear(&err);
+	if (!(sc = crm_scenario_load(path, &err)))
+		return report_error(&err);
+	if (classes) {
+		char warn[2 * EXPLAIN_CLASSES_LEN];
+		sc->settings.classes = classes;
+		if (explain_classes_warning(sc, 1, warn, sizeof warn))
+			fprintf(stderr, "%s: %s\n", progname, warn);
+	}
+	inputs_add(sc);
+	if (by_month && sc->settings.grid != CRM_GRID_MONTH) {
+		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "
+			"evaluated by year (add the row setting,period,month)\n", progname, sc->file);
+		crm_scenario_free(sc);
+		return EXIT_USAGE;
+	}
+	if (!(c = crm_case_new(sc, &opt, &err))) {
+		crm_scenario_free(sc);
+		return report_error(&err);
+	}
+	if (report_init(r, sc, c, by_month, &err) != CRM_OK)
+		return report_error(&err);
+	return EXIT_OK;
 }

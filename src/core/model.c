@@ -518,6 +518,52 @@ crm_cashflow *crm_cashflow_new(const crm_model *m)
 	return cf;
 }
 
+double crm_cashflow_line_pv(const crm_cashflow *cf, size_t l)
+{
+	size_t np = (size_t)cf->nperiods + 1;
+	double pv = 0;
+
+	for (size_t p = 0; p < np; p++)
+		pv += cf->amount[l * np + p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
+	return pv;
+}
+
+void crm_cashflow_month_net(const crm_model *m, const crm_cashflow *cf, double *net)
+{
+	const crm_scenario *sc = m->sc;
+	int months = 12 * m->set.horizon_years, mpp = m->mpp;
+	size_t np = (size_t)m->n + 1;
+
+	memset(net, 0, (size_t)(months + 1) * sizeof *net);
+	for (size_t l = 0; l < m->nl; l++) {
+		const crm_line *ln = &sc->lines[l];
+		const double *a = cf->amount + l * np;
+		double sign = ln->kind == CRM_COST ? -1.0 : 1.0;
+		int end = ln->end_given ? ln->end_given : months;
+		net[0] += sign * a[0];
+		for (int p = 1; p <= m->n; p++) {
+			if (a[p] == 0)
+				continue;
+			int first = (p - 1) * mpp + 1, last = p * mpp;
+			if (mpp == 1 || ln->timing == CRM_ONCE) {
+				/* A once line's amount is in its own month (within its period). */
+				int mo = mpp == 1 ? p : ln->start < first ? first : ln->start;
+				net[mo] += sign * a[p];
+				continue;
+			}
+			/* The year's amount over its active months, as the ramp weighs them. */
+			double wsum = 0;
+			for (int mo = first; mo <= last; mo++)
+				if (mo >= ln->start && mo <= end)
+					wsum += crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo);
+			for (int mo = first; mo <= last; mo++)
+				if (mo >= ln->start && mo <= end && wsum > 0)
+					net[mo] += sign * a[p] *
+						   crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo) / wsum;
+		}
+	}
+}
+
 int crm_cashflow_year_of(const crm_cashflow *cf, int p)
 {
 	return p == 0 ? 0 : ((p - 1) * cf->months_per_period) / 12 + 1;

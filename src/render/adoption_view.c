@@ -26,7 +26,7 @@ void adoption_rows_free(adoption_row *rows, size_t n)
 int adoption_rows(const report *r, adoption_row **rowsp, size_t *np_out)
 {
 	const crm_scenario *sc = r->sc;
-	const crm_cashflow *cf = r->cf;
+	const crm_cashflow *cf = r->c->cf;
 	size_t np = (size_t)cf->nperiods + 1, n = 0, k = 0;
 	adoption_row *rows;
 
@@ -157,7 +157,7 @@ done:
 void adoption_json(const report *r, FILE *fp)
 {
 	const crm_scenario *sc = r->sc;
-	const crm_cashflow *cf = r->cf;
+	const crm_cashflow *cf = r->c->cf;
 	size_t np = (size_t)cf->nperiods + 1;
 	int first = 1;
 

@@ -135,15 +135,6 @@ static void line_cols(const report *r, const crm_cashflow *cf, size_t l, double 
 	report_fold(r, cf->amount + l * (size_t)(cf->nperiods + 1), out);
 }
 
-/* Present value of line l in cf, a cash flow of the same model grid as r's. */
-static double line_pv(const report *r, const crm_cashflow *cf, size_t l)
-{
-	report view = *r;
-
-	view.cf = (crm_cashflow *)cf;   /* read only: report_line_pv does not write */
-	return report_line_pv(&view, l);
-}
-
 static double col_sum(const double *v, int n)
 {
 	double s = 0;
@@ -230,7 +221,7 @@ static void adoption_rows(FILE *fp, const report *r, const crm_cashflow *cf, siz
 			bef[c] *= scale;
 			dif[c] = un[c] - bef[c];
 		}
-		double pv = line_pv(r, &view, l) * scale, tb = col_sum(bef, n);
+		double pv = crm_cashflow_line_pv(&view, l) * scale, tb = col_sum(bef, n);
 		period_row(fp, r, NULL, "Before adoption", bef, tb, 1, pv);
 		snprintf(b, strlen(name) + 64, "Adoption (share of users: input %s)", name);
 		period_row(fp, r, NULL, b, dif, col_sum(un, n) - tb, 1, upv - pv);
@@ -267,13 +258,13 @@ static void chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const c
 
 	for (size_t k = 0; k < ncase; k++) {
 		const html_case *hc = &d->cases[k];
-		const crm_cashflow *cfs[2] = { hc->r.cf, hc->ucf };
+		const crm_cashflow *cfs[2] = { hc->r.c->cf, hc->r.c->unadjusted_cf };
 		for (int u = 0; u < nvar; u++)
 			for (int q = 0; q <= cfs[u]->nperiods; q++) {
 				lo = fmin(lo, cfs[u]->cumulative[q]);
 				hi = fmax(hi, cfs[u]->cumulative[q]);
 			}
-		int mo = hc->r.cf->nperiods * hc->r.cf->months_per_period;
+		int mo = hc->r.c->cf->nperiods * hc->r.c->cf->months_per_period;
 		if (mo > months)
 			months = mo;
 	}
@@ -290,7 +281,7 @@ static void chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const c
 	for (size_t k = 0; k < ncase; k++)
 		for (int u = 0; u < nvar; u++) {
 			const html_case *hc = &d->cases[k];
-			const crm_metrics *m = u ? &hc->um_m : &hc->r.m;
+			const crm_metrics *m = u ? &hc->r.c->unadjusted : &hc->r.c->m;
 			int style = all_cases ? (int)(k < CHART_GREY ? k : k + 1) : u ? CHART_GREY
 										  : CHART_BLUE;
 			if (all_cases)
@@ -307,8 +298,8 @@ static void chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const c
 	for (size_t k = 0; k < ncase; k++)
 		for (int u = nvar - 1; u >= 0; u--) {
 			const html_case *hc = &d->cases[k];
-			const crm_cashflow *cf = u ? hc->ucf : hc->r.cf;
-			const crm_metrics *m = u ? &hc->um_m : &hc->r.m;
+			const crm_cashflow *cf = u ? hc->r.c->unadjusted_cf : hc->r.c->cf;
+			const crm_metrics *m = u ? &hc->r.c->unadjusted : &hc->r.c->m;
 			int style = all_cases ? (int)(k < CHART_GREY ? k : k + 1) : u ? CHART_GREY
 										  : CHART_BLUE;
 			size_t n = (size_t)cf->nperiods + 1;
@@ -342,9 +333,9 @@ static void chart_years(FILE *fp, const html_case *hc)
 
 	if (!cost || !ben || !net || !x || !lab)
 		goto done;
-	report_fold(r, r->cf->costs, cost);
-	report_fold(r, r->cf->benefits, ben);
-	report_fold(r, r->cf->net, net);
+	report_fold(r, r->c->cf->costs, cost);
+	report_fold(r, r->c->cf->benefits, ben);
+	report_fold(r, r->c->cf->net, net);
 	double lo = 0, hi = 0;
 	for (int i = 0; i < n; i++) {
 		x[i] = i;
@@ -419,7 +410,7 @@ static void chart_stacked(FILE *fp, const html_case *hc, crm_line_kind kind)
 		for (size_t l = 0; l < sc->nlines; l++) {
 			if (sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]))
 				continue;
-			line_cols(r, r->cf, l, col);
+			line_cols(r, r->c->cf, l, col);
 			for (int i = 0; i < n; i++)
 				v[a * (size_t)n + (size_t)i] += col[i];
 		}
@@ -498,7 +489,7 @@ static const crm_breakeven *first_breakeven(const html_case *hc)
 static void decision_sentences(FILE *fp, const html_doc *d)
 {
 	const html_case *hc = &d->cases[0];
-	const crm_metrics *m = &hc->r.m, *um = &hc->um_m;
+	const crm_metrics *m = &hc->r.c->m, *um = &hc->r.c->unadjusted;
 	const crm_scenario *sc = hc->r.sc;
 	const char *cur = currency(hc);
 	char a[96], b[96], c3[96], rate[32], roi[32];
@@ -597,7 +588,7 @@ static void decision_sentences(FILE *fp, const html_doc *d)
 
 static void headline_table(FILE *fp, const html_case *hc)
 {
-	const crm_metrics *m = &hc->r.m, *u = &hc->um_m;
+	const crm_metrics *m = &hc->r.c->m, *u = &hc->r.c->unadjusted;
 	struct { const char *label; int kind; int ok1; double v1; int ok2; double v2; } rows[] = {
 		{ "NPV", 0, 1, m->npv, 1, u->npv },
 		{ "ROI (TEI)", 1, m->roi_ok, m->roi, u->roi_ok, u->roi },
@@ -664,7 +655,7 @@ static int sec_decision(const html_doc *d, FILE *fp)
 {
 	const html_case *hc = &d->cases[0];
 	const report *r = &hc->r;
-	const crm_metrics *m = &r->m;
+	const crm_metrics *m = &r->c->m;
 	const char *cur = currency(hc);
 	double *cost = calloc((size_t)r->ncols, sizeof *cost);
 	char a[96], b[96], c3[96], lab[32];
@@ -684,7 +675,7 @@ static int sec_decision(const html_doc *d, FILE *fp)
 
 	/* The ask: what is spent, and when. */
 	if (cost) {
-		report_fold(r, r->cf->costs, cost);
+		report_fold(r, r->c->cf->costs, cost);
 		short_money(a, sizeof a, cur, m->total_costs);
 		short_money(b, sizeof b, cur, cost[0]);
 		short_money(c3, sizeof c3, cur, -m->peak_investment);
@@ -708,7 +699,7 @@ static int sec_decision(const html_doc *d, FILE *fp)
 			text(fp, c3);
 			if (m->peak_period == 0) {
 				fputs(", at the start.", fp);
-			} else if (r->cf->months_per_period == 12) {
+			} else if (r->c->cf->months_per_period == 12) {
 				report_col_label(r, r->col_of[m->peak_period], lab, sizeof lab);
 				fputs(", at the end of ", fp);
 				text(fp, lab);
@@ -737,8 +728,8 @@ static int sec_decision(const html_doc *d, FILE *fp)
 static void tei_rows(FILE *fp, const html_case *hc, int unadjusted)
 {
 	const report *r = &hc->r;
-	const crm_cashflow *cf = unadjusted ? hc->ucf : r->cf;
-	const crm_metrics *m = unadjusted ? &hc->um_m : &r->m;
+	const crm_cashflow *cf = unadjusted ? hc->r.c->unadjusted_cf : r->c->cf;
+	const crm_metrics *m = unadjusted ? &hc->r.c->unadjusted : &r->c->m;
 	double *v = calloc((size_t)r->ncols, sizeof *v);
 
 	if (!v)
@@ -806,7 +797,7 @@ static void timing_words(FILE *fp, const crm_line *ln, int months)
 /* The value of input i in each view column: its value in the column's first period. */
 static void input_cols(const report *r, size_t i, double *out)
 {
-	const crm_cashflow *cf = r->cf;
+	const crm_cashflow *cf = r->c->cf;
 	size_t np = (size_t)cf->nperiods + 1;
 
 	for (int c = 0; c < r->ncols; c++)
@@ -848,16 +839,14 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 	 * name) shows its amounts from the evaluation counting every class; its
 	 * unadjusted amounts are the risk-adjusted ones over (1 - risk).
 	 */
-	int out = !report_line_counted(r, l) && r->all_cf && ln->risk < 1;
-	const crm_cashflow *acf = out ? r->all_cf : r->cf;
+	int out = !crm_case_line_counted(r->c, l) && r->c->all_cf && ln->risk < 1;
+	const crm_cashflow *acf = out ? r->c->all_cf : r->c->cf;
 	line_cols(r, acf, l, adj);
-	line_cols(r, hc->ucf, l, un);
-	double pv = line_pv(r, acf, l), upv = line_pv(r, hc->ucf, l);
-	if (out) {
+	line_cols(r, hc->r.c->unadjusted_cf, l, un);
+	double pv = r->c->line_pv[l], upv = r->c->unadjusted_line_pv[l];
+	if (out)
 		for (int c = 0; c < n; c++)
 			un[c] = adj[c] / (1 - ln->risk);
-		upv = pv / (1 - ln->risk);
-	}
 	for (int c = 0; c < n; c++)
 		dif[c] = adj[c] - un[c];
 	fputs("<div class=\"line keep\">\n", fp);
@@ -906,7 +895,7 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 	}
 	double tu = col_sum(un, n), ta = col_sum(adj, n);
 	if (ln->kind == CRM_BENEFIT && ln->adoption >= 0)
-		adoption_rows(fp, r, out ? acf : hc->ucf, l, out ? 1 / (1 - ln->risk) : 1, un, upv);
+		adoption_rows(fp, r, out ? acf : hc->r.c->unadjusted_cf, l, out ? 1 / (1 - ln->risk) : 1, un, upv);
 	period_row(fp, r, NULL, "Unadjusted amount", un, tu, 1, upv);
 	fmt_percent(risk, sizeof risk, ln->risk);
 	if (ln->risk == 0)
@@ -963,20 +952,20 @@ static void gates_html(FILE *fp, const html_case *hc, const char *title)
 static void classes_html(FILE *fp, const html_case *hc)
 {
 	const report *r = &hc->r;
-	int shown = r->only_given;
+	int shown = r->c->only_given;
 	char b[64];
 
 	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
-		shown |= r->cls_lines[c] != 0;
+		shown |= r->c->cls[c].nlines != 0;
 	if (!shown)
 		return;
 	fputs("<h3>Benefits by class</h3>\n<table class=\"num\">\n<thead><tr><th>Class</th>"
 	      "<th class=\"n\">Present value</th><th>In NPV</th></tr></thead>\n<tbody>\n", fp);
 	for (int c = 0; c < CRM_NCLASSES; c++) {
-		if (!r->cls_lines[c])
+		if (!r->c->cls[c].nlines)
 			continue;
 		int in = (r->sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
-		money0(b, sizeof b, r->cls_pv[c]);
+		money0(b, sizeof b, r->c->cls[c].pv);
 		fputs("<tr><th>", fp);
 		text(fp, crm_class_name((crm_class)c));
 		fprintf(fp, "</th><td class=\"n\">%s</td><td>%s</td></tr>\n", b,
@@ -998,7 +987,7 @@ static int sec_benefits(const html_doc *d, FILE *fp)
 	fputs("; an input is shown in the years where the benefit has an amount.</p>\n", fp);
 	for (size_t l = 0; l < sc->nlines; l++)
 		if (sc->lines[l].kind == CRM_BENEFIT)
-			line_block(fp, hc, l, hc->r.m.pv_benefits);
+			line_block(fp, hc, l, hc->r.c->m.pv_benefits);
 	classes_html(fp, hc);
 	fputs("</section>\n", fp);
 	return 1;
@@ -1021,7 +1010,7 @@ static int sec_costs(const html_doc *d, FILE *fp)
 		elem(fp, "h3", "category", name);
 		for (size_t l = 0; l < sc->nlines; l++)
 			if (sc->lines[l].kind == CRM_COST && !strcmp(sc->lines[l].area, areas[a]))
-				line_block(fp, hc, l, hc->r.m.pv_costs);
+				line_block(fp, hc, l, hc->r.c->m.pv_costs);
 	}
 	free(areas);
 	fputs("</section>\n", fp);
@@ -1501,7 +1490,7 @@ static int sec_options(const html_doc *d, FILE *fp)
 		text(fp, labels[row]);
 		fputs("</th>", fp);
 		for (size_t k = 0; k < d->ncases; k++) {
-			const crm_metrics *m = &d->cases[k].r.m;
+			const crm_metrics *m = &d->cases[k].r.c->m;
 			switch (row) {
 			case 0: metric_cell(b, sizeof b, 0, 1, m->npv); break;
 			case 1: metric_cell(b, sizeof b, 1, m->roi_ok, m->roi); break;

@@ -23,10 +23,7 @@
 
 /* One scenario: the proposal (first) or an alternative. */
 typedef struct html_case {
-	report r;                   /* risk-adjusted: scenario, model, cash flow, metrics */
-	crm_model *um;              /* the same without any risk adjustment */
-	crm_cashflow *ucf;
-	crm_metrics um_m;
+	report r;                   /* the case, with and without the risk adjustment */
 	/* An alternative: its cash flows minus the proposal's (has_inc set). */
 	crm_incremental inc;
 	int has_inc;

@@ -16,165 +16,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-int report_build(report *r, const char *path, int by_month)
+crm_status report_init(report *r, crm_scenario *sc, crm_case *c, int by_month, crm_error *err)
 {
-	return report_build_classes(r, path, by_month, 0);
-}
-
-static double cf_line_pv(const crm_cashflow *cf, size_t l)
-{
-	size_t np = (size_t)cf->nperiods + 1;
-	double pv = 0;
-
-	/* A line paid on a day of its own (dated discounting) is discounted at that day. */
-	for (size_t p = 0; p < np; p++)
-		pv += cf->amount[l * np + p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
-	return pv;
-}
-
-int report_line_counted(const report *r, size_t l)
-{
-	const crm_line *ln = &r->sc->lines[l];
-	return ln->kind == CRM_COST || (r->sc->settings.classes & CRM_CLASS_BIT(ln->cls));
-}
-
-int report_any_left_out(const report *r)
-{
-	return r->all_cf != NULL;
-}
-
-/*
- * Subtotals by class. The classes the metrics leave out come from a second
- * evaluation that counts every class, so that they can be shown apart.
- */
-static int class_subtotals(report *r, crm_error *err)
-{
-	const crm_scenario *sc = r->sc;
-	size_t np = (size_t)r->cf->nperiods + 1;
-	int left_out = 0;
-
-	for (size_t l = 0; l < sc->nlines; l++)
-		left_out |= !report_line_counted(r, l);
-	if (left_out) {
-		crm_settings all = sc->settings;
-		all.classes = CRM_CLASSES_ALL;
-		if (!(r->all_model = crm_model_new_with(sc, &all, err)))
-			return -1;
-		if (!(r->all_cf = crm_cashflow_new(r->all_model))) {
-			crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
-			return -1;
-		}
-		if (crm_model_eval(r->all_model, r->all_cf, err) != CRM_OK)
-			return -1;
-	}
-	const crm_cashflow *src = left_out ? r->all_cf : r->cf;
-	for (size_t l = 0; l < sc->nlines; l++) {
-		const crm_line *ln = &sc->lines[l];
-		if (ln->kind != CRM_BENEFIT)
-			continue;
-		r->cls_lines[ln->cls]++;
-		for (size_t p = 0; p < np; p++)
-			r->cls_total[ln->cls] += src->amount[l * np + p];
-		r->cls_pv[ln->cls] += cf_line_pv(src, l);
-	}
-	return 0;
-}
-
-int report_build_classes(report *r, const char *path, int by_month, unsigned classes)
-{
-	crm_error err;
-
 	memset(r, 0, sizeof *r);
-	crm_error_clear(&err);
-	r->path = path;
+	r->sc = sc;
+	r->c = c;
 	r->by_month = by_month;
-	if (!(r->sc = crm_scenario_load(path, &err)))
-		return report_error(&err);
-	if (classes) {
-		r->sc->settings.classes = classes;
-		r->only_given = 1;
-		char warn[2 * EXPLAIN_CLASSES_LEN];
-		if (explain_classes_warning(r->sc, 1, warn, sizeof warn))
-			fprintf(stderr, "%s: %s\n", progname, warn);
-	}
-	inputs_add(r->sc);
-	if (by_month && r->sc->settings.grid != CRM_GRID_MONTH) {
-		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "
-			"evaluated by year (add the row setting,period,month)\n", progname, r->sc->file);
-		return EXIT_USAGE;
-	}
-	if (!(r->model = crm_model_new(r->sc, &err)))
-		return report_error(&err);
-	if (!(r->cf = crm_cashflow_new(r->model))) {
-		crm_error_set(&err, CRM_ENOMEM, r->sc->file, 0, 0, "out of memory");
-		return report_error(&err);
-	}
-	if (crm_model_eval(r->model, r->cf, &err) != CRM_OK)
-		return report_error(&err);
-	if (crm_metrics_compute(r->model, r->cf, &r->m, &err) != CRM_OK) {
-		if (!err.file[0])
-			snprintf(err.file, sizeof err.file, "%s", r->sc->file);
-		return report_error(&err);
-	}
-	if (r->sc->settings.tax_given) {
-		if (crm_after_tax_compute(r->model, r->cf, &r->at, &err) != CRM_OK)
-			return report_error(&err);
-		r->has_tax = 1;
-	}
-	if (class_subtotals(r, &err) != 0)
-		return report_error(&err);
-	int n = r->cf->nperiods;
-	r->ncols = by_month ? n + 1 : r->sc->settings.horizon_years + 1;
-	r->col_of = malloc((size_t)(n + 1) * sizeof *r->col_of);
-	if (!r->col_of) {
-		crm_error_set(&err, CRM_ENOMEM, r->sc->file, 0, 0, "out of memory");
-		return report_error(&err);
-	}
+	int n = c->cf->nperiods;
+	r->ncols = by_month ? n + 1 : c->sc->settings.horizon_years + 1;
+	if (!(r->col_of = malloc((size_t)(n + 1) * sizeof *r->col_of)))
+		return crm_error_set(err, CRM_ENOMEM, c->sc->file, 0, 0, "out of memory");
 	for (int p = 0; p <= n; p++)
-		r->col_of[p] = by_month ? p : crm_cashflow_year_of(r->cf, p);
-	return EXIT_OK;
-}
-
-/* Whether w holds a warning about the same place with the same message as e. */
-static int has_warning(const crm_warnings *w, const crm_error *e)
-{
-	for (size_t k = 0; k < w->count; k++)
-		if (w->items[k].line == e->line && w->items[k].col == e->col &&
-		    !strcmp(w->items[k].file, e->file) && !strcmp(w->items[k].msg, e->msg))
-			return 1;
-	return 0;
-}
-
-void report_warnings_once(const report *reps, int i)
-{
-	const crm_warnings *w = &reps[i].sc->warnings;
-	crm_warnings fresh = { NULL, 0, 0 };
-
-	if (!w->count)
-		return;
-	if (!(fresh.items = malloc(w->count * sizeof *fresh.items))) {
-		report_warnings(w);
-		return;
-	}
-	for (size_t k = 0; k < w->count; k++) {
-		int seen = has_warning(&fresh, &w->items[k]);
-		for (int j = 0; j < i && !seen; j++)
-			seen = reps[j].sc && has_warning(&reps[j].sc->warnings, &w->items[k]);
-		if (!seen)
-			fresh.items[fresh.count++] = w->items[k];
-	}
-	report_warnings(&fresh);
-	free(fresh.items);
+		r->col_of[p] = by_month ? p : crm_cashflow_year_of(c->cf, p);
+	return CRM_OK;
 }
 
 void report_free(report *r)
 {
 	free(r->col_of);
-	crm_cashflow_free(r->all_cf);
-	crm_model_free(r->all_model);
-	crm_after_tax_free(&r->at);
-	crm_cashflow_free(r->cf);
-	crm_model_free(r->model);
+	crm_case_free(r->c);
 	crm_scenario_free(r->sc);
 	memset(r, 0, sizeof *r);
 }
@@ -198,7 +58,7 @@ void report_col_label(const report *r, int col, char *buf, size_t len)
 void report_fold(const report *r, const double *per_period, double *out)
 {
 	memset(out, 0, (size_t)r->ncols * sizeof *out);
-	for (int p = 0; p <= r->cf->nperiods; p++)
+	for (int p = 0; p <= r->c->cf->nperiods; p++)
 		out[r->col_of[p]] += per_period[p];
 }
 
@@ -230,18 +90,6 @@ typedef struct cf_rows {
 	double *store;
 } cf_rows;
 
-static double line_pv(const report *r, size_t l)
-{
-	const crm_cashflow *cf = r->cf;
-	size_t np = (size_t)cf->nperiods + 1;
-	double pv = 0;
-
-	/* A line paid on a day of its own (dated discounting) is discounted at that day. */
-	for (size_t p = 0; p < np; p++)
-		pv += cf->amount[l * np + p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
-	return pv;
-}
-
 static double sum(const double *v, int n)
 {
 	double s = 0;
@@ -257,7 +105,7 @@ static size_t areas_of(const report *r, crm_line_kind kind, const char **out)
 	size_t n = 0;
 
 	for (size_t l = 0; l < sc->nlines; l++) {
-		if (sc->lines[l].kind != kind || !report_line_counted(r, l))
+		if (sc->lines[l].kind != kind || !crm_case_line_counted(r->c, l))
 			continue;
 		const char *a = sc->lines[l].area;
 		size_t k;
@@ -275,7 +123,7 @@ static int class_rows_shown(const report *r)
 {
 	explain_classes rc;
 
-	explain_classes_of(r->sc, r->only_given, 0, &rc);
+	explain_classes_of(r->sc, r->c->only_given, 0, &rc);
 	return rc.shown;
 }
 
@@ -283,14 +131,14 @@ static int class_rows_shown(const report *r)
 static void class_rows(const report *r, cf_rows *out, int counted, double *tmp)
 {
 	const crm_scenario *sc = r->sc;
-	size_t np = (size_t)r->cf->nperiods + 1;
+	size_t np = (size_t)r->c->cf->nperiods + 1;
 	int first = 1;
 
 	for (int c = 0; c < CRM_NCLASSES; c++) {
 		int in = (sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
-		if (!r->cls_lines[c] || in != counted)
+		if (!r->c->cls[c].nlines || in != counted)
 			continue;
-		const crm_cashflow *src = counted ? r->cf : r->all_cf;
+		const crm_cashflow *src = counted ? r->c->cf : r->c->all_cf;
 		cf_row *row = &out->rows[out->n];
 		row->vals = out->store + out->n++ * (size_t)r->ncols;
 		row->section = counted ? "benefit_class" : "benefit_class_not_counted";
@@ -302,8 +150,8 @@ static void class_rows(const report *r, cf_rows *out, int counted, double *tmp)
 				for (size_t p = 0; p < np; p++)
 					tmp[p] += src->amount[l * np + p];
 		report_fold(r, tmp, row->vals);
-		row->total = r->cls_total[c];
-		row->pv = r->cls_pv[c];
+		row->total = r->c->cls[c].total;
+		row->pv = r->c->cls[c].pv;
 		row->has_total = row->has_pv = 1;
 		if (first) {
 			row->heading_before = 1;
@@ -316,7 +164,7 @@ static void class_rows(const report *r, cf_rows *out, int counted, double *tmp)
 static int build_rows(const report *r, cf_rows *out)
 {
 	const crm_scenario *sc = r->sc;
-	const crm_cashflow *cf = r->cf;
+	const crm_cashflow *cf = r->c->cf;
 	size_t np = (size_t)cf->nperiods + 1;
 	size_t maxrows = 2 * sc->nlines + 16 + 2 * CRM_NCLASSES;
 	const char **areas = malloc((sc->nlines + 1) * sizeof *areas);
@@ -341,7 +189,7 @@ static int build_rows(const report *r, cf_rows *out)
 		int first = 1;
 		for (size_t l = 0; l < sc->nlines; l++) {
 			const crm_line *ln = &sc->lines[l];
-			if ((int)ln->kind != kind || !report_line_counted(r, l))
+			if ((int)ln->kind != kind || !crm_case_line_counted(r->c, l))
 				continue;
 			cf_row *row = NEWROW();
 			row->section = word;
@@ -350,7 +198,7 @@ static int build_rows(const report *r, cf_rows *out)
 			row->area = ln->area;
 			report_fold(r, cf->amount + l * np, row->vals);
 			row->total = sum(row->vals, r->ncols);
-			row->pv = line_pv(r, l);
+			row->pv = r->c->line_pv[l];
 			row->has_total = row->has_pv = 1;
 			row->note = ln->note;
 			row->line = ln;
@@ -371,11 +219,11 @@ static int build_rows(const report *r, cf_rows *out)
 			row->pv = 0;
 			for (size_t l = 0; l < sc->nlines; l++) {
 				if ((int)sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]) ||
-				    !report_line_counted(r, l))
+				    !crm_case_line_counted(r->c, l))
 					continue;
 				for (size_t p = 0; p < np; p++)
 					tmp[p] += cf->amount[l * np + p];
-				row->pv += line_pv(r, l);
+				row->pv += r->c->line_pv[l];
 			}
 			report_fold(r, tmp, row->vals);
 			row->total = sum(row->vals, r->ncols);
@@ -391,8 +239,8 @@ static int build_rows(const report *r, cf_rows *out)
 		row->section = "total";
 		row->name = kind == CRM_COST ? "Total costs" : "Total benefits";
 		report_fold(r, kind == CRM_COST ? cf->costs : cf->benefits, row->vals);
-		row->total = kind == CRM_COST ? r->m.total_costs : r->m.total_benefits;
-		row->pv = kind == CRM_COST ? r->m.pv_costs : r->m.pv_benefits;
+		row->total = kind == CRM_COST ? r->c->m.total_costs : r->c->m.total_benefits;
+		row->pv = kind == CRM_COST ? r->c->m.pv_costs : r->c->m.pv_benefits;
 		row->has_total = row->has_pv = 1;
 		row->flags = ROW_TOTAL;
 		if (first) {
@@ -404,8 +252,8 @@ static int build_rows(const report *r, cf_rows *out)
 	row->section = "total";
 	row->name = "Net cash flow";
 	report_fold(r, cf->net, row->vals);
-	row->total = r->m.total_benefits - r->m.total_costs;
-	row->pv = r->m.npv;
+	row->total = r->c->m.total_benefits - r->c->m.total_costs;
+	row->pv = r->c->m.npv;
 	row->has_total = row->has_pv = 1;
 	row->flags = ROW_TOTAL;
 
@@ -420,7 +268,7 @@ static int build_rows(const report *r, cf_rows *out)
 	row->section = "total";
 	row->name = "Present value of net";
 	report_fold(r, cf->pv_net, row->vals);
-	row->total = r->m.npv;
+	row->total = r->c->m.npv;
 	row->has_total = 1;
 
 	row = NEWROW();
@@ -439,27 +287,27 @@ static int build_rows(const report *r, cf_rows *out)
 			row->vals[p] = cf->df[p];
 		row->flags = -1;  /* printed with 6 decimals */
 	}
-	if (report_any_left_out(r)) {
+	if (crm_case_any_left_out(r->c)) {
 		/* Benefits of the classes left out: their own lines and subtotals, apart. */
 		int first = 1;
 		for (size_t l = 0; l < sc->nlines; l++) {
 			const crm_line *ln = &sc->lines[l];
-			if (report_line_counted(r, l))
+			if (crm_case_line_counted(r->c, l))
 				continue;
 			row = NEWROW();
 			row->section = "benefit_not_counted";
 			row->name = ln->label;
 			row->area = ln->area;
 			row->cls = crm_class_name(ln->cls);
-			report_fold(r, r->all_cf->amount + l * np, row->vals);
+			report_fold(r, r->c->all_cf->amount + l * np, row->vals);
 			row->total = sum(row->vals, r->ncols);
-			row->pv = cf_line_pv(r->all_cf, l);
+			row->pv = r->c->line_pv[l];
 			row->has_total = row->has_pv = 1;
 			row->note = ln->note;
 			row->line = ln;
 			if (first) {
 				row->heading_before = 1;
-				row->heading = r->only_given ? "Benefits left out of the metrics (--only)"
+				row->heading = r->c->only_given ? "Benefits left out of the metrics (--only)"
 					       : "Flexibility, not in NPV (reported apart)";
 				first = 0;
 			}
@@ -493,7 +341,7 @@ typedef struct metric_item {
 
 static size_t metric_items(const report *r, metric_item *it)
 {
-	const crm_metrics *m = &r->m;
+	const crm_metrics *m = &r->c->m;
 	size_t n = 0;
 	static const char *const none = "";
 
@@ -518,11 +366,11 @@ static size_t metric_items(const report *r, metric_item *it)
 	ITEM("total_costs", "Total costs", "undiscounted sum", 0, 1, m->total_costs, none);
 	ITEM("peak_investment", "Peak investment", "lowest point of the cumulative net cash flow",
 	     0, 1, m->peak_investment, none);
-	if (r->cls_lines[CRM_CLASS_FLEXIBILITY] &&
+	if (r->c->cls[CRM_CLASS_FLEXIBILITY].nlines &&
 	    !(r->sc->settings.classes & CRM_CLASS_BIT(CRM_CLASS_FLEXIBILITY)))
 		ITEM("flexibility_pv", "Flexibility, not in NPV", "present value of the flexibility "
 		     "benefits (options the investment opens), reported apart from every metric above",
-		     0, 1, r->cls_pv[CRM_CLASS_FLEXIBILITY], none);
+		     0, 1, r->c->cls[CRM_CLASS_FLEXIBILITY].pv, none);
 #undef ITEM
 	return n;
 }
@@ -543,17 +391,17 @@ static void metric_text(const metric_item *it, char *buf, size_t len)
 
 static void peak_where(const report *r, char *buf, size_t len)
 {
-	int p = r->m.peak_period;
+	int p = r->c->m.peak_period;
 
-	if (r->m.peak_investment == 0)
+	if (r->c->m.peak_investment == 0)
 		snprintf(buf, len, "the cumulative net cash flow never falls below 0");
 	else if (p == 0)
 		snprintf(buf, len, "reached in the Initial column (month 0)");
-	else if (r->cf->months_per_period == 12)
+	else if (r->c->cf->months_per_period == 12)
 		snprintf(buf, len, "reached at the end of Year %d (month %d)", p, 12 * p);
 	else
 		snprintf(buf, len, "reached at the end of month %d (Year %d)", p,
-			 crm_cashflow_year_of(r->cf, p));
+			 crm_cashflow_year_of(r->c->cf, p));
 }
 
 /* ------------------------------------------------------------------ header */
@@ -639,7 +487,7 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	describe_conventions(r, fp, markdown ? "  - " : "    ");
 	if (class_rows_shown(r)) {
 		explain_classes rc;
-		explain_classes_of(r->sc, r->only_given, 1, &rc);
+		explain_classes_of(r->sc, r->c->only_given, 1, &rc);
 		header_line(fp, b, dup_printf("%s", rc.sentence));
 	}
 }
@@ -838,7 +686,7 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
 		char *range = range_text(&in->range);
-		fmt_exact(year1, sizeof year1, r->cf->input[i * (size_t)(r->cf->nperiods + 1) + 1]);
+		fmt_exact(year1, sizeof year1, r->c->cf->input[i * (size_t)(r->c->cf->nperiods + 1) + 1]);
 		n = 0;
 		cells[n++] = in->name;
 		cells[n++] = in->value_text;
@@ -1000,8 +848,8 @@ static void report_people(const report *r, FILE *fp, int md)
 		free_rows(&rows);
 	}
 	adoption_people(r, fp, md);
-	if (r->has_tax)
-		aftertax_people(r->sc, &r->m, &r->at, fp, md);
+	if (r->c->has_tax)
+		aftertax_people(r->sc, &r->c->m, &r->c->at, fp, md);
 	if (assumptions_tables(r, &ti, &tl, md) == 0) {
 		if (r->sc->ninputs) {
 			heading(fp, md, "Inputs");
@@ -1124,10 +972,10 @@ void report_csv_header(const report *r, FILE *fp, int with_scenario)
  */
 static void csv_after_tax(const report *r, FILE *fp, const char *scenario)
 {
-	const crm_after_tax *at = &r->at;
+	const crm_after_tax *at = &r->c->at;
 	aftertax_metric it[16];
 	size_t n = aftertax_metrics(&at->metrics, it);
-	int ppy = 12 / r->cf->months_per_period;
+	int ppy = 12 / r->c->cf->months_per_period;
 	double *v = malloc((size_t)r->ncols * sizeof *v);
 	csv_row c;
 
@@ -1226,7 +1074,7 @@ static void csv_adoption(const report *r, FILE *fp, const char *scenario)
 void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 {
 	const crm_scenario *sc = r->sc;
-	size_t np = (size_t)r->cf->nperiods + 1;
+	size_t np = (size_t)r->c->cf->nperiods + 1;
 	metric_item it[16];
 	size_t n = metric_items(r, it);
 	cf_rows rows;
@@ -1247,7 +1095,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
 		csv_row_clear(&c);
-		c.num[A_VALUE] = r->cf->input[i * np + (np > 1 ? 1 : 0)];
+		c.num[A_VALUE] = r->c->cf->input[i * np + (np > 1 ? 1 : 0)];
 		c.text[A_NOTE] = in->note;
 		c.text[A_UNIT] = in->unit ? in->unit : "";
 		c.text[A_FORMULA] = in->value_text;
@@ -1255,7 +1103,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 		csv_row_head(fp, scenario, "input", in->name, &c);
 		for (int k = 0; k < r->ncols; k++) {
 			if (native)
-				csv_number(fp, r->cf->input[i * np + (size_t)k], 0);
+				csv_number(fp, r->c->cf->input[i * np + (size_t)k], 0);
 			else
 				csv_field(fp, "", 0);
 		}
@@ -1289,7 +1137,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 			csv_field(fp, "", 0);
 		csv_end(fp);
 	}
-	if (r->has_tax)
+	if (r->c->has_tax)
 		csv_after_tax(r, fp, scenario);
 	csv_adoption(r, fp, scenario);
 	if (build_rows(r, &rows) != 0)
@@ -1385,7 +1233,7 @@ void report_json(const report *r, FILE *fp)
 {
 	const crm_scenario *sc = r->sc;
 	const crm_settings *s = &sc->settings;
-	const crm_cashflow *cf = r->cf;
+	const crm_cashflow *cf = r->c->cf;
 	size_t np = (size_t)cf->nperiods + 1;
 	metric_item it[16];
 	size_t n = metric_items(r, it);
@@ -1397,7 +1245,7 @@ void report_json(const report *r, FILE *fp)
 	fputs(",\n  \"title\": ", fp);
 	json_string(fp, s->title);
 	fputs(",\n  \"only\": ", fp);   /* --only: the classes named, as every command writes them */
-	if (r->only_given) {
+	if (r->c->only_given) {
 		char only[EXPLAIN_CLASSES_LEN];
 		explain_class_set(s->classes, only, sizeof only);
 		json_string(fp, only);
@@ -1464,13 +1312,13 @@ void report_json(const report *r, FILE *fp)
 		}
 	}
 	json_key(fp, "irr_roots", &first);
-	json_array(fp, r->m.irr.roots, r->m.irr.nroots);
+	json_array(fp, r->c->m.irr.roots, r->c->m.irr.nroots);
 	json_key(fp, "peak_investment_month", &first);
-	fprintf(fp, "%d", r->m.peak_period * cf->months_per_period);
+	fprintf(fp, "%d", r->c->m.peak_period * cf->months_per_period);
 	if (s->start_year) {
 		/* Payback as a day too: the investment date plus the months. */
 		for (int d = 0; d < 2; d++) {
-			const crm_payback *pb = d ? &r->m.dpayback : &r->m.payback;
+			const crm_payback *pb = d ? &r->c->m.dpayback : &r->c->m.payback;
 			json_key(fp, d ? "discounted_payback_date" : "payback_date", &first);
 			calendar_date_after(s, pb->months, buf, sizeof buf);
 			if (pb->status == CRM_PAYBACK_REACHED)
@@ -1540,7 +1388,7 @@ void report_json(const report *r, FILE *fp)
 		else
 			fputs("null", fp);
 		fputs(", \"counted\": ", fp);
-		fputs(report_line_counted(r, l) ? "true" : "false", fp);
+		fputs(crm_case_line_counted(r->c, l) ? "true" : "false", fp);
 		fputs(", \"group\": ", fp);
 		if (ln->group >= 0)
 			json_string(fp, sc->groups[ln->group].name);
@@ -1553,34 +1401,31 @@ void report_json(const report *r, FILE *fp)
 		fputs(", \"note\": ", fp);
 		json_string(fp, ln->note);
 		/* A line left out of the metrics shows its amounts from the evaluation counting it. */
-		const crm_cashflow *lcf = report_line_counted(r, l) ? cf : r->all_cf;
+		const crm_cashflow *lcf = crm_case_line_counted(r->c, l) ? cf : r->c->all_cf;
 		fputs(", \"amounts\": ", fp);
 		json_array(fp, lcf->amount + l * np, np);
-		double total = 0;
-		for (size_t p = 0; p < np; p++)
-			total += lcf->amount[l * np + p];
 		fputs(", \"total\": ", fp);
-		json_number(fp, total);
+		json_number(fp, r->c->line_total[l]);
 		fputs(", \"present_value\": ", fp);
-		json_number(fp, cf_line_pv(lcf, l));
+		json_number(fp, r->c->line_pv[l]);
 		fputc('}', fp);
 	}
 	fputs("\n  ],\n  \"benefit_classes\": [", fp);
 	first = 1;
 	for (int c = 0; c < CRM_NCLASSES; c++) {
-		if (!r->cls_lines[c])
+		if (!r->c->cls[c].nlines)
 			continue;
 		fputs(first ? "\n    {\"class\": " : ",\n    {\"class\": ", fp);
 		first = 0;
 		json_string(fp, crm_class_name((crm_class)c));
 		fprintf(fp, ", \"counted\": %s, \"lines\": %zu, \"total\": ",
-			(s->classes & CRM_CLASS_BIT(c)) ? "true" : "false", r->cls_lines[c]);
-		json_number(fp, r->cls_total[c]);
+			(s->classes & CRM_CLASS_BIT(c)) ? "true" : "false", r->c->cls[c].nlines);
+		json_number(fp, r->c->cls[c].total);
 		fputs(", \"present_value\": ", fp);
-		json_number(fp, r->cls_pv[c]);
+		json_number(fp, r->c->cls[c].pv);
 		/* Per period, as a line's amounts: a class left out from the evaluation counting it. */
-		const crm_cashflow *ccf = (s->classes & CRM_CLASS_BIT(c)) || !r->all_cf ? cf :
-					  r->all_cf;
+		const crm_cashflow *ccf = (s->classes & CRM_CLASS_BIT(c)) || !r->c->all_cf ? cf :
+					  r->c->all_cf;
 		fputs(", \"amounts\": [", fp);
 		for (size_t p = 0; p < np; p++) {
 			double sum = 0;
@@ -1624,9 +1469,9 @@ void report_json(const report *r, FILE *fp)
 	}
 	fputs("\n  ]", fp);
 	adoption_json(r, fp);
-	if (r->has_tax) {
+	if (r->c->has_tax) {
 		fputs(",\n  ", fp);
-		aftertax_json(sc, &r->at, fp);
+		aftertax_json(sc, &r->c->at, fp);
 	}
 	fputs(",\n  \"warnings\": [", fp);
 	for (size_t w = 0; w < sc->warnings.count; w++) {
@@ -1634,9 +1479,4 @@ void report_json(const report *r, FILE *fp)
 		json_string(fp, sc->warnings.items[w].msg);
 	}
 	fputs("]\n}\n", fp);
-}
-
-double report_line_pv(const report *r, size_t l)
-{
-	return line_pv(r, l);
 }

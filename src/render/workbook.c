@@ -823,7 +823,7 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		fmtf(what, sizeof what, "%s '%s'", benefit ? "benefit" : "cost", ln->label);
 		put_str(w, ws, r, LC_LABEL, ln->label, w->text);
 		/* A benefit whose class the metrics leave out (flexibility) is not "benefit" to SUMIF. */
-		put_str(w, ws, r, LC_KIND, !benefit ? "cost" : report_line_counted(w->r, l) ? "benefit"
+		put_str(w, ws, r, LC_KIND, !benefit ? "cost" : crm_case_line_counted(w->r->c, l) ? "benefit"
 			: "benefit, not in NPV", w->text);
 		put_str(w, ws, r, LC_AREA, ln->area, w->text);
 		put_str(w, ws, r, LC_OWNER, ln->owner, w->text);
@@ -891,7 +891,7 @@ static void sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 			int col = LC_PERIOD0 + p;
 			double t = crm_model_line_timing(m, l, p);
 			/* The cached value of a line the metrics leave out: its own amount. */
-			const crm_cashflow *acf = report_line_counted(w->r, l) ? w->cf : w->r->all_cf;
+			const crm_cashflow *acf = crm_case_line_counted(w->r->c, l) ? w->cf : w->r->c->all_cf;
 			double amount = acf->amount[l * w->np + (size_t)p];
 			put_num(w, ws, w->ltrow[l], col, t, w->factor);
 			if (t == 0) {
@@ -998,17 +998,17 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 {
 	const crm_scenario *sc = w->sc;
 	const report *r = w->r;
-	int shown = r->only_given, c0 = 1, cn = 1 + w->n;
+	int shown = r->c->only_given, c0 = 1, cn = 1 + w->n;
 	char a[64], b[64], label[96];
 
 	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
-		shown |= r->cls_lines[c] != 0;
+		shown |= r->c->cls[c].nlines != 0;
 	if (!shown)
 		return row;
 	put_str(w, ws, row, 0, "Benefits by class (risk-adjusted)", w->label_b);
 	put_str(w, ws, row++, cn + 1, "Present value", w->head_r);
 	for (int c = 0; c < CRM_NCLASSES; c++) {
-		size_t nterms = r->cls_lines[c];
+		size_t nterms = r->c->cls[c].nlines;
 		if (!nterms)
 			continue;
 		int in = (sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
@@ -1025,7 +1025,7 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 				const crm_line *ln = &sc->lines[l];
 				if (ln->kind != CRM_BENEFIT || (int)ln->cls != c)
 					continue;
-				const crm_cashflow *acf = report_line_counted(r, l) ? w->cf : r->all_cf;
+				const crm_cashflow *acf = crm_case_line_counted(r->c, l) ? w->cf : r->c->all_cf;
 				cached += acf->amount[l * w->np + (size_t)p];
 				if (f) {
 					cell(a, sizeof a, SH_LINES, w->lrow[l], LC_PERIOD0 + p, 0, 0);
@@ -1042,7 +1042,7 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 		row_range(b, sizeof b, NULL, w->cf_df, c0, cn);
 		char pv[160];
 		fmtf(pv, sizeof pv, "=SUMPRODUCT(%s,%s)", a, b);
-		put_formula(w, ws, row++, cn + 1, pv, r->cls_pv[c], w->money);
+		put_formula(w, ws, row++, cn + 1, pv, r->c->cls[c].pv, w->money);
 	}
 	return row + 1;
 }
@@ -1204,7 +1204,7 @@ static void payback_cached(const crm_payback *pb, int *reached, double *months)
 
 static void sheet_summary(struct wb *w, lxw_worksheet *ws)
 {
-	const crm_metrics *m = &w->r->m;
+	const crm_metrics *m = &w->r->c->m;
 	const crm_settings *s = &w->sc->settings;
 	int n = w->n, c0 = 1, cn = 1 + n, row;
 	char buf[2048], net[128], dfr[128], ben[128], cos[128], cum[128], init[64], tmp[256];
@@ -1468,9 +1468,9 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	memset(&w, 0, sizeof w);
 	w.r = r;
 	w.sc = sc;
-	w.cf = r->cf;
-	w.n = r->cf->nperiods;
-	w.mpp = r->cf->months_per_period;
+	w.cf = r->c->cf;
+	w.n = r->c->cf->nperiods;
+	w.mpp = r->c->cf->months_per_period;
 	w.ppy = 12 / w.mpp;
 	w.np = (size_t)w.n + 1;
 	w.warn = warn;
@@ -1543,7 +1543,7 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	check(&w, workbook_set_properties(w.book, &props), "properties");
 	sheet_settings(&w, s_set);
 	sheet_inputs(&w, s_in);
-	sheet_lines(&w, s_ln, r->model);
+	sheet_lines(&w, s_ln, r->c->model);
 	sheet_cashflow(&w, s_cf);
 	sheet_summary(&w, s_sum);
 	if (s_sens)
