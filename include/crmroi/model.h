@@ -280,16 +280,6 @@ double crm_ramp_factor(crm_curve curve, int ramp, int start, int m);
 double crm_model_line_timing(const crm_model *m, size_t l, int p);
 
 /*
- * The present value of each benefit class's lines (pv[CRM_NCLASSES]), whether
- * m's settings count the class or not, at the inputs' own values; risk events
- * count at their expected value. own (may be NULL) is m's evaluation: when
- * every benefit counts, its amounts serve; otherwise an evaluation of its own
- * counts every class. own is borrowed.
- */
-crm_status crm_model_class_pv(const crm_model *m, const crm_cashflow *own, double *pv,
-			      crm_error *err);
-
-/*
  * The share of adoption of line l in period p (0..N) in the evaluation just
  * made into cf (which kept its inputs), or 1 when the line has no adoption
  * column.
