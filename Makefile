@@ -135,6 +135,12 @@ $(BUILD)/tests/test_shortest: tests/unit/test_shortest.c tests/unit/testutil.h \
 	$(Q)$(CXX) $(LDFLAGS) -o $@ $(BUILD)/tests/obj/test_shortest.o $(BUILD)/src/render/shortest.o $(LIB) $(DC_LIBS) \
 		$(CMOCKA_LIBS) $(LIBS)
 
+# The conformance table's helper (tests/conformance): the capabilities a scenario uses.
+$(BUILD)/conformance/capabilities: tests/conformance/capabilities.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
@@ -149,7 +155,7 @@ deps:
 run: $(BIN) crmroi
 	$(BIN) run scenarios/midsize_business_case.csv
 
-check: $(BIN) $(TEST_BIN) fuzz-replay
+check: $(BIN) $(TEST_BIN) $(BUILD)/conformance/capabilities fuzz-replay
 	$(Q)sh tests/run_all.sh $(BUILD)
 
 cli-check: $(BIN)

@@ -1,13 +1,14 @@
 #!/bin/sh
-# Run every test suite: the cmocka unit test programs, the CLI golden tests
-# the documentation tests, the fuzz corpus replay and the fault-injection
-# tests. Each runner prints its own summary; the last
-# line adds them up as "N passed, N failed".
+# Run every test suite: the cmocka unit test programs, the CLI golden tests,
+# the documentation tests, the fuzz corpus replay, the fault-injection tests
+# and the conformance table of capabilities against outputs. Each runner
+# prints its own summary; the last line adds them up as "N passed, N failed".
 #   sh tests/run_all.sh BUILD_DIR
 set -u
 build=${1:-build}
 CRMROI=$(pwd)/$build/crmroi
-export CRMROI
+CAPS=$(pwd)/$build/conformance/capabilities
+export CRMROI CAPS
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 pass=0
@@ -24,7 +25,8 @@ for t in "$build"/tests/test_*; do
 	# A program that crashed or failed without a summary still counts as a failure.
 	if [ $rc -ne 0 ] && [ -z "$f" ]; then fail=$((fail + 1)); fi
 done
-for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh tests/workbook/run.sh; do
+for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh tests/workbook/run.sh \
+	tests/conformance/run.sh; do
 	sh "$runner" > "$log" 2>&1
 	cat "$log"
 	line=$(tail -1 "$log")

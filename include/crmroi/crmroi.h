@@ -16,6 +16,7 @@
 #include "crmroi/tax.h"
 #include "crmroi/assess.h"
 #include "crmroi/scenario.h"
+#include "crmroi/capability.h"
 #include "crmroi/model.h"
 #include "crmroi/metrics.h"
 #include "crmroi/aftertax.h"
