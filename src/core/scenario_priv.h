@@ -1,0 +1,271 @@
+/*
+ * scenario_priv.h - what the files of the scenario loader share: the columns,
+ * the merged rows, the loader's state, and the helpers that read a field and
+ * report a problem. Not part of the library's interface (crmroi/scenario.h).
+ *
+ * The loader is one file per stage, in the order a scenario is read:
+ *   scenario_inherit.c   the file and its bases to merged rows (CSV, header, base, remove)
+ *   scenario_settings.c  kind=setting rows, and the settings' defaults (pass 1)
+ *   scenario_inputs.c    input rows (names in pass 1, values in pass 2); correlations
+ *   scenario_lines.c     cost and benefit rows (pass 2): months, class, group, tax columns
+ *   scenario_tracking.c  phases and criteria, once every other row is read
+ *   scenario_timing.c    once every row is read: circles, months from inputs, adoption
+ * scenario.c runs them in that order and holds the entry points; every stage
+ * uses scenario_fields.c. Calls go only that way: scenario.c to the stages,
+ * the stages and scenario.c to scenario_fields.c; no stage calls another.
+ *
+ * What these files share beyond the public API has the crm_scen_ prefix (it
+ * is visible to the linker); the accessors of a row are static inline here.
+ */
+#ifndef CRMROI_SCENARIO_PRIV_H
+#define CRMROI_SCENARIO_PRIV_H
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crmroi/csvread.h"
+#include "crmroi/scenario.h"
+
+enum col {
+	COL_KIND, COL_NAME, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
+	COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
+	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
+	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE,
+	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT,
+	COL_GROUP, COL_CLASS, COL_ADOPTION, NCOLS
+};
+
+/* The column names, in enum col order. */
+extern const char *const crm_scen_col_names[NCOLS];
+
+/* The settings a kind=setting row may name, NULL-terminated. */
+#define CRM_SCEN_NSETTINGS 18
+extern const char *const crm_scen_setting_names[];
+
+/* Rates written as a bare number above this are taken as a forgotten '%'. */
+#define RATE_BARE_MAX 1.0
+
+/* The largest month a start, end or ramp may give. */
+#define MONTH_MAX 100000
+
+/*
+ * A string-keyed hash table (open addressing, linear probing) from a key to an
+ * index. Merge keys, input names, line labels and correlation pairs go through
+ * it, so that loading stays linear in the number of rows.
+ */
+struct smap {
+	char **keys;               /* owned copies; NULL for an empty slot */
+	size_t *vals;
+	size_t cap, n;             /* cap is 0 or a power of two */
+};
+
+/* Whether key (len bytes) is present; its value in *val. */
+int crm_scen_smap_get(const struct smap *m, const char *key, size_t len, size_t *val);
+/* Set key to val (adding it if new). -1 when out of memory. */
+int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val);
+void crm_scen_smap_free(struct smap *m);
+
+/*
+ * One row of the merged scenario, its fields in canonical column order.
+ * Every field remembers the file, line and column it was written at, so
+ * that errors point into the right file whether the row was inherited or not.
+ */
+struct srow {
+	const char *file;          /* owned by sc->files */
+	int line;
+	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
+	/* Its fields: the CSV row and its file's column map (both live while loading).
+	 * Read them through field() and loc_of(). A row costs about 100 bytes
+	 * however many columns the format has. */
+	const crm_csv_row *cr;
+	const int *colmap;         /* NCOLS field indices, or -1 */
+	const char **extra;        /* by index in sc->extra_names; NULL when the row has none */
+	size_t nextra;             /* entries allocated in extra */
+	crm_loc replaced;          /* the inherited row it replaced */
+	int gone;                  /* taken out by a remove row */
+	int bad;                   /* an error was reported for it already (while checking) */
+	long input;                /* its index in sc->inputs once declared, or -1 */
+	long line_index;           /* its index in sc->lines once read, or -1 */
+};
+
+/* The loader's state while one scenario is read. */
+struct loader {
+	crm_scenario *sc;
+	crm_error *err;            /* the first error */
+	crm_warnings *errors;      /* while checking: every error (NULL: stop at the first) */
+	size_t nerrors;            /* errors found, listed or not */
+	unsigned char *input_bad;  /* while checking: inputs whose row had an error */
+	unsigned char *line_bad;   /* while checking: lines whose row had an error */
+	int last_is_first, last_listed;   /* where the error recorded last went */
+	crm_csv_table *tables;     /* every file's CSV, alive while loading */
+	size_t ntables;
+	struct srow *rows;         /* the merged rows */
+	size_t nrows, caprows;
+	int **colmaps;             /* each file's column map, alive while loading */
+	size_t ncolmaps;
+	struct smap merged;        /* merge key -> index in rows (GONE once removed) */
+	struct smap input_names;   /* input name -> index in sc->inputs */
+	struct smap line_labels;   /* line label -> index in sc->lines */
+	struct smap corr_pairs;    /* "a|b" input indices, a < b -> index in sc->correlations */
+	struct smap group_names;   /* group name -> index in sc->groups */
+	int *group_prob_line;      /* per group: the line that gave its probability, 0 if none */
+	const char **group_prob_file;
+	/* Settings seen, for duplicates and defaults. */
+	int setting_line[CRM_SCEN_NSETTINGS];
+	int finance_given, reinvest_given;
+	/* While compiling: the unknown name a formula used, for a suggestion. */
+	char unknown[128];
+	size_t caporigins;
+};
+
+/* A malloc'd copy of s; NULL when out of memory. */
+static inline char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+/* The 1-based field number of column c in the row's file, or 0 when its header lacks it. */
+static inline int fcol(const struct srow *r, int c)
+{
+	return r->colmap[c] >= 0 ? r->colmap[c] + 1 : 0;
+}
+
+/* Field text, "" when absent (borrowed from the CSV tables). */
+static inline const char *rowf(const struct srow *r, int c)
+{
+	int fi = r->colmap[c];
+	return fi >= 0 && fi < r->cr->nfields ? r->cr->fields[fi] : "";
+}
+
+static inline const char *field(const struct loader *ld, const struct srow *r, enum col c)
+{
+	(void)ld;
+	return rowf(r, c);
+}
+
+static inline int given(const struct loader *ld, const struct srow *r, enum col c)
+{
+	return field(ld, r, c)[0] != '\0';
+}
+
+static inline crm_loc loc_of(const struct loader *ld, const struct srow *r, enum col c)
+{
+	(void)ld;
+	int fi = r->colmap[c];
+	crm_loc l = { r->file, fi >= 0 && fi < r->cr->nfields ? r->cr->field_lines[fi] : r->line,
+		      fcol(r, c) };
+	return l;
+}
+
+/* Whether to go on after status st: only while checking, and only past bad data. */
+static inline int go_on(const struct loader *ld, crm_status st)
+{
+	return ld->errors && (st == CRM_EDATA || st == CRM_EIO);
+}
+
+/* --------------------------------------------- scenario_fields.c: errors */
+
+/*
+ * Every error goes through crm_scen_record(): the first is the caller's err;
+ * while checking, each one also goes into the list and the caller goes on
+ * with the next row. Each of these returns the error's status.
+ */
+crm_status crm_scen_record(struct loader *ld, const crm_error *e);
+/* Add a sentence to the error recorded last. */
+void crm_scen_amend_last(struct loader *ld, const char *text);
+/* An error of the given status at l (l.file NULL: the scenario's file). */
+crm_status crm_scen_fail_status(struct loader *ld, crm_status status, crm_loc l,
+				const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A CRM_EDATA error at l; FAIL puts it at a row's cell. */
+crm_status crm_scen_fail_at(struct loader *ld, crm_loc l, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+crm_status crm_scen_nomem(struct loader *ld);
+
+#define FAIL(ld, r, c, ...) crm_scen_fail_at((ld), loc_of((ld), (r), (c)), __VA_ARGS__)
+
+/* ------------------------------------- scenario_fields.c: names and fields */
+
+/* Edit distance, case-blind, for "did you mean" (99 past 64 letters). */
+int crm_scen_distance(const char *a, const char *b);
+/* Entries of a NULL-terminated list; whether s is one of them. */
+size_t crm_scen_count_list(const char *const *list);
+int crm_scen_in_list(const char *s, const char *const *list);
+/* A letter or _, then letters, digits or _. */
+int crm_scen_is_identifier(const char *s);
+
+/*
+ * Cell c as a number; as a rate or fraction within lo..hi ("12%" or 0.12);
+ * as a whole number within min..max. what names the field in messages.
+ */
+crm_status crm_scen_get_number(struct loader *ld, const struct srow *r, enum col c,
+			       const char *what, double *out, int *percent);
+crm_status crm_scen_get_rate(struct loader *ld, const struct srow *r, enum col c,
+			     const char *what, double lo, double hi, double *out);
+crm_status crm_scen_get_whole(struct loader *ld, const struct srow *r, enum col c,
+			      const char *what, int min, int max, int *out);
+/* Columns that mean nothing for a row of this kind must be empty. */
+crm_status crm_scen_check_unused(struct loader *ld, const struct srow *r, const char *kind,
+				 const enum col *cols, size_t n);
+/* A copy of cell c's text; of the row's x_ values (one block). */
+crm_status crm_scen_copy_text(struct loader *ld, const struct srow *r, enum col c, char **out);
+crm_status crm_scen_copy_extra(struct loader *ld, const struct srow *r, char ***out);
+
+/* The formula compiler's name lookup (ctx is the loader): an input's index, or -1. */
+int crm_scen_lookup_input(void *ctx, const char *name, size_t len);
+/* The value cell compiled as a number, series or formula over inputs. */
+crm_status crm_scen_compile_value(struct loader *ld, const struct srow *r, const char *what,
+				  crm_expr **out);
+/* Refuses an accounting negative such as (100) in the value cell. */
+crm_status crm_scen_check_accounting(struct loader *ld, const struct srow *r, const char *what);
+/* low, high and dist of an input or line whose value is value. */
+crm_status crm_scen_read_range(struct loader *ld, const struct srow *r, const char *what,
+			       const crm_expr *value, crm_range *rg);
+/* A warning for a value written with a thousands dot (850.000) in cell c. */
+crm_status crm_scen_warn_thousands_dot(struct loader *ld, const struct srow *r, enum col c,
+				       const char *what);
+
+/* ------------------------------------------------------------- the stages */
+
+/*
+ * scenario_inherit.c: the file in buf (called name) and its bases to the
+ * merged rows ld->rows, each kept row's origin recorded.
+ */
+crm_status crm_scen_read_files(struct loader *ld, const char *buf, size_t len, const char *name,
+			       size_t chunk);
+
+/* scenario_settings.c: a kind=setting row; once all are read, the defaults. */
+crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r);
+crm_status crm_scen_settings_done(struct loader *ld);
+
+/* scenario_inputs.c: an input's name (pass 1) and value (pass 2); a correlation row. */
+crm_status crm_scen_declare_input(struct loader *ld, const struct srow *r);
+crm_status crm_scen_read_input(struct loader *ld, const struct srow *r, crm_input *in);
+crm_status crm_scen_read_correlation(struct loader *ld, const struct srow *r);
+
+/*
+ * scenario_lines.c: the line columns of a row of another kind (empty); a cost
+ * or benefit row; after an error in one, a hint when its fields look shifted.
+ */
+crm_status crm_scen_check_line_columns(struct loader *ld, const struct srow *r, const char *kind);
+crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_kind kind);
+void crm_scen_explain_shift(struct loader *ld, const struct srow *r);
+
+/* scenario_tracking.c: phase and criterion rows, and the lines' phases. */
+int crm_scen_is_tracking_kind(const char *kind);
+crm_status crm_scen_read_tracking(struct loader *ld);
+void crm_scen_free_tracking(crm_scenario *sc);
+
+/*
+ * scenario_timing.c, once every row is read: inputs in a circle; the months
+ * of lines timed by formulas; each group's first month.
+ */
+crm_status crm_scen_check_cycles(struct loader *ld);
+crm_status crm_scen_resolve_timing(struct loader *ld);
+void crm_scen_group_months(crm_scenario *sc);
+
+#endif
