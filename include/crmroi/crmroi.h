@@ -29,6 +29,5 @@
 
 #define CRMROI_VERSION "0.1.0"
 
-void crm_init(void);
 
 #endif

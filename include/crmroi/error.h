@@ -31,6 +31,13 @@ typedef struct crm_error {
 	char msg[1024];   /* what is wrong (what is expected); no trailing newline */
 } crm_error;
 
+/*
+ * Call once before anything else: turns off GSL's default error handler
+ * (which aborts the process), so that every GSL failure comes back as a
+ * status the library checks and reports.
+ */
+void crm_init(void);
+
 /* A short, static description of a status ("bad scenario data", ...). */
 const char *crm_strerror(crm_status status);
 

@@ -1,7 +1,7 @@
 /*
- * init.c - library start-up.
+ * init.c - library start-up: GSL failures come back as statuses, never abort.
  */
-#include "crmroi/crmroi.h"
+#include "crmroi/error.h"
 
 #include <gsl/gsl_errno.h>
 
