@@ -89,6 +89,9 @@ void inputs_add_args(int argc, char **argv);
  */
 int load_report(report *r, const char *path, int by_month, unsigned classes);
 
+/* Whether a and b name the same existing file (the same device and inode). */
+int same_file(const char *a, const char *b);
+
 /* ---- commands ---- */
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);

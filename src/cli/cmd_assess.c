@@ -617,13 +617,6 @@ static void render_json(const struct view *v, FILE *fp)
 
 /* ------------------------------------------------------------------ command */
 
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
-
 /* --strict: every unanswered criterion is an error, located like a bad answer. */
 static void report_unanswered(const crm_warnings *w)
 {

@@ -353,16 +353,6 @@ done:
 	return status;
 }
 
-/* Whether two paths name the same existing file. */
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
-		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* actuals has room for every argument: --actuals FILE, as often as given. */
 static int report_command(int argc, char **argv, const char **actuals)
 {

@@ -873,22 +873,6 @@ static void render_json(const crm_track *t, const crm_actuals *a, FILE *fp)
 
 /* ------------------------------------------------------------- command */
 
-/* Whether path names the same file as an existing file given on the command line. */
-static int same_file(const char *a, const char *b)
-{
-	char *ra, *rb;
-	int same;
-
-	if (!strcmp(a, b))
-		return 1;
-	ra = realpath(a, NULL);
-	rb = realpath(b, NULL);
-	same = ra && rb && !strcmp(ra, rb);
-	free(ra);
-	free(rb);
-	return same;
-}
-
 int cmd_track(int argc, char **argv)
 {
 	static const struct option longopts[] = {

@@ -8,34 +8,18 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 #include "report.h"
 #include "workbook.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* Whether a and b name the same existing file. */
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
-		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 int cmd_workbook(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *output = NULL, *path;
-	int c, status;
+	cli_parser p;
+	const char *arg, *path, *output;
+	int opt, status;
 	report rep;
 	crm_analysis *an = NULL;
 	crm_tornado_row *rows = NULL;
@@ -44,39 +28,29 @@ int cmd_workbook(int argc, char **argv)
 	crm_warnings warn = { 0 };
 	crm_error err;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			print_command_help(find_command("workbook"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("workbook: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("workbook: unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
-		return usage_error(argc - optind ? "workbook: one scenario file at a time" :
-				   "workbook: no scenario file given");
-	path = argv[optind];
-	if (!output)
-		return usage_error("workbook: no output file given (write -o FILE.xlsx)");
-	if (!strcmp(output, "-"))
-		return usage_error("workbook: a workbook is a file: give -o FILE.xlsx, not standard "
-				   "output");
-	if (strcmp(path, "-") && same_file(path, output))
-		return usage_error("workbook: the output '%s' is the scenario itself", output);
-
-	status = load_report(&rep, path, 0, 0);
+	memset(&rep, 0, sizeof rep);
+	cli_begin(&p, "workbook", argc, argv);
+	opt = cli_next(&p, &arg);   /* workbook takes no option of its own */
+	output = p.output;
+	if (opt != CLI_END)
+		status = cli_status(opt);
+	else if (p.nargs != 1)
+		status = usage_error(p.nargs ? "workbook: one scenario file at a time" :
+				     "workbook: no scenario file given");
+	else if (!output)
+		status = usage_error("workbook: no output file given (write -o FILE.xlsx)");
+	else if (!strcmp(output, "-"))
+		status = usage_error("workbook: a workbook is a file: give -o FILE.xlsx, not standard "
+				     "output");
+	else if (path = p.args[0], strcmp(path, "-") && same_file(path, output))
+		status = usage_error("workbook: the output '%s' is the scenario itself", output);
+	else
+		status = load_report(&rep, path, 0, 0);
+	cli_end(&p);
 	if (status == EXIT_OK && rep.sc->settings.grid == CRM_GRID_MONTH) {
 		/* One column per period of the grid. */
 		report_free(&rep);
-		status = load_report(&rep, path, 1, 0);
+		status = load_report(&rep, p.args[0], 1, 0);
 	}
 	if (status != EXIT_OK)
 		goto done;

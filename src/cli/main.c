@@ -5,173 +5,150 @@
  * `crmroi --help`, `crmroi help COMMAND` and `crmroi COMMAND --help`.
  */
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const struct opt_doc run_opts[] = {
-	{ "-f, --format FORMAT", "text (default), csv, json or markdown" },
-	{ "    --by year|month", "columns of the cash-flow table; month needs setting period=month" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
-	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" },
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
-};
-
-#define FORMAT_OPTS \
-	{ "-f, --format FORMAT", "text (default), csv, json or markdown" }, \
-	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" }
+#define FORMAT_TEXT "text (default), csv, json or markdown"
+#define OUTPUT_TEXT "write to FILE, whole or not at all (default: standard output)"
+#define FORMAT_OPTS { OPT_FORMAT, NULL, FORMAT_TEXT }, { OPT_OUTPUT, NULL, OUTPUT_TEXT }
+#define ONLY_TEXT "count only these benefit classes (cash, cost_reduction, productivity, " \
+	"cost_avoidance, flexibility) in the metrics; default every class but flexibility; costs " \
+	"always count"
 #define METRIC_TEXT "npv (default), roi, bcr, irr, mirr, payback, discounted_payback, " \
 	"pv_benefits, pv_costs, or after tax: after_tax_npv, after_tax_irr, ..."
+#define HELP_OPT { OPT_HELP, NULL, "show this help" }, { OPT_HELP, NULL, NULL }
 
-static const struct opt_doc tornado_opts[] = {
-	{ "-m, --metric M", METRIC_TEXT },
-	{ "    --pct P", "give inputs and lines without a range one of +/-P% of their base value" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
-	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+static const struct cmd_option run_opts[] = {
+	{ OPT_FORMAT, NULL, FORMAT_TEXT },
+	{ OPT_BY, NULL, "columns of the cash-flow table; month needs setting period=month" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
+	{ OPT_OUTPUT, NULL, OUTPUT_TEXT },
+	HELP_OPT
 };
 
-static const struct opt_doc spider_opts[] = {
-	{ "-m, --metric M", METRIC_TEXT },
-	{ "    --steps LIST", "percent changes of each input (default -30,-20,-10,0,10,20,30)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
+static const struct cmd_option tornado_opts[] = {
+	{ OPT_METRIC, NULL, METRIC_TEXT },
+	{ OPT_PCT, NULL, "give inputs and lines without a range one of +/-P% of their base value" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc sweep_opts[] = {
-	{ "    --vary NAME=FROM:TO:STEP", "an input, a line or a numeric setting to vary; give "
+static const struct cmd_option spider_opts[] = {
+	{ OPT_METRIC, NULL, METRIC_TEXT },
+	{ OPT_STEPS, NULL, "percent changes of each input (default -30,-20,-10,0,10,20,30)" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
+	FORMAT_OPTS,
+	HELP_OPT
+};
+
+static const struct cmd_option sweep_opts[] = {
+	{ OPT_VARY, NULL, "an input, a line or a numeric setting to vary; give "
 	  "it twice for a two-way table" },
-	{ "-m, --metric M[,M...]", "metrics to show (default: all in a one-way table, npv in a "
+	{ OPT_METRIC, "M[,M...]", "metrics to show (default: all in a one-way table, npv in a "
 	  "two-way one)" },
-	{ "-j, --jobs J", "threads for a two-way table in CSV or JSON (default: the number of "
+	{ OPT_JOBS, NULL, "threads for a two-way table in CSV or JSON (default: the number of "
 	  "processors); "
 	  "the output does not depend on it" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc breakeven_opts[] = {
-	{ "    --input NAME", "only this input (or line, or numeric setting); default: every input" },
-	{ "-m, --metric M", METRIC_TEXT },
-	{ "    --target V", "the metric's value to reach (default 0)" },
-	{ "    --interval LOW:HIGH", "where to search (default 0 to 10 x base, inside its domain; every whole month for an input a line's months follow)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
+static const struct cmd_option breakeven_opts[] = {
+	{ OPT_INPUT, NULL, "only this input (or line, or numeric setting); default: every input" },
+	{ OPT_METRIC, NULL, METRIC_TEXT },
+	{ OPT_TARGET, NULL, "the metric's value to reach (default 0)" },
+	{ OPT_INTERVAL, NULL, "where to search (default 0 to 10 x base, inside its domain; every whole month for an input a line's months follow)" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc simulate_opts[] = {
-	{ "-n, --draws N", "number of draws (default 100000; the cap with --precision, default "
+static const struct cmd_option simulate_opts[] = {
+	{ OPT_DRAWS, NULL, "number of draws (default 100000; the cap with --precision, default "
 	  "10000000)" },
-	{ "    --seed S", "random seed (default 1): the same seed gives the same bytes" },
-	{ "-j, --jobs J", "threads (default: the number of processors); results do not depend on it" },
-	{ "    --precision P", "stop when the 95% half-width of mean NPV is within P of the mean "
+	{ OPT_SEED, NULL, "random seed (default 1): the same seed gives the same bytes" },
+	{ OPT_JOBS, NULL, "threads (default: the number of processors); results do not depend on it" },
+	{ OPT_PRECISION, NULL, "stop when the 95% half-width of mean NPV is within P of the mean "
 	  "(e.g. 1%)" },
-	{ "-m, --metric M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback, "
+	{ OPT_METRIC, "M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback, "
 	  "after_tax_npv, after_tax_irr, after_tax_payback (default npv,roi,irr,payback)" },
-	{ "    --sobol N", "base points for the Sobol indices (default 4096; 0 turns them off)" },
-	{ "    --bins N", "bins of the NPV histogram (default 20)" },
-	{ "    --samples FILE", "write every draw (values and metrics) as CSV, whole or not at all" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
+	{ OPT_SOBOL, NULL, "base points for the Sobol indices (default 4096; 0 turns them off)" },
+	{ OPT_BINS, NULL, "bins of the NPV histogram (default 20)" },
+	{ OPT_SAMPLES, NULL, "write every draw (values and metrics) as CSV, whole or not at all" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc compare_opts[] = {
-	{ "    --baseline FILE", "the scenario the others are measured against (default: the "
+static const struct cmd_option compare_opts[] = {
+	{ OPT_BASELINE, NULL, "the scenario the others are measured against (default: the "
 	  "first)" },
-	{ "    --rank M", "rank the scenarios by this metric (default npv)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
-	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics; default "
-	  "every class but flexibility; costs always count" },
+	{ OPT_RANK, NULL, "rank the scenarios by this metric (default npv)" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc batch_opts[] = {
-	{ "-a, --analysis A", "run (default), tornado, breakeven or simulate, for every scenario" },
-	{ "-f, --format FORMAT", "csv (default) or jsonl (JSON lines)" },
-	{ "-o, --output FILE", "write to FILE, whole or not at all (default: standard output)" },
-	{ "-j, --jobs J", "scenarios in parallel (default: the number of processors); the output "
+static const struct cmd_option batch_opts[] = {
+	{ OPT_ANALYSIS, NULL, "run (default), tornado, breakeven or simulate, for every scenario" },
+	{ OPT_BATCH_FORMAT, NULL, "csv (default) or jsonl (JSON lines)" },
+	{ OPT_OUTPUT, NULL, OUTPUT_TEXT },
+	{ OPT_JOBS, NULL, "scenarios in parallel (default: the number of processors); the output "
 	  "does not depend on it" },
-	{ "-m, --metric M", "the metric of tornado and breakeven (default npv)" },
-	{ "    --pct P", "tornado: give inputs and lines without a range +/-P%" },
-	{ "    --target V", "breakeven: the value to reach (default 0)" },
-	{ "-n, --draws N", "simulate: draws per scenario (default 10000)" },
-	{ "    --seed S", "simulate: random seed (default 1); each scenario's own comes from it "
+	{ OPT_METRIC, NULL, "the metric of tornado and breakeven (default npv)" },
+	{ OPT_PCT, NULL, "tornado: give inputs and lines without a range +/-P%" },
+	{ OPT_TARGET, NULL, "breakeven: the value to reach (default 0)" },
+	{ OPT_DRAWS, NULL, "simulate: draws per scenario (default 10000)" },
+	{ OPT_SEED, NULL, "simulate: random seed (default 1); each scenario's own comes from it "
 	  "and the scenario's path below PATH, and is the row's column seed: crmroi simulate "
 	  "--seed SEED -n N FILE repeats the row" },
-	{ "    --shard K/N", "only part K of N of the sorted file list (for many machines; the "
+	{ OPT_SHARD, NULL, "only part K of N of the sorted file list (for many machines; the "
 	  "parts' outputs concatenate into the whole run's)" },
-	{ "    --only CLASS[,CLASS...]", "count only these benefit classes (cash, "
+	{ OPT_ONLY, NULL, "count only these benefit classes (cash, "
 	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics (column "
 	  "only); default every class but flexibility; costs always count" },
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc report_opts[] = {
-	{ "-o, --output FILE", "write the HTML document to FILE, whole or not at all (default: "
+static const struct cmd_option report_opts[] = {
+	{ OPT_OUTPUT, NULL, "write the HTML document to FILE, whole or not at all (default: "
 	  "standard output)" },
-	{ "    --pdf FILE", "also print it to FILE as PDF with a headless Chromium" },
-	{ "-n, --draws N", "Monte Carlo draws for the risk section (default 10000)" },
-	{ "    --seed S", "random seed (default 1): the same seed gives the same bytes" },
-	{ "    --no-simulation", "leave out the simulation (tornado and break-even stay)" },
-	{ "    --title TEXT", "the document's title (default: the first scenario's title)" },
-	{ "    --author TEXT", "the author shown under the title" },
-	{ "    --date YYYY-MM-DD", "the date shown under the title (default: today)" },
-	{ "    --paper a4|letter", "paper size when printed (default a4)" },
-	{ "    --actuals FILE", "add a benefits-realisation section: the first scenario against "
+	{ OPT_PDF, NULL, "also print it to FILE as PDF with a headless Chromium" },
+	{ OPT_DRAWS, NULL, "Monte Carlo draws for the risk section (default 10000)" },
+	{ OPT_SEED, NULL, "random seed (default 1): the same seed gives the same bytes" },
+	{ OPT_NO_SIMULATION, NULL, "leave out the simulation (tornado and break-even stay)" },
+	{ OPT_TITLE, NULL, "the document's title (default: the first scenario's title)" },
+	{ OPT_AUTHOR, NULL, "the author shown under the title" },
+	{ OPT_DATE, NULL, "the date shown under the title (default: today)" },
+	{ OPT_PAPER, NULL, "paper size when printed (default a4)" },
+	{ OPT_ACTUALS, NULL, "add a benefits-realisation section: the first scenario against "
 	  "these actuals (see crmroi track); give it once per file" },
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc track_opts[] = {
+static const struct cmd_option track_opts[] = {
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc assess_opts[] = {
-	{ "    --template", "write the questionnaire as a CSV table to fill in (with -o FILE)" },
-	{ "    --strict", "refuse unanswered criteria instead of counting them as 0" },
+static const struct cmd_option assess_opts[] = {
+	{ OPT_TEMPLATE, NULL, "write the questionnaire as a CSV table to fill in (with -o FILE)" },
+	{ OPT_STRICT, NULL, "refuse unanswered criteria instead of counting them as 0" },
 	FORMAT_OPTS,
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+	HELP_OPT
 };
 
-static const struct opt_doc check_opts[] = {
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+static const struct cmd_option check_opts[] = {
+	HELP_OPT
 };
 
-static const struct opt_doc workbook_opts[] = {
-	{ "-o, --output FILE", "the workbook to write (.xlsx), whole or not at all; required" },
-	{ "-h, --help", "show this help" },
-	{ NULL, NULL }
+static const struct cmd_option workbook_opts[] = {
+	{ OPT_OUTPUT, NULL, "the workbook to write (.xlsx), whole or not at all; required" },
+	HELP_OPT
 };
 
 const struct command commands[] = {
@@ -214,18 +191,27 @@ const struct command *find_command(const char *name)
 }
 
 /*
- * One option of a command's help: its flags in a column of 28, then its text
- * cut at spaces into lines of at most HELP_WIDTH columns, the later ones
- * indented under the first (a word longer than a line stays whole).
+ * One option of a command's help: its flags in a column of 28 ("-f, --format
+ * FORMAT", or "    --by year|month" without a short name), then its text cut
+ * at spaces into lines of at most HELP_WIDTH columns, the later ones indented
+ * under the first (a word longer than a line stays whole).
  */
 #define HELP_WIDTH 100
-static void print_opt_doc(FILE *fp, const struct opt_doc *o)
+static void print_option(FILE *fp, const struct cmd_option *o)
 {
+	const struct cli_option *d = &cli_options[o->id];
+	const char *arg = o->arg ? o->arg : d->arg;
 	const int indent = 31;   /* "  " + 28 + " " */
-	const char *t = o->text;
+	const char *t = o->help;
+	char flags[64];
 
-	fprintf(fp, "  %-28s ", o->flags);
-	int col = (int)strlen(o->flags) > 28 ? 3 + (int)strlen(o->flags) : indent;
+	if (d->letter)
+		snprintf(flags, sizeof flags, "-%c, --%s%s%s", d->letter, d->name, arg ? " " : "",
+			 arg ? arg : "");
+	else
+		snprintf(flags, sizeof flags, "    --%s%s%s", d->name, arg ? " " : "", arg ? arg : "");
+	fprintf(fp, "  %-28s ", flags);
+	int col = (int)strlen(flags) > 28 ? 3 + (int)strlen(flags) : indent;
 	while (*t) {
 		size_t w = strcspn(t, " ");
 		if (col > indent && col + 1 + (int)w > HELP_WIDTH) {
@@ -248,10 +234,10 @@ void print_command_help(const struct command *c, FILE *fp)
 {
 	fprintf(fp, "Usage: %s %s\n%s.\n", progname, c->usage, c->summary);
 	fputs("FILE may be - for standard input.\n", fp);
-	if (c->opts && c->opts[0].flags) {
+	if (c->opts && c->opts[0].help) {
 		fputs("\nOptions:\n", fp);
-		for (const struct opt_doc *o = c->opts; o->flags; o++)
-			print_opt_doc(fp, o);
+		for (const struct cmd_option *o = c->opts; o->help; o++)
+			print_option(fp, o);
 	}
 	fprintf(fp, "\nSee crmroi(1) and crmroi-scenario(5).\n");
 }

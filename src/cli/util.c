@@ -529,6 +529,15 @@ int command_usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* ------------------------------------------------------------ business cases */
 
 int load_report(report *r, const char *path, int by_month, unsigned classes)

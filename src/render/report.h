@@ -46,5 +46,11 @@ void report_csv_header(const report *r, FILE *fp, int with_scenario);
 void report_csv_rows(const report *r, FILE *fp, const char *scenario);
 int report_csv_header_same(const report *a, const report *b);
 void report_json(const report *r, FILE *fp);
+/*
+ * The reports of n scenarios in one output (report_many.c): one after another
+ * in text and markdown, one CSV table with a scenario column (a new header
+ * where the period columns change), a JSON array.
+ */
+void report_write(const report *reps, size_t n, out_format fmt, FILE *fp);
 
 #endif

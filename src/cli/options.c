@@ -1,0 +1,221 @@
+/*
+ * options.c - the table of every option, and the parser every command uses
+ * (options.h). What is alike for all commands is done here once: --help, an
+ * unknown option or one of another command, a missing value, --format,
+ * --output and --only, and opening and committing the output.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const struct cli_option cli_options[OPT_COUNT] = {
+	[OPT_FORMAT] = { "format", 'f', "FORMAT" },
+	[OPT_OUTPUT] = { "output", 'o', "FILE" },
+	[OPT_ONLY] = { "only", 0, "CLASS[,CLASS...]" },
+	[OPT_HELP] = { "help", 'h', NULL },
+	[OPT_BY] = { "by", 0, "year|month" },
+	[OPT_METRIC] = { "metric", 'm', "M" },
+	[OPT_PCT] = { "pct", 0, "P" },
+	[OPT_STEPS] = { "steps", 0, "LIST" },
+	[OPT_VARY] = { "vary", 0, "NAME=FROM:TO:STEP" },
+	[OPT_INPUT] = { "input", 0, "NAME" },
+	[OPT_TARGET] = { "target", 0, "V" },
+	[OPT_INTERVAL] = { "interval", 0, "LOW:HIGH" },
+	[OPT_JOBS] = { "jobs", 'j', "J" },
+	[OPT_DRAWS] = { "draws", 'n', "N" },
+	[OPT_SEED] = { "seed", 0, "S" },
+	[OPT_PRECISION] = { "precision", 0, "P" },
+	[OPT_SOBOL] = { "sobol", 0, "N" },
+	[OPT_BINS] = { "bins", 0, "N" },
+	[OPT_SAMPLES] = { "samples", 0, "FILE" },
+	[OPT_BASELINE] = { "baseline", 0, "FILE" },
+	[OPT_RANK] = { "rank", 0, "M" },
+	[OPT_ANALYSIS] = { "analysis", 'a', "A" },
+	[OPT_SHARD] = { "shard", 0, "K/N" },
+	[OPT_BATCH_FORMAT] = { "format", 'f', "FORMAT" },
+	[OPT_PDF] = { "pdf", 0, "FILE" },
+	[OPT_NO_SIMULATION] = { "no-simulation", 0, NULL },
+	[OPT_TITLE] = { "title", 0, "TEXT" },
+	[OPT_AUTHOR] = { "author", 0, "TEXT" },
+	[OPT_DATE] = { "date", 0, "YYYY-MM-DD" },
+	[OPT_PAPER] = { "paper", 0, "a4|letter" },
+	[OPT_ACTUALS] = { "actuals", 0, "FILE" },
+	[OPT_TEMPLATE] = { "template", 0, NULL },
+	[OPT_STRICT] = { "strict", 0, NULL },
+};
+
+/* The command's option called name (long) or with letter c (short), or -1. */
+static int command_option(const struct command *cmd, const char *name, int c)
+{
+	for (const struct cmd_option *o = cmd->opts; o && o->help; o++) {
+		const struct cli_option *d = &cli_options[o->id];
+		if (name ? !strcmp(d->name, name) : d->letter == c)
+			return (int)o->id;
+	}
+	if (name ? !strcmp(name, "help") : c == 'h')
+		return OPT_HELP;
+	return -1;
+}
+
+void cli_begin(cli_parser *p, const char *name, int argc, char **argv)
+{
+	size_t n = 0, k = 0;
+
+	memset(p, 0, sizeof *p);
+	p->cmd = find_command(name);
+	p->argc = argc;
+	p->argv = argv;
+	p->fmt = FMT_TEXT;
+	/* Every option of every command, so that one of another command is named as such. */
+	p->longopts = calloc(OPT_COUNT + 1, sizeof *p->longopts);
+	p->shortopts[k++] = ':';
+	for (int i = 0; i < OPT_COUNT && p->longopts; i++) {
+		const struct cli_option *d = &cli_options[i];
+		int dup = 0;
+		for (size_t j = 0; j < n; j++)
+			dup |= !strcmp(p->longopts[j].name, d->name);
+		if (dup)
+			continue;
+		p->longopts[n++] = (struct option){ d->name, d->arg ? required_argument : no_argument,
+						     NULL, 256 + i };
+		if (d->letter) {
+			p->shortopts[k++] = d->letter;
+			if (d->arg)
+				p->shortopts[k++] = ':';
+		}
+	}
+	p->shortopts[k] = '\0';
+	optind = 1;
+	opterr = 0;
+}
+
+int cli_next(cli_parser *p, const char **arg)
+{
+	const char *cmd = p->cmd->name;
+	int c;
+
+	if (!p->longopts) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return CLI_NOMEM;
+	}
+	while ((c = getopt_long(p->argc, p->argv, p->shortopts, p->longopts, NULL)) != -1) {
+		if (c == ':')
+			return usage_error("%s: option '%s' needs a value", cmd, p->argv[optind - 1]),
+			       CLI_USAGE;
+		if (c == '?')
+			return usage_error("%s: unknown option '%s'", cmd, p->argv[optind - 1]),
+			       CLI_USAGE;
+		const char *name = c >= 256 ? cli_options[c - 256].name : NULL;
+		int id = command_option(p->cmd, name, c);
+		if (id < 0) {
+			if (!name)
+				for (int i = 0; i < OPT_COUNT; i++)
+					if (cli_options[i].letter == c)
+						name = cli_options[i].name;
+			return usage_error("%s: option '--%s' is not one of this command's (see "
+					   "'crmroi help %s')", cmd, name, cmd), CLI_USAGE;
+		}
+		*arg = optarg;
+		switch (id) {
+		case OPT_HELP:
+			print_command_help(p->cmd, stdout);
+			return CLI_HELP;
+		case OPT_FORMAT:
+			if (parse_format(optarg, &p->fmt) != 0)
+				return usage_error("%s: unknown format '%s' (expected text, csv, json or "
+						   "markdown)", cmd, optarg), CLI_USAGE;
+			break;
+		case OPT_OUTPUT:
+			p->output = optarg;
+			break;
+		case OPT_ONLY: {
+			crm_error err;
+			crm_error_clear(&err);
+			if (crm_classes_parse(optarg, &p->classes, &err) != CRM_OK)
+				return command_usage_error(cmd, "%s: --only: %s", cmd, err.msg), CLI_USAGE;
+			p->only_given = 1;
+			break;
+		}
+		default:
+			return id;
+		}
+	}
+	p->args = p->argv + optind;
+	p->nargs = p->argc - optind;
+	return CLI_END;
+}
+
+int cli_status(int what)
+{
+	return what == CLI_HELP ? EXIT_OK : what == CLI_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+}
+
+void cli_end(cli_parser *p)
+{
+	if (p->sink_open)
+		sink_abort(&p->sink);
+	free(p->longopts);
+	p->longopts = NULL;
+}
+
+int cli_out_open(cli_parser *p)
+{
+	crm_error err;
+
+	crm_error_clear(&err);
+	if (sink_open(&p->sink, p->output, &err) != 0)
+		return report_error(&err);
+	p->sink_open = 1;
+	p->out = p->sink.fp;
+	return EXIT_OK;
+}
+
+int cli_out_close(cli_parser *p, int status)
+{
+	crm_error err;
+
+	if (!p->sink_open)
+		return status;
+	p->sink_open = 0;
+	p->out = NULL;
+	if (status != EXIT_OK) {
+		sink_abort(&p->sink);
+		return status;
+	}
+	crm_error_clear(&err);
+	if (sink_commit(&p->sink, &err) != 0)
+		return report_error(&err);
+	return status;
+}
+
+int cli_seed(const cli_parser *p, const char *arg, uint64_t *out)
+{
+	if (parse_uint64(arg, out) != 0)
+		return usage_error("%s: --seed takes a whole number from 0 to 18446744073709551615, "
+				   "not '%s'", p->cmd->name, arg);
+	return 0;
+}
+
+int cli_jobs(const cli_parser *p, const char *arg, int *out)
+{
+	double v;
+	char why[512];
+
+	if (crm_parse_number(arg, &v, NULL, why, sizeof why) != CRM_OK || v < 1 || v > 256 ||
+	    v != floor(v))
+		return usage_error("%s: --jobs takes 1 to 256, not '%s'", p->cmd->name, arg);
+	*out = (int)v;
+	return 0;
+}
+
+int cli_processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
