@@ -1,16 +1,18 @@
 /*
  * cmd_simulate.c - `crmroi simulate`: Monte Carlo risk analysis and global
  * sensitivity of one or more scenarios.
+ *
+ * The command reads its options and the scenarios, runs the simulation with
+ * a progress bar on a terminal and feeds the --samples file during it; the
+ * results are shown by src/render/simulate_view.c.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "explain.h"
 #include "commands.h"
-#include "report.h"
-#include "rtable.h"
+#include "simulate_view.h"
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,7 @@
  * anything runs (documented in crmroi(1), LIMITS).
  */
 #define SOBOL_MAX_BYTES (1024.0 * 1024 * 1024)
-#define BAR_WIDTH 40
+#define BAR_WIDTH 40              /* the progress bar, in characters */
 
 struct sim_opts {
 	out_format fmt;
@@ -38,25 +40,6 @@ struct sim_opts {
 	size_t sobol;
 	int metrics[CRM_SIM_NMETRICS];
 	unsigned classes;     /* --only: the benefit classes counted; 0 = each scenario's own */
-};
-
-static const char *const metric_keys[CRM_SIM_NMETRICS] = {
-	"npv", "roi", "irr", "payback_months", "discounted_payback_months", "after_tax_npv",
-	"after_tax_irr", "after_tax_payback_months"
-};
-static const char *const metric_labels[CRM_SIM_NMETRICS] = {
-	"NPV", "ROI", "IRR", "Payback (months)", "Discounted payback (months)", "NPV after tax",
-	"IRR after tax", "Payback after tax (months)"
-};
-static const int metric_units[CRM_SIM_NMETRICS] = {
-	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_RATE, CRM_UNIT_MONTHS, CRM_UNIT_MONTHS,
-	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_MONTHS
-};
-static const char *const metric_why[CRM_SIM_NMETRICS] = {
-	"the model is not a number (a division by zero)", "no positive PV of costs", "no IRR",
-	"not reached within the horizon", "not reached within the horizon",
-	"no tax_rate setting", "no IRR after tax (or no tax_rate setting)",
-	"not reached within the horizon (or no tax_rate setting)"
 };
 
 /* -------------------------------------------------------------- progress */
@@ -96,11 +79,14 @@ static void progress_end(struct progress *p)
 
 /* ---------------------------------------------------------------- samples */
 
+/*
+ * The --samples file is fed while the draws are made: the view lays out its
+ * rows (simulate_view.c); this callback writes the header once and stops the
+ * run when the file cannot be written.
+ */
 struct samples {
 	FILE *fp;
-	const crm_sim_result *res;  /* for item names: set before the run */
 	const crm_uncertain *items;
-	size_t nitems;
 	const int *metrics;
 	int header_done;
 };
@@ -109,548 +95,13 @@ static int write_samples(void *ctx, uint64_t first, size_t count, size_t nitems,
 			 const double *items, const double *metrics)
 {
 	struct samples *s = ctx;
-	char buf[32];
 
 	if (!s->header_done) {
-		csv_field(s->fp, "draw", 1);
-		for (size_t t = 0; t < nitems; t++)
-			csv_field(s->fp, s->items[t].name, 0);
-		for (int k = 0; k < CRM_SIM_NMETRICS; k++)
-			if (s->metrics[k])
-				csv_field(s->fp, metric_keys[k], 0);
-		csv_end(s->fp);
+		sim_view_samples_header(s->fp, s->items, nitems, s->metrics);
 		s->header_done = 1;
 	}
-	for (size_t i = 0; i < count; i++) {
-		snprintf(buf, sizeof buf, "%llu", (unsigned long long)(first + i + 1));
-		csv_field(s->fp, buf, 1);
-		for (size_t t = 0; t < nitems; t++)
-			csv_number(s->fp, items[i * nitems + t], 0);
-		for (int k = 0; k < CRM_SIM_NMETRICS; k++)
-			if (s->metrics[k])
-				csv_number(s->fp, metrics[i * CRM_SIM_NMETRICS + k], 0);
-		csv_end(s->fp);
-	}
+	sim_view_samples_rows(s->fp, first, count, nitems, items, metrics, s->metrics);
 	return ferror(s->fp) ? -1 : 0;
-}
-
-/* ----------------------------------------------------------------- report */
-
-static const char *item_kind(const crm_scenario *sc, const crm_uncertain *u)
-{
-	if (u->kind == CRM_ITEM_INPUT)
-		return "input";
-	if (u->kind == CRM_ITEM_EVENT)
-		return sc->lines[u->index].group >= 0 ? "gate" : "risk event";
-	return sc->lines[u->index].kind == CRM_COST ? "cost" : "benefit";
-}
-
-static void item_dist(const crm_uncertain *u, char *buf, size_t len)
-{
-	if (u->kind == CRM_ITEM_EVENT)
-		snprintf(buf, len, "happens with probability %g%%", u->p * 100);
-	else
-		snprintf(buf, len, "%s %.6g..%.6g", crm_dist_name(u->dist), u->low, u->high);
-}
-
-static void build_stats(rtable *t)
-{
-	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
-	static const char *const pl[CRM_SIM_NPCT] = { "P5", "P10", "P25", "P50", "P75", "P90", "P95" };
-
-	rtable_init(t, 15);
-	rtable_col(t, 0, "metric", "Metric", UNIT_TEXT);
-	rtable_col(t, 1, "defined", "Draws", CRM_UNIT_NUMBER);
-	rtable_col(t, 2, "undefined", "Undefined", CRM_UNIT_NUMBER);
-	rtable_col(t, 3, "mean", "Mean", CRM_UNIT_NUMBER);
-	rtable_col(t, 4, "sd", "SD", CRM_UNIT_NUMBER);
-	rtable_col(t, 5, "sem", "Std error", CRM_UNIT_NUMBER);
-	rtable_col(t, 6, "min", "Min", CRM_UNIT_NUMBER);
-	for (int q = 0; q < CRM_SIM_NPCT; q++)
-		rtable_col(t, (size_t)(7 + q), pk[q], pl[q], CRM_UNIT_NUMBER);
-	rtable_col(t, 14, "max", "Max", CRM_UNIT_NUMBER);
-}
-
-/* Text/markdown: numbers in each metric's unit, so the table is built as text cells. */
-static void stats_rows(const crm_sim_result *res, rtable *t, int for_people)
-{
-	char buf[FMT_NUM_MAX];
-
-	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-		const crm_sim_metric *m = &res->metric[k];
-		if (!m->computed)
-			continue;
-		long r = rtable_row(t);
-		if (r < 0)
-			return;
-		double v[12] = { m->mean, m->sd, m->sem, m->min, m->pct[0], m->pct[1], m->pct[2],
-				 m->pct[3], m->pct[4], m->pct[5], m->pct[6], m->max };
-		rtable_text(t, r, 0, for_people ? metric_labels[k] : metric_keys[k]);
-		if (for_people) {
-			fmt_money(buf, sizeof buf, (double)m->defined, 0);
-			rtable_text(t, r, 1, buf);
-			fmt_money(buf, sizeof buf, (double)m->undefined, 0);
-			rtable_text(t, r, 2, buf);
-		} else {
-			rtable_num(t, r, 1, (double)m->defined);
-			rtable_num(t, r, 2, (double)m->undefined);
-		}
-		for (int c = 0; c < 12; c++) {
-			if (!m->defined) {
-				rtable_value(t, r, (size_t)(3 + c), &(crm_value){ NAN, 0, metric_why[k] });
-			} else if (for_people) {
-				fmt_unit(buf, sizeof buf, v[c], metric_units[k]);
-				rtable_text(t, r, (size_t)(3 + c), buf);
-			} else {
-				rtable_num(t, r, (size_t)(3 + c), v[c]);
-			}
-		}
-	}
-}
-
-static void print_bar_row(FILE *fp, const char *lo, const char *hi, uint64_t count, uint64_t total,
-			  uint64_t most)
-{
-	int len = most ? (int)lround((double)count / (double)most * BAR_WIDTH) : 0;
-	char n[32];
-	fmt_money(n, sizeof n, (double)count, 0);
-	fprintf(fp, "  %14s to %-14s %10s %6.2f%%%s%.*s\n", lo, hi, n,
-		total ? 100.0 * (double)count / (double)total : 0.0, len ? "  " : "", len,
-		"########################################");
-}
-
-/*
- * One sentence of the report: a wrapped paragraph in text, a list item in
- * markdown.
- */
-static void say(FILE *fp, int md, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(FILE *fp, int md, const char *fmt, ...)
-{
-	va_list ap, aq;
-	char *text;
-
-	va_start(ap, fmt);
-	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (text)
-		vsnprintf(text, (size_t)n + 1, fmt, aq);
-	va_end(aq);
-	if (!text)
-		return;
-	if (md)
-		fprintf(fp, "- %s\n", text);
-	else
-		print_para(fp, "  ", text);
-	free(text);
-}
-
-/*
- * Why a rank correlation is not a number: NPV the same in every draw kept
- * for it, the value the same in every draw, or too few draws.
- */
-static const char *rank_corr_why(const crm_sim_result *res)
-{
-	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
-	if (res->rank_draws < 3)
-		return "fewer than 3 draws with an NPV";
-	if (!(npv->max > npv->min))
-		return "NPV does not vary";
-	return "the value does not vary over the draws";
-}
-
-static void report_people(const struct sim_opts *o, const crm_scenario *sc,
-			  const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
-{
-	int md = o->fmt == FMT_MARKDOWN;
-	const char *b = md ? "- " : "  ";
-	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
-	rtable t;
-	char x[FMT_NUM_MAX], y[FMT_NUM_MAX];
-	size_t nin = 0, nline = 0, nev = 0, ngate = 0;
-
-	for (size_t i = 0; i < res->nitems; i++) {
-		nin += res->items[i].kind == CRM_ITEM_INPUT;
-		nline += res->items[i].kind == CRM_ITEM_LINE;
-		if (res->items[i].kind == CRM_ITEM_EVENT && sc->lines[res->items[i].index].group >= 0)
-			ngate++;    /* a group of lines drawn together */
-		else
-			nev += res->items[i].kind == CRM_ITEM_EVENT;
-	}
-	if (md)
-		fprintf(fp, "## Monte Carlo simulation: %s\n\n", sc->settings.title[0] ? sc->settings.title : sc->file);
-	else
-		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
-	say(fp, md, "Scenario: %s", sc->file);
-	explain_classes rc;   /* which classes the figures count, as run's report says it */
-	explain_classes_of(sc, o->classes != 0, 0, &rc);
-	if (rc.shown)
-		say(fp, md, "%s", rc.sentence);
-	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
-		char rd[1024];
-		explain_readiness(&sc->settings, rd, sizeof rd);
-		say(fp, md, "%s", rd);
-	}
-	fmt_money(x, sizeof x, (double)res->iterations, 0);
-	say(fp, md, "Draws: %s, seed %llu; the same seed gives the same results whatever "
-		"the number of threads", x, (unsigned long long)o->seed);
-	fprintf(fp, "%sUncertain values: %zu input%s, %zu line value%s, %zu risk event%s", b, nin,
-		nin == 1 ? "" : "s", nline, nline == 1 ? "" : "s", nev, nev == 1 ? "" : "s");
-	if (ngate)
-		fprintf(fp, ", %zu gate%s (a group of lines drawn together)", ngate, ngate == 1 ? "" : "s");
-	if (sc->ncorrelations)
-		fprintf(fp, "; %zu rank correlation%s imposed with a Gaussian copula", sc->ncorrelations,
-			sc->ncorrelations == 1 ? "" : "s");
-	fputc('\n', fp);
-	if (o->precision > 0) {
-		say(fp, md, "Precision: asked for a 95%% confidence half-width of mean NPV within "
-		"%g%% of the mean; %s %.3f%% after %s draws%s", o->precision * 100,
-			res->achieved_precision <= o->precision ? "reached" : "not reached, achieved",
-			res->achieved_precision * 100, x,
-			res->achieved_precision <= o->precision ? "" : " (the cap, -n)");
-	} else if (npv->defined) {
-		say(fp, md, "95%% confidence half-width of mean NPV: %.3f%% of the mean", res->achieved_precision * 100);
-	}
-	if (!res->nitems)
-		say(fp, md, "The scenario has no uncertain values (no low/high ranges, no "
-		"probabilities): every draw is the base case.");
-
-	fprintf(fp, md ? "\n### Results\n\n" : "\nResults\n");
-	build_stats(&t);
-	stats_rows(res, &t, 1);
-	if (md)
-		rtable_print_markdown(&t, fp);
-	else
-		rtable_print_text(&t, fp, "  ");
-	rtable_free(&t);
-	fputc('\n', fp);
-	fmt_money(x, sizeof x, (double)res->npv_negative, 0);
-	fmt_money(y, sizeof y, (double)npv->defined, 0);
-	say(fp, md, "Probability that NPV < 0: %.2f%% (%s of %s draws)", npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
-	if (res->metric[CRM_SIM_PAYBACK].computed) {
-		fmt_money(x, sizeof x, (double)res->payback_not_reached, 0);
-		say(fp, md, "Probability that payback is not reached within the %d-month horizon: "
-		"%.2f%% (%s draws)", 12 * sc->settings.horizon_years,
-			npv->defined ? 100.0 * (double)res->payback_not_reached / (double)npv->defined : 0.0,
-			x);
-	}
-	say(fp, md, "Undefined values are counted, not averaged: the statistics of each "
-		"metric use only the draws where it exists.");
-	if (res->model_undefined)
-		say(fp, md, "In %llu draws the model itself was not a number (a division by zero).", (unsigned long long)res->model_undefined);
-	if (npv->exact)
-		say(fp, md, "Percentiles are exact: every value is kept (P%% by linear "
-		"interpolation between order statistics, as a spreadsheet's PERCENTILE "
-		"does).");
-	else {
-		fmt_money(x, sizeof x, npv->pct_accuracy, 2);
-		say(fp, md, "Percentiles are estimated: the first %d values are kept, later ones "
-		"go into a histogram of %d bins; NPV percentiles are accurate to "
-		"within %s.", CRM_SIM_EXACT_MAX, CRM_SIM_HIST_BINS, x);
-	}
-
-	/* Histogram of NPV. */
-	if (npv->defined && npv->nbins) {
-		fprintf(fp, md ? "\n### NPV distribution\n\n```\n" : "\nNPV distribution (%s)\n",
-			sc->settings.currency);
-		uint64_t most = 0;
-		for (size_t i = 0; i < npv->nbins; i++)
-			most = npv->bin_count[i] > most ? npv->bin_count[i] : most;
-		for (size_t i = 0; i < npv->nbins; i++) {
-			fmt_money(x, sizeof x, npv->bin_lo[i], 0);
-			fmt_money(y, sizeof y, npv->bin_hi[i], 0);
-			print_bar_row(fp, x, y, npv->bin_count[i], npv->defined, most);
-		}
-		if (md)
-			fputs("```\n", fp);
-	}
-
-	/* Rank correlations. */
-	if (res->nitems) {
-		fprintf(fp, md ? "\n### Sensitivity: rank correlation with NPV\n\n"
-			       : "\nSensitivity: rank correlation with NPV\n");
-		fmt_money(x, sizeof x, (double)res->rank_draws, 0);
-		say(fp, md, "Spearman rank correlation of each uncertain value with NPV over the "
-		"first %s draws.%s", x, sc->ncorrelations ? " It reflects the correlations "
-			"imposed between inputs, so a value can rank high through a partner." : "");
-		rtable_init(&t, 5);
-		rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
-		rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
-		rtable_col(&t, 2, "dist", "Distribution", UNIT_TEXT);
-		rtable_col(&t, 3, "rank_corr", "Rank correlation", CRM_UNIT_RATIO);
-		rtable_col(&t, 4, "bar", "", UNIT_TEXT);
-		for (size_t i = 0; i < res->nitems; i++) {
-			long r = rtable_row(&t);
-			char d[128], bar[64];
-			double c = res->rank_corr[i];
-			item_dist(&res->items[i], d, sizeof d);
-			rtable_text(&t, r, 0, res->items[i].name);
-			rtable_text(&t, r, 1, item_kind(sc, &res->items[i]));
-			rtable_text(&t, r, 2, d);
-			if (isnan(c)) {
-				rtable_value(&t, r, 3, &(crm_value){ NAN, 0, rank_corr_why(res) });
-				bar[0] = '\0';
-			} else {
-				rtable_num(&t, r, 3, c);
-				int len = (int)lround(fabs(c) * 20);
-				snprintf(bar, sizeof bar, "%c%.*s", c < 0 ? '-' : '+', len,
-					 "####################");
-			}
-			rtable_text(&t, r, 4, bar);
-		}
-		/* GitHub-flavoured markdown needs a blank line between a list and a table. */
-		if (md) {
-			fputc('\n', fp);
-			rtable_print_markdown(&t, fp);
-		}
-		else
-			rtable_print_text(&t, fp, "  ");
-		rtable_free(&t);
-	}
-
-	/* Sobol indices. */
-	if (sob) {
-		fprintf(fp, md ? "\n### Sensitivity: Sobol indices of NPV\n\n"
-			       : "\nSensitivity: Sobol indices of NPV (variance-based)\n");
-		if (!sob->ok) {
-			say(fp, md, "No indices: %s.", sob->note);
-		} else {
-			fmt_money(x, sizeof x, (double)sob->n, 0);
-			fmt_money(y, sizeof y, (double)(sob->n * (sob->nitems + 2)), 0);
-			say(fp, md, "First-order S (share of NPV's variance due to the value alone) and "
-		"total ST (including its interactions), with 95%% bootstrap intervals.");
-			say(fp, md, "Saltelli sampling on %s GSL %s points (%s model evaluations); "
-		"Saltelli 2010 and Jansen estimators.", x,
-				strcmp(sob->sequence, "sobol") ? "Halton" : "Sobol", y);
-			say(fp, md, "These indices assume independent inputs: the correlations are ignored "
-		"here%s.", sc->ncorrelations ? " (the rank correlations above "
-				"include them)" : "");
-			rtable_init(&t, 7);
-			rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
-			rtable_col(&t, 1, "first", "S", CRM_UNIT_RATIO);
-			rtable_col(&t, 2, "first_lo", "S from", CRM_UNIT_RATIO);
-			rtable_col(&t, 3, "first_hi", "S to", CRM_UNIT_RATIO);
-			rtable_col(&t, 4, "total", "ST", CRM_UNIT_RATIO);
-			rtable_col(&t, 5, "total_lo", "ST from", CRM_UNIT_RATIO);
-			rtable_col(&t, 6, "total_hi", "ST to", CRM_UNIT_RATIO);
-			double sum = 0;
-			for (size_t i = 0; i < sob->nitems; i++) {
-				long r = rtable_row(&t);
-				rtable_text(&t, r, 0, sob->items[i].name);
-				rtable_num(&t, r, 1, sob->first[i]);
-				rtable_num(&t, r, 2, sob->first_lo[i]);
-				rtable_num(&t, r, 3, sob->first_hi[i]);
-				rtable_num(&t, r, 4, sob->total[i]);
-				rtable_num(&t, r, 5, sob->total_lo[i]);
-				rtable_num(&t, r, 6, sob->total_hi[i]);
-				sum += sob->first[i];
-			}
-			if (md) {
-				fputc('\n', fp);
-				rtable_print_markdown(&t, fp);
-			}
-			else
-				rtable_print_text(&t, fp, "  ");
-			rtable_free(&t);
-			say(fp, md, "Sum of first-order indices: %.2f (1 - sum is the share of variance "
-		"due to interactions).", sum);
-		}
-	}
-}
-
-/* A row of the CSV output; note says why a value is empty (NULL: no note). */
-static void csv_row_note(FILE *fp, const char *section, const char *name, const char *stat,
-			 double v, double lo, double hi, const char *note)
-{
-	csv_field(fp, section, 1);
-	csv_field(fp, name, 0);
-	csv_field(fp, stat, 0);
-	csv_number(fp, v, 0);
-	csv_number(fp, lo, 0);
-	csv_number(fp, hi, 0);
-	csv_field(fp, note ? note : "", 0);
-	csv_end(fp);
-}
-
-static void csv_row(FILE *fp, const char *section, const char *name, const char *stat, double v,
-		    double lo, double hi)
-{
-	csv_row_note(fp, section, name, stat, v, lo, hi, NULL);
-}
-
-static void report_csv_sim(const struct sim_opts *o, const crm_scenario *sc,
-			   const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
-{
-	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
-	(void)sc;
-	csv_field(fp, "section", 1);
-	csv_field(fp, "name", 0);
-	csv_field(fp, "statistic", 0);
-	csv_field(fp, "value", 0);
-	csv_field(fp, "low", 0);
-	csv_field(fp, "high", 0);
-	csv_field(fp, "note", 0);
-	csv_end(fp);
-	csv_row(fp, "run", "draws", "count", (double)res->iterations, NAN, NAN);
-	csv_row(fp, "run", "precision", "half_width_over_mean", res->achieved_precision, NAN, NAN);
-	/* --only: whether each benefit class is in the metrics (1) or left out (0); not
-	 * benefit_class, which run's CSV gives to the subtotal of each class. */
-	for (int c = 0; o->classes && c < CRM_NCLASSES; c++)
-		csv_row(fp, "class_counted", crm_class_name((crm_class)c), "counted",
-			(o->classes & CRM_CLASS_BIT(c)) ? 1 : 0, NAN, NAN);
-	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-		const crm_sim_metric *m = &res->metric[k];
-		if (!m->computed)
-			continue;
-		csv_row(fp, "metric", metric_keys[k], "defined", (double)m->defined, NAN, NAN);
-		csv_row(fp, "metric", metric_keys[k], "undefined", (double)m->undefined, NAN, NAN);
-		if (!m->defined)
-			continue;
-		csv_row(fp, "metric", metric_keys[k], "mean", m->mean, NAN, NAN);
-		csv_row(fp, "metric", metric_keys[k], "sd", m->sd, NAN, NAN);
-		csv_row(fp, "metric", metric_keys[k], "sem", m->sem, NAN, NAN);
-		csv_row(fp, "metric", metric_keys[k], "min", m->min, NAN, NAN);
-		for (int q = 0; q < CRM_SIM_NPCT; q++)
-			csv_row(fp, "metric", metric_keys[k], pk[q], m->pct[q],
-				m->exact ? NAN : m->pct[q] - m->pct_accuracy,
-				m->exact ? NAN : m->pct[q] + m->pct_accuracy);
-		csv_row(fp, "metric", metric_keys[k], "max", m->max, NAN, NAN);
-	}
-	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
-	const char *no_npv = npv->defined ? NULL : "no draw has an NPV";
-	csv_row_note(fp, "probability", "npv_negative", "share", npv->defined ?
-		     (double)res->npv_negative / (double)npv->defined : NAN, NAN, NAN, no_npv);
-	if (res->metric[CRM_SIM_PAYBACK].computed)
-		csv_row_note(fp, "probability", "payback_not_reached", "share", npv->defined ?
-			     (double)res->payback_not_reached / (double)npv->defined : NAN, NAN, NAN,
-			     no_npv);
-	for (size_t i = 0; i < npv->nbins; i++)
-		csv_row(fp, "histogram", "npv", "count", (double)npv->bin_count[i], npv->bin_lo[i],
-			npv->bin_hi[i]);
-	for (size_t i = 0; i < res->nitems; i++)
-		csv_row_note(fp, "rank_correlation", res->items[i].name, "spearman", res->rank_corr[i],
-			     NAN, NAN, isnan(res->rank_corr[i]) ? rank_corr_why(res) : NULL);
-	if (sob && !sob->ok)
-		csv_row_note(fp, "sobol", "npv", "indices", NAN, NAN, NAN, sob->note);
-	if (sob && sob->ok)
-		for (size_t i = 0; i < sob->nitems; i++) {
-			csv_row(fp, "sobol", sob->items[i].name, "first_order", sob->first[i],
-				sob->first_lo[i], sob->first_hi[i]);
-			csv_row(fp, "sobol", sob->items[i].name, "total", sob->total[i], sob->total_lo[i],
-				sob->total_hi[i]);
-		}
-}
-
-static void jnum(FILE *fp, const char *key, double v, int comma)
-{
-	fprintf(fp, "%s\"%s\": ", comma ? ", " : "", key);
-	json_number(fp, v);
-}
-
-static void report_json_sim(const struct sim_opts *o, const crm_scenario *sc,
-			    const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
-{
-	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
-
-	fputs("{\n  \"file\": ", fp);
-	json_string(fp, sc->file);
-	fputs(",\n  \"title\": ", fp);
-	json_string(fp, sc->settings.title);
-	fprintf(fp, ",\n  \"draws\": %llu, \"seed\": %llu", (unsigned long long)res->iterations,
-		(unsigned long long)o->seed);
-	fputs(",\n  \"only\": ", fp);   /* --only, as crmroi batch writes it; null without */
-	if (o->classes) {
-		char only[EXPLAIN_CLASSES_LEN];
-		explain_class_set(o->classes, only, sizeof only);
-		json_string(fp, only);
-	} else {
-		fputs("null", fp);
-	}
-	fputs(",\n  \"precision\": {", fp);
-	jnum(fp, "asked", o->precision > 0 ? o->precision : NAN, 0);
-	jnum(fp, "achieved", res->achieved_precision, 1);
-	fprintf(fp, ", \"stopped_early\": %s}", res->stopped_early ? "true" : "false");
-	fputs(",\n  \"metrics\": {", fp);
-	int first = 1;
-	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-		const crm_sim_metric *m = &res->metric[k];
-		if (!m->computed)
-			continue;
-		fprintf(fp, "%s\n    \"%s\": {\"defined\": %llu, \"undefined\": %llu", first ? "" : ",",
-			metric_keys[k], (unsigned long long)m->defined, (unsigned long long)m->undefined);
-		first = 0;
-		if (m->undefined) {
-			fputs(", \"undefined_note\": ", fp);
-			json_string(fp, metric_why[k]);
-		}
-		if (m->defined) {
-			jnum(fp, "mean", m->mean, 1);
-			jnum(fp, "sd", m->sd, 1);
-			jnum(fp, "sem", m->sem, 1);
-			jnum(fp, "min", m->min, 1);
-			for (int q = 0; q < CRM_SIM_NPCT; q++)
-				jnum(fp, pk[q], m->pct[q], 1);
-			jnum(fp, "max", m->max, 1);
-			fprintf(fp, ", \"percentiles_exact\": %s", m->exact ? "true" : "false");
-			if (!m->exact)
-				jnum(fp, "percentile_accuracy", m->pct_accuracy, 1);
-		}
-		fputc('}', fp);
-	}
-	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
-	fputs("\n  },\n  \"probability\": {", fp);
-	jnum(fp, "npv_negative", npv->defined ? (double)res->npv_negative / (double)npv->defined : NAN, 0);
-	if (res->metric[CRM_SIM_PAYBACK].computed)
-		jnum(fp, "payback_not_reached", npv->defined ?
-		     (double)res->payback_not_reached / (double)npv->defined : NAN, 1);
-	fputs("},\n  \"npv_histogram\": [", fp);
-	for (size_t i = 0; i < npv->nbins; i++) {
-		fputs(i ? ",\n    {" : "\n    {", fp);
-		jnum(fp, "from", npv->bin_lo[i], 0);
-		jnum(fp, "to", npv->bin_hi[i], 1);
-		fprintf(fp, ", \"count\": %llu}", (unsigned long long)npv->bin_count[i]);
-	}
-	fprintf(fp, "%s],\n  \"rank_correlation\": {\"draws\": %llu, \"values\": [",
-		npv->nbins ? "\n  " : "", (unsigned long long)res->rank_draws);
-	for (size_t i = 0; i < res->nitems; i++) {
-		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
-		json_string(fp, res->items[i].name);
-		fputs(", \"kind\": ", fp);
-		json_string(fp, item_kind(sc, &res->items[i]));
-		jnum(fp, "spearman", res->rank_corr[i], 1);
-		if (isnan(res->rank_corr[i])) {
-			fputs(", \"spearman_note\": ", fp);
-			json_string(fp, rank_corr_why(res));
-		}
-		fputc('}', fp);
-	}
-	fprintf(fp, "%s]}", res->nitems ? "\n  " : "");
-	fputs(",\n  \"sobol\": ", fp);
-	if (!sob) {
-		fputs("null", fp);
-	} else if (!sob->ok) {
-		fputs("{\"note\": ", fp);
-		json_string(fp, sob->note);
-		fputc('}', fp);
-	} else {
-		fprintf(fp, "{\"n\": %zu, \"sequence\": \"%s\", \"assumes_independent_inputs\": true, "
-			"\"values\": [", sob->n, sob->sequence);
-		for (size_t i = 0; i < sob->nitems; i++) {
-			fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
-			json_string(fp, sob->items[i].name);
-			jnum(fp, "first", sob->first[i], 1);
-			jnum(fp, "first_lo", sob->first_lo[i], 1);
-			jnum(fp, "first_hi", sob->first_hi[i], 1);
-			jnum(fp, "total", sob->total[i], 1);
-			jnum(fp, "total_lo", sob->total_lo[i], 1);
-			jnum(fp, "total_hi", sob->total_hi[i], 1);
-			fputc('}', fp);
-		}
-		fputs("\n  ]}", fp);
-	}
-	fputs("\n}", fp);
 }
 
 /* ------------------------------------------------------------------ driver */
@@ -790,7 +241,7 @@ int cmd_simulate(int argc, char **argv)
 			for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
 				int k = -1;
 				for (int i = 0; i < CRM_SIM_NMETRICS; i++)
-					if (!strcmp(tok, metric_keys[i]) ||
+					if (!strcmp(tok, sim_view_metric_key(i)) ||
 					    (i == CRM_SIM_PAYBACK && !strcmp(tok, "payback")) ||
 					    (i == CRM_SIM_DPAYBACK && !strcmp(tok, "discounted_payback")) ||
 					    (i == CRM_SIM_AFTER_TAX_PAYBACK && !strcmp(tok, "after_tax_payback")))
@@ -905,7 +356,6 @@ int cmd_simulate(int argc, char **argv)
 			memset(&sm, 0, sizeof sm);
 			sm.fp = ssink.fp;
 			sm.items = items;
-			sm.nitems = nitems;
 			sm.metrics = o.metrics;
 			so.samples = write_samples;
 			so.samples_ctx = &sm;
@@ -923,20 +373,8 @@ int cmd_simulate(int argc, char **argv)
 	}
 	if (status != EXIT_OK)
 		goto done;
-	if (o.fmt == FMT_JSON && nfiles > 1)
-		fputs("[\n", sink.fp);
-	for (int i = 0; i < nfiles; i++) {
-		if (i)
-			fputs(o.fmt == FMT_JSON ? ",\n" : o.fmt == FMT_CSV ? "\r\n" : "\n", sink.fp);
-		const crm_sobol_result *s = o.sobol ? &sob[i] : NULL;
-		switch (o.fmt) {
-		case FMT_TEXT:
-		case FMT_MARKDOWN: report_people(&o, scs[i], &res[i], s, sink.fp); break;
-		case FMT_CSV: report_csv_sim(&o, scs[i], &res[i], s, sink.fp); break;
-		case FMT_JSON: report_json_sim(&o, scs[i], &res[i], s, sink.fp); break;
-		}
-	}
-	fputs(o.fmt == FMT_JSON ? (nfiles > 1 ? "\n]\n" : "\n") : "", sink.fp);
+	sim_view_opts vo = { o.fmt, o.seed, o.precision, o.classes };
+	sim_view_write(&vo, scs, res, o.sobol ? sob : NULL, (size_t)nfiles, sink.fp);
 	out_sink *both[2] = { &sink, &ssink };
 	sink_opened = 0;
 	if (sinks_commit(both, o.samples ? 2 : 1, &err) != 0)

@@ -9,28 +9,14 @@
  * in the html_case; this file only lays it out.
  */
 #include "html.h"
+#include "assess_view.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "chart.h"
 
 /* Width of the chart in SVG units, as the other charts of the document. */
 #define READINESS_CHART_W 680
-
-/* Points with at most two decimals: 640, 37.5, 16.67. */
-static void points(char *buf, size_t len, double v)
-{
-	snprintf(buf, len, "%.2f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *e = buf + strlen(buf) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
-	}
-}
 
 static void money(char *buf, size_t len, const char *cur, double v)
 {
@@ -70,8 +56,8 @@ static void section_bars(FILE *fp, const crm_assessment *a)
 		const crm_assess_section *sec = crm_assess_section_at(s);
 		double sh = crm_assess_share(a, s);
 		char p[32], mx[32], tip[160];
-		points(p, sizeof p, a->section_points[s]);
-		points(mx, sizeof mx, sec->points);
+		fmt_points(p, sizeof p, a->section_points[s]);
+		fmt_points(mx, sizeof mx, sec->points);
 		snprintf(tip, sizeof tip, "%s: %s of %s points", sec->name, p, mx);
 		chart_bar(&c, (size_t)s, 0, 1, sh, 1, CHART_GREY, tip);
 		chart_bar(&c, (size_t)s, 0, 1, 0, sh, CHART_BLUE, tip);
@@ -90,7 +76,7 @@ int html_readiness_section(const html_doc *d, FILE *fp)
 
 	if (!s->readiness || !a)
 		return 0;
-	points(t, sizeof t, fx->score);
+	fmt_points(t, sizeof t, fx->score);
 	snprintf(f, sizeof f, "%.4g", fx->factor);
 	fmt_percent(fl, sizeof fl, fx->floor);
 	fputs("<section id=\"readiness\">\n<h2>Organisational readiness</h2>\n<p>", fp);
@@ -121,7 +107,7 @@ int html_readiness_section(const html_doc *d, FILE *fp)
 	fputs("</tbody></table>\n<p>", fp);
 	if (fx->breakeven_found) {
 		char be[32];
-		points(be, sizeof be, fx->breakeven_score);
+		fmt_points(be, sizeof be, fx->breakeven_score);
 		fprintf(fp, "The case stops paying (NPV falls to 0) at a readiness of %s points, "
 			"everything else as it is.", be);
 	} else if (fx->npv >= 0) {
@@ -133,22 +119,18 @@ int html_readiness_section(const html_doc *d, FILE *fp)
 	section_bars(fp, a);
 
 	char c1[32], c2[32];
-	points(c1, sizeof c1, a->culture);
-	points(c2, sizeof c2, a->execution);
+	fmt_points(c1, sizeof c1, a->culture);
+	fmt_points(c2, sizeof c2, a->execution);
 	fprintf(fp, "<p>Culture (the first six sections) scores %s of %g points, execution "
 		"(leadership, program management, change management) %s of %g.", c1,
 		a->culture_max, c2, a->execution_max);
-	for (int j = 0, shown = 0; j < CRM_ASSESS_NSECTIONS && shown < 3; j++) {
+	for (int j = 0, ngaps = assess_view_gaps(a); j < ngaps; j++) {
 		int sidx = a->by_gap[j];
 		const crm_assess_section *sec = crm_assess_section_at(sidx);
 		double gap = sec->points - a->section_points[sidx];
 		char g[32];
-		if (gap <= 0)
-			break;
-		points(g, sizeof g, gap);
-		fprintf(fp, "%s %s (%s points missing)", shown ? ";" : " The largest gaps:",
-			sec->name, g);
-		shown++;
+		fmt_points(g, sizeof g, gap);
+		fprintf(fp, "%s %s (%s points missing)", j ? ";" : " The largest gaps:", sec->name, g);
 	}
 	fputs(".", fp);
 	fputs(" <span class=\"small\">crmroi assess gives the criteria, learnings and the "
