@@ -11,15 +11,12 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 #include "assess_view.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-/* ------------------------------------------------------------------ command */
 
 /* --strict: every unanswered criterion is an error, located like a bad answer. */
 static void report_unanswered(const crm_warnings *w)
@@ -35,83 +32,67 @@ static void report_unanswered(const crm_warnings *w)
 	}
 }
 
+/* --template: the questionnaire to fill in, as a CSV table. */
+static int write_template(cli_parser *p)
+{
+	struct stat st;
+	int status;
+
+	if (p->nargs)
+		return usage_error("assess: --template writes a new answers file and reads none ('%s' "
+				   "given)", p->args[0]);
+	if (p->fmt_given && p->fmt != FMT_CSV)
+		return usage_error("assess: the template is a CSV table (--format csv, or no "
+				   "--format)");
+	if (p->output && strcmp(p->output, "-") && stat(p->output, &st) == 0)
+		return usage_error("assess: '%s' exists; the template would replace the answers in it "
+				   "(choose another name, or remove it first)", p->output);
+	if ((status = cli_out_open(p)) != EXIT_OK)
+		return status;
+	assess_view_template(p->out);
+	return cli_out_close(p, EXIT_OK);
+}
+
 int cmd_assess(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "template", no_argument, NULL, 't' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	out_format fmt = FMT_TEXT;
-	const char *output = NULL;
-	int c, status = EXIT_OK, nfiles, template = 0, strict = 0, fmt_given = 0;
+	cli_parser p;
+	const char *arg;
+	int opt, status = EXIT_OK, template = 0, strict = 0;
 	crm_assessment **as = NULL;
-	out_sink sink;
 	crm_error err;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &fmt) != 0)
-				return usage_error("assess: unknown format '%s' (expected text, csv, "
-						   "json or markdown)", optarg);
-			fmt_given = 1;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 't':
-			template = 1;
-			break;
-		case 's':
-			strict = 1;
-			break;
-		case 'h':
-			print_command_help(find_command("assess"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("assess: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("assess: unknown option '%s'", argv[optind - 1]);
-		}
+	cli_begin(&p, "assess", argc, argv);
+	while ((opt = cli_next(&p, &arg)) > CLI_END) {
+		template |= opt == OPT_TEMPLATE;
+		strict |= opt == OPT_STRICT;
 	}
-	nfiles = argc - optind;
-	crm_error_clear(&err);
+	if (opt != CLI_END) {
+		status = cli_status(opt);
+		goto done;
+	}
 	if (template) {
-		if (nfiles)
-			return usage_error("assess: --template writes a new answers file and reads "
-					   "none ('%s' given)", argv[optind]);
-		if (fmt_given && fmt != FMT_CSV)
-			return usage_error("assess: the template is a CSV table (--format csv, or "
-					   "no --format)");
-		struct stat st;
-		if (output && strcmp(output, "-") && stat(output, &st) == 0)
-			return usage_error("assess: '%s' exists; the template would replace the answers "
-					   "in it (choose another name, or remove it first)", output);
-		if (sink_open(&sink, output, &err) != 0)
-			return report_error(&err);
-		assess_view_template(sink.fp);
-		return sink_commit(&sink, &err) != 0 ? report_error(&err) : EXIT_OK;
+		status = write_template(&p);
+		goto done;
 	}
-	if (nfiles < 1)
-		return usage_error("assess: no answers file given (crmroi assess --template -o "
-				   "answers.csv writes one to fill in)");
-	for (int i = 0; i < nfiles; i++)
-		if (output && same_file(output, argv[optind + i]))
-			return usage_error("assess: the output '%s' is the answers file '%s'; it "
-					   "would be overwritten", output, argv[optind + i]);
-	if (!(as = calloc((size_t)nfiles, sizeof *as))) {
+	if (p.nargs < 1) {
+		status = usage_error("assess: no answers file given (crmroi assess --template -o "
+				     "answers.csv writes one to fill in)");
+		goto done;
+	}
+	for (int i = 0; i < p.nargs; i++)
+		if (p.output && same_file(p.output, p.args[i])) {
+			status = usage_error("assess: the output '%s' is the answers file '%s'; it would "
+					     "be overwritten", p.output, p.args[i]);
+			goto done;
+		}
+	if (!(as = calloc((size_t)p.nargs, sizeof *as))) {
 		fprintf(stderr, "%s: out of memory\n", progname);
-		return EXIT_INTERNAL;
+		status = EXIT_INTERNAL;
+		goto done;
 	}
-	for (int i = 0; i < nfiles; i++) {
+	for (int i = 0; i < p.nargs; i++) {
 		crm_error_clear(&err);
-		if (!(as[i] = crm_assess_load(argv[optind + i], &err))) {
+		if (!(as[i] = crm_assess_load(p.args[i], &err))) {
 			int st = report_error(&err);
 			if (status == EXIT_OK)
 				status = st;
@@ -125,19 +106,14 @@ int cmd_assess(int argc, char **argv)
 			report_warnings(&as[i]->warnings);
 		}
 	}
-	if (status != EXIT_OK)
-		goto done;
-
-	if (sink_open(&sink, output, &err) != 0) {
-		status = report_error(&err);
-		goto done;
+	if (status == EXIT_OK && (status = cli_out_open(&p)) == EXIT_OK) {
+		assess_view_write(as, p.nargs, p.fmt, p.out);
+		status = cli_out_close(&p, EXIT_OK);
 	}
-	assess_view_write(as, nfiles, fmt, sink.fp);
-	if (sink_commit(&sink, &err) != 0)
-		status = report_error(&err);
 done:
-	for (int i = 0; i < nfiles; i++)
+	for (int i = 0; as && i < p.nargs; i++)
 		crm_assess_free(as[i]);
 	free(as);
+	cli_end(&p);
 	return status;
 }

@@ -8,10 +8,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 #include "check_view.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,30 +31,24 @@ static void plan_warnings(const crm_scenario *sc)
 
 int cmd_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, status = EXIT_OK;
+	cli_parser p;
+	const char *arg;
+	int opt = CLI_END, status = EXIT_OK;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			print_command_help(find_command("check"), stdout);
-			return EXIT_OK;
-		}
-		return usage_error("check: unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind >= argc)
+	cli_begin(&p, "check", argc, argv);
+	opt = cli_next(&p, &arg);   /* check takes no option of its own */
+	cli_end(&p);
+	if (opt != CLI_END)
+		return cli_status(opt);
+	if (p.nargs < 1)
 		return usage_error("check: no scenario file given");
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < p.nargs; i++) {
 		crm_error err;
 		crm_warnings errors = { NULL, 0, 0 };
 		size_t unlisted = 0;
 		crm_error_clear(&err);
 		/* Every independent error of the file, as a compiler lists them. */
-		crm_scenario *sc = crm_scenario_check(argv[i], &errors, &unlisted, &err);
+		crm_scenario *sc = crm_scenario_check(p.args[i], &errors, &unlisted, &err);
 		if (!sc) {
 			int st = EXIT_OK;
 			size_t nerr = unlisted;

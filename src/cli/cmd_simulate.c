@@ -9,10 +9,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "explain.h"
-#include "commands.h"
+#include "options.h"
 #include "simulate_view.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +31,7 @@
 #define BAR_WIDTH 40              /* the progress bar, in characters */
 
 struct sim_opts {
+	const cli_parser *p;
 	out_format fmt;
 	const char *output, *samples;
 	uint64_t n, seed;
@@ -150,131 +150,107 @@ static int check_sobol_size(const struct sim_opts *o, crm_scenario *const *scs, 
 	return EXIT_OK;
 }
 
-int cmd_simulate(int argc, char **argv)
+/* One of simulate's own options: 0, or the usage error's status. */
+static int parse_option(struct sim_opts *o, int id, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "draws", required_argument, NULL, 'n' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "precision", required_argument, NULL, 'p' },
-		{ "samples", required_argument, NULL, 'S' },
-		{ "metric", required_argument, NULL, 'm' },
-		{ "sobol", required_argument, NULL, 'B' },
-		{ "bins", required_argument, NULL, 'b' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct sim_opts o;
-	int c, status = EXIT_OK;
 	uint64_t v;
 	char buf[256];
 
+	switch (id) {
+	case OPT_SAMPLES:
+		o->samples = arg;
+		break;
+	case OPT_DRAWS:
+		if (parse_count("-n", arg, &o->n))
+			return EXIT_USAGE;
+		if (o->n < 2)
+			return usage_error("simulate: -n needs at least 2 draws");
+		o->n_given = 1;
+		break;
+	case OPT_SEED:
+		return cli_seed(o->p, arg, &o->seed);
+	case OPT_JOBS:
+		return cli_jobs(o->p, arg, &o->jobs);
+	case OPT_BINS:
+		if (parse_count("--bins", arg, &v))
+			return EXIT_USAGE;
+		if (v < 1 || v > 1000)
+			return usage_error("simulate: --bins takes 1 to 1000, not '%s'", arg);
+		o->bins = (int)v;
+		break;
+	case OPT_SOBOL:
+		if (parse_count("--sobol", arg, &v))
+			return EXIT_USAGE;
+		if (v > 1000000 || v == 1)
+			return usage_error("simulate: --sobol takes 0 (off) or 2 to 1000000 base points, "
+					   "not '%s'", arg);
+		o->sobol = (size_t)v;
+		break;
+	case OPT_PRECISION: {
+		char why[512];
+		if (crm_parse_number(arg, &o->precision, NULL, why, sizeof why) != CRM_OK)
+			return usage_error("simulate: --precision: %s", why);
+		if (!(o->precision > 0 && o->precision < 1))
+			return usage_error("simulate: --precision takes a fraction of the mean between 0 "
+					   "and 1, such as 1%% or 0.01, not '%s'", arg);
+		break;
+	}
+	case OPT_METRIC: {
+		int want[CRM_SIM_NMETRICS] = { 0 };
+		snprintf(buf, sizeof buf, "%s", arg);
+		for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+			int k = -1;
+			for (int i = 0; i < CRM_SIM_NMETRICS; i++)
+				if (!strcmp(tok, sim_view_metric_key(i)) ||
+				    (i == CRM_SIM_PAYBACK && !strcmp(tok, "payback")) ||
+				    (i == CRM_SIM_DPAYBACK && !strcmp(tok, "discounted_payback")) ||
+				    (i == CRM_SIM_AFTER_TAX_PAYBACK && !strcmp(tok, "after_tax_payback")))
+					k = i;
+			if (k < 0)
+				return usage_error("simulate: unknown metric '%s' (expected npv, roi, irr, "
+						   "payback, discounted_payback, after_tax_npv, after_tax_irr "
+						   "or after_tax_payback)", tok);
+			want[k] = 1;
+		}
+		want[CRM_SIM_NPV] = 1;   /* NPV drives precision and sensitivity */
+		memcpy(o->metrics, want, sizeof want);
+		break;
+	}
+	}
+	return 0;
+}
+
+int cmd_simulate(int argc, char **argv)
+{
+	cli_parser p;
+	struct sim_opts o;
+	const char *arg;
+	int opt, status = EXIT_OK;
+
 	memset(&o, 0, sizeof o);
+	o.p = &p;
 	o.n = DEFAULT_DRAWS;
 	o.seed = DEFAULT_SEED;
 	o.sobol = DEFAULT_SOBOL;
 	o.bins = 20;
-	long np = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = np > 0 ? (int)np : 1;
+	o.jobs = cli_processors();
 	o.metrics[CRM_SIM_NPV] = o.metrics[CRM_SIM_ROI] = o.metrics[CRM_SIM_IRR] = 1;
 	o.metrics[CRM_SIM_PAYBACK] = 1;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:n:s:j:m:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &o.fmt) != 0)
-				return usage_error("simulate: unknown format '%s' (expected text, csv, json "
-						   "or markdown)", optarg);
-			break;
-		case 'o': o.output = optarg; break;
-		case 'S': o.samples = optarg; break;
-		case 'n':
-			if (parse_count("-n", optarg, &o.n))
-				return EXIT_USAGE;
-			if (o.n < 2)
-				return usage_error("simulate: -n needs at least 2 draws");
-			o.n_given = 1;
-			break;
-		case 's':
-			if (parse_uint64(optarg, &o.seed) != 0)
-				return usage_error("simulate: --seed takes a whole number from 0 to "
-						   "18446744073709551615, not '%s'", optarg);
-			break;
-		case 'j':
-			if (parse_count("--jobs", optarg, &v))
-				return EXIT_USAGE;
-			if (v < 1 || v > 256)
-				return usage_error("simulate: --jobs takes 1 to 256, not '%s'", optarg);
-			o.jobs = (int)v;
-			break;
-		case 'b':
-			if (parse_count("--bins", optarg, &v))
-				return EXIT_USAGE;
-			if (v < 1 || v > 1000)
-				return usage_error("simulate: --bins takes 1 to 1000, not '%s'", optarg);
-			o.bins = (int)v;
-			break;
-		case 'B':
-			if (parse_count("--sobol", optarg, &v))
-				return EXIT_USAGE;
-			if (v > 1000000 || v == 1)
-				return usage_error("simulate: --sobol takes 0 (off) or 2 to 1000000 base "
-						   "points, not '%s'", optarg);
-			o.sobol = (size_t)v;
-			break;
-		case 'p': {
-			char why[512];
-			if (crm_parse_number(optarg, &o.precision, NULL, why, sizeof why) != CRM_OK)
-				return usage_error("simulate: --precision: %s", why);
-			if (!(o.precision > 0 && o.precision < 1))
-				return usage_error("simulate: --precision takes a fraction of the mean "
-						   "between 0 and 1, such as 1%% or 0.01, not '%s'", optarg);
-			break;
+	cli_begin(&p, "simulate", argc, argv);
+	while ((opt = cli_next(&p, &arg)) > CLI_END)
+		if ((status = parse_option(&o, opt, arg)) != 0) {
+			cli_end(&p);
+			return status;
 		}
-		case 'm': {
-			int want[CRM_SIM_NMETRICS] = { 0 };
-			snprintf(buf, sizeof buf, "%s", optarg);
-			for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-				int k = -1;
-				for (int i = 0; i < CRM_SIM_NMETRICS; i++)
-					if (!strcmp(tok, sim_view_metric_key(i)) ||
-					    (i == CRM_SIM_PAYBACK && !strcmp(tok, "payback")) ||
-					    (i == CRM_SIM_DPAYBACK && !strcmp(tok, "discounted_payback")) ||
-					    (i == CRM_SIM_AFTER_TAX_PAYBACK && !strcmp(tok, "after_tax_payback")))
-						k = i;
-				if (k < 0)
-					return usage_error("simulate: unknown metric '%s' (expected npv, roi, "
-							   "irr, payback, discounted_payback, after_tax_npv, "
-							   "after_tax_irr or after_tax_payback)", tok);
-				want[k] = 1;
-			}
-			want[CRM_SIM_NPV] = 1;   /* NPV drives precision and sensitivity */
-			memcpy(o.metrics, want, sizeof want);
-			break;
-		}
-		case 'O': {
-			crm_error cerr;
-			crm_error_clear(&cerr);
-			if (crm_classes_parse(optarg, &o.classes, &cerr) != CRM_OK)
-				return command_usage_error("simulate", "simulate: --only: %s", cerr.msg);
-			break;
-		}
-		case 'h':
-			print_command_help(find_command("simulate"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("simulate: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("simulate: unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	cli_end(&p);
+	if (opt != CLI_END)
+		return cli_status(opt);
+	o.fmt = p.fmt;
+	o.output = p.output;
+	o.classes = p.classes;
 	if (o.precision > 0 && !o.n_given)
 		o.n = DEFAULT_CAP;
-	int nfiles = argc - optind;
+	int nfiles = p.nargs;
 	if (nfiles < 1)
 		return usage_error("simulate: no scenario file given");
 	if (o.samples && nfiles > 1)
@@ -295,7 +271,7 @@ int cmd_simulate(int argc, char **argv)
 	}
 	for (int i = 0; i < nfiles; i++) {
 		crm_error_clear(&err);
-		if (!(scs[i] = crm_scenario_load(argv[optind + i], &err))) {
+		if (!(scs[i] = crm_scenario_load(p.args[i], &err))) {
 			int st = report_error(&err);
 			if (status == EXIT_OK)
 				status = st;

@@ -7,71 +7,51 @@
  * computed before anything is written, so a bad file leaves no half-written
  * output behind. The views in every format are in src/render/track_view.c.
  */
-#define _XOPEN_SOURCE 700   /* realpath */
+#define _POSIX_C_SOURCE 200809L
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 #include "track_view.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------- command */
-
 int cmd_track(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	out_format fmt = FMT_TEXT;
-	const char *output = NULL;
-	int c, status = EXIT_OK;
+	cli_parser p;
+	const char *arg;
+	int opt, status = EXIT_OK, nstdin = 0;
 	crm_scenario *sc = NULL;
 	crm_actuals *act = NULL;
 	crm_track *t = NULL;
-	out_sink sink;
 	crm_error err;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &fmt) != 0)
-				return usage_error("track: unknown format '%s' (expected text, csv, json "
-						   "or markdown)", optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			print_command_help(find_command("track"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("track: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("track: unknown option '%s'", argv[optind - 1]);
+	cli_begin(&p, "track", argc, argv);
+	if ((opt = cli_next(&p, &arg)) != CLI_END) {   /* track takes no option of its own */
+		status = cli_status(opt);
+		goto done;
+	}
+	if (p.nargs < 1) {
+		status = usage_error("track: no scenario file given");
+		goto done;
+	}
+	if (p.nargs < 2) {
+		status = usage_error("track: no actuals file given (crmroi track SCENARIO ACTUALS...)");
+		goto done;
+	}
+	for (int i = 0; i < p.nargs; i++) {
+		nstdin += !strcmp(p.args[i], "-");
+		if (p.output && same_file(p.output, p.args[i])) {
+			status = usage_error("track: the output file '%s' is one of the input files",
+					     p.output);
+			goto done;
 		}
 	}
-	if (argc - optind < 1)
-		return usage_error("track: no scenario file given");
-	if (argc - optind < 2)
-		return usage_error("track: no actuals file given (crmroi track SCENARIO ACTUALS...)");
-	int nstdin = 0;
-	for (int i = optind; i < argc; i++) {
-		nstdin += !strcmp(argv[i], "-");
-		if (output && same_file(output, argv[i]))
-			return usage_error("track: the output file '%s' is one of the input files",
-					   output);
+	if (nstdin > 1) {
+		status = usage_error("track: standard input (-) can be read only once");
+		goto done;
 	}
-	if (nstdin > 1)
-		return usage_error("track: standard input (-) can be read only once");
-
 	crm_error_clear(&err);
-	if (!(sc = crm_scenario_load(argv[optind], &err))) {
+	if (!(sc = crm_scenario_load(p.args[0], &err))) {
 		status = report_error(&err);
 		goto done;
 	}
@@ -81,8 +61,8 @@ int cmd_track(int argc, char **argv)
 		status = report_error(&err);
 		goto done;
 	}
-	for (int i = optind + 1; i < argc; i++)
-		if (crm_actuals_read(act, argv[i], &err) != CRM_OK) {
+	for (int i = 1; i < p.nargs; i++)
+		if (crm_actuals_read(act, p.args[i], &err) != CRM_OK) {
 			status = report_error(&err);
 			goto done;
 		}
@@ -91,16 +71,14 @@ int cmd_track(int argc, char **argv)
 		goto done;
 	}
 	report_warnings(&t->warnings);
-	if (sink_open(&sink, output, &err) != 0) {
-		status = report_error(&err);
-		goto done;
+	if ((status = cli_out_open(&p)) == EXIT_OK) {
+		track_view_write(t, act, p.fmt, p.out);
+		status = cli_out_close(&p, EXIT_OK);
 	}
-	track_view_write(t, act, fmt, sink.fp);
-	if (sink_commit(&sink, &err) != 0)
-		status = report_error(&err);
 done:
 	crm_track_free(t);
 	crm_actuals_free(act);
 	crm_scenario_free(sc);
+	cli_end(&p);
 	return status;
 }

@@ -130,6 +130,7 @@ int cli_next(cli_parser *p, const char **arg)
 			if (parse_format(optarg, &p->fmt) != 0)
 				return usage_error("%s: unknown format '%s' (expected text, csv, json or "
 						   "markdown)", cmd, optarg), CLI_USAGE;
+			p->fmt_given = 1;
 			break;
 		case OPT_OUTPUT:
 			p->output = optarg;

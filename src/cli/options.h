@@ -73,6 +73,7 @@ typedef struct cli_parser {
 	char **args;
 	int nargs;
 	out_format fmt;            /* --format: FMT_TEXT when not given */
+	int fmt_given;
 	const char *output;        /* --output: NULL for standard output */
 	unsigned classes;          /* --only: 0 when not given (the scenario's own set) */
 	int only_given;
