@@ -242,32 +242,4 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 			       double target, double lo, double hi, crm_breakeven *out,
 			       crm_error *err);
 
-
-/* ------------------------------------------------------------- comparison */
-
-/*
- * Incremental cash flows of scenario b over scenario a (b - a): is the extra
- * spend of b worth it? When both are evaluated on the same grid the flows are
- * compared period by period, the shorter horizon padded with zeros; otherwise
- * both are folded into years (Initial, Year 1..n) first.
- */
-typedef struct crm_incremental {
-	int months_per_period;     /* of flows: 1 or 12 */
-	size_t n;                  /* entries in flows, Initial first */
-	double *flows;             /* malloc'd */
-	double npv;                /* NPV(b) - NPV(a), each at its own discount rate */
-	int same_rate;             /* both use the same discount rate */
-	crm_irr irr;               /* of flows */
-	double irr_value;          /* the root nearest b's discount rate */
-	int irr_ok;
-} crm_incremental;
-
-crm_status crm_incremental_flows(const crm_cashflow *a, const crm_metrics *ma, double rate_a,
-				 const crm_cashflow *b, const crm_metrics *mb, double rate_b,
-				 crm_incremental *out, crm_error *err);
-void crm_incremental_free(crm_incremental *inc);
-
-/* Fold a per-period series into years: out[0] = Initial, out[k] = Year k. */
-void crm_fold_years(const crm_cashflow *cf, const double *per_period, double *out);
-
 #endif

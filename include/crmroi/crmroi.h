@@ -22,6 +22,7 @@
 #include "crmroi/aftertax.h"
 #include "crmroi/case.h"
 #include "crmroi/analysis.h"
+#include "crmroi/compare.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"
 #include "crmroi/readiness.h"
