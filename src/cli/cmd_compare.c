@@ -9,11 +9,10 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 #include "compare_view.h"
 #include "report.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,21 +29,11 @@ static char *short_name(const char *path)
 
 int cmd_compare(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "baseline", required_argument, NULL, 'b' },
-		{ "rank", required_argument, NULL, 'r' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	out_format fmt = FMT_TEXT;
-	const char *output = NULL, *baseline = NULL;
+	cli_parser p;
+	const char *arg, *baseline = NULL;
 	crm_metric_id rank_by = CRM_METRIC_NPV;
-	int c, status = EXIT_OK;
+	int opt, status = EXIT_OK;
 	int rank_given = 0;         /* --rank was on the command line */
-	unsigned classes = 0;       /* 0: each scenario's own (every class but flexibility) */
 	/* The view borrows these; the command owns them. */
 	report *r = NULL;
 	const crm_case **cases = NULL;
@@ -54,41 +43,26 @@ int cmd_compare(int argc, char **argv)
 	crm_error err;
 
 	memset(&v, 0, sizeof v);
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &fmt) != 0)
-				return usage_error("compare: unknown format '%s' (expected text, csv, json "
-						   "or markdown)", optarg);
-			break;
-		case 'o': output = optarg; break;
-		case 'b': baseline = optarg; break;
-		case 'O':
-			crm_error_clear(&err);
-			if (crm_classes_parse(optarg, &classes, &err) != CRM_OK)
-				return command_usage_error("compare", "compare: --only: %s", err.msg);
-			break;
-		case 'r':
-			rank_given = 1;
-			if (crm_metric_parse(optarg, &rank_by) != 0)
-				return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, "
-						   "bcr, irr, mirr, payback, discounted_payback, pv_benefits, "
-						   "pv_costs or an after-tax one: after_tax_npv, after_tax_roi, "
-						   "after_tax_irr, after_tax_mirr, after_tax_payback, "
-						   "after_tax_discounted_payback)", optarg);
-			break;
-		case 'h':
-			print_command_help(find_command("compare"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("compare: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("compare: unknown option '%s'", argv[optind - 1]);
+	cli_begin(&p, "compare", argc, argv);
+	while ((opt = cli_next(&p, &arg)) > CLI_END) {
+		if (opt == OPT_BASELINE) {
+			baseline = arg;
+		} else if (crm_metric_parse(arg, &rank_by) == 0) {
+			rank_given = 1;     /* OPT_RANK */
+		} else {
+			cli_end(&p);
+			return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, bcr, "
+					   "irr, mirr, payback, discounted_payback, pv_benefits, pv_costs "
+					   "or an after-tax one: after_tax_npv, after_tax_roi, after_tax_irr, "
+					   "after_tax_mirr, after_tax_payback, after_tax_discounted_payback)",
+					   arg);
 		}
 	}
-	int nfiles = argc - optind;
+	cli_end(&p);
+	if (opt != CLI_END)
+		return cli_status(opt);
+	char **files = p.args;
+	int nfiles = p.nargs;
 	if (nfiles < 1)
 		return usage_error("compare: no scenario file given");
 	/* The baseline is the first file, or --baseline (added in front when not listed). */
@@ -96,7 +70,7 @@ int cmd_compare(int argc, char **argv)
 	if (baseline) {
 		extra = 1;
 		for (int i = 0; i < nfiles; i++)
-			if (!strcmp(argv[optind + i], baseline)) {
+			if (!strcmp(files[i], baseline)) {
 				extra = 0;
 				v.base = i;
 			}
@@ -112,8 +86,8 @@ int cmd_compare(int argc, char **argv)
 		goto done;
 	}
 	for (int i = 0; i < v.n; i++) {
-		const char *path = extra ? (i == 0 ? baseline : argv[optind + i - 1]) : argv[optind + i];
-		int st = load_report(&r[i], path, 0, classes);
+		const char *path = extra ? (i == 0 ? baseline : files[i - 1]) : files[i];
+		int st = load_report(&r[i], path, 0, p.classes);
 		if (st != EXIT_OK) {
 			if (status == EXIT_OK || st == EXIT_DATA)
 				status = st;
@@ -168,19 +142,10 @@ int cmd_compare(int argc, char **argv)
 			goto done;
 		}
 	}
-	out_sink sink;
-	if (sink_open(&sink, output, &err) != 0) {
-		status = report_error(&err);
-		goto done;
+	if ((status = cli_out_open(&p)) == EXIT_OK) {
+		compare_view_write(&v, p.fmt, p.out);
+		status = cli_out_close(&p, EXIT_OK);
 	}
-	switch (fmt) {
-	case FMT_TEXT:
-	case FMT_MARKDOWN: compare_view_text(&v, sink.fp, fmt == FMT_MARKDOWN); break;
-	case FMT_CSV: compare_view_csv(&v, sink.fp); break;
-	case FMT_JSON: compare_view_json(&v, sink.fp); break;
-	}
-	if (sink_commit(&sink, &err) != 0)
-		status = report_error(&err);
 done:
 	/* Any of the arrays may be missing when one could not be allocated. */
 	for (int i = 0; i < v.n; i++) {

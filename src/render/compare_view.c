@@ -731,3 +731,13 @@ void compare_view_json(const compare_view *c, FILE *fp)
 	free(v);
 	fputs("\n  ]\n}\n", fp);
 }
+
+void compare_view_write(const compare_view *c, out_format fmt, FILE *fp)
+{
+	switch (fmt) {
+	case FMT_TEXT:
+	case FMT_MARKDOWN: compare_view_text(c, fp, fmt == FMT_MARKDOWN); break;
+	case FMT_CSV: compare_view_csv(c, fp); break;
+	case FMT_JSON: compare_view_json(c, fp); break;
+	}
+}

@@ -45,4 +45,7 @@ void compare_view_json(const compare_view *c, FILE *fp);
  */
 char *compare_view_horizon_note(const compare_view *c);
 
+/* The comparison in one of the four formats. */
+void compare_view_write(const compare_view *c, out_format fmt, FILE *fp);
+
 #endif
