@@ -12,13 +12,12 @@
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
-#include "commands.h"
+#include "options.h"
 #include "html.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
 #include <signal.h>
@@ -353,96 +352,86 @@ done:
 	return status;
 }
 
+/* One of report's own options: 0, or the usage error's status. */
+static int parse_option(struct report_opts *o, int id, const char *arg)
+{
+	switch (id) {
+	case OPT_DRAWS:
+		if (parse_u64(arg, MAX_DRAWS, &o->draws) != 0 || o->draws == 0)
+			return usage_error("report: --draws takes a whole number from 1 to 100000000, "
+					   "not '%s'", arg);
+		break;
+	case OPT_SEED:
+		if (parse_u64(arg, UINT64_MAX, &o->seed) != 0)
+			return usage_error("report: --seed takes a whole number from 0, not '%s'", arg);
+		break;
+	case OPT_NO_SIMULATION: o->no_simulation = 1; break;
+	case OPT_TITLE: o->title = arg; break;
+	case OPT_AUTHOR: o->author = arg; break;
+	case OPT_DATE:
+		if (!valid_date(arg))
+			return usage_error("report: --date takes a date as YYYY-MM-DD, not '%s'", arg);
+		o->date = arg;
+		break;
+	case OPT_PAPER:
+		if (!strcmp(arg, "a4") || !strcmp(arg, "A4"))
+			o->letter = 0;
+		else if (!strcmp(arg, "letter"))
+			o->letter = 1;
+		else
+			return usage_error("report: --paper takes a4 or letter, not '%s'", arg);
+		break;
+	case OPT_PDF: o->pdf = arg; break;
+	}
+	return 0;
+}
+
 /* actuals has room for every argument: --actuals FILE, as often as given. */
 static int report_command(int argc, char **argv, const char **actuals)
 {
-	static const struct option longopts[] = {
-		{ "draws", required_argument, NULL, 'n' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "no-simulation", no_argument, NULL, 'N' },
-		{ "title", required_argument, NULL, 't' },
-		{ "author", required_argument, NULL, 'a' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "paper", required_argument, NULL, 'p' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "pdf", required_argument, NULL, 'P' },
-		{ "actuals", required_argument, NULL, 'A' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct report_opts o;
 	html_doc doc;
 	char today[16], *browser = NULL, *buf = NULL;
 	size_t len = 0;
-	int c, status = EXIT_OK, nfiles;
+	int opt, status = EXIT_OK, nfiles;
 	crm_error err;
 	out_sink sink;
 	size_t nactuals = 0;
 	crm_actuals *act = NULL;
 	crm_track *track = NULL;
+	cli_parser p;
+	const char *arg;
 
 	memset(&o, 0, sizeof o);
 	memset(&doc, 0, sizeof doc);
 	o.draws = DEFAULT_DRAWS;
 	o.seed = 1;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":n:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			if (parse_u64(optarg, MAX_DRAWS, &o.draws) != 0 || o.draws == 0)
-				return usage_error("report: --draws takes a whole number from 1 to "
-						   "100000000, not '%s'", optarg);
-			break;
-		case 's':
-			if (parse_u64(optarg, UINT64_MAX, &o.seed) != 0)
-				return usage_error("report: --seed takes a whole number from 0, not '%s'",
-						   optarg);
-			break;
-		case 'N': o.no_simulation = 1; break;
-		case 't': o.title = optarg; break;
-		case 'a': o.author = optarg; break;
-		case 'd':
-			if (!valid_date(optarg))
-				return usage_error("report: --date takes a date as YYYY-MM-DD, not '%s'",
-						   optarg);
-			o.date = optarg;
-			break;
-		case 'p':
-			if (!strcmp(optarg, "a4") || !strcmp(optarg, "A4"))
-				o.letter = 0;
-			else if (!strcmp(optarg, "letter"))
-				o.letter = 1;
-			else
-				return usage_error("report: --paper takes a4 or letter, not '%s'", optarg);
-			break;
-		case 'o': o.output = optarg; break;
-		case 'P': o.pdf = optarg; break;
-		case 'A': actuals[nactuals++] = optarg; break;
-		case 'h':
-			print_command_help(find_command("report"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("report: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("report: unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	cli_begin(&p, "report", argc, argv);
+	while ((opt = cli_next(&p, &arg)) > CLI_END && (status = parse_option(&o, opt, arg)) == 0)
+		if (opt == OPT_ACTUALS)
+			actuals[nactuals++] = arg;
+	cli_end(&p);
+	if (status != 0)
+		return status;
+	if (opt != CLI_END)
+		return cli_status(opt);
+	o.output = p.output;
 	for (size_t i = 0; i < nactuals; i++)
 		if ((o.output && same_file(o.output, actuals[i])) ||
 		    (o.pdf && same_file(o.pdf, actuals[i])))
 			return usage_error("report: the output would overwrite the actuals file '%s'",
 					   actuals[i]);
-	nfiles = argc - optind;
+	nfiles = p.nargs;
 	if (nfiles < 1)
 		return usage_error("report: no scenario file given");
 	if (o.pdf && !strcmp(o.pdf, "-"))
 		return usage_error("report: --pdf needs a file name (a PDF does not go to standard "
 				   "output)");
-	for (int i = optind; i < argc; i++)
-		if ((o.output && same_file(o.output, argv[i])) || (o.pdf && same_file(o.pdf, argv[i])))
+	for (int i = 0; i < nfiles; i++)
+		if ((o.output && same_file(o.output, p.args[i])) ||
+		    (o.pdf && same_file(o.pdf, p.args[i])))
 			return usage_error("report: the output would overwrite the scenario '%s'",
-					   argv[i]);
+					   p.args[i]);
 	if (o.output && o.pdf && strcmp(o.output, "-") && same_file(o.output, o.pdf))
 		return usage_error("report: -o and --pdf name the same file");
 	if (!o.date) {
@@ -469,7 +458,7 @@ static int report_command(int argc, char **argv, const char **actuals)
 	doc.ncases = (size_t)nfiles;
 	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
 		html_case *hc = &doc.cases[i];
-		if ((status = load_report(&hc->r, argv[optind + i], 0, 0)) != EXIT_OK)
+		if ((status = load_report(&hc->r, p.args[i], 0, 0)) != EXIT_OK)
 			break;
 		report_warnings(&hc->r.sc->warnings);
 		if (i == 0) {
