@@ -91,10 +91,17 @@ typedef struct crm_settings {
 	int start_day;              /* day of the investment date; 0 when start_date is YYYY-MM */
 	crm_discounting discounting;
 	int fiscal_year_start;      /* calendar month (1..12) a fiscal year starts in; 0 = none */
-	/* Execution readiness (crmroi/assess.h): benefits x crm_assess_factor(score, floor). */
+	/* Execution readiness (crmroi/assess.h): benefits x readiness_factor. */
 	char *readiness;            /* the answers file read; NULL when the setting is not given */
 	double readiness_score;     /* its total, 0..1000 */
 	double readiness_floor;     /* the factor at score 0, fraction; default 0.50 */
+	/*
+	 * The factor on benefits, crm_assess_factor(score, floor), computed once
+	 * when the scenario is read (and again by an analysis that varies the
+	 * score or the floor), so that the model reads a number and never the
+	 * questionnaire; 1 without the setting readiness.
+	 */
+	double readiness_factor;
 	/* Benefit classes the model counts (CRM_CLASS_BIT set); costs always count. */
 	unsigned classes;           /* default CRM_CLASSES_DEFAULT (all but flexibility) */
 } crm_settings;

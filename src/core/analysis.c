@@ -369,6 +369,9 @@ crm_status crm_analysis_set(crm_analysis *a, const crm_param *p, double v, crm_e
 			return crm_error_set(err, CRM_EUSAGE, a->sc->file, 0, 0, "cost_risk: %g%% is "
 					     "below 0%%", v * 100);
 		*setting_slot(&a->set, id) = v;
+		if (id == CRM_SET_READINESS_SCORE || id == CRM_SET_READINESS_FLOOR)
+			a->set.readiness_factor = crm_assess_factor(a->set.readiness_score,
+								    a->set.readiness_floor);
 		/* MIRR's rates follow the discount rate unless the scenario gives them. */
 		if (id == CRM_SET_DISCOUNT_RATE && !a->set.finance_given)
 			a->set.finance_rate = v;
@@ -396,6 +399,9 @@ void crm_analysis_reset(crm_analysis *a, const crm_param *p)
 			a->set.horizon_years = a->sc->settings.horizon_years;
 		else
 			*setting_slot(&a->set, id) = *setting_slot((crm_settings *)&a->sc->settings, id);
+		if (id == CRM_SET_READINESS_SCORE || id == CRM_SET_READINESS_FLOOR)
+			a->set.readiness_factor = crm_assess_factor(a->set.readiness_score,
+								    a->set.readiness_floor);
 		if (id == CRM_SET_DISCOUNT_RATE) {
 			a->set.finance_rate = a->sc->settings.finance_rate;
 			a->set.reinvest_rate = a->sc->settings.reinvest_rate;

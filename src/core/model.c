@@ -18,7 +18,6 @@
  * column is multiplied by its input's share in each period.
  */
 #include "crmroi/model.h"
-#include "crmroi/assess.h"
 #include "crmroi/finance.h"
 
 #include <float.h>
@@ -89,9 +88,9 @@ static void line_weights(const crm_model *m, const crm_line *ln, const crm_line_
 	double r = m->unadjusted ? 0.0 : ln->risk_given ? ln->risk
 		 : ln->kind == CRM_BENEFIT ? s->benefit_risk : s->cost_risk;
 	double risk = ln->kind == CRM_BENEFIT ? 1.0 - r : 1.0 + r;
-	/* Execution readiness scales benefits on top of their risk (crmroi/assess.h). */
+	/* Execution readiness scales benefits on top of their risk, by the scenario's factor. */
 	if (ln->kind == CRM_BENEFIT && s->readiness)
-		risk *= crm_assess_factor(s->readiness_score, s->readiness_floor);
+		risk *= s->readiness_factor;
 	int months = 12 * s->horizon_years;
 
 	int start = tm->start;

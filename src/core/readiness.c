@@ -23,7 +23,7 @@ crm_status crm_assess_effect(const crm_scenario *sc, crm_readiness_effect *out, 
 				     "readiness");
 	out->score = sc->settings.readiness_score;
 	out->floor = sc->settings.readiness_floor;
-	out->factor = crm_assess_factor(out->score, out->floor);
+	out->factor = sc->settings.readiness_factor;
 	if ((st = crm_param_find(sc, "readiness_score", &p, err)) != CRM_OK)
 		return st;
 	if (!(an = crm_analysis_new(sc, err)))

@@ -205,5 +205,7 @@ crm_status crm_scen_settings_done(struct loader *ld)
 		sc->settings.reinvest_rate = sc->settings.discount_rate;
 	sc->settings.finance_given = ld->finance_given;
 	sc->settings.reinvest_given = ld->reinvest_given;
+	sc->settings.readiness_factor = sc->settings.readiness
+		? crm_assess_factor(sc->settings.readiness_score, sc->settings.readiness_floor) : 1.0;
 	return CRM_OK;
 }

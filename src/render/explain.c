@@ -141,7 +141,7 @@ void explain_readiness(const crm_settings *s, char *buf, size_t len)
 	char pts[32], f[32];
 
 	fmt_points(pts, sizeof pts, s->readiness_score);
-	fmt_factor(f, sizeof f, crm_assess_factor(s->readiness_score, s->readiness_floor));
+	fmt_factor(f, sizeof f, s->readiness_factor);
 	snprintf(buf, len, "Execution readiness %s/1000 (%s): benefits x %s, on top of the risk "
 		 "adjustment; a judgement from the self-assessment, not a calibrated estimate.",
 		 pts, s->readiness, f);
