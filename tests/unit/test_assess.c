@@ -365,7 +365,14 @@ static void test_readiness_npv(void **state)
 	assert_close(v.v, 6786.250939143501127, REL, 0);
 	assert_int_equal(crm_analysis_set(an, &p, 1000.5, &err), CRM_EUSAGE);
 	assert_int_equal(crm_analysis_set(an, &pf, 1.5, &err), CRM_EUSAGE);
+	/*
+	 * The score back to the scenario's 640 with the floor still at 50%: factor
+	 * 1 - 0.5 x 0.36 = 0.82, NPV = -10000 + 0.82 x 33572.501878287002254 (NPV is
+	 * linear in the factor: 6786.25... at 0.5, 23572.50... at 1).
+	 */
 	crm_analysis_reset(an, &p);
+	assert_int_equal(crm_analysis_eval(an, &id, 1, &v, &err), CRM_OK);
+	assert_close(v.v, 17529.451540195341848, REL, 0);
 	crm_analysis_reset(an, &pf);
 	assert_int_equal(crm_analysis_eval(an, &id, 1, &v, &err), CRM_OK);
 	assert_close(v.v, 13903.621337340345605, REL, 0);
