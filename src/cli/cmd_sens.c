@@ -255,14 +255,6 @@ static int parse_interval(struct sens_opts *o, const char *arg)
 
 /* ------------------------------------------------------------ presentation */
 
-static void fmt_value(char *buf, size_t len, const crm_value *v, int unit)
-{
-	if (v->ok)
-		fmt_unit(buf, len, v->v, unit);
-	else
-		snprintf(buf, len, "n/a (%s)", v->why);
-}
-
 static void note_line(FILE *fp, out_format fmt, const char *text);
 
 static void title_line(FILE *fp, const struct job *j, out_format fmt, const char *what)
@@ -349,13 +341,13 @@ static void csv_only_fill(const struct sens_opts *o, const struct job *j, rtable
 
 /*
  * Why moving p moves no metric, when the metrics count none of the lines it
- * feeds: "left out: cost_reduction is not counted" into buf, for a benefit
- * line of a class left out, or an input whose every line (directly or
- * through other inputs) is such a benefit; returns 1. Returns 0 (buf
- * untouched) otherwise: a setting, an input that moves a line's months or
- * feeds no line, or anything that feeds a cost or a benefit counted.
+ * feeds: the classes of those lines, for a benefit line of a class left
+ * out, or an input whose every line (directly or through other inputs) is
+ * such a benefit (explain_left_out words it). 0 otherwise: a setting, an
+ * input that moves a line's months or feeds no line, or anything that
+ * feeds a cost or a benefit counted.
  */
-static int left_out_reason(struct job *j, const crm_param *p, char *buf, size_t len)
+static unsigned left_out_classes(struct job *j, const crm_param *p)
 {
 	const crm_scenario *sc = j->sc;
 	unsigned in = sc->settings.classes, fed = 0;
@@ -387,17 +379,17 @@ static int left_out_reason(struct job *j, const crm_param *p, char *buf, size_t 
 		}
 		free(flags);
 	}
-	if (counted || !fed)
-		return 0;
-	char names[EXPLAIN_CLASSES_LEN] = "";
-	for (int c = 0, k = 0; c < CRM_NCLASSES; c++)
-		if (fed & CRM_CLASS_BIT(c)) {
-			unsigned later = fed & ~(CRM_CLASS_BIT(c + 1) - 1);
-			crm_appendf(names, sizeof names, "%s%s", !k++ ? "" : later ? ", " : " and ",
-				    crm_class_name((crm_class)c));
-		}
-	snprintf(buf, len, "left out: %s %s not counted", names, fed & (fed - 1) ? "are" : "is");
-	return 1;
+	return counted ? 0 : fed;
+}
+
+/* The same in words for a row's note, into buf; 0 (buf untouched) when there is none. */
+static int left_out_reason(struct job *j, const crm_param *p, char *buf, size_t len)
+{
+	unsigned fed = left_out_classes(j, p);
+
+	if (fed)
+		explain_left_out(fed, buf, len);
+	return fed != 0;
 }
 
 static void json_value(FILE *fp, const char *key, const crm_value *v)
@@ -565,7 +557,7 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 		rtable_print_csv(&t, fp);
 	} else {
 		title_line(fp, j, o->fmt, "Tornado");
-		fmt_value(b, sizeof b, &base, mi->unit);
+		explain_value(b, sizeof b, &base, mi->unit);
 		snprintf(line, sizeof line, "Base %s: %s. Each input moves to its low and high value, "
 			 "every other input at its base value.", mi->label, b);
 		note_line(fp, o->fmt, line);
@@ -642,7 +634,7 @@ static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp,
 		rtable_print_csv(&t, fp);
 	} else {
 		title_line(fp, j, o->fmt, "Spider");
-		fmt_value(b, sizeof b, &base, mi->unit);
+		explain_value(b, sizeof b, &base, mi->unit);
 		snprintf(line, sizeof line, "%s as each input moves by the given percentage of its "
 			 "base value, every other input at base. Base %s: %s.", mi->label, mi->label, b);
 		note_line(fp, o->fmt, line);
@@ -1440,157 +1432,6 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 
 /* -------------------------------------------------------------- break-even */
 
-/* The metric's name inside a sentence: "payback", not "Payback (months)". */
-static const char *short_label(const crm_metric_info *mi)
-{
-	switch (mi->unit) {
-	case CRM_UNIT_MONTHS: return strcmp(mi->name, "payback") ? "discounted payback" : "payback";
-	default: return mi->label;
-	}
-}
-
-/* A parameter value for a sentence: whole numbers as such, rates as percentages. */
-static void fmt_param(char *buf, size_t len, const crm_param *p, double x)
-{
-	if (p->whole)
-		snprintf(buf, len, "%.0f", x);
-	else
-		fmt_unit(buf, len, x, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
-}
-
-/*
- * A break-even in whole months (an input that moves a line's start, end or
- * ramp): how late (or early) the month can be with the metric still at or
- * above the target, how far that is from the base, and the metric one month
- * further, where it is below.
- */
-static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
-			   char *buf, size_t len)
-{
-	const crm_param *p = &be->param;
-	int month = p->months == CRM_PARAM_MONTH;
-	/* A base between whole months is the month it rounds to (halves away from zero). */
-	double b = round(p->base);
-	int later = be->value > b;
-	double d = fabs(be->value - b);
-	char t[64], vn[96], base[96], at[64], nb[64];
-
-	fmt_unit(t, sizeof t, target, mi->unit);
-	fmt_value(vn, sizeof vn, &be->at_neighbour, mi->unit);
-	if (b != p->base)
-		snprintf(base, sizeof base, month ? "month %.0f, %s = %.15g rounded" :
-			 "%.0f months, %s = %.15g rounded", b, p->name, p->base);
-	else
-		snprintf(base, sizeof base, month ? "month %.0f" : "%.0f months", b);
-	snprintf(at, sizeof at, month ? "month %.0f" : "%.0f months", be->value);
-	snprintf(nb, sizeof nb, month ? "month %.0f" : "%.0f months", be->neighbour);
-	if (be->at_base.ok && be->at_base.v >= target) {
-		if (d == 0)
-			snprintf(buf, len, "%s cannot move %s the base, %s, with %s still >= %s: at %s "
-				 "%s is %s", p->name, be->neighbour > b ? (month ? "later than"
-				 : "above") : (month ? "earlier than" : "below"), base, short_label(mi),
-				 t, nb, short_label(mi), vn);
-		else
-			snprintf(buf, len, "%s can be as %s as %s with %s still >= %s (%.0f month%s %s "
-				 "the base, %s); at %s %s is %s", p->name, month ? (later ? "late" : "early")
-				 : (later ? "long" : "short"), at, short_label(mi), t, d, d == 1 ? "" : "s",
-				 month ? (later ? "after" : "before") : (later ? "more than" : "less than"),
-				 base, nb, short_label(mi), vn);
-	} else {
-		snprintf(buf, len, "%s first reaches %s with %s at %s (%.0f month%s %s the base, %s); "
-			 "at %s it is %s", short_label(mi), t, p->name, at, d, d == 1 ? "" : "s",
-			 month ? (later ? "after" : "before") : (later ? "more than" : "less than"), base,
-			 nb, vn);
-	}
-}
-
-/* why: the reason a flat metric does not move (left_out_reason), or NULL. */
-static void breakeven_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
-			      const char *why, char *buf, size_t len)
-{
-	char t[64], lo[64], hi[64], vlo[96], vhi[96];
-	const crm_param *p = &be->param;
-	int unit = p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
-
-	fmt_unit(t, sizeof t, target, mi->unit);
-	fmt_param(lo, sizeof lo, p, be->lo);
-	fmt_param(hi, sizeof hi, p, be->hi);
-	switch (be->status) {
-	case CRM_BE_NO_BASE:
-		snprintf(buf, len, "%s is a formula or a series, with no single value to move "
-			 "(vary the inputs it uses)", p->name);
-		return;
-	case CRM_BE_FLAT:
-		snprintf(buf, len, "%s does not change with %s", mi->label, p->name);
-		if (why && why[0])
-			crm_appendf(buf, len, " (%s)", why);
-		return;
-	case CRM_BE_NONE: {
-		const crm_value *a = &be->at_lo, *b = &be->at_hi;
-		const char *how = "does not reach";
-		if (a->ok && b->ok && a->v >= target && b->v >= target)
-			how = "stays at or above";
-		else if (a->ok && b->ok && a->v < target && b->v < target)
-			how = "stays below";
-		fmt_value(vlo, sizeof vlo, a, mi->unit);
-		fmt_value(vhi, sizeof vhi, b, mi->unit);
-		snprintf(buf, len, "%s %s %s for %s from %s to %s: %s at %s, %s at %s", mi->label,
-			 how, t, p->name, lo, hi, vlo, lo, vhi, hi);
-		return;
-	}
-	case CRM_BE_JUMP: {
-		char a[64], b[64];
-		fmt_param(a, sizeof a, p, be->jump_lo);
-		fmt_param(b, sizeof b, p, be->jump_hi);
-		fmt_value(vlo, sizeof vlo, &be->at_jump_lo, mi->unit);
-		fmt_value(vhi, sizeof vhi, &be->at_jump_hi, mi->unit);
-		if (!strcmp(a, b))
-			snprintf(buf, len, "%s jumps over %s at %s = %s, from %s to %s: no value of %s "
-				 "gives exactly %s", short_label(mi), t, p->name, a, vlo, vhi, p->name, t);
-		else
-			snprintf(buf, len, "%s jumps over %s between %s = %s (%s) and %s (%s): no value "
-				 "of %s gives exactly %s", short_label(mi), t, p->name, a, vlo, b, vhi,
-				 p->name, t);
-		return;
-	}
-	case CRM_BE_FOUND:
-		break;
-	}
-	if (p->months) {
-		months_meaning(be, mi, target, buf, len);
-		return;
-	}
-	char pct[64], to[64], from[64];
-	const char *dir = be->value < p->base ? "fall" : "rise";
-	fmt_unit(to, sizeof to, be->value, unit);
-	fmt_unit(from, sizeof from, p->base, unit);
-	if (isfinite(be->change))
-		snprintf(pct, sizeof pct, "%.1f%%", fabs(be->change) * 100);
-	if (p->whole) {
-		/* The whole value found is at or above the target; its neighbour is below. */
-		if (be->at_base.ok && be->at_base.v >= target)
-			snprintf(buf, len, "%s is still at or above %s with %s = %.0f, and below it at "
-				 "%.0f", short_label(mi), t, p->name, be->value, be->neighbour);
-		else
-			snprintf(buf, len, "%s first reaches %s with %s = %.0f (below it at %.0f)",
-				 short_label(mi), t, p->name, be->value, be->neighbour);
-	} else {
-		/* "X can fall 37% (to ...) before NPV falls to 0": the margin of safety. */
-		const char *mdir = be->at_base.ok && be->at_base.v < target ? "rises" : "falls";
-		if (unit == CRM_UNIT_RATE || !isfinite(be->change))
-			snprintf(buf, len, "%s can %s from %s to %s before %s %s to %s", p->name, dir,
-				 from, to, short_label(mi), mdir, t);
-		else
-			snprintf(buf, len, "%s can %s %s (to %s) before %s %s to %s", p->name, dir, pct,
-				 to, short_label(mi), mdir, t);
-	}
-	if (be->crossings > 1) {
-		size_t n = strlen(buf);
-		snprintf(buf + n, len - n, " (%d crossings in the interval; the nearest to the base "
-			 "is shown)", be->crossings);
-	}
-}
-
 /* Whether a parameter of this break-even is varied in whole months. */
 static int any_months(const struct sens_opts *o, const struct job *j)
 {
@@ -1678,10 +1519,8 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 		}
 		if (st != CRM_OK)
 			break;
-		char why[256] = "";
-		if (be.status == CRM_BE_FLAT)
-			left_out_reason(j, &p, why, sizeof why);
-		breakeven_meaning(&be, mi, o->target, why, meaning, sizeof meaning);
+		explain_breakeven(&be, m, o->target, be.status == CRM_BE_FLAT ? left_out_classes(j, &p)
+				  : 0, meaning, sizeof meaning);
 		long row = rtable_row(&t);
 		if (row < 0)
 			break;
@@ -1716,7 +1555,7 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 			rtable_print_csv(&t, fp);
 		} else {
 			title_line(fp, j, o->fmt, "Break-even");
-			fmt_value(b, sizeof b, &base, mi->unit);
+			explain_value(b, sizeof b, &base, mi->unit);
 			fmt_unit(tg, sizeof tg, o->target, mi->unit);
 			snprintf(line, sizeof line, "The value of each input at which %s reaches %s, "
 				 "everything else at base. Base %s: %s.", mi->label, tg, mi->label, b);
@@ -2084,13 +1923,3 @@ int cmd_tornado(int argc, char **argv) { return sens_main(SENS_TORNADO, "tornado
 int cmd_spider(int argc, char **argv) { return sens_main(SENS_SPIDER, "spider", argc, argv); }
 int cmd_sweep(int argc, char **argv) { return sens_main(SENS_SWEEP, "sweep", argc, argv); }
 int cmd_breakeven(int argc, char **argv) { return sens_main(SENS_BREAKEVEN, "breakeven", argc, argv); }
-
-/*
- * The Meaning of one break-even as crmroi breakeven gives it, for the rows of
- * crmroi batch -a breakeven (a whole-month break-even and its side).
- */
-void breakeven_meaning_text(const crm_breakeven *be, crm_metric_id metric, double target,
-			    char *buf, size_t len)
-{
-	breakeven_meaning(be, crm_metric_info_of(metric), target, NULL, buf, len);
-}
