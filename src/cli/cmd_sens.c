@@ -9,8 +9,7 @@
 #include "cli.h"
 #include "explain.h"
 #include "commands.h"
-#include "report.h"
-#include "rtable.h"
+#include "sens_view.h"
 #include "shortest.h"
 
 #include <csv.h>
@@ -71,7 +70,7 @@ struct job {
 	crm_param vp[2];      /* sweep: the varied parameters */
 	crm_param input;      /* breakeven --input */
 	char only[256];       /* --only: the classes counted ("cash,flexibility"); "" without */
-	crm_model *deps;      /* for left_out_reason: which lines an input feeds; NULL until asked */
+	crm_model *deps;      /* for left_out_classes: which lines an input feeds; NULL until asked */
 };
 
 static int parse_num(const char *opt, const char *s, double *out)
@@ -253,7 +252,7 @@ static int parse_interval(struct sens_opts *o, const char *arg)
 	return 0;
 }
 
-/* ------------------------------------------------------------ presentation */
+/* ------------------------------------------------- presentation (sweep) */
 
 static void note_line(FILE *fp, out_format fmt, const char *text);
 
@@ -339,6 +338,13 @@ static void csv_only_fill(const struct sens_opts *o, const struct job *j, rtable
 		rtable_text(t, (long)r, t->ncols - 1, j->only);
 }
 
+/* ---------------------------------------------------------------- results */
+
+static sens_view_opts view_opts(const struct sens_opts *o, const struct job *j)
+{
+	return (sens_view_opts){ o->fmt, j->only, o->output ? o->output : "<stdout>" };
+}
+
 /*
  * Why moving p moves no metric, when the metrics count none of the lines it
  * feeds: the classes of those lines, for a benefit line of a class left
@@ -382,281 +388,53 @@ static unsigned left_out_classes(struct job *j, const crm_param *p)
 	return counted ? 0 : fed;
 }
 
-/* The same in words for a row's note, into buf; 0 (buf untouched) when there is none. */
-static int left_out_reason(struct job *j, const crm_param *p, char *buf, size_t len)
-{
-	unsigned fed = left_out_classes(j, p);
-
-	if (fed)
-		explain_left_out(fed, buf, len);
-	return fed != 0;
-}
-
-static void json_value(FILE *fp, const char *key, const crm_value *v)
-{
-	fprintf(fp, ",\n  \"%s\": ", key);
-	if (v->ok) {
-		json_number(fp, v->v);
-	} else {
-		fprintf(fp, "null,\n  \"%s_note\": ", key);
-		json_string(fp, v->why);
-	}
-}
-
-static const char *kind_name(const crm_scenario *sc, const crm_param *p)
-{
-	if (p->kind == CRM_PARAM_INPUT)
-		return "input";
-	if (p->kind == CRM_PARAM_SETTING)
-		return "setting";
-	return sc->lines[p->index].kind == CRM_COST ? "cost" : "benefit";
-}
-
-/* ---------------------------------------------------------------- tornado */
-
-#define BAR_HALF 24     /* characters on each side of the base in the bar chart */
-#define BAR_NAME 22
-
-static void tornado_chart(FILE *fp, const crm_tornado_row *rows, size_t n, const crm_value *base,
-			  const crm_metric_info *mi)
-{
-	double scale = 0;
-	char b[64];
-
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].swing_ok) {
-			scale = fmax(scale, fabs(rows[i].at_low.v - base->v));
-			scale = fmax(scale, fabs(rows[i].at_high.v - base->v));
-		}
-	fmt_unit(b, sizeof b, base->v, mi->unit);
-	fprintf(fp, "\n  %-*s %*s|higher\n", BAR_NAME, "", BAR_HALF, "lower");
-	fprintf(fp, "  %-*s %*s%s\n", BAR_NAME, "", BAR_HALF - (int)strlen(mi->label) / 2, "",
-		mi->label);
-	for (size_t i = 0; i < n; i++) {
-		const crm_tornado_row *r = &rows[i];
-		char name[BAR_NAME + 1], bar[2 * BAR_HALF + 2];
-		size_t len = strlen(r->param.name);
-		if (len > BAR_NAME)
-			snprintf(name, sizeof name, "%.*s~", BAR_NAME - 1, r->param.name);
-		else
-			snprintf(name, sizeof name, "%s", r->param.name);
-		if (!r->swing_ok || scale == 0) {
-			fprintf(fp, "  %-*s %*s|%s\n", BAR_NAME, name, BAR_HALF, "",
-				r->swing_ok ? "" : " (undefined at one end)");
-			continue;
-		}
-		memset(bar, ' ', sizeof bar - 1);
-		bar[sizeof bar - 1] = '\0';
-		int pl = BAR_HALF + (int)lround((r->at_low.v - base->v) / scale * BAR_HALF);
-		int ph = BAR_HALF + (int)lround((r->at_high.v - base->v) / scale * BAR_HALF);
-		int from = pl < ph ? pl : ph, to = pl < ph ? ph : pl;
-		from = from < BAR_HALF ? from : BAR_HALF;
-		to = to > BAR_HALF ? to : BAR_HALF;
-		for (int k = from; k <= to; k++)
-			bar[k] = '#';
-		bar[BAR_HALF] = '|';
-		if (pl != BAR_HALF)
-			bar[pl] = 'L';
-		if (ph != BAR_HALF)
-			bar[ph] = 'H';
-		int last = 2 * BAR_HALF;
-		while (last > 0 && bar[last] == ' ')
-			bar[last--] = '\0';
-		fprintf(fp, "  %-*s %s\n", BAR_NAME, name, bar);
-	}
-	fprintf(fp, "  %-*s %*s^ base %s\n", BAR_NAME, "", BAR_HALF, "", b);
-	fprintf(fp, "  L: the input at its low value, H: at its high value; each # is %s.\n",
-		(fmt_unit(b, sizeof b, scale / BAR_HALF, mi->unit), b));
-}
-
 static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
-	crm_metric_id m = o->metrics[0];
-	const crm_metric_info *mi = crm_metric_info_of(m);
+	const sens_view_opts vo = view_opts(o, j);
 	crm_tornado_row *rows;
 	size_t n;
 	crm_value base;
-	crm_status st = crm_tornado(j->a, m, o->pct, &rows, &n, &base, err);
-	char lab[8][80], b[64], line[400];
-	rtable t;
+	crm_status st = crm_tornado(j->a, o->metrics[0], o->pct, &rows, &n, &base, err);
 
 	if (st != CRM_OK)
 		return st;
 	/*
-	 * A column note when some row moves nothing because its lines are left
-	 * out. A swing of exactly 0 is what such a row gives (its metric is the
-	 * same evaluation at both ends); a row that moves at all, through
-	 * something the line dependencies do not show, gets no note.
+	 * A note on a row that moves nothing because its lines are left out. A
+	 * swing of exactly 0 is what such a row gives (its metric is the same
+	 * evaluation at both ends); a row that moves at all, through something
+	 * the line dependencies do not show, gets no note.
 	 */
-	size_t has_note = 0;
-	for (size_t i = 0; i < n && !has_note; i++)
-		has_note = rows[i].swing_ok && rows[i].swing == 0 &&
-			   left_out_reason(j, &rows[i].param, line, sizeof line);
-	if (rtable_init(&t, 10 + has_note + csv_only(o, j)) != 0) {
+	unsigned *left_out = calloc(n + 1, sizeof *left_out);
+	if (!left_out) {
 		free(rows);
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	snprintf(lab[0], sizeof lab[0], "%s at low", mi->label);
-	snprintf(lab[1], sizeof lab[1], "%s at high", mi->label);
-	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
-	rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
-	rtable_col(&t, 2, "low", "Low", CRM_UNIT_NUMBER);
-	rtable_col(&t, 3, "high", "High", CRM_UNIT_NUMBER);
-	rtable_col(&t, 4, "metric_at_low", lab[0], mi->unit);
-	rtable_col(&t, 5, "metric_at_high", lab[1], mi->unit);
-	rtable_col(&t, 6, "change_at_low", "Change at low", mi->unit);
-	rtable_col(&t, 7, "change_at_high", "Change at high", mi->unit);
-	rtable_col(&t, 8, "swing", "Swing", mi->unit);
-	rtable_col(&t, 9, "share_of_largest", "Share of largest", CRM_UNIT_RATE);
-	if (has_note)
-		rtable_col(&t, 10, "note", "Note", UNIT_TEXT);
-	double largest = n && rows[0].swing_ok ? rows[0].swing : 0;
-	for (size_t i = 0; i < n; i++) {
-		const crm_tornado_row *r = &rows[i];
-		long row = rtable_row(&t);
-		if (row < 0)
-			break;
-		rtable_text(&t, row, 0, r->param.name);
-		rtable_text(&t, row, 1, kind_name(j->sc, &r->param));
-		rtable_num(&t, row, 2, r->low);
-		rtable_num(&t, row, 3, r->high);
-		rtable_value(&t, row, 4, &r->at_low);
-		rtable_value(&t, row, 5, &r->at_high);
-		if (base.ok && r->at_low.ok)
-			rtable_num(&t, row, 6, r->at_low.v - base.v);
-		else
-			rtable_value(&t, row, 6, r->at_low.ok ? &base : &r->at_low);
-		if (base.ok && r->at_high.ok)
-			rtable_num(&t, row, 7, r->at_high.v - base.v);
-		else
-			rtable_value(&t, row, 7, r->at_high.ok ? &base : &r->at_high);
-		if (r->swing_ok) {
-			rtable_num(&t, row, 8, r->swing);
-			if (largest > 0)
-				rtable_num(&t, row, 9, r->swing / largest);
-			else
-				rtable_value(&t, row, 9, &(crm_value){ NAN, 0, "no swing" });
-		} else {
-			rtable_value(&t, row, 8, &(crm_value){ NAN, 0, "undefined at one end" });
-			rtable_value(&t, row, 9, &(crm_value){ NAN, 0, "undefined at one end" });
-		}
-		if (has_note && r->swing_ok && r->swing == 0 &&
-		    left_out_reason(j, &r->param, line, sizeof line))
-			rtable_text(&t, row, 10, line);
-	}
-	if (o->fmt == FMT_JSON) {
-		json_head(fp, j, "tornado", m);
-		json_value(fp, "base", &base);
-		fprintf(fp, ",\n  \"pct\": ");
-		json_number(fp, o->pct);
-		fputs(",\n  \"rows\": ", fp);
-		rtable_print_json(&t, fp, 2);
-		fputs("\n}", fp);
-	} else if (o->fmt == FMT_CSV) {
-		csv_only_fill(o, j, &t);
-		rtable_print_csv(&t, fp);
-	} else {
-		title_line(fp, j, o->fmt, "Tornado");
-		explain_value(b, sizeof b, &base, mi->unit);
-		snprintf(line, sizeof line, "Base %s: %s. Each input moves to its low and high value, "
-			 "every other input at its base value.", mi->label, b);
-		note_line(fp, o->fmt, line);
-		if (o->pct > 0) {
-			snprintf(line, sizeof line, "Inputs and lines without a range of their own move "
-				 "by +/-%g%% of their base value (--pct).", o->pct);
-			note_line(fp, o->fmt, line);
-		}
-		note_line(fp, o->fmt, "A one-at-a-time tornado ignores interactions between inputs, "
-			  "and its bars depend on the base case.");
-		if (!n)
-			note_line(fp, o->fmt, "No input or line has a range: give low and high in the "
-				  "scenario, or use --pct.");
-		else
-			print_table(&t, o->fmt, fp);
-		if (o->fmt == FMT_TEXT && n && base.ok)
-			tornado_chart(fp, rows, n, &base, mi);
-	}
-	rtable_free(&t);
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].swing_ok && rows[i].swing == 0)
+			left_out[i] = left_out_classes(j, &rows[i].param);
+	st = sens_view_tornado(fp, &vo, j->sc, o->metrics[0], o->pct, rows, n, &base, left_out, err);
+	free(left_out);
 	free(rows);
-	return CRM_OK;
+	return st;
 }
-
-/* ----------------------------------------------------------------- spider */
 
 static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
+	const sens_view_opts vo = view_opts(o, j);
 	crm_metric_id m = o->metrics[0];
-	const crm_metric_info *mi = crm_metric_info_of(m);
 	crm_param *params;
 	crm_value *values, base;
 	size_t n;
 	crm_status st;
-	rtable t;
-	char key[64], b[64], line[400];
 
 	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
 		return st;
 	if ((st = crm_spider(j->a, m, o->steps, o->nsteps, &params, &n, &values, err)) != CRM_OK)
 		return st;
-	if (rtable_init(&t, o->nsteps + 2 + csv_only(o, j)) != 0) {
-		free(params);
-		free(values);
-		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-	}
-	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
-	rtable_col(&t, 1, "base", "Base value", CRM_UNIT_NUMBER);
-	for (size_t k = 0; k < o->nsteps; k++) {
-		snprintf(key, sizeof key, "%+g%%", o->steps[k]);
-		rtable_col(&t, k + 2, key, key, mi->unit);
-	}
-	for (size_t i = 0; i < n; i++) {
-		long row = rtable_row(&t);
-		if (row < 0)
-			break;
-		rtable_text(&t, row, 0, params[i].name);
-		rtable_num(&t, row, 1, params[i].base);
-		for (size_t k = 0; k < o->nsteps; k++)
-			rtable_value(&t, row, k + 2, &values[i * o->nsteps + k]);
-	}
-	if (o->fmt == FMT_JSON) {
-		json_head(fp, j, "spider", m);
-		json_value(fp, "base", &base);
-		fputs(",\n  \"steps_pct\": [", fp);
-		for (size_t k = 0; k < o->nsteps; k++) {
-			fputs(k ? ", " : "", fp);
-			json_number(fp, o->steps[k]);
-		}
-		fputs("],\n  \"rows\": ", fp);
-		rtable_print_json(&t, fp, 2);
-		fputs("\n}", fp);
-	} else if (o->fmt == FMT_CSV) {
-		csv_only_fill(o, j, &t);
-		rtable_print_csv(&t, fp);
-	} else {
-		title_line(fp, j, o->fmt, "Spider");
-		explain_value(b, sizeof b, &base, mi->unit);
-		snprintf(line, sizeof line, "%s as each input moves by the given percentage of its "
-			 "base value, every other input at base. Base %s: %s.", mi->label, mi->label, b);
-		note_line(fp, o->fmt, line);
-		note_line(fp, o->fmt, "Inputs defined by a formula or a series have no single base "
-			  "value and are not shown.");
-		for (size_t k = 0; k < n; k++)
-			if (params[k].months) {
-				note_line(fp, o->fmt, "An input that moves lines' months is rounded to "
-					  "a whole month (halves away from zero): steps that round to "
-					  "the same month give the same value.");
-				break;
-			}
-		if (n)
-			print_table(&t, o->fmt, fp);
-		else
-			note_line(fp, o->fmt, "No input to move: the scenario has no input with a single "
-				  "base value. crmroi sweep --vary varies a line's value.");
-	}
-	rtable_free(&t);
+	st = sens_view_spider(fp, &vo, j->sc, m, o->steps, o->nsteps, params, n, values, &base, err);
 	free(params);
 	free(values);
-	return CRM_OK;
+	return st;
 }
 
 /* ------------------------------------------------------------------ sweep */
@@ -1430,156 +1208,58 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 	return CRM_OK;
 }
 
-/* -------------------------------------------------------------- break-even */
-
-/* Whether a parameter of this break-even is varied in whole months. */
-static int any_months(const struct sens_opts *o, const struct job *j)
-{
-	crm_param p;
-
-	if (o->input)
-		return j->input.months != 0;
-	for (size_t i = 0; i < j->sc->ninputs; i++)
-		if (crm_param_find(j->sc, j->sc->inputs[i].name, &p, NULL) == CRM_OK && p.months)
-			return 1;
-	return 0;
-}
-
-/* A break-even row's first cells: the parameter, its kind and its base value. */
-static void breakeven_param_cells(rtable *t, long row, const struct job *j, const crm_param *p)
-{
-	rtable_text(t, row, 0, p->name);
-	rtable_text(t, row, 1, kind_name(j->sc, p));
-	if (p->has_base)
-		rtable_num(t, row, 2, p->base);
-	else
-		rtable_value(t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
-}
-
 static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
+	const sens_view_opts vo = view_opts(o, j);
 	crm_metric_id m = o->metrics[0];
-	const crm_metric_info *mi = crm_metric_info_of(m);
-	crm_status st = CRM_OK;
-	crm_value base;
-	rtable t;
-	crm_status fail_st = CRM_OK;
+	size_t nparams = o->input ? 1 : j->sc->ninputs, n;
+	crm_status st, fail_st = CRM_OK;
 	crm_error fail;
-	char meaning[1100], line[400], b[64], tg[64];
-	size_t nparams = o->input ? 1 : j->sc->ninputs;
+	crm_value base;
 
 	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
 		return st;
-	if (rtable_init(&t, 9 + csv_only(o, j)) != 0)
+	sens_view_breakeven_row *rows = calloc(nparams + 1, sizeof *rows);
+	if (!rows)
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
-	rtable_col(&t, 1, "kind", "Kind", UNIT_TEXT);
-	/* Values are shown as rates when the one parameter asked for is a rate. */
-	int vu = o->input && j->input.unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
-	rtable_col(&t, 2, "base", "Base value", vu);
-	rtable_col(&t, 3, "breakeven", "Break-even", vu);
-	rtable_col(&t, 4, "change", "Change", CRM_UNIT_RATE);
-	rtable_col(&t, 5, "searched_from", "Searched from", vu);
-	rtable_col(&t, 6, "searched_to", "to", vu);
-	rtable_col(&t, 7, "status", "Status", UNIT_TEXT);
-	rtable_col(&t, 8, "meaning", "Meaning", UNIT_TEXT);
-	for (size_t i = 0; i < nparams; i++) {
+	for (n = 0; n < nparams; n++) {
+		sens_view_breakeven_row *r = &rows[n];
 		crm_param p;
-		crm_breakeven be;
-		double lo, hi;
 		if (o->input)
 			p = j->input;
-		else if ((st = crm_param_find(j->sc, j->sc->inputs[i].name, &p, err)) != CRM_OK)
+		else if ((st = crm_param_find(j->sc, j->sc->inputs[n].name, &p, err)) != CRM_OK)
 			break;
 		if (o->interval_given) {
-			lo = o->lo;
-			hi = o->hi;
+			r->lo = o->lo;
+			r->hi = o->hi;
 		} else {
-			crm_breakeven_interval(&p, &lo, &hi);
+			crm_breakeven_interval(&p, &r->lo, &r->hi);
 		}
-		st = crm_breakeven_solve(j->a, &p, m, o->target, lo, hi, &be, err);
+		st = crm_breakeven_solve(j->a, &p, m, o->target, r->lo, r->hi, &r->be, err);
+		r->be.param = p;
 		if (st != CRM_OK && st != CRM_ENOMEM && !o->input) {
 			/* One input that cannot be searched leaves the others' rows: n/a with why. */
-			long row = rtable_row(&t);
-			if (row < 0)
-				break;
-			st = CRM_OK;
-			breakeven_param_cells(&t, row, j, &p);
-			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, "not searched" });
-			rtable_text(&t, row, 7, "not searched");
-			snprintf(meaning, sizeof meaning, "not searched: %s", err->msg);
-			rtable_text(&t, row, 8, meaning);
+			snprintf(r->why_not, sizeof r->why_not, "%s", err->msg);
 			/* The first such error is the command's, once the table is out (exit 1). */
 			if (fail_st == CRM_OK) {
 				fail_st = CRM_EDATA;
 				fail = *err;
 			}
 			crm_error_clear(err);
+			st = CRM_OK;
 			continue;
 		}
 		if (st != CRM_OK)
 			break;
-		explain_breakeven(&be, m, o->target, be.status == CRM_BE_FLAT ? left_out_classes(j, &p)
-				  : 0, meaning, sizeof meaning);
-		long row = rtable_row(&t);
-		if (row < 0)
-			break;
-		breakeven_param_cells(&t, row, j, &p);
-		static const char *const status_word[] = { "found", "none in interval", "flat",
-							   "no base value", "jump" };
-		if (be.status == CRM_BE_FOUND)
-			rtable_num(&t, row, 3, be.value);
-		else
-			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, status_word[be.status] });
-		if (be.status == CRM_BE_FOUND && isfinite(be.change) && !p.months)
-			rtable_num(&t, row, 4, be.change);
-		/* Otherwise left empty: null in JSON, as a number column's missing value. */
-		if (p.has_base) {
-			rtable_num(&t, row, 5, lo);
-			rtable_num(&t, row, 6, hi);
-		}
-		rtable_text(&t, row, 7, status_word[be.status]);
-		rtable_text(&t, row, 8, meaning);
+		r->searched = 1;
+		if (r->be.status == CRM_BE_FLAT)
+			r->left_out = left_out_classes(j, &p);
 	}
 	if (st == CRM_OK) {
-		if (o->fmt == FMT_JSON) {
-			json_head(fp, j, "breakeven", m);
-			fputs(",\n  \"target\": ", fp);
-			json_number(fp, o->target);
-			json_value(fp, "base", &base);
-			fputs(",\n  \"rows\": ", fp);
-			rtable_print_json(&t, fp, 2);
-			fputs("\n}", fp);
-		} else if (o->fmt == FMT_CSV) {
-			csv_only_fill(o, j, &t);
-			rtable_print_csv(&t, fp);
-		} else {
-			title_line(fp, j, o->fmt, "Break-even");
-			explain_value(b, sizeof b, &base, mi->unit);
-			fmt_unit(tg, sizeof tg, o->target, mi->unit);
-			snprintf(line, sizeof line, "The value of each input at which %s reaches %s, "
-				 "everything else at base. Base %s: %s.", mi->label, tg, mi->label, b);
-			note_line(fp, o->fmt, line);
-			snprintf(line, sizeof line, "Searched %s; the crossing nearest the base value is "
-				 "refined with GSL's Brent solver.", o->interval_given
-				 ? "within --interval" : "from 0 to 10 times the base value, within the "
-				 "values it can take (1 to 50 for horizon_years, 0% to 100% for risks)");
-			if (o->input && j->input.months)
-				snprintf(line, sizeof line, "Searched at every whole month %s that gives "
-					 "each line a month it can have; the answer is a whole month.",
-					 o->interval_given ? "within --interval" : "up to the horizon's last");
-			note_line(fp, o->fmt, line);
-			if (any_months(o, j) && !o->input) {
-				snprintf(line, sizeof line, "An input that moves a line's start, end or ramp "
-					 "is tried at every whole month%s that gives each line a month it "
-					 "can have (up to the horizon's last); the answer is a whole month.",
-					 o->interval_given ? " in the interval" : "");
-				note_line(fp, o->fmt, line);
-			}
-			print_table(&t, o->fmt, fp);
-		}
+		const sens_view_breakeven_search q = { o->target, o->interval_given, o->input != NULL };
+		st = sens_view_breakeven(fp, &vo, j->sc, m, &q, rows, n, &base, err);
 	}
-	rtable_free(&t);
+	free(rows);
 	if (st == CRM_OK && fail_st != CRM_OK) {
 		*err = fail;
 		st = fail_st;
@@ -1880,12 +1560,9 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		status = report_error(&err);
 		goto done;
 	}
-	if (o.fmt == FMT_JSON && nfiles > 1)
-		fputs("[\n", sink.fp);
 	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
 		crm_status st = CRM_OK;
-		if (i)
-			fputs(o.fmt == FMT_JSON ? ",\n" : o.fmt == FMT_CSV ? "\r\n" : "\n", sink.fp);
+		sens_view_begin_item(sink.fp, o.fmt, i, nfiles);
 		switch (cmd) {
 		case SENS_TORNADO: st = run_tornado(&o, &jobs[i], sink.fp, &err); break;
 		case SENS_SPIDER: st = run_spider(&o, &jobs[i], sink.fp, &err); break;
@@ -1895,8 +1572,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 			break;
 		case SENS_BREAKEVEN: st = run_breakeven(&o, &jobs[i], sink.fp, &err); break;
 		}
-		if (o.fmt == FMT_JSON && nfiles == 1)
-			fputc('\n', sink.fp);
+		sens_view_end_item(sink.fp, o.fmt, nfiles);
 		if (st != CRM_OK) {
 			if (!err.file[0])
 				snprintf(err.file, sizeof err.file, "%s", jobs[i].sc->file);
@@ -1907,8 +1583,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		sink_abort(&sink);
 		goto done;
 	}
-	if (o.fmt == FMT_JSON && nfiles > 1)
-		fputs("\n]\n", sink.fp);
+	sens_view_end_list(sink.fp, o.fmt, nfiles);
 	if (sink_commit(&sink, &err) != 0)
 		status = report_error(&err);
 done:
