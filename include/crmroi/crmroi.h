@@ -15,6 +15,7 @@
 #include "crmroi/model.h"
 #include "crmroi/metrics.h"
 #include "crmroi/analysis.h"
+#include "crmroi/datatable.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"
 #include "crmroi/tax.h"

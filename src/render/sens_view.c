@@ -1,17 +1,21 @@
 /*
  * sens_view.c - the output of crmroi tornado, spider, sweep and breakeven:
  * the title and notes of each, its table in text, markdown, CSV and JSON,
- * and the tornado's bar chart.
+ * the tornado's bar chart, and the streamed CSV and JSON of data tables.
  *
  * It only shows what the core computed (crm_tornado, crm_spider,
- * crm_breakeven_solve): it evaluates nothing, reads no
+ * crm_breakeven_solve, crmroi/datatable.h): it evaluates nothing, reads no
  * option and never decides an exit status. A break-even's Meaning is
  * explain_breakeven's (explain.c).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "sens_view.h"
 #include "explain.h"
+#include "shortest.h"
 
+#include <csv.h>
+
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -508,4 +512,484 @@ crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_sce
 	}
 	rtable_free(&t);
 	return CRM_OK;
+}
+
+/* ------------------------------------------------------------------ sweep */
+
+/* Point i of an axis as shown: a point of a grid that is not decimal rounded to 15 digits. */
+static double shown(const crm_datatable_axis *ax, size_t i)
+{
+	double x = crm_datatable_axis_value(ax, i);
+
+	return ax->decimal ? x : round15(x);
+}
+
+/* A parameter's values are shown as rates when it is one, as plain numbers otherwise. */
+static int param_unit(const crm_param *p)
+{
+	return p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+}
+
+/* "discount_rate from 5% to 15% by 1% (11 values)" */
+static void axis_label(const crm_datatable_axis *ax, const crm_param *p, char *buf, size_t len)
+{
+	char f[64], t[64], s[64];
+	int unit = param_unit(p);
+
+	fmt_unit(f, sizeof f, ax->from, unit);
+	fmt_unit(t, sizeof t, ax->to, unit);
+	fmt_unit(s, sizeof s, ax->step, unit);
+	snprintf(buf, len, "%s from %s to %s by %s (%zu values)", p->name, f, t, s, ax->n);
+}
+
+static int sweep_header(sens_view_sweep *w)
+{
+	if (rtable_init(&w->t, w->nmetrics + 1 + csv_only(w->vo)) != 0)
+		return -1;
+	rtable_col(&w->t, 0, w->p->name, w->p->name, param_unit(w->p));
+	for (size_t k = 0; k < w->nmetrics; k++) {
+		const crm_metric_info *mi = crm_metric_info_of(w->metrics[k]);
+		rtable_col(&w->t, k + 1, mi->name, mi->label, mi->unit);
+	}
+	return 0;
+}
+
+crm_status sens_view_sweep_begin(sens_view_sweep *w, FILE *fp, const sens_view_opts *vo,
+				 const crm_scenario *sc, const crm_param *p,
+				 const crm_datatable_axis *ax, const crm_metric_id *metrics,
+				 size_t nmetrics, crm_error *err)
+{
+	memset(w, 0, sizeof *w);
+	w->fp = fp;
+	w->vo = vo;
+	w->sc = sc;
+	w->p = p;
+	w->ax = ax;
+	w->metrics = metrics;
+	w->nmetrics = nmetrics;
+	if (sweep_header(w) != 0)
+		return nomem(err);
+	if (vo->fmt == FMT_JSON) {
+		json_head(fp, vo, sc, "sweep", metrics[0]);
+		fputs(",\n  \"vary\": ", fp);
+		json_string(fp, p->name);
+		fputs(",\n  \"rows\": [", fp);
+	}
+	return CRM_OK;
+}
+
+int sens_view_sweep_two_pass(const sens_view_sweep *w)
+{
+	return w->vo->fmt == FMT_CSV && w->ax->n > SENS_VIEW_SWEEP_BLOCK;
+}
+
+crm_status sens_view_sweep_undefined(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	sens_view_sweep *w = ctx;
+
+	(void)err;
+	for (size_t r = 0; r < b->count; r++)
+		for (size_t k = 0; k < b->ncols; k++)
+			w->na[k + 1] |= !b->cells[r * b->ncols + k].ok;
+	return CRM_OK;
+}
+
+/*
+ * A block of rows in JSON, as the table printer writes them, without the
+ * array's brackets: the printer stays the one place that formats cells.
+ */
+static crm_status json_block(const rtable *t, int first, FILE *fp, crm_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (!mem)
+		return nomem(err);
+	rtable_print_json(t, mem, 2);
+	if (fclose(mem) != 0 || !buf) {
+		free(buf);
+		return nomem(err);
+	}
+	/* "[" rows "\n  ]": keep the rows, from their first newline to the last '}'. */
+	const char *from = buf + 1, *to = buf + len;
+	while (to > from && to[-1] != '}')
+		to--;
+	if (!first)
+		fputc(',', fp);
+	fwrite(from, 1, (size_t)(to - from), fp);
+	free(buf);
+	return CRM_OK;
+}
+
+crm_status sens_view_sweep_rows(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	sens_view_sweep *w = ctx;
+	out_format fmt = w->vo->fmt;
+	crm_status st = CRM_OK;
+
+	/* CSV and JSON: a table of this block alone, written now; text: rows of the whole. */
+	if (fmt == FMT_CSV || fmt == FMT_JSON) {
+		rtable_free(&w->t);
+		if (sweep_header(w) != 0)
+			return nomem(err);
+	}
+	for (size_t r = 0; r < b->count; r++) {
+		long row = rtable_row(&w->t);
+		if (row < 0)
+			return nomem(err);
+		rtable_num(&w->t, row, 0, shown(w->ax, b->first + r));
+		for (size_t k = 0; k < w->nmetrics; k++)
+			rtable_value(&w->t, row, k + 1, &b->cells[r * b->ncols + k]);
+	}
+	csv_only_fill(w->vo, &w->t);
+	if (fmt == FMT_JSON)
+		st = json_block(&w->t, b->first == 0, w->fp, err);
+	else if (fmt == FMT_CSV && b->first == 0 && b->count == w->ax->n)
+		rtable_print_csv(&w->t, w->fp);   /* one block: the table as it is */
+	else if (fmt == FMT_CSV)
+		rtable_print_csv_block(&w->t, w->fp, w->na, b->first == 0);
+	if ((fmt == FMT_CSV || fmt == FMT_JSON) && ferror(w->fp))
+		st = crm_error_set(err, CRM_EIO, w->vo->out_name, 0, 0, "cannot write");
+	return st;
+}
+
+crm_status sens_view_sweep_end(sens_view_sweep *w, crm_status st, crm_error *err)
+{
+	const crm_param *p = w->p;
+	FILE *fp = w->fp;
+	out_format fmt = w->vo->fmt;
+	char line[400];
+
+	(void)err;
+	if (fmt == FMT_JSON)
+		fputs("\n  ]\n}", fp);
+	if (st == CRM_OK && (fmt == FMT_TEXT || fmt == FMT_MARKDOWN)) {
+		title_line(fp, w->vo, w->sc, "Data table");
+		axis_label(w->ax, p, line, sizeof line);
+		note_line(fp, fmt, line);
+		note_line(fp, fmt, "Everything else at its base value.");
+		int frac = 0;
+		for (size_t i = 0; p->months && i < w->ax->n; i++) {
+			double x = crm_datatable_axis_value(w->ax, i);
+			frac |= x != floor(x);
+		}
+		if (frac) {
+			snprintf(line, sizeof line, "%s moves lines' months, which are whole: each "
+				 "value is rounded to the nearest month (halves away from zero), so "
+				 "values that round to the same month give the same result.", p->name);
+			note_line(fp, fmt, line);
+		}
+		print_table(&w->t, fmt, fp);
+	}
+	rtable_free(&w->t);
+	return st;
+}
+
+crm_status sens_view_grid_people(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
+				 const crm_param *p1, const crm_datatable_axis *ax1,
+				 const crm_param *p2, const crm_datatable_axis *ax2,
+				 crm_metric_id m, const crm_value *cells, crm_error *err)
+{
+	const crm_metric_info *mi = crm_metric_info_of(m);
+	char line[600], a[64], buf[64];
+	rtable t;
+
+	if (rtable_init(&t, ax2->n + 1) != 0)
+		return nomem(err);
+	snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
+	rtable_col(&t, 0, line, line, param_unit(p1));
+	for (size_t c = 0; c < ax2->n; c++) {
+		fmt_unit(buf, sizeof buf, shown(ax2, c), param_unit(p2));
+		rtable_col(&t, c + 1, buf, buf, mi->unit);
+	}
+	for (size_t r = 0; r < ax1->n; r++) {
+		long row = rtable_row(&t);
+		if (row < 0)
+			break;
+		rtable_num(&t, row, 0, shown(ax1, r));
+		for (size_t c = 0; c < ax2->n; c++)
+			rtable_value(&t, row, c + 1, &cells[r * ax2->n + c]);
+	}
+	title_line(fp, vo, sc, "Data table");
+	snprintf(line, sizeof line, "%s by two inputs, everything else at its base value.",
+		 mi->label);
+	note_line(fp, vo->fmt, line);
+	axis_label(ax1, p1, a, sizeof a);
+	snprintf(line, sizeof line, "Rows: %s", a);
+	note_line(fp, vo->fmt, line);
+	axis_label(ax2, p2, a, sizeof a);
+	snprintf(line, sizeof line, "Columns: %s", a);
+	note_line(fp, vo->fmt, line);
+	print_table(&t, vo->fmt, fp);
+	rtable_free(&t);
+	return CRM_OK;
+}
+
+/* A growing text buffer (one block's rows). */
+struct textbuf {
+	char *p;
+	size_t len, cap;
+};
+
+/* What a block of a streamed two-way table becomes: its text, and JSON's "undefined" entries. */
+struct grid_text {
+	struct textbuf text;
+	struct textbuf undef;   /* JSON: the block's entries of "undefined", each after ", " */
+};
+
+static int tb_reserve(struct textbuf *b, size_t more)
+{
+	if (b->len + more <= b->cap)
+		return 0;
+	size_t ncap = b->cap ? b->cap : 4096;
+	while (ncap < b->len + more)
+		ncap *= 2;
+	char *n = realloc(b->p, ncap);
+	if (!n)
+		return -1;
+	b->p = n;
+	b->cap = ncap;
+	return 0;
+}
+
+/* A number with the shortest text that reads back exactly; 0 for -0. Room reserved by the caller. */
+static void tb_number(struct textbuf *b, double v)
+{
+	b->len += fmt_shortest(b->p + b->len, v == 0 ? 0.0 : v);
+}
+
+/* A CSV field, quoted by libcsv only when it must be (as csv_field does). */
+static int tb_field(struct textbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (tb_reserve(b, 2 * n + 3) != 0)
+		return -1;
+	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ')) {
+		b->len += csv_write(b->p + b->len, b->cap - b->len, s, n);
+	} else {
+		memcpy(b->p + b->len, s, n);
+		b->len += n;
+	}
+	return 0;
+}
+
+/* A character, with room made for it. */
+static int tb_char(struct textbuf *b, char c)
+{
+	if (tb_reserve(b, 1) != 0)
+		return -1;
+	b->p[b->len++] = c;
+	return 0;
+}
+
+/*
+ * A block of a JSON table: the rows of "values" into b (each after ",\n    "
+ * but the table's first), and an entry of "undefined" for each null into u,
+ * each after ", ". Written through the output layer's json_number and
+ * json_string, as every JSON number and string.
+ */
+static crm_status grid_json_rows(const crm_datatable_block *blk, struct textbuf *b,
+				 struct textbuf *u, crm_error *err)
+{
+	struct textbuf *to[2] = { b, u };
+	FILE *fp[2];
+
+	for (int k = 0; k < 2; k++) {
+		free(to[k]->p);
+		memset(to[k], 0, sizeof *to[k]);
+	}
+	for (int k = 0; k < 2; k++)
+		if (!(fp[k] = open_memstream(&to[k]->p, &to[k]->len))) {
+			if (k)
+				fclose(fp[0]);
+			return nomem(err);
+		}
+	for (size_t r = 0; r < blk->count; r++) {
+		fputs(blk->first + r ? ",\n    [" : "\n    [", fp[0]);
+		for (size_t c = 0; c < blk->ncols; c++) {
+			const crm_value *v = &blk->cells[r * blk->ncols + c];
+			fputs(c ? ", " : "", fp[0]);
+			if (v->ok) {
+				json_number(fp[0], v->v);
+				continue;
+			}
+			fputs("null", fp[0]);
+			fprintf(fp[1], ", {\"row\": %zu, \"column\": %zu, \"why\": ", blk->first + r, c);
+			json_string(fp[1], v->why);
+			fputc('}', fp[1]);
+		}
+		fputc(']', fp[0]);
+	}
+	int bad = 0;
+	for (int k = 0; k < 2; k++) {
+		bad |= ferror(fp[k]) != 0;
+		bad |= fclose(fp[k]) != 0;
+		to[k]->cap = to[k]->len;
+	}
+	return bad ? nomem(err) : CRM_OK;
+}
+
+/*
+ * A block of a CSV table into b: cells hold numbers only; the last column
+ * says why a row has empty cells, and --only follows it.
+ */
+static crm_status grid_csv_rows(const sens_view_grid *g, const crm_datatable_block *blk,
+				struct textbuf *b, crm_error *err)
+{
+	b->len = 0;
+	for (size_t r = 0; r < blk->count; r++) {
+		const crm_value *row = &blk->cells[r * blk->ncols];
+		const char *why = NULL;
+		size_t nundef = 0;
+		if (tb_reserve(b, (blk->ncols + 1) * (FMT_SHORTEST_MAX + 1)) != 0)
+			return nomem(err);
+		tb_number(b, shown(g->ax1, blk->first + r));
+		for (size_t c = 0; c < blk->ncols; c++) {
+			b->p[b->len++] = ',';
+			if (row[c].ok) {
+				tb_number(b, row[c].v);
+			} else {
+				why = why ? why : row[c].why;
+				nundef++;
+			}
+		}
+		if (tb_char(b, ',') != 0)
+			return nomem(err);
+		if (why) {
+			char *note = dup_printf("%zu undefined: %s", nundef, why);
+			int rc = tb_field(b, note ? note : why);
+			free(note);
+			if (rc != 0)
+				return nomem(err);
+		}
+		if (g->vo->only[0] && (tb_char(b, ',') != 0 || tb_field(b, g->vo->only) != 0))
+			return nomem(err);
+		if (tb_char(b, '\r') != 0 || tb_char(b, '\n') != 0)
+			return nomem(err);
+	}
+	return CRM_OK;
+}
+
+crm_status sens_view_grid_begin(sens_view_grid *g, FILE *fp, const sens_view_opts *vo,
+				const crm_scenario *sc, const crm_param *p1,
+				const crm_datatable_axis *ax1, const crm_param *p2,
+				const crm_datatable_axis *ax2, crm_metric_id m, crm_error *err)
+{
+	char line[600];
+
+	memset(g, 0, sizeof *g);
+	g->fp = fp;
+	g->vo = vo;
+	g->ax1 = ax1;
+	if (vo->fmt == FMT_CSV) {
+		snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
+		csv_field(fp, line, 1);
+		for (size_t c = 0; c < ax2->n; c++)
+			csv_number(fp, shown(ax2, c), 0);
+		csv_field(fp, "note", 0);
+		if (vo->only[0])
+			csv_field(fp, "only", 0);
+		csv_end(fp);
+		return CRM_OK;
+	}
+	if (!(g->undef = tmpfile()))
+		return crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+				     strerror(errno));
+	json_head(fp, vo, sc, "sweep", m);
+	fputs(",\n  \"rows\": ", fp);
+	json_string(fp, p1->name);
+	fputs(",\n  \"columns\": ", fp);
+	json_string(fp, p2->name);
+	fputs(",\n  \"row_values\": [", fp);
+	for (size_t r = 0; r < ax1->n; r++) {
+		fputs(r ? ", " : "", fp);
+		json_number(fp, shown(ax1, r));
+	}
+	fputs("],\n  \"column_values\": [", fp);
+	for (size_t c = 0; c < ax2->n; c++) {
+		fputs(c ? ", " : "", fp);
+		json_number(fp, shown(ax2, c));
+	}
+	fputs("],\n  \"values\": [", fp);
+	return CRM_OK;
+}
+
+crm_status sens_view_grid_prepare(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	const sens_view_grid *g = ctx;
+	struct grid_text *gt = b->user;
+
+	if (!gt && !(gt = b->user = calloc(1, sizeof *gt)))
+		return nomem(err);
+	if (g->vo->fmt == FMT_JSON)
+		return grid_json_rows(b, &gt->text, &gt->undef, err);
+	return grid_csv_rows(g, b, &gt->text, err);
+}
+
+crm_status sens_view_grid_emit(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	sens_view_grid *g = ctx;
+	const struct grid_text *gt = b->user;
+
+	if (fwrite(gt->text.p, 1, gt->text.len, g->fp) != gt->text.len || ferror(g->fp))
+		return crm_error_set(err, CRM_EIO, g->vo->out_name, 0, 0, "cannot write: %s",
+				     strerror(errno ? errno : EIO));
+	if (g->undef && gt->undef.len) {
+		/* Each entry follows ", ": not the first of the table. */
+		size_t skip = g->any_undef ? 0 : 2;
+		g->any_undef = 1;
+		if (fwrite(gt->undef.p + skip, 1, gt->undef.len - skip, g->undef) !=
+		    gt->undef.len - skip)
+			return crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot write a temporary file: "
+					     "%s", strerror(errno));
+	}
+	return CRM_OK;
+}
+
+void sens_view_grid_release(void *ctx, void *user)
+{
+	struct grid_text *gt = user;
+
+	(void)ctx;
+	free(gt->text.p);
+	free(gt->undef.p);
+	free(gt);
+}
+
+/*
+ * The JSON entries of "undefined" are known only block by block, after the
+ * values they follow: they waited in a temporary file, copied to fp now.
+ */
+static crm_status copy_undefined(FILE *tmp, FILE *fp, const char *out_name, crm_error *err)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(tmp);
+	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+		if (fwrite(buf, 1, n, fp) != n)
+			break;
+	if (ferror(tmp))
+		return crm_error_set(err, CRM_EIO, NULL, 0, 0, "cannot read back a temporary file: %s",
+				     strerror(errno));
+	if (ferror(fp))
+		return crm_error_set(err, CRM_EIO, out_name, 0, 0, "cannot write: %s",
+				     strerror(errno ? errno : EIO));
+	return CRM_OK;
+}
+
+crm_status sens_view_grid_end(sens_view_grid *g, crm_status st, crm_error *err)
+{
+	if (!g->undef)
+		return st;
+	if (st == CRM_OK) {
+		fputs("\n  ],\n  \"undefined\": [", g->fp);
+		st = copy_undefined(g->undef, g->fp, g->vo->out_name, err);
+		fputs("]\n}", g->fp);
+	}
+	fclose(g->undef);
+	g->undef = NULL;
+	return st;
 }
