@@ -99,9 +99,6 @@ int cmd_tornado(int argc, char **argv);
 int cmd_spider(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
-/* The Meaning column of crmroi breakeven for one result (cmd_sens.c). */
-void breakeven_meaning_text(const crm_breakeven *be, crm_metric_id metric, double target,
-			    char *buf, size_t len);
 int cmd_simulate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

@@ -591,7 +591,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 			/* A month is not a percentage: no change, and the meaning with its side. */
 			char meaning[600] = "";
 			if (p.months && be.status == CRM_BE_FOUND)
-				breakeven_meaning_text(&be, o->metric, o->target, meaning, sizeof meaning);
+				explain_breakeven(&be, o->metric, o->target, 0, meaning, sizeof meaning);
 			put_num(fp, o->out, "change", be.status == CRM_BE_FOUND && !p.months ? be.change
 				: NAN, meaning, &first);
 			put_num(fp, o->out, "searched_from", p.has_base ? lo : NAN, "", &first);

@@ -1,12 +1,14 @@
 /*
  * explain.c - the sentences that explain a result, written once for every
  * output: which benefit classes the metrics count, what a gate decides, what
- * the readiness factor does. Renderers of every format call these; nothing
+ * the readiness factor does, what a break-even means. Renderers of every format call these; nothing
  * here computes a figure, it only words what the core computed.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "explain.h"
+#include "rtable.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -145,4 +147,194 @@ void explain_readiness(const crm_settings *s, char *buf, size_t len)
 	snprintf(buf, len, "Execution readiness %s/1000 (%s): benefits x %s, on top of the risk "
 		 "adjustment; a judgement from the self-assessment, not a calibrated estimate.",
 		 pts, s->readiness, f);
+}
+
+/* ------------------------------------------------ sensitivity and break-even */
+
+void explain_value(char *buf, size_t len, const crm_value *v, int unit)
+{
+	if (v->ok)
+		fmt_unit(buf, len, v->v, unit);
+	else
+		snprintf(buf, len, "n/a (%s)", v->why);
+}
+
+void explain_left_out(unsigned classes, char *buf, size_t len)
+{
+	char names[EXPLAIN_CLASSES_LEN] = "";
+
+	for (int c = 0, k = 0; c < CRM_NCLASSES; c++)
+		if (classes & CRM_CLASS_BIT(c)) {
+			unsigned later = classes & ~(CRM_CLASS_BIT(c + 1) - 1);
+			crm_appendf(names, sizeof names, "%s%s", !k++ ? "" : later ? ", " : " and ",
+				    crm_class_name((crm_class)c));
+		}
+	snprintf(buf, len, "left out: %s %s not counted", names,
+		 classes & (classes - 1) ? "are" : "is");
+}
+
+/* The metric's name inside a sentence: "payback", not "Payback (months)". */
+static const char *short_label(const crm_metric_info *mi)
+{
+	switch (mi->unit) {
+	case CRM_UNIT_MONTHS: return strcmp(mi->name, "payback") ? "discounted payback" : "payback";
+	default: return mi->label;
+	}
+}
+
+/* A parameter value for a sentence: whole numbers as such, rates as percentages. */
+static void fmt_param(char *buf, size_t len, const crm_param *p, double x)
+{
+	if (p->whole)
+		snprintf(buf, len, "%.0f", x);
+	else
+		fmt_unit(buf, len, x, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
+}
+
+/*
+ * A break-even in whole months (an input that moves a line's start, end or
+ * ramp): how late (or early) the month can be with the metric still at or
+ * above the target, how far that is from the base, and the metric one month
+ * further, where it is below.
+ */
+static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, double target,
+			   char *buf, size_t len)
+{
+	const crm_param *p = &be->param;
+	int month = p->months == CRM_PARAM_MONTH;
+	/* A base between whole months is the month it rounds to (halves away from zero). */
+	double b = round(p->base);
+	int later = be->value > b;
+	double d = fabs(be->value - b);
+	char t[64], vn[96], base[96], at[64], nb[64];
+
+	fmt_unit(t, sizeof t, target, mi->unit);
+	explain_value(vn, sizeof vn, &be->at_neighbour, mi->unit);
+	if (b != p->base)
+		snprintf(base, sizeof base, month ? "month %.0f, %s = %.15g rounded" :
+			 "%.0f months, %s = %.15g rounded", b, p->name, p->base);
+	else
+		snprintf(base, sizeof base, month ? "month %.0f" : "%.0f months", b);
+	snprintf(at, sizeof at, month ? "month %.0f" : "%.0f months", be->value);
+	snprintf(nb, sizeof nb, month ? "month %.0f" : "%.0f months", be->neighbour);
+	if (be->at_base.ok && be->at_base.v >= target) {
+		if (d == 0)
+			snprintf(buf, len, "%s cannot move %s the base, %s, with %s still >= %s: at %s "
+				 "%s is %s", p->name, be->neighbour > b ? (month ? "later than"
+				 : "above") : (month ? "earlier than" : "below"), base, short_label(mi),
+				 t, nb, short_label(mi), vn);
+		else
+			snprintf(buf, len, "%s can be as %s as %s with %s still >= %s (%.0f month%s %s "
+				 "the base, %s); at %s %s is %s", p->name, month ? (later ? "late" : "early")
+				 : (later ? "long" : "short"), at, short_label(mi), t, d, d == 1 ? "" : "s",
+				 month ? (later ? "after" : "before") : (later ? "more than" : "less than"),
+				 base, nb, short_label(mi), vn);
+	} else {
+		snprintf(buf, len, "%s first reaches %s with %s at %s (%.0f month%s %s the base, %s); "
+			 "at %s it is %s", short_label(mi), t, p->name, at, d, d == 1 ? "" : "s",
+			 month ? (later ? "after" : "before") : (later ? "more than" : "less than"), base,
+			 nb, vn);
+	}
+}
+
+/* A break-even with no single value: why, into buf; 0 when there is a value (CRM_BE_FOUND). */
+static int no_breakeven(const crm_breakeven *be, const crm_metric_info *mi, double target,
+			unsigned left_out, char *buf, size_t len)
+{
+	char t[64], lo[64], hi[64], vlo[96], vhi[96];
+	const crm_param *p = &be->param;
+
+	fmt_unit(t, sizeof t, target, mi->unit);
+	fmt_param(lo, sizeof lo, p, be->lo);
+	fmt_param(hi, sizeof hi, p, be->hi);
+	switch (be->status) {
+	case CRM_BE_NO_BASE:
+		snprintf(buf, len, "%s is a formula or a series, with no single value to move "
+			 "(vary the inputs it uses)", p->name);
+		return 1;
+	case CRM_BE_FLAT:
+		snprintf(buf, len, "%s does not change with %s", mi->label, p->name);
+		if (left_out) {
+			char why[EXPLAIN_CLASSES_LEN + 64];
+			explain_left_out(left_out, why, sizeof why);
+			crm_appendf(buf, len, " (%s)", why);
+		}
+		return 1;
+	case CRM_BE_NONE: {
+		const crm_value *a = &be->at_lo, *b = &be->at_hi;
+		const char *how = "does not reach";
+		if (a->ok && b->ok && a->v >= target && b->v >= target)
+			how = "stays at or above";
+		else if (a->ok && b->ok && a->v < target && b->v < target)
+			how = "stays below";
+		explain_value(vlo, sizeof vlo, a, mi->unit);
+		explain_value(vhi, sizeof vhi, b, mi->unit);
+		snprintf(buf, len, "%s %s %s for %s from %s to %s: %s at %s, %s at %s", mi->label,
+			 how, t, p->name, lo, hi, vlo, lo, vhi, hi);
+		return 1;
+	}
+	case CRM_BE_JUMP: {
+		char a[64], b[64];
+		fmt_param(a, sizeof a, p, be->jump_lo);
+		fmt_param(b, sizeof b, p, be->jump_hi);
+		explain_value(vlo, sizeof vlo, &be->at_jump_lo, mi->unit);
+		explain_value(vhi, sizeof vhi, &be->at_jump_hi, mi->unit);
+		if (!strcmp(a, b))
+			snprintf(buf, len, "%s jumps over %s at %s = %s, from %s to %s: no value of %s "
+				 "gives exactly %s", short_label(mi), t, p->name, a, vlo, vhi, p->name, t);
+		else
+			snprintf(buf, len, "%s jumps over %s between %s = %s (%s) and %s (%s): no value "
+				 "of %s gives exactly %s", short_label(mi), t, p->name, a, vlo, b, vhi,
+				 p->name, t);
+		return 1;
+	}
+	case CRM_BE_FOUND:
+		break;
+	}
+	return 0;
+}
+
+void explain_breakeven(const crm_breakeven *be, crm_metric_id metric, double target,
+		       unsigned left_out, char *buf, size_t len)
+{
+	const crm_metric_info *mi = crm_metric_info_of(metric);
+	const crm_param *p = &be->param;
+	int unit = p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+	char t[64], pct[64], to[64], from[64];
+
+	if (no_breakeven(be, mi, target, left_out, buf, len))
+		return;
+	if (p->months) {
+		months_meaning(be, mi, target, buf, len);
+		return;
+	}
+	const char *dir = be->value < p->base ? "fall" : "rise";
+	fmt_unit(t, sizeof t, target, mi->unit);
+	fmt_unit(to, sizeof to, be->value, unit);
+	fmt_unit(from, sizeof from, p->base, unit);
+	if (isfinite(be->change))
+		snprintf(pct, sizeof pct, "%.1f%%", fabs(be->change) * 100);
+	if (p->whole) {
+		/* The whole value found is at or above the target; its neighbour is below. */
+		if (be->at_base.ok && be->at_base.v >= target)
+			snprintf(buf, len, "%s is still at or above %s with %s = %.0f, and below it at "
+				 "%.0f", short_label(mi), t, p->name, be->value, be->neighbour);
+		else
+			snprintf(buf, len, "%s first reaches %s with %s = %.0f (below it at %.0f)",
+				 short_label(mi), t, p->name, be->value, be->neighbour);
+	} else {
+		/* "X can fall 37% (to ...) before NPV falls to 0": the margin of safety. */
+		const char *mdir = be->at_base.ok && be->at_base.v < target ? "rises" : "falls";
+		if (unit == CRM_UNIT_RATE || !isfinite(be->change))
+			snprintf(buf, len, "%s can %s from %s to %s before %s %s to %s", p->name, dir,
+				 from, to, short_label(mi), mdir, t);
+		else
+			snprintf(buf, len, "%s can %s %s (to %s) before %s %s to %s", p->name, dir, pct,
+				 to, short_label(mi), mdir, t);
+	}
+	if (be->crossings > 1) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, len - n, " (%d crossings in the interval; the nearest to the base "
+			 "is shown)", be->crossings);
+	}
 }

@@ -56,4 +56,26 @@ void explain_gate(const crm_scenario *sc, size_t g, char *buf, size_t len);
  */
 void explain_readiness(const crm_settings *s, char *buf, size_t len);
 
+/*
+ * A metric's value for a sentence: in its unit (fmt_unit), or "n/a (why)"
+ * when there is none.
+ */
+void explain_value(char *buf, size_t len, const crm_value *v, int unit);
+/*
+ * Why moving a parameter moves no metric when everything it feeds is a
+ * benefit of a class left out of the metrics: "left out: cost_reduction is
+ * not counted" for classes (a set of CRM_CLASS_BIT, not empty).
+ */
+void explain_left_out(unsigned classes, char *buf, size_t len);
+/*
+ * The Meaning of one break-even (crm_breakeven_solve) of metric at target,
+ * as crmroi breakeven and crmroi batch -a breakeven give it: "X can fall
+ * 37.0% (to ...) before NPV falls to 0", a whole month and its side, or why
+ * there is no single value. left_out: for a flat metric, the classes that
+ * everything the parameter feeds belongs to, none counted (0 when not known
+ * or not so); named after the sentence.
+ */
+void explain_breakeven(const crm_breakeven *be, crm_metric_id metric, double target,
+		       unsigned left_out, char *buf, size_t len);
+
 #endif

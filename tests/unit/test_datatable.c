@@ -1,14 +1,17 @@
 /*
- * test_datatable.c - the evaluations behind data tables (crmroi sweep):
- * crm_model_dependents, crm_model_summary_partial and crm_analysis_npv.
+ * test_datatable.c - data tables (crmroi sweep): the evaluations behind them
+ * (crm_model_dependents, crm_model_summary_partial, crm_analysis_npv) and
+ * the engine that computes them (crmroi/datatable.h).
  *
  * The partial evaluation must give crm_model_summary's NPV to the last bit
  * whatever changed, and crm_analysis_npv the full evaluation's NPV within
  * rounding. Dependencies are checked on a scenario small enough to follow
- * by hand.
+ * by hand. The engine must hand blocks over in row order, whole, each
+ * prepared once, with the same cells for any number of threads.
  */
 #include "testutil.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 /* The bundled scenarios the comparisons run on (monthly, dated, readiness among them). */
@@ -288,6 +291,294 @@ static void test_undefined_cell(void **state)
 	crm_scenario_free(sc);
 }
 
+/* ------------------------------------------------------------ the engine */
+
+/*
+ * Axes: a decimal grid gives the decimals written (0.3, not 0.1 + 2 x 0.1,
+ * which is 0.30000000000000004); another grid gives crm_step_value's
+ * points; a step away from TO is refused as crm_steps refuses it.
+ */
+static void test_axis(void **state)
+{
+	crm_datatable_axis ax;
+	crm_error err;
+
+	(void)state;
+	crm_error_clear(&err);
+	assert_int_equal(crm_datatable_axis_init(&ax, 0.1, 0.9, 0.1, 100, &err), CRM_OK);
+	assert_int_equal(ax.n, 9);
+	assert_true(ax.decimal);
+	assert_true(same_bits(crm_datatable_axis_value(&ax, 2), 0.3));
+	assert_true(same_bits(crm_datatable_axis_value(&ax, 8), 0.9));
+	double third = 1.0 / 3;
+	assert_int_equal(crm_datatable_axis_init(&ax, third, 2.385, third, 100, &err), CRM_OK);
+	assert_false(ax.decimal);
+	assert_int_equal(ax.n, 7);
+	for (size_t i = 0; i < ax.n; i++)
+		assert_true(same_bits(crm_datatable_axis_value(&ax, i),
+				      crm_step_value(third, 2.385, third, i)));
+	assert_int_equal(crm_datatable_axis_init(&ax, 10, 1, 1, 100, &err), CRM_EUSAGE);
+	assert_int_equal(crm_datatable_axis_init(&ax, 1, 1000, 1, 100, &err), CRM_EUSAGE);
+}
+
+/* What a test caller of the engine saw: every cell, and how the blocks came. */
+struct seen {
+	size_t n1, n2;
+	crm_value *cells;          /* n1 x n2 */
+	size_t next;               /* the row the next block must start at */
+	size_t blocks;             /* blocks emitted */
+	size_t stop_at;            /* emit fails at this block (0: never) */
+	int with_prepare;          /* the table is streamed with seen_prepare */
+	int bad_order;             /* a block came out of order, or without its prepare */
+	pthread_mutex_t mu;        /* prepare runs in the engine's threads */
+	size_t prepared, released;
+};
+
+/* What prepare leaves with a slot: the block it last prepared. */
+struct slot_note {
+	size_t first, count;
+};
+
+static crm_status seen_prepare(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	struct seen *s = ctx;
+	struct slot_note *note = b->user;
+
+	if (!note && !(note = b->user = malloc(sizeof *note)))
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	note->first = b->first;
+	note->count = b->count;
+	/* Blocks are disjoint rows: threads copy them side by side. */
+	memcpy(&s->cells[b->first * s->n2], b->cells, b->count * s->n2 * sizeof *b->cells);
+	pthread_mutex_lock(&s->mu);
+	s->prepared++;
+	pthread_mutex_unlock(&s->mu);
+	return CRM_OK;
+}
+
+static crm_status seen_emit(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	struct seen *s = ctx;
+	const struct slot_note *note = b->user;
+
+	/* A prepared block comes without its cells; another with them. */
+	if (b->first != s->next || b->count == 0 || b->first + b->count > s->n1 ||
+	    b->ncols != s->n2 || !note != !s->with_prepare || !b->cells != !!note ||
+	    (note && (note->first != b->first || note->count != b->count)))
+		s->bad_order = 1;
+	else if (b->cells)
+		memcpy(&s->cells[b->first * s->n2], b->cells, b->count * s->n2 * sizeof *b->cells);
+	s->next = b->first + b->count;
+	if (++s->blocks == s->stop_at)
+		return crm_error_set(err, CRM_EIO, "out.csv", 0, 0, "cannot write");
+	return CRM_OK;
+}
+
+static void seen_release(void *ctx, void *user)
+{
+	struct seen *s = ctx;
+
+	s->released++;
+	free(user);
+}
+
+static void seen_init(struct seen *s, size_t n1, size_t n2)
+{
+	memset(s, 0, sizeof *s);
+	s->n1 = n1;
+	s->n2 = n2;
+	s->cells = calloc(n1 * n2, sizeof *s->cells);
+	assert_non_null(s->cells);
+	pthread_mutex_init(&s->mu, NULL);
+}
+
+static void seen_free(struct seen *s)
+{
+	pthread_mutex_destroy(&s->mu);
+	free(s->cells);
+}
+
+static int same_value(const crm_value *a, const crm_value *b)
+{
+	return a->ok == b->ok && (a->ok ? same_bits(a->v, b->v) : !strcmp(a->why, b->why));
+}
+
+/*
+ * A one-way table in blocks of 3 rows: blocks in order, the last one
+ * shorter, each row the metrics crm_analysis_eval gives at its point; the
+ * parameter back at its base afterwards.
+ */
+static void test_one_way_blocks(void **state)
+{
+	static const crm_metric_id ids[] = { CRM_METRIC_NPV, CRM_METRIC_IRR, CRM_METRIC_PAYBACK };
+	crm_datatable_axis ax;
+	crm_param p;
+	crm_error err;
+	struct seen s;
+	crm_value base[3], after[3], want[3];
+
+	(void)state;
+	crm_scenario *sc = load_file("scenarios/midsize_business_case.csv");
+	crm_error_clear(&err);
+	crm_analysis *a = crm_analysis_new(sc, &err);
+	assert_non_null(a);
+	assert_int_equal(crm_param_find(sc, "margin_per_deal", &p, &err), CRM_OK);
+	assert_int_equal(crm_analysis_eval(a, ids, 3, base, &err), CRM_OK);
+	assert_int_equal(crm_datatable_axis_init(&ax, 2385, 9385, 700, 100, &err), CRM_OK);
+	assert_int_equal(ax.n, 11);
+	seen_init(&s, ax.n, 3);
+	assert_int_equal(crm_datatable_one_way(a, &p, &ax, ids, 3, 3, seen_emit, &s, &err), CRM_OK);
+	assert_false(s.bad_order);
+	assert_int_equal(s.blocks, 4);
+	assert_int_equal(s.next, ax.n);
+	for (size_t i = 0; i < ax.n; i++) {
+		assert_int_equal(crm_analysis_set(a, &p, crm_datatable_axis_value(&ax, i), &err), CRM_OK);
+		assert_int_equal(crm_analysis_eval(a, ids, 3, want, &err), CRM_OK);
+		for (size_t k = 0; k < 3; k++)
+			assert_true(same_value(&s.cells[i * 3 + k], &want[k]));
+	}
+	crm_analysis_reset(a, &p);
+	/* The table put margin_per_deal back: the base case is as before. */
+	s.next = s.blocks = 0;
+	s.stop_at = 2;
+	assert_int_equal(crm_datatable_one_way(a, &p, &ax, ids, 3, 3, seen_emit, &s, &err), CRM_EIO);
+	assert_int_equal(s.blocks, 2);
+	assert_int_equal(crm_analysis_eval(a, ids, 3, after, &err), CRM_OK);
+	for (size_t k = 0; k < 3; k++)
+		assert_true(same_value(&after[k], &base[k]));
+	seen_free(&s);
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+/*
+ * A two-way table streamed by jobs threads into s (n1 x n2 cells), with or
+ * without a prepare, and the checks every run must pass: every block in
+ * order, prepared when there is a prepare, and each slot's pointer released.
+ */
+static void stream(const crm_scenario *sc, const crm_param *p1, const crm_datatable_axis *ax1,
+		   const crm_param *p2, const crm_datatable_axis *ax2, crm_metric_id m, int jobs,
+		   int with_prepare, struct seen *s)
+{
+	crm_error err;
+	const crm_datatable_stream ds = { jobs, with_prepare ? seen_prepare : NULL, seen_emit,
+					  seen_release, s };
+
+	crm_error_clear(&err);
+	seen_init(s, ax1->n, ax2->n);
+	s->with_prepare = with_prepare;
+	crm_status st = crm_datatable_two_way_stream(sc, p1, ax1, p2, ax2, m, &ds, &err);
+	if (st != CRM_OK) {
+		print_error("jobs %d: %s\n", jobs, err.msg);
+		fail();
+	}
+	assert_false(s->bad_order);
+	assert_int_equal(s->next, ax1->n);
+	assert_int_equal(s->prepared, with_prepare ? s->blocks : 0);
+	assert_true(s->released <= (size_t)jobs * CRM_DATATABLE_SLOTS_PER_JOB);
+	assert_true(s->released >= (with_prepare ? 1 : 0));
+	/* Several blocks per thread, so that the order is tested. */
+	assert_true(s->blocks >= 2 * (size_t)jobs);
+}
+
+/*
+ * The same table with 1, 2, 3 and 8 threads, with and without a prepare:
+ * the same cells to the last bit, and the cells crm_datatable_two_way gives
+ * evaluating the table whole on one analysis. NPV over two inputs (the model's short way), with a row of
+ * undefined cells (a division by zero), and IRR over an input and a
+ * setting (every cell in full, the setting in the outer loop).
+ */
+static void test_stream_threads(void **state)
+{
+	static const int jobs[] = { 1, 2, 3, 8 };
+	static const struct {
+		const char *p1, *p2;
+		double from1, to1, step1, from2, to2, step2;
+		crm_metric_id m;
+	} tables[] = {
+		{ "share", "users", -0.48, 0.975, 0.015, 20, 2385, 7.5, CRM_METRIC_NPV },
+		{ "users", "discount_rate", 20, 2385, 12.5, 0, 0.3, 0.0125, CRM_METRIC_IRR },
+	};
+	crm_error err;
+
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value,timing,start\n"
+		"input,share,0.25\n"
+		"input,users,120\n"
+		"benefit,Per user,users * 23.85 / share,yearly,1\n"
+		"cost,Licences,users * 10,yearly,1\n"
+		"cost,Set-up,2385,once,0\n");
+	crm_error_clear(&err);
+	crm_analysis *a = crm_analysis_new(sc, &err);
+	assert_non_null(a);
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+		crm_param p1, p2;
+		crm_datatable_axis ax1, ax2;
+		crm_value *whole;
+		assert_int_equal(crm_param_find(sc, tables[t].p1, &p1, &err), CRM_OK);
+		assert_int_equal(crm_param_find(sc, tables[t].p2, &p2, &err), CRM_OK);
+		assert_int_equal(crm_datatable_axis_init(&ax1, tables[t].from1, tables[t].to1,
+							 tables[t].step1, 1e6, &err), CRM_OK);
+		assert_int_equal(crm_datatable_axis_init(&ax2, tables[t].from2, tables[t].to2,
+							 tables[t].step2, 1e6, &err), CRM_OK);
+		assert_int_equal(crm_datatable_two_way(a, &p1, &ax1, &p2, &ax2, tables[t].m, &whole,
+						       &err), CRM_OK);
+		size_t undefined = 0;
+		for (size_t i = 0; i < ax1.n * ax2.n; i++)
+			undefined += !whole[i].ok;
+		assert_true(t > 0 || undefined == ax2.n);   /* share = 0: the row of a division by zero */
+		for (size_t k = 0; k < 2 * sizeof jobs / sizeof *jobs; k++) {
+			struct seen s;
+			int nj = jobs[k / 2], with_prepare = k % 2;
+			stream(sc, &p1, &ax1, &p2, &ax2, tables[t].m, nj, with_prepare, &s);
+			for (size_t i = 0; i < ax1.n * ax2.n; i++)
+				if (!same_value(&s.cells[i], &whole[i])) {
+					print_error("table %zu, jobs %d, prepare %d, cell %zu: %.17g (%s), "
+						    "whole %.17g (%s)\n", t, nj, with_prepare, i, s.cells[i].v,
+						    s.cells[i].why, whole[i].v, whole[i].why);
+					fail();
+				}
+			seen_free(&s);
+		}
+		free(whole);
+	}
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+/*
+ * An emit that fails stops the table: its status and message come back,
+ * no block follows it, and every slot's pointer is still released.
+ */
+static void test_stream_stops(void **state)
+{
+	crm_param p1, p2;
+	crm_datatable_axis ax1, ax2;
+	crm_error err;
+	struct seen s;
+
+	(void)state;
+	crm_scenario *sc = load_file("scenarios/midsize_business_case.csv");
+	crm_error_clear(&err);
+	assert_int_equal(crm_param_find(sc, "leads_per_year", &p1, &err), CRM_OK);
+	assert_int_equal(crm_param_find(sc, "margin_per_deal", &p2, &err), CRM_OK);
+	assert_int_equal(crm_datatable_axis_init(&ax1, 20000, 29990, 10, 1e6, &err), CRM_OK);
+	assert_int_equal(crm_datatable_axis_init(&ax2, 5500, 7498, 2, 1e6, &err), CRM_OK);
+	seen_init(&s, ax1.n, ax2.n);
+	s.stop_at = 2;
+	s.with_prepare = 1;
+	const crm_datatable_stream ds = { 2, seen_prepare, seen_emit, seen_release, &s };
+	assert_int_equal(crm_datatable_two_way_stream(sc, &p1, &ax1, &p2, &ax2, CRM_METRIC_NPV, &ds,
+						      &err), CRM_EIO);
+	assert_string_equal(err.msg, "cannot write");
+	assert_int_equal(s.blocks, 2);
+	assert_false(s.bad_order);
+	assert_true(s.released >= 1);
+	seen_free(&s);
+	crm_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +587,10 @@ int main(void)
 		cmocka_unit_test(test_analysis_npv),
 		cmocka_unit_test(test_timing_and_adoption),
 		cmocka_unit_test(test_undefined_cell),
+		cmocka_unit_test(test_axis),
+		cmocka_unit_test(test_one_way_blocks),
+		cmocka_unit_test(test_stream_threads),
+		cmocka_unit_test(test_stream_stops),
 	};
 	return cmocka_run_group_tests_name("datatable", tests, NULL, NULL);
 }
