@@ -17,13 +17,12 @@
 #define _XOPEN_SOURCE 700
 #include "cli.h"
 #include "explain.h"
-#include "commands.h"
+#include "options.h"
 #include "report.h"
 
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -693,29 +692,76 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/* One of batch's own options: 0, or the usage error's status. */
+static int parse_option(const cli_parser *p, struct batch_opts *o, int id, const char *arg)
+{
+	char why[512];
+	double v;
+
+	switch (id) {
+	case OPT_BATCH_FORMAT:
+		if (!strcmp(arg, "csv"))
+			o->out = OUT_CSV;
+		else if (!strcmp(arg, "jsonl") || !strcmp(arg, "json"))
+			o->out = OUT_JSONL;
+		else
+			return usage_error("batch: unknown format '%s' (expected csv or jsonl)", arg);
+		break;
+	case OPT_ANALYSIS: {
+		static const char *const names[] = { [AN_RUN] = "run", [AN_TORNADO] = "tornado",
+			[AN_BREAKEVEN] = "breakeven", [AN_SIMULATE] = "simulate" };
+		size_t k = 0;
+		while (k < sizeof names / sizeof *names && strcmp(arg, names[k]))
+			k++;
+		if (k == sizeof names / sizeof *names)
+			return usage_error("batch: unknown analysis '%s' (expected run, tornado, "
+					   "breakeven or simulate)", arg);
+		o->an = (enum analysis)k;
+		break;
+	}
+	case OPT_JOBS:
+		return cli_jobs(p, arg, &o->jobs);
+	case OPT_METRIC:
+		if (crm_metric_parse(arg, &o->metric) != 0)
+			return usage_error("batch: unknown metric '%s' (expected npv, roi, bcr, irr, mirr, "
+					   "payback, discounted_payback, pv_benefits or pv_costs)", arg);
+		break;
+	case OPT_PCT:
+		if (crm_parse_number(arg, &o->pct, NULL, why, sizeof why) != CRM_OK || o->pct <= 0 ||
+		    o->pct >= 100)
+			return usage_error("batch: --pct takes a percentage above 0 and below 100, not "
+					   "'%s'", arg);
+		break;
+	case OPT_TARGET:
+		if (crm_parse_number(arg, &o->target, NULL, why, sizeof why) != CRM_OK)
+			return usage_error("batch: --target: %s", why);
+		break;
+	case OPT_DRAWS:
+		if (crm_parse_number(arg, &v, NULL, why, sizeof why) != CRM_OK || v < 2 ||
+		    v != floor(v) || v > 1e9)
+			return usage_error("batch: --draws takes a whole number of at least 2, not '%s'",
+					   arg);
+		o->draws = (uint64_t)v;
+		break;
+	case OPT_SEED:
+		return cli_seed(p, arg, &o->seed);
+	case OPT_SHARD:
+		if (parse_shard(arg, &o->shard_k, &o->shard_n) != 0)
+			return usage_error("batch: --shard takes K/N, whole numbers with 1 <= K <= N <= %d "
+					   "(part K of N, e.g. 2/8), not '%s'", BATCH_MAX_SHARDS, arg);
+		break;
+	}
+	return 0;
+}
+
 int cmd_batch(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "analysis", required_argument, NULL, 'a' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "metric", required_argument, NULL, 'm' },
-		{ "pct", required_argument, NULL, 'p' },
-		{ "target", required_argument, NULL, 't' },
-		{ "draws", required_argument, NULL, 'n' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "shard", required_argument, NULL, 'S' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	cli_parser p;
 	struct batch_opts o;
 	struct list l;
 	crm_error err;
-	int c, status = EXIT_OK;
-	char why[512];
-	double v;
+	const char *arg;
+	int opt, status = EXIT_OK;
 
 	memset(&o, 0, sizeof o);
 	memset(&l, 0, sizeof l);
@@ -723,97 +769,27 @@ int cmd_batch(int argc, char **argv)
 	o.draws = 10000;
 	o.seed = 1;
 	o.shard_k = o.shard_n = 1;
-	long np = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = np > 0 ? (int)np : 1;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:a:j:m:n:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!strcmp(optarg, "csv"))
-				o.out = OUT_CSV;
-			else if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
-				o.out = OUT_JSONL;
-			else
-				return usage_error("batch: unknown format '%s' (expected csv or jsonl)", optarg);
+	o.jobs = cli_processors();
+	cli_begin(&p, "batch", argc, argv);
+	while ((opt = cli_next(&p, &arg)) > CLI_END)
+		if ((status = parse_option(&p, &o, opt, arg)) != 0)
 			break;
-		case 'o': o.output = optarg; break;
-		case 'a':
-			if (!strcmp(optarg, "run"))
-				o.an = AN_RUN;
-			else if (!strcmp(optarg, "tornado"))
-				o.an = AN_TORNADO;
-			else if (!strcmp(optarg, "breakeven"))
-				o.an = AN_BREAKEVEN;
-			else if (!strcmp(optarg, "simulate"))
-				o.an = AN_SIMULATE;
-			else
-				return usage_error("batch: unknown analysis '%s' (expected run, tornado, "
-						   "breakeven or simulate)", optarg);
-			break;
-		case 'j':
-			if (crm_parse_number(optarg, &v, NULL, why, sizeof why) != CRM_OK || v < 1 ||
-			    v > 256 || v != floor(v))
-				return usage_error("batch: --jobs takes 1 to 256, not '%s'", optarg);
-			o.jobs = (int)v;
-			break;
-		case 'm':
-			if (crm_metric_parse(optarg, &o.metric) != 0)
-				return usage_error("batch: unknown metric '%s' (expected npv, roi, bcr, irr, "
-						   "mirr, payback, discounted_payback, pv_benefits or pv_costs)",
-						   optarg);
-			break;
-		case 'p':
-			if (crm_parse_number(optarg, &o.pct, NULL, why, sizeof why) != CRM_OK ||
-			    o.pct <= 0 || o.pct >= 100)
-				return usage_error("batch: --pct takes a percentage above 0 and below 100, "
-						   "not '%s'", optarg);
-			break;
-		case 't':
-			if (crm_parse_number(optarg, &o.target, NULL, why, sizeof why) != CRM_OK)
-				return usage_error("batch: --target: %s", why);
-			break;
-		case 'n':
-			if (crm_parse_number(optarg, &v, NULL, why, sizeof why) != CRM_OK || v < 2 ||
-			    v != floor(v) || v > 1e9)
-				return usage_error("batch: --draws takes a whole number of at least 2, not "
-						   "'%s'", optarg);
-			o.draws = (uint64_t)v;
-			break;
-		case 's':
-			if (parse_uint64(optarg, &o.seed) != 0)
-				return usage_error("batch: --seed takes a whole number from 0 to "
-						   "18446744073709551615, not '%s'", optarg);
-			break;
-		case 'O':
-			crm_error_clear(&err);
-			if (crm_classes_parse(optarg, &o.classes, &err) != CRM_OK)
-				return command_usage_error("batch", "batch: --only: %s", err.msg);
-			break;
-		case 'S':
-			if (parse_shard(optarg, &o.shard_k, &o.shard_n) != 0)
-				return usage_error("batch: --shard takes K/N, whole numbers with 1 <= K <= N "
-						   "<= %d (part K of N, e.g. 2/8), not '%s'", BATCH_MAX_SHARDS,
-						   optarg);
-			break;
-		case 'h':
-			print_command_help(find_command("batch"), stdout);
-			return EXIT_OK;
-		case ':':
-			return usage_error("batch: option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("batch: unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	cli_end(&p);
+	if (status != 0)
+		return status;
+	if (opt != CLI_END)
+		return cli_status(opt);
+	o.output = p.output;
+	o.classes = p.classes;
+	if (p.nargs < 1)
 		return usage_error("batch: no file or directory given");
-	for (int i = optind, nstdin = 0; i < argc; i++)
-		if (!strcmp(argv[i], "-") && ++nstdin > 1)
+	for (int i = 0, nstdin = 0; i < p.nargs; i++)
+		if (!strcmp(p.args[i], "-") && ++nstdin > 1)
 			return usage_error("batch: standard input (-) can be given once only");
 	crm_error_clear(&err);
 	struct seen seen = { NULL, 0, 0 };
-	for (int i = optind; i < argc; i++)
-		if (collect(&l, &seen, argv[i], 1, 0, &err) != 0) {
+	for (int i = 0; i < p.nargs; i++)
+		if (collect(&l, &seen, p.args[i], 1, 0, &err) != 0) {
 			free(seen.dirs);
 			status = err.status ? report_error(&err) : EXIT_INTERNAL;
 			goto done;
@@ -868,17 +844,13 @@ int cmd_batch(int argc, char **argv)
 			done_n++;
 		}
 	}
-	out_sink sink;
-	if (sink_open(&sink, o.output, &err) != 0) {
-		status = report_error(&err);
-	} else {
+	if ((status = cli_out_open(&p)) == EXIT_OK) {
 		if (o.shard_k == 1)   /* one header for the parts concatenated */
-			header(sink.fp, &o);
+			header(p.out, &o);
 		for (size_t i = 0; i < count; i++)
 			if (items[i].text)
-				fwrite(items[i].text, 1, items[i].len, sink.fp);
-		if (sink_commit(&sink, &err) != 0)
-			status = report_error(&err);
+				fwrite(items[i].text, 1, items[i].len, p.out);
+		status = cli_out_close(&p, EXIT_OK);
 	}
 	if (status == EXIT_OK && failed) {
 		fprintf(stderr, "%s: batch: %zu of %zu scenarios failed\n", progname, failed,

@@ -12,10 +12,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "explain.h"
-#include "commands.h"
+#include "options.h"
 #include "sens_view.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +28,7 @@ struct vary {
 };
 
 struct sens_opts {
+	const cli_parser *p;
 	enum sens_cmd cmd;
 	const char *cmdname;
 	out_format fmt;
@@ -480,34 +480,52 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 	return EXIT_OK;
 }
 
-static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **argv)
+/* One of the command's own options: 0, or the usage error's status. */
+static int parse_option(struct sens_opts *o, int id, const char *arg, int *metric_given)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "metric", required_argument, NULL, 'm' },
-		{ "pct", required_argument, NULL, 'p' },
-		{ "steps", required_argument, NULL, 's' },
-		{ "vary", required_argument, NULL, 'v' },
-		{ "input", required_argument, NULL, 'i' },
-		{ "target", required_argument, NULL, 't' },
-		{ "interval", required_argument, NULL, 'I' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	/* Which options each command takes. */
-	static const char *const allowed[] = {
-		[SENS_TORNADO] = "fomphO", [SENS_SPIDER] = "fomshO", [SENS_SWEEP] = "fomvjhO",
-		[SENS_BREAKEVEN] = "fomitIhO",
-	};
-	struct sens_opts o;
-	int c, status = EXIT_OK, nfiles, li;
-	struct job *jobs = NULL;
 	char listbuf[512];
 
+	switch (id) {
+	case OPT_METRIC:
+		snprintf(listbuf, sizeof listbuf, "%s", arg);
+		if (parse_metrics(o, listbuf) != 0)
+			return EXIT_USAGE;
+		*metric_given = 1;
+		break;
+	case OPT_PCT:
+		if (parse_num("--pct", arg, &o->pct) != 0 || o->pct <= 0 || o->pct >= 100)
+			return o->pct <= 0 || o->pct >= 100
+			       ? usage_error("tornado: --pct takes a percentage above 0 and below 100, "
+					     "not '%s'", arg) : EXIT_USAGE;
+		break;
+	case OPT_STEPS:
+		snprintf(listbuf, sizeof listbuf, "%s", arg);
+		return parse_steps(o, listbuf) != 0 ? EXIT_USAGE : 0;
+	case OPT_VARY:
+		return parse_vary(o, arg) != 0 ? EXIT_USAGE : 0;
+	case OPT_INPUT:
+		o->input = arg;
+		break;
+	case OPT_TARGET:
+		return parse_num("--target", arg, &o->target) != 0 ? EXIT_USAGE : 0;
+	case OPT_INTERVAL:
+		return parse_interval(o, arg) != 0 ? EXIT_USAGE : 0;
+	case OPT_JOBS:
+		return cli_jobs(o->p, arg, &o->jobs);
+	}
+	return 0;
+}
+
+static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **argv)
+{
+	cli_parser p;
+	struct sens_opts o;
+	const char *arg;
+	int opt, status = EXIT_OK, nfiles;
+	struct job *jobs = NULL;
+
 	memset(&o, 0, sizeof o);
+	o.p = &p;
 	o.cmd = cmd;
 	o.cmdname = cmdname;
 	o.metrics[0] = CRM_METRIC_NPV;
@@ -515,8 +533,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 	static const double default_steps[] = { -30, -20, -10, 0, 10, 20, 30 };
 	memcpy(o.steps, default_steps, sizeof default_steps);
 	o.nsteps = 7;
-	long nproc = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = nproc > 0 ? (int)nproc : 1;
+	o.jobs = cli_processors();
 	if (cmd == SENS_SWEEP) {
 		/* A one-way data table shows every metric unless --metric picks some. */
 		static const crm_metric_id all[] = { CRM_METRIC_NPV, CRM_METRIC_ROI, CRM_METRIC_IRR,
@@ -526,105 +543,17 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		o.nmetrics = sizeof all / sizeof *all;
 	}
 	int metric_given = 0;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:m:j:h", longopts, &li)) != -1) {
-		if (c != ':' && c != '?' && !strchr(allowed[cmd], c)) {
-			const char *name = "?";
-			for (const struct option *lo = longopts; lo->name; lo++)
-				if (lo->val == c)
-					name = lo->name;
-			status = usage_error("%s: option '--%s' is not one of this command's (see "
-					     "'crmroi help %s')", cmdname, name, cmdname);
+	cli_begin(&p, cmdname, argc, argv);
+	while ((opt = cli_next(&p, &arg)) > CLI_END)
+		if ((status = parse_option(&o, opt, arg, &metric_given)) != 0)
 			goto done;
-		}
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &o.fmt) != 0) {
-				status = usage_error("%s: unknown format '%s' (expected text, csv, json or "
-						     "markdown)", cmdname, optarg);
-				goto done;
-			}
-			break;
-		case 'o':
-			o.output = optarg;
-			break;
-		case 'm':
-			snprintf(listbuf, sizeof listbuf, "%s", optarg);
-			if (parse_metrics(&o, listbuf) != 0) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			metric_given = 1;
-			break;
-		case 'p':
-			if (parse_num("--pct", optarg, &o.pct) != 0 || o.pct <= 0 || o.pct >= 100) {
-				status = o.pct <= 0 || o.pct >= 100
-					 ? usage_error("tornado: --pct takes a percentage above 0 and "
-						       "below 100, not '%s'", optarg) : EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 's':
-			snprintf(listbuf, sizeof listbuf, "%s", optarg);
-			if (parse_steps(&o, listbuf) != 0) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'v':
-			if (parse_vary(&o, optarg) != 0) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'i':
-			o.input = optarg;
-			break;
-		case 't':
-			if (parse_num("--target", optarg, &o.target) != 0) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'I':
-			if (parse_interval(&o, optarg) != 0) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'j': {
-			double jv;
-			char why[512];
-			if (crm_parse_number(optarg, &jv, NULL, why, sizeof why) != CRM_OK || jv < 1 ||
-			    jv > 256 || jv != floor(jv)) {
-				status = usage_error("%s: --jobs takes 1 to 256, not '%s'", cmdname, optarg);
-				goto done;
-			}
-			o.jobs = (int)jv;
-			break;
-		}
-		case 'O': {
-			crm_error cerr;
-			crm_error_clear(&cerr);
-			if (crm_classes_parse(optarg, &o.classes, &cerr) != CRM_OK) {
-				status = command_usage_error(cmdname, "%s: --only: %s", cmdname,
-							     cerr.msg);
-				goto done;
-			}
-			break;
-		}
-		case 'h':
-			print_command_help(find_command(cmdname), stdout);
-			goto done;
-		case ':':
-			status = usage_error("%s: option '%s' needs a value", cmdname, argv[optind - 1]);
-			goto done;
-		default:
-			status = usage_error("%s: unknown option '%s'", cmdname, argv[optind - 1]);
-			goto done;
-		}
+	if (opt != CLI_END) {
+		status = cli_status(opt);
+		goto done;
 	}
+	o.fmt = p.fmt;
+	o.output = p.output;
+	o.classes = p.classes;
 	if (o.interval_given && !o.input) {
 		status = usage_error("breakeven: --interval needs --input (each input has its own "
 				     "scale)");
@@ -663,7 +592,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 			goto done;
 		}
 	}
-	nfiles = argc - optind;
+	nfiles = p.nargs;
 	if (nfiles < 1) {
 		status = usage_error("%s: no scenario file given", cmdname);
 		goto done;
@@ -675,49 +604,43 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		goto done;
 	}
 	for (int i = 0; i < nfiles; i++) {
-		int st = prepare(&o, &jobs[i], argv[optind + i]);
+		int st = prepare(&o, &jobs[i], p.args[i]);
 		if (st != EXIT_OK && (status == EXIT_OK || st == EXIT_DATA))
 			status = st;
 	}
 	if (status != EXIT_OK)
 		goto done;
 
-	out_sink sink;
 	crm_error err;
 	crm_error_clear(&err);
-	if (sink_open(&sink, o.output, &err) != 0) {
-		status = report_error(&err);
+	if ((status = cli_out_open(&p)) != EXIT_OK)
 		goto done;
-	}
 	for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
 		crm_status st = CRM_OK;
-		sens_view_begin_item(sink.fp, o.fmt, i, nfiles);
+		sens_view_begin_item(p.out, o.fmt, i, nfiles);
 		switch (cmd) {
-		case SENS_TORNADO: st = run_tornado(&o, &jobs[i], sink.fp, &err); break;
-		case SENS_SPIDER: st = run_spider(&o, &jobs[i], sink.fp, &err); break;
+		case SENS_TORNADO: st = run_tornado(&o, &jobs[i], p.out, &err); break;
+		case SENS_SPIDER: st = run_spider(&o, &jobs[i], p.out, &err); break;
 		case SENS_SWEEP:
-			st = o.nvary == 1 ? sweep_one_way(&o, &jobs[i], sink.fp, &err)
-					  : sweep_two_way(&o, &jobs[i], sink.fp, &err);
+			st = o.nvary == 1 ? sweep_one_way(&o, &jobs[i], p.out, &err)
+					  : sweep_two_way(&o, &jobs[i], p.out, &err);
 			break;
-		case SENS_BREAKEVEN: st = run_breakeven(&o, &jobs[i], sink.fp, &err); break;
+		case SENS_BREAKEVEN: st = run_breakeven(&o, &jobs[i], p.out, &err); break;
 		}
-		sens_view_end_item(sink.fp, o.fmt, nfiles);
+		sens_view_end_item(p.out, o.fmt, nfiles);
 		if (st != CRM_OK) {
 			if (!err.file[0])
 				snprintf(err.file, sizeof err.file, "%s", jobs[i].sc->file);
 			status = report_error(&err);
 		}
 	}
-	if (status != EXIT_OK) {
-		sink_abort(&sink);
-		goto done;
-	}
-	sens_view_end_list(sink.fp, o.fmt, nfiles);
-	if (sink_commit(&sink, &err) != 0)
-		status = report_error(&err);
+	if (status == EXIT_OK)
+		sens_view_end_list(p.out, o.fmt, nfiles);
+	status = cli_out_close(&p, status);
 done:
 	if (jobs)
-		jobs_free(jobs, argc - optind);
+		jobs_free(jobs, p.nargs);
+	cli_end(&p);
 	for (int k = 0; k < o.nvary; k++)
 		free(o.vary[k].name);
 	return status;

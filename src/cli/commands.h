@@ -1,4 +1,0 @@
-/*
- * commands.h - the command table and help: now in options.h.
- */
-#include "options.h"
