@@ -53,24 +53,36 @@ static int write_template(cli_parser *p)
 	return cli_out_close(p, EXIT_OK);
 }
 
+struct assess_flags {
+	int template, strict;
+};
+
+/* --template and --strict. */
+static int parse_flag(void *ctx, const cli_parser *p, int id, const char *arg)
+{
+	struct assess_flags *f = ctx;
+
+	(void)p;
+	(void)arg;
+	if (id == OPT_TEMPLATE)
+		f->template = 1;
+	else
+		f->strict = 1;
+	return 0;
+}
+
 int cmd_assess(int argc, char **argv)
 {
 	cli_parser p;
-	const char *arg;
-	int opt, status = EXIT_OK, template = 0, strict = 0;
+	struct assess_flags flags = { 0, 0 };
+	int status;
 	crm_assessment **as = NULL;
 	crm_error err;
 
-	cli_begin(&p, "assess", argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END) {
-		template |= opt == OPT_TEMPLATE;
-		strict |= opt == OPT_STRICT;
-	}
-	if (opt != CLI_END) {
-		status = cli_status(opt);
-		goto done;
-	}
-	if (template) {
+	if ((status = cli_parse(&p, "assess", argc, argv, parse_flag, &flags)) >= 0)
+		return status;
+	status = EXIT_OK;
+	if (flags.template) {
 		status = write_template(&p);
 		goto done;
 	}
@@ -98,7 +110,7 @@ int cmd_assess(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		if (strict && as[i]->nunanswered) {
+		if (flags.strict && as[i]->nunanswered) {
 			report_unanswered(&as[i]->warnings);
 			if (status == EXIT_OK)
 				status = EXIT_DATA;
@@ -114,6 +126,5 @@ done:
 	for (int i = 0; as && i < p.nargs; i++)
 		crm_assess_free(as[i]);
 	free(as);
-	cli_end(&p);
 	return status;
 }

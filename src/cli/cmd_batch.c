@@ -693,8 +693,9 @@ static void *work(void *arg)
 }
 
 /* One of batch's own options: 0, or the usage error's status. */
-static int parse_option(const cli_parser *p, struct batch_opts *o, int id, const char *arg)
+static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 {
+	struct batch_opts *o = ctx;
 	char why[512];
 	double v;
 
@@ -760,8 +761,7 @@ int cmd_batch(int argc, char **argv)
 	struct batch_opts o;
 	struct list l;
 	crm_error err;
-	const char *arg;
-	int opt, status = EXIT_OK;
+	int status;
 
 	memset(&o, 0, sizeof o);
 	memset(&l, 0, sizeof l);
@@ -770,15 +770,9 @@ int cmd_batch(int argc, char **argv)
 	o.seed = 1;
 	o.shard_k = o.shard_n = 1;
 	o.jobs = cli_processors();
-	cli_begin(&p, "batch", argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END)
-		if ((status = parse_option(&p, &o, opt, arg)) != 0)
-			break;
-	cli_end(&p);
-	if (status != 0)
+	if ((status = cli_parse(&p, "batch", argc, argv, parse_option, &o)) >= 0)
 		return status;
-	if (opt != CLI_END)
-		return cli_status(opt);
+	status = EXIT_OK;
 	o.output = p.output;
 	o.classes = p.classes;
 	if (p.nargs < 1)

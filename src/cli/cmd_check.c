@@ -32,14 +32,11 @@ static void plan_warnings(const crm_scenario *sc)
 int cmd_check(int argc, char **argv)
 {
 	cli_parser p;
-	const char *arg;
-	int opt = CLI_END, status = EXIT_OK;
+	int status;
 
-	cli_begin(&p, "check", argc, argv);
-	opt = cli_next(&p, &arg);   /* check takes no option of its own */
-	cli_end(&p);
-	if (opt != CLI_END)
-		return cli_status(opt);
+	if ((status = cli_parse(&p, "check", argc, argv, NULL, NULL)) >= 0)
+		return status;
+	status = EXIT_OK;
 	if (p.nargs < 1)
 		return usage_error("check: no scenario file given");
 	for (int i = 0; i < p.nargs; i++) {

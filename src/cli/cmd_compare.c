@@ -27,13 +27,37 @@ static char *short_name(const char *path)
 	return strndup(b, n);
 }
 
+struct compare_opts {
+	const char *baseline;
+	crm_metric_id rank_by;
+	int rank_given;             /* --rank was on the command line */
+};
+
+/* --baseline and --rank. */
+static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
+{
+	struct compare_opts *o = ctx;
+
+	(void)p;
+	if (id == OPT_BASELINE) {
+		o->baseline = arg;
+		return 0;
+	}
+	if (crm_metric_parse(arg, &o->rank_by) != 0)
+		return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, bcr, irr, "
+				   "mirr, payback, discounted_payback, pv_benefits, pv_costs or an "
+				   "after-tax one: after_tax_npv, after_tax_roi, after_tax_irr, "
+				   "after_tax_mirr, after_tax_payback, after_tax_discounted_payback)",
+				   arg);
+	o->rank_given = 1;
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	cli_parser p;
-	const char *arg, *baseline = NULL;
-	crm_metric_id rank_by = CRM_METRIC_NPV;
-	int opt, status = EXIT_OK;
-	int rank_given = 0;         /* --rank was on the command line */
+	struct compare_opts o = { NULL, CRM_METRIC_NPV, 0 };
+	int status;
 	/* The view borrows these; the command owns them. */
 	report *r = NULL;
 	const crm_case **cases = NULL;
@@ -43,24 +67,10 @@ int cmd_compare(int argc, char **argv)
 	crm_error err;
 
 	memset(&v, 0, sizeof v);
-	cli_begin(&p, "compare", argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END) {
-		if (opt == OPT_BASELINE) {
-			baseline = arg;
-		} else if (crm_metric_parse(arg, &rank_by) == 0) {
-			rank_given = 1;     /* OPT_RANK */
-		} else {
-			cli_end(&p);
-			return usage_error("compare: --rank: unknown metric '%s' (expected npv, roi, bcr, "
-					   "irr, mirr, payback, discounted_payback, pv_benefits, pv_costs "
-					   "or an after-tax one: after_tax_npv, after_tax_roi, after_tax_irr, "
-					   "after_tax_mirr, after_tax_payback, after_tax_discounted_payback)",
-					   arg);
-		}
-	}
-	cli_end(&p);
-	if (opt != CLI_END)
-		return cli_status(opt);
+	if ((status = cli_parse(&p, "compare", argc, argv, parse_option, &o)) >= 0)
+		return status;
+	status = EXIT_OK;
+	const char *baseline = o.baseline;
 	char **files = p.args;
 	int nfiles = p.nargs;
 	if (nfiles < 1)
@@ -122,12 +132,12 @@ int cmd_compare(int argc, char **argv)
 	 * Scenarios over different horizons sum different periods: their NPVs are
 	 * ranked only when the user asks for a ranking.
 	 */
-	v.ranked = v.min_years == v.years || rank_given;
-	v.rank_by = rank_by;
+	v.ranked = v.min_years == v.years || o.rank_given;
+	v.rank_by = o.rank_by;
 	if (v.min_years != v.years) {
 		char *note = compare_view_horizon_note(&v);
 		fprintf(stderr, "%s: warning: %s; %s\n", progname, note ? note : "the horizons differ",
-			rank_given ? "ranked as asked by --rank"
+			o.rank_given ? "ranked as asked by --rank"
 				   : "not ranked (give --rank METRIC to rank them anyway)");
 		free(note);
 	}

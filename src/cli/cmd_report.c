@@ -44,6 +44,8 @@ struct report_opts {
 	int no_simulation;
 	const char *title, *author, *date, *output, *pdf;
 	int letter;
+	const char **actuals;       /* --actuals FILE, as often as given */
+	size_t nactuals;
 };
 
 static int parse_u64(const char *s, uint64_t max, uint64_t *out)
@@ -353,8 +355,11 @@ done:
 }
 
 /* One of report's own options: 0, or the usage error's status. */
-static int parse_option(struct report_opts *o, int id, const char *arg)
+static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 {
+	struct report_opts *o = ctx;
+
+	(void)p;
 	switch (id) {
 	case OPT_DRAWS:
 		if (parse_u64(arg, MAX_DRAWS, &o->draws) != 0 || o->draws == 0)
@@ -382,6 +387,7 @@ static int parse_option(struct report_opts *o, int id, const char *arg)
 			return usage_error("report: --paper takes a4 or letter, not '%s'", arg);
 		break;
 	case OPT_PDF: o->pdf = arg; break;
+	case OPT_ACTUALS: o->actuals[o->nactuals++] = arg; break;
 	}
 	return 0;
 }
@@ -393,28 +399,23 @@ static int report_command(int argc, char **argv, const char **actuals)
 	html_doc doc;
 	char today[16], *browser = NULL, *buf = NULL;
 	size_t len = 0;
-	int opt, status = EXIT_OK, nfiles;
+	int status, nfiles;
 	crm_error err;
 	out_sink sink;
 	size_t nactuals = 0;
 	crm_actuals *act = NULL;
 	crm_track *track = NULL;
 	cli_parser p;
-	const char *arg;
 
 	memset(&o, 0, sizeof o);
 	memset(&doc, 0, sizeof doc);
 	o.draws = DEFAULT_DRAWS;
 	o.seed = 1;
-	cli_begin(&p, "report", argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END && (status = parse_option(&o, opt, arg)) == 0)
-		if (opt == OPT_ACTUALS)
-			actuals[nactuals++] = arg;
-	cli_end(&p);
-	if (status != 0)
+	o.actuals = actuals;
+	if ((status = cli_parse(&p, "report", argc, argv, parse_option, &o)) >= 0)
 		return status;
-	if (opt != CLI_END)
-		return cli_status(opt);
+	status = EXIT_OK;
+	nactuals = o.nactuals;
 	o.output = p.output;
 	for (size_t i = 0; i < nactuals; i++)
 		if ((o.output && same_file(o.output, actuals[i])) ||

@@ -12,26 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* --by, run's one option of its own. */
+static int parse_by(void *ctx, const cli_parser *p, int id, const char *arg)
+{
+	(void)p;
+	(void)id;
+	if (strcmp(arg, "month") && strcmp(arg, "year"))
+		return usage_error("run: --by takes year or month, not '%s'", arg);
+	*(int *)ctx = !strcmp(arg, "month");
+	return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	cli_parser p;
-	const char *arg;
-	int by_month = 0, opt, status = EXIT_OK;
+	int by_month = 0, status;
 	report *reps = NULL;
 
-	cli_begin(&p, "run", argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END) {
-		if (!strcmp(arg, "month") || !strcmp(arg, "year")) {
-			by_month = !strcmp(arg, "month");   /* OPT_BY, the only option of run's own */
-		} else {
-			status = usage_error("run: --by takes year or month, not '%s'", arg);
-			goto done;
-		}
-	}
-	if (opt != CLI_END) {
-		status = cli_status(opt);
-		goto done;
-	}
+	if ((status = cli_parse(&p, "run", argc, argv, parse_by, &by_month)) >= 0)
+		return status;
+	status = EXIT_OK;
 	if (p.nargs < 1) {
 		status = usage_error("run: no scenario file given");
 		goto done;
@@ -58,6 +58,5 @@ done:
 	for (int i = 0; reps && i < p.nargs; i++)
 		report_free(&reps[i]);
 	free(reps);
-	cli_end(&p);
 	return status;
 }

@@ -28,7 +28,7 @@ struct vary {
 };
 
 struct sens_opts {
-	const cli_parser *p;
+	int metric_given;     /* --metric was given */
 	enum sens_cmd cmd;
 	const char *cmdname;
 	out_format fmt;
@@ -481,8 +481,9 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 }
 
 /* One of the command's own options: 0, or the usage error's status. */
-static int parse_option(struct sens_opts *o, int id, const char *arg, int *metric_given)
+static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 {
+	struct sens_opts *o = ctx;
 	char listbuf[512];
 
 	switch (id) {
@@ -490,7 +491,7 @@ static int parse_option(struct sens_opts *o, int id, const char *arg, int *metri
 		snprintf(listbuf, sizeof listbuf, "%s", arg);
 		if (parse_metrics(o, listbuf) != 0)
 			return EXIT_USAGE;
-		*metric_given = 1;
+		o->metric_given = 1;
 		break;
 	case OPT_PCT:
 		if (parse_num("--pct", arg, &o->pct) != 0 || o->pct <= 0 || o->pct >= 100)
@@ -511,7 +512,7 @@ static int parse_option(struct sens_opts *o, int id, const char *arg, int *metri
 	case OPT_INTERVAL:
 		return parse_interval(o, arg) != 0 ? EXIT_USAGE : 0;
 	case OPT_JOBS:
-		return cli_jobs(o->p, arg, &o->jobs);
+		return cli_jobs(p, arg, &o->jobs);
 	}
 	return 0;
 }
@@ -520,12 +521,10 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 {
 	cli_parser p;
 	struct sens_opts o;
-	const char *arg;
-	int opt, status = EXIT_OK, nfiles;
+	int status, nfiles;
 	struct job *jobs = NULL;
 
 	memset(&o, 0, sizeof o);
-	o.p = &p;
 	o.cmd = cmd;
 	o.cmdname = cmdname;
 	o.metrics[0] = CRM_METRIC_NPV;
@@ -542,15 +541,9 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		memcpy(o.metrics, all, sizeof all);
 		o.nmetrics = sizeof all / sizeof *all;
 	}
-	int metric_given = 0;
-	cli_begin(&p, cmdname, argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END)
-		if ((status = parse_option(&o, opt, arg, &metric_given)) != 0)
-			goto done;
-	if (opt != CLI_END) {
-		status = cli_status(opt);
-		goto done;
-	}
+	if ((status = cli_parse(&p, cmdname, argc, argv, parse_option, &o)) >= 0)
+		return status;
+	status = EXIT_OK;
 	o.fmt = p.fmt;
 	o.output = p.output;
 	o.classes = p.classes;
@@ -569,7 +562,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		goto done;
 	}
 	if (cmd == SENS_SWEEP && o.nvary == 2) {
-		if (!metric_given)
+		if (!o.metric_given)
 			o.nmetrics = 1;   /* NPV */
 		else if (o.nmetrics > 1) {
 			status = usage_error("sweep: a two-way data table shows one metric");
@@ -640,7 +633,6 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 done:
 	if (jobs)
 		jobs_free(jobs, p.nargs);
-	cli_end(&p);
 	for (int k = 0; k < o.nvary; k++)
 		free(o.vary[k].name);
 	return status;

@@ -31,7 +31,6 @@
 #define BAR_WIDTH 40              /* the progress bar, in characters */
 
 struct sim_opts {
-	const cli_parser *p;
 	out_format fmt;
 	const char *output, *samples;
 	uint64_t n, seed;
@@ -151,8 +150,9 @@ static int check_sobol_size(const struct sim_opts *o, crm_scenario *const *scs, 
 }
 
 /* One of simulate's own options: 0, or the usage error's status. */
-static int parse_option(struct sim_opts *o, int id, const char *arg)
+static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 {
+	struct sim_opts *o = ctx;
 	uint64_t v;
 	char buf[256];
 
@@ -168,9 +168,9 @@ static int parse_option(struct sim_opts *o, int id, const char *arg)
 		o->n_given = 1;
 		break;
 	case OPT_SEED:
-		return cli_seed(o->p, arg, &o->seed);
+		return cli_seed(p, arg, &o->seed);
 	case OPT_JOBS:
-		return cli_jobs(o->p, arg, &o->jobs);
+		return cli_jobs(p, arg, &o->jobs);
 	case OPT_BINS:
 		if (parse_count("--bins", arg, &v))
 			return EXIT_USAGE;
@@ -224,11 +224,9 @@ int cmd_simulate(int argc, char **argv)
 {
 	cli_parser p;
 	struct sim_opts o;
-	const char *arg;
-	int opt, status = EXIT_OK;
+	int status;
 
 	memset(&o, 0, sizeof o);
-	o.p = &p;
 	o.n = DEFAULT_DRAWS;
 	o.seed = DEFAULT_SEED;
 	o.sobol = DEFAULT_SOBOL;
@@ -236,15 +234,9 @@ int cmd_simulate(int argc, char **argv)
 	o.jobs = cli_processors();
 	o.metrics[CRM_SIM_NPV] = o.metrics[CRM_SIM_ROI] = o.metrics[CRM_SIM_IRR] = 1;
 	o.metrics[CRM_SIM_PAYBACK] = 1;
-	cli_begin(&p, "simulate", argc, argv);
-	while ((opt = cli_next(&p, &arg)) > CLI_END)
-		if ((status = parse_option(&o, opt, arg)) != 0) {
-			cli_end(&p);
-			return status;
-		}
-	cli_end(&p);
-	if (opt != CLI_END)
-		return cli_status(opt);
+	if ((status = cli_parse(&p, "simulate", argc, argv, parse_option, &o)) >= 0)
+		return status;
+	status = EXIT_OK;
 	o.fmt = p.fmt;
 	o.output = p.output;
 	o.classes = p.classes;

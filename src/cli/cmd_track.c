@@ -18,18 +18,15 @@
 int cmd_track(int argc, char **argv)
 {
 	cli_parser p;
-	const char *arg;
-	int opt, status = EXIT_OK, nstdin = 0;
+	int status, nstdin = 0;
 	crm_scenario *sc = NULL;
 	crm_actuals *act = NULL;
 	crm_track *t = NULL;
 	crm_error err;
 
-	cli_begin(&p, "track", argc, argv);
-	if ((opt = cli_next(&p, &arg)) != CLI_END) {   /* track takes no option of its own */
-		status = cli_status(opt);
-		goto done;
-	}
+	if ((status = cli_parse(&p, "track", argc, argv, NULL, NULL)) >= 0)
+		return status;
+	status = EXIT_OK;
 	if (p.nargs < 1) {
 		status = usage_error("track: no scenario file given");
 		goto done;
@@ -79,6 +76,5 @@ done:
 	crm_track_free(t);
 	crm_actuals_free(act);
 	crm_scenario_free(sc);
-	cli_end(&p);
 	return status;
 }

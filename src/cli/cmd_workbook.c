@@ -18,8 +18,8 @@
 int cmd_workbook(int argc, char **argv)
 {
 	cli_parser p;
-	const char *arg, *path, *output;
-	int opt, status;
+	const char *path, *output;
+	int status;
 	report rep;
 	crm_analysis *an = NULL;
 	crm_tornado_row *rows = NULL;
@@ -29,12 +29,10 @@ int cmd_workbook(int argc, char **argv)
 	crm_error err;
 
 	memset(&rep, 0, sizeof rep);
-	cli_begin(&p, "workbook", argc, argv);
-	opt = cli_next(&p, &arg);   /* workbook takes no option of its own */
+	if ((status = cli_parse(&p, "workbook", argc, argv, NULL, NULL)) >= 0)
+		return status;
 	output = p.output;
-	if (opt != CLI_END)
-		status = cli_status(opt);
-	else if (p.nargs != 1)
+	if (p.nargs != 1)
 		status = usage_error(p.nargs ? "workbook: one scenario file at a time" :
 				     "workbook: no scenario file given");
 	else if (!output)
@@ -46,7 +44,6 @@ int cmd_workbook(int argc, char **argv)
 		status = usage_error("workbook: the output '%s' is the scenario itself", output);
 	else
 		status = load_report(&rep, path, 0, 0);
-	cli_end(&p);
 	if (status == EXIT_OK && rep.sc->settings.grid == CRM_GRID_MONTH) {
 		/* One column per period of the grid. */
 		report_free(&rep);

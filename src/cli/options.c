@@ -63,7 +63,7 @@ static int command_option(const struct command *cmd, const char *name, int c)
 	return -1;
 }
 
-void cli_begin(cli_parser *p, const char *name, int argc, char **argv)
+static void cli_begin(cli_parser *p, const char *name, int argc, char **argv)
 {
 	size_t n = 0, k = 0;
 
@@ -95,7 +95,16 @@ void cli_begin(cli_parser *p, const char *name, int argc, char **argv)
 	opterr = 0;
 }
 
-int cli_next(cli_parser *p, const char **arg)
+/* What cli_next returns besides an option of the command. */
+enum { CLI_END = -1, CLI_HELP = -2, CLI_USAGE = -3, CLI_NOMEM = -4 };
+
+/*
+ * The next option of the command, with *arg its argument (NULL for a flag);
+ * or CLI_END when the options are over (the operands are then in p->args);
+ * CLI_HELP when --help was given (the help is printed); CLI_USAGE after a
+ * usage error (printed); CLI_NOMEM.
+ */
+static int cli_next(cli_parser *p, const char **arg)
 {
 	const char *cmd = p->cmd->name;
 	int c;
@@ -152,17 +161,26 @@ int cli_next(cli_parser *p, const char **arg)
 	return CLI_END;
 }
 
-int cli_status(int what)
+static int cli_status(int what)
 {
 	return what == CLI_HELP ? EXIT_OK : what == CLI_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
 }
 
-void cli_end(cli_parser *p)
+int cli_parse(cli_parser *p, const char *name, int argc, char **argv, cli_option_fn fn,
+	      void *ctx)
 {
-	if (p->sink_open)
-		sink_abort(&p->sink);
+	const char *arg;
+	int opt, status = 0;
+
+	cli_begin(p, name, argc, argv);
+	while ((opt = cli_next(p, &arg)) > CLI_END)
+		if (!fn || (status = fn(ctx, p, opt, arg)) != 0)
+			break;
 	free(p->longopts);
 	p->longopts = NULL;
+	if (opt > CLI_END)
+		return fn ? status : EXIT_USAGE;
+	return opt == CLI_END ? -1 : cli_status(opt);
 }
 
 int cli_out_open(cli_parser *p)

@@ -60,9 +60,8 @@ void print_command_help(const struct command *c, FILE *fp);
 int cmd_help(int argc, char **argv);
 
 /*
- * One command line being parsed. After cli_next has returned CLI_END, args
- * and nargs are the operands (the files), and fmt, output, classes and
- * only_given the common options' values.
+ * One command line, parsed by cli_parse: args and nargs are the operands (the
+ * files), fmt, output, classes and only_given the common options' values.
  */
 typedef struct cli_parser {
 	const struct command *cmd;
@@ -82,21 +81,20 @@ typedef struct cli_parser {
 	int sink_open;
 } cli_parser;
 
-/* What cli_next returns besides an option of the command. */
-enum { CLI_END = -1, CLI_HELP = -2, CLI_USAGE = -3, CLI_NOMEM = -4 };
-
-/* Start parsing argv (argv[0] is the command's name) for the command called name. */
-void cli_begin(cli_parser *p, const char *name, int argc, char **argv);
 /*
- * The next option of the command, with *arg its argument (NULL for a flag);
- * or CLI_END when the options are over (the operands are then in p->args);
- * CLI_HELP when --help was given (the help is printed); CLI_USAGE after a
- * usage error (printed); CLI_NOMEM.
+ * A command's own options: called for each with its argument (NULL for a
+ * flag); returns 0, or the exit status of a usage error it printed.
  */
-int cli_next(cli_parser *p, const char **arg);
-/* The exit status for what cli_next returned when it is not CLI_END. */
-int cli_status(int what);
-void cli_end(cli_parser *p);
+typedef int (*cli_option_fn)(void *ctx, const cli_parser *p, int id, const char *arg);
+
+/*
+ * Parse argv (argv[0] is the command's name) for the command called name,
+ * handing its own options to fn (may be NULL when it has none): -1 when the
+ * command goes on (the operands and the common options are then in p), or
+ * the exit status to return at once (0 after --help; a usage error, printed).
+ */
+int cli_parse(cli_parser *p, const char *name, int argc, char **argv, cli_option_fn fn,
+	      void *ctx);
 
 /*
  * Open the command's output (p->output, or standard output) as p->out, written
