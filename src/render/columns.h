@@ -36,5 +36,25 @@ void report_free(report *r);
 void report_col_label(const report *r, int col, char *buf, size_t len);
 /* Sum a per-period array into view columns (out has ncols entries). */
 void report_fold(const report *r, const double *per_period, double *out);
+/* Line l's amounts in cf, folded into view columns (out has ncols entries). */
+void report_fold_line(const report *r, const crm_cashflow *cf, size_t l, double *out);
+/* The sum of a row of view columns (ncols entries). */
+double report_col_total(const report *r, const double *cols);
+
+/*
+ * The distinct areas (benefits) or categories (costs) of the lines of one
+ * kind, in order of first appearance, only of the lines the metrics count
+ * when counted_only; out has room for every line. Borrowed from the scenario.
+ */
+size_t report_areas(const report *r, crm_line_kind kind, int counted_only, const char **out);
+
+/* Whether outputs show the benefits by class: with --only, or when some benefit is not cash. */
+int report_classes_shown(const report *r);
+/*
+ * The amount of the benefits of class cls in native period p, each line's
+ * from the evaluation that holds it (crm_case_line_flows): a class the
+ * metrics leave out has its amounts too.
+ */
+double report_class_amount(const report *r, crm_class cls, int p);
 
 #endif

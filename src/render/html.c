@@ -14,6 +14,7 @@
  */
 #include "html.h"
 #include "explain.h"
+#include "headline.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -92,21 +93,6 @@ static void area_name(char *buf, size_t len, const char *a)
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
-/* A headline metric as the text report writes it. */
-static void metric_cell(char *buf, size_t len, int kind, int ok, double v)
-{
-	if (!ok) {
-		snprintf(buf, len, "n/a");
-		return;
-	}
-	switch (kind) {
-	case 0: fmt_money(buf, len, v, 2); break;
-	case 1: fmt_percent(buf, len, v); break;
-	case 2: snprintf(buf, len, "%.2f", v); break;
-	default: snprintf(buf, len, "%.1f months", v); break;
-	}
-}
-
 /* An input is written as a percentage when its value or unit says so. */
 static int param_is_percent(const crm_scenario *sc, const crm_param *p)
 {
@@ -127,20 +113,6 @@ static void param_value(char *buf, size_t len, const crm_scenario *sc, const crm
 		fmt_money(buf, len, v, 0);
 	else
 		snprintf(buf, len, "%.3g", v);
-}
-
-/* Sum of the line's amounts folded into view columns. */
-static void line_cols(const report *r, const crm_cashflow *cf, size_t l, double *out)
-{
-	report_fold(r, cf->amount + l * (size_t)(cf->nperiods + 1), out);
-}
-
-static double col_sum(const double *v, int n)
-{
-	double s = 0;
-	for (int i = 0; i < n; i++)
-		s += v[i];
-	return s;
 }
 
 /* Column labels of the year view (Initial, Year 1..n). */
@@ -221,10 +193,10 @@ static void adoption_rows(FILE *fp, const report *r, const crm_cashflow *cf, siz
 			bef[c] *= scale;
 			dif[c] = un[c] - bef[c];
 		}
-		double pv = crm_cashflow_line_pv(&view, l) * scale, tb = col_sum(bef, n);
+		double pv = crm_cashflow_line_pv(&view, l) * scale, tb = report_col_total(r, bef);
 		period_row(fp, r, NULL, "Before adoption", bef, tb, 1, pv);
 		snprintf(b, strlen(name) + 64, "Adoption (share of users: input %s)", name);
-		period_row(fp, r, NULL, b, dif, col_sum(un, n) - tb, 1, upv - pv);
+		period_row(fp, r, NULL, b, dif, report_col_total(r, un) - tb, 1, upv - pv);
 	}
 	free(bef);
 	free(dif);
@@ -372,23 +344,6 @@ done:
 	free(lab);
 }
 
-/* Distinct areas of one kind of line, in order of first appearance. */
-static size_t areas_of(const crm_scenario *sc, crm_line_kind kind, const char **out)
-{
-	size_t n = 0;
-
-	for (size_t l = 0; l < sc->nlines; l++) {
-		if (sc->lines[l].kind != kind)
-			continue;
-		size_t k;
-		for (k = 0; k < n && strcmp(out[k], sc->lines[l].area); k++)
-			;
-		if (k == n)
-			out[n++] = sc->lines[l].area;
-	}
-	return n;
-}
-
 /* Stacked bars by year of the benefit areas or cost categories. */
 static void chart_stacked(FILE *fp, const html_case *hc, crm_line_kind kind)
 {
@@ -405,12 +360,12 @@ static void chart_stacked(FILE *fp, const html_case *hc, crm_line_kind kind)
 
 	if (!areas || !v || !top || !col || !lab)
 		goto done;
-	size_t na = areas_of(sc, kind, areas);
+	size_t na = report_areas(r, kind, 0, areas);
 	for (size_t a = 0; a < na; a++)
 		for (size_t l = 0; l < sc->nlines; l++) {
 			if (sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]))
 				continue;
-			line_cols(r, r->c->cf, l, col);
+			report_fold_line(r, r->c->cf, l, col);
 			for (int i = 0; i < n; i++)
 				v[a * (size_t)n + (size_t)i] += col[i];
 		}
@@ -486,6 +441,12 @@ static const crm_breakeven *first_breakeven(const html_case *hc)
 	return best;
 }
 
+/* The share of the simulation's draws with a negative NPV. */
+static double share_negative(const html_case *hc)
+{
+	return hc->sim.iterations ? (double)hc->sim.npv_negative / (double)hc->sim.iterations : 0;
+}
+
 static void decision_sentences(FILE *fp, const html_doc *d)
 {
 	const html_case *hc = &d->cases[0];
@@ -543,8 +504,7 @@ static void decision_sentences(FILE *fp, const html_doc *d)
 		char p10[96], p90[96], pl[32];
 		short_money(p10, sizeof p10, cur, s->pct[1]);
 		short_money(p90, sizeof p90, cur, s->pct[5]);
-		fmt_percent(pl, sizeof pl, hc->sim.iterations ?
-			    (double)hc->sim.npv_negative / (double)hc->sim.iterations : 0);
+		fmt_percent(pl, sizeof pl, share_negative(hc));
 		fputs("<p>With the uncertain inputs drawn from their ranges, NPV lies between ", fp);
 		text(fp, p10);
 		fputs(" (P10) and ", fp);
@@ -590,16 +550,16 @@ static void headline_table(FILE *fp, const html_case *hc)
 {
 	const crm_metrics *m = &hc->r.c->m, *u = &hc->r.c->unadjusted;
 	struct { const char *label; int kind; int ok1; double v1; int ok2; double v2; } rows[] = {
-		{ "NPV", 0, 1, m->npv, 1, u->npv },
-		{ "ROI (TEI)", 1, m->roi_ok, m->roi, u->roi_ok, u->roi },
-		{ "IRR", 1, m->irr_ok, m->irr_value, u->irr_ok, u->irr_value },
-		{ "Payback", 3, m->payback.status == CRM_PAYBACK_REACHED, m->payback.months,
-		  u->payback.status == CRM_PAYBACK_REACHED, u->payback.months },
-		{ "Discounted payback", 3, m->dpayback.status == CRM_PAYBACK_REACHED,
+		{ "NPV", HEADLINE_MONEY, 1, m->npv, 1, u->npv },
+		{ "ROI (TEI)", HEADLINE_PERCENT, m->roi_ok, m->roi, u->roi_ok, u->roi },
+		{ "IRR", HEADLINE_PERCENT, m->irr_ok, m->irr_value, u->irr_ok, u->irr_value },
+		{ "Payback", HEADLINE_MONTHS, m->payback.status == CRM_PAYBACK_REACHED,
+		  m->payback.months, u->payback.status == CRM_PAYBACK_REACHED, u->payback.months },
+		{ "Discounted payback", HEADLINE_MONTHS, m->dpayback.status == CRM_PAYBACK_REACHED,
 		  m->dpayback.months, u->dpayback.status == CRM_PAYBACK_REACHED, u->dpayback.months },
-		{ "PV of benefits", 0, 1, m->pv_benefits, 1, u->pv_benefits },
-		{ "PV of costs", 0, 1, m->pv_costs, 1, u->pv_costs },
-		{ "Benefit-cost ratio", 2, m->bcr_ok, m->bcr, u->bcr_ok, u->bcr },
+		{ "PV of benefits", HEADLINE_MONEY, 1, m->pv_benefits, 1, u->pv_benefits },
+		{ "PV of costs", HEADLINE_MONEY, 1, m->pv_costs, 1, u->pv_costs },
+		{ "Benefit-cost ratio", HEADLINE_RATIO, m->bcr_ok, m->bcr, u->bcr_ok, u->bcr },
 	};
 	char a[64], b[64];
 
@@ -608,8 +568,8 @@ static void headline_table(FILE *fp, const html_case *hc)
 	fputs("</th><th class=\"n\">Risk-adjusted</th><th class=\"n\">Unadjusted</th></tr>"
 	      "</thead>\n<tbody>\n", fp);
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		metric_cell(a, sizeof a, rows[i].kind, rows[i].ok1, rows[i].v1);
-		metric_cell(b, sizeof b, rows[i].kind, rows[i].ok2, rows[i].v2);
+		headline_text(a, sizeof a, rows[i].kind, rows[i].ok1, rows[i].v1);
+		headline_text(b, sizeof b, rows[i].kind, rows[i].ok2, rows[i].v2);
 		fprintf(fp, "<tr%s><th>", i == 0 ? " class=\"key\"" : "");
 		text(fp, rows[i].label);
 		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", a, b);
@@ -641,8 +601,7 @@ static void risk_box(FILE *fp, const html_doc *d)
 		text(fp, q[i].label);
 		fprintf(fp, "</th><td class=\"n\">%s</td></tr>\n", b);
 	}
-	fmt_percent(b, sizeof b, hc->sim.iterations ?
-		    (double)hc->sim.npv_negative / (double)hc->sim.iterations : 0);
+	fmt_percent(b, sizeof b, share_negative(hc));
 	fprintf(fp, "<tr class=\"key\"><th>P(NPV &lt; 0)</th><td class=\"n\">%s</td></tr>\n", b);
 	fputs("</tbody></table>\n", fp);
 	fmt_money(b, sizeof b, (double)hc->sim.iterations, 0);
@@ -841,8 +800,8 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 	 */
 	int out = !crm_case_line_counted(r->c, l) && r->c->all_cf && ln->risk < 1;
 	const crm_cashflow *acf = out ? r->c->all_cf : r->c->cf;
-	line_cols(r, acf, l, adj);
-	line_cols(r, hc->r.c->unadjusted_cf, l, un);
+	report_fold_line(r, acf, l, adj);
+	report_fold_line(r, hc->r.c->unadjusted_cf, l, un);
 	double pv = r->c->line_pv[l], upv = r->c->unadjusted_line_pv[l];
 	if (out)
 		for (int c = 0; c < n; c++)
@@ -893,7 +852,7 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 		}
 		fputs("<td></td><td></td></tr>\n", fp);
 	}
-	double tu = col_sum(un, n), ta = col_sum(adj, n);
+	double tu = report_col_total(r, un), ta = report_col_total(r, adj);
 	if (ln->kind == CRM_BENEFIT && ln->adoption >= 0)
 		adoption_rows(fp, r, out ? acf : hc->r.c->unadjusted_cf, l, out ? 1 / (1 - ln->risk) : 1, un, upv);
 	period_row(fp, r, NULL, "Unadjusted amount", un, tu, 1, upv);
@@ -952,12 +911,9 @@ static void gates_html(FILE *fp, const html_case *hc, const char *title)
 static void classes_html(FILE *fp, const html_case *hc)
 {
 	const report *r = &hc->r;
-	int shown = r->c->only_given;
 	char b[64];
 
-	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
-		shown |= r->c->cls[c].nlines != 0;
-	if (!shown)
+	if (!report_classes_shown(r))
 		return;
 	fputs("<h3>Benefits by class</h3>\n<table class=\"num\">\n<thead><tr><th>Class</th>"
 	      "<th class=\"n\">Present value</th><th>In NPV</th></tr></thead>\n<tbody>\n", fp);
@@ -1004,7 +960,7 @@ static int sec_costs(const html_doc *d, FILE *fp)
 		return 0;
 	section_open(fp, "costs", "Costs by category");
 	chart_stacked(fp, hc, CRM_COST);
-	size_t na = areas_of(sc, CRM_COST, areas);
+	size_t na = report_areas(&hc->r, CRM_COST, 0, areas);
 	for (size_t a = 0; a < na; a++) {
 		area_name(name, sizeof name, areas[a]);
 		elem(fp, "h3", "category", name);
@@ -1492,17 +1448,19 @@ static int sec_options(const html_doc *d, FILE *fp)
 		for (size_t k = 0; k < d->ncases; k++) {
 			const crm_metrics *m = &d->cases[k].r.c->m;
 			switch (row) {
-			case 0: metric_cell(b, sizeof b, 0, 1, m->npv); break;
-			case 1: metric_cell(b, sizeof b, 1, m->roi_ok, m->roi); break;
-			case 2: metric_cell(b, sizeof b, 1, m->irr_ok, m->irr_value); break;
-			case 3: metric_cell(b, sizeof b, 3, m->payback.status == CRM_PAYBACK_REACHED,
-					    m->payback.months); break;
-			case 4: metric_cell(b, sizeof b, 3, m->dpayback.status == CRM_PAYBACK_REACHED,
-					    m->dpayback.months); break;
-			case 5: metric_cell(b, sizeof b, 0, 1, m->pv_benefits); break;
-			case 6: metric_cell(b, sizeof b, 0, 1, m->pv_costs); break;
-			case 7: metric_cell(b, sizeof b, 0, 1, m->total_costs); break;
-			default: metric_cell(b, sizeof b, 0, 1, -m->peak_investment); break;
+			case 0: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->npv); break;
+			case 1: headline_text(b, sizeof b, HEADLINE_PERCENT, m->roi_ok, m->roi); break;
+			case 2: headline_text(b, sizeof b, HEADLINE_PERCENT, m->irr_ok, m->irr_value); break;
+			case 3: headline_text(b, sizeof b, HEADLINE_MONTHS,
+					      m->payback.status == CRM_PAYBACK_REACHED,
+					      m->payback.months); break;
+			case 4: headline_text(b, sizeof b, HEADLINE_MONTHS,
+					      m->dpayback.status == CRM_PAYBACK_REACHED,
+					      m->dpayback.months); break;
+			case 5: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->pv_benefits); break;
+			case 6: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->pv_costs); break;
+			case 7: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->total_costs); break;
+			default: headline_text(b, sizeof b, HEADLINE_MONEY, 1, -m->peak_investment); break;
 			}
 			fprintf(fp, "<td class=\"n\">%s</td>", b);
 		}
@@ -1513,7 +1471,7 @@ static int sec_options(const html_doc *d, FILE *fp)
 	fprintf(fp, "%zu\">Compared with the proposal</th></tr>\n<tr><th>NPV of the difference"
 		"</th><td class=\"n\"></td>", d->ncases + 1);
 	for (size_t k = 1; k < d->ncases; k++) {
-		metric_cell(b, sizeof b, 0, d->cases[k].has_inc, d->cases[k].inc.npv);
+		headline_text(b, sizeof b, HEADLINE_MONEY, d->cases[k].has_inc, d->cases[k].inc.npv);
 		fprintf(fp, "<td class=\"n\">%s</td>", b);
 	}
 	fputs("</tr>\n</tbody></table>\n", fp);

@@ -11,6 +11,7 @@
 #include "aftertax_view.h"
 #include "adoption_view.h"
 #include "calendar.h"
+#include "headline.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -44,65 +45,23 @@ typedef struct cf_rows {
 	double *store;
 } cf_rows;
 
-static double sum(const double *v, int n)
-{
-	double s = 0;
-	for (int i = 0; i < n; i++)
-		s += v[i];
-	return s;
-}
-
-/* Distinct areas of one kind of line counted in the metrics, in order of first appearance. */
-static size_t areas_of(const report *r, crm_line_kind kind, const char **out)
-{
-	const crm_scenario *sc = r->sc;
-	size_t n = 0;
-
-	for (size_t l = 0; l < sc->nlines; l++) {
-		if (sc->lines[l].kind != kind || !crm_case_line_counted(r->c, l))
-			continue;
-		const char *a = sc->lines[l].area;
-		size_t k;
-		for (k = 0; k < n; k++)
-			if (!strcmp(out[k], a))
-				break;
-		if (k == n)
-			out[n++] = a;
-	}
-	return n;
-}
-
-/* The benefits by class are shown when some benefit has a class other than cash, or with --only. */
-static int class_rows_shown(const report *r)
-{
-	explain_classes rc;
-
-	explain_classes_of(r->sc, r->c->only_given, 0, &rc);
-	return rc.shown;
-}
-
 /* Subtotals of the classes counted (or of those left out), with their heading. */
 static void class_rows(const report *r, cf_rows *out, int counted, double *tmp)
 {
 	const crm_scenario *sc = r->sc;
-	size_t np = (size_t)r->c->cf->nperiods + 1;
 	int first = 1;
 
 	for (int c = 0; c < CRM_NCLASSES; c++) {
 		int in = (sc->settings.classes & CRM_CLASS_BIT(c)) != 0;
 		if (!r->c->cls[c].nlines || in != counted)
 			continue;
-		const crm_cashflow *src = counted ? r->c->cf : r->c->all_cf;
 		cf_row *row = &out->rows[out->n];
 		row->vals = out->store + out->n++ * (size_t)r->ncols;
 		row->section = counted ? "benefit_class" : "benefit_class_not_counted";
 		row->name = crm_class_name((crm_class)c);
 		row->cls = row->name;
-		memset(tmp, 0, np * sizeof *tmp);
-		for (size_t l = 0; l < sc->nlines; l++)
-			if (sc->lines[l].kind == CRM_BENEFIT && (int)sc->lines[l].cls == c)
-				for (size_t p = 0; p < np; p++)
-					tmp[p] += src->amount[l * np + p];
+		for (int p = 0; p <= r->c->cf->nperiods; p++)
+			tmp[p] = report_class_amount(r, (crm_class)c, p);
 		report_fold(r, tmp, row->vals);
 		row->total = r->c->cls[c].total;
 		row->pv = r->c->cls[c].pv;
@@ -150,8 +109,8 @@ static int build_rows(const report *r, cf_rows *out)
 			row->cls = kind == CRM_BENEFIT ? crm_class_name(ln->cls) : NULL;
 			row->name = ln->label;
 			row->area = ln->area;
-			report_fold(r, cf->amount + l * np, row->vals);
-			row->total = sum(row->vals, r->ncols);
+			report_fold_line(r, cf, l, row->vals);
+			row->total = report_col_total(r, row->vals);
 			row->pv = r->c->line_pv[l];
 			row->has_total = row->has_pv = 1;
 			row->note = ln->note;
@@ -163,7 +122,7 @@ static int build_rows(const report *r, cf_rows *out)
 			}
 		}
 		/* Subtotals by area or category. */
-		size_t na = areas_of(r, (crm_line_kind)kind, areas);
+		size_t na = report_areas(r, (crm_line_kind)kind, 1, areas);
 		for (size_t a = 0; a < na; a++) {
 			cf_row *row = NEWROW();
 			row->section = kind == CRM_COST ? "cost_category" : "benefit_area";
@@ -180,14 +139,14 @@ static int build_rows(const report *r, cf_rows *out)
 				row->pv += r->c->line_pv[l];
 			}
 			report_fold(r, tmp, row->vals);
-			row->total = sum(row->vals, r->ncols);
+			row->total = report_col_total(r, row->vals);
 			row->has_total = row->has_pv = 1;
 			if (a == 0) {
 				row->heading_before = 1;
 				row->heading = kind == CRM_COST ? "Costs by category" : "Benefits by area";
 			}
 		}
-		if (kind == CRM_BENEFIT && class_rows_shown(r))
+		if (kind == CRM_BENEFIT && report_classes_shown(r))
 			class_rows(r, out, 1, tmp);
 		cf_row *row = NEWROW();
 		row->section = "total";
@@ -253,8 +212,8 @@ static int build_rows(const report *r, cf_rows *out)
 			row->name = ln->label;
 			row->area = ln->area;
 			row->cls = crm_class_name(ln->cls);
-			report_fold(r, r->c->all_cf->amount + l * np, row->vals);
-			row->total = sum(row->vals, r->ncols);
+			report_fold_line(r, r->c->all_cf, l, row->vals);
+			row->total = report_col_total(r, row->vals);
 			row->pv = r->c->line_pv[l];
 			row->has_total = row->has_pv = 1;
 			row->note = ln->note;
@@ -282,65 +241,21 @@ static void free_rows(cf_rows *rows)
 
 /* ----------------------------------------------------------- metric list */
 
-/* The headline metrics in display order, shared by every format. */
-typedef struct metric_item {
-	const char *key;       /* JSON/CSV key */
-	const char *label;     /* for people */
-	const char *definition;
-	int kind;              /* 0 money, 1 percent, 2 ratio, 3 months */
-	int ok;
-	double value;
-	const char *note;
-} metric_item;
-
-static size_t metric_items(const report *r, metric_item *it)
+/*
+ * The headline metrics in display order, shared by every format; with the
+ * present value of flexibility after them when the metrics leave it out.
+ */
+static size_t metric_items(const report *r, headline_item *it)
 {
-	const crm_metrics *m = &r->c->m;
-	size_t n = 0;
-	static const char *const none = "";
+	size_t n = headline_items(&r->c->m, it);
 
-#define ITEM(k, l, d, kd, okv, v, nt) it[n++] = (metric_item){ k, l, d, kd, okv, v, nt }
-	ITEM("npv", "NPV", "PV(benefits) - PV(costs), at the discount rate", 0, 1, m->npv, none);
-	ITEM("roi", "ROI (TEI)", "NPV / PV(costs): Forrester TEI definition", 1, m->roi_ok, m->roi,
-	     m->roi_note);
-	ITEM("bcr", "Benefit-cost ratio", "PV(benefits) / PV(costs)", 2, m->bcr_ok, m->bcr, m->bcr_note);
-	ITEM("irr", "IRR", "annual rate at which NPV = 0", 1, m->irr_ok, m->irr_value, m->irr_note);
-	ITEM("mirr", "MIRR", "IRR with negatives financed and positives reinvested at the stated "
-	     "rates", 1, m->mirr_ok, m->mirr, m->mirr_note);
-	ITEM("payback_months", "Payback", "months until the cumulative net cash flow reaches 0 and "
-	     "stays at or above it to the horizon", 3,
-	     m->payback.status == CRM_PAYBACK_REACHED, m->payback.months, m->payback_note);
-	ITEM("discounted_payback_months", "Discounted payback", "the same on discounted cash flows",
-	     3, m->dpayback.status == CRM_PAYBACK_REACHED, m->dpayback.months, m->dpayback_note);
-	ITEM("pv_benefits", "PV of benefits", "benefits discounted to the investment date", 0, 1,
-	     m->pv_benefits, none);
-	ITEM("pv_costs", "PV of costs", "costs discounted to the investment date", 0, 1, m->pv_costs,
-	     none);
-	ITEM("total_benefits", "Total benefits", "undiscounted sum", 0, 1, m->total_benefits, none);
-	ITEM("total_costs", "Total costs", "undiscounted sum", 0, 1, m->total_costs, none);
-	ITEM("peak_investment", "Peak investment", "lowest point of the cumulative net cash flow",
-	     0, 1, m->peak_investment, none);
 	if (r->c->cls[CRM_CLASS_FLEXIBILITY].nlines &&
 	    !(r->sc->settings.classes & CRM_CLASS_BIT(CRM_CLASS_FLEXIBILITY)))
-		ITEM("flexibility_pv", "Flexibility, not in NPV", "present value of the flexibility "
-		     "benefits (options the investment opens), reported apart from every metric above",
-		     0, 1, r->c->cls[CRM_CLASS_FLEXIBILITY].pv, none);
-#undef ITEM
+		it[n++] = (headline_item){ "flexibility_pv", "Flexibility, not in NPV", "present value "
+			"of the flexibility benefits (options the investment opens), reported apart "
+			"from every metric above", HEADLINE_MONEY, 1, r->c->cls[CRM_CLASS_FLEXIBILITY].pv,
+			"" };
 	return n;
-}
-
-static void metric_text(const metric_item *it, char *buf, size_t len)
-{
-	if (!it->ok) {
-		snprintf(buf, len, "n/a");
-		return;
-	}
-	switch (it->kind) {
-	case 0: fmt_money(buf, len, it->value, 2); break;
-	case 1: fmt_percent(buf, len, it->value); break;
-	case 2: snprintf(buf, len, "%.2f", it->value); break;
-	default: snprintf(buf, len, "%.1f months", it->value); break;
-	}
 }
 
 static void peak_where(const report *r, char *buf, size_t len)
@@ -439,7 +354,7 @@ static void header_text(const report *r, FILE *fp, int markdown)
 				      "reinvestment rate %s", d, f, rr));
 	fprintf(fp, "%sConventions:\n", b);
 	describe_conventions(r, fp, markdown ? "  - " : "    ");
-	if (class_rows_shown(r)) {
+	if (report_classes_shown(r)) {
 		explain_classes rc;
 		explain_classes_of(r->sc, r->c->only_given, 1, &rc);
 		header_line(fp, b, dup_printf("%s", rc.sentence));
@@ -468,7 +383,7 @@ static void gates_text(const report *r, FILE *fp, int md)
 
 static void metrics_table(const report *r, text_table *t, int with_header)
 {
-	metric_item it[16];
+	headline_item it[HEADLINE_MAX];
 	size_t n = metric_items(r, it);
 	char v[FMT_NUM_MAX], where[160];
 
@@ -478,7 +393,7 @@ static void metrics_table(const report *r, text_table *t, int with_header)
 	t->wrap_last = 1;
 	for (size_t i = 0; i < n; i++) {
 		const char *meaning = it[i].ok ? it[i].definition : it[i].note;
-		metric_text(&it[i], v, sizeof v);
+		headline_text(v, sizeof v, it[i].kind, it[i].ok, it[i].value);
 		if (!strcmp(it[i].key, "peak_investment")) {
 			peak_where(r, where, sizeof where);
 			char both[400];
@@ -498,7 +413,7 @@ static void metrics_table(const report *r, text_table *t, int with_header)
 
 static void metric_notes(const report *r, FILE *fp, const char *pre)
 {
-	metric_item it[16];
+	headline_item it[HEADLINE_MAX];
 	size_t n = metric_items(r, it);
 
 	for (size_t i = 0; i < n; i++) {
@@ -927,8 +842,8 @@ void report_csv_header(const report *r, FILE *fp, int with_scenario)
 static void csv_after_tax(const report *r, FILE *fp, const char *scenario)
 {
 	const crm_after_tax *at = &r->c->at;
-	aftertax_metric it[16];
-	size_t n = aftertax_metrics(&at->metrics, it);
+	headline_item it[HEADLINE_MAX];
+	size_t n = headline_items(&at->metrics, it);
 	int ppy = 12 / r->c->cf->months_per_period;
 	double *v = malloc((size_t)r->ncols * sizeof *v);
 	csv_row c;
@@ -936,7 +851,7 @@ static void csv_after_tax(const report *r, FILE *fp, const char *scenario)
 	for (size_t i = 0; i < n; i++) {
 		csv_row_clear(&c);
 		if (it[i].ok)
-			c.num[A_VALUE] = it[i].v;
+			c.num[A_VALUE] = it[i].value;
 		c.text[A_NOTE] = it[i].note;
 		csv_row_head(fp, scenario, "after_tax_metric", it[i].key, &c);
 		for (int k = 0; k < r->ncols + 2; k++)
@@ -1029,7 +944,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 {
 	const crm_scenario *sc = r->sc;
 	size_t np = (size_t)r->c->cf->nperiods + 1;
-	metric_item it[16];
+	headline_item it[HEADLINE_MAX];
 	size_t n = metric_items(r, it);
 	cf_rows rows;
 	csv_row c;
@@ -1189,7 +1104,7 @@ void report_json(const report *r, FILE *fp)
 	const crm_settings *s = &sc->settings;
 	const crm_cashflow *cf = r->c->cf;
 	size_t np = (size_t)cf->nperiods + 1;
-	metric_item it[16];
+	headline_item it[HEADLINE_MAX];
 	size_t n = metric_items(r, it);
 	char buf[64];
 	int first;
@@ -1355,7 +1270,7 @@ void report_json(const report *r, FILE *fp)
 		fputs(", \"note\": ", fp);
 		json_string(fp, ln->note);
 		/* A line left out of the metrics shows its amounts from the evaluation counting it. */
-		const crm_cashflow *lcf = crm_case_line_counted(r->c, l) ? cf : r->c->all_cf;
+		const crm_cashflow *lcf = crm_case_line_flows(r->c, l);
 		fputs(", \"amounts\": ", fp);
 		json_array(fp, lcf->amount + l * np, np);
 		fputs(", \"total\": ", fp);
@@ -1378,16 +1293,10 @@ void report_json(const report *r, FILE *fp)
 		fputs(", \"present_value\": ", fp);
 		json_number(fp, r->c->cls[c].pv);
 		/* Per period, as a line's amounts: a class left out from the evaluation counting it. */
-		const crm_cashflow *ccf = (s->classes & CRM_CLASS_BIT(c)) || !r->c->all_cf ? cf :
-					  r->c->all_cf;
 		fputs(", \"amounts\": [", fp);
 		for (size_t p = 0; p < np; p++) {
-			double sum = 0;
-			for (size_t l = 0; l < sc->nlines; l++)
-				if (sc->lines[l].kind == CRM_BENEFIT && (int)sc->lines[l].cls == c)
-					sum += ccf->amount[l * np + p];
 			fputs(p ? ", " : "", fp);
-			json_number(fp, sum);
+			json_number(fp, report_class_amount(r, (crm_class)c, (int)p));
 		}
 		fputs("]}", fp);
 	}

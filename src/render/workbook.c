@@ -733,17 +733,9 @@ static void sheet_inputs(struct wb *w, lxw_worksheet *ws)
  */
 static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
 {
-	const crm_scenario *sc = w->sc;
-	char names[600] = "";
-	size_t n = 0;
+	char names[600];
+	size_t n = timing_input_names(w->sc, names, sizeof names);
 
-	for (size_t i = 0; i < sc->ninputs; i++) {
-		const crm_input *in = &sc->inputs[i];
-		if (!in->timing)
-			continue;
-		crm_appendf(names, sizeof names, "%s%s", n ? ", " : "", in->name);
-		n++;
-	}
 	if (!n)
 		return;
 	char *text = dup_printf("The start, end or ramp of some lines follow the input%s %s (their "
@@ -998,12 +990,10 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 {
 	const crm_scenario *sc = w->sc;
 	const report *r = w->r;
-	int shown = r->c->only_given, c0 = 1, cn = 1 + w->n;
+	int c0 = 1, cn = 1 + w->n;
 	char a[64], b[64], label[96];
 
-	for (int c = CRM_CLASS_CASH + 1; c < CRM_NCLASSES; c++)
-		shown |= r->c->cls[c].nlines != 0;
-	if (!shown)
+	if (!report_classes_shown(r))
 		return row;
 	put_str(w, ws, row, 0, "Benefits by class (risk-adjusted)", w->label_b);
 	put_str(w, ws, row++, cn + 1, "Present value", w->head_r);
@@ -1017,20 +1007,16 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 		put_str(w, ws, row, 0, label, w->text);
 		char *f = nterms <= WB_CLASS_MAX_TERMS ? malloc(nterms * 24 + 8) : NULL;
 		for (int p = 0; p <= w->n; p++) {
-			double cached = 0;
+			double cached = report_class_amount(r, (crm_class)c, p);
 			size_t at = 0;
 			if (f)
 				f[at++] = '=';
-			for (size_t l = 0; l < sc->nlines; l++) {
+			for (size_t l = 0; f && l < sc->nlines; l++) {
 				const crm_line *ln = &sc->lines[l];
 				if (ln->kind != CRM_BENEFIT || (int)ln->cls != c)
 					continue;
-				const crm_cashflow *acf = crm_case_line_counted(r->c, l) ? w->cf : r->c->all_cf;
-				cached += acf->amount[l * w->np + (size_t)p];
-				if (f) {
-					cell(a, sizeof a, SH_LINES, w->lrow[l], LC_PERIOD0 + p, 0, 0);
-					at += (size_t)snprintf(f + at, 24, "%s%s", at > 1 ? "+" : "", a);
-				}
+				cell(a, sizeof a, SH_LINES, w->lrow[l], LC_PERIOD0 + p, 0, 0);
+				at += (size_t)snprintf(f + at, 24, "%s%s", at > 1 ? "+" : "", a);
 			}
 			if (f)
 				put_formula(w, ws, row, c0 + p, f, cached, w->money);
