@@ -12,6 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A table of the section after a blank line: markdown (md 1) or text, indented. */
+static void print_table(const text_table *t, FILE *fp, int md)
+{
+	fputc('\n', fp);
+	if (md)
+		table_print_markdown(t, fp);
+	else
+		table_print_text(t, fp, "  ");
+}
+
 void aftertax_convention(const crm_scenario *sc, const crm_after_tax *at, char *buf, size_t len)
 {
 	const crm_settings *s = &sc->settings;
@@ -92,11 +102,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 			cells[n + 1] = k == 4 ? "" : buf[n + 1];
 			table_add(&t, k == 6 ? ROW_TOTAL : ROW_NORMAL, cells);
 		}
-		fputc('\n', fp);
-		if (md)
-			table_print_markdown(&t, fp);
-		else
-			table_print_text(&t, fp, "  ");
+		print_table(&t, fp, md);
 		table_free(&t);
 	}
 
@@ -136,11 +142,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 				for (size_t y = 0; y <= n; y++)
 					row[y + 1] = b2[y + 1];
 			}
-			fputc('\n', fp);
-			if (md)
-				table_print_markdown(&t, fp);
-			else
-				table_print_text(&t, fp, "  ");
+			print_table(&t, fp, md);
 		}
 		free(row);
 		free(b2);
@@ -162,11 +164,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 			headline_text(y, sizeof y, a[i].kind, a[i].ok, a[i].value);
 			table_add(&t, ROW_NORMAL, (const char *[]){ a[i].label, x, y });
 		}
-		fputc('\n', fp);
-		if (md)
-			table_print_markdown(&t, fp);
-		else
-			table_print_text(&t, fp, "  ");
+		print_table(&t, fp, md);
 		table_free(&t);
 	}
 	for (size_t i = 0; i < na; i++) {

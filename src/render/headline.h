@@ -2,6 +2,9 @@
  * headline.h - the headline metrics of a case in the order every output
  * lists them, with their keys, labels and definitions, and how each is
  * written for people.
+ *
+ * Not a format, and no metric is computed here: run's report, its after-tax
+ * view and the document lay the items out; crm_metrics holds the figures.
  */
 #ifndef CRMROI_HEADLINE_H
 #define CRMROI_HEADLINE_H

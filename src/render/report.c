@@ -14,6 +14,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The row of line l, its amounts from cf: name, area, amounts by column, total, present value. */
+static void line_row(const report *r, cf_row *row, const crm_cashflow *cf, size_t l)
+{
+	const crm_line *ln = &r->sc->lines[l];
+
+	row->name = ln->label;
+	row->area = ln->area;
+	report_fold_line(r, cf, l, row->vals);
+	row->total = report_col_total(r, row->vals);
+	row->pv = r->c->line_pv[l];
+	row->has_total = row->has_pv = 1;
+	row->note = ln->note;
+	row->line = ln;
+}
+
 /* Subtotals of the classes counted (or of those left out), with their heading. */
 static void class_rows(const report *r, cf_rows *out, int counted, double *tmp)
 {
@@ -72,14 +87,7 @@ int report_rows_build(const report *r, cf_rows *out)
 			cf_row *row = NEWROW();
 			row->section = word;
 			row->cls = kind == CRM_BENEFIT ? crm_class_name(ln->cls) : NULL;
-			row->name = ln->label;
-			row->area = ln->area;
-			report_fold_line(r, cf, l, row->vals);
-			row->total = report_col_total(r, row->vals);
-			row->pv = r->c->line_pv[l];
-			row->has_total = row->has_pv = 1;
-			row->note = ln->note;
-			row->line = ln;
+			line_row(r, row, cf, l);
 			if (first) {
 				row->heading_before = 1;
 				row->heading = kind == CRM_COST ? "Costs" : "Benefits";
@@ -174,15 +182,8 @@ int report_rows_build(const report *r, cf_rows *out)
 				continue;
 			row = NEWROW();
 			row->section = "benefit_not_counted";
-			row->name = ln->label;
-			row->area = ln->area;
 			row->cls = crm_class_name(ln->cls);
-			report_fold_line(r, r->c->all_cf, l, row->vals);
-			row->total = report_col_total(r, row->vals);
-			row->pv = r->c->line_pv[l];
-			row->has_total = row->has_pv = 1;
-			row->note = ln->note;
-			row->line = ln;
+			line_row(r, row, r->c->all_cf, l);
 			if (first) {
 				row->heading_before = 1;
 				row->heading = r->c->only_given ? "Benefits left out of the metrics (--only)"

@@ -65,6 +65,35 @@ static int ref_period(void *vctx, int which, char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * The period columns from column period0: their labels in row head, and
+ * under them the period variables year and month as the model defines them
+ * (their names in column name_col, what they are in note_col). Returns the
+ * row of month; year's is the one before.
+ */
+static int period_columns(struct wb *w, lxw_worksheet *ws, int head, int period0, int name_col,
+			  int note_col, const char *year_note)
+{
+	char label[64];
+	int row = head + 1;
+
+	for (int p = 0; p <= w->n; p++) {
+		wb_period_label(w, p, label, sizeof label);
+		wb_put_str(w, ws, head, period0 + p, label, w->head_r);
+	}
+	wb_put_str(w, ws, row, name_col, "year", w->note);
+	wb_put_str(w, ws, row, note_col, year_note, w->note);
+	for (int p = 0; p <= w->n; p++)
+		wb_put_num(w, ws, row, period0 + p, wb_period_year(w, p), w->intg);
+	row++;
+	wb_put_str(w, ws, row, name_col, "month", w->note);
+	wb_put_str(w, ws, row, note_col, w->mpp == 12 ? "The period variable month: first month of "
+		   "the year" : "The period variable month: month of the horizon", w->note);
+	for (int p = 0; p <= w->n; p++)
+		wb_put_num(w, ws, row, period0 + p, wb_period_month(w, p), w->intg);
+	return row;
+}
+
 /* Which inputs and lines change between periods (as the model decides it). */
 void wb_find_varying(struct wb *w)
 {
@@ -344,23 +373,10 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 	for (int c = 0; c < IC_PERIOD0; c++)
 		wb_put_str(w, ws, row, c, heads[c], c >= IC_VALUE && c <= IC_HIGH ? w->head_r : w->head);
 	if (w->any_ivary) {
-		for (int p = 0; p <= w->n; p++) {
-			wb_period_label(w, p, buf, sizeof buf);
-			wb_put_str(w, ws, row, IC_PERIOD0 + p, buf, w->head_r);
-		}
-		row++;
-		w->in_year_row = row;
-		wb_put_str(w, ws, row, IC_NAME, "year", w->note);
-		wb_put_str(w, ws, row, IC_NOTE, "The period variable year: year of the horizon", w->note);
-		for (int p = 0; p <= w->n; p++)
-			wb_put_num(w, ws, row, IC_PERIOD0 + p, wb_period_year(w, p), w->intg);
-		row++;
+		row = period_columns(w, ws, row, IC_PERIOD0, IC_NAME, IC_NOTE,
+				     "The period variable year: year of the horizon");
+		w->in_year_row = row - 1;
 		w->in_month_row = row;
-		wb_put_str(w, ws, row, IC_NAME, "month", w->note);
-		wb_put_str(w, ws, row, IC_NOTE, w->mpp == 12 ? "The period variable month: first month of "
-			   "the year" : "The period variable month: month of the horizon", w->note);
-		for (int p = 0; p <= w->n; p++)
-			wb_put_num(w, ws, row, IC_PERIOD0 + p, wb_period_month(w, p), w->intg);
 	}
 	row++;
 	for (size_t i = 0; i < sc->ninputs; i++, row++) {
@@ -490,24 +506,10 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		"End", "Ramp", "Curve", "Probability", "Growth", "Risk", "Risk factor", "Value" };
 	for (int c = 0; c < LC_PERIOD0; c++)
 		wb_put_str(w, ws, row, c, heads[c], c >= LC_START && c != LC_CURVE ? w->head_r : w->head);
-	for (int p = 0; p <= w->n; p++) {
-		wb_period_label(w, p, buf, sizeof buf);
-		wb_put_str(w, ws, row, LC_PERIOD0 + p, buf, w->head_r);
-	}
-	row++;
-	w->ln_year_row = row;
-	wb_put_str(w, ws, row, LC_LABEL, "year", w->note);
-	wb_put_str(w, ws, row, LC_NOTE, "Year of the horizon (growth and the period variable year)",
-		   w->note);
-	for (int p = 0; p <= w->n; p++)
-		wb_put_num(w, ws, row, LC_PERIOD0 + p, wb_period_year(w, p), w->intg);
-	row++;
+	row = period_columns(w, ws, row, LC_PERIOD0, LC_LABEL, LC_NOTE,
+			     "Year of the horizon (growth and the period variable year)");
+	w->ln_year_row = row - 1;
 	w->ln_month_row = row;
-	wb_put_str(w, ws, row, LC_LABEL, "month", w->note);
-	wb_put_str(w, ws, row, LC_NOTE, w->mpp == 12 ? "The period variable month: first month of "
-		   "the year" : "The period variable month: month of the horizon", w->note);
-	for (int p = 0; p <= w->n; p++)
-		wb_put_num(w, ws, row, LC_PERIOD0 + p, wb_period_month(w, p), w->intg);
 	row += 2;
 
 	/* Rows of the three blocks first: the amounts refer to the other two. */

@@ -263,6 +263,21 @@ static void put_metric(struct wb *w, lxw_worksheet *ws, int row, const char *for
 		wb_put_formula_str(w, ws, row, 1, formula, none, f);
 }
 
+/* A series of bars in colour, of a row of the Cash flow sheet over the categories cats. */
+static void bar_series(struct wb *w, lxw_chart *chart, const char *cats, int row, const char *name,
+		       lxw_color_t color)
+{
+	char vals[128];
+
+	wb_row_range(vals, sizeof vals, SH_CF_REF, row, 1, 1 + w->n);
+	lxw_chart_series *sr = chart_add_series(chart, cats, vals);
+	if (sr) {
+		chart_series_set_name(sr, name);
+		lxw_chart_fill fill = { .color = color };
+		chart_series_set_fill(sr, &fill);
+	}
+}
+
 void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_metrics *m = &w->r->c->m;
@@ -407,20 +422,8 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	chart_title_set_name(line, "Cumulative net cash flow");
 	chart_axis_set_num_format(line->y_axis, "#,##0");
 	chart_legend_set_position(line, LXW_CHART_LEGEND_NONE);
-	wb_row_range(vals, sizeof vals, SH_CF_REF, w->cf_costs, c0, cn);
-	sr = chart_add_series(cols, cats, vals);
-	if (sr) {
-		chart_series_set_name(sr, "Costs");
-		lxw_chart_fill fill = { .color = 0xC0504D };
-		chart_series_set_fill(sr, &fill);
-	}
-	wb_row_range(vals, sizeof vals, SH_CF_REF, w->cf_benefits, c0, cn);
-	sr = chart_add_series(cols, cats, vals);
-	if (sr) {
-		chart_series_set_name(sr, "Benefits");
-		lxw_chart_fill fill = { .color = 0x4F81BD };
-		chart_series_set_fill(sr, &fill);
-	}
+	bar_series(w, cols, cats, w->cf_costs, "Costs", 0xC0504D);
+	bar_series(w, cols, cats, w->cf_benefits, "Benefits", 0x4F81BD);
 	chart_title_set_name(cols, "Costs and benefits per period");
 	chart_axis_set_num_format(cols->y_axis, "#,##0");
 	chart_legend_set_position(cols, LXW_CHART_LEGEND_BOTTOM);
