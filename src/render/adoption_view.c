@@ -13,6 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The total of line l's amounts v (its native periods, before or after
+ * adoption) and their present value, discounted as the line is: at its own
+ * day when it has one.
+ */
+static void line_sums(const crm_cashflow *cf, size_t l, const double *v, double *total, double *pv)
+{
+	size_t np = (size_t)cf->nperiods + 1;
+
+	*total = *pv = 0;
+	for (size_t p = 0; p < np; p++) {
+		*total += v[p];
+		*pv += v[p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
+	}
+}
+
 void adoption_rows_free(adoption_row *rows, size_t n)
 {
 	for (size_t i = 0; rows && i < n; i++) {
@@ -57,14 +73,8 @@ int adoption_rows(const report *r, adoption_row **rowsp, size_t *np_out)
 		report_fold(r, x, a->after);
 		for (int c = 0; c < r->ncols; c++)
 			a->share[c] = a->before[c] != 0 ? a->after[c] / a->before[c] : NAN;
-		/* Discounted as the line is: at its own day when it has one. */
-		for (size_t p = 0; p < np; p++) {
-			double df = isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l];
-			a->total_before += b[p];
-			a->total_after += x[p];
-			a->pv_before += b[p] * df;
-			a->pv_after += x[p] * df;
-		}
+		line_sums(cf, l, b, &a->total_before, &a->pv_before);
+		line_sums(cf, l, x, &a->total_after, &a->pv_after);
 	}
 	*rowsp = rows;
 	*np_out = n;
@@ -178,17 +188,15 @@ void adoption_json(const report *r, FILE *fp)
 			fputs(p ? ", " : "", fp);
 			json_number(fp, cf->input[(size_t)ln->adoption * np + p]);
 		}
-		double tb = 0, ta = 0, pb = 0, pa = 0;
+		double tb, ta, pb, pa;
 		for (int k = 0; k < 2; k++) {
 			const double *v = (k ? cf->amount : cf->before_adoption) + l * np;
 			fputs(k ? "], \"after\": [" : "], \"before\": [", fp);
 			for (size_t p = 0; p < np; p++) {
-				double df = isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l];
 				fputs(p ? ", " : "", fp);
 				json_number(fp, v[p]);
-				*(k ? &ta : &tb) += v[p];
-				*(k ? &pa : &pb) += v[p] * df;
 			}
+			line_sums(cf, l, v, k ? &ta : &tb, k ? &pa : &pb);
 		}
 		fputs("], \"total_before\": ", fp);
 		json_number(fp, tb);

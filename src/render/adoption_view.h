@@ -5,7 +5,7 @@
 #ifndef CRMROI_ADOPTION_VIEW_H
 #define CRMROI_ADOPTION_VIEW_H
 
-#include "report.h"
+#include "columns.h"
 
 /* One benefit with an adoption column, folded into the report's columns. */
 typedef struct adoption_row {

@@ -6,48 +6,20 @@
 #define _POSIX_C_SOURCE 200809L
 #include "aftertax_view.h"
 #include "calendar.h"
+#include "headline.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef aftertax_metric at_metric;
-
-/* The headline metrics in the order and with the keys of the before-tax ones. */
-size_t aftertax_metrics(const crm_metrics *m, at_metric *it)
+/* A table of the section after a blank line: markdown (md 1) or text, indented. */
+static void print_table(const text_table *t, FILE *fp, int md)
 {
-	size_t n = 0;
-#define ITEM(k, l, u, okv, v, nt) it[n++] = (at_metric){ k, l, u, okv, v, nt }
-	ITEM("npv", "NPV", 0, 1, m->npv, "");
-	ITEM("roi", "ROI (TEI)", 1, m->roi_ok, m->roi, m->roi_note);
-	ITEM("bcr", "Benefit-cost ratio", 2, m->bcr_ok, m->bcr, m->bcr_note);
-	ITEM("irr", "IRR", 1, m->irr_ok, m->irr_value, m->irr_note);
-	ITEM("mirr", "MIRR", 1, m->mirr_ok, m->mirr, m->mirr_note);
-	ITEM("payback_months", "Payback", 3, m->payback.status == CRM_PAYBACK_REACHED,
-	     m->payback.months, m->payback_note);
-	ITEM("discounted_payback_months", "Discounted payback", 3,
-	     m->dpayback.status == CRM_PAYBACK_REACHED, m->dpayback.months, m->dpayback_note);
-	ITEM("pv_benefits", "PV of benefits", 0, 1, m->pv_benefits, "");
-	ITEM("pv_costs", "PV of costs", 0, 1, m->pv_costs, "");
-	ITEM("total_benefits", "Total benefits", 0, 1, m->total_benefits, "");
-	ITEM("total_costs", "Total costs", 0, 1, m->total_costs, "");
-	ITEM("peak_investment", "Peak investment", 0, 1, m->peak_investment, "");
-#undef ITEM
-	return n;
-}
-
-static void show(const at_metric *it, char *buf, size_t len)
-{
-	if (!it->ok) {
-		snprintf(buf, len, "n/a");
-		return;
-	}
-	switch (it->unit) {
-	case 0: fmt_money(buf, len, it->v, 2); break;
-	case 1: fmt_percent(buf, len, it->v); break;
-	case 2: snprintf(buf, len, "%.2f", it->v); break;
-	default: snprintf(buf, len, "%.1f months", it->v); break;
-	}
+	fputc('\n', fp);
+	if (md)
+		table_print_markdown(t, fp);
+	else
+		table_print_text(t, fp, "  ");
 }
 
 void aftertax_convention(const crm_scenario *sc, const crm_after_tax *at, char *buf, size_t len)
@@ -130,11 +102,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 			cells[n + 1] = k == 4 ? "" : buf[n + 1];
 			table_add(&t, k == 6 ? ROW_TOTAL : ROW_NORMAL, cells);
 		}
-		fputc('\n', fp);
-		if (md)
-			table_print_markdown(&t, fp);
-		else
-			table_print_text(&t, fp, "  ");
+		print_table(&t, fp, md);
 		table_free(&t);
 	}
 
@@ -174,11 +142,7 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 				for (size_t y = 0; y <= n; y++)
 					row[y + 1] = b2[y + 1];
 			}
-			fputc('\n', fp);
-			if (md)
-				table_print_markdown(&t, fp);
-			else
-				table_print_text(&t, fp, "  ");
+			print_table(&t, fp, md);
 		}
 		free(row);
 		free(b2);
@@ -188,23 +152,19 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 	free(fb);
 
 	/* Metrics before and after tax. */
-	at_metric a[16], b[16];
-	size_t na = aftertax_metrics(before, b);
-	aftertax_metrics(&at->metrics, a);
+	headline_item a[HEADLINE_MAX], b[HEADLINE_MAX];
+	size_t na = headline_items(before, b);
+	headline_items(&at->metrics, a);
 	if (table_init(&t, 3) == 0) {
 		char x[64], y[64];
 		t.right[1] = t.right[2] = 1;
 		table_add(&t, ROW_NORMAL, (const char *[]){ "Metric", "Before tax", "After tax" });
 		for (size_t i = 0; i < na; i++) {
-			show(&b[i], x, sizeof x);
-			show(&a[i], y, sizeof y);
+			headline_text(x, sizeof x, b[i].kind, b[i].ok, b[i].value);
+			headline_text(y, sizeof y, a[i].kind, a[i].ok, a[i].value);
 			table_add(&t, ROW_NORMAL, (const char *[]){ a[i].label, x, y });
 		}
-		fputc('\n', fp);
-		if (md)
-			table_print_markdown(&t, fp);
-		else
-			table_print_text(&t, fp, "  ");
+		print_table(&t, fp, md);
 		table_free(&t);
 	}
 	for (size_t i = 0; i < na; i++) {
@@ -233,15 +193,15 @@ void aftertax_json(const crm_scenario *sc, const crm_after_tax *at, FILE *fp)
 {
 	const crm_settings *s = &sc->settings;
 	const crm_cashflow *cf = at->cf;
-	at_metric it[16];
-	size_t n = aftertax_metrics(&at->metrics, it);
+	headline_item it[HEADLINE_MAX];
+	size_t n = headline_items(&at->metrics, it);
 	char line[1200];
 	int first = 1;
 
 	fputs("\"after_tax\": {\n    ", fp);
 	for (size_t i = 0; i < n; i++) {
 		if (it[i].ok)
-			jnum(fp, it[i].key, it[i].v, &first);
+			jnum(fp, it[i].key, it[i].value, &first);
 		else
 			fprintf(fp, "%s\"%s\": null", first ? "" : ", ", it[i].key), first = 0;
 		if (it[i].note[0]) {

@@ -11,16 +11,6 @@ void aftertax_people(const crm_scenario *sc, const crm_metrics *before, const cr
 		     FILE *fp, int md);
 /* The JSON member "after_tax": {...}, starting with its key (the caller writes the comma). */
 void aftertax_json(const crm_scenario *sc, const crm_after_tax *at, FILE *fp);
-/* The after-tax metrics, keyed as the before-tax ones, for the CSV rows of report.c. */
-typedef struct aftertax_metric {
-	const char *key, *label;
-	int unit;            /* 0 money, 1 percent, 2 ratio, 3 months */
-	int ok;
-	double v;
-	const char *note;
-} aftertax_metric;
-size_t aftertax_metrics(const crm_metrics *m, aftertax_metric *out);
-
 /* One sentence on how tax is computed, for every format. */
 void aftertax_convention(const crm_scenario *sc, const crm_after_tax *at, char *buf, size_t len);
 

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "report.h"
+#include "columns.h"
 
 /* Break-even values shown for this many of the most influential inputs. */
 #define HTML_BREAKEVENS 5

@@ -12,7 +12,7 @@
 #ifndef CRMROI_WORKBOOK_H
 #define CRMROI_WORKBOOK_H
 
-#include "report.h"
+#include "columns.h"
 
 /*
  * Write the evaluated scenario r to path, whole or not at all: the workbook

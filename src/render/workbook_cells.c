@@ -1,0 +1,206 @@
+/*
+ * workbook_cells.c - what every sheet of the workbook writes with: A1
+ * references and ranges, cells of text, numbers, formulas with their cached
+ * values and comments, column widths, the formats (blue on yellow for an
+ * assumption), and the period variables and labels of the columns.
+ *
+ * No sheet (workbook_model.c, workbook_results.c), and no figure: a cached
+ * value is whatever the caller gives.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "workbook_priv.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void col_name(int col, char *buf)
+{
+	char tmp[8];
+	int n = 0;
+
+	col++;
+	while (col > 0) {
+		int rem = (col - 1) % 26;
+		tmp[n++] = (char)('A' + rem);
+		col = (col - 1) / 26;
+	}
+	for (int i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+}
+
+/*
+ * A1 reference of (row, col), 0-based; absolute row and/or column with '$'.
+ * sheet (may be NULL) is prefixed as written.
+ */
+void wb_cell(char *buf, size_t len, const char *sheet, int row, int col, int abs_row,
+	     int abs_col)
+{
+	char c[8];
+
+	col_name(col, c);
+	snprintf(buf, len, "%s%s%s%s%s%d", sheet ? sheet : "", sheet ? "!" : "", abs_col ? "$" : "",
+		 c, abs_row ? "$" : "", row + 1);
+}
+
+/* A range on one row, columns c0..c1, absolute. */
+void wb_row_range(char *buf, size_t len, const char *sheet, int row, int c0, int c1)
+{
+	char a[32], b[32];
+
+	wb_cell(a, sizeof a, NULL, row, c0, 1, 1);
+	wb_cell(b, sizeof b, NULL, row, c1, 1, 1);
+	snprintf(buf, len, "%s%s%s:%s", sheet ? sheet : "", sheet ? "!" : "", a, b);
+}
+
+void wb_check(struct wb *w, lxw_error e, const char *what)
+{
+	if (e == LXW_NO_ERROR || w->failed)
+		return;
+	w->failed = 1;
+	crm_error_set(w->err, CRM_EIO, NULL, 0, 0, "cannot write the workbook (%s): %s", what,
+		      lxw_strerror(e));
+}
+
+void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s,
+		lxw_format *f)
+{
+	if (s && *s)
+		wb_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f), "text");
+}
+
+void wb_put_num(struct wb *w, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
+{
+	wb_check(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f), "number");
+}
+
+/* A formula with crmroi's result as its cached value. */
+void wb_put_formula(struct wb *w, lxw_worksheet *ws, int row, int col, const char *formula,
+		    double cached, lxw_format *f)
+{
+	wb_check(w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f,
+						isfinite(cached) ? cached : 0), "formula");
+}
+
+void wb_put_formula_str(struct wb *w, lxw_worksheet *ws, int row, int col,
+			const char *formula, const char *cached, lxw_format *f)
+{
+	wb_check(w, worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f, cached),
+		 "formula");
+}
+
+void wb_put_comment(struct wb *w, lxw_worksheet *ws, int row, int col, const char *text)
+{
+	lxw_comment_options opt = { .author = "crmroi" };
+
+	wb_check(w, worksheet_write_comment_opt(ws, (lxw_row_t)row, (lxw_col_t)col, text, &opt),
+		 "comment");
+}
+
+void wb_fmtf(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+}
+
+void wb_width(struct wb *w, lxw_worksheet *ws, int col, double width, lxw_format *f)
+{
+	wb_check(w, worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, width, f), "column");
+}
+
+/* Width for a column of texts: the longest, within [min, W_TEXT_MAX]. */
+double wb_text_width(const char *const *texts, size_t n, size_t stride, double min)
+{
+	double wd = min;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *s = *(const char *const *)((const char *)texts + i * stride);
+		if (s && strlen(s) + 2 > wd)
+			wd = (double)strlen(s) + 2;
+	}
+	return wd > W_TEXT_MAX ? W_TEXT_MAX : wd;
+}
+
+static lxw_format *new_format(struct wb *w, const char *num_format, int bold, int input)
+{
+	lxw_format *f = workbook_add_format(w->book);
+
+	if (!f)
+		return NULL;
+	if (num_format)
+		format_set_num_format(f, num_format);
+	if (bold)
+		format_set_bold(f);
+	if (input) {
+		/* The modeller's convention: blue on pale yellow is an assumption to change. */
+		format_set_font_color(f, 0x0000CC);
+		format_set_bg_color(f, 0xFFF9D6);
+	}
+	return f;
+}
+
+int wb_make_formats(struct wb *w)
+{
+	w->title = new_format(w, NULL, 1, 0);
+	w->subtitle = new_format(w, NULL, 0, 0);
+	w->head = new_format(w, NULL, 1, 0);
+	w->head_r = new_format(w, NULL, 1, 0);
+	w->text = new_format(w, NULL, 0, 0);
+	w->wrap = new_format(w, NULL, 0, 0);
+	w->note = new_format(w, NULL, 0, 0);
+	w->snap = new_format(w, NULL, 0, 0);
+	w->money = new_format(w, "#,##0", 0, 0);
+	w->money_in = new_format(w, "#,##0", 0, 1);
+	w->money_b = new_format(w, "#,##0", 1, 0);
+	w->rate = new_format(w, "0.00%", 0, 0);
+	w->rate_in = new_format(w, "0.00%", 0, 1);
+	w->num = new_format(w, "General", 0, 0);
+	w->num_in = new_format(w, "General", 0, 1);
+	w->months = new_format(w, "0.0", 0, 0);
+	w->factor = new_format(w, "0.0000", 0, 0);
+	w->intg = new_format(w, "0", 0, 0);
+	w->label_b = new_format(w, NULL, 1, 0);
+	if (!w->title || !w->subtitle || !w->head || !w->head_r || !w->text || !w->wrap ||
+	    !w->note || !w->snap || !w->money || !w->money_in || !w->money_b || !w->rate ||
+	    !w->rate_in || !w->num || !w->num_in || !w->months || !w->factor || !w->intg ||
+	    !w->label_b)
+		return -1;
+	format_set_font_size(w->title, 14);
+	format_set_italic(w->subtitle);
+	format_set_bottom(w->head, LXW_BORDER_THIN);
+	format_set_bg_color(w->head, 0xE7E6E6);
+	format_set_bottom(w->head_r, LXW_BORDER_THIN);
+	format_set_bg_color(w->head_r, 0xE7E6E6);
+	format_set_align(w->head_r, LXW_ALIGN_RIGHT);
+	format_set_text_wrap(w->wrap);
+	format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_italic(w->note);
+	format_set_font_color(w->note, 0x595959);
+	format_set_italic(w->snap);
+	format_set_font_color(w->snap, 0x9C5700);
+	format_set_top(w->money_b, LXW_BORDER_THIN);
+	return 0;
+}
+
+/* Period variables as the model defines them (period 0 sees period 1's). */
+int wb_period_year(const struct wb *w, int p)
+{
+	int q = p ? p : 1;
+	return ((q - 1) * w->mpp) / 12 + 1;
+}
+
+int wb_period_month(const struct wb *w, int p)
+{
+	int q = p ? p : 1;
+	return (q - 1) * w->mpp + 1;
+}
+
+void wb_period_label(const struct wb *w, int p, char *buf, size_t len)
+{
+	report_col_label(w->r, p, buf, len);
+}

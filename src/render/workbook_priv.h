@@ -1,0 +1,145 @@
+/*
+ * workbook_priv.h - what the files of the workbook writer share: the state
+ * of a workbook being written (struct wb: where each sheet put its rows, so
+ * that the formulas of one sheet can refer to another's), the layout of the
+ * Inputs and Lines sheets, the cell and format helpers (workbook_cells.c)
+ * and the sheets (workbook_model.c, workbook_results.c). Private to
+ * workbook*.c; workbook.h is the interface.
+ *
+ * A helper that fails to write marks the workbook failed with err filled
+ * (wb_check); writing goes on, and wb_write reports the first failure.
+ */
+#ifndef CRMROI_WORKBOOK_PRIV_H
+#define CRMROI_WORKBOOK_PRIV_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "workbook.h"
+
+/* Column widths (characters) and the cap for columns sized to their text. */
+#define W_PERIOD 13
+#define W_TEXT_MAX 48
+
+/* Sheet names, and as they are written in a reference. */
+#define SH_SUMMARY "Summary"
+#define SH_SETTINGS "Settings"
+#define SH_INPUTS "Inputs"
+#define SH_LINES "Lines"
+#define SH_CF "Cash flow"
+#define SH_CF_REF "'Cash flow'"
+#define SH_SENS "Sensitivity"
+
+/* Inputs sheet columns. */
+enum { IC_NAME, IC_XLNAME, IC_VALUE, IC_LOW, IC_HIGH, IC_DIST, IC_UNIT, IC_NOTE, IC_PERIOD0 };
+
+/* Lines sheet columns. */
+enum { LC_LABEL, LC_KIND, LC_AREA, LC_OWNER, LC_METRIC, LC_NOTE, LC_TIMING, LC_START, LC_END,
+       LC_RAMP, LC_CURVE, LC_PROB, LC_GROWTH, LC_RISK, LC_RISKF, LC_VALUE, LC_PERIOD0 };
+
+struct wb {
+	lxw_workbook *book;
+	const report *r;
+	const crm_scenario *sc;
+	const crm_cashflow *cf;
+	int n;                  /* periods 1..n */
+	int mpp, ppy;
+	size_t np;              /* n + 1 */
+	crm_warnings *warn;
+	crm_error *err;
+	int failed;
+
+	lxw_format *title, *subtitle, *head, *head_r, *text, *wrap, *note, *snap;
+	lxw_format *money, *money_in, *money_b, *rate, *rate_in, *num, *num_in, *months,
+		   *factor, *intg, *label_b;
+
+	/* Inputs */
+	char **iname;           /* defined name of each input */
+	char *ivary;            /* the input has per-period cells */
+	int *irow;
+	int any_ivary;
+	int in_year_row, in_month_row;
+	/* Lines */
+	char *lvary;            /* the line's value has per-period cells */
+	int *lrow, *ltrow, *lvrow;
+	int ln_year_row, ln_month_row, ln_first, ln_last;
+	/* Settings: rows of the named cells */
+	int set_row_discount;
+	/* Cash flow rows */
+	int cf_month, cf_costs, cf_benefits, cf_net, cf_cum, cf_df, cf_pv, cf_cumpv;
+	int cf_tol[2], cf_z[2], cf_stay[2], cf_cross[2];
+	/* Scratch: two input vectors (a value's inputs), or three period vectors (payback) */
+	double *tmp;
+};
+
+/* ---- cells, references and formats (workbook_cells.c) */
+
+/*
+ * A1 reference of (row, col), 0-based; absolute row and/or column with '$'.
+ * sheet (may be NULL) is prefixed as written.
+ */
+void wb_cell(char *buf, size_t len, const char *sheet, int row, int col, int abs_row,
+	     int abs_col);
+/* A range on one row, columns c0..c1, absolute. */
+void wb_row_range(char *buf, size_t len, const char *sheet, int row, int c0, int c1);
+/* The workbook failed (err filled, what says in which call) unless e is LXW_NO_ERROR. */
+void wb_check(struct wb *w, lxw_error e, const char *what);
+/* Text (nothing when s is NULL or ""), a number. */
+void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s,
+		lxw_format *f);
+void wb_put_num(struct wb *w, lxw_worksheet *ws, int row, int col, double v, lxw_format *f);
+/* A formula with crmroi's result as its cached value: a number (0 when not finite), or text. */
+void wb_put_formula(struct wb *w, lxw_worksheet *ws, int row, int col, const char *formula,
+		    double cached, lxw_format *f);
+void wb_put_formula_str(struct wb *w, lxw_worksheet *ws, int row, int col,
+			const char *formula, const char *cached, lxw_format *f);
+/* A cell comment by "crmroi". */
+void wb_put_comment(struct wb *w, lxw_worksheet *ws, int row, int col, const char *text);
+/* snprintf into buf. */
+void wb_fmtf(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The width of column col (characters), and its format (may be NULL). */
+void wb_width(struct wb *w, lxw_worksheet *ws, int col, double width, lxw_format *f);
+/*
+ * Width for a column of texts: the longest, within [min, W_TEXT_MAX]. The n
+ * texts are read stride bytes apart from texts (an array of structs works).
+ */
+double wb_text_width(const char *const *texts, size_t n, size_t stride, double min);
+/* Every format of w; -1 when out of memory. */
+int wb_make_formats(struct wb *w);
+/* The period variables year and month as the model defines them (period 0 sees period 1's). */
+int wb_period_year(const struct wb *w, int p);
+int wb_period_month(const struct wb *w, int p);
+/* The label of period column p: as every renderer labels it (report_col_label). */
+void wb_period_label(const struct wb *w, int p, char *buf, size_t len);
+
+/* ---- the model: Settings, Inputs, Lines (workbook_model.c) */
+
+/* Which inputs and lines change between periods (as the model decides it). */
+void wb_find_varying(struct wb *w);
+/*
+ * Give every input a defined name, unique without regard to case. -1 on
+ * failure: w->failed with err filled (a name too long for Excel), or out of
+ * memory.
+ */
+int wb_name_inputs(struct wb *w);
+/*
+ * The inputs that some line's start, end or ramp follows, as "a, b" in names;
+ * how many. The months are written as numbers, so these inputs are not live.
+ */
+size_t wb_timing_input_names(const crm_scenario *sc, char *names, size_t len);
+void wb_sheet_settings(struct wb *w, lxw_worksheet *ws);
+void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws);
+/* m: the model the lines' timing factors come from. */
+void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m);
+
+/* ---- the results: Cash flow, Summary, Sensitivity (workbook_results.c) */
+
+/* After the Lines sheet: its formulas refer to the lines' rows. */
+void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws);
+/* After the Cash flow sheet, for the same reason. */
+void wb_sheet_summary(struct wb *w, lxw_worksheet *ws);
+/* The tornado rows (nrows of them), as values. */
+void wb_sheet_sensitivity(struct wb *w, lxw_worksheet *ws, const crm_tornado_row *rows,
+			  size_t nrows);
+
+#endif
