@@ -1,14 +1,16 @@
 #!/bin/sh
 # Run every test suite: the cmocka unit test programs, the CLI golden tests,
-# the documentation tests, the fuzz corpus replay, the fault-injection tests
-# and the conformance table of capabilities against outputs. Each runner
+# the documentation tests, the fuzz corpus replay, the fault-injection tests,
+# the conformance table of capabilities against outputs and the check of
+# the layers of src/ against doc/ARCHITECTURE.md. Each runner
 # prints its own summary; the last line adds them up as "N passed, N failed".
 #   sh tests/run_all.sh BUILD_DIR
 set -u
 build=${1:-build}
 CRMROI=$(pwd)/$build/crmroi
 CAPS=$(pwd)/$build/conformance/capabilities
-export CRMROI CAPS
+BUILD=$build
+export CRMROI CAPS BUILD
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 pass=0
@@ -26,7 +28,7 @@ for t in "$build"/tests/test_*; do
 	if [ $rc -ne 0 ] && [ -z "$f" ]; then fail=$((fail + 1)); fi
 done
 for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh tests/workbook/run.sh \
-	tests/conformance/run.sh; do
+	tests/conformance/run.sh tests/layers/run.sh; do
 	sh "$runner" > "$log" 2>&1
 	cat "$log"
 	line=$(tail -1 "$log")

@@ -473,8 +473,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 			met->peak_investment, tax ? atm->npv : NAN,
 			tax && atm->irr_ok ? atm->irr_value : NAN,
 			tax && atm->payback.status == CRM_PAYBACK_REACHED ? atm->payback.months : NAN,
-			sc->settings.readiness ? crm_assess_factor(sc->settings.readiness_score,
-								   sc->settings.readiness_floor) : NAN };
+			sc->settings.readiness ? sc->settings.readiness_factor : NAN };
 		const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
 			"no MIRR", "not reached", "not reached", NULL, NULL, NULL, NULL, NULL,
 			tax ? NULL : "no tax_rate setting", tax ? "no IRR" : "no tax_rate setting",

@@ -260,8 +260,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 		char rd[1024];
 		explain_readiness(&r->sc->settings, rd, sizeof rd);
 		csv_row_clear(&c);
-		c.num[A_VALUE] = crm_assess_factor(r->sc->settings.readiness_score,
-						   r->sc->settings.readiness_floor);
+		c.num[A_VALUE] = r->sc->settings.readiness_factor;
 		c.text[A_NOTE] = rd;
 		csv_row_alone(r, fp, scenario, "readiness", "execution_factor", &c);
 	}

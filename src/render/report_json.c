@@ -121,7 +121,7 @@ void report_json(const report *r, FILE *fp)
 		fputs(", \"floor\": ", fp);
 		json_number(fp, s->readiness_floor);
 		fputs(", \"factor\": ", fp);
-		json_number(fp, crm_assess_factor(s->readiness_score, s->readiness_floor));
+		json_number(fp, s->readiness_factor);
 		fputs(", \"note\": \"benefits x factor, on top of the risk adjustment; a judgement "
 		      "from the self-assessment, not a calibrated estimate\"}", fp);
 	}

@@ -239,7 +239,7 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	}
 	if (s->readiness) {
 		/* Execution readiness scales every benefit (crmroi assess). */
-		double factor = crm_assess_factor(s->readiness_score, s->readiness_floor);
+		double factor = s->readiness_factor;
 		wb_put_str(w, ws, row, 0, "readiness", w->text);
 		wb_put_str(w, ws, row, 1, s->readiness, w->text);
 		wb_put_str(w, ws, row++, 3, "The readiness self-assessment the score comes from", w->note);
@@ -575,7 +575,7 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		if (benefit && sc->settings.readiness) {
 			/* As the model: the readiness factor scales benefits on top of their risk. */
 			wb_fmtf(buf, sizeof buf, "=(1-%s)*readiness_factor", ref);
-			rf *= crm_assess_factor(sc->settings.readiness_score, sc->settings.readiness_floor);
+			rf *= sc->settings.readiness_factor;
 		} else {
 			wb_fmtf(buf, sizeof buf, benefit ? "=1-%s" : "=1+%s", ref);
 		}
