@@ -542,7 +542,7 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 		o.nmetrics = sizeof all / sizeof *all;
 	}
 	if ((status = cli_parse(&p, cmdname, argc, argv, parse_option, &o)) >= 0)
-		return status;
+		goto done;   /* the --vary names parsed so far are freed there */
 	status = EXIT_OK;
 	o.fmt = p.fmt;
 	o.output = p.output;
