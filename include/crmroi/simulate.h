@@ -70,6 +70,7 @@ typedef struct crm_sim_result {
 	int stopped_early;           /* --precision reached before the cap */
 	crm_sim_metric metric[CRM_SIM_NMETRICS];
 	uint64_t npv_negative, payback_not_reached, model_undefined;
+	double p_npv_negative;       /* npv_negative / the draws with an NPV; NaN when none has one */
 	size_t nitems;
 	crm_uncertain *items;        /* owned */
 	double *rank_corr;           /* nitems: Spearman with NPV; NaN when constant */

@@ -519,8 +519,7 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 			for (int c = 0; c < 12; c++)
 				put_num(fp, o->out, keys[c], m->defined ? v[c] : NAN, "undefined in every draw",
 					&first);
-			put_num(fp, o->out, "p_npv_negative", res.metric[CRM_SIM_NPV].defined ?
-				(double)res.npv_negative / (double)res.metric[CRM_SIM_NPV].defined : NAN, NULL,
+			put_num(fp, o->out, "p_npv_negative", res.p_npv_negative, NULL,
 				&first);
 			end_row(fp, o->out);
 		}

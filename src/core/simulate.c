@@ -1079,6 +1079,8 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 	    (st = run_rounds(&r, res, err)) == CRM_OK &&
 	    (st = summarise_metrics(&r, res, err)) == CRM_OK)
 		st = rank_correlations(&r, res, err);
+	uint64_t with_npv = res->metric[CRM_SIM_NPV].defined;
+	res->p_npv_negative = with_npv ? (double)res->npv_negative / (double)with_npv : NAN;
 	run_free(&r);
 	if (st != CRM_OK)
 		crm_sim_result_free(res);

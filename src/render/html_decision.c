@@ -115,7 +115,7 @@ static const crm_breakeven *first_breakeven(const html_case *hc)
 /* The share of the simulation's draws with a negative NPV. */
 static double share_negative(const html_case *hc)
 {
-	return hc->sim.iterations ? (double)hc->sim.npv_negative / (double)hc->sim.iterations : 0;
+	return hc->sim.metric[CRM_SIM_NPV].defined ? hc->sim.p_npv_negative : 0;
 }
 
 static void decision_sentences(FILE *fp, const html_doc *d)

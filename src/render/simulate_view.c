@@ -428,8 +428,7 @@ static void report_csv_sim(const sim_view_opts *o, const crm_scenario *sc,
 	}
 	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
 	const char *no_npv = npv->defined ? NULL : "no draw has an NPV";
-	csv_row_note(fp, "probability", "npv_negative", "share", npv->defined ?
-		     (double)res->npv_negative / (double)npv->defined : NAN, NAN, NAN, no_npv);
+	csv_row_note(fp, "probability", "npv_negative", "share", res->p_npv_negative, NAN, NAN, no_npv);
 	if (res->metric[CRM_SIM_PAYBACK].computed)
 		csv_row_note(fp, "probability", "payback_not_reached", "share", npv->defined ?
 			     (double)res->payback_not_reached / (double)npv->defined : NAN, NAN, NAN,
@@ -509,7 +508,7 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 	}
 	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
 	fputs("\n  },\n  \"probability\": {", fp);
-	jnum(fp, "npv_negative", npv->defined ? (double)res->npv_negative / (double)npv->defined : NAN, 0);
+	jnum(fp, "npv_negative", res->p_npv_negative, 0);
 	if (res->metric[CRM_SIM_PAYBACK].computed)
 		jnum(fp, "payback_not_reached", npv->defined ?
 		     (double)res->payback_not_reached / (double)npv->defined : NAN, 1);
