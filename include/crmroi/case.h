@@ -93,6 +93,13 @@ typedef struct crm_case {
 	 */
 	double *unadjusted_line_pv;
 	/*
+	 * The plan as written, before any risk: no TEI risk adjustment, and every
+	 * gate and risk event going ahead (its probability taken as 1), so that
+	 * options with and without gates compare like with like. When no line
+	 * has a probability below 1, it is the unadjusted view's metrics.
+	 */
+	crm_metrics unrisked;
+	/*
 	 * Peak funding: the lowest point of the cumulative net cash flow month by
 	 * month (0 when it never falls below 0) and the month it is reached
 	 * (0 = the Initial column). On a yearly grid it can be deeper than the

@@ -47,6 +47,12 @@ typedef struct crm_sim_options {
 	int (*samples)(void *ctx, uint64_t first, size_t count, size_t nitems, const double *items,
 		       const double *metrics);
 	void *samples_ctx;
+	/*
+	 * A reference NPV (the base case's, say): with has_reference, the result
+	 * gives the share of draws whose NPV is below it, its percentile rank.
+	 */
+	int has_reference;
+	double reference;
 	/* Called now and then with draws done so far and the total planned. */
 	void (*progress)(void *ctx, uint64_t done, uint64_t total);
 	void *progress_ctx;
@@ -71,6 +77,9 @@ typedef struct crm_sim_result {
 	crm_sim_metric metric[CRM_SIM_NMETRICS];
 	uint64_t npv_negative, payback_not_reached, model_undefined;
 	double p_npv_negative;       /* npv_negative / the draws with an NPV; NaN when none has one */
+	uint64_t npv_below_reference;
+	double reference_share;      /* draws with NPV below opt->reference / draws with an NPV;
+					NaN without a reference */
 	size_t nitems;
 	crm_uncertain *items;        /* owned */
 	double *rank_corr;           /* nitems: Spearman with NPV; NaN when constant */

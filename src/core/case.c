@@ -205,6 +205,32 @@ static crm_status unadjusted(crm_case *c, crm_error *err)
 	return CRM_OK;
 }
 
+/* The plan before any risk: the unadjusted model with every gate and event going ahead. */
+static crm_status unrisked(crm_case *c, crm_error *err)
+{
+	const crm_scenario *sc = c->sc;
+	crm_model *m = NULL;
+	crm_cashflow *cf = NULL;
+	crm_status st;
+	int events = 0;
+
+	for (size_t l = 0; l < sc->nlines; l++)
+		events |= sc->lines[l].probability < 1;
+	if (!events) {
+		c->unrisked = c->unadjusted;
+		return CRM_OK;
+	}
+	if (!(m = crm_model_new_unadjusted(sc, &sc->settings, err)))
+		return err ? err->status : CRM_ENOMEM;
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].probability < 1)
+			crm_model_set_occurs(m, l, 1);
+	st = evaluate(c, m, &cf, &c->unrisked, err);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	return st;
+}
+
 crm_case *crm_case_new(const crm_scenario *sc, const crm_case_options *opt, crm_error *err)
 {
 	crm_case *c = calloc(1, sizeof *c);
@@ -230,7 +256,7 @@ crm_case *crm_case_new(const crm_scenario *sc, const crm_case_options *opt, crm_
 	}
 	if ((st = lines_and_classes(c, err)) != CRM_OK)
 		goto fail;
-	if ((st = unadjusted(c, err)) != CRM_OK)
+	if ((st = unadjusted(c, err)) != CRM_OK || (st = unrisked(c, err)) != CRM_OK)
 		goto fail;
 	if ((st = peak_funding(c, err)) != CRM_OK || (st = gates(c, err)) != CRM_OK)
 		goto fail;

@@ -151,6 +151,8 @@ static void test_gate_outcomes(void **state)
 	/* If it goes ahead, 300,000 of costs: the pilot and the whole licence. */
 	assert_close(c->gates[0].go.total_costs, 300000, REL, 0);
 	assert_close(c->gates[0].stop.total_costs, 100000, REL, 0);
+	/* Before any risk (no TEI risk here): the roll-out goes ahead. */
+	assert_close(c->unrisked.npv, 52892.561983471074, REL, 0);
 	crm_case_free(c);
 	crm_scenario_free(sc);
 }
@@ -175,6 +177,24 @@ static void test_unadjusted(void **state)
 	assert_close(c->m.npv, 110.74380165289256, REL, 0);
 	assert_close(c->unadjusted_line_pv[1], 800 * 21 / 12.1, REL, 0);
 	assert_non_null(c->unadjusted_model);
+	crm_case_free(c);
+	crm_scenario_free(sc);
+
+	/*
+	 * With a risk event (a cost of 100 at month 12, 50% chance): the unadjusted
+	 * view counts it at its expected value, the plan before any risk whole.
+	 *   unadjusted = 388.4297520661157 - 50 x 10/11  = 342.9752066115702
+	 *   unrisked   = 388.4297520661157 - 100 x 10/11 = 297.5206611570248
+	 */
+	sc = load_text("kind,name,value,timing,start,risk,probability\n"
+		       "setting,horizon_years,2\n"
+		       "setting,discount_rate,10%\n"
+		       "cost,Set-up,1000,once,0,,\n"
+		       "benefit,Savings,800,yearly,1,20%,\n"
+		       "cost,Overrun,100,once,12,,50%\n");
+	c = case_of(sc);
+	assert_close(c->unadjusted.npv, 342.9752066115702, REL, 0);
+	assert_close(c->unrisked.npv, 297.5206611570248, REL, 0);
 	crm_case_free(c);
 	crm_scenario_free(sc);
 

@@ -257,6 +257,40 @@ static void test_npv_distribution_linear(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * The percentile rank of a reference NPV: NPV = 1000 x - 30000 with x uniform
+ * on 0..100, so P(NPV < 20000) = P(x < 50) = 1/2 and P(NPV < -10000) =
+ * P(x < 20) = 1/5 (analytic); within 5 standard errors of a proportion.
+ */
+static void test_reference_share(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,low,high,dist,timing\n"
+				     "input,x,50,0,100,uniform,\n"
+				     "cost,Set-up,30000,,,,once\n"
+				     "benefit,Y,1000 * x,,,,once\n");
+	static const double ref[] = { 20000, -10000 }, want[] = { 0.5, 0.2 };
+	for (int k = 0; k < 2; k++) {
+		crm_sim_options o = options(100000, 2);
+		crm_sim_result res;
+		crm_error err;
+		o.has_reference = 1;
+		o.reference = ref[k];
+		assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+		assert_close(res.reference_share, want[k], 0, 5 * sqrt(want[k] * (1 - want[k]) / 1e5));
+		assert_close(res.p_npv_negative, 0.3, 0, 5 * sqrt(0.21 / 1e5));
+		crm_sim_result_free(&res);
+	}
+	/* Without a reference, the share is not a number. */
+	crm_sim_options o = options(1000, 1);
+	crm_sim_result res;
+	crm_error err;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_true(isnan(res.reference_share));
+	crm_sim_result_free(&res);
+	crm_scenario_free(sc);
+}
+
 static void test_histogram_percentiles(void **state)
 {
 	(void)state;
@@ -1141,6 +1175,7 @@ int main(void)
 		cmocka_unit_test(test_same_seed_same_result_any_jobs),
 		cmocka_unit_test(test_npv_distribution_linear),
 		cmocka_unit_test(test_histogram_percentiles),
+		cmocka_unit_test(test_reference_share),
 		cmocka_unit_test(test_precision_stop),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_summary_matches_full_evaluation),
