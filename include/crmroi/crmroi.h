@@ -23,6 +23,7 @@
 #include "crmroi/case.h"
 #include "crmroi/analysis.h"
 #include "crmroi/compare.h"
+#include "crmroi/joint.h"
 #include "crmroi/datatable.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"

@@ -1,0 +1,61 @@
+/*
+ * crmroi/joint.h - several scenarios simulated on common random draws.
+ *
+ * Options for the same program (big bang, phased, a pilot) share most of
+ * their uncertainty: the lead volume or the go-live month is the same
+ * unknown whichever option is chosen. Simulated apart, two options' NPVs
+ * are independent and their ranking can contradict itself; simulated on
+ * common draws, an uncertain value with the same name in two scenarios takes
+ * the same quantile in every draw (each scenario's own distribution of it),
+ * so the comparison measures the options, not the noise.
+ *
+ * Each uncertain value is keyed by what it is and its name (an input, a
+ * line's value, a risk event or a gate), and draw d of key k comes from a
+ * counter-based stream: a hash of (seed, k, d). The draws therefore do not
+ * depend on the order of the scenarios, on which other scenarios are given,
+ * or on the number of threads. Rank correlations within a scenario are
+ * imposed by its Gaussian copula on the common normal scores.
+ */
+#ifndef CRMROI_JOINT_H
+#define CRMROI_JOINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crmroi/error.h"
+#include "crmroi/scenario.h"
+
+/* Most scenarios simulated together. */
+#define CRM_JOINT_MAX 64
+
+typedef struct crm_joint_options {
+	uint64_t n;          /* draws, 2 to 100,000,000 */
+	uint64_t seed;
+} crm_joint_options;
+
+typedef struct crm_joint_result {
+	size_t ns;           /* scenarios */
+	uint64_t n;          /* draws */
+	size_t nkeys;        /* distinct uncertain values over all scenarios */
+	size_t nshared;      /* of them, those two or more scenarios have */
+	double *npv;         /* ns x n: scenario s's NPV in draw d at [s * n + d]; NaN when undefined */
+	/* Per scenario: */
+	uint64_t *defined;   /* draws with an NPV */
+	double *mean, *p10, *p50, *p90;
+	double *p_negative;  /* P(NPV < 0), over the draws with an NPV */
+	double *p_best;      /* P(its NPV is the highest of all), ties shared; over draws where all are defined */
+	/* ns x ns: P(NPV of s > NPV of t) at [s * ns + t], over the draws where both are defined. */
+	double *p_beats;
+} crm_joint_result;
+
+/*
+ * Simulate the ns scenarios scs[] on common draws. CRM_EUSAGE when ns is 0
+ * or above CRM_JOINT_MAX or n is out of range; CRM_EDATA from a scenario's
+ * ranges or correlations; CRM_ENOMEM. The caller owns *res (free with
+ * crm_joint_result_free, also after a failure).
+ */
+crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
+			      const crm_joint_options *opt, crm_joint_result *res, crm_error *err);
+void crm_joint_result_free(crm_joint_result *res);
+
+#endif

@@ -1,0 +1,397 @@
+/*
+ * joint.c - several scenarios simulated on common random draws
+ * (crmroi/joint.h): the NPV of each in every draw, each one's risk range,
+ * and how often each beats the others.
+ *
+ * Not the Monte Carlo engine of crmroi/simulate.h: that one draws a single
+ * scenario by blocks at full speed; this one evaluates a few scenarios draw
+ * by draw with a counter-based stream per uncertain value, which is what
+ * makes their draws common. Each evaluation takes the model's short way
+ * when it can (crm_model_summary), the full evaluation when it cannot.
+ */
+#include "crmroi/joint.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crmroi/model.h"
+#include "crmroi/sample.h"
+
+#define JOINT_MAX_DRAWS 10000000ULL
+/* Most NPVs kept (scenarios x draws): 400 MB. */
+#define JOINT_MAX_VALUES 50000000ULL
+#define U_CLAMP 1e-15           /* keep copula uniforms inside (0, 1) */
+
+/* One scenario being simulated. */
+struct member {
+	const crm_scenario *sc;
+	crm_model *m;
+	crm_cashflow *cf;
+	crm_uncertain *items;
+	size_t nitems;
+	uint64_t *key;          /* per item: the hash of its key */
+	crm_copula cop;
+	int cop_ready;
+	double *z;              /* per copula item: its normal score */
+	double *val;            /* per item: this draw's value */
+};
+
+/* SplitMix64's finaliser: a well-spread 64-bit hash of a 64-bit number. */
+static uint64_t mix64(uint64_t z)
+{
+	z += 0x9E3779B97F4A7C15ULL;
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/*
+ * FNV-1a of an item's kind and name: the key common to every scenario that
+ * has it. A gate (a group's event) is keyed apart from a line's own event.
+ */
+static uint64_t item_key(const crm_scenario *sc, const crm_uncertain *u)
+{
+	uint64_t h = 1469598103934665603ULL;
+	char kind = u->kind == CRM_ITEM_INPUT ? 'i' : u->kind == CRM_ITEM_LINE ? 'l' : 'e';
+
+	if (u->kind == CRM_ITEM_EVENT && sc->lines[u->index].group >= 0)
+		kind = 'g';
+	h = (h ^ (unsigned char)kind) * 1099511628211ULL;
+	for (const char *p = u->name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h;
+}
+
+/* Draw d of key k: a uniform in (0, 1) from (seed, k, d) alone. */
+static double uniform(uint64_t seed, uint64_t key, uint64_t d)
+{
+	uint64_t x = mix64(seed ^ mix64(key ^ mix64(d)));
+	return ((double)(x >> 11) + 0.5) / 9007199254740992.0;
+}
+
+static void member_free(struct member *mb)
+{
+	crm_cashflow_free(mb->cf);
+	crm_model_free(mb->m);
+	free(mb->items);
+	free(mb->key);
+	if (mb->cop_ready)
+		crm_copula_free(&mb->cop);
+	free(mb->z);
+	free(mb->val);
+}
+
+static crm_status member_init(struct member *mb, const crm_scenario *sc, crm_error *err)
+{
+	crm_status st;
+
+	memset(mb, 0, sizeof *mb);
+	mb->sc = sc;
+	if ((st = crm_uncertain_list(sc, &mb->items, &mb->nitems, err)) != CRM_OK)
+		return st;
+	if ((st = crm_copula_init(&mb->cop, sc, mb->items, mb->nitems, err)) != CRM_OK)
+		return st;
+	mb->cop_ready = 1;
+	if (!(mb->m = crm_model_new(sc, err)))
+		return err ? err->status : CRM_ENOMEM;
+	mb->key = calloc(mb->nitems + 1, sizeof *mb->key);
+	mb->z = calloc(mb->cop.m + 1, sizeof *mb->z);
+	mb->val = calloc(mb->nitems + 1, sizeof *mb->val);
+	if (!(mb->cf = crm_cashflow_new(mb->m)) || !mb->key || !mb->z || !mb->val)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	mb->cf->keep_inputs = 0;
+	mb->cf->keep_amounts = 0;
+	for (size_t t = 0; t < mb->nitems; t++)
+		mb->key[t] = item_key(sc, &mb->items[t]);
+	return CRM_OK;
+}
+
+/* The values of draw d, by each item's quantile of the common uniforms (through the copula). */
+static void member_draw(struct member *mb, uint64_t seed, uint64_t d)
+{
+	for (size_t t = 0; t < mb->nitems; t++)
+		if (!mb->cop.in || !mb->cop.in[t])
+			mb->val[t] = crm_uncertain_quantile(&mb->items[t], uniform(seed, mb->key[t], d));
+	for (size_t i = 0; i < mb->cop.m; i++)
+		mb->z[i] = gsl_cdf_ugaussian_Pinv(uniform(seed, mb->key[mb->cop.item[i]], d));
+	for (size_t i = 0; i < mb->cop.m; i++) {
+		double z = 0;
+		for (size_t j = 0; j < mb->cop.m; j++)
+			z += mb->cop.factor[i * mb->cop.m + j] * mb->z[j];
+		double u = gsl_cdf_ugaussian_P(z);
+		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
+		mb->val[mb->cop.item[i]] = crm_uncertain_quantile(&mb->items[mb->cop.item[i]], u);
+	}
+	for (size_t t = 0; t < mb->nitems; t++) {
+		const crm_uncertain *u = &mb->items[t];
+		switch (u->kind) {
+		case CRM_ITEM_INPUT: crm_model_override(mb->m, (size_t)u->index, mb->val[t]); break;
+		case CRM_ITEM_LINE: crm_model_override_line(mb->m, (size_t)u->index, mb->val[t]); break;
+		case CRM_ITEM_EVENT: crm_model_set_occurs(mb->m, (size_t)u->index, mb->val[t] != 0); break;
+		}
+	}
+}
+
+/* The NPV of the model as drawn: NaN where it is not a number (a division by zero). */
+static crm_status member_npv(struct member *mb, double *npv, crm_error *err)
+{
+	crm_error e;
+	crm_status st;
+
+	crm_error_clear(&e);
+	if (crm_model_summary_fast(mb->m)) {
+		crm_summary s;
+		st = crm_model_summary(mb->m, mb->cf, 0, 0, &s, &e);
+		if (st == CRM_OK) {
+			*npv = s.npv;
+			return CRM_OK;
+		}
+		if (st == CRM_EDATA) {
+			*npv = NAN;
+			return CRM_OK;
+		}
+		if (st != CRM_EUSAGE)
+			return crm_error_set(err, st, e.file, e.line, e.col, "%s", e.msg);
+		crm_error_clear(&e);
+	}
+	st = crm_model_eval(mb->m, mb->cf, &e);
+	if (st == CRM_EDATA) {
+		*npv = NAN;
+		return CRM_OK;
+	}
+	if (st != CRM_OK)
+		return crm_error_set(err, st, e.file, e.line, e.col, "%s", e.msg);
+	double pvb = 0, pvc = 0;
+	for (int p = 0; p <= mb->cf->nperiods; p++) {
+		pvc += mb->cf->pv_costs[p];
+		pvb += mb->cf->pv_benefits[p];
+	}
+	*npv = pvb - pvc;
+	return CRM_OK;
+}
+
+struct keyed {
+	uint64_t key;
+	size_t s, t;            /* scenario, and item within it */
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/*
+ * Keys over every scenario: how many distinct, and how many two or more
+ * scenarios share. Two values of one scenario with the same key (two lines
+ * of the same label) must not share their draws: the later one is given a
+ * key of its own. -1 on no memory.
+ */
+static int count_keys(struct member *mbs, size_t ns, crm_joint_result *res)
+{
+	size_t n = 0, k = 0;
+	int again = 1;
+
+	for (size_t s = 0; s < ns; s++)
+		n += mbs[s].nitems;
+	struct keyed *all = malloc((n + 1) * sizeof *all);
+	if (!all)
+		return -1;
+	for (size_t s = 0; s < ns; s++)
+		for (size_t t = 0; t < mbs[s].nitems; t++)
+			all[k++] = (struct keyed){ mbs[s].key[t], s, t };
+	while (again) {
+		again = 0;
+		qsort(all, n, sizeof *all, by_key);
+		for (size_t i = 1; i < n; i++)
+			if (all[i].key == all[i - 1].key && all[i].s == all[i - 1].s) {
+				all[i].key = mbs[all[i].s].key[all[i].t] = mix64(all[i].key ^ (all[i].t + 1));
+				again = 1;
+			}
+	}
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		int shared = 0;
+		for (; j < n && all[j].key == all[i].key; j++)
+			shared |= all[j].s != all[i].s;
+		res->nkeys++;
+		res->nshared += shared;
+		i = j;
+	}
+	free(all);
+	return 0;
+}
+
+/* Mean and percentiles of scenario s's defined NPVs. */
+static crm_status summarise(crm_joint_result *res, size_t s, double *tmp)
+{
+	const double *v = res->npv + s * res->n;
+	size_t k = 0;
+	double sum = 0;
+
+	for (uint64_t d = 0; d < res->n; d++)
+		if (!isnan(v[d])) {
+			tmp[k++] = v[d];
+			sum += v[d];
+		}
+	res->defined[s] = k;
+	if (!k) {
+		res->mean[s] = res->p10[s] = res->p50[s] = res->p90[s] = res->p_negative[s] = NAN;
+		return CRM_OK;
+	}
+	uint64_t neg = 0;
+	for (size_t i = 0; i < k; i++)
+		neg += tmp[i] < 0;
+	gsl_sort(tmp, 1, k);
+	res->mean[s] = sum / (double)k;
+	res->p10[s] = gsl_stats_quantile_from_sorted_data(tmp, 1, k, 0.10);
+	res->p50[s] = gsl_stats_quantile_from_sorted_data(tmp, 1, k, 0.50);
+	res->p90[s] = gsl_stats_quantile_from_sorted_data(tmp, 1, k, 0.90);
+	res->p_negative[s] = (double)neg / (double)k;
+	return CRM_OK;
+}
+
+/* P(best) and P(s beats t) from the draws. */
+static void rank(crm_joint_result *res)
+{
+	size_t ns = res->ns;
+	uint64_t all = 0;
+	uint64_t *both = calloc(ns * ns, sizeof *both), *wins = calloc(ns * ns, sizeof *wins);
+	double *best = calloc(ns, sizeof *best);
+
+	if (!both || !wins || !best) {
+		for (size_t i = 0; i < ns * ns; i++)
+			res->p_beats[i] = NAN;
+		for (size_t s = 0; s < ns; s++)
+			res->p_best[s] = NAN;
+		goto done;
+	}
+	for (uint64_t d = 0; d < res->n; d++) {
+		double top = -INFINITY;
+		size_t ntop = 0, defined = 0;
+		for (size_t s = 0; s < ns; s++) {
+			double a = res->npv[s * res->n + d];
+			if (isnan(a))
+				continue;
+			defined++;
+			for (size_t t = 0; t < ns; t++) {
+				double b = res->npv[t * res->n + d];
+				if (t == s || isnan(b))
+					continue;
+				both[s * ns + t]++;
+				wins[s * ns + t] += a > b;
+			}
+			if (a > top) {
+				top = a;
+				ntop = 1;
+			} else if (a == top) {
+				ntop++;
+			}
+		}
+		if (defined != ns)
+			continue;
+		all++;
+		for (size_t s = 0; s < ns; s++)
+			if (res->npv[s * res->n + d] == top)
+				best[s] += 1.0 / (double)ntop;
+	}
+	for (size_t s = 0; s < ns; s++) {
+		res->p_best[s] = all ? best[s] / (double)all : NAN;
+		for (size_t t = 0; t < ns; t++)
+			res->p_beats[s * ns + t] = s == t || !both[s * ns + t] ? NAN
+						   : (double)wins[s * ns + t] / (double)both[s * ns + t];
+	}
+done:
+	free(both);
+	free(wins);
+	free(best);
+}
+
+crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
+			      const crm_joint_options *opt, crm_joint_result *res, crm_error *err)
+{
+	struct member *mbs = NULL;
+	double *tmp = NULL;
+	crm_status st = CRM_OK;
+	size_t ready = 0;
+
+	memset(res, 0, sizeof *res);
+	if (ns == 0 || ns > CRM_JOINT_MAX)
+		return crm_error_set(err, CRM_EUSAGE, NULL, 0, 0, "%zu scenarios: common draws take 1 "
+				     "to %d", ns, CRM_JOINT_MAX);
+	if (opt->n < 2 || opt->n > JOINT_MAX_DRAWS || ns * opt->n > JOINT_MAX_VALUES)
+		return crm_error_set(err, CRM_EUSAGE, scs[0]->file, 0, 0, "%llu draws of %zu "
+				     "scenarios: common draws take 2 to %llu draws, and at most "
+				     "%llu in all", (unsigned long long)opt->n, ns,
+				     (unsigned long long)JOINT_MAX_DRAWS,
+				     (unsigned long long)JOINT_MAX_VALUES);
+	res->ns = ns;
+	res->n = opt->n;
+	res->npv = malloc(ns * opt->n * sizeof *res->npv);
+	res->defined = calloc(ns, sizeof *res->defined);
+	res->mean = calloc(ns, sizeof *res->mean);
+	res->p10 = calloc(ns, sizeof *res->p10);
+	res->p50 = calloc(ns, sizeof *res->p50);
+	res->p90 = calloc(ns, sizeof *res->p90);
+	res->p_negative = calloc(ns, sizeof *res->p_negative);
+	res->p_best = calloc(ns, sizeof *res->p_best);
+	res->p_beats = calloc(ns * ns, sizeof *res->p_beats);
+	mbs = calloc(ns, sizeof *mbs);
+	tmp = malloc(opt->n * sizeof *tmp);
+	if (!res->npv || !res->defined || !res->mean || !res->p10 || !res->p50 || !res->p90 ||
+	    !res->p_negative || !res->p_best || !res->p_beats || !mbs || !tmp) {
+		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
+		goto done;
+	}
+	for (; ready < ns; ready++)
+		if ((st = member_init(&mbs[ready], scs[ready], err)) != CRM_OK) {
+			ready++;
+			goto done;
+		}
+	if (count_keys(mbs, ns, res) != 0) {
+		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
+		goto done;
+	}
+	for (uint64_t d = 0; d < opt->n; d++)
+		for (size_t s = 0; s < ns; s++) {
+			member_draw(&mbs[s], opt->seed, d);
+			if ((st = member_npv(&mbs[s], &res->npv[s * opt->n + d], err)) != CRM_OK)
+				goto done;
+		}
+	for (size_t s = 0; s < ns; s++)
+		summarise(res, s, tmp);
+	rank(res);
+done:
+	for (size_t s = 0; s < ready; s++)
+		member_free(&mbs[s]);
+	free(mbs);
+	free(tmp);
+	if (st != CRM_OK)
+		crm_joint_result_free(res);
+	return st;
+}
+
+void crm_joint_result_free(crm_joint_result *res)
+{
+	if (!res)
+		return;
+	free(res->npv);
+	free(res->defined);
+	free(res->mean);
+	free(res->p10);
+	free(res->p50);
+	free(res->p90);
+	free(res->p_negative);
+	free(res->p_best);
+	free(res->p_beats);
+	memset(res, 0, sizeof *res);
+}

@@ -1,0 +1,156 @@
+/*
+ * test_joint.c - several scenarios on common random draws (crmroi/joint.h),
+ * against analytic values: NPVs linear in one uniform input, so every
+ * probability and percentile is a simple fraction, checked within 5
+ * standard errors of the Monte Carlo estimate.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#define N 100000
+
+/* NPV = a x - c with x uniform on 0..100, paid at month 0 (not discounted). */
+static crm_scenario *linear(double a, double c, const char *extra)
+{
+	char text[1024];
+	snprintf(text, sizeof text,
+		 "kind,name,value,low,high,dist,timing,probability,group\n"
+		 "input,x,50,0,100,uniform,,,\n"
+		 "cost,Set-up,%.17g,,,,once,,\n"
+		 "benefit,Y,%.17g * x,,,,once,,\n%s", c, a, extra);
+	return load_text(text);
+}
+
+/* Within 5 standard errors of a proportion p estimated from n draws. */
+static double tol_p(double p, double n)
+{
+	return 5 * sqrt(p * (1 - p) / n);
+}
+
+/*
+ * A: NPV = 1000 x - 30000; B: NPV = 500 x - 10000. On common draws A beats B
+ * exactly when x > 40: P = 0.6. (Drawn apart it would be P(2 x1 - x2 > 40) =
+ * 0.55, which the test tells apart.) P(NPV < 0): A when x < 30, 0.3; B when
+ * x < 20, 0.2. Percentiles of A: x at 10, 50, 90: -20000, 20000, 60000.
+ */
+static void test_common_draws(void **state)
+{
+	(void)state;
+	crm_scenario *a = linear(1000, 30000, ""), *b = linear(500, 10000, "");
+	const crm_scenario *both[2] = { a, b };
+	crm_joint_options o = { N, 7 };
+	crm_joint_result r;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_joint_simulate(both, 2, &o, &r, &err), CRM_OK);
+	assert_int_equal(r.nkeys, 1);
+	assert_int_equal(r.nshared, 1);
+	assert_int_equal(r.defined[0], N);
+	assert_close(r.p_beats[0 * 2 + 1], 0.6, 0, tol_p(0.6, N));
+	assert_close(r.p_beats[1 * 2 + 0], 0.4, 0, tol_p(0.4, N));
+	assert_true(isnan(r.p_beats[0]));
+	assert_close(r.p_best[0], 0.6, 0, tol_p(0.6, N));
+	assert_close(r.p_best[0] + r.p_best[1], 1, 1e-12, 0);
+	assert_close(r.p_negative[0], 0.3, 0, tol_p(0.3, N));
+	assert_close(r.p_negative[1], 0.2, 0, tol_p(0.2, N));
+	/* A quantile of x has a standard error of 100 sqrt(p (1 - p) / n); NPV 1000 times it. */
+	assert_close(r.p10[0], -20000, 0, 5 * 1000 * 100 * sqrt(0.09 / N));
+	assert_close(r.p50[0], 20000, 0, 5 * 1000 * 100 * sqrt(0.25 / N));
+	assert_close(r.p90[0], 60000, 0, 5 * 1000 * 100 * sqrt(0.09 / N));
+	assert_close(r.mean[1], 15000, 0, 5 * 500 * 100 / sqrt(12.0 * N));
+	/* Every draw: A - B = 500 x - 20000 with the same x. */
+	for (uint64_t d = 0; d < 1000; d++) {
+		double xa = (r.npv[d] + 30000) / 1000, xb = (r.npv[N + d] + 10000) / 500;
+		assert_close(xa, xb, 1e-9, 1e-9);
+	}
+
+	/* The draws depend on the seed and the values' names, not on the order of the scenarios. */
+	const crm_scenario *swapped[2] = { b, a };
+	crm_joint_result s;
+	assert_int_equal(crm_joint_simulate(swapped, 2, &o, &s, &err), CRM_OK);
+	assert_memory_equal(s.npv, r.npv + N, N * sizeof *s.npv);
+	assert_memory_equal(s.npv + N, r.npv, N * sizeof *s.npv);
+	crm_joint_result_free(&s);
+	const crm_scenario *alone[1] = { a };
+	assert_int_equal(crm_joint_simulate(alone, 1, &o, &s, &err), CRM_OK);
+	assert_memory_equal(s.npv, r.npv, N * sizeof *s.npv);
+	crm_joint_result_free(&s);
+	crm_joint_result_free(&r);
+	crm_scenario_free(a);
+	crm_scenario_free(b);
+}
+
+/*
+ * A gate drawn in common: both scenarios gate the same roll-out (60%), of
+ * 10000 in A and 20000 in B. With g = 1 when it goes ahead (the same g in
+ * both): A = 1000 x - 30000 + 10000 g, B = 500 x - 10000 + 20000 g, so A > B
+ * when x > 40 + 20 g: P = 0.6 P(x > 60) + 0.4 P(x > 40) = 0.6 x 0.4 + 0.4 x
+ * 0.6 = 0.48. In every draw (A + 30000) - 2 (B + 10000) = -30000 g: 0 or
+ * -30000, never one gate without the other.
+ */
+static void test_common_gate(void **state)
+{
+	(void)state;
+	crm_scenario *a = linear(1000, 30000, "benefit,Roll-out,10000,,,,once,60%,rollout\n");
+	crm_scenario *b = linear(500, 10000, "benefit,Roll-out,20000,,,,once,60%,rollout\n");
+	const crm_scenario *both[2] = { a, b };
+	crm_joint_options o = { N, 11 };
+	crm_joint_result r;
+	crm_error err;
+	uint64_t ahead = 0;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_joint_simulate(both, 2, &o, &r, &err), CRM_OK);
+	assert_int_equal(r.nkeys, 2);
+	assert_int_equal(r.nshared, 2);
+	assert_close(r.p_beats[1], 0.48, 0, tol_p(0.48, N));
+	for (uint64_t d = 0; d < N; d++) {
+		double g = ((r.npv[d] + 30000) - 2 * (r.npv[N + d] + 10000)) / -30000;
+		assert_true(fabs(g) < 1e-9 || fabs(g - 1) < 1e-9);
+		ahead += g > 0.5;
+	}
+	assert_close((double)ahead / N, 0.6, 0, tol_p(0.6, N));
+	crm_joint_result_free(&r);
+	crm_scenario_free(a);
+	crm_scenario_free(b);
+}
+
+/* Values a scenario has alone are drawn too, and counted apart from the shared ones. */
+static void test_keys_and_errors(void **state)
+{
+	(void)state;
+	crm_scenario *a = linear(1000, 30000, ""), *b = load_text(
+		"kind,name,value,low,high,dist,timing\n"
+		"input,y,5,0,10,uniform,\n"
+		"benefit,Z,y * 100,,,,once\n");
+	const crm_scenario *both[2] = { a, b };
+	crm_joint_options o = { 1000, 1 };
+	crm_joint_result r;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_joint_simulate(both, 2, &o, &r, &err), CRM_OK);
+	assert_int_equal(r.nkeys, 2);
+	assert_int_equal(r.nshared, 0);
+	crm_joint_result_free(&r);
+
+	assert_int_equal(crm_joint_simulate(both, 0, &o, &r, &err), CRM_EUSAGE);
+	o.n = 1;
+	assert_int_equal(crm_joint_simulate(both, 2, &o, &r, &err), CRM_EUSAGE);
+	crm_joint_result_free(&r);
+	crm_scenario_free(a);
+	crm_scenario_free(b);
+}
+
+int main(void)
+{
+	crm_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_common_draws),
+		cmocka_unit_test(test_common_gate),
+		cmocka_unit_test(test_keys_and_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
