@@ -242,4 +242,36 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 			       double target, double lo, double hi, crm_breakeven *out,
 			       crm_error *err);
 
+/* A break-even of one parameter among several, or why it could not be searched. */
+typedef struct crm_breakeven_row {
+	crm_breakeven be;       /* be.param in every row; the rest when searched */
+	double lo, hi;          /* the interval given to the solver */
+	int searched;           /* 0: the solver refused the interval, for the reason in why_not */
+	char why_not[1024];
+	unsigned left_out;      /* CRM_BE_FLAT: the classes left out it feeds (crm_param_left_out) */
+} crm_breakeven_row;
+
+/*
+ * The break-even of each of the np parameters params[] (metric reaching
+ * target), each over its default interval (crm_breakeven_interval), or over
+ * [interval[0], interval[1]] when interval is not NULL, into rows[0..np). A
+ * parameter whose search the solver refuses (CRM_EUSAGE, CRM_EDATA) keeps
+ * its row, not searched, with the reason, and the others go on; the first
+ * such error is copied to *first_fail when it is not NULL (its status stays
+ * CRM_OK when every search was made). Errors: CRM_ENOMEM and numerical
+ * failures.
+ */
+crm_status crm_breakeven_each(crm_analysis *a, const crm_param *params, size_t np,
+			      crm_metric_id metric, double target, const double *interval,
+			      crm_breakeven_row *rows, crm_error *first_fail, crm_error *err);
+
+/*
+ * The benefit classes parameter p feeds when everything it feeds is a
+ * benefit the metrics leave out (a line of such a class, or an input whose
+ * every line, directly or through other inputs, is one): why the metric does
+ * not move with it. 0 otherwise: a setting, an input that moves a line's
+ * months or feeds no line, or one that feeds a cost or a benefit counted.
+ */
+unsigned crm_param_left_out(crm_analysis *a, const crm_param *p);
+
 #endif

@@ -27,12 +27,24 @@
 #include "crmroi/model.h"
 #include "crmroi/scenario.h"
 
+/*
+ * Parts of the case a caller that does not show them may leave out, to save
+ * their evaluations (a batch over many files): each is one or more further
+ * evaluations of the model. Left out, their fields are 0 (pointers NULL).
+ */
+enum {
+	CRM_CASE_BEFORE_RISK = 1,  /* unadjusted, unadjusted_line_pv, unrisked */
+	CRM_CASE_GATES = 2,        /* gates, ngates */
+	CRM_CASE_PEAK = 4          /* peak_funding, peak_month */
+};
+
 typedef struct crm_case_options {
 	/*
 	 * The scenario's benefit classes were chosen by the caller (--only):
 	 * sc->settings.classes was set before crm_case_new. Outputs say so.
 	 */
 	int only_given;
+	unsigned leave_out;        /* CRM_CASE_* parts not computed; 0: the whole case */
 } crm_case_options;
 
 /* The benefits of one class: how many lines, their undiscounted total and present value. */
@@ -55,6 +67,7 @@ typedef struct crm_case_gate {
 typedef struct crm_case {
 	const crm_scenario *sc;     /* borrowed: it must outlive the case */
 	int only_given;             /* as in the options */
+	unsigned left_out;          /* the CRM_CASE_* parts not computed (options' leave_out) */
 	crm_discounting convention; /* periodic (TEI) or dated (XNPV) */
 	/* Before tax, risk-adjusted: the headline. */
 	crm_model *model;
@@ -65,6 +78,13 @@ typedef struct crm_case {
 	crm_after_tax at;
 	/* Per line: undiscounted total and present value (a dated line at its own day). */
 	double *line_total, *line_pv;
+	/*
+	 * Benefits with an adoption column, per line (0 for the others): the total
+	 * and present value of their amounts in cf before and after the share of
+	 * adoption.
+	 */
+	double *adoption_before_total, *adoption_before_pv;
+	double *adoption_after_total, *adoption_after_pv;
 	/*
 	 * Benefit classes. When the metrics leave a class out (flexibility, or
 	 * --only), all_model and all_cf evaluate every class, so that the lines

@@ -77,6 +77,7 @@ typedef struct crm_sim_result {
 	crm_sim_metric metric[CRM_SIM_NMETRICS];
 	uint64_t npv_negative, payback_not_reached, model_undefined;
 	double p_npv_negative;       /* npv_negative / the draws with an NPV; NaN when none has one */
+	double p_payback_not_reached;/* payback_not_reached / the draws with an NPV; NaN likewise */
 	uint64_t npv_below_reference;
 	double reference_share;      /* draws with NPV below opt->reference / draws with an NPV;
 					NaN without a reference */

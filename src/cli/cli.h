@@ -81,6 +81,15 @@ void inputs_add_path(const char *path);
 void inputs_add_args(int argc, char **argv);
 
 /*
+ * --only on a loaded scenario: its metrics count the benefit classes in
+ * classes (0: the scenario's own set, and nothing is done). A class no
+ * benefit has is worth a warning: printed, or with warning not NULL kept in
+ * *warning (malloc'd) for the caller to print in order. 1 when there is a
+ * warning, 0 when not, -1 on no memory.
+ */
+int apply_only(crm_scenario *sc, unsigned classes, char **warning);
+
+/*
  * Load the scenario at path, count only the benefit classes in classes (0:
  * the scenario's own set; --only), compute its business case and lay it out
  * by year or by month (--by month, which needs the monthly grid) into r.

@@ -16,6 +16,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
+#include "batch_view.h"
 #include "explain.h"
 #include "options.h"
 #include "report.h"
@@ -31,18 +32,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum analysis { AN_RUN, AN_TORNADO, AN_BREAKEVEN, AN_SIMULATE };
-enum { OUT_CSV, OUT_JSONL };
-
 struct batch_opts {
-	enum analysis an;
-	int out, jobs;
-	const char *output;
-	crm_metric_id metric;
-	double pct, target;
+	batch_view v;        /* the analysis, the format, --only, the metric and target */
+	int jobs;
+	double pct;
 	uint64_t draws, seed;
 	uint64_t shard_k, shard_n;   /* --shard K/N; 1/1 for the whole list */
-	unsigned classes;    /* --only: the benefit classes counted; 0 = each scenario's own */
 };
 
 /* The largest N of --shard K/N. */
@@ -274,224 +269,23 @@ static int looks_like_scenario(const char *path)
 	return yes;
 }
 
-/* ------------------------------------------------------------ the output */
-
-static const char *const run_keys[] = {
-	"npv", "roi", "bcr", "irr", "mirr", "payback_months", "discounted_payback_months",
-	"pv_benefits", "pv_costs", "total_benefits", "total_costs", "peak_investment",
-	"after_tax_npv", "after_tax_irr", "after_tax_payback_months", "readiness_factor"
-};
-#define NRUN (sizeof run_keys / sizeof *run_keys)
-/* After them in run: the present value of each benefit class, counted in NPV or not. */
-static const char *const class_keys[CRM_NCLASSES] = {
-	"pv_cash", "pv_cost_reduction", "pv_productivity", "pv_cost_avoidance", "pv_flexibility"
-};
-
-static void put_text(FILE *fp, int out, const char *key, const char *v, int *first)
-{
-	if (out == OUT_CSV) {
-		csv_field(fp, v, *first);
-	} else {
-		fputs(*first ? "{" : ", ", fp);
-		json_string(fp, key);
-		fputs(": ", fp);
-		json_string(fp, v);
-	}
-	*first = 0;
-}
-
-/*
- * In CSV a number column holds numbers only: the reasons a value does not
- * exist are gathered for the row's last column, note ("irr: no IRR").
- * Each thread writes its own rows.
- */
-static _Thread_local char row_note[2048];
-
-static void note_add(const char *key, const char *why)
-{
-	size_t n = strlen(row_note);
-
-	if (!why || !why[0] || n + 8 >= sizeof row_note)
-		return;
-	snprintf(row_note + n, sizeof row_note - n, "%s%s: %s", n ? "; " : "", key, why);
-}
-
-static void put_num(FILE *fp, int out, const char *key, double v, const char *why, int *first)
-{
-	if (out == OUT_CSV) {
-		if (isfinite(v)) {
-			csv_number(fp, v, *first);
-		} else {
-			csv_field(fp, "", *first);
-			note_add(key, why);
-		}
-	} else {
-		fputs(*first ? "{" : ", ", fp);
-		json_string(fp, key);
-		fputs(": ", fp);
-		json_number(fp, v);
-		if (!isfinite(v) && why) {
-			fprintf(fp, ", \"%s_note\": ", key);
-			json_string(fp, why);
-		}
-	}
-	*first = 0;
-}
-
-static void end_row(FILE *fp, int out)
-{
-	if (out == OUT_CSV) {
-		csv_field(fp, row_note, 0);
-		csv_end(fp);
-	} else {
-		fputs("}\n", fp);
-	}
-	row_note[0] = '\0';
-}
-
-static void header(FILE *fp, const struct batch_opts *o)
-{
-	static const char *const tornado_cols[] = { "name", "kind", "low", "high", "metric_at_low",
-		"metric_at_high", "swing" };
-	static const char *const be_cols[] = { "name", "kind", "base", "breakeven", "change",
-		"searched_from", "searched_to", "breakeven_status" };
-	static const char *const sim_cols[] = { "seed", "metric", "draws", "undefined", "mean", "sd",
-		"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max",
-		"p_npv_negative" };
-	int first = 1;
-
-	if (o->out != OUT_CSV)
-		return;
-	csv_field(fp, "file", first);
-	csv_field(fp, "title", 0);
-	csv_field(fp, "status", 0);
-	csv_field(fp, "error", 0);
-	first = 0;
-	if (o->classes && o->an != AN_RUN)
-		csv_field(fp, "only", 0);   /* run always has it, the other analyses with --only */
-	switch (o->an) {
-	case AN_RUN:
-		csv_field(fp, "only", 0);
-		for (size_t k = 0; k < NRUN; k++)
-			csv_field(fp, run_keys[k], 0);
-		for (int k = 0; k < CRM_NCLASSES; k++)
-			csv_field(fp, class_keys[k], 0);
-		break;
-	case AN_TORNADO:
-		for (size_t k = 0; k < sizeof tornado_cols / sizeof *tornado_cols; k++)
-			csv_field(fp, tornado_cols[k], 0);
-		break;
-	case AN_BREAKEVEN:
-		for (size_t k = 0; k < sizeof be_cols / sizeof *be_cols; k++)
-			csv_field(fp, be_cols[k], 0);
-		break;
-	case AN_SIMULATE:
-		for (size_t k = 0; k < sizeof sim_cols / sizeof *sim_cols; k++)
-			csv_field(fp, sim_cols[k], 0);
-		break;
-	}
-	csv_field(fp, "note", 0);
-	csv_end(fp);
-}
-
-static void put_only(FILE *fp, const struct batch_opts *o, int *first);
-
-/*
- * The leading columns of every row of a scenario; with --only, the column
- * only too, but for run, which writes it itself.
- */
-static void lead(FILE *fp, const struct batch_opts *o, const char *file, const char *title,
-		 const char *error, int *first)
-{
-	*first = 1;
-	row_note[0] = '\0';
-	put_text(fp, o->out, "file", file, first);
-	put_text(fp, o->out, "title", title ? title : "", first);
-	put_text(fp, o->out, "status", error ? "error" : "ok", first);
-	put_text(fp, o->out, "error", error ? error : "", first);
-	if (o->classes && o->an != AN_RUN)
-		put_only(fp, o, first);
-}
-
-/*
- * The column only: the classes --only names, in their canonical order and
- * spelling; empty (JSON null) without --only, when the metrics count every
- * class but flexibility. The analysis run always has it; tornado, breakeven
- * and simulate have it with --only.
- */
-static void put_only(FILE *fp, const struct batch_opts *o, int *first)
-{
-	char list[EXPLAIN_CLASSES_LEN];
-
-	explain_class_set(o->classes, list, sizeof list);
-	if (o->out == OUT_CSV || o->classes) {
-		put_text(fp, o->out, "only", list, first);
-		return;
-	}
-	fputs(*first ? "{" : ", ", fp);
-	fputs("\"only\": null", fp);
-	*first = 0;
-}
-
-/*
- * simulate's column seed: the scenario's own seed, a whole number written
- * in full (JSON: a number), so that crmroi simulate --seed gives the row's
- * figures.
- */
-static void put_seed(FILE *fp, int out, uint64_t seed, int *first)
-{
-	char digits[32];
-
-	snprintf(digits, sizeof digits, "%llu", (unsigned long long)seed);
-	if (out == OUT_CSV) {
-		csv_field(fp, digits, *first);
-	} else {
-		fputs(*first ? "{" : ", ", fp);
-		fprintf(fp, "\"seed\": %s", digits);
-	}
-	*first = 0;
-}
-
+/* The analysis of one scenario, written as rows of the long table. */
 static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, uint64_t seed,
 			  FILE *fp, crm_error *err)
 {
-	int first;
 	crm_status st = CRM_OK;
 
-	if (o->an == AN_RUN) {
-		crm_case *c = crm_case_new(sc, NULL, err);
+	if (o->v.an == BATCH_RUN) {
+		/* A row shows the headline before and after tax and the classes: the rest is left out. */
+		crm_case_options co = { 0, CRM_CASE_BEFORE_RISK | CRM_CASE_GATES | CRM_CASE_PEAK };
+		crm_case *c = crm_case_new(sc, &co, err);
 		if (!c)
 			return err->status;
-		const crm_metrics *met = &c->m, *atm = &c->at.metrics;
-		int tax = c->has_tax;
-		double v[NRUN] = { met->npv, met->roi_ok ? met->roi : NAN,
-			met->bcr_ok ? met->bcr : NAN, met->irr_ok ? met->irr_value : NAN,
-			met->mirr_ok ? met->mirr : NAN,
-			met->payback.status == CRM_PAYBACK_REACHED ? met->payback.months : NAN,
-			met->dpayback.status == CRM_PAYBACK_REACHED ? met->dpayback.months : NAN,
-			met->pv_benefits, met->pv_costs, met->total_benefits, met->total_costs,
-			met->peak_investment, tax ? atm->npv : NAN,
-			tax && atm->irr_ok ? atm->irr_value : NAN,
-			tax && atm->payback.status == CRM_PAYBACK_REACHED ? atm->payback.months : NAN,
-			sc->settings.readiness ? sc->settings.readiness_factor : NAN };
-		const char *why[NRUN] = { NULL, "no PV of costs", "no PV of costs", "no IRR",
-			"no MIRR", "not reached", "not reached", NULL, NULL, NULL, NULL, NULL,
-			tax ? NULL : "no tax_rate setting", tax ? "no IRR" : "no tax_rate setting",
-			tax ? "not reached" : "no tax_rate setting", NULL };
-		lead(fp, o, sc->file, sc->settings.title, NULL, &first);
-		put_only(fp, o, &first);
-		for (size_t k = 0; k < NRUN; k++)
-			put_num(fp, o->out, run_keys[k], v[k], why[k], &first);
-		for (int k = 0; k < CRM_NCLASSES; k++)
-			put_num(fp, o->out, class_keys[k], c->cls[k].pv, NULL, &first);
-		end_row(fp, o->out);
+		batch_view_run(&o->v, sc, c, fp);
 		crm_case_free(c);
 		return CRM_OK;
 	}
-	if (o->an == AN_SIMULATE) {
-		static const char *const names[CRM_SIM_NMETRICS] = { "npv", "roi", "irr", "payback_months",
-			"discounted_payback_months", "after_tax_npv", "after_tax_irr",
-			"after_tax_payback_months" };
+	if (o->v.an == BATCH_SIMULATE) {
 		crm_sim_options so;
 		crm_sim_result res;
 		memset(&so, 0, sizeof so);
@@ -503,114 +297,38 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 		so.hist_bins = 1;
 		if ((st = crm_simulate(sc, &so, &res, err)) != CRM_OK)
 			return st;
-		for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
-			const crm_sim_metric *m = &res.metric[k];
-			if (!m->computed)
-				continue;
-			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
-			put_seed(fp, o->out, seed, &first);
-			put_text(fp, o->out, "metric", names[k], &first);
-			put_num(fp, o->out, "draws", (double)m->defined, NULL, &first);
-			put_num(fp, o->out, "undefined", (double)m->undefined, NULL, &first);
-			double v[12] = { m->mean, m->sd, m->sem, m->min, m->pct[0], m->pct[1], m->pct[2],
-					 m->pct[3], m->pct[4], m->pct[5], m->pct[6], m->max };
-			static const char *const keys[12] = { "mean", "sd", "sem", "min", "p5", "p10",
-				"p25", "p50", "p75", "p90", "p95", "max" };
-			for (int c = 0; c < 12; c++)
-				put_num(fp, o->out, keys[c], m->defined ? v[c] : NAN, "undefined in every draw",
-					&first);
-			put_num(fp, o->out, "p_npv_negative", res.p_npv_negative, NULL,
-				&first);
-			end_row(fp, o->out);
-		}
+		batch_view_simulate(&o->v, sc, seed, &res, fp);
 		crm_sim_result_free(&res);
 		return CRM_OK;
 	}
 	crm_analysis *a = crm_analysis_new(sc, err);
 	if (!a)
 		return err->status;
-	if (o->an == AN_TORNADO) {
+	if (o->v.an == BATCH_TORNADO) {
 		crm_tornado_row *rows;
 		size_t n;
 		crm_value base;
-		if ((st = crm_tornado(a, o->metric, o->pct, &rows, &n, &base, err)) == CRM_OK) {
-			for (size_t i = 0; i < n; i++) {
-				const crm_tornado_row *r = &rows[i];
-				lead(fp, o, sc->file, sc->settings.title, NULL, &first);
-				put_text(fp, o->out, "name", r->param.name, &first);
-				put_text(fp, o->out, "kind", r->param.kind == CRM_PARAM_INPUT ? "input"
-					 : sc->lines[r->param.index].kind == CRM_COST ? "cost" : "benefit", &first);
-				put_num(fp, o->out, "low", r->low, NULL, &first);
-				put_num(fp, o->out, "high", r->high, NULL, &first);
-				put_num(fp, o->out, "metric_at_low", r->at_low.v, r->at_low.why, &first);
-				put_num(fp, o->out, "metric_at_high", r->at_high.v, r->at_high.why, &first);
-				put_num(fp, o->out, "swing", r->swing_ok ? r->swing : NAN, "undefined at one end",
-					&first);
-				end_row(fp, o->out);
-			}
+		if ((st = crm_tornado(a, o->v.metric, o->pct, &rows, &n, &base, err)) == CRM_OK) {
+			batch_view_tornado(&o->v, sc, rows, n, fp);
 			free(rows);
 		}
 	} else {
-		static const char *const words[] = { "found", "none in interval", "flat", "no base value", "jump" };
-		for (size_t i = 0; i < sc->ninputs && st == CRM_OK; i++) {
-			crm_param p;
-			crm_breakeven be;
-			double lo, hi;
-			if ((st = crm_param_find(sc, sc->inputs[i].name, &p, err)) != CRM_OK)
-				break;
-			crm_breakeven_interval(&p, &lo, &hi);
-			st = crm_breakeven_solve(a, &p, o->metric, o->target, lo, hi, &be, err);
-			if (st != CRM_OK && st != CRM_ENOMEM) {
-				/* One input that cannot be searched leaves the others' rows. */
-				lead(fp, o, sc->file, sc->settings.title, NULL, &first);
-				put_text(fp, o->out, "name", p.name, &first);
-				put_text(fp, o->out, "kind", "input", &first);
-				put_num(fp, o->out, "base", p.has_base ? p.base : NAN,
-					"a formula or series", &first);
-				put_num(fp, o->out, "breakeven", NAN, err->msg, &first);
-				put_num(fp, o->out, "change", NAN, NULL, &first);
-				put_num(fp, o->out, "searched_from", NAN, NULL, &first);
-				put_num(fp, o->out, "searched_to", NAN, NULL, &first);
-				put_text(fp, o->out, "breakeven_status", "not searched", &first);
-				end_row(fp, o->out);
-				crm_error_clear(err);
-				st = CRM_OK;
-				continue;
-			}
-			if (st != CRM_OK)
-				break;
-			lead(fp, o, sc->file, sc->settings.title, NULL, &first);
-			put_text(fp, o->out, "name", p.name, &first);
-			put_text(fp, o->out, "kind", "input", &first);
-			put_num(fp, o->out, "base", p.has_base ? p.base : NAN, "a formula or series", &first);
-			put_num(fp, o->out, "breakeven", be.status == CRM_BE_FOUND ? be.value : NAN,
-				words[be.status], &first);
-			/* A month is not a percentage: no change, and the meaning with its side. */
-			char meaning[600] = "";
-			if (p.months && be.status == CRM_BE_FOUND)
-				explain_breakeven(&be, o->metric, o->target, 0, meaning, sizeof meaning);
-			put_num(fp, o->out, "change", be.status == CRM_BE_FOUND && !p.months ? be.change
-				: NAN, meaning, &first);
-			put_num(fp, o->out, "searched_from", p.has_base ? lo : NAN, "", &first);
-			put_num(fp, o->out, "searched_to", p.has_base ? hi : NAN, "", &first);
-			put_text(fp, o->out, "breakeven_status", words[be.status], &first);
-			end_row(fp, o->out);
-		}
+		/* Every input, each over its default interval; one that cannot be searched says why. */
+		crm_param *params = calloc(sc->ninputs + 1, sizeof *params);
+		crm_breakeven_row *rows = calloc(sc->ninputs + 1, sizeof *rows);
+		if (!params || !rows)
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		for (size_t i = 0; st == CRM_OK && i < sc->ninputs; i++)
+			st = crm_param_find(sc, sc->inputs[i].name, &params[i], err);
+		if (st == CRM_OK &&
+		    (st = crm_breakeven_each(a, params, sc->ninputs, o->v.metric, o->v.target, NULL, rows,
+					     NULL, err)) == CRM_OK)
+			batch_view_breakeven(&o->v, sc, rows, sc->ninputs, fp);
+		free(params);
+		free(rows);
 	}
 	crm_analysis_free(a);
 	return st;
-}
-
-/* Columns an analysis adds after file, title, status and error. */
-static int analysis_columns(enum analysis an)
-{
-	switch (an) {
-	case AN_RUN: return 1 + (int)NRUN + CRM_NCLASSES;
-	case AN_TORNADO: return 7;
-	case AN_BREAKEVEN: return 8;
-	case AN_SIMULATE: return 17;
-	}
-	return 0;
 }
 
 static void process(const struct batch_opts *o, struct item *it)
@@ -632,17 +350,12 @@ static void process(const struct batch_opts *o, struct item *it)
 	}
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
-	if (sc && o->classes) {
-		char warn[2 * EXPLAIN_CLASSES_LEN];
-		sc->settings.classes = o->classes;   /* --only */
-		if (explain_classes_warning(sc, 1, warn, sizeof warn))
-			it->warning = strdup(warn);   /* printed in order, after every thread */
-	}
+	if (sc)   /* --only; its warning is printed in order, after every thread */
+		apply_only(sc, o->v.classes, &it->warning);
 	inputs_add(sc);
 	crm_status st = sc ? analyse(o, sc, it->seed, fp, &err) : err.status;
 	if (st != CRM_OK) {
 		char msg[2048];
-		int first;
 		if (!err.file[0])
 			snprintf(err.file, sizeof err.file, "%s", it->path);
 		if (err.line > 0 && err.col > 0)
@@ -658,14 +371,8 @@ static void process(const struct batch_opts *o, struct item *it)
 		buf = NULL;
 		len = 0;
 		fp = open_memstream(&buf, &len);
-		if (fp) {
-			/* The message without the program name, padded to the table's width. */
-			lead(fp, o, it->path, sc ? sc->settings.title : "", msg, &first);
-			if (o->out == OUT_CSV)
-				for (int k = 0; k < analysis_columns(o->an); k++)
-					csv_field(fp, "", 0);
-			end_row(fp, o->out);
-		}
+		if (fp)
+			batch_view_error(&o->v, it->path, sc ? sc->settings.title : "", msg, fp);
 	}
 	crm_scenario_free(sc);
 	if (fp)
@@ -700,28 +407,28 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 	switch (id) {
 	case OPT_BATCH_FORMAT:
 		if (!strcmp(arg, "csv"))
-			o->out = OUT_CSV;
+			o->v.jsonl = 0;
 		else if (!strcmp(arg, "jsonl") || !strcmp(arg, "json"))
-			o->out = OUT_JSONL;
+			o->v.jsonl = 1;
 		else
 			return usage_error("batch: unknown format '%s' (expected csv or jsonl)", arg);
 		break;
 	case OPT_ANALYSIS: {
-		static const char *const names[] = { [AN_RUN] = "run", [AN_TORNADO] = "tornado",
-			[AN_BREAKEVEN] = "breakeven", [AN_SIMULATE] = "simulate" };
+		static const char *const names[] = { [BATCH_RUN] = "run", [BATCH_TORNADO] = "tornado",
+			[BATCH_BREAKEVEN] = "breakeven", [BATCH_SIMULATE] = "simulate" };
 		size_t k = 0;
 		while (k < sizeof names / sizeof *names && strcmp(arg, names[k]))
 			k++;
 		if (k == sizeof names / sizeof *names)
 			return usage_error("batch: unknown analysis '%s' (expected run, tornado, "
 					   "breakeven or simulate)", arg);
-		o->an = (enum analysis)k;
+		o->v.an = (batch_analysis)k;
 		break;
 	}
 	case OPT_JOBS:
 		return cli_jobs(p, arg, &o->jobs);
 	case OPT_METRIC:
-		if (crm_metric_parse(arg, &o->metric) != 0)
+		if (crm_metric_parse(arg, &o->v.metric) != 0)
 			return usage_error("batch: unknown metric '%s' (expected npv, roi, bcr, irr, mirr, "
 					   "payback, discounted_payback, pv_benefits or pv_costs)", arg);
 		break;
@@ -732,7 +439,7 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 					   "'%s'", arg);
 		break;
 	case OPT_TARGET:
-		if (crm_parse_number(arg, &o->target, NULL, why, sizeof why) != CRM_OK)
+		if (crm_parse_number(arg, &o->v.target, NULL, why, sizeof why) != CRM_OK)
 			return usage_error("batch: --target: %s", why);
 		break;
 	case OPT_DRAWS:
@@ -763,7 +470,7 @@ int cmd_batch(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	memset(&l, 0, sizeof l);
-	o.metric = CRM_METRIC_NPV;
+	o.v.metric = CRM_METRIC_NPV;
 	o.draws = 10000;
 	o.seed = 1;
 	o.shard_k = o.shard_n = 1;
@@ -771,8 +478,7 @@ int cmd_batch(int argc, char **argv)
 	if ((status = cli_parse(&p, "batch", argc, argv, parse_option, &o)) >= 0)
 		return status;
 	status = EXIT_OK;
-	o.output = p.output;
-	o.classes = p.classes;
+	o.v.classes = p.classes;
 	if (p.nargs < 1)
 		return usage_error("batch: no file or directory given");
 	for (int i = 0, nstdin = 0; i < p.nargs; i++)
@@ -821,14 +527,13 @@ int cmd_batch(int argc, char **argv)
 	for (int t = 1; t <= started; t++)
 		pthread_join(tid[t], NULL);
 
-	size_t failed = 0, done_n = 0, skipped = 0;
+	size_t failed = 0, done_n = 0;
 	for (size_t i = 0; i < count; i++) {
 		if (items[i].warning)
 			fprintf(stderr, "%s: %s\n", progname, items[i].warning);
 		if (items[i].skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
 				"column, or a period column as actuals files have)\n", progname, items[i].path);
-			skipped++;
 		} else if (items[i].error) {
 			fprintf(stderr, "%s: %s\n", progname, items[i].error);
 			failed++;
@@ -838,7 +543,7 @@ int cmd_batch(int argc, char **argv)
 	}
 	if ((status = cli_out_open(&p)) == EXIT_OK) {
 		if (o.shard_k == 1)   /* one header for the parts concatenated */
-			header(p.out, &o);
+			batch_view_header(&o.v, p.out);
 		for (size_t i = 0; i < count; i++)
 			if (items[i].text)
 				fwrite(items[i].text, 1, items[i].len, p.out);
@@ -849,7 +554,6 @@ int cmd_batch(int argc, char **argv)
 			failed + done_n);
 		status = EXIT_DATA;
 	}
-	(void)skipped;
 	for (size_t i = 0; i < count; i++) {
 		free(items[i].text);
 		free(items[i].error);

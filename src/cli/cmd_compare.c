@@ -113,17 +113,33 @@ int cmd_compare(int argc, char **argv)
 		if (!v.min_years || years < v.min_years)
 			v.min_years = years;
 	}
+	for (int i = 0; status == EXIT_OK && i < v.n; i++)
+		if (!names[i])
+			status = EXIT_INTERNAL;
+	if (status != EXIT_OK) {
+		if (status == EXIT_INTERNAL)
+			fprintf(stderr, "%s: out of memory\n", progname);
+		goto done;
+	}
+	/* A short name twice (files of the same name in different directories): paths for all of them. */
+	char *twice = calloc((size_t)v.n + 1, 1);
+	for (int i = 0; twice && i < v.n; i++)
+		for (int j = i + 1; j < v.n; j++)
+			if (!strcmp(names[i], names[j]))
+				twice[i] = twice[j] = 1;
+	for (int i = 0; twice && i < v.n; i++)
+		if (twice[i]) {
+			free(names[i]);
+			names[i] = strdup(r[i].sc->file);
+		}
+	for (int i = 0; status == EXIT_OK && i < v.n; i++)
+		if (!twice || !names[i]) {
+			fprintf(stderr, "%s: out of memory\n", progname);
+			status = EXIT_INTERNAL;
+		}
+	free(twice);
 	if (status != EXIT_OK)
 		goto done;
-	/* Same short name twice (files of the same name in different directories): use paths. */
-	for (int i = 0; i < v.n; i++)
-		for (int j = i + 1; j < v.n; j++)
-			if (!strcmp(names[i], names[j])) {
-				free(names[i]);
-				free(names[j]);
-				names[i] = strdup(r[i].sc->file);
-				names[j] = strdup(r[j].sc->file);
-			}
 	v.r = r;
 	v.cases = cases;
 	v.names = names;

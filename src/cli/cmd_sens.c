@@ -55,7 +55,6 @@ struct job {
 	crm_param vp[2];      /* sweep: the varied parameters */
 	crm_param input;      /* breakeven --input */
 	char only[256];       /* --only: the classes counted ("cash,flexibility"); "" without */
-	crm_model *deps;      /* for left_out_classes: which lines an input feeds; NULL until asked */
 };
 
 static int parse_num(const char *opt, const char *s, double *out)
@@ -185,49 +184,6 @@ static sens_view_opts view_opts(const struct sens_opts *o, const struct job *j)
 	return (sens_view_opts){ o->fmt, j->only, o->output ? o->output : "<stdout>" };
 }
 
-/*
- * Why moving p moves no metric, when the metrics count none of the lines it
- * feeds: the classes of those lines, for a benefit line of a class left
- * out, or an input whose every line (directly or through other inputs) is
- * such a benefit (explain_left_out words it). 0 otherwise: a setting, an
- * input that moves a line's months or feeds no line, or anything that
- * feeds a cost or a benefit counted.
- */
-static unsigned left_out_classes(struct job *j, const crm_param *p)
-{
-	const crm_scenario *sc = j->sc;
-	unsigned in = sc->settings.classes, fed = 0;
-	int counted = 0;
-
-	if (p->kind == CRM_PARAM_LINE) {
-		const crm_line *ln = &sc->lines[p->index];
-		if (ln->kind != CRM_BENEFIT || (in & CRM_CLASS_BIT(ln->cls)))
-			return 0;
-		fed = CRM_CLASS_BIT(ln->cls);
-	} else if (p->kind == CRM_PARAM_INPUT && !p->months) {
-		crm_error err;
-		crm_error_clear(&err);
-		if (!j->deps && !(j->deps = crm_model_new(sc, &err)))
-			return 0;
-		char *flags = calloc(sc->ninputs + sc->nlines + 1, 1);
-		if (!flags)
-			return 0;
-		flags[p->index] = 1;
-		crm_model_dependents(j->deps, flags, flags + sc->ninputs);
-		for (size_t l = 0; l < sc->nlines; l++) {
-			const crm_line *ln = &sc->lines[l];
-			if (!flags[sc->ninputs + l])
-				continue;
-			if (ln->kind != CRM_BENEFIT || (in & CRM_CLASS_BIT(ln->cls)))
-				counted = 1;
-			else
-				fed |= CRM_CLASS_BIT(ln->cls);
-		}
-		free(flags);
-	}
-	return counted ? 0 : fed;
-}
-
 static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
 	const sens_view_opts vo = view_opts(o, j);
@@ -251,7 +207,7 @@ static crm_status run_tornado(const struct sens_opts *o, struct job *j, FILE *fp
 	}
 	for (size_t i = 0; i < n; i++)
 		if (rows[i].swing_ok && rows[i].swing == 0)
-			left_out[i] = left_out_classes(j, &rows[i].param);
+			left_out[i] = crm_param_left_out(j->a, &rows[i].param);
 	st = sens_view_tornado(fp, &vo, j->sc, o->metrics[0], o->pct, rows, n, &base, left_out, err);
 	free(left_out);
 	free(rows);
@@ -342,57 +298,45 @@ static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *
 	const sens_view_opts vo = view_opts(o, j);
 	crm_metric_id m = o->metrics[0];
 	size_t nparams = o->input ? 1 : j->sc->ninputs, n;
-	crm_status st, fail_st = CRM_OK;
+	const double interval[2] = { o->lo, o->hi };
+	crm_status st = CRM_OK;
 	crm_error fail;
 	crm_value base;
 
 	if ((st = crm_analysis_eval(j->a, &m, 1, &base, err)) != CRM_OK)
 		return st;
-	sens_view_breakeven_row *rows = calloc(nparams + 1, sizeof *rows);
-	if (!rows)
-		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	crm_param *params = calloc(nparams + 1, sizeof *params);
+	crm_breakeven_row *rows = calloc(nparams + 1, sizeof *rows);
+	if (!params || !rows) {
+		st = crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
 	for (n = 0; n < nparams; n++) {
-		sens_view_breakeven_row *r = &rows[n];
-		crm_param p;
 		if (o->input)
-			p = j->input;
-		else if ((st = crm_param_find(j->sc, j->sc->inputs[n].name, &p, err)) != CRM_OK)
-			break;
-		if (o->interval_given) {
-			r->lo = o->lo;
-			r->hi = o->hi;
-		} else {
-			crm_breakeven_interval(&p, &r->lo, &r->hi);
-		}
-		st = crm_breakeven_solve(j->a, &p, m, o->target, r->lo, r->hi, &r->be, err);
-		r->be.param = p;
-		if (st != CRM_OK && st != CRM_ENOMEM && !o->input) {
-			/* One input that cannot be searched leaves the others' rows: n/a with why. */
-			snprintf(r->why_not, sizeof r->why_not, "%s", err->msg);
-			/* The first such error is the command's, once the table is out (exit 1). */
-			if (fail_st == CRM_OK) {
-				fail_st = CRM_EDATA;
-				fail = *err;
-			}
-			crm_error_clear(err);
-			st = CRM_OK;
-			continue;
-		}
-		if (st != CRM_OK)
-			break;
-		r->searched = 1;
-		if (r->be.status == CRM_BE_FLAT)
-			r->left_out = left_out_classes(j, &p);
+			params[n] = j->input;
+		else if ((st = crm_param_find(j->sc, j->sc->inputs[n].name, &params[n], err)) != CRM_OK)
+			goto done;
 	}
-	if (st == CRM_OK) {
-		const sens_view_breakeven_search q = { o->target, o->interval_given, o->input != NULL };
-		st = sens_view_breakeven(fp, &vo, j->sc, m, &q, rows, n, &base, err);
-	}
-	free(rows);
-	if (st == CRM_OK && fail_st != CRM_OK) {
+	if ((st = crm_breakeven_each(j->a, params, nparams, m, o->target,
+				     o->interval_given ? interval : NULL, rows, &fail, err)) != CRM_OK)
+		goto done;
+	/* --input: a search that cannot be made is the command's error, with no table. */
+	if (o->input && fail.status != CRM_OK) {
 		*err = fail;
-		st = fail_st;
+		st = fail.status;
+		goto done;
 	}
+	const sens_view_breakeven_search q = { o->target, o->interval_given, o->input != NULL };
+	if ((st = sens_view_breakeven(fp, &vo, j->sc, m, &q, rows, nparams, &base, err)) != CRM_OK)
+		goto done;
+	/* The first search that could not be made is the command's, once the table is out (exit 1). */
+	if (fail.status != CRM_OK) {
+		*err = fail;
+		st = CRM_EDATA;
+	}
+done:
+	free(params);
+	free(rows);
 	return st;
 }
 
@@ -402,7 +346,6 @@ static void jobs_free(struct job *jobs, int n)
 {
 	for (int i = 0; i < n; i++) {
 		crm_analysis_free(jobs[i].a);
-		crm_model_free(jobs[i].deps);
 		crm_scenario_free(jobs[i].sc);
 	}
 	free(jobs);
@@ -417,11 +360,8 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 		return report_error(&err);
 	if (o->classes) {
 		/* --only: before the analysis copies the settings into its model. */
-		j->sc->settings.classes = o->classes;
+		apply_only(j->sc, o->classes, NULL);
 		explain_class_set(o->classes, j->only, sizeof j->only);
-		char warn[2 * EXPLAIN_CLASSES_LEN];
-		if (explain_classes_warning(j->sc, 1, warn, sizeof warn))
-			fprintf(stderr, "%s: %s\n", progname, warn);
 	}
 	if (!(j->a = crm_analysis_new(j->sc, &err)))
 		return report_error(&err);

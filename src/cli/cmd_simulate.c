@@ -268,11 +268,7 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
-			char warn[2 * EXPLAIN_CLASSES_LEN];
-			if (o.classes)
-				scs[i]->settings.classes = o.classes;   /* --only */
-			if (explain_classes_warning(scs[i], o.classes != 0, warn, sizeof warn))
-				fprintf(stderr, "%s: %s\n", progname, warn);
+			apply_only(scs[i], o.classes, NULL);
 			inputs_add(scs[i]);
 			report_warnings(&scs[i]->warnings);
 		}
@@ -352,11 +348,12 @@ done:
 		sink_abort(&sink);
 		sink_abort(&ssink);
 	}
-	for (int i = 0; i < nfiles && scs; i++) {
+	for (int i = 0; i < nfiles && scs && res && sob; i++) {
 		crm_sim_result_free(&res[i]);
 		crm_sobol_result_free(&sob[i]);
-		crm_scenario_free(scs[i]);
 	}
+	for (int i = 0; i < nfiles && scs; i++)
+		crm_scenario_free(scs[i]);
 	free(scs);
 	free(res);
 	free(sob);

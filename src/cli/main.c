@@ -300,9 +300,12 @@ int main(int argc, char **argv)
 		return usage_error("unknown option '%s' (a command comes first, e.g. crmroi run FILE)",
 				   argv[1]);
 	const struct command *c = find_command(argv[1]);
-	if (!c)
-		return usage_error("no command '%s' (commands: run, check, tornado, spider, sweep, "
-				   "breakeven, simulate, compare, batch, report, track, assess, workbook, help)", argv[1]);
+	if (!c) {
+		char list[512] = "";
+		for (const struct command *k = commands; k->name; k++)
+			crm_appendf(list, sizeof list, "%s%s", k == commands ? "" : ", ", k->name);
+		return usage_error("no command '%s' (commands: %s)", argv[1], list);
+	}
 	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
 	return finish(c->fn(argc - 1, argv + 1));
 }

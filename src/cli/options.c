@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,49 +51,64 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_STRICT] = { "strict", 0, NULL },
 };
 
-/* The command's option called name (long) or with letter c (short), or -1. */
-static int command_option(const struct command *cmd, const char *name, int c)
+static void add_option(cli_parser *p, size_t *n, size_t *k, int id)
 {
-	for (const struct cmd_option *o = cmd->opts; o && o->help; o++) {
-		const struct cli_option *d = &cli_options[o->id];
-		if (name ? !strcmp(d->name, name) : d->letter == c)
-			return (int)o->id;
+	const struct cli_option *d = &cli_options[id];
+
+	p->longopts[(*n)++] = (struct option){ d->name, d->arg ? required_argument : no_argument,
+					       NULL, 256 + id };
+	if (d->letter) {
+		p->shortopts[(*k)++] = d->letter;
+		if (d->arg)
+			p->shortopts[(*k)++] = ':';
 	}
-	if (name ? !strcmp(name, "help") : c == 'h')
-		return OPT_HELP;
-	return -1;
 }
 
+/*
+ * getopt sees the command's own options alone, so that an abbreviation is
+ * matched among them (--b for --by in run) and not refused as ambiguous
+ * with another command's options.
+ */
 static void cli_begin(cli_parser *p, const char *name, int argc, char **argv)
 {
 	size_t n = 0, k = 0;
+	int help = 0;
 
 	memset(p, 0, sizeof *p);
 	p->cmd = find_command(name);
 	p->argc = argc;
 	p->argv = argv;
 	p->fmt = FMT_TEXT;
-	/* Every option of every command, so that one of another command is named as such. */
-	p->longopts = calloc(OPT_COUNT + 1, sizeof *p->longopts);
+	p->longopts = calloc(OPT_COUNT + 2, sizeof *p->longopts);
 	p->shortopts[k++] = ':';
-	for (int i = 0; i < OPT_COUNT && p->longopts; i++) {
-		const struct cli_option *d = &cli_options[i];
-		int dup = 0;
-		for (size_t j = 0; j < n; j++)
-			dup |= !strcmp(p->longopts[j].name, d->name);
-		if (dup)
-			continue;
-		p->longopts[n++] = (struct option){ d->name, d->arg ? required_argument : no_argument,
-						     NULL, 256 + i };
-		if (d->letter) {
-			p->shortopts[k++] = d->letter;
-			if (d->arg)
-				p->shortopts[k++] = ':';
-		}
+	for (const struct cmd_option *o = p->cmd->opts; p->longopts && o && o->help; o++) {
+		add_option(p, &n, &k, (int)o->id);
+		help |= o->id == OPT_HELP;
 	}
+	if (p->longopts && !help)
+		add_option(p, &n, &k, OPT_HELP);
 	p->shortopts[k] = '\0';
 	optind = 1;
 	opterr = 0;
+}
+
+/*
+ * The option arg (as typed: "--pct", "--pct=5" or "-j") when it is one of
+ * another command's, named as the table spells it; NULL otherwise.
+ */
+static const char *other_command_option(const char *arg, int letter)
+{
+	if (!strncmp(arg, "--", 2)) {
+		size_t len = strcspn(arg + 2, "=");
+		for (int i = 0; i < OPT_COUNT; i++)
+			if (strlen(cli_options[i].name) == len && !strncmp(arg + 2, cli_options[i].name, len))
+				return arg;
+		return NULL;
+	}
+	for (int i = 0; i < OPT_COUNT && letter; i++)
+		if (cli_options[i].letter == letter)
+			return arg;
+	return NULL;
 }
 
 /* What cli_next returns besides an option of the command. */
@@ -117,19 +133,24 @@ static int cli_next(cli_parser *p, const char **arg)
 		if (c == ':')
 			return usage_error("%s: option '%s' needs a value", cmd, p->argv[optind - 1]),
 			       CLI_USAGE;
-		if (c == '?')
-			return usage_error("%s: unknown option '%s'", cmd, p->argv[optind - 1]),
-			       CLI_USAGE;
-		const char *name = c >= 256 ? cli_options[c - 256].name : NULL;
-		int id = command_option(p->cmd, name, c);
-		if (id < 0) {
-			if (!name)
-				for (int i = 0; i < OPT_COUNT; i++)
-					if (cli_options[i].letter == c)
-						name = cli_options[i].name;
-			return usage_error("%s: option '--%s' is not one of this command's (see "
-					   "'crmroi help %s')", cmd, name, cmd), CLI_USAGE;
+		if (c == '?') {
+			const char *typed = p->argv[optind - 1], *other = other_command_option(typed, optopt);
+			if (other) {
+				char shown[64];
+				/* A short option is named by its letter as typed, a long one by its name. */
+				if (strncmp(other, "--", 2))
+					snprintf(shown, sizeof shown, "-%c", optopt);
+				else
+					snprintf(shown, sizeof shown, "%.*s", (int)strcspn(other, "="), other);
+				return usage_error("%s: option '%s' is not one of this command's (see "
+						   "'crmroi help %s')", cmd, shown, cmd), CLI_USAGE;
+			}
+			return usage_error("%s: unknown option '%s'", cmd, typed), CLI_USAGE;
 		}
+		int id = c >= 256 ? c - 256 : c == 'h' ? OPT_HELP : -1;
+		for (const struct cmd_option *o = p->cmd->opts; id < 0 && o && o->help; o++)
+			if (cli_options[o->id].letter == c)
+				id = (int)o->id;
 		*arg = optarg;
 		switch (id) {
 		case OPT_HELP:
@@ -178,8 +199,14 @@ int cli_parse(cli_parser *p, const char *name, int argc, char **argv, cli_option
 			break;
 	free(p->longopts);
 	p->longopts = NULL;
+	if (opt > CLI_END && !fn) {
+		/* The command table lists an option the command has no handler for. */
+		fprintf(stderr, "%s: %s: option '--%s' is not handled (an internal error)\n", progname,
+			name, cli_options[opt].name);
+		return EXIT_INTERNAL;
+	}
 	if (opt > CLI_END)
-		return fn ? status : EXIT_USAGE;
+		return status;
 	return opt == CLI_END ? -1 : cli_status(opt);
 }
 

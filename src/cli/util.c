@@ -540,23 +540,34 @@ int same_file(const char *a, const char *b)
 
 /* ------------------------------------------------------------ business cases */
 
+int apply_only(crm_scenario *sc, unsigned classes, char **warning)
+{
+	char warn[2 * EXPLAIN_CLASSES_LEN];
+
+	if (!classes)
+		return 0;
+	sc->settings.classes = classes;
+	if (!explain_classes_warning(sc, 1, warn, sizeof warn))
+		return 0;
+	if (!warning)
+		fprintf(stderr, "%s: %s\n", progname, warn);
+	else if (!(*warning = strdup(warn)))
+		return -1;
+	return 1;
+}
+
 int load_report(report *r, const char *path, int by_month, unsigned classes)
 {
 	crm_error err;
 	crm_scenario *sc;
-	crm_case_options opt = { classes != 0 };
+	crm_case_options opt = { classes != 0, 0 };
 	crm_case *c;
 
 	memset(r, 0, sizeof *r);
 	crm_error_clear(&err);
 	if (!(sc = crm_scenario_load(path, &err)))
 		return report_error(&err);
-	if (classes) {
-		char warn[2 * EXPLAIN_CLASSES_LEN];
-		sc->settings.classes = classes;
-		if (explain_classes_warning(sc, 1, warn, sizeof warn))
-			fprintf(stderr, "%s: %s\n", progname, warn);
-	}
+	apply_only(sc, classes, NULL);
 	inputs_add(sc);
 	if (by_month && sc->settings.grid != CRM_GRID_MONTH) {
 		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "

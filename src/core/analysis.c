@@ -617,3 +617,36 @@ crm_status crm_analysis_npv(crm_analysis *a, crm_value *out, crm_error *err)
 		return crm_analysis_eval(a, &npv, 1, out, err);
 	return CRM_OK;
 }
+
+unsigned crm_param_left_out(crm_analysis *a, const crm_param *p)
+{
+	const crm_scenario *sc = a->sc;
+	unsigned in = a->set.classes, fed = 0;
+	int counted = 0;
+
+	if (p->kind == CRM_PARAM_LINE) {
+		const crm_line *ln = &sc->lines[p->index];
+		if (ln->kind != CRM_BENEFIT || (in & CRM_CLASS_BIT(ln->cls)))
+			return 0;
+		fed = CRM_CLASS_BIT(ln->cls);
+	} else if (p->kind == CRM_PARAM_INPUT && !p->months) {
+		char *flags = calloc(sc->ninputs + sc->nlines + 1, 1);
+		if (!flags || (a->rebuild && build(a, NULL) != CRM_OK)) {
+			free(flags);
+			return 0;
+		}
+		flags[p->index] = 1;
+		crm_model_dependents(a->m, flags, flags + sc->ninputs);
+		for (size_t l = 0; l < sc->nlines; l++) {
+			const crm_line *ln = &sc->lines[l];
+			if (!flags[sc->ninputs + l])
+				continue;
+			if (ln->kind != CRM_BENEFIT || (in & CRM_CLASS_BIT(ln->cls)))
+				counted = 1;
+			else
+				fed |= CRM_CLASS_BIT(ln->cls);
+		}
+		free(flags);
+	}
+	return counted ? 0 : fed;
+}

@@ -53,6 +53,43 @@ const crm_cashflow *crm_case_line_flows(const crm_case *c, size_t l)
 	return c->all_cf && !crm_case_line_counted(c, l) ? c->all_cf : c->cf;
 }
 
+/* The total of the amounts v of line l (one per period of cf) and their present value. */
+static void line_sums(const crm_cashflow *cf, size_t l, const double *v, double *total, double *pv)
+{
+	size_t np = (size_t)cf->nperiods + 1;
+
+	*total = *pv = 0;
+	for (size_t p = 0; p < np; p++) {
+		*total += v[p];
+		*pv += v[p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
+	}
+}
+
+/* Each benefit with an adoption column, before and after its share. */
+static crm_status adoption(crm_case *c, crm_error *err)
+{
+	const crm_scenario *sc = c->sc;
+	const crm_cashflow *cf = c->cf;
+	size_t np = (size_t)cf->nperiods + 1;
+
+	c->adoption_before_total = calloc(sc->nlines + 1, sizeof(double));
+	c->adoption_before_pv = calloc(sc->nlines + 1, sizeof(double));
+	c->adoption_after_total = calloc(sc->nlines + 1, sizeof(double));
+	c->adoption_after_pv = calloc(sc->nlines + 1, sizeof(double));
+	if (!c->adoption_before_total || !c->adoption_before_pv || !c->adoption_after_total ||
+	    !c->adoption_after_pv)
+		return nomem(c, err);
+	for (size_t l = 0; cf->before_adoption && l < sc->nlines; l++) {
+		if (sc->lines[l].kind != CRM_BENEFIT || sc->lines[l].adoption < 0)
+			continue;
+		line_sums(cf, l, cf->before_adoption + l * np, &c->adoption_before_total[l],
+			  &c->adoption_before_pv[l]);
+		line_sums(cf, l, cf->amount + l * np, &c->adoption_after_total[l],
+			  &c->adoption_after_pv[l]);
+	}
+	return CRM_OK;
+}
+
 /*
  * Lines and classes. The classes the metrics leave out come from a second
  * evaluation that counts every class, so that they can be shown apart.
@@ -96,6 +133,8 @@ static crm_status lines_and_classes(crm_case *c, crm_error *err)
 			k->total += src->amount[l * np + p];
 		k->pv += crm_cashflow_line_pv(src, l);
 	}
+	if ((st = adoption(c, err)) != CRM_OK)
+		return st;
 	c->pv_hard = c->cls[CRM_CLASS_CASH].pv + c->cls[CRM_CLASS_COST_REDUCTION].pv;
 	c->pv_soft = c->cls[CRM_CLASS_PRODUCTIVITY].pv + c->cls[CRM_CLASS_COST_AVOIDANCE].pv;
 	c->npv_hard = c->pv_hard - c->m.pv_costs;
@@ -158,8 +197,11 @@ static crm_status gates(crm_case *c, crm_error *err)
 				break;
 		}
 		crm_model_clear_occurs(c->model, (size_t)grp->first_line);
-		if (st != CRM_OK)
+		if (st != CRM_OK) {
+			if (err && !err->file[0])
+				snprintf(err->file, sizeof err->file, "%s", sc->file);
 			break;
+		}
 	}
 done:
 	crm_cashflow_free(gcf);
@@ -242,6 +284,7 @@ crm_case *crm_case_new(const crm_scenario *sc, const crm_case_options *opt, crm_
 	}
 	c->sc = sc;
 	c->only_given = opt ? opt->only_given : 0;
+	c->left_out = opt ? opt->leave_out : 0;
 	c->convention = sc->settings.discounting;
 	if (!(c->model = crm_model_new(sc, err))) {
 		crm_case_free(c);
@@ -256,9 +299,12 @@ crm_case *crm_case_new(const crm_scenario *sc, const crm_case_options *opt, crm_
 	}
 	if ((st = lines_and_classes(c, err)) != CRM_OK)
 		goto fail;
-	if ((st = unadjusted(c, err)) != CRM_OK || (st = unrisked(c, err)) != CRM_OK)
+	if (!(c->left_out & CRM_CASE_BEFORE_RISK) &&
+	    ((st = unadjusted(c, err)) != CRM_OK || (st = unrisked(c, err)) != CRM_OK))
 		goto fail;
-	if ((st = peak_funding(c, err)) != CRM_OK || (st = gates(c, err)) != CRM_OK)
+	if (!(c->left_out & CRM_CASE_PEAK) && (st = peak_funding(c, err)) != CRM_OK)
+		goto fail;
+	if (!(c->left_out & CRM_CASE_GATES) && (st = gates(c, err)) != CRM_OK)
 		goto fail;
 	return c;
 fail:
@@ -277,6 +323,10 @@ void crm_case_free(crm_case *c)
 	crm_model_free(c->unadjusted_model);
 	free(c->line_total);
 	free(c->line_pv);
+	free(c->adoption_before_total);
+	free(c->adoption_before_pv);
+	free(c->adoption_after_total);
+	free(c->adoption_after_pv);
 	crm_cashflow_free(c->all_cf);
 	crm_model_free(c->all_model);
 	crm_after_tax_free(&c->at);

@@ -505,3 +505,41 @@ done:
 	free(sd);
 	return st;
 }
+
+crm_status crm_breakeven_each(crm_analysis *a, const crm_param *params, size_t np,
+			      crm_metric_id metric, double target, const double *interval,
+			      crm_breakeven_row *rows, crm_error *first_fail, crm_error *err)
+{
+	crm_status st = CRM_OK;
+
+	if (first_fail)
+		crm_error_clear(first_fail);
+	for (size_t i = 0; i < np; i++) {
+		crm_breakeven_row *r = &rows[i];
+		const crm_param *p = &params[i];
+		memset(r, 0, sizeof *r);
+		if (interval) {
+			r->lo = interval[0];
+			r->hi = interval[1];
+		} else {
+			crm_breakeven_interval(p, &r->lo, &r->hi);
+		}
+		st = crm_breakeven_solve(a, p, metric, target, r->lo, r->hi, &r->be, err);
+		r->be.param = *p;
+		if (st == CRM_EUSAGE || st == CRM_EDATA) {
+			/* One that cannot be searched leaves the others' rows: the reason in its own. */
+			snprintf(r->why_not, sizeof r->why_not, "%s", err ? err->msg : "");
+			if (first_fail && first_fail->status == CRM_OK && err)
+				*first_fail = *err;
+			crm_error_clear(err);
+			st = CRM_OK;
+			continue;
+		}
+		if (st != CRM_OK)
+			return st;
+		r->searched = 1;
+		if (r->be.status == CRM_BE_FLAT)
+			r->left_out = crm_param_left_out(a, p);
+	}
+	return st;
+}

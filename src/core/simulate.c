@@ -1083,6 +1083,8 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		st = rank_correlations(&r, res, err);
 	uint64_t with_npv = res->metric[CRM_SIM_NPV].defined;
 	res->p_npv_negative = with_npv ? (double)res->npv_negative / (double)with_npv : NAN;
+	res->p_payback_not_reached = with_npv ? (double)res->payback_not_reached / (double)with_npv
+					      : NAN;
 	res->reference_share = with_npv && opt->has_reference
 			       ? (double)res->npv_below_reference / (double)with_npv : NAN;
 	run_free(&r);

@@ -13,22 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * The total of line l's amounts v (its native periods, before or after
- * adoption) and their present value, discounted as the line is: at its own
- * day when it has one.
- */
-static void line_sums(const crm_cashflow *cf, size_t l, const double *v, double *total, double *pv)
-{
-	size_t np = (size_t)cf->nperiods + 1;
-
-	*total = *pv = 0;
-	for (size_t p = 0; p < np; p++) {
-		*total += v[p];
-		*pv += v[p] * (isnan(cf->line_df[l]) ? cf->df[p] : cf->line_df[l]);
-	}
-}
-
 void adoption_rows_free(adoption_row *rows, size_t n)
 {
 	for (size_t i = 0; rows && i < n; i++) {
@@ -73,8 +57,10 @@ int adoption_rows(const report *r, adoption_row **rowsp, size_t *np_out)
 		report_fold(r, x, a->after);
 		for (int c = 0; c < r->ncols; c++)
 			a->share[c] = a->before[c] != 0 ? a->after[c] / a->before[c] : NAN;
-		line_sums(cf, l, b, &a->total_before, &a->pv_before);
-		line_sums(cf, l, x, &a->total_after, &a->pv_after);
+		a->total_before = r->c->adoption_before_total[l];
+		a->pv_before = r->c->adoption_before_pv[l];
+		a->total_after = r->c->adoption_after_total[l];
+		a->pv_after = r->c->adoption_after_pv[l];
 	}
 	*rowsp = rows;
 	*np_out = n;
@@ -188,7 +174,8 @@ void adoption_json(const report *r, FILE *fp)
 			fputs(p ? ", " : "", fp);
 			json_number(fp, cf->input[(size_t)ln->adoption * np + p]);
 		}
-		double tb, ta, pb, pa;
+		double tb = r->c->adoption_before_total[l], ta = r->c->adoption_after_total[l];
+		double pb = r->c->adoption_before_pv[l], pa = r->c->adoption_after_pv[l];
 		for (int k = 0; k < 2; k++) {
 			const double *v = (k ? cf->amount : cf->before_adoption) + l * np;
 			fputs(k ? "], \"after\": [" : "], \"before\": [", fp);
@@ -196,7 +183,6 @@ void adoption_json(const report *r, FILE *fp)
 				fputs(p ? ", " : "", fp);
 				json_number(fp, v[p]);
 			}
-			line_sums(cf, l, v, k ? &ta : &tb, k ? &pa : &pb);
 		}
 		fputs("], \"total_before\": ", fp);
 		json_number(fp, tb);

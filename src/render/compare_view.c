@@ -195,7 +195,7 @@ static void show(const rtable *t, FILE *fp, int md)
 static void gates_and_classes_text(const compare_view *c, FILE *fp, int md, const char *b);
 static void class_table(const compare_view *c, FILE *fp, int md);
 
-void compare_view_text(const compare_view *c, FILE *fp, int md)
+static void compare_view_text(const compare_view *c, FILE *fp, int md)
 {
 	const char *b = md ? "- " : "  ";
 	rtable t;
@@ -474,7 +474,7 @@ static void class_table(const compare_view *c, FILE *fp, int md)
 
 /* ------------------------------------------------------------- CSV, JSON */
 
-void compare_view_csv(const compare_view *c, FILE *fp)
+static void compare_view_csv(const compare_view *c, FILE *fp)
 {
 	char key[64];
 
@@ -626,7 +626,7 @@ void compare_view_csv(const compare_view *c, FILE *fp)
 	}
 }
 
-void compare_view_json(const compare_view *c, FILE *fp)
+static void compare_view_json(const compare_view *c, FILE *fp)
 {
 	fputs("{\n  \"baseline\": ", fp);
 	json_string(fp, c->r[c->base].sc->file);

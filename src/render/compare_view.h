@@ -32,11 +32,6 @@ typedef struct compare_view {
 	crm_metric_id rank_by;
 } compare_view;
 
-/* The comparison for people, as text (markdown set: as markdown). */
-void compare_view_text(const compare_view *c, FILE *fp, int markdown);
-/* One table: section, item, then a column per scenario. */
-void compare_view_csv(const compare_view *c, FILE *fp);
-void compare_view_json(const compare_view *c, FILE *fp);
 
 /*
  * "the horizons differ (base 5 years, long 7 years): NPV and the totals sum
@@ -45,7 +40,10 @@ void compare_view_json(const compare_view *c, FILE *fp);
  */
 char *compare_view_horizon_note(const compare_view *c);
 
-/* The comparison in one of the four formats. */
+/*
+ * The comparison in one of the four formats: for people in text or markdown;
+ * in CSV one table (section, item, then a column per scenario); JSON.
+ */
 void compare_view_write(const compare_view *c, out_format fmt, FILE *fp);
 
 #endif

@@ -414,7 +414,7 @@ static void breakeven_param_cells(rtable *t, long row, const crm_scenario *sc, c
 
 /* The two notes on how the break-even was searched, for people. */
 static void breakeven_notes(FILE *fp, out_format fmt, const sens_view_breakeven_search *q,
-			    const sens_view_breakeven_row *rows, size_t n)
+			    const crm_breakeven_row *rows, size_t n)
 {
 	char line[400];
 	int any_months = 0;
@@ -441,7 +441,7 @@ static void breakeven_notes(FILE *fp, out_format fmt, const sens_view_breakeven_
 
 crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
 			       crm_metric_id m, const sens_view_breakeven_search *q,
-			       const sens_view_breakeven_row *rows, size_t n, const crm_value *base,
+			       const crm_breakeven_row *rows, size_t n, const crm_value *base,
 			       crm_error *err)
 {
 	static const char *const status_word[] = { "found", "none in interval", "flat",
@@ -465,7 +465,7 @@ crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_sce
 	rtable_col(&t, 7, "status", "Status", UNIT_TEXT);
 	rtable_col(&t, 8, "meaning", "Meaning", UNIT_TEXT);
 	for (size_t i = 0; i < n; i++) {
-		const sens_view_breakeven_row *r = &rows[i];
+		const crm_breakeven_row *r = &rows[i];
 		const crm_breakeven *be = &r->be;
 		const crm_param *p = &be->param;
 		long row = rtable_row(&t);

@@ -59,19 +59,10 @@ typedef struct sens_view_breakeven_search {
 	int one_input;          /* --input: the one row is the parameter asked for */
 } sens_view_breakeven_search;
 
-/* A row: a break-even of one parameter, or why it was not searched. */
-typedef struct sens_view_breakeven_row {
-	crm_breakeven be;       /* be.param in every row; the rest when searched */
-	double lo, hi;          /* the interval given to the solver */
-	int searched;           /* 0: the solver refused the interval, for the reason in why_not */
-	char why_not[1024];
-	unsigned left_out;      /* CRM_BE_FLAT: as explain_breakeven takes it */
-} sens_view_breakeven_row;
-
 /* base: the metric at the base case. CRM_ENOMEM only. */
 crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
 			       crm_metric_id m, const sens_view_breakeven_search *q,
-			       const sens_view_breakeven_row *rows, size_t n, const crm_value *base,
+			       const crm_breakeven_row *rows, size_t n, const crm_value *base,
 			       crm_error *err);
 
 /* ---- crmroi sweep: a one-way data table ---- */

@@ -430,8 +430,7 @@ static void report_csv_sim(const sim_view_opts *o, const crm_scenario *sc,
 	const char *no_npv = npv->defined ? NULL : "no draw has an NPV";
 	csv_row_note(fp, "probability", "npv_negative", "share", res->p_npv_negative, NAN, NAN, no_npv);
 	if (res->metric[CRM_SIM_PAYBACK].computed)
-		csv_row_note(fp, "probability", "payback_not_reached", "share", npv->defined ?
-			     (double)res->payback_not_reached / (double)npv->defined : NAN, NAN, NAN,
+		csv_row_note(fp, "probability", "payback_not_reached", "share", res->p_payback_not_reached, NAN, NAN,
 			     no_npv);
 	for (size_t i = 0; i < npv->nbins; i++)
 		csv_row(fp, "histogram", "npv", "count", (double)npv->bin_count[i], npv->bin_lo[i],
@@ -510,8 +509,7 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 	fputs("\n  },\n  \"probability\": {", fp);
 	jnum(fp, "npv_negative", res->p_npv_negative, 0);
 	if (res->metric[CRM_SIM_PAYBACK].computed)
-		jnum(fp, "payback_not_reached", npv->defined ?
-		     (double)res->payback_not_reached / (double)npv->defined : NAN, 1);
+		jnum(fp, "payback_not_reached", res->p_payback_not_reached, 1);
 	fputs("},\n  \"npv_histogram\": [", fp);
 	for (size_t i = 0; i < npv->nbins; i++) {
 		fputs(i ? ",\n    {" : "\n    {", fp);

@@ -13,7 +13,8 @@
 # Each test row runs twice: on the capability's scenario, where the output
 # must match, and on the plain case tests/conformance/data/plain.csv (the
 # control), where it must not, so that a row cannot pass without the
-# capability. The capabilities come from the library
+# capability. Both runs must succeed (exit 0): a control that fails proves
+# nothing. The capabilities come from the library
 # (crm_scenario_capabilities): one added there without its rows here fails,
 # and so does a scenario that does not use the capability it stands for.
 # The outputs are listed below; report is read as the text of its HTML,
@@ -33,18 +34,22 @@ pass=0
 fail=0
 bad() { echo "FAIL $*" >&2; fail=$((fail + 1)); }
 
-# Run crmroi with args (FILE replaced by $2) and print what the output says.
+# Run crmroi with args (FILE replaced by $2): what the output says on
+# standard output, and the exit status in $tmp/rc.
 show() {
 	a=$(printf '%s' "$1" | sed "s|FILE|$2|g")
 	case $3 in
 	report)
 		# shellcheck disable=SC2086
-		"$CRMROI" $a -o "$tmp/doc.html" >/dev/null 2>&1 && sed 's/<[^>]*>/ /g' "$tmp/doc.html"
+		"$CRMROI" $a -o "$tmp/doc.html" >/dev/null 2>"$tmp/err"
+		echo $? > "$tmp/rc"
+		[ ! -f "$tmp/doc.html" ] || sed 's/<[^>]*>/ /g' "$tmp/doc.html"
 		rm -f "$tmp/doc.html" ;;
 	workbook)
 		# shellcheck disable=SC2086
-		"$CRMROI" $a -o "$tmp/book.xlsx" >/dev/null 2>&1 &&
-			/usr/bin/python3 - "$tmp/book.xlsx" <<'PY'
+		"$CRMROI" $a -o "$tmp/book.xlsx" >/dev/null 2>"$tmp/err"
+		echo $? > "$tmp/rc"
+		[ ! -f "$tmp/book.xlsx" ] || /usr/bin/python3 - "$tmp/book.xlsx" <<'PY'
 import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 for n in sorted(z.namelist()):
@@ -55,7 +60,8 @@ PY
 		rm -f "$tmp/book.xlsx" ;;
 	*)
 		# shellcheck disable=SC2086
-		"$CRMROI" $a 2>&1 ;;
+		"$CRMROI" $a 2>"$tmp/err"
+		echo $? > "$tmp/rc" ;;
 	esac
 }
 
@@ -89,8 +95,14 @@ for cap in $caps; do
 			continue
 		fi
 		show "$args" "$scen" "$out" > "$tmp/out"
+		rc=$(cat "$tmp/rc")
 		show "$args" "$dir/data/plain.csv" "$out" > "$tmp/control"
-		if ! grep -Eq -- "$what" "$tmp/out"; then
+		crc=$(cat "$tmp/rc")
+		if [ "$rc" != 0 ]; then
+			bad "$cap x $out: crmroi $args exits $rc: $(head -1 "$tmp/err")"
+		elif [ "$crc" != 0 ]; then
+			bad "$cap x $out: on the plain case crmroi $args exits $crc, so the control proves nothing: $(head -1 "$tmp/err")"
+		elif ! grep -Eq -- "$what" "$tmp/out"; then
 			bad "$cap x $out: crmroi $args does not show /$what/"
 			head -20 "$tmp/out" | sed 's/^/  | /' >&2
 		elif grep -Eq -- "$what" "$tmp/control"; then

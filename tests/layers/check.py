@@ -6,12 +6,13 @@
 The layers are the table in doc/ARCHITECTURE.md (between the markers
 "<!-- layers -->" and "<!-- /layers -->"), lowest first: each row names a
 layer and its files as patterns under src/ ("core/scenario*" matches
-src/core/scenario.c, scenario_rows.c and scenario_priv.h). A public header
+src/core/scenario.c, scenario_lines.c and scenario_priv.h). A public header
 include/crmroi/NAME.h belongs to the layer of src/core/NAME.c; crmroi.h,
 which includes every public header, to the core's top layer. Checks, each
 printing a line "ok ..." or "FAIL ...":
   - every source file under src/ is in exactly one layer;
-  - every #include of a file goes to its own layer or one below;
+  - every #include of a file of the tree ("..." or <crmroi/...>) goes to
+    its own layer or one below;
   - every call from one object file to another (the symbols each object of
     BUILD_DIR/src leaves undefined and another defines, read with nm) goes
     to its own layer or one below;
@@ -103,13 +104,14 @@ for path in sources:
         continue
     dirs = search[os.path.dirname(rel)]
     for n, line in enumerate(open(path), 1):
-        m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
+        m = re.match(r'\s*#\s*include\s+(?:"([^"]+)"|<(crmroi/[^>]+)>)', line)
         if not m:
             continue
-        target = next((os.path.join(ROOT, d, m.group(1)) for d in dirs
-                       if os.path.exists(os.path.join(ROOT, d, m.group(1)))), None)
+        name = m.group(1) or m.group(2)
+        target = next((os.path.join(ROOT, d, name) for d in dirs
+                       if os.path.exists(os.path.join(ROOT, d, name))), None)
         if target is None:
-            check(False, "%s:%d: #include \"%s\" is not a file of the tree" % (rel, n, m.group(1)))
+            check(False, "%s:%d: #include of %s: not a file of the tree" % (rel, n, name))
             continue
         to = layer_of_path(target)
         check(to is not None and to <= own,
