@@ -11,7 +11,7 @@
  * (productivity, cost avoidance); the plan before the TEI risk adjustment;
  * peak funding at the month it happens; and each gate's figures if it goes
  * ahead and if it stops. Every command and every renderer reads this struct;
- * none computes a metric itself.
+ * none evaluates a model or computes a metric itself.
  *
  * The analyses (sensitivity, simulation, comparison, tracking) sit above the
  * case and evaluate the model many times; the case is one evaluation.

@@ -20,6 +20,7 @@
 
 #include "crmroi/model.h"
 #include "crmroi/sample.h"
+#include "rng.h"
 
 #define JOINT_MAX_DRAWS 10000000ULL
 /* Most NPVs kept (scenarios x draws): 400 MB. */
@@ -39,15 +40,6 @@ struct member {
 	double *z;              /* per copula item: its normal score */
 	double *val;            /* per item: this draw's value */
 };
-
-/* SplitMix64's finaliser: a well-spread 64-bit hash of a 64-bit number. */
-static uint64_t mix64(uint64_t z)
-{
-	z += 0x9E3779B97F4A7C15ULL;
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
 
 /*
  * FNV-1a of an item's kind and name: the key common to every scenario that
@@ -69,7 +61,7 @@ static uint64_t item_key(const crm_scenario *sc, const crm_uncertain *u)
 /* Draw d of key k: a uniform in (0, 1) from (seed, k, d) alone. */
 static double uniform(uint64_t seed, uint64_t key, uint64_t d)
 {
-	uint64_t x = mix64(seed ^ mix64(key ^ mix64(d)));
+	uint64_t x = crm_mix64(seed ^ crm_mix64(key ^ crm_mix64(d)));
 	return ((double)(x >> 11) + 0.5) / 9007199254740992.0;
 }
 
@@ -214,7 +206,7 @@ static int count_keys(struct member *mbs, size_t ns, crm_joint_result *res)
 		qsort(all, n, sizeof *all, by_key);
 		for (size_t i = 1; i < n; i++)
 			if (all[i].key == all[i - 1].key && all[i].s == all[i - 1].s) {
-				all[i].key = mbs[all[i].s].key[all[i].t] = mix64(all[i].key ^ (all[i].t + 1));
+				all[i].key = mbs[all[i].s].key[all[i].t] = crm_mix64(all[i].key ^ (all[i].t + 1));
 				again = 1;
 			}
 	}

@@ -24,18 +24,9 @@
 
 typedef uint32_t v8u __attribute__((vector_size(32), may_alias, aligned(4)));
 
-/* SplitMix64: one well-spread seed per lane from the generator's seed. */
-static uint64_t mix64(uint64_t z)
-{
-	z += 0x9E3779B97F4A7C15ULL;
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
 unsigned long crm_rng_lane_seed(unsigned long seed, int lane)
 {
-	return (unsigned long)mix64((uint64_t)seed ^ mix64((uint64_t)lane + 1));
+	return (unsigned long)crm_mix64((uint64_t)seed ^ crm_mix64((uint64_t)lane + 1));
 }
 
 /* One step of the three Tausworthe components of every lane; their xor is the output. */

@@ -22,6 +22,15 @@ typedef struct crm_rng_state {
 
 extern const gsl_rng_type *crm_rng_taus2x8;
 
+/* SplitMix64's step: a well-spread 64-bit hash of a 64-bit number, for seeds and streams. */
+static inline uint64_t crm_mix64(uint64_t z)
+{
+	z += 0x9E3779B97F4A7C15ULL;
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
 /* The seed of lane k for the generator's seed s: gsl_rng_taus2 seeded with it gives that lane's numbers. */
 unsigned long crm_rng_lane_seed(unsigned long seed, int lane);
 

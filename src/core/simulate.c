@@ -125,15 +125,6 @@ struct run {
 	crm_simstats_hist hist[CRM_SIM_NMETRICS];   /* count NULL until past the exact store */
 };
 
-/* SplitMix64: turns (seed, block) into well-spread stream seeds. */
-static uint64_t mix64(uint64_t z)
-{
-	z += 0x9E3779B97F4A7C15ULL;
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
 /* Chan et al.: combine summaries, a then b. */
 static void part_merge(struct part *a, const struct part *b)
 {
@@ -441,7 +432,7 @@ static void run_block(struct worker *w, struct block *b)
 	memset(b->part, 0, sizeof b->part);
 	b->npv_neg = b->npv_below = b->pb_not = b->model_undef = 0;
 	b->st = CRM_OK;
-	gsl_rng_set(w->rng, (unsigned long)mix64(sh->opt->seed ^ mix64(b->first / CRM_SIM_BLOCK)));
+	gsl_rng_set(w->rng, (unsigned long)crm_mix64(sh->opt->seed ^ crm_mix64(b->first / CRM_SIM_BLOCK)));
 	for (size_t c0 = 0; c0 < b->count; c0 += sh->chunk) {
 		size_t cn = b->count - c0 < sh->chunk ? b->count - c0 : sh->chunk;
 		crm_uncertain_draw_columns(sh->items, sh->samplers, sh->nitems, sh->cop, w->rng, w->g,
