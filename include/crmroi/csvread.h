@@ -44,6 +44,14 @@ void crm_csv_table_free(crm_csv_table *t);
 /* Remove leading and trailing white space of a field, in place. */
 void crm_csv_trim(char *s);
 
+/*
+ * A copy of text read from a file, to be shown to people, with its line
+ * breaks and tabs as visible escapes ("\n", "\r", "\t"), so that a title
+ * or a label can never start a line of its own in an output (a forged
+ * heading in markdown, a forged row in text). malloc'd; NULL on no memory.
+ */
+char *crm_csv_visible(const char *s);
+
 /* Most rows (comments and blank rows included) one CSV text may have. */
 #define CRM_CSV_MAX_ROWS 1000000
 

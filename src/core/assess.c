@@ -329,11 +329,11 @@ static crm_status read_about(struct reader *rd, const crm_csv_row *r, const int 
 	rd->about_line[which] = r->line;
 	if (which == 0) {
 		free(a->title);
-		return (a->title = strdup(v)) ? CRM_OK : nomem(rd);
+		return (a->title = crm_csv_visible(v)) ? CRM_OK : nomem(rd);
 	}
 	if (which == 1) {
 		free(a->date);
-		return (a->date = strdup(v)) ? CRM_OK : nomem(rd);
+		return (a->date = crm_csv_visible(v)) ? CRM_OK : nomem(rd);
 	}
 	if (!*v)
 		a->stage = CRM_STAGE_UNSTATED;
@@ -386,7 +386,7 @@ static crm_status read_row(struct reader *rd, const crm_csv_row *r, const int *c
 	free(an->text);
 	free(an->evidence);
 	free(an->learnings);
-	an->text = strdup(ans);
+	an->text = crm_csv_visible(ans);
 	an->evidence = strdup(cell(r, colmap, COL_EVIDENCE));
 	an->learnings = strdup(cell(r, colmap, COL_LEARNINGS));
 	if (!an->text || !an->evidence || !an->learnings)

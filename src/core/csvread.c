@@ -35,11 +35,37 @@ struct parse_state {
 /*
  * Control characters have no place in a scenario: a NUL would end the field
  * early for every later step (`1\0garbage` would read as 1), others are
- * invisible in a spreadsheet. Tab, CR and LF are ordinary text.
+ * invisible in a spreadsheet. Tab, CR and LF are ordinary text (shown as
+ * visible escapes where text is shown: crm_csv_visible).
  */
 static int is_refused_control(unsigned char c)
 {
 	return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+}
+
+/*
+ * The length in bytes of a bidirectional control character (Unicode's
+ * Bidi_Control: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069)
+ * in UTF-8 at p, or 0. Invisible, they reorder the text around them: a
+ * U+202E before a figure shows its digits reversed.
+ */
+static int bidi_control(const unsigned char *p, size_t left, unsigned *code)
+{
+	if (left >= 2 && p[0] == 0xD8 && p[1] == 0x9C) {
+		*code = 0x061C;
+		return 2;
+	}
+	if (left < 3 || p[0] != 0xE2)
+		return 0;
+	if (p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE))) {
+		*code = 0x2000 + (unsigned)(p[2] - 0x80);
+		return 3;
+	}
+	if (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) {
+		*code = 0x2040 + (unsigned)(p[2] - 0x80);
+		return 3;
+	}
+	return 0;
 }
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -75,6 +101,13 @@ static void on_field(void *data, size_t len, void *ctx)
 		memcpy(copy, data, len);
 	copy[len] = '\0';
 	for (size_t i = 0; i < len; i++) {
+		unsigned code;
+		if (!s->bad_line && bidi_control((const unsigned char *)copy + i, len - i, &code)) {
+			s->bad_char = (int)code;
+			s->bad_col = r->nfields + 1;
+			s->bad_pos = (int)i + 1;
+			s->bad_line = -1 - nl;
+		}
 		if (is_refused_control((unsigned char)copy[i]) && !s->bad_line) {
 			s->bad_char = (unsigned char)copy[i];
 			s->bad_col = r->nfields + 1;
@@ -141,6 +174,27 @@ void crm_csv_trim(char *s)
 		memmove(s, s + i, n - i + 1);
 }
 
+char *crm_csv_visible(const char *s)
+{
+	size_t n = 0;
+
+	for (const char *p = s; *p; p++)
+		n += *p == '\n' || *p == '\r' || *p == '\t' ? 2 : 1;
+	char *out = malloc(n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			*o++ = '\\';
+			*o++ = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 void crm_csv_table_free(crm_csv_table *t)
 {
 	if (!t)
@@ -153,6 +207,11 @@ void crm_csv_table_free(crm_csv_table *t)
 
 static crm_status control_error(const struct parse_state *s, const char *name, crm_error *err)
 {
+	if (s->bad_char > 0xFF)
+		return crm_error_set(err, CRM_EDATA, name, s->bad_line, s->bad_col,
+				     "bidirectional control character U+%04X at byte %d of the field: "
+				     "invisible, it reorders the text around it and can reverse a "
+				     "figure's digits (remove it)", (unsigned)s->bad_char, s->bad_pos);
 	return crm_error_set(err, CRM_EDATA, name, s->bad_line, s->bad_col,
 			     "control character 0x%02X at character %d of the field: a scenario is "
 			     "plain text (remove the character; the file may not be CSV at all)",

@@ -504,7 +504,12 @@ crm_status crm_scen_read_range(struct loader *ld, const struct srow *r, const ch
 
 crm_status crm_scen_copy_text(struct loader *ld, const struct srow *r, enum col c, char **out)
 {
-	*out = xstrdup(field(ld, r, c));
+	/*
+	 * A name shown to people (an area, an owner, a unit): its line breaks and
+	 * tabs visible, never a line of its own. A note and a formula keep theirs.
+	 */
+	*out = c == COL_NOTE || c == COL_VALUE ? xstrdup(field(ld, r, c))
+					       : crm_csv_visible(field(ld, r, c));
 	return *out ? CRM_OK : crm_scen_nomem(ld);
 }
 

@@ -424,7 +424,7 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 		}
 		crm_group *grp = &sc->groups[sc->ngroups];
 		memset(grp, 0, sizeof *grp);
-		if (!(grp->name = xstrdup(g)))
+		if (!(grp->name = crm_csv_visible(g)))
 			return crm_scen_nomem(ld);
 		gi = sc->ngroups++;
 		if (crm_scen_smap_set(&ld->group_names, g, strlen(g), gi) != 0)
@@ -489,7 +489,7 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 	if (crm_scen_smap_set(&ld->line_labels, label, strlen(label), sc->nlines) != 0)
 		return crm_scen_nomem(ld);
 	sc->nlines++;   /* from here on, crm_scenario_free releases what ln holds */
-	if (!(ln->label = xstrdup(label)))
+	if (!(ln->label = crm_csv_visible(label)))
 		return crm_scen_nomem(ld);
 	snprintf(what, sizeof what, "%s '%s'", kname, label);
 	static const enum col line_unused[] = { COL_UNIT };

@@ -115,14 +115,14 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		return st;
 	if (!strcmp(name, "title")) {
 		free(s->title);
-		return (s->title = xstrdup(v)) ? CRM_OK : crm_scen_nomem(ld);
+		return (s->title = crm_csv_visible(v)) ? CRM_OK : crm_scen_nomem(ld);
 	}
 	if (!strcmp(name, "currency")) {
 		if (!*v || strlen(v) > 8)
 			return FAIL(ld, r, COL_VALUE, "currency: '%s' is not a currency code (expected "
 				    "a short code such as USD, EUR, GBP)", v);
 		free(s->currency);
-		return (s->currency = xstrdup(v)) ? CRM_OK : crm_scen_nomem(ld);
+		return (s->currency = crm_csv_visible(v)) ? CRM_OK : crm_scen_nomem(ld);
 	}
 	if (!strcmp(name, "horizon_years"))
 		return crm_scen_get_whole(ld, r, COL_VALUE, "horizon_years", 1, CRM_MAX_HORIZON_YEARS,

@@ -374,7 +374,7 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 		a->items = n;
 		a->cap = ncap;
 	}
-	x.source = strdup(f[AC_SOURCE]);
+	x.source = crm_csv_visible(f[AC_SOURCE]);
 	x.note = strdup(f[AC_NOTE]);
 	x.loc = (crm_loc){ a->files[a->nfiles - 1], r->line, fc[AC_VALUE] };
 	if (!x.source || !x.note) {
