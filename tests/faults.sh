@@ -164,5 +164,29 @@ expect "run FIFO: exit" 3 $?
 timeout 3 "$CRMROI" run /dev/zero >/dev/null 2>&1
 expect "run /dev/zero: exit" 3 $?
 
+# ---- a symbolic link in a shared sticky folder (/tmp): followed only when it is
+# ours or the folder owner's, as the kernel's protected_symlinks rule does
+case_=shared_folder_link
+mkdir -p "$tmp/shared" && chmod 1777 "$tmp/shared"
+echo "mine, unchanged" > "$tmp/precious.csv"
+ln -s "$tmp/precious.csv" "$tmp/shared/own.csv"
+"$CRMROI" run -f csv -o "$tmp/shared/own.csv" "$tei" 2>"$tmp/err"
+expect "run -o own link in a sticky folder: exit" 0 $?
+[ -L "$tmp/shared/own.csv" ] && ok || bad "the link was replaced, not its target"
+expect "the target written through the link" section "$(head -c 7 "$tmp/precious.csv")"
+if [ "$(id -u)" -eq 0 ] && chown -h nobody "$tmp/shared/own.csv" 2>/dev/null; then
+	# A link of another user (nobody), in a folder of root's: not followed.
+	echo "mine, unchanged" > "$tmp/precious.csv"
+	"$CRMROI" run -f csv -o "$tmp/shared/own.csv" "$tei" 2>"$tmp/err"
+	expect "run -o another user's link in a sticky folder: exit" 3 $?
+	expect "the link's target" "mine, unchanged" "$(cat "$tmp/precious.csv")"
+	grep -q "protected_symlinks" "$tmp/err" && ok || bad "the message does not say why: $(cat "$tmp/err")"
+	expect "files left in the folder" "" "$(leftovers "$tmp/shared" own.csv)"
+	# The same link in a folder that is not shared: followed.
+	mkdir -p "$tmp/private" && mv "$tmp/shared/own.csv" "$tmp/private/own.csv"
+	"$CRMROI" run -f csv -o "$tmp/private/own.csv" "$tei" 2>"$tmp/err"
+	expect "run -o another user's link in a private folder: exit" 0 $?
+fi
+
 echo "faults: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -173,6 +173,9 @@ void inputs_add(const crm_scenario *sc)
 {
 	for (size_t i = 0; sc && i < sc->nfiles; i++)
 		inputs_add_path(sc->files[i]);
+	/* The readiness answers file the scenario reads is an input as much as its bases. */
+	if (sc && sc->settings.readiness)
+		inputs_add_path(sc->settings.readiness);
 }
 
 /* The canonical name a path would have: realpath of its folder, then its name. */
@@ -308,11 +311,37 @@ static mode_t new_file_mode(void)
 }
 
 /*
+ * Whether the symbolic link at path (lstat'ed into lst) may be followed, by
+ * the kernel's rule for protected_symlinks: in a folder that every user may
+ * write to and that is sticky (/tmp), a link is followed only when it
+ * belongs to the user running crmroi or to the folder's owner; anywhere
+ * else, always. A link planted there by another user (pointing at a file of
+ * ours) would otherwise have us replace its target. crmroi applies the rule
+ * itself because it follows links itself, to replace a link's target.
+ */
+static int link_trusted(const char *path, const struct stat *lst, uid_t *dir_uid)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, (size_t)(slash - path + (slash == path))) : strdup(".");
+	struct stat d;
+	int ok = 1;
+
+	if (dir && stat(dir, &d) == 0 && (d.st_mode & S_ISVTX) && (d.st_mode & S_IWOTH)) {
+		ok = lst->st_uid == geteuid() || lst->st_uid == d.st_uid;
+		*dir_uid = d.st_uid;
+	}
+	free(dir);
+	return ok;
+}
+
+/*
  * The file a path names once symbolic links are followed, even a link to a
  * file that does not exist yet (so that writing through a link replaces its
- * target and keeps the link). NULL with errno set on failure.
+ * target and keeps the link). NULL with errno set on failure; with EPERM
+ * and *untrusted set to the link's name when a link may not be followed
+ * (link_trusted), and its owner and its folder's in *link_uid and *dir_uid.
  */
-static char *follow_links(const char *path)
+static char *follow_links(const char *path, char **untrusted, uid_t *link_uid, uid_t *dir_uid)
 {
 	char *cur = strdup(path);
 
@@ -320,6 +349,12 @@ static char *follow_links(const char *path)
 		struct stat st;
 		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
 			return cur;   /* not there yet, or not a link: written here */
+		if (!link_trusted(cur, &st, dir_uid)) {
+			*untrusted = cur;
+			*link_uid = st.st_uid;
+			errno = EPERM;
+			return NULL;
+		}
 		/* A link's size is its length, except in /proc (0): PATH_MAX at least. */
 		size_t cap = (size_t)st.st_size + 1 > PATH_MAX ? (size_t)st.st_size + 1 : PATH_MAX;
 		char *dest = malloc(cap);
@@ -371,6 +406,21 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 	}
 	if (!(s->path = strdup(path)))
 		goto nomem;
+	/* Links are followed only as the kernel's protected_symlinks would (link_trusted). */
+	char *untrusted = NULL;
+	uid_t link_uid = 0, dir_uid = 0;
+	char *target = follow_links(path, &untrusted, &link_uid, &dir_uid);
+	if (!target && untrusted) {
+		crm_error_set(err, CRM_EIO, path, 0, 0, "not written: %s is a symbolic link owned by "
+			      "another user (uid %ld) in a folder that everyone may write to (sticky), "
+			      "owned by uid %ld; crmroi follows such a link only when it is yours or "
+			      "the folder owner's, as the kernel's protected_symlinks rule does (write to "
+			      "the file the link points at instead)", untrusted, (long)link_uid,
+			      (long)dir_uid);
+		free(untrusted);
+		goto fail;
+	}
+	free(target);
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: it is a directory");
 		goto fail;
@@ -387,8 +437,7 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 		return 0;
 	}
 	/* A regular file, or a new one: written beside its final place, then renamed over it. */
-	char *target = follow_links(path);
-	if (!target) {
+	if (!(target = follow_links(path, &untrusted, &link_uid, &dir_uid))) {
 		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot follow the link: %s", strerror(errno));
 		goto fail;
 	}
