@@ -139,9 +139,10 @@ double crm_assess_factor(double score, double floor);
  * in the scenario file `from`, relative to from's directory (like `base`).
  * On success *path is the file opened (malloc'd, the caller frees it),
  * *score its total, and one warning per unanswered criterion is added to w.
- * Errors: CRM_EUSAGE when the value itself is wrong (empty, or no such file:
- * the caller locates the message at the setting), otherwise the answers
- * file's own located error.
+ * Errors: CRM_EUSAGE when the value itself is wrong (empty); CRM_EIO when
+ * the file cannot be read (missing, a directory, a device, a link loop): the
+ * caller locates either message at the setting; otherwise the answers file's
+ * own located error.
  */
 crm_status crm_assess_readiness(const char *from, const char *value, char **path, double *score,
 				crm_warnings *w, crm_error *err);

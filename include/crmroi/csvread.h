@@ -62,8 +62,11 @@ char *crm_csv_visible(const char *s);
  * Read a whole file (or standard input when path is "-") into a malloc'd,
  * NUL-terminated buffer. The caller frees *buf. Only a regular file is read
  * (a directory, device, FIFO or socket is refused without blocking), and at
- * most CRM_MAX_FILE_SIZE bytes: anything else fails with CRM_EIO.
+ * most CRM_MAX_FILE_SIZE bytes: anything else fails with CRM_EIO. what names
+ * the kind of file in messages ("scenario file", "answers file", "actuals
+ * file").
  */
-crm_status crm_read_file(const char *path, char **buf, size_t *len, crm_error *err);
+crm_status crm_read_file(const char *path, const char *what, char **buf, size_t *len,
+			 crm_error *err);
 
 #endif

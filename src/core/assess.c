@@ -594,7 +594,7 @@ crm_assessment *crm_assess_load(const char *path, crm_error *err)
 	size_t len;
 	crm_assessment *a;
 
-	if (crm_read_file(path, &buf, &len, err) != CRM_OK)
+	if (crm_read_file(path, "answers file", &buf, &len, err) != CRM_OK)
 		return NULL;
 	a = crm_assess_parse(buf, len, strcmp(path, "-") ? path : "<stdin>", 0, err);
 	free(buf);
@@ -630,10 +630,10 @@ crm_status crm_assess_readiness(const char *from, const char *value, char **path
 	crm_error_clear(&e);
 	if (!(a = crm_assess_load(p, &e))) {
 		if (e.status == CRM_EIO) {
-			crm_error_set(err, CRM_EUSAGE, NULL, 0, 0, "readiness: answers file '%s' cannot "
+			crm_error_set(err, CRM_EIO, NULL, 0, 0, "readiness: answers file '%s' cannot "
 				      "be read (looked for %s: %s)", value, p, e.msg);
 			free(p);
-			return CRM_EUSAGE;
+			return CRM_EIO;
 		}
 		free(p);
 		if (err)

@@ -309,7 +309,8 @@ static const char *file_type(mode_t m)
  * fstat has shown a regular file. Standard input may be anything (a pipe is
  * the usual case) and is read up to the same cap.
  */
-crm_status crm_read_file(const char *path, char **bufp, size_t *lenp, crm_error *err)
+crm_status crm_read_file(const char *path, const char *what, char **bufp, size_t *lenp,
+			 crm_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	const char *label = is_stdin ? "<stdin>" : path;
@@ -328,15 +329,17 @@ crm_status crm_read_file(const char *path, char **bufp, size_t *lenp, crm_error 
 			goto done;
 		}
 		if (!S_ISREG(sb.st_mode)) {
-			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s, not a "
-					   "scenario file (expected a regular file, or - for standard "
-					   "input)", file_type(sb.st_mode));
+			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: %s, not %s %s "
+					   "(expected a regular file, or - for standard input)",
+					   file_type(sb.st_mode), strchr("aeiou", what[0]) ? "an" : "a",
+					   what);
 			goto done;
 		}
 		if (sb.st_size > CRM_MAX_FILE_SIZE) {
 			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: the file has %lld "
-					   "bytes, more than the %d MB a scenario may have",
-					   (long long)sb.st_size, CRM_MAX_FILE_SIZE >> 20);
+					   "bytes, more than the %d MB %s %s may have",
+					   (long long)sb.st_size, CRM_MAX_FILE_SIZE >> 20,
+					   strchr("aeiou", what[0]) ? "an" : "a", what);
 			goto done;
 		}
 		if ((fl = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
@@ -370,7 +373,8 @@ crm_status crm_read_file(const char *path, char **bufp, size_t *lenp, crm_error 
 		len += (size_t)got;
 		if (len > (size_t)CRM_MAX_FILE_SIZE) {
 			st = crm_error_set(err, CRM_EIO, label, 0, 0, "cannot read: more than the %d MB "
-					   "a scenario may have", CRM_MAX_FILE_SIZE >> 20);
+					   "%s %s may have", CRM_MAX_FILE_SIZE >> 20,
+					   strchr("aeiou", what[0]) ? "an" : "a", what);
 			goto done;
 		}
 	}

@@ -380,7 +380,7 @@ crm_scenario *crm_scenario_load(const char *path, crm_error *err)
 	crm_scenario *sc;
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 
-	if (crm_read_file(path, &buf, &len, err) != CRM_OK)
+	if (crm_read_file(path, "scenario file", &buf, &len, err) != CRM_OK)
 		return NULL;
 	sc = crm_scenario_parse(buf, len, name, 0, err);
 	free(buf);
@@ -413,7 +413,7 @@ crm_scenario *crm_scenario_check(const char *path, crm_warnings *errors, size_t 
 
 	*unlisted = 0;
 	crm_error_clear(&first);
-	if (crm_read_file(path, &buf, &len, &first) != CRM_OK) {
+	if (crm_read_file(path, "scenario file", &buf, &len, &first) != CRM_OK) {
 		if (err)
 			*err = first;
 		crm_warnings_add_error(errors, &first);

@@ -417,7 +417,7 @@ static crm_status read_base(struct loader *ld, const struct srow *r, const char 
 				    msg);
 		}
 	crm_error_clear(&e);
-	if ((st = crm_read_file(path, &buf, &len, &e)) != CRM_OK) {
+	if ((st = crm_read_file(path, "scenario file", &buf, &len, &e)) != CRM_OK) {
 		crm_loc l = loc_of(ld, r, COL_VALUE);
 		free(real);
 		st = crm_scen_fail_status(ld, st, l, "base scenario '%s': %s", path, e.msg);

@@ -155,6 +155,9 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		 * first stays first. */
 		if (rs == CRM_EUSAGE)
 			return FAIL(ld, r, COL_VALUE, "%s", ae.msg);
+		/* A file that cannot be read is an I/O error (exit 3), located at the setting. */
+		if (rs == CRM_EIO)
+			return crm_scen_fail_status(ld, CRM_EIO, loc_of(ld, r, COL_VALUE), "%s", ae.msg);
 		return rs == CRM_OK ? CRM_OK : crm_scen_record(ld, &ae);
 	}
 	if ((st = read_tax_setting(ld, r, name, v)) != CRM_EUSAGE)

@@ -447,7 +447,7 @@ crm_status crm_actuals_read(crm_actuals *a, const char *path, crm_error *err)
 	size_t len;
 	crm_status st;
 
-	if ((st = crm_read_file(path, &buf, &len, err)) != CRM_OK)
+	if ((st = crm_read_file(path, "actuals file", &buf, &len, err)) != CRM_OK)
 		return st;
 	st = crm_actuals_parse(a, buf, len, strcmp(path, "-") ? path : "<stdin>", 0, err);
 	free(buf);

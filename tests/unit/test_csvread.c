@@ -84,7 +84,7 @@ static void test_scenario_every_chunk_size(void **state)
 	crm_error err;
 	char path[1024];
 	snprintf(path, sizeof path, "%s/scenarios/midsize_business_case.csv", TEST_SRCDIR);
-	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_OK);
+	assert_int_equal(crm_read_file(path, "scenario file", &buf, &len, &err), CRM_OK);
 	crm_scenario *ref = crm_scenario_parse(buf, len, "m", 0, &err);
 	assert_non_null(ref);
 	for (size_t chunk = 1; chunk < 300; chunk += chunk < 20 ? 1 : 37) {
@@ -166,7 +166,7 @@ static void expect_refused(const char *path, const char *what)
 	char *buf = NULL;
 	size_t len;
 	crm_error_clear(&err);
-	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_EIO);
+	assert_int_equal(crm_read_file(path, "scenario file", &buf, &len, &err), CRM_EIO);
 	assert_null(buf);
 	assert_string_equal(err.file, path);
 	assert_contains(err.msg, what);
@@ -199,7 +199,7 @@ static void test_read_file_kinds(void **state)
 	expect_refused(path, "more than the 64 MB");
 	/* At the cap exactly it is read whole. */
 	assert_int_equal(truncate(path, (off_t)CRM_MAX_FILE_SIZE), 0);
-	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_OK);
+	assert_int_equal(crm_read_file(path, "scenario file", &buf, &len, &err), CRM_OK);
 	assert_int_equal(len, CRM_MAX_FILE_SIZE);
 	free(buf);
 	unlink(path);
@@ -209,7 +209,7 @@ static void test_read_file_kinds(void **state)
 	assert_non_null(f);
 	fputs("kind,name,value\n", f);
 	fclose(f);
-	assert_int_equal(crm_read_file(path, &buf, &len, &err), CRM_OK);
+	assert_int_equal(crm_read_file(path, "scenario file", &buf, &len, &err), CRM_OK);
 	assert_int_equal(len, 16);
 	assert_string_equal(buf, "kind,name,value\n");
 	free(buf);
