@@ -46,7 +46,15 @@ int crm_area_is_standard(crm_line_kind kind, const char *area)
 
 /* ------------------------------------------------------ tax and dates */
 
-/* The month (0 = the investment date) whose period holds calendar day d. */
+/*
+ * The month (0 = the investment date) whose period holds calendar day d.
+ * Month m ends m months after the investment date d0 (its flows are
+ * discounted at that end date) and its last day is the day before: it holds
+ * the days from the end of month m - 1 up to the day before its own end, so
+ * that a day is in the period its label names (Year 1 of 2027-01-01 holds
+ * 2027-01-01 to 2027-12-31 and is labelled 2027). The investment date itself
+ * is the Initial column.
+ */
 static int month_of_day(const crm_settings *s, long d)
 {
 	int day0 = s->start_day ? s->start_day : 1;
@@ -55,12 +63,11 @@ static int month_of_day(const crm_settings *s, long d)
 
 	if (d <= d0)
 		return 0;
-	/* Month m covers the days after the end of month m - 1 up to m months after d0. */
-	m = (int)((d - d0) / 31);
+	m = 1 + (int)((d - d0) / 31);
 	for (;; m++) {
 		int y = s->start_year, mo = s->start_month, dd = day0;
 		crm_date_add_months(&y, &mo, &dd, m);
-		if (crm_date_days(y, mo, dd) >= d)
+		if (crm_date_days(y, mo, dd) > d)
 			return m;
 	}
 }

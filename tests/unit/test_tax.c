@@ -328,15 +328,36 @@ static void test_scenario_dates(void **state)
 	}
 	/*
 	 * Investment on 2027-01-31: month 1 ends 2027-02-28 (EDATE), month 2 on
-	 * 2027-03-31. A day of 2027-03-01 falls in month 2; 2027-02-28 in month 1.
+	 * 2027-03-31. A period's last day is the day before its end date (the rule
+	 * of crmroi-scenario(5)): month 1 holds 2027-02-01 to 2027-02-27, month 2
+	 * 2027-02-28 to 2027-03-30. So 2027-03-01 and 2027-02-28 fall in month 2,
+	 * 2027-02-27 in month 1, the investment date in the Initial column.
 	 */
 	crm_scenario *sc = load_text("kind,name,value,timing,date\n"
 				     "setting,start_date,2027-01-31\n"
 				     "cost,A,1,once,2027-03-01\ncost,B,1,once,2027-02-28\n"
-				     "cost,C,1,once,2027-01-31\n");
+				     "cost,C,1,once,2027-01-31\ncost,D,1,once,2027-02-27\n");
 	assert_int_equal(sc->lines[0].start, 2);
-	assert_int_equal(sc->lines[1].start, 1);
+	assert_int_equal(sc->lines[1].start, 2);
 	assert_int_equal(sc->lines[2].start, 0);
+	assert_int_equal(sc->lines[3].start, 1);
+	crm_scenario_free(sc);
+	/*
+	 * Year 1 of 2027-01-01 holds 2027-01-01 to 2027-12-31 (labelled 2027):
+	 * a line dated 2028-01-01 is in Year 2; one dated 2027-12-31 in Year 1
+	 * (month 12). A month-only start date is the 1st: 2027-04-01 with
+	 * start_date 2027-03 is in month 2, the period labelled 2027-04.
+	 */
+	sc = load_text("kind,name,value,timing,date\n"
+		       "setting,start_date,2027-01-01\n"
+		       "cost,E,1,once,2028-01-01\ncost,F,1,once,2027-12-31\n");
+	assert_int_equal(sc->lines[0].start, 13);
+	assert_int_equal(sc->lines[1].start, 12);
+	crm_scenario_free(sc);
+	sc = load_text("kind,name,value,timing,date\n"
+		       "setting,start_date,2027-03\n"
+		       "cost,G,1,once,2027-04-01\n");
+	assert_int_equal(sc->lines[0].start, 2);
 	crm_scenario_free(sc);
 }
 
