@@ -118,8 +118,11 @@ static const struct cmd_option report_opts[] = {
 	{ OPT_OUTPUT, NULL, "write the HTML document to FILE, whole or not at all (default: "
 	  "standard output)" },
 	{ OPT_PDF, NULL, "also print it to FILE as PDF with a headless Chromium" },
-	{ OPT_DRAWS, NULL, "Monte Carlo draws for the risk section (default 10000)" },
+	{ OPT_DRAWS, NULL, "Monte Carlo draws for the risk section and each option's risk range "
+	  "(default 10000)" },
 	{ OPT_SEED, NULL, "random seed (default 1): the same seed gives the same bytes" },
+	{ OPT_SOBOL, NULL, "base points for the Sobol indices (default 16384, the fewest the "
+	  "document takes; 0 leaves them out)" },
 	{ OPT_NO_SIMULATION, NULL, "leave out the simulation (tornado and break-even stay)" },
 	{ OPT_TITLE, NULL, "the document's title (default: the first scenario's title)" },
 	{ OPT_AUTHOR, NULL, "the author shown under the title" },
@@ -127,6 +130,7 @@ static const struct cmd_option report_opts[] = {
 	{ OPT_PAPER, NULL, "paper size when printed (default a4)" },
 	{ OPT_ACTUALS, NULL, "add a benefits-realisation section: the first scenario against "
 	  "these actuals (see crmroi track); give it once per file" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	HELP_OPT
 };
 

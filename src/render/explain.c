@@ -1,7 +1,9 @@
 /*
  * explain.c - the sentences that explain a result, written once for every
  * output: which benefit classes the metrics count, what a gate decides, what
- * the readiness factor does, what a break-even means. Renderers of every format call these; nothing
+ * the readiness factor does, what a break-even means, the discounting
+ * convention, what tax does to a case and how much of it rests on soft
+ * benefits. Renderers of every format call these; nothing
  * here computes a figure, it only words what the core computed.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -337,4 +339,145 @@ void explain_breakeven(const crm_breakeven *be, crm_metric_id metric, double tar
 		snprintf(buf + n, len - n, " (%d crossings in the interval; the nearest to the base "
 			 "is shown)", be->crossings);
 	}
+}
+
+/* ------------------------------------------------- the business case in words */
+
+void explain_name(const char *name, char *buf, size_t len)
+{
+	/* Words people write otherwise than a name in a formula. */
+	static const struct { const char *word, *as; } words[] = {
+		{ "golive", "go-live" }, { "crm", "CRM" }, { "erp", "ERP" }, { "fte", "FTE" },
+		{ "kpi", "KPI" }, { "cpq", "CPQ" }, { "roi", "ROI" }, { "npv", "NPV" },
+		{ "sla", "SLA" }, { "pv", "PV" },
+	};
+	size_t n = 0;
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	for (const char *p = name; *p;) {
+		size_t w = strcspn(p, "_");
+		size_t k;
+		for (k = 0; k < sizeof words / sizeof *words; k++)
+			if (strlen(words[k].word) == w && !strncmp(p, words[k].word, w))
+				break;
+		if (k < sizeof words / sizeof *words)
+			n += (size_t)snprintf(buf + (n < len ? n : len - 1), n < len ? len - n : 1,
+					      "%s%s", n ? " " : "", words[k].as);
+		else
+			n += (size_t)snprintf(buf + (n < len ? n : len - 1), n < len ? len - n : 1,
+					      "%s%.*s", n ? " " : "", (int)w, p);
+		p += w;
+		while (*p == '_')
+			p++;
+	}
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+void explain_money(char *buf, size_t len, const char *currency, double v)
+{
+	char n[FMT_NUM_MAX];
+
+	if (fabs(v) >= 1e6)
+		snprintf(n, sizeof n, "%.2f million", v / 1e6);
+	else
+		fmt_money(n, sizeof n, v, 0);
+	snprintf(buf, len, "%s %s", currency, n);
+}
+
+void explain_discounting(const crm_settings *s, char *buf, size_t len)
+{
+	char r[32];
+
+	fmt_share(r, sizeof r, s->discount_rate);
+	if (s->discounting == CRM_DISCOUNT_DATED)
+		snprintf(buf, len, "Dated discounting (XNPV and XIRR, day count ACT/365): every flow "
+			 "is discounted to the investment date %04d-%02d-%02d by (1 + %s)^(days/365), "
+			 "each period's flows on the day the period ends and a line with a date of its "
+			 "own on that day; NPV is the XNPV and IRR the XIRR of those flows, and MIRR "
+			 "and the discounted payback follow the same days.", s->start_year,
+			 s->start_month, s->start_day ? s->start_day : 1, r);
+	else if (s->grid == CRM_GRID_YEAR)
+		snprintf(buf, len, "Periodic discounting (the Forrester TEI convention): Initial, "
+			 "month 0, is the investment date and is not discounted; Year k is discounted "
+			 "at its end by (1 + %s)^k.", r);
+	else
+		snprintf(buf, len, "Periodic discounting (the Forrester TEI convention): Initial, "
+			 "month 0, is the investment date and is not discounted; month m is discounted "
+			 "at its end by (1 + %s)^(m/12); IRR and MIRR are annual rates.", r);
+}
+
+void explain_tax_basis(const crm_case *c, char *buf, size_t len)
+{
+	const crm_settings *s = &c->sc->settings;
+	char r[32], when[64];
+
+	if (!c->has_tax) {
+		snprintf(buf, len, "The figures are before tax: the scenario sets no tax rate.");
+		return;
+	}
+	fmt_share(r, sizeof r, s->tax_rate);
+	if (s->tax_lag_years == 0)
+		snprintf(when, sizeof when, "at the end of the same year");
+	else
+		snprintf(when, sizeof when, "%d year%s later", s->tax_lag_years,
+			 s->tax_lag_years == 1 ? "" : "s");
+	snprintf(buf, len, "The figures come after tax at %s of each year's profit (benefits less "
+		 "expensed costs less depreciation), paid %s; the figures before tax are beside "
+		 "them.", r, when);
+}
+
+void explain_tax_effect(const crm_case *c, char *buf, size_t len)
+{
+	const crm_metrics *b = &c->m, *a = &c->at.metrics;
+	const char *cur = c->sc->settings.currency;
+	char r[32], na[96], nb[96], ra[32], rb[32];
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	if (!c->has_tax)
+		return;
+	fmt_share(r, sizeof r, c->sc->settings.tax_rate);
+	explain_money(na, sizeof na, cur, a->npv);
+	explain_money(nb, sizeof nb, cur, b->npv);
+	if ((a->npv < 0) != (b->npv < 0)) {
+		snprintf(buf, len, "Tax turns the decision: NPV is %s before tax and %s after tax at "
+			 "%s.", nb, na, r);
+	} else {
+		snprintf(buf, len, "Tax at %s takes NPV from %s before tax to %s after tax", r, nb,
+			 na);
+		if (a->roi_ok && b->roi_ok) {
+			snprintf(ra, sizeof ra, "%.1f%%", 100 * a->roi);
+			snprintf(rb, sizeof rb, "%.1f%%", 100 * b->roi);
+			crm_appendf(buf, len, ", and ROI from %s to %s", rb, ra);
+		}
+		crm_appendf(buf, len, ".");
+	}
+}
+
+void explain_hard_soft(const crm_case *c, char *buf, size_t len)
+{
+	const char *cur = c->sc->settings.currency;
+	double all = c->pv_hard + c->pv_soft;
+	char h[96], share[32];
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	if (!(c->pv_soft > 0) || !(all > 0))
+		return;
+	explain_money(h, sizeof h, cur, c->npv_hard);
+	snprintf(share, sizeof share, "%.0f%%", 100 * c->pv_soft / all);
+	if (c->npv_hard < 0)
+		snprintf(buf, len, "On hard benefits alone (cash and cost reduction) NPV is %s: the "
+			 "case rests on productivity and cost avoidance, %s of the benefits' present "
+			 "value, which become cash only when the time freed is put to paid work or "
+			 "the spending avoided would really have come.", h, share);
+	else
+		snprintf(buf, len, "Hard benefits alone (cash and cost reduction) pay for the costs: "
+			 "NPV on them is %s; productivity and cost avoidance, %s of the benefits' "
+			 "present value, come on top.", h, share);
 }

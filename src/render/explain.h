@@ -78,4 +78,40 @@ void explain_left_out(unsigned classes, char *buf, size_t len);
 void explain_breakeven(const crm_breakeven *be, crm_metric_id metric, double target,
 		       unsigned left_out, char *buf, size_t len);
 
+/* ------------------------------------------------- the business case in words */
+
+/*
+ * A name from a scenario for people: underscores become spaces, a few
+ * abbreviations are written as people write them (golive -> go-live, crm ->
+ * CRM), and the first letter is a capital: "lead_conversion_uplift" -> "Lead
+ * conversion uplift". A line's label is already for people: pass it as is.
+ */
+void explain_name(const char *name, char *buf, size_t len);
+/* An amount for a sentence: "USD 1.41 million", "USD 472,500", "USD -87,939". */
+void explain_money(char *buf, size_t len, const char *currency, double v);
+/*
+ * The discounting convention with its formula, as every page that states it
+ * words it: the periodic TEI convention (Initial not discounted, Year k by
+ * (1 + r)^k, or month m by (1 + r)^(m/12)) or dated discounting (every flow
+ * on its day by (1 + r)^(days/365): XNPV and XIRR, ACT/365).
+ */
+void explain_discounting(const crm_settings *s, char *buf, size_t len);
+/*
+ * What the figures are measured on: "after tax at 25.00%, ..." when the
+ * case has a tax rate, or "before tax: the scenario sets no tax rate".
+ */
+void explain_tax_basis(const crm_case *c, char *buf, size_t len);
+/*
+ * What tax does to a case with a tax rate: NPV and ROI before and after tax,
+ * and when the sign of NPV changes, that tax turns the decision; "" without a
+ * tax rate.
+ */
+void explain_tax_effect(const crm_case *c, char *buf, size_t len);
+/*
+ * How much of the case rests on soft benefits (productivity, cost
+ * avoidance): NPV on hard benefits alone (cash, cost reduction) and the share
+ * of the benefits' present value that is soft; "" when no benefit is soft.
+ */
+void explain_hard_soft(const crm_case *c, char *buf, size_t len);
+
 #endif

@@ -11,8 +11,9 @@
  * writes one <section> (or nothing, when it does not apply). A new section is
  * one function and one entry. This file holds the skeleton (head, style
  * sheet, the table, the footer); the sections are in html_decision.c,
- * html_risk.c, html_options.c, html_register.c and assess_html.c, the charts
- * in html_charts.c, what they share in html_base.c. Numbers come from the
+ * html_summary.c, html_budget.c, html_decision.c, html_risk.c,
+ * html_options.c, html_method.c, html_register.c and assess_html.c, the
+ * charts in html_charts.c, what they share in html_base.c. Numbers come from the
  * structs the core returned; nothing here computes a metric.
  */
 #include "html_priv.h"
@@ -21,15 +22,18 @@ typedef int (*section_fn)(const html_doc *d, FILE *fp);
 
 /* The document, in order. Each function writes its section, or nothing (returns 0). */
 static const struct { const char *name; section_fn fn; } sections[] = {
-	{ "decision", html_sec_decision },
-	{ "realisation", html_sec_realisation },
-	{ "years", html_sec_years },
+	{ "decision", html_sec_decision },          /* executive summary and recommendation */
+	{ "realisation", html_sec_realisation },    /* with actuals: plan against actuals */
+	{ "budget", html_sec_budget },              /* the decision requested, P&L, timeline */
+	{ "options", html_sec_options },            /* several scenarios, like with like */
+	{ "years", html_sec_years },                /* financial summary, tax */
+	{ "risk", html_sec_risk },                  /* risks and mitigations, sensitivity */
 	{ "benefits", html_sec_benefits },
 	{ "costs", html_sec_costs },
-	{ "risk", html_sec_risk },
+	{ "flexibility", html_sec_flexibility },    /* what NPV leaves out */
 	{ "readiness", html_readiness_section },
-	{ "options", html_sec_options },
-	{ "assumptions", html_sec_assumptions },
+	{ "method", html_sec_method },              /* methodology and glossary */
+	{ "assumptions", html_sec_assumptions },    /* appendix: the register */
 };
 
 static const char css[] =
@@ -40,20 +44,36 @@ static const char css[] =
 	"h1{font-size:22pt;line-height:1.15;margin:2mm 0 2mm;color:#1f4e79;font-weight:700}\n"
 	"h2{font-size:15pt;color:#1f4e79;border-bottom:1.5pt solid #1f4e79;padding-bottom:1mm;"
 	"margin:0 0 4mm}\n"
-	"h3{font-size:11pt;margin:5mm 0 1.5mm;color:#1d232b}\n"
+	"h3{font-size:11pt;margin:5mm 0 1.5mm;color:#1d232b;break-after:avoid}\n"
 	"h3.category{font-size:12pt;color:#1f4e79;margin-top:7mm}\n"
 	"p{margin:0 0 2.5mm}\n"
-	"section{break-before:page}\nsection.first{break-before:auto}\n"
+	"section{break-before:page}\nsection.first,section.cont{break-before:auto}\n"
+	"section.cont{margin-top:8mm;break-inside:avoid}\nh2{break-after:avoid}\n"
+	"table.headline th{white-space:nowrap}\n.headline td,.headline th{padding:.45mm 1.6mm}\n"
+	"ul.findings{font-size:9pt;line-height:1.3}\n#decision h3{margin-top:3mm}\n"
+	"#decision h1{font-size:20pt}\n"
 	".kicker{text-transform:uppercase;letter-spacing:.12em;font-size:8pt;color:#5b6770;"
 	"margin:0}\n"
 	".meta{color:#5b6770;margin-bottom:4mm}\n"
-	".cover{border-bottom:1pt solid #c9d1d9;margin-bottom:4mm}\n"
-	".ask{font-size:11pt}\n"
-	".cols{display:flex;gap:8mm;align-items:flex-start}\n.cols>div:first-child{flex:1.3}\n"
-	".riskbox{flex:1;background:#f2f5f8;border-left:3pt solid #1f4e79;padding:1mm 4mm 2mm}\n"
+	".cover{border-bottom:1pt solid #c9d1d9;margin-bottom:3mm}\n"
+	".ask{font-size:10.5pt}\n"
+	".status{border-left:3pt solid #5b6770;background:#f2f5f8;padding:1mm 4mm;margin:0 0 3mm}\n"
+	".status.bad{border-color:#b03a2e;background:#fbeeec}\n"
+	".status.warn{border-color:#b7791f;background:#fdf6e7}\n"
+	".status.ok{border-color:#2f7d4f;background:#edf7f0}\n"
+	".statusline{font-size:12pt}\n"
+	"ul.findings{margin:0 0 2mm;padding-left:5mm}\nul.findings li{margin-bottom:1.2mm}\n"
+	".recommend{font-size:10.5pt;border-top:1pt solid #c9d1d9;padding-top:2mm}\n"
+	"tr.sub th{padding-left:5mm;color:#3c4650}\ntr.sub td{color:#3c4650}\n"
+	".ci{color:#6b7680;font-size:7.5pt}\n"
+	"table.risks{width:100%;font-size:8pt}\ntable.risks td{white-space:normal}\n"
+	"ul.method li{margin-bottom:1.5mm}\ntable.gated tbody th{min-width:38mm}\n"
+	"dl.glossary{font-size:8.5pt}\ntable.num.recon{width:auto;font-size:7.5pt}\n"
+	".cols{display:flex;gap:6mm;align-items:flex-start}\n.cols>div:first-child{flex:1.7}\n"
+	".side{flex:1}\n.side>p.small{margin-top:2mm}\n"
+	".riskbox{background:#f2f5f8;border-left:3pt solid #1f4e79;padding:1mm 4mm 2mm}\n"
 	".riskbox table{width:100%}\n"
-	".summary{border-top:1pt solid #c9d1d9;padding-top:2mm;font-size:10.5pt}\n"
-	".summary p{margin-bottom:1.8mm}\n"
+
 	".small{font-size:8pt;color:#5b6770}\n"
 	"table{border-collapse:collapse;margin:2mm 0 4mm;font-size:8.5pt;break-inside:avoid}\n"
 	"table.num{width:100%}\n table.wide{font-size:7pt}\n"
@@ -94,7 +114,5 @@ void html_document(const html_doc *d, FILE *fp)
 	fputs("</style>\n</head>\n<body>\n", fp);
 	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
 		sections[i].fn(d, fp);
-	fputs("<footer class=\"small\"><p>Prepared with crmroi " CRMROI_VERSION
-	      " from the scenario files named on the first page.</p></footer>\n", fp);
 	fputs("</body>\n</html>\n", fp);
 }

@@ -2,9 +2,11 @@
  * html.h - the business-case document: one self-contained HTML file with
  * inline SVG charts and print CSS, for `crmroi report`.
  *
- * The front end computes everything (cash flows with and without the risk
- * adjustment, metrics, tornado, break-even values, simulation, Sobol
- * indices) and hands it over in an html_doc; this renderer only lays it out.
+ * The front end computes everything (each option's case, with its after-tax
+ * view, hard and soft benefits, the plan before risk, peak funding by month
+ * and its gates' outcomes; the proposal's tornado, break-even values and
+ * Sobol indices; a simulation of every option) and hands it over in an
+ * html_doc; this renderer only chooses, words and lays it out.
  * The document is a list of section functions (see html.c), so a new
  * section is one function and one table entry.
  */
@@ -27,6 +29,23 @@ typedef struct html_case {
 	/* An alternative: its cash flows minus the proposal's (has_inc set). */
 	crm_incremental inc;
 	int has_inc;
+	/*
+	 * Every option's simulation, with the same draws and seed: NPV (and NPV
+	 * after tax with a tax rate), the base NPV's percentile rank among the
+	 * draws (sim.reference_share). simulated is 0 without uncertain values or
+	 * with --no-simulation.
+	 */
+	int simulated;
+	crm_sim_result sim;
+	size_t nuncertain;          /* values with a distribution, and risk events */
+	/*
+	 * RESERVED for the probability that this option has the highest NPV of
+	 * the options, on common random draws (a core function for it is to
+	 * come): the front end sets has_p_best and p_best, and the options
+	 * table then shows the row. 0 until then.
+	 */
+	int has_p_best;
+	double p_best;
 	/* Analyses, for the proposal only. */
 	crm_tornado_row *tornado;   /* NPV, inputs and lines with a range, largest swing first */
 	size_t ntornado;
@@ -35,10 +54,7 @@ typedef struct html_case {
 	size_t nbe;
 	/* Per break-even: why its search could not be made ("" when it was). */
 	char be_why[HTML_BREAKEVENS][sizeof ((crm_error *)0)->msg];
-	int simulated;              /* sim (and sobol) hold results */
-	crm_sim_result sim;
-	crm_sobol_result sobol;
-	size_t nuncertain;          /* values with a distribution, and risk events */
+	crm_sobol_result sobol;     /* ok when computed */
 	/* With setting readiness (the proposal only): its assessment and effect on NPV. */
 	crm_assessment *assessment;
 	crm_readiness_effect readiness;
@@ -51,6 +67,7 @@ typedef struct html_doc {
 	int letter;                 /* US Letter paper instead of A4 */
 	uint64_t draws, seed;
 	int no_simulation;          /* asked for --no-simulation */
+	uint64_t sobol_points;      /* asked for (--sobol); 0: no Sobol indices */
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
 	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */

@@ -1,17 +1,23 @@
 /*
  * html_base.c - what every part of the business-case document writes with:
  * escaped text and elements, a section's opening, the case's currency and
- * title, amounts for a sentence or a table cell, names for people (areas,
- * scenario files), an input's value as its unit says, a line's timing in
- * words.
+ * title, amounts for a sentence or a table cell, figures as the document
+ * writes them (whole currency units, rates to a tenth of a percent, payback
+ * to the month, shares of simulated draws to the digits their standard
+ * error supports, Sobol indices to two significant figures), names for
+ * people (inputs, lines, areas, scenario files, formulas), an input's value
+ * as its unit says, a line's timing in words.
  *
  * No section and no chart (html_*.c), and no figure: these only word what
  * the case holds.
  */
 #include "html_priv.h"
 #include "chart.h"
+#include "explain.h"
+#include "headline.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void html_text(FILE *fp, const char *s)
@@ -79,26 +85,327 @@ void html_area_name(char *buf, size_t len, const char *a)
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
+int html_input_is_percent(const crm_scenario *sc, size_t i)
+{
+	const crm_input *in = &sc->inputs[i];
+	return strchr(in->value_text, '%') != NULL || !strcmp(in->unit, "percent") ||
+	       !strcmp(in->unit, "rate");
+}
+
 /* An input is written as a percentage when its value or unit says so. */
-static int param_is_percent(const crm_scenario *sc, const crm_param *p)
+int html_param_is_percent(const crm_scenario *sc, const crm_param *p)
 {
 	if (p->unit == CRM_UNIT_RATE)
 		return 1;
-	if (p->kind != CRM_PARAM_INPUT)
-		return 0;
-	const crm_input *in = &sc->inputs[p->index];
-	return strchr(in->value_text, '%') != NULL || !strcmp(in->unit, "percent");
+	return p->kind == CRM_PARAM_INPUT && html_input_is_percent(sc, (size_t)p->index);
 }
 
 void html_param_value(char *buf, size_t len, const crm_scenario *sc, const crm_param *p,
 		      double v)
 {
-	if (param_is_percent(sc, p))
-		fmt_percent(buf, len, v);
+	if (html_param_is_percent(sc, p))
+		html_pct(buf, len, v);
+	else if (p->months == CRM_PARAM_MONTH)
+		snprintf(buf, len, "month %.3g", v);
+	else if (p->months == CRM_PARAM_DURATION)
+		snprintf(buf, len, "%.3g months", v);
 	else if (p->unit == CRM_UNIT_MONEY || fabs(v) >= 1000)
 		fmt_money(buf, len, v, 0);
 	else
 		snprintf(buf, len, "%.3g", v);
+}
+
+/* ------------------------------------------------------------- period tables */
+
+/* The header row of a period table: label column, Initial, Year 1..n, Total, PV. */
+void html_period_head(FILE *fp, const report *r, const char *first)
+{
+	char lab[32];
+
+	fputs("<thead><tr><th>", fp);
+	html_text(fp, first);
+	fputs("</th>", fp);
+	for (int c = 0; c < r->ncols; c++) {
+		report_col_label(r, c, lab, sizeof lab);
+		fprintf(fp, "<th class=\"n\">%s</th>", lab);
+	}
+	fputs("<th class=\"n\">Total</th><th class=\"n\">Present value</th></tr></thead>\n", fp);
+}
+
+/* A row of amounts by column, with total and present value (has_pv 0: blank). */
+void html_period_row(FILE *fp, const report *r, const char *cls, const char *label,
+		       const double *cols, double total, int has_pv, double pv)
+{
+	char b[64];
+
+	fprintf(fp, "<tr%s%s%s><th>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+	html_text(fp, label);
+	fputs("</th>", fp);
+	for (int c = 0; c < r->ncols; c++) {
+		html_money0(b, sizeof b, cols[c]);
+		fprintf(fp, "<td class=\"n\">%s</td>", b);
+	}
+	html_money0(b, sizeof b, total);
+	fprintf(fp, "<td class=\"n\">%s</td>", b);
+	if (has_pv) {
+		html_money0(b, sizeof b, pv);
+		fprintf(fp, "<td class=\"n\">%s</td>", b);
+	} else {
+		fputs("<td></td>", fp);
+	}
+	fputs("</tr>\n", fp);
+}
+
+void html_table_open(FILE *fp, const report *r, const char *caption)
+{
+	fprintf(fp, "<table class=\"num%s\">\n", r->ncols > 8 ? " wide" : "");
+	if (caption) {
+		fputs("<caption>", fp);
+		html_text(fp, caption);
+		fputs("</caption>\n", fp);
+	}
+}
+
+int html_any_capitalised(const crm_scenario *sc)
+{
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].kind == CRM_COST && sc->lines[l].capitalise)
+			return 1;
+	return 0;
+}
+
+void html_fold_costs(const report *r, const crm_cashflow *cf, int capitalised, double *out)
+{
+	double *col = calloc((size_t)r->ncols, sizeof *col);
+
+	for (int c = 0; c < r->ncols; c++)
+		out[c] = 0;
+	if (!col)
+		return;
+	for (size_t l = 0; l < r->sc->nlines; l++) {
+		const crm_line *ln = &r->sc->lines[l];
+		if (ln->kind != CRM_COST || !ln->capitalise != !capitalised)
+			continue;
+		report_fold_line(r, cf, l, col);
+		for (int c = 0; c < r->ncols; c++)
+			out[c] += col[c];
+	}
+	free(col);
+}
+
+void html_convention_short(char *buf, size_t len, const crm_scenario *sc)
+{
+	const crm_settings *s = &sc->settings;
+	char r[32];
+
+	fmt_share(r, sizeof r, s->discount_rate);
+	if (s->discounting == CRM_DISCOUNT_DATED)
+		snprintf(buf, len, "every flow is discounted on its own day by (1 + %s)^(days/365): "
+			 "XNPV, day count ACT/365", r);
+	else if (s->grid == CRM_GRID_YEAR)
+		snprintf(buf, len, "Year k is discounted at its end by (1 + %s)^k", r);
+	else
+		snprintf(buf, len, "month m is discounted at its end by (1 + %s)^(m/12)", r);
+}
+
+/* ------------------------------------------------------- figures as written */
+
+void html_figure(char *buf, size_t len, int kind, int ok, double v)
+{
+	if (!ok || !isfinite(v)) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	switch (kind) {
+	case HEADLINE_MONEY: fmt_money(buf, len, v, 0); break;
+	case HEADLINE_PERCENT: html_rate(buf, len, v); break;
+	case HEADLINE_RATIO: snprintf(buf, len, "%.2f", v); break;
+	default: snprintf(buf, len, "month %d", (int)ceil(v - 1e-9)); break;
+	}
+}
+
+void html_rate(char *buf, size_t len, double fraction)
+{
+	/* Never "-0.0%". */
+	double v = round(fraction * 1000) / 10;
+	snprintf(buf, len, "%.1f%%", v == 0 ? 0 : v);
+}
+
+/* Digits after the point so that v has three significant figures, at most four. */
+static int three_figures(double v)
+{
+	double a = fabs(v);
+
+	if (!(a > 0) || a >= 100)
+		return 0;
+	int d = 2 - (int)floor(log10(a));
+	return d < 0 ? 0 : d > 4 ? 4 : d;
+}
+
+/* A number without the zeros a decimal point leaves at its end: "48.0" -> "48". */
+static void trim_zeros(char *s)
+{
+	char *dot = strchr(s, '.');
+
+	if (!dot)
+		return;
+	char *e = s + strlen(s);
+	while (e > dot + 1 && e[-1] == '0')
+		*--e = '\0';
+	if (e == dot + 1)
+		*dot = '\0';
+}
+
+void html_pct(char *buf, size_t len, double fraction)
+{
+	char n[64];
+
+	if (!isfinite(fraction)) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	double v = fraction * 100;
+	snprintf(n, sizeof n, "%.*f", three_figures(v), v);
+	trim_zeros(n);
+	snprintf(buf, len, "%s%%", strcmp(n, "-0") ? n : "0");
+}
+
+void html_sig2(char *buf, size_t len, double fraction)
+{
+	double v = fraction * 100, a = fabs(v);
+	int d = a > 0 ? 1 - (int)floor(log10(a)) : 0;
+
+	if (!isfinite(v)) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	if (d < 0)
+		d = 0;
+	if (d > 4)
+		d = 4;
+	snprintf(buf, len, "%.*f%%", d, v);
+}
+
+void html_sim_share(char *buf, size_t len, double p, uint64_t n)
+{
+	char num[64];
+
+	if (!n || !isfinite(p)) {
+		snprintf(buf, len, "n/a");
+		return;
+	}
+	if (p == 0 || p == 1) {
+		fmt_money(num, sizeof num, (double)n, 0);
+		snprintf(buf, len, p == 0 ? "0 of %s draws" : "all %s draws", num);
+		return;
+	}
+	/*
+	 * The share's standard error, sqrt(p (1 - p) / n), in percentage points
+	 * decides the digits: the last one shown is the first the error reaches.
+	 */
+	double se = 100 * sqrt(p * (1 - p) / (double)n);
+	int d = se > 0 ? (int)ceil(-log10(se)) : 2;
+	if (d < 0)
+		d = 0;
+	if (d > 3)
+		d = 3;
+	snprintf(buf, len, "%.*f%%", d, 100 * p);
+}
+
+void html_month_label(char *buf, size_t len, const crm_scenario *sc, int month)
+{
+	if (month == 0)
+		snprintf(buf, len, "month 0 (the start)");
+	else
+		crm_track_month_label(sc, month, buf, len);
+}
+
+void html_in_month(char *buf, size_t len, const crm_scenario *sc, int month)
+{
+	char m[64];
+
+	if (month == 0) {
+		snprintf(buf, len, "at the start (month 0)");
+		return;
+	}
+	crm_track_month_label(sc, month, m, sizeof m);
+	snprintf(buf, len, "in %s", m);
+}
+
+void html_payback_words(char *buf, size_t len, const crm_scenario *sc, const crm_payback *pb)
+{
+	if (pb->status != CRM_PAYBACK_REACHED)
+		snprintf(buf, len, "not within the %d-year horizon", sc->settings.horizon_years);
+	else
+		html_month_label(buf, len, sc, (int)ceil(pb->months - 1e-9));
+}
+
+const crm_metrics *html_head_metrics(const html_case *hc)
+{
+	return hc->r.c->has_tax ? &hc->r.c->at.metrics : &hc->r.c->m;
+}
+
+/* ------------------------------------------------------------ names for people */
+
+void html_input_label(char *buf, size_t len, const crm_scenario *sc, size_t i)
+{
+	explain_name(sc->inputs[i].name, buf, len);
+}
+
+void html_param_label(char *buf, size_t len, const crm_scenario *sc, const crm_param *p)
+{
+	if (p->kind == CRM_PARAM_INPUT)
+		html_input_label(buf, len, sc, (size_t)p->index);
+	else if (p->kind == CRM_PARAM_LINE)
+		snprintf(buf, len, "%s", sc->lines[p->index].label);
+	else
+		explain_name(p->name, buf, len);
+}
+
+void html_item_label(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u)
+{
+	if (u->kind == CRM_ITEM_INPUT)
+		html_input_label(buf, len, sc, (size_t)u->index);
+	else if (u->kind == CRM_ITEM_LINE)
+		snprintf(buf, len, "%s", sc->lines[u->index].label);
+	else
+		snprintf(buf, len, "%s (whether it happens)", sc->lines[u->index].label);
+}
+
+void html_formula_words(FILE *fp, const crm_scenario *sc, const char *f)
+{
+	char lab[256];
+
+	for (const char *p = f; *p;) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_') {
+			size_t n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+					  "0123456789_");
+			char *name = malloc(n + 1);
+			if (!name)
+				return;
+			memcpy(name, p, n);
+			name[n] = '\0';
+			int i = crm_scenario_find_input(sc, name);
+			if (i >= 0) {
+				html_input_label(lab, sizeof lab, sc, (size_t)i);
+				/* Inside a formula a name is not at the start of a sentence. */
+				if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
+					lab[0] = (char)(lab[0] - 'A' + 'a');
+				html_text(fp, lab);
+			} else {
+				html_text(fp, name);
+			}
+			free(name);
+			p += n;
+		} else if (*p == '*') {
+			fputs("&#215;", fp);
+			p++;
+		} else {
+			char one[2] = { *p, '\0' };
+			html_text(fp, one);
+			p++;
+		}
+	}
 }
 
 /* A short name for a scenario from its file name: "deployment/big_bang.csv" -> "Big bang". */
@@ -132,11 +439,11 @@ void html_timing_words(FILE *fp, const crm_line *ln, int months)
 		fprintf(fp, ", reaching full effect over %d months (%s)", ln->ramp,
 			ln->curve == CRM_CURVE_SCURVE ? "S-curve" : "linear");
 	if (ln->growth != 0) {
-		fmt_percent(g, sizeof g, ln->growth);
+		fmt_share(g, sizeof g, ln->growth);
 		fprintf(fp, ", growing %s a year", g);
 	}
 	if (ln->probability < 1) {
-		fmt_percent(g, sizeof g, ln->probability);
+		fmt_share(g, sizeof g, ln->probability);
 		fprintf(fp, ", with a probability of %s", g);
 	}
 }

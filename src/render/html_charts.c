@@ -10,6 +10,7 @@
  */
 #include "html_priv.h"
 #include "chart.h"
+#include "explain.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -74,11 +75,12 @@ void html_chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const cha
 			if (all_cases)
 				html_short_name(leg, sizeof leg, hc);
 			else if (m->payback.status == CRM_PAYBACK_REACHED)
-				snprintf(leg, sizeof leg, "%s (payback %.1f months)",
-					 u ? "Unadjusted" : "Risk-adjusted", m->payback.months);
+				snprintf(leg, sizeof leg, "%s (payback in month %d)",
+					 u ? "Before risk" : "Risk-adjusted",
+					 (int)ceil(m->payback.months - 1e-9));
 			else
 				snprintf(leg, sizeof leg, "%s (no payback within the horizon)",
-					 u ? "Unadjusted" : "Risk-adjusted");
+					 u ? "Before risk" : "Risk-adjusted");
 			chart_legend(&c, leg, style, u ? 2 : 1);
 		}
 	chart_frame(&c);
@@ -98,7 +100,8 @@ void html_chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const cha
 			chart_line(&c, n, x, cf->cumulative, style, u, 0);
 			free(x);
 			if (m->payback.status == CRM_PAYBACK_REACHED) {
-				snprintf(b, sizeof b, "Payback %.1f months", m->payback.months);
+				snprintf(b, sizeof b, "Payback in month %d",
+					 (int)ceil(m->payback.months - 1e-9));
 				chart_marker(&c, m->payback.months, 0, style,
 					     all_cases || u ? NULL : b, CHART_SE);
 			}
@@ -243,15 +246,20 @@ void html_chart_tornado(FILE *fp, const html_case *hc)
 {
 	size_t n = hc->ntornado < HTML_TORNADO_ROWS ? hc->ntornado : HTML_TORNADO_ROWS;
 	const char **lab = malloc((n + 1) * sizeof *lab);
+	char (*store)[128] = calloc(n + 1, sizeof *store);
 	double lo = hc->tornado_base.v, hi = hc->tornado_base.v;
-	char xl[64], b[64], tip[300];
+	char xl[64], b[64], tip[400];
 	chart c;
 
-	if (!lab)
+	if (!lab || !store) {
+		free(lab);
+		free(store);
 		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const crm_tornado_row *t = &hc->tornado[i];
-		lab[i] = t->param.name;
+		html_param_label(store[i], sizeof store[i], hc->r.sc, &t->param);
+		lab[i] = store[i];
 		if (t->at_low.ok) {
 			lo = fmin(lo, t->at_low.v);
 			hi = fmax(hi, t->at_low.v);
@@ -261,7 +269,8 @@ void html_chart_tornado(FILE *fp, const html_case *hc)
 			hi = fmax(hi, t->at_high.v);
 		}
 	}
-	snprintf(xl, sizeof xl, "NPV (%s)", html_currency(hc));
+	snprintf(xl, sizeof xl, "NPV (%s%s)", html_currency(hc), hc->r.c->has_tax ? ", before tax"
+		 : "");
 	chart_begin(&c, fp, CHART_W, 70 + 22 * (double)n, "Tornado: NPV as each input moves "
 		    "across its range", "Each bar shows NPV with one input at its low and at its "
 		    "high value, every other input at its base value.");
@@ -277,12 +286,12 @@ void html_chart_tornado(FILE *fp, const html_case *hc)
 		html_param_value(h1, sizeof h1, hc->r.sc, &t->param, t->high);
 		if (t->at_low.ok) {
 			fmt_money(b, sizeof b, t->at_low.v, 0);
-			snprintf(tip, sizeof tip, "%s at %s: NPV %s", t->param.name, l1, b);
+			snprintf(tip, sizeof tip, "%s at %s: NPV %s", lab[i], l1, b);
 			chart_bar(&c, i, 0, 1, hc->tornado_base.v, t->at_low.v, CHART_RED, tip);
 		}
 		if (t->at_high.ok) {
 			fmt_money(b, sizeof b, t->at_high.v, 0);
-			snprintf(tip, sizeof tip, "%s at %s: NPV %s", t->param.name, h1, b);
+			snprintf(tip, sizeof tip, "%s at %s: NPV %s", lab[i], h1, b);
 			chart_bar(&c, i, 0, 1, hc->tornado_base.v, t->at_high.v, CHART_BLUE, tip);
 		}
 	}
@@ -292,6 +301,7 @@ void html_chart_tornado(FILE *fp, const html_case *hc)
 	chart_vline(&c, hc->tornado_base.v, CHART_DARK, base);
 	chart_end(&c);
 	free(lab);
+	free(store);
 }
 
 void html_chart_histogram(FILE *fp, const html_doc *d)
@@ -392,7 +402,7 @@ void html_chart_realisation(FILE *fp, const html_case *hc, const crm_track *t, c
 			hi = fmax(hi, fmax(cp[m], fmax(cr[m], ct[m])));
 		}
 		snprintf(ylab, sizeof ylab, "Cumulative net cash flow (%s)", html_currency(hc));
-		chart_begin(&c, fp, CHART_W, 280, "Plan, actuals and re-forecast",
+		chart_begin(&c, fp, CHART_W, 240, "Plan, actuals and re-forecast",
 			    "Running total of benefits minus costs: the approved plan, the actuals "
 			    "to date, and the two re-forecasts from the last month with actuals.");
 		chart_value_axis_step(&c, 'x', 0, (double)t->months,
@@ -415,4 +425,74 @@ void html_chart_realisation(FILE *fp, const html_case *hc, const crm_track *t, c
 	free(cp);
 	free(cr);
 	free(ct);
+}
+
+/*
+ * The timeline: each phase as a bar over its months, each benefit from its
+ * go-live through its ramp-up to full effect, and each gate's month. Month m
+ * spans m - 1 to m on the axis.
+ */
+void html_chart_timeline(FILE *fp, const html_case *hc)
+{
+	const crm_scenario *sc = hc->r.sc;
+	int months = 12 * sc->settings.horizon_years;
+	size_t n = 0, np = sc->nphases;
+	const char **lab = malloc((np + sc->nlines + 1) * sizeof *lab);
+	char (*store)[128] = calloc(np + 1, sizeof *store);
+	chart c;
+
+	if (!lab || !store)
+		goto done;
+	for (size_t p = 0; p < np; p++) {
+		char name[120];
+		explain_name(sc->phases[p].name, name, sizeof name);
+		snprintf(store[p], sizeof store[p], "Phase: %s", name);
+		lab[n++] = store[p];
+	}
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].kind == CRM_BENEFIT)
+			lab[n++] = sc->lines[l].label;
+	if (n == 0)
+		goto done;
+	chart_begin(&c, fp, CHART_W, 80 + 16 * (double)n, "Timeline: phases, go-lives and full "
+		    "effect", "Each phase over its months; each benefit from its go-live, through "
+		    "its ramp-up, to full effect; dashed lines mark the gates.");
+	chart_category_axis(&c, 'y', n, lab, NULL);
+	chart_value_axis_step(&c, 'x', 0, months, months <= 24 ? 3 : months <= 72 ? 6 : 12,
+			      CHART_PLAIN, "Months from the investment date");
+	if (np)
+		chart_legend(&c, "Phase", CHART_GREY, 0);
+	chart_legend(&c, "Ramp-up", CHART_GOLD, 0);
+	chart_legend(&c, "Full effect", CHART_BLUE, 0);
+	chart_frame(&c);
+	size_t i = 0;
+	for (size_t p = 0; p < np; p++, i++)
+		chart_bar(&c, i, 0, 1, sc->phases[p].start > 0 ? sc->phases[p].start - 1 : 0,
+			  sc->phases[p].end, CHART_GREY, lab[i]);
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->kind != CRM_BENEFIT)
+			continue;
+		double s0 = ln->start > 0 ? ln->start - 1 : 0;
+		double full = s0 + ln->ramp, end = ln->timing == CRM_ONCE ? s0 + 1 : ln->end;
+		if (full > end)
+			full = end;
+		if (ln->ramp)
+			chart_bar(&c, i, 0, 1, s0, full, CHART_GOLD, ln->label);
+		if (end > full)
+			chart_bar(&c, i, 0, 1, full, end, CHART_BLUE, ln->label);
+		i++;
+	}
+	for (size_t g = 0; g < sc->ngroups; g++)
+		if (sc->groups[g].probability < 1) {
+			char name[120], vl[160];
+			explain_name(sc->groups[g].name, name, sizeof name);
+			snprintf(vl, sizeof vl, "Gate: %s", name);
+			chart_vline(&c, sc->groups[g].first_month > 0 ? sc->groups[g].first_month - 1 : 0,
+				    CHART_RED, vl);
+		}
+	chart_end(&c);
+done:
+	free(lab);
+	free(store);
 }

@@ -1,12 +1,19 @@
 /*
- * html_options.c - the document's deployment options: the proposal beside
- * its alternatives (metrics, the NPV of each difference, their cumulative
- * cash flows), and what each alternative changes in settings and lines.
+ * html_options.c - the document's deployment options, like with like: each
+ * option expected (risk-adjusted, gates at their probability) and before any
+ * risk (the case's unrisked plan), its risk range from a simulation with the
+ * same seed, each gate's two outcomes, the NPV of each difference, their
+ * cumulative cash flows, what each alternative changes in settings and
+ * lines, and the recommendation the figures support.
  *
  * Not the comparison's arithmetic: the difference's NPV comes from the core
- * (crm_incremental) in the html_case.
+ * (crm_incremental) in the html_case, every other figure from the cases and
+ * simulations the front end handed over. The probability that an option has
+ * the highest NPV has its row reserved (html_case.has_p_best) until the core
+ * gives it.
  */
 #include "html_priv.h"
+#include "explain.h"
 #include "headline.h"
 
 #include <string.h>
@@ -32,8 +39,9 @@ static void line_changes(FILE *fp, const crm_scenario *xs, const crm_line *x,
 	char a[32], b[32];
 
 #define CHANGE(cond, ...) do { if (cond) { fprintf(fp, "%s ", sep); __VA_ARGS__; sep = ";"; } } while (0)
-	CHANGE(strcmp(x->value_text, y->value_text), fputs("value ", fp); html_text(fp, x->value_text);
-	       fputs(" instead of ", fp); html_text(fp, y->value_text));
+	CHANGE(strcmp(x->value_text, y->value_text), fputs("value ", fp);
+	       html_formula_words(fp, xs, x->value_text); fputs(" instead of ", fp);
+	       html_formula_words(fp, ys, y->value_text));
 	CHANGE(x->timing != y->timing, fprintf(fp, "%s instead of %s", crm_timing_name(x->timing),
 					       crm_timing_name(y->timing)));
 	CHANGE(x->start != y->start, fprintf(fp, "from month %d instead of %d", x->start, y->start));
@@ -42,15 +50,15 @@ static void line_changes(FILE *fp, const crm_scenario *xs, const crm_line *x,
 	CHANGE(x->ramp != y->ramp || (x->ramp && x->curve != y->curve),
 	       fprintf(fp, "full effect over %d months (%s) instead of %d (%s)", x->ramp,
 		       crm_curve_name(x->curve), y->ramp, crm_curve_name(y->curve)));
-	fmt_percent(a, sizeof a, x->growth);
-	fmt_percent(b, sizeof b, y->growth);
+	fmt_share(a, sizeof a, x->growth);
+	fmt_share(b, sizeof b, y->growth);
 	CHANGE(x->growth != y->growth, fprintf(fp, "growth %s instead of %s", a, b));
-	fmt_percent(a, sizeof a, x->risk);
-	fmt_percent(b, sizeof b, y->risk);
+	fmt_share(a, sizeof a, x->risk);
+	fmt_share(b, sizeof b, y->risk);
 	CHANGE((x->risk_given || y->risk_given) && x->risk != y->risk,
 	       fprintf(fp, "risk %s instead of %s", a, b));
-	fmt_percent(a, sizeof a, x->probability);
-	fmt_percent(b, sizeof b, y->probability);
+	fmt_share(a, sizeof a, x->probability);
+	fmt_share(b, sizeof b, y->probability);
 	CHANGE(x->probability != y->probability, fprintf(fp, "probability %s instead of %s", a, b));
 	CHANGE(x->kind == CRM_BENEFIT && x->cls != y->cls,
 	       fprintf(fp, "class %s instead of %s", crm_class_name(x->cls), crm_class_name(y->cls)));
@@ -77,8 +85,8 @@ static void setting_change(FILE *fp, const char *what, double x, double y, int *
 
 	if (x == y)
 		return;
-	fmt_percent(a, sizeof a, x);
-	fmt_percent(b, sizeof b, y);
+	fmt_share(a, sizeof a, x);
+	fmt_share(b, sizeof b, y);
 	fprintf(fp, "<li>%s: %s instead of %s.</li>\n", what, a, b);
 	*any = 1;
 }
@@ -111,7 +119,7 @@ static void differences(FILE *fp, const html_case *p, const html_case *a)
 			line_changes(fp, as, xl, ps, yl);
 		} else {
 			fputs(": ", fp);
-			html_text(fp, xl->value_text);
+			html_formula_words(fp, as, xl->value_text);
 			fputs(", ", fp);
 			html_timing_words(fp, xl, 12 * x->horizon_years);
 		}
@@ -129,82 +137,319 @@ static void differences(FILE *fp, const html_case *p, const html_case *a)
 	fputs("</ul>\n", fp);
 }
 
+/* ------------------------------------------------------- recommendation */
+
+/* Whether the options are compared after tax: when every one has a tax rate. */
+static int all_taxed(const html_doc *d)
+{
+	for (size_t k = 0; k < d->ncases; k++)
+		if (!d->cases[k].r.c->has_tax)
+			return 0;
+	return 1;
+}
+
+static const crm_metrics *expected(const html_doc *d, size_t k)
+{
+	const crm_case *c = d->cases[k].r.c;
+	return all_taxed(d) ? &c->at.metrics : &c->m;
+}
+
+void html_options_recommendation(const html_doc *d, char *buf, size_t len)
+{
+	const char *cur = html_currency(&d->cases[0]);
+	const char *after = all_taxed(d) ? " after tax" : "";
+	size_t best = 0, second = d->ncases, safest = d->ncases, first_unrisked = 0;
+	char nb[128], n2[128], a[96], b[96], p[64], q[64];
+
+	for (size_t k = 1; k < d->ncases; k++) {
+		if (expected(d, k)->npv > expected(d, best)->npv)
+			best = k;
+		if (d->cases[k].r.c->unrisked.npv > d->cases[first_unrisked].r.c->unrisked.npv)
+			first_unrisked = k;
+	}
+	for (size_t k = 0; k < d->ncases; k++) {
+		if (k != best && (second == d->ncases || expected(d, k)->npv > expected(d, second)->npv))
+			second = k;
+		const html_case *hc = &d->cases[k];
+		if (hc->simulated && (safest == d->ncases ||
+				      hc->sim.p_npv_negative < d->cases[safest].sim.p_npv_negative))
+			safest = k;
+	}
+	const html_case *bc = &d->cases[best];
+	html_short_name(nb, sizeof nb, bc);
+	explain_money(a, sizeof a, cur, expected(d, best)->npv);
+	if (!(expected(d, best)->npv > 0)) {
+		snprintf(buf, len, "None of the options creates value in expectation: the least "
+			 "negative, %s, has an expected NPV%s of %s. Rework the options before "
+			 "approving one.", nb, after, a);
+		return;
+	}
+	snprintf(buf, len, "%s%s: it has the highest expected NPV%s, %s", nb, best == 0 ?
+		 " (the proposal)" : "", after, a);
+	if (second < d->ncases) {
+		html_short_name(n2, sizeof n2, &d->cases[second]);
+		explain_money(b, sizeof b, cur, expected(d, second)->npv);
+		crm_appendf(buf, len, ", against %s for %s", b, n2);
+	}
+	if (safest < d->ncases && bc->simulated) {
+		html_sim_share(p, sizeof p, bc->sim.p_npv_negative,
+			       bc->sim.metric[CRM_SIM_NPV].defined);
+		if (safest == best) {
+			crm_appendf(buf, len, ", and the lowest probability of a loss, %s", p);
+		} else {
+			const html_case *sc = &d->cases[safest];
+			html_short_name(n2, sizeof n2, sc);
+			html_sim_share(q, sizeof q, sc->sim.p_npv_negative,
+				       sc->sim.metric[CRM_SIM_NPV].defined);
+			crm_appendf(buf, len, "; %s has a lower probability of a loss (%s against %s)", n2,
+				    q, p);
+		}
+	}
+	crm_appendf(buf, len, ".");
+	if (best != 0) {
+		html_short_name(n2, sizeof n2, &d->cases[0]);
+		explain_money(b, sizeof b, cur, expected(d, 0)->npv);
+		crm_appendf(buf, len, " Choose it rather than the proposal, %s (%s).", n2, b);
+	}
+	for (size_t g = 0; g < bc->r.c->ngates; g++) {
+		const crm_case_gate *gt = &bc->r.c->gates[g];
+		char name[128], pr[32];
+		explain_name(bc->r.sc->groups[gt->group].name, name, sizeof name);
+		fmt_share(pr, sizeof pr, gt->probability);
+		explain_money(a, sizeof a, cur, gt->go.npv);
+		explain_money(b, sizeof b, cur, gt->stop.npv);
+		crm_appendf(buf, len, " Its expected NPV counts the gate %s at %s: if it goes ahead "
+			    "NPV is %s, if it stops %s (before tax).", name, pr, a, b);
+	}
+	if (first_unrisked != best) {
+		html_short_name(n2, sizeof n2, &d->cases[first_unrisked]);
+		explain_money(a, sizeof a, cur, d->cases[first_unrisked].r.c->unrisked.npv);
+		crm_appendf(buf, len, " Before any risk %s would lead (NPV %s before tax): the choice "
+			    "rests on the risk adjustments and gates.", n2, a);
+	}
+}
+
+/* ------------------------------------------------------------ the section */
+
+enum {
+	O_NPV, O_NPV_AT, O_ROI, O_IRR, O_PAYBACK, O_PVB, O_PVC, O_COSTS, O_PEAK, O_PEAK_MONTH,
+	U_NPV, U_ROI, U_PVC, U_COSTS, U_PEAK,
+	S_P10, S_P50, S_P90, S_LOSS, S_BEST,
+	D_NPV, NROWS
+};
+
+static void option_cell(char *b, size_t len, const html_doc *d, size_t k, int row)
+{
+	const html_case *hc = &d->cases[k];
+	const crm_case *c = hc->r.c;
+	const crm_metrics *m = &c->m, *u = &c->unrisked;
+	const crm_sim_metric *s = &hc->sim.metric[CRM_SIM_NPV];
+
+	b[0] = '\0';
+	switch (row) {
+	case O_NPV: html_figure(b, len, HEADLINE_MONEY, 1, m->npv); break;
+	case O_NPV_AT: html_figure(b, len, HEADLINE_MONEY, c->has_tax, c->at.metrics.npv); break;
+	case O_ROI: html_figure(b, len, HEADLINE_PERCENT, m->roi_ok, m->roi); break;
+	case O_IRR: html_figure(b, len, HEADLINE_PERCENT, m->irr_ok, m->irr_value); break;
+	case O_PAYBACK:
+		html_figure(b, len, HEADLINE_MONTHS, m->payback.status == CRM_PAYBACK_REACHED,
+			    m->payback.months);
+		break;
+	case O_PVB: html_figure(b, len, HEADLINE_MONEY, 1, m->pv_benefits); break;
+	case O_PVC: html_figure(b, len, HEADLINE_MONEY, 1, m->pv_costs); break;
+	case O_COSTS: html_figure(b, len, HEADLINE_MONEY, 1, m->total_costs); break;
+	case O_PEAK: html_figure(b, len, HEADLINE_MONEY, 1, -c->peak_funding); break;
+	case O_PEAK_MONTH:
+		if (c->peak_funding < 0)
+			snprintf(b, len, "month %d", c->peak_month);
+		break;
+	case U_NPV: html_figure(b, len, HEADLINE_MONEY, 1, u->npv); break;
+	case U_ROI: html_figure(b, len, HEADLINE_PERCENT, u->roi_ok, u->roi); break;
+	case U_PVC: html_figure(b, len, HEADLINE_MONEY, 1, u->pv_costs); break;
+	case U_COSTS: html_figure(b, len, HEADLINE_MONEY, 1, u->total_costs); break;
+	case U_PEAK: html_figure(b, len, HEADLINE_MONEY, 1, -u->peak_investment); break;
+	case S_P10: case S_P50: case S_P90:
+		if (hc->simulated)
+			html_figure(b, len, HEADLINE_MONEY, 1, s->pct[row == S_P10 ? 1 : row == S_P50
+								   ? 3 : 5]);
+		break;
+	case S_LOSS:
+		if (hc->simulated)
+			html_sim_share(b, len, hc->sim.p_npv_negative, s->defined);
+		break;
+	case S_BEST:
+		if (hc->has_p_best)
+			html_sim_share(b, len, hc->p_best, s->defined);
+		break;
+	default:
+		if (k > 0)
+			html_figure(b, len, HEADLINE_MONEY, hc->has_inc, hc->inc.npv);
+		break;
+	}
+}
+
+static void group_row(FILE *fp, const html_doc *d, const char *title)
+{
+	fprintf(fp, "<tr class=\"group\"><th colspan=\"%zu\">", d->ncases + 1);
+	html_text(fp, title);
+	fputs("</th></tr>\n", fp);
+}
+
+static void options_table(FILE *fp, const html_doc *d)
+{
+	static const char *const labels[NROWS] = {
+		"NPV", "NPV after tax", "ROI (TEI)", "IRR", "Payback", "PV of benefits", "PV of costs",
+		"Total costs", "Peak funding", "Peak funding reached in",
+		"NPV", "ROI (TEI)", "PV of costs", "Total costs", "Lowest cumulative at a year end *",
+		"P10", "P50 (median)", "P90", "P(NPV < 0)", "Probability of the highest NPV",
+		"NPV of the difference",
+	};
+	int any_tax = 0, any_sim = 0, any_best = 0;
+	char b[96], title[256];
+
+	for (size_t k = 0; k < d->ncases; k++) {
+		any_tax |= d->cases[k].r.c->has_tax;
+		any_sim |= d->cases[k].simulated;
+		any_best |= d->cases[k].has_p_best;
+	}
+	fputs("<table class=\"num options\">\n<thead><tr><th></th>", fp);
+	for (size_t k = 0; k < d->ncases; k++) {
+		html_short_name(b, sizeof b, &d->cases[k]);
+		fputs("<th class=\"n\">", fp);
+		html_text(fp, b);
+		if (k == 0)
+			fputs("<span class=\"src\">the proposal</span>", fp);
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
+	for (int row = 0; row < NROWS; row++) {
+		if (row == O_NPV)
+			group_row(fp, d, "Expected: risk-adjusted, each gate and risk event at its "
+				  "probability");
+		if (row == U_NPV)
+			group_row(fp, d, "Before any risk: no risk adjustment, every gate going ahead "
+				  "(before tax)");
+		if (row == S_P10) {
+			if (!any_sim)
+				row = D_NPV;
+			else {
+				fmt_money(b, sizeof b, (double)d->draws, 0);
+				snprintf(title, sizeof title, "Risk range of NPV before tax: %s draws with "
+					 "seed %llu for every option", b, (unsigned long long)d->seed);
+				group_row(fp, d, title);
+			}
+		}
+		if (row == D_NPV)
+			group_row(fp, d, "Compared with the proposal");
+		if ((row == O_NPV_AT && !any_tax) || (row == S_BEST && !any_best))
+			continue;
+		fprintf(fp, "<tr%s><th>", row == O_NPV || row == U_NPV ? " class=\"key\"" : "");
+		html_text(fp, labels[row]);
+		fputs("</th>", fp);
+		for (size_t k = 0; k < d->ncases; k++) {
+			option_cell(b, sizeof b, d, k, row);
+			fprintf(fp, "<td class=\"n\">%s</td>", b);
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody></table>\n", fp);
+	fputs("<p class=\"small\">Expected figures weight a gate or risk event by its probability, "
+	      "as the proposal's first page does; before any risk, every gate and event goes ahead "
+	      "and no risk adjustment applies, so options with and without gates compare like "
+	      "with like. Peak funding is the lowest point of the cumulative net cash flow month "
+	      "by month. * Before any risk, and for a gate's outcomes below, crmroi gives the "
+	      "lowest point at a year end only, which can be less deep than the monthly one. The "
+	      "difference is the option's cash flows minus the proposal's, period by period.",
+	      fp);
+	if (any_tax)
+		fputs(" NPV after tax where an option has a tax rate; every other figure before tax.",
+		      fp);
+	fputs("</p>\n", fp);
+}
+
+/* Each gate of each option: its two outcomes. */
+static void gates_table(FILE *fp, const html_doc *d)
+{
+	int any = 0;
+	char b[96];
+
+	for (size_t k = 0; k < d->ncases; k++)
+		any |= d->cases[k].r.c->ngates > 0;
+	if (!any)
+		return;
+	fputs("<table class=\"num gated\">\n<caption>Gated options: each gate if it goes ahead and if it "
+	      "stops (risk-adjusted, before tax)</caption>\n<thead><tr><th>Option and gate</th>"
+	      "<th class=\"n\">Chance</th><th class=\"n\">NPV if it goes ahead</th><th class=\"n\">"
+	      "Total costs</th><th class=\"n\">Lowest at a year end *</th><th class=\"n\">NPV if it "
+	      "stops</th><th class=\"n\">Total costs</th><th class=\"n\">Lowest at a year end *</th>"
+	      "</tr></thead>\n<tbody>\n", fp);
+	for (size_t k = 0; k < d->ncases; k++) {
+		const html_case *hc = &d->cases[k];
+		for (size_t g = 0; g < hc->r.c->ngates; g++) {
+			const crm_case_gate *gt = &hc->r.c->gates[g];
+			char name[128], when[64];
+			html_short_name(b, sizeof b, hc);
+			explain_name(hc->r.sc->groups[gt->group].name, name, sizeof name);
+			html_in_month(when, sizeof when, hc->r.sc,
+				      hc->r.sc->groups[gt->group].first_month);
+			fputs("<tr><th>", fp);
+			html_text(fp, b);
+			fputs(": ", fp);
+			html_text(fp, name);
+			fputs("<span class=\"src\">decided ", fp);
+			html_text(fp, when);
+			fputs("</span></th>", fp);
+			fmt_share(b, sizeof b, gt->probability);
+			fprintf(fp, "<td class=\"n\">%s</td>", b);
+			const crm_metrics *ms[2] = { &gt->go, &gt->stop };
+			for (int i = 0; i < 2; i++) {
+				html_figure(b, sizeof b, HEADLINE_MONEY, 1, ms[i]->npv);
+				fprintf(fp, "<td class=\"n\">%s</td>", b);
+				html_figure(b, sizeof b, HEADLINE_MONEY, 1, ms[i]->total_costs);
+				fprintf(fp, "<td class=\"n\">%s</td>", b);
+				html_figure(b, sizeof b, HEADLINE_MONEY, 1, -ms[i]->peak_investment);
+				fprintf(fp, "<td class=\"n\">%s</td>", b);
+			}
+			fputs("</tr>\n", fp);
+		}
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
 int html_sec_options(const html_doc *d, FILE *fp)
 {
-	char b[64];
+	char b[128], buf[2048];
 
 	if (d->ncases < 2)
 		return 0;
-	html_section_open(fp, "options", "Deployment options");
+	html_section_open(fp, "options", "Options compared like with like");
 	fputs("<p>The first option is the proposal; the others are the alternatives it is "
-	      "compared with. All figures are risk-adjusted.</p>\n<dl class=\"options\">\n", fp);
+	      "compared with.</p>\n<dl class=\"options\">\n", fp);
 	for (size_t k = 0; k < d->ncases; k++) {
 		html_short_name(b, sizeof b, &d->cases[k]);
 		fputs("<dt>", fp);
 		html_text(fp, b);
 		fputs(k ? "</dt><dd>" : " (proposal)</dt><dd>", fp);
 		html_text(fp, html_case_title(&d->cases[k]));
-		fputs(" &#8212; ", fp);
-		html_text(fp, d->cases[k].r.sc->file);
 		fputs("</dd>\n", fp);
 	}
-	fputs("</dl>\n<table class=\"num\">\n<thead><tr><th></th>", fp);
-	for (size_t k = 0; k < d->ncases; k++) {
-		html_short_name(b, sizeof b, &d->cases[k]);
-		fputs("<th class=\"n\">", fp);
-		html_text(fp, b);
-		fputs("</th>", fp);
-	}
-	fputs("</tr></thead>\n<tbody>\n", fp);
-	static const char *const labels[] = { "NPV", "ROI (TEI)", "IRR", "Payback",
-		"Discounted payback", "PV of benefits", "PV of costs", "Total costs",
-		"Peak funding need" };
-	for (size_t row = 0; row < sizeof labels / sizeof *labels; row++) {
-		fputs("<tr><th>", fp);
-		html_text(fp, labels[row]);
-		fputs("</th>", fp);
-		for (size_t k = 0; k < d->ncases; k++) {
-			const crm_metrics *m = &d->cases[k].r.c->m;
-			switch (row) {
-			case 0: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->npv); break;
-			case 1: headline_text(b, sizeof b, HEADLINE_PERCENT, m->roi_ok, m->roi); break;
-			case 2: headline_text(b, sizeof b, HEADLINE_PERCENT, m->irr_ok, m->irr_value); break;
-			case 3: headline_text(b, sizeof b, HEADLINE_MONTHS,
-					      m->payback.status == CRM_PAYBACK_REACHED,
-					      m->payback.months); break;
-			case 4: headline_text(b, sizeof b, HEADLINE_MONTHS,
-					      m->dpayback.status == CRM_PAYBACK_REACHED,
-					      m->dpayback.months); break;
-			case 5: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->pv_benefits); break;
-			case 6: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->pv_costs); break;
-			case 7: headline_text(b, sizeof b, HEADLINE_MONEY, 1, m->total_costs); break;
-			default: headline_text(b, sizeof b, HEADLINE_MONEY, 1, -m->peak_investment); break;
-			}
-			fprintf(fp, "<td class=\"n\">%s</td>", b);
-		}
-		fputs("</tr>\n", fp);
-	}
-	/* Each alternative against the proposal: the NPV of the difference. */
-	fputs("<tr class=\"group\"><th colspan=\"", fp);
-	fprintf(fp, "%zu\">Compared with the proposal</th></tr>\n<tr><th>NPV of the difference"
-		"</th><td class=\"n\"></td>", d->ncases + 1);
-	for (size_t k = 1; k < d->ncases; k++) {
-		headline_text(b, sizeof b, HEADLINE_MONEY, d->cases[k].has_inc, d->cases[k].inc.npv);
-		fprintf(fp, "<td class=\"n\">%s</td>", b);
-	}
-	fputs("</tr>\n</tbody></table>\n", fp);
-	fputs("<p class=\"small\">The difference is the option's cash flows minus the "
-	      "proposal's, period by period; crmroi compare gives its IRR where one is "
-	      "defined.</p>\n", fp);
-	html_chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option");
+	fputs("</dl>\n", fp);
+	html_options_recommendation(d, buf, sizeof buf);
+	fputs("<p class=\"recommend\"><b>Recommendation:</b> ", fp);
+	html_text(fp, buf);
+	fputs("</p>\n", fp);
+	options_table(fp, d);
+	gates_table(fp, d);
+	html_chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option (expected)");
 	for (size_t k = 1; k < d->ncases; k++) {
 		html_short_name(b, sizeof b, &d->cases[k]);
-		fputs("<h3>", fp);
+		fputs("<div class=\"keep\"><h3>", fp);
 		html_text(fp, b);
 		fputs(" compared with the proposal</h3>\n", fp);
 		differences(fp, &d->cases[0], &d->cases[k]);
+		fputs("</div>\n", fp);
 		if (d->cases[k].r.sc->ngroups) {
-			char title[96];
+			char title[160];
 			snprintf(title, sizeof title, "Gates of %s", b);
 			html_gates(fp, &d->cases[k], title);
 		}

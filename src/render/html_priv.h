@@ -34,8 +34,57 @@ void html_area_name(char *buf, size_t len, const char *a);
 /* A value of p (an input, a line, a setting) as its unit says: percentage, amount or number. */
 void html_param_value(char *buf, size_t len, const crm_scenario *sc, const crm_param *p,
 		      double v);
+/* Whether input i, or parameter p, is a percentage (by its value or its unit). */
+int html_input_is_percent(const crm_scenario *sc, size_t i);
+int html_param_is_percent(const crm_scenario *sc, const crm_param *p);
+
+/*
+ * A headline figure as the document writes it (kind as in headline.h): money
+ * in whole units, a rate to a tenth of a percent, a ratio with two decimals,
+ * a payback as the month it falls in ("month 32"); "n/a" when !ok.
+ */
+void html_figure(char *buf, size_t len, int kind, int ok, double v);
+/* A rate to a tenth of a percent: "45.9%". */
+void html_rate(char *buf, size_t len, double fraction);
+/* A percentage with three significant figures, without trailing zeros: "75%", "48%", "0.4%". */
+void html_pct(char *buf, size_t len, double fraction);
+/* A share to two significant figures: "12%", "1.4%", "0.49%" (Sobol indices). */
+void html_sig2(char *buf, size_t len, double fraction);
+/*
+ * A share p of n simulated draws, to the digits its standard error
+ * sqrt(p (1 - p) / n) supports: "1.1%" from 10,000 draws; "0 of N draws".
+ */
+void html_sim_share(char *buf, size_t len, double p, uint64_t n);
+/* "month 9 (2027-09)"; month 0 is "month 0 (the start)". */
+void html_month_label(char *buf, size_t len, const crm_scenario *sc, int month);
+/* The same for a sentence: "in month 9 (2027-09)", "at the start (month 0)". */
+void html_in_month(char *buf, size_t len, const crm_scenario *sc, int month);
+/* A payback as the month it falls in, "month 32 (2029-08)", or "not within the N-year horizon". */
+void html_payback_words(char *buf, size_t len, const crm_scenario *sc, const crm_payback *pb);
+/* The headline metrics of a case: after tax when it has a tax rate, else before tax. */
+const crm_metrics *html_head_metrics(const html_case *hc);
+
+/* Names for people (explain_name): an input's, a parameter's, a simulated value's. */
+void html_input_label(char *buf, size_t len, const crm_scenario *sc, size_t i);
+void html_param_label(char *buf, size_t len, const crm_scenario *sc, const crm_param *p);
+void html_item_label(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u);
+/* A line's formula with its inputs' names for people and "x" for "*", escaped. */
+void html_formula_words(FILE *fp, const crm_scenario *sc, const char *formula);
 /* A short name for a scenario from its file name: "deployment/big_bang.csv" -> "Big bang". */
 void html_short_name(char *buf, size_t len, const html_case *c);
+/* The header row of a period table: first, Initial, Year 1..n (or calendar years), Total, PV. */
+void html_period_head(FILE *fp, const report *r, const char *first);
+/* A row of amounts by column, with total and present value (has_pv 0: blank); cls may be NULL. */
+void html_period_row(FILE *fp, const report *r, const char *cls, const char *label,
+		     const double *cols, double total, int has_pv, double pv);
+/* <table class="num"> (wide when many columns) with its caption (NULL for none). */
+void html_table_open(FILE *fp, const report *r, const char *caption);
+/* Whether some cost line of sc is capitalised. */
+int html_any_capitalised(const crm_scenario *sc);
+/* The cost lines of cf that are (capitalised 1) or are not capitalised, summed into view columns. */
+void html_fold_costs(const report *r, const crm_cashflow *cf, int capitalised, double *out);
+/* The discounting convention in a table's caption: "Year k is discounted at its end by (1 + 10.00%)^k". */
+void html_convention_short(char *buf, size_t len, const crm_scenario *sc);
 /* "yearly from month 4 to 60, reaching full effect over 6 months (linear), growing 3% a year" */
 void html_timing_words(FILE *fp, const crm_line *ln, int months);
 
@@ -59,20 +108,44 @@ void html_chart_scurve(FILE *fp, const html_case *hc);
 void html_chart_realisation(FILE *fp, const html_case *hc, const crm_track *t,
 			    const char *last);
 
+/* Phases, each benefit's go-live, ramp-up and full effect, and the gates, month on x. */
+void html_chart_timeline(FILE *fp, const html_case *hc);
+
 /* ---- gates (html_risk.c) */
 
 /* Each gate of a case in a sentence (explain_gate), as a list under title; nothing without one. */
 void html_gates(FILE *fp, const html_case *hc, const char *title);
 
+/*
+ * A found break-even in words for people: "Adoption can fall from 75% to 48%
+ * (27.0 percentage points) before NPV reaches zero", a month with its side.
+ */
+void html_breakeven_words(const html_case *hc, const crm_breakeven *be, char *buf, size_t len);
+/*
+ * Where the base NPV falls among the simulated draws (sim.reference_share),
+ * in sentences: in the middle, or optimistic or pessimistic (outside P40 to
+ * P60) with the simulated values whose base is farthest from their mean. 0
+ * (buf untouched) without a simulation.
+ */
+int html_base_rank(const html_case *hc, char *buf, size_t len);
+
+/* ---- options (html_options.c) */
+
+/* The recommendation among the options, generated from their figures. */
+void html_options_recommendation(const html_doc *d, char *buf, size_t len);
+
 /* ---- sections: each writes its <section>, or nothing (returns 0) when it does not apply */
 
-int html_sec_decision(const html_doc *d, FILE *fp);      /* html_decision.c */
-int html_sec_years(const html_doc *d, FILE *fp);
+int html_sec_decision(const html_doc *d, FILE *fp);      /* html_summary.c */
+int html_sec_budget(const html_doc *d, FILE *fp);        /* html_budget.c */
+int html_sec_years(const html_doc *d, FILE *fp);         /* html_decision.c */
 int html_sec_benefits(const html_doc *d, FILE *fp);
 int html_sec_costs(const html_doc *d, FILE *fp);
 int html_sec_risk(const html_doc *d, FILE *fp);          /* html_risk.c */
 int html_sec_options(const html_doc *d, FILE *fp);       /* html_options.c */
 int html_sec_assumptions(const html_doc *d, FILE *fp);   /* html_register.c */
 int html_sec_realisation(const html_doc *d, FILE *fp);
+int html_sec_flexibility(const html_doc *d, FILE *fp);   /* html_method.c */
+int html_sec_method(const html_doc *d, FILE *fp);
 
 #endif

@@ -1,14 +1,19 @@
 /*
- * html_register.c - the document's registers: the assumptions register
- * (settings and conventions, every input and line with its range, risk,
- * owner and source), and the benefits-realisation register of `crmroi report
- * --actuals` (plan against actuals to date, re-forecasts, phase gates).
+ * html_register.c - the document's registers: the appendix with the
+ * assumptions register (the scenario files, settings and conventions, every
+ * input and line with its range, unit, risk, owner and source, under the
+ * names the scenario gives them), and the benefits-realisation register of
+ * `crmroi report --actuals` (every line's plan, budget before risk and actual
+ * to date with both variances, re-forecasts, phase gates).
  *
  * Not the tracking itself: crm_track (the core) computes plan, actuals,
  * variances, indexes and verdicts; this lays them out.
  */
 #include "html_priv.h"
+#include "explain.h"
+#include "headline.h"
 
+#include <math.h>
 #include <stdio.h>
 
 static void range_text(FILE *fp, const crm_range *rg)
@@ -23,47 +28,119 @@ static void range_text(FILE *fp, const crm_range *rg)
 		html_text(fp, rg->dist ? crm_dist_name(rg->dist) : "triangular");
 }
 
+/*
+ * The headline figures to the cent, as `crmroi run` and the workbook give
+ * them, so that a reviewer can tie the document to the model; the rest of
+ * the document rounds money to whole units.
+ */
+static void reconciliation(FILE *fp, const html_case *hc)
+{
+	const crm_case *c = hc->r.c;
+	const crm_metrics *ms[3] = { c->has_tax ? &c->at.metrics : NULL, &c->m, &c->unadjusted };
+	static const char *const heads[3] = { "After tax", "Risk-adjusted", "Before risk" };
+	char b[FMT_NUM_MAX];
+
+	fputs("<table class=\"num recon\">\n<caption>For reconciliation with crmroi run and the "
+	      "workbook: the headline figures to the cent</caption>\n<thead><tr><th>", fp);
+	html_text(fp, html_currency(hc));
+	fputs("</th>", fp);
+	for (int k = 0; k < 3; k++)
+		if (ms[k])
+			fprintf(fp, "<th class=\"n\">%s</th>", heads[k]);
+	fputs("</tr></thead>\n<tbody>\n", fp);
+	for (int row = 0; row < 3; row++) {
+		fprintf(fp, "<tr><th>%s</th>", row == 0 ? "NPV" : row == 1 ? "PV of benefits"
+			: "PV of costs");
+		for (int k = 0; k < 3; k++) {
+			if (!ms[k])
+				continue;
+			headline_text(b, sizeof b, HEADLINE_MONEY, 1, row == 0 ? ms[k]->npv : row == 1 ?
+				      ms[k]->pv_benefits : ms[k]->pv_costs);
+			fprintf(fp, "<td class=\"n\">%s</td>", b);
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
 int html_sec_assumptions(const html_doc *d, FILE *fp)
 {
 	const html_case *hc = &d->cases[0];
 	const crm_scenario *sc = hc->r.sc;
 	const crm_settings *s = &sc->settings;
-	char a[32], b[32], c3[32];
+	char a[32], b[32], c3[32], buf[1024];
+	explain_classes rc;
 
-	html_section_open(fp, "assumptions", "Assumptions register");
-	fputs("<h3>Settings and conventions</h3>\n<ul>\n", fp);
-	fmt_percent(a, sizeof a, s->discount_rate);
-	fprintf(fp, "<li>Amounts in %s", "");
+	html_section_open(fp, "assumptions", "Appendix: assumptions register");
+	fputs("<h3>Scenario files</h3>\n<p class=\"small\">Prepared with crmroi " CRMROI_VERSION
+	      " from these files.</p>\n<ul>\n", fp);
+	for (size_t k = 0; k < d->ncases; k++) {
+		const crm_scenario *ks = d->cases[k].r.sc;
+		char name[128];
+		html_short_name(name, sizeof name, &d->cases[k]);
+		fputs("<li>", fp);
+		if (d->ncases > 1) {
+			html_text(fp, name);
+			fputs(k == 0 ? " (the proposal): " : ": ", fp);
+		}
+		for (size_t f = 0; f < ks->nfiles; f++) {
+			fputs(f == 0 ? "" : f == 1 ? ", based on " : ", then ", fp);
+			fputs("<code>", fp);
+			html_text(fp, ks->files[f]);
+			fputs("</code>", fp);
+		}
+		fputs("</li>\n", fp);
+	}
+	if (d->track)
+		fputs("<li>With the actuals given by --actuals (see the benefits-realisation "
+		      "section).</li>\n", fp);
+	fputs("</ul>\n<h3>Settings and conventions</h3>\n<ul>\n", fp);
+	fputs("<li>Amounts in ", fp);
 	html_text(fp, s->currency);
 	fprintf(fp, " over %d year%s, evaluated by %s", s->horizon_years,
 		s->horizon_years == 1 ? "" : "s", s->grid == CRM_GRID_YEAR ? "year" : "month");
 	if (s->start_year)
 		fprintf(fp, "; month 1 is %04d-%02d", s->start_year, s->start_month);
-	fputs(".</li>\n", fp);
-	fprintf(fp, "<li>Discount rate %s a year. Initial is month 0, the investment date, and is "
-		"not discounted; ", a);
-	if (s->grid == CRM_GRID_YEAR)
-		fprintf(fp, "Year k is discounted at its end by (1 + %s)^k.</li>\n", a);
-	else
-		fprintf(fp, "month m is discounted at its end by (1 + %s)^(m/12).</li>\n", a);
-	fmt_percent(b, sizeof b, s->benefit_risk);
-	fmt_percent(c3, sizeof c3, s->cost_risk);
+	if (s->fiscal_year_start)
+		fprintf(fp, "; fiscal years start in month %d of the calendar", s->fiscal_year_start);
+	fputs(".</li>\n<li>", fp);
+	explain_discounting(s, buf, sizeof buf);
+	html_text(fp, buf);
+	fputs("</li>\n", fp);
+	fmt_share(b, sizeof b, s->benefit_risk);
+	fmt_share(c3, sizeof c3, s->cost_risk);
 	fprintf(fp, "<li>Risk adjustment (TEI): each benefit is reduced by %s and each cost "
 		"increased by %s, unless its line gives a risk of its own.</li>\n", b, c3);
-	fmt_percent(a, sizeof a, s->finance_rate);
-	fmt_percent(b, sizeof b, s->reinvest_rate);
+	fmt_share(a, sizeof a, s->finance_rate);
+	fmt_share(b, sizeof b, s->reinvest_rate);
 	fprintf(fp, "<li>ROI is NPV divided by the present value of costs; MIRR finances "
 		"negative flows at %s and reinvests positive ones at %s.</li>\n", a, b);
-	fputs("</ul>\n", fp);
+	fputs("<li>", fp);
+	explain_tax_basis(hc->r.c, buf, sizeof buf);
+	html_text(fp, buf);
+	if (hc->r.c->has_tax)
+		fprintf(fp, " Losses: %s; declining balance at %g times the straight-line rate.",
+			s->tax_losses == CRM_LOSSES_CARRY_FORWARD ? "carried forward" :
+			"set against the company's other profit", s->declining_factor);
+	fputs("</li>\n<li>", fp);
+	explain_classes_of(sc, hc->r.c->only_given, 0, &rc);
+	html_text(fp, rc.sentence);
+	fputs(".</li>\n</ul>\n", fp);
+	reconciliation(fp, hc);
 	if (sc->ninputs) {
-		fputs("<table class=\"reg\">\n<caption>Inputs</caption>\n<thead><tr><th>Input</th>"
-		      "<th>Value</th><th>Range</th><th>Distribution</th><th>Unit</th><th>Source or "
-		      "note</th></tr></thead>\n<tbody>\n", fp);
+		fputs("<table class=\"reg\">\n<caption>Inputs: the document's name, and the scenario's "
+		      "under it</caption>\n<thead><tr><th>Input</th><th>Value</th><th>Range</th>"
+		      "<th>Distribution</th><th>Unit</th><th>Source or note</th></tr></thead>\n"
+		      "<tbody>\n", fp);
 		for (size_t i = 0; i < sc->ninputs; i++) {
 			const crm_input *in = &sc->inputs[i];
+			char lab[256];
+			html_input_label(lab, sizeof lab, sc, i);
 			fputs("<tr><th>", fp);
+			html_text(fp, lab);
+			fputs("<span class=\"src\">", fp);
 			html_text(fp, in->name);
-			fputs("</th><td>", fp);
+			fputs("</span></th><td>", fp);
 			html_text(fp, in->value_text);
 			fputs("</td><td>", fp);
 			range_text(fp, &in->range);
@@ -97,7 +174,7 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 			html_timing_words(fp, ln, 12 * s->horizon_years);
 			fputs("</td><td>", fp);
 			range_text(fp, &ln->range);
-			fmt_percent(a, sizeof a, ln->risk);
+			fmt_share(a, sizeof a, ln->risk);
 			fprintf(fp, "</td><td class=\"n\">%s%s</td><td>", a,
 				ln->risk_given ? "" : "*");
 			html_text(fp, ln->owner);
@@ -114,29 +191,37 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 	return 1;
 }
 
-/* One row of the to-date table: plan, actual, variance, index. */
-static void realisation_row(FILE *fp, const crm_track_row *row, int last, const char *label)
+/* One row of the to-date table: plan, budget before risk, actual, both variances, index. */
+static void realisation_row(FILE *fp, const crm_track_row *row, int last, const char *label,
+			    const char *cls)
 {
 	const crm_track_cell *c = &row->cum[last];
-	char p[64], a[64], v[64], vp[64], ix[32];
+	char p[64], r[64], a[64], v[64], vp[64], w[64], wp[64], ix[32];
 
 	html_money0(p, sizeof p, c->plan);
+	html_money0(r, sizeof r, c->plan_raw);
 	html_money0(a, sizeof a, c->actual);
 	html_money0(v, sizeof v, c->variance);
+	html_money0(w, sizeof w, c->actual - c->plan_raw);
 	if (c->pct_ok)
-		fmt_percent(vp, sizeof vp, c->variance_pct);
+		html_rate(vp, sizeof vp, c->variance_pct);
 	else
 		snprintf(vp, sizeof vp, "n/a");
+	if (c->plan_raw != 0)
+		html_rate(wp, sizeof wp, (c->actual - c->plan_raw) / fabs(c->plan_raw));
+	else
+		snprintf(wp, sizeof wp, "n/a");
 	if (row->kind != CRM_TRACK_NET && row->index_ok)
 		snprintf(ix, sizeof ix, "%.3f", row->index);
 	else if (row->kind == CRM_TRACK_NET)
 		ix[0] = '\0';
 	else
 		snprintf(ix, sizeof ix, "n/a");
-	fputs("<tr><th>", fp);
+	fprintf(fp, "<tr%s%s%s><th>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
 	html_text(fp, label);
 	fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		"<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", p, a, v, vp, ix);
+		"<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		"<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", p, r, a, v, vp, w, wp, ix);
 }
 
 /*
@@ -162,20 +247,30 @@ int html_sec_realisation(const html_doc *d, FILE *fp)
 	/* Cumulative net: plan over the horizon, actuals to date, re-forecasts after. */
 	html_chart_realisation(fp, hc, t, last);
 
-	/* To date. */
+	/* To date: every line, then the totals, against the plan and the budget before risk. */
 	size_t nl = t->sc->nlines;
-	fprintf(fp, "<table class=\"num\">\n<caption>Plan against actual, months 0 to %d (%s); "
-		"index = cumulative actual / cumulative plan over the months with actuals</caption>\n"
-		"<thead><tr><th></th><th class=\"n\">Plan</th><th class=\"n\">Actual</th>"
-		"<th class=\"n\">Variance</th><th class=\"n\">Variance %%</th><th class=\"n\">Index"
-		"</th></tr></thead>\n<tbody>\n", t->last, html_currency(hc));
-	for (size_t l = 0; l < nl; l++)
-		if (!t->rows[l].is_cost)
-			realisation_row(fp, &t->rows[l], t->last, t->rows[l].name);
-	realisation_row(fp, &t->rows[nl + 1], t->last, "Total benefits (realisation index)");
-	realisation_row(fp, &t->rows[nl], t->last, "Total costs (cost index)");
-	realisation_row(fp, &t->rows[nl + 2], t->last, "Net");
-	fputs("</tbody></table>\n", fp);
+	fprintf(fp, "<table class=\"num wide\">\n<caption>Plan against actual, months 0 to %d (%s): "
+		"the approved plan is risk-adjusted; the budget before risk leaves out the "
+		"contingency</caption>\n<thead><tr><th></th><th class=\"n\">Approved plan</th>"
+		"<th class=\"n\">Budget before risk</th><th class=\"n\">Actual</th>"
+		"<th class=\"n\">Against plan</th><th class=\"n\">%%</th><th class=\"n\">Against "
+		"budget</th><th class=\"n\">%%</th><th class=\"n\">Index</th></tr></thead>\n<tbody>\n",
+		t->last, html_currency(hc));
+	for (int cost = 1; cost >= 0; cost--) {
+		fprintf(fp, "<tr class=\"group\"><th colspan=\"9\">%s</th></tr>\n",
+			cost ? "Costs (index: cost index)" : "Benefits (index: realisation index)");
+		for (size_t l = 0; l < nl; l++)
+			if (t->rows[l].is_cost == cost)
+				realisation_row(fp, &t->rows[l], t->last, t->rows[l].name, NULL);
+		realisation_row(fp, &t->rows[cost ? nl : nl + 1], t->last, cost ? "Total costs"
+				: "Total benefits", "total");
+	}
+	realisation_row(fp, &t->rows[nl + 2], t->last, "Net", "total");
+	fputs("</tbody></table>\n<p class=\"small\">Against plan: actual less the approved, "
+	      "risk-adjusted plan; against budget: actual less the plan before the risk adjustment. "
+	      "For costs, the difference between the two is the contingency of these months: a cost "
+	      "on plan but over budget has used it. Index: cumulative actual / cumulative plan "
+	      "over the months with actuals.</p>\n", fp);
 
 	/* Re-forecast. */
 	const crm_track_figures *f[3] = { &t->approved, &t->plan, &t->trend };
@@ -194,13 +289,10 @@ int html_sec_realisation(const html_doc *d, FILE *fp)
 		else
 			ch[0] = '\0';
 		if (f[i]->irr_ok)
-			fmt_percent(irr, sizeof irr, f[i]->irr_value);
+			html_rate(irr, sizeof irr, f[i]->irr_value);
 		else
 			snprintf(irr, sizeof irr, "none");
-		if (f[i]->payback.status == CRM_PAYBACK_REACHED)
-			snprintf(pb, sizeof pb, "%.1f months", f[i]->payback.months);
-		else
-			snprintf(pb, sizeof pb, "not reached");
+		html_payback_words(pb, sizeof pb, t->sc, &f[i]->payback);
 		fputs("<tr><th>", fp);
 		html_text(fp, names[i]);
 		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
@@ -216,8 +308,10 @@ int html_sec_realisation(const html_doc *d, FILE *fp)
 		      "<th>Verdict</th><th>Why</th></tr></thead>\n<tbody>\n", fp);
 		for (size_t p = 0; p < t->sc->nphases; p++) {
 			const crm_phase *ph = &t->sc->phases[p];
+			char name[128];
+			explain_name(ph->name, name, sizeof name);
 			fputs("<tr><th>", fp);
-			html_text(fp, ph->name);
+			html_text(fp, name);
 			snprintf(b, sizeof b, "%d-%d", ph->start, ph->end);
 			fprintf(fp, "</th><td>%s</td><td>", b);
 			html_text(fp, crm_verdict_name(t->phases[p].verdict));

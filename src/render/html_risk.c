@@ -1,13 +1,18 @@
 /*
- * html_risk.c - the document's risk section: the gates (groups of lines that
- * happen together), the tornado with the break-even values of the most
- * influential inputs, and the simulation with its Sobol indices.
+ * html_risk.c - the document's risk section: the risks and their mitigations
+ * (the largest tornado bars, the gates and the break-even values, each with
+ * its owner), the gates (groups of lines that happen together), the tornado
+ * with the break-even values of the most influential inputs, the simulation
+ * with where the base case falls among its draws, and the Sobol indices with
+ * their intervals. Also the sentences other sections borrow: a break-even in
+ * words and the base case against its simulation.
  *
  * Not the analyses themselves: the front end runs them and hands the results
- * over in the html_doc; this only lays them out.
+ * over in the html_doc; this only chooses, words and lays them out.
  */
 #include "html_priv.h"
 #include "explain.h"
+#include "headline.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -32,58 +37,345 @@ void html_gates(FILE *fp, const html_case *hc, const char *title)
 	fputs("</ul>\n", fp);
 }
 
-/*
- * The cells of a break-even in whole months (an input that moves a start, end
- * or ramp): the month, how many months from the base's, and on which side NPV
- * stays at or above zero, with NPV one month further.
- */
-static void breakeven_months(FILE *fp, const html_case *hc, const crm_breakeven *be)
-{
-	const crm_param *p = &be->param;
-	int month = p->months == CRM_PARAM_MONTH;
-	double b0 = round(p->base);   /* the month a base between months rounds to */
-	int later = be->value > b0;
-	double d = fabs(be->value - b0);
-	char nb[64];
+/* ---------------------------------------------------------- break-even words */
 
-	fprintf(fp, "<td class=\"n\">%s%.0f%s</td><td class=\"n\">%.0f month%s</td><td>",
-		month ? "month " : "", be->value, month ? "" : " months", d, d == 1 ? "" : "s");
-	html_text(fp, p->name);
-	if (be->at_base.ok && be->at_base.v >= 0)
-		fprintf(fp, " can be as %s as %s%.0f%s with NPV still at or above zero (%.0f month%s "
-			"%s the base, %s%.0f%s)", month ? (later ? "late" : "early") : (later ? "long"
-			: "short"), month ? "month " : "", be->value, month ? "" : " months", d,
-			d == 1 ? "" : "s", month ? (later ? "after" : "before") : (later ? "more than"
-			: "less than"), month ? "month " : "", b0, month ? "" : " months");
-	else
-		fprintf(fp, " must be %s%.0f%s for NPV to reach zero (%.0f month%s %s the base, "
-			"%s%.0f%s)", month ? "month " : "", be->value, month ? "" : " months", d,
-			d == 1 ? "" : "s", month ? (later ? "after" : "before") : (later ? "more than"
-			: "less than"), month ? "month " : "", b0, month ? "" : " months");
-	if (be->at_neighbour.ok) {
-		html_short_money(nb, sizeof nb, html_currency(hc), be->at_neighbour.v);
-		fprintf(fp, "; at %s%.0f%s NPV is %s", month ? "month " : "", be->neighbour,
-			month ? "" : " months", nb);
+void html_breakeven_words(const html_case *hc, const crm_breakeven *be, char *buf, size_t len)
+{
+	const crm_scenario *sc = hc->r.sc;
+	const crm_param *p = &be->param;
+	const char *npv = hc->r.c->has_tax ? "NPV (before tax)" : "NPV";
+	char lab[256], from[64], to[64];
+
+	html_param_label(lab, sizeof lab, sc, p);
+	html_param_value(from, sizeof from, sc, p, p->base);
+	html_param_value(to, sizeof to, sc, p, be->value);
+	if (p->months) {
+		int month = p->months == CRM_PARAM_MONTH;
+		/* A base between whole months is the month it rounds to (halves away from zero). */
+		double b0 = round(p->base), d = fabs(be->value - b0);
+		int later = be->value > b0;
+		html_param_value(from, sizeof from, sc, p, b0);
+		snprintf(buf, len, "%s can be as %s as %s with %s still at or above zero (%.0f month%s "
+			 "%s the base, %s)", lab, month ? (later ? "late" : "early") : (later ? "long"
+			 : "short"), to, npv, d, d == 1 ? "" : "s", month ? (later ? "after" : "before")
+			 : (later ? "more than" : "less than"), from);
+	} else if (html_param_is_percent(sc, p)) {
+		char pp[32];
+		html_pct(pp, sizeof pp, fabs(be->value - p->base));
+		pp[strlen(pp) - 1] = '\0';
+		snprintf(buf, len, "%s can %s from %s to %s (%s percentage point%s) before %s reaches "
+			 "zero", lab, be->value < p->base ? "fall" : "rise", from, to, pp,
+			 !strcmp(pp, "1") ? "" : "s", npv);
+	} else if (isfinite(be->change)) {
+		snprintf(buf, len, "%s can %s %.0f%%, from %s to %s, before %s reaches zero", lab,
+			 be->value < p->base ? "fall" : "rise", fabs(be->change) * 100, from, to, npv);
+	} else {
+		snprintf(buf, len, "%s can %s from %s to %s before %s reaches zero", lab,
+			 be->value < p->base ? "fall" : "rise", from, to, npv);
 	}
 }
+
+/* ------------------------------------------------ the base against the draws */
+
+/* The base value of a simulated item, when it is a single number. */
+static int item_base(const crm_scenario *sc, const crm_uncertain *u, double *out)
+{
+	const crm_expr *e;
+
+	if (u->kind == CRM_ITEM_INPUT)
+		e = sc->inputs[u->index].value;
+	else if (u->kind == CRM_ITEM_LINE)
+		e = sc->lines[u->index].value;
+	else
+		return 0;
+	if (crm_expr_kind(e) != CRM_VALUE_NUMBER)
+		return 0;
+	*out = crm_expr_number(e);
+	return 1;
+}
+
+/* A simulated item's value for a sentence, in its unit. */
+static void item_value(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u,
+		       double v, int mean)
+{
+	if (u->kind == CRM_ITEM_INPUT && html_input_is_percent(sc, (size_t)u->index))
+		html_pct(buf, len, v);
+	else if (u->kind == CRM_ITEM_INPUT && (sc->inputs[u->index].timing &
+					       (1 << CRM_TIMING_START)))
+		snprintf(buf, len, mean ? "%.1f" : "month %.0f", v);
+	else if (fabs(v) >= 1000)
+		fmt_money(buf, len, v, 0);
+	else
+		snprintf(buf, len, "%.3g", v);
+}
+
+/* How far an item's base lies from its mean, in standard deviations of its distribution. */
+static double item_distance(const crm_scenario *sc, const crm_uncertain *u)
+{
+	double base, sd = sqrt(crm_uncertain_variance(u));
+
+	if (u->dist == CRM_DIST_NONE || !item_base(sc, u, &base) || !(sd > 0))
+		return 0;
+	return fabs(base - crm_uncertain_mean(u)) / sd;
+}
+
+/* Items whose base lies at least this many standard deviations from their mean are named. */
+#define BASE_FAR_SD 0.25
+#define BASE_FAR_MAX 2
+
+int html_base_rank(const html_case *hc, char *buf, size_t len)
+{
+	const crm_sim_result *r = &hc->sim;
+	const crm_sim_metric *s = &r->metric[CRM_SIM_NPV];
+	const crm_scenario *sc = hc->r.sc;
+	const char *cur = html_currency(hc);
+	char share[64], base[96], med[96];
+
+	if (!hc->simulated || !isfinite(r->reference_share) || !len)
+		return 0;
+	double q = r->reference_share;
+	html_sim_share(share, sizeof share, q, s->defined);
+	explain_money(base, sizeof base, cur, hc->r.c->m.npv);
+	explain_money(med, sizeof med, cur, s->pct[3]);
+	if (q >= 0.4 && q <= 0.6) {
+		snprintf(buf, len, "The base case sits in the middle of its own simulation: its NPV, "
+			 "%s, is above %s of the draws (median %s).", base, share, med);
+		return 1;
+	}
+	snprintf(buf, len, "The base case is %s against its own simulation: its NPV, %s, is above "
+		 "%s of the draws, outside P40 to P60 (median %s).", q > 0.6 ? "optimistic" :
+		 "pessimistic", base, share, med);
+	/* The items whose base is far from their mean, the farthest first. */
+	size_t pick[BASE_FAR_MAX], npick = 0;
+	for (size_t i = 0; i < r->nitems; i++) {
+		double di = item_distance(sc, &r->items[i]);
+		if (di < BASE_FAR_SD)
+			continue;
+		size_t j = npick < BASE_FAR_MAX ? npick++ : BASE_FAR_MAX;
+		while (j > 0 && item_distance(sc, &r->items[pick[j - 1]]) < di) {
+			if (j < BASE_FAR_MAX)
+				pick[j] = pick[j - 1];
+			j--;
+		}
+		if (j < BASE_FAR_MAX)
+			pick[j] = i;
+	}
+	for (size_t k = 0; k < npick; k++) {
+		const crm_uncertain *u = &r->items[pick[k]];
+		char lab[256], b[64], m[64];
+		double bv = 0;
+		item_base(sc, u, &bv);
+		html_item_label(lab, sizeof lab, sc, u);
+		if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
+			lab[0] = (char)(lab[0] - 'A' + 'a');
+		item_value(b, sizeof b, sc, u, bv, 0);
+		item_value(m, sizeof m, sc, u, crm_uncertain_mean(u), 1);
+		crm_appendf(buf, len, "%s%s at %s against a mean of %s", k == 0 ? " The base takes " :
+			    k + 1 == npick ? " and " : ", ", lab, b, m);
+	}
+	if (npick)
+		crm_appendf(buf, len, " over %s range%s.", npick == 1 ? "its" : "their",
+			    npick == 1 ? "" : "s");
+	return 1;
+}
+
+/* --------------------------------------------------------- risks, mitigated */
+
+/* Whether line l's value, timing or adoption uses input i, directly or through other inputs. */
+static int expr_uses(const crm_scenario *sc, const crm_expr *e, int i, int depth)
+{
+	const int *deps;
+	size_t n;
+
+	if (!e || depth > 8)
+		return 0;
+	n = crm_expr_deps(e, &deps);
+	for (size_t k = 0; k < n; k++)
+		if (deps[k] == i || expr_uses(sc, sc->inputs[deps[k]].value, i, depth + 1))
+			return 1;
+	return 0;
+}
+
+static int line_uses(const crm_scenario *sc, size_t l, int i)
+{
+	const crm_line *ln = &sc->lines[l];
+
+	if (ln->adoption == i || expr_uses(sc, ln->value, i, 0))
+		return 1;
+	for (int k = 0; k < 3; k++)
+		if (expr_uses(sc, ln->timing_expr[k], i, 0))
+			return 1;
+	return 0;
+}
+
+/* Owners or KPIs named, at most, for one risk. */
+#define PARAM_LINES_MAX 3
+
+/*
+ * The owners (what 0) or the KPIs (what 1), without repeats, of the lines a
+ * parameter moves, the first PARAM_LINES_MAX and how many more; "" when none.
+ */
+static void param_lines(const crm_scenario *sc, const crm_param *p, int what, char *buf,
+			size_t len)
+{
+	const char **seen = malloc((sc->nlines + 1) * sizeof *seen);
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (!seen)
+		return;
+	for (size_t l = 0; l < sc->nlines; l++) {
+		if (p->kind == CRM_PARAM_LINE ? (int)l != p->index :
+		    p->kind != CRM_PARAM_INPUT || !line_uses(sc, l, p->index))
+			continue;
+		const char *v = what ? sc->lines[l].metric : sc->lines[l].owner;
+		size_t k;
+		for (k = 0; k < n && strcmp(seen[k], v); k++)
+			;
+		if (v[0] && k == n)
+			seen[n++] = v;
+	}
+	for (size_t k = 0; k < n && k < PARAM_LINES_MAX; k++)
+		crm_appendf(buf, len, "%s%s", k ? "; " : "", seen[k]);
+	if (n > PARAM_LINES_MAX)
+		crm_appendf(buf, len, " and %zu more", n - PARAM_LINES_MAX);
+	free(seen);
+}
+
+static const crm_breakeven *breakeven_of(const html_case *hc, const crm_param *p)
+{
+	for (size_t i = 0; i < hc->nbe; i++)
+		if (hc->be[i].param.kind == p->kind && hc->be[i].param.index == p->index)
+			return hc->be_why[i][0] ? NULL : &hc->be[i];
+	return NULL;
+}
+
+/* The largest tornado bars in the risks table. */
+#define HTML_RISK_ROWS 5
+
+static void risks_table(FILE *fp, const html_case *hc)
+{
+	const crm_scenario *sc = hc->r.sc;
+	const crm_case *c = hc->r.c;
+	const char *cur = html_currency(hc);
+	char lab[256], v[96], x[96], buf[1024], owners[512], kpis[512];
+	size_t nrows = 0;
+
+	for (size_t i = 0; i < hc->ntornado && nrows < HTML_RISK_ROWS; i++)
+		nrows += hc->tornado[i].swing_ok && hc->tornado[i].swing > 0;
+	if (!nrows && !c->ngates)
+		return;
+	fputs("<table class=\"num risks\">\n<caption>Risks and mitigations: the inputs that move NPV "
+	      "most, and the gates</caption>\n<thead><tr><th>Risk</th><th>Exposure</th>"
+	      "<th>Break-even</th><th>Owner</th><th>Mitigation</th></tr></thead>\n<tbody>\n", fp);
+	for (size_t i = 0, k = 0; i < hc->ntornado && k < HTML_RISK_ROWS; i++) {
+		const crm_tornado_row *t = &hc->tornado[i];
+		const crm_param *p = &t->param;
+		if (!t->swing_ok || !(t->swing > 0))
+			continue;
+		k++;
+		int low_worse = t->at_low.v <= t->at_high.v;
+		html_param_label(lab, sizeof lab, sc, p);
+		fputs("<tr><th>", fp);
+		html_text(fp, lab);
+		const char *note = p->kind == CRM_PARAM_INPUT ? sc->inputs[p->index].note :
+				   p->kind == CRM_PARAM_LINE ? sc->lines[p->index].note : "";
+		if (note[0]) {
+			fputs("<span class=\"src\">", fp);
+			html_text(fp, note);
+			fputs("</span>", fp);
+		}
+		html_param_value(v, sizeof v, sc, p, low_worse ? t->low : t->high);
+		explain_money(x, sizeof x, cur, fmin(t->at_low.v, t->at_high.v));
+		fputs("</th><td>at ", fp);
+		html_text(fp, v);
+		fputs(", NPV ", fp);
+		html_text(fp, x);
+		fputs("</td><td>", fp);
+		const crm_breakeven *be = breakeven_of(hc, p);
+		if (be && be->status == CRM_BE_FOUND && !p->months) {
+			html_param_value(v, sizeof v, sc, p, be->value);
+			fputs("NPV 0 at ", fp);
+			html_text(fp, v);
+		} else if (be && be->status == CRM_BE_FOUND) {
+			html_param_value(v, sizeof v, sc, p, be->value);
+			fputs("NPV 0 beyond ", fp);
+			html_text(fp, v);
+		} else if (be) {
+			fputs("none in its range", fp);
+		}
+		param_lines(sc, p, 0, owners, sizeof owners);
+		param_lines(sc, p, 1, kpis, sizeof kpis);
+		fputs("</td><td>", fp);
+		html_text(fp, owners[0] ? owners : "not named");
+		fputs("</td><td>", fp);
+		if (kpis[0]) {
+			fputs("Watch ", fp);
+			html_text(fp, kpis);
+			fputs(" monthly", fp);
+		} else {
+			fputs("Review at each steering meeting", fp);
+		}
+		if (be && be->status == CRM_BE_FOUND) {
+			html_param_value(v, sizeof v, sc, p, be->value);
+			fputs(be->at_base.ok && be->at_base.v < 0 ? "; NPV reaches zero only at " :
+			      "; act long before it reaches ", fp);
+			html_text(fp, v);
+		}
+		fputs(".</td></tr>\n", fp);
+	}
+	for (size_t k = 0; k < c->ngates; k++) {
+		const crm_case_gate *g = &c->gates[k];
+		const crm_group *grp = &sc->groups[g->group];
+		char p[32], when[64];
+		explain_name(grp->name, lab, sizeof lab);
+		fmt_share(p, sizeof p, g->probability);
+		fputs("<tr><th>Gate: ", fp);
+		html_text(fp, lab);
+		fprintf(fp, " (%s chance)</th><td>if it stops, NPV ", p);
+		explain_money(x, sizeof x, cur, g->stop.npv);
+		html_text(fp, x);
+		fputs("; if it goes ahead, ", fp);
+		explain_money(x, sizeof x, cur, g->go.npv);
+		html_text(fp, x);
+		fputs("</td><td></td><td>", fp);
+		const char *owner = sc->lines[grp->first_line].owner;
+		html_text(fp, owner[0] ? owner : "not named");
+		html_in_month(when, sizeof when, sc, grp->first_month);
+		fputs("</td><td>Decide ", fp);
+		html_text(fp, when);
+		fputs(", before the costs that follow, on the evidence so far.</td></tr>\n", fp);
+	}
+	fputs("</tbody></table>\n", fp);
+	fputs("<p class=\"small\">Exposure: NPV with the input at the worse end of its range, every "
+	      "other at its base. Owner: who answers for the lines the input moves. Mitigation: the "
+	      "KPIs that prove those lines, and the break-even value not to reach.", fp);
+	if (c->has_tax)
+		fputs(" NPV before tax.", fp);
+	fputs("</p>\n", fp);
+	(void)buf;
+}
+
+/* --------------------------------------------------------- break-even table */
 
 static void breakeven_table(FILE *fp, const html_case *hc)
 {
 	const crm_scenario *sc = hc->r.sc;
-	char b[64], v[64], ch[64];
+	char b[64], v[64], ch[64], lab[256], buf[1024];
 
 	/* Below zero, the change to break even is an improvement needed, not a margin. */
 	int losing = hc->tornado_base.v < 0;
-	fprintf(fp, "<table class=\"num\">\n<caption>Break-even values: where NPV reaches zero, "
+	fprintf(fp, "<table class=\"num\">\n<caption>Break-even values: where NPV%s reaches zero, "
 		"each input moved alone</caption>\n<thead><tr><th>Input</th><th class=\"n\">Base "
 		"value</th><th class=\"n\">Break-even</th><th class=\"n\">%s</th>"
-		"<th>Meaning</th></tr></thead>\n<tbody>\n", losing ? "Change needed" :
-		"Margin of safety");
+		"<th>Meaning</th></tr></thead>\n<tbody>\n", hc->r.c->has_tax ? " before tax" : "",
+		losing ? "Change needed" : "Margin of safety");
 	for (size_t i = 0; i < hc->nbe; i++) {
 		const crm_breakeven *be = &hc->be[i];
 		const crm_param *p = &be->param;
+		html_param_label(lab, sizeof lab, sc, p);
 		fputs("<tr><th>", fp);
-		html_text(fp, p->name);
+		html_text(fp, lab);
 		fputs("</th>", fp);
 		if (p->has_base)
 			html_param_value(b, sizeof b, sc, p, p->base);
@@ -93,22 +385,47 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 		if (hc->be_why[i][0]) {
 			fputs("<td class=\"n\">not searched</td><td class=\"n\">-</td><td>", fp);
 			html_text(fp, hc->be_why[i]);
-		} else if (be->status == CRM_BE_FOUND && p->months) {
-			breakeven_months(fp, hc, be);
 		} else if (be->status == CRM_BE_FOUND) {
 			html_param_value(v, sizeof v, sc, p, be->value);
-			if (isfinite(be->change))
-				snprintf(ch, sizeof ch, "%.1f%%", fabs(be->change) * 100);
+			double b0 = round(p->base), d = fabs(be->value - b0);
+			if (p->months)
+				snprintf(ch, sizeof ch, "%.0f month%s", d, d == 1 ? "" : "s");
+			else if (html_param_is_percent(sc, p) && isfinite(be->change)) {
+				/* Percentage points, and the relative change beside them. */
+				char pts[32];
+				html_pct(pts, sizeof pts, fabs(be->value - p->base));
+				pts[strlen(pts) - 1] = '\0';
+				snprintf(ch, sizeof ch, "%s points (%.1f%%)", pts, fabs(be->change) * 100);
+			} else if (html_param_is_percent(sc, p)) {
+				char pts[32];
+				html_pct(pts, sizeof pts, fabs(be->value - p->base));
+				pts[strlen(pts) - 1] = '\0';
+				snprintf(ch, sizeof ch, "%s points", pts);
+			}
+			else if (isfinite(be->change))
+				snprintf(ch, sizeof ch, "%.0f%%", fabs(be->change) * 100);
 			else
 				snprintf(ch, sizeof ch, "-");
 			fprintf(fp, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>", v, ch);
-			html_text(fp, p->name);
-			if (be->at_base.ok && be->at_base.v < 0)
-				fprintf(fp, " must %s %s for NPV to reach zero (NPV is below zero "
-					"now)", be->value < p->base ? "fall" : "rise", ch);
-			else
-				fprintf(fp, " can %s %s before NPV reaches zero", be->value < p->base ?
-					"fall" : "rise", ch);
+			if (be->at_base.ok && be->at_base.v < 0) {
+				fputs("NPV is below zero now: ", fp);
+				html_text(fp, lab);
+				fprintf(fp, " must %s to ", be->value < p->base ? "fall" : "rise");
+				html_text(fp, v);
+				fputs(" for NPV to reach zero", fp);
+			} else {
+				html_breakeven_words(hc, be, buf, sizeof buf);
+				html_text(fp, buf);
+			}
+			if (p->months && be->at_neighbour.ok) {
+				char nb[96], nv[64];
+				html_param_value(nv, sizeof nv, sc, p, be->neighbour);
+				explain_money(nb, sizeof nb, html_currency(hc), be->at_neighbour.v);
+				fputs("; at ", fp);
+				html_text(fp, nv);
+				fputs(" NPV is ", fp);
+				html_text(fp, nb);
+			}
 		} else {
 			char lo[64], hi[64];
 			html_param_value(lo, sizeof lo, sc, p, be->lo);
@@ -130,10 +447,30 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 	fputs("</tbody></table>\n", fp);
 }
 
-static void sobol_table(FILE *fp, const html_case *hc)
+/* ------------------------------------------------------------ Sobol indices */
+
+/* An index with its interval: "12% (11% to 14%)", or "< 0.49%" when the interval holds 0. */
+static void sobol_cell(FILE *fp, double v, double lo, double hi)
+{
+	char a[32], b[32], c[32];
+
+	if (!(lo > 0)) {
+		html_sig2(c, sizeof c, hi > 0 ? hi : 0);
+		fprintf(fp, "<td class=\"n\">&lt; %s</td>", c);
+		return;
+	}
+	html_sig2(a, sizeof a, v);
+	html_sig2(b, sizeof b, lo);
+	html_sig2(c, sizeof c, hi);
+	fprintf(fp, "<td class=\"n\">%s <span class=\"ci\">(%s to %s)</span></td>", a, b, c);
+}
+
+static void sobol_table(FILE *fp, const html_case *hc, const html_doc *d)
 {
 	const crm_sobol_result *s = &hc->sobol;
 	size_t *order = malloc((s->nitems + 1) * sizeof *order);
+	char lab[256], n[64];
+	int above = 0, apart = 0;
 
 	if (!order)
 		return;
@@ -149,22 +486,39 @@ static void sobol_table(FILE *fp, const html_case *hc)
 		order[j] = k;
 	}
 	fputs("<table class=\"num\">\n<caption>Share of the variance of NPV explained by each "
-	      "uncertain value (Sobol indices)</caption>\n<thead><tr><th>Value</th>"
-	      "<th class=\"n\">Alone (first order)</th><th class=\"n\">With interactions (total)"
-	      "</th></tr></thead>\n<tbody>\n", fp);
+	      "uncertain value (Sobol indices, with 95% intervals)</caption>\n<thead><tr><th>Value"
+	      "</th><th class=\"n\">Alone (first order)</th><th class=\"n\">With interactions "
+	      "(total)</th></tr></thead>\n<tbody>\n", fp);
 	for (size_t j = 0; j < s->nitems; j++) {
 		size_t i = order[j];
-		char a[32], b[32];
-		fmt_percent(a, sizeof a, s->first[i]);
-		fmt_percent(b, sizeof b, s->total[i]);
+		html_item_label(lab, sizeof lab, hc->r.sc, &s->items[i]);
 		fputs("<tr><th>", fp);
-		html_text(fp, s->items[i].name);
-		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", a, b);
+		html_text(fp, lab);
+		/* First order cannot exceed total: an estimate above it is noise, and said so. */
+		if (s->first[i] > s->total[i] && s->first_lo[i] > 0) {
+			fputs(" *", fp);
+			above = 1;
+			apart |= s->first_lo[i] > s->total_hi[i];
+		}
+		fputs("</th>", fp);
+		sobol_cell(fp, s->first[i], s->first_lo[i], s->first_hi[i]);
+		sobol_cell(fp, s->total[i], s->total_lo[i], s->total_hi[i]);
+		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
-	fprintf(fp, "<p class=\"small\">Estimated from %zu quasi-random base points (%s "
-		"sequence), treating the values as independent; values within a percent or two of "
-		"zero are sampling noise.</p>\n", s->n, s->sequence ? s->sequence : "sobol");
+	fmt_money(n, sizeof n, (double)s->n, 0);
+	fprintf(fp, "<p class=\"small\">Estimated from %s quasi-random base points (%s sequence, "
+		"seed %llu), treating the values as independent; each index with its 95%% bootstrap "
+		"interval, to two significant figures. An index whose interval reaches zero is shown "
+		"as below its upper end.", n, s->sequence ? s->sequence : "sobol",
+		(unsigned long long)d->seed);
+	if (above)
+		fprintf(fp, " * The first-order estimate is above the total one, which cannot be in "
+			"truth (the total includes the first order): %s", apart ? "the two intervals do "
+			"not overlap, so read both as rough for this value." : "the two intervals "
+			"overlap, so the difference is sampling noise and both are about the share "
+			"shown.");
+	fputs("</p>\n", fp);
 	free(order);
 }
 
@@ -179,11 +533,12 @@ static int any_risk(const crm_scenario *sc)
 int html_sec_risk(const html_doc *d, FILE *fp)
 {
 	const html_case *hc = &d->cases[0];
-	char b[64];
+	char b[64], buf[2048];
 
 	if (!hc->ntornado && !hc->simulated && !hc->r.sc->ngroups)
 		return 0;
-	html_section_open(fp, "risk", "Risk and sensitivity");
+	html_section_open(fp, "risk", "Risks, sensitivity and simulation");
+	risks_table(fp, hc);
 	html_gates(fp, hc, "Gates: lines that happen together");
 	if (hc->ntornado) {
 		html_chart_tornado(fp, hc);
@@ -192,18 +547,22 @@ int html_sec_risk(const html_doc *d, FILE *fp)
 	}
 	if (hc->simulated) {
 		fmt_money(b, sizeof b, (double)hc->sim.iterations, 0);
-		fputs("<p>", fp);
-		fprintf(fp, "Monte Carlo simulation: %s draws with seed %llu (the same seed gives the "
-			"same figures). ", b, (unsigned long long)d->seed);
+		fputs("<h3>Monte Carlo simulation</h3>\n<p>", fp);
+		fprintf(fp, "%s draws with seed %llu (the same seed gives the same figures). ", b,
+			(unsigned long long)d->seed);
 		if (any_risk(hc->r.sc))
 			fputs("The simulation is drawn on top of the risk adjustment: every draw is "
 			      "risk-adjusted like the tables, so the range shows uncertainty beyond the "
-			      "haircuts.", fp);
+			      "haircuts. ", fp);
+		if (html_base_rank(hc, buf, sizeof buf))
+			html_text(fp, buf);
 		fputs("</p>\n", fp);
 		html_chart_histogram(fp, d);
 		html_chart_scurve(fp, hc);
 		if (hc->sobol.ok)
-			sobol_table(fp, hc);
+			sobol_table(fp, hc, d);
+		else if (d->sobol_points == 0)
+			fputs("<p class=\"small\">Sobol indices left out (--sobol 0).</p>\n", fp);
 	}
 	fputs("</section>\n", fp);
 	return 1;

@@ -1,0 +1,113 @@
+#!/bin/sh
+# The document's figures as a reader sees them: each case printed to PDF by a
+# real headless Chromium (crmroi report --pdf), its text read back with
+# pdftotext, and every figure compared with what `crmroi run --format json`
+# and `crmroi simulate --format json` give for the same scenario, draws and
+# seed, written as the document writes them (whole currency units).
+#
+#   CRMROI=build/crmroi sh tests/report/figures.sh
+#
+# Prints one line per figure: where it was looked for, its value from the
+# JSON, and "found" or "NOT found" (the golden case doc_pdf_figures compares
+# them). Covers: the headline NPV after and before tax and ROI, NPV on hard
+# benefits (run --only cash,cost_reduction), peak funding by month (run on
+# the monthly grid, where the lowest point of the cumulative is by month),
+# the simulation's P10, P50 and P90, a CFO case whose decision turns on tax,
+# and each deployment option's expected NPV, NPV before any risk's inputs
+# and risk range.
+set -u
+: "${CRMROI:=$(pwd)/build/crmroi}"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT INT TERM
+draws=2000
+seed=4
+
+# One JSON field of a file (a dotted path), written as the document writes
+# money: whole units with thousands separators; "pct1": a rate to 0.1%.
+field() {
+	/usr/bin/python3 - "$@" <<'PY'
+import json, sys
+path, key, how = sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "money"
+v = json.load(open(path))
+for k in key.split("."):
+    v = v[int(k)] if k.isdigit() else v[k]
+if how == "neg":
+    v = -v
+    how = "money"
+if how == "pct1":
+    print("%.1f%%" % (round(v * 1000) / 10))
+else:
+    print(format(v, ",.0f"))
+PY
+}
+
+# margins PDF LABEL: whether any word lies beyond the right margin (15 mm of
+# the A4 page), as a table too wide for the page would.
+margins() {
+	pdftotext -bbox "$1" "$dir/bbox.html"
+	out=$(awk -F'"' '/<page / { w = $2 } /<word / { if ($6 > w - 42.5 + 2) n++ }
+		END { print n + 0 }' "$dir/bbox.html")
+	echo "$2: $out words beyond the right margin"
+}
+
+# look TEXT-FILE LABEL VALUE: whether VALUE is in the text.
+look() {
+	if grep -qF -- "$3" "$1"; then echo "$2 $3: found"; else echo "$2 $3: NOT found"; fi
+}
+
+# ---- the mid-sized case: after and before tax, hard NPV, peak funding, percentiles
+s=scenarios/midsize_business_case.csv
+"$CRMROI" report --date 2026-12-01 --draws $draws --seed $seed --sobol 0 \
+	-o "$dir/m.html" --pdf "$dir/m.pdf" "$s" || { echo "report failed"; exit 1; }
+pdftotext -layout -f 1 -l 1 "$dir/m.pdf" "$dir/m1.txt"
+pdftotext -layout "$dir/m.pdf" "$dir/m.txt"
+"$CRMROI" run -f json "$s" > "$dir/run.json"
+"$CRMROI" run -f json --only cash,cost_reduction "$s" > "$dir/hard.json"
+# The monthly grid gives the lowest point of the cumulative month by month.
+{ cat "$s"; echo "setting,period,month"; } > "$dir/monthly.csv"
+"$CRMROI" run -f json "$dir/monthly.csv" > "$dir/monthly.json"
+"$CRMROI" simulate -f json -n $draws --seed $seed --sobol 0 "$s" > "$dir/sim.json"
+look "$dir/m1.txt" "page 1, NPV after tax" "$(field "$dir/run.json" after_tax.npv)"
+look "$dir/m1.txt" "page 1, NPV before tax" "$(field "$dir/run.json" metrics.npv)"
+look "$dir/m1.txt" "page 1, ROI after tax" "$(field "$dir/run.json" after_tax.roi pct1)"
+look "$dir/m1.txt" "page 1, ROI before tax" "$(field "$dir/run.json" metrics.roi pct1)"
+look "$dir/m1.txt" "page 1, NPV on hard benefits" "$(field "$dir/hard.json" metrics.npv)"
+look "$dir/m1.txt" "page 1, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
+echo "page 1, peak funding month: $(grep -oE 'Peak funding, month [0-9]+' "$dir/m1.txt" |
+	sed 's/.* //') (monthly grid: $(field "$dir/monthly.json" metrics.peak_investment_month))"
+for p in p10 p50 p90; do
+	look "$dir/m1.txt" "page 1, $p" "$(field "$dir/sim.json" metrics.npv.$p)"
+done
+margins "$dir/m.pdf" "mid-sized case"
+look "$dir/m.txt" "budget, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
+
+# ---- a CFO case whose decision turns on tax
+s=scenarios/cfo/textbook.csv
+"$CRMROI" report --date 2026-12-01 --no-simulation -o "$dir/t.html" --pdf "$dir/t.pdf" "$s" ||
+	{ echo "report failed"; exit 1; }
+pdftotext -layout -f 1 -l 1 "$dir/t.pdf" "$dir/t1.txt"
+"$CRMROI" run -f json "$s" > "$dir/run.json"
+look "$dir/t1.txt" "textbook page 1, NPV after tax" "$(field "$dir/run.json" after_tax.npv)"
+look "$dir/t1.txt" "textbook page 1, NPV before tax" "$(field "$dir/run.json" metrics.npv)"
+echo "textbook page 1: $(grep -oE 'Tax turns the decision' "$dir/t1.txt")"
+margins "$dir/t.pdf" "textbook"
+
+# ---- the deployment options: each expected, and its risk range with the same seed
+set -- scenarios/deployment/big_bang.csv scenarios/deployment/phased.csv \
+	scenarios/deployment/pilot_gate.csv scenarios/deployment/hosted.csv
+"$CRMROI" report --date 2026-12-01 --draws $draws --seed $seed --sobol 0 \
+	-o "$dir/o.html" --pdf "$dir/o.pdf" "$@" || { echo "report failed"; exit 1; }
+pdftotext -layout "$dir/o.pdf" "$dir/o.txt"
+# The options table: from its heading to the note under it.
+sed -n '/Options compared like with like/,/Expected figures weight/p' "$dir/o.txt" > "$dir/ot.txt"
+margins "$dir/o.pdf" "options"
+for s in "$@"; do
+	n=$(basename "$s" .csv)
+	"$CRMROI" run -f json "$s" > "$dir/run.json"
+	"$CRMROI" simulate -f json -n $draws --seed $seed --sobol 0 "$s" > "$dir/sim.json"
+	look "$dir/ot.txt" "options, $n expected NPV" "$(field "$dir/run.json" metrics.npv)"
+	look "$dir/ot.txt" "options, $n total costs" "$(field "$dir/run.json" metrics.total_costs)"
+	for p in p10 p50 p90; do
+		look "$dir/ot.txt" "options, $n $p" "$(field "$dir/sim.json" metrics.npv.$p)"
+	done
+done
