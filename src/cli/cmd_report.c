@@ -435,6 +435,40 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 	return 0;
 }
 
+/*
+ * Several options: each one's probability of the highest NPV, the options
+ * simulated together on common random draws (crmroi/joint.h), so that the
+ * same uncertain value takes the same draw in every option.
+ */
+static int build_common_draws(html_doc *doc, const struct report_opts *o)
+{
+	const crm_scenario **scs = calloc(doc->ncases, sizeof *scs);
+	crm_joint_options jo = { o->draws < 2 ? 2 : o->draws, o->seed };
+	crm_joint_result jr;
+	crm_error err;
+	int status = EXIT_OK;
+
+	if (!scs) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return EXIT_INTERNAL;
+	}
+	for (size_t k = 0; k < doc->ncases; k++)
+		scs[k] = doc->cases[k].r.sc;
+	crm_error_clear(&err);
+	if (crm_joint_simulate(scs, doc->ncases, &jo, &jr, &err) != CRM_OK) {
+		status = report_error(&err);
+	} else {
+		for (size_t k = 0; k < doc->ncases; k++) {
+			doc->cases[k].has_p_best = !isnan(jr.p_best[k]);
+			doc->cases[k].p_best = jr.p_best[k];
+			doc->cases[k].p_best_draws = jr.n;
+		}
+	}
+	crm_joint_result_free(&jr);
+	free(scs);
+	return status;
+}
+
 /* actuals has room for every argument: --actuals FILE, as often as given. */
 static int report_command(int argc, char **argv, const char **actuals)
 {
@@ -509,11 +543,6 @@ static int report_command(int argc, char **argv, const char **actuals)
 		report_warnings(&hc->r.sc->warnings);
 		if ((status = build_simulation(hc, &o)) != EXIT_OK)
 			break;
-		/*
-		 * Here, once the core gives it (on common random draws): the
-		 * probability that this option has the highest NPV of all,
-		 * into hc->p_best with hc->has_p_best set.
-		 */
 		if (i == 0) {
 			status = build_analyses(hc, &o);
 			if (status == EXIT_OK && hc->r.sc->settings.readiness)
@@ -530,6 +559,8 @@ static int report_command(int argc, char **argv, const char **actuals)
 			hc->has_inc = 1;
 		}
 	}
+	if (status == EXIT_OK && nfiles > 1 && !o.no_simulation)
+		status = build_common_draws(&doc, &o);
 	if (status == EXIT_OK && nactuals) {
 		const crm_scenario *sc = doc.cases[0].r.sc;
 		crm_error_clear(&err);

@@ -39,13 +39,13 @@ typedef struct html_case {
 	crm_sim_result sim;
 	size_t nuncertain;          /* values with a distribution, and risk events */
 	/*
-	 * RESERVED for the probability that this option has the highest NPV of
-	 * the options, on common random draws (a core function for it is to
-	 * come): the front end sets has_p_best and p_best, and the options
-	 * table then shows the row. 0 until then.
+	 * Several options: the probability that this option has the highest NPV
+	 * (before tax) of them all, on common random draws (crmroi/joint.h), over
+	 * p_best_draws draws; has_p_best 0 without a simulation.
 	 */
 	int has_p_best;
 	double p_best;
+	uint64_t p_best_draws;
 	/* Analyses, for the proposal only. */
 	crm_tornado_row *tornado;   /* NPV, inputs and lines with a range, largest swing first */
 	size_t ntornado;

@@ -9,8 +9,8 @@
  * Not the comparison's arithmetic: the difference's NPV comes from the core
  * (crm_incremental) in the html_case, every other figure from the cases and
  * simulations the front end handed over. The probability that an option has
- * the highest NPV has its row reserved (html_case.has_p_best) until the core
- * gives it.
+ * the highest NPV comes from the options simulated on common draws
+ * (crmroi/joint.h), in html_case.p_best.
  */
 #include "html_priv.h"
 #include "explain.h"
@@ -205,6 +205,11 @@ void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 				    q, p);
 		}
 	}
+	if (bc->has_p_best) {
+		html_sim_share(p, sizeof p, bc->p_best, bc->p_best_draws);
+		crm_appendf(buf, len, "; on common random draws (the same uncertain values for every "
+			    "option) %s has the highest NPV before tax in %s of them", nb, p);
+	}
 	crm_appendf(buf, len, ".");
 	if (best != 0) {
 		html_short_name(n2, sizeof n2, &d->cases[0]);
@@ -279,7 +284,7 @@ static void option_cell(char *b, size_t len, const html_doc *d, size_t k, int ro
 		break;
 	case S_BEST:
 		if (hc->has_p_best)
-			html_sim_share(b, len, hc->p_best, s->defined);
+			html_sim_share(b, len, hc->p_best, hc->p_best_draws);
 		break;
 	default:
 		if (k > 0)
