@@ -3,8 +3,8 @@
  * formulas, written with libxlsxwriter.
  *
  * Sheets, in the order an analyst reads them:
- *   Summary      headline metrics as formulas over the Cash flow sheet, the
- *                conventions in words, two charts
+ *   Summary      headline metrics as formulas over the Cash flow sheet, before
+ *                and after tax, the conventions in words, two charts
  *   Settings     rates and default risks, each a cell with a defined name
  *   Inputs       one row per input: a named cell, or per-period cells when
  *                the input changes from period to period
@@ -17,7 +17,11 @@
  *                written at those inputs' values, with its formula in a
  *                comment and a note saying that changing them needs a rerun
  *   Cash flow    costs, benefits, net, cumulative, discount factor, present
- *                value, the helper rows of payback, and the benefits by class
+ *                value, the helper rows of payback, and the benefits by class;
+ *                after tax (with tax_rate) the same with the tax paid and the
+ *                salvage at each year's end
+ *   Tax          with tax_rate: profit, depreciation of each capitalised
+ *                cost's assets, losses, tax and tax paid, year by year
  *   Sensitivity  crmroi's tornado, as values (a snapshot)
  * Formulas are translated by xlformula.c; the structure of the model (which
  * periods a line is active in, the period grid) is fixed when the workbook
@@ -29,7 +33,7 @@
  * the cells, references and formats are in workbook_cells.c, the sheets of
  * the model (Settings, Inputs, Lines) in workbook_model.c, the sheets of
  * results (Cash flow, Summary, Sensitivity) in workbook_results.c, their
- * shared state in workbook_priv.h.
+ * the Tax sheet in workbook_tax.c, shared state in workbook_priv.h.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "workbook_priv.h"
@@ -80,6 +84,7 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	w.np = (size_t)w.n + 1;
 	w.warn = warn;
 	w.err = err;
+	w.nviews = r->c->has_tax ? 2 : 1;
 	w.iname = calloc(ni + 1, sizeof *w.iname);
 	w.ivary = calloc(ni + 1, 1);
 	w.irow = calloc(ni + 1, sizeof *w.irow);
@@ -138,8 +143,10 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	lxw_worksheet *s_in = workbook_add_worksheet(w.book, SH_INPUTS);
 	lxw_worksheet *s_ln = workbook_add_worksheet(w.book, SH_LINES);
 	lxw_worksheet *s_cf = workbook_add_worksheet(w.book, SH_CF);
+	lxw_worksheet *s_tax = w.nviews > 1 ? workbook_add_worksheet(w.book, SH_TAX) : NULL;
 	lxw_worksheet *s_sens = nrows ? workbook_add_worksheet(w.book, SH_SENS) : NULL;
-	if (!s_sum || !s_set || !s_in || !s_ln || !s_cf || (nrows && !s_sens)) {
+	if (!s_sum || !s_set || !s_in || !s_ln || !s_cf || (w.nviews > 1 && !s_tax) ||
+	    (nrows && !s_sens)) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "cannot add the sheets");
 		goto done;
 	}
@@ -150,6 +157,8 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	wb_sheet_inputs(&w, s_in);
 	wb_sheet_lines(&w, s_ln, r->c->model);
 	wb_sheet_cashflow(&w, s_cf);
+	if (s_tax)
+		wb_sheet_tax(&w, s_tax);
 	wb_sheet_summary(&w, s_sum);
 	if (s_sens)
 		wb_sheet_sensitivity(&w, s_sens, tornado, nrows);

@@ -164,11 +164,13 @@ int wb_make_formats(struct wb *w)
 	w->months = new_format(w, "0.0", 0, 0);
 	w->factor = new_format(w, "0.0000", 0, 0);
 	w->intg = new_format(w, "0", 0, 0);
+	w->intg_in = new_format(w, "0", 0, 1);
+	w->text_in = new_format(w, NULL, 0, 1);
 	w->label_b = new_format(w, NULL, 1, 0);
 	if (!w->title || !w->subtitle || !w->head || !w->head_r || !w->text || !w->wrap ||
 	    !w->note || !w->snap || !w->money || !w->money_in || !w->money_b || !w->rate ||
 	    !w->rate_in || !w->num || !w->num_in || !w->months || !w->factor || !w->intg ||
-	    !w->label_b)
+	    !w->intg_in || !w->text_in || !w->label_b)
 		return -1;
 	format_set_font_size(w->title, 14);
 	format_set_italic(w->subtitle);
@@ -185,6 +187,19 @@ int wb_make_formats(struct wb *w)
 	format_set_font_color(w->snap, 0x9C5700);
 	format_set_top(w->money_b, LXW_BORDER_THIN);
 	return 0;
+}
+
+void wb_page_setup(struct wb *w, lxw_worksheet *ws, int last_row, int last_col, int head_row,
+		   int landscape)
+{
+	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)last_row, (lxw_col_t)last_col),
+		 "print area");
+	if (head_row >= 0)
+		wb_check(w, worksheet_repeat_rows(ws, (lxw_row_t)head_row, (lxw_row_t)head_row),
+			 "print titles");
+	if (landscape)
+		worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
 }
 
 /* Period variables as the model defines them (period 0 sees period 1's). */

@@ -237,6 +237,8 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 		if (k == 0)
 			w->set_row_discount = row;
 	}
+	if (w->nviews > 1)
+		row = wb_settings_tax(w, ws, row);
 	if (s->readiness) {
 		/* Execution readiness scales every benefit (crmroi assess). */
 		double factor = s->readiness_factor;
@@ -274,9 +276,7 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	wb_width(w, ws, 2, 16, NULL);
 	wb_width(w, ws, 3, 70, NULL);
 	worksheet_freeze_panes(ws, 4, 0);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)row, 3), "print area");
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+	wb_page_setup(w, ws, row, 3, 3, 1);
 }
 
 /* Give every input a defined name, unique without regard to case. */
@@ -284,7 +284,7 @@ int wb_name_inputs(struct wb *w)
 {
 	static const char *const settings[] = { "discount_rate", "finance_rate", "reinvest_rate",
 		"benefit_risk", "cost_risk", "readiness_score", "readiness_floor", "readiness_factor",
-		NULL };
+		"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "start_date", NULL };
 	const crm_scenario *sc = w->sc;
 
 	for (size_t i = 0; i < sc->ninputs; i++) {

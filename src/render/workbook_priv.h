@@ -29,6 +29,7 @@
 #define SH_CF "Cash flow"
 #define SH_CF_REF "'Cash flow'"
 #define SH_SENS "Sensitivity"
+#define SH_TAX "Tax"
 
 /* Inputs sheet columns. */
 enum { IC_NAME, IC_XLNAME, IC_VALUE, IC_LOW, IC_HIGH, IC_DIST, IC_UNIT, IC_NOTE, IC_PERIOD0 };
@@ -36,6 +37,26 @@ enum { IC_NAME, IC_XLNAME, IC_VALUE, IC_LOW, IC_HIGH, IC_DIST, IC_UNIT, IC_NOTE,
 /* Lines sheet columns. */
 enum { LC_LABEL, LC_KIND, LC_AREA, LC_OWNER, LC_METRIC, LC_NOTE, LC_TIMING, LC_START, LC_END,
        LC_RAMP, LC_CURVE, LC_PROB, LC_GROWTH, LC_RISK, LC_RISKF, LC_VALUE, LC_PERIOD0 };
+
+/*
+ * A view of the cash flow on the Cash flow sheet: before tax (0) or after tax
+ * (1). Its rows: costs, benefits, net, cumulative, present value and its
+ * running total, and the payback helper rows of the net flow (k = 0) and of
+ * its present value (k = 1).
+ */
+struct cf_view {
+	int costs, benefits, net, cum, pv, cumpv;
+	int tol[2], z[2], stay[2], cross[2];
+};
+
+/*
+ * Rows of the Tax sheet (0-based): one column per year of the horizon from
+ * column 1, their total after them. The capitalised costs' blocks follow
+ * from TX_CAPITAL.
+ */
+enum { TX_HEAD = 3, TX_YEAR, TX_BENEFITS = 6, TX_COSTS, TX_CAPITALISED, TX_EXPENSED, TX_PROFIT,
+       TX_DEPRECIATION, TX_TAXABLE, TX_LOSS_USED, TX_LOSS_CARRIED, TX_TAX, TX_PAID, TX_SALVAGE,
+       TX_BEYOND, TX_CAPITAL = TX_BEYOND + 2 };
 
 struct wb {
 	lxw_workbook *book;
@@ -51,7 +72,7 @@ struct wb {
 
 	lxw_format *title, *subtitle, *head, *head_r, *text, *wrap, *note, *snap;
 	lxw_format *money, *money_in, *money_b, *rate, *rate_in, *num, *num_in, *months,
-		   *factor, *intg, *label_b;
+		   *factor, *intg, *intg_in, *text_in, *label_b;
 
 	/* Inputs */
 	char **iname;           /* defined name of each input */
@@ -65,9 +86,11 @@ struct wb {
 	int ln_year_row, ln_month_row, ln_first, ln_last;
 	/* Settings: rows of the named cells */
 	int set_row_discount;
-	/* Cash flow rows */
-	int cf_month, cf_costs, cf_benefits, cf_net, cf_cum, cf_df, cf_pv, cf_cumpv;
-	int cf_tol[2], cf_z[2], cf_stay[2], cf_cross[2];
+	/* Cash flow rows: the period's month, its discount factor, and the views */
+	int cf_month, cf_df;
+	struct cf_view view[2];
+	int nviews;             /* 1; 2 with the after-tax view (the scenario has tax_rate) */
+	int cf_taxpaid, cf_salvage;   /* after tax: the Tax sheet's figures at each year's end */
 	/* Scratch: two input vectors (a value's inputs), or three period vectors (payback) */
 	double *tmp;
 };
@@ -104,6 +127,13 @@ void wb_width(struct wb *w, lxw_worksheet *ws, int col, double width, lxw_format
  * texts are read stride bytes apart from texts (an array of structs works).
  */
 double wb_text_width(const char *const *texts, size_t n, size_t stride, double min);
+/*
+ * How a sheet prints: its print area (rows and columns 0..last), its header
+ * row repeated on every page (none when head_row < 0), landscape when asked,
+ * one page wide.
+ */
+void wb_page_setup(struct wb *w, lxw_worksheet *ws, int last_row, int last_col, int head_row,
+		   int landscape);
 /* Every format of w; -1 when out of memory. */
 int wb_make_formats(struct wb *w);
 /* The period variables year and month as the model defines them (period 0 sees period 1's). */
@@ -131,6 +161,18 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws);
 void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws);
 /* m: the model the lines' timing factors come from. */
 void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m);
+
+/* ---- after tax: the Tax sheet (workbook_tax.c) */
+
+/* The settings of tax as named cells on the Settings sheet, from row; the next free row. */
+int wb_settings_tax(struct wb *w, lxw_worksheet *ws, int row);
+/*
+ * After the Cash flow sheet (its formulas read the costs and benefits of
+ * each year there, and the Cash flow's after-tax rows read its tax paid and
+ * salvage): profit, depreciation, losses, tax and tax paid year by year,
+ * and each capitalised cost's assets.
+ */
+void wb_sheet_tax(struct wb *w, lxw_worksheet *ws);
 
 /* ---- the results: Cash flow, Summary, Sensitivity (workbook_results.c) */
 

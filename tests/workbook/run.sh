@@ -48,10 +48,18 @@ done)
 $PYTHON "$here/recompute.py" "$CRMROI" $scenarios > "$tmp/recompute.log" 2>&1
 tally "$tmp/recompute.log" recompute.py
 
-# An analyst's changes: an input, the discount rate and benefit_risk.
+# An analyst's changes: an input, the share of adoption (a live factor of the
+# benefits), the discount rate, benefit_risk and tax_rate.
 $PYTHON "$here/recompute.py" --live "$CRMROI" scenarios/midsize_business_case.csv \
+	win_rate_uplift=0.035 adoption=0.6 discount_rate=0.14 benefit_risk=0.25 tax_rate=0.3 \
 	> "$tmp/live.log" 2>&1
 tally "$tmp/live.log" "recompute.py --live"
+# The settings of tax, each live: losses offset instead of carried forward, no
+# lag, another declining-balance factor and tax rate.
+$PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/tax_carry.csv" \
+	tax_losses=offset tax_lag_years=0 declining_factor=2.5 tax_rate=0.35 \
+	> "$tmp/live_tax.log" 2>&1
+tally "$tmp/live_tax.log" "recompute.py --live tax_carry.csv"
 
 # LibreOffice: recompute on load must be switched on for OOXML files in its
 # profile (Calc's Formula/Load/OOXMLRecalcMode, 0 = always).
@@ -62,6 +70,73 @@ if command -v soffice > /dev/null; then
 else
 	echo "workbook: LibreOffice (soffice) is not installed: its recomputation is not tested" >&2
 fi
+
+# Defect: tax was silently dropped. The textbook exercise (scenarios/cfo/textbook.csv,
+# 40% tax) is +686.18 before tax and -71.98 after (crmroi-scenario(5), AFTER TAX):
+# the workbook, recomputed by Gnumeric, must show both, side by side on the Summary.
+"$CRMROI" workbook scenarios/cfo/textbook.csv -o "$tmp/textbook.xlsx" 2> "$tmp/err"
+ssconvert --recalc "$tmp/textbook.xlsx" "$tmp/textbook_recalc.xlsx" > /dev/null 2>&1
+$PYTHON - "$tmp/textbook_recalc.xlsx" > "$tmp/textbook.log" 2>&1 <<'EOF2'
+import sys, warnings
+warnings.simplefilter("ignore")
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], data_only=True)["Summary"]
+rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+cols = {ws.cell(5, c).value: c for c in range(1, ws.max_column + 1)}
+if "After tax" not in cols:
+    print("no After tax column on the Summary")
+else:
+    before, after = ws.cell(rows["NPV"], 2).value, ws.cell(rows["NPV"], cols["After tax"]).value
+    print("ok" if abs(before - 686.18015411267) < 1e-6 and abs(after + 71.97719976902044) < 1e-6
+          else f"NPV {before!r} before tax, {after!r} after tax")
+EOF2
+if [ "$(cat "$tmp/textbook.log")" = "ok" ]; then ok; else bad "textbook after tax: $(cat "$tmp/textbook.log")"; fi
+
+# Depreciation schedules against values computed without crmroi, on the Tax
+# sheet of tests/workbook/data/depreciation.csv recomputed by Gnumeric: the
+# asset of 10,000 with salvage 1,000 over 5 years, against (1) the textbook
+# tables worked by hand (straight line 1,800 a year; double declining balance
+# 40% of the book value, never below the salvage: 4,000, 2,400, 1,440, 864, 296;
+# sum of the years' digits 9,000 x 5/15 ... 1/15: 3,000, 2,400, 1,800, 1,200,
+# 600; declining to no salvage switches to straight line over the last two
+# years: 4,000, 2,400, 1,440, 1,080, 1,080) and (2) Gnumeric's own SLN, DDB and
+# SYD on those plain numbers, in a workbook written here.
+"$CRMROI" workbook "$here/data/depreciation.csv" -o "$tmp/depr.xlsx" 2> "$tmp/err"
+ssconvert --recalc "$tmp/depr.xlsx" "$tmp/depr_recalc.xlsx" > /dev/null 2>&1
+$PYTHON - "$tmp/depr_recalc.xlsx" "$tmp/plain.xlsx" "$tmp/plain_recalc.xlsx" > "$tmp/depr.log" 2>&1 <<'EOF2'
+import subprocess, sys, warnings
+warnings.simplefilter("ignore")
+import openpyxl
+hand = {"Straight asset": [1800] * 5, "Declining asset": [4000, 2400, 1440, 864, 296],
+        "SYD asset": [3000, 2400, 1800, 1200, 600],
+        "Declining to zero": [4000, 2400, 1440, 1080, 1080]}
+plain = openpyxl.Workbook()
+ws = plain.active
+for k in range(1, 6):
+    ws.cell(1, k).value = "=SLN(10000,1000,5)"
+    ws.cell(2, k).value = f"=DDB(10000,1000,5,{k})"
+    ws.cell(3, k).value = f"=SYD(10000,1000,5,{k})"
+plain.save(sys.argv[2])
+subprocess.run(["ssconvert", "--recalc", sys.argv[2], sys.argv[3]], capture_output=True)
+g = openpyxl.load_workbook(sys.argv[3], data_only=True).active
+gnumeric = {"Straight asset": [g.cell(1, k).value for k in range(1, 6)],
+            "Declining asset": [g.cell(2, k).value for k in range(1, 6)],
+            "SYD asset": [g.cell(3, k).value for k in range(1, 6)]}
+tax = openpyxl.load_workbook(sys.argv[1], data_only=True)["Tax"]
+rows = {tax.cell(r, 1).value: r for r in range(1, tax.max_row + 1)}
+bad = []
+for asset, want in hand.items():
+    r = rows.get(asset + ": asset of Year 1")
+    got = [tax.cell(r, 2 + y).value for y in range(5)] if r else None
+    for source, ref in (("by hand", want), ("Gnumeric's own", gnumeric.get(asset))):
+        if ref is not None and (got is None or any(abs(a - b) > 1e-9 for a, b in zip(got, ref))):
+            bad.append(f"{asset}: {got}, {source} {ref}")
+salvage = [tax.cell(rows["Salvage received (untaxed)"], 2 + y).value for y in range(6)]
+if salvage != [0, 0, 0, 0, 3000, 0]:
+    bad.append(f"salvage received {salvage}, expected 3 x 1,000 at the end of Year 5")
+print("; ".join(bad) if bad else "ok")
+EOF2
+if [ "$(cat "$tmp/depr.log")" = "ok" ]; then ok; else bad "depreciation schedules: $(cat "$tmp/depr.log")"; fi
 
 # Dated discounting (XNPV) is refused, with the reason, and nothing is written.
 "$CRMROI" workbook scenarios/cfo/dated.csv -o "$tmp/dated.xlsx" 2> "$tmp/err"
