@@ -22,6 +22,8 @@
  *                salvage at each year's end
  *   Tax          with tax_rate: profit, depreciation of each capitalised
  *                cost's assets, losses, tax and tax paid, year by year
+ *   Dated flows  with discounting=dated: every flow on its day (each period's
+ *                end, a once line's own date), for XNPV, XIRR and MIRR
  *   Sensitivity  crmroi's tornado, as values (a snapshot)
  * Formulas are translated by xlformula.c; the structure of the model (which
  * periods a line is active in, the period grid) is fixed when the workbook
@@ -33,7 +35,8 @@
  * the cells, references and formats are in workbook_cells.c, the sheets of
  * the model (Settings, Inputs, Lines) in workbook_model.c, the sheets of
  * results (Cash flow, Summary, Sensitivity) in workbook_results.c, their
- * the Tax sheet in workbook_tax.c, shared state in workbook_priv.h.
+ * the Tax sheet in workbook_tax.c, the Dated flows sheet in workbook_dated.c,
+ * shared state in workbook_priv.h.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "workbook_priv.h"
@@ -57,6 +60,7 @@ static void wb_free(struct wb *w)
 	free(w->lrow);
 	free(w->ltrow);
 	free(w->lvrow);
+	free(w->dt_row);
 	free(w->tmp);
 }
 
@@ -69,11 +73,6 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	char *tmp = NULL;
 	crm_status st = CRM_OK;
 
-	if (sc->settings.discounting != CRM_DISCOUNT_PERIODIC)
-		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the workbook's formulas "
-				     "follow periodic (TEI) discounting; a scenario with "
-				     "discounting=dated (XNPV, XIRR) cannot be written as a workbook "
-				     "yet (use crmroi run)");
 	memset(&w, 0, sizeof w);
 	w.r = r;
 	w.sc = sc;
@@ -85,6 +84,7 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	w.warn = warn;
 	w.err = err;
 	w.nviews = r->c->has_tax ? 2 : 1;
+	w.dated = sc->settings.discounting == CRM_DISCOUNT_DATED;
 	w.iname = calloc(ni + 1, sizeof *w.iname);
 	w.ivary = calloc(ni + 1, 1);
 	w.irow = calloc(ni + 1, sizeof *w.irow);
@@ -92,13 +92,16 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	w.lrow = calloc(nl + 1, sizeof *w.lrow);
 	w.ltrow = calloc(nl + 1, sizeof *w.ltrow);
 	w.lvrow = calloc(nl + 1, sizeof *w.lvrow);
+	w.dt_row = calloc(nl + 1, sizeof *w.dt_row);
 	/* Scratch: two input vectors, or three period vectors. */
 	w.tmp = calloc(2 * ni + 3 * w.np + 1, sizeof *w.tmp);
-	if (!w.iname || !w.ivary || !w.irow || !w.lvary || !w.lrow || !w.ltrow || !w.lvrow || !w.tmp) {
+	if (!w.iname || !w.ivary || !w.irow || !w.lvary || !w.lrow || !w.ltrow || !w.lvrow || !w.tmp ||
+	    !w.dt_row) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
 		goto done;
 	}
 	wb_find_varying(&w);
+	wb_dated_rows(&w);
 	if (wb_name_inputs(&w) != 0) {
 		st = w.failed ? err->status : crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
 		goto done;
@@ -144,9 +147,10 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	lxw_worksheet *s_ln = workbook_add_worksheet(w.book, SH_LINES);
 	lxw_worksheet *s_cf = workbook_add_worksheet(w.book, SH_CF);
 	lxw_worksheet *s_tax = w.nviews > 1 ? workbook_add_worksheet(w.book, SH_TAX) : NULL;
+	lxw_worksheet *s_dated = w.dated ? workbook_add_worksheet(w.book, SH_DATED) : NULL;
 	lxw_worksheet *s_sens = nrows ? workbook_add_worksheet(w.book, SH_SENS) : NULL;
 	if (!s_sum || !s_set || !s_in || !s_ln || !s_cf || (w.nviews > 1 && !s_tax) ||
-	    (nrows && !s_sens)) {
+	    (w.dated && !s_dated) || (nrows && !s_sens)) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "cannot add the sheets");
 		goto done;
 	}
@@ -159,6 +163,8 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	wb_sheet_cashflow(&w, s_cf);
 	if (s_tax)
 		wb_sheet_tax(&w, s_tax);
+	if (s_dated)
+		wb_sheet_dated(&w, s_dated);
 	wb_sheet_summary(&w, s_sum);
 	if (s_sens)
 		wb_sheet_sensitivity(&w, s_sens, tornado, nrows);

@@ -167,10 +167,12 @@ int wb_make_formats(struct wb *w)
 	w->intg_in = new_format(w, "0", 0, 1);
 	w->text_in = new_format(w, NULL, 0, 1);
 	w->label_b = new_format(w, NULL, 1, 0);
+	w->date = new_format(w, "yyyy-mm-dd", 0, 0);
+	w->date_in = new_format(w, "yyyy-mm-dd", 0, 1);
 	if (!w->title || !w->subtitle || !w->head || !w->head_r || !w->text || !w->wrap ||
 	    !w->note || !w->snap || !w->money || !w->money_in || !w->money_b || !w->rate ||
 	    !w->rate_in || !w->num || !w->num_in || !w->months || !w->factor || !w->intg ||
-	    !w->intg_in || !w->text_in || !w->label_b)
+	    !w->intg_in || !w->text_in || !w->label_b || !w->date || !w->date_in)
 		return -1;
 	format_set_font_size(w->title, 14);
 	format_set_italic(w->subtitle);

@@ -205,7 +205,22 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	wb_put_num(w, ws, row, 1, s->horizon_years, w->intg);
 	wb_put_str(w, ws, row++, 3, "Years in the horizon (fixed in this workbook: the period "
 		   "columns are built for it)", w->note);
-	if (s->start_year) {
+	if (w->dated) {
+		/* Every flow's day counts from it: a date, named, live. */
+		wb_put_str(w, ws, row, 0, "start_date", w->text);
+		wb_put_num(w, ws, row, 1, wb_date_serial(s->start_year, s->start_month, s->start_day ?
+							 s->start_day : 1), w->date_in);
+		wb_put_str(w, ws, row, 2, "start_date", w->text);
+		wb_put_str(w, ws, row, 3, "The investment date (month 0): every flow is discounted to it "
+			   "by (1 + discount_rate)^(days/365) (the period labels stay as written)", w->note);
+		wb_cell(ref, sizeof ref, SH_SETTINGS, row++, 1, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=%s", ref);
+		wb_check(w, workbook_define_name(w->book, "start_date", buf), "defined name");
+		wb_put_str(w, ws, row, 0, "discounting", w->text);
+		wb_put_str(w, ws, row, 1, "dated", w->text);
+		wb_put_str(w, ws, row++, 3, "Each flow on its day, as XNPV and XIRR (Dated flows sheet; "
+			   "fixed in this workbook)", w->note);
+	} else if (s->start_year) {
 		wb_fmtf(buf, sizeof buf, "%04d-%02d", s->start_year, s->start_month);
 		wb_put_str(w, ws, row, 0, "start_date", w->text);
 		wb_put_str(w, ws, row, 1, buf, w->text);

@@ -30,6 +30,8 @@
 #define SH_CF_REF "'Cash flow'"
 #define SH_SENS "Sensitivity"
 #define SH_TAX "Tax"
+#define SH_DATED "Dated flows"
+#define SH_DATED_REF "'Dated flows'"
 
 /* Inputs sheet columns. */
 enum { IC_NAME, IC_XLNAME, IC_VALUE, IC_LOW, IC_HIGH, IC_DIST, IC_UNIT, IC_NOTE, IC_PERIOD0 };
@@ -58,6 +60,17 @@ enum { TX_HEAD = 3, TX_YEAR, TX_BENEFITS = 6, TX_COSTS, TX_CAPITALISED, TX_EXPEN
        TX_DEPRECIATION, TX_TAXABLE, TX_LOSS_USED, TX_LOSS_CARRIED, TX_TAX, TX_PAID, TX_SALVAGE,
        TX_BEYOND, TX_CAPITAL = TX_BEYOND + 2 };
 
+/*
+ * Columns of the Dated flows sheet: one row per flow (each period's, on the
+ * day it ends, and each once line paid on a day of its own), its date, days
+ * and years from the investment date, discount factor, net flow and present
+ * value, and its parts of MIRR; the same after tax.
+ */
+enum { DC_FLOW, DC_DATE, DC_DAYS, DC_YEARS, DC_DF, DC_NET, DC_PV, DC_REINVEST, DC_FINANCE,
+       DC_NET_AT, DC_PV_AT, DC_REINVEST_AT, DC_FINANCE_AT };
+/* Rows of the Dated flows sheet: the header, then the flows from DT_FIRST. */
+enum { DT_HEAD = 3, DT_FIRST = 4 };
+
 struct wb {
 	lxw_workbook *book;
 	const report *r;
@@ -72,7 +85,7 @@ struct wb {
 
 	lxw_format *title, *subtitle, *head, *head_r, *text, *wrap, *note, *snap;
 	lxw_format *money, *money_in, *money_b, *rate, *rate_in, *num, *num_in, *months,
-		   *factor, *intg, *intg_in, *text_in, *label_b;
+		   *factor, *intg, *intg_in, *text_in, *label_b, *date, *date_in;
 
 	/* Inputs */
 	char **iname;           /* defined name of each input */
@@ -86,11 +99,20 @@ struct wb {
 	int ln_year_row, ln_month_row, ln_first, ln_last;
 	/* Settings: rows of the named cells */
 	int set_row_discount;
-	/* Cash flow rows: the period's month, its discount factor, and the views */
-	int cf_month, cf_df;
+	/* Cash flow rows: the period's month (and date), its discount factor, and the views */
+	int cf_month, cf_date, cf_df;
 	struct cf_view view[2];
 	int nviews;             /* 1; 2 with the after-tax view (the scenario has tax_rate) */
 	int cf_taxpaid, cf_salvage;   /* after tax: the Tax sheet's figures at each year's end */
+	/*
+	 * Dated discounting (discounting=dated): each period's flows on the day
+	 * it ends; dt_row[l] is the Dated flows row of a line paid on a day of
+	 * its own (counted in the metrics), -1 for the others; dt_last the last
+	 * row of flows.
+	 */
+	int dated;
+	int *dt_row;
+	int dt_last;
 	/* Scratch: two input vectors (a value's inputs), or three period vectors (payback) */
 	double *tmp;
 };
@@ -173,6 +195,24 @@ int wb_settings_tax(struct wb *w, lxw_worksheet *ws, int row);
  * and each capitalised cost's assets.
  */
 void wb_sheet_tax(struct wb *w, lxw_worksheet *ws);
+
+/* ---- dated discounting: the Dated flows sheet (workbook_dated.c) */
+
+/* The period holding line l's day, and its flow's sign (a benefit +1, a cost -1). */
+int wb_line_period(const struct wb *w, size_t l);
+/* The rows of the Dated flows sheet (dt_row, dt_last), before any sheet is written. */
+void wb_dated_rows(struct wb *w);
+/* Excel's serial number of a calendar day (1 = 1900-01-01; days from 1900-03-01 on are right). */
+double wb_date_serial(int year, int month, int day);
+/*
+ * The terms that move the lines of kind paid on a day of their own from the
+ * discount factor of their period to their day's, for a present value of
+ * the Summary: "+Lines!X9*('Dated flows'!E12-'Cash flow'!K10)" for each, ""
+ * when none; *cached gets their sum. -1 (buf "") when they do not fit in len.
+ */
+int wb_dated_adjust(const struct wb *w, crm_line_kind kind, char *buf, size_t len, double *cached);
+/* After the Cash flow sheet (and the Tax sheet): every flow on its day. */
+void wb_sheet_dated(struct wb *w, lxw_worksheet *ws);
 
 /* ---- the results: Cash flow, Summary, Sensitivity (workbook_results.c) */
 

@@ -129,7 +129,7 @@ static int view_rows(struct wb *w, lxw_worksheet *ws, int v, int row)
 	const crm_after_tax *at = &w->r->c->at;
 	struct cf_view *vw = &w->view[v];
 	int n = w->n, c0 = 1;
-	char buf[1024], a[64], b[64], c[64], d[64], kinds[128], amounts[128];
+	char buf[XLF_MAX_LEN + 1], a[64], b[64], c[64], d[64], kinds[128], amounts[128];
 	const char *sfx = v ? " after tax" : "";
 
 	if (v) {
@@ -212,7 +212,12 @@ static int view_rows(struct wb *w, lxw_worksheet *ws, int v, int row)
 		wb_fmtf(buf, sizeof buf, "=%s-%s", a, b);
 		wb_put_formula(w, ws, vw->net, col, buf, cf->net[p], w->money_b);
 		running_sum(w, ws, vw->cum, vw->net, col, p == 0, cf->cumulative[p]);
-		if (!v) {
+		if (!v && w->dated) {
+			/* Dated: the period ends on its day, discounted by days / 365. */
+			wb_cell(c, sizeof c, NULL, w->cf_date, col, 0, 0);
+			wb_fmtf(buf, sizeof buf, "=(1+discount_rate)^(-(%s-start_date)/365)", c);
+			wb_put_formula(w, ws, w->cf_df, col, buf, cf->df[p], w->factor);
+		} else if (!v) {
 			wb_cell(c, sizeof c, NULL, w->cf_month, col, 0, 0);
 			wb_fmtf(buf, sizeof buf, "=(1+discount_rate)^(-%s/12)", c);
 			wb_put_formula(w, ws, w->cf_df, col, buf, cf->df[p], w->factor);
@@ -220,7 +225,34 @@ static int view_rows(struct wb *w, lxw_worksheet *ws, int v, int row)
 		wb_cell(a, sizeof a, NULL, vw->net, col, 0, 0);
 		wb_cell(d, sizeof d, NULL, w->cf_df, col, 0, 0);
 		wb_fmtf(buf, sizeof buf, "=%s*%s", a, d);
-		wb_put_formula(w, ws, vw->pv, col, buf, cf->pv_net[p], w->money);
+		/*
+		 * A period holding lines paid on days of their own: its flows as the
+		 * Dated flows sheet discounts them, the rest on the period's day and
+		 * each such line on its own.
+		 */
+		int own = 0, fits = 1;
+		for (size_t l = 0; l < w->sc->nlines; l++) {
+			if (w->dt_row[l] < 0 || wb_line_period(w, l) != p)
+				continue;
+			if (!own++) {
+				wb_cell(c, sizeof c, SH_DATED_REF, DT_FIRST + p, v ? DC_PV_AT : DC_PV, 0, 0);
+				wb_fmtf(buf, sizeof buf, "=%s", c);
+			}
+			size_t len = strlen(buf);
+			wb_cell(c, sizeof c, SH_DATED_REF, w->dt_row[l], v ? DC_PV_AT : DC_PV, 0, 0);
+			if (len + strlen(c) + 2 > sizeof buf)
+				fits = 0;
+			else
+				wb_fmtf(buf + len, sizeof buf - len, "+%s", c);
+		}
+		if (fits) {
+			wb_put_formula(w, ws, vw->pv, col, buf, cf->pv_net[p], w->money);
+		} else {
+			wb_put_num(w, ws, vw->pv, col, cf->pv_net[p], w->money);
+			wb_put_comment(w, ws, vw->pv, col, "crmroi's value: the lines paid on days of their "
+				       "own in this period are too many for one Excel formula (Dated flows "
+				       "sheet)");
+		}
 		running_sum(w, ws, vw->cumpv, vw->pv, col, p == 0, cf->cumulative_pv[p]);
 	}
 	return row;
@@ -302,8 +334,10 @@ void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 
 	wb_put_str(w, ws, 0, 0, "Cash flow", w->title);
 	wb_fmtf(buf, sizeof buf, "Initial is month 0 and is not discounted; %s. Every figure is a "
-		"formula over the Lines sheet%s.", w->mpp == 12 ? "Year k is discounted at its end by "
-		"(1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)",
+		"formula over the Lines sheet%s.", w->dated ? "each period's flows are discounted "
+		"on the day it ends by (1 + discount_rate)^(days/365), a once line with a date of its "
+		"own on that day (Dated flows sheet)" : w->mpp == 12 ? "Year k is discounted at its end "
+		"by (1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)",
 		w->nviews > 1 ? " (and, after tax, the Tax sheet)" : "");
 	wb_put_str(w, ws, 1, 0, buf, w->subtitle);
 	wb_put_str(w, ws, row, 0, w->sc->settings.currency, w->head);
@@ -316,6 +350,20 @@ void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 	wb_put_str(w, ws, w->cf_month, 0, "Month at the end of the period", w->text);
 	for (int p = 0; p <= n; p++)
 		wb_put_num(w, ws, w->cf_month, c0 + p, p * w->mpp, w->intg);
+	if (w->dated) {
+		/* The day each period ends: start_date plus its months (EDATE, as crmroi). */
+		const crm_settings *s = &w->sc->settings;
+		double d0 = wb_date_serial(s->start_year, s->start_month, s->start_day ? s->start_day : 1);
+		w->cf_date = row++;
+		wb_put_str(w, ws, w->cf_date, 0, "Date at the end of the period", w->text);
+		for (int p = 0; p <= n; p++) {
+			char m[32];
+			wb_cell(m, sizeof m, NULL, w->cf_month, c0 + p, 0, 0);
+			wb_fmtf(buf, sizeof buf, "=EDATE(start_date,%s)", m);
+			wb_put_formula(w, ws, w->cf_date, c0 + p, buf,
+				       d0 + round(w->cf->t_years[p] * 365.0), w->date);
+		}
+	}
 	row = view_rows(w, ws, 0, row);
 	if (w->nviews > 1)
 		row = view_rows(w, ws, 1, row + 1);
@@ -370,7 +418,7 @@ static int metric_column(struct wb *w, lxw_worksheet *ws, int v, int col, int ro
 	const crm_settings *s = &w->sc->settings;
 	const struct cf_view *vw = &w->view[v];
 	int n = w->n, c0 = 1, cn = 1 + n;
-	char buf[2048], net[128], dfr[128], ben[128], cos[128], cum[128], init[64];
+	char buf[XLF_MAX_LEN + 1], net[128], dfr[128], ben[128], cos[128], cum[128], init[64];
 	char npv_ref[32], pvb_ref[32], pvc_ref[32];
 
 	wb_row_range(net, sizeof net, SH_CF_REF, vw->net, c0 + 1, cn);
@@ -380,16 +428,38 @@ static int metric_column(struct wb *w, lxw_worksheet *ws, int v, int col, int ro
 	wb_cell(pvb_ref, sizeof pvb_ref, NULL, row + 1, col, 1, 1);
 	wb_cell(pvc_ref, sizeof pvc_ref, NULL, row + 2, col, 1, 1);
 
-	wb_fmtf(buf, sizeof buf, "=%s+SUMPRODUCT(%s,%s)", init, net, dfr);
+	/* Dated: every flow on its day (the Dated flows sheet). */
+	char flows[128], dates[128], a[64], b[64];
+	wb_cell(a, sizeof a, NULL, DT_FIRST, v ? DC_NET_AT : DC_NET, 1, 1);
+	wb_cell(b, sizeof b, NULL, w->dt_last, v ? DC_NET_AT : DC_NET, 1, 1);
+	wb_fmtf(flows, sizeof flows, "%s!%s:%s", SH_DATED_REF, a, b);
+	wb_cell(a, sizeof a, NULL, DT_FIRST, DC_DATE, 1, 1);
+	wb_cell(b, sizeof b, NULL, w->dt_last, DC_DATE, 1, 1);
+	wb_fmtf(dates, sizeof dates, "%s!%s:%s", SH_DATED_REF, a, b);
+
+	if (w->dated)
+		wb_fmtf(buf, sizeof buf, "=XNPV(discount_rate,%s,%s)", flows, dates);
+	else
+		wb_fmtf(buf, sizeof buf, "=%s+SUMPRODUCT(%s,%s)", init, net, dfr);
 	wb_put_formula(w, ws, row++, col, buf, m->npv, w->money);
 
 	wb_row_range(ben, sizeof ben, SH_CF_REF, vw->benefits, c0, cn);
 	wb_row_range(cos, sizeof cos, SH_CF_REF, vw->costs, c0, cn);
 	wb_row_range(dfr, sizeof dfr, SH_CF_REF, w->cf_df, c0, cn);
-	wb_fmtf(buf, sizeof buf, "=SUMPRODUCT(%s,%s)", ben, dfr);
-	wb_put_formula(w, ws, row++, col, buf, m->pv_benefits, w->money);
-	wb_fmtf(buf, sizeof buf, "=SUMPRODUCT(%s,%s)", cos, dfr);
-	wb_put_formula(w, ws, row++, col, buf, m->pv_costs, w->money);
+	for (int k = 0; k < 2; k++) {
+		/* A line paid on a day of its own is discounted at that day. */
+		char adj[XLF_MAX_LEN - 300];
+		double unused, pv = k ? m->pv_costs : m->pv_benefits;
+		if (wb_dated_adjust(w, k ? CRM_COST : CRM_BENEFIT, adj, sizeof adj, &unused) != 0) {
+			wb_put_num(w, ws, row, col, pv, w->money);
+			wb_put_comment(w, ws, row, col, "crmroi's value: the lines paid on days of their "
+				       "own are too many for one Excel formula (Dated flows sheet)");
+			row++;
+			continue;
+		}
+		wb_fmtf(buf, sizeof buf, "=SUMPRODUCT(%s,%s)%s", k ? cos : ben, dfr, adj);
+		wb_put_formula(w, ws, row++, col, buf, pv, w->money);
+	}
 
 	wb_fmtf(buf, sizeof buf, "=IF(%s>0,%s/%s,\"undefined\")", pvc_ref, npv_ref, pvc_ref);
 	put_metric(w, ws, row++, col, buf, m->roi_ok, m->roi, "undefined", w->rate);
@@ -401,13 +471,29 @@ static int metric_column(struct wb *w, lxw_worksheet *ws, int v, int col, int ro
 	double guess = pow(1 + (m->irr_ok ? m->irr_value : s->discount_rate), 1.0 / w->ppy) - 1;
 	char g[64];
 	xlf_number(guess, g, sizeof g);
-	if (w->ppy == 1)
+	if (w->dated) {
+		xlf_number(m->irr_ok ? m->irr_value : s->discount_rate, g, sizeof g);
+		wb_fmtf(buf, sizeof buf, "=IFERROR(XIRR(%s,%s,%s),\"no IRR\")", flows, dates, g);
+	} else if (w->ppy == 1) {
 		wb_fmtf(buf, sizeof buf, "=IFERROR(IRR(%s,%s),\"no IRR\")", net, g);
-	else
+	} else {
 		wb_fmtf(buf, sizeof buf, "=IFERROR((1+IRR(%s,%s))^%d-1,\"no IRR\")", net, g, w->ppy);
+	}
 	put_metric(w, ws, row++, col, buf, m->irr_ok, m->irr_value, "no IRR", w->rate);
 
-	if (w->ppy == 1)
+	if (w->dated) {
+		/* The positive flows reinvested to the horizon, the negative ones financed from day 0. */
+		char fv[128], pv[128], t[64];
+		wb_cell(a, sizeof a, NULL, DT_FIRST, v ? DC_REINVEST_AT : DC_REINVEST, 1, 1);
+		wb_cell(b, sizeof b, NULL, w->dt_last, v ? DC_REINVEST_AT : DC_REINVEST, 1, 1);
+		wb_fmtf(fv, sizeof fv, "SUM(%s!%s:%s)", SH_DATED_REF, a, b);
+		wb_cell(a, sizeof a, NULL, DT_FIRST, v ? DC_FINANCE_AT : DC_FINANCE, 1, 1);
+		wb_cell(b, sizeof b, NULL, w->dt_last, v ? DC_FINANCE_AT : DC_FINANCE, 1, 1);
+		wb_fmtf(pv, sizeof pv, "SUM(%s!%s:%s)", SH_DATED_REF, a, b);
+		wb_cell(t, sizeof t, SH_DATED_REF, DT_FIRST + n, DC_YEARS, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=IF(AND(%s>0,%s<0,%s>0),(%s/-%s)^(1/%s)-1,\"no MIRR\")", fv, pv,
+			t, fv, pv, t);
+	} else if (w->ppy == 1)
 		wb_fmtf(buf, sizeof buf, "=IFERROR(MIRR(%s,finance_rate,reinvest_rate),\"no MIRR\")", net);
 	else
 		wb_fmtf(buf, sizeof buf, "=IFERROR((1+MIRR(%s,(1+finance_rate)^(1/%d)-1,"
@@ -453,7 +539,10 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	wb_put_str(w, ws, 1, 0, buf, w->subtitle);
 	wb_fmtf(buf, sizeof buf, "Amounts in %s, risk-adjusted: a benefit x (1 - risk), a cost x "
 		"(1 + risk); a risk event counts at amount x probability. Initial is month 0 and is "
-		"not discounted; %s.%s", s->currency, w->mpp == 12 ? "Year k is discounted at its end "
+		"not discounted; %s.%s", s->currency, w->dated ? "dated discounting, as XNPV: every "
+		"flow is discounted to start_date by (1 + discount_rate)^(days/365), each period's on "
+		"the day it ends and a once line with a date of its own on that day (Dated flows "
+		"sheet); IRR is XIRR" : w->mpp == 12 ? "Year k is discounted at its end "
 		"by (1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)",
 		tax ? " After tax: tax at tax_rate of each year's profit, depreciation, losses, the tax "
 		"lag and salvage as the Tax sheet computes them." : "");
@@ -483,13 +572,17 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	for (int v = 0; v < w->nviews; v++)
 		row = metric_column(w, ws, v, 1 + v, first);
 	struct { const char *label; int bold; const char *how; const char *note, *note_at; } rows[] = {
-		{ "NPV", 1, "Initial net + the later net flows x their discount factors", "", "" },
+		{ "NPV", 1, w->dated ? "XNPV() of the flows on their days (Dated flows sheet)"
+		  : "Initial net + the later net flows x their discount factors", "", "" },
 		{ "PV of benefits", 0, "Benefits x discount factors", "", "" },
 		{ "PV of costs", 0, "Costs x discount factors", "", "" },
 		{ "ROI (TEI)", 1, "NPV / PV of costs", m->roi_note, mt->roi_note },
 		{ "Benefit-cost ratio", 0, "PV of benefits / PV of costs", m->bcr_note, mt->bcr_note },
 		{ "IRR", 1, NULL, m->irr_note, mt->irr_note },
-		{ "MIRR", 0, "MIRR() at finance_rate and reinvest_rate", m->mirr_note, mt->mirr_note },
+		{ "MIRR", 0, w->dated ? "Positive flows reinvested at reinvest_rate to the horizon over "
+		  "negative ones financed at finance_rate from start_date, on their days (Dated flows "
+		  "sheet), to the power 1 / years" : "MIRR() at finance_rate and reinvest_rate",
+		  m->mirr_note, mt->mirr_note },
 		{ "Payback (months)", 1, "Month after which the cumulative net stays at or above 0 (Cash "
 		  "flow sheet, helper rows)", m->payback_note, mt->payback_note },
 		{ "Discounted payback (months)", 0, "As payback, on the cumulative present value",
@@ -498,8 +591,9 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 		{ "Total costs (undiscounted)", 0, NULL, "", "" },
 		{ "Peak investment", 0, "Lowest cumulative net cash flow", "", "" },
 	};
-	wb_fmtf(tmp, sizeof tmp, "IRR() of the net flows%s, starting from crmroi's root %s",
-		w->ppy == 12 ? " by month, annualised as (1 + monthly IRR)^12 - 1" : "",
+	wb_fmtf(tmp, sizeof tmp, "%s, starting from crmroi's root %s", w->dated ? "XIRR() of the "
+		"flows on their days (Dated flows sheet)" : w->ppy == 12 ? "IRR() of the net flows by "
+		"month, annualised as (1 + monthly IRR)^12 - 1" : "IRR() of the net flows",
 		m->irr_ok ? "as the guess" : "(none: the discount rate is the guess)");
 	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
 		int r = first + (int)k;
