@@ -1,10 +1,12 @@
 /*
  * workbook_model.c - the sheets of the workbook that hold the model: the
  * settings and the inputs as named cells, and every cost and benefit line
- * with its risk factor, timing factors and amount per period as formulas.
- * crmroi's formulas become Excel's through xlformula.c, in the contexts of
- * the Inputs and the Lines sheets; a formula Excel cannot say is written as
- * its value with a comment and a warning.
+ * with its risk factor, timing factors and amount per period as formulas (a
+ * start, end or ramp given as a formula over inputs as ROUND of it, its
+ * timing factors from the Timing sheet, workbook_timing.c). crmroi's
+ * formulas become Excel's through xlformula.c, in the contexts of the Inputs
+ * and the Lines sheets; a formula Excel cannot say is written as its value
+ * with a comment and a warning.
  *
  * Not the sheets of results (workbook_results.c). The cached values are
  * crmroi's own, from the evaluated inputs.
@@ -167,6 +169,37 @@ static void put_expr(struct wb *w, lxw_worksheet *ws, int row, int col, const cr
 				 "written as an Excel formula (%s); the workbook holds its values",
 				 what, why);
 	}
+}
+
+/*
+ * A line's start, end or ramp given as formula e over inputs: ROUND(e, 0),
+ * a whole month with halves away from zero, as crmroi rounds it; its value
+ * with a comment (and a warning) when e has no Excel translation.
+ */
+static void put_month(struct wb *w, lxw_worksheet *ws, int row, int col, const crm_expr *e,
+		      double cached, const char *what, const crm_loc *loc)
+{
+	struct ctx c = { w, CTX_LINES, 1, NULL };
+	xlf_refs refs = { ref_input, ref_period, NULL, &c };
+	char why[300];
+	char *formula = xlf_translate(e, &refs, why, sizeof why);
+
+	if (formula) {
+		char *f = dup_printf("=ROUND(%s,0)", formula + 1);
+		if (f)
+			wb_put_formula(w, ws, row, col, f, cached, w->intg);
+		else
+			wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "formula");
+		free(f);
+		free(formula);
+		return;
+	}
+	wb_put_num(w, ws, row, col, cached, w->intg);
+	char text[600];
+	wb_fmtf(text, sizeof text, "crmroi's value: this formula has no Excel equivalent (%s)", why);
+	wb_put_comment(w, ws, row, col, text);
+	crm_warnings_add(w->warn, loc->file, loc->line, loc->col, "%s: its formula cannot be written "
+			 "as an Excel formula (%s); the workbook holds its month", what, why);
 }
 
 void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
@@ -340,23 +373,6 @@ static int is_percent(const char *text)
 	return text && strchr(text, '%') != NULL;
 }
 
-/*
- * The inputs that some line's start, end or ramp follows, as "a, b" in names;
- * how many. The months are written as numbers, so these inputs are not live.
- */
-size_t wb_timing_input_names(const crm_scenario *sc, char *names, size_t len)
-{
-	size_t n = 0;
-
-	names[0] = '\0';
-	for (size_t i = 0; i < sc->ninputs; i++)
-		if (sc->inputs[i].timing) {
-			crm_appendf(names, len, "%s%s", n ? ", " : "", sc->inputs[i].name);
-			n++;
-		}
-	return n;
-}
-
 void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_scenario *sc = w->sc;
@@ -365,24 +381,15 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 	size_t ntiming = wb_timing_input_names(sc, tnames, sizeof tnames);
 
 	wb_put_str(w, ws, 0, 0, "Inputs", w->title);
-	if (ntiming) {
-		char *text = dup_printf("Blue cells are assumptions: change one and every line, the "
-					"cash flow and the metrics follow. Not %s (white, not blue): "
-					"%s the months of lines, which this workbook holds at the "
-					"values below; changing %s here changes nothing, run crmroi "
-					"workbook again. A value given as a formula is a formula over "
-					"the defined names; an input that changes from period to period "
-					"has a cell per period.", tnames, ntiming == 1 ? "it moves" :
-					"they move", ntiming == 1 ? "it" : "them");
-		if (text)
-			wb_put_str(w, ws, 1, 0, text, w->subtitle);
-		free(text);
-	} else {
-		wb_put_str(w, ws, 1, 0, "Blue cells are assumptions: change one and every line, the "
-			   "cash flow and the metrics follow. A value given as a formula is a formula over "
-			   "the defined names; an input that changes from period to period has a cell per "
-			   "period.", w->subtitle);
-	}
+	char *text = dup_printf("Blue cells are assumptions: change one and every line, the cash flow "
+				"and the metrics follow.%s%s%s A value given as a formula is a formula over "
+				"the defined names; an input that changes from period to period has a cell "
+				"per period.", ntiming ? " " : "", ntiming ? tnames : "", ntiming ?
+				(ntiming == 1 ? " moves the months of lines (Timing sheet)." :
+				 " move the months of lines (Timing sheet).") : "");
+	if (text)
+		wb_put_str(w, ws, 1, 0, text, w->subtitle);
+	free(text);
 	const char *heads[] = { "Input", "Defined name", "Value", "Low", "High", "Distribution",
 		"Unit", "Note" };
 	for (int c = 0; c < IC_PERIOD0; c++)
@@ -406,13 +413,11 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 			   crm_dist_name(in->range.dist) : "", w->text);
 		wb_put_str(w, ws, row, IC_UNIT, unit_text(in), w->text);
 		if (in->timing) {
-			/* Not an assumption to change here: the months are written as numbers. */
-			char *text = dup_printf("Moves lines' months, which this workbook holds at this "
-						"value: changing it here changes nothing; run crmroi "
-						"workbook again.%s%s", in->note && in->note[0] ? " " : "",
+			char *note = dup_printf("Moves the months of lines (Timing sheet); crmroi rounds "
+						"them to whole months.%s%s", in->note && in->note[0] ? " " : "",
 						in->note ? in->note : "");
-			wb_put_str(w, ws, row, IC_NOTE, text ? text : in->note, w->note);
-			free(text);
+			wb_put_str(w, ws, row, IC_NOTE, note ? note : in->note, w->text);
+			free(note);
 		} else {
 			wb_put_str(w, ws, row, IC_NOTE, in->note, w->text);
 		}
@@ -424,9 +429,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 			double v = w->cf->input[i * w->np + 1];
 			struct ctx c = { w, CTX_INPUTS, 1, NULL };
 			wb_put_str(w, ws, row, IC_XLNAME, w->iname[i], w->text);
-			if (kind == CRM_VALUE_NUMBER && in->timing)
-				wb_put_num(w, ws, row, IC_VALUE, v, pct ? w->rate : w->num);
-			else if (kind == CRM_VALUE_NUMBER)
+			if (kind == CRM_VALUE_NUMBER)
 				wb_put_num(w, ws, row, IC_VALUE, v, pct ? w->rate_in : w->num_in);
 			else
 				put_expr(w, ws, row, IC_VALUE, in->value, &c, v, pct ? w->rate : w->num,
@@ -482,8 +485,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 
 /*
  * When some line's start, end or ramp is a formula over inputs: a note in
- * row `row` naming those inputs, saying that the timing factors hold their
- * values at the time of writing and that changing them needs a rerun.
+ * row `row` naming those inputs and saying where their months are computed.
  */
 static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
 {
@@ -492,10 +494,9 @@ static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
 
 	if (!n)
 		return;
-	char *text = dup_printf("The start, end or ramp of some lines follow the input%s %s (their "
-				"formulas are in comments on the Start, End and Ramp cells): the timing "
-				"factors below hold the months at the values of the workbook's writing. "
-				"Changing %s moves no month here; run crmroi workbook again for that.",
+	char *text = dup_printf("The start, end or ramp of some lines follow the input%s %s: their "
+				"Start, End and Ramp cells are ROUND(formula, 0), and their timing factors "
+				"the sums of their months on the Timing sheet, so changing %s moves them.",
 				n == 1 ? "" : "s", names, n == 1 ? "it" : "them");
 	if (text)
 		wb_put_str(w, ws, row, 0, text, w->note);
@@ -542,7 +543,8 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 
 	wb_put_str(w, ws, row_amount0 - 1, LC_LABEL, "Risk-adjusted amount per period", w->label_b);
 	wb_put_str(w, ws, row_timing_head, LC_LABEL, "Timing factor: share of the period's months "
-		   "the line is active x ramp (fixed by start, end and ramp)", w->label_b);
+		   "the line is active x ramp (fixed by start, end and ramp; from the Timing sheet "
+		   "for lines whose months follow inputs)", w->label_b);
 	if (nvary)
 		wb_put_str(w, ws, row_value_head, LC_LABEL, "Values of lines that change from period to "
 			   "period", w->label_b);
@@ -562,22 +564,25 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		wb_put_str(w, ws, r, LC_METRIC, ln->metric, w->text);
 		wb_put_str(w, ws, r, LC_NOTE, ln->note, w->text);
 		wb_put_str(w, ws, r, LC_TIMING, crm_timing_name(ln->timing), w->text);
-		wb_put_num(w, ws, r, LC_START, ln->start, w->intg);
-		if (ln->timing != CRM_ONCE)
+		/* A month given as a formula over inputs is ROUND of it: live (Timing sheet). */
+		const crm_expr *const *tx = (const crm_expr *const *)ln->timing_expr;
+		if (tx[CRM_TIMING_START])
+			put_month(w, ws, r, LC_START, tx[CRM_TIMING_START], ln->start, what,
+				  &ln->timing_loc[CRM_TIMING_START]);
+		else
+			wb_put_num(w, ws, r, LC_START, ln->start, w->intg);
+		if (tx[CRM_TIMING_END])
+			put_month(w, ws, r, LC_END, tx[CRM_TIMING_END], ln->end_given, what,
+				  &ln->timing_loc[CRM_TIMING_END]);
+		else if (ln->timing != CRM_ONCE)
 			wb_put_num(w, ws, r, LC_END, ln->end, w->intg);
-		if (ln->ramp) {
+		if (tx[CRM_TIMING_RAMP])
+			put_month(w, ws, r, LC_RAMP, tx[CRM_TIMING_RAMP], ln->ramp, what,
+				  &ln->timing_loc[CRM_TIMING_RAMP]);
+		else if (ln->ramp)
 			wb_put_num(w, ws, r, LC_RAMP, ln->ramp, w->intg);
+		if (ln->ramp || tx[CRM_TIMING_RAMP])
 			wb_put_str(w, ws, r, LC_CURVE, crm_curve_name(ln->curve), w->text);
-		}
-		for (int k = 0; k < 3; k++)
-			if (ln->timing_text[k]) {
-				static const int col_of[3] = { LC_START, LC_END, LC_RAMP };
-				static const char *const field[3] = { "start", "end", "ramp" };
-				wb_fmtf(buf, sizeof buf, "crmroi: %s = %s, rounded to a whole month, at the "
-					"inputs' values when the workbook was written; changing those inputs "
-					"needs a new crmroi workbook run", field[k], ln->timing_text[k]);
-				wb_put_comment(w, ws, r, col_of[k], buf);
-			}
 		wb_put_num(w, ws, r, LC_PROB, ln->probability, w->rate_in);
 		wb_put_num(w, ws, r, LC_GROWTH, ln->growth, w->rate_in);
 		if (ln->risk_given)
@@ -619,22 +624,33 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		wb_cell(p_ref, sizeof p_ref, NULL, r, LC_PROB, 0, 1);
 		wb_put_str(w, ws, w->ltrow[l], LC_LABEL, ln->label, w->text);
 		wb_put_str(w, ws, w->ltrow[l], LC_KIND, benefit ? "benefit" : "cost", w->text);
+		int timed = w->tm_row[l] >= 0;
 		for (int p = 0; p <= w->n; p++) {
 			int col = LC_PERIOD0 + p;
 			double t = crm_model_line_timing(m, l, p);
 			/* The cached value of a line the metrics leave out: its own amount. */
 			const crm_cashflow *acf = crm_case_line_counted(w->r->c, l) ? w->cf : w->r->c->all_cf;
 			double amount = acf->amount[l * w->np + (size_t)p];
-			wb_put_num(w, ws, w->ltrow[l], col, t, w->factor);
-			if (t == 0) {
+			if (timed) {
+				wb_timing_factor(w, l, p, buf, sizeof buf);
+				wb_put_formula(w, ws, w->ltrow[l], col, buf, t, w->factor);
+			} else {
+				wb_put_num(w, ws, w->ltrow[l], col, t, w->factor);
+			}
+			/*
+			 * A period the line is not active in is 0, unless its months follow
+			 * inputs (a recurring line is never active in the Initial column).
+			 */
+			if (t == 0 && (!timed || (p == 0 && ln->timing != CRM_ONCE))) {
 				wb_put_num(w, ws, r, col, 0, w->money);
 				continue;
 			}
 			if (w->lvary[l]) {
 				int vr = w->lvrow[l];
 				double v = eval_in(w, ln->value, p);
-				if (kind == CRM_VALUE_SERIES && !(p >= 2 && w->mpp == 1 && (p - 1) % 12 &&
-								  crm_model_line_timing(m, l, p - 1) != 0)) {
+				/* The previous month's value cell is written when that month is. */
+				int prev_written = p >= 2 && (timed || crm_model_line_timing(m, l, p - 1) != 0);
+				if (kind == CRM_VALUE_SERIES && !(w->mpp == 1 && (p - 1) % 12 && prev_written)) {
 					wb_put_num(w, ws, vr, col, v, w->money_in);
 				} else if (kind == CRM_VALUE_SERIES) {
 					/* Later months of a series' year repeat its first active month. */

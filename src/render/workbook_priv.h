@@ -2,9 +2,10 @@
  * workbook_priv.h - what the files of the workbook writer share: the state
  * of a workbook being written (struct wb: where each sheet put its rows, so
  * that the formulas of one sheet can refer to another's), the layout of the
- * Inputs and Lines sheets, the cell and format helpers (workbook_cells.c)
- * and the sheets (workbook_model.c, workbook_results.c). Private to
- * workbook*.c; workbook.h is the interface.
+ * Inputs, Lines, Timing, Tax and Dated flows sheets, the cell and format
+ * helpers (workbook_cells.c) and the sheets (workbook_model.c,
+ * workbook_timing.c, workbook_results.c, workbook_tax.c, workbook_dated.c).
+ * Private to workbook*.c; workbook.h is the interface.
  *
  * A helper that fails to write marks the workbook failed with err filled
  * (wb_check); writing goes on, and wb_write reports the first failure.
@@ -30,6 +31,7 @@
 #define SH_CF_REF "'Cash flow'"
 #define SH_SENS "Sensitivity"
 #define SH_TAX "Tax"
+#define SH_TIMING "Timing"
 #define SH_DATED "Dated flows"
 #define SH_DATED_REF "'Dated flows'"
 
@@ -71,6 +73,10 @@ enum { DC_FLOW, DC_DATE, DC_DAYS, DC_YEARS, DC_DF, DC_NET, DC_PV, DC_REINVEST, D
 /* Rows of the Dated flows sheet: the header, then the flows from DT_FIRST. */
 enum { DT_HEAD = 3, DT_FIRST = 4 };
 
+/* Timing sheet: columns (a line's months, then one per month from 0), and rows. */
+enum { TC_LINE, TC_KIND, TC_TIMING, TC_START, TC_END, TC_RAMP, TC_CURVE, TC_MONTH0 };
+enum { TM_HEAD = 3, TM_FIRST = 4 };
+
 struct wb {
 	lxw_workbook *book;
 	const report *r;
@@ -97,6 +103,9 @@ struct wb {
 	char *lvary;            /* the line's value has per-period cells */
 	int *lrow, *ltrow, *lvrow;
 	int ln_year_row, ln_month_row, ln_first, ln_last;
+	/* Timing sheet: the row of a line whose months follow inputs, -1 for the others */
+	int *tm_row;
+	int any_timed;
 	/* Settings: rows of the named cells */
 	int set_row_discount;
 	/* Cash flow rows: the period's month (and date), its discount factor, and the views */
@@ -174,11 +183,6 @@ void wb_find_varying(struct wb *w);
  * memory.
  */
 int wb_name_inputs(struct wb *w);
-/*
- * The inputs that some line's start, end or ramp follows, as "a, b" in names;
- * how many. The months are written as numbers, so these inputs are not live.
- */
-size_t wb_timing_input_names(const crm_scenario *sc, char *names, size_t len);
 void wb_sheet_settings(struct wb *w, lxw_worksheet *ws);
 void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws);
 /* m: the model the lines' timing factors come from. */
@@ -213,6 +217,20 @@ double wb_date_serial(int year, int month, int day);
 int wb_dated_adjust(const struct wb *w, crm_line_kind kind, char *buf, size_t len, double *cached);
 /* After the Cash flow sheet (and the Tax sheet): every flow on its day. */
 void wb_sheet_dated(struct wb *w, lxw_worksheet *ws);
+
+/* ---- the months of lines that follow inputs: the Timing sheet (workbook_timing.c) */
+
+/*
+ * The inputs that some line's start, end or ramp follows, as "a, b" in names;
+ * how many. Their months are the Timing sheet's formulas.
+ */
+size_t wb_timing_input_names(const crm_scenario *sc, char *names, size_t len);
+/* The rows of the Timing sheet (tm_row, any_timed), before any sheet is written. */
+void wb_timing_rows(struct wb *w);
+/* The formula of line l's timing factor in period p: the sum of its months there. */
+void wb_timing_factor(const struct wb *w, size_t l, int p, char *buf, size_t len);
+/* After the Lines sheet, whose start, end and ramp cells it reads. */
+void wb_sheet_timing(struct wb *w, lxw_worksheet *ws);
 
 /* ---- the results: Cash flow, Summary, Sensitivity (workbook_results.c) */
 

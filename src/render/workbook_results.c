@@ -550,10 +550,9 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	char tnames[400];
 	size_t ntiming = wb_timing_input_names(w->sc, tnames, sizeof tnames);
 	if (ntiming) {
-		wb_fmtf(buf, sizeof buf, "Except %s: %s the months of lines, which this workbook holds "
-			"at the values of its writing; changing %s on the Inputs sheet changes nothing "
-			"here. Run crmroi workbook again (or crmroi sweep --vary) for another month.",
-			tnames, ntiming == 1 ? "it moves" : "they move", ntiming == 1 ? "it" : "them");
+		wb_fmtf(buf, sizeof buf, "%s %s the months of lines: change %s on the Inputs sheet and "
+			"the Timing sheet moves them, rounded to whole months as crmroi does.", tnames,
+			ntiming == 1 ? "moves" : "move", ntiming == 1 ? "it" : "them");
 		wb_put_str(w, ws, 3, 0, buf, w->note);
 	}
 
