@@ -113,6 +113,7 @@ struct wb {
 	struct cf_view view[2];
 	int nviews;             /* 1; 2 with the after-tax view (the scenario has tax_rate) */
 	int cf_taxpaid, cf_salvage;   /* after tax: the Tax sheet's figures at each year's end */
+	int cf_class[CRM_NCLASSES];   /* the row of each class's benefits, -1 when not shown */
 	/*
 	 * Dated discounting (discounting=dated): each period's flows on the day
 	 * it ends; dt_row[l] is the Dated flows row of a line paid on a day of

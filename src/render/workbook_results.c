@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "workbook_priv.h"
+#include "explain.h"
 #include "xlformula.h"
 
 #include <math.h>
@@ -57,6 +58,8 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 	int c0 = 1, cn = 1 + w->n;
 	char a[64], b[64], label[96];
 
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		w->cf_class[c] = -1;
 	if (!report_classes_shown(r))
 		return row;
 	wb_put_str(w, ws, row, 0, "Benefits by class (risk-adjusted)", w->label_b);
@@ -69,6 +72,7 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 		wb_fmtf(label, sizeof label, "Benefits: %s%s", crm_class_name((crm_class)c),
 			in ? "" : " (not in NPV)");
 		wb_put_str(w, ws, row, 0, label, w->text);
+		w->cf_class[c] = row;
 		char *f = nterms <= WB_CLASS_MAX_TERMS ? malloc(nterms * 24 + 8) : NULL;
 		for (int p = 0; p <= w->n; p++) {
 			double cached = report_class_amount(r, (crm_class)c, p);
@@ -547,14 +551,20 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 		tax ? " After tax: tax at tax_rate of each year's profit, depreciation, losses, the tax "
 		"lag and salvage as the Tax sheet computes them." : "");
 	wb_put_str(w, ws, 2, 0, buf, w->subtitle);
+	/* Which benefit classes count (as run says it), and which inputs move months. */
 	char tnames[400];
+	explain_classes rc;
 	size_t ntiming = wb_timing_input_names(w->sc, tnames, sizeof tnames);
-	if (ntiming) {
-		wb_fmtf(buf, sizeof buf, "%s %s the months of lines: change %s on the Inputs sheet and "
-			"the Timing sheet moves them, rounded to whole months as crmroi does.", tnames,
-			ntiming == 1 ? "moves" : "move", ntiming == 1 ? "it" : "them");
-		wb_put_str(w, ws, 3, 0, buf, w->note);
-	}
+	explain_classes_of(w->sc, w->r->c->only_given, 1, &rc);
+	buf[0] = '\0';
+	if (rc.shown)
+		crm_appendf(buf, sizeof buf, "%s.", rc.sentence);
+	if (ntiming)
+		crm_appendf(buf, sizeof buf, "%s%s %s the months of lines: change %s on the Inputs sheet "
+			    "and the Timing sheet moves them, rounded to whole months as crmroi does.",
+			    buf[0] ? " " : "", tnames, ntiming == 1 ? "moves" : "move",
+			    ntiming == 1 ? "it" : "them");
+	wb_put_str(w, ws, 3, 0, buf, w->note);
 
 	row = 4;
 	wb_put_str(w, ws, row, 0, "Metric", w->head);
@@ -610,6 +620,22 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 		wb_put_formula(w, ws, row, 2, buf, w->r->c->at.tax_beyond, w->money);
 		wb_put_str(w, ws, row++, c_how, "The tax of the horizon's years that would be paid after "
 			   "it (tax_lag_years): not in the figures above (Tax sheet)", w->note);
+	}
+	/* The benefits whose class the metrics leave out, shown apart (Cash flow sheet). */
+	int apart = 0;
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		if (w->cf_class[c] < 0 || (s->classes & CRM_CLASS_BIT(c)))
+			continue;
+		char label[96], ref[64];
+		if (!apart++)
+			wb_put_str(w, ws, row++, 0, "Benefits left out of the metrics, shown apart", w->label_b);
+		wb_fmtf(label, sizeof label, "PV of benefits: %s (not in NPV)", crm_class_name((crm_class)c));
+		wb_put_str(w, ws, row, 0, label, w->text);
+		wb_cell(ref, sizeof ref, SH_CF_REF, w->cf_class[c], cn + 1, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=%s", ref);
+		wb_put_formula(w, ws, row, 1, buf, w->r->c->cls[c].pv, w->money);
+		wb_put_str(w, ws, row++, c_how, "Its lines' present value (Cash flow sheet, Benefits by "
+			   "class); their Kind on the Lines sheet is \"benefit, not in NPV\"", w->note);
 	}
 	int last_metric_row = row;
 
