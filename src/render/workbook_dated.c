@@ -215,5 +215,5 @@ void wb_sheet_dated(struct wb *w, lxw_worksheet *ws)
 	wb_width(w, ws, DC_DF, 10, NULL);
 	wb_check(w, worksheet_set_column(ws, DC_NET, (lxw_col_t)last_col, 16, NULL), "column");
 	worksheet_freeze_panes(ws, DT_HEAD + 1, 1);
-	wb_page_setup(w, ws, row, last_col, DT_HEAD, 1);
+	wb_page_setup(w, ws, row, last_col, DT_HEAD, DT_HEAD, 1);
 }

@@ -324,7 +324,7 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	wb_width(w, ws, 2, 16, NULL);
 	wb_width(w, ws, 3, 70, NULL);
 	worksheet_freeze_panes(ws, 4, 0);
-	wb_page_setup(w, ws, row, 3, 3, 1);
+	wb_page_setup(w, ws, row, 3, 3, 3, 1);
 }
 
 /* Give every input a defined name, unique without regard to case. */
@@ -367,12 +367,6 @@ static const char *unit_text(const crm_input *in)
 	return in->unit ? in->unit : "";
 }
 
-/* A plain number input written with '%' is shown as a percentage. */
-static int is_percent(const char *text)
-{
-	return text && strchr(text, '%') != NULL;
-}
-
 void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_scenario *sc = w->sc;
@@ -403,7 +397,8 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 	row++;
 	for (size_t i = 0; i < sc->ninputs; i++, row++) {
 		const crm_input *in = &sc->inputs[i];
-		int warned = 0, pct = is_percent(in->value_text);
+		int warned = 0;
+		lxw_format *f_in = wb_input_format(w, in, 1), *f_out = wb_input_format(w, in, 0);
 		crm_value_kind kind = crm_expr_kind(in->value);
 		char what[300];
 		wb_fmtf(what, sizeof what, "input '%s'", in->name);
@@ -422,17 +417,17 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 			wb_put_str(w, ws, row, IC_NOTE, in->note, w->text);
 		}
 		if (in->range.given) {
-			wb_put_num(w, ws, row, IC_LOW, in->range.low, pct ? w->rate : w->num);
-			wb_put_num(w, ws, row, IC_HIGH, in->range.high, pct ? w->rate : w->num);
+			wb_put_num(w, ws, row, IC_LOW, in->range.low, f_out);
+			wb_put_num(w, ws, row, IC_HIGH, in->range.high, f_out);
 		}
 		if (!w->ivary[i]) {
 			double v = w->cf->input[i * w->np + 1];
 			struct ctx c = { w, CTX_INPUTS, 1, NULL };
 			wb_put_str(w, ws, row, IC_XLNAME, w->iname[i], w->text);
 			if (kind == CRM_VALUE_NUMBER)
-				wb_put_num(w, ws, row, IC_VALUE, v, pct ? w->rate_in : w->num_in);
+				wb_put_num(w, ws, row, IC_VALUE, v, f_in);
 			else
-				put_expr(w, ws, row, IC_VALUE, in->value, &c, v, pct ? w->rate : w->num,
+				put_expr(w, ws, row, IC_VALUE, in->value, &c, v, f_out,
 					 what, &in->loc, &warned);
 			wb_cell(ref, sizeof ref, SH_INPUTS, row, IC_VALUE, 1, 1);
 			wb_fmtf(buf, sizeof buf, "=%s", ref);
@@ -443,7 +438,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 		wb_put_str(w, ws, row, IC_VALUE, in->value_text, w->note);
 		for (int p = 0; p <= w->n; p++) {
 			double v = w->cf->input[i * w->np + (size_t)p];
-			lxw_format *f = pct ? w->rate : w->num;
+			lxw_format *f = f_out;
 			int col = IC_PERIOD0 + p;
 			if (p == 0 || (kind == CRM_VALUE_SERIES && (p - 1) % (12 / w->mpp) != 0)) {
 				/* The Initial column, and later months of a series' year. */
@@ -452,7 +447,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 				wb_fmtf(buf, sizeof buf, "=%s", ref);
 				wb_put_formula(w, ws, row, col, buf, v, f);
 			} else if (kind == CRM_VALUE_SERIES) {
-				wb_put_num(w, ws, row, col, v, pct ? w->rate_in : w->num_in);
+				wb_put_num(w, ws, row, col, v, f_in);
 			} else {
 				struct ctx c = { w, CTX_INPUTS, p, NULL };
 				put_expr(w, ws, row, col, in->value, &c, v, f, what, &in->loc, &warned);
@@ -477,10 +472,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 		wb_check(w, worksheet_set_column(ws, IC_PERIOD0, (lxw_col_t)(IC_PERIOD0 + w->n), W_PERIOD,
 						 NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)row, (lxw_col_t)last_col), "print area");
-	wb_check(w, worksheet_repeat_rows(ws, 3, 3), "print titles");
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+	wb_page_setup(w, ws, row, last_col, 3, w->any_ivary ? w->in_month_row : 3, 1);
 }
 
 /*
@@ -700,9 +692,5 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 	wb_width(w, ws, LC_VALUE, 14, NULL);
 	wb_check(w, worksheet_set_column(ws, LC_PERIOD0, (lxw_col_t)last_col, W_PERIOD, NULL), "column");
 	worksheet_freeze_panes(ws, (lxw_row_t)(hdr + 1), 1);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)last_row, (lxw_col_t)last_col),
-		 "print area");
-	/* Title rows only: Gnumeric reads no title rows and columns together. */
-	wb_check(w, worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)hdr), "print titles");
-	worksheet_set_landscape(ws);
+	wb_page_setup(w, ws, last_row, last_col, hdr, w->ln_month_row, 1);
 }

@@ -77,6 +77,10 @@ enum { DT_HEAD = 3, DT_FIRST = 4 };
 enum { TC_LINE, TC_KIND, TC_TIMING, TC_START, TC_END, TC_RAMP, TC_CURVE, TC_MONTH0 };
 enum { TM_HEAD = 3, TM_FIRST = 4 };
 
+/* The units of inputs that have a number format of their own (crmroi-scenario(5), unit). */
+enum { WB_UNIT_PERCENT, WB_UNIT_CURRENCY, WB_UNIT_COUNT, WB_UNIT_HOURS, WB_UNIT_MONTHS,
+       WB_UNIT_RATIO, WB_UNITS };
+
 struct wb {
 	lxw_workbook *book;
 	const report *r;
@@ -92,6 +96,8 @@ struct wb {
 	lxw_format *title, *subtitle, *head, *head_r, *text, *wrap, *note, *snap;
 	lxw_format *money, *money_in, *money_b, *rate, *rate_in, *num, *num_in, *months,
 		   *factor, *intg, *intg_in, *text_in, *label_b, *date, *date_in;
+	/* An input's number in its unit (WB_UNIT_...): an assumption's, and a formula's or a range's */
+	lxw_format *unit_in[WB_UNITS], *unit[WB_UNITS];
 
 	/* Inputs */
 	char **iname;           /* defined name of each input */
@@ -161,13 +167,20 @@ void wb_width(struct wb *w, lxw_worksheet *ws, int col, double width, lxw_format
 double wb_text_width(const char *const *texts, size_t n, size_t stride, double min);
 /*
  * How a sheet prints: its print area (rows and columns 0..last), its header
- * row repeated on every page (none when head_row < 0), landscape when asked,
- * one page wide.
+ * rows head_first..head_last repeated on every page (none when head_first <
+ * 0), landscape when asked, one page wide, and a footer with the case's
+ * title, the sheet's name and the page number.
  */
-void wb_page_setup(struct wb *w, lxw_worksheet *ws, int last_row, int last_col, int head_row,
-		   int landscape);
+void wb_page_setup(struct wb *w, lxw_worksheet *ws, int last_row, int last_col, int head_first,
+		   int head_last, int landscape);
 /* Every format of w; -1 when out of memory. */
 int wb_make_formats(struct wb *w);
+/*
+ * The format of an input's numbers: its unit's (percent or rate, currency,
+ * count, hours, months, ratio), or without one of those a percentage when
+ * the value was written with '%'; an assumption's (blue) when input is set.
+ */
+lxw_format *wb_input_format(const struct wb *w, const crm_input *in, int input);
 /* The period variables year and month as the model defines them (period 0 sees period 1's). */
 int wb_period_year(const struct wb *w, int p);
 int wb_period_month(const struct wb *w, int p);

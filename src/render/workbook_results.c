@@ -384,7 +384,7 @@ void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 	wb_width(w, ws, 0, 46, NULL);
 	wb_check(w, worksheet_set_column(ws, (lxw_col_t)c0, (lxw_col_t)cn, W_PERIOD, NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);
-	wb_page_setup(w, ws, row, cn, 3, 1);
+	wb_page_setup(w, ws, row, report_classes_shown(w->r) ? cn + 1 : cn, 3, 3, 1);
 }
 
 /*
@@ -657,6 +657,11 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	}
 	chart_title_set_name(line, "Cumulative net cash flow");
 	chart_axis_set_num_format(line->y_axis, "#,##0");
+	/* Axis titles: the periods, and the amounts in the case's currency. */
+	chart_axis_set_name(line->x_axis, "Period");
+	chart_axis_set_name(line->y_axis, s->currency);
+	chart_axis_set_name(cols->x_axis, "Period");
+	chart_axis_set_name(cols->y_axis, s->currency);
 	chart_legend_set_position(line, tax ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 	bar_series(w, cols, cats, w->view[0].costs, "Costs", 0xC0504D);
 	bar_series(w, cols, cats, w->view[0].benefits, "Benefits", 0x4F81BD);
@@ -677,7 +682,7 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	if (tax)
 		wb_width(w, ws, c_note_at, 60, w->wrap);
 	worksheet_freeze_panes(ws, 5, 0);
-	wb_page_setup(w, ws, chart_row + 36, last_col, -1, 1);
+	wb_page_setup(w, ws, chart_row + 36, last_col, 4, 4, 1);
 }
 
 void wb_sheet_sensitivity(struct wb *w, lxw_worksheet *ws, const crm_tornado_row *rows,
@@ -713,5 +718,5 @@ void wb_sheet_sensitivity(struct wb *w, lxw_worksheet *ws, const crm_tornado_row
 	wb_width(w, ws, 0, 34, NULL);
 	wb_check(w, worksheet_set_column(ws, 1, 5, 14, NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);
-	wb_page_setup(w, ws, row, 5, 3, 0);
+	wb_page_setup(w, ws, row, 5, 3, 3, 1);
 }

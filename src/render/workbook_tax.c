@@ -410,7 +410,7 @@ void wb_sheet_tax(struct wb *w, lxw_worksheet *ws)
 					 NULL), "column");
 	wb_width(w, ws, col_tag(w), 13, NULL);
 	worksheet_freeze_panes(ws, TX_HEAD + 1, 1);
-	wb_page_setup(w, ws, row, col_tag(w), TX_HEAD, 1);
+	wb_page_setup(w, ws, row, col_tag(w) > 6 ? col_tag(w) : 6, TX_HEAD, TX_YEAR, 1);
 done:
 	free(spend);
 	free(sched);

@@ -167,5 +167,5 @@ void wb_sheet_timing(struct wb *w, lxw_worksheet *ws)
 	wb_width(w, ws, TC_CURVE, 7, NULL);
 	wb_check(w, worksheet_set_column(ws, TC_MONTH0, (lxw_col_t)last_col, 7, NULL), "column");
 	worksheet_freeze_panes(ws, TM_HEAD + 1, 1);
-	wb_page_setup(w, ws, row, last_col, TM_HEAD, 1);
+	wb_page_setup(w, ws, row, last_col, TM_HEAD, TM_HEAD, 1);
 }

@@ -225,6 +225,68 @@ EOF2
 if [ $rc -eq 0 ] && [ "$(cat "$tmp/only_check.log")" = "ok" ]; then ok; else
 	bad "--only: exit $rc, $(cat "$tmp/only_check.log"): $(cat "$tmp/err")"; fi
 
+# A document to print: every sheet of the workbooks of the mid-sized case (tax,
+# months from inputs), a dated case and tests/workbook/data/units.csv fits one
+# page wide (landscape where it is wider than a portrait page), repeats its
+# header row on every page, has the case's title and the page number in its
+# footer, and a print area that covers every cell written; inputs are in their
+# unit's number format; the charts' axes have titles, the value axis the
+# currency.
+for f in scenarios/midsize_business_case.csv "$here/data/dated_once.csv" "$here/data/units.csv"; do
+	"$CRMROI" workbook "$f" -o "$tmp/print.xlsx" 2> "$tmp/err"
+	$PYTHON - "$tmp/print.xlsx" > "$tmp/print.log" 2>&1 <<'EOF2'
+import re, sys, warnings, zipfile
+warnings.simplefilter("ignore")
+import openpyxl
+from openpyxl.utils import range_boundaries
+path = sys.argv[1]
+book = openpyxl.load_workbook(path)
+title = book["Summary"]["A1"].value
+currency = book["Settings"]["B6"].value
+bad = []
+for ws in book.worksheets:
+    name = ws.title
+    if not ws.print_area:
+        bad.append(f"{name}: no print area")
+        continue
+    c0, r0, c1, r1 = range_boundaries(ws.print_area[0].split("!")[-1].replace("$", ""))
+    used_cols = max((c.column for row in ws.iter_rows() for c in row if c.value is not None), default=1)
+    used_rows = max((c.row for row in ws.iter_rows() for c in row if c.value is not None), default=1)
+    if c1 < used_cols or r1 < used_rows:
+        bad.append(f"{name}: print area {ws.print_area} leaves out cells up to column {used_cols}, row {used_rows}")
+    if not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage
+            and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0):
+        bad.append(f"{name}: not fitted to one page wide")
+    width = sum((ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width or 9)
+                for c in range(1, c1 + 1))
+    if width > 100 and ws.page_setup.orientation != "landscape":
+        bad.append(f"{name}: {width:.0f} characters wide, and not landscape")
+    if not ws.print_title_rows:
+        bad.append(f"{name}: no header row repeated on each page")
+    footer = str(ws.oddFooter.left.text) + str(ws.oddFooter.center.text) + str(ws.oddFooter.right.text)
+    if title.replace("&", "&&")[:60] not in footer or ("&P" not in footer and "&[Page]" not in footer):
+        bad.append(f"{name}: footer {footer!r} without the title and the page number")
+ws = book["Inputs"]
+want = {"percent": "0.00%", "currency": f'#,##0.00 "{currency}"', "count": "#,##0",
+        "hours": "#,##0.00", "months": "General", "ratio": "0.00"}
+for r in range(5, ws.max_row + 1):
+    unit = ws.cell(r, 7).value
+    if unit in want:
+        for c in (3, 4, 5):
+            if ws.cell(r, c).value is not None and ws.cell(r, c).number_format != want[unit]:
+                bad.append(f"Inputs {ws.cell(r, 1).value} ({unit}): format {ws.cell(r, c).number_format!r}")
+with zipfile.ZipFile(path) as z:
+    charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+for k, xml in enumerate(charts):
+    axes = re.findall(r"<c:(?:valAx|catAx)>.*?</c:(?:valAx|catAx)>", xml, re.S)
+    titled = [a for a in axes if "<c:title>" in a]
+    if len(titled) < 2 or not any(currency in a for a in titled):
+        bad.append(f"chart {k + 1}: axis titles missing, or none with the currency {currency}")
+print("; ".join(bad) if bad else "ok")
+EOF2
+	if [ "$(cat "$tmp/print.log")" = "ok" ]; then ok; else bad "print, $f: $(cat "$tmp/print.log")"; fi
+done
+
 # Usage errors: exit 2, one line and a hint, nothing written.
 expect_usage() {
 	what=$1
