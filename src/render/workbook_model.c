@@ -182,15 +182,10 @@ static void put_month(struct wb *w, lxw_worksheet *ws, int row, int col, const c
 	struct ctx c = { w, CTX_LINES, 1, NULL };
 	xlf_refs refs = { ref_input, ref_period, NULL, &c };
 	char why[300];
-	char *formula = xlf_translate(e, &refs, why, sizeof why);
+	char *formula = xlf_translate_month(e, &refs, why, sizeof why);
 
 	if (formula) {
-		char *f = dup_printf("=ROUND(%s,0)", formula + 1);
-		if (f)
-			wb_put_formula(w, ws, row, col, f, cached, w->intg);
-		else
-			wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "formula");
-		free(f);
+		wb_put_formula(w, ws, row, col, formula, cached, w->intg);
 		free(formula);
 		return;
 	}
