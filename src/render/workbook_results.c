@@ -475,13 +475,22 @@ static int metric_column(struct wb *w, lxw_worksheet *ws, int v, int col, int ro
 	double guess = pow(1 + (m->irr_ok ? m->irr_value : s->discount_rate), 1.0 / w->ppy) - 1;
 	char g[64];
 	xlf_number(guess, g, sizeof g);
+	/*
+	 * No IRR without a negative and a positive flow, as crmroi says (Gnumeric's
+	 * IRR of flows that are all 0 gives back its guess).
+	 */
+	const char *fl = w->dated ? flows : net;
+	int at = snprintf(buf, sizeof buf, "=IF(OR(COUNTIF(%s,\"<0\")=0,COUNTIF(%s,\">0\")=0),\"no IRR\",",
+			 fl, fl);
 	if (w->dated) {
 		xlf_number(m->irr_ok ? m->irr_value : s->discount_rate, g, sizeof g);
-		wb_fmtf(buf, sizeof buf, "=IFERROR(XIRR(%s,%s,%s),\"no IRR\")", flows, dates, g);
+		wb_fmtf(buf + at, sizeof buf - (size_t)at, "IFERROR(XIRR(%s,%s,%s),\"no IRR\"))", flows, dates,
+			g);
 	} else if (w->ppy == 1) {
-		wb_fmtf(buf, sizeof buf, "=IFERROR(IRR(%s,%s),\"no IRR\")", net, g);
+		wb_fmtf(buf + at, sizeof buf - (size_t)at, "IFERROR(IRR(%s,%s),\"no IRR\"))", net, g);
 	} else {
-		wb_fmtf(buf, sizeof buf, "=IFERROR((1+IRR(%s,%s))^%d-1,\"no IRR\")", net, g, w->ppy);
+		wb_fmtf(buf + at, sizeof buf - (size_t)at, "IFERROR((1+IRR(%s,%s))^%d-1,\"no IRR\"))", net, g,
+			w->ppy);
 	}
 	put_metric(w, ws, row++, col, buf, m->irr_ok, m->irr_value, "no IRR", w->rate);
 
