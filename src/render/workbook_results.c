@@ -622,7 +622,15 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 			wb_put_str(w, ws, r, c_note_at, rows[k].note_at, w->note);
 	}
 	if (tax) {
-		char ref[64];
+		/* Live: a case that pays before tax and not after (or the other way) says so. */
+		char b[32], a[32], ref[64];
+		wb_cell(b, sizeof b, NULL, first, 1, 0, 0);
+		wb_cell(a, sizeof a, NULL, first, 2, 0, 0);
+		wb_fmtf(buf, sizeof buf, "=IF((%s>=0)<>(%s>=0),\"After tax, NPV is on the other side of 0 "
+			"than before: the decision is not the same\",\"\")", b, a);
+		wb_put_formula_str(w, ws, first, c_note_at, buf, (m->npv >= 0) != (mt->npv >= 0) ?
+				   "After tax, NPV is on the other side of 0 than before: the decision is not "
+				   "the same" : "", w->note);
 		wb_put_str(w, ws, row, 0, "Tax paid after the horizon (left out)", w->text);
 		wb_cell(ref, sizeof ref, SH_TAX, TX_BEYOND, 1, 1, 1);
 		wb_fmtf(buf, sizeof buf, "=%s", ref);

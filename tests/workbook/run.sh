@@ -92,7 +92,8 @@ fi
 
 # Defect: tax was silently dropped. The textbook exercise (scenarios/cfo/textbook.csv,
 # 40% tax) is +686.18 before tax and -71.98 after (crmroi-scenario(5), AFTER TAX):
-# the workbook, recomputed by Gnumeric, must show both, side by side on the Summary.
+# the workbook, recomputed by Gnumeric, must show both, side by side on the Summary,
+# and say that the decision is not the same after tax.
 "$CRMROI" workbook scenarios/cfo/textbook.csv -o "$tmp/textbook.xlsx" 2> "$tmp/err"
 ssconvert --recalc "$tmp/textbook.xlsx" "$tmp/textbook_recalc.xlsx" > /dev/null 2>&1
 $PYTHON - "$tmp/textbook_recalc.xlsx" > "$tmp/textbook.log" 2>&1 <<'EOF2'
@@ -106,8 +107,10 @@ if "After tax" not in cols:
     print("no After tax column on the Summary")
 else:
     before, after = ws.cell(rows["NPV"], 2).value, ws.cell(rows["NPV"], cols["After tax"]).value
+    note = ws.cell(rows["NPV"], cols["crmroi's note (after tax)"]).value or ""
     print("ok" if abs(before - 686.18015411267) < 1e-6 and abs(after + 71.97719976902044) < 1e-6
-          else f"NPV {before!r} before tax, {after!r} after tax")
+          and "other side of 0" in note
+          else f"NPV {before!r} before tax, {after!r} after tax, note {note!r}")
 EOF2
 if [ "$(cat "$tmp/textbook.log")" = "ok" ]; then ok; else bad "textbook after tax: $(cat "$tmp/textbook.log")"; fi
 
