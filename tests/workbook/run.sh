@@ -84,8 +84,15 @@ tally "$tmp/live_tax.log" "recompute.py --live tax_carry.csv"
 # profile (Calc's Formula/Load/OOXMLRecalcMode, 0 = always).
 if command -v soffice > /dev/null; then
 	$PYTHON "$here/recompute.py" --libreoffice "$CRMROI" scenarios/midsize_business_case.csv \
-		"$here/data/monthly.csv" "$here/data/operators.csv" > "$tmp/lo.log" 2>&1
+		"$here/data/monthly.csv" "$here/data/operators.csv" scenarios/cfo/textbook.csv \
+		scenarios/cfo/dated.csv "$here/data/dated_once.csv" "$here/data/tax_carry.csv" \
+		"$here/data/depreciation.csv" "$here/data/timing_scurve.csv" \
+		"$here/data/timing_monthly.csv" > "$tmp/lo.log" 2>&1
 	tally "$tmp/lo.log" "recompute.py --libreoffice"
+	# The go-live, the tax rate and the discount rate changed, recomputed by LibreOffice.
+	$PYTHON "$here/recompute.py" --live --libreoffice "$CRMROI" scenarios/midsize_business_case.csv \
+		golive=8 tax_rate=0.3 discount_rate=0.12 > "$tmp/lo_live.log" 2>&1
+	tally "$tmp/lo_live.log" "recompute.py --live --libreoffice"
 else
 	echo "workbook: LibreOffice (soffice) is not installed: its recomputation is not tested" >&2
 fi
