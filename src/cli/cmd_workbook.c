@@ -1,6 +1,7 @@
 /*
- * cmd_workbook.c - `crmroi workbook SCENARIO -o FILE.xlsx`: the business case
- * as a workbook of live formulas (src/render/workbook.c).
+ * cmd_workbook.c - `crmroi workbook [--only CLASSES] SCENARIO -o FILE.xlsx`:
+ * the business case as a workbook of live formulas (src/render/workbook.c),
+ * its metrics counting the benefit classes --only names, as run's do.
  *
  * The scenario is loaded, evaluated and measured first, and its tornado
  * computed, so that a bad scenario leaves no file behind; the workbook is
@@ -44,10 +45,14 @@ int cmd_workbook(int argc, char **argv)
 		status = usage_error("workbook: the output '%s' is the scenario itself", output);
 	else
 		status = load_report(&rep, path, 0, 0);
-	if (status == EXIT_OK && rep.sc->settings.grid == CRM_GRID_MONTH) {
-		/* One column per period of the grid. */
+	if (status == EXIT_OK && (rep.sc->settings.grid == CRM_GRID_MONTH || p.only_given)) {
+		/*
+		 * One column per period of the grid, and the classes --only names
+		 * (its warning about a class no benefit has is printed once, here).
+		 */
+		int by_month = rep.sc->settings.grid == CRM_GRID_MONTH;
 		report_free(&rep);
-		status = load_report(&rep, p.args[0], 1, 0);
+		status = load_report(&rep, p.args[0], by_month, p.classes);
 	}
 	if (status != EXIT_OK)
 		goto done;

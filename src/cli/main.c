@@ -152,6 +152,7 @@ static const struct cmd_option check_opts[] = {
 
 static const struct cmd_option workbook_opts[] = {
 	{ OPT_OUTPUT, NULL, "the workbook to write (.xlsx), whole or not at all; required" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
 	HELP_OPT
 };
 

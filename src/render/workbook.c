@@ -3,8 +3,8 @@
  * formulas, written with libxlsxwriter.
  *
  * Sheets, in the order an analyst reads them:
- *   Summary      headline metrics as formulas over the Cash flow sheet, the
- *                conventions in words, two charts
+ *   Summary      headline metrics as formulas over the Cash flow sheet, before
+ *                and after tax, the conventions in words, two charts
  *   Settings     rates and default risks, each a cell with a defined name
  *   Inputs       one row per input: a named cell, or per-period cells when
  *                the input changes from period to period
@@ -14,14 +14,22 @@
  *                factors (active months x ramp) as labelled constants; the
  *                values per period of lines whose value changes by period.
  *                A start, end or ramp given as a formula over inputs is
- *                written at those inputs' values, with its formula in a
- *                comment and a note saying that changing them needs a rerun
+ *                ROUND of that formula, and the line's timing factors are
+ *                sums of the Timing sheet's months
+ *   Timing       the lines whose months follow inputs: their factor in each
+ *                month of the horizon, from their start, end and ramp cells
  *   Cash flow    costs, benefits, net, cumulative, discount factor, present
- *                value, the helper rows of payback, and the benefits by class
+ *                value, the helper rows of payback, and the benefits by class;
+ *                after tax (with tax_rate) the same with the tax paid and the
+ *                salvage at each year's end
+ *   Tax          with tax_rate: profit, depreciation of each capitalised
+ *                cost's assets, losses, tax and tax paid, year by year
+ *   Dated flows  with discounting=dated: every flow on its day (each period's
+ *                end, a once line's own date), for XNPV, XIRR and MIRR
  *   Sensitivity  crmroi's tornado, as values (a snapshot)
  * Formulas are translated by xlformula.c; the structure of the model (which
- * periods a line is active in, the period grid) is fixed when the workbook
- * is written. Nothing here computes a metric: cached values come from the
+ * periods a line whose months are numbers is active in, the period grid) is
+ * fixed when the workbook is written. Nothing here computes a metric: cached values come from the
  * report, except for the payback helper rows, whose values follow the same
  * definition as crm_payback_compute.
  *
@@ -29,7 +37,8 @@
  * the cells, references and formats are in workbook_cells.c, the sheets of
  * the model (Settings, Inputs, Lines) in workbook_model.c, the sheets of
  * results (Cash flow, Summary, Sensitivity) in workbook_results.c, their
- * shared state in workbook_priv.h.
+ * the Timing sheet in workbook_timing.c, the Tax sheet in workbook_tax.c, the
+ * Dated flows sheet in workbook_dated.c, shared state in workbook_priv.h.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "workbook_priv.h"
@@ -53,6 +62,8 @@ static void wb_free(struct wb *w)
 	free(w->lrow);
 	free(w->ltrow);
 	free(w->lvrow);
+	free(w->dt_row);
+	free(w->tm_row);
 	free(w->tmp);
 }
 
@@ -65,11 +76,6 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	char *tmp = NULL;
 	crm_status st = CRM_OK;
 
-	if (sc->settings.discounting != CRM_DISCOUNT_PERIODIC)
-		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the workbook's formulas "
-				     "follow periodic (TEI) discounting; a scenario with "
-				     "discounting=dated (XNPV, XIRR) cannot be written as a workbook "
-				     "yet (use crmroi run)");
 	memset(&w, 0, sizeof w);
 	w.r = r;
 	w.sc = sc;
@@ -80,6 +86,8 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	w.np = (size_t)w.n + 1;
 	w.warn = warn;
 	w.err = err;
+	w.nviews = r->c->has_tax ? 2 : 1;
+	w.dated = sc->settings.discounting == CRM_DISCOUNT_DATED;
 	w.iname = calloc(ni + 1, sizeof *w.iname);
 	w.ivary = calloc(ni + 1, 1);
 	w.irow = calloc(ni + 1, sizeof *w.irow);
@@ -87,13 +95,18 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	w.lrow = calloc(nl + 1, sizeof *w.lrow);
 	w.ltrow = calloc(nl + 1, sizeof *w.ltrow);
 	w.lvrow = calloc(nl + 1, sizeof *w.lvrow);
+	w.dt_row = calloc(nl + 1, sizeof *w.dt_row);
+	w.tm_row = calloc(nl + 1, sizeof *w.tm_row);
 	/* Scratch: two input vectors, or three period vectors. */
 	w.tmp = calloc(2 * ni + 3 * w.np + 1, sizeof *w.tmp);
-	if (!w.iname || !w.ivary || !w.irow || !w.lvary || !w.lrow || !w.ltrow || !w.lvrow || !w.tmp) {
+	if (!w.iname || !w.ivary || !w.irow || !w.lvary || !w.lrow || !w.ltrow || !w.lvrow || !w.tmp ||
+	    !w.dt_row || !w.tm_row) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
 		goto done;
 	}
 	wb_find_varying(&w);
+	wb_dated_rows(&w);
+	wb_timing_rows(&w);
 	if (wb_name_inputs(&w) != 0) {
 		st = w.failed ? err->status : crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
 		goto done;
@@ -137,9 +150,14 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	lxw_worksheet *s_set = workbook_add_worksheet(w.book, SH_SETTINGS);
 	lxw_worksheet *s_in = workbook_add_worksheet(w.book, SH_INPUTS);
 	lxw_worksheet *s_ln = workbook_add_worksheet(w.book, SH_LINES);
+	lxw_worksheet *s_tm = w.any_timed ? workbook_add_worksheet(w.book, SH_TIMING) : NULL;
 	lxw_worksheet *s_cf = workbook_add_worksheet(w.book, SH_CF);
+	lxw_worksheet *s_tax = w.nviews > 1 ? workbook_add_worksheet(w.book, SH_TAX) : NULL;
+	lxw_worksheet *s_dated = w.dated ? workbook_add_worksheet(w.book, SH_DATED) : NULL;
 	lxw_worksheet *s_sens = nrows ? workbook_add_worksheet(w.book, SH_SENS) : NULL;
-	if (!s_sum || !s_set || !s_in || !s_ln || !s_cf || (nrows && !s_sens)) {
+	if (!s_sum || !s_set || !s_in || !s_ln || (w.any_timed && !s_tm) || !s_cf ||
+	    (w.nviews > 1 && !s_tax) ||
+	    (w.dated && !s_dated) || (nrows && !s_sens)) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "cannot add the sheets");
 		goto done;
 	}
@@ -149,7 +167,13 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	wb_sheet_settings(&w, s_set);
 	wb_sheet_inputs(&w, s_in);
 	wb_sheet_lines(&w, s_ln, r->c->model);
+	if (s_tm)
+		wb_sheet_timing(&w, s_tm);
 	wb_sheet_cashflow(&w, s_cf);
+	if (s_tax)
+		wb_sheet_tax(&w, s_tax);
+	if (s_dated)
+		wb_sheet_dated(&w, s_dated);
 	wb_sheet_summary(&w, s_sum);
 	if (s_sens)
 		wb_sheet_sensitivity(&w, s_sens, tornado, nrows);

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static void col_name(int col, char *buf)
 {
@@ -164,12 +165,34 @@ int wb_make_formats(struct wb *w)
 	w->months = new_format(w, "0.0", 0, 0);
 	w->factor = new_format(w, "0.0000", 0, 0);
 	w->intg = new_format(w, "0", 0, 0);
+	w->intg_in = new_format(w, "0", 0, 1);
+	w->text_in = new_format(w, NULL, 0, 1);
 	w->label_b = new_format(w, NULL, 1, 0);
+	w->date = new_format(w, "yyyy-mm-dd", 0, 0);
+	w->date_in = new_format(w, "yyyy-mm-dd", 0, 1);
 	if (!w->title || !w->subtitle || !w->head || !w->head_r || !w->text || !w->wrap ||
 	    !w->note || !w->snap || !w->money || !w->money_in || !w->money_b || !w->rate ||
 	    !w->rate_in || !w->num || !w->num_in || !w->months || !w->factor || !w->intg ||
-	    !w->label_b)
+	    !w->intg_in || !w->text_in || !w->label_b || !w->date || !w->date_in)
 		return -1;
+	/* An input's unit: percent (or rate), currency (with its code), count, hours, months, ratio. */
+	char cur[96] = "#,##0.00";
+	size_t n = strlen(cur);
+	const char *code = w->sc->settings.currency;
+	cur[n++] = ' ';
+	cur[n++] = '"';
+	for (size_t i = 0; code[i] && n < sizeof cur - 3; i++)
+		if (code[i] != '"' && code[i] != '\\')
+			cur[n++] = code[i];
+	cur[n++] = '"';
+	cur[n] = '\0';
+	const char *unit_fmt[WB_UNITS] = { "0.00%", cur, "#,##0", "#,##0.00", "General", "0.00" };
+	for (int u = 0; u < WB_UNITS; u++) {
+		w->unit[u] = new_format(w, unit_fmt[u], 0, 0);
+		w->unit_in[u] = new_format(w, unit_fmt[u], 0, 1);
+		if (!w->unit[u] || !w->unit_in[u])
+			return -1;
+	}
 	format_set_font_size(w->title, 14);
 	format_set_italic(w->subtitle);
 	format_set_bottom(w->head, LXW_BORDER_THIN);
@@ -185,6 +208,75 @@ int wb_make_formats(struct wb *w)
 	format_set_font_color(w->snap, 0x9C5700);
 	format_set_top(w->money_b, LXW_BORDER_THIN);
 	return 0;
+}
+
+/* Longest header or footer Excel takes, in characters, and the part of it the title may have. */
+#define WB_FOOTER_MAX 255
+#define WB_FOOTER_TITLE 120
+
+/*
+ * The footer of every sheet: the case's title on the left ('&' doubled, cut
+ * at a character's start when long), the sheet's name in the middle, the page
+ * and the number of pages on the right.
+ */
+static void footer_text(const struct wb *w, char *buf, size_t len)
+{
+	const char *t = w->sc->settings.title[0] ? w->sc->settings.title : "CRM business case";
+	char title[2 * WB_FOOTER_TITLE + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; t[i] && n < WB_FOOTER_TITLE; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (n + 4 > WB_FOOTER_TITLE && (c & 0xC0) != 0x80)
+			break;
+		if (c == '&')
+			title[n++] = '&';
+		title[n++] = (char)c;
+	}
+	while (n > 0 && ((unsigned char)title[n - 1] & 0xC0) == 0xC0)
+		n--;   /* never a lead byte without its continuation */
+	title[n] = '\0';
+	snprintf(buf, len, "&L%s&C&A&RPage &P of &N", title);
+}
+
+void wb_page_setup(struct wb *w, lxw_worksheet *ws, int last_row, int last_col, int head_first,
+		   int head_last, int landscape)
+{
+	char footer[2 * WB_FOOTER_MAX];
+
+	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)last_row, (lxw_col_t)last_col),
+		 "print area");
+	/*
+	 * Header rows only: Gnumeric reads no title rows and columns together, and
+	 * a sheet one page wide has its first columns on every page anyway.
+	 */
+	if (head_first >= 0)
+		wb_check(w, worksheet_repeat_rows(ws, (lxw_row_t)head_first, (lxw_row_t)head_last),
+			 "print titles");
+	if (landscape)
+		worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	footer_text(w, footer, sizeof footer);
+	wb_check(w, worksheet_set_footer(ws, footer), "footer");
+}
+
+lxw_format *wb_input_format(const struct wb *w, const crm_input *in, int input)
+{
+	static const char *const names[] = { "percent", "currency", "count", "hours", "months",
+		"ratio" };
+	const char *u = in->unit ? in->unit : "";
+	int k = -1;
+
+	for (int i = 0; i < WB_UNITS; i++)
+		if (!strcasecmp(u, names[i]))
+			k = i;
+	if (!strcasecmp(u, "rate"))
+		k = WB_UNIT_PERCENT;
+	if (k < 0 && in->value_text && strchr(in->value_text, '%'))
+		k = WB_UNIT_PERCENT;
+	if (k < 0)
+		return input ? w->num_in : w->num;
+	return input ? w->unit_in[k] : w->unit[k];
 }
 
 /* Period variables as the model defines them (period 0 sees period 1's). */

@@ -1,10 +1,12 @@
 /*
  * workbook_model.c - the sheets of the workbook that hold the model: the
  * settings and the inputs as named cells, and every cost and benefit line
- * with its risk factor, timing factors and amount per period as formulas.
- * crmroi's formulas become Excel's through xlformula.c, in the contexts of
- * the Inputs and the Lines sheets; a formula Excel cannot say is written as
- * its value with a comment and a warning.
+ * with its risk factor, timing factors and amount per period as formulas (a
+ * start, end or ramp given as a formula over inputs as ROUND of it, its
+ * timing factors from the Timing sheet, workbook_timing.c). crmroi's
+ * formulas become Excel's through xlformula.c, in the contexts of the Inputs
+ * and the Lines sheets; a formula Excel cannot say is written as its value
+ * with a comment and a warning.
  *
  * Not the sheets of results (workbook_results.c). The cached values are
  * crmroi's own, from the evaluated inputs.
@@ -169,6 +171,32 @@ static void put_expr(struct wb *w, lxw_worksheet *ws, int row, int col, const cr
 	}
 }
 
+/*
+ * A line's start, end or ramp given as formula e over inputs: ROUND(e, 0),
+ * a whole month with halves away from zero, as crmroi rounds it; its value
+ * with a comment (and a warning) when e has no Excel translation.
+ */
+static void put_month(struct wb *w, lxw_worksheet *ws, int row, int col, const crm_expr *e,
+		      double cached, const char *what, const crm_loc *loc)
+{
+	struct ctx c = { w, CTX_LINES, 1, NULL };
+	xlf_refs refs = { ref_input, ref_period, NULL, &c };
+	char why[300];
+	char *formula = xlf_translate_month(e, &refs, why, sizeof why);
+
+	if (formula) {
+		wb_put_formula(w, ws, row, col, formula, cached, w->intg);
+		free(formula);
+		return;
+	}
+	wb_put_num(w, ws, row, col, cached, w->intg);
+	char text[600];
+	wb_fmtf(text, sizeof text, "crmroi's value: this formula has no Excel equivalent (%s)", why);
+	wb_put_comment(w, ws, row, col, text);
+	crm_warnings_add(w->warn, loc->file, loc->line, loc->col, "%s: its formula cannot be written "
+			 "as an Excel formula (%s); the workbook holds its month", what, why);
+}
+
 void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_settings *s = &w->sc->settings;
@@ -205,7 +233,22 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	wb_put_num(w, ws, row, 1, s->horizon_years, w->intg);
 	wb_put_str(w, ws, row++, 3, "Years in the horizon (fixed in this workbook: the period "
 		   "columns are built for it)", w->note);
-	if (s->start_year) {
+	if (w->dated) {
+		/* Every flow's day counts from it: a date, named, live. */
+		wb_put_str(w, ws, row, 0, "start_date", w->text);
+		wb_put_num(w, ws, row, 1, wb_date_serial(s->start_year, s->start_month, s->start_day ?
+							 s->start_day : 1), w->date_in);
+		wb_put_str(w, ws, row, 2, "start_date", w->text);
+		wb_put_str(w, ws, row, 3, "The investment date (month 0): every flow is discounted to it "
+			   "by (1 + discount_rate)^(days/365) (the period labels stay as written)", w->note);
+		wb_cell(ref, sizeof ref, SH_SETTINGS, row++, 1, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=%s", ref);
+		wb_check(w, workbook_define_name(w->book, "start_date", buf), "defined name");
+		wb_put_str(w, ws, row, 0, "discounting", w->text);
+		wb_put_str(w, ws, row, 1, "dated", w->text);
+		wb_put_str(w, ws, row++, 3, "Each flow on its day, as XNPV and XIRR (Dated flows sheet; "
+			   "fixed in this workbook)", w->note);
+	} else if (s->start_year) {
 		wb_fmtf(buf, sizeof buf, "%04d-%02d", s->start_year, s->start_month);
 		wb_put_str(w, ws, row, 0, "start_date", w->text);
 		wb_put_str(w, ws, row, 1, buf, w->text);
@@ -237,6 +280,8 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 		if (k == 0)
 			w->set_row_discount = row;
 	}
+	if (w->nviews > 1)
+		row = wb_settings_tax(w, ws, row);
 	if (s->readiness) {
 		/* Execution readiness scales every benefit (crmroi assess). */
 		double factor = s->readiness_factor;
@@ -274,9 +319,7 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	wb_width(w, ws, 2, 16, NULL);
 	wb_width(w, ws, 3, 70, NULL);
 	worksheet_freeze_panes(ws, 4, 0);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)row, 3), "print area");
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+	wb_page_setup(w, ws, row, 3, 3, 3, 1);
 }
 
 /* Give every input a defined name, unique without regard to case. */
@@ -284,7 +327,7 @@ int wb_name_inputs(struct wb *w)
 {
 	static const char *const settings[] = { "discount_rate", "finance_rate", "reinvest_rate",
 		"benefit_risk", "cost_risk", "readiness_score", "readiness_floor", "readiness_factor",
-		NULL };
+		"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "start_date", NULL };
 	const crm_scenario *sc = w->sc;
 
 	for (size_t i = 0; i < sc->ninputs; i++) {
@@ -319,29 +362,6 @@ static const char *unit_text(const crm_input *in)
 	return in->unit ? in->unit : "";
 }
 
-/* A plain number input written with '%' is shown as a percentage. */
-static int is_percent(const char *text)
-{
-	return text && strchr(text, '%') != NULL;
-}
-
-/*
- * The inputs that some line's start, end or ramp follows, as "a, b" in names;
- * how many. The months are written as numbers, so these inputs are not live.
- */
-size_t wb_timing_input_names(const crm_scenario *sc, char *names, size_t len)
-{
-	size_t n = 0;
-
-	names[0] = '\0';
-	for (size_t i = 0; i < sc->ninputs; i++)
-		if (sc->inputs[i].timing) {
-			crm_appendf(names, len, "%s%s", n ? ", " : "", sc->inputs[i].name);
-			n++;
-		}
-	return n;
-}
-
 void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_scenario *sc = w->sc;
@@ -350,24 +370,15 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 	size_t ntiming = wb_timing_input_names(sc, tnames, sizeof tnames);
 
 	wb_put_str(w, ws, 0, 0, "Inputs", w->title);
-	if (ntiming) {
-		char *text = dup_printf("Blue cells are assumptions: change one and every line, the "
-					"cash flow and the metrics follow. Not %s (white, not blue): "
-					"%s the months of lines, which this workbook holds at the "
-					"values below; changing %s here changes nothing, run crmroi "
-					"workbook again. A value given as a formula is a formula over "
-					"the defined names; an input that changes from period to period "
-					"has a cell per period.", tnames, ntiming == 1 ? "it moves" :
-					"they move", ntiming == 1 ? "it" : "them");
-		if (text)
-			wb_put_str(w, ws, 1, 0, text, w->subtitle);
-		free(text);
-	} else {
-		wb_put_str(w, ws, 1, 0, "Blue cells are assumptions: change one and every line, the "
-			   "cash flow and the metrics follow. A value given as a formula is a formula over "
-			   "the defined names; an input that changes from period to period has a cell per "
-			   "period.", w->subtitle);
-	}
+	char *text = dup_printf("Blue cells are assumptions: change one and every line, the cash flow "
+				"and the metrics follow.%s%s%s A value given as a formula is a formula over "
+				"the defined names; an input that changes from period to period has a cell "
+				"per period.", ntiming ? " " : "", ntiming ? tnames : "", ntiming ?
+				(ntiming == 1 ? " moves the months of lines (Timing sheet)." :
+				 " move the months of lines (Timing sheet).") : "");
+	if (text)
+		wb_put_str(w, ws, 1, 0, text, w->subtitle);
+	free(text);
 	const char *heads[] = { "Input", "Defined name", "Value", "Low", "High", "Distribution",
 		"Unit", "Note" };
 	for (int c = 0; c < IC_PERIOD0; c++)
@@ -381,7 +392,8 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 	row++;
 	for (size_t i = 0; i < sc->ninputs; i++, row++) {
 		const crm_input *in = &sc->inputs[i];
-		int warned = 0, pct = is_percent(in->value_text);
+		int warned = 0;
+		lxw_format *f_in = wb_input_format(w, in, 1), *f_out = wb_input_format(w, in, 0);
 		crm_value_kind kind = crm_expr_kind(in->value);
 		char what[300];
 		wb_fmtf(what, sizeof what, "input '%s'", in->name);
@@ -391,30 +403,26 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 			   crm_dist_name(in->range.dist) : "", w->text);
 		wb_put_str(w, ws, row, IC_UNIT, unit_text(in), w->text);
 		if (in->timing) {
-			/* Not an assumption to change here: the months are written as numbers. */
-			char *text = dup_printf("Moves lines' months, which this workbook holds at this "
-						"value: changing it here changes nothing; run crmroi "
-						"workbook again.%s%s", in->note && in->note[0] ? " " : "",
+			char *note = dup_printf("Moves the months of lines (Timing sheet); crmroi rounds "
+						"them to whole months.%s%s", in->note && in->note[0] ? " " : "",
 						in->note ? in->note : "");
-			wb_put_str(w, ws, row, IC_NOTE, text ? text : in->note, w->note);
-			free(text);
+			wb_put_str(w, ws, row, IC_NOTE, note ? note : in->note, w->text);
+			free(note);
 		} else {
 			wb_put_str(w, ws, row, IC_NOTE, in->note, w->text);
 		}
 		if (in->range.given) {
-			wb_put_num(w, ws, row, IC_LOW, in->range.low, pct ? w->rate : w->num);
-			wb_put_num(w, ws, row, IC_HIGH, in->range.high, pct ? w->rate : w->num);
+			wb_put_num(w, ws, row, IC_LOW, in->range.low, f_out);
+			wb_put_num(w, ws, row, IC_HIGH, in->range.high, f_out);
 		}
 		if (!w->ivary[i]) {
 			double v = w->cf->input[i * w->np + 1];
 			struct ctx c = { w, CTX_INPUTS, 1, NULL };
 			wb_put_str(w, ws, row, IC_XLNAME, w->iname[i], w->text);
-			if (kind == CRM_VALUE_NUMBER && in->timing)
-				wb_put_num(w, ws, row, IC_VALUE, v, pct ? w->rate : w->num);
-			else if (kind == CRM_VALUE_NUMBER)
-				wb_put_num(w, ws, row, IC_VALUE, v, pct ? w->rate_in : w->num_in);
+			if (kind == CRM_VALUE_NUMBER)
+				wb_put_num(w, ws, row, IC_VALUE, v, f_in);
 			else
-				put_expr(w, ws, row, IC_VALUE, in->value, &c, v, pct ? w->rate : w->num,
+				put_expr(w, ws, row, IC_VALUE, in->value, &c, v, f_out,
 					 what, &in->loc, &warned);
 			wb_cell(ref, sizeof ref, SH_INPUTS, row, IC_VALUE, 1, 1);
 			wb_fmtf(buf, sizeof buf, "=%s", ref);
@@ -425,7 +433,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 		wb_put_str(w, ws, row, IC_VALUE, in->value_text, w->note);
 		for (int p = 0; p <= w->n; p++) {
 			double v = w->cf->input[i * w->np + (size_t)p];
-			lxw_format *f = pct ? w->rate : w->num;
+			lxw_format *f = f_out;
 			int col = IC_PERIOD0 + p;
 			if (p == 0 || (kind == CRM_VALUE_SERIES && (p - 1) % (12 / w->mpp) != 0)) {
 				/* The Initial column, and later months of a series' year. */
@@ -434,7 +442,7 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 				wb_fmtf(buf, sizeof buf, "=%s", ref);
 				wb_put_formula(w, ws, row, col, buf, v, f);
 			} else if (kind == CRM_VALUE_SERIES) {
-				wb_put_num(w, ws, row, col, v, pct ? w->rate_in : w->num_in);
+				wb_put_num(w, ws, row, col, v, f_in);
 			} else {
 				struct ctx c = { w, CTX_INPUTS, p, NULL };
 				put_expr(w, ws, row, col, in->value, &c, v, f, what, &in->loc, &warned);
@@ -459,16 +467,12 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 		wb_check(w, worksheet_set_column(ws, IC_PERIOD0, (lxw_col_t)(IC_PERIOD0 + w->n), W_PERIOD,
 						 NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)row, (lxw_col_t)last_col), "print area");
-	wb_check(w, worksheet_repeat_rows(ws, 3, 3), "print titles");
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+	wb_page_setup(w, ws, row, last_col, 3, w->any_ivary ? w->in_month_row : 3, 1);
 }
 
 /*
  * When some line's start, end or ramp is a formula over inputs: a note in
- * row `row` naming those inputs, saying that the timing factors hold their
- * values at the time of writing and that changing them needs a rerun.
+ * row `row` naming those inputs and saying where their months are computed.
  */
 static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
 {
@@ -477,10 +481,9 @@ static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
 
 	if (!n)
 		return;
-	char *text = dup_printf("The start, end or ramp of some lines follow the input%s %s (their "
-				"formulas are in comments on the Start, End and Ramp cells): the timing "
-				"factors below hold the months at the values of the workbook's writing. "
-				"Changing %s moves no month here; run crmroi workbook again for that.",
+	char *text = dup_printf("The start, end or ramp of some lines follow the input%s %s: their "
+				"Start, End and Ramp cells are ROUND(formula, 0), and their timing factors "
+				"the sums of their months on the Timing sheet, so changing %s moves them.",
 				n == 1 ? "" : "s", names, n == 1 ? "it" : "them");
 	if (text)
 		wb_put_str(w, ws, row, 0, text, w->note);
@@ -527,7 +530,8 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 
 	wb_put_str(w, ws, row_amount0 - 1, LC_LABEL, "Risk-adjusted amount per period", w->label_b);
 	wb_put_str(w, ws, row_timing_head, LC_LABEL, "Timing factor: share of the period's months "
-		   "the line is active x ramp (fixed by start, end and ramp)", w->label_b);
+		   "the line is active x ramp (fixed by start, end and ramp; from the Timing sheet "
+		   "for lines whose months follow inputs)", w->label_b);
 	if (nvary)
 		wb_put_str(w, ws, row_value_head, LC_LABEL, "Values of lines that change from period to "
 			   "period", w->label_b);
@@ -547,22 +551,25 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		wb_put_str(w, ws, r, LC_METRIC, ln->metric, w->text);
 		wb_put_str(w, ws, r, LC_NOTE, ln->note, w->text);
 		wb_put_str(w, ws, r, LC_TIMING, crm_timing_name(ln->timing), w->text);
-		wb_put_num(w, ws, r, LC_START, ln->start, w->intg);
-		if (ln->timing != CRM_ONCE)
+		/* A month given as a formula over inputs is ROUND of it: live (Timing sheet). */
+		const crm_expr *const *tx = (const crm_expr *const *)ln->timing_expr;
+		if (tx[CRM_TIMING_START])
+			put_month(w, ws, r, LC_START, tx[CRM_TIMING_START], ln->start, what,
+				  &ln->timing_loc[CRM_TIMING_START]);
+		else
+			wb_put_num(w, ws, r, LC_START, ln->start, w->intg);
+		if (tx[CRM_TIMING_END])
+			put_month(w, ws, r, LC_END, tx[CRM_TIMING_END], ln->end_given, what,
+				  &ln->timing_loc[CRM_TIMING_END]);
+		else if (ln->timing != CRM_ONCE)
 			wb_put_num(w, ws, r, LC_END, ln->end, w->intg);
-		if (ln->ramp) {
+		if (tx[CRM_TIMING_RAMP])
+			put_month(w, ws, r, LC_RAMP, tx[CRM_TIMING_RAMP], ln->ramp, what,
+				  &ln->timing_loc[CRM_TIMING_RAMP]);
+		else if (ln->ramp)
 			wb_put_num(w, ws, r, LC_RAMP, ln->ramp, w->intg);
+		if (ln->ramp || tx[CRM_TIMING_RAMP])
 			wb_put_str(w, ws, r, LC_CURVE, crm_curve_name(ln->curve), w->text);
-		}
-		for (int k = 0; k < 3; k++)
-			if (ln->timing_text[k]) {
-				static const int col_of[3] = { LC_START, LC_END, LC_RAMP };
-				static const char *const field[3] = { "start", "end", "ramp" };
-				wb_fmtf(buf, sizeof buf, "crmroi: %s = %s, rounded to a whole month, at the "
-					"inputs' values when the workbook was written; changing those inputs "
-					"needs a new crmroi workbook run", field[k], ln->timing_text[k]);
-				wb_put_comment(w, ws, r, col_of[k], buf);
-			}
 		wb_put_num(w, ws, r, LC_PROB, ln->probability, w->rate_in);
 		wb_put_num(w, ws, r, LC_GROWTH, ln->growth, w->rate_in);
 		if (ln->risk_given)
@@ -604,22 +611,33 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		wb_cell(p_ref, sizeof p_ref, NULL, r, LC_PROB, 0, 1);
 		wb_put_str(w, ws, w->ltrow[l], LC_LABEL, ln->label, w->text);
 		wb_put_str(w, ws, w->ltrow[l], LC_KIND, benefit ? "benefit" : "cost", w->text);
+		int timed = w->tm_row[l] >= 0;
 		for (int p = 0; p <= w->n; p++) {
 			int col = LC_PERIOD0 + p;
 			double t = crm_model_line_timing(m, l, p);
 			/* The cached value of a line the metrics leave out: its own amount. */
 			const crm_cashflow *acf = crm_case_line_counted(w->r->c, l) ? w->cf : w->r->c->all_cf;
 			double amount = acf->amount[l * w->np + (size_t)p];
-			wb_put_num(w, ws, w->ltrow[l], col, t, w->factor);
-			if (t == 0) {
+			if (timed) {
+				wb_timing_factor(w, l, p, buf, sizeof buf);
+				wb_put_formula(w, ws, w->ltrow[l], col, buf, t, w->factor);
+			} else {
+				wb_put_num(w, ws, w->ltrow[l], col, t, w->factor);
+			}
+			/*
+			 * A period the line is not active in is 0, unless its months follow
+			 * inputs (a recurring line is never active in the Initial column).
+			 */
+			if (t == 0 && (!timed || (p == 0 && ln->timing != CRM_ONCE))) {
 				wb_put_num(w, ws, r, col, 0, w->money);
 				continue;
 			}
 			if (w->lvary[l]) {
 				int vr = w->lvrow[l];
 				double v = eval_in(w, ln->value, p);
-				if (kind == CRM_VALUE_SERIES && !(p >= 2 && w->mpp == 1 && (p - 1) % 12 &&
-								  crm_model_line_timing(m, l, p - 1) != 0)) {
+				/* The previous month's value cell is written when that month is. */
+				int prev_written = p >= 2 && (timed || crm_model_line_timing(m, l, p - 1) != 0);
+				if (kind == CRM_VALUE_SERIES && !(w->mpp == 1 && (p - 1) % 12 && prev_written)) {
 					wb_put_num(w, ws, vr, col, v, w->money_in);
 				} else if (kind == CRM_VALUE_SERIES) {
 					/* Later months of a series' year repeat its first active month. */
@@ -669,9 +687,5 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 	wb_width(w, ws, LC_VALUE, 14, NULL);
 	wb_check(w, worksheet_set_column(ws, LC_PERIOD0, (lxw_col_t)last_col, W_PERIOD, NULL), "column");
 	worksheet_freeze_panes(ws, (lxw_row_t)(hdr + 1), 1);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)last_row, (lxw_col_t)last_col),
-		 "print area");
-	/* Title rows only: Gnumeric reads no title rows and columns together. */
-	wb_check(w, worksheet_repeat_rows(ws, (lxw_row_t)hdr, (lxw_row_t)hdr), "print titles");
-	worksheet_set_landscape(ws);
+	wb_page_setup(w, ws, last_row, last_col, hdr, w->ln_month_row, 1);
 }

@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "workbook_priv.h"
+#include "explain.h"
 #include "xlformula.h"
 
 #include <math.h>
@@ -57,6 +58,8 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 	int c0 = 1, cn = 1 + w->n;
 	char a[64], b[64], label[96];
 
+	for (int c = 0; c < CRM_NCLASSES; c++)
+		w->cf_class[c] = -1;
 	if (!report_classes_shown(r))
 		return row;
 	wb_put_str(w, ws, row, 0, "Benefits by class (risk-adjusted)", w->label_b);
@@ -69,6 +72,7 @@ static int class_rows_xlsx(struct wb *w, lxw_worksheet *ws, int row)
 		wb_fmtf(label, sizeof label, "Benefits: %s%s", crm_class_name((crm_class)c),
 			in ? "" : " (not in NPV)");
 		wb_put_str(w, ws, row, 0, label, w->text);
+		w->cf_class[c] = row;
 		char *f = nterms <= WB_CLASS_MAX_TERMS ? malloc(nterms * 24 + 8) : NULL;
 		for (int p = 0; p <= w->n; p++) {
 			double cached = report_class_amount(r, (crm_class)c, p);
@@ -115,43 +119,84 @@ static void running_sum(struct wb *w, lxw_worksheet *ws, int sum_row, int v_row,
 	wb_put_formula(w, ws, sum_row, col, f, cached, w->money);
 }
 
-void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
+/*
+ * The rows of view v from row: costs, benefits, net, cumulative, present
+ * value and its running total. Before tax (v = 0) they are the Lines
+ * sheet's amounts summed by kind, with the discount factor's row after the
+ * cumulative net; after tax (v = 1) the before-tax ones with the tax paid and
+ * the salvage of the Tax sheet at each year's end, in rows before them.
+ * Returns the next free row.
+ */
+static int view_rows(struct wb *w, lxw_worksheet *ws, int v, int row)
 {
-	const crm_cashflow *cf = w->cf;
-	int n = w->n, row = 3, c0 = 1, cn = 1 + n;
-	char buf[1024], a[64], b[64], c[64], d[64], kinds[128], amounts[128];
+	const crm_cashflow *cf = v ? w->r->c->at.cf : w->cf;
+	const crm_after_tax *at = &w->r->c->at;
+	struct cf_view *vw = &w->view[v];
+	int n = w->n, c0 = 1;
+	char buf[XLF_MAX_LEN + 1], a[64], b[64], c[64], d[64], kinds[128], amounts[128];
+	const char *sfx = v ? " after tax" : "";
 
-	wb_put_str(w, ws, 0, 0, "Cash flow", w->title);
-	wb_fmtf(buf, sizeof buf, "Initial is month 0 and is not discounted; %s. Every figure is a "
-		"formula over the Lines sheet.", w->mpp == 12 ? "Year k is discounted at its end by "
-		"(1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)");
-	wb_put_str(w, ws, 1, 0, buf, w->subtitle);
-	wb_put_str(w, ws, row, 0, w->sc->settings.currency, w->head);
-	for (int p = 0; p <= n; p++) {
-		wb_period_label(w, p, buf, sizeof buf);
-		wb_put_str(w, ws, row, c0 + p, buf, w->head_r);
+	if (v) {
+		wb_put_str(w, ws, row++, 0, "After tax (the Tax sheet's tax paid and salvage at the end "
+			   "of each year)", w->label_b);
+		w->cf_taxpaid = row++;
+		w->cf_salvage = row++;
+		wb_put_str(w, ws, w->cf_taxpaid, 0, "Tax paid (a negative tax is a saving)", w->text);
+		wb_put_str(w, ws, w->cf_salvage, 0, "Salvage of capitalised costs", w->text);
 	}
-	row++;
-	w->cf_month = row++;
-	w->cf_costs = row++;
-	w->cf_benefits = row++;
-	w->cf_net = row++;
-	w->cf_cum = row++;
-	w->cf_df = row++;
-	w->cf_pv = row++;
-	w->cf_cumpv = row++;
-	wb_put_str(w, ws, w->cf_month, 0, "Month at the end of the period", w->text);
-	wb_put_str(w, ws, w->cf_costs, 0, "Costs (risk-adjusted)", w->text);
-	wb_put_str(w, ws, w->cf_benefits, 0, "Benefits (risk-adjusted)", w->text);
-	wb_put_str(w, ws, w->cf_net, 0, "Net cash flow", w->label_b);
-	wb_put_str(w, ws, w->cf_cum, 0, "Cumulative net cash flow", w->text);
-	wb_put_str(w, ws, w->cf_df, 0, "Discount factor", w->text);
-	wb_put_str(w, ws, w->cf_pv, 0, "Present value of the net cash flow", w->text);
-	wb_put_str(w, ws, w->cf_cumpv, 0, "Cumulative present value", w->text);
+	vw->costs = row++;
+	vw->benefits = row++;
+	vw->net = row++;
+	vw->cum = row++;
+	if (!v)
+		w->cf_df = row++;
+	vw->pv = row++;
+	vw->cumpv = row++;
+	wb_fmtf(buf, sizeof buf, v ? "Costs after tax" : "Costs (risk-adjusted)");
+	wb_put_str(w, ws, vw->costs, 0, buf, w->text);
+	wb_fmtf(buf, sizeof buf, v ? "Benefits after tax" : "Benefits (risk-adjusted)");
+	wb_put_str(w, ws, vw->benefits, 0, buf, w->text);
+	wb_fmtf(buf, sizeof buf, "Net cash flow%s", sfx);
+	wb_put_str(w, ws, vw->net, 0, buf, w->label_b);
+	wb_fmtf(buf, sizeof buf, "Cumulative net cash flow%s", sfx);
+	wb_put_str(w, ws, vw->cum, 0, buf, w->text);
+	if (!v)
+		wb_put_str(w, ws, w->cf_df, 0, "Discount factor", w->text);
+	wb_fmtf(buf, sizeof buf, "Present value of the net cash flow%s", sfx);
+	wb_put_str(w, ws, vw->pv, 0, buf, w->text);
+	wb_fmtf(buf, sizeof buf, "Cumulative present value%s", sfx);
+	wb_put_str(w, ws, vw->cumpv, 0, buf, w->text);
+
 	for (int p = 0; p <= n; p++) {
 		int col = c0 + p, lc = LC_PERIOD0 + p;
-		wb_put_num(w, ws, w->cf_month, col, p * w->mpp, w->intg);
-		if (w->sc->nlines) {
+		int year_end = p > 0 && p % w->ppy == 0;
+		if (v) {
+			const struct cf_view *bt = &w->view[0];
+			char tp[64], sv[64];
+			wb_cell(a, sizeof a, NULL, bt->costs, col, 0, 0);
+			wb_cell(b, sizeof b, NULL, bt->benefits, col, 0, 0);
+			wb_cell(tp, sizeof tp, NULL, w->cf_taxpaid, col, 0, 0);
+			wb_cell(sv, sizeof sv, NULL, w->cf_salvage, col, 0, 0);
+			if (year_end) {
+				int y = p / w->ppy;
+				wb_cell(c, sizeof c, SH_TAX, TX_PAID, y, 0, 0);
+				wb_fmtf(buf, sizeof buf, "=%s", c);
+				wb_put_formula(w, ws, w->cf_taxpaid, col, buf, at->years[y - 1].tax_paid,
+					       w->money);
+				wb_cell(c, sizeof c, SH_TAX, TX_SALVAGE, y, 0, 0);
+				wb_fmtf(buf, sizeof buf, "=%s", c);
+				wb_put_formula(w, ws, w->cf_salvage, col, buf, at->salvage[y - 1], w->money);
+				wb_fmtf(buf, sizeof buf, "=%s+MAX(0,%s)", a, tp);
+				wb_put_formula(w, ws, vw->costs, col, buf, cf->costs[p], w->money);
+				wb_fmtf(buf, sizeof buf, "=%s+MAX(0,-%s)+%s", b, tp, sv);
+				wb_put_formula(w, ws, vw->benefits, col, buf, cf->benefits[p], w->money);
+			} else {
+				wb_fmtf(buf, sizeof buf, "=%s", a);
+				wb_put_formula(w, ws, vw->costs, col, buf, cf->costs[p], w->money);
+				wb_fmtf(buf, sizeof buf, "=%s", b);
+				wb_put_formula(w, ws, vw->benefits, col, buf, cf->benefits[p], w->money);
+			}
+		} else if (w->sc->nlines) {
 			wb_cell(a, sizeof a, NULL, w->ln_first, lc, 1, 0);
 			wb_cell(b, sizeof b, NULL, w->ln_last, lc, 1, 0);
 			wb_fmtf(amounts, sizeof amounts, "%s!%s:%s", SH_LINES, a, b);
@@ -159,46 +204,86 @@ void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 			wb_cell(b, sizeof b, NULL, w->ln_last, LC_KIND, 1, 1);
 			wb_fmtf(kinds, sizeof kinds, "%s!%s:%s", SH_LINES, a, b);
 			wb_fmtf(buf, sizeof buf, "=SUMIF(%s,\"cost\",%s)", kinds, amounts);
-			wb_put_formula(w, ws, w->cf_costs, col, buf, cf->costs[p], w->money);
+			wb_put_formula(w, ws, vw->costs, col, buf, cf->costs[p], w->money);
 			wb_fmtf(buf, sizeof buf, "=SUMIF(%s,\"benefit\",%s)", kinds, amounts);
-			wb_put_formula(w, ws, w->cf_benefits, col, buf, cf->benefits[p], w->money);
+			wb_put_formula(w, ws, vw->benefits, col, buf, cf->benefits[p], w->money);
 		} else {
-			wb_put_num(w, ws, w->cf_costs, col, 0, w->money);
-			wb_put_num(w, ws, w->cf_benefits, col, 0, w->money);
+			wb_put_num(w, ws, vw->costs, col, 0, w->money);
+			wb_put_num(w, ws, vw->benefits, col, 0, w->money);
 		}
-		wb_cell(a, sizeof a, NULL, w->cf_benefits, col, 0, 0);
-		wb_cell(b, sizeof b, NULL, w->cf_costs, col, 0, 0);
+		wb_cell(a, sizeof a, NULL, vw->benefits, col, 0, 0);
+		wb_cell(b, sizeof b, NULL, vw->costs, col, 0, 0);
 		wb_fmtf(buf, sizeof buf, "=%s-%s", a, b);
-		wb_put_formula(w, ws, w->cf_net, col, buf, cf->net[p], w->money_b);
-		running_sum(w, ws, w->cf_cum, w->cf_net, col, p == 0, cf->cumulative[p]);
-		wb_cell(a, sizeof a, NULL, w->cf_net, col, 0, 0);
-		wb_cell(c, sizeof c, NULL, w->cf_month, col, 0, 0);
-		wb_fmtf(buf, sizeof buf, "=(1+discount_rate)^(-%s/12)", c);
-		wb_put_formula(w, ws, w->cf_df, col, buf, cf->df[p], w->factor);
+		wb_put_formula(w, ws, vw->net, col, buf, cf->net[p], w->money_b);
+		running_sum(w, ws, vw->cum, vw->net, col, p == 0, cf->cumulative[p]);
+		if (!v && w->dated) {
+			/* Dated: the period ends on its day, discounted by days / 365. */
+			wb_cell(c, sizeof c, NULL, w->cf_date, col, 0, 0);
+			wb_fmtf(buf, sizeof buf, "=(1+discount_rate)^(-(%s-start_date)/365)", c);
+			wb_put_formula(w, ws, w->cf_df, col, buf, cf->df[p], w->factor);
+		} else if (!v) {
+			wb_cell(c, sizeof c, NULL, w->cf_month, col, 0, 0);
+			wb_fmtf(buf, sizeof buf, "=(1+discount_rate)^(-%s/12)", c);
+			wb_put_formula(w, ws, w->cf_df, col, buf, cf->df[p], w->factor);
+		}
+		wb_cell(a, sizeof a, NULL, vw->net, col, 0, 0);
 		wb_cell(d, sizeof d, NULL, w->cf_df, col, 0, 0);
 		wb_fmtf(buf, sizeof buf, "=%s*%s", a, d);
-		wb_put_formula(w, ws, w->cf_pv, col, buf, cf->pv_net[p], w->money);
-		running_sum(w, ws, w->cf_cumpv, w->cf_pv, col, p == 0, cf->cumulative_pv[p]);
+		/*
+		 * A period holding lines paid on days of their own: its flows as the
+		 * Dated flows sheet discounts them, the rest on the period's day and
+		 * each such line on its own.
+		 */
+		int own = 0, fits = 1;
+		for (size_t l = 0; l < w->sc->nlines; l++) {
+			if (w->dt_row[l] < 0 || wb_line_period(w, l) != p)
+				continue;
+			if (!own++) {
+				wb_cell(c, sizeof c, SH_DATED_REF, DT_FIRST + p, v ? DC_PV_AT : DC_PV, 0, 0);
+				wb_fmtf(buf, sizeof buf, "=%s", c);
+			}
+			size_t len = strlen(buf);
+			wb_cell(c, sizeof c, SH_DATED_REF, w->dt_row[l], v ? DC_PV_AT : DC_PV, 0, 0);
+			if (len + strlen(c) + 2 > sizeof buf)
+				fits = 0;
+			else
+				wb_fmtf(buf + len, sizeof buf - len, "+%s", c);
+		}
+		if (fits) {
+			wb_put_formula(w, ws, vw->pv, col, buf, cf->pv_net[p], w->money);
+		} else {
+			wb_put_num(w, ws, vw->pv, col, cf->pv_net[p], w->money);
+			wb_put_comment(w, ws, vw->pv, col, "crmroi's value: the lines paid on days of their "
+				       "own in this period are too many for one Excel formula (Dated flows "
+				       "sheet)");
+		}
+		running_sum(w, ws, vw->cumpv, vw->pv, col, p == 0, cf->cumulative_pv[p]);
 	}
+	return row;
+}
 
-	/* Payback helper rows, for the net cash flow and for its present value. */
-	row++;
-	wb_put_str(w, ws, row++, 0, "Payback: helper rows", w->label_b);
-	wb_put_str(w, ws, row++, 0, "Payback is the month after which the cumulative flow stays at or "
-		   "above 0 to the end of the horizon, interpolated within its period; 0 if it is never "
-		   "below 0. A cumulative flow within the tolerance of 0 counts as 0.", w->subtitle);
+/* The payback helper rows of view v from row (see wb_sheet_cashflow); the next free row. */
+static int payback_rows(struct wb *w, lxw_worksheet *ws, int v, int row)
+{
+	const crm_cashflow *cf = v ? w->r->c->at.cf : w->cf;
+	struct cf_view *vw = &w->view[v];
+	int n = w->n, c0 = 1, cn = 1 + n;
+	char buf[1024], a[64], b[64], lbl[160];
+	const char *sfx = v ? " after tax" : "";
 	double *z = w->tmp, *stay = z + w->np, *cross = stay + w->np, tol;
+
 	for (int k = 0; k < 2; k++) {
-		const double *v = k ? cf->pv_net : cf->net, *cum = k ? cf->cumulative_pv : cf->cumulative;
-		int vrow = k ? w->cf_pv : w->cf_net, cumrow = k ? w->cf_cumpv : w->cf_cum;
-		payback_helpers(v, cum, w->np, w->mpp, &tol, z, stay, cross);
-		w->cf_tol[k] = row++;
-		w->cf_z[k] = row++;
-		w->cf_stay[k] = row++;
-		w->cf_cross[k] = row++;
+		const double *val = k ? cf->pv_net : cf->net, *cum = k ? cf->cumulative_pv : cf->cumulative;
+		int vrow = k ? vw->pv : vw->net, cumrow = k ? vw->cumpv : vw->cum;
+		payback_helpers(val, cum, w->np, w->mpp, &tol, z, stay, cross);
+		vw->tol[k] = row++;
+		vw->z[k] = row++;
+		vw->stay[k] = row++;
+		vw->cross[k] = row++;
 		row++;
-		wb_put_str(w, ws, w->cf_tol[k], 0, k ? "Tolerance (discounted): 1e-9 x sum of |present "
-			   "value|" : "Tolerance: 1e-9 x sum of |net cash flow|", w->text);
+		wb_fmtf(lbl, sizeof lbl, k ? "Tolerance%s (discounted): 1e-9 x sum of |present value|"
+			: "Tolerance%s: 1e-9 x sum of |net cash flow|", sfx);
+		wb_put_str(w, ws, vw->tol[k], 0, lbl, w->text);
 		/*
 		 * Sum of |flows| as SUMIF(>0) - SUMIF(<0): SUMPRODUCT(ABS(range)) is an
 		 * array formula in Excel but a single cell in Gnumeric.
@@ -207,60 +292,112 @@ void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
 		xlf_number(CRM_PAYBACK_REL_TOL, k_tol, sizeof k_tol);
 		wb_row_range(a, sizeof a, NULL, vrow, c0, cn);
 		wb_fmtf(buf, sizeof buf, "=%s*(SUMIF(%s,\">0\")-SUMIF(%s,\"<0\"))", k_tol, a, a);
-		wb_put_formula(w, ws, w->cf_tol[k], c0, buf, tol, w->num);
-		wb_put_str(w, ws, w->cf_z[k], 0, k ? "Cumulative present value, 0 within the tolerance"
-			   : "Cumulative net, 0 within the tolerance", w->text);
-		wb_put_str(w, ws, w->cf_stay[k], 0, "Stays at or above 0 from here to the end (1 = yes)",
-			   w->text);
-		wb_put_str(w, ws, w->cf_cross[k], 0, k ? "Discounted payback crossing (month)"
-			   : "Payback crossing (month)", w->text);
+		wb_put_formula(w, ws, vw->tol[k], c0, buf, tol, w->num);
+		wb_fmtf(lbl, sizeof lbl, k ? "Cumulative present value%s, 0 within the tolerance"
+			: "Cumulative net%s, 0 within the tolerance", sfx);
+		wb_put_str(w, ws, vw->z[k], 0, lbl, w->text);
+		wb_fmtf(lbl, sizeof lbl, "Stays at or above 0 from here to the end (1 = yes)%s", sfx);
+		wb_put_str(w, ws, vw->stay[k], 0, lbl, w->text);
+		wb_fmtf(lbl, sizeof lbl, k ? "Discounted payback crossing%s (month)"
+			: "Payback crossing%s (month)", sfx);
+		wb_put_str(w, ws, vw->cross[k], 0, lbl, w->text);
 		char tolref[64];
-		wb_cell(tolref, sizeof tolref, NULL, w->cf_tol[k], c0, 1, 1);
+		wb_cell(tolref, sizeof tolref, NULL, vw->tol[k], c0, 1, 1);
 		for (int p = 0; p <= n; p++) {
 			int col = c0 + p;
 			wb_cell(a, sizeof a, NULL, cumrow, col, 0, 0);
 			wb_fmtf(buf, sizeof buf, "=IF(ABS(%s)<=%s,0,%s)", a, tolref, a);
-			wb_put_formula(w, ws, w->cf_z[k], col, buf, z[p], w->money);
-			wb_cell(a, sizeof a, NULL, w->cf_z[k], col, 0, 0);
-			wb_cell(b, sizeof b, NULL, w->cf_stay[k], col + 1, 0, 0);
+			wb_put_formula(w, ws, vw->z[k], col, buf, z[p], w->money);
+			wb_cell(a, sizeof a, NULL, vw->z[k], col, 0, 0);
+			wb_cell(b, sizeof b, NULL, vw->stay[k], col + 1, 0, 0);
 			if (p == n)
 				wb_fmtf(buf, sizeof buf, "=IF(%s>=0,1,0)", a);
 			else
 				wb_fmtf(buf, sizeof buf, "=IF(AND(%s>=0,%s=1),1,0)", a, b);
-			wb_put_formula(w, ws, w->cf_stay[k], col, buf, stay[p], w->intg);
+			wb_put_formula(w, ws, vw->stay[k], col, buf, stay[p], w->intg);
 			if (p == 0) {
-				wb_put_num(w, ws, w->cf_cross[k], col, 0, w->months);
+				wb_put_num(w, ws, vw->cross[k], col, 0, w->months);
 				continue;
 			}
 			char zp[64], st[64], vv[64];
-			wb_cell(zp, sizeof zp, NULL, w->cf_z[k], col - 1, 0, 0);
-			wb_cell(st, sizeof st, NULL, w->cf_stay[k], col, 0, 0);
+			wb_cell(zp, sizeof zp, NULL, vw->z[k], col - 1, 0, 0);
+			wb_cell(st, sizeof st, NULL, vw->stay[k], col, 0, 0);
 			wb_cell(vv, sizeof vv, NULL, vrow, col, 0, 0);
 			wb_fmtf(buf, sizeof buf, "=IF(AND(%s=1,%s<0),IF(%s=0,%d,%d+(-%s)/%s)*%d,0)", st, zp, a,
 				p, p - 1, zp, vv, w->mpp);
-			wb_put_formula(w, ws, w->cf_cross[k], col, buf, cross[p], w->months);
+			wb_put_formula(w, ws, vw->cross[k], col, buf, cross[p], w->months);
 		}
 	}
+	return row;
+}
+
+void wb_sheet_cashflow(struct wb *w, lxw_worksheet *ws)
+{
+	int n = w->n, row = 3, c0 = 1, cn = 1 + n;
+	char buf[1024];
+
+	wb_put_str(w, ws, 0, 0, "Cash flow", w->title);
+	wb_fmtf(buf, sizeof buf, "Initial is month 0 and is not discounted; %s. Every figure is a "
+		"formula over the Lines sheet%s.", w->dated ? "each period's flows are discounted "
+		"on the day it ends by (1 + discount_rate)^(days/365), a once line with a date of its "
+		"own on that day (Dated flows sheet)" : w->mpp == 12 ? "Year k is discounted at its end "
+		"by (1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)",
+		w->nviews > 1 ? " (and, after tax, the Tax sheet)" : "");
+	wb_put_str(w, ws, 1, 0, buf, w->subtitle);
+	wb_put_str(w, ws, row, 0, w->sc->settings.currency, w->head);
+	for (int p = 0; p <= n; p++) {
+		wb_period_label(w, p, buf, sizeof buf);
+		wb_put_str(w, ws, row, c0 + p, buf, w->head_r);
+	}
+	row++;
+	w->cf_month = row++;
+	wb_put_str(w, ws, w->cf_month, 0, "Month at the end of the period", w->text);
+	for (int p = 0; p <= n; p++)
+		wb_put_num(w, ws, w->cf_month, c0 + p, p * w->mpp, w->intg);
+	if (w->dated) {
+		/* The day each period ends: start_date plus its months (EDATE, as crmroi). */
+		const crm_settings *s = &w->sc->settings;
+		double d0 = wb_date_serial(s->start_year, s->start_month, s->start_day ? s->start_day : 1);
+		w->cf_date = row++;
+		wb_put_str(w, ws, w->cf_date, 0, "Date at the end of the period", w->text);
+		for (int p = 0; p <= n; p++) {
+			char m[32];
+			wb_cell(m, sizeof m, NULL, w->cf_month, c0 + p, 0, 0);
+			wb_fmtf(buf, sizeof buf, "=EDATE(start_date,%s)", m);
+			wb_put_formula(w, ws, w->cf_date, c0 + p, buf,
+				       d0 + round(w->cf->t_years[p] * 365.0), w->date);
+		}
+	}
+	row = view_rows(w, ws, 0, row);
+	if (w->nviews > 1)
+		row = view_rows(w, ws, 1, row + 1);
+
+	/* Payback helper rows, for the net cash flow and for its present value. */
+	row++;
+	wb_put_str(w, ws, row++, 0, "Payback: helper rows", w->label_b);
+	wb_put_str(w, ws, row++, 0, "Payback is the month after which the cumulative flow stays at or "
+		   "above 0 to the end of the horizon, interpolated within its period; 0 if it is never "
+		   "below 0. A cumulative flow within the tolerance of 0 counts as 0.", w->subtitle);
+	for (int v = 0; v < w->nviews; v++)
+		row = payback_rows(w, ws, v, row);
 	row = class_rows_xlsx(w, ws, row);
 	wb_width(w, ws, 0, 46, NULL);
 	wb_check(w, worksheet_set_column(ws, (lxw_col_t)c0, (lxw_col_t)cn, W_PERIOD, NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)row, (lxw_col_t)cn), "print area");
-	wb_check(w, worksheet_repeat_columns(ws, 0, 0), "print titles");
-	worksheet_set_landscape(ws);
+	wb_page_setup(w, ws, row, report_classes_shown(w->r) ? cn + 1 : cn, 3, 3, 1);
 }
 
 /*
- * A metric's formula in column 1 of row, cached as crmroi's value, or when
+ * A metric's formula in column col of row, cached as crmroi's value, or when
  * crmroi has none as the text the formula then gives (none).
  */
-static void put_metric(struct wb *w, lxw_worksheet *ws, int row, const char *formula, int ok,
-		       double v, const char *none, lxw_format *f)
+static void put_metric(struct wb *w, lxw_worksheet *ws, int row, int col, const char *formula,
+		       int ok, double v, const char *none, lxw_format *f)
 {
 	if (ok)
-		wb_put_formula(w, ws, row, 1, formula, v, f);
+		wb_put_formula(w, ws, row, col, formula, v, f);
 	else
-		wb_put_formula_str(w, ws, row, 1, formula, none, f);
+		wb_put_formula_str(w, ws, row, col, formula, none, f);
 }
 
 /* A series of bars in colour, of a row of the Cash flow sheet over the categories cats. */
@@ -278,12 +415,135 @@ static void bar_series(struct wb *w, lxw_chart *chart, const char *cats, int row
 	}
 }
 
+/* The headline metrics of view v in column col of the Summary, from row; the next free row. */
+static int metric_column(struct wb *w, lxw_worksheet *ws, int v, int col, int row)
+{
+	const crm_metrics *m = v ? &w->r->c->at.metrics : &w->r->c->m;
+	const crm_settings *s = &w->sc->settings;
+	const struct cf_view *vw = &w->view[v];
+	int n = w->n, c0 = 1, cn = 1 + n;
+	char buf[XLF_MAX_LEN + 1], net[128], dfr[128], ben[128], cos[128], cum[128], init[64];
+	char npv_ref[32], pvb_ref[32], pvc_ref[32];
+
+	wb_row_range(net, sizeof net, SH_CF_REF, vw->net, c0 + 1, cn);
+	wb_row_range(dfr, sizeof dfr, SH_CF_REF, w->cf_df, c0 + 1, cn);
+	wb_cell(init, sizeof init, SH_CF_REF, vw->net, c0, 1, 1);
+	wb_cell(npv_ref, sizeof npv_ref, NULL, row, col, 1, 1);
+	wb_cell(pvb_ref, sizeof pvb_ref, NULL, row + 1, col, 1, 1);
+	wb_cell(pvc_ref, sizeof pvc_ref, NULL, row + 2, col, 1, 1);
+
+	/* Dated: every flow on its day (the Dated flows sheet). */
+	char flows[128], dates[128], a[64], b[64];
+	wb_cell(a, sizeof a, NULL, DT_FIRST, v ? DC_NET_AT : DC_NET, 1, 1);
+	wb_cell(b, sizeof b, NULL, w->dt_last, v ? DC_NET_AT : DC_NET, 1, 1);
+	wb_fmtf(flows, sizeof flows, "%s!%s:%s", SH_DATED_REF, a, b);
+	wb_cell(a, sizeof a, NULL, DT_FIRST, DC_DATE, 1, 1);
+	wb_cell(b, sizeof b, NULL, w->dt_last, DC_DATE, 1, 1);
+	wb_fmtf(dates, sizeof dates, "%s!%s:%s", SH_DATED_REF, a, b);
+
+	if (w->dated)
+		wb_fmtf(buf, sizeof buf, "=XNPV(discount_rate,%s,%s)", flows, dates);
+	else
+		wb_fmtf(buf, sizeof buf, "=%s+SUMPRODUCT(%s,%s)", init, net, dfr);
+	wb_put_formula(w, ws, row++, col, buf, m->npv, w->money);
+
+	wb_row_range(ben, sizeof ben, SH_CF_REF, vw->benefits, c0, cn);
+	wb_row_range(cos, sizeof cos, SH_CF_REF, vw->costs, c0, cn);
+	wb_row_range(dfr, sizeof dfr, SH_CF_REF, w->cf_df, c0, cn);
+	for (int k = 0; k < 2; k++) {
+		/* A line paid on a day of its own is discounted at that day. */
+		char adj[XLF_MAX_LEN - 300];
+		double unused, pv = k ? m->pv_costs : m->pv_benefits;
+		if (wb_dated_adjust(w, k ? CRM_COST : CRM_BENEFIT, adj, sizeof adj, &unused) != 0) {
+			wb_put_num(w, ws, row, col, pv, w->money);
+			wb_put_comment(w, ws, row, col, "crmroi's value: the lines paid on days of their "
+				       "own are too many for one Excel formula (Dated flows sheet)");
+			row++;
+			continue;
+		}
+		wb_fmtf(buf, sizeof buf, "=SUMPRODUCT(%s,%s)%s", k ? cos : ben, dfr, adj);
+		wb_put_formula(w, ws, row++, col, buf, pv, w->money);
+	}
+
+	wb_fmtf(buf, sizeof buf, "=IF(%s>0,%s/%s,\"undefined\")", pvc_ref, npv_ref, pvc_ref);
+	put_metric(w, ws, row++, col, buf, m->roi_ok, m->roi, "undefined", w->rate);
+	wb_fmtf(buf, sizeof buf, "=IF(%s>0,%s/%s,\"undefined\")", pvc_ref, pvb_ref, pvc_ref);
+	put_metric(w, ws, row++, col, buf, m->bcr_ok, m->bcr, "undefined", w->factor);
+
+	/* IRR on the period flows, annualised; the engine's root is the guess. */
+	wb_row_range(net, sizeof net, SH_CF_REF, vw->net, c0, cn);
+	double guess = pow(1 + (m->irr_ok ? m->irr_value : s->discount_rate), 1.0 / w->ppy) - 1;
+	char g[64];
+	xlf_number(guess, g, sizeof g);
+	/*
+	 * No IRR without a negative and a positive flow, as crmroi says (Gnumeric's
+	 * IRR of flows that are all 0 gives back its guess).
+	 */
+	const char *fl = w->dated ? flows : net;
+	int at = snprintf(buf, sizeof buf, "=IF(OR(COUNTIF(%s,\"<0\")=0,COUNTIF(%s,\">0\")=0),\"no IRR\",",
+			 fl, fl);
+	if (w->dated) {
+		xlf_number(m->irr_ok ? m->irr_value : s->discount_rate, g, sizeof g);
+		wb_fmtf(buf + at, sizeof buf - (size_t)at, "IFERROR(XIRR(%s,%s,%s),\"no IRR\"))", flows, dates,
+			g);
+	} else if (w->ppy == 1) {
+		wb_fmtf(buf + at, sizeof buf - (size_t)at, "IFERROR(IRR(%s,%s),\"no IRR\"))", net, g);
+	} else {
+		wb_fmtf(buf + at, sizeof buf - (size_t)at, "IFERROR((1+IRR(%s,%s))^%d-1,\"no IRR\"))", net, g,
+			w->ppy);
+	}
+	put_metric(w, ws, row++, col, buf, m->irr_ok, m->irr_value, "no IRR", w->rate);
+
+	if (w->dated) {
+		/* The positive flows reinvested to the horizon, the negative ones financed from day 0. */
+		char fv[128], pv[128], t[64];
+		wb_cell(a, sizeof a, NULL, DT_FIRST, v ? DC_REINVEST_AT : DC_REINVEST, 1, 1);
+		wb_cell(b, sizeof b, NULL, w->dt_last, v ? DC_REINVEST_AT : DC_REINVEST, 1, 1);
+		wb_fmtf(fv, sizeof fv, "SUM(%s!%s:%s)", SH_DATED_REF, a, b);
+		wb_cell(a, sizeof a, NULL, DT_FIRST, v ? DC_FINANCE_AT : DC_FINANCE, 1, 1);
+		wb_cell(b, sizeof b, NULL, w->dt_last, v ? DC_FINANCE_AT : DC_FINANCE, 1, 1);
+		wb_fmtf(pv, sizeof pv, "SUM(%s!%s:%s)", SH_DATED_REF, a, b);
+		wb_cell(t, sizeof t, SH_DATED_REF, DT_FIRST + n, DC_YEARS, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=IF(AND(%s>0,%s<0,%s>0),(%s/-%s)^(1/%s)-1,\"no MIRR\")", fv, pv,
+			t, fv, pv, t);
+	} else if (w->ppy == 1)
+		wb_fmtf(buf, sizeof buf, "=IFERROR(MIRR(%s,finance_rate,reinvest_rate),\"no MIRR\")", net);
+	else
+		wb_fmtf(buf, sizeof buf, "=IFERROR((1+MIRR(%s,(1+finance_rate)^(1/%d)-1,"
+			"(1+reinvest_rate)^(1/%d)-1))^%d-1,\"no MIRR\")", net, w->ppy, w->ppy, w->ppy);
+	put_metric(w, ws, row++, col, buf, m->mirr_ok, m->mirr, "no MIRR", w->rate);
+
+	for (int k = 0; k < 2; k++) {
+		const crm_payback *pb = k ? &m->dpayback : &m->payback;
+		char st[64], cr[128];
+		wb_cell(st, sizeof st, SH_CF_REF, vw->stay[k], cn, 1, 1);
+		wb_row_range(cr, sizeof cr, SH_CF_REF, vw->cross[k], c0, cn);
+		wb_fmtf(buf, sizeof buf, "=IF(%s=0,\"not reached\",SUM(%s))", st, cr);
+		put_metric(w, ws, row++, col, buf, pb->status == CRM_PAYBACK_REACHED, pb->months,
+			   "not reached", w->months);
+	}
+
+	wb_fmtf(buf, sizeof buf, "=SUM(%s)", ben);
+	wb_put_formula(w, ws, row++, col, buf, m->total_benefits, w->money);
+	wb_fmtf(buf, sizeof buf, "=SUM(%s)", cos);
+	wb_put_formula(w, ws, row++, col, buf, m->total_costs, w->money);
+	wb_row_range(cum, sizeof cum, SH_CF_REF, vw->cum, c0, cn);
+	wb_fmtf(buf, sizeof buf, "=MIN(0,MIN(%s))", cum);
+	wb_put_formula(w, ws, row++, col, buf, m->peak_investment, w->money);
+	return row;
+}
+
 void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_metrics *m = &w->r->c->m;
+	const crm_metrics *mt = &w->r->c->at.metrics;
 	const crm_settings *s = &w->sc->settings;
-	int n = w->n, c0 = 1, cn = 1 + n, row;
-	char buf[2048], net[128], dfr[128], ben[128], cos[128], cum[128], init[64], tmp[256];
+	int tax = w->nviews > 1;
+	/* Columns: the metric, its value before tax (and after), how, crmroi's notes. */
+	int c_how = tax ? 3 : 2, c_note = c_how + 1, c_note_at = c_note + 1;
+	int last_col = tax ? c_note_at : c_note;
+	int c0 = 1, cn = 1 + w->n, row;
+	char buf[2048], tmp[256];
 
 	wb_put_str(w, ws, 0, 0, s->title[0] ? s->title : "CRM business case", w->title);
 	wb_fmtf(buf, sizeof buf, "Written by crmroi from %s. Every figure below is a live formula: "
@@ -292,118 +552,108 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 	wb_put_str(w, ws, 1, 0, buf, w->subtitle);
 	wb_fmtf(buf, sizeof buf, "Amounts in %s, risk-adjusted: a benefit x (1 - risk), a cost x "
 		"(1 + risk); a risk event counts at amount x probability. Initial is month 0 and is "
-		"not discounted; %s.", s->currency, w->mpp == 12 ? "Year k is discounted at its end "
-		"by (1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)");
+		"not discounted; %s.%s", s->currency, w->dated ? "dated discounting, as XNPV: every "
+		"flow is discounted to start_date by (1 + discount_rate)^(days/365), each period's on "
+		"the day it ends and a once line with a date of its own on that day (Dated flows "
+		"sheet); IRR is XIRR" : w->mpp == 12 ? "Year k is discounted at its end "
+		"by (1 + discount_rate)^k" : "month m is discounted by (1 + discount_rate)^(m/12)",
+		tax ? " After tax: tax at tax_rate of each year's profit, depreciation, losses, the tax "
+		"lag and salvage as the Tax sheet computes them." : "");
 	wb_put_str(w, ws, 2, 0, buf, w->subtitle);
+	/* Which benefit classes count (as run says it), and which inputs move months. */
 	char tnames[400];
+	explain_classes rc;
 	size_t ntiming = wb_timing_input_names(w->sc, tnames, sizeof tnames);
-	if (ntiming) {
-		wb_fmtf(buf, sizeof buf, "Except %s: %s the months of lines, which this workbook holds "
-			"at the values of its writing; changing %s on the Inputs sheet changes nothing "
-			"here. Run crmroi workbook again (or crmroi sweep --vary) for another month.",
-			tnames, ntiming == 1 ? "it moves" : "they move", ntiming == 1 ? "it" : "them");
-		wb_put_str(w, ws, 3, 0, buf, w->note);
-	}
+	explain_classes_of(w->sc, w->r->c->only_given, 1, &rc);
+	buf[0] = '\0';
+	if (rc.shown)
+		crm_appendf(buf, sizeof buf, "%s.", rc.sentence);
+	if (ntiming)
+		crm_appendf(buf, sizeof buf, "%s%s %s the months of lines: change %s on the Inputs sheet "
+			    "and the Timing sheet moves them, rounded to whole months as crmroi does.",
+			    buf[0] ? " " : "", tnames, ntiming == 1 ? "moves" : "move",
+			    ntiming == 1 ? "it" : "them");
+	wb_put_str(w, ws, 3, 0, buf, w->note);
 
 	row = 4;
 	wb_put_str(w, ws, row, 0, "Metric", w->head);
-	wb_put_str(w, ws, row, 1, "Value", w->head_r);
-	wb_put_str(w, ws, row, 2, "How it is computed", w->head);
-	wb_put_str(w, ws, row, 3, "crmroi's note", w->head);
+	wb_put_str(w, ws, row, 1, tax ? "Before tax" : "Value", w->head_r);
+	if (tax)
+		wb_put_str(w, ws, row, 2, "After tax", w->head_r);
+	wb_put_str(w, ws, row, c_how, "How it is computed", w->head);
+	wb_put_str(w, ws, row, c_note, tax ? "crmroi's note (before tax)" : "crmroi's note", w->head);
+	if (tax)
+		wb_put_str(w, ws, row, c_note_at, "crmroi's note (after tax)", w->head);
 	row++;
 
-	wb_row_range(net, sizeof net, SH_CF_REF, w->cf_net, c0 + 1, cn);
-	wb_row_range(dfr, sizeof dfr, SH_CF_REF, w->cf_df, c0 + 1, cn);
-	wb_cell(init, sizeof init, SH_CF_REF, w->cf_net, c0, 1, 1);
-	char npv_ref[32], pvb_ref[32], pvc_ref[32];
-	wb_cell(npv_ref, sizeof npv_ref, NULL, row, 1, 1, 1);
-	wb_cell(pvb_ref, sizeof pvb_ref, NULL, row + 1, 1, 1, 1);
-	wb_cell(pvc_ref, sizeof pvc_ref, NULL, row + 2, 1, 1, 1);
-
-	wb_put_str(w, ws, row, 0, "NPV", w->label_b);
-	wb_fmtf(buf, sizeof buf, "=%s+SUMPRODUCT(%s,%s)", init, net, dfr);
-	wb_put_formula(w, ws, row, 1, buf, m->npv, w->money);
-	wb_put_str(w, ws, row++, 2, "Initial net + the later net flows x their discount factors",
-		   w->note);
-
-	wb_row_range(ben, sizeof ben, SH_CF_REF, w->cf_benefits, c0, cn);
-	wb_row_range(cos, sizeof cos, SH_CF_REF, w->cf_costs, c0, cn);
-	wb_row_range(dfr, sizeof dfr, SH_CF_REF, w->cf_df, c0, cn);
-	wb_put_str(w, ws, row, 0, "PV of benefits", w->text);
-	wb_fmtf(buf, sizeof buf, "=SUMPRODUCT(%s,%s)", ben, dfr);
-	wb_put_formula(w, ws, row, 1, buf, m->pv_benefits, w->money);
-	wb_put_str(w, ws, row++, 2, "Benefits x discount factors", w->note);
-	wb_put_str(w, ws, row, 0, "PV of costs", w->text);
-	wb_fmtf(buf, sizeof buf, "=SUMPRODUCT(%s,%s)", cos, dfr);
-	wb_put_formula(w, ws, row, 1, buf, m->pv_costs, w->money);
-	wb_put_str(w, ws, row++, 2, "Costs x discount factors", w->note);
-
-	wb_put_str(w, ws, row, 0, "ROI (TEI)", w->label_b);
-	wb_fmtf(buf, sizeof buf, "=IF(%s>0,%s/%s,\"undefined\")", pvc_ref, npv_ref, pvc_ref);
-	put_metric(w, ws, row, buf, m->roi_ok, m->roi, "undefined", w->rate);
-	wb_put_str(w, ws, row, 2, "NPV / PV of costs", w->note);
-	wb_put_str(w, ws, row++, 3, m->roi_note, w->note);
-
-	wb_put_str(w, ws, row, 0, "Benefit-cost ratio", w->text);
-	wb_fmtf(buf, sizeof buf, "=IF(%s>0,%s/%s,\"undefined\")", pvc_ref, pvb_ref, pvc_ref);
-	put_metric(w, ws, row, buf, m->bcr_ok, m->bcr, "undefined", w->factor);
-	wb_put_str(w, ws, row, 2, "PV of benefits / PV of costs", w->note);
-	wb_put_str(w, ws, row++, 3, m->bcr_note, w->note);
-
-	/* IRR on the period flows, annualised; the engine's root is the guess. */
-	wb_row_range(net, sizeof net, SH_CF_REF, w->cf_net, c0, cn);
-	double guess = pow(1 + (m->irr_ok ? m->irr_value : s->discount_rate), 1.0 / w->ppy) - 1;
-	char g[64];
-	xlf_number(guess, g, sizeof g);
-	wb_put_str(w, ws, row, 0, "IRR", w->label_b);
-	if (w->ppy == 1)
-		wb_fmtf(buf, sizeof buf, "=IFERROR(IRR(%s,%s),\"no IRR\")", net, g);
-	else
-		wb_fmtf(buf, sizeof buf, "=IFERROR((1+IRR(%s,%s))^%d-1,\"no IRR\")", net, g, w->ppy);
-	put_metric(w, ws, row, buf, m->irr_ok, m->irr_value, "no IRR", w->rate);
-	wb_fmtf(tmp, sizeof tmp, "IRR() of the net flows%s, starting from crmroi's root %s",
-		w->ppy == 12 ? " by month, annualised as (1 + monthly IRR)^12 - 1" : "",
+	int first = row;
+	for (int v = 0; v < w->nviews; v++)
+		row = metric_column(w, ws, v, 1 + v, first);
+	struct { const char *label; int bold; const char *how; const char *note, *note_at; } rows[] = {
+		{ "NPV", 1, w->dated ? "XNPV() of the flows on their days (Dated flows sheet)"
+		  : "Initial net + the later net flows x their discount factors", "", "" },
+		{ "PV of benefits", 0, "Benefits x discount factors", "", "" },
+		{ "PV of costs", 0, "Costs x discount factors", "", "" },
+		{ "ROI (TEI)", 1, "NPV / PV of costs", m->roi_note, mt->roi_note },
+		{ "Benefit-cost ratio", 0, "PV of benefits / PV of costs", m->bcr_note, mt->bcr_note },
+		{ "IRR", 1, NULL, m->irr_note, mt->irr_note },
+		{ "MIRR", 0, w->dated ? "Positive flows reinvested at reinvest_rate to the horizon over "
+		  "negative ones financed at finance_rate from start_date, on their days (Dated flows "
+		  "sheet), to the power 1 / years" : "MIRR() at finance_rate and reinvest_rate",
+		  m->mirr_note, mt->mirr_note },
+		{ "Payback (months)", 1, "Month after which the cumulative net stays at or above 0 (Cash "
+		  "flow sheet, helper rows)", m->payback_note, mt->payback_note },
+		{ "Discounted payback (months)", 0, "As payback, on the cumulative present value",
+		  m->dpayback_note, mt->dpayback_note },
+		{ "Total benefits (undiscounted)", 0, NULL, "", "" },
+		{ "Total costs (undiscounted)", 0, NULL, "", "" },
+		{ "Peak investment", 0, "Lowest cumulative net cash flow", "", "" },
+	};
+	wb_fmtf(tmp, sizeof tmp, "%s, starting from crmroi's root %s", w->dated ? "XIRR() of the "
+		"flows on their days (Dated flows sheet)" : w->ppy == 12 ? "IRR() of the net flows by "
+		"month, annualised as (1 + monthly IRR)^12 - 1" : "IRR() of the net flows",
 		m->irr_ok ? "as the guess" : "(none: the discount rate is the guess)");
-	wb_put_str(w, ws, row, 2, tmp, w->note);
-	wb_put_str(w, ws, row++, 3, m->irr_note, w->note);
-
-	wb_put_str(w, ws, row, 0, "MIRR", w->text);
-	if (w->ppy == 1)
-		wb_fmtf(buf, sizeof buf, "=IFERROR(MIRR(%s,finance_rate,reinvest_rate),\"no MIRR\")", net);
-	else
-		wb_fmtf(buf, sizeof buf, "=IFERROR((1+MIRR(%s,(1+finance_rate)^(1/%d)-1,"
-			"(1+reinvest_rate)^(1/%d)-1))^%d-1,\"no MIRR\")", net, w->ppy, w->ppy, w->ppy);
-	put_metric(w, ws, row, buf, m->mirr_ok, m->mirr, "no MIRR", w->rate);
-	wb_put_str(w, ws, row, 2, "MIRR() at finance_rate and reinvest_rate", w->note);
-	wb_put_str(w, ws, row++, 3, m->mirr_note, w->note);
-
-	for (int k = 0; k < 2; k++) {
-		const crm_payback *pb = k ? &m->dpayback : &m->payback;
-		char st[64], cr[128];
-		wb_cell(st, sizeof st, SH_CF_REF, w->cf_stay[k], cn, 1, 1);
-		wb_row_range(cr, sizeof cr, SH_CF_REF, w->cf_cross[k], c0, cn);
-		wb_put_str(w, ws, row, 0, k ? "Discounted payback (months)" : "Payback (months)",
-			   k ? w->text : w->label_b);
-		wb_fmtf(buf, sizeof buf, "=IF(%s=0,\"not reached\",SUM(%s))", st, cr);
-		put_metric(w, ws, row, buf, pb->status == CRM_PAYBACK_REACHED, pb->months, "not reached",
-			   w->months);
-		wb_put_str(w, ws, row, 2, k ? "As payback, on the cumulative present value"
-			   : "Month after which the cumulative net stays at or above 0 (Cash flow sheet, "
-			   "helper rows)", w->note);
-		wb_put_str(w, ws, row++, 3, k ? m->dpayback_note : m->payback_note, w->note);
+	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+		int r = first + (int)k;
+		wb_put_str(w, ws, r, 0, rows[k].label, rows[k].bold ? w->label_b : w->text);
+		wb_put_str(w, ws, r, c_how, rows[k].how ? rows[k].how : k == 5 ? tmp : NULL, w->note);
+		wb_put_str(w, ws, r, c_note, rows[k].note, w->note);
+		if (tax)
+			wb_put_str(w, ws, r, c_note_at, rows[k].note_at, w->note);
 	}
-
-	wb_put_str(w, ws, row, 0, "Total benefits (undiscounted)", w->text);
-	wb_fmtf(buf, sizeof buf, "=SUM(%s)", ben);
-	wb_put_formula(w, ws, row++, 1, buf, m->total_benefits, w->money);
-	wb_put_str(w, ws, row, 0, "Total costs (undiscounted)", w->text);
-	wb_fmtf(buf, sizeof buf, "=SUM(%s)", cos);
-	wb_put_formula(w, ws, row++, 1, buf, m->total_costs, w->money);
-	wb_row_range(cum, sizeof cum, SH_CF_REF, w->cf_cum, c0, cn);
-	wb_put_str(w, ws, row, 0, "Peak investment", w->text);
-	wb_fmtf(buf, sizeof buf, "=MIN(0,MIN(%s))", cum);
-	wb_put_formula(w, ws, row, 1, buf, m->peak_investment, w->money);
-	wb_put_str(w, ws, row++, 2, "Lowest cumulative net cash flow", w->note);
+	if (tax) {
+		/* Live: a case that pays before tax and not after (or the other way) says so. */
+		char b[32], a[32], ref[64];
+		wb_cell(b, sizeof b, NULL, first, 1, 0, 0);
+		wb_cell(a, sizeof a, NULL, first, 2, 0, 0);
+		wb_fmtf(buf, sizeof buf, "=IF((%s>=0)<>(%s>=0),\"After tax, NPV is on the other side of 0 "
+			"than before: the decision is not the same\",\"\")", b, a);
+		wb_put_formula_str(w, ws, first, c_note_at, buf, (m->npv >= 0) != (mt->npv >= 0) ?
+				   "After tax, NPV is on the other side of 0 than before: the decision is not "
+				   "the same" : "", w->note);
+		wb_put_str(w, ws, row, 0, "Tax paid after the horizon (left out)", w->text);
+		wb_cell(ref, sizeof ref, SH_TAX, TX_BEYOND, 1, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=%s", ref);
+		wb_put_formula(w, ws, row, 2, buf, w->r->c->at.tax_beyond, w->money);
+		wb_put_str(w, ws, row++, c_how, "The tax of the horizon's years that would be paid after "
+			   "it (tax_lag_years): not in the figures above (Tax sheet)", w->note);
+	}
+	/* The benefits whose class the metrics leave out, shown apart (Cash flow sheet). */
+	int apart = 0;
+	for (int c = 0; c < CRM_NCLASSES; c++) {
+		if (w->cf_class[c] < 0 || (s->classes & CRM_CLASS_BIT(c)))
+			continue;
+		char label[96], ref[64];
+		if (!apart++)
+			wb_put_str(w, ws, row++, 0, "Benefits left out of the metrics, shown apart", w->label_b);
+		wb_fmtf(label, sizeof label, "PV of benefits: %s (not in NPV)", crm_class_name((crm_class)c));
+		wb_put_str(w, ws, row, 0, label, w->text);
+		wb_cell(ref, sizeof ref, SH_CF_REF, w->cf_class[c], cn + 1, 1, 1);
+		wb_fmtf(buf, sizeof buf, "=%s", ref);
+		wb_put_formula(w, ws, row, 1, buf, w->r->c->cls[c].pv, w->money);
+		wb_put_str(w, ws, row++, c_how, "Its lines' present value (Cash flow sheet, Benefits by "
+			   "class); their Kind on the Lines sheet is \"benefit, not in NPV\"", w->note);
+	}
 	int last_metric_row = row;
 
 	/* Charts of the Cash flow sheet. */
@@ -415,15 +665,23 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 		wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
 		return;
 	}
-	wb_row_range(vals, sizeof vals, SH_CF_REF, w->cf_cum, c0, cn);
-	lxw_chart_series *sr = chart_add_series(line, cats, vals);
-	if (sr)
-		chart_series_set_name(sr, "Cumulative net cash flow");
+	for (int v = 0; v < w->nviews; v++) {
+		wb_row_range(vals, sizeof vals, SH_CF_REF, w->view[v].cum, c0, cn);
+		lxw_chart_series *sr = chart_add_series(line, cats, vals);
+		if (sr)
+			chart_series_set_name(sr, v ? "After tax" : tax ? "Before tax"
+					      : "Cumulative net cash flow");
+	}
 	chart_title_set_name(line, "Cumulative net cash flow");
 	chart_axis_set_num_format(line->y_axis, "#,##0");
-	chart_legend_set_position(line, LXW_CHART_LEGEND_NONE);
-	bar_series(w, cols, cats, w->cf_costs, "Costs", 0xC0504D);
-	bar_series(w, cols, cats, w->cf_benefits, "Benefits", 0x4F81BD);
+	/* Axis titles: the periods, and the amounts in the case's currency. */
+	chart_axis_set_name(line->x_axis, "Period");
+	chart_axis_set_name(line->y_axis, s->currency);
+	chart_axis_set_name(cols->x_axis, "Period");
+	chart_axis_set_name(cols->y_axis, s->currency);
+	chart_legend_set_position(line, tax ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+	bar_series(w, cols, cats, w->view[0].costs, "Costs", 0xC0504D);
+	bar_series(w, cols, cats, w->view[0].benefits, "Benefits", 0x4F81BD);
 	chart_title_set_name(cols, "Costs and benefits per period");
 	chart_axis_set_num_format(cols->y_axis, "#,##0");
 	chart_legend_set_position(cols, LXW_CHART_LEGEND_BOTTOM);
@@ -434,12 +692,14 @@ void wb_sheet_summary(struct wb *w, lxw_worksheet *ws)
 
 	wb_width(w, ws, 0, 30, NULL);
 	wb_width(w, ws, 1, 16, NULL);
-	wb_width(w, ws, 2, 60, w->wrap);
-	wb_width(w, ws, 3, 60, w->wrap);
+	if (tax)
+		wb_width(w, ws, 2, 16, NULL);
+	wb_width(w, ws, c_how, 60, w->wrap);
+	wb_width(w, ws, c_note, 60, w->wrap);
+	if (tax)
+		wb_width(w, ws, c_note_at, 60, w->wrap);
 	worksheet_freeze_panes(ws, 5, 0);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)(chart_row + 36), 3), "print area");
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+	wb_page_setup(w, ws, chart_row + 36, last_col, 4, 4, 1);
 }
 
 void wb_sheet_sensitivity(struct wb *w, lxw_worksheet *ws, const crm_tornado_row *rows,
@@ -475,6 +735,5 @@ void wb_sheet_sensitivity(struct wb *w, lxw_worksheet *ws, const crm_tornado_row
 	wb_width(w, ws, 0, 34, NULL);
 	wb_check(w, worksheet_set_column(ws, 1, 5, 14, NULL), "column");
 	worksheet_freeze_panes(ws, 4, 1);
-	wb_check(w, worksheet_print_area(ws, 0, 0, (lxw_row_t)row, 5), "print area");
-	worksheet_fit_to_pages(ws, 1, 0);
+	wb_page_setup(w, ws, row, 5, 3, 3, 1);
 }

@@ -97,7 +97,12 @@ static int ref_text(const xlf_refs *refs, const crm_expr_insn *in, char *buf, si
 	}
 }
 
-char *xlf_translate(const crm_expr *e, const xlf_refs *refs, char *why, size_t whylen)
+/*
+ * e as the text of an Excel expression (no '='), malloc'd, with its depth of
+ * nested functions in *nesting; NULL with why filled.
+ */
+static char *translate(const crm_expr *e, const xlf_refs *refs, char *why, size_t whylen,
+		       int *nesting)
 {
 	size_t n = crm_expr_ninsn(e), sp = 0;
 	struct entry *st = calloc(n + 1, sizeof *st);
@@ -215,13 +220,44 @@ char *xlf_translate(const crm_expr *e, const xlf_refs *refs, char *why, size_t w
 		snprintf(why, whylen, "malformed formula program");
 		goto fail;
 	}
-	out = concat("=", st[0].s, NULL, NULL, NULL);
-	if (!out)
-		snprintf(why, whylen, "out of memory");
+	out = st[0].s;
+	*nesting = st[0].nesting;
+	st[0].s = NULL;
 fail:
 	for (size_t i = 0; i < sp; i++)
 		free(st[i].s);
 	free(st);
+	return out;
+}
+
+char *xlf_translate(const crm_expr *e, const xlf_refs *refs, char *why, size_t whylen)
+{
+	int nesting;
+	char *body = translate(e, refs, why, whylen, &nesting);
+	char *out = body ? concat("=", body, NULL, NULL, NULL) : NULL;
+
+	if (body && !out)
+		snprintf(why, whylen, "out of memory");
+	free(body);
+	return out;
+}
+
+char *xlf_translate_month(const crm_expr *e, const xlf_refs *refs, char *why, size_t whylen)
+{
+	int nesting;
+	char *body = translate(e, refs, why, whylen, &nesting), *out = NULL;
+
+	if (!body)
+		return NULL;
+	if (nesting + 1 > XLF_MAX_NESTING)
+		snprintf(why, whylen, "functions nested %d deep with the rounding to a month; Excel "
+			 "allows %d", nesting + 1, XLF_MAX_NESTING);
+	else if (strlen(body) + sizeof "=ROUND(,0)" > XLF_MAX_LEN)
+		snprintf(why, whylen, "the formula rounded to a month is longer than Excel's %d "
+			 "characters", XLF_MAX_LEN);
+	else if (!(out = concat("=ROUND(", body, ",0)", NULL, NULL)))
+		snprintf(why, whylen, "out of memory");
+	free(body);
 	return out;
 }
 

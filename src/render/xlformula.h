@@ -45,6 +45,14 @@ typedef struct xlf_refs {
  */
 char *xlf_translate(const crm_expr *e, const xlf_refs *refs, char *why, size_t whylen);
 
+/*
+ * A line's start, end or ramp given as formula e: e rounded to a whole
+ * month as crmroi rounds it, halves away from zero, which is what Excel's
+ * ROUND(x, 0) does: "=ROUND(golive+3,0)". Returns as xlf_translate (the
+ * rounding counts in Excel's limits).
+ */
+char *xlf_translate_month(const crm_expr *e, const xlf_refs *refs, char *why, size_t whylen);
+
 /* The shortest text Excel reads back as exactly v (1E+20, not 1e+20). */
 void xlf_number(double v, char *buf, size_t len);
 

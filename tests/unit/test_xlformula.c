@@ -79,6 +79,23 @@ static char *translate_at(const char *src, int p, int with_series, char *why, si
 	return out;
 }
 
+/* A line's start, end or ramp: the formula rounded to a whole month. */
+static char *translate_month(const char *src, char *why, size_t whylen)
+{
+	crm_error err;
+	crm_error_clear(&err);
+	crm_expr *e = crm_expr_compile(src, lookup, NULL, &err);
+	if (!e) {
+		print_error("compile '%s': %s\n", src, err.msg);
+		fail();
+	}
+	struct cellctx c = { 1 };
+	xlf_refs refs = { ref_input, ref_period, NULL, &c };
+	char *out = xlf_translate_month(e, &refs, why, whylen);
+	crm_expr_free(e);
+	return out;
+}
+
 static void expect_at(const char *src, int p, const char *want)
 {
 	char why[300] = "";
@@ -314,6 +331,51 @@ static void test_limits(void **state)
 	expect_refused(src, "8192");
 }
 
+static void test_months(void **state)
+{
+	(void)state;
+	char why[300] = "", src[20000];
+	const struct { const char *src, *want; } cases[] = {
+		/* ROUND(x, 0) rounds halves away from zero, as crmroi rounds a month. */
+		{ "a", "=ROUND(a,0)" },
+		{ "a + 3", "=ROUND(a+3,0)" },
+		{ "b * 1.5", "=ROUND(b*1.5,0)" },
+		{ "-a + 12", "=ROUND(-a+12,0)" },
+		{ "fte2 / 2", "=ROUND(fte2_/2,0)" },
+		{ "max(a, 2) - 1", "=ROUND(MAX(a,2)-1,0)" },
+		{ "2^3^2", "=ROUND(2^(3^2),0)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = translate_month(cases[i].src, why, sizeof why);
+		if (!got || strcmp(got, cases[i].want) != 0) {
+			print_error("month '%s' -> '%s', expected '%s' (%s)\n", cases[i].src,
+				    got ? got : "(none)", cases[i].want, why);
+			free(got);
+			fail();
+		}
+		free(got);
+	}
+	/* The rounding is one more nested function: 64 inside are one too many. */
+	size_t n = 0;
+	for (int i = 0; i < 64; i++)
+		n += (size_t)snprintf(src + n, sizeof src - n, "abs(");
+	src[n++] = 'a';
+	for (int i = 0; i < 64; i++)
+		src[n++] = ')';
+	src[n] = '\0';
+	assert_null(translate_month(src, why, sizeof why));
+	assert_contains(why, "nested 65 deep");
+	/* 8190 characters fit a formula, not with ROUND(...,0) around them. */
+	n = 0;
+	for (int i = 0; n + 4 < 8188; i++)
+		n += (size_t)snprintf(src + n, sizeof src - n, "%sa*b", i ? "+" : "");
+	char *plain = translate_at(src, 2, 0, why, sizeof why);
+	assert_non_null(plain);
+	free(plain);
+	assert_null(translate_month(src, why, sizeof why));
+	assert_contains(why, "rounded to a month");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -326,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_name_clashes),
 		cmocka_unit_test(test_series),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_months),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("xlformula", tests, NULL, NULL);

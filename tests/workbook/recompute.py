@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Recompute crmroi workbooks with a real spreadsheet engine and compare.
 
-    recompute.py CRMROI SCENARIO...         every figure after recomputation
-    recompute.py --live CRMROI SCENARIO     after changing cells in the workbook
-    recompute.py --libreoffice CRMROI SCENARIO...   recomputed by LibreOffice
+    recompute.py [--only CLASSES] CRMROI SCENARIO...   every figure after recomputation
+    recompute.py --live CRMROI SCENARIO NAME=VALUE...  after changing cells in the workbook
+    recompute.py --libreoffice CRMROI SCENARIO...      recomputed by LibreOffice
 
 For each scenario, `crmroi workbook` writes the workbook, Gnumeric's
 `ssconvert --recalc` recomputes every formula into a new file, and openpyxl
@@ -16,6 +16,9 @@ to 1e-9 relative (money also to 1e-9 of the size of the case, the sum of
 the amounts it is made of). The values cached in the workbook as written
 (what a viewer that does not recompute shows) are checked the same way. A
 metric crmroi reports as missing (no IRR, payback not reached) must be text.
+With a tax rate, the after-tax figures too: the Summary's After tax column,
+the Cash flow's after-tax rows and the Tax sheet's years. With --only, the
+workbook and run both count only those benefit classes.
 
 With --libreoffice, LibreOffice (soffice, headless) recomputes instead of
 Gnumeric. LibreOffice recomputes an OOXML file on load only when its setting
@@ -24,10 +27,11 @@ Calc > Formula > Recalculation on file load > Excel 2007 and newer says so
 OOXMLRecalcMode: 0 always, 1 never, 2 ask); the test runs it with a profile
 of its own in which it is 0.
 
-The live test changes the workbook the way an analyst would (an input cell,
-the discount rate and benefit_risk, through their defined names), recomputes
-it, and compares with `crmroi run` on the scenario changed the same way (a
-scenario that inherits from it with those rows replaced).
+The live test changes the workbook the way an analyst would (input cells and
+settings such as the discount rate, benefit_risk or tax_rate, each
+NAME=VALUE through its defined name), recomputes it, and compares with
+`crmroi run` on the scenario changed the same way (a scenario that inherits
+from it with those rows replaced).
 
 Prints one line per check that fails and, last, "workbook: N passed, N failed".
 """
@@ -60,6 +64,23 @@ CASHFLOW = [
     ("Net cash flow", "net"), ("Cumulative net cash flow", "cumulative"),
     ("Discount factor", "discount_factor"), ("Present value of the net cash flow", "pv"),
     ("Cumulative present value", "cumulative_pv"),
+]
+# After tax: the rows of the Cash flow sheet against run's after_tax.periods ...
+CASHFLOW_AFTER_TAX = [
+    ("Costs after tax", "costs"), ("Benefits after tax", "benefits"),
+    ("Net cash flow after tax", "net"), ("Cumulative net cash flow after tax", "cumulative"),
+    ("Present value of the net cash flow after tax", "pv"),
+    ("Cumulative present value after tax", "cumulative_pv"),
+]
+# ... and the rows of the Tax sheet against after_tax.years, one column per year.
+TAX_YEARS = [
+    ("Capitalised spending", "capitalised"),
+    ("Profit before depreciation", "profit_before_depreciation"),
+    ("Depreciation", "depreciation"), ("Taxable profit", "taxable_profit"),
+    ("Losses of earlier years used", "loss_used"),
+    ("Losses carried forward at the end of the year", "loss_carried"),
+    ("Tax of the year", "tax"), ("Tax paid", "tax_paid"),
+    ("Salvage received (untaxed)", "salvage"),
 ]
 
 
@@ -98,12 +119,19 @@ def run(cmd):
     return r
 
 
+ONLY = []   # ["--only", CLASSES] for both crmroi workbook and crmroi run
+
+# The names of the live test that are settings (the others are inputs).
+SETTINGS = {"discount_rate", "finance_rate", "reinvest_rate", "benefit_risk", "cost_risk",
+            "tax_rate", "tax_lag_years", "tax_losses", "declining_factor"}
+
+
 def crmroi_json(crmroi, scenario):
-    out = run([crmroi, "run", "--format", "json", scenario]).stdout
+    out = run([crmroi, "run", "--format", "json"] + ONLY + [scenario]).stdout
     data = json.loads(out)
     if data["grid"] == "month":
-        data = json.loads(run([crmroi, "run", "--format", "json", "--by", "month",
-                               scenario]).stdout)
+        data = json.loads(run([crmroi, "run", "--format", "json", "--by", "month"] + ONLY +
+                              [scenario]).stdout)
     return data
 
 
@@ -154,6 +182,45 @@ def find_col(ws, row, label):
     raise KeyError(f"{ws.title}: no column {label!r} in row {row}")
 
 
+def compare_after_tax(chk, name, book, data, scale):
+    """The after-tax figures: Summary's After tax column, the Cash flow's after-tax rows, Tax."""
+    at = data["after_tax"]
+    if "Tax" not in book.sheetnames:
+        chk.fail(f"{name}: the scenario has a tax rate and the workbook no Tax sheet "
+                 f"(after tax, run gives NPV {at['npv']!r})")
+        return
+    ws = book["Summary"]
+    col = find_col(ws, 5, "After tax")   # the header row of the Summary is row 5
+    for label, key in METRICS:
+        chk.close(f"{name}: Summary {label} after tax", ws.cell(find_row(ws, label), col).value,
+                  at.get(key), scale if key in MONEY else 0.0)
+    chk.close(f"{name}: Summary tax paid after the horizon",
+              ws.cell(find_row(ws, "Tax paid after the horizon (left out)"), col).value,
+              at["tax_beyond_horizon"], scale)
+
+    ws = book["Cash flow"]
+    c0 = find_col(ws, 4, "Initial")
+    for label, key in CASHFLOW_AFTER_TAX:
+        row = find_row(ws, label)
+        for p, per in enumerate(at["periods"]):
+            chk.close(f"{name}: Cash flow {label} month {per['month']}",
+                      ws.cell(row, c0 + p).value, per[key], scale)
+    for label, key in (("Tolerance after tax: 1e-9 x sum of |net cash flow|", "net"),
+                       ("Tolerance after tax (discounted): 1e-9 x sum of |present value|", "pv")):
+        want = 1e-9 * sum(abs(p[key]) for p in at["periods"])
+        chk.close(f"{name}: Cash flow {label}", ws.cell(find_row(ws, label), c0).value, want)
+
+    ws = book["Tax"]
+    for label, key in TAX_YEARS:
+        row = find_row(ws, label)
+        for y, year in enumerate(at["years"]):
+            chk.close(f"{name}: Tax {label} Year {year['year']}", ws.cell(row, 2 + y).value,
+                      year[key], scale)
+    chk.close(f"{name}: Tax of the horizon's years paid after it",
+              ws.cell(find_row(ws, "Tax of the horizon's years paid after it (left out)"), 2).value,
+              at["tax_beyond_horizon"], scale)
+
+
 def compare(chk, name, book, data):
     """Compare every figure of an openpyxl workbook (values) with crmroi's JSON."""
     periods = data["periods"]
@@ -166,6 +233,10 @@ def compare(chk, name, book, data):
         row = find_row(ws, label)
         chk.close(f"{name}: Summary {label}", ws.cell(row, 2).value, m.get(key),
                   scale if key in MONEY else 0.0)
+    if "after_tax" in data:
+        compare_after_tax(chk, name, book, data, scale)
+    elif "Tax" in book.sheetnames:
+        chk.fail(f"{name}: a Tax sheet, and the scenario has no tax rate")
 
     ws = book["Cash flow"]
     c0 = find_col(ws, 4, "Initial")  # the header row of every sheet is row 4
@@ -245,7 +316,7 @@ def prepare(chk, crmroi, scenario, tmp):
     """
     base = os.path.join(tmp, os.path.basename(scenario).replace(".csv", ""))
     xlsx, zeroed, again = base + ".xlsx", base + "_zeroed.xlsx", base + "_recalc.xlsx"
-    run([crmroi, "workbook", scenario, "-o", xlsx])
+    run([crmroi, "workbook"] + ONLY + [scenario, "-o", xlsx])
     data = crmroi_json(crmroi, scenario)
     # What a reader that does not recompute sees: the cached values.
     compare(chk, scenario + " (cached)", openpyxl.load_workbook(xlsx, data_only=True), data)
@@ -258,6 +329,11 @@ def defined_cell(book, name):
     dn = book.defined_names[name]
     sheet, ref = next(iter(dn.destinations))
     return book[sheet][ref.replace("$", "")]
+
+
+def scenario_value(value):
+    """A value as a scenario file writes it: text as it is, a number exactly."""
+    return value if isinstance(value, str) else repr(value)
 
 
 def check_live(chk, crmroi, scenario, changes, settings, tmp):
@@ -277,38 +353,54 @@ def check_live(chk, crmroi, scenario, changes, settings, tmp):
         f.write("kind,name,value\n")
         f.write(f"setting,base,{os.path.abspath(scenario)}\n")
         for name, value in settings.items():
-            f.write(f"setting,{name},{value!r}\n")
+            f.write(f"setting,{name},{scenario_value(value)}\n")
         for name, value in changes.items():
-            f.write(f"input,{name},{value!r}\n")
+            f.write(f"input,{name},{scenario_value(value)}\n")
     data = crmroi_json(crmroi, child)
     before = crmroi_json(crmroi, scenario)
-    if data["metrics"]["npv"] == before["metrics"]["npv"]:
+    def npvs(d):
+        return (d["metrics"]["npv"], d.get("after_tax", {}).get("npv"))
+    if npvs(data) == npvs(before):
         chk.fail("live: the changes do not move NPV; the test would prove nothing")
     compare(chk, f"{scenario} (changed {', '.join(list(changes) + list(settings))})",
             openpyxl.load_workbook(again, data_only=True), data)
 
 
+def parse_change(text):
+    """NAME=VALUE: a number when it reads as one, else text (tax_losses=offset)."""
+    name, _, value = text.partition("=")
+    try:
+        return name, float(value) if "." in value or "e" in value.lower() else int(value)
+    except ValueError:
+        return name, value
+
+
 def main(argv):
-    global ENGINE
+    global ENGINE, ONLY
     live = argv[1:2] == ["--live"]
     if live:
         argv = argv[1:]
     if argv[1:2] == ["--libreoffice"]:
         ENGINE = "libreoffice"
         argv = argv[1:]
-    if len(argv) < 3:
+    if argv[1:2] == ["--only"] and len(argv) > 2:
+        ONLY = ["--only", argv[2]]
+        argv = argv[2:]
+    if len(argv) < 3 or (live and len(argv) < 4):
         print(__doc__, file=sys.stderr)
         return 2
     crmroi, scenarios = argv[1], argv[2:]
     chk = Checker()
     with tempfile.TemporaryDirectory() as tmp:
         todo = []
+        if live:
+            scenarios, changes = scenarios[:1], dict(parse_change(a) for a in scenarios[1:])
         for sc in scenarios:
             try:
                 if live:
-                    # adoption: the share of adoption is a live factor of the benefits.
-                    check_live(chk, crmroi, sc, {"win_rate_uplift": 0.035, "adoption": 0.6},
-                               {"discount_rate": 0.14, "benefit_risk": 0.25}, tmp)
+                    check_live(chk, crmroi, sc,
+                               {k: v for k, v in changes.items() if k not in SETTINGS},
+                               {k: v for k, v in changes.items() if k in SETTINGS}, tmp)
                 else:
                     todo.append((sc,) + prepare(chk, crmroi, sc, tmp))
             except (RuntimeError, KeyError, ValueError, OSError) as e:
