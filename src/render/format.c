@@ -6,7 +6,6 @@
 #include "render.h"
 #include "shortest.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -139,17 +138,114 @@ double round15(double v)
 
 /* -------------------------------------------------------------- CSV, JSON */
 
+/*
+ * CSV text cells are neutralised unless --raw-text: set once by the command
+ * line, before anything is written, and the same for the whole run.
+ */
+static int csv_raw_text;
+
+void csv_set_raw_text(int raw)
+{
+	csv_raw_text = raw != 0;
+}
+
+/*
+ * Whether s reads as a number, as a spreadsheet takes it: a sign, digits
+ * (thousands separators allowed), a point and decimals, an exponent, and a
+ * percent sign, each but the digits optional ("-5000", "-0.5", "-3%",
+ * "+1e-6"). Such a cell is a value, never a formula.
+ */
+static int reads_as_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; (*s >= '0' && *s <= '9') || (*s == ',' && digits); s++)
+		digits += *s != ',';
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		int exp = 0;
+		if (*++s == '+' || *s == '-')
+			s++;
+		for (; *s >= '0' && *s <= '9'; s++)
+			exp++;
+		if (!exp)
+			return 0;
+	}
+	if (*s == '%')
+		s++;
+	return *s == '\0';
+}
+
+/*
+ * The one rule of CSV text cells (csv_field and csv_text follow it): whether
+ * s needs quotes (a comma, a quote or a line break in it, a space at either
+ * end; quotes inside are doubled), and whether it is guarded: text that a
+ * spreadsheet would take for a formula (=, +, -, @, a tab or a carriage
+ * return first) gets a leading ' (OWASP's advice against CSV injection), unless
+ * the whole text reads as a number or --raw-text asked for the bytes as they
+ * are. Numbers written as numbers (csv_number) are never guarded.
+ */
+static int csv_guarded(const char *s, int *quote)
+{
+	size_t n = strlen(s);
+
+	*quote = strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ');
+	return !csv_raw_text && s[0] && strchr("=+-@\t\r", s[0]) && !reads_as_number(s);
+}
+
+size_t csv_text(char *dst, const char *s)
+{
+	int quote, guard = csv_guarded(s, &quote);
+	size_t o = 0;
+
+	if (quote)
+		dst[o++] = '"';
+	if (guard)
+		dst[o++] = '\'';
+	for (; *s; s++) {
+		if (*s == '"')
+			dst[o++] = '"';
+		dst[o++] = *s;
+	}
+	if (quote)
+		dst[o++] = '"';
+	return o;
+}
+
+/* A cell as it is: a number's text, never guarded. */
+static void csv_put_raw(FILE *fp, const char *s, int first)
+{
+	if (!first)
+		fputc(',', fp);
+	fputs(s, fp);
+}
+
 void csv_field(FILE *fp, const char *s, int first)
 {
+	int quote, guard;
+
 	if (!first)
 		fputc(',', fp);
 	if (!s)
 		return;
-	/* Quote only when needed; libcsv does the quoting and doubling of quotes. */
-	if (strpbrk(s, ",\"\r\n") || (s[0] == ' ') || (s[0] && s[strlen(s) - 1] == ' '))
-		csv_fwrite(fp, s, strlen(s));
-	else
-		fputs(s, fp);
+	guard = csv_guarded(s, &quote);
+	if (quote)
+		fputc('"', fp);
+	if (guard)
+		fputc('\'', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	if (quote)
+		fputc('"', fp);
 }
 
 void csv_number(FILE *fp, double v, int first)
@@ -161,7 +257,7 @@ void csv_number(FILE *fp, double v, int first)
 		return;
 	}
 	fmt_exact(buf, sizeof buf, v);
-	csv_field(fp, buf, first);
+	csv_put_raw(fp, buf, first);
 }
 
 void csv_number15(FILE *fp, double v, int first)

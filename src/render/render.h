@@ -42,7 +42,23 @@ double round15(double v);
 char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- CSV and JSON writing ---- */
+/*
+ * A text cell, quoted when it must be (a comma, a quote, a line break, a
+ * space at either end), after a comma unless first; NULL writes an empty
+ * cell. Text a spreadsheet would take for a formula (=, +, -, @, a tab or a
+ * carriage return first, and not a number as a whole, "-5000" or "-3%") is
+ * neutralised with a leading ', unless csv_set_raw_text(1).
+ */
 void csv_field(FILE *fp, const char *s, int first);
+/* The same cell into dst, with room for 2 x strlen(s) + 3 bytes (no NUL added); returns its length. */
+size_t csv_text(char *dst, const char *s);
+/*
+ * raw: every CSV text cell as it is, with no leading ' (--raw-text, for
+ * pipelines that want the bytes). Set once, before any output; the same for
+ * the whole run.
+ */
+void csv_set_raw_text(int raw);
+/* A number: its shortest exact text, never neutralised; an empty cell when not finite. */
 void csv_number(FILE *fp, double v, int first);
 /*
  * A number with 15 significant digits, as a spreadsheet keeps it: for bulk

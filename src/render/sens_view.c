@@ -13,8 +13,6 @@
 #include "explain.h"
 #include "shortest.h"
 
-#include <csv.h>
-
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -759,19 +757,12 @@ static void tb_number(struct textbuf *b, double v)
 	b->len += fmt_shortest(b->p + b->len, v == 0 ? 0.0 : v);
 }
 
-/* A CSV field, quoted by libcsv only when it must be (as csv_field does). */
+/* A CSV text cell, as csv_field writes it (csv_text). */
 static int tb_field(struct textbuf *b, const char *s)
 {
-	size_t n = strlen(s);
-
-	if (tb_reserve(b, 2 * n + 3) != 0)
+	if (tb_reserve(b, 2 * strlen(s) + 3) != 0)
 		return -1;
-	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ')) {
-		b->len += csv_write(b->p + b->len, b->cap - b->len, s, n);
-	} else {
-		memcpy(b->p + b->len, s, n);
-		b->len += n;
-	}
+	b->len += csv_text(b->p + b->len, s);
 	return 0;
 }
 
