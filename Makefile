@@ -135,6 +135,18 @@ $(BUILD)/tests/test_shortest: tests/unit/test_shortest.c tests/unit/testutil.h \
 	$(Q)$(CXX) $(LDFLAGS) -o $@ $(BUILD)/tests/obj/test_shortest.o $(BUILD)/src/render/shortest.o $(LIB) $(DC_LIBS) \
 		$(CMOCKA_LIBS) $(LIBS)
 
+# The escaping functions' unit test links the output layer's format.o (and the
+# C++ number formatter it calls).
+$(BUILD)/tests/test_format: tests/unit/test_format.c tests/unit/testutil.h \
+		$(BUILD)/src/render/format.o $(BUILD)/src/render/shortest.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	@mkdir -p $(BUILD)/tests/obj
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -c \
+		-o $(BUILD)/tests/obj/test_format.o $<
+	$(Q)$(CXX) $(LDFLAGS) -o $@ $(BUILD)/tests/obj/test_format.o $(BUILD)/src/render/format.o \
+		$(BUILD)/src/render/shortest.o $(LIB) $(DC_LIBS) $(CMOCKA_LIBS) $(LIBS)
+
 # The conformance table's helper (tests/conformance): the capabilities a scenario uses.
 $(BUILD)/conformance/capabilities: tests/conformance/capabilities.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -12,7 +12,10 @@
 
 #define FORMAT_TEXT "text (default), csv, json or markdown"
 #define OUTPUT_TEXT "write to FILE, whole or not at all (default: standard output)"
-#define FORMAT_OPTS { OPT_FORMAT, NULL, FORMAT_TEXT }, { OPT_OUTPUT, NULL, OUTPUT_TEXT }
+#define RAW_TEXT_TEXT "CSV: write text cells as they are, without the ' put before text that " \
+	"a spreadsheet would take for a formula (=, +, -, @ first)"
+#define RAW_TEXT_OPT { OPT_RAW_TEXT, NULL, RAW_TEXT_TEXT }
+#define FORMAT_OPTS { OPT_FORMAT, NULL, FORMAT_TEXT }, { OPT_OUTPUT, NULL, OUTPUT_TEXT }, RAW_TEXT_OPT
 #define ONLY_TEXT "count only these benefit classes (cash, cost_reduction, productivity, " \
 	"cost_avoidance, flexibility) in the metrics; default every class but flexibility; costs " \
 	"always count"
@@ -25,6 +28,7 @@ static const struct cmd_option run_opts[] = {
 	{ OPT_BY, NULL, "columns of the cash-flow table; month needs setting period=month" },
 	{ OPT_ONLY, NULL, ONLY_TEXT },
 	{ OPT_OUTPUT, NULL, OUTPUT_TEXT },
+	RAW_TEXT_OPT,
 	HELP_OPT
 };
 
@@ -78,7 +82,8 @@ static const struct cmd_option simulate_opts[] = {
 	  "after_tax_npv, after_tax_irr, after_tax_payback (default npv,roi,irr,payback)" },
 	{ OPT_SOBOL, NULL, "base points for the Sobol indices (default 4096; 0 turns them off)" },
 	{ OPT_BINS, NULL, "bins of the NPV histogram (default 20)" },
-	{ OPT_SAMPLES, NULL, "write every draw (values and metrics) as CSV, whole or not at all" },
+	{ OPT_SAMPLES, NULL, "write every draw (values and metrics) as CSV, whole or not at all "
+	  "(--raw-text applies to it too)" },
 	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
 	HELP_OPT
@@ -111,6 +116,7 @@ static const struct cmd_option batch_opts[] = {
 	{ OPT_ONLY, NULL, "count only these benefit classes (cash, "
 	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics (column "
 	  "only); default every class but flexibility; costs always count" },
+	RAW_TEXT_OPT,
 	HELP_OPT
 };
 

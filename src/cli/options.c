@@ -2,7 +2,7 @@
  * options.c - the table of every option, and the parser every command uses
  * (options.h). What is alike for all commands is done here once: --help, an
  * unknown option or one of another command, a missing value, --format,
- * --output and --only, and opening and committing the output.
+ * --output, --only and --raw-text, and opening and committing the output.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "options.h"
@@ -19,6 +19,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_FORMAT] = { "format", 'f', "FORMAT" },
 	[OPT_OUTPUT] = { "output", 'o', "FILE" },
 	[OPT_ONLY] = { "only", 0, "CLASS[,CLASS...]" },
+	[OPT_RAW_TEXT] = { "raw-text", 0, NULL },
 	[OPT_HELP] = { "help", 'h', NULL },
 	[OPT_BY] = { "by", 0, "year|month" },
 	[OPT_METRIC] = { "metric", 'm', "M" },
@@ -164,6 +165,10 @@ static int cli_next(cli_parser *p, const char **arg)
 			break;
 		case OPT_OUTPUT:
 			p->output = optarg;
+			break;
+		case OPT_RAW_TEXT:
+			/* The same for every CSV cell of the run: set once, in the output layer. */
+			csv_set_raw_text(1);
 			break;
 		case OPT_ONLY: {
 			crm_error err;

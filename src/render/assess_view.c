@@ -95,6 +95,19 @@ struct view {
 	int md;
 };
 
+/*
+ * The user's text (a file name, a date, a learning) after what the view
+ * wrote: escaped in markdown (md_text); in text as it is, a line break in it
+ * followed by col spaces (print_lines).
+ */
+static void user_text(FILE *fp, int md, size_t col, const char *s)
+{
+	if (md)
+		md_text(fp, s);
+	else
+		print_lines(fp, col, s);
+}
+
 static void heading(FILE *fp, int md, const char *title)
 {
 	if (md)
@@ -122,11 +135,16 @@ static void summary_lines(const crm_assessment *a, FILE *fp, int md)
 	fmt_share(cs, sizeof cs, a->culture / a->culture_max);
 	fmt_points(e, sizeof e, a->execution);
 	fmt_share(es, sizeof es, a->execution / a->execution_max);
-	fprintf(fp, "%sAnswers: %s\n", b, a->file);
+	fprintf(fp, "%sAnswers: ", b);
+	user_text(fp, md, 2, a->file);
+	fputc('\n', fp);
 	if (a->stage != CRM_STAGE_UNSTATED)
 		fprintf(fp, "%sStage: %s\n", b, crm_assess_stage_name(a->stage));
-	if (a->date[0])
-		fprintf(fp, "%sDate: %s\n", b, a->date);
+	if (a->date[0]) {
+		fprintf(fp, "%sDate: ", b);
+		user_text(fp, md, 2, a->date);
+		fputc('\n', fp);
+	}
 	fprintf(fp, "%sTotal: %s/1000 (%s)\n", b, t, ts);
 	fprintf(fp, "%sCulture (the first six sections): %s/700 (%s)\n", b, c, cs);
 	fprintf(fp, "%sExecution (the last three): %s/300 (%s)\n", b, e, es);
@@ -389,8 +407,8 @@ static void review(const struct view *v, FILE *fp)
 	if (v->n > 1) {
 		char d[32];
 		fmt_points(d, sizeof d, a->total - first->total);
-		fprintf(fp, "; %s%s points since %s", a->total - first->total > 0 ? "+" : "", d,
-			basename_of(first->file));
+		fprintf(fp, "; %s%s points since ", a->total - first->total > 0 ? "+" : "", d);
+		user_text(fp, md, strlen(item), basename_of(first->file));
 	}
 	fputs(".\n", fp);
 
@@ -405,9 +423,16 @@ static void review(const struct view *v, FILE *fp)
 			const char *l = v->a[i]->answers[k].learnings;
 			if (!l[0])
 				continue;
-			fprintf(fp, "%s%s%s%s (%s): %s\n", sub, v->n > 1 ? basename_of(v->a[i]->file) : "",
-				v->n > 1 ? " " : "", crm_assess_criterion_at(k)->id,
-				crm_assess_group_at(crm_assess_criterion_at(k)->group)->name, l);
+			/* A learning's line breaks: <br> in markdown, its lines under the first in text. */
+			fputs(sub, fp);
+			if (v->n > 1) {
+				user_text(fp, md, strlen(sub), basename_of(v->a[i]->file));
+				fputc(' ', fp);
+			}
+			fprintf(fp, "%s (%s): ", crm_assess_criterion_at(k)->id,
+				crm_assess_group_at(crm_assess_criterion_at(k)->group)->name);
+			user_text(fp, md, strlen(sub), l);
+			fputc('\n', fp);
 		}
 
 	fprintf(fp, "%s%d. Recommended actions and why:", item, n++);
@@ -443,10 +468,13 @@ static void render_text(const struct view *v, FILE *fp)
 	for (int i = 0; i < v->n; i++) {
 		const crm_assessment *a = v->a[i];
 		const char *name = a->title[0] ? a->title : a->file;
-		if (md)
-			fprintf(fp, "%s# Readiness self-assessment: %s\n\n", i ? "\n" : "", name);
-		else
+		if (md) {
+			fprintf(fp, "%s# Readiness self-assessment: ", i ? "\n" : "");
+			md_text(fp, name);
+			fputs("\n\n", fp);
+		} else {
 			fprintf(fp, "%sReadiness self-assessment: %s\n", i ? "\n" : "", name);
+		}
 		summary_lines(a, fp, md);
 	}
 	heading(fp, md, v->n == 1 ? "Sections (points = maximum x the mean of the criteria)"

@@ -138,7 +138,8 @@ char *compare_view_horizon_note(const compare_view *c)
 
 /*
  * A sentence or paragraph: in markdown after lead ("- " for a list item, "\n"
- * for a paragraph), in text indented and wrapped to the width.
+ * for a paragraph), its text escaped (md_text), in text indented and wrapped
+ * to the width.
  */
 static void para(FILE *fp, int md, const char *lead, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -158,10 +159,43 @@ static void para(FILE *fp, int md, const char *lead, const char *fmt, ...)
 		free(text);
 		return;
 	}
-	if (md)
-		fprintf(fp, "%s%s\n", lead, text);
-	else
+	if (md) {
+		fputs(lead, fp);
+		md_text(fp, text);
+		fputc('\n', fp);
+	} else {
 		print_para(fp, "  ", text);
+	}
+	free(text);
+}
+
+/*
+ * A heading of a section: "\n### TEXT\n\n" in markdown, TEXT escaped
+ * (md_text); "\nTEXT\n" in text.
+ */
+static void section(FILE *fp, int md, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void section(FILE *fp, int md, const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return;
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	if (fclose(f) != 0) {
+		free(text);
+		return;
+	}
+	fputs(md ? "\n### " : "\n", fp);
+	if (md)
+		md_text(fp, text);
+	else
+		fputs(text, fp);
+	fputs(md ? "\n\n" : "\n", fp);
 	free(text);
 }
 
@@ -203,7 +237,13 @@ static void compare_view_text(const compare_view *c, FILE *fp, int md)
 	const report *base = &c->r[c->base];
 
 	fprintf(fp, md ? "## Comparison of %d scenarios\n\n" : "Comparison of %d scenarios\n", c->n);
-	fprintf(fp, "%sBaseline: %s (%s)\n", b, c->names[c->base], base->sc->file);
+	if (md) {
+		fputs(b, fp);
+		md_printf(fp, "Baseline: %s (%s)", c->names[c->base], base->sc->file);
+		fputc('\n', fp);
+	} else {
+		fprintf(fp, "%sBaseline: %s (%s)\n", b, c->names[c->base], base->sc->file);
+	}
 	for (int i = 0; i < c->n; i++)
 		para(fp, md, b, "%s: %s (%s)", c->names[i],
 		     c->r[i].sc->settings.title[0] ? c->r[i].sc->settings.title : "untitled",
@@ -254,8 +294,7 @@ static void compare_view_text(const compare_view *c, FILE *fp, int md)
 	class_table(c, fp, md);
 
 	/* Differences from the baseline. */
-	fprintf(fp, md ? "\n### Difference from the baseline (scenario - %s)\n\n"
-		       : "\nDifference from the baseline (scenario - %s)\n", c->names[c->base]);
+	section(fp, md, "Difference from the baseline (scenario - %s)", c->names[c->base]);
 	rtable_init(&t, (size_t)c->n + 1);
 	rtable_col(&t, 0, "metric", "Metric", UNIT_TEXT);
 	for (int i = 0; i < c->n; i++)
@@ -290,7 +329,7 @@ static void compare_view_text(const compare_view *c, FILE *fp, int md)
 	/* Ranking. */
 	const crm_metric_info *mi = crm_metric_info_of(c->rank_by);
 	size_t rk = rank_row(c);
-	fprintf(fp, md ? "\n### Ranking by %s\n\n" : "\nRanking by %s\n", mi->label);
+	section(fp, md, "Ranking by %s", mi->label);
 	if (!c->ranked) {
 		para(fp, md, b, "Not ranked: the scenarios cover different horizons (%d to %d years), "
 		     "so their NPVs and totals sum different periods. Give --rank METRIC to rank "
@@ -309,16 +348,20 @@ static void compare_view_text(const compare_view *c, FILE *fp, int md)
 				fmt_unit(buf, sizeof buf, v.v, rows[rk].unit);
 			else
 				snprintf(buf, sizeof buf, "n/a (%s)", v.why);
-			fprintf(fp, "%s%d. %-20s %s\n", md ? "" : "  ", pos, c->names[i], buf);
-			if (md)
-				fputc('\n', fp);
+			if (md) {
+				fprintf(fp, "%d. ", pos);
+				md_printf(fp, "%-20s %s", c->names[i], buf);
+				fputs("\n\n", fp);
+			} else {
+				fprintf(fp, "  %d. %-20s %s\n", pos, c->names[i], buf);
+			}
 		}
 
 yearly_tables:
 	/* Yearly cash flows. */
 	for (int cum = 0; cum < 2; cum++) {
-		fprintf(fp, md ? "\n### %s by year (%s)\n\n" : "\n%s by year (%s)\n",
-			cum ? "Cumulative net cash flow" : "Net cash flow", base->sc->settings.currency);
+		section(fp, md, "%s by year (%s)", cum ? "Cumulative net cash flow" : "Net cash flow",
+			base->sc->settings.currency);
 		rtable_init(&t, (size_t)c->years + 2);
 		rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
 		year_cols(&t, c->years);
@@ -339,9 +382,8 @@ yearly_tables:
 	}
 
 	/* Incremental cash flows. */
-	fprintf(fp, md ? "\n### Incremental cash flow over %s (scenario - %s), by year\n\n"
-		       : "\nIncremental cash flow over %s (scenario - %s), by year\n",
-		c->names[c->base], c->names[c->base]);
+	section(fp, md, "Incremental cash flow over %s (scenario - %s), by year", c->names[c->base],
+		c->names[c->base]);
 	para(fp, md, b, "Is the extra spend worth it? Incremental NPV is the difference of the NPVs; "
 	     "incremental IRR is the rate of return of the difference in cash flows.");
 	if (md)
@@ -442,9 +484,7 @@ static void class_table(const compare_view *c, FILE *fp, int md)
 
 	if (!any_class(c, -1))
 		return;
-	fprintf(fp, md ? "\n### Benefits by class (present value, %s)\n\n"
-		       : "\nBenefits by class (present value, %s)\n",
-		c->r[c->base].sc->settings.currency);
+	section(fp, md, "Benefits by class (present value, %s)", c->r[c->base].sc->settings.currency);
 	rtable_init(&t, (size_t)c->n + 1);
 	rtable_col(&t, 0, "class", "Class", UNIT_TEXT);
 	for (int i = 0; i < c->n; i++)

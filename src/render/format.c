@@ -1,12 +1,12 @@
 /*
- * format.c - what every output format shares: number formats, CSV and JSON
- * writing with one escaping function each, and plain text tables.
+ * format.c - what every output format shares: number formats, CSV, JSON and
+ * markdown writing with one escaping function each (csv_field, json_string,
+ * md_text), and plain text tables.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "render.h"
 #include "shortest.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -111,18 +111,28 @@ void fmt_exact(char *buf, size_t len, double v)
 	snprintf(buf, len, "%s", s);
 }
 
+static char *vdup_printf(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1))) {
+		va_end(again);
+		return NULL;
+	}
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
 char *dup_printf(const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(s = malloc((size_t)n + 1)))
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *s = vdup_printf(fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -139,17 +149,114 @@ double round15(double v)
 
 /* -------------------------------------------------------------- CSV, JSON */
 
+/*
+ * CSV text cells are neutralised unless --raw-text: set once by the command
+ * line, before anything is written, and the same for the whole run.
+ */
+static int csv_raw_text;
+
+void csv_set_raw_text(int raw)
+{
+	csv_raw_text = raw != 0;
+}
+
+/*
+ * Whether s reads as a number, as a spreadsheet takes it: a sign, digits
+ * (thousands separators allowed), a point and decimals, an exponent, and a
+ * percent sign, each but the digits optional ("-5000", "-0.5", "-3%",
+ * "+1e-6"). Such a cell is a value, never a formula.
+ */
+static int reads_as_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; (*s >= '0' && *s <= '9') || (*s == ',' && digits); s++)
+		digits += *s != ',';
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		int exp = 0;
+		if (*++s == '+' || *s == '-')
+			s++;
+		for (; *s >= '0' && *s <= '9'; s++)
+			exp++;
+		if (!exp)
+			return 0;
+	}
+	if (*s == '%')
+		s++;
+	return *s == '\0';
+}
+
+/*
+ * The one rule of CSV text cells (csv_field and csv_text follow it): whether
+ * s needs quotes (a comma, a quote or a line break in it, a space at either
+ * end; quotes inside are doubled), and whether it is guarded: text that a
+ * spreadsheet would take for a formula (=, +, -, @, a tab or a carriage
+ * return first) gets a leading ' (OWASP's advice against CSV injection), unless
+ * the whole text reads as a number or --raw-text asked for the bytes as they
+ * are. Numbers written as numbers (csv_number) are never guarded.
+ */
+static int csv_guarded(const char *s, int *quote)
+{
+	size_t n = strlen(s);
+
+	*quote = strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ');
+	return !csv_raw_text && s[0] && strchr("=+-@\t\r", s[0]) && !reads_as_number(s);
+}
+
+size_t csv_text(char *dst, const char *s)
+{
+	int quote, guard = csv_guarded(s, &quote);
+	size_t o = 0;
+
+	if (quote)
+		dst[o++] = '"';
+	if (guard)
+		dst[o++] = '\'';
+	for (; *s; s++) {
+		if (*s == '"')
+			dst[o++] = '"';
+		dst[o++] = *s;
+	}
+	if (quote)
+		dst[o++] = '"';
+	return o;
+}
+
+/* A cell as it is: a number's text, never guarded. */
+static void csv_put_raw(FILE *fp, const char *s, int first)
+{
+	if (!first)
+		fputc(',', fp);
+	fputs(s, fp);
+}
+
 void csv_field(FILE *fp, const char *s, int first)
 {
+	int quote, guard;
+
 	if (!first)
 		fputc(',', fp);
 	if (!s)
 		return;
-	/* Quote only when needed; libcsv does the quoting and doubling of quotes. */
-	if (strpbrk(s, ",\"\r\n") || (s[0] == ' ') || (s[0] && s[strlen(s) - 1] == ' '))
-		csv_fwrite(fp, s, strlen(s));
-	else
-		fputs(s, fp);
+	guard = csv_guarded(s, &quote);
+	if (quote)
+		fputc('"', fp);
+	if (guard)
+		fputc('\'', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	if (quote)
+		fputc('"', fp);
 }
 
 void csv_number(FILE *fp, double v, int first)
@@ -161,7 +268,7 @@ void csv_number(FILE *fp, double v, int first)
 		return;
 	}
 	fmt_exact(buf, sizeof buf, v);
-	csv_field(fp, buf, first);
+	csv_put_raw(fp, buf, first);
 }
 
 void csv_number15(FILE *fp, double v, int first)
@@ -283,7 +390,7 @@ static size_t chunk(const char *s, size_t avail)
 {
 	size_t w = 0, i = 0, brk = 0;
 
-	for (; s[i]; i++) {
+	for (; s[i] && s[i] != '\n' && s[i] != '\r'; i++) {
 		if (((unsigned char)s[i] & 0xC0) != 0x80) {
 			if (w == avail)
 				break;
@@ -292,7 +399,7 @@ static size_t chunk(const char *s, size_t avail)
 		if (s[i] == ' ')
 			brk = i;
 	}
-	if (!s[i] || !brk)
+	if (!s[i] || s[i] == '\n' || s[i] == '\r' || !brk)
 		return i;
 	return brk;
 }
@@ -300,7 +407,11 @@ static size_t chunk(const char *s, size_t avail)
 /* The narrowest column worth wrapping text into. */
 #define WRAP_MIN 16
 
-/* Print s in lines of at most avail columns, each further line after col spaces. */
+/*
+ * Print s in lines of at most avail columns, each further line after col
+ * spaces. A line break of s (a note's) starts a further line too, so that
+ * none starts at column 0; spaces after it are kept, as written.
+ */
 static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
 {
 	if (avail < WRAP_MIN)
@@ -309,13 +420,27 @@ static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
 		size_t n = chunk(s, avail);
 		if (!first) {
 			fputc('\n', fp);
-			pad(fp, col);
+			if (n)
+				pad(fp, col);
 		}
 		fwrite(s, 1, n, fp);
 		s += n;
+		if (*s == '\n' || *s == '\r') {
+			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+			if (!*s)
+				break;
+			continue;
+		}
 		while (*s == ' ')
 			s++;
 	}
+}
+
+/* A cell within a row: a line break of its text shown as a space, so that the columns stay aligned. */
+static void put_cell(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
 }
 
 /*
@@ -353,6 +478,11 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 			print_wrapped(fp, row[c] ? row[c] : "", wrap, at);
 			break;
 		}
+		if (k + 1 == last && !t->right[c] && strpbrk(row[c], "\r\n")) {
+			/* Free text that ends the row, on lines of its own from its column. */
+			print_wrapped(fp, row[c], limit > at ? limit - at : 0, at);
+			break;
+		}
 		if (k == 0 && cw > w[c]) {
 			/* A label wider than its column: on lines of its own, the numbers below. */
 			print_wrapped(fp, row[c], limit > at ? limit - at : 0, at);
@@ -364,12 +494,27 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 		}
 		if (t->right[c] && w[c] > cw)
 			pad(fp, w[c] - cw);
-		fputs(row[c] ? row[c] : "", fp);
+		put_cell(fp, row[c]);
 		if (!t->right[c] && k + 1 < last && w[c] > cw)
 			pad(fp, w[c] - cw);
 		at += w[c];
 	}
 	fputc('\n', fp);
+}
+
+void print_lines(FILE *fp, size_t col, const char *text)
+{
+	for (const char *s = text; s && *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			s++;
+		if (*s != '\n' && *s != '\r') {
+			fputc(*s, fp);
+			continue;
+		}
+		fputc('\n', fp);
+		if (s[1] && s[1] != '\n' && s[1] != '\r')
+			pad(fp, col);
+	}
 }
 
 void print_para(FILE *fp, const char *indent, const char *text)
@@ -458,13 +603,37 @@ done:
 	free(cols);
 }
 
-static void md_cell(FILE *fp, const char *s)
+/*
+ * Markdown text: the one escaping of markdown (render.h), for table cells
+ * and paragraphs alike.
+ */
+void md_text(FILE *fp, const char *s)
 {
 	for (; s && *s; s++) {
-		if (*s == '|')
-			fputc('\\', fp);
-		fputc(*s == '\n' ? ' ' : *s, fp);
+		switch (*s) {
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '&': fputs("&amp;", fp); break;
+		case '|': fputs("\\|", fp); break;
+		case '\r':
+			if (s[1] == '\n')
+				s++;
+			/* fall through */
+		case '\n': fputs("<br>", fp); break;
+		default: fputc(*s, fp);
+		}
 	}
+}
+
+void md_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	char *s = vdup_printf(fmt, ap);
+	va_end(ap);
+	md_text(fp, s);   /* nothing on no memory: never the text unescaped */
+	free(s);
 }
 
 void table_print_markdown(const text_table *t, FILE *fp)
@@ -478,10 +647,10 @@ void table_print_markdown(const text_table *t, FILE *fp)
 			fputc(' ', fp);
 			if (t->flags[r] != ROW_NORMAL && row[c] && (c == 0 || t->flags[r] == ROW_TOTAL)) {
 				fputs("**", fp);
-				md_cell(fp, row[c]);
+				md_text(fp, row[c]);
 				fputs("**", fp);
 			} else {
-				md_cell(fp, row[c]);
+				md_text(fp, row[c]);
 			}
 			fputs(" |", fp);
 		}

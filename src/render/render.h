@@ -42,7 +42,23 @@ double round15(double v);
 char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- CSV and JSON writing ---- */
+/*
+ * A text cell, quoted when it must be (a comma, a quote, a line break, a
+ * space at either end), after a comma unless first; NULL writes an empty
+ * cell. Text a spreadsheet would take for a formula (=, +, -, @, a tab or a
+ * carriage return first, and not a number as a whole, "-5000" or "-3%") is
+ * neutralised with a leading ', unless csv_set_raw_text(1).
+ */
 void csv_field(FILE *fp, const char *s, int first);
+/* The same cell into dst, with room for 2 x strlen(s) + 3 bytes (no NUL added); returns its length. */
+size_t csv_text(char *dst, const char *s);
+/*
+ * raw: every CSV text cell as it is, with no leading ' (--raw-text, for
+ * pipelines that want the bytes). Set once, before any output; the same for
+ * the whole run.
+ */
+void csv_set_raw_text(int raw);
+/* A number: its shortest exact text, never neutralised; an empty cell when not finite. */
 void csv_number(FILE *fp, double v, int first);
 /*
  * A number with 15 significant digits, as a spreadsheet keeps it: for bulk
@@ -53,6 +69,18 @@ void csv_number15(FILE *fp, double v, int first);
 void csv_end(FILE *fp);
 void json_string(FILE *fp, const char *s);
 void json_number(FILE *fp, double v);
+
+/* ---- markdown writing ---- */
+/*
+ * Text as markdown shows it, in a table cell or a paragraph alike: <, > and
+ * & as &lt;, &gt; and &amp; (no tag or entity of the text reaches a viewer),
+ * | as \| (no cell ends), and a line break as <br> (no row or block ends).
+ * Every piece of text a markdown output writes passes through it; the
+ * markup around it (#, -, **, |) does not.
+ */
+void md_text(FILE *fp, const char *s);
+/* md_text of the printf-formatted text: for a sentence that quotes the user's text. */
+void md_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- text tables ---- */
 /*
@@ -79,8 +107,16 @@ int table_add(text_table *t, int flags, const char *const *cells);
  * columns, each block led by the first column.
  */
 void table_print_text(const text_table *t, FILE *fp, const char *indent);
-/* indent, then text wrapped at words to render_width(fp), further lines indented alike. */
+/*
+ * indent, then text wrapped at words to render_width(fp), further lines
+ * indented alike; a line break of text starts a further line.
+ */
 void print_para(FILE *fp, const char *indent, const char *text);
+/*
+ * text as it is, not wrapped, but for a line break in it (a note's, a
+ * learning's): each further line starts after col spaces, never at column 0.
+ */
+void print_lines(FILE *fp, size_t col, const char *text);
 /* The terminal's width when fp is one, RENDER_WIDTH otherwise. */
 size_t render_width(FILE *fp);
 void table_print_markdown(const text_table *t, FILE *fp);

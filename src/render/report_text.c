@@ -19,16 +19,39 @@
 
 /* ------------------------------------------------------------------ header */
 
-/* A header line: wrapped to the width in text (pre of spaces), as is in markdown; frees text. */
+/*
+ * A line of text after pre: wrapped to the width in text (pre of spaces),
+ * escaped (md_text) on one line in markdown.
+ */
+static void put_line(FILE *fp, const char *pre, const char *text)
+{
+	if (pre[0] == ' ') {
+		print_para(fp, pre, text);
+	} else {
+		fputs(pre, fp);
+		md_text(fp, text);
+		fputc('\n', fp);
+	}
+}
+
+/* A header line (put_line); frees text. */
 static void header_line(FILE *fp, const char *pre, char *text)
 {
 	if (!text)
 		return;
-	if (pre[0] == ' ')
-		print_para(fp, pre, text);
-	else
-		fprintf(fp, "%s%s\n", pre, text);
+	put_line(fp, pre, text);
 	free(text);
+}
+
+/* A line "pre name value": the value escaped (md_text) in markdown (pre "- "). */
+static void named_line(FILE *fp, const char *pre, const char *name, const char *value)
+{
+	fprintf(fp, "%s%s", pre, name);
+	if (pre[0] == ' ')
+		fputs(value, fp);
+	else
+		md_text(fp, value);
+	fputc('\n', fp);
 }
 
 static void describe_conventions(const report *r, FILE *fp, const char *pre)
@@ -45,11 +68,7 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 					"date on its own day; IRR is the XIRR of those flows, MIRR and "
 					"discounted payback follow the same dates.", s->start_year,
 					s->start_month, s->start_day ? s->start_day : 1, pct);
-		if (text && pre[0] == ' ')
-			print_para(fp, pre, text);
-		else if (text)
-			fprintf(fp, "%s%s\n", pre, text);
-		free(text);
+		header_line(fp, pre, text);
 	} else if (s->grid == CRM_GRID_YEAR)
 		header_line(fp, pre, dup_printf("Year k is discounted at its end by (1 + %s)^k.", pct));
 	else
@@ -60,10 +79,7 @@ static void describe_conventions(const report *r, FILE *fp, const char *pre)
 	if (s->readiness) {
 		char rd[1024];
 		explain_readiness(s, rd, sizeof rd);
-		if (pre[0] == ' ')
-			print_para(fp, pre, rd);
-		else
-			fprintf(fp, "%s%s\n", pre, rd);
+		put_line(fp, pre, rd);
 	}
 }
 
@@ -76,12 +92,15 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	fmt_percent(d, sizeof d, s->discount_rate);
 	fmt_percent(f, sizeof f, s->finance_rate);
 	fmt_percent(rr, sizeof rr, s->reinvest_rate);
-	if (markdown)
-		fprintf(fp, "# %s\n\n", s->title[0] ? s->title : r->sc->file);
-	else
+	if (markdown) {
+		fputs("# ", fp);
+		md_text(fp, s->title[0] ? s->title : r->sc->file);
+		fputs("\n\n", fp);
+	} else {
 		print_para(fp, "", s->title[0] ? s->title : r->sc->file);
-	fprintf(fp, "%sScenario: %s\n", b, r->sc->file);
-	fprintf(fp, "%sCurrency: %s\n", b, s->currency);
+	}
+	named_line(fp, b, "Scenario: ", r->sc->file);
+	named_line(fp, b, "Currency: ", s->currency);
 	char when[64] = "";
 	if (s->start_day)
 		snprintf(when, sizeof when, ", investment date %04d-%02d-%02d", s->start_year,
@@ -116,10 +135,7 @@ static void gates_text(const report *r, FILE *fp, int md)
 	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", "Gates (lines that happen together)");
 	for (size_t g = 0; g < sc->ngroups; g++) {
 		explain_gate(sc, g, buf, sizeof buf);
-		if (md)
-			fprintf(fp, "- %s\n", buf);
-		else
-			print_para(fp, "  ", buf);
+		put_line(fp, md ? "- " : "  ", buf);
 	}
 }
 
@@ -179,12 +195,7 @@ static void metric_notes(const report *r, FILE *fp, const char *pre)
 	for (size_t i = 0; i < n; i++) {
 		if (!it[i].ok || !it[i].note[0])
 			continue;
-		char *text = dup_printf("Note on %s: %s.", it[i].label, it[i].note);
-		if (text && pre[0] == ' ')
-			print_para(fp, pre, text);
-		else if (text)
-			fprintf(fp, "%s%s\n", pre, text);
-		free(text);
+		header_line(fp, pre, dup_printf("Note on %s: %s.", it[i].label, it[i].note));
 	}
 }
 
@@ -438,7 +449,13 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 /* A section heading: "Title" in text, "## Title" in markdown. */
 static void heading(FILE *fp, int md, const char *title)
 {
-	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", title);
+	if (!md) {
+		fprintf(fp, "\n%s\n", title);
+		return;
+	}
+	fputs("\n## ", fp);
+	md_text(fp, title);
+	fputs("\n\n", fp);
 }
 
 static void print_table(const text_table *t, FILE *fp, int md)

@@ -13,8 +13,6 @@
 #include "explain.h"
 #include "shortest.h"
 
-#include <csv.h>
-
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -42,22 +40,31 @@ void sens_view_end_list(FILE *fp, out_format fmt, int n)
 		fputs("\n]\n", fp);
 }
 
+/* A note under the title: a list item in markdown (its text escaped), a paragraph in text. */
 static void note_line(FILE *fp, out_format fmt, const char *text)
 {
-	if (fmt == FMT_MARKDOWN)
-		fprintf(fp, "- %s\n", text);
-	else
+	if (fmt == FMT_MARKDOWN) {
+		fputs("- ", fp);
+		md_text(fp, text);
+		fputc('\n', fp);
+	} else {
 		print_para(fp, "  ", text);
+	}
 }
 
 static void title_line(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc, const char *what)
 {
 	const char *t = sc->settings.title[0] ? sc->settings.title : sc->file;
 
-	if (vo->fmt == FMT_MARKDOWN)
-		fprintf(fp, "## %s: %s\n\n- Scenario: %s\n", what, t, sc->file);
-	else
+	if (vo->fmt == FMT_MARKDOWN) {
+		fprintf(fp, "## %s: ", what);
+		md_text(fp, t);
+		fputs("\n\n- Scenario: ", fp);
+		md_text(fp, sc->file);
+		fputc('\n', fp);
+	} else {
 		fprintf(fp, "%s: %s\n  Scenario: %s\n", what, t, sc->file);
+	}
 	explain_classes rc;   /* which classes the figures count, as run's report says it */
 	explain_classes_of(sc, vo->only[0] != '\0', 0, &rc);
 	if (rc.shown)
@@ -65,7 +72,10 @@ static void title_line(FILE *fp, const sens_view_opts *vo, const crm_scenario *s
 	if (sc->settings.readiness) {   /* execution readiness scales benefits (crmroi assess) */
 		char rd[1024];
 		explain_readiness(&sc->settings, rd, sizeof rd);
-		fprintf(fp, "%s%s\n", vo->fmt == FMT_MARKDOWN ? "- " : "  ", rd);
+		if (vo->fmt == FMT_MARKDOWN)
+			note_line(fp, vo->fmt, rd);
+		else
+			fprintf(fp, "  %s\n", rd);
 	}
 }
 
@@ -759,19 +769,12 @@ static void tb_number(struct textbuf *b, double v)
 	b->len += fmt_shortest(b->p + b->len, v == 0 ? 0.0 : v);
 }
 
-/* A CSV field, quoted by libcsv only when it must be (as csv_field does). */
+/* A CSV text cell, as csv_field writes it (csv_text). */
 static int tb_field(struct textbuf *b, const char *s)
 {
-	size_t n = strlen(s);
-
-	if (tb_reserve(b, 2 * n + 3) != 0)
+	if (tb_reserve(b, 2 * strlen(s) + 3) != 0)
 		return -1;
-	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ')) {
-		b->len += csv_write(b->p + b->len, b->cap - b->len, s, n);
-	} else {
-		memcpy(b->p + b->len, s, n);
-		b->len += n;
-	}
+	b->len += csv_text(b->p + b->len, s);
 	return 0;
 }
 

@@ -126,30 +126,57 @@ static void print_bar_row(FILE *fp, const char *lo, const char *hi, uint64_t cou
 
 /*
  * One sentence of the report: a wrapped paragraph in text, a list item in
- * markdown.
+ * markdown, its text escaped (md_text) when escape is set.
  */
-static void say(FILE *fp, int md, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(FILE *fp, int md, const char *fmt, ...)
+static void say_as(FILE *fp, int md, int escape, const char *fmt, va_list ap)
 {
-	va_list ap, aq;
+	va_list aq;
 	char *text;
 
-	va_start(ap, fmt);
 	va_copy(aq, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	text = n >= 0 ? malloc((size_t)n + 1) : NULL;
 	if (text)
 		vsnprintf(text, (size_t)n + 1, fmt, aq);
 	va_end(aq);
 	if (!text)
 		return;
-	if (md)
-		fprintf(fp, "- %s\n", text);
-	else
+	if (md) {
+		fputs("- ", fp);
+		if (escape)
+			md_text(fp, text);
+		else
+			fputs(text, fp);
+		fputc('\n', fp);
+	} else {
 		print_para(fp, "  ", text);
+	}
 	free(text);
+}
+
+/* A sentence, escaped in markdown: it may quote a file's name or a note. */
+static void say(FILE *fp, int md, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(FILE *fp, int md, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say_as(fp, md, 1, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A sentence of the report's own words and numbers only, written to
+ * markdown as it is ("NPV < 0" stays so).
+ */
+static void say_own(FILE *fp, int md, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say_own(FILE *fp, int md, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say_as(fp, md, 0, fmt, ap);
+	va_end(ap);
 }
 
 /*
@@ -198,10 +225,14 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 		else
 			nev += res->items[i].kind == CRM_ITEM_EVENT;
 	}
-	if (md)
-		fprintf(fp, "## Monte Carlo simulation: %s\n\n", sc->settings.title[0] ? sc->settings.title : sc->file);
-	else
-		fprintf(fp, "Monte Carlo simulation: %s\n", sc->settings.title[0] ? sc->settings.title : sc->file);
+	const char *title = sc->settings.title[0] ? sc->settings.title : sc->file;
+	if (md) {
+		fputs("## Monte Carlo simulation: ", fp);
+		md_text(fp, title);
+		fputs("\n\n", fp);
+	} else {
+		fprintf(fp, "Monte Carlo simulation: %s\n", title);
+	}
 	say(fp, md, "Scenario: %s", sc->file);
 	explain_classes rc;   /* which classes the figures count, as run's report says it */
 	explain_classes_of(sc, o->classes != 0, 0, &rc);
@@ -247,7 +278,7 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 	fputc('\n', fp);
 	fmt_money(x, sizeof x, (double)res->npv_negative, 0);
 	fmt_money(y, sizeof y, (double)npv->defined, 0);
-	say(fp, md, "Probability that NPV < 0: %.2f%% (%s of %s draws)", npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
+	say_own(fp, md, "Probability that NPV < 0: %.2f%% (%s of %s draws)", npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
 	if (res->metric[CRM_SIM_PAYBACK].computed) {
 		fmt_money(x, sizeof x, (double)res->payback_not_reached, 0);
 		say(fp, md, "Probability that payback is not reached within the %d-month horizon: "

@@ -105,12 +105,24 @@ typedef struct doc {
 	int md;
 } doc;
 
+/*
+ * A line of markdown: its text escaped (md_text; markup such as "- " or
+ * "**" is left alone), then end.
+ */
+static void md_line(doc *d, const char *s, const char *end)
+{
+	md_text(d->fp, s);
+	fputs(end, d->fp);
+}
+
 static void heading(doc *d, const char *s)
 {
-	if (d->md)
-		fprintf(d->fp, "## %s\n\n", s);
-	else
+	if (d->md) {
+		fputs("## ", d->fp);
+		md_line(d, s, "\n\n");
+	} else {
 		fprintf(d->fp, "\n%s\n", s);
+	}
 }
 
 /* Text paragraphs are wrapped at this width, indented by two spaces. */
@@ -119,7 +131,7 @@ static void heading(doc *d, const char *s)
 static void para(doc *d, const char *s)
 {
 	if (d->md) {
-		fprintf(d->fp, "%s\n\n", s);
+		md_line(d, s, "\n\n");
 		return;
 	}
 	while (*s) {
@@ -174,10 +186,12 @@ static void render_people(const crm_track *t, const crm_actuals *a, doc *d)
 
 	crm_track_month_label(sc, t->last, last, sizeof last);
 	months_list(t, list, sizeof list);
-	if (d->md)
-		fprintf(d->fp, "# Tracking: %s\n\n", s->title[0] ? s->title : sc->file);
-	else
+	if (d->md) {
+		fputs("# Tracking: ", d->fp);
+		md_line(d, s->title[0] ? s->title : sc->file, "\n\n");
+	} else {
 		fprintf(d->fp, "Tracking: %s\n", s->title[0] ? s->title : sc->file);
+	}
 	snprintf(buf, sizeof buf, "Scenario: %s; actuals: %zu row%s; last month with actuals: %s; "
 		 "months with cost or benefit actuals: %s.", sc->file, crm_actuals_count(a),
 		 crm_actuals_count(a) == 1 ? "" : "s", last, list);
@@ -260,7 +274,7 @@ static void render_people(const crm_track *t, const crm_actuals *a, doc *d)
 						      ml, x1);
 			}
 			if (d->md)
-				fprintf(d->fp, "%s\n", buf);
+				md_line(d, buf, "\n");
 			else
 				para(d, buf);
 		}
@@ -332,7 +346,7 @@ static void render_people(const crm_track *t, const crm_actuals *a, doc *d)
 		snprintf(buf, sizeof buf, "%sTrend for %s: %s (%.3f).", d->md ? "- " : "", r->name,
 			 basis_text(r->trend_basis, r->is_cost), r->trend);
 		if (d->md)
-			fprintf(d->fp, "%s\n", buf);
+			md_line(d, buf, "\n");
 		else
 			para(d, buf);
 	}
@@ -354,7 +368,7 @@ static void render_people(const crm_track *t, const crm_actuals *a, doc *d)
 				 ph->owner[0] ? ", " : "", ph->owner, d->md ? "**" : "",
 				 crm_verdict_name(tp->verdict), d->md ? "**" : "", tp->reason);
 			if (d->md)
-				fprintf(d->fp, "%s\n\n", buf);
+				md_line(d, buf, "\n\n");
 			else
 				fprintf(d->fp, "  %s\n", buf);
 			if (!tp->ncriteria || table_init(&tt, 8) != 0)
