@@ -117,6 +117,11 @@ signal_test "sweep -o" TERM 15 \
 signal_test "sweep two-way -o" TERM 15 \
 	"$CRMROI" sweep -f csv --jobs 2 --vary leads_per_year=1:50000:1 --vary margin_per_deal=1:1000:1 \
 	-o "$tmp/sig/out.csv" "$root/scenarios/midsize_business_case.csv"
+# The workbook: libxlsxwriter writes the temporary file the output sink made.
+awk 'BEGIN { print "kind,name,value,timing"; print "setting,horizon_years,10";
+	print "setting,period,month"; for (i = 0; i < 3000; i++) printf "benefit,Line %d,%d,monthly\n", i, i + 1 }' \
+	> "$tmp/wide.csv"
+signal_test "workbook -o" TERM 15 "$CRMROI" workbook -o "$tmp/sig/out.csv" "$tmp/wide.csv"
 
 # ---- an output that is a symbolic link: the link stays, its target is
 # replaced and keeps its mode; a new file gets 0666 less the umask.

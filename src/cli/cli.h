@@ -50,6 +50,7 @@ int parse_uint64(const char *s, uint64_t *out);
  */
 typedef struct out_sink {
 	FILE *fp;
+	int by_path;     /* sink_open_path: a library writes the file itself */
 	char *path;      /* name as given, NULL for stdout */
 	char *tmp;       /* temporary file, NULL when written in place */
 	char *target;    /* the file replaced on commit: path with links followed */
@@ -63,6 +64,25 @@ int sink_commit(out_sink *s, crm_error *err);
  * synced first, and none is renamed unless all of them could be. Closes all.
  */
 int sinks_commit(out_sink *const *s, size_t n, crm_error *err);
+/*
+ * For a library that writes a file by its name (libxlsxwriter): opened as
+ * sink_open opens a file (the input check, the links rule, a temporary file
+ * beside the target, removed on a signal), but the library writes
+ * sink_file(s) itself; sink_commit then syncs it and renames it over the
+ * target. Standard output is refused (CRM_EUSAGE).
+ */
+int sink_open_path(out_sink *s, const char *path, crm_error *err);
+/* The name the library writes to: the temporary file, or a device in place. */
+const char *sink_file(const out_sink *s);
+
+/*
+ * Standard error silenced around a library that prints its own messages
+ * (libxlsxwriter's "[ERROR]" lines name its temporary file): the caller
+ * reports the failure in its own words. quiet_end restores it.
+ */
+int quiet_stderr_begin(void);
+void quiet_stderr_end(int saved);
+
 /* Drop what was written (the earlier file at path is untouched). */
 void sink_abort(out_sink *s);
 
@@ -92,11 +112,13 @@ int apply_only(crm_scenario *sc, unsigned classes, char **warning);
 /*
  * Load the scenario at path, count only the benefit classes in classes (0:
  * the scenario's own set; --only), compute its business case and lay it out
- * by year or by month (--by month, which needs the monthly grid) into r.
+ * by year or by month (--by month, which needs the monthly grid; by_month
+ * LOAD_BY_GRID: by the scenario's own grid) into r.
  * Prints what goes wrong and returns an exit status; r is to be freed with
  * report_free either way.
  */
 int load_report(report *r, const char *path, int by_month, unsigned classes);
+#define LOAD_BY_GRID (-1)
 
 /* Whether a and b name the same existing file (the same device and inode). */
 int same_file(const char *a, const char *b);

@@ -44,16 +44,8 @@ int cmd_workbook(int argc, char **argv)
 	else if (path = p.args[0], strcmp(path, "-") && same_file(path, output))
 		status = usage_error("workbook: the output '%s' is the scenario itself", output);
 	else
-		status = load_report(&rep, path, 0, 0);
-	if (status == EXIT_OK && (rep.sc->settings.grid == CRM_GRID_MONTH || p.only_given)) {
-		/*
-		 * One column per period of the grid, and the classes --only names
-		 * (its warning about a class no benefit has is printed once, here).
-		 */
-		int by_month = rep.sc->settings.grid == CRM_GRID_MONTH;
-		report_free(&rep);
-		status = load_report(&rep, p.args[0], by_month, p.classes);
-	}
+		/* One column per period of the scenario's own grid: loaded once (- too). */
+		status = load_report(&rep, path, LOAD_BY_GRID, p.only_given ? p.classes : 0);
 	if (status != EXIT_OK)
 		goto done;
 	report_warnings(&rep.sc->warnings);
@@ -66,8 +58,26 @@ int cmd_workbook(int argc, char **argv)
 		status = report_error(&err);
 		goto done;
 	}
-	if (wb_write(&rep, rows, nrows, output, &warn, &err) != CRM_OK)
+	/*
+	 * Through the output sink: an input is never replaced, a link is followed
+	 * as for every output, and a signal removes the temporary file.
+	 * libxlsxwriter's own messages name that file: they are silenced, and a
+	 * failure is reported with the output's name.
+	 */
+	out_sink sink;
+	if (sink_open_path(&sink, output, &err) != 0) {
 		status = report_error(&err);
+		goto done;
+	}
+	int quiet = quiet_stderr_begin();
+	crm_status st = wb_write(&rep, rows, nrows, sink_file(&sink), output, &warn, &err);
+	quiet_stderr_end(quiet);
+	if (st != CRM_OK) {
+		sink_abort(&sink);
+		status = report_error(&err);
+	} else if (sink_commit(&sink, &err) != 0) {
+		status = report_error(&err);
+	}
 	report_warnings(&warn);
 done:
 	crm_warnings_free(&warn);

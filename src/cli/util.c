@@ -498,6 +498,19 @@ static int sink_finish(out_sink *s, crm_error *err)
 		}
 		return 0;
 	}
+	if (s->by_path) {
+		/* The library wrote and closed the temporary file: to the disk before the rename. */
+		int fd = s->tmp ? open(s->tmp, O_RDONLY | O_CLOEXEC) : -1;
+		if (s->tmp && (fd < 0 || fsync(fd) != 0)) {
+			crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
 	if (!s->fp)
 		return 0;
 	errno = 0;
@@ -565,6 +578,50 @@ void sink_abort(out_sink *s)
 	memset(s, 0, sizeof *s);
 }
 
+int sink_open_path(out_sink *s, const char *path, crm_error *err)
+{
+	if (!path || !strcmp(path, "-")) {
+		memset(s, 0, sizeof *s);
+		crm_error_set(err, CRM_EUSAGE, NULL, 0, 0, "this output is a file: give a file name, "
+			      "not standard output");
+		return -1;
+	}
+	if (sink_open(s, path, err) != 0)
+		return -1;
+	/* The library writes by name: the stream sink_open made is not used. */
+	if (s->fp && s->fp != stdout)
+		fclose(s->fp);
+	s->fp = NULL;
+	s->by_path = 1;
+	return 0;
+}
+
+const char *sink_file(const out_sink *s)
+{
+	return s->tmp ? s->tmp : s->path;
+}
+
+int quiet_stderr_begin(void)
+{
+	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	if (null >= 0)
+		close(null);
+	return saved;
+}
+
+void quiet_stderr_end(int saved)
+{
+	fflush(stderr);
+	if (saved >= 0) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+}
+
 /* A usage error of one command: points to that command's help. */
 int command_usage_error(const char *command, const char *fmt, ...)
 {
@@ -618,6 +675,8 @@ int load_report(report *r, const char *path, int by_month, unsigned classes)
 		return report_error(&err);
 	apply_only(sc, classes, NULL);
 	inputs_add(sc);
+	if (by_month == LOAD_BY_GRID)
+		by_month = sc->settings.grid == CRM_GRID_MONTH;
 	if (by_month && sc->settings.grid != CRM_GRID_MONTH) {
 		fprintf(stderr, "%s: %s: --by month needs the monthly grid, and this scenario is "
 			"evaluated by year (add the row setting,period,month)\n", progname, sc->file);

@@ -68,12 +68,11 @@ static void wb_free(struct wb *w)
 }
 
 crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrows,
-		    const char *path, crm_warnings *warn, crm_error *err)
+		    const char *file, const char *path, crm_warnings *warn, crm_error *err)
 {
 	struct wb w;
 	const crm_scenario *sc = r->sc;
 	size_t ni = sc->ninputs, nl = sc->nlines;
-	char *tmp = NULL;
 	crm_status st = CRM_OK;
 
 	memset(&w, 0, sizeof w);
@@ -112,36 +111,9 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 		goto done;
 	}
 
-	/* Written beside the target and renamed over it: whole or not at all. */
-	size_t plen = strlen(path);
-	tmp = malloc(plen + 16);
-	if (!tmp) {
-		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
-		goto done;
-	}
-	snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot create a file beside it: %s",
-				   strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto done;
-	}
-	/* mkstemp makes the file private; give it the permissions of any new file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0) {
-		st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot set the permissions of a file "
-				   "beside it: %s", strerror(errno));
-		close(fd);
-		goto done;
-	}
-	close(fd);
-
 	lxw_workbook_options opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
 				      .use_zip64 = LXW_FALSE };
-	w.book = workbook_new_opt(tmp, &opts);
+	w.book = workbook_new_opt(file, &opts);
 	if (!w.book || wb_make_formats(&w) != 0) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "cannot start the workbook");
 		goto done;
@@ -188,18 +160,10 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 		st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", lxw_strerror(e));
 		goto done;
 	}
-	if (rename(tmp, path) != 0)
-		st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot replace the file: %s",
-				   strerror(errno));
 done:
 	if (w.book) {
 		/* Closing writes the file, which is then thrown away with the rest. */
 		workbook_close(w.book);
-	}
-	if (tmp) {
-		if (st != CRM_OK)
-			unlink(tmp);
-		free(tmp);
 	}
 	wb_free(&w);
 	return st;

@@ -15,15 +15,16 @@
 #include "columns.h"
 
 /*
- * Write the evaluated scenario r to path, whole or not at all: the workbook
- * is written to a temporary file beside path and renamed over it. The
- * tornado rows (NPV, nrows of them, may be 0) go into a Sensitivity sheet as
- * a snapshot of values. A formula that cannot be written in Excel's language
- * is written as its value, with a cell comment, and reported in warn.
- * Returns CRM_OK, or a status with err filled (an earlier file at path is
- * then untouched).
+ * Write the evaluated scenario r to the file named file (libxlsxwriter writes
+ * it by name; the front end hands it a temporary file that it renames over
+ * the output, path, which messages name). The tornado rows (NPV, nrows of
+ * them, may be 0) go into a Sensitivity sheet as a snapshot of values. A
+ * formula that cannot be written in Excel's language is written as its
+ * value, with a cell comment, and a text longer than a cell may hold is cut
+ * to it; each is reported in warn. Returns CRM_OK, or a status with err
+ * filled.
  */
 crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrows,
-		    const char *path, crm_warnings *warn, crm_error *err);
+		    const char *file, const char *path, crm_warnings *warn, crm_error *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "workbook_priv.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,8 +69,30 @@ void wb_check(struct wb *w, lxw_error e, const char *what)
 void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s,
 		lxw_format *f)
 {
-	if (s && *s)
+	if (!s || !*s)
+		return;
+	/* Excel's limit is in characters: k is the byte where the WB_MAX_TEXT + 1st starts. */
+	size_t n = 0, k = 0, chars = 0;
+	for (; s[n]; n++)
+		if (((unsigned char)s[n] & 0xC0) != 0x80 && chars++ == WB_MAX_TEXT)
+			k = n;
+	if (chars <= WB_MAX_TEXT) {
 		wb_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f), "text");
+		return;
+	}
+	/* The text cut at the limit, and said so. */
+	char *cut = malloc(k + 1), where[64];
+	if (!cut) {
+		wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "text");
+		return;
+	}
+	memcpy(cut, s, k);
+	cut[k] = '\0';
+	wb_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut, f), "text");
+	free(cut);
+	wb_cell(where, sizeof where, ws->name, row, col, 0, 0);
+	crm_warnings_add(w->warn, w->sc->file, 0, 0, "workbook %s: a text of %zu characters is cut to "
+			 "the %d a spreadsheet cell holds: \"%.40s...\"", where, chars, WB_MAX_TEXT, s);
 }
 
 void wb_put_num(struct wb *w, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)

@@ -21,6 +21,8 @@
 /* Column widths (characters) and the cap for columns sized to their text. */
 #define W_PERIOD 13
 #define W_TEXT_MAX 48
+/* Most characters a spreadsheet cell holds (Excel's limit; libxlsxwriter refuses more). */
+#define WB_MAX_TEXT 32767
 
 /* Sheet names, and as they are written in a reference. */
 #define SH_SUMMARY "Summary"

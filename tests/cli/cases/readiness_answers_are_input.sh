@@ -10,5 +10,6 @@ $CRMROI simulate -n 100 --sobol 0 --samples "$d/assess/midway.csv" "$d/assess/bu
 	>/dev/null 2>>"$d/err"; echo "exit $?"
 $CRMROI report --no-simulation -o "$d/assess/midway.csv" "$d/assess/business_case.csv" \
 	2>>"$d/err"; echo "exit $?"
+$CRMROI workbook -o "$d/assess/midway.csv" "$d/assess/business_case.csv" 2>>"$d/err"; echo "exit $?"
 sed "s|$d|DIR|" "$d/err"
 cmp -s "$d/assess/midway.csv" "$d/before.csv" && echo "the answers file is untouched"
