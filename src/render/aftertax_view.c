@@ -214,7 +214,9 @@ void aftertax_json(const crm_scenario *sc, const crm_after_tax *at, FILE *fp)
 		fputs(i ? ", " : "", fp);
 		json_number(fp, at->metrics.irr.roots[i]);
 	}
-	fputs("],\n    ", fp);
+	/* The same keys as the metrics: the month the lowest cumulative is reached. */
+	fprintf(fp, "], \"peak_investment_month\": %d,\n    ",
+		at->metrics.peak_period * cf->months_per_period);
 	first = 1;
 	jnum(fp, "tax_rate", s->tax_rate, &first);
 	fprintf(fp, ", \"tax_lag_years\": %d, \"tax_losses\": \"%s\"", s->tax_lag_years,
