@@ -53,6 +53,12 @@ typedef struct crm_class_sum {
 	double total, pv;
 } crm_class_sum;
 
+/* Peak funding: the lowest monthly cumulative net (<= 0) and the month it is reached. */
+typedef struct crm_peak {
+	double funding;
+	int month;
+} crm_peak;
+
 /*
  * A gate (a group of lines with a probability below 1): the case if the
  * group goes ahead (its lines count whole) and if it stops (they do not
@@ -62,6 +68,7 @@ typedef struct crm_case_gate {
 	size_t group;               /* index in sc->groups */
 	double probability;
 	crm_metrics go, stop;
+	crm_peak go_peak, stop_peak;   /* peak funding by month if it goes ahead, if it stops */
 } crm_case_gate;
 
 typedef struct crm_case {
@@ -119,6 +126,7 @@ typedef struct crm_case {
 	 * has a probability below 1, it is the unadjusted view's metrics.
 	 */
 	crm_metrics unrisked;
+	crm_peak unrisked_peak;     /* its peak funding by month */
 	/*
 	 * Peak funding: the lowest point of the cumulative net cash flow month by
 	 * month (0 when it never falls below 0) and the month it is reached

@@ -112,6 +112,7 @@ typedef struct crm_input {
 	crm_expr *value;
 	crm_range range;
 	char *unit;         /* the unit column as written (percent, currency, count, ...); "" when none */
+	char *owner;        /* who answers for the estimate; "" when not given */
 	char *note;
 	crm_loc loc;        /* the row, and the value cell */
 	char **extra;       /* x_ column values, crm_scenario.nextra of them */

@@ -146,25 +146,36 @@ static crm_status lines_and_classes(crm_case *c, crm_error *err)
  * year's amounts spread over its months as the lines' timing spreads them
  * (crm_cashflow_month_net), so that a dip within a year shows.
  */
-static crm_status peak_funding(crm_case *c, crm_error *err)
+static crm_status month_peak(const crm_case *c, const crm_model *m, const crm_cashflow *cf,
+			     crm_peak *out, crm_error *err)
 {
 	int months = 12 * c->sc->settings.horizon_years;
 	double *net = malloc((size_t)(months + 1) * sizeof *net), cum = 0;
 
 	if (!net)
 		return nomem(c, err);
-	crm_cashflow_month_net(c->model, c->cf, net);
-	c->peak_funding = 0;
-	c->peak_month = 0;
+	crm_cashflow_month_net(m, cf, net);
+	out->funding = 0;
+	out->month = 0;
 	for (int mo = 0; mo <= months; mo++) {
 		cum += net[mo];
-		if (cum < c->peak_funding) {
-			c->peak_funding = cum;
-			c->peak_month = mo;
+		if (cum < out->funding) {
+			out->funding = cum;
+			out->month = mo;
 		}
 	}
 	free(net);
 	return CRM_OK;
+}
+
+static crm_status peak_funding(crm_case *c, crm_error *err)
+{
+	crm_peak p;
+	crm_status st = month_peak(c, c->model, c->cf, &p, err);
+
+	c->peak_funding = p.funding;
+	c->peak_month = p.month;
+	return st;
 }
 
 /* Each gate's case if it goes ahead and if it stops. */
@@ -193,6 +204,8 @@ static crm_status gates(crm_case *c, crm_error *err)
 			crm_model_set_occurs(c->model, (size_t)grp->first_line, go);
 			if ((st = crm_model_eval(c->model, gcf, err)) != CRM_OK ||
 			    (st = crm_metrics_compute(c->model, gcf, go ? &cg->go : &cg->stop, err)) !=
+			    CRM_OK ||
+			    (st = month_peak(c, c->model, gcf, go ? &cg->go_peak : &cg->stop_peak, err)) !=
 			    CRM_OK)
 				break;
 		}
@@ -260,7 +273,8 @@ static crm_status unrisked(crm_case *c, crm_error *err)
 		events |= sc->lines[l].probability < 1;
 	if (!events) {
 		c->unrisked = c->unadjusted;
-		return CRM_OK;
+		return month_peak(c, c->unadjusted_model ? c->unadjusted_model : c->model,
+				  c->unadjusted_cf, &c->unrisked_peak, err);
 	}
 	if (!(m = crm_model_new_unadjusted(sc, &sc->settings, err)))
 		return err ? err->status : CRM_ENOMEM;
@@ -268,6 +282,8 @@ static crm_status unrisked(crm_case *c, crm_error *err)
 		if (sc->lines[l].probability < 1)
 			crm_model_set_occurs(m, l, 1);
 	st = evaluate(c, m, &cf, &c->unrisked, err);
+	if (st == CRM_OK)
+		st = month_peak(c, m, cf, &c->unrisked_peak, err);
 	crm_cashflow_free(cf);
 	crm_model_free(m);
 	return st;

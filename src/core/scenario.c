@@ -216,6 +216,7 @@ void crm_scenario_free(crm_scenario *sc)
 		crm_expr_free(in->value);
 		free(in->unit);
 		free(in->note);
+		free(in->owner);
 		free(in->range.low_text);
 		free(in->range.high_text);
 		free_extra(in->extra, sc->nextra);

@@ -178,6 +178,7 @@ crm_status crm_scen_read_input(struct loader *ld, const struct srow *r, crm_inpu
 	    (st = crm_scen_read_range(ld, r, what, in->value, &in->range)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_VALUE, &in->value_text)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_NOTE, &in->note)) != CRM_OK ||
+	    (st = crm_scen_copy_text(ld, r, COL_OWNER, &in->owner)) != CRM_OK ||
 	    (st = crm_scen_copy_extra(ld, r, &in->extra)) != CRM_OK)
 		return st;
 	return CRM_OK;

@@ -243,6 +243,7 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 		c.num[A_VALUE] = r->c->cf->input[i * np + (np > 1 ? 1 : 0)];
 		c.text[A_NOTE] = in->note;
 		c.text[A_UNIT] = in->unit ? in->unit : "";
+		c.text[A_OWNER] = in->owner;
 		c.text[A_FORMULA] = in->value_text;
 		csv_range(&c, &in->range);
 		csv_row_head(fp, scenario, "input", in->name, &c);

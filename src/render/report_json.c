@@ -283,6 +283,8 @@ void report_json(const report *r, FILE *fp)
 		fputs(", \"unit\": ", fp);
 		json_string(fp, in->unit ? in->unit : "");
 		json_range(fp, &in->range);
+		fputs(", \"owner\": ", fp);
+		json_string(fp, in->owner);
 		fputs(", \"note\": ", fp);
 		json_string(fp, in->note);
 		fputs(", \"values\": ", fp);

@@ -153,6 +153,18 @@ static void test_gate_outcomes(void **state)
 	assert_close(c->gates[0].stop.total_costs, 100000, REL, 0);
 	/* Before any risk (no TEI risk here): the roll-out goes ahead. */
 	assert_close(c->unrisked.npv, 52892.561983471074, REL, 0);
+	/*
+	 * Peak funding by month. Going ahead: -100,000 at month 0, pilot sales of
+	 * 50,000 / 12 a month bring it to -54,166.67 by month 11, the licence of
+	 * 200,000 in month 12 to 12 x 4,166.67 - 300,000 = -250,000. Stopping: the
+	 * pilot's -100,000 at month 0 is the lowest. Before any risk, as going ahead.
+	 */
+	assert_close(c->gates[0].go_peak.funding, -250000, REL, 1e-9);
+	assert_int_equal(c->gates[0].go_peak.month, 12);
+	assert_close(c->gates[0].stop_peak.funding, -100000, REL, 0);
+	assert_int_equal(c->gates[0].stop_peak.month, 0);
+	assert_close(c->unrisked_peak.funding, -250000, REL, 1e-9);
+	assert_int_equal(c->unrisked_peak.month, 12);
 	crm_case_free(c);
 	crm_scenario_free(sc);
 }
