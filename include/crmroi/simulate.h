@@ -79,6 +79,8 @@ typedef struct crm_sim_result {
 	double p_npv_negative;       /* npv_negative / the draws with an NPV; NaN when none has one */
 	double p_payback_not_reached;/* payback_not_reached / the draws with an NPV; NaN likewise */
 	uint64_t npv_below_reference;
+	uint64_t after_tax_negative; /* draws with an after-tax NPV below 0 */
+	double p_after_tax_negative; /* of the draws with one; NaN when not computed or none */
 	double reference_share;      /* draws with NPV below opt->reference / draws with an NPV;
 					NaN without a reference */
 	size_t nitems;

@@ -69,7 +69,7 @@ struct block {
 	double *metrics;           /* count x CRM_SIM_NMETRICS */
 	double *items;             /* count x nitems, when kept */
 	struct part part[CRM_SIM_NMETRICS];
-	uint64_t npv_neg, npv_below, pb_not, model_undef;
+	uint64_t npv_neg, npv_below, at_neg, pb_not, model_undef;
 	crm_status st;
 	crm_error err;
 };
@@ -407,6 +407,7 @@ static void record_chunk(const struct shared *sh, struct block *b, size_t c0, si
 		const double *mi = met + i * CRM_SIM_NMETRICS;
 		b->npv_neg += mi[CRM_SIM_NPV] < 0;
 		b->npv_below += mi[CRM_SIM_NPV] < sh->opt->reference;
+		b->at_neg += mi[CRM_SIM_AFTER_TAX_NPV] < 0;   /* NaN when not computed: never < 0 */
 		b->pb_not += sh->opt->metrics[CRM_SIM_PAYBACK] && isnan(mi[CRM_SIM_PAYBACK]) &&
 			     !isnan(mi[CRM_SIM_NPV]);
 	}
@@ -430,7 +431,7 @@ static void run_block(struct worker *w, struct block *b)
 	crm_error e;
 
 	memset(b->part, 0, sizeof b->part);
-	b->npv_neg = b->npv_below = b->pb_not = b->model_undef = 0;
+	b->npv_neg = b->npv_below = b->at_neg = b->pb_not = b->model_undef = 0;
 	b->st = CRM_OK;
 	gsl_rng_set(w->rng, (unsigned long)crm_mix64(sh->opt->seed ^ crm_mix64(b->first / CRM_SIM_BLOCK)));
 	for (size_t c0 = 0; c0 < b->count; c0 += sh->chunk) {
@@ -817,6 +818,7 @@ static crm_status merge_block(struct run *r, crm_sim_result *res, const struct b
 	}
 	res->npv_negative += b->npv_neg;
 	res->npv_below_reference += b->npv_below;
+	res->after_tax_negative += b->at_neg;
 	res->payback_not_reached += b->pb_not;
 	res->model_undefined += b->model_undef;
 	res->iterations = b->first + b->count;
@@ -1076,6 +1078,9 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 	res->p_npv_negative = with_npv ? (double)res->npv_negative / (double)with_npv : NAN;
 	res->p_payback_not_reached = with_npv ? (double)res->payback_not_reached / (double)with_npv
 					      : NAN;
+	uint64_t with_at = res->metric[CRM_SIM_AFTER_TAX_NPV].defined;
+	res->p_after_tax_negative = res->metric[CRM_SIM_AFTER_TAX_NPV].computed && with_at
+				    ? (double)res->after_tax_negative / (double)with_at : NAN;
 	res->reference_share = with_npv && opt->has_reference
 			       ? (double)res->npv_below_reference / (double)with_npv : NAN;
 	run_free(&r);

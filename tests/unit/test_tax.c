@@ -392,6 +392,19 @@ static void test_simulated_after_tax(void **state)
 	assert_int_equal(m->defined, 200000);
 	assert_close(m->mean, -71.97719976901726782, 0, 4 * sd / sqrt(200000.0));
 	assert_close(m->sd, sd, 0.01, 0);
+	/*
+	 * P(NPV after tax < 0): NPV < 0 when 0.6 B + 400 < 5000 / a, B below
+	 * 1,531.6456732895, so (1,531.6456732895 - 1,200) / 600 = 0.55274278881591
+	 * (analytic), within 5 standard errors of a proportion.
+	 */
+	assert_close(res.p_after_tax_negative, 0.55274278881591, 0,
+		     5 * sqrt(0.5527 * 0.4473 / 200000.0));
+	crm_sim_result_free(&res);
+	/* Without the after-tax metric, no such probability. */
+	o.metrics[CRM_SIM_AFTER_TAX_NPV] = 0;
+	o.n = 1000;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_true(isnan(res.p_after_tax_negative));
 	crm_sim_result_free(&res);
 	crm_scenario_free(sc);
 }
