@@ -208,6 +208,47 @@ static crm_after_tax after_tax_of(const char *text, crm_metrics *before)
 	return at;
 }
 
+/*
+ * Dated MIRR is defined on net flows. A cost of 400 and a benefit of 1,500 on
+ * one day are a benefit of 1,100 that day: with 1,000 invested on day 0, the
+ * day 167 of a one-year horizon and both rates 10%, MIRR = 1,100 x
+ * 1.1^(198/365) / 1,000 - 1 (by hand), in whatever order the flows come. Only
+ * costs (and a rounding remainder of a period's sum, 1e-17 beside 0.8) give
+ * no MIRR, as a spreadsheet's MIRR gives none without a positive flow.
+ */
+static void test_xmirr_net_flows(void **state)
+{
+	double by_hand = 1100 * pow(1.1, 198.0 / 365) / 1000 - 1, out = 0;
+	double v[3] = { -1000, -400, 1500 }, t[3] = { 0, 167.0 / 365, 167.0 / 365 };
+	double v2[3] = { 1500, -1000, -400 }, t2[3] = { 167.0 / 365, 0, 167.0 / 365 };
+	double costs[3] = { -0.7, -0.1, 1e-17 }, tc[3] = { 0.1, 0.2, 0.5 };
+	(void)state;
+	assert_int_equal(crm_xmirr(v, t, 3, 1.0, 0.1, 0.1, &out), 0);
+	assert_close(out, by_hand, REL, 0);
+	assert_int_equal(crm_xmirr(v2, t2, 3, 1.0, 0.1, 0.1, &out), 0);
+	assert_close(out, by_hand, REL, 0);
+	assert_int_equal(crm_xmirr(costs, tc, 3, 1.0, 0.1, 0.1, &out), -1);
+	/* The periodic MIRR leaves a remainder out the same way. */
+	double pcosts[3] = { -0.7, -0.1, 1e-17 };
+	assert_int_equal(crm_mirr(pcosts, 3, 1, 0.1, 0.1, &out), -1);
+
+	/* The same as a dated business case, invested on 2027-01-15 (day 167 is 2027-07-01). */
+	crm_metrics met;
+	(void)after_tax_of("kind,name,value,timing,date\n"
+			   "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
+			   "setting,horizon_years,1\nsetting,discount_rate,0.1\n"
+			   "setting,finance_rate,0.1\nsetting,reinvest_rate,0.1\n"
+			   "cost,Licence,1000,once,2027-01-15\ncost,Go-live,400,once,2027-07-01\n"
+			   "benefit,Orders,1500,once,2027-07-01\n", &met);
+	assert_true(met.mirr_ok);
+	assert_close(met.mirr, by_hand, REL, 0);
+	(void)after_tax_of("kind,name,value,timing,date\n"
+			   "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
+			   "setting,horizon_years,1\n"
+			   "cost,A,0.7,once,2027-03-03\ncost,B,0.1,once,2027-03-09\n", &met);
+	assert_false(met.mirr_ok);
+}
+
 static void test_scenario_textbook(void **state)
 {
 	crm_metrics before;
@@ -458,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_xnpv_xirr_excel_example),
 		cmocka_unit_test(test_xirr_several_and_double_roots),
+		cmocka_unit_test(test_xmirr_net_flows),
 		cmocka_unit_test(test_scenario_textbook),
 		cmocka_unit_test(test_scenario_losses_lag_salvage),
 		cmocka_unit_test(test_scenario_tax_errors),
