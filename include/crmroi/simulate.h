@@ -76,6 +76,8 @@ typedef struct crm_sim_result {
 	int stopped_early;           /* --precision reached before the cap */
 	crm_sim_metric metric[CRM_SIM_NMETRICS];
 	uint64_t npv_negative, payback_not_reached, model_undefined;
+	crm_error first_undefined;   /* why the first draw whose model could not be evaluated
+					failed (a division by zero, an overflow), when any */
 	double p_npv_negative;       /* npv_negative / the draws with an NPV; NaN when none has one */
 	double p_payback_not_reached;/* payback_not_reached / the draws with an NPV; NaN likewise */
 	uint64_t npv_below_reference;

@@ -54,9 +54,12 @@ typedef struct out_sink {
 	char *path;      /* name as given, NULL for stdout */
 	char *tmp;       /* temporary file, NULL when written in place */
 	char *target;    /* the file replaced on commit: path with links followed */
+	struct sink_file *file;  /* fp's descriptor and the first write error's errno */
 } out_sink;
 
 int sink_open(out_sink *s, const char *path, crm_error *err);
+/* Why writing s failed, for a message: the first failed write's reason. */
+const char *sink_why(const out_sink *s);
 /* Flush and publish: rename the temporary file over the target. Closes s either way. */
 int sink_commit(out_sink *s, crm_error *err);
 /*

@@ -4,6 +4,7 @@
  * the list of inputs it must never replace). Number formats and CSV/JSON
  * writing are in src/render/format.c.
  */
+#define _GNU_SOURCE    /* fopencookie: a write error's reason is kept for the message */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
 #include "explain.h"
@@ -385,6 +386,68 @@ static char *follow_links(const char *path, char **untrusted, uid_t *link_uid, u
 	return NULL;
 }
 
+/*
+ * An output stream that remembers why its first write failed: stdio drops a
+ * buffer it could not write, and by the time the output is closed errno says
+ * nothing (a full disk read "Input/output error"). The descriptor stays at hand
+ * for fsync.
+ */
+struct sink_file {
+	int fd;
+	int err;                   /* errno of the first failed write; 0 while none */
+};
+
+static ssize_t sink_file_write(void *cookie, const char *buf, size_t n)
+{
+	struct sink_file *f = cookie;
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t w = write(f->fd, buf + done, n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (!f->err)
+				f->err = w < 0 ? errno : ENOSPC;
+			return 0;      /* fopencookie: 0 is a write error */
+		}
+		done += (size_t)w;
+	}
+	return (ssize_t)n;
+}
+
+static int sink_file_close(void *cookie)
+{
+	struct sink_file *f = cookie;
+	int rc = close(f->fd);
+
+	free(f);
+	return rc;
+}
+
+/* fd as s->fp; the descriptor is closed with it (or here, on failure). */
+static int sink_fdopen(out_sink *s, int fd)
+{
+	static const cookie_io_functions_t io = { NULL, sink_file_write, NULL, sink_file_close };
+	struct sink_file *f = malloc(sizeof *f);
+
+	if (!f || !(s->fp = fopencookie(f, "w", io))) {
+		free(f);
+		close(fd);
+		return -1;
+	}
+	f->fd = fd;
+	f->err = 0;
+	s->file = f;
+	return 0;
+}
+
+/* Why writing s failed: the first write's reason, else errno's, else EIO. */
+const char *sink_why(const out_sink *s)
+{
+	return strerror(s->file && s->file->err ? s->file->err : errno ? errno : EIO);
+}
+
 int sink_open(out_sink *s, const char *path, crm_error *err)
 {
 	struct stat st;
@@ -430,8 +493,10 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 		 * A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
 		 * place: replacing it with a regular file would break it.
 		 */
-		if (!(s->fp = fopen(path, "w"))) {
+		if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0 ||
+		    sink_fdopen(s, fd) != 0) {
 			crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+			fd = -1;
 			goto fail;
 		}
 		return 0;
@@ -472,8 +537,9 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 	} else {
 		fchmod(fd, new_file_mode());
 	}
-	if (!(s->fp = fdopen(fd, "w"))) {
+	if (sink_fdopen(s, fd) != 0) {
 		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+		fd = -1;   /* closed */
 		goto fail;
 	}
 	return 0;
@@ -514,16 +580,18 @@ static int sink_finish(out_sink *s, crm_error *err)
 	if (!s->fp)
 		return 0;
 	errno = 0;
-	if (fflush(s->fp) != 0 || ferror(s->fp) || (s->tmp && fsync(fileno(s->fp)) != 0)) {
-		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s",
-			      strerror(errno ? errno : EIO));
+	if (fflush(s->fp) != 0 || ferror(s->fp) ||
+	    (s->tmp && s->file && fsync(s->file->fd) != 0)) {
+		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s", sink_why(s));
 		rc = -1;
 	}
+	errno = 0;
 	if (fclose(s->fp) != 0 && rc == 0) {
 		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
 	}
 	s->fp = NULL;
+	s->file = NULL;   /* freed by fclose */
 	return rc;
 }
 
@@ -592,6 +660,7 @@ int sink_open_path(out_sink *s, const char *path, crm_error *err)
 	if (s->fp && s->fp != stdout)
 		fclose(s->fp);
 	s->fp = NULL;
+	s->file = NULL;   /* freed by fclose */
 	s->by_path = 1;
 	return 0;
 }

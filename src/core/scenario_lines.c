@@ -152,7 +152,7 @@ static crm_status read_tax_columns(struct loader *ld, const struct srow *r, crm_
 				    "decides the month)", what);
 		if (crm_date_parse(v, &y, &m, &dd) != 0)
 			return FAIL(ld, r, COL_DATE, "%s: date '%s' is not a day (expected YYYY-MM-DD, "
-				    "e.g. 2027-03-15)", what, v);
+				    "e.g. 2027-03-15, in the years 1900 to 2999)", what, v);
 		if (!s->start_year)
 			return FAIL(ld, r, COL_DATE, "%s: a date needs the setting start_date (the "
 				    "investment date the months count from)", what);

@@ -320,6 +320,7 @@ static void test_scenario_tax_errors(void **state)
 {
 	static const struct { const char *row; int col; const char *msg; } bad[] = {
 		{ "setting,tax_rate,40,,,,,,", 3, "would mean 4000%" },
+		{ "setting,declining_factor,0,,,,,,", 3, "above 0 and at most 10" },
 		{ "cost,X,100,once,,capitalise,0,,", 7, "out of range" },
 		{ "cost,X,100,once,,capitalise,2.5,,", 7, "not a whole number" },
 		{ "cost,X,100,once,,capitalise,,,", 7, "needs its life" },
@@ -354,7 +355,9 @@ static void test_scenario_dates(void **state)
 		{ "cost,X,100,once,,2008-05-01", 2, 6, "needs the setting start_date" },
 		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,3,2008-05-01", 3, 6, "not both" },
 		{ "setting,start_date,2008-02-30,,", 2, 3, "not a month or a day" },
-		{ "setting,discounting,dated,,", 2, 0, "needs the setting start_date" },
+		{ "setting,discounting,dated,,", 2, 3, "needs the setting start_date" },
+		{ "setting,start_date,3027-01,,", 2, 3, "in the years 1900 to 2999" },
+		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,,1899-12-31", 3, 6, "in the years 1900 to 2999" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
