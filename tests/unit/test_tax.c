@@ -234,19 +234,22 @@ static void test_xmirr_net_flows(void **state)
 
 	/* The same as a dated business case, invested on 2027-01-15 (day 167 is 2027-07-01). */
 	crm_metrics met;
-	(void)after_tax_of("kind,name,value,timing,date\n"
-			   "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
-			   "setting,horizon_years,1\nsetting,discount_rate,0.1\n"
-			   "setting,finance_rate,0.1\nsetting,reinvest_rate,0.1\n"
-			   "cost,Licence,1000,once,2027-01-15\ncost,Go-live,400,once,2027-07-01\n"
-			   "benefit,Orders,1500,once,2027-07-01\n", &met);
+	crm_after_tax at = after_tax_of(
+		"kind,name,value,timing,date\n"
+		"setting,start_date,2027-01-15\nsetting,discounting,dated\n"
+		"setting,horizon_years,1\nsetting,discount_rate,0.1\n"
+		"setting,finance_rate,0.1\nsetting,reinvest_rate,0.1\n"
+		"cost,Licence,1000,once,2027-01-15\ncost,Go-live,400,once,2027-07-01\n"
+		"benefit,Orders,1500,once,2027-07-01\n", &met);
 	assert_true(met.mirr_ok);
 	assert_close(met.mirr, by_hand, REL, 0);
-	(void)after_tax_of("kind,name,value,timing,date\n"
-			   "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
-			   "setting,horizon_years,1\n"
-			   "cost,A,0.7,once,2027-03-03\ncost,B,0.1,once,2027-03-09\n", &met);
+	crm_after_tax_free(&at);
+	at = after_tax_of("kind,name,value,timing,date\n"
+			  "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
+			  "setting,horizon_years,1\n"
+			  "cost,A,0.7,once,2027-03-03\ncost,B,0.1,once,2027-03-09\n", &met);
 	assert_false(met.mirr_ok);
+	crm_after_tax_free(&at);
 }
 
 static void test_scenario_textbook(void **state)
