@@ -241,7 +241,8 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 		size_t n = end - pos;
 		if (chunk && n > chunk)
 			n = chunk;
-		if (csv_parse(&p, buf + pos, n, on_field, on_row, &s) != n) {
+		/* A refused character in a field before a malformed quote is reported first (below). */
+		if (csv_parse(&p, buf + pos, n, on_field, on_row, &s) != n && !s.bad_line) {
 			st = crm_error_set(err, csv_error(&p) == CSV_ENOMEM ? CRM_ENOMEM : CRM_EDATA,
 					   name, s.line, s.cur.nfields + 1,
 					   "malformed CSV: %s (a quote inside a quoted field is written \"\")",

@@ -377,8 +377,10 @@ static void review(const struct view *v, FILE *fp)
 			a->stage == CRM_STAGE_READINESS ? "before the program"
 			: a->stage == CRM_STAGE_CALIBRATION ? "in the middle of the program"
 			: "after implementation");
-	if (a->date[0])
-		fprintf(fp, ", assessed %s", a->date);
+	if (a->date[0]) {
+		fputs(", assessed ", fp);
+		user_text(fp, md, strlen(item), a->date);
+	}
 	fputs(".\n", fp);
 
 	double cshare = a->culture / a->culture_max, eshare = a->execution / a->execution_max;

@@ -237,10 +237,18 @@ int wb_make_formats(struct wb *w)
 #define WB_FOOTER_MAX 255
 #define WB_FOOTER_TITLE 120
 
+/* U+2060 WORD JOINER: no width, no break, nothing shown. */
+#define WB_WORD_JOINER "\xE2\x81\xA0"
+
 /*
  * The footer of every sheet: the case's title on the left ('&' doubled, cut
  * at a character's start when long), the sheet's name in the middle, the page
  * and the number of pages on the right.
+ *
+ * libxlsxwriter takes "&G" and "&[Picture]" for an image's place even after
+ * a doubled '&' (an '&' of the text): it refuses the footer, and frees it
+ * twice when the workbook is closed. A title's "&G" or "&[" ("P&G") gets a
+ * word joiner after its doubled '&', so that it shows as written.
  */
 static void footer_text(const struct wb *w, char *buf, size_t len)
 {
@@ -252,9 +260,14 @@ static void footer_text(const struct wb *w, char *buf, size_t len)
 		unsigned char c = (unsigned char)t[i];
 		if (n + 4 > WB_FOOTER_TITLE && (c & 0xC0) != 0x80)
 			break;
-		if (c == '&')
-			title[n++] = '&';
 		title[n++] = (char)c;
+		if (c == '&') {
+			title[n++] = '&';
+			if (t[i + 1] == 'G' || t[i + 1] == '[') {
+				memcpy(title + n, WB_WORD_JOINER, 3);
+				n += 3;
+			}
+		}
 	}
 	while (n > 0 && ((unsigned char)title[n - 1] & 0xC0) == 0xC0)
 		n--;   /* never a lead byte without its continuation */

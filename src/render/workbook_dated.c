@@ -48,7 +48,9 @@ void wb_dated_rows(struct wb *w)
 
 	for (size_t l = 0; l < w->sc->nlines; l++) {
 		const crm_line *ln = &w->sc->lines[l];
-		w->dt_row[l] = w->dated && ln->date_year && crm_case_line_counted(w->r->c, l) ? row++ : -1;
+		/* A line dated after the horizon adds nothing (its period is past the last): no row. */
+		w->dt_row[l] = w->dated && ln->date_year && wb_line_period(w, l) <= w->n &&
+			       crm_case_line_counted(w->r->c, l) ? row++ : -1;
 	}
 	w->dt_last = row - 1;
 }

@@ -121,7 +121,10 @@ static void test_malformed(void **state)
 
 /*
  * A control character inside a field is refused where it is, whatever the
- * chunk size: before, `1\0garbage` was read as 1.
+ * chunk size: before, `1\0garbage` was read as 1. One before a malformed
+ * quote on its line is the error named, as the first: read whole, the line
+ * was reported as malformed CSV, read in small chunks as the control
+ * character (found by tests/fuzz/fuzz_actuals.c).
  */
 static void test_control_characters(void **state)
 {
@@ -133,6 +136,8 @@ static void test_control_characters(void **state)
 		C("kind,name,value\n# note \x7f\ncost,A,1\n", 2, 1, "0x7F at character 8"),
 		C("kind,name,value\ncost,\"two\nli\x01nes\",1\n", 3, 2, "0x01 at character 7"),
 		C("a,b\x0c\n", 1, 2, "0x0C"),
+		C("kind,name,value\ncost,A\x01,1\"x\n", 2, 2, "0x01 at character 2"),
+		C("\x01,1\")", 1, 1, "0x01 at character 1"),
 	};
 #undef C
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
