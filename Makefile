@@ -196,23 +196,25 @@ uninstall:
 # ---- fuzzing
 # Harnesses in tests/fuzz/fuzz_*.c. `make fuzz` builds them with clang's
 # libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer and runs each for
-# FUZZ_SECONDS on one core, from the seed corpus (the bundled scenarios and
-# tests/fuzz/corpus/NAME) and the format's dictionary; new inputs go to
-# build-fuzz/corpus/NAME, crashes to build-fuzz/crash-*. `make check` replays
-# the seeds and every past crash (tests/fuzz/regressions/NAME) once with
-# tests/fuzz/replay.c under the same sanitizers, built with $(CC).
+# FUZZ_SECONDS on one core, from its seeds (tests/fuzz/seeds.sh NAME: the
+# bundled scenarios, actuals or answers files and tests/fuzz/corpus/NAME) and
+# the formats' dictionary; new inputs go to build-fuzz/corpus/NAME, crashes to
+# build-fuzz/crash-*. `make check` replays the seeds and every past crash
+# (tests/fuzz/regressions/NAME) once with tests/fuzz/replay.c under the same
+# sanitizers, built with $(CC). FUZZ_NAMES="actuals answers" fuzzes only those.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_ALL := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES ?= $(FUZZ_ALL)
 FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -pthread -O1 -g -Wall -Wextra
 FUZZ_BIN := $(FUZZ_NAMES:%=build-fuzz/fuzz_%)
-REPLAY_BIN := $(FUZZ_NAMES:%=build-replay/replay_%)
+REPLAY_BIN := $(FUZZ_ALL:%=build-replay/replay_%)
 
 build-fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (fuzz)")
-	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) \
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(GSL_CFLAGS) $(XLSX_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) \
 		-fsanitize=fuzzer-no-link -c $< -o $@
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC:%.c=build-fuzz/%.o)
@@ -223,7 +225,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC:%.c=build-fu
 build-replay/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (replay)")
-	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(XLSX_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c $< -o $@
 
 build-replay/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(CORE_SRC:%.c=build-replay/%.o)
 	@$(if $(Q),echo "  LD      $@")
@@ -263,16 +265,64 @@ build-replay/replay_shortest: tests/fuzz/fuzz_shortest.c tests/fuzz/replay.c tes
 	$(Q)$(CXX) $(FUZZ_SANITIZE) -o $@ build-replay/fuzz_shortest.o build-replay/replay_shortest.o \
 		build-replay/src/render/shortest.o $(DC_LIBS)
 
-# The sanitized copies of the core are kept between runs.
-.SECONDARY: $(CORE_SRC:%.c=build-fuzz/%.o) $(CORE_SRC:%.c=build-replay/%.o)
+# Harnesses that write an output (the renderers', and the actuals' and
+# answers' harnesses, which show what they read) link the output layer, from
+# archives so that each takes only the objects it calls: its C files, the
+# workbook's apart (with libxlsxwriter and zlib, for fuzz_render_xlsx), and
+# the C++ number formatter, so they are linked by the C++ compiler. The
+# checks of an output (tests/fuzz/outcheck.h) read CSV back with libcsv.
+FUZZ_RENDER_SRC := $(filter-out src/render/workbook%.c,$(wildcard src/render/*.c))
+FUZZ_WORKBOOK_SRC := $(wildcard src/render/workbook*.c)
+FUZZ_OUTPUT_NAMES := actuals answers $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_render_*.c))
+FUZZ_OUTPUT_DEPS := tests/fuzz/fuzz.h tests/fuzz/fuzz_render.h tests/fuzz/outcheck.h \
+	tests/fuzz/outcheck_xlsx.h
+FUZZ_OUTPUT_LIBS = $(XLSX_LIBS) $(DC_LIBS) $(LIBS)
 
-fuzz-replay: $(REPLAY_BIN)
+%/librender.a: $(FUZZ_RENDER_SRC:%.c=\%/%.o) %/src/render/shortest.o
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+%/libworkbook.a: $(FUZZ_WORKBOOK_SRC:%.c=\%/%.o)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_OUTPUT_NAMES:%=build-fuzz/fuzz_%): build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OUTPUT_DEPS) \
+		build-fuzz/libworkbook.a build-fuzz/librender.a $(CORE_SRC:%.c=build-fuzz/%.o)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link \
+		-c -o build-fuzz/fuzz_$*.o $<
+	$(Q)$(FUZZ_CXX) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ build-fuzz/fuzz_$*.o \
+		build-fuzz/libworkbook.a build-fuzz/librender.a $(CORE_SRC:%.c=build-fuzz/%.o) $(FUZZ_OUTPUT_LIBS)
+
+$(FUZZ_OUTPUT_NAMES:%=build-replay/replay_%): build-replay/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+		$(FUZZ_OUTPUT_DEPS) build-replay/libworkbook.a build-replay/librender.a \
+		$(CORE_SRC:%.c=build-replay/%.o)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(GSL_CFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c -o build-replay/fuzz_$*.o $<
+	$(Q)$(CC) $(CPPFLAGS) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -c -o build-replay/replay_$*.o \
+		tests/fuzz/replay.c
+	$(Q)$(CXX) $(FUZZ_SANITIZE) -o $@ build-replay/fuzz_$*.o build-replay/replay_$*.o \
+		build-replay/libworkbook.a build-replay/librender.a $(CORE_SRC:%.c=build-replay/%.o) \
+		$(FUZZ_OUTPUT_LIBS)
+
+# The sanitized copies of the core and the output layer are kept between runs.
+.SECONDARY: $(CORE_SRC:%.c=build-fuzz/%.o) $(CORE_SRC:%.c=build-replay/%.o) \
+	$(FUZZ_RENDER_SRC:%.c=build-fuzz/%.o) $(FUZZ_RENDER_SRC:%.c=build-replay/%.o) \
+	$(FUZZ_WORKBOOK_SRC:%.c=build-fuzz/%.o) $(FUZZ_WORKBOOK_SRC:%.c=build-replay/%.o)
+
+# The checks of an output's form, tested on outputs made well and badly.
+build-replay/outcheck_test: tests/fuzz/outcheck_test.c tests/fuzz/outcheck.h tests/fuzz/outcheck_xlsx.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(FUZZ_BASE_CFLAGS) $(FUZZ_SANITIZE) -o $@ $< $(CSV_LIBS) -lz
+
+fuzz-replay: $(REPLAY_BIN) build-replay/outcheck_test
 
 fuzz: $(FUZZ_BIN)
 	$(Q)for n in $(FUZZ_NAMES); do \
 		mkdir -p build-fuzz/corpus/$$n; \
-		seeds="tests/fuzz/corpus/$$n"; \
-		[ $$n = expr ] || [ $$n = shortest ] || seeds="tests/fuzz/corpus/scenario scenarios"; \
+		seeds=$$(sh tests/fuzz/seeds.sh $$n); \
 		[ ! -d tests/fuzz/regressions/$$n ] || seeds="$$seeds tests/fuzz/regressions/$$n"; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
 		build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
@@ -284,4 +334,4 @@ fuzz: $(FUZZ_BIN)
 clean:
 	rm -rf build build-san build-fuzz build-replay crmroi
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(wildcard build-fuzz/src/core/*.d build-replay/src/core/*.d)
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(wildcard build-fuzz/src/*/*.d build-replay/src/*/*.d)
