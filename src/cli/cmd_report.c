@@ -469,6 +469,34 @@ static int build_common_draws(html_doc *doc, const struct report_opts *o)
 	return status;
 }
 
+/*
+ * A document dated before the last month with actuals reports what had not
+ * happened on its date: warn, naming a file that holds that month. Nothing
+ * without a start date (months have no calendar) or a date given as "today"
+ * that could not be read.
+ */
+static void warn_date_before_actuals(const char *date, const crm_track *t, const crm_actuals *a)
+{
+	const crm_settings *s = &t->sc->settings;
+	int y, m, d;
+
+	if (!s->start_year || t->last < 1 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return;
+	int k = s->start_month - 1 + t->last - 1;
+	int ly = s->start_year + k / 12, lm = k % 12 + 1;
+	if (y * 12 + m >= ly * 12 + lm)
+		return;
+	const char *file = NULL;
+	for (size_t i = 0; i < crm_actuals_count(a) && !file; i++) {
+		const crm_actual *x = crm_actuals_get(a, i);
+		if (x->month == t->last && x->kind != CRM_ACTUAL_CRITERION)
+			file = x->loc.file;
+	}
+	fprintf(stderr, "%s: %s%swarning: the document is dated %s, before the last month with "
+		"actuals, %04d-%02d: give --date a day on or after it\n", progname, file ? file : "",
+		file ? ": " : "", date, ly, lm);
+}
+
 /* actuals has room for every argument: --actuals FILE, as often as given. */
 static int report_command(int argc, char **argv, const char **actuals)
 {
@@ -573,9 +601,14 @@ static int report_command(int argc, char **argv, const char **actuals)
 				status = report_error(&err);
 		if (status == EXIT_OK && crm_track_compute(sc, act, &track, &err) != CRM_OK)
 			status = report_error(&err);
-		if (status == EXIT_OK)
+		if (status == EXIT_OK) {
 			report_warnings(&track->warnings);
+			warn_date_before_actuals(o.date, track, act);
+		}
 		doc.track = track;
+		doc.actuals = act;
+		doc.actuals_files = actuals;
+		doc.nactuals_files = nactuals;
 	}
 	if (status != EXIT_OK)
 		goto done;
