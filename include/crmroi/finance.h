@@ -86,8 +86,10 @@ void crm_irr_powers(size_t n, int periods_per_year, double rate, double *pw);
 /*
  * MIRR as a spreadsheet defines it, with annual finance and reinvestment
  * rates: (FV of positive flows at reinvest / -PV of negative flows at finance)
- * ^ (1 / T) - 1, T = (n - 1) / periods_per_year years. Returns 0 and sets *out,
- * or -1 when there is no positive or no negative flow.
+ * ^ (1 / T) - 1, T = (n - 1) / periods_per_year years. A flow within
+ * CRM_PAYBACK_REL_TOL x sum|v| of 0 is a rounding remainder and counts as no
+ * flow. Returns 0 and sets *out, or -1 when there is no positive or no
+ * negative flow.
  */
 int crm_mirr(const double *v, size_t n, int periods_per_year, double finance_rate,
 	     double reinvest_rate, double *out);
@@ -144,8 +146,10 @@ crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *o
  * MIRR of flows v[i] at times t[i] (years from the investment date): the
  * positive flows reinvested at reinvest_rate to the horizon (in years), the
  * negative ones financed at finance_rate from time 0, (FV / -PV)^(1/horizon)
- * - 1. Returns 0 and sets *out, or -1 when there is no positive or no
- * negative flow, or no horizon.
+ * - 1. MIRR is defined on net flows: the flows of one day (times less than
+ * half a day apart) are netted first, and a net within CRM_PAYBACK_REL_TOL x
+ * sum|v| of 0 counts as no flow. Returns 0 and sets *out, or -1 when there is
+ * no positive or no negative flow, no horizon, or no memory.
  */
 int crm_xmirr(const double *v, const double *t, size_t n, double horizon, double finance_rate,
 	      double reinvest_rate, double *out);

@@ -29,6 +29,7 @@
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,7 @@
 #define IRR_EPSREL 4e-15
 #define IRR_TANGENT_TOL 1e-10
 #define IRR_ROUNDING_TOL 1e-13     /* |NPV| / sum|terms| that is rounding noise */
-#define IRR_REVERSE_LOG 600.0      /* ln of the largest x^(n-1) evaluated as is */      /* |NPV| / sum|terms| below which a touching point is a root */
+#define IRR_REVERSE_LOG 600.0      /* ln of the largest x^(n-1) evaluated as is */
 
 double crm_npv(const double *v, size_t n, int ppy, double rate)
 {
@@ -493,15 +494,19 @@ found:
 int crm_mirr(const double *v, size_t n, int ppy, double finance_rate, double reinvest_rate,
 	     double *out)
 {
-	double fv_pos = 0, pv_neg = 0;
+	double fv_pos = 0, pv_neg = 0, scale = 0;
 	double years = (double)(n - 1) / ppy;
 
 	if (n < 2)
 		return -1;
+	for (size_t k = 0; k < n; k++)
+		scale += fabs(v[k]);
+	/* A rounding remainder of a period's sum is no flow (as for payback). */
+	double tol = CRM_PAYBACK_REL_TOL * scale;
 	for (size_t k = 0; k < n; k++) {
-		if (v[k] > 0)
+		if (v[k] > tol)
 			fv_pos += v[k] * pow(1.0 + reinvest_rate, (double)(n - 1 - k) / ppy);
-		else if (v[k] < 0)
+		else if (v[k] < -tol)
 			pv_neg += v[k] * pow(1.0 + finance_rate, -(double)k / ppy);
 	}
 	if (fv_pos <= 0 || pv_neg >= 0)
@@ -553,6 +558,7 @@ void crm_payback_compute(const double *v, size_t n, int mpp, crm_payback *out)
 
 #define XIRR_SCAN_POINTS 4000
 #define XIRR_TOUCH_TOL 1e-10       /* |f| / sum|terms| below which a touching point is a root */
+#define CRM_XMIRR_SAME_DAY (0.5 / 365.0)  /* years: flows nearer than half a day fall on one day */
 
 /* Howard Hinnant's days_from_civil. */
 long crm_date_days(int y, int m, int d)
@@ -723,19 +729,48 @@ crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *o
 	return CRM_OK;
 }
 
+typedef struct xflow {
+	double t, v;
+} xflow;
+
+static int xflow_cmp(const void *a, const void *b)
+{
+	double x = ((const xflow *)a)->t, y = ((const xflow *)b)->t;
+	return (x > y) - (x < y);
+}
+
 int crm_xmirr(const double *v, const double *t, size_t n, double horizon, double finance_rate,
 	      double reinvest_rate, double *out)
 {
-	double fv_pos = 0, pv_neg = 0;
+	double fv_pos = 0, pv_neg = 0, scale = 0;
+	xflow *f;
 
-	/* Positives reinvested to the end of the horizon, negatives financed from day 0. */
+	if (n == 0 || horizon <= 0 || n > SIZE_MAX / sizeof *f || !(f = malloc(n * sizeof *f)))
+		return -1;
 	for (size_t i = 0; i < n; i++) {
-		if (v[i] > 0)
-			fv_pos += v[i] * pow(1.0 + reinvest_rate, horizon - t[i]);
-		else if (v[i] < 0)
-			pv_neg += v[i] * pow(1.0 + finance_rate, -t[i]);
+		f[i].t = t[i];
+		f[i].v = v[i];
+		scale += fabs(v[i]);
 	}
-	if (fv_pos <= 0 || pv_neg >= 0 || horizon <= 0)
+	/* MIRR is defined on net flows: the flows of one day are netted first (a
+	 * cost and a larger benefit that day are one smaller benefit), and a net
+	 * within the payback tolerance of 0 is a rounding remainder, no flow. */
+	qsort(f, n, sizeof *f, xflow_cmp);
+	double tol = CRM_PAYBACK_REL_TOL * scale;
+	for (size_t i = 0; i < n;) {
+		double day = f[i].t, net = 0;
+		size_t j = i;
+		for (; j < n && f[j].t - day < CRM_XMIRR_SAME_DAY; j++)
+			net += f[j].v;
+		/* Positives reinvested to the end of the horizon, negatives financed from day 0. */
+		if (net > tol)
+			fv_pos += net * pow(1.0 + reinvest_rate, horizon - day);
+		else if (net < -tol)
+			pv_neg += net * pow(1.0 + finance_rate, -day);
+		i = j;
+	}
+	free(f);
+	if (fv_pos <= 0 || pv_neg >= 0)
 		return -1;
 	*out = pow(fv_pos / -pv_neg, 1.0 / horizon) - 1.0;
 	return 0;
