@@ -580,6 +580,81 @@ static void sobol_table(FILE *fp, const html_case *hc, const html_doc *d)
 	free(order);
 }
 
+/* Drivers of the worst draws named in the document: at most this many, each shifted at least this far. */
+#define WORST_NAMED 3
+#define WORST_SHIFT_SD 0.25
+
+/*
+ * The bad case in words: the value at risk and expected shortfall of NPV at
+ * the first level (one draw in twenty), and what the worst draws have in
+ * common (the values whose mean shifts most there).
+ */
+static void bad_case_para(FILE *fp, const html_case *hc)
+{
+	const crm_sim_result *r = &hc->sim;
+	const crm_sim_metric *s = &r->metric[CRM_SIM_NPV];
+	const crm_scenario *sc = hc->r.sc;
+	const char *cur = html_currency(hc);
+	char var[96], es[96], buf[2048];
+
+	if (!s->defined || !(s->max > s->min) || !isfinite(r->var[0]) || !isfinite(r->es[0]))
+		return;
+	explain_money(var, sizeof var, cur, r->var[0]);
+	explain_money(es, sizeof es, cur, r->es[0]);
+	snprintf(buf, sizeof buf, "In the worst %g%% of the draws NPV is at most %s (the value at "
+		 "risk at %g%%) and %s on average (the expected shortfall: how bad the bad case is "
+		 "when it comes).", r->tail_level[0], var, r->tail_level[0], es);
+	/* The values that shift most in the worst draws of the higher level. */
+	size_t pick[WORST_NAMED], npick = 0;
+	for (size_t i = 0; r->tail_mean && i < r->nitems; i++) {
+		double di = r->item_sd[i] > 0 ? fabs(r->tail_mean[i] - r->item_mean[i]) / r->item_sd[i]
+					      : 0;
+		if (!(di >= WORST_SHIFT_SD))
+			continue;
+		size_t j = npick < WORST_NAMED ? npick++ : WORST_NAMED;
+		while (j > 0) {
+			size_t o = pick[j - 1];
+			double dj = fabs(r->tail_mean[o] - r->item_mean[o]) / r->item_sd[o];
+			if (dj >= di)
+				break;
+			if (j < WORST_NAMED)
+				pick[j] = o;
+			j--;
+		}
+		if (j < WORST_NAMED)
+			pick[j] = i;
+	}
+	for (size_t k = 0; k < npick; k++) {
+		const crm_uncertain *u = &r->items[pick[k]];
+		char lab[256], t[96], m[96];
+		html_item_label(lab, sizeof lab, sc, u);
+		if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
+			lab[0] = (char)(lab[0] - 'A' + 'a');
+		if (k == 0)
+			crm_appendf(buf, sizeof buf, " The worst %g%% of the draws have ",
+				    r->tail_level[CRM_SIM_NTAIL - 1]);
+		else
+			crm_appendf(buf, sizeof buf, "%s", k + 1 == npick ? " and " : ", ");
+		if (u->kind == CRM_ITEM_EVENT) {
+			html_pct(t, sizeof t, r->tail_mean[pick[k]]);
+			html_pct(m, sizeof m, r->item_mean[pick[k]]);
+			crm_appendf(buf, sizeof buf, "%s in %s of them (%s of all draws)", lab, t, m);
+		} else {
+			int month = u->kind == CRM_ITEM_INPUT &&
+				    (sc->inputs[u->index].timing & (1 << CRM_TIMING_START));
+			item_value(t, sizeof t, sc, cur, u, r->tail_mean[pick[k]], 1);
+			item_value(m, sizeof m, sc, cur, u, r->item_mean[pick[k]], 1);
+			crm_appendf(buf, sizeof buf, "%s at %s%s on average (%s in all draws)", lab,
+				    month ? "month " : "", t, m);
+		}
+	}
+	if (npick)
+		crm_appendf(buf, sizeof buf, ".");
+	fputs("<p><b>The bad case.</b> ", fp);
+	html_text(fp, buf);
+	fputs("</p>\n", fp);
+}
+
 static int any_risk(const crm_scenario *sc)
 {
 	for (size_t l = 0; l < sc->nlines; l++)
@@ -648,6 +723,7 @@ int html_sec_risk(const html_doc *d, FILE *fp)
 		fputs("</p>\n", fp);
 		html_chart_histogram(fp, d);
 		html_chart_scurve(fp, hc);
+		bad_case_para(fp, hc);
 		if (hc->sobol.ok)
 			sobol_table(fp, hc, d);
 		else if (d->sobol_points == 0)

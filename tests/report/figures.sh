@@ -14,7 +14,8 @@
 # the monthly grid, where the lowest point of the cumulative is by month),
 # the simulation's P10, P50 and P90 and its probability of a loss after and
 # before tax, a CFO case whose decision turns on tax, and each deployment
-# option's expected NPV, total costs, MIRR, benefit-cost ratio and risk range.
+# option's expected NPV, total costs, MIRR, benefit-cost ratio and risk range;
+# the value at risk and expected shortfall of the risk page.
 set -u
 : "${CRMROI:=$(pwd)/build/crmroi}"
 dir=$(mktemp -d)
@@ -120,6 +121,10 @@ if grep -qE "P\(NPV < 0\) +$at +$bt *$" "$dir/m1.txt"; then
 else
 	echo "page 1, P(NPV < 0) after and before tax $at $bt: NOT found"
 fi
+# The bad case on the risk page: value at risk and expected shortfall at 5%.
+look "$dir/m.txt" "risk, value at risk at 5%" "$(field "$dir/sim.json" bad_case.levels.0.value_at_risk)"
+look "$dir/m.txt" "risk, expected shortfall at 5%" \
+	"$(field "$dir/sim.json" bad_case.levels.0.expected_shortfall)"
 margins "$dir/m.pdf" "mid-sized case"
 look "$dir/m.txt" "budget, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
 
