@@ -225,6 +225,13 @@ static const struct bad bad_cases[] = {
 	{ "kind,name,value\ninput,a,15 %\n", 2, 3, "write 15% (no space between a number and its %)" },
 	{ "kind,name,value\ninput,a,=2 * 3\n", 2, 3, "the value starts with '=': formulas are written "
 	  "without a spreadsheet's leading '=' (write 2 * 3)" },
+	/* The other files crmroi reads: which command reads them. */
+	{ "# answers\nid,section,answer\nPS1,,yes\n", 2, 1, "this is the answers file of a readiness "
+	  "self-assessment (its header has the columns id and answer), not a scenario: crmroi assess "
+	  "reads it (crmroi assess bad.csv)" },
+	{ "period,kind,name,value\n3,cost,Set-up,100\n", 1, 1, "this is an actuals file (its header "
+	  "has the columns period, kind, name and value), not a scenario: crmroi track reads it "
+	  "after the scenario of the plan (crmroi track PLAN.csv bad.csv)" },
 	{ "kind,name,value\ninput,horizon_years,1\n", 2, 2, "the name of a setting" },
 	{ "kind,name,value\ninput,a,1\ninput,a,2\n", 3, 2, "defined twice (first on line 2)" },
 	{ HDR "input,a,1,,,,lead_management\n", 2, 7, "has no meaning" },
