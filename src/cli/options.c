@@ -50,6 +50,8 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_ACTUALS] = { "actuals", 0, "FILE" },
 	[OPT_TEMPLATE] = { "template", 0, NULL },
 	[OPT_STRICT] = { "strict", 0, NULL },
+	[OPT_COLOR] = { "color", 0, "WHEN" },
+	[OPT_TAIL] = { "tail", 0, "P[,Q]" },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)
@@ -168,6 +170,11 @@ static int cli_next(cli_parser *p, const char **arg)
 			break;
 		case OPT_STRICT:
 			cli_strict = 1;
+			break;
+		case OPT_COLOR:
+			if (cli_set_color(optarg) != 0)
+				return usage_error("%s: --color takes auto, always or never, not '%s'", cmd,
+						   optarg), CLI_USAGE;
 			break;
 		case OPT_RAW_TEXT:
 			/* The same for every CSV cell of the run: set once, in the output layer. */
