@@ -314,8 +314,9 @@ static void rests_on(const html_doc *d, size_t b, char *buf, size_t len)
 		for (size_t k = 0; k < n; k++)
 			crm_appendf(parts, sizeof parts, "%s%s", k == 0 ? "" : k + 1 == n ? ", and " : ", ",
 				    part[k]);
-		snprintf(buf, len, "%s differs from %s only in its costs and risk settings: %s.", nb, np,
-			 parts);
+		buf[0] = '\0';   /* names of any length: appended, cut at len */
+		crm_appendf(buf, len, "%s differs from %s only in its costs and risk settings: %s.", nb,
+			    np, parts);
 		if (d->ncases > 0 && pc->has_p_best && pc->p_best == 0) {
 			html_sim_share(z, sizeof z, pc->p_best, pc->p_best_draws);
 			crm_appendf(buf, len, " %s has the highest NPV in %s as a consequence: on common "
