@@ -51,7 +51,7 @@ static int parse_opt(void *ctx, const cli_parser *p, int id, const char *arg)
 	case OPT_HORIZON:
 		if (crm_parse_number(arg, &v, NULL, why, sizeof why) != CRM_OK || v != floor(v) ||
 		    v < 1 || v > CRM_MAX_HORIZON_YEARS)
-			return command_usage_error("new", "new: --horizon takes whole years from 1 to %d, not '%s'",
+			return usage_error("new: --horizon takes whole years from 1 to %d, not '%s'",
 					   CRM_MAX_HORIZON_YEARS, arg);
 		o->horizon = (int)v;
 		o->starts_new = 1;
@@ -189,7 +189,7 @@ static crm_starter *build(const struct new_opts *o, const cli_parser *p, int *st
 	}
 	if (!s)
 		*status = err.status == CRM_EUSAGE
-			? command_usage_error("new", "new: %s", err.msg) : report_error(&err);
+			? usage_error("new: %s", err.msg) : report_error(&err);
 	return s;
 }
 
@@ -206,20 +206,21 @@ int cmd_new(int argc, char **argv)
 		goto done;
 	status = EXIT_OK;
 	if (p.nargs) {
-		status = command_usage_error("new", "new: '%s': new reads no scenario (--from BASE writes a "
+		status = usage_error("new: '%s': new reads no scenario (--from BASE writes a "
 				     "variant of one)", p.args[0]);
 		goto done;
 	}
 	/* The base itself is left to the output sink, which names it as an input. */
 	if (p.output && strcmp(p.output, "-") && stat(p.output, &st) == 0 && S_ISREG(st.st_mode) &&
 	    !(o.from && same_file(p.output, o.from))) {
-		status = command_usage_error("new", "new: '%s' exists; new writes a new file and does not "
+		status = usage_error("new: '%s' exists; new writes a new file and does not "
 				     "replace one (choose another name, or remove it first)", p.output);
 		goto done;
 	}
 	if (o.list) {
 		if (o.starts_new || o.from || o.title) {
-			status = command_usage_error("new", "new: --list takes no other option: it lists the areas and writes no scenario");
+			status = usage_error("new: --list takes no other option: it lists the areas and "
+					     "writes no scenario");
 			goto done;
 		}
 		if ((status = cli_out_open(&p)) == EXIT_OK) {
@@ -229,18 +230,18 @@ int cmd_new(int argc, char **argv)
 		goto done;
 	}
 	if (o.from && o.starts_new) {
-		status = command_usage_error("new", "new: --from writes a variant of BASE, which has its areas, "
+		status = usage_error("new: --from writes a variant of BASE, which has its areas, "
 				     "currency and horizon; --areas, --currency and --horizon are for a "
 				     "new business case");
 		goto done;
 	}
 	if (!o.from && !o.areas) {
-		status = command_usage_error("new", "new: no --areas given (crmroi new --list shows the areas; "
+		status = usage_error("new: no --areas given (crmroi new --list shows the areas; "
 				     "--from BASE writes a variant of a scenario)");
 		goto done;
 	}
 	if (o.from && !strcmp(o.from, "-")) {
-		status = command_usage_error("new", "new: --from needs a file: the variant names its base by its "
+		status = usage_error("new: --from needs a file: the variant names its base by its "
 				     "path");
 		goto done;
 	}

@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 const char *progname = "crmroi";
+const char *cli_command;
+int cli_strict;
 
 int usage_error(const char *fmt, ...)
 {
@@ -31,7 +33,10 @@ int usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+	if (cli_command)
+		fprintf(stderr, "\nTry '%s %s --help' for more information.\n", progname, cli_command);
+	else
+		fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 	return EXIT_USAGE;
 }
 
@@ -69,17 +74,29 @@ int report_error(const crm_error *err)
 	return exit_status_of(err->status);
 }
 
-void report_warnings(const crm_warnings *w)
+size_t report_warnings(const crm_warnings *w)
 {
 	static crm_seen *seen;   /* a warning is shown once per command (a shared base's too) */
+	size_t n = 0;
 
 	for (size_t i = 0; i < w->count; i++) {
 		if (!crm_seen_first(&seen, &w->items[i]))
 			continue;
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
-		fprintf(stderr, "warning: %s\n", w->items[i].msg);
+		if (cli_strict) {
+			fprintf(stderr, "%s (a warning; an error with --strict)\n", w->items[i].msg);
+			n++;
+		} else {
+			fprintf(stderr, "warning: %s\n", w->items[i].msg);
+		}
 	}
+	return n;
+}
+
+int strict_status(size_t n, int status)
+{
+	return n && status == EXIT_OK ? EXIT_DATA : status;
 }
 
 int parse_format(const char *s, out_format *out)
@@ -691,19 +708,6 @@ void quiet_stderr_end(int saved)
 	}
 }
 
-/* A usage error of one command: points to that command's help. */
-int command_usage_error(const char *command, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '%s help %s' for more information.\n", progname, command);
-	return EXIT_USAGE;
-}
-
 int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -715,18 +719,18 @@ int same_file(const char *a, const char *b)
 
 /* ------------------------------------------------------------ business cases */
 
-int apply_only(crm_scenario *sc, unsigned classes, char **warning)
+int apply_only(crm_scenario *sc, unsigned classes)
 {
 	char warn[2 * EXPLAIN_CLASSES_LEN];
+	size_t skip = strlen(sc->file) + 2;   /* the sentence after "FILE: " */
 
 	if (!classes)
 		return 0;
 	sc->settings.classes = classes;
 	if (!explain_classes_warning(sc, 1, warn, sizeof warn))
 		return 0;
-	if (!warning)
-		fprintf(stderr, "%s: %s\n", progname, warn);
-	else if (!(*warning = strdup(warn)))
+	if (crm_warnings_add(&sc->warnings, sc->file, 0, 0, "%s",
+			     strlen(warn) > skip ? warn + skip : warn) != CRM_OK)
 		return -1;
 	return 1;
 }
@@ -742,7 +746,7 @@ int load_report(report *r, const char *path, int by_month, unsigned classes)
 	crm_error_clear(&err);
 	if (!(sc = crm_scenario_load(path, &err)))
 		return report_error(&err);
-	apply_only(sc, classes, NULL);
+	apply_only(sc, classes);
 	inputs_add(sc);
 	if (by_month == LOAD_BY_GRID)
 		by_month = sc->settings.grid == CRM_GRID_MONTH;

@@ -699,7 +699,10 @@ static const crm_csv_row *row_at(const struct src *sr, int line)
 	return NULL;
 }
 
-/* A row of the base, as written, as an example row of the variant; NULL on no memory or if not found. */
+/*
+ * A row of the base, as written, as an example row of the variant; NULL on
+ * no memory (*nomem set) or when the row is not found.
+ */
 static char **copy_row(crm_starter *s, const struct src *srcs, size_t nsrc, crm_loc at,
 		       int *nomem)
 {
