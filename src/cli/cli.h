@@ -29,6 +29,16 @@ extern const char *cli_command;
 extern int cli_strict;
 
 /*
+ * --color WHEN: "auto" (the default: on a terminal, unless NO_COLOR is set
+ * and not empty or TERM is dumb), "always" or "never". Sets the colour of
+ * diagnostics on standard error and of negative numbers in text output
+ * (render_set_color); -1 for another word.
+ */
+int cli_set_color(const char *when);
+/* The escape sequence of code "31" (red), "33" (yellow) or "0" (plain) for standard error; "" when it is not coloured. */
+const char *cli_sgr(const char *code);
+
+/*
  * Report a usage error (one line and a hint: 'crmroi COMMAND --help' once a
  * command is chosen, else 'crmroi --help') and return EXIT_USAGE.
  */
@@ -152,5 +162,6 @@ int cmd_report(int argc, char **argv);
 int cmd_track(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
 int cmd_workbook(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
 
 #endif

@@ -348,10 +348,13 @@ static char *warning_lines(const crm_warnings *w)
 			fprintf(fp, ":%d", e->line);
 		if (e->line && e->col)
 			fprintf(fp, ":%d", e->col);
-		if (cli_strict)
-			fprintf(fp, ": %s (a warning; an error with --strict)\n", e->msg);
-		else
-			fprintf(fp, ": warning: %s\n", e->msg);
+		if (cli_strict) {
+			fprintf(fp, ": %s", cli_sgr("31"));
+			fprintf(fp, "%s (a warning; an error with --strict)%s\n", e->msg, cli_sgr("0"));
+		} else {
+			fprintf(fp, ": %s", cli_sgr("33"));
+			fprintf(fp, "warning:%s %s\n", cli_sgr("0"), e->msg);
+		}
 	}
 	fclose(fp);
 	return buf;

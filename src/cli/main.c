@@ -22,7 +22,10 @@
 #define METRIC_TEXT "npv (default), roi, bcr, irr, mirr, payback, discounted_payback, " \
 	"pv_benefits, pv_costs, or after tax: after_tax_npv, after_tax_irr, ..."
 #define STRICT_TEXT "treat warnings as errors: say each one, write no output, exit 1"
-#define HELP_OPT { OPT_STRICT, NULL, STRICT_TEXT }, { OPT_HELP, NULL, "show this help" }, \
+#define COLOR_TEXT "colour warnings, errors and negative numbers: auto (on a terminal, unless " \
+	"NO_COLOR is set), always or never"
+#define HELP_OPT { OPT_STRICT, NULL, STRICT_TEXT }, { OPT_COLOR, NULL, COLOR_TEXT }, \
+	{ OPT_HELP, NULL, "show this help" }, \
 	{ OPT_HELP, NULL, NULL }
 
 static const struct cmd_option run_opts[] = {
@@ -78,6 +81,8 @@ static const struct cmd_option simulate_opts[] = {
 	  "10000000)" },
 	{ OPT_SEED, NULL, "random seed (default 1): the same seed gives the same bytes" },
 	{ OPT_JOBS, NULL, "threads (default: the number of processors); results do not depend on it" },
+	{ OPT_TAIL, NULL, "levels of value at risk and expected shortfall of NPV, in percent "
+	  "(default 5,10); the drivers of the worst outcomes are those of Q" },
 	{ OPT_PRECISION, NULL, "stop when the 95% half-width of mean NPV is within P of the mean "
 	  "(e.g. 1%)" },
 	{ OPT_METRIC, "M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback, "
@@ -178,6 +183,11 @@ static const struct cmd_option new_opts[] = {
 	HELP_OPT
 };
 
+static const struct cmd_option completion_opts[] = {
+	{ OPT_OUTPUT, NULL, "write to FILE instead of standard output" },
+	HELP_OPT
+};
+
 const struct command commands[] = {
 	{ "new", cmd_new, "write a scenario to start from: areas, drivers and costs, placeholders "
 	  "marked", "new --areas AREA[,AREA...] [OPTIONS] [-o FILE] | new --from BASE [-o FILE] | "
@@ -208,6 +218,8 @@ const struct command commands[] = {
 	  "assess [OPTIONS] ANSWERS.csv... | assess --template [-o FILE]", assess_opts },
 	{ "workbook", cmd_workbook, "the business case as an Excel workbook of live formulas",
 	  "workbook FILE -o OUTPUT.xlsx", workbook_opts },
+	{ "completion", cmd_completion, "the bash completion script (make install installs it)",
+	  "completion bash", completion_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -280,7 +292,7 @@ static void print_help(FILE *fp)
 	fputs("Build the financial business case of a CRM program from scenario files (CSV).\n\n"
 	      "Commands:\n", fp);
 	for (const struct command *c = commands; c->name; c++)
-		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+		fprintf(fp, "  %-11s %s\n", c->name, c->summary);
 	fputs("\nOptions:\n"
 	      "  -h, --help       show this help\n"
 	      "  -V, --version    show the version\n"
@@ -340,5 +352,6 @@ int main(int argc, char **argv)
 	}
 	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
 	cli_command = c->name;
+	(void)cli_set_color("auto");
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -50,6 +50,8 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_ACTUALS] = { "actuals", 0, "FILE" },
 	[OPT_TEMPLATE] = { "template", 0, NULL },
 	[OPT_STRICT] = { "strict", 0, NULL },
+	[OPT_COLOR] = { "color", 0, "WHEN" },
+	[OPT_TAIL] = { "tail", 0, "P[,Q]" },
 	[OPT_AREAS] = { "areas", 0, "AREA[,AREA...]" },
 	[OPT_CURRENCY] = { "currency", 0, "CODE" },
 	[OPT_HORIZON] = { "horizon", 0, "YEARS" },
@@ -173,6 +175,11 @@ static int cli_next(cli_parser *p, const char **arg)
 			break;
 		case OPT_STRICT:
 			cli_strict = 1;
+			break;
+		case OPT_COLOR:
+			if (cli_set_color(optarg) != 0)
+				return usage_error("%s: --color takes auto, always or never, not '%s'", cmd,
+						   optarg), CLI_USAGE;
 			break;
 		case OPT_RAW_TEXT:
 			/* The same for every CSV cell of the run: set once, in the output layer. */

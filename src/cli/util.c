@@ -25,14 +25,48 @@ const char *progname = "crmroi";
 const char *cli_command;
 int cli_strict;
 
+static int color_err;   /* diagnostics on standard error are coloured */
+
+int cli_set_color(const char *when)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	int env_off = (no && *no) || !term || !strcmp(term, "dumb");
+
+	if (!strcmp(when, "always")) {
+		color_err = 1;
+		render_set_color(RENDER_COLOR_ALWAYS);
+	} else if (!strcmp(when, "never")) {
+		color_err = 0;
+		render_set_color(RENDER_COLOR_NEVER);
+	} else if (!strcmp(when, "auto")) {
+		color_err = !env_off && isatty(STDERR_FILENO);
+		render_set_color(env_off ? RENDER_COLOR_NEVER : RENDER_COLOR_TTY);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+const char *cli_sgr(const char *code)
+{
+	if (!color_err)
+		return "";
+	if (!strcmp(code, "31"))
+		return "\033[31m";
+	if (!strcmp(code, "33"))
+		return "\033[33m";
+	return "\033[0m";
+}
+
 int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, "%s: %s", progname, cli_sgr("31"));
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
+	fputs(cli_sgr("0"), stderr);
 	if (cli_command)
 		fprintf(stderr, "\nTry '%s %s --help' for more information.\n", progname, cli_command);
 	else
@@ -70,7 +104,8 @@ int report_error(const crm_error *err)
 {
 	fprintf(stderr, "%s: ", progname);
 	print_where(err);
-	fprintf(stderr, "%s\n", err->msg[0] ? err->msg : crm_strerror(err->status));
+	fprintf(stderr, "%s", cli_sgr("31"));
+	fprintf(stderr, "%s%s\n", err->msg[0] ? err->msg : crm_strerror(err->status), cli_sgr("0"));
 	return exit_status_of(err->status);
 }
 
@@ -85,10 +120,13 @@ size_t report_warnings(const crm_warnings *w)
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
 		if (cli_strict) {
-			fprintf(stderr, "%s (a warning; an error with --strict)\n", w->items[i].msg);
+			fprintf(stderr, "%s", cli_sgr("31"));
+			fprintf(stderr, "%s (a warning; an error with --strict)%s\n", w->items[i].msg,
+				cli_sgr("0"));
 			n++;
 		} else {
-			fprintf(stderr, "warning: %s\n", w->items[i].msg);
+			fprintf(stderr, "%s", cli_sgr("33"));
+			fprintf(stderr, "warning:%s %s\n", cli_sgr("0"), w->items[i].msg);
 		}
 	}
 	return n;
