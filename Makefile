@@ -148,6 +148,20 @@ $(BUILD)/tests/test_format: tests/unit/test_format.c tests/unit/testutil.h \
 	$(Q)$(CXX) $(LDFLAGS) -o $@ $(BUILD)/tests/obj/test_format.o $(BUILD)/src/render/format.o \
 		$(BUILD)/src/render/shortest.o $(LIB) $(DC_LIBS) $(CMOCKA_LIBS) $(LIBS)
 
+# The starter's unit test writes starters with the output layer's view (and
+# the format.o and C++ number formatter it calls) and loads them back.
+$(BUILD)/tests/test_starter: tests/unit/test_starter.c tests/unit/testutil.h \
+		$(BUILD)/src/render/starter_view.o $(BUILD)/src/render/format.o \
+		$(BUILD)/src/render/shortest.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	@mkdir -p $(BUILD)/tests/obj
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(GSL_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) \
+		-DTEST_SRCDIR='"$(CURDIR)"' -c -o $(BUILD)/tests/obj/test_starter.o $<
+	$(Q)$(CXX) $(LDFLAGS) -o $@ $(BUILD)/tests/obj/test_starter.o \
+		$(BUILD)/src/render/starter_view.o $(BUILD)/src/render/format.o \
+		$(BUILD)/src/render/shortest.o $(LIB) $(DC_LIBS) $(CMOCKA_LIBS) $(LIBS)
+
 # The conformance table's helper (tests/conformance): the capabilities a scenario uses.
 $(BUILD)/conformance/capabilities: tests/conformance/capabilities.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -261,6 +261,7 @@ typedef struct crm_scenario {
 	size_t ncriteria;
 	crm_group *groups;      /* named by the group column, in order of first line */
 	size_t ngroups;
+	size_t nplaceholders;   /* values still equal to their placeholder cell (each a warning) */
 } crm_scenario;
 
 /*

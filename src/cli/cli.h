@@ -148,6 +148,7 @@ int load_report(report *r, const char *path, int by_month, unsigned classes);
 int same_file(const char *a, const char *b);
 
 /* ---- commands ---- */
+int cmd_new(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_tornado(int argc, char **argv);

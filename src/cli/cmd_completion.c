@@ -13,6 +13,7 @@
 #include "options.h"
 
 #include "crmroi/analysis.h"
+#include "crmroi/areas.h"
 #include "crmroi/scenario.h"
 
 #include <stdio.h>
@@ -41,6 +42,15 @@ static void print_values(const struct command *c, enum cli_opt id, FILE *fp)
 		for (int k = 0; k < CRM_NCLASSES; k++)
 			fprintf(fp, "%s%s", k ? " " : "", crm_class_name((crm_class)k));
 		fputc('\'', fp);
+		return;
+	case OPT_AREAS:
+		fputs("@list:'", fp);
+		for (size_t k = 0; k < crm_areas_count(); k++)
+			fprintf(fp, "%s ", crm_areas_at(k)->name);
+		fputs("all'", fp);
+		return;
+	case OPT_FROM:
+		fputs("@file", fp);   /* BASE: a scenario file */
 		return;
 	case OPT_METRIC:
 	case OPT_RANK:

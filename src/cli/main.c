@@ -168,12 +168,30 @@ static const struct cmd_option workbook_opts[] = {
 	HELP_OPT
 };
 
+static const struct cmd_option new_opts[] = {
+	{ OPT_AREAS, NULL, "the benefit areas of the case, from the library (see --list); all for "
+	  "every one" },
+	{ OPT_CURRENCY, NULL, "the currency of its amounts (default USD)" },
+	{ OPT_HORIZON, NULL, "the years it runs (default 5)" },
+	{ OPT_TITLE, NULL, "its title (default: CRM business case and the areas; with --from, the "
+	  "base's title and (variant))" },
+	{ OPT_FROM, NULL, "write a variant of BASE instead: it inherits BASE and shows, commented "
+	  "out, the rows a variant states" },
+	{ OPT_LIST, NULL, "list the benefit areas, what each models and its drivers" },
+	{ OPT_OUTPUT, NULL, "write the scenario to FILE, whole or not at all; an existing file is "
+	  "never replaced (default: standard output)" },
+	HELP_OPT
+};
+
 static const struct cmd_option completion_opts[] = {
 	{ OPT_OUTPUT, NULL, "write to FILE instead of standard output" },
 	HELP_OPT
 };
 
 const struct command commands[] = {
+	{ "new", cmd_new, "write a scenario to start from: areas, drivers and costs, placeholders "
+	  "marked", "new --areas AREA[,AREA...] [OPTIONS] [-o FILE] | new --from BASE [-o FILE] | "
+	  "new --list", new_opts },
 	{ "run", cmd_run, "compute cash flows, NPV, ROI, IRR, MIRR and payback",
 	  "run [OPTIONS] FILE...", run_opts },
 	{ "check", cmd_check, "validate scenarios; list inputs, their ranges and where they are used",
@@ -257,7 +275,9 @@ static void print_option(FILE *fp, const struct cmd_option *o)
 void print_command_help(const struct command *c, FILE *fp)
 {
 	fprintf(fp, "Usage: %s %s\n%s.\n", progname, c->usage, c->summary);
-	fputs("FILE may be - for standard input.\n", fp);
+	/* new writes a scenario and reads none from standard input (--from needs a path). */
+	if (strcmp(c->name, "new"))
+		fputs("FILE may be - for standard input.\n", fp);
 	if (c->opts && c->opts[0].help) {
 		fputs("\nOptions:\n", fp);
 		for (const struct cmd_option *o = c->opts; o->help; o++)

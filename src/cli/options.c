@@ -52,6 +52,11 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_STRICT] = { "strict", 0, NULL },
 	[OPT_COLOR] = { "color", 0, "WHEN" },
 	[OPT_TAIL] = { "tail", 0, "P[,Q]" },
+	[OPT_AREAS] = { "areas", 0, "AREA[,AREA...]" },
+	[OPT_CURRENCY] = { "currency", 0, "CODE" },
+	[OPT_HORIZON] = { "horizon", 0, "YEARS" },
+	[OPT_FROM] = { "from", 0, "BASE" },
+	[OPT_LIST] = { "list", 0, NULL },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)

@@ -168,6 +168,8 @@ static crm_status load_rows(struct loader *ld)
 	if (sc->nlines == 0 && !ld->nerrors)
 		crm_warnings_add(&sc->warnings, sc->file, 0, 0, "the scenario has no cost or benefit "
 				 "lines; every result is 0");
+	if ((st = crm_scen_check_placeholders(ld)) != CRM_OK && !go_on(ld, st))
+		return st;
 	st = crm_scen_check_cycles(ld);
 	if (st == CRM_OK)
 		st = crm_scen_resolve_timing(ld);

@@ -160,8 +160,8 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 						"ramp, curve, growth, risk, probability, owner, "
 						"metric, note, treatment, life, depreciation, salvage, "
 						"date, phase, baseline, target, direction, due, unit, "
-						"group, class, or a name starting with x_ for your own "
-						"notes)", h, sug);
+						"group, class, adoption, placeholder, or a name starting "
+						"with x_ for your own notes)", h, sug);
 		}
 		if (hd->colmap[found] >= 0)
 			return crm_scen_fail_at(ld, l, "column '%s' appears twice in the header "
@@ -312,7 +312,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 			"phase", "criterion" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 			COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-			COL_PROBABILITY, COL_GROUP, COL_CLASS };
+			COL_PROBABILITY, COL_GROUP, COL_CLASS, COL_PLACEHOLDER };
 		int removed = 0;
 		for (size_t u = 0; u < sizeof unused / sizeof *unused; u++)
 			if (rowf(nr, unused[u])[0])

@@ -9,6 +9,7 @@
  *   scenario_inputs.c    input rows (names in pass 1, values in pass 2); correlations
  *   scenario_lines.c     cost and benefit rows (pass 2): months, class, group, tax columns
  *   scenario_tracking.c  phases and criteria, once every other row is read
+ *   scenario_placeholders.c  then: values still equal to their placeholder cell
  *   scenario_timing.c    once every row is read: circles, months from inputs, adoption
  * scenario.c runs them in that order and holds the entry points; every stage
  * uses scenario_fields.c. Calls go only that way: scenario.c to the stages,
@@ -33,7 +34,7 @@ enum col {
 	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
 	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE,
 	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT,
-	COL_GROUP, COL_CLASS, COL_ADOPTION, NCOLS
+	COL_GROUP, COL_CLASS, COL_ADOPTION, COL_PLACEHOLDER, NCOLS
 };
 
 /* The column names, in enum col order. */
@@ -268,5 +269,12 @@ void crm_scen_free_tracking(crm_scenario *sc);
 crm_status crm_scen_check_cycles(struct loader *ld);
 crm_status crm_scen_resolve_timing(struct loader *ld);
 void crm_scen_group_months(crm_scenario *sc);
+
+/*
+ * scenario_placeholders.c, once every row is read: a warning for each value
+ * still equal to its placeholder cell (counted in sc->nplaceholders); the
+ * column on a row of another kind is an error.
+ */
+crm_status crm_scen_check_placeholders(struct loader *ld);
 
 #endif

@@ -73,6 +73,10 @@ void check_view_scenario(const crm_scenario *sc, FILE *fp)
 		"evaluated by %s\n", sc->file, sc->ninputs, sc->ninputs == 1 ? "" : "s", ncost,
 		ncost == 1 ? "" : "s", nben, nben == 1 ? "" : "s", sc->settings.horizon_years,
 		sc->settings.horizon_years == 1 ? "" : "s", crm_grid_name(sc->settings.grid));
+	if (sc->nplaceholders)
+		fprintf(fp, "  %zu value%s still placeholder%s (see the warnings): write your own "
+			"figures before anyone decides on them\n", sc->nplaceholders,
+			sc->nplaceholders == 1 ? " is" : "s are", sc->nplaceholders == 1 ? "" : "s");
 	if (sc->settings.readiness) {
 		char rd[1024];
 		explain_readiness(&sc->settings, rd, sizeof rd);

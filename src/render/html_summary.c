@@ -901,6 +901,45 @@ static void basis_note(FILE *fp, const html_doc *d)
 	fputs(" Method and glossary at the end.</p>\n", fp);
 }
 
+/*
+ * A case with values still equal to their placeholder cell (crmroi new's
+ * figures, crmroi-scenario(5)) is a draft: the board reads it here, since
+ * it never sees the warnings that every command prints.
+ */
+static void draft_box(FILE *fp, const html_doc *d)
+{
+	size_t total = 0, with = 0;
+
+	for (size_t k = 0; k < d->ncases; k++) {
+		total += d->cases[k].r.sc->nplaceholders;
+		with += d->cases[k].r.sc->nplaceholders > 0;
+	}
+	if (!total)
+		return;
+	fputs("<div class=\"status warn\">\n<p class=\"statusline\"><b>Draft: not yet the "
+	      "company's figures</b></p>\n<p>", fp);
+	if (d->ncases == 1) {
+		fprintf(fp, "%zu value%s of this case %s still %s: ", total, total == 1 ? "" : "s",
+			total == 1 ? "is" : "are", total == 1 ? "a placeholder" : "placeholders");
+	} else {
+		for (size_t k = 0, n = 0; k < d->ncases; k++) {
+			size_t np = d->cases[k].r.sc->nplaceholders;
+			if (!np)
+				continue;
+			fputs(n == 0 ? "" : n + 1 == with ? " and " : ", ", fp);
+			fprintf(fp, "%zu%s of &#8220;", np, n > 0 ? "" : np == 1 ? " value" : " values");
+			html_text(fp, html_case_title(&d->cases[k]));
+			fputs("&#8221;", fp);
+			n++;
+		}
+		fprintf(fp, " %s still %s: ", total == 1 ? "is" : "are",
+			total == 1 ? "a placeholder" : "placeholders");
+	}
+	fputs("typical figures written to start from, not estimates of this company. crmroi check "
+	      "lists each with its file and line; replace them before anyone decides on these "
+	      "figures.</p>\n</div>\n", fp);
+}
+
 int html_sec_decision(const html_doc *d, FILE *fp)
 {
 	const html_case *hc = &d->cases[0];
@@ -916,6 +955,7 @@ int html_sec_decision(const html_doc *d, FILE *fp)
 	}
 	html_text(fp, d->date);
 	fputs("</p>\n</header>\n", fp);
+	draft_box(fp, d);
 	if (d->track)
 		status_box(fp, d);
 	decision_requested(fp, d);

@@ -48,6 +48,10 @@ sed -n '/^\.EX/,/^\.EE/p' "$tmp/man1" | grep '^\$ crmroi ' | sed 's/^\$ crmroi /
 # from crmroi-scenario(5)), the shared finance oracle, or arithmetic by hand.
 expect() {
 	case $1 in
+	"new --areas lead_management,field_service "*) echo "cost,Implementation,155000," ;;   # by hand: the set-up of lead management 45000 + field service 110000 (areas.c), added up
+	"check /tmp/case.csv") echo "ok: 16 inputs, 8 cost lines, 3 benefit lines" ;;   # counted by hand: golive, adoption, 3 + 5 drivers, 6 inputs of the costs; 8 usual costs; 1 + 2 benefits
+	"new --from /tmp/case.csv "*) echo "# benefit,Extra deals from faster follow-up,leads_per_year * conversion_uplift * margin_per_deal,,,,,lead_management,yearly,golive + 6," ;;   # by hand: the base's first benefit starts at golive, the example six months later
+	"new --list") echo "Benefit areas of crmroi new --areas (11)" ;;   # the 11 documented areas of crmroi-scenario(5)
 	"run scenarios/midsize_business_case.csv") echo "1,410,540.97" ;;   # indep_model.py: NPV
 	"run --format csv - < scenarios/tei_example.csv") echo "14868.5199098422" ;;   # oracle: NPV of -10000 10000 10000 10000 at 10%
 	"run -f json -o /tmp/cases.json "*) echo "123027.798647633" ;;   # oracle: NPV of -250000 150000 x 3 at 10%
@@ -124,24 +128,52 @@ if grep -q '^kind,.*,class,adoption' "$tmp/example.csv" && grep -q '^input,goliv
 	bad "crmroi-scenario(5) example: no go-live input, class and adoption in use"; fi
 
 # README console blocks: "$ ./crmroi ..." lines followed by the output they print.
+# They run in the README's order (the walkthrough writes files that later
+# commands read), numbered so that the shell's sorting keeps that order.
 awk -v dir="$tmp" '
 	/^```console/ { inblock = 1; next }
 	/^```/ && inblock { inblock = 0; next }
-	inblock && /^\$ / { n++; cmd = dir "/readme_" n ".cmd"; out = dir "/readme_" n ".out";
+	inblock && /^\$ / { n++; cmd = sprintf("%s/readme_%04d.cmd", dir, n);
+		out = sprintf("%s/readme_%04d.out", dir, n);
 		sub(/^\$ /, ""); print > cmd; close(cmd); printf "" > out; next }
 	inblock && n { print >> out }
 ' README.md
+# They run in a folder of their own, as in a checkout: ./crmroi is the program
+# under test and the checkout's files are there through links, so that the
+# files the walkthrough writes (case.csv, ...) stay out of the checkout and
+# a second run starts afresh.
+top=$(pwd)
+mkdir "$tmp/checkout"
+for f in "$top"/* "$top"/.[!.]*; do
+	[ -e "$f" ] || continue
+	case ${f##*/} in crmroi|.git) continue ;; esac
+	ln -s "$f" "$tmp/checkout/${f##*/}"
+done
+ln -s "$CRMROI" "$tmp/checkout/crmroi"
 for cmd in "$tmp"/readme_*.cmd; do
 	[ -e "$cmd" ] || { bad "no console examples in README.md"; break; }
 	want=${cmd%.cmd}.out
 	line=$(cat "$cmd")
-	run=$(printf '%s' "$line" | sed "s#^\./crmroi#\"\$CRMROI\"#; s#/tmp/#$tmp/out/#g")
+	run=$(printf '%s' "$line" | sed "s#/tmp/#$tmp/out/#g")
 	# CSV output ends lines with CRLF; the README, a text document, does not.
-	( eval "$run" ) 2>&1 | tr -d '\r' > "$tmp/got"
+	( cd "$tmp/checkout" && eval "$run" ) 2>&1 | tr -d '\r' > "$tmp/got"
 	if cmp -s "$tmp/got" "$want"; then ok; else
 		bad "README example '$line' prints something else:"
 		diff -u "$want" "$tmp/got" | head -20 >&2
 	fi
+done
+
+# The walkthrough's figures, computed without crmroi: the NPV of case.csv as
+# edited there (run) and of phased.csv (compare), by tests/cli/indep_model.py.
+for f in case.csv:%.2f phased.csv:%.0f; do
+	file=${f%%:*}
+	npv=$(cd "$tmp/checkout" && /usr/bin/python3 "$top/tests/cli/indep_model.py" "$file" 2>/dev/null |
+		awk -v fmt="${f#*:}" '$1 == "npv" { v = sprintf(fmt, $2); n = ""; i = length(v) - (fmt ~ /2/ ? 3 : 0)
+			tail = substr(v, i + 1); head = substr(v, 1, i)
+			while (length(head) > 3) { n = "," substr(head, length(head) - 2) n; head = substr(head, 1, length(head) - 3) }
+			print head n tail }')
+	if [ -n "$npv" ] && grep -q "^  NPV .* $npv" README.md; then ok; else
+		bad "README walkthrough: the NPV of $file by indep_model.py (${npv:-none}) is not the one shown"; fi
 done
 
 echo "docs: $pass passed, $fail failed"

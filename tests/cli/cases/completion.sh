@@ -1,6 +1,7 @@
 # crmroi completion bash writes a bash completion script from the command and
 # option tables: it completes commands, a command's options, the words an
-# option takes (formats, classes after a comma, metrics, --color), and files.
+# option takes (formats, classes after a comma, metrics, --color, the areas
+# of new --areas), and files.
 # Each line below is the words typed, then what TAB offers.
 s=$TMPDIR_CASE/crmroi.bash
 $CRMROI completion bash > "$s" || echo "no script"
@@ -23,6 +24,10 @@ try crmroi report --paper ''
 try crmroi run --format = c
 try crmroi help tr
 try crmroi simulate -n ''
+try crmroi new --areas 'lead_management,field'
+try crmroi new --areas ''
+try crmroi new --list --h
+(cd "$TMPDIR_CASE/files" && try crmroi new --from cas)
 (cd "$TMPDIR_CASE/files" && try crmroi run cas)
 $CRMROI completion zsh
 echo "exit $?"

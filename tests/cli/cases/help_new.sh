@@ -1,0 +1,1 @@
+$CRMROI new --help
