@@ -224,10 +224,10 @@ static int parse_shard(const char *s, uint64_t *k, uint64_t *n)
  * Whether a file looks like a scenario: its first row that is not a comment
  * or blank names a 'kind' column and no 'period' column (an actuals file of
  * crmroi track). Other CSV files in a directory are skipped. A header
- * separated by semicolons or tabs (a spreadsheet saved with another locale's
- * separator) counts too: the loader then says what is wrong with it, and the
- * file is counted as failed rather than skipped. Lines are read whole,
- * however long a comment is.
+ * separated by semicolons (a spreadsheet with a European locale saves "CSV"
+ * so, and the loader reads it) or tabs counts too: for tabs the loader then
+ * says what is wrong, and the file is counted as failed rather than skipped.
+ * Lines are read whole, however long a comment is.
  */
 static int looks_like_scenario(const char *path)
 {
@@ -257,9 +257,9 @@ static int looks_like_scenario(const char *path)
 		/* An actuals file (crmroi track) names kind too, and a period column. */
 		for (char *q = strstr(p, "period"); q; q = strstr(q + 1, "period")) {
 			char before = q == p ? ',' : q[-1], after = q[6];
-			if ((before == ',' || before == '"' || before == ' ') &&
-			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
-			     after == '\n' || after == '\0'))
+			if ((before == ',' || before == ';' || before == '"' || before == ' ') &&
+			    (after == ',' || after == ';' || after == '"' || after == ' ' ||
+			     after == '\r' || after == '\n' || after == '\0'))
 				yes = 0;
 		}
 		break;

@@ -78,7 +78,7 @@ void report_warnings(const crm_warnings *w)
 			continue;
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
-		fprintf(stderr, "warning: %s\n", w->items[i].msg);
+		fprintf(stderr, "%s: %s\n", w->items[i].note ? "note" : "warning", w->items[i].msg);
 	}
 }
 
