@@ -6,13 +6,14 @@
 #   make check           unit tests, CLI golden tests, docs tests
 #   make bench           benchmarks (not part of check)
 #   make fuzz            each libFuzzer harness for FUZZ_SECONDS (default 60) seconds
-#   make install         PREFIX, DESTDIR, BINDIR, MANDIR honoured
+#   make install         PREFIX, DESTDIR, BINDIR, MANDIR, COMPLETIONDIR honoured
 #   make SANITIZE=address,undefined check
 #   make V=1             show the commands
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -183,15 +184,21 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 bench: $(BIN) $(BENCH_BIN)
 	$(Q)sh tests/bench/run.sh $(BUILD)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+# The bash completion script, written by crmroi from its own option tables.
+$(BUILD)/crmroi.bash: $(BIN)
+	$(BIN) completion bash -o $@
+
+install: $(BIN) $(BUILD)/crmroi.bash
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/crmroi
 	install -m 644 man/crmroi.1 $(DESTDIR)$(MANDIR)/man1/crmroi.1
 	install -m 644 man/crmroi-scenario.5 $(DESTDIR)$(MANDIR)/man5/crmroi-scenario.5
+	install -m 644 $(BUILD)/crmroi.bash $(DESTDIR)$(COMPLETIONDIR)/crmroi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/crmroi $(DESTDIR)$(MANDIR)/man1/crmroi.1 \
-		$(DESTDIR)$(MANDIR)/man5/crmroi-scenario.5
+		$(DESTDIR)$(MANDIR)/man5/crmroi-scenario.5 $(DESTDIR)$(COMPLETIONDIR)/crmroi
 
 # ---- fuzzing
 # Harnesses in tests/fuzz/fuzz_*.c. `make fuzz` builds them with clang's

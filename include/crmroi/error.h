@@ -73,6 +73,10 @@ crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col
  */
 crm_status crm_warnings_add_note(crm_warnings *w, const char *file, int line, int col,
 				 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* How many entries of w are warnings, not notes; NULL counts none. */
+size_t crm_warnings_nwarnings(const crm_warnings *w);
+/* The first entry of w that is a warning, not a note; NULL when there is none. */
+const crm_error *crm_warnings_first(const crm_warnings *w);
 /* Append a copy of e (an error, status kept) to the list. */
 crm_status crm_warnings_add_error(crm_warnings *w, const crm_error *e);
 /* Whether the list already holds an entry with the same place and message. */

@@ -268,9 +268,9 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
-			apply_only(scs[i], o.classes, NULL);
+			apply_only(scs[i], o.classes);
 			inputs_add(scs[i]);
-			report_warnings(&scs[i]->warnings);
+			status = strict_status(report_warnings(&scs[i]->warnings), status);
 		}
 	}
 	if (status != EXIT_OK)

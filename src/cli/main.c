@@ -25,7 +25,12 @@
 	"always count"
 #define METRIC_TEXT "npv (default), roi, bcr, irr, mirr, payback, discounted_payback, " \
 	"pv_benefits, pv_costs, or after tax: after_tax_npv, after_tax_irr, ..."
-#define HELP_OPT { OPT_HELP, NULL, "show this help" }, { OPT_HELP, NULL, NULL }
+#define STRICT_TEXT "treat warnings as errors: say each one, write no output, exit 1"
+#define COLOR_TEXT "colour warnings, errors and negative numbers: auto (on a terminal, unless " \
+	"NO_COLOR is set), always or never"
+#define HELP_OPT { OPT_STRICT, NULL, STRICT_TEXT }, { OPT_COLOR, NULL, COLOR_TEXT }, \
+	{ OPT_HELP, NULL, "show this help" }, \
+	{ OPT_HELP, NULL, NULL }
 
 static const struct cmd_option run_opts[] = {
 	{ OPT_FORMAT, NULL, FORMAT_TEXT },
@@ -153,7 +158,6 @@ static const struct cmd_option track_opts[] = {
 
 static const struct cmd_option assess_opts[] = {
 	{ OPT_TEMPLATE, NULL, "write the questionnaire as a CSV table to fill in (with -o FILE)" },
-	{ OPT_STRICT, NULL, "refuse unanswered criteria instead of counting them as 0" },
 	FORMAT_OPTS,
 	HELP_OPT
 };
@@ -165,6 +169,11 @@ static const struct cmd_option check_opts[] = {
 static const struct cmd_option workbook_opts[] = {
 	{ OPT_OUTPUT, NULL, "the workbook to write (.xlsx), whole or not at all; required" },
 	{ OPT_ONLY, NULL, ONLY_TEXT },
+	HELP_OPT
+};
+
+static const struct cmd_option completion_opts[] = {
+	{ OPT_OUTPUT, NULL, "write to FILE instead of standard output" },
 	HELP_OPT
 };
 
@@ -195,6 +204,8 @@ const struct command commands[] = {
 	  "assess [OPTIONS] ANSWERS.csv... | assess --template [-o FILE]", assess_opts },
 	{ "workbook", cmd_workbook, "the business case as an Excel workbook of live formulas",
 	  "workbook FILE -o OUTPUT.xlsx", workbook_opts },
+	{ "completion", cmd_completion, "the bash completion script (make install installs it)",
+	  "completion bash", completion_opts },
 	{ "help", cmd_help, "show help for a command", "help [COMMAND]", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -265,7 +276,7 @@ static void print_help(FILE *fp)
 	fputs("Build the financial business case of a CRM program from scenario files (CSV).\n\n"
 	      "Commands:\n", fp);
 	for (const struct command *c = commands; c->name; c++)
-		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+		fprintf(fp, "  %-11s %s\n", c->name, c->summary);
 	fputs("\nOptions:\n"
 	      "  -h, --help       show this help\n"
 	      "  -V, --version    show the version\n"
@@ -324,5 +335,7 @@ int main(int argc, char **argv)
 		return usage_error("no command '%s' (commands: %s)", argv[1], list);
 	}
 	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
+	cli_command = c->name;
+	(void)cli_set_color("auto");
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -52,6 +52,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_ACTUALS] = { "actuals", 0, "FILE" },
 	[OPT_TEMPLATE] = { "template", 0, NULL },
 	[OPT_STRICT] = { "strict", 0, NULL },
+	[OPT_COLOR] = { "color", 0, "WHEN" },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)
@@ -145,8 +146,8 @@ static int cli_next(cli_parser *p, const char **arg)
 					snprintf(shown, sizeof shown, "-%c", optopt);
 				else
 					snprintf(shown, sizeof shown, "%.*s", (int)strcspn(other, "="), other);
-				return usage_error("%s: option '%s' is not one of this command's (see "
-						   "'crmroi help %s')", cmd, shown, cmd), CLI_USAGE;
+				return usage_error("%s: option '%s' is not one of this command's", cmd,
+						   shown), CLI_USAGE;
 			}
 			return usage_error("%s: unknown option '%s'", cmd, typed), CLI_USAGE;
 		}
@@ -168,6 +169,14 @@ static int cli_next(cli_parser *p, const char **arg)
 		case OPT_OUTPUT:
 			p->output = optarg;
 			break;
+		case OPT_STRICT:
+			cli_strict = 1;
+			break;
+		case OPT_COLOR:
+			if (cli_set_color(optarg) != 0)
+				return usage_error("%s: --color takes auto, always or never, not '%s'", cmd,
+						   optarg), CLI_USAGE;
+			break;
 		case OPT_RAW_TEXT:
 			/* The same for every CSV cell of the run: set once, in the output layer. */
 			csv_set_raw_text(1);
@@ -180,7 +189,7 @@ static int cli_next(cli_parser *p, const char **arg)
 			crm_error err;
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &p->classes, &err) != CRM_OK)
-				return command_usage_error(cmd, "%s: --only: %s", cmd, err.msg), CLI_USAGE;
+				return usage_error("%s: --only: %s", cmd, err.msg), CLI_USAGE;
 			p->only_given = 1;
 			break;
 		}

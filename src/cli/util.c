@@ -22,16 +22,55 @@
 #include <unistd.h>
 
 const char *progname = "crmroi";
+const char *cli_command;
+int cli_strict;
+
+static int color_err;   /* diagnostics on standard error are coloured */
+
+int cli_set_color(const char *when)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	int env_off = (no && *no) || !term || !strcmp(term, "dumb");
+
+	if (!strcmp(when, "always")) {
+		color_err = 1;
+		render_set_color(RENDER_COLOR_ALWAYS);
+	} else if (!strcmp(when, "never")) {
+		color_err = 0;
+		render_set_color(RENDER_COLOR_NEVER);
+	} else if (!strcmp(when, "auto")) {
+		color_err = !env_off && isatty(STDERR_FILENO);
+		render_set_color(env_off ? RENDER_COLOR_NEVER : RENDER_COLOR_TTY);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+const char *cli_sgr(const char *code)
+{
+	if (!color_err)
+		return "";
+	if (!strcmp(code, "31"))
+		return "\033[31m";
+	if (!strcmp(code, "33"))
+		return "\033[33m";
+	return "\033[0m";
+}
 
 int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, "%s: %s", progname, cli_sgr("31"));
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+	fputs(cli_sgr("0"), stderr);
+	if (cli_command)
+		fprintf(stderr, "\nTry '%s %s --help' for more information.\n", progname, cli_command);
+	else
+		fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 	return EXIT_USAGE;
 }
 
@@ -65,21 +104,39 @@ int report_error(const crm_error *err)
 {
 	fprintf(stderr, "%s: ", progname);
 	print_where(err);
-	fprintf(stderr, "%s\n", err->msg[0] ? err->msg : crm_strerror(err->status));
+	fprintf(stderr, "%s", cli_sgr("31"));
+	fprintf(stderr, "%s%s\n", err->msg[0] ? err->msg : crm_strerror(err->status), cli_sgr("0"));
 	return exit_status_of(err->status);
 }
 
-void report_warnings(const crm_warnings *w)
+size_t report_warnings(const crm_warnings *w)
 {
 	static crm_seen *seen;   /* a warning is shown once per command (a shared base's too) */
+	size_t n = 0;
 
 	for (size_t i = 0; i < w->count; i++) {
 		if (!crm_seen_first(&seen, &w->items[i]))
 			continue;
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
-		fprintf(stderr, "%s: %s\n", w->items[i].note ? "note" : "warning", w->items[i].msg);
+		if (w->items[i].note) {   /* how a file was read: nothing is wrong, --strict or not */
+			fprintf(stderr, "note: %s\n", w->items[i].msg);
+		} else if (cli_strict) {
+			fprintf(stderr, "%s", cli_sgr("31"));
+			fprintf(stderr, "%s (a warning; an error with --strict)%s\n", w->items[i].msg,
+				cli_sgr("0"));
+			n++;
+		} else {
+			fprintf(stderr, "%s", cli_sgr("33"));
+			fprintf(stderr, "warning:%s %s\n", cli_sgr("0"), w->items[i].msg);
+		}
 	}
+	return n;
+}
+
+int strict_status(size_t n, int status)
+{
+	return n && status == EXIT_OK ? EXIT_DATA : status;
 }
 
 int parse_format(const char *s, out_format *out)
@@ -691,19 +748,6 @@ void quiet_stderr_end(int saved)
 	}
 }
 
-/* A usage error of one command: points to that command's help. */
-int command_usage_error(const char *command, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '%s help %s' for more information.\n", progname, command);
-	return EXIT_USAGE;
-}
-
 int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -715,18 +759,18 @@ int same_file(const char *a, const char *b)
 
 /* ------------------------------------------------------------ business cases */
 
-int apply_only(crm_scenario *sc, unsigned classes, char **warning)
+int apply_only(crm_scenario *sc, unsigned classes)
 {
 	char warn[2 * EXPLAIN_CLASSES_LEN];
+	size_t skip = strlen(sc->file) + 2;   /* the sentence after "FILE: " */
 
 	if (!classes)
 		return 0;
 	sc->settings.classes = classes;
 	if (!explain_classes_warning(sc, 1, warn, sizeof warn))
 		return 0;
-	if (!warning)
-		fprintf(stderr, "%s: %s\n", progname, warn);
-	else if (!(*warning = strdup(warn)))
+	if (crm_warnings_add(&sc->warnings, sc->file, 0, 0, "%s",
+			     strlen(warn) > skip ? warn + skip : warn) != CRM_OK)
 		return -1;
 	return 1;
 }
@@ -742,7 +786,7 @@ int load_report(report *r, const char *path, int by_month, unsigned classes)
 	crm_error_clear(&err);
 	if (!(sc = crm_scenario_load(path, &err)))
 		return report_error(&err);
-	apply_only(sc, classes, NULL);
+	apply_only(sc, classes);
 	inputs_add(sc);
 	if (by_month == LOAD_BY_GRID)
 		by_month = sc->settings.grid == CRM_GRID_MONTH;

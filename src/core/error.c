@@ -97,6 +97,23 @@ crm_status crm_warnings_add_note(crm_warnings *w, const char *file, int line, in
 	return CRM_OK;
 }
 
+size_t crm_warnings_nwarnings(const crm_warnings *w)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; w && i < w->count; i++)
+		n += !w->items[i].note;
+	return n;
+}
+
+const crm_error *crm_warnings_first(const crm_warnings *w)
+{
+	for (size_t i = 0; w && i < w->count; i++)
+		if (!w->items[i].note)
+			return &w->items[i];
+	return NULL;
+}
+
 crm_status crm_warnings_add_error(crm_warnings *w, const crm_error *e)
 {
 	crm_error *slot = grow(w);

@@ -13,6 +13,7 @@
  * load, evaluate, open outputs or report errors.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "calendar.h"
 #include "compare_view.h"
 #include "explain.h"
 #include "rtable.h"
@@ -199,23 +200,86 @@ static void section(FILE *fp, int md, const char *fmt, ...)
 	free(text);
 }
 
-static void year_label(int y, char *buf, size_t len)
+/*
+ * Whether every scenario starts on the same date with the same fiscal year:
+ * then Year k is one calendar (or fiscal) year for all of them and is named
+ * as run names it (2028, FY2028); else each counts from its own start.
+ */
+static int same_calendar(const compare_view *c)
 {
-	if (y)
-		snprintf(buf, len, "Year %d", y);
-	else
-		snprintf(buf, len, "Initial");
+	const crm_settings *a = &c->r[0].sc->settings;
+
+	if (!a->start_year)
+		return 0;
+	for (int i = 1; i < c->n; i++) {
+		const crm_settings *b = &c->r[i].sc->settings;
+		if (b->start_year != a->start_year || b->start_month != a->start_month ||
+		    b->start_day != a->start_day || b->fiscal_year_start != a->fiscal_year_start)
+			return 0;
+	}
+	return 1;
 }
 
-/* Columns 1..years+1 of t: Initial, Year 1, ... */
-static void year_cols(rtable *t, int years)
+static void year_label(const compare_view *c, int y, char *buf, size_t len)
+{
+	if (!y)
+		snprintf(buf, len, "Initial");
+	else if (same_calendar(c))
+		calendar_year_label(&c->r[0].sc->settings, y, buf, len);
+	else
+		snprintf(buf, len, "Year %d", y);
+}
+
+/* Columns 1..years+1 of t: Initial, Year 1 (or 2028), ... */
+static void year_cols(const compare_view *c, rtable *t, int years)
 {
 	char label[32];
 
 	for (int y = 0; y <= years; y++) {
-		year_label(y, label, sizeof label);
+		year_label(c, y, label, sizeof label);
 		rtable_col(t, (size_t)y + 1, label, label, CRM_UNIT_MONEY);
 	}
+}
+
+/* When some scenario has a start date but they differ: say that Year k is each one's own. */
+static void dates_note(const compare_view *c, FILE *fp, int md, const char *b)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int dated = 0;
+	FILE *f;
+
+	static const char *const month[] = { "January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December" };
+	int fiscal_differ = 0;
+
+	for (int i = 0; i < c->n; i++) {
+		dated |= c->r[i].sc->settings.start_year != 0;
+		fiscal_differ |= c->r[i].sc->settings.fiscal_year_start !=
+				 c->r[0].sc->settings.fiscal_year_start;
+	}
+	if (!dated || !(f = open_memstream(&text, &len)))
+		return;
+	for (int i = 0; i < c->n; i++) {
+		const crm_settings *s = &c->r[i].sc->settings;
+		fprintf(f, "%s%s ", i ? "; " : "", c->names[i]);
+		if (!s->start_year)
+			fputs("no start date", f);
+		else if (s->start_day)
+			fprintf(f, "%04d-%02d-%02d", s->start_year, s->start_month, s->start_day);
+		else
+			fprintf(f, "%04d-%02d", s->start_year, s->start_month);
+		if (fiscal_differ && s->fiscal_year_start >= 1 && s->fiscal_year_start <= 12)
+			fprintf(f, ", fiscal years from %s", month[s->fiscal_year_start - 1]);
+		else if (fiscal_differ)
+			fputs(", calendar years", f);
+	}
+	if (fclose(f) == 0)
+		para(fp, md, b, "The scenarios start on different dates or fiscal years (%s): Year k "
+		     "is the k-th year from each one's own start.", text);
+	if (md)
+		fputc('\n', fp);
+	free(text);
 }
 
 static void show(const rtable *t, FILE *fp, int md)
@@ -362,9 +426,11 @@ yearly_tables:
 	for (int cum = 0; cum < 2; cum++) {
 		section(fp, md, "%s by year (%s)", cum ? "Cumulative net cash flow" : "Net cash flow",
 			base->sc->settings.currency);
+		if (!cum && !same_calendar(c))
+			dates_note(c, fp, md, b);
 		rtable_init(&t, (size_t)c->years + 2);
 		rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
-		year_cols(&t, c->years);
+		year_cols(c, &t, c->years);
 		double *v = malloc(((size_t)c->years + 1) * sizeof *v);
 		for (int i = 0; v && i < c->n; i++) {
 			long r = rtable_row(&t);
@@ -390,7 +456,7 @@ yearly_tables:
 		fputc('\n', fp);
 	rtable_init(&t, (size_t)c->years + 4);
 	rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
-	year_cols(&t, c->years);
+	year_cols(c, &t, c->years);
 	rtable_col(&t, (size_t)c->years + 2, "incremental_npv", "Incremental NPV", CRM_UNIT_MONEY);
 	rtable_col(&t, (size_t)c->years + 3, "incremental_irr", "Incremental IRR", CRM_UNIT_RATE);
 
@@ -630,7 +696,7 @@ static void compare_view_csv(const compare_view *c, FILE *fp)
 	for (int cum = 0; v && cum < 2; cum++)
 		for (int y = 0; y <= c->years; y++) {
 			csv_field(fp, cum ? "cumulative_net" : "net", 1);
-			year_label(y, key, sizeof key);
+			year_label(c, y, key, sizeof key);
 			csv_field(fp, key, 0);
 			for (int i = 0; i < c->n; i++) {
 				yearly(&c->r[i], c->r[i].c->cf->net, v, c->years, cum);

@@ -7,6 +7,7 @@
 #include "render.h"
 #include "shortest.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -475,11 +476,38 @@ static void print_wrapped(FILE *fp, const char *s, size_t avail, size_t col)
 	}
 }
 
+static int render_color;
+
+void render_set_color(int when)
+{
+	render_color = when;
+}
+
+/* Whether numbers printed on fp are coloured. */
+static int colored(FILE *fp)
+{
+	if (render_color == RENDER_COLOR_TTY)
+		return fp && isatty(fileno(fp));
+	return render_color == RENDER_COLOR_ALWAYS;
+}
+
 /* A cell within a row: a line break of its text shown as a space, so that the columns stay aligned. */
 static void put_cell(FILE *fp, const char *s)
 {
 	for (; s && *s; s++)
 		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+/* A number's cell: a negative one in red when colour is on (the escapes take no column). */
+static void put_number_cell(FILE *fp, const char *s, int color)
+{
+	int neg = color && s && s[0] == '-' && isdigit((unsigned char)s[1]);
+
+	if (neg)
+		fputs("\033[31m", fp);
+	put_cell(fp, s);
+	if (neg)
+		fputs("\033[0m", fp);
 }
 
 /*
@@ -491,6 +519,7 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 {
 	char **row = t->cells + r * t->ncols;
 	size_t at = width(indent);
+	int color = colored(fp);
 
 	fputs(indent, fp);
 	if (t->flags[r] == ROW_HEADING) {
@@ -533,7 +562,10 @@ static void print_row(const text_table *t, FILE *fp, const char *indent, size_t 
 		}
 		if (t->right[c] && w[c] > cw)
 			pad(fp, w[c] - cw);
-		put_cell(fp, row[c]);
+		if (t->right[c])
+			put_number_cell(fp, row[c], color);
+		else
+			put_cell(fp, row[c]);
 		if (!t->right[c] && k + 1 < last && w[c] > cw)
 			pad(fp, w[c] - cw);
 		at += w[c];

@@ -79,6 +79,15 @@ void csv_mark(char *s);
  * for FMT_SHORTEST_MAX bytes; NUL-terminated; returns its length.
  */
 size_t csv_number_text(char *dst, double v);
+
+/*
+ * Colour in text tables: a negative number in red. RENDER_COLOR_NEVER (the
+ * default), RENDER_COLOR_ALWAYS, or RENDER_COLOR_TTY: when the stream is a
+ * terminal. Set once, before any output (--color; NO_COLOR is the front
+ * end's to read). Never in CSV, JSON, markdown or HTML.
+ */
+enum { RENDER_COLOR_NEVER, RENDER_COLOR_ALWAYS, RENDER_COLOR_TTY };
+void render_set_color(int when);
 /* A number: its shortest exact text, never neutralised; an empty cell when not finite. */
 void csv_number(FILE *fp, double v, int first);
 /*
