@@ -119,6 +119,22 @@ crm_assessment *crm_assess_load(const char *path, crm_error *err);
 /* The same from memory; name labels messages; chunk is passed to crm_csv_parse. */
 crm_assessment *crm_assess_parse(const char *buf, size_t len, const char *name, size_t chunk,
 				 crm_error *err);
+/*
+ * Read and score an answers file as crmroi check reads a scenario: a bad row
+ * (an unknown, repeated or empty id, a bad answer, a bad stage) does not stop
+ * the reading, so every bad answer is found. The first CRM_MAX_ERRORS errors
+ * are appended to errors (caller-owned; free with crm_warnings_free; each
+ * item's status is its crm_status) and *unlisted counts the rest; an error
+ * that stops the reading (the file cannot be read, a malformed table or
+ * header) is the list's only item. Returns the assessment only when there is
+ * no error. err (may be NULL) gets the first error, the one crm_assess_load
+ * reports.
+ */
+crm_assessment *crm_assess_check(const char *path, crm_warnings *errors, size_t *unlisted,
+				 crm_error *err);
+/* The same from memory; name labels messages; chunk is passed to crm_csv_parse. */
+crm_assessment *crm_assess_check_text(const char *buf, size_t len, const char *name, size_t chunk,
+				      crm_warnings *errors, size_t *unlisted, crm_error *err);
 void crm_assess_free(crm_assessment *a);
 
 /* points / maximum of section i, 0..1. */

@@ -64,6 +64,12 @@ typedef struct crm_warnings {
 	size_t cap;
 } crm_warnings;
 
+/*
+ * Most errors a check that goes on after a bad row (crm_scenario_check,
+ * crm_assess_check) lists; it counts the rest.
+ */
+#define CRM_MAX_ERRORS 50
+
 crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col,
 			    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /*

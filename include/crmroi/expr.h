@@ -118,24 +118,38 @@ int crm_expr_uses_time(const crm_expr *e);
 
 /* Names that may not be used for inputs: functions and period variables. */
 int crm_expr_reserved(const char *name);
+/* Those names as a list for a message: "min, max, ..., year and month". Static. */
+const char *crm_expr_reserved_list(void);
 
 /*
  * The compiled program, for tools that translate a formula into another
  * language (the workbook writer). The program is postfix: CONST pushes k,
  * INPUT and PREV push input arg (now, and in the previous period), YEAR and
  * MONTH push the period variables, SERIES pushes the year's entry of the
- * series (crm_expr_series); NEG, ABS pop one value and push one; ADD, SUB,
- * MUL, DIV, POW and ROUND (value, digits) pop two; MIN and MAX pop arg values.
+ * series (crm_expr_series); NEG, ABS and NOT pop one value and push one; ADD,
+ * SUB, MUL, DIV, POW, ROUND (value, digits) and the comparisons EQ, NE, LT,
+ * LE, GT, GE pop two; IF pops three (condition, then, else); MIN, MAX, AND
+ * and OR pop arg values.
+ *
+ * A comparison, AND, OR and NOT give 1 (true) or 0 (false); two numbers that
+ * differ by less than 2^-48 of each compare equal, as in a spreadsheet
+ * (0.1 + 0.2 = 0.3). IF, AND, OR and
+ * NOT take any number other than 0 as true. Each of them gives NaN when a
+ * value it reads is not finite (a division by zero), as a spreadsheet gives
+ * an error; IF reads only its condition and the branch it chooses, so the
+ * other branch may hold 1/0.
  */
 typedef enum crm_expr_op {
 	CRM_EXPR_CONST, CRM_EXPR_INPUT, CRM_EXPR_PREV, CRM_EXPR_YEAR, CRM_EXPR_MONTH,
 	CRM_EXPR_SERIES, CRM_EXPR_NEG, CRM_EXPR_ADD, CRM_EXPR_SUB, CRM_EXPR_MUL,
-	CRM_EXPR_DIV, CRM_EXPR_POW, CRM_EXPR_MIN, CRM_EXPR_MAX, CRM_EXPR_ABS, CRM_EXPR_ROUND
+	CRM_EXPR_DIV, CRM_EXPR_POW, CRM_EXPR_MIN, CRM_EXPR_MAX, CRM_EXPR_ABS, CRM_EXPR_ROUND,
+	CRM_EXPR_EQ, CRM_EXPR_NE, CRM_EXPR_LT, CRM_EXPR_LE, CRM_EXPR_GT, CRM_EXPR_GE,
+	CRM_EXPR_IF, CRM_EXPR_AND, CRM_EXPR_OR, CRM_EXPR_NOT
 } crm_expr_op;
 
 typedef struct crm_expr_insn {
 	crm_expr_op op;
-	int arg;        /* input index, or argument count of MIN and MAX */
+	int arg;        /* input index, or argument count of MIN, MAX, AND and OR */
 	double k;       /* the constant of CONST */
 } crm_expr_insn;
 

@@ -206,8 +206,7 @@ typedef struct crm_origin {
 #define CRM_MAX_ROWS 1000000
 /* Most x_ columns (own notes) a scenario may have, over all its files. */
 #define CRM_MAX_EXTRA_COLUMNS 64
-/* Most errors crm_scenario_check lists; it counts the rest. */
-#define CRM_MAX_ERRORS 50
+/* CRM_MAX_ERRORS (crmroi/error.h): most errors crm_scenario_check lists. */
 
 /* A phase of the program (kind=phase): what its criteria and lines belong to. */
 typedef struct crm_phase {

@@ -32,6 +32,8 @@ enum { CRM_SIM_NPV, CRM_SIM_ROI, CRM_SIM_IRR, CRM_SIM_PAYBACK, CRM_SIM_DPAYBACK,
 /* Values kept for rank correlations, at most: a model with many uncertain values uses fewer draws. */
 #define CRM_SIM_RANK_VALUES (16 * 1000 * 1000)
 #define CRM_SIM_NPCT 7
+#define CRM_SIM_NTAIL 2               /* levels of value at risk and expected shortfall */
+#define CRM_SIM_DRIVERS_TAIL 10.0     /* default levels, in percent: 5 and this */
 
 extern const double crm_sim_percentiles[CRM_SIM_NPCT];   /* 5, 10, 25, 50, 75, 90, 95 */
 
@@ -56,6 +58,12 @@ typedef struct crm_sim_options {
 	/* Called now and then with draws done so far and the total planned. */
 	void (*progress)(void *ctx, uint64_t done, uint64_t total);
 	void *progress_ctx;
+	/*
+	 * The levels (in percent, ascending, above 0 and below 100) of value at
+	 * risk and expected shortfall; 0, 0: 5 and 10. The drivers of the worst
+	 * outcomes are those of the higher level.
+	 */
+	double tail_levels[CRM_SIM_NTAIL];
 } crm_sim_options;
 
 typedef struct crm_sim_metric {
@@ -85,8 +93,26 @@ typedef struct crm_sim_result {
 	double p_after_tax_negative; /* of the draws with one; NaN when not computed or none */
 	double reference_share;      /* draws with NPV below opt->reference / draws with an NPV;
 					NaN without a reference */
+	/*
+	 * The bad case: at each level (in percent), the value at risk (NPV's
+	 * percentile at the level: in that share of draws NPV is at most it) and
+	 * the expected shortfall (the mean NPV of the worst level% of the draws
+	 * with an NPV: the ceil(level% x draws) lowest). NaN when no draw has an
+	 * NPV. From every value kept (tail_exact), or estimated from the
+	 * histogram beyond CRM_SIM_EXACT_MAX draws, to about its bin width.
+	 */
+	double tail_level[CRM_SIM_NTAIL];
+	double var[CRM_SIM_NTAIL], es[CRM_SIM_NTAIL];
+	int tail_exact;
 	size_t nitems;
 	crm_uncertain *items;        /* owned */
+	/*
+	 * What drives the worst outcomes: over the draws the rank correlations
+	 * use, each item's mean in the worst tail_level[1]% by NPV (tail_draws of
+	 * them) against its mean and standard deviation in all of them.
+	 */
+	double *tail_mean, *item_mean, *item_sd;   /* nitems each */
+	uint64_t tail_draws;
 	double *rank_corr;           /* nitems: Spearman with NPV; NaN when constant */
 	uint64_t rank_draws;         /* draws the rank correlations use */
 	int correlated;              /* the scenario has correlation rows */

@@ -37,6 +37,35 @@ static void report_unanswered(const crm_warnings *w)
 	}
 }
 
+/*
+ * Read and score one answers file into *out, reporting every bad answer in
+ * it (as check does for a scenario) and, when there are several, their
+ * number. Returns the exit status of the first error, or EXIT_OK.
+ */
+static int load(const char *path, crm_assessment **out)
+{
+	crm_warnings errors = { NULL, 0, 0 };
+	size_t unlisted = 0;
+	crm_error err;
+	int status = EXIT_OK;
+
+	crm_error_clear(&err);
+	if (!(*out = crm_assess_check(path, &errors, &unlisted, &err))) {
+		for (size_t k = 0; k < errors.count; k++) {
+			int st = report_error(&errors.items[k]);
+			if (status == EXIT_OK)
+				status = st;
+		}
+		if (errors.count + unlisted > 1)
+			fprintf(stderr, "%s: %s: %zu errors%s\n", progname, err.file,
+				errors.count + unlisted, unlisted ? " (the first ones are listed)" : "");
+		if (status == EXIT_OK)
+			status = report_error(&err);   /* the list could not take it */
+	}
+	crm_warnings_free(&errors);
+	return status;
+}
+
 /* --template: the questionnaire to fill in, as a CSV table. */
 static int write_template(cli_parser *p)
 {
@@ -80,7 +109,6 @@ int cmd_assess(int argc, char **argv)
 	struct assess_flags flags = { 0 };
 	int status;
 	crm_assessment **as = NULL;
-	crm_error err;
 
 	if ((status = cli_parse(&p, "assess", argc, argv, parse_flag, &flags)) >= 0)
 		return status;
@@ -106,9 +134,8 @@ int cmd_assess(int argc, char **argv)
 		goto done;
 	}
 	for (int i = 0; i < p.nargs; i++) {
-		crm_error_clear(&err);
-		if (!(as[i] = crm_assess_load(p.args[i], &err))) {
-			int st = report_error(&err);
+		int st = load(p.args[i], &as[i]);
+		if (!as[i]) {
 			if (status == EXIT_OK)
 				status = st;
 			continue;

@@ -469,6 +469,40 @@ static int build_common_draws(html_doc *doc, const struct report_opts *o)
 	return status;
 }
 
+/*
+ * A document dated before the last month with actuals reports what had not
+ * happened on its date: warn, naming a file that holds that month (an error
+ * with --strict, as every warning). Nothing without a start date (months
+ * have no calendar) or a date given as "today" that could not be read.
+ * Returns what report_warnings does.
+ */
+static size_t warn_date_before_actuals(const char *date, const crm_track *t,
+				       const crm_actuals *a)
+{
+	const crm_settings *s = &t->sc->settings;
+	crm_warnings w = { 0 };
+	int y, m, d;
+
+	if (!s->start_year || t->last < 1 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	int k = s->start_month - 1 + t->last - 1;
+	int ly = s->start_year + k / 12, lm = k % 12 + 1;
+	if (y * 12 + m >= ly * 12 + lm)
+		return 0;
+	const char *file = NULL;
+	for (size_t i = 0; i < crm_actuals_count(a) && !file; i++) {
+		const crm_actual *x = crm_actuals_get(a, i);
+		if (x->month == t->last && x->kind != CRM_ACTUAL_CRITERION)
+			file = x->loc.file;
+	}
+	/* Out of memory the warning is lost, as any other would be. */
+	crm_warnings_add(&w, file, 0, 0, "the document is dated %s, before the last month with "
+			 "actuals, %04d-%02d: give --date a day on or after it", date, ly, lm);
+	size_t n = report_warnings(&w);
+	crm_warnings_free(&w);
+	return n;
+}
+
 /* actuals has room for every argument: --actuals FILE, as often as given. */
 static int report_command(int argc, char **argv, const char **actuals)
 {
@@ -576,7 +610,12 @@ static int report_command(int argc, char **argv, const char **actuals)
 			status = report_error(&err);
 		if (status == EXIT_OK)
 			status = strict_status(report_warnings(&track->warnings), status);
+		if (status == EXIT_OK)
+			status = strict_status(warn_date_before_actuals(o.date, track, act), status);
 		doc.track = track;
+		doc.actuals = act;
+		doc.actuals_files = actuals;
+		doc.nactuals_files = nactuals;
 	}
 	if (status != EXIT_OK)
 		goto done;

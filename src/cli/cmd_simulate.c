@@ -12,6 +12,7 @@
 #include "options.h"
 #include "simulate_view.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@ struct sim_opts {
 	uint64_t n, seed;
 	int n_given, jobs, bins;
 	double precision;
+	double tail[CRM_SIM_NTAIL];   /* --tail, in percent; 0, 0: the default 5 and 10 */
 	size_t sobol;
 	int metrics[CRM_SIM_NMETRICS];
 	unsigned classes;     /* --only: the benefit classes counted; 0 = each scenario's own */
@@ -186,6 +188,35 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 					   "not '%s'", arg);
 		o->sobol = (size_t)v;
 		break;
+	case OPT_TAIL: {
+		/* "5,10", "5%,10%" or one level "5" (both the same). */
+		const char *s = arg;
+		for (int q = 0; q < CRM_SIM_NTAIL; q++) {
+			char *end;
+			errno = 0;
+			double lv = strtod(s, &end);
+			if (end == s || errno || !(lv > 0 && lv < 100))
+				return usage_error("simulate: --tail takes one or two percentages above 0 and "
+						   "below 100, such as 5,10, not '%s'", arg);
+			if (*end == '%')
+				end++;
+			o->tail[q] = lv;
+			if (*end == ',' && q == 0) {
+				s = end + 1;
+			} else if (*end == '\0') {
+				if (q == 0)
+					o->tail[1] = lv;
+				break;
+			} else {
+				return usage_error("simulate: --tail takes one or two percentages above 0 and "
+						   "below 100, such as 5,10, not '%s'", arg);
+			}
+		}
+		if (o->tail[1] < o->tail[0])
+			return usage_error("simulate: --tail: the second level is at least the first, not "
+					   "'%s'", arg);
+		break;
+	}
 	case OPT_PRECISION: {
 		char why[512];
 		if (crm_parse_number(arg, &o->precision, NULL, why, sizeof why) != CRM_OK)
@@ -306,6 +337,7 @@ int cmd_simulate(int argc, char **argv)
 		so.seed = o.seed;
 		so.jobs = o.jobs;
 		so.precision = o.precision;
+		memcpy(so.tail_levels, o.tail, sizeof so.tail_levels);
 		so.hist_bins = o.bins;
 		memcpy(so.metrics, o.metrics, sizeof so.metrics);
 		if (isatty(STDERR_FILENO)) {

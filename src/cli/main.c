@@ -86,6 +86,8 @@ static const struct cmd_option simulate_opts[] = {
 	  "10000000)" },
 	{ OPT_SEED, NULL, "random seed (default 1): the same seed gives the same bytes" },
 	{ OPT_JOBS, NULL, "threads (default: the number of processors); results do not depend on it" },
+	{ OPT_TAIL, NULL, "levels of value at risk and expected shortfall of NPV, in percent "
+	  "(default 5,10); the drivers of the worst outcomes are those of Q" },
 	{ OPT_PRECISION, NULL, "stop when the 95% half-width of mean NPV is within P of the mean "
 	  "(e.g. 1%)" },
 	{ OPT_METRIC, "M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback, "

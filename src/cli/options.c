@@ -53,6 +53,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_TEMPLATE] = { "template", 0, NULL },
 	[OPT_STRICT] = { "strict", 0, NULL },
 	[OPT_COLOR] = { "color", 0, "WHEN" },
+	[OPT_TAIL] = { "tail", 0, "P[,Q]" },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)

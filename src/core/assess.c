@@ -290,10 +290,26 @@ static crm_status nomem(const struct reader *rd)
 	return crm_error_set(rd->err, CRM_ENOMEM, rd->name, 0, 0, "out of memory");
 }
 
+static int has_column(const crm_csv_row *r, const char *name)
+{
+	for (int fi = 0; fi < r->nfields; fi++)
+		if (!strcasecmp(r->fields[fi], name))
+			return 1;
+	return 0;
+}
+
 static crm_status read_header(struct reader *rd, const crm_csv_row *h, int *colmap)
 {
 	for (int c = 0; c < NCOLS; c++)
 		colmap[c] = -1;
+	/* A scenario given for its answers file: say what reads each. */
+	if (!has_column(h, "id") && has_column(h, "kind") && has_column(h, "name") &&
+	    has_column(h, "value"))
+		return crm_error_set(rd->err, CRM_EDATA, rd->name, h->line, 1, "this is a scenario "
+				     "(its header has the columns kind, name and value), not an answers "
+				     "file: crmroi run, check and the other commands read it; crmroi "
+				     "assess reads the answers of the readiness self-assessment "
+				     "(crmroi assess --template -o answers.csv writes one to fill in)");
 	for (int fi = 0; fi < h->nfields; fi++) {
 		char *f = h->fields[fi];
 		for (char *p = f; *p; p++)
@@ -539,28 +555,34 @@ static crm_assessment *assessment_new(const char *name)
 	return a;
 }
 
-crm_assessment *crm_assess_parse(const char *buf, size_t len, const char *name, size_t chunk,
-				 crm_error *err)
+/*
+ * Read and score; with errors not NULL, go on after a bad row and list the
+ * errors (see crm_assess_check), else stop at the first. *first gets the
+ * first error.
+ */
+static crm_assessment *parse(const char *buf, size_t len, const char *name, size_t chunk,
+			     crm_warnings *errors, size_t *unlisted, crm_error *first)
 {
 	crm_csv_table t;
 	struct reader rd;
 	crm_status st;
-	int colmap[NCOLS];
+	crm_error row_err;
+	int colmap[NCOLS], bad_rows = 0;
 	size_t i, h;
 
 	_Static_assert(sizeof rd.seen_line / sizeof *rd.seen_line >= NCRITERIA,
 		       "seen_line holds every criterion");
 	memset(&rd, 0, sizeof rd);
 	rd.name = name;
-	rd.err = err;
+	rd.err = first;
 	if (!(rd.a = assessment_new(name))) {
-		crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
+		crm_error_set(first, CRM_ENOMEM, name, 0, 0, "out of memory");
 		return NULL;
 	}
 	/* A European spreadsheet's "CSV": fields separated by ';', numbers with decimal commas. */
 	char sep = crm_csv_detect_sep(buf, len);
 	rd.dec = sep == ';' ? CRM_DECIMAL_COMMA : CRM_DECIMAL_POINT;
-	if ((st = crm_csv_parse_sep(buf, len, chunk, sep, name, &t, err)) != CRM_OK) {
+	if ((st = crm_csv_parse_sep(buf, len, chunk, sep, name, &t, first)) != CRM_OK) {
 		crm_assess_free(rd.a);
 		return NULL;
 	}
@@ -570,7 +592,7 @@ crm_assessment *crm_assess_parse(const char *buf, size_t len, const char *name, 
 	for (h = 0; h < t.nrows && skip_row(&t.rows[h]); h++)
 		;
 	if (h == t.nrows) {
-		st = crm_error_set(err, CRM_EDATA, name, 0, 0, "no header row: the file is empty or "
+		st = crm_error_set(first, CRM_EDATA, name, 0, 0, "no header row: the file is empty or "
 				   "holds only comments (expected a header with the columns id and "
 				   "answer; crmroi assess --template writes one)");
 		goto done;
@@ -582,14 +604,37 @@ crm_assessment *crm_assess_parse(const char *buf, size_t len, const char *name, 
 		st = nomem(&rd);
 		goto done;
 	}
+	/* Each row's error is its own; the first is the one a reader stops at. */
+	rd.err = errors ? &row_err : first;
 	for (i = h + 1; i < t.nrows; i++) {
 		if (skip_row(&t.rows[i]))
 			continue;
-		if ((st = read_row(&rd, &t.rows[i], colmap)) != CRM_OK)
+		crm_error_clear(&row_err);
+		st = read_row(&rd, &t.rows[i], colmap);
+		if (st == CRM_OK)
+			continue;
+		if (!errors)
 			goto done;
+		if (!bad_rows++ && first)
+			*first = row_err;
+		if (st != CRM_EDATA) {
+			crm_warnings_add_error(errors, &row_err);   /* out of memory: said if it fits */
+			goto done;
+		}
+		if (errors->count < CRM_MAX_ERRORS) {
+			if ((st = crm_warnings_add_error(errors, &row_err)) != CRM_OK) {
+				crm_error_set(first, CRM_ENOMEM, name, 0, 0, "out of memory");
+				goto done;
+			}
+		} else {
+			(*unlisted)++;
+		}
 	}
-	if (score(rd.a) != CRM_OK)
+	st = bad_rows ? CRM_EDATA : CRM_OK;
+	if (st == CRM_OK && score(rd.a) != CRM_OK) {
+		rd.err = first;
 		st = nomem(&rd);
+	}
 done:
 	crm_csv_table_free(&t);
 	if (st != CRM_OK) {
@@ -597,6 +642,29 @@ done:
 		return NULL;
 	}
 	return rd.a;
+}
+
+crm_assessment *crm_assess_parse(const char *buf, size_t len, const char *name, size_t chunk,
+				 crm_error *err)
+{
+	return parse(buf, len, name, chunk, NULL, NULL, err);
+}
+
+crm_assessment *crm_assess_check_text(const char *buf, size_t len, const char *name, size_t chunk,
+				      crm_warnings *errors, size_t *unlisted, crm_error *err)
+{
+	crm_error first;
+	crm_assessment *a;
+
+	*unlisted = 0;
+	crm_error_clear(&first);
+	a = parse(buf, len, name, chunk, errors, unlisted, &first);
+	if (err)
+		*err = first;
+	/* An error that stopped the reading is the list's only one (out of memory: still said). */
+	if (!a && errors->count == 0)
+		crm_warnings_add_error(errors, &first);
+	return a;
 }
 
 crm_assessment *crm_assess_load(const char *path, crm_error *err)
@@ -608,6 +676,28 @@ crm_assessment *crm_assess_load(const char *path, crm_error *err)
 	if (crm_read_file(path, "answers file", &buf, &len, err) != CRM_OK)
 		return NULL;
 	a = crm_assess_parse(buf, len, strcmp(path, "-") ? path : "<stdin>", 0, err);
+	free(buf);
+	return a;
+}
+
+crm_assessment *crm_assess_check(const char *path, crm_warnings *errors, size_t *unlisted,
+				 crm_error *err)
+{
+	char *buf;
+	size_t len;
+	crm_assessment *a;
+	crm_error first;
+
+	*unlisted = 0;
+	crm_error_clear(&first);
+	if (crm_read_file(path, "answers file", &buf, &len, &first) != CRM_OK) {
+		if (err)
+			*err = first;
+		crm_warnings_add_error(errors, &first);
+		return NULL;
+	}
+	a = crm_assess_check_text(buf, len, strcmp(path, "-") ? path : "<stdin>", 0, errors,
+				  unlisted, err);
 	free(buf);
 	return a;
 }

@@ -2,17 +2,28 @@
  * expr.c - strict numbers, per-year series and formulas compiled to bytecode.
  *
  * Grammar (lowest precedence first):
- *   expr    := term (('+' | '-') term)*
+ *   expr    := sum (relop sum)?              one comparison: a < b < c is refused
+ *   relop   := '=' | '<>' | '<' | '<=' | '>' | '>='
+ *   sum     := term (('+' | '-') term)*
  *   term    := unary (('*' | '/') unary)*
  *   unary   := ('-' | '+') unary | power
  *   power   := primary ('^' unary)?          right-associative; -2^2 = -(2^2)
  *   primary := number | name | func '(' args ')' | '(' expr ')'
  * A number literal may end in '%'. Functions: min(a, ...), max(a, ...),
- * abs(x), round(x, digits), prev(name). Period variables: year, month.
+ * abs(x), round(x, digits), if(condition, then, else), and(a, ...),
+ * or(a, ...), not(x), prev(name); their names are read in any case (IF is
+ * if), as a spreadsheet reads them. Period variables: year, month.
+ *
+ * Comparisons are a spreadsheet's: = is equality, <> inequality, and they
+ * bind less tightly than arithmetic (a + 1 > b * 2 compares two sums). They
+ * give 1 or 0, so that (year > 1) * 3% is a number as in a spreadsheet, and
+ * two numbers that differ only by the rounding of their arithmetic are equal
+ * (see CMP_REL).
  *
  * The program is a postfix sequence for a small value stack; its depth is
  * known at compile time, so evaluation allocates nothing.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "crmroi/expr.h"
 
 #include <ctype.h>
@@ -22,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Deepest value stack an expression may need; far beyond any real formula. */
 #define EXPR_MAX_STACK 256
@@ -34,18 +46,30 @@
  */
 #define EXPR_MAX_NESTING CRM_EXPR_MAX_NESTING
 
+/*
+ * Two numbers whose difference is below this share of each are equal in a
+ * comparison: 2^-48, about 3.6e-15, LibreOffice's rtl::math::approxEqual.
+ * Spreadsheets compare numbers so, to about 15 significant digits, so that
+ * 0.1 + 0.2 = 0.3 and twenty steps of 5% reach 100%; a comparison that
+ * differed from the workbook's on such a rounding would choose another
+ * branch of if().
+ */
+#define CMP_REL 0x1p-48
+
 /* Longest formula quoted whole in a message; a longer one is shown around the error. */
 #define FORMULA_SHOWN 120
 
 enum op {
 	OP_CONST, OP_INPUT, OP_PREV, OP_YEAR, OP_MONTH, OP_SERIES,
 	OP_NEG, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
-	OP_MIN, OP_MAX, OP_ABS, OP_ROUND
+	OP_MIN, OP_MAX, OP_ABS, OP_ROUND,
+	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+	OP_IF, OP_AND, OP_OR, OP_NOT
 };
 
 struct insn {
 	enum op op;
-	int arg;        /* input index, or argument count for min/max */
+	int arg;        /* input index, or argument count for min, max, and, or */
 	double k;       /* constant */
 };
 
@@ -61,7 +85,48 @@ struct crm_expr {
 	int uses_time;
 };
 
-static const char *const reserved[] = { "min", "max", "abs", "round", "prev", "year", "month", NULL };
+/*
+ * The functions, with the number of arguments each takes (max -1: any
+ * number from min on) and how a message names them. prev() is parsed apart:
+ * its argument is a name, not a formula.
+ */
+static const struct func {
+	const char *name;
+	enum op op;
+	int min, max;
+	const char *usage;      /* for a wrong number of arguments */
+} funcs[] = {
+	{ "min", OP_MIN, 1, -1, NULL },
+	{ "max", OP_MAX, 1, -1, NULL },
+	{ "abs", OP_ABS, 1, 1, "abs() takes one argument" },
+	{ "round", OP_ROUND, 2, 2, "round() takes two arguments (value, digits)" },
+	{ "if", OP_IF, 3, 3, "if() takes three arguments (condition, value if true, value if "
+	  "false)" },
+	{ "and", OP_AND, 1, -1, NULL },
+	{ "or", OP_OR, 1, -1, NULL },
+	{ "not", OP_NOT, 1, 1, "not() takes one argument" },
+	{ "prev", OP_PREV, 1, 1, NULL },
+};
+#define NFUNCS (sizeof funcs / sizeof *funcs)
+
+/* Longest function name, for the rows of edit_distance(). */
+#define FUNC_NAME_MAX 5
+
+/*
+ * Spreadsheet functions a newcomer may reach for, and how to write them
+ * here. Matched without regard to case.
+ */
+static const struct { const char *name, *instead; } spreadsheet_hints[] = {
+	{ "sum", "add with +: a + b + c" },
+	{ "average", "write (a + b + c) / 3" },
+	{ "power", "write a ^ b" },
+	{ "sqrt", "write x ^ 0.5" },
+	{ "ifs", "nest if(): if(a, x, if(b, y, z))" },
+	{ "iferror", "write if() with the condition that avoids the error: if(b <> 0, a / b, 0)" },
+};
+
+static const char *const reserved[] = { "min", "max", "abs", "round", "if", "and", "or", "not",
+					"prev", "year", "month", NULL };
 
 int crm_expr_reserved(const char *name)
 {
@@ -69,6 +134,12 @@ int crm_expr_reserved(const char *name)
 		if (strcmp(name, reserved[i]) == 0)
 			return 1;
 	return 0;
+}
+
+const char *crm_expr_reserved_list(void)
+{
+	/* No "and" before the last: and is one of them. */
+	return "min, max, abs, round, if, and, or, not, prev, year, month";
 }
 
 /* ---------------------------------------------------------------- numbers */
@@ -275,6 +346,22 @@ static int number_with_unit(const char *s, crm_decimal dec, size_t *numlen)
 	return *p == '\0';
 }
 
+/*
+ * Whether s (n bytes, trimmed) is a number, blanks and '%': 15 %. *numlen is
+ * the length of the number with its sign.
+ */
+static int spaced_percent(const char *s, size_t n, crm_decimal dec, size_t *numlen)
+{
+	size_t i = (*s == '+' || *s == '-') ? 1 : 0, len = scan_in(s + i, dec), j;
+
+	if (!len)
+		return 0;
+	for (j = i + len; j < n && is_blank((unsigned char)s[j]); j++)
+		;
+	*numlen = i + len;
+	return j > i + len && j + 1 == n && s[j] == '%';
+}
+
 /* What suggest_number changed in a number. */
 enum { SUGGEST_GROUPS = 1, SUGGEST_BLANKS = 2, SUGGEST_MARK = 4 };
 
@@ -358,6 +445,17 @@ static int suggest_number(const char *s, size_t n, crm_decimal dec, char *out, s
 	return changed;
 }
 
+/* Whether s (n bytes) has a blank after a digit and a digit later on: 15 5 %, 15 % 3. */
+static int blank_after_digit(const char *s, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (is_blank((unsigned char)s[i]) && isdigit((unsigned char)s[i - 1]))
+			for (size_t j = i + 1; j < n; j++)
+				if (isdigit((unsigned char)s[j]))
+					return 1;
+	return 0;
+}
+
 static void explain_bad_number(const char *s, crm_decimal dec, char *why, size_t whylen)
 {
 	int currency = 0, comma = dec == CRM_DECIMAL_COMMA;
@@ -397,6 +495,12 @@ static void explain_bad_number(const char *s, crm_decimal dec, char *why, size_t
 			: changed & SUGGEST_GROUPS ? "leave out thousands separators"
 			: "leave out spaces between digits";
 		snprintf(why, whylen, "'%.*s' is not a number: %s (write %s)", (int)n, s, how, sug);
+	} else if (spaced_percent(s, n, dec, &numlen)) {
+		snprintf(why, whylen, "'%.*s' is not a number: write %.*s%% (no space between a number "
+			 "and its %%)", (int)n, s, (int)numlen, s);
+	} else if (blank_after_digit(s, n)) {
+		snprintf(why, whylen, "'%.*s' is not a number: leave out spaces between digits",
+			 (int)n, s);
 	} else {
 		snprintf(why, whylen, "'%.*s' is not a number (expected digits with an optional "
 			 "sign, decimal %s, exponent and trailing %%, e.g. %s)", (int)n, s,
@@ -584,6 +688,7 @@ static int accept(struct parser *ps, char c)
 
 static void parse_expr(struct parser *ps);
 static void parse_unary(struct parser *ps);
+static int report_habit(struct parser *ps);
 
 static size_t scan_name(const char *s)
 {
@@ -601,24 +706,123 @@ static int name_is(const char *s, size_t len, const char *word)
 	return strlen(word) == len && !strncmp(s, word, len);
 }
 
+/* The same without regard to case, as function names are read. */
+static int name_is_ci(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && !strncasecmp(s, word, len);
+}
+
+static const struct func *find_func(const char *s, size_t len)
+{
+	for (size_t i = 0; i < NFUNCS; i++)
+		if (name_is_ci(s, len, funcs[i].name))
+			return &funcs[i];
+	return NULL;
+}
+
 static int resolve(struct parser *ps, const char *name, size_t len)
 {
 	int idx = ps->lookup ? ps->lookup(ps->ctx, name, len) : -1;
 
 	if (idx < 0) {
 		ps->at = name;   /* point at the name's first letter, not past it */
-		perr(ps, "unknown input '%.*s' (expected the name of a row with kind=input)",
-		     (int)len, name);
+		if (name_is_ci(name, len, "year") || name_is_ci(name, len, "month"))
+			perr(ps, "unknown input '%.*s' (the period variable is %s, in lower case)",
+			     (int)len, name, tolower((unsigned char)name[0]) == 'y' ? "year" : "month");
+		else if (find_func(name, len))
+			perr(ps, "%.*s is a function: expected '(' after it", (int)len, name);
+		else
+			perr(ps, "unknown input '%.*s' (expected the name of a row with kind=input)",
+			     (int)len, name);
 		ps->at = NULL;
 	}
 	return idx;
 }
 
+/*
+ * Edits (insertions, deletions, substitutions) from the name s (len bytes,
+ * any length) to the function name f, ignoring case. The rows are as long
+ * as f, which is one of ours.
+ */
+static int edit_distance(const char *s, size_t len, const char *f)
+{
+	int row[FUNC_NAME_MAX + 1], n = (int)strlen(f);
+
+	if (n > FUNC_NAME_MAX)
+		return (int)len + n;   /* never: FUNC_NAME_MAX is the longest in funcs[] */
+	for (int j = 0; j <= n; j++)
+		row[j] = j;
+	for (size_t i = 0; i < len; i++) {
+		int diag = row[0];
+		row[0] = (int)i + 1;
+		for (int j = 1; j <= n; j++) {
+			int up = row[j];
+			int same = tolower((unsigned char)s[i]) == f[j - 1];
+			int best = diag + !same;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[n];
+}
+
+/*
+ * Report an unknown function at its name: how to write a spreadsheet's
+ * function here when it is one, and every function, the closest to the name
+ * first (ties in the order of the man page), as f(), f(), ... so that the
+ * function and() is not read as a conjunction.
+ */
+static void unknown_function(struct parser *ps, const char *name, size_t len)
+{
+	const char *instead = NULL;
+	int dist[NFUNCS];
+	size_t order[NFUNCS];
+	char list[NFUNCS * (FUNC_NAME_MAX + 4) + 1];
+	size_t used = 0;
+
+	_Static_assert(sizeof list > NFUNCS * (FUNC_NAME_MAX + 4), "room for every name");
+	for (size_t i = 0; i < sizeof spreadsheet_hints / sizeof *spreadsheet_hints; i++)
+		if (name_is_ci(name, len, spreadsheet_hints[i].name))
+			instead = spreadsheet_hints[i].instead;
+	/* A stable insertion sort by distance. */
+	for (size_t i = 0; i < NFUNCS; i++) {
+		size_t j = i;
+		dist[i] = edit_distance(name, len, funcs[i].name);
+		while (j > 0 && dist[order[j - 1]] > dist[i]) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	list[0] = '\0';
+	for (size_t i = 0; i < NFUNCS; i++)
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s()", i ? ", " : "",
+					 funcs[order[i]].name);
+	ps->at = name;
+	if (instead)
+		perr(ps, "unknown function '%.*s': %s (the functions, closest first: %s)", (int)len,
+		     name, instead, list);
+	else
+		perr(ps, "unknown function '%.*s' (the functions, closest first: %s)", (int)len, name,
+		     list);
+	ps->at = NULL;
+}
+
 static void parse_call(struct parser *ps, const char *name, size_t len)
 {
+	const struct func *f = find_func(name, len);
 	int nargs = 0;
 
-	if (name_is(name, len, "prev")) {
+	/* Known before its arguments are read: IF(year>1, ...) is not an argument error. */
+	if (!f) {
+		unknown_function(ps, name, len);
+		return;
+	}
+	if (f->op == OP_PREV) {
 		skip_ws(ps);
 		const char *arg = ps->p;
 		size_t alen = scan_name(arg);
@@ -653,33 +857,95 @@ static void parse_call(struct parser *ps, const char *name, size_t len)
 				perr(ps, "numbers here have decimal commas, so a function's arguments are "
 				     "separated by ';' (%.*s(a; b)); a comma belongs between digits (2,5)",
 				     (int)len, name);
-			else
+			else if (ps->dec == CRM_DECIMAL_POINT && *ps->p == ';')
+				perr(ps, "expected ',' or ')' in the arguments of %.*s(): arguments are "
+				     "separated by commas, not semicolons", (int)len, name);
+			else if (*ps->p == '\0' && ps->dec == CRM_DECIMAL_POINT)
+				perr(ps, "the formula ends inside the arguments of %.*s() (in a CSV "
+				     "file, a formula that holds commas is written in double quotes, "
+				     "or its commas split it into fields)", (int)len, name);
+			else if (*ps->p == '\0')
+				perr(ps, "the formula ends inside the arguments of %.*s() (in a CSV "
+				     "file, a formula that holds the field separator, ';' or ',', is "
+				     "written in double quotes, or the separator splits it into fields)",
+				     (int)len, name);
+			else if (!report_habit(ps))
 				perr(ps, "expected '%c' or ')' in the arguments of %.*s()", arg_sep(ps),
 				     (int)len, name);
 		}
 	}
 	if (ps->failed)
 		return;
-	if (name_is(name, len, "min") || name_is(name, len, "max")) {
-		if (nargs < 1) {
-			perr(ps, "%.*s() needs at least one argument", (int)len, name);
-			return;
-		}
-		emit(ps, name[1] == 'i' ? OP_MIN : OP_MAX, nargs, 0, 1 - nargs);
-	} else if (name_is(name, len, "abs")) {
-		if (nargs != 1)
-			perr(ps, "abs() takes one argument, not %d", nargs);
-		emit(ps, OP_ABS, 0, 0, 0);
-	} else if (name_is(name, len, "round")) {
-		if (nargs != 2)
-			perr(ps, "round() takes two arguments (value, digits), not %d", nargs);
-		emit(ps, OP_ROUND, 0, 0, -1);
-	} else {
-		ps->at = name;
-		perr(ps, "unknown function '%.*s' (expected min, max, abs, round or prev)",
-		     (int)len, name);
-		ps->at = NULL;
+	if (nargs < f->min && f->max < 0) {
+		perr(ps, "%.*s() needs at least one argument", (int)len, name);
+		return;
 	}
+	if (nargs < f->min || (f->max >= 0 && nargs > f->max)) {
+		perr(ps, "%s, not %d", f->usage, nargs);
+		return;
+	}
+	switch (f->op) {
+	case OP_MIN: case OP_MAX: case OP_AND: case OP_OR:
+		emit(ps, f->op, nargs, 0, 1 - nargs);
+		break;
+	case OP_IF:
+		emit(ps, OP_IF, 0, 0, -2);
+		break;
+	case OP_ROUND:
+		emit(ps, OP_ROUND, 0, 0, -1);
+		break;
+	default:   /* abs, not */
+		emit(ps, f->op, 0, 0, 0);
+		break;
+	}
+}
+
+/*
+ * What a programmer's or a spreadsheet's habit at s means here, for the
+ * message about an unexpected character; NULL when nothing is known.
+ */
+static const char *habit_hint(const char *s)
+{
+	if (s[0] == '=' && s[1] == '=')
+		return "compare with a single =, as a spreadsheet does";
+	if (s[0] == '!' && s[1] == '=')
+		return "write <> for 'not equal'";
+	if (s[0] == '!')
+		return "write not(x)";
+	if (s[0] == '&')
+		return "write and(a, b) for both; text cannot be joined";
+	if (s[0] == '|' && s[1] == '|')
+		return "write or(a, b)";
+	if (s[0] == '=' && (s[1] == '>' || s[1] == '<'))
+		return s[1] == '>' ? "write >= for 'at least'" : "write <= for 'at most'";
+	return NULL;
+}
+
+/*
+ * Report the unexpected character at ps->p when a habit explains it: a '%'
+ * a space away from its number (15 %), or habit_hint()'s. 1 when reported.
+ */
+static int report_habit(struct parser *ps)
+{
+	const char *s = ps->p, *b = s, *d;
+	const char *hint;
+
+	if (*s == '%') {
+		while (b > ps->src && is_blank((unsigned char)b[-1]))
+			b--;
+		for (d = b; d > ps->src && (isdigit((unsigned char)d[-1]) || d[-1] == '.' ||
+					      (ps->dec == CRM_DECIMAL_COMMA && d[-1] == ',')); d--)
+			;
+		if (b < s && d < b) {
+			perr(ps, "unexpected '%%': write %.*s%% (no space between a number and its %%)",
+			     (int)(b - d), d);
+			return 1;
+		}
+	}
+	if (!(hint = habit_hint(s)))
+		return 0;
+	perr(ps, "unexpected '%c': %s", *s, hint);
+	return 1;
 }
 
 static void parse_primary(struct parser *ps)
@@ -725,8 +991,9 @@ static void parse_primary(struct parser *ps)
 			emit(ps, s[0] == 'y' ? OP_YEAR : OP_MONTH, 0, 0, +1);
 			return;
 		}
-		if (name_is(s, len, "min") || name_is(s, len, "max") ||
-		    name_is(s, len, "abs") || name_is(s, len, "round") || name_is(s, len, "prev")) {
+		/* A function's own name is reserved; in another case it may be an input. */
+		const struct func *f = find_func(s, len);
+		if (f && name_is(s, len, f->name)) {
 			perr(ps, "%.*s is a function: expected '(' after it", (int)len, s);
 			return;
 		}
@@ -743,7 +1010,7 @@ static void parse_primary(struct parser *ps)
 			return;
 		parse_expr(ps);
 		leave(ps);
-		if (!ps->failed && !accept(ps, ')'))
+		if (!ps->failed && !accept(ps, ')') && !report_habit(ps))
 			perr(ps, "expected ')'");
 		return;
 	}
@@ -751,6 +1018,8 @@ static void parse_primary(struct parser *ps)
 		perr(ps, "the formula ends too early (expected a number, a name or '(')");
 	else if (currency_sign(s))
 		perr(ps, "leave out the currency sign");
+	else if (report_habit(ps))
+		;
 	else
 		perr(ps, "unexpected '%c' (expected a number, a name or '(')", *s);
 }
@@ -803,7 +1072,7 @@ static void parse_term(struct parser *ps)
 	}
 }
 
-static void parse_expr(struct parser *ps)
+static void parse_sum(struct parser *ps)
 {
 	parse_term(ps);
 	while (!ps->failed) {
@@ -816,6 +1085,60 @@ static void parse_expr(struct parser *ps)
 		} else {
 			break;
 		}
+	}
+}
+
+/*
+ * The comparison operator at ps->p, consumed; -1 when there is none, and
+ * OP_CONST (with the error set) for a habit from elsewhere (==, !=, =>).
+ */
+static int scan_relop(struct parser *ps)
+{
+	const char *s;
+
+	skip_ws(ps);
+	s = ps->p;
+	if (s[0] == '=' && (s[1] == '=' || s[1] == '>' || s[1] == '<')) {
+		perr(ps, "unexpected '%.2s': %s", s, habit_hint(s));
+		return OP_CONST;
+	}
+	if (s[0] == '!' && s[1] == '=') {
+		perr(ps, "unexpected '!=': %s", habit_hint(s));
+		return OP_CONST;
+	}
+	if (s[0] == '=') {
+		ps->p += 1;
+		return OP_EQ;
+	}
+	if (s[0] == '<') {
+		ps->p += s[1] == '>' || s[1] == '=' ? 2 : 1;
+		return s[1] == '>' ? OP_NE : s[1] == '=' ? OP_LE : OP_LT;
+	}
+	if (s[0] == '>') {
+		ps->p += s[1] == '=' ? 2 : 1;
+		return s[1] == '=' ? OP_GE : OP_GT;
+	}
+	return -1;
+}
+
+static void parse_expr(struct parser *ps)
+{
+	parse_sum(ps);
+	if (ps->failed)
+		return;
+	int op = scan_relop(ps);
+	if (op < 0 || ps->failed)
+		return;
+	parse_sum(ps);
+	if (ps->failed)
+		return;
+	emit(ps, (enum op)op, 0, 0, -1);
+	const char *at = ps->p;
+	if (scan_relop(ps) >= 0 && !ps->failed) {
+		ps->p = at;
+		skip_ws(ps);
+		perr(ps, "comparisons do not chain (a < b < c would compare 1 or 0 with c): write "
+		     "and(a < b, b < c)");
 	}
 }
 
@@ -865,6 +1188,16 @@ static crm_expr *compile_series(const char *src, crm_decimal dec, crm_error *err
 		item[n] = '\0';
 		pst = crm_parse_number_in(item, dec, &v, NULL, why, sizeof why);
 		free(item);
+		if (pst != CRM_OK && strchr(src, '(')) {
+			/* IF(a>1;2;3): a spreadsheet that separates arguments with ';'. */
+			crm_error_set(err, CRM_EDATA, err ? err->file : NULL, err ? err->line : 0,
+				      err ? err->col : 0, "'%s' is neither a series nor a formula: a "
+				      "series is numbers separated by ';' (100;120;150), and a formula "
+				      "separates a function's arguments with ',', not ';' "
+				      "(if(year > 1, 3%%, 0))", src);
+			crm_expr_free(e);
+			return NULL;
+		}
 		if (pst != CRM_OK) {
 			crm_error_set(err, CRM_EDATA, err ? err->file : NULL, err ? err->line : 0,
 				      err ? err->col : 0, "in series '%s', year %zu: %s", src,
@@ -894,6 +1227,54 @@ nomem:
 	return NULL;
 }
 
+/*
+ * A value that starts with '=', as a spreadsheet's formula does, is refused:
+ * crmroi has one way to write a formula, and the message gives it, with the
+ * '=' left out. When what follows is wrong too, its own error follows.
+ */
+static crm_expr *refuse_leading_equals(const char *eq, crm_decimal dec, crm_expr_lookup lookup,
+				       void *ctx, crm_error *err)
+{
+	const char *rest = eq;
+	crm_error re;
+	crm_expr *e;
+	size_t n;
+
+	/* Every '=' at once (and no recursion): ==x is the same habit. */
+	while (*rest == '=' || is_blank((unsigned char)*rest))
+		rest++;
+	n = strlen(rest);
+	while (n && is_blank((unsigned char)rest[n - 1]))
+		n--;
+	if (!err)
+		return NULL;
+	err->status = CRM_EDATA;
+	if (n == 0) {
+		snprintf(err->msg, sizeof err->msg, "the value is only '=' (expected a number, a "
+			 "series like 100;120;150, or a formula, written without a spreadsheet's "
+			 "leading '=')");
+		return NULL;
+	}
+	crm_error_clear(&re);
+	e = crm_expr_compile_in(rest, dec, lookup, ctx, &re);
+	if (!e && re.status == CRM_ENOMEM) {
+		*err = re;
+		return NULL;
+	}
+	crm_expr_free(e);
+	if (e && n <= FORMULA_SHOWN)
+		snprintf(err->msg, sizeof err->msg, "the value starts with '=': formulas are "
+			 "written without a spreadsheet's leading '=' (write %.*s)", (int)n, rest);
+	else if (e)
+		snprintf(err->msg, sizeof err->msg, "the value starts with '=': formulas are "
+			 "written without a spreadsheet's leading '=' (leave it out)");
+	else
+		snprintf(err->msg, sizeof err->msg, "the value starts with '=': formulas are "
+			 "written without a spreadsheet's leading '=' (leave it out); what follows "
+			 "it is wrong too: %.800s", re.msg);
+	return NULL;
+}
+
 crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, crm_error *err)
 {
 	return crm_expr_compile_in(src, CRM_DECIMAL_POINT, lookup, ctx, err);
@@ -905,7 +1286,12 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 	double v;
 	char why[400];
 	crm_expr *e;
+	const char *first = src;
 
+	while (is_blank((unsigned char)*first))
+		first++;
+	if (*first == '=')
+		return refuse_leading_equals(first, dec, lookup, ctx, err);
 	if (crm_parse_number_in(src, dec, &v, NULL, why, sizeof why) == CRM_OK) {
 		e = expr_new();
 		if (!e || !(e->code = malloc(sizeof *e->code))) {
@@ -926,6 +1312,7 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 	 */
 	if (strchr(src, ';') && (dec == CRM_DECIMAL_POINT || !strchr(src, '(')))
 		return compile_series(src, dec, err);
+
 	e = expr_new();
 	if (!e) {
 		crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
@@ -944,12 +1331,14 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 	} else {
 		parse_expr(&ps);
 		skip_ws(&ps);
-		if (!ps.failed && *ps.p == ',' && dec == CRM_DECIMAL_COMMA)
+		if (!ps.failed && *ps.p == ',' && dec == CRM_DECIMAL_COMMA) {
 			perr(&ps, "unexpected ',' after a complete formula (numbers here have decimal "
 			     "commas: a comma belongs between digits, as in 2,5)");
-		else if (!ps.failed && *ps.p != '\0')
-			perr(&ps, "unexpected '%c' after a complete formula (expected an operator "
-			     "+ - * / ^)", *ps.p);
+		} else if (!ps.failed && *ps.p != '\0') {
+			if (!report_habit(&ps))
+				perr(&ps, "unexpected '%c' after a complete formula (expected an "
+				     "operator + - * / ^ or a comparison = <> < <= > >=)", *ps.p);
+		}
 	}
 	if (ps.failed) {
 		/* A string with no names or calls was meant as a number: say how to write it. */
@@ -998,6 +1387,70 @@ static double round_digits(double x, double digits)
 	return d >= 0 ? y / scale : y * scale;
 }
 
+/*
+ * The logical operations, shared by both evaluators so that they agree to
+ * the bit. A value that is not finite (a division by zero, an overflow) makes
+ * the result NaN, as an error propagates in a spreadsheet, rather than a
+ * comparison quietly true or false.
+ */
+static int nearly_equal(double x, double y)
+{
+	if (x == y)
+		return 1;
+	if (x == 0 || y == 0)
+		return 0;   /* 0 equals only 0: 1e-300 is not 0 */
+	double d = fabs(x - y);
+	return d < fabs(x) * CMP_REL && d < fabs(y) * CMP_REL;
+}
+
+static double compare(enum op op, double x, double y)
+{
+	if (!isfinite(x) || !isfinite(y))
+		return NAN;
+	int eq = nearly_equal(x, y);
+	switch (op) {
+	case OP_EQ: return eq;
+	case OP_NE: return !eq;
+	case OP_LT: return !eq && x < y;
+	case OP_LE: return eq || x < y;
+	case OP_GT: return !eq && x > y;
+	default: return eq || x > y;   /* OP_GE */
+	}
+}
+
+/* if(c, a, b): the branch not chosen is not read, so it may be 1/0. */
+static double choose(double c, double a, double b)
+{
+	return !isfinite(c) ? NAN : c != 0 ? a : b;
+}
+
+static double logical_not(double x)
+{
+	return !isfinite(x) ? NAN : x == 0;
+}
+
+/* and() and or() of n values, one after another: the state of the fold so far. */
+struct fold {
+	int bad, any_true, any_false;
+};
+
+static void fold_in(struct fold *f, double x)
+{
+	if (!isfinite(x))
+		f->bad = 1;
+	else if (x != 0)
+		f->any_true = 1;
+	else
+		f->any_false = 1;
+}
+
+static double fold_result(const struct fold *f, enum op op)
+{
+	if (f->bad)
+		return NAN;
+	return op == OP_AND ? !f->any_false : f->any_true;
+}
+
 double crm_expr_eval(const crm_expr *e, const crm_expr_env *env)
 {
 	double st[EXPR_MAX_STACK + 1];
@@ -1035,6 +1488,24 @@ double crm_expr_eval(const crm_expr *e, const crm_expr_env *env)
 		}
 		case OP_ABS: st[sp - 1] = fabs(st[sp - 1]); break;
 		case OP_ROUND: sp--; st[sp - 1] = round_digits(st[sp - 1], st[sp]); break;
+		case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+			sp--;
+			st[sp - 1] = compare(in->op, st[sp - 1], st[sp]);
+			break;
+		case OP_IF:
+			sp -= 2;
+			st[sp - 1] = choose(st[sp - 1], st[sp], st[sp + 1]);
+			break;
+		case OP_AND:
+		case OP_OR: {
+			struct fold f = { 0, 0, 0 };
+			for (int j = sp - in->arg; j < sp; j++)
+				fold_in(&f, st[j]);
+			sp -= in->arg;
+			st[sp++] = fold_result(&f, in->op);
+			break;
+		}
+		case OP_NOT: st[sp - 1] = logical_not(st[sp - 1]); break;
 		}
 	}
 	return st[0];
@@ -1073,7 +1544,10 @@ crm_expr_insn crm_expr_insn_at(const crm_expr *e, size_t i)
 		[OP_NEG] = CRM_EXPR_NEG, [OP_ADD] = CRM_EXPR_ADD, [OP_SUB] = CRM_EXPR_SUB,
 		[OP_MUL] = CRM_EXPR_MUL, [OP_DIV] = CRM_EXPR_DIV, [OP_POW] = CRM_EXPR_POW,
 		[OP_MIN] = CRM_EXPR_MIN, [OP_MAX] = CRM_EXPR_MAX, [OP_ABS] = CRM_EXPR_ABS,
-		[OP_ROUND] = CRM_EXPR_ROUND
+		[OP_ROUND] = CRM_EXPR_ROUND, [OP_EQ] = CRM_EXPR_EQ, [OP_NE] = CRM_EXPR_NE,
+		[OP_LT] = CRM_EXPR_LT, [OP_LE] = CRM_EXPR_LE, [OP_GT] = CRM_EXPR_GT,
+		[OP_GE] = CRM_EXPR_GE, [OP_IF] = CRM_EXPR_IF, [OP_AND] = CRM_EXPR_AND,
+		[OP_OR] = CRM_EXPR_OR, [OP_NOT] = CRM_EXPR_NOT
 	};
 	const struct insn *in = &e->code[i];
 
@@ -1123,6 +1597,46 @@ void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, doub
 			sp++;
 			continue;
 		}
+		if (in->op == OP_AND || in->op == OP_OR) {
+			int c = in->arg, first = sp - c;
+			int all_const = 1;
+			for (int q = first; q < sp; q++)
+				all_const &= st[q].p == NULL;
+			double *out = stack + (size_t)first * n;
+			if (all_const) {
+				struct fold f = { 0, 0, 0 };
+				for (int q = first; q < sp; q++)
+					fold_in(&f, st[q].k);
+				sp = first;
+				st[sp].p = NULL;
+				st[sp++].k = fold_result(&f, in->op);
+				continue;
+			}
+			for (size_t j = 0; j < n; j++) {
+				struct fold f = { 0, 0, 0 };
+				for (int q = first; q < sp; q++)
+					fold_in(&f, opnd_at(&st[q], j));
+				out[j] = fold_result(&f, in->op);
+			}
+			sp = first;
+			st[sp].p = out;
+			sp++;
+			continue;
+		}
+		if (in->op == OP_IF) {
+			struct opnd c = st[sp - 3], a = st[sp - 2], b = st[sp - 1];
+			sp -= 2;
+			if (!c.p && !a.p && !b.p) {
+				st[sp - 1].k = choose(c.k, a.k, b.k);
+				continue;
+			}
+			/* Slot sp - 1 may hold the condition's column: each point is read first. */
+			double *out = stack + (size_t)(sp - 1) * n;
+			for (size_t j = 0; j < n; j++)
+				out[j] = choose(opnd_at(&c, j), opnd_at(&a, j), opnd_at(&b, j));
+			st[sp - 1].p = out;
+			continue;
+		}
 		if (in->op == OP_MIN || in->op == OP_MAX) {
 			int c = in->arg, first = sp - c;
 			int all_const = 1;
@@ -1153,10 +1667,11 @@ void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, doub
 			sp++;
 			continue;
 		}
-		if (in->op == OP_NEG || in->op == OP_ABS) {
+		if (in->op == OP_NEG || in->op == OP_ABS || in->op == OP_NOT) {
 			struct opnd *a = &st[sp - 1];
 			if (!a->p) {
-				a->k = in->op == OP_NEG ? -a->k : fabs(a->k);
+				a->k = in->op == OP_NEG ? -a->k : in->op == OP_ABS ? fabs(a->k)
+				       : logical_not(a->k);
 				continue;
 			}
 			double *out = stack + (size_t)(sp - 1) * n;
@@ -1164,9 +1679,12 @@ void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, doub
 			if (in->op == OP_NEG)
 				for (size_t j = 0; j < n; j++)
 					out[j] = -x[j];
-			else
+			else if (in->op == OP_ABS)
 				for (size_t j = 0; j < n; j++)
 					out[j] = fabs(x[j]);
+			else
+				for (size_t j = 0; j < n; j++)
+					out[j] = logical_not(x[j]);
 			a->p = out;
 			continue;
 		}
@@ -1182,6 +1700,9 @@ void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, doub
 			case OP_DIV: r = x / y; break;
 			case OP_POW: r = pow(x, y); break;
 			case OP_ROUND: r = round_digits(x, y); break;
+			case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+				r = compare(in->op, x, y);
+				break;
 			default: r = NAN; break;
 			}
 			st[sp - 1].k = r;
@@ -1195,6 +1716,11 @@ void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, doub
 		case OP_DIV: BINARY(x / y); break;
 		case OP_POW: BINARY(pow(x, y)); break;
 		case OP_ROUND: BINARY(round_digits(x, y)); break;
+		case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+			enum op cmp = in->op;
+			BINARY(compare(cmp, x, y));
+			break;
+		}
 		default:
 			for (size_t j = 0; j < n; j++)
 				out[j] = NAN;

@@ -317,6 +317,56 @@ static void convention_hint(const struct srow *r, const char *v, char *hint, siz
 			 r->sep, r->sep, other == CRM_DECIMAL_COMMA ? "comma" : "point");
 }
 
+/*
+ * Words another column holds, that a number run together with them (3%pert,
+ * 12 once) shows a field separator left out between two fields.
+ */
+static const struct { const char *word, *column; } field_words[] = {
+	{ "fixed", "distribution" }, { "triangular", "distribution" }, { "pert", "distribution" },
+	{ "uniform", "distribution" }, { "normal", "distribution" }, { "lognormal", "distribution" },
+	{ "once", "timing" }, { "monthly", "timing" }, { "yearly", "timing" }, { "annual", "timing" },
+	{ "linear", "curve" }, { "scurve", "curve" },
+};
+
+/*
+ * When the cell v of column c of row r is a number followed by one of
+ * field_words (3%pert), writes into buf that the file's field separator (a
+ * comma, or ';') seems to be missing between them, and returns 1; else 0.
+ * The number is read as r's file writes numbers. v may be any length.
+ */
+static int run_together(const struct srow *r, const char *v, enum col c, char *buf, size_t len)
+{
+	size_t n = strlen(v), w, k;
+	const char *column = NULL;
+	double x;
+
+	while (n && isspace((unsigned char)v[n - 1]))
+		n--;
+	for (w = n; w && isalpha((unsigned char)v[w - 1]); w--)
+		;
+	if (w == n || w == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof field_words / sizeof *field_words; i++)
+		if (strlen(field_words[i].word) == n - w &&
+		    !strncasecmp(v + w, field_words[i].word, n - w))
+			column = field_words[i].column;
+	for (k = w; k && isspace((unsigned char)v[k - 1]); k--)
+		;
+	char *num = column ? malloc(k + 1) : NULL;
+	if (!num)
+		return 0;
+	memcpy(num, v, k);
+	num[k] = '\0';
+	int ok = crm_parse_number_in(num, r->dec, &x, NULL, NULL, 0) == CRM_OK;
+	if (ok)
+		snprintf(buf, len, "'%.*s' runs two fields together: %s seems to be missing "
+			 "between %s%s and the %s %.*s (write %s%c%.*s, each in its column)", (int)n, v,
+			 r->sep == ';' ? "a ';'" : "a comma", c == COL_VALUE ? "the value " : "", num,
+			 column, (int)(n - w), v + w, num, r->sep, (int)(n - w), v + w);
+	free(num);
+	return ok;
+}
+
 /* A number cell. what names the field in messages. */
 crm_status crm_scen_get_number(struct loader *ld, const struct srow *r, enum col c,
 			       const char *what, double *out, int *percent)
@@ -325,6 +375,8 @@ crm_status crm_scen_get_number(struct loader *ld, const struct srow *r, enum col
 	const char *v = field(ld, r, c);
 
 	if (crm_parse_number_in(v, r->dec, out, percent, why, sizeof why) != CRM_OK) {
+		if (run_together(r, v, c, why, sizeof why))
+			return FAIL(ld, r, c, "%s: %s", what, why);
 		convention_hint(r, v, hint, sizeof hint);
 		return FAIL(ld, r, c, "%s: %s%s", what, why, hint);
 	}
@@ -437,7 +489,10 @@ crm_status crm_scen_compile_value(struct loader *ld, const struct srow *r, const
 	if (e.status == CRM_ENOMEM)
 		return crm_scen_nomem(ld);
 	char hint[160];
-	if (ld->unknown[0]) {
+	if (run_together(r, field(ld, r, COL_VALUE), COL_VALUE, e.msg, sizeof e.msg))
+		return crm_scen_fail_at(ld, l, "%s: %s", what, e.msg);
+	/* A did-you-mean for an unknown input, not for a function's name used without '('. */
+	if (ld->unknown[0] && strstr(e.msg, "unknown input '")) {
 		const char **names = malloc((ld->sc->ninputs + 1) * sizeof *names);
 		char sug[160] = "";
 		if (names) {

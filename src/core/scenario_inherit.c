@@ -61,6 +61,31 @@ static int extra_index(struct loader *ld, const char *name)
 	return (int)sc->nextra++;
 }
 
+static int has_column(const crm_csv_row *r, const char *name)
+{
+	for (int fi = 0; fi < r->nfields; fi++)
+		if (!strcasecmp(r->fields[fi], name))
+			return 1;
+	return 0;
+}
+
+enum other_file { NOT_OTHER, ANSWERS_FILE, ACTUALS_FILE };
+
+/*
+ * Whether the header r is that of another file crmroi reads: an answers file
+ * of crmroi assess, an actuals file of crmroi track. No scenario has their
+ * columns (id, answer; period).
+ */
+static enum other_file other_file(const crm_csv_row *r)
+{
+	if (has_column(r, "id") && has_column(r, "answer"))
+		return ANSWERS_FILE;
+	if (has_column(r, "period") && has_column(r, "kind") && has_column(r, "name") &&
+	    has_column(r, "value"))
+		return ACTUALS_FILE;
+	return NOT_OTHER;
+}
+
 static crm_status read_header(struct loader *ld, const crm_csv_row *r, const char *file,
 			      struct header *hd)
 {
@@ -75,6 +100,24 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 					"column: the file seems to use '%c' between fields; save "
 					"it as CSV, with ',' or ';' between fields", r->fields[0],
 					strchr(r->fields[0], ';') ? ';' : '\t');
+	/* The other CSV files crmroi reads: say which command reads them. */
+	/* As the command line names the file: standard input is -. */
+	const char *arg = strcmp(file, "<stdin>") ? file : "-";
+	switch (other_file(r)) {
+	case ANSWERS_FILE:
+		return crm_scen_fail_at(ld, (crm_loc){ file, r->line, 1 }, "this is the answers file "
+					"of a readiness self-assessment (its header has the columns id "
+					"and answer), not a scenario: crmroi assess reads it (crmroi "
+					"assess %s), and a scenario takes its score with the setting "
+					"readiness", arg);
+	case ACTUALS_FILE:
+		return crm_scen_fail_at(ld, (crm_loc){ file, r->line, 1 }, "this is an actuals file "
+					"(its header has the columns period, kind, name and value), not "
+					"a scenario: crmroi track reads it after the scenario of the plan "
+					"(crmroi track PLAN.csv %s)", arg);
+	case NOT_OTHER:
+		break;
+	}
 	for (int fi = 0; fi < r->nfields; fi++) {
 		char *h = r->fields[fi];
 		crm_loc l = { file, r->field_lines[fi], fi + 1 };

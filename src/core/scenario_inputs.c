@@ -28,8 +28,8 @@ crm_status crm_scen_declare_input(struct loader *ld, const struct srow *r)
 		return FAIL(ld, r, COL_NAME, "input name '%s' is not an identifier (expected a "
 			    "letter or _ followed by letters, digits or _, e.g. leads_per_year)", name);
 	if (crm_expr_reserved(name))
-		return FAIL(ld, r, COL_NAME, "input name '%s' is reserved for formulas (min, max, "
-			    "abs, round, prev, year, month); choose another name", name);
+		return FAIL(ld, r, COL_NAME, "input name '%s' is reserved for formulas (%s); choose "
+			    "another name", name, crm_expr_reserved_list());
 	if (crm_scen_in_list(name, crm_scen_setting_names))
 		return FAIL(ld, r, COL_NAME, "input name '%s' is the name of a setting; choose "
 			    "another name, or make the row kind=setting", name);

@@ -339,7 +339,8 @@ static crm_status get_month(struct loader *ld, const struct srow *r, enum col c,
 		char sug[160] = "";
 		if (e.status == CRM_ENOMEM)
 			return crm_scen_nomem(ld);
-		if (ld->unknown[0]) {
+		/* A did-you-mean for an unknown input, not for a function's name without '('. */
+		if (ld->unknown[0] && strstr(e.msg, "unknown input '")) {
 			const char **names = malloc((ld->sc->ninputs + 1) * sizeof *names);
 			if (!names)
 				return crm_scen_nomem(ld);

@@ -105,6 +105,37 @@ void crm_simstats_percentiles(double *v, size_t n, const double *pct, int np, do
 		out[q] = gsl_stats_quantile_from_sorted_data(v, 1, n, pct[q] / 100);
 }
 
+double crm_simstats_low_mean(double *v, size_t n, size_t m)
+{
+	size_t want = m - 1;
+	long double sum = 0;
+
+	select_ranks(v, n, &want, 1);   /* v[0..m) now holds the m smallest */
+	for (size_t i = 0; i < m; i++)
+		sum += v[i];
+	return (double)(sum / (long double)m);
+}
+
+double crm_simstats_hist_low_mean(const crm_simstats_hist *h, uint64_t m, double min, double max)
+{
+	long double sum = 0;
+	uint64_t left = m, take;
+
+	take = h->under < left ? h->under : left;
+	sum += (long double)take * (min + (h->lo > min ? h->lo : min)) / 2;
+	left -= take;
+	for (size_t i = 0; left && i < h->nbins; i++) {
+		take = h->count[i] < left ? h->count[i] : left;
+		sum += (long double)take * (h->lo + h->width * ((double)i + 0.5));
+		left -= take;
+	}
+	if (left) {
+		double end = h->lo + h->width * (double)h->nbins;
+		sum += (long double)left * (end + (max > end ? max : end)) / 2;
+	}
+	return (double)(sum / (long double)m);
+}
+
 /* An unsigned key in the order of the doubles (-0 and +0 are one key). */
 static uint64_t order_key(double x)
 {

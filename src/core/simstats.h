@@ -22,6 +22,13 @@
 void crm_simstats_percentiles(double *v, size_t n, const double *pct, int np, double *out);
 
 /*
+ * The mean of the m smallest values of v[0..n) (1 <= m <= n, no NaN), found
+ * by selection: v is reordered. The expected shortfall of a simulation: the
+ * mean of its worst m outcomes.
+ */
+double crm_simstats_low_mean(double *v, size_t n, size_t m);
+
+/*
  * Ranks 1..n of x[0..n) (no NaN, no infinity), ties sharing their average
  * rank, into rank, for n below 2^32. tmp is scratch of 3 n crm_simstats_keyed. A bucket sort
  * with a radix sort on the values' bits for crowded buckets: O(n), and the
@@ -57,6 +64,14 @@ void crm_simstats_hist_add(crm_simstats_hist *h, double x);
  */
 void crm_simstats_hist_percentiles(const crm_simstats_hist *h, uint64_t total, double min,
 				   double max, const double *pct, int np, double *out);
+
+/*
+ * The mean of the m lowest of the values counted, from the histogram: each
+ * bin's values at its middle, those below its range midway between min and
+ * the range's start, those above it midway between its end and max. Accurate
+ * to about a bin's width.
+ */
+double crm_simstats_hist_low_mean(const crm_simstats_hist *h, uint64_t m, double min, double max);
 
 /*
  * Pearson's correlation of two rankings of n values (average ranks for ties,

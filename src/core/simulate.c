@@ -517,6 +517,9 @@ void crm_sim_result_free(crm_sim_result *res)
 	}
 	free(res->items);
 	free(res->rank_corr);
+	free(res->tail_mean);
+	free(res->item_mean);
+	free(res->item_sd);
 	memset(res, 0, sizeof *res);
 }
 
@@ -900,6 +903,13 @@ static size_t display_bin(const crm_sim_metric *m, double x)
 	return i >= m->nbins ? m->nbins - 1 : i;
 }
 
+/* The draws in the worst level% of n: ceil(level% x n), at least 1. */
+static size_t tail_count(double level, uint64_t n)
+{
+	double m = ceil(level / 100 * (double)n - 1e-9);
+	return m < 1 ? 1 : m > (double)n ? (size_t)n : (size_t)m;
+}
+
 /* Percentiles of the exact stores by selection, one thread per metric. */
 struct pct_job {
 	int metric;
@@ -907,6 +917,8 @@ struct pct_job {
 	uint64_t n;
 	size_t kept;               /* defined values */
 	double pct[CRM_SIM_NPCT];
+	const double *levels;      /* NPV: the tail levels, to give value at risk and shortfall */
+	double var[CRM_SIM_NTAIL], es[CRM_SIM_NTAIL];
 };
 
 static void *exact_percentiles(void *arg)
@@ -920,6 +932,11 @@ static void *exact_percentiles(void *arg)
 	j->kept = k;
 	if (k)
 		crm_simstats_percentiles(j->v, k, crm_sim_percentiles, CRM_SIM_NPCT, j->pct);
+	if (k && j->levels) {
+		crm_simstats_percentiles(j->v, k, j->levels, CRM_SIM_NTAIL, j->var);
+		for (int q = 0; q < CRM_SIM_NTAIL; q++)
+			j->es[q] = crm_simstats_low_mean(j->v, k, tail_count(j->levels[q], k));
+	}
 	return NULL;
 }
 
@@ -933,7 +950,8 @@ static crm_status summarise_metrics(struct run *r, crm_sim_result *res, crm_erro
 
 	for (int m = 0; m < CRM_SIM_NMETRICS; m++)
 		if (r->sh.computed[m] && !r->hist[m].count)
-			jobs[nj++] = (struct pct_job){ .metric = m, .v = r->sh.exact[m], .n = upto };
+			jobs[nj++] = (struct pct_job){ .metric = m, .v = r->sh.exact[m], .n = upto,
+				.levels = m == CRM_SIM_NPV ? res->tail_level : NULL };
 	int threads = nj < r->jobs ? nj : r->jobs;
 	run_parallel(exact_percentiles, jobs, sizeof *jobs, threads);
 	for (int k = threads; k < nj; k++)
@@ -962,6 +980,17 @@ static crm_status summarise_metrics(struct run *r, crm_sim_result *res, crm_erro
 			nbins = 1;   /* every draw the same value: one bin, not many empty ones */
 		if (report_hist(out, nbins) != 0)
 			return out_of_memory(r, err);
+		if (m == CRM_SIM_NPV && pj) {
+			res->tail_exact = 1;
+			memcpy(res->var, pj->var, sizeof res->var);
+			memcpy(res->es, pj->es, sizeof res->es);
+		} else if (m == CRM_SIM_NPV) {
+			crm_simstats_hist_percentiles(h, t->n, t->min, t->max, res->tail_level,
+						      CRM_SIM_NTAIL, res->var);
+			for (int q = 0; q < CRM_SIM_NTAIL; q++)
+				res->es[q] = crm_simstats_hist_low_mean(h, tail_count(res->tail_level[q], t->n),
+									t->min, t->max);
+		}
 		if (pj) {
 			out->exact = 1;
 			memcpy(out->pct, pj->pct, sizeof out->pct);
@@ -993,6 +1022,32 @@ struct rank_job {
 	int id, jobs;
 };
 
+/*
+ * Item t's mean in the worst draws by NPV (those ranked at most
+ * res->tail_draws), its mean and standard deviation in all k, from its values
+ * xs in the order of the NPV ranks j->ry.
+ */
+static void tail_driver(const struct rank_job *j, size_t t, const double *xs, size_t k)
+{
+	crm_sim_result *res = j->res;
+	long double in = 0, all = 0;
+	uint64_t nin = 0;
+
+	for (size_t i = 0; i < k; i++) {
+		all += xs[i];
+		if (j->ry[i] <= (double)res->tail_draws) {
+			in += xs[i];
+			nin++;
+		}
+	}
+	res->item_mean[t] = k ? (double)(all / (long double)k) : NAN;
+	res->tail_mean[t] = nin ? (double)(in / (long double)nin) : NAN;
+	long double ss = 0;
+	for (size_t i = 0; i < k; i++)
+		ss += ((long double)xs[i] - res->item_mean[t]) * ((long double)xs[i] - res->item_mean[t]);
+	res->item_sd[t] = k > 1 ? sqrt((double)(ss / (long double)(k - 1))) : NAN;
+}
+
 static void *rank_worker(void *arg)
 {
 	struct rank_job *j = arg;
@@ -1009,6 +1064,7 @@ static void *rank_worker(void *arg)
 			for (uint64_t i = 0; i < j->rn; i++)
 				if (!isnan(sh->rank_npv[i]))
 					xs[k++] = sh->rank_items[t * sh->rank_cap + i];
+			tail_driver(j, t, xs, k);
 			crm_simstats_ranks(xs, k, rx, tmp);
 			double c = k > 2 ? crm_simstats_rank_corr(rx, j->ry, k) : NAN;
 			j->res->rank_corr[t] = isfinite(c) ? c : NAN;
@@ -1038,7 +1094,11 @@ static crm_status rank_correlations(struct run *r, crm_sim_result *res, crm_erro
 	crm_status st;
 
 	res->rank_corr = malloc((res->nitems + 1) * sizeof *res->rank_corr);
-	if (!res->rank_corr || !xs || !ry || !perm || !rjs) {
+	res->tail_mean = malloc((res->nitems + 1) * sizeof *res->tail_mean);
+	res->item_mean = malloc((res->nitems + 1) * sizeof *res->item_mean);
+	res->item_sd = malloc((res->nitems + 1) * sizeof *res->item_sd);
+	if (!res->rank_corr || !res->tail_mean || !res->item_mean || !res->item_sd || !xs || !ry ||
+	    !perm || !rjs) {
 		st = out_of_memory(r, err);
 		goto done;
 	}
@@ -1047,6 +1107,7 @@ static crm_status rank_correlations(struct run *r, crm_sim_result *res, crm_erro
 		if (!isnan(sh->rank_npv[i]))
 			xs[nk++] = sh->rank_npv[i];
 	res->rank_draws = nk;
+	res->tail_draws = nk ? tail_count(res->tail_level[CRM_SIM_NTAIL - 1], nk) : 0;
 	crm_simstats_ranks(xs, nk, ry, perm);
 	for (int i = 0; i < tjobs; i++)
 		rjs[i] = (struct rank_job){ sh, res, rn, nk, ry, 0, i, tjobs };
@@ -1074,6 +1135,20 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 	if (opt->n < 2)
 		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "a simulation needs at least 2 "
 				     "draws");
+	if (opt->tail_levels[0] == 0 && opt->tail_levels[1] == 0) {
+		res->tail_level[0] = 5;
+		res->tail_level[1] = CRM_SIM_DRIVERS_TAIL;
+	} else {
+		for (int q = 0; q < CRM_SIM_NTAIL; q++)
+			if (!(opt->tail_levels[q] > 0 && opt->tail_levels[q] < 100) ||
+			    (q && !(opt->tail_levels[q] >= opt->tail_levels[q - 1])))
+				return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "the tail levels are "
+						     "percentages above 0 and below 100, the second at "
+						     "least the first");
+		memcpy(res->tail_level, opt->tail_levels, sizeof res->tail_level);
+	}
+	for (int q = 0; q < CRM_SIM_NTAIL; q++)
+		res->var[q] = res->es[q] = NAN;
 	if ((st = setup(&r, sc, opt, res, err)) == CRM_OK &&
 	    (st = run_rounds(&r, res, err)) == CRM_OK &&
 	    (st = summarise_metrics(&r, res, err)) == CRM_OK)

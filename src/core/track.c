@@ -134,12 +134,38 @@ static int is_blank(const crm_csv_row *r)
 	return 1;
 }
 
+static int has_column(const crm_csv_row *r, const char *name)
+{
+	for (int fi = 0; fi < r->nfields; fi++)
+		if (!strcasecmp(r->fields[fi], name))
+			return 1;
+	return 0;
+}
+
 static crm_status read_aheader(const crm_csv_row *r, const char *file, int *colmap, int *width,
 			       crm_error *err)
 {
 	for (int c = 0; c < NACOLS; c++)
 		colmap[c] = -1;
 	*width = 0;
+	/*
+	 * A scenario where the actuals belong (the plan and its actuals swapped):
+	 * kind, name and value with a column only a scenario has, and no period.
+	 * Without such a column, a header is an actuals file's with a typo.
+	 */
+	static const char *const scenario_only[] = { "low", "high", "dist", "area", "timing",
+		"start", "end", "ramp", "growth", "risk", "probability", "unit", "group", "class" };
+	const char *scenario_column = NULL;
+	for (size_t k = 0; k < sizeof scenario_only / sizeof *scenario_only; k++)
+		if (!scenario_column && has_column(r, scenario_only[k]))
+			scenario_column = scenario_only[k];
+	if (scenario_column && !has_column(r, "period") && has_column(r, "kind") &&
+	    has_column(r, "name") && has_column(r, "value"))
+		return crm_error_set(err, CRM_EDATA, file, r->line, 1, "this is a scenario (its header "
+				     "has the columns kind, name, value and %s, and no period), not an "
+				     "actuals file: crmroi track reads the scenario of the plan first, "
+				     "then the actuals files (crmroi track PLAN.csv ACTUALS.csv...)",
+				     scenario_column);
 	for (int fi = 0; fi < r->nfields; fi++) {
 		char *h = r->fields[fi];
 		int found = -1;

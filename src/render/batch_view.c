@@ -28,7 +28,8 @@ static const char *const tornado_cols[] = { "name", "kind", "low", "high", "metr
 static const char *const be_cols[] = { "name", "kind", "base", "breakeven", "change",
 	"searched_from", "searched_to", "breakeven_status" };
 static const char *const sim_cols[] = { "seed", "metric", "draws", "undefined", "mean", "sd",
-	"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max", "p_npv_negative" };
+	"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max", "p_npv_negative",
+	"value_at_risk_5", "expected_shortfall_5", "value_at_risk_10", "expected_shortfall_10" };
 #define COUNT(a) (sizeof (a) / sizeof *(a))
 
 /* One row being written. */
@@ -255,6 +256,12 @@ void batch_view_simulate(const batch_view *v, const crm_scenario *sc, uint64_t s
 		for (int c = 0; c < 12; c++)
 			put_num(&r, keys[c], m->defined ? val[c] : NAN, "undefined in every draw");
 		put_num(&r, "p_npv_negative", res->p_npv_negative, NULL);
+		/* The bad case of NPV, at batch's levels 5% and 10% (crmroi simulate's default). */
+		static const char *const tails[4] = { "value_at_risk_5", "expected_shortfall_5",
+			"value_at_risk_10", "expected_shortfall_10" };
+		for (int q = 0; q < 4; q++)
+			put_num(&r, tails[q], k != CRM_SIM_NPV ? NAN : q % 2 ? res->es[q / 2] : res->var[q / 2],
+				k != CRM_SIM_NPV ? NULL : "no draw has an NPV");
 		end_row(&r);
 	}
 }

@@ -522,3 +522,68 @@ void explain_hard_soft(const crm_case *c, char *buf, size_t len)
 			 "NPV on them is %s; productivity and cost avoidance, %s of the benefits' "
 			 "present value, come on top.", h, share);
 }
+
+/* ------------------------------------------------------- the document's words */
+
+void explain_gate_for_people(const crm_scenario *sc, size_t g, char *buf, size_t len)
+{
+	const crm_group *grp = &sc->groups[g];
+	char name[128], p[32], q[32], when[96], m[64];
+	size_t k = 0, ncost = 0, nbenefit = 0;
+
+	explain_name(grp->name, name, sizeof name);
+	explain_percent(p, sizeof p, grp->probability);
+	explain_percent(q, sizeof q, 1 - grp->probability);
+	if (grp->first_month == 0) {
+		snprintf(when, sizeof when, "at the start (month 0)");
+	} else {
+		crm_track_month_label(sc, grp->first_month, m, sizeof m);
+		snprintf(when, sizeof when, "in %s", m);
+	}
+	buf[0] = '\0';
+	if (grp->probability < 1)
+		crm_appendf(buf, len, "%s: a %s chance, decided %s, the first month of its lines (",
+			    name, p, when);
+	else
+		crm_appendf(buf, len, "%s: lines that happen together, from %s (", name, when);
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].group == (int)g) {
+			crm_appendf(buf, len, "%s%s", k++ ? ", " : "", sc->lines[l].label);
+			ncost += sc->lines[l].kind == CRM_COST;
+			nbenefit += sc->lines[l].kind == CRM_BENEFIT;
+		}
+	if (grp->probability >= 1)
+		crm_appendf(buf, len, "). No probability is given, so they happen for sure.");
+	else if (ncost && nbenefit)
+		crm_appendf(buf, len, "). The expected figures count them at %s of their amounts; in "
+			    "the simulation they are drawn together, so with a %s chance none of their "
+			    "costs or benefits happen.", p, q);
+	else
+		crm_appendf(buf, len, "). The expected figures count them at %s of their amounts; in "
+			    "the simulation they are drawn together, so with a %s chance none of them "
+			    "happens. The group holds no %s.", p, q, ncost ? "benefits" : "costs");
+}
+
+void explain_percent(char *buf, size_t len, double fraction)
+{
+	char n[32];
+
+	snprintf(n, sizeof n, "%.2f", fraction * 100);
+	/* At most two decimals, without the zeros a point leaves at its end: 70%, 12.5%. */
+	char *dot = strchr(n, '.');
+	if (dot) {
+		char *e = n + strlen(n);
+		while (e > dot + 1 && e[-1] == '0')
+			*--e = '\0';
+		if (e == dot + 1)
+			*dot = '\0';
+	}
+	snprintf(buf, len, "%s%%", strcmp(n, "-0") ? n : "0");
+}
+
+void explain_words_of_names(char *s)
+{
+	for (; *s; s++)
+		if (*s == '_')
+			*s = ' ';
+}

@@ -114,4 +114,21 @@ void explain_tax_effect(const crm_case *c, char *buf, size_t len);
  */
 void explain_hard_soft(const crm_case *c, char *buf, size_t len);
 
+/* ------------------------------------------------------- the document's words */
+
+/*
+ * A gate for a board paper: its name in words, its probability as people
+ * write it (70%, not 70.00%), the month it is decided with its calendar
+ * month, its lines, and what the expected figures and the simulation make
+ * of it.
+ */
+void explain_gate_for_people(const crm_scenario *sc, size_t g, char *buf, size_t len);
+/* A fraction as a percentage with at most two decimals and no trailing zeros: 70%, 12.5%. */
+void explain_percent(char *buf, size_t len, double fraction);
+/*
+ * The scenario's names in a sentence made words, in place: underscores
+ * become spaces ("cost_reduction" -> "cost reduction").
+ */
+void explain_words_of_names(char *s);
+
 #endif

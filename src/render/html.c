@@ -10,8 +10,8 @@
  * The document is the table `sections` below: each entry is a function that
  * writes one <section> (or nothing, when it does not apply). A new section is
  * one function and one entry. This file holds the skeleton (head, style
- * sheet, the table, the footer); the sections are in html_decision.c,
- * html_summary.c, html_budget.c, html_decision.c, html_risk.c,
+ * sheet, the table, the footer); the sections are in html_summary.c,
+ * html_track.c, html_budget.c, html_decision.c, html_risk.c,
  * html_options.c, html_method.c, html_register.c and assess_html.c, the
  * charts in html_charts.c, what they share in html_base.c. Numbers come from the
  * structs the core returned; nothing here computes a metric.
@@ -47,11 +47,21 @@ static const char css[] =
 	"h3{font-size:11pt;margin:5mm 0 1.5mm;color:#1d232b;break-after:avoid}\n"
 	"h3.category{font-size:12pt;color:#1f4e79;margin-top:7mm}\n"
 	"p{margin:0 0 2.5mm}\n"
-	"section{break-before:page}\nsection.first,section.cont{break-before:auto}\n"
-	"section.cont{margin-top:8mm;break-inside:avoid}\nh2{break-after:avoid}\n"
+	/*
+	 * Page 1 stands alone; every other section follows the one before it, so
+	 * that no section ends on a page of its own: headings keep with what
+	 * follows, and rows, blocks and charts are not split.
+	 */
+	"section{break-before:auto;margin-top:9mm}\nsection.first{margin-top:0}\n"
+	"section.first+section{break-before:page;margin-top:0}\n"
+	"section.cont{break-inside:avoid}\nh2{break-after:avoid}\n"
+	"h2+*,h3+*{break-before:avoid}\ntr,li,dt,dd{break-inside:avoid}\n"
+	"thead{display:table-header-group}\ntr.group{break-after:avoid}\n"
+	".nw{white-space:nowrap}\n"
 	"table.headline th{white-space:nowrap}\n.headline td,.headline th{padding:.45mm 1.6mm}\n"
-	"ul.findings{font-size:9pt;line-height:1.3}\n#decision h3{margin-top:3mm}\n"
-	"#decision h1{font-size:20pt}\n"
+	"ul.findings{font-size:8.5pt;line-height:1.25}\n#decision h3{margin-top:2.5mm}\n"
+	"#decision h1{font-size:19pt}\n#decision{font-size:9pt;line-height:1.3}\n"
+	"#decision .ask,#decision .recommend{font-size:9.5pt}\n#decision p{margin-bottom:2mm}\n"
 	".kicker{text-transform:uppercase;letter-spacing:.12em;font-size:8pt;color:#5b6770;"
 	"margin:0}\n"
 	".meta{color:#5b6770;margin-bottom:4mm}\n"

@@ -71,6 +71,10 @@ typedef struct html_doc {
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
 	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */
+	/* With track: the actuals read (each row's source and note) and their files, as given. */
+	const crm_actuals *actuals;
+	const char *const *actuals_files;
+	size_t nactuals_files;
 } html_doc;
 
 /* The readiness section (assess_html.c); 0 when the proposal has no setting readiness. */

@@ -26,28 +26,33 @@ static void budget_table(FILE *fp, const html_case *hc)
 	int n = r->ncols;
 	double *adj = calloc((size_t)n, sizeof *adj), *un = calloc((size_t)n, sizeof *un);
 	double *v = calloc((size_t)n, sizeof *v);
-	char cap[200];
+	char cap[600], years[400];
 
 	if (!adj || !un || !v)
 		goto done;
+	html_years_caption(years, sizeof years, r->sc);
 	snprintf(cap, sizeof cap, "Budget by year (%s%s%s)", html_currency(hc),
-		 c->has_tax ? "; cash before tax, then the net after tax" : "",
-		 r->sc->settings.fiscal_year_start ? "; each year named by the fiscal year it ends in"
-		 : "");
+		 c->has_tax ? "; cash before tax, then the net after tax" : "", years);
 	html_table_open(fp, r, cap);
 	html_period_head(fp, r, html_currency(hc));
 	fputs("<tbody>\n", fp);
 	report_fold(r, c->cf->costs, adj);
 	report_fold(r, c->unadjusted_cf->costs, un);
-	html_period_row(fp, r, NULL, "Spending as planned", un, c->unadjusted.total_costs, 1,
-			c->unadjusted.pv_costs);
-	for (int k = 0; k < n; k++)
-		v[k] = adj[k] - un[k];
-	html_period_row(fp, r, NULL, "Contingency (risk adjustment)", v,
-			c->m.total_costs - c->unadjusted.total_costs, 1,
-			c->m.pv_costs - c->unadjusted.pv_costs);
-	html_period_row(fp, r, "total", "Spending requested", adj, c->m.total_costs, 1,
-			c->m.pv_costs);
+	if (c->m.total_costs - c->unadjusted.total_costs > 0.5) {
+		html_period_row(fp, r, NULL, "Spending as planned", un, c->unadjusted.total_costs, 1,
+				c->unadjusted.pv_costs);
+		for (int k = 0; k < n; k++)
+			v[k] = adj[k] - un[k];
+		html_period_row(fp, r, NULL, "Contingency (risk adjustment)", v,
+				c->m.total_costs - c->unadjusted.total_costs, 1,
+				c->m.pv_costs - c->unadjusted.pv_costs);
+		html_period_row(fp, r, "total", "Spending requested", adj, c->m.total_costs, 1,
+				c->m.pv_costs);
+	} else {
+		/* No contingency: the plan and the request are one row. */
+		html_period_row(fp, r, "total", "Spending requested (no contingency)", adj,
+				c->m.total_costs, 1, c->m.pv_costs);
+	}
 	if (html_any_capitalised(r->sc)) {
 		html_fold_costs(r, c->cf, 1, v);
 		html_period_row(fp, r, "sub", "of which capex", v,
@@ -57,8 +62,8 @@ static void budget_table(FILE *fp, const html_case *hc)
 				report_col_total(r, v), 0, 0);
 	}
 	report_fold(r, c->cf->benefits, v);
-	html_period_row(fp, r, NULL, "Benefits (risk-adjusted)", v, c->m.total_benefits, 1,
-			c->m.pv_benefits);
+	html_period_row(fp, r, NULL, html_no_risk(c) ? "Benefits" : "Benefits (risk-adjusted)", v,
+			c->m.total_benefits, 1, c->m.pv_benefits);
 	report_fold(r, c->cf->net, v);
 	html_period_row(fp, r, "total", "Net cash flow", v, c->m.total_benefits - c->m.total_costs,
 			1, c->m.npv);
@@ -96,6 +101,9 @@ static void funding_words(FILE *fp, const html_case *hc)
 	      fp);
 	html_text(fp, when);
 	fputs(". This is the cash the program has out at its deepest, before tax", fp);
+	if (html_dated_lines(hc->r.sc))
+		fputs(", measured at month ends: a payment on a day of its own counts at the end of "
+		      "its month, so a dip between its day and the month's end is not measured", fp);
 	if (c->m.peak_investment > c->peak_funding + 0.5) {
 		explain_money(b, sizeof b, cur, -c->m.peak_investment);
 		fputs("; at the year ends alone the lowest point is ", fp);
@@ -126,22 +134,23 @@ static void pl_table(FILE *fp, const html_case *hc)
 	}
 	int n = c->at.nyears;
 	fprintf(fp, "<table class=\"num%s\">\n<caption>P&amp;L impact by year (%s): the project's "
-		"profit as the tax view books it</caption>\n<thead><tr><th>%s</th>",
+		"profit as the tax view books it; depreciation and tax are charges taken off, a "
+		"tax saving negative</caption>\n<thead><tr><th>%s</th>",
 		n > 8 ? " wide" : "", html_currency(hc), html_currency(hc));
 	for (int k = 1; k <= n; k++) {
 		calendar_year_label(s, k, lab, sizeof lab);
 		fprintf(fp, "<th class=\"n\">%s</th>", lab);
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);
-	static const char *const rows[] = { "Benefits less expensed costs", "Depreciation",
-		"Profit before tax", "Tax", "Profit after tax" };
+	static const char *const rows[] = { "Benefits less expensed costs", "Less depreciation",
+		"Profit before tax", "Less tax", "Profit after tax" };
 	for (int row = 0; row < 5; row++) {
 		fprintf(fp, "<tr%s><th>%s</th>", row == 2 || row == 4 ? " class=\"total\"" : "",
 			rows[row]);
 		for (int k = 0; k < n; k++) {
 			const crm_tax_year *y = &c->at.years[k];
-			double v = row == 0 ? y->profit : row == 1 ? -y->depreciation : row == 2 ?
-				   y->taxable : row == 3 ? -y->tax : y->taxable - y->tax;
+			double v = row == 0 ? y->profit : row == 1 ? y->depreciation : row == 2 ?
+				   y->taxable : row == 3 ? y->tax : y->taxable - y->tax;
 			html_money0(b, sizeof b, v);
 			fprintf(fp, "<td class=\"n\">%s</td>", b);
 		}
@@ -165,6 +174,33 @@ static void milestones(FILE *fp, const html_case *hc)
 	/* Each month in which something begins, in order. */
 	for (int mo = 0; mo <= months; mo++) {
 		int any = 0;
+		for (size_t i = 0; i < sc->ninputs; i++) {
+			const crm_input *in = &sc->inputs[i];
+			char name[128];
+			if (!(in->timing & (1 << CRM_TIMING_START)) ||
+			    crm_expr_kind(in->value) != CRM_VALUE_NUMBER ||
+			    (int)lround(crm_expr_number(in->value)) != mo)
+				continue;
+			html_input_label(name, sizeof name, sc, i);
+			if (!any++) {
+				html_month_label(when, sizeof when, sc, mo);
+				fputs("<tr><th>", fp);
+				html_text(fp, when);
+				fputs("</th><td>", fp);
+			} else {
+				fputs("; ", fp);
+			}
+			fputs("<b>go-live</b> (the input ", fp);
+			html_text(fp, name);
+			fputs(", which the lines' start months follow", fp);
+			if (in->range.given) {
+				fputs("; range ", fp);
+				html_text(fp, in->range.low_text);
+				fputs(" to ", fp);
+				html_text(fp, in->range.high_text);
+			}
+			fputs(")", fp);
+		}
 		for (size_t p = 0; p < sc->nphases; p++)
 			if (sc->phases[p].start == mo) {
 				char name[128];
@@ -236,6 +272,9 @@ static void milestones(FILE *fp, const html_case *hc)
 			fputs("</td></tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
+	if (!sc->nphases)
+		fputs("<p class=\"small\">The scenario names no phases (kind=phase rows): each "
+		      "benefit's start month is its go-live.</p>\n", fp);
 }
 
 int html_sec_budget(const html_doc *d, FILE *fp)

@@ -40,7 +40,8 @@ void html_chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const cha
 	double lo = 0, hi = 0;
 	int months = 0;
 	size_t ncase = all_cases ? d->ncases : 1;
-	int nvar = all_cases ? 1 : 2;     /* risk-adjusted, and unadjusted for one case */
+	/* Risk-adjusted, and unadjusted for one case when some line carries a risk. */
+	int nvar = all_cases || html_no_risk(p->r.c) ? 1 : 2;
 	chart c;
 	char leg[200], b[64];
 
@@ -74,13 +75,21 @@ void html_chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const cha
 										  : CHART_BLUE;
 			if (all_cases)
 				html_short_name(leg, sizeof leg, hc);
-			else if (m->payback.status == CRM_PAYBACK_REACHED)
-				snprintf(leg, sizeof leg, "%s (payback in month %d)",
-					 u ? "Before risk" : "Risk-adjusted",
-					 (int)ceil(m->payback.months - 1e-9));
+			else if (m->payback.status == CRM_PAYBACK_REACHED) {
+				char pb[64];
+				if (html_payback_year1(hc->r.sc, m->payback.months))
+					snprintf(pb, sizeof pb, "year 1");
+				else
+					snprintf(pb, sizeof pb, "month %d",
+						 (int)ceil(m->payback.months - 1e-9));
+				snprintf(leg, sizeof leg, "%s (payback in %s)",
+					 u ? "Before risk" : nvar == 1 ? "Cumulative net cash flow" :
+					 "Risk-adjusted", pb);
+			}
 			else
 				snprintf(leg, sizeof leg, "%s (no payback within the horizon)",
-					 u ? "Before risk" : "Risk-adjusted");
+					 u ? "Before risk" : nvar == 1 ? "Cumulative net cash flow" :
+					 "Risk-adjusted");
 			chart_legend(&c, leg, style, u ? 2 : 1);
 		}
 	chart_frame(&c);
@@ -99,7 +108,8 @@ void html_chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const cha
 				x[q] = (double)q * cf->months_per_period;
 			chart_line(&c, n, x, cf->cumulative, style, u, 0);
 			free(x);
-			if (m->payback.status == CRM_PAYBACK_REACHED) {
+			if (m->payback.status == CRM_PAYBACK_REACHED &&
+			    !html_payback_year1(hc->r.sc, m->payback.months)) {
 				snprintf(b, sizeof b, "Payback in month %d",
 					 (int)ceil(m->payback.months - 1e-9));
 				chart_marker(&c, m->payback.months, 0, style,
@@ -179,6 +189,9 @@ void html_chart_stacked(FILE *fp, const html_case *hc, crm_line_kind kind)
 	if (!areas || !v || !top || !col || !lab)
 		goto done;
 	size_t na = report_areas(r, kind, 0, areas);
+	/* One area alone stacks nothing: its line's table shows the same amounts. */
+	if (na < 2)
+		goto done;
 	for (size_t a = 0; a < na; a++)
 		for (size_t l = 0; l < sc->nlines; l++) {
 			if (sc->lines[l].kind != kind || strcmp(sc->lines[l].area, areas[a]))
@@ -271,7 +284,8 @@ void html_chart_tornado(FILE *fp, const html_case *hc)
 	}
 	snprintf(xl, sizeof xl, "NPV (%s%s)", html_currency(hc), hc->r.c->has_tax ? ", before tax"
 		 : "");
-	chart_begin(&c, fp, CHART_W, 70 + 22 * (double)n, "Tornado: NPV as each input moves "
+	chart_begin(&c, fp, CHART_W, 70 + 22 * (double)n, hc->r.c->has_tax ? "Tornado: NPV before "
+		    "tax as each input moves across its range" : "Tornado: NPV as each input moves "
 		    "across its range", "Each bar shows NPV with one input at its low and at its "
 		    "high value, every other input at its base value.");
 	chart_category_axis(&c, 'y', n, lab, NULL);
@@ -321,8 +335,10 @@ void html_chart_histogram(FILE *fp, const html_doc *d)
 		share[k] = s->defined ? (double)s->bin_count[k] / (double)s->defined : 0;
 		top = fmax(top, share[k]);
 	}
-	snprintf(xl, sizeof xl, "NPV (%s)", html_currency(hc));
-	chart_begin(&c, fp, CHART_W, 250, "Distribution of NPV over the simulation",
+	snprintf(xl, sizeof xl, "NPV (%s%s)", html_currency(hc), hc->r.c->has_tax ? ", before tax"
+		 : "");
+	chart_begin(&c, fp, CHART_W, 250, hc->r.c->has_tax ? "Distribution of NPV before tax over "
+		    "the simulation" : "Distribution of NPV over the simulation",
 		    "Histogram of NPV across the draws; the part below zero is shaded as the loss "
 		    "area; P10, P50 and P90 are marked.");
 	chart_value_axis(&c, 'x', fmin(s->bin_lo[0], 0 > s->bin_lo[0] ? 0 : s->bin_lo[0]),
@@ -360,8 +376,10 @@ void html_chart_scurve(FILE *fp, const html_case *hc)
 		x[k + 1] = s->bin_hi[k];
 		y[k + 1] = s->defined ? (double)cum / (double)s->defined : 0;
 	}
-	snprintf(xl, sizeof xl, "NPV (%s)", html_currency(hc));
-	chart_begin(&c, fp, CHART_W, 240, "Cumulative probability of NPV (S-curve)",
+	snprintf(xl, sizeof xl, "NPV (%s%s)", html_currency(hc), hc->r.c->has_tax ? ", before tax"
+		 : "");
+	chart_begin(&c, fp, CHART_W, 240, hc->r.c->has_tax ? "Cumulative probability of NPV before "
+		    "tax (S-curve)" : "Cumulative probability of NPV (S-curve)",
 		    "The probability that NPV is at or below each value.");
 	chart_value_axis(&c, 'x', x[0], x[n], 7, CHART_AMOUNT, xl);
 	chart_value_axis_step(&c, 'y', 0, 1, 0.25, CHART_PERCENT, "Probability NPV is at or below");
@@ -454,9 +472,10 @@ void html_chart_timeline(FILE *fp, const html_case *hc)
 			lab[n++] = sc->lines[l].label;
 	if (n == 0)
 		goto done;
-	chart_begin(&c, fp, CHART_W, 80 + 16 * (double)n, "Timeline: phases, go-lives and full "
-		    "effect", "Each phase over its months; each benefit from its go-live, through "
-		    "its ramp-up, to full effect; dashed lines mark the gates.");
+	chart_begin(&c, fp, CHART_W, 80 + 16 * (double)n, np ? "Timeline: phases, go-lives and "
+		    "full effect" : "Timeline: go-lives and full effect (the scenario names no phases)",
+		    "Each phase over its months; each benefit from its go-live, through its ramp-up, "
+		    "to full effect; vertical lines mark a go-live input and the gates.");
 	chart_category_axis(&c, 'y', n, lab, NULL);
 	chart_value_axis_step(&c, 'x', 0, months, months <= 24 ? 3 : months <= 72 ? 6 : 12,
 			      CHART_PLAIN, "Months from the investment date");
@@ -482,6 +501,18 @@ void html_chart_timeline(FILE *fp, const html_case *hc)
 		if (end > full)
 			chart_bar(&c, i, 0, 1, full, end, CHART_BLUE, ln->label);
 		i++;
+	}
+	/* A go-live input (one the lines' start months follow): its month. */
+	for (size_t k = 0; k < sc->ninputs; k++) {
+		const crm_input *in = &sc->inputs[k];
+		char name[120], vl[160];
+		if (!(in->timing & (1 << CRM_TIMING_START)) ||
+		    crm_expr_kind(in->value) != CRM_VALUE_NUMBER)
+			continue;
+		double m = crm_expr_number(in->value);
+		explain_name(in->name, name, sizeof name);
+		snprintf(vl, sizeof vl, "%s: month %.0f", name, m);
+		chart_vline(&c, m > 0 ? m - 1 : 0, CHART_DARK, vl);
 	}
 	for (size_t g = 0; g < sc->ngroups; g++)
 		if (sc->groups[g].probability < 1) {

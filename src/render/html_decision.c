@@ -63,7 +63,8 @@ static void tei_rows(FILE *fp, const html_case *hc, int unadjusted)
 	if (!v)
 		return;
 	fprintf(fp, "<tr class=\"group\"><th colspan=\"%d\">%s</th></tr>\n", r->ncols + 3,
-		unadjusted ? "Before the risk adjustment" : "Risk-adjusted");
+		unadjusted ? "Before the risk adjustment" : html_no_risk(hc->r.c) ?
+		"No risk adjustment set" : "Risk-adjusted");
 	report_fold(r, cf->costs, v);
 	html_period_row(fp, r, NULL, "Total costs", v, m->total_costs, 1, m->pv_costs);
 	if (!unadjusted && html_any_capitalised(r->sc)) {
@@ -121,82 +122,126 @@ static void tax_row(FILE *fp, const char *label, const double *v, int n, int alw
 	tax_row_of(fp, label, v, n, always, cls, 0);
 }
 
-/* The after-tax view: tax by year with depreciation and salvage, the after-tax flows, the tax beyond. */
+/* The sign convention of every table of profit and tax, as their captions state it. */
+#define TAX_SIGNS "charges (depreciation, losses set against profit, tax) are positive " \
+	"amounts taken off, a tax saving negative, as in the P&L"
+
+/*
+ * The after-tax view: the tax by year with depreciation, losses and salvage,
+ * charges positive as in the P&L; the after-tax cash flow built up from the flows
+ * before tax, the tax and the salvage, each its own line; the tax beyond.
+ */
 static void after_tax_html(FILE *fp, const html_case *hc)
 {
-	const crm_after_tax *at = &hc->r.c->at;
+	const crm_case *c = hc->r.c;
+	const crm_after_tax *at = &c->at;
 	const crm_settings *s = &hc->r.sc->settings;
 	const report *r = &hc->r;
-	int n = at->nyears;
+	const crm_cashflow *cf = c->cf;
+	int n = at->nyears, np = cf->nperiods + 1;
 	double *v = calloc((size_t)(n > r->ncols ? n : r->ncols) + 1, sizeof *v);
-	char lab[32], rate[32], b[96];
+	double *taxp = calloc((size_t)np, sizeof *taxp), *salp = calloc((size_t)np, sizeof *salp);
+	double pv_tax, pv_salvage, tax_total = 0, salvage_total = 0;
+	char lab[32], rate[32], b[96], cap[400];
 
-	if (!v)
-		return;
+	if (!v || !taxp || !salp)
+		goto done;
 	fmt_share(rate, sizeof rate, s->tax_rate);
 	fprintf(fp, "<h3>Tax by year</h3>\n<table class=\"num%s\">\n<caption>Tax at %s of each "
-		"year's profit (%s, risk-adjusted)</caption>\n<thead><tr><th>%s</th>",
-		n > 8 ? " wide" : "", rate, html_currency(hc), html_currency(hc));
+		"year's profit (%s, risk-adjusted; %s; capital spending and the losses still to carry "
+		"are memo amounts)</caption>\n<thead><tr><th>%s</th>", n > 8 ? " wide" : "", rate,
+		html_currency(hc), TAX_SIGNS, html_currency(hc));
 	for (int k = 1; k <= n; k++) {
 		calendar_year_label(s, k, lab, sizeof lab);
 		fprintf(fp, "<th class=\"n\">%s</th>", lab);
 	}
 	fputs("<th class=\"n\">Total</th></tr></thead>\n<tbody>\n", fp);
-	tax_row(fp, "Capital spending (capex)", at->capitalised, n, 1, NULL);
-#define FIELD(f) for (int k = 0; k < n; k++) v[k] = at->years[k].f
-	FIELD(profit);
+	tax_row(fp, "Capital spending capitalised (memo)", at->capitalised, n, 1, NULL);
+#define FIELD(sign, f) for (int k = 0; k < n; k++) v[k] = (sign) * at->years[k].f
+	FIELD(1, profit);
 	tax_row(fp, "Profit before depreciation", v, n, 1, NULL);
-	FIELD(depreciation);
-	tax_row(fp, "Depreciation", v, n, 1, NULL);
-	FIELD(taxable);
+	FIELD(1, depreciation);
+	tax_row(fp, "Less depreciation", v, n, 1, NULL);
+	FIELD(1, taxable);
 	tax_row(fp, "Taxable profit", v, n, 1, "sub");
-	FIELD(loss_used);
-	tax_row(fp, "Losses of earlier years set against it", v, n, 0, NULL);
-	FIELD(loss_carried);
-	tax_row_of(fp, "Losses still to carry (at the year end)", v, n, 0, NULL, 1);
-	FIELD(tax);
+	FIELD(1, loss_used);
+	tax_row(fp, "Less losses of earlier years set against it", v, n, 0, NULL);
+	FIELD(1, loss_carried);
+	tax_row_of(fp, "Losses still to carry (at the year end, memo)", v, n, 0, NULL, 1);
+	FIELD(1, tax);
 	tax_row(fp, "Tax of the year", v, n, 1, NULL);
-	FIELD(tax_paid);
+	FIELD(1, tax_paid);
 	tax_row(fp, "Tax paid", v, n, 1, "total");
 #undef FIELD
 	tax_row(fp, "Salvage received", at->salvage, n, 0, NULL);
 	fputs("</tbody></table>\n", fp);
 
-	/* The after-tax cash flow in the columns of the summary table. */
-	html_table_open(fp, r, "Cash flow after tax");
+	/*
+	 * Tax and salvage in the columns of the summary table: each year's falls
+	 * at the end of the year, where the after-tax view puts it.
+	 */
+	int ppy = 12 / cf->months_per_period;
+	for (int y = 0; y < n; y++) {
+		int p = (y + 1) * ppy;
+		if (p >= np)
+			continue;
+		taxp[p] += at->years[y].tax_paid;
+		salp[p] += at->salvage[y];
+		tax_total += at->years[y].tax_paid;
+		salvage_total += at->salvage[y];
+	}
+	int split = html_tax_pv(c, &pv_tax, &pv_salvage);
+	snprintf(cap, sizeof cap, "Cash flow after tax, built up from the cash flow before tax "
+		 "(%s; %s)", html_currency(hc), TAX_SIGNS);
+	html_table_open(fp, r, cap);
 	html_period_head(fp, r, html_currency(hc));
 	fputs("<tbody>\n", fp);
-	report_fold(r, at->cf->costs, v);
-	html_period_row(fp, r, NULL, "Costs with tax paid", v, at->metrics.total_costs, 1,
-			at->metrics.pv_costs);
-	report_fold(r, at->cf->benefits, v);
-	html_period_row(fp, r, NULL, "Benefits with salvage and tax saved", v,
-			at->metrics.total_benefits, 1, at->metrics.pv_benefits);
+	report_fold(r, cf->benefits, v);
+	html_period_row(fp, r, NULL, "Benefits", v, c->m.total_benefits, 1, c->m.pv_benefits);
+	report_fold(r, cf->costs, v);
+	html_period_row(fp, r, NULL, "Less costs", v, c->m.total_costs, 1, c->m.pv_costs);
+	report_fold(r, cf->net, v);
+	html_period_row(fp, r, "sub", "Net cash flow before tax", v,
+			c->m.total_benefits - c->m.total_costs, 1, c->m.npv);
+	report_fold(r, taxp, v);
+	html_period_row(fp, r, NULL, split ? "Less tax paid (a saving negative)" : "Less tax paid "
+			"(a saving negative); present value net of the salvage", v, tax_total, 1,
+			-pv_tax);
+	if (salvage_total != 0) {
+		report_fold(r, salp, v);
+		html_period_row(fp, r, NULL, "Salvage received", v, salvage_total, split, pv_salvage);
+	}
 	report_fold(r, at->cf->net, v);
 	html_period_row(fp, r, "total", "Net cash flow after tax", v,
 			at->metrics.total_benefits - at->metrics.total_costs, 1, at->metrics.npv);
-	for (int c = 1; c < r->ncols; c++)
-		v[c] += v[c - 1];
+	for (int k = 1; k < r->ncols; k++)
+		v[k] += v[k - 1];
 	html_period_row(fp, r, NULL, "Cumulative after tax", v, v[r->ncols - 1], 0, 0);
 	fputs("</tbody></table>\n<p class=\"small\">", fp);
 	if (at->tax_beyond != 0) {
 		explain_money(b, sizeof b, html_currency(hc), at->tax_beyond);
-		fprintf(fp, "Tax of the horizon's years that falls due after its end is left out of "
-			"these figures: ");
+		fputs("Tax of the horizon's years that falls due after its end is left out of these "
+		      "figures and of NPV after tax: ", fp);
 		html_text(fp, b);
-		fputs(" (a payment lag of ", fp);
-		fprintf(fp, "%d year%s).", s->tax_lag_years, s->tax_lag_years == 1 ? "" : "s");
+		fprintf(fp, " (a payment lag of %d year%s). ", s->tax_lag_years,
+			s->tax_lag_years == 1 ? "" : "s");
 	} else {
-		fputs("No tax of the horizon's years falls due after its end.", fp);
+		fputs("No tax of the horizon's years falls due after its end. ", fp);
 	}
-	fputs(" Capitalised costs are paid as their timing says and depreciated for whole years "
+	if (!split)
+		fputs("A tax saving and a salvage both occur: the case gives their present value "
+		      "together, on the tax line. ", fp);
+	fputs("Capitalised costs are paid as their timing says and depreciated for whole years "
 	      "from the year they are booked in (the Initial column belongs to the first year); a "
 	      "salvage comes back as cash, untaxed, at the end of its life. ", fp);
 	fputs(s->tax_losses == CRM_LOSSES_CARRY_FORWARD ? "A loss is carried forward against the "
 	      "project's later profits." : "A loss lowers the company's other taxable profit, so "
-	      "its tax is negative (a saving).", fp);
+	      "its tax is a saving.", fp);
 	fputs("</p>\n", fp);
+done:
 	free(v);
+	free(taxp);
+	free(salp);
 }
 
 int html_sec_years(const html_doc *d, FILE *fp)
@@ -221,7 +266,8 @@ int html_sec_years(const html_doc *d, FILE *fp)
 	html_period_head(fp, &hc->r, html_currency(hc));
 	fputs("<tbody>\n", fp);
 	tei_rows(fp, hc, 0);
-	tei_rows(fp, hc, 1);
+	if (!html_no_risk(hc->r.c))
+		tei_rows(fp, hc, 1);
 	fputs("</tbody></table>\n", fp);
 	if (hc->r.c->has_tax)
 		after_tax_html(fp, hc);
@@ -336,18 +382,22 @@ static void line_block(FILE *fp, const html_case *hc, size_t l, double share_bas
 	double tu = report_col_total(r, un), ta = report_col_total(r, adj);
 	if (ln->kind == CRM_BENEFIT && ln->adoption >= 0)
 		adoption_rows(fp, r, out ? acf : hc->r.c->unadjusted_cf, l, out ? 1 / (1 - ln->risk) : 1, un, upv);
-	html_period_row(fp, r, NULL, "Unadjusted amount", un, tu, 1, upv);
-	fmt_share(risk, sizeof risk, ln->risk);
-	if (ln->risk == 0)
-		snprintf(b, sizeof b, "Risk adjustment (none)");
-	else
-		snprintf(b, sizeof b, "Risk adjustment (%s%s)", ln->kind == CRM_BENEFIT ? "-" : "+", risk);
-	html_period_row(fp, r, NULL, b, dif, ta - tu, 1, pv - upv);
-	html_period_row(fp, r, "total", "Risk-adjusted amount", adj, ta, 1, pv);
+	if (ln->risk == 0) {
+		/* No risk adjustment: the amount is one row, not three equal ones. */
+		html_period_row(fp, r, "total", "Amount (no risk adjustment)", adj, ta, 1, pv);
+	} else {
+		html_period_row(fp, r, NULL, "Unadjusted amount", un, tu, 1, upv);
+		fmt_share(risk, sizeof risk, ln->risk);
+		snprintf(b, sizeof b, "Risk adjustment (%s%s)", ln->kind == CRM_BENEFIT ? "-" : "+",
+			 risk);
+		html_period_row(fp, r, NULL, b, dif, ta - tu, 1, pv - upv);
+		html_period_row(fp, r, "total", "Risk-adjusted amount", adj, ta, 1, pv);
+	}
 	fputs("</tbody></table>\n", fp);
 	fputs("<p class=\"facts\">", fp);
 	if (share_base > 0 && !out) {
-		fmt_share(b, sizeof b, pv / share_base);
+		/* Every share to a tenth of a percent, so that they compare: 29.9%, 4.9%. */
+		html_rate(b, sizeof b, pv / share_base);
 		fprintf(fp, "<span>Share of all %s (present value): %s</span>",
 			ln->kind == CRM_BENEFIT ? "benefits" : "costs", b);
 	}
@@ -404,11 +454,12 @@ static void classes_html(FILE *fp, const html_case *hc)
 			html_text(fp, name);
 			fprintf(fp, "</th><td class=\"n\">%s</td><td>%s</td></tr>\n", b,
 				in ? "yes" : k == CRM_CLASS_FLEXIBILITY ? "no: flexibility, not in NPV"
-				   : "no: left out by --only");
+				   : "no: left out of this document's figures");
 		}
 	}
 	fputs("</tbody></table>\n<p class=\"small\">", fp);
 	explain_classes_of(r->sc, c->only_given, 1, &rc);
+	html_classes_words(rc.sentence, sizeof rc.sentence);
 	html_text(fp, rc.sentence);
 	fputs(". Hard benefits are cash (more margin) and cost reduction (spending that stops); "
 	      "soft ones are productivity (hours freed) and cost avoidance (spending that never "

@@ -59,7 +59,7 @@ int html_sec_flexibility(const html_doc *d, FILE *fp)
 				outside_row(fp, hc, l, sc->lines[l].cls == CRM_CLASS_FLEXIBILITY &&
 					    !c->only_given ? "flexibility: the value of an option the "
 					    "investment opens, not a planned cash flow" :
-					    "its class is not named by --only");
+					    "its class is left out of this document's figures");
 		fputs("</tbody></table>\n", fp);
 	} else {
 		fputs("<p>The scenario names no flexibility (an option the investment opens, such as "
@@ -115,11 +115,17 @@ int html_sec_method(const html_doc *d, FILE *fp)
 	fputs("<h3>Method</h3>\n<ul class=\"method\">\n<li>", fp);
 	fmt_share(a, sizeof a, s->benefit_risk);
 	fmt_share(b, sizeof b, s->cost_risk);
-	fprintf(fp, "<b>Risk adjustment (Forrester TEI).</b> Each benefit is reduced by its risk "
-		"(%s unless its line says otherwise) and each cost increased by its risk (%s): the "
-		"figures are what the case is worth if the estimates prove as optimistic as past "
-		"projects' did. The increase of the costs is the contingency of the budget. Gates "
-		"and risk events count at their probability in the expected figures.</li>\n", a, b);
+	if (html_no_risk(c))
+		fputs("<b>Risk adjustment (Forrester TEI).</b> None: no line carries a risk, so the "
+		      "figures are the estimates as written and the budget has no contingency. Gates "
+		      "and risk events count at their probability in the expected figures.</li>\n", fp);
+	else
+		fprintf(fp, "<b>Risk adjustment (Forrester TEI).</b> Each benefit is reduced by its "
+			"risk (%s unless its line says otherwise) and each cost increased by its risk "
+			"(%s): the figures are what the case is worth if the estimates prove as "
+			"optimistic as past projects' did. The increase of the costs is the contingency "
+			"of the budget. Gates and risk events count at their probability in the expected "
+			"figures.</li>\n", a, b);
 	fputs("<li><b>Discounting.</b> ", fp);
 	explain_discounting(s, buf, sizeof buf);
 	html_text(fp, buf);
@@ -131,14 +137,16 @@ int html_sec_method(const html_doc *d, FILE *fp)
 	const crm_metrics *m = html_head_metrics(hc);
 	if (m->irr_ok && m->npv > 0) {
 		html_rate(b, sizeof b, m->irr_value);
-		fprintf(fp, " The case keeps a positive NPV%s at any rate below its IRR, %s.",
-			c->has_tax ? " after tax" : "", b);
+		fprintf(fp, " The case keeps a positive %s%s at any rate below its %s, %s.",
+			dated ? "XNPV" : "NPV", c->has_tax ? " after tax" : "", dated ? "XIRR" : "IRR",
+			b);
 	}
 	fputs("</li>\n<li><b>Tax.</b> ", fp);
 	explain_tax_basis(c, buf, sizeof buf);
 	html_text(fp, buf);
 	fputs("</li>\n<li><b>Benefit classes.</b> ", fp);
 	explain_classes_of(sc, c->only_given, 0, &rc);
+	html_classes_words(rc.sentence, sizeof rc.sentence);
 	html_text(fp, rc.sentence);
 	fputs(". Hard benefits (cash, cost reduction) reach the bank; soft ones (productivity, "
 	      "cost avoidance) only when acted on; flexibility is kept apart.</li>\n", fp);
@@ -172,29 +180,56 @@ int html_sec_method(const html_doc *d, FILE *fp)
 	term(fp, dated ? "IRR (XIRR)" : "IRR", dated ? "The annual rate at which the XNPV is zero "
 	     "(XIRR: the flows on their days, ACT/365)." : "Internal rate of return: the annual "
 	     "rate at which NPV is zero.");
-	term(fp, "MIRR", "Modified IRR: the return with the negative flows financed and the "
+	term(fp, "MIRR", dated ? "Modified IRR: the return with the negative flows financed and "
+	     "the positive ones reinvested at the stated rates, on the same days as the XIRR "
+	     "(ACT/365)." : "Modified IRR: the return with the negative flows financed and the "
 	     "positive ones reinvested at the stated rates, which IRR takes to be its own.");
-	term(fp, "Payback", "The month in which the cumulative net cash flow reaches zero and stays "
-	     "at or above it; discounted payback does the same with discounted flows.");
+	term(fp, "Payback", dated ? "The month in which the cumulative net cash flow reaches zero "
+	     "and stays at or above it; discounted payback does the same with the flows discounted "
+	     "on their days (XNPV, ACT/365)." : "The month in which the cumulative net cash flow "
+	     "reaches zero and stays at or above it; discounted payback does the same with "
+	     "discounted flows.");
 	term(fp, "Benefit-cost ratio", "The present value of the benefits divided by that of the "
 	     "costs.");
-	term(fp, "Peak funding", "The lowest point of the cumulative net cash flow, month by month: "
-	     "the most cash the program has out at any time.");
-	term(fp, "Contingency", "The risk adjustment of the costs: the amount by which each cost "
-	     "is raised by its risk, shown apart from the spending as planned.");
-	term(fp, "Hard and soft benefits", "Hard: cash and cost reduction. Soft: productivity "
-	     "(hours freed) and cost avoidance (spending that never starts).");
-	term(fp, "Flexibility", "The value of an option the investment opens, kept out of NPV.");
-	term(fp, "Gate", "A group of lines that happen together or not at all, decided at a "
-	     "month with a probability: a pilot's go or no-go.");
-	term(fp, "Break-even", "The value of one input at which NPV is zero, every other input "
-	     "at its base.");
-	term(fp, "Tornado", "NPV with each input at the low and the high end of its range, the "
-	     "others at their base, the largest swing first.");
-	term(fp, "P10, P50, P90", "The NPV that 10%, 50% and 90% of the simulated outcomes fall "
-	     "below.");
-	term(fp, "Sobol indices", "The share of the variance of NPV due to one input alone (first "
-	     "order) and with its interactions (total).");
+	term(fp, "Peak funding", html_dated_lines(sc) ? "The lowest point of the cumulative net "
+	     "cash flow at each month's end: the most cash the program has out at a month end. A "
+	     "payment on a day of its own counts at the end of its month, so a dip within a month "
+	     "is not measured." : "The lowest point of the cumulative net cash flow, month by "
+	     "month: the most cash the program has out at any time.");
+	/* Only the terms the document uses. */
+	int contingency = 0, gates = 0, tornado = 0, simulated = 0, sobol = 0;
+	for (size_t k = 0; k < d->ncases; k++) {
+		const crm_case *kc = d->cases[k].r.c;
+		contingency |= kc->m.total_costs - kc->unadjusted.total_costs > 0.5;
+		gates |= kc->ngates > 0;
+		simulated |= d->cases[k].simulated;
+	}
+	tornado = hc->ntornado > 0;
+	sobol = hc->sobol.ok;
+	if (contingency)
+		term(fp, "Contingency", "The risk adjustment of the costs: the amount by which each "
+		     "cost is raised by its risk, shown apart from the spending as planned.");
+	if (c->pv_soft > 0 || report_classes_shown(&hc->r))
+		term(fp, "Hard and soft benefits", "Hard: cash and cost reduction. Soft: productivity "
+		     "(hours freed) and cost avoidance (spending that never starts).");
+	if (c->cls[CRM_CLASS_FLEXIBILITY].nlines)
+		term(fp, "Flexibility", "The value of an option the investment opens, kept out of "
+		     "NPV.");
+	if (gates)
+		term(fp, "Gate", "A group of lines that happen together or not at all, decided at a "
+		     "month with a probability: a pilot's go or no-go.");
+	if (tornado) {
+		term(fp, "Break-even", "The value of one input at which NPV is zero, every other "
+		     "input at its base.");
+		term(fp, "Tornado", "NPV with each input at the low and the high end of its range, "
+		     "the others at their base, the largest swing first.");
+	}
+	if (simulated)
+		term(fp, "P10, P50, P90", "The NPV that 10%, 50% and 90% of the simulated outcomes "
+		     "fall below.");
+	if (sobol)
+		term(fp, "Sobol indices", "The share of the variance of NPV due to one input alone "
+		     "(first order) and with its interactions (total).");
 	if (dated)
 		term(fp, "ACT/365", "The day count of dated discounting: a flow d days after the "
 		     "investment date is discounted by (1 + r)^(d/365).");

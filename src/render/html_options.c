@@ -2,9 +2,13 @@
  * html_options.c - the document's deployment options, like with like: each
  * option expected (risk-adjusted, gates at their probability) and before any
  * risk (the case's unrisked plan), its risk range from a simulation with the
- * same seed, each gate's two outcomes, the NPV of each difference, their
- * cumulative cash flows, what each alternative changes in settings and
- * lines, and the recommendation the figures support.
+ * same seed, MIRR, the benefit-cost ratio and NPV on hard benefits, peak
+ * funding by month in every view and for each gate's two outcomes, the NPV
+ * of each difference, their cumulative cash flows, what each alternative
+ * changes in settings and lines, and the recommendation the figures
+ * support: on the proposal, and when another option leads, what its lead
+ * rests on (for options with the same benefits, the part that is
+ * contingency and the part that is costs as planned).
  *
  * Not the comparison's arithmetic: the difference's NPV comes from the core
  * (crm_incremental) in the html_case, every other figure from the cases and
@@ -16,6 +20,7 @@
 #include "explain.h"
 #include "headline.h"
 
+#include <math.h>
 #include <string.h>
 
 static const crm_line *find_line(const crm_scenario *sc, const char *label)
@@ -30,6 +35,20 @@ static const crm_line *find_line(const crm_scenario *sc, const char *label)
 static const char *group_of(const crm_scenario *sc, const crm_line *ln)
 {
 	return ln->group >= 0 ? sc->groups[ln->group].name : "none";
+}
+
+/* A line's group for people: "in the gate Rollout", "in the group Pilot", "in no group". */
+static void group_words(FILE *fp, const crm_scenario *sc, const crm_line *ln)
+{
+	char name[128];
+
+	if (ln->group < 0) {
+		fputs("in no group", fp);
+		return;
+	}
+	explain_name(sc->groups[ln->group].name, name, sizeof name);
+	fputs(sc->groups[ln->group].probability < 1 ? "in the gate " : "in the group ", fp);
+	html_text(fp, name);
 }
 
 static void line_changes(FILE *fp, const crm_scenario *xs, const crm_line *x,
@@ -60,10 +79,15 @@ static void line_changes(FILE *fp, const crm_scenario *xs, const crm_line *x,
 	fmt_share(a, sizeof a, x->probability);
 	fmt_share(b, sizeof b, y->probability);
 	CHANGE(x->probability != y->probability, fprintf(fp, "probability %s instead of %s", a, b));
+	char cx[64], cy[64];
+	snprintf(cx, sizeof cx, "%s", crm_class_name(x->cls));
+	snprintf(cy, sizeof cy, "%s", crm_class_name(y->cls));
+	explain_words_of_names(cx);
+	explain_words_of_names(cy);
 	CHANGE(x->kind == CRM_BENEFIT && x->cls != y->cls,
-	       fprintf(fp, "class %s instead of %s", crm_class_name(x->cls), crm_class_name(y->cls)));
-	CHANGE(strcmp(group_of(xs, x), group_of(ys, y)), fputs("group ", fp);
-	       html_text(fp, group_of(xs, x)); fputs(" instead of ", fp); html_text(fp, group_of(ys, y)));
+	       fprintf(fp, "class %s instead of %s", cx, cy));
+	CHANGE(strcmp(group_of(xs, x), group_of(ys, y)), group_words(fp, xs, x); fputs(" instead of ", fp);
+	       group_words(fp, ys, y));
 #undef CHANGE
 }
 
@@ -154,12 +178,172 @@ static const crm_metrics *expected(const html_doc *d, size_t k)
 	return all_taxed(d) ? &c->at.metrics : &c->m;
 }
 
+/* Tolerance for "the same present value of benefits": half a cent. */
+#define SAME_PV_CENTS 0.005
+
+/*
+ * Whether options a and b have the same benefit lines: the same labels, and
+ * the same present value of benefits before the risk adjustment.
+ */
+static int same_benefits(const html_case *a, const html_case *b)
+{
+	const crm_scenario *as = a->r.sc, *bs = b->r.sc;
+	size_t na = 0, nb = 0;
+
+	for (size_t l = 0; l < as->nlines; l++) {
+		const crm_line *x = &as->lines[l], *y;
+		if (x->kind != CRM_BENEFIT)
+			continue;
+		na++;
+		if (!(y = find_line(bs, x->label)) || y->kind != CRM_BENEFIT)
+			return 0;
+	}
+	for (size_t l = 0; l < bs->nlines; l++)
+		nb += bs->lines[l].kind == CRM_BENEFIT;
+	return na == nb && na > 0 &&
+	       fabs(a->r.c->unadjusted.pv_benefits - b->r.c->unadjusted.pv_benefits) <= SAME_PV_CENTS;
+}
+
+/* Whether every cost line of sc takes the scenario's default cost risk. */
+static int default_cost_risk(const crm_scenario *sc)
+{
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (sc->lines[l].kind == CRM_COST && sc->lines[l].risk_given)
+			return 0;
+	return 1;
+}
+
+/*
+ * The cost lines an alternative leaves out of the proposal's, or changes:
+ * "it leaves out Go-live support and changes Change management"; "" when none.
+ */
+static void cost_changes(const crm_scenario *ps, const crm_scenario *as, char *buf, size_t len)
+{
+	char out[512] = "", changed[512] = "", added[512] = "";
+	size_t nout = 0, nchanged = 0, nadded = 0;
+
+	for (size_t l = 0; l < ps->nlines; l++) {
+		const crm_line *x = &ps->lines[l], *y = find_line(as, x->label);
+		if (x->kind != CRM_COST)
+			continue;
+		if (!y)
+			crm_appendf(out, sizeof out, "%s%s", nout++ ? ", " : "", x->label);
+		else if (line_differs(as, y, ps, x))
+			crm_appendf(changed, sizeof changed, "%s%s", nchanged++ ? ", " : "", x->label);
+	}
+	for (size_t l = 0; l < as->nlines; l++)
+		if (as->lines[l].kind == CRM_COST && !find_line(ps, as->lines[l].label))
+			crm_appendf(added, sizeof added, "%s%s", nadded++ ? ", " : "",
+				    as->lines[l].label);
+	const char *part[3];
+	size_t n = 0;
+	char p0[600], p1[600], p2[600];
+	if (nout) {
+		snprintf(p0, sizeof p0, "leaves out %s", out);
+		part[n++] = p0;
+	}
+	if (nchanged) {
+		snprintf(p1, sizeof p1, "changes %s", changed);
+		part[n++] = p1;
+	}
+	if (nadded) {
+		snprintf(p2, sizeof p2, "adds %s", added);
+		part[n++] = p2;
+	}
+	buf[0] = '\0';
+	for (size_t k = 0; k < n; k++)
+		crm_appendf(buf, len, "%s%s", k == 0 ? "it " : k + 1 == n ? " and " : ", ", part[k]);
+}
+
+/*
+ * What the expected NPV of option b (higher) over the proposal p rests on,
+ * in sentences from the two cases' figures: for options with the same
+ * benefits, the part that is contingency, the part that is the costs as
+ * planned and the part that is the benefits' risk adjustment; otherwise the
+ * present values of benefits and costs side by side, and the plan before
+ * any risk.
+ */
+static void rests_on(const html_doc *d, size_t b, char *buf, size_t len)
+{
+	const html_case *pc = &d->cases[0], *bc = &d->cases[b];
+	const crm_case *p = pc->r.c, *q = bc->r.c;
+	const char *cur = html_currency(pc);
+	char np[128], nb[128], x[96], y[96], z[96];
+
+	html_short_name(np, sizeof np, pc);
+	html_short_name(nb, sizeof nb, bc);
+	if (same_benefits(pc, bc)) {
+		/* Before tax: the split is of the present values the metrics before tax use. */
+		double adv = bc->has_inc ? bc->inc.npv : q->m.npv - p->m.npv;
+		double cont = (p->m.pv_costs - p->unadjusted.pv_costs) -
+			      (q->m.pv_costs - q->unadjusted.pv_costs);
+		double planned = p->unadjusted.pv_costs - q->unadjusted.pv_costs;
+		double brisk = q->m.pv_benefits - p->m.pv_benefits;
+		char part[3][600], cc[512];
+		size_t n = 0;
+		explain_money(x, sizeof x, cur, adv);
+		if (fabs(cont) >= 0.5) {
+			explain_money(y, sizeof y, cur, fabs(cont));
+			snprintf(part[n], sizeof part[n], "%s of its %s advantage is a %s contingency", y, x,
+				 cont > 0 ? "lower" : "higher");
+			if (default_cost_risk(pc->r.sc) && default_cost_risk(bc->r.sc) &&
+			    pc->r.sc->settings.cost_risk != bc->r.sc->settings.cost_risk) {
+				char r1[32], r2[32];
+				fmt_share(r1, sizeof r1, bc->r.sc->settings.cost_risk);
+				fmt_share(r2, sizeof r2, pc->r.sc->settings.cost_risk);
+				crm_appendf(part[n], sizeof part[n], " (%s against %s)", r1, r2);
+			}
+			n++;
+		}
+		if (fabs(planned) >= 0.5) {
+			explain_money(y, sizeof y, cur, fabs(planned));
+			cost_changes(pc->r.sc, bc->r.sc, cc, sizeof cc);
+			snprintf(part[n], sizeof part[n], n ? "%s is %s costs as planned%s%s%s" :
+				 "%s of its advantage is %s costs as planned%s%s%s", y,
+				 planned > 0 ? "lower" : "higher", cc[0] ? " (" : "", cc, cc[0] ? ")" : "");
+			n++;
+		}
+		if (fabs(brisk) >= 0.5) {
+			explain_money(y, sizeof y, cur, fabs(brisk));
+			snprintf(part[n], sizeof part[n], n ? "%s is %s risk adjustment of the benefits" :
+				 "%s of its advantage is %s risk adjustment of the benefits", y,
+				 brisk > 0 ? "a lower" : "a higher");
+			n++;
+		}
+		char parts[2000] = "";
+		for (size_t k = 0; k < n; k++)
+			crm_appendf(parts, sizeof parts, "%s%s", k == 0 ? "" : k + 1 == n ? ", and " : ", ",
+				    part[k]);
+		snprintf(buf, len, "%s differs from %s only in its costs and risk settings: %s.", nb, np,
+			 parts);
+		if (d->ncases > 0 && pc->has_p_best && pc->p_best == 0) {
+			html_sim_share(z, sizeof z, pc->p_best, pc->p_best_draws);
+			crm_appendf(buf, len, " %s has the highest NPV in %s as a consequence: on common "
+				    "draws the two share their benefits, and %s's costs are the higher.",
+				    np, z, np);
+		}
+		return;
+	}
+	explain_money(x, sizeof x, cur, q->m.pv_benefits);
+	explain_money(y, sizeof y, cur, p->m.pv_benefits);
+	snprintf(buf, len, "The difference rests on benefits and costs alike: %s has benefits of %s "
+		 "in present value against %s", nb, x, y);
+	explain_money(x, sizeof x, cur, q->m.pv_costs);
+	explain_money(y, sizeof y, cur, p->m.pv_costs);
+	crm_appendf(buf, len, ", and costs of %s against %s (risk-adjusted, before tax)", x, y);
+	explain_money(x, sizeof x, cur, q->unrisked.npv);
+	explain_money(y, sizeof y, cur, p->unrisked.npv);
+	crm_appendf(buf, len, "; before any risk its NPV is %s against %s%s.", x, y,
+		    q->unrisked.npv > p->unrisked.npv ? "" : ", so its lead rests on the risk "
+		    "adjustments and gates");
+}
+
 void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 {
 	const char *cur = html_currency(&d->cases[0]);
 	const char *after = all_taxed(d) ? " after tax" : "";
 	size_t best = 0, second = d->ncases, safest = d->ncases, first_unrisked = 0;
-	char nb[128], n2[128], a[96], b[96], p[64], q[64];
+	char nb[128], n2[128], np[128], a[96], b[96], p[64], q[64];
 
 	for (size_t k = 1; k < d->ncases; k++) {
 		if (expected(d, k)->npv > expected(d, best)->npv)
@@ -177,24 +361,42 @@ void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 	}
 	const html_case *bc = &d->cases[best];
 	html_short_name(nb, sizeof nb, bc);
+	html_short_name(np, sizeof np, &d->cases[0]);
 	explain_money(a, sizeof a, cur, expected(d, best)->npv);
 	if (!(expected(d, best)->npv > 0)) {
-		snprintf(buf, len, "None of the options creates value in expectation: the least "
-			 "negative, %s, has an expected NPV%s of %s. Rework the options before "
-			 "approving one.", nb, after, a);
+		snprintf(buf, len, "Do not approve %s (the proposal): none of the options creates value "
+			 "in expectation; the least negative, %s, has an expected NPV%s of %s. Rework the "
+			 "options before approving one.", np, nb, after, a);
 		return;
 	}
-	snprintf(buf, len, "%s%s: it has the highest expected NPV%s, %s", nb, best == 0 ?
-		 " (the proposal)" : "", after, a);
-	if (second < d->ncases) {
-		html_short_name(n2, sizeof n2, &d->cases[second]);
-		explain_money(b, sizeof b, cur, expected(d, second)->npv);
-		crm_appendf(buf, len, ", against %s for %s", b, n2);
+	if (best == 0) {
+		snprintf(buf, len, "Approve %s (the proposal): it has the highest expected NPV%s, %s", nb,
+			 after, a);
+		if (second < d->ncases) {
+			html_short_name(n2, sizeof n2, &d->cases[second]);
+			explain_money(b, sizeof b, cur, expected(d, second)->npv);
+			crm_appendf(buf, len, ", against %s for %s", b, n2);
+		}
+	} else {
+		/* The decision requested is the proposal's: say why another option leads, and what to do. */
+		explain_money(b, sizeof b, cur, expected(d, 0)->npv);
+		snprintf(buf, len, "Do not approve %s (the proposal) as it stands: %s has a higher "
+			 "expected NPV%s, %s against %s", np, nb, after, a, b);
 	}
+	/* A tie with the best option is no lower probability. */
+	if (safest < d->ncases && bc->simulated &&
+	    !(d->cases[safest].sim.p_npv_negative < bc->sim.p_npv_negative))
+		safest = best;
 	if (safest < d->ncases && bc->simulated) {
 		html_sim_share(p, sizeof p, bc->sim.p_npv_negative,
 			       bc->sim.metric[CRM_SIM_NPV].defined);
-		if (safest == best) {
+		int tie = 0;
+		for (size_t k = 0; k < d->ncases; k++)
+			tie |= k != best && d->cases[k].simulated &&
+			       d->cases[k].sim.p_npv_negative == bc->sim.p_npv_negative;
+		if (safest == best && tie) {
+			crm_appendf(buf, len, ", and no option has a lower probability of a loss (%s)", p);
+		} else if (safest == best) {
 			crm_appendf(buf, len, ", and the lowest probability of a loss, %s", p);
 		} else {
 			const html_case *sc = &d->cases[safest];
@@ -205,22 +407,31 @@ void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 				    q, p);
 		}
 	}
-	if (bc->has_p_best) {
+	if (bc->has_p_best && !(best != 0 && same_benefits(&d->cases[0], bc))) {
 		html_sim_share(p, sizeof p, bc->p_best, bc->p_best_draws);
 		crm_appendf(buf, len, "; on common random draws (the same uncertain values for every "
-			    "option) %s has the highest NPV before tax in %s of them", nb, p);
+			    "option) %s has the highest NPV before tax in %s%s", nb, p,
+			    strstr(p, "draws") ? "" : " of them");
 	}
 	crm_appendf(buf, len, ".");
 	if (best != 0) {
-		html_short_name(n2, sizeof n2, &d->cases[0]);
-		explain_money(b, sizeof b, cur, expected(d, 0)->npv);
-		crm_appendf(buf, len, " Choose it rather than the proposal, %s (%s).", n2, b);
+		char why[2048];
+		rests_on(d, best, why, sizeof why);
+		crm_appendf(buf, len, " %s", why);
+		explain_money(b, sizeof b, cur, bc->r.c->m.total_costs);
+		if (same_benefits(&d->cases[0], bc))
+			crm_appendf(buf, len, " Approve %s only if the costs and the risk it carries "
+				    "beyond %s are needed; otherwise put %s (%s of spending) to the board "
+				    "instead.", np, nb, nb, b);
+		else
+			crm_appendf(buf, len, " Put %s (%s of spending) to the board instead, unless "
+				    "%s has a merit the figures do not show.", nb, b, np);
 	}
 	for (size_t g = 0; g < bc->r.c->ngates; g++) {
 		const crm_case_gate *gt = &bc->r.c->gates[g];
 		char name[128], pr[32];
 		explain_name(bc->r.sc->groups[gt->group].name, name, sizeof name);
-		fmt_share(pr, sizeof pr, gt->probability);
+		html_pct(pr, sizeof pr, gt->probability);
 		explain_money(a, sizeof a, cur, gt->go.npv);
 		explain_money(b, sizeof b, cur, gt->stop.npv);
 		crm_appendf(buf, len, " Its expected NPV counts the gate %s at %s: if it goes ahead "
@@ -237,8 +448,9 @@ void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 /* ------------------------------------------------------------ the section */
 
 enum {
-	O_NPV, O_NPV_AT, O_ROI, O_IRR, O_PAYBACK, O_PVB, O_PVC, O_COSTS, O_PEAK, O_PEAK_MONTH,
-	U_NPV, U_ROI, U_PVC, U_COSTS, U_PEAK,
+	O_NPV, O_NPV_AT, O_HARD, O_ROI, O_IRR, O_MIRR, O_PAYBACK, O_PVB, O_PVC, O_BCR, O_COSTS,
+	O_PEAK, O_PEAK_MONTH,
+	U_NPV, U_ROI, U_PVC, U_COSTS, U_PEAK, U_PEAK_MONTH,
 	S_P10, S_P50, S_P90, S_LOSS, S_BEST,
 	D_NPV, NROWS
 };
@@ -254,11 +466,13 @@ static void option_cell(char *b, size_t len, const html_doc *d, size_t k, int ro
 	switch (row) {
 	case O_NPV: html_figure(b, len, HEADLINE_MONEY, 1, m->npv); break;
 	case O_NPV_AT: html_figure(b, len, HEADLINE_MONEY, c->has_tax, c->at.metrics.npv); break;
+	case O_HARD: html_figure(b, len, HEADLINE_MONEY, 1, c->npv_hard); break;
 	case O_ROI: html_figure(b, len, HEADLINE_PERCENT, m->roi_ok, m->roi); break;
 	case O_IRR: html_figure(b, len, HEADLINE_PERCENT, m->irr_ok, m->irr_value); break;
+	case O_MIRR: html_figure(b, len, HEADLINE_PERCENT, m->mirr_ok, m->mirr); break;
+	case O_BCR: html_figure(b, len, HEADLINE_RATIO, m->bcr_ok, m->bcr); break;
 	case O_PAYBACK:
-		html_figure(b, len, HEADLINE_MONTHS, m->payback.status == CRM_PAYBACK_REACHED,
-			    m->payback.months);
+		html_payback_cell(b, len, c->sc, &m->payback);
 		break;
 	case O_PVB: html_figure(b, len, HEADLINE_MONEY, 1, m->pv_benefits); break;
 	case O_PVC: html_figure(b, len, HEADLINE_MONEY, 1, m->pv_costs); break;
@@ -272,7 +486,11 @@ static void option_cell(char *b, size_t len, const html_doc *d, size_t k, int ro
 	case U_ROI: html_figure(b, len, HEADLINE_PERCENT, u->roi_ok, u->roi); break;
 	case U_PVC: html_figure(b, len, HEADLINE_MONEY, 1, u->pv_costs); break;
 	case U_COSTS: html_figure(b, len, HEADLINE_MONEY, 1, u->total_costs); break;
-	case U_PEAK: html_figure(b, len, HEADLINE_MONEY, 1, -u->peak_investment); break;
+	case U_PEAK: html_figure(b, len, HEADLINE_MONEY, 1, -c->unrisked_peak.funding); break;
+	case U_PEAK_MONTH:
+		if (c->unrisked_peak.funding < 0)
+			snprintf(b, len, "month %d", c->unrisked_peak.month);
+		break;
 	case S_P10: case S_P50: case S_P90:
 		if (hc->simulated)
 			html_figure(b, len, HEADLINE_MONEY, 1, s->pct[row == S_P10 ? 1 : row == S_P50
@@ -303,9 +521,11 @@ static void group_row(FILE *fp, const html_doc *d, const char *title)
 static void options_table(FILE *fp, const html_doc *d)
 {
 	static const char *const labels[NROWS] = {
-		"NPV", "NPV after tax", "ROI (TEI)", "IRR", "Payback", "PV of benefits", "PV of costs",
-		"Total costs", "Peak funding", "Peak funding reached in",
-		"NPV", "ROI (TEI)", "PV of costs", "Total costs", "Lowest cumulative at a year end *",
+		"NPV", "NPV after tax", "NPV, hard benefits only", "ROI (TEI)", "IRR", "MIRR",
+		"Payback", "PV of benefits", "PV of costs", "Benefit-cost ratio", "Total costs",
+		"Peak funding", "Peak funding reached in",
+		"NPV", "ROI (TEI)", "PV of costs", "Total costs", "Peak funding",
+		"Peak funding reached in",
 		"P10", "P50 (median)", "P90", "P(NPV < 0)", "Probability of the highest NPV",
 		"NPV of the difference",
 	};
@@ -362,10 +582,9 @@ static void options_table(FILE *fp, const html_doc *d)
 	      "as the proposal's first page does; before any risk, every gate and event goes ahead "
 	      "and no risk adjustment applies, so options with and without gates compare like "
 	      "with like. Peak funding is the lowest point of the cumulative net cash flow month "
-	      "by month. * Before any risk, and for a gate's outcomes below, crmroi gives the "
-	      "lowest point at a year end only, which can be less deep than the monthly one. The "
-	      "difference is the option's cash flows minus the proposal's, period by period.",
-	      fp);
+	      "by month, in every view and for each gate's outcomes alike. NPV on hard benefits "
+	      "counts cash and cost reduction alone against all the costs. The difference is the "
+	      "option's cash flows minus the proposal's, period by period.", fp);
 	if (any_tax)
 		fputs(" NPV after tax where an option has a tax rate; every other figure before tax.",
 		      fp);
@@ -383,11 +602,11 @@ static void gates_table(FILE *fp, const html_doc *d)
 	if (!any)
 		return;
 	fputs("<table class=\"num gated\">\n<caption>Gated options: each gate if it goes ahead and if it "
-	      "stops (risk-adjusted, before tax)</caption>\n<thead><tr><th>Option and gate</th>"
-	      "<th class=\"n\">Chance</th><th class=\"n\">NPV if it goes ahead</th><th class=\"n\">"
-	      "Total costs</th><th class=\"n\">Lowest at a year end *</th><th class=\"n\">NPV if it "
-	      "stops</th><th class=\"n\">Total costs</th><th class=\"n\">Lowest at a year end *</th>"
-	      "</tr></thead>\n<tbody>\n", fp);
+	      "stops (risk-adjusted, before tax; peak funding by month)</caption>\n<thead><tr>"
+	      "<th>Option and gate</th><th class=\"n\">Chance</th><th class=\"n\">NPV if it goes "
+	      "ahead</th><th class=\"n\">Total costs</th><th class=\"n\">Peak funding</th>"
+	      "<th class=\"n\">NPV if it stops</th><th class=\"n\">Total costs</th><th class=\"n\">"
+	      "Peak funding</th></tr></thead>\n<tbody>\n", fp);
 	for (size_t k = 0; k < d->ncases; k++) {
 		const html_case *hc = &d->cases[k];
 		for (size_t g = 0; g < hc->r.c->ngates; g++) {
@@ -407,12 +626,13 @@ static void gates_table(FILE *fp, const html_doc *d)
 			fmt_share(b, sizeof b, gt->probability);
 			fprintf(fp, "<td class=\"n\">%s</td>", b);
 			const crm_metrics *ms[2] = { &gt->go, &gt->stop };
+			const crm_peak *pk[2] = { &gt->go_peak, &gt->stop_peak };
 			for (int i = 0; i < 2; i++) {
 				html_figure(b, sizeof b, HEADLINE_MONEY, 1, ms[i]->npv);
 				fprintf(fp, "<td class=\"n\">%s</td>", b);
 				html_figure(b, sizeof b, HEADLINE_MONEY, 1, ms[i]->total_costs);
 				fprintf(fp, "<td class=\"n\">%s</td>", b);
-				html_figure(b, sizeof b, HEADLINE_MONEY, 1, -ms[i]->peak_investment);
+				html_figure(b, sizeof b, HEADLINE_MONEY, 1, -pk[i]->funding);
 				fprintf(fp, "<td class=\"n\">%s</td>", b);
 			}
 			fputs("</tr>\n", fp);

@@ -51,8 +51,9 @@ void html_pct(char *buf, size_t len, double fraction);
 /* A share to two significant figures: "12%", "1.4%", "0.49%" (Sobol indices). */
 void html_sig2(char *buf, size_t len, double fraction);
 /*
- * A share p of n simulated draws, to the digits its standard error
- * sqrt(p (1 - p) / n) supports: "1.1%" from 10,000 draws; "0 of N draws".
+ * A share p of n simulated draws, to the last digit whose unit is at least
+ * its standard error sqrt(p (1 - p) / n): "65%" for 65.2% of 10,000 draws
+ * (an error of 0.48 points), "1.13%" of a million; "0 of N draws".
  */
 void html_sim_share(char *buf, size_t len, double p, uint64_t n);
 /* "month 9 (2027-09)"; month 0 is "month 0 (the start)". */
@@ -61,8 +62,37 @@ void html_month_label(char *buf, size_t len, const crm_scenario *sc, int month);
 void html_in_month(char *buf, size_t len, const crm_scenario *sc, int month);
 /* A payback as the month it falls in, "month 32 (2029-08)", or "not within the N-year horizon". */
 void html_payback_words(char *buf, size_t len, const crm_scenario *sc, const crm_payback *pb);
+/* The same for a table cell: "month 32", "n/a". */
+void html_payback_cell(char *buf, size_t len, const crm_scenario *sc, const crm_payback *pb);
+/*
+ * Whether a payback of `months` says only that no year end falls below zero:
+ * on the yearly grid the Initial column and every year end are at or above
+ * zero, so the payback the core gives is 0 while money may still go out
+ * within year 1 (peak funding is by month). The document then says "year 1",
+ * never "month 0".
+ */
+int html_payback_year1(const crm_scenario *sc, double months);
 /* The headline metrics of a case: after tax when it has a tax rate, else before tax. */
 const crm_metrics *html_head_metrics(const html_case *hc);
+/*
+ * The present value of the tax (negative when paid, positive when saved)
+ * and of the salvage in the after-tax view of c, from the differences of the
+ * present values of its costs and benefits after and before tax. Returns 0
+ * when a year's tax saving and a salvage both occur: *pv_tax then holds
+ * both, and *pv_salvage 0 (the case gives no present value of either alone).
+ */
+int html_tax_pv(const crm_case *c, double *pv_tax, double *pv_salvage);
+/* Whether some once line of sc is paid on a day of its own (its date column). */
+int html_dated_lines(const crm_scenario *sc);
+/* Whether no line carries a risk adjustment: the plan before risk is the plan (cf). */
+int html_no_risk(const crm_case *c);
+
+/*
+ * The sentence of the benefit classes (explain_classes.sentence, of size
+ * len) for people: classes in words ("cost reduction") and no command-line
+ * option ("--only": the classes chosen for the document).
+ */
+void html_classes_words(char *s, size_t len);
 
 /* Names for people (explain_name): an input's, a parameter's, a simulated value's. */
 void html_input_label(char *buf, size_t len, const crm_scenario *sc, size_t i);
@@ -83,6 +113,12 @@ void html_table_open(FILE *fp, const report *r, const char *caption);
 int html_any_capitalised(const crm_scenario *sc);
 /* The cost lines of cf that are (capitalised 1) or are not capitalised, summed into view columns. */
 void html_fold_costs(const report *r, const crm_cashflow *cf, int capitalised, double *out);
+/*
+ * What a year of the period tables is, for a caption ("; the years are
+ * calendar years, ..."; a fiscal year; why Initial stands apart); "" without
+ * start_date.
+ */
+void html_years_caption(char *buf, size_t len, const crm_scenario *sc);
 /* The discounting convention in a table's caption: "Year k is discounted at its end by (1 + 10.00%)^k". */
 void html_convention_short(char *buf, size_t len, const crm_scenario *sc);
 /* "yearly from month 4 to 60, reaching full effect over 6 months (linear), growing 3% a year" */
@@ -97,7 +133,7 @@ void html_timing_words(FILE *fp, const crm_line *ln, int months);
 void html_chart_cumulative(FILE *fp, const html_doc *d, int all_cases, const char *title);
 /* Costs (below 0) and benefits (above 0) by year, with the net line. */
 void html_chart_years(FILE *fp, const html_case *hc);
-/* Stacked bars by year of the benefit areas or cost categories. */
+/* Stacked bars by year of the benefit areas or cost categories; nothing with fewer than two. */
 void html_chart_stacked(FILE *fp, const html_case *hc, crm_line_kind kind);
 /* NPV as each input moves across its range, the largest swing first. */
 void html_chart_tornado(FILE *fp, const html_case *hc);
@@ -129,6 +165,38 @@ void html_breakeven_words(const html_case *hc, const crm_breakeven *be, char *bu
  */
 int html_base_rank(const html_case *hc, char *buf, size_t len);
 
+/* The largest tornado bars in the risks table. */
+#define HTML_RISK_ROWS 5
+/* Who answers for parameter p's estimate: the input's or the line's owner; "" when none. */
+const char *html_param_owner(const crm_scenario *sc, const crm_param *p);
+/*
+ * The risks of the risks table (the largest tornado bars) with no owner, by
+ * their names for people, into buf; how many, and in *nrisks how many risks
+ * the table has.
+ */
+size_t html_risks_unowned(const html_case *hc, char *buf, size_t len, size_t *nrisks);
+
+/* ---- tracking (html_track.c) */
+
+/* A criterion for people: its metric ("Open integration defects"), or its name in words. */
+void html_criterion_label(char *buf, size_t len, const crm_scenario *sc, size_t k);
+/*
+ * Why phase p of t has its verdict, with the criteria by their metric and
+ * each one's status as tracking gives it: "2 criteria due and not met: Open
+ * integration defects (not met); Sales and service users trained (overdue)".
+ */
+void html_phase_reason(char *buf, size_t len, const crm_track *t, size_t p);
+/* The actuals tracking filled in from the plan, of costs (1), benefits (0) or all (-1): their sum. */
+double html_track_assumed(const crm_track *t, int is_cost);
+/* The same in words: "EUR 15,750 for Internal project team in month 4 (2027-04)"; "" when none. */
+void html_track_assumed_words(char *buf, size_t len, const crm_track *t, int is_cost);
+/*
+ * What the trend re-forecast rests on: the amounts of costs and benefits
+ * booked, the months they were booked in and their indexes, and the lines
+ * that have no index of their own.
+ */
+void html_trend_words(char *buf, size_t len, const html_case *hc, const crm_track *t);
+
 /* ---- options (html_options.c) */
 
 /* The recommendation among the options, generated from their figures. */
@@ -144,7 +212,7 @@ int html_sec_costs(const html_doc *d, FILE *fp);
 int html_sec_risk(const html_doc *d, FILE *fp);          /* html_risk.c */
 int html_sec_options(const html_doc *d, FILE *fp);       /* html_options.c */
 int html_sec_assumptions(const html_doc *d, FILE *fp);   /* html_register.c */
-int html_sec_realisation(const html_doc *d, FILE *fp);
+int html_sec_realisation(const html_doc *d, FILE *fp);   /* html_track.c */
 int html_sec_flexibility(const html_doc *d, FILE *fp);   /* html_method.c */
 int html_sec_method(const html_doc *d, FILE *fp);
 

@@ -1,13 +1,13 @@
 /*
- * html_register.c - the document's registers: the appendix with the
- * assumptions register (the scenario files, settings and conventions, every
- * input and line with its range, unit, risk, owner and source, under the
- * names the scenario gives them), and the benefits-realisation register of
- * `crmroi report --actuals` (every line's plan, budget before risk and actual
- * to date with both variances, re-forecasts, phase gates).
+ * html_register.c - the document's appendix, the assumptions register: the
+ * scenario files and the actuals files, settings and conventions (each
+ * capitalised cost's depreciation as its line gives it), the headline
+ * figures to the cent, every input and line with its range, unit, risk,
+ * owner and source under the names the scenario gives them, and the groups
+ * as crmroi run words them.
  *
- * Not the tracking itself: crm_track (the core) computes plan, actuals,
- * variances, indexes and verdicts; this lays them out.
+ * Not the benefits-realisation section (html_track.c), and no figure: it
+ * writes what the scenario and the case hold.
  */
 #include "html_priv.h"
 #include "explain.h"
@@ -15,17 +15,70 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+/* A value as written, with a plain number in the document's format: 400000 -> 400,000. */
+static void number_text(FILE *fp, const char *text)
+{
+	char *end, out[FMT_NUM_MAX];
+	const char *dot = strchr(text, '.');
+
+	double v = strtod(text, &end);
+	if (!text[0] || *end || text[0] == ' ' || strpbrk(text, "eExX"))
+		html_text(fp, text);
+	else {
+		fmt_money(out, sizeof out, v, dot ? (int)strspn(dot + 1, "0123456789") : 0);
+		html_text(fp, out);
+	}
+}
+
+/* The range and distribution cells of an input or line. */
 static void range_text(FILE *fp, const crm_range *rg)
 {
+	fputs("<td class=\"nw\">", fp);
 	if (rg->given) {
-		html_text(fp, rg->low_text);
+		number_text(fp, rg->low_text);
 		fputs(" to ", fp);
-		html_text(fp, rg->high_text);
+		number_text(fp, rg->high_text);
 	}
 	fputs("</td><td>", fp);
 	if (rg->given || rg->dist)
 		html_text(fp, rg->dist ? crm_dist_name(rg->dist) : "triangular");
+	fputs("</td>", fp);
+}
+
+/* Each capitalised cost's depreciation, as the scenario gives it. */
+static void depreciation_list(FILE *fp, const crm_scenario *sc)
+{
+	char f[32], b[FMT_NUM_MAX];
+
+	fputs("<li>Capitalised costs, each depreciated as its line says (full years from the year "
+	      "it is booked in):<ul>\n", fp);
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		if (ln->kind != CRM_COST || !ln->capitalise)
+			continue;
+		fputs("<li>", fp);
+		html_text(fp, ln->label);
+		fputs(": ", fp);
+		switch (ln->depreciation) {
+		case CRM_DEPR_STRAIGHT: fputs("straight line", fp); break;
+		case CRM_DEPR_DECLINING:
+			fmt_factor(f, sizeof f, sc->settings.declining_factor);
+			fprintf(fp, "declining balance at %s times the straight-line rate (switching to "
+				"straight line when that gives more),", f);
+			break;
+		case CRM_DEPR_SYD: fputs("sum of the years' digits", fp); break;
+		}
+		fprintf(fp, " over %d year%s", ln->life, ln->life == 1 ? "" : "s");
+		if (ln->salvage_given) {
+			fmt_money(b, sizeof b, ln->salvage, 0);
+			fprintf(fp, ", to a salvage of %s", b);
+		}
+		fputs(".</li>\n", fp);
+	}
+	fputs("</ul></li>\n", fp);
 }
 
 /*
@@ -36,7 +89,8 @@ static void range_text(FILE *fp, const crm_range *rg)
 static void reconciliation(FILE *fp, const html_case *hc)
 {
 	const crm_case *c = hc->r.c;
-	const crm_metrics *ms[3] = { c->has_tax ? &c->at.metrics : NULL, &c->m, &c->unadjusted };
+	const crm_metrics *ms[3] = { c->has_tax ? &c->at.metrics : NULL, &c->m,
+				     html_no_risk(c) ? NULL : &c->unadjusted };
 	static const char *const heads[3] = { "After tax", "Risk-adjusted", "Before risk" };
 	char b[FMT_NUM_MAX];
 
@@ -61,6 +115,11 @@ static void reconciliation(FILE *fp, const html_case *hc)
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
+	if (c->has_tax)
+		fputs("<p class=\"small\">After tax, crmroi run and the workbook count the tax paid "
+		      "with the costs, and a tax saving and any salvage with the benefits; the "
+		      "document's first page keeps the benefits and costs before tax and shows the "
+		      "tax and the salvage as lines of their own. NPV is the same.</p>\n", fp);
 }
 
 int html_sec_assumptions(const html_doc *d, FILE *fp)
@@ -91,9 +150,15 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 		}
 		fputs("</li>\n", fp);
 	}
-	if (d->track)
-		fputs("<li>With the actuals given by --actuals (see the benefits-realisation "
-		      "section).</li>\n", fp);
+	if (d->track) {
+		fputs("<li>Actuals (--actuals), in the order given: ", fp);
+		for (size_t k = 0; k < d->nactuals_files; k++) {
+			fputs(k ? ", <code>" : "<code>", fp);
+			html_text(fp, d->actuals_files[k]);
+			fputs("</code>", fp);
+		}
+		fputs(".</li>\n", fp);
+	}
 	fputs("</ul>\n<h3>Settings and conventions</h3>\n<ul>\n", fp);
 	fputs("<li>Amounts in ", fp);
 	html_text(fp, s->currency);
@@ -119,19 +184,25 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 	explain_tax_basis(hc->r.c, buf, sizeof buf);
 	html_text(fp, buf);
 	if (hc->r.c->has_tax)
-		fprintf(fp, " Losses: %s; declining balance at %g times the straight-line rate.",
-			s->tax_losses == CRM_LOSSES_CARRY_FORWARD ? "carried forward" :
-			"set against the company's other profit", s->declining_factor);
-	fputs("</li>\n<li>", fp);
+		fprintf(fp, " Losses: %s.", s->tax_losses == CRM_LOSSES_CARRY_FORWARD ?
+			"carried forward against the project's later profits" :
+			"set against the company's other profit");
+	fputs("</li>\n", fp);
+	if (html_any_capitalised(sc))
+		depreciation_list(fp, sc);
+	fputs("<li>", fp);
 	explain_classes_of(sc, hc->r.c->only_given, 0, &rc);
 	html_text(fp, rc.sentence);
 	fputs(".</li>\n</ul>\n", fp);
 	reconciliation(fp, hc);
 	if (sc->ninputs) {
-		fputs("<table class=\"reg\">\n<caption>Inputs: the document's name, and the scenario's "
-		      "under it</caption>\n<thead><tr><th>Input</th><th>Value</th><th>Range</th>"
-		      "<th>Distribution</th><th>Unit</th><th>Source or note</th></tr></thead>\n"
-		      "<tbody>\n", fp);
+		int units = 0;
+		for (size_t i = 0; i < sc->ninputs; i++)
+			units |= sc->inputs[i].unit[0] != '\0';
+		fprintf(fp, "<table class=\"reg\">\n<caption>Inputs: the document's name, and the "
+			"scenario's under it</caption>\n<thead><tr><th>Input</th><th>Value</th>"
+			"<th>Range</th><th>Distribution</th>%s<th>Owner</th><th>Source or note</th></tr>"
+			"</thead>\n<tbody>\n", units ? "<th>Unit</th>" : "");
 		for (size_t i = 0; i < sc->ninputs; i++) {
 			const crm_input *in = &sc->inputs[i];
 			char lab[256];
@@ -140,24 +211,28 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 			html_text(fp, lab);
 			fputs("<span class=\"src\">", fp);
 			html_text(fp, in->name);
-			fputs("</span></th><td>", fp);
-			html_text(fp, in->value_text);
-			fputs("</td><td>", fp);
+			fputs("</span></th><td class=\"nw\">", fp);
+			number_text(fp, in->value_text);
+			fputs("</td>", fp);
 			range_text(fp, &in->range);
-			fputs("</td><td>", fp);
-			html_text(fp, in->unit);
+			if (units) {
+				fputs("<td>", fp);
+				html_text(fp, in->unit);
+				fputs("</td>", fp);
+			}
+			fputs("<td>", fp);
+			html_text(fp, in->owner[0] ? in->owner : "not named");
 			fputs("</td><td>", fp);
 			html_text(fp, in->note);
 			fputs("</td></tr>\n", fp);
 		}
 		fputs("</tbody></table>\n", fp);
 	}
-	fputs("<table class=\"reg\">\n<caption>Cost and benefit lines</caption>\n<thead><tr>"
-	      "<th>Line</th><th>Value and timing</th><th>Range</th><th>Distribution</th>"
-	      "<th>Risk</th><th>Owner</th><th>Metric</th><th>Note</th></tr></thead>\n<tbody>\n", fp);
 	for (int kind = CRM_BENEFIT; kind >= CRM_COST; kind--) {
-		fprintf(fp, "<tr class=\"group\"><th colspan=\"8\">%s</th></tr>\n",
-			kind == CRM_BENEFIT ? "Benefits" : "Costs");
+		fprintf(fp, "<h3>%s</h3>\n<table class=\"reg\">\n<thead><tr><th>Line</th>"
+			"<th>Value and timing</th><th>Range</th><th>Distribution</th><th>Risk</th>"
+			"<th>Owner</th><th>Metric</th><th>Note</th></tr></thead>\n<tbody>\n",
+			kind == CRM_BENEFIT ? "Benefit lines" : "Cost lines");
 		for (size_t l = 0; l < sc->nlines; l++) {
 			const crm_line *ln = &sc->lines[l];
 			char area[128];
@@ -169,14 +244,13 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 			fputs("<span class=\"src\">", fp);
 			html_text(fp, area);
 			fputs("</span></th><td>", fp);
-			html_text(fp, ln->value_text);
+			number_text(fp, ln->value_text);
 			fputs("; ", fp);
 			html_timing_words(fp, ln, 12 * s->horizon_years);
-			fputs("</td><td>", fp);
+			fputs("</td>", fp);
 			range_text(fp, &ln->range);
 			fmt_share(a, sizeof a, ln->risk);
-			fprintf(fp, "</td><td class=\"n\">%s%s</td><td>", a,
-				ln->risk_given ? "" : "*");
+			fprintf(fp, "<td class=\"n\">%s%s</td><td>", a, ln->risk_given ? "" : "*");
 			html_text(fp, ln->owner);
 			fputs("</td><td>", fp);
 			html_text(fp, ln->metric);
@@ -184,142 +258,17 @@ int html_sec_assumptions(const html_doc *d, FILE *fp)
 			html_text(fp, ln->note);
 			fputs("</td></tr>\n", fp);
 		}
-	}
-	fputs("</tbody></table>\n<p class=\"small\">* the default risk of the scenario's "
-	      "settings.</p>\n", fp);
-	fputs("</section>\n", fp);
-	return 1;
-}
-
-/* One row of the to-date table: plan, budget before risk, actual, both variances, index. */
-static void realisation_row(FILE *fp, const crm_track_row *row, int last, const char *label,
-			    const char *cls)
-{
-	const crm_track_cell *c = &row->cum[last];
-	char p[64], r[64], a[64], v[64], vp[64], w[64], wp[64], ix[32];
-
-	html_money0(p, sizeof p, c->plan);
-	html_money0(r, sizeof r, c->plan_raw);
-	html_money0(a, sizeof a, c->actual);
-	html_money0(v, sizeof v, c->variance);
-	html_money0(w, sizeof w, c->actual - c->plan_raw);
-	if (c->pct_ok)
-		html_rate(vp, sizeof vp, c->variance_pct);
-	else
-		snprintf(vp, sizeof vp, "n/a");
-	if (c->plan_raw != 0)
-		html_rate(wp, sizeof wp, (c->actual - c->plan_raw) / fabs(c->plan_raw));
-	else
-		snprintf(wp, sizeof wp, "n/a");
-	if (row->kind != CRM_TRACK_NET && row->index_ok)
-		snprintf(ix, sizeof ix, "%.3f", row->index);
-	else if (row->kind == CRM_TRACK_NET)
-		ix[0] = '\0';
-	else
-		snprintf(ix, sizeof ix, "n/a");
-	fprintf(fp, "<tr%s%s%s><th>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
-	html_text(fp, label);
-	fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		"<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		"<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", p, r, a, v, vp, w, wp, ix);
-}
-
-/*
- * crmroi report --actuals: the proposal against what was booked, with the
- * cumulative net cash flow of the plan, the actuals and both re-forecasts.
- */
-int html_sec_realisation(const html_doc *d, FILE *fp)
-{
-	const crm_track *t = d->track;
-	const html_case *hc = &d->cases[0];
-	char last[64], b[96];
-
-	if (!t)
-		return 0;
-	crm_track_month_label(t->sc, t->last, last, sizeof last);
-	html_section_open(fp, "realisation", "Benefits realisation");
-	fputs("<p>The approved plan (risk-adjusted, evaluated month by month) against the actuals "
-	      "to ", fp);
-	html_text(fp, last);
-	fputs(". The re-forecast keeps the actuals and continues with the approved plan "
-	      "(\"plan\") or with each line's plan times its index so far (\"trend\").</p>\n", fp);
-
-	/* Cumulative net: plan over the horizon, actuals to date, re-forecasts after. */
-	html_chart_realisation(fp, hc, t, last);
-
-	/* To date: every line, then the totals, against the plan and the budget before risk. */
-	size_t nl = t->sc->nlines;
-	fprintf(fp, "<table class=\"num wide\">\n<caption>Plan against actual, months 0 to %d (%s): "
-		"the approved plan is risk-adjusted; the budget before risk leaves out the "
-		"contingency</caption>\n<thead><tr><th></th><th class=\"n\">Approved plan</th>"
-		"<th class=\"n\">Budget before risk</th><th class=\"n\">Actual</th>"
-		"<th class=\"n\">Against plan</th><th class=\"n\">%%</th><th class=\"n\">Against "
-		"budget</th><th class=\"n\">%%</th><th class=\"n\">Index</th></tr></thead>\n<tbody>\n",
-		t->last, html_currency(hc));
-	for (int cost = 1; cost >= 0; cost--) {
-		fprintf(fp, "<tr class=\"group\"><th colspan=\"9\">%s</th></tr>\n",
-			cost ? "Costs (index: cost index)" : "Benefits (index: realisation index)");
-		for (size_t l = 0; l < nl; l++)
-			if (t->rows[l].is_cost == cost)
-				realisation_row(fp, &t->rows[l], t->last, t->rows[l].name, NULL);
-		realisation_row(fp, &t->rows[cost ? nl : nl + 1], t->last, cost ? "Total costs"
-				: "Total benefits", "total");
-	}
-	realisation_row(fp, &t->rows[nl + 2], t->last, "Net", "total");
-	fputs("</tbody></table>\n<p class=\"small\">Against plan: actual less the approved, "
-	      "risk-adjusted plan; against budget: actual less the plan before the risk adjustment. "
-	      "For costs, the difference between the two is the contingency of these months: a cost "
-	      "on plan but over budget has used it. Index: cumulative actual / cumulative plan "
-	      "over the months with actuals.</p>\n", fp);
-
-	/* Re-forecast. */
-	const crm_track_figures *f[3] = { &t->approved, &t->plan, &t->trend };
-	static const char *const names[3] = { "Approved", "Re-forecast: plan",
-		"Re-forecast: trend" };
-	fputs("<table class=\"num\">\n<caption>Re-forecast with the actuals to ", fp);
-	html_text(fp, last);
-	fputs("</caption>\n<thead><tr><th></th><th class=\"n\">NPV</th><th class=\"n\">Change"
-	      "</th><th class=\"n\">IRR</th><th class=\"n\">Payback</th></tr></thead>\n<tbody>\n",
-	      fp);
-	for (int i = 0; i < 3; i++) {
-		char npv[64], ch[64], irr[64], pb[64];
-		fmt_money(npv, sizeof npv, f[i]->npv, 0);
-		if (i)
-			fmt_money(ch, sizeof ch, f[i]->npv - f[0]->npv, 0);
-		else
-			ch[0] = '\0';
-		if (f[i]->irr_ok)
-			html_rate(irr, sizeof irr, f[i]->irr_value);
-		else
-			snprintf(irr, sizeof irr, "none");
-		html_payback_words(pb, sizeof pb, t->sc, &f[i]->payback);
-		fputs("<tr><th>", fp);
-		html_text(fp, names[i]);
-		fprintf(fp, "</th><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
-			"</td><td class=\"n\">%s</td></tr>\n", npv, ch, irr, pb);
-	}
-	fputs("</tbody></table>\n", fp);
-
-	/* Gates. */
-	if (t->sc->nphases) {
-		fputs("<table>\n<caption>Phase gates: on track when every criterion due so far is "
-		      "met, at risk when one is not, off track when two or more are not or the trend "
-		      "NPV is below zero</caption>\n<thead><tr><th>Phase</th><th>Months</th>"
-		      "<th>Verdict</th><th>Why</th></tr></thead>\n<tbody>\n", fp);
-		for (size_t p = 0; p < t->sc->nphases; p++) {
-			const crm_phase *ph = &t->sc->phases[p];
-			char name[128];
-			explain_name(ph->name, name, sizeof name);
-			fputs("<tr><th>", fp);
-			html_text(fp, name);
-			snprintf(b, sizeof b, "%d-%d", ph->start, ph->end);
-			fprintf(fp, "</th><td>%s</td><td>", b);
-			html_text(fp, crm_verdict_name(t->phases[p].verdict));
-			fputs("</td><td>", fp);
-			html_text(fp, t->phases[p].reason);
-			fputs("</td></tr>\n", fp);
-		}
 		fputs("</tbody></table>\n", fp);
+	}
+	fputs("<p class=\"small\">* the default risk of the scenario's settings.</p>\n", fp);
+	if (sc->ngroups) {
+		/* The groups as crmroi run words them, under the scenario's own names. */
+		fputs("<h3>Groups, as crmroi run gives them</h3>\n<ul class=\"small\">\n", fp);
+		for (size_t g = 0; g < sc->ngroups; g++) {
+			explain_gate(sc, g, buf, sizeof buf);
+			html_elem(fp, "li", NULL, buf);
+		}
+		fputs("</ul>\n", fp);
 	}
 	fputs("</section>\n", fp);
 	return 1;

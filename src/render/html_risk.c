@@ -1,11 +1,13 @@
 /*
  * html_risk.c - the document's risk section: the risks and their mitigations
  * (the largest tornado bars, the gates and the break-even values, each with
- * its owner), the gates (groups of lines that happen together), the tornado
+ * the owner of its estimate), the gates (groups of lines that happen
+ * together), the tornado
  * with the break-even values of the most influential inputs, the simulation
  * with where the base case falls among its draws, and the Sobol indices with
- * their intervals. Also the sentences other sections borrow: a break-even in
- * words and the base case against its simulation.
+ * their intervals, all before tax and saying so when the case has a tax
+ * rate. Also what other sections borrow: a break-even in words, the base
+ * case against its simulation, an estimate's owner.
  *
  * Not the analyses themselves: the front end runs them and hands the results
  * over in the html_doc; this only chooses, words and lays them out.
@@ -31,7 +33,7 @@ void html_gates(FILE *fp, const html_case *hc, const char *title)
 	fputs("</h3>\n<p>Lines of one group happen together: a simulation draws the group once, "
 	      "so its costs and its benefits come together or not at all.</p>\n<ul>\n", fp);
 	for (size_t g = 0; g < sc->ngroups; g++) {
-		explain_gate(sc, g, buf, sizeof buf);
+		explain_gate_for_people(sc, g, buf, sizeof buf);
 		html_elem(fp, "li", NULL, buf);
 	}
 	fputs("</ul>\n", fp);
@@ -95,10 +97,12 @@ static int item_base(const crm_scenario *sc, const crm_uncertain *u, double *out
 }
 
 /* A simulated item's value for a sentence, in its unit. */
-static void item_value(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u,
-		       double v, int mean)
+static void item_value(char *buf, size_t len, const crm_scenario *sc, const char *cur,
+		       const crm_uncertain *u, double v, int mean)
 {
-	if (u->kind == CRM_ITEM_INPUT && html_input_is_percent(sc, (size_t)u->index))
+	if (u->kind == CRM_ITEM_LINE)          /* a line's amount: money */
+		explain_money(buf, len, cur, v);
+	else if (u->kind == CRM_ITEM_INPUT && html_input_is_percent(sc, (size_t)u->index))
 		html_pct(buf, len, v);
 	else if (u->kind == CRM_ITEM_INPUT && (sc->inputs[u->index].timing &
 					       (1 << CRM_TIMING_START)))
@@ -162,14 +166,14 @@ int html_base_rank(const html_case *hc, char *buf, size_t len)
 	}
 	for (size_t k = 0; k < npick; k++) {
 		const crm_uncertain *u = &r->items[pick[k]];
-		char lab[256], b[64], m[64];
+		char lab[256], b[96], m[96];
 		double bv = 0;
 		item_base(sc, u, &bv);
 		html_item_label(lab, sizeof lab, sc, u);
 		if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
 			lab[0] = (char)(lab[0] - 'A' + 'a');
-		item_value(b, sizeof b, sc, u, bv, 0);
-		item_value(m, sizeof m, sc, u, crm_uncertain_mean(u), 1);
+		item_value(b, sizeof b, sc, cur, u, bv, 0);
+		item_value(m, sizeof m, sc, cur, u, crm_uncertain_mean(u), 1);
 		crm_appendf(buf, len, "%s%s at %s against a mean of %s", k == 0 ? " The base takes " :
 			    k + 1 == npick ? " and " : ", ", lab, b, m);
 	}
@@ -208,14 +212,44 @@ static int line_uses(const crm_scenario *sc, size_t l, int i)
 	return 0;
 }
 
-/* Owners or KPIs named, at most, for one risk. */
+/* KPIs named, at most, for one risk. */
 #define PARAM_LINES_MAX 3
 
+const char *html_param_owner(const crm_scenario *sc, const crm_param *p)
+{
+	if (p->kind == CRM_PARAM_INPUT)
+		return sc->inputs[p->index].owner;
+	if (p->kind == CRM_PARAM_LINE)
+		return sc->lines[p->index].owner;
+	return "";
+}
+
+size_t html_risks_unowned(const html_case *hc, char *buf, size_t len, size_t *nrisks)
+{
+	const crm_scenario *sc = hc->r.sc;
+	size_t n = 0, k = 0;
+	char lab[256];
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < hc->ntornado && k < HTML_RISK_ROWS; i++) {
+		const crm_tornado_row *t = &hc->tornado[i];
+		if (!t->swing_ok || !(t->swing > 0))
+			continue;
+		k++;
+		if (html_param_owner(sc, &t->param)[0])
+			continue;
+		html_param_label(lab, sizeof lab, sc, &t->param);
+		crm_appendf(buf, len, "%s%s", n++ ? ", " : "", lab);
+	}
+	*nrisks = k;
+	return n;
+}
+
 /*
- * The owners (what 0) or the KPIs (what 1), without repeats, of the lines a
- * parameter moves, the first PARAM_LINES_MAX and how many more; "" when none.
+ * The KPIs (metrics), without repeats, of the lines a parameter moves, the
+ * first PARAM_LINES_MAX and how many more; "" when none.
  */
-static void param_lines(const crm_scenario *sc, const crm_param *p, int what, char *buf,
+static void param_kpis(const crm_scenario *sc, const crm_param *p, char *buf,
 			size_t len)
 {
 	const char **seen = malloc((sc->nlines + 1) * sizeof *seen);
@@ -228,7 +262,7 @@ static void param_lines(const crm_scenario *sc, const crm_param *p, int what, ch
 		if (p->kind == CRM_PARAM_LINE ? (int)l != p->index :
 		    p->kind != CRM_PARAM_INPUT || !line_uses(sc, l, p->index))
 			continue;
-		const char *v = what ? sc->lines[l].metric : sc->lines[l].owner;
+		const char *v = sc->lines[l].metric;
 		size_t k;
 		for (k = 0; k < n && strcmp(seen[k], v); k++)
 			;
@@ -242,6 +276,14 @@ static void param_lines(const crm_scenario *sc, const crm_param *p, int what, ch
 	free(seen);
 }
 
+static const crm_tornado_row *tornado_of(const html_case *hc, const crm_param *p)
+{
+	for (size_t i = 0; i < hc->ntornado; i++)
+		if (hc->tornado[i].param.kind == p->kind && hc->tornado[i].param.index == p->index)
+			return &hc->tornado[i];
+	return NULL;
+}
+
 static const crm_breakeven *breakeven_of(const html_case *hc, const crm_param *p)
 {
 	for (size_t i = 0; i < hc->nbe; i++)
@@ -250,24 +292,22 @@ static const crm_breakeven *breakeven_of(const html_case *hc, const crm_param *p
 	return NULL;
 }
 
-/* The largest tornado bars in the risks table. */
-#define HTML_RISK_ROWS 5
-
 static void risks_table(FILE *fp, const html_case *hc)
 {
 	const crm_scenario *sc = hc->r.sc;
 	const crm_case *c = hc->r.c;
 	const char *cur = html_currency(hc);
-	char lab[256], v[96], x[96], buf[1024], owners[512], kpis[512];
+	char lab[256], v[96], x[96], buf[1024], kpis[512];
 	size_t nrows = 0;
 
 	for (size_t i = 0; i < hc->ntornado && nrows < HTML_RISK_ROWS; i++)
 		nrows += hc->tornado[i].swing_ok && hc->tornado[i].swing > 0;
 	if (!nrows && !c->ngates)
 		return;
-	fputs("<table class=\"num risks\">\n<caption>Risks and mitigations: the inputs that move NPV "
-	      "most, and the gates</caption>\n<thead><tr><th>Risk</th><th>Exposure</th>"
-	      "<th>Break-even</th><th>Owner</th><th>Mitigation</th></tr></thead>\n<tbody>\n", fp);
+	fprintf(fp, "<table class=\"num risks\">\n<caption>Risks and mitigations: the inputs that move "
+		"NPV%s most, and the gates</caption>\n<thead><tr><th>Risk</th><th>Exposure</th>"
+		"<th>Break-even</th><th>Owner</th><th>Mitigation</th></tr></thead>\n<tbody>\n",
+		c->has_tax ? " before tax" : "");
 	for (size_t i = 0, k = 0; i < hc->ntornado && k < HTML_RISK_ROWS; i++) {
 		const crm_tornado_row *t = &hc->tornado[i];
 		const crm_param *p = &t->param;
@@ -302,12 +342,11 @@ static void risks_table(FILE *fp, const html_case *hc)
 			fputs("NPV 0 beyond ", fp);
 			html_text(fp, v);
 		} else if (be) {
-			fputs("none in its range", fp);
+			fputs("none in the interval searched", fp);
 		}
-		param_lines(sc, p, 0, owners, sizeof owners);
-		param_lines(sc, p, 1, kpis, sizeof kpis);
+		param_kpis(sc, p, kpis, sizeof kpis);
 		fputs("</td><td>", fp);
-		html_text(fp, owners[0] ? owners : "not named");
+		html_text(fp, html_param_owner(sc, p)[0] ? html_param_owner(sc, p) : "not named");
 		fputs("</td><td>", fp);
 		if (kpis[0]) {
 			fputs("Watch ", fp);
@@ -348,8 +387,9 @@ static void risks_table(FILE *fp, const html_case *hc)
 	}
 	fputs("</tbody></table>\n", fp);
 	fputs("<p class=\"small\">Exposure: NPV with the input at the worse end of its range, every "
-	      "other at its base. Owner: who answers for the lines the input moves. Mitigation: the "
-	      "KPIs that prove those lines, and the break-even value not to reach.", fp);
+	      "other at its base. Owner: who answers for the estimate (the owner the scenario gives "
+	      "the input, or the line). Mitigation: the KPIs that prove the lines the input moves, "
+	      "and the break-even value not to reach.", fp);
 	if (c->has_tax)
 		fputs(" NPV before tax.", fp);
 	fputs("</p>\n", fp);
@@ -435,12 +475,29 @@ static void breakeven_table(FILE *fp, const html_case *hc)
 				fputs("NPV does not depend on it", fp);
 			else if (be->status == CRM_BE_NO_BASE)
 				fputs("a formula: vary the inputs it uses", fp);
-			else if (be->at_lo.ok && be->at_hi.ok && be->at_lo.v > 0 && be->at_hi.v > 0)
-				fprintf(fp, "NPV stays above zero from %s to %s", lo, hi);
-			else if (be->at_lo.ok && be->at_hi.ok && be->at_lo.v < 0 && be->at_hi.v < 0)
-				fprintf(fp, "NPV stays below zero from %s to %s", lo, hi);
-			else
-				fprintf(fp, "NPV does not reach zero from %s to %s", lo, hi);
+			else {
+				const crm_tornado_row *t = tornado_of(hc, p);
+				int above = be->at_lo.ok && be->at_hi.ok && be->at_lo.v > 0 &&
+					    be->at_hi.v > 0;
+				int below = be->at_lo.ok && be->at_hi.ok && be->at_lo.v < 0 &&
+					    be->at_hi.v < 0;
+				/* The search interval is not a range anyone expects: say which is which. */
+				if (t && (above || below) && fmin(t->low, t->high) >= be->lo &&
+				    fmax(t->low, t->high) <= be->hi) {
+					char rl[64], rh[64];
+					html_param_value(rl, sizeof rl, sc, p, fmin(t->low, t->high));
+					html_param_value(rh, sizeof rh, sc, p, fmax(t->low, t->high));
+					fprintf(fp, "NPV stays %s zero over the input's range, %s to %s, and "
+						"beyond: no break-even in the interval searched, %s to %s "
+						"(zero to ten times the base, within the values it can take: a "
+						"search interval, not a plausible range)", above ? "above" : "below", rl, rh, lo, hi);
+				} else {
+					fprintf(fp, "NPV %s zero anywhere in the interval searched, %s to "
+						"%s (zero to ten times the base, within the values it can take: a "
+						"search interval, not a plausible range)", above ? "stays above" : below ?
+						"stays below" : "does not reach", lo, hi);
+				}
+			}
 		}
 		fputs("</td></tr>\n", fp);
 	}
@@ -485,10 +542,11 @@ static void sobol_table(FILE *fp, const html_case *hc, const html_doc *d)
 		}
 		order[j] = k;
 	}
-	fputs("<table class=\"num\">\n<caption>Share of the variance of NPV explained by each "
-	      "uncertain value (Sobol indices, with 95% intervals)</caption>\n<thead><tr><th>Value"
-	      "</th><th class=\"n\">Alone (first order)</th><th class=\"n\">With interactions "
-	      "(total)</th></tr></thead>\n<tbody>\n", fp);
+	fprintf(fp, "<table class=\"num\">\n<caption>Share of the variance of NPV%s explained by "
+		"each uncertain value (Sobol indices, with 95%% intervals)</caption>\n<thead><tr>"
+		"<th>Value</th><th class=\"n\">Alone (first order)</th><th class=\"n\">With "
+		"interactions (total)</th></tr></thead>\n<tbody>\n",
+		hc->r.c->has_tax ? " before tax" : "");
 	for (size_t j = 0; j < s->nitems; j++) {
 		size_t i = order[j];
 		html_item_label(lab, sizeof lab, hc->r.sc, &s->items[i]);
@@ -522,12 +580,116 @@ static void sobol_table(FILE *fp, const html_case *hc, const html_doc *d)
 	free(order);
 }
 
+/* Drivers of the worst draws named in the document: at most this many, each shifted at least this far. */
+#define WORST_NAMED 3
+#define WORST_SHIFT_SD 0.25
+
+/*
+ * The bad case in words: the value at risk and expected shortfall of NPV at
+ * the first level (one draw in twenty), and what the worst draws have in
+ * common (the values whose mean shifts most there).
+ */
+static void bad_case_para(FILE *fp, const html_case *hc)
+{
+	const crm_sim_result *r = &hc->sim;
+	const crm_sim_metric *s = &r->metric[CRM_SIM_NPV];
+	const crm_scenario *sc = hc->r.sc;
+	const char *cur = html_currency(hc);
+	char var[96], es[96], buf[2048];
+
+	if (!s->defined || !(s->max > s->min) || !isfinite(r->var[0]) || !isfinite(r->es[0]))
+		return;
+	explain_money(var, sizeof var, cur, r->var[0]);
+	explain_money(es, sizeof es, cur, r->es[0]);
+	snprintf(buf, sizeof buf, "In the worst %g%% of the draws NPV is at most %s (the value at "
+		 "risk at %g%%) and %s on average (the expected shortfall: how bad the bad case is "
+		 "when it comes).", r->tail_level[0], var, r->tail_level[0], es);
+	/* The values that shift most in the worst draws of the higher level. */
+	size_t pick[WORST_NAMED], npick = 0;
+	for (size_t i = 0; r->tail_mean && i < r->nitems; i++) {
+		double di = r->item_sd[i] > 0 ? fabs(r->tail_mean[i] - r->item_mean[i]) / r->item_sd[i]
+					      : 0;
+		if (!(di >= WORST_SHIFT_SD))
+			continue;
+		size_t j = npick < WORST_NAMED ? npick++ : WORST_NAMED;
+		while (j > 0) {
+			size_t o = pick[j - 1];
+			double dj = fabs(r->tail_mean[o] - r->item_mean[o]) / r->item_sd[o];
+			if (dj >= di)
+				break;
+			if (j < WORST_NAMED)
+				pick[j] = o;
+			j--;
+		}
+		if (j < WORST_NAMED)
+			pick[j] = i;
+	}
+	for (size_t k = 0; k < npick; k++) {
+		const crm_uncertain *u = &r->items[pick[k]];
+		char lab[256], t[96], m[96];
+		html_item_label(lab, sizeof lab, sc, u);
+		if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
+			lab[0] = (char)(lab[0] - 'A' + 'a');
+		if (k == 0)
+			crm_appendf(buf, sizeof buf, " The worst %g%% of the draws have ",
+				    r->tail_level[CRM_SIM_NTAIL - 1]);
+		else
+			crm_appendf(buf, sizeof buf, "%s", k + 1 == npick ? " and " : ", ");
+		if (u->kind == CRM_ITEM_EVENT) {
+			html_pct(t, sizeof t, r->tail_mean[pick[k]]);
+			html_pct(m, sizeof m, r->item_mean[pick[k]]);
+			crm_appendf(buf, sizeof buf, "%s in %s of them (%s of all draws)", lab, t, m);
+		} else {
+			int month = u->kind == CRM_ITEM_INPUT &&
+				    (sc->inputs[u->index].timing & (1 << CRM_TIMING_START));
+			item_value(t, sizeof t, sc, cur, u, r->tail_mean[pick[k]], 1);
+			item_value(m, sizeof m, sc, cur, u, r->item_mean[pick[k]], 1);
+			crm_appendf(buf, sizeof buf, "%s at %s%s on average (%s in all draws)", lab,
+				    month ? "month " : "", t, m);
+		}
+	}
+	if (npick)
+		crm_appendf(buf, sizeof buf, ".");
+	fputs("<p><b>The bad case.</b> ", fp);
+	html_text(fp, buf);
+	fputs("</p>\n", fp);
+}
+
 static int any_risk(const crm_scenario *sc)
 {
 	for (size_t l = 0; l < sc->nlines; l++)
 		if (sc->lines[l].risk != 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * With a tax rate the headline is after tax, but the analyses of this
+ * section move NPV before tax: say so first, with what the simulation gives
+ * after tax.
+ */
+static void after_tax_note(FILE *fp, const html_case *hc)
+{
+	const crm_sim_metric *t = &hc->sim.metric[CRM_SIM_AFTER_TAX_NPV];
+	const char *cur = html_currency(hc);
+	char a[96], b[96], p[64];
+
+	fputs("<p><b>Before tax.</b> Every table and chart of this section (the risks, the tornado, "
+	      "the break-even values, the distribution and S-curve of the simulation and the Sobol "
+	      "indices) is of NPV before tax.", fp);
+	if (hc->simulated && t->computed && t->defined) {
+		explain_money(a, sizeof a, cur, t->pct[1]);
+		explain_money(b, sizeof b, cur, t->pct[5]);
+		html_sim_share(p, sizeof p, hc->sim.p_after_tax_negative, t->defined);
+		fputs(" After tax, the same draws give an NPV between ", fp);
+		html_text(fp, a);
+		fputs(" (P10) and ", fp);
+		html_text(fp, b);
+		fputs(" (P90), negative in ", fp);
+		html_text(fp, p);
+		fputs(" of them.", fp);
+	}
+	fputs("</p>\n", fp);
 }
 
 int html_sec_risk(const html_doc *d, FILE *fp)
@@ -538,6 +700,8 @@ int html_sec_risk(const html_doc *d, FILE *fp)
 	if (!hc->ntornado && !hc->simulated && !hc->r.sc->ngroups)
 		return 0;
 	html_section_open(fp, "risk", "Risks, sensitivity and simulation");
+	if (hc->r.c->has_tax)
+		after_tax_note(fp, hc);
 	risks_table(fp, hc);
 	html_gates(fp, hc, "Gates: lines that happen together");
 	if (hc->ntornado) {
@@ -559,10 +723,11 @@ int html_sec_risk(const html_doc *d, FILE *fp)
 		fputs("</p>\n", fp);
 		html_chart_histogram(fp, d);
 		html_chart_scurve(fp, hc);
+		bad_case_para(fp, hc);
 		if (hc->sobol.ok)
 			sobol_table(fp, hc, d);
 		else if (d->sobol_points == 0)
-			fputs("<p class=\"small\">Sobol indices left out (--sobol 0).</p>\n", fp);
+			fputs("<p class=\"small\">No Sobol indices were computed for this document.</p>\n", fp);
 	}
 	fputs("</section>\n", fp);
 	return 1;

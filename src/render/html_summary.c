@@ -1,12 +1,15 @@
 /*
  * html_summary.c - the document's first page, the executive summary a board
- * reads first: the cover; with actuals, the program's status (the gate
- * verdicts and the trend re-forecast) before anything else; the decision
- * requested (the base amount and the contingency apart, peak funding at the
- * month it happens); that options exist and which one the numbers favour;
- * the headline metrics after and before tax and before the risk adjustment,
- * with NPV on hard benefits; the risk range; the key findings; and the
- * recommendation, every sentence generated from the numbers.
+ * reads first: the cover; with actuals, the program's status (the
+ * re-forecast on the plan, the contingency used with what was assumed, the
+ * trend as a scenario with what it rests on, the gate verdicts) before
+ * anything else; the decision requested, the proposal's (the plan and the
+ * contingency apart, peak funding at the month it happens); that options
+ * exist; the recommendation, every sentence generated from the numbers; the
+ * headline metrics after and before tax and before the risk adjustment, tax
+ * a line of its own, with NPV on hard benefits; the risk range after and
+ * before tax; and the key findings (the largest risk with its own
+ * break-even, the risks without an owner).
  *
  * Not the sections behind it (html_decision.c, html_budget.c, html_risk.c,
  * html_options.c, html_register.c, html_method.c), and no metric: figures
@@ -64,6 +67,14 @@ static void cost_status(FILE *fp, const html_case *hc, const crm_track *t)
 		}
 	}
 	fputs(".", fp);
+	/* The actuals tracking filled in from the plan are part of these figures: say which. */
+	if (html_track_assumed(t, 1) != 0) {
+		char buf[1024];
+		html_track_assumed_words(buf, sizeof buf, t, 1);
+		fputs(" These costs count the plan where no actual was given: ", fp);
+		html_text(fp, buf);
+		fputs(".", fp);
+	}
 }
 
 static void status_box(FILE *fp, const html_doc *d)
@@ -72,7 +83,7 @@ static void status_box(FILE *fp, const html_doc *d)
 	const html_case *hc = &d->cases[0];
 	const char *cur = html_currency(hc);
 	crm_verdict v = overall_verdict(t);
-	char last[64], a[96], b[96], c3[96];
+	char last[64], a[96], b[96], c3[96], buf[2048];
 
 	crm_track_month_label(t->sc, t->last, last, sizeof last);
 	fprintf(fp, "<div class=\"status %s\">\n<p class=\"statusline\"><b>Status at ",
@@ -84,18 +95,40 @@ static void status_box(FILE *fp, const html_doc *d)
 	vn[0] = (char)(vn[0] - 'a' + 'A');
 	html_text(fp, vn);
 	fputs("</b></p>\n<p>", fp);
-	explain_money(a, sizeof a, cur, t->trend.npv);
+	/* The forecast: the actuals, then the approved plan. */
+	explain_money(a, sizeof a, cur, t->plan.npv);
 	explain_money(b, sizeof b, cur, t->approved.npv);
-	explain_money(c3, sizeof c3, cur, fabs(t->trend.npv - t->approved.npv));
-	fputs("Re-forecast on the trend so far, NPV is ", fp);
+	explain_money(c3, sizeof c3, cur, fabs(t->plan.npv - t->approved.npv));
+	fputs("<b>Re-forecast with the actuals to ", fp);
+	html_text(fp, last);
+	fputs(" and the approved plan after: NPV ", fp);
 	html_text(fp, a);
-	fputs(", ", fp);
+	fputs("</b>, ", fp);
 	html_text(fp, c3);
-	fprintf(fp, " %s the approved ", t->trend.npv < t->approved.npv ? "below" : "above");
+	fprintf(fp, " %s the approved ", t->plan.npv < t->approved.npv ? "below" : "above");
 	html_text(fp, b);
-	fputs(t->trend.npv < 0 ? ": on the trend the program loses money." : ".", fp);
+	html_payback_words(a, sizeof a, t->sc, &t->plan.payback);
+	html_payback_words(b, sizeof b, t->sc, &t->approved.payback);
+	fputs("; payback ", fp);
+	html_text(fp, a);
+	fputs(" against ", fp);
+	html_text(fp, b);
+	fputs(".", fp);
 	cost_status(fp, hc, t);
-	fputs("</p>\n", fp);
+	fputs("</p>\n<p>", fp);
+	/* The trend: a scenario, with what it rests on. */
+	explain_money(a, sizeof a, cur, t->trend.npv);
+	html_payback_words(b, sizeof b, t->sc, &t->trend.payback);
+	fputs("If every line went on at its index so far (the trend, a scenario rather than a "
+	      "forecast), NPV would be ", fp);
+	html_text(fp, a);
+	fputs(" and payback ", fp);
+	html_text(fp, b);
+	fputs(t->trend.npv < 0 ? ": on the trend the program loses money" : "", fp);
+	html_trend_words(buf, sizeof buf, hc, t);
+	fputs(". It rests on ", fp);
+	html_text(fp, buf);
+	fputs(".</p>\n", fp);
 	if (t->sc->nphases) {
 		fputs("<ul class=\"gates\">\n", fp);
 		for (size_t p = 0; p < t->sc->nphases; p++) {
@@ -106,7 +139,8 @@ static void status_box(FILE *fp, const html_doc *d)
 			fputs("</b>: ", fp);
 			html_text(fp, crm_verdict_name(t->phases[p].verdict));
 			fputs(" &#8212; ", fp);
-			html_text(fp, t->phases[p].reason);
+			html_phase_reason(buf, sizeof buf, t, p);
+			html_text(fp, buf);
 			fputs("</li>\n", fp);
 		}
 		fputs("</ul>\n", fp);
@@ -116,6 +150,12 @@ static void status_box(FILE *fp, const html_doc *d)
 
 /* -------------------------------------------------------- the decision asked */
 
+/*
+ * The decision requested (of the proposal, with several options): the
+ * spending requested with the contingency apart, the spending as planned
+ * at the start and in the first year (the contingency is held back, so the
+ * plan is what is spent), and peak funding by month.
+ */
 static void decision_requested(FILE *fp, const html_doc *d)
 {
 	const html_case *hc = &d->cases[0];
@@ -123,31 +163,45 @@ static void decision_requested(FILE *fp, const html_doc *d)
 	const crm_case *c = r->c;
 	const char *cur = html_currency(hc);
 	double *cost = calloc((size_t)r->ncols, sizeof *cost);
-	char a[96], b[96], c3[96], lab[32], when[64];
+	double *adj = calloc((size_t)r->ncols, sizeof *adj);
+	char a[96], b[96], c3[96], lab[32], when[64], name[128];
 	int years = r->sc->settings.horizon_years;
+	int contingency = c->m.total_costs - c->unadjusted.total_costs > 0.5;
 
-	if (!cost)
-		return;
-	report_fold(r, c->cf->costs, cost);
+	if (!cost || !adj)
+		goto done;
+	report_fold(r, c->unadjusted_cf->costs, cost);
+	report_fold(r, c->cf->costs, adj);
 	fprintf(fp, "<h3>%s</h3>\n<p class=\"ask\">", d->track ? "The approved plan"
 		: "The decision requested");
 	explain_money(a, sizeof a, cur, c->m.total_costs);
 	explain_money(b, sizeof b, cur, c->unadjusted.total_costs);
 	explain_money(c3, sizeof c3, cur, c->m.total_costs - c->unadjusted.total_costs);
-	fputs(d->track ? "The board approved " : "<b>Approve ", fp);
+	if (d->track) {
+		fputs("The board approved ", fp);
+	} else if (d->ncases > 1) {
+		html_short_name(name, sizeof name, hc);
+		fputs("<b>Approve the proposal, ", fp);
+		html_text(fp, name);
+		fputs(": ", fp);
+	} else {
+		fputs("<b>Approve ", fp);
+	}
 	html_text(fp, a);
 	fprintf(fp, " of spending over %d year%s%s: ", years, years == 1 ? "" : "s",
 		d->track ? "" : "</b>");
 	html_text(fp, b);
-	if (c->m.total_costs - c->unadjusted.total_costs > 0.5) {
+	if (contingency) {
 		fputs(" as planned and ", fp);
 		html_text(fp, c3);
-		fputs(" of contingency, the risk adjustment of the costs. ", fp);
+		fputs(" of contingency, the risk adjustment of the costs, held back and released only "
+		      "when needed. ", fp);
 	} else {
 		fputs(" as planned, with no contingency: no cost carries a risk adjustment. ", fp);
 	}
 	explain_money(a, sizeof a, cur, cost[0]);
 	if (cost[0] != 0) {
+		fputs(contingency ? "As planned, " : "", fp);
 		html_text(fp, a);
 		fputs(" is spent at the start", fp);
 	} else {
@@ -161,39 +215,87 @@ static void decision_requested(FILE *fp, const html_doc *d)
 		fputs(cost[0] != 0 ? " in " : " is spent in ", fp);
 		html_text(fp, lab);
 	}
+	if (contingency && (cost[0] != 0 || (r->ncols > 1 && cost[1] != 0))) {
+		explain_money(a, sizeof a, cur, adj[0]);
+		explain_money(b, sizeof b, cur, r->ncols > 1 ? adj[1] : 0);
+		fputs(" (", fp);
+		if (cost[0] != 0 && r->ncols > 1 && cost[1] != 0) {
+			html_text(fp, a);
+			fputs(" and ", fp);
+			html_text(fp, b);
+		} else {
+			html_text(fp, cost[0] != 0 ? a : b);
+		}
+		fputs(" with the contingency)", fp);
+	}
 	fputs(".", fp);
 	if (c->peak_funding < 0) {
 		explain_money(a, sizeof a, cur, -c->peak_funding);
 		html_in_month(when, sizeof when, r->sc, c->peak_month);
 		fputs(" <b>Peak funding: ", fp);
 		html_text(fp, a);
-		fputs("</b>, the most cash the program has out, reached ", fp);
+		fputs(html_no_risk(c) ? "</b>, the most cash the program has out, reached " :
+		      "</b>, the most cash the program has out on the risk-adjusted figures, reached ",
+		      fp);
 		html_text(fp, when);
+		if (html_dated_lines(r->sc))
+			fputs(" (measured at month ends)", fp);
+		if (c->unrisked_peak.funding < 0 &&
+		    fabs(c->unrisked_peak.funding - c->peak_funding) >= 0.5) {
+			explain_money(a, sizeof a, cur, -c->unrisked_peak.funding);
+			fputs("; before any risk, ", fp);
+			html_text(fp, a);
+		}
 		fputs(".", fp);
 	}
 	fputs("</p>\n", fp);
+done:
 	free(cost);
+	free(adj);
 }
 
 /* ------------------------------------------------------------ the headline */
 
 enum { COL_AFTER_TAX, COL_BEFORE_TAX, COL_UNADJUSTED, NCOLS };
 
+/* Whether some line of the case happens with a probability below 1 (a gate, a risk event). */
+static int any_probability(const crm_case *c)
+{
+	for (size_t l = 0; l < c->sc->nlines; l++)
+		if (c->sc->lines[l].probability < 1)
+			return 1;
+	return 0;
+}
+
+/*
+ * The headline metrics: after tax, before tax, and before the risk
+ * adjustment (left out when no line carries a risk: it would repeat the
+ * column before it). After tax, the present values of benefits and costs
+ * are the ones before tax and the tax is a line of its own (with the
+ * salvage), so that the column adds up to its NPV; the tax of the horizon's
+ * years that falls due after it is shown apart, as NPV leaves it out.
+ */
 static void headline_table(FILE *fp, const html_case *hc)
 {
 	const crm_case *c = hc->r.c;
-	const crm_metrics *ms[NCOLS] = { c->has_tax ? &c->at.metrics : NULL, &c->m, &c->unadjusted };
+	int norisk = html_no_risk(c);
+	const crm_metrics *ms[NCOLS] = { c->has_tax ? &c->at.metrics : NULL, &c->m,
+					 norisk ? NULL : &c->unadjusted };
 	int dated = c->convention == CRM_DISCOUNT_DATED;
+	double pv_tax = 0, pv_salvage = 0;
+	int split = c->has_tax ? html_tax_pv(c, &pv_tax, &pv_salvage) : 1;
 	char v[64], when[64];
-	enum { R_NPV, R_HARD, R_ROI, R_IRR, R_MIRR, R_PAYBACK, R_DPAYBACK, R_PVB, R_PVC, R_BCR,
-	       R_PEAK, NROWS };
+	enum { R_NPV, R_HARD, R_ROI, R_IRR, R_MIRR, R_PAYBACK, R_DPAYBACK, R_PVB, R_PVC, R_TAX,
+	       R_SALVAGE, R_BEYOND, R_BCR, R_PEAK, NROWS };
 
 	fputs("<table class=\"num headline\">\n<thead><tr><th>", fp);
 	html_text(fp, html_currency(hc));
 	fputs("</th>", fp);
 	if (c->has_tax)
-		fputs("<th class=\"n\">After tax</th><th class=\"n\">Before tax</th>"
-		      "<th class=\"n\">Before tax and risk</th>", fp);
+		fprintf(fp, "<th class=\"n\">After tax</th><th class=\"n\">Before tax</th>%s",
+			norisk ? "" : "<th class=\"n\">Before tax and risk</th>");
+	else if (norisk)
+		fputs("<th class=\"n\">No risk adjustment set</th>", fp);
 	else
 		fputs("<th class=\"n\">Risk-adjusted</th><th class=\"n\">Before risk</th>", fp);
 	fputs("</tr></thead>\n<tbody>\n", fp);
@@ -202,6 +304,12 @@ static void headline_table(FILE *fp, const html_case *hc)
 		if (row == R_HARD && !(c->pv_soft > 0))
 			continue;
 		if (row == R_PEAK && !(c->peak_funding < 0))
+			continue;
+		if ((row == R_TAX || row == R_BEYOND) && !c->has_tax)
+			continue;
+		if (row == R_SALVAGE && !(c->has_tax && split && pv_salvage != 0))
+			continue;
+		if (row == R_BEYOND && c->at.tax_beyond == 0)
 			continue;
 		switch (row) {
 		case R_NPV: label = dated ? "NPV (XNPV)" : "NPV"; break;
@@ -213,6 +321,9 @@ static void headline_table(FILE *fp, const html_case *hc)
 		case R_DPAYBACK: label = "Discounted payback"; break;
 		case R_PVB: label = "PV of benefits"; break;
 		case R_PVC: label = "PV of costs"; break;
+		case R_TAX: label = split ? "PV of tax" : "PV of tax and salvage"; break;
+		case R_SALVAGE: label = "PV of salvage"; break;
+		case R_BEYOND: label = "Tax due after the horizon, not in NPV"; break;
 		case R_BCR: label = "Benefit-cost ratio"; break;
 		default:
 			if (c->peak_month)
@@ -227,6 +338,9 @@ static void headline_table(FILE *fp, const html_case *hc)
 		if (row == R_PEAK) {
 			fputs(", ", fp);
 			html_text(fp, when);
+			if (!norisk && !any_probability(c) && c->unrisked_peak.funding < 0 &&
+			    c->unrisked_peak.month != c->peak_month)
+				fprintf(fp, " (before risk, month %d)", c->unrisked_peak.month);
 		}
 		fputs("</th>", fp);
 		for (int k = 0; k < NCOLS; k++) {
@@ -244,23 +358,48 @@ static void headline_table(FILE *fp, const html_case *hc)
 				break;
 			case R_MIRR: html_figure(v, sizeof v, HEADLINE_PERCENT, m->mirr_ok, m->mirr); break;
 			case R_PAYBACK:
-				html_figure(v, sizeof v, HEADLINE_MONTHS,
-					    m->payback.status == CRM_PAYBACK_REACHED, m->payback.months);
+				html_payback_cell(v, sizeof v, hc->r.sc, &m->payback);
 				break;
 			case R_DPAYBACK:
-				html_figure(v, sizeof v, HEADLINE_MONTHS,
-					    m->dpayback.status == CRM_PAYBACK_REACHED, m->dpayback.months);
+				html_payback_cell(v, sizeof v, hc->r.sc, &m->dpayback);
 				break;
-			case R_PVB: html_figure(v, sizeof v, HEADLINE_MONEY, 1, m->pv_benefits); break;
-			case R_PVC: html_figure(v, sizeof v, HEADLINE_MONEY, 1, m->pv_costs); break;
+			/* After tax, benefits and costs are the ones before tax: the tax is its own line. */
+			case R_PVB:
+				html_figure(v, sizeof v, HEADLINE_MONEY, 1, k == COL_AFTER_TAX ?
+					    c->m.pv_benefits : m->pv_benefits);
+				break;
+			case R_PVC:
+				html_figure(v, sizeof v, HEADLINE_MONEY, 1, k == COL_AFTER_TAX ?
+					    c->m.pv_costs : m->pv_costs);
+				break;
+			case R_TAX:
+				html_figure(v, sizeof v, HEADLINE_MONEY, k == COL_AFTER_TAX, -pv_tax);
+				break;
+			case R_SALVAGE:
+				html_figure(v, sizeof v, HEADLINE_MONEY, k == COL_AFTER_TAX, pv_salvage);
+				break;
+			case R_BEYOND:
+				html_figure(v, sizeof v, HEADLINE_MONEY, k == COL_AFTER_TAX,
+					    c->at.tax_beyond);
+				break;
 			case R_BCR: html_figure(v, sizeof v, HEADLINE_RATIO, m->bcr_ok, m->bcr); break;
 			default:
-				html_figure(v, sizeof v, HEADLINE_MONEY, k == COL_BEFORE_TAX,
-					    -c->peak_funding);
+				/*
+				 * Peak funding by month: risk-adjusted before tax, and before
+				 * risk when that plan is the case's plan before any risk (no
+				 * line has a probability below 1).
+				 */
+				if (k == COL_UNADJUSTED)
+					html_figure(v, sizeof v, HEADLINE_MONEY, !any_probability(c),
+						    -c->unrisked_peak.funding);
+				else
+					html_figure(v, sizeof v, HEADLINE_MONEY, k == COL_BEFORE_TAX,
+						    -c->peak_funding);
 				break;
 			}
 			/* A figure the core gives for one view only is blank in the others. */
-			if (!strcmp(v, "n/a") && (row == R_HARD || row == R_PEAK))
+			if (!strcmp(v, "n/a") && (row == R_HARD || row == R_PEAK || row == R_TAX ||
+						  row == R_SALVAGE || row == R_BEYOND))
 				v[0] = '\0';
 			fprintf(fp, "<td class=\"n\">%s</td>", v);
 		}
@@ -277,7 +416,7 @@ static void risk_box(FILE *fp, const html_doc *d)
 	fputs("<div class=\"riskbox\">\n<h3>Risk range of NPV</h3>\n", fp);
 	if (!hc->simulated) {
 		fputs("<p>", fp);
-		html_text(fp, d->no_simulation ? "Simulation turned off (--no-simulation)."
+		html_text(fp, d->no_simulation ? "No simulation was run for this document."
 			  : "No input has a range: the figures are point estimates.");
 		fputs("</p>\n</div>\n", fp);
 		return;
@@ -304,9 +443,13 @@ static void risk_box(FILE *fp, const html_doc *d)
 		fmt_money(b, sizeof b, s->pct[q[i].idx], 0);
 		fprintf(fp, "<td class=\"n\">%s</td></tr>\n", b);
 	}
+	fputs("<tr class=\"key\"><th>P(NPV &lt; 0)</th>", fp);
+	if (tax) {
+		html_sim_share(b, sizeof b, hc->sim.p_after_tax_negative, t->defined);
+		fprintf(fp, "<td class=\"n\">%s</td>", b);
+	}
 	html_sim_share(b, sizeof b, hc->sim.p_npv_negative, s->defined);
-	fprintf(fp, "<tr class=\"key\"><th>P(NPV &lt; 0)</th>%s<td class=\"n\">%s</td></tr>\n",
-		tax ? "<td class=\"n\"></td>" : "", b);
+	fprintf(fp, "<td class=\"n\">%s</td></tr>\n", b);
 	if (isfinite(hc->sim.reference_share)) {
 		html_sim_share(b, sizeof b, hc->sim.reference_share, s->defined);
 		fprintf(fp, "<tr><th>Draws below base</th>%s<td class=\"n\">%s</td></tr>\n",
@@ -314,10 +457,9 @@ static void risk_box(FILE *fp, const html_doc *d)
 	}
 	fputs("</tbody></table>\n", fp);
 	fmt_money(b, sizeof b, (double)hc->sim.iterations, 0);
-	fprintf(fp, "<p class=\"small\">%s draws, seed %llu, on top of the risk adjustment. P10: "
-		"1 in 10 outcomes is below it; P90: 1 in 10 above.%s</p>\n", b,
-		(unsigned long long)d->seed, tax ? " The probability of a loss is given before tax "
-		"only." : "");
+	fprintf(fp, "<p class=\"small\">%s draws, seed %llu, on top of the risk adjustment; 1 in 10 "
+		"outcomes is below P10, 1 in 10 above P90.%s</p>\n", b,
+		(unsigned long long)d->seed, tax ? " Draws below base: before tax." : "");
 	fputs("</div>\n", fp);
 }
 
@@ -332,22 +474,55 @@ static void finding_value(FILE *fp, const html_case *hc)
 
 	fmt_share(rate, sizeof rate, hc->r.sc->settings.discount_rate);
 	explain_money(a, sizeof a, cur, fabs(m->npv));
-	explain_money(b, sizeof b, cur, m->pv_costs);
 	fputs("<li>", fp);
-	fprintf(fp, "The case %s a net present value%s of ", m->npv >= 0 ? "creates" : "loses",
-		c->has_tax ? " after tax" : "");
+	fprintf(fp, "The case %s a net present value%s%s of ", m->npv >= 0 ? "creates" : "loses",
+		c->convention == CRM_DISCOUNT_DATED ? " (XNPV)" : "", c->has_tax ? " after tax" : "");
 	html_text(fp, a);
 	fputs(" at a discount rate of ", fp);
 	html_text(fp, rate);
-	fputs(" on ", fp);
-	html_text(fp, b);
-	fputs(" of costs in present value", fp);
+	if (c->has_tax) {
+		/* Tax apart from benefits and costs, as the headline table shows it. */
+		double pv_tax, pv_salvage;
+		int split = html_tax_pv(c, &pv_tax, &pv_salvage);
+		explain_money(a, sizeof a, cur, c->m.pv_benefits);
+		explain_money(b, sizeof b, cur, c->m.pv_costs);
+		fputs(": benefits of ", fp);
+		html_text(fp, a);
+		fputs(" against costs of ", fp);
+		html_text(fp, b);
+		fputs(" in present value, ", fp);
+		explain_money(a, sizeof a, cur, fabs(pv_tax));
+		fputs(pv_tax <= 0 ? "less " : "with ", fp);
+		html_text(fp, a);
+		fputs(split ? (pv_tax <= 0 ? " of tax" : " of tax saved") : " of tax and salvage", fp);
+		if (split && pv_salvage != 0) {
+			explain_money(a, sizeof a, cur, pv_salvage);
+			fputs(", plus ", fp);
+			html_text(fp, a);
+			fputs(" of salvage", fp);
+		}
+	} else {
+		explain_money(b, sizeof b, cur, m->pv_costs);
+		fputs(" on ", fp);
+		html_text(fp, b);
+		fputs(" of costs in present value", fp);
+	}
 	if (m->roi_ok) {
 		html_rate(roi, sizeof roi, m->roi);
-		fputs(": a risk-adjusted ROI of ", fp);
+		fprintf(fp, "%s %s ROI%s of ", c->has_tax ? ";" : ":",
+			html_no_risk(c) ? "an" : "a risk-adjusted", c->has_tax ? " after tax" : "");
 		html_text(fp, roi);
 	}
-	fputs(".</li>\n", fp);
+	fputs(".", fp);
+	if (c->has_tax && c->at.tax_beyond != 0) {
+		int lag = hc->r.sc->settings.tax_lag_years;
+		explain_money(a, sizeof a, cur, c->at.tax_beyond);
+		fputs(" <b>", fp);
+		html_text(fp, a);
+		fprintf(fp, " of tax on the horizon's profit falls due after its end</b> (a payment lag "
+			"of %d year%s) and is left out of this NPV.", lag, lag == 1 ? "" : "s");
+	}
+	fputs("</li>\n", fp);
 }
 
 static void finding_payback(FILE *fp, const html_case *hc)
@@ -378,19 +553,29 @@ static void finding_payback(FILE *fp, const html_case *hc)
 static void finding_range(FILE *fp, const html_case *hc)
 {
 	const crm_sim_metric *s = &hc->sim.metric[CRM_SIM_NPV];
+	const crm_sim_metric *t = &hc->sim.metric[CRM_SIM_AFTER_TAX_NPV];
 	const char *cur = html_currency(hc);
+	int tax = t->computed && t->defined;
 	char p10[96], p90[96], pl[64], buf[1024];
 
-	explain_money(p10, sizeof p10, cur, s->pct[1]);
-	explain_money(p90, sizeof p90, cur, s->pct[5]);
-	html_sim_share(pl, sizeof pl, hc->sim.p_npv_negative, s->defined);
+	/* After tax first when the case has a tax rate, as the headline is. */
+	explain_money(p10, sizeof p10, cur, (tax ? t : s)->pct[1]);
+	explain_money(p90, sizeof p90, cur, (tax ? t : s)->pct[5]);
+	html_sim_share(pl, sizeof pl, tax ? hc->sim.p_after_tax_negative : hc->sim.p_npv_negative,
+		       (tax ? t : s)->defined);
 	fprintf(fp, "<li>With the uncertain inputs drawn from their ranges, NPV%s lies between ",
-		hc->r.c->has_tax ? " before tax" : "");
+		tax ? " after tax" : "");
 	html_text(fp, p10);
 	fputs(" (P10) and ", fp);
 	html_text(fp, p90);
 	fputs(" (P90); the probability of a negative NPV is ", fp);
 	html_text(fp, pl);
+	if (tax) {
+		html_sim_share(pl, sizeof pl, hc->sim.p_npv_negative, s->defined);
+		fputs(" after tax and ", fp);
+		html_text(fp, pl);
+		fputs(" before tax", fp);
+	}
 	fputs(".", fp);
 	if (html_base_rank(hc, buf, sizeof buf)) {
 		fputs(" ", fp);
@@ -399,26 +584,26 @@ static void finding_range(FILE *fp, const html_case *hc)
 	fputs("</li>\n", fp);
 }
 
-static const crm_breakeven *first_breakeven(const html_case *hc)
+/* The break-even searched for parameter p, when its search was made. */
+static const crm_breakeven *breakeven_for(const html_case *hc, const crm_param *p)
 {
-	/* The found break-even with the smallest margin of safety. */
-	const crm_breakeven *best = NULL;
-
-	for (size_t i = 0; i < hc->nbe; i++) {
-		const crm_breakeven *b = &hc->be[i];
-		if (b->status != CRM_BE_FOUND || !isfinite(b->change) || hc->be_why[i][0])
-			continue;
-		if (!best || fabs(b->change) < fabs(best->change))
-			best = b;
-	}
-	return best;
+	for (size_t i = 0; i < hc->nbe; i++)
+		if (hc->be[i].param.kind == p->kind && hc->be[i].param.index == p->index)
+			return hc->be_why[i][0] ? NULL : &hc->be[i];
+	return NULL;
 }
 
+/*
+ * The largest risk, and its own break-even: inside the range the scenario
+ * gives the input, the conclusion fails within that range; outside it, the
+ * conclusion holds unless the input moves that far.
+ */
 static void finding_risk(FILE *fp, const html_case *hc)
 {
 	const crm_scenario *sc = hc->r.sc;
 	const crm_tornado_row *t = &hc->tornado[0];
-	char lo[64], v[96], lab[256], buf[1024];
+	const char *npv = hc->r.c->has_tax ? "NPV before tax" : "NPV";
+	char lo[64], hi[64], v[96], lab[256], buf[1024];
 
 	html_param_value(lo, sizeof lo, sc, &t->param,
 			 t->at_low.v <= t->at_high.v ? t->low : t->high);
@@ -428,17 +613,53 @@ static void finding_risk(FILE *fp, const html_case *hc)
 	html_text(fp, lab);
 	fputs("</b>: at ", fp);
 	html_text(fp, lo);
-	fprintf(fp, " NPV%s falls to ", hc->r.c->has_tax ? " before tax" : "");
+	fprintf(fp, " %s falls to ", npv);
 	html_text(fp, v);
 	fputs(".", fp);
-	const crm_breakeven *be = first_breakeven(hc);
-	if (be && be->at_base.ok && be->at_base.v >= 0) {
-		html_breakeven_words(hc, be, buf, sizeof buf);
-		fputs(" The conclusion holds unless ", fp);
-		html_text(fp, buf);
-		fputs(".", fp);
+	const crm_breakeven *be = breakeven_for(hc, &t->param);
+	if (be && be->status == CRM_BE_FOUND && be->at_base.ok && be->at_base.v >= 0) {
+		double rlo = fmin(t->low, t->high), rhi = fmax(t->low, t->high);
+		html_param_value(v, sizeof v, sc, &t->param, be->value);
+		if (be->value >= rlo && be->value <= rhi) {
+			html_param_value(lo, sizeof lo, sc, &t->param, rlo);
+			html_param_value(hi, sizeof hi, sc, &t->param, rhi);
+			fprintf(fp, " %s reaches zero at ", npv);
+			html_text(fp, v);
+			fputs(", inside the range the scenario gives it (", fp);
+			html_text(fp, lo);
+			fputs(" to ", fp);
+			html_text(fp, hi);
+			fputs("): the conclusion fails within the range of this input.", fp);
+		} else {
+			html_breakeven_words(hc, be, buf, sizeof buf);
+			fputs(" The conclusion holds unless ", fp);
+			html_text(fp, buf);
+			fputs(", beyond the range the scenario gives it.", fp);
+		}
+	} else if (be && be->status == CRM_BE_NONE && be->at_lo.ok && be->at_hi.ok &&
+		   be->at_lo.v > 0 && be->at_hi.v > 0) {
+		fprintf(fp, " Across its range %s stays above zero: the conclusion holds whatever its "
+			"value there.", npv);
 	}
 	fputs("</li>\n", fp);
+}
+
+/* The largest risks whose estimate no one answers for (crm_input.owner, a line's owner). */
+static void finding_owners(FILE *fp, const html_case *hc)
+{
+	char names[1024];
+	size_t nrisks, n = html_risks_unowned(hc, names, sizeof names, &nrisks);
+
+	if (!n)
+		return;
+	if (n == nrisks)
+		fprintf(fp, "<li><b>No owner is named</b> for any of the %zu risks that move NPV most "
+			"(", nrisks);
+	else
+		fprintf(fp, "<li><b>No owner is named</b> for %zu of the %zu risks that move NPV most "
+			"(", n, nrisks);
+	html_text(fp, names);
+	fputs("): name who answers for each estimate before the money is released.</li>\n", fp);
 }
 
 /* A gate of the proposal: what it decides, and NPV either way. */
@@ -468,13 +689,47 @@ static void finding_gates(FILE *fp, const html_case *hc)
 	}
 }
 
+/* With actuals: the approved plan, the forecast and the trend, as the status gives them. */
+static void finding_track(FILE *fp, const html_doc *d)
+{
+	const crm_track *t = d->track;
+	const char *cur = html_currency(&d->cases[0]);
+	char a[96], b[96], last[64];
+
+	crm_track_month_label(t->sc, t->last, last, sizeof last);
+	explain_money(a, sizeof a, cur, t->approved.npv);
+	html_payback_words(b, sizeof b, t->sc, &t->approved.payback);
+	fputs("<li>As approved, the case had an NPV of ", fp);
+	html_text(fp, a);
+	fputs(" and paid back in ", fp);
+	html_text(fp, b);
+	explain_money(a, sizeof a, cur, t->plan.npv);
+	html_payback_words(b, sizeof b, t->sc, &t->plan.payback);
+	fputs("; with the actuals to ", fp);
+	html_text(fp, last);
+	fputs(" and the approved plan after, it has an NPV of ", fp);
+	html_text(fp, a);
+	fputs(" and pays back in ", fp);
+	html_text(fp, b);
+	explain_money(a, sizeof a, cur, t->trend.npv);
+	html_payback_words(b, sizeof b, t->sc, &t->trend.payback);
+	fputs(" (on the trend, a scenario: ", fp);
+	html_text(fp, a);
+	fputs(" and ", fp);
+	html_text(fp, b);
+	fputs(").</li>\n", fp);
+}
+
 static void key_findings(FILE *fp, const html_doc *d)
 {
 	const html_case *hc = &d->cases[0];
 	char buf[1024];
 
 	fputs("<h3>Key findings</h3>\n<ul class=\"findings\">\n", fp);
-	finding_value(fp, hc);
+	if (d->track)
+		finding_track(fp, d);
+	else
+		finding_value(fp, hc);
 	explain_tax_effect(hc->r.c, buf, sizeof buf);
 	if (buf[0]) {
 		fputs("<li>", fp);
@@ -487,12 +742,14 @@ static void key_findings(FILE *fp, const html_doc *d)
 		html_text(fp, buf);
 		fputs("</li>\n", fp);
 	}
-	finding_payback(fp, hc);
+	if (!d->track)
+		finding_payback(fp, hc);
 	finding_gates(fp, hc);
 	if (hc->simulated)
 		finding_range(fp, hc);
 	if (hc->ntornado && hc->tornado[0].swing_ok)
 		finding_risk(fp, hc);
+	finding_owners(fp, hc);
 	fputs("</ul>\n", fp);
 }
 
@@ -503,16 +760,20 @@ static void recommend_one(const html_case *hc, char *buf, size_t len)
 {
 	const crm_case *c = hc->r.c;
 	const crm_metrics *m = html_head_metrics(hc);
-	double ploss = hc->simulated ? hc->sim.p_npv_negative : NAN;
+	const crm_sim_metric *t = &hc->sim.metric[CRM_SIM_AFTER_TAX_NPV];
+	/* The probability of a loss on the basis of the headline: after tax with a tax rate. */
+	int tax = hc->simulated && t->computed && t->defined;
+	double ploss = !hc->simulated ? NAN : tax ? hc->sim.p_after_tax_negative
+		       : hc->sim.p_npv_negative;
 	char p[64], a[96];
 
 	if (hc->simulated)
-		html_sim_share(p, sizeof p, ploss, hc->sim.metric[CRM_SIM_NPV].defined);
+		html_sim_share(p, sizeof p, ploss, (tax ? t : &hc->sim.metric[CRM_SIM_NPV])->defined);
 	if (m->npv < 0) {
 		if (c->has_tax && c->m.npv >= 0)
 			snprintf(buf, len, "Do not approve as planned: after tax NPV is negative, although "
-				 "before tax it is not. Revisit the costs, the timing or the tax treatment "
-				 "(capitalising, depreciation) first.");
+				 "before tax it is not. Revisit the costs, the benefits or their timing "
+				 "first.");
 		else
 			snprintf(buf, len, "Do not approve as planned: NPV is negative at the discount "
 				 "rate. The break-even values in the risk section show how far each input "
@@ -531,9 +792,11 @@ static void recommend_one(const html_case *hc, char *buf, size_t len)
 	if (hc->simulated && isfinite(ploss)) {
 		if (ploss >= 0.2)
 			crm_appendf(buf, len, " Approve it in stages, with the gates and mitigations of "
-				    "the risk section: NPV is negative in %s of the simulated outcomes.", p);
+				    "the risk section: NPV%s is negative in %s of the simulated outcomes.",
+				    tax ? " after tax" : "", p);
 		else
-			crm_appendf(buf, len, " NPV is negative in %s of the simulated outcomes.", p);
+			crm_appendf(buf, len, " NPV%s is negative in %s of the simulated outcomes.",
+				    tax ? " after tax" : "", p);
 	}
 }
 
@@ -615,12 +878,15 @@ static void basis_note(FILE *fp, const html_doc *d)
 	if (hc->r.c->has_tax) {
 		fmt_share(r, sizeof r, sc->settings.tax_rate);
 		fprintf(fp, "After tax at %s of each year's profit, with the figures before tax beside "
-			"them. ", r);
+			"them: NPV after tax is the PV of benefits less the PV of costs and of tax (a "
+			"charge positive, a saving negative), plus any salvage; ROI and the benefit-cost "
+			"ratio after tax count the tax paid with the costs, as crmroi run does. ", r);
 	} else {
 		fputs("Before tax: the scenario sets no tax rate. ", fp);
 	}
-	fputs("Risk-adjusted as Forrester's TEI does: each benefit reduced and each cost increased "
-	      "by its risk. ", fp);
+	fputs(html_no_risk(hc->r.c) ? "No line carries a risk adjustment: the figures are the "
+	      "estimates as written. " : "Risk-adjusted as Forrester's TEI does: each benefit "
+	      "reduced and each cost increased by its risk. ", fp);
 	html_convention_short(buf, sizeof buf, sc);
 	buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 'a' + 'A' : buf[0]);
 	html_text(fp, buf);
@@ -628,6 +894,7 @@ static void basis_note(FILE *fp, const html_doc *d)
 	explain_classes_of(sc, hc->r.c->only_given, 0, &rc);
 	if (rc.shown) {
 		fputs(" ", fp);
+		html_classes_words(rc.sentence, sizeof rc.sentence);
 		html_text(fp, rc.sentence);
 		fputs(".", fp);
 	}
@@ -655,12 +922,13 @@ int html_sec_decision(const html_doc *d, FILE *fp)
 	if (d->ncases > 1)
 		options_line(fp, d);
 	recommendation(fp, d);
-	fputs("<div class=\"cols\">\n<div>\n<h3>Headline metrics</h3>\n", fp);
+	fprintf(fp, "<div class=\"cols\">\n<div>\n<h3>Headline metrics%s</h3>\n",
+		d->track ? " of the approved plan" : "");
 	headline_table(fp, hc);
 	fputs("</div>\n<div class=\"side\">\n", fp);
 	risk_box(fp, d);
-	basis_note(fp, d);
 	fputs("</div>\n</div>\n", fp);
+	basis_note(fp, d);
 	key_findings(fp, d);
 	fputs("</section>\n", fp);
 	return 1;

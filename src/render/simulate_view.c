@@ -206,6 +206,105 @@ static void print_after_list(const rtable *t, FILE *fp, int md)
 	}
 }
 
+/* An uncertain value for a sentence or a table: in percent for an input whose unit is percent. */
+static void item_value(const crm_scenario *sc, const crm_uncertain *u, double v, char *buf,
+		       size_t len)
+{
+	if (!isfinite(v))
+		snprintf(buf, len, "n/a");
+	else if (u->kind == CRM_ITEM_INPUT && sc->inputs[u->index].unit &&
+		 !strcmp(sc->inputs[u->index].unit, "percent"))
+		snprintf(buf, len, "%.3g%%", v * 100);
+	else if (u->kind == CRM_ITEM_EVENT)
+		snprintf(buf, len, "%.0f%% happen", v * 100);
+	else if (fabs(v) >= 1000)
+		fmt_money(buf, len, v, 0);
+	else
+		snprintf(buf, len, "%.3g", v);
+}
+
+/* An item's shift in the worst draws, in standard deviations (NaN when it does not vary). */
+static double tail_shift(const crm_sim_result *res, size_t i)
+{
+	return res->item_sd[i] > 0 ? (res->tail_mean[i] - res->item_mean[i]) / res->item_sd[i] : NAN;
+}
+
+#define DRIVERS_SHOWN 10
+
+/*
+ * The bad case: value at risk and expected shortfall of NPV at each level, and
+ * what the worst draws have in common (the values whose mean shifts most there).
+ */
+static void bad_case(const crm_scenario *sc, const crm_sim_result *res, FILE *fp, int md)
+{
+	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
+	char v[FMT_NUM_MAX], e[FMT_NUM_MAX], x[FMT_NUM_MAX], y[FMT_NUM_MAX];
+
+	if (!npv->defined || !(npv->max > npv->min))
+		return;   /* no draw, or every draw the same: no bad case to speak of */
+	fprintf(fp, md ? "\n### The bad case\n\n" : "\nThe bad case (NPV, %s)\n",
+		sc->settings.currency);
+	for (int q = 0; q < CRM_SIM_NTAIL; q++) {
+		if (q && res->tail_level[q] == res->tail_level[q - 1])
+			continue;
+		fmt_money(v, sizeof v, res->var[q], 0);
+		fmt_money(e, sizeof e, res->es[q], 0);
+		say(fp, md, "In the worst %g%% of draws NPV is at most %s (the value at risk at %g%%: "
+		    "its %g%s percentile) and %s on average (the expected shortfall at %g%%).",
+		    res->tail_level[q], v, res->tail_level[q], res->tail_level[q],
+		    res->tail_level[q] == 1 ? "st" : res->tail_level[q] == 2 ? "nd" :
+		    res->tail_level[q] == 3 ? "rd" : "th", e, res->tail_level[q]);
+	}
+	if (!res->tail_exact) {
+		fmt_money(x, sizeof x, npv->pct_accuracy, 2);
+		say(fp, md, "Estimated from the histogram past the first %d values, to within about %s.",
+		    CRM_SIM_EXACT_MAX, x);
+	}
+	size_t *order = res->nitems ? malloc(res->nitems * sizeof *order) : NULL;
+	size_t n = 0;
+	for (size_t i = 0; order && i < res->nitems; i++)
+		if (isfinite(tail_shift(res, i)))
+			order[n++] = i;
+	/* Largest shift first; ties in the order of the items. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && fabs(tail_shift(res, order[k])) >
+					    fabs(tail_shift(res, order[k - 1])); k--) {
+			size_t t = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+	if (n && res->tail_draws) {
+		rtable t;
+		fmt_money(x, sizeof x, (double)res->tail_draws, 0);
+		fmt_money(y, sizeof y, (double)res->rank_draws, 0);
+		say(fp, md, "What the worst %g%% have in common: each uncertain value's mean in those %s "
+		    "draws against its mean in all %s, the largest shifts first (in standard "
+		    "deviations of the value)%s.", res->tail_level[CRM_SIM_NTAIL - 1], x, y,
+		    n > DRIVERS_SHOWN ? "; the first ten" : "");
+		rtable_init(&t, 4);
+		rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
+		/* Numbers formatted here, in their units, right-aligned. */
+		rtable_col(&t, 1, "tail_mean", "Mean in the worst", CRM_UNIT_NUMBER);
+		rtable_col(&t, 2, "mean", "Mean in all", CRM_UNIT_NUMBER);
+		rtable_col(&t, 3, "shift", "Shift (SD)", CRM_UNIT_NUMBER);
+		for (size_t k = 0; k < n && k < DRIVERS_SHOWN; k++) {
+			size_t i = order[k];
+			long r = rtable_row(&t);
+			char a[64], b[64], c[32];
+			item_value(sc, &res->items[i], res->tail_mean[i], a, sizeof a);
+			item_value(sc, &res->items[i], res->item_mean[i], b, sizeof b);
+			snprintf(c, sizeof c, "%+.2f", tail_shift(res, i));
+			rtable_text(&t, r, 0, res->items[i].name);
+			rtable_text(&t, r, 1, a);
+			rtable_text(&t, r, 2, b);
+			rtable_text(&t, r, 3, c);
+		}
+		print_after_list(&t, fp, md);
+		rtable_free(&t);
+	}
+	free(order);
+}
+
 /*
  * Why a rank correlation is not a number: NPV the same in every draw kept
  * for it, the value the same in every draw, or too few draws.
@@ -340,6 +439,8 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 		if (md)
 			fputs("```\n", fp);
 	}
+
+	bad_case(sc, res, fp, md);
 
 	/* Rank correlations. */
 	if (res->nitems) {
@@ -496,6 +597,22 @@ static void report_csv_sim(const sim_view_opts *o, const crm_scenario *sc,
 	for (size_t i = 0; i < npv->nbins; i++)
 		csv_row(fp, "histogram", "npv", "count", (double)npv->bin_count[i], npv->bin_lo[i],
 			npv->bin_hi[i]);
+	for (int q = 0; npv->defined && q < CRM_SIM_NTAIL; q++) {
+		char key[64];
+		double acc = res->tail_exact ? NAN : npv->pct_accuracy;
+		snprintf(key, sizeof key, "value_at_risk_%g", res->tail_level[q]);
+		csv_row(fp, "bad_case", "npv", key, res->var[q], res->var[q] - acc, res->var[q] + acc);
+		snprintf(key, sizeof key, "expected_shortfall_%g", res->tail_level[q]);
+		csv_row(fp, "bad_case", "npv", key, res->es[q], res->es[q] - acc, res->es[q] + acc);
+	}
+	if (npv->defined)
+		csv_row(fp, "bad_case", "npv", "worst_draws", (double)res->tail_draws, NAN, NAN);
+	for (size_t i = 0; npv->defined && res->tail_mean && i < res->nitems; i++) {
+		csv_row(fp, "worst_draws", res->items[i].name, "mean_in_worst", res->tail_mean[i], NAN,
+			NAN);
+		csv_row(fp, "worst_draws", res->items[i].name, "mean", res->item_mean[i], NAN, NAN);
+		csv_row(fp, "worst_draws", res->items[i].name, "sd", res->item_sd[i], NAN, NAN);
+	}
 	for (size_t i = 0; i < res->nitems; i++)
 		csv_row_note(fp, "rank_correlation", res->items[i].name, "spearman", res->rank_corr[i],
 			     NAN, NAN, isnan(res->rank_corr[i]) ? rank_corr_why(res) : NULL);
@@ -587,8 +704,32 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 		jnum(fp, "to", npv->bin_hi[i], 1);
 		fprintf(fp, ", \"count\": %llu}", (unsigned long long)npv->bin_count[i]);
 	}
-	fprintf(fp, "%s],\n  \"rank_correlation\": {\"draws\": %llu, \"values\": [",
-		npv->nbins ? "\n  " : "", (unsigned long long)res->rank_draws);
+	fputs(npv->nbins ? "\n  ],\n  \"bad_case\": {\"levels\": [" : "],\n  \"bad_case\": {\"levels\": [",
+	      fp);
+	for (int q = 0; q < CRM_SIM_NTAIL; q++) {
+		fputs(q ? ", {" : "{", fp);
+		jnum(fp, "level", res->tail_level[q] / 100, 0);
+		jnum(fp, "value_at_risk", res->var[q], 1);
+		jnum(fp, "expected_shortfall", res->es[q], 1);
+		fputc('}', fp);
+	}
+	fprintf(fp, "], \"exact\": %s", res->tail_exact ? "true" : "false");
+	if (!res->tail_exact)
+		jnum(fp, "accuracy", npv->pct_accuracy, 1);
+	fprintf(fp, ", \"worst_draws\": %llu, \"of_draws\": %llu, \"drivers\": [",
+		(unsigned long long)res->tail_draws, (unsigned long long)res->rank_draws);
+	for (size_t i = 0; res->tail_mean && i < res->nitems; i++) {
+		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
+		json_string(fp, res->items[i].name);
+		jnum(fp, "mean_in_worst", res->tail_mean[i], 1);
+		jnum(fp, "mean", res->item_mean[i], 1);
+		jnum(fp, "sd", res->item_sd[i], 1);
+		jnum(fp, "shift_sd", tail_shift(res, i), 1);
+		fputc('}', fp);
+	}
+	fprintf(fp, "%s]}", res->nitems && res->tail_mean ? "\n  " : "");
+	fprintf(fp, ",\n  \"rank_correlation\": {\"draws\": %llu, \"values\": [",
+		(unsigned long long)res->rank_draws);
 	for (size_t i = 0; i < res->nitems; i++) {
 		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
 		json_string(fp, res->items[i].name);

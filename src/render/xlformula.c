@@ -13,6 +13,16 @@
  * Besides those, an operand keeps its own parentheses wherever leaving them
  * out could regroup it (a-(b-c), a/(b*c), a*(b*c)), so that Excel evaluates
  * the operations in crmroi's order and rounds the same way.
+ *
+ * Comparisons, AND, OR and NOT give 1 or 0 in crmroi, and TRUE or FALSE in
+ * Excel. Arithmetic reads TRUE as 1, but Excel compares a logical value as
+ * greater than every number (TRUE > 5), MIN and MAX skip logical values held
+ * in cells, and a cell would show TRUE. So a logical value is made a number,
+ * IF(a>b,1,0), wherever crmroi uses it as one and Excel would not: as an
+ * operand of a comparison, an argument of MIN, MAX, ABS or ROUND, a branch of
+ * IF, and the value of the cell. The condition of IF and the arguments of
+ * AND, OR and NOT are left logical. (--(a>b), the shorter idiom, stays TRUE
+ * or FALSE in LibreOffice, which carries a logical format through a minus.)
  */
 #include "xlformula.h"
 
@@ -24,12 +34,13 @@
 #include <strings.h>
 
 /* Precedence of an entry's outermost operation, lowest first. */
-enum { P_ADD = 1, P_MUL, P_NEG, P_POW, P_ATOM };
+enum { P_CMP = 1, P_ADD, P_MUL, P_NEG, P_POW, P_ATOM };
 
 struct entry {
 	char *s;
 	int prec;
 	int nesting;    /* functions nested in s */
+	int logical;    /* TRUE or FALSE in Excel: a comparison, AND, OR or NOT */
 };
 
 void xlf_number(double v, char *buf, size_t len)
@@ -74,6 +85,20 @@ static char *operand(struct entry *e, int wrap)
 	return s;
 }
 
+/* A logical entry made a number, IF(a>b,1,0); 0, or -1 when out of memory. */
+static int to_number(struct entry *e)
+{
+	if (!e->logical)
+		return 0;
+	char *s = concat("IF(", e->s, ",1,0)", NULL, NULL);
+	free(e->s);
+	e->s = s;
+	e->prec = P_ATOM;
+	e->nesting++;
+	e->logical = 0;
+	return s ? 0 : -1;
+}
+
 static int ref_text(const xlf_refs *refs, const crm_expr_insn *in, char *buf, size_t len)
 {
 	switch (in->op) {
@@ -114,7 +139,7 @@ static char *translate(const crm_expr *e, const xlf_refs *refs, char *why, size_
 	}
 	for (size_t i = 0; i < n; i++) {
 		crm_expr_insn in = crm_expr_insn_at(e, i);
-		struct entry r = { NULL, P_ATOM, 0 };
+		struct entry r = { NULL, P_ATOM, 0, 0 };
 		switch (in.op) {
 		case CRM_EXPR_CONST:
 		case CRM_EXPR_INPUT:
@@ -166,13 +191,46 @@ static char *translate(const crm_expr *e, const xlf_refs *refs, char *why, size_
 			free(y);
 			break;
 		}
+		case CRM_EXPR_EQ:
+		case CRM_EXPR_NE:
+		case CRM_EXPR_LT:
+		case CRM_EXPR_LE:
+		case CRM_EXPR_GT:
+		case CRM_EXPR_GE: {
+			static const char *const opstr[] = { "=", "<>", "<", "<=", ">", ">=" };
+			struct entry *b = &st[--sp], *a = &st[--sp];
+			if (to_number(a) != 0 || to_number(b) != 0) {
+				free(a->s);
+				free(b->s);
+				a->s = b->s = NULL;
+				break;   /* r.s stays NULL: out of memory */
+			}
+			r.nesting = a->nesting > b->nesting ? a->nesting : b->nesting;
+			char *x = operand(a, a->prec <= P_CMP), *y = operand(b, b->prec <= P_CMP);
+			r.s = x && y ? concat(x, opstr[in.op - CRM_EXPR_EQ], y, NULL, NULL) : NULL;
+			r.prec = P_CMP;
+			r.logical = 1;
+			free(x);
+			free(y);
+			break;
+		}
 		case CRM_EXPR_MIN:
 		case CRM_EXPR_MAX:
 		case CRM_EXPR_ABS:
-		case CRM_EXPR_ROUND: {
-			int nargs = in.op == CRM_EXPR_ABS ? 1 : in.op == CRM_EXPR_ROUND ? 2 : in.arg;
+		case CRM_EXPR_ROUND:
+		case CRM_EXPR_IF:
+		case CRM_EXPR_AND:
+		case CRM_EXPR_OR:
+		case CRM_EXPR_NOT: {
+			int nargs = in.op == CRM_EXPR_ABS || in.op == CRM_EXPR_NOT ? 1
+				  : in.op == CRM_EXPR_ROUND ? 2 : in.op == CRM_EXPR_IF ? 3 : in.arg;
 			const char *fn = in.op == CRM_EXPR_MIN ? "MIN(" : in.op == CRM_EXPR_MAX ? "MAX("
-				       : in.op == CRM_EXPR_ABS ? "ABS(" : "ROUND(";
+				       : in.op == CRM_EXPR_ABS ? "ABS(" : in.op == CRM_EXPR_ROUND ? "ROUND("
+				       : in.op == CRM_EXPR_IF ? "IF(" : in.op == CRM_EXPR_AND ? "AND("
+				       : in.op == CRM_EXPR_OR ? "OR(" : "NOT(";
+			/* Which arguments Excel must see as numbers (see the top of the file). */
+			int keep_logical = in.op == CRM_EXPR_AND || in.op == CRM_EXPR_OR ||
+					   in.op == CRM_EXPR_NOT;
 			if (nargs > XLF_MAX_ARGS) {
 				snprintf(why, whylen, "%s) has %d arguments; Excel allows at most %d",
 					 fn, nargs, XLF_MAX_ARGS);
@@ -182,6 +240,12 @@ static char *translate(const crm_expr *e, const xlf_refs *refs, char *why, size_
 			char *s = strdup(fn);
 			for (int k = 0; k < nargs && s; k++) {
 				struct entry *a = &st[sp + (size_t)k];
+				int logical_ok = keep_logical || (in.op == CRM_EXPR_IF && k == 0);
+				if (!logical_ok && to_number(a) != 0) {
+					free(s);
+					s = NULL;
+					break;
+				}
 				char *t = concat(s, k ? "," : "", a->s, NULL, NULL);
 				if (a->nesting > r.nesting)
 					r.nesting = a->nesting;
@@ -195,6 +259,7 @@ static char *translate(const crm_expr *e, const xlf_refs *refs, char *why, size_
 			r.s = s ? concat(s, ")", NULL, NULL, NULL) : NULL;
 			free(s);
 			r.nesting++;
+			r.logical = keep_logical;
 			break;
 		}
 		}
@@ -218,6 +283,20 @@ static char *translate(const crm_expr *e, const xlf_refs *refs, char *why, size_
 	}
 	if (sp != 1) {
 		snprintf(why, whylen, "malformed formula program");
+		goto fail;
+	}
+	/* The cell holds a number, as crmroi's value is one. */
+	if (to_number(&st[0]) != 0) {
+		snprintf(why, whylen, "out of memory");
+		goto fail;
+	}
+	if (st[0].nesting > XLF_MAX_NESTING) {
+		snprintf(why, whylen, "functions nested %d deep; Excel allows %d", st[0].nesting,
+			 XLF_MAX_NESTING);
+		goto fail;
+	}
+	if (strlen(st[0].s) + 1 > XLF_MAX_LEN) {
+		snprintf(why, whylen, "the formula is longer than Excel's %d characters", XLF_MAX_LEN);
 		goto fail;
 	}
 	out = st[0].s;

@@ -12,9 +12,10 @@
 # them). Covers: the headline NPV after and before tax and ROI, NPV on hard
 # benefits (run --only cash,cost_reduction), peak funding by month (run on
 # the monthly grid, where the lowest point of the cumulative is by month),
-# the simulation's P10, P50 and P90, a CFO case whose decision turns on tax,
-# and each deployment option's expected NPV, NPV before any risk's inputs
-# and risk range.
+# the simulation's P10, P50 and P90 and its probability of a loss after and
+# before tax, a CFO case whose decision turns on tax, and each deployment
+# option's expected NPV, total costs, MIRR, benefit-cost ratio and risk range;
+# the value at risk and expected shortfall of the risk page.
 set -u
 : "${CRMROI:=$(pwd)/build/crmroi}"
 dir=$(mktemp -d)
@@ -23,7 +24,8 @@ draws=2000
 seed=4
 
 # One JSON field of a file (a dotted path), written as the document writes
-# money: whole units with thousands separators; "pct1": a rate to 0.1%.
+# money: whole units with thousands separators; "pct1": a rate to 0.1%;
+# "ratio": two decimals.
 field() {
 	/usr/bin/python3 - "$@" <<'PY'
 import json, sys
@@ -36,8 +38,38 @@ if how == "neg":
     how = "money"
 if how == "pct1":
     print("%.1f%%" % (round(v * 1000) / 10))
+elif how == "ratio":
+    print("%.2f" % v)
+elif how == "raw":
+    print(repr(v))
 else:
     print(format(v, ",.0f"))
+PY
+}
+
+# share P N: a share of N simulated draws as the document writes it, to the
+# last digit whose unit is at least its standard error sqrt(P (1 - P) / N).
+share() {
+	/usr/bin/python3 - "$@" <<'PY'
+import math, sys
+p, n = float(sys.argv[1]), int(sys.argv[2])
+if p == 0:
+    print("0 of {:,} draws".format(n))
+elif p == 1:
+    print("all {:,} draws".format(n))
+else:
+    se = 100 * math.sqrt(p * (1 - p) / n)
+    d = min(3, max(0, math.floor(-math.log10(se))))
+    print("%.*f%%" % (d, 100 * p))
+PY
+}
+
+# below0 CSV COLUMN: the share of the rows of a --samples file whose COLUMN is below 0.
+below0() {
+	/usr/bin/python3 - "$@" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+print(sum(float(r[sys.argv[2]]) < 0 for r in rows) / len(rows))
 PY
 }
 
@@ -78,6 +110,21 @@ echo "page 1, peak funding month: $(grep -oE 'Peak funding, month [0-9]+' "$dir/
 for p in p10 p50 p90; do
 	look "$dir/m1.txt" "page 1, $p" "$(field "$dir/sim.json" metrics.npv.$p)"
 done
+# The probability of a loss after and before tax, in the row of page 1's risk
+# box: after tax counted from simulate's draws (--samples), before tax from its JSON.
+"$CRMROI" simulate -n $draws --seed $seed --sobol 0 -m npv,after_tax_npv \
+	--samples "$dir/draws.csv" "$s" > /dev/null
+at=$(share "$(below0 "$dir/draws.csv" after_tax_npv)" $draws)
+bt=$(share "$(field "$dir/sim.json" probability.npv_negative raw)" $draws)
+if grep -qE "P\(NPV < 0\) +$at +$bt *$" "$dir/m1.txt"; then
+	echo "page 1, P(NPV < 0) after and before tax $at $bt: found"
+else
+	echo "page 1, P(NPV < 0) after and before tax $at $bt: NOT found"
+fi
+# The bad case on the risk page: value at risk and expected shortfall at 5%.
+look "$dir/m.txt" "risk, value at risk at 5%" "$(field "$dir/sim.json" bad_case.levels.0.value_at_risk)"
+look "$dir/m.txt" "risk, expected shortfall at 5%" \
+	"$(field "$dir/sim.json" bad_case.levels.0.expected_shortfall)"
 margins "$dir/m.pdf" "mid-sized case"
 look "$dir/m.txt" "budget, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
 
@@ -107,6 +154,8 @@ for s in "$@"; do
 	"$CRMROI" simulate -f json -n $draws --seed $seed --sobol 0 "$s" > "$dir/sim.json"
 	look "$dir/ot.txt" "options, $n expected NPV" "$(field "$dir/run.json" metrics.npv)"
 	look "$dir/ot.txt" "options, $n total costs" "$(field "$dir/run.json" metrics.total_costs)"
+	look "$dir/ot.txt" "options, $n MIRR" "$(field "$dir/run.json" metrics.mirr pct1)"
+	look "$dir/ot.txt" "options, $n benefit-cost ratio" "$(field "$dir/run.json" metrics.bcr ratio)"
 	for p in p10 p50 p90; do
 		look "$dir/ot.txt" "options, $n $p" "$(field "$dir/sim.json" metrics.npv.$p)"
 	done

@@ -238,6 +238,9 @@ static void test_errors(void **state)
 		{ "# only a comment\n", 0, 0, "no header row" },
 		{ "id,section,evidence\nPS1,,\n", 1, 0, "no 'answer' column" },
 		{ "id,answer,Answer\n", 1, 3, "column 'answer' is given twice" },
+		{ "# a scenario\nKind,name,value\ninput,a,1\n", 2, 1, "this is a scenario (its header "
+		  "has the columns kind, name and value), not an answers file: crmroi run, check and "
+		  "the other commands read it" },
 		{ HDR "PS1,,\"yes,,\n", 2, 3, "quoted field is not closed" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -255,6 +258,89 @@ static void test_errors(void **state)
 			fail();
 		}
 	}
+}
+
+/*
+ * crm_assess_check_text goes on after a bad row: every error, in file order,
+ * located, with err the first; the same whatever the chunk size. A good file
+ * is scored as crm_assess_parse scores it, with an empty list.
+ */
+static void test_check_lists_every_error(void **state)
+{
+	(void)state;
+	static const char text[] = HDR "stage,,later,,\nPS1,,maybe,,\nPS2,,yes,,\nXX9,,yes,,\n"
+		"PS2,,no,,\n,,no,,\nPS3,,7%,,\nPS4,,yes,,\n";
+	static const struct { int line, col; const char *msg; } want[] = {
+		{ 2, 3, "stage: 'later' is not a stage" },
+		{ 3, 3, "PS1: 'maybe' is not an answer" },
+		{ 5, 1, "unknown criterion 'XX9'" },
+		{ 6, 1, "criterion PS2 is answered twice (first on line 4)" },
+		{ 7, 1, "the row has no id" },
+		{ 8, 3, "PS3: '7%' lies between the score bands 0-5% and 10-25%" },
+	};
+	for (size_t chunk = 0; chunk <= 24; chunk++) {
+		crm_warnings errors = { NULL, 0, 0 };
+		size_t unlisted = 99;
+		crm_error err;
+		crm_error_clear(&err);
+		crm_assessment *a = crm_assess_check_text(text, strlen(text), "bad.csv", chunk, &errors,
+							  &unlisted, &err);
+		assert_null(a);
+		assert_int_equal(unlisted, 0);
+		assert_int_equal(errors.count, sizeof want / sizeof *want);
+		for (size_t k = 0; k < errors.count; k++) {
+			assert_int_equal(errors.items[k].status, CRM_EDATA);
+			assert_string_equal(errors.items[k].file, "bad.csv");
+			assert_int_equal(errors.items[k].line, want[k].line);
+			assert_int_equal(errors.items[k].col, want[k].col);
+			assert_contains(errors.items[k].msg, want[k].msg);
+		}
+		assert_int_equal(err.status, CRM_EDATA);
+		assert_int_equal(err.line, 2);
+		assert_contains(err.msg, "'later' is not a stage");
+		crm_warnings_free(&errors);
+	}
+	/* An error that stops the reading is the only one. */
+	static const char nohdr[] = "id,section,evidence\nPS1,,maybe\n";
+	crm_warnings errors = { NULL, 0, 0 };
+	size_t unlisted = 0;
+	assert_null(crm_assess_check_text(nohdr, strlen(nohdr), "bad.csv", 0, &errors, &unlisted,
+					  NULL));
+	assert_int_equal(errors.count, 1);
+	assert_contains(errors.items[0].msg, "no 'answer' column");
+	crm_warnings_free(&errors);
+	/* A good file: scored as crm_assess_parse scores it (the mixed file: see check_mixed). */
+	crm_assessment *a = crm_assess_check_text(mixed, strlen(mixed), "answers.csv", 0, &errors,
+						  &unlisted, NULL);
+	assert_non_null(a);
+	assert_int_equal(errors.count, 0);
+	check_mixed(a);
+	crm_assess_free(a);
+}
+
+/* More than CRM_MAX_ERRORS bad rows: the first are listed, the rest counted. */
+static void test_check_counts_the_rest(void **state)
+{
+	(void)state;
+	size_t cap = 8192, o = 0;
+	char *buf = malloc(cap);
+	assert_non_null(buf);
+	o += (size_t)snprintf(buf + o, cap - o, HDR);
+	/* PS1 once with a bad answer, then 69 times again: 70 errors. */
+	for (int i = 0; i < 70; i++)
+		o += (size_t)snprintf(buf + o, cap - o, "PS1,,maybe,,\n");
+	assert_true(o < cap);
+	crm_warnings errors = { NULL, 0, 0 };
+	size_t unlisted = 0;
+	crm_error err;
+	assert_null(crm_assess_check_text(buf, o, "many.csv", 0, &errors, &unlisted, &err));
+	assert_int_equal(errors.count, CRM_MAX_ERRORS);
+	assert_int_equal(unlisted, 70 - CRM_MAX_ERRORS);
+	assert_contains(errors.items[0].msg, "'maybe' is not an answer");
+	assert_contains(errors.items[1].msg, "PS1 is answered twice (first on line 2)");
+	assert_int_equal(errors.items[CRM_MAX_ERRORS - 1].line, CRM_MAX_ERRORS + 1);
+	crm_warnings_free(&errors);
+	free(buf);
 }
 
 /* Band edges are inside their band: 5%, 10%, 25%, 30%, 45%, 85%, 90%. */
@@ -522,6 +608,8 @@ int main(void)
 		cmocka_unit_test(test_mixed),
 		cmocka_unit_test(test_mixed_every_chunk),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_check_lists_every_error),
+		cmocka_unit_test(test_check_counts_the_rest),
 		cmocka_unit_test(test_band_edges),
 		cmocka_unit_test(test_between_bands),
 		cmocka_unit_test(test_factor),

@@ -146,6 +146,8 @@ static void test_comma_formulas(void **state)
 	assert_close(eval_comma("1.000 * a"), 2500.0, 0, 0);               /* a dot groups */
 	assert_close(eval_comma("a * ,5 + prev(b)"), 3.25, 0, 0);
 	assert_close(eval_comma("abs(c) ^ 2"), 9.0, 0, 0);
+	assert_close(eval_comma("if(a > 1,5; 2; 3)"), 2.0, 0, 0);            /* 2.5 > 1.5 */
+	assert_close(eval_comma("IF(and(a >= 2,5; b <> 4); 1; 0,5)"), 0.5, 0, 0);
 	/* The same formulas with a decimal point, for the record. */
 	assert_close(eval_in("min(a, 2.25)", CRM_DECIMAL_POINT, 1), 2.25, 0, 0);
 	assert_close(eval_in("round(a * 1.15, 1)", CRM_DECIMAL_POINT, 1), 2.9, 1e-15, 0);
@@ -208,9 +210,14 @@ static void test_comma_formula_errors(void **state)
 			     "point (write 1,5)");
 	expect_compile_error("a * 1,234.5", C, "leave out thousands separators and use a decimal "
 			     "comma (write 1234,5)");
-	expect_compile_error("round(a; 2", C, "expected ';' or ')' in the arguments of round()");
+	expect_compile_error("round(a; 2 b)", C, "expected ';' or ')' in the arguments of round()");
+	expect_compile_error("round(a; 2", C, "the formula ends inside the arguments of round() "
+			     "(in a CSV file, a formula that holds the field separator, ';' or ','");
 	expect_compile_error("1,5;x", C, "year 2");
 	expect_compile_error("12.5", C, "write 12,5");
+	expect_compile_error("=min(a; 1,5)", C, "formulas are written without a spreadsheet's "
+			     "leading '=' (write min(a; 1,5))");
+	expect_compile_error("if(a > 1, 2, 3)", C, "numbers here have decimal commas");
 	expect_compile_error("a * 1.234.567", CRM_DECIMAL_POINT, "leave out thousands separators "
 			     "(write 1234567)");
 }
@@ -362,6 +369,10 @@ static void test_european_errors(void **state)
 	expect_load_error("kind;name;value\nsetting;horizon_years;3\nsetting;discount_rate;2,555\n",
 			  3, 3, "'2,555' would mean 255,5%; write 2,555% for a percentage, or 255,5% "
 			  "with the sign");
+	expect_load_error("kind;name;value;low;high;dist\nsetting;horizon_years;3\n"
+			  "input;x;3,5%pert\n", 3, 3, "'3,5%pert' runs two fields together: a ';' "
+			  "seems to be missing between the value 3,5% and the distribution pert "
+			  "(write 3,5%;pert, each in its column)");
 	expect_load_error("kind;name;value;timing\nsetting;horizon_years;3\ninput;x;2\n"
 			  "cost;c;\"min(x, 1)\";once\n", 4, 3, "numbers here have decimal commas");
 }

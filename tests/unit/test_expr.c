@@ -4,7 +4,10 @@
  * Expected values are worked by hand from the definitions in
  * crmroi-scenario(5); round() follows the spreadsheet ROUND function, whose
  * documented results (ROUND(2.15, 1) = 2.2, ROUND(-1.475, 2) = -1.48,
- * ROUND(21.5, -1) = 20) are from Microsoft's ROUND help page.
+ * ROUND(21.5, -1) = 20) are from Microsoft's ROUND help page. Conditions
+ * follow a spreadsheet's IF, AND, OR and NOT (Microsoft's help pages: any
+ * number but 0 is TRUE; an error in an argument is the result), with TRUE
+ * as 1 and FALSE as 0.
  */
 #include "testutil.h"
 
@@ -55,6 +58,11 @@ static void test_bad_numbers(void **state)
 	expect_bad("1e999", "out of the range");
 	expect_bad("5%%", "is not a number");
 	expect_bad("1.234.567", "thousands separators");
+	/* A space before the %: the number as it should be written, with its sign. */
+	expect_bad("15 %", "'15 %' is not a number: write 15% (no space between a number and its %)");
+	expect_bad(" -2.5\t %", "write -2.5% (no space");
+	expect_bad("15 % 3", "spaces between digits");
+	expect_bad("15 5 %", "spaces between digits");
 }
 
 /* Inputs a, b, c for formulas. */
@@ -136,6 +144,102 @@ static void test_formulas(void **state)
 	assert_close(eval("1e3 * .5"), 500.0, 0, 0);
 }
 
+/*
+ * Comparisons and conditions, worked by hand with a = 2.5, b = 4, c = -3,
+ * prev(a) = 1, prev(b) = 2, year 2, month 14.
+ */
+static void test_conditions(void **state)
+{
+	(void)state;
+	/* Every comparison, true and false; 1 and 0. */
+	assert_close(eval("a < b"), 1.0, 0, 0);
+	assert_close(eval("b < a"), 0.0, 0, 0);
+	assert_close(eval("a <= 2.5"), 1.0, 0, 0);
+	assert_close(eval("a <= 2.4"), 0.0, 0, 0);
+	assert_close(eval("a > c"), 1.0, 0, 0);
+	assert_close(eval("a > 2.5"), 0.0, 0, 0);
+	assert_close(eval("a >= 2.5"), 1.0, 0, 0);
+	assert_close(eval("a >= 2.6"), 0.0, 0, 0);
+	assert_close(eval("a = 2.5"), 1.0, 0, 0);
+	assert_close(eval("a = b"), 0.0, 0, 0);
+	assert_close(eval("a <> b"), 1.0, 0, 0);
+	assert_close(eval("a <> 2.5"), 0.0, 0, 0);
+	/*
+	 * Numbers that differ by the rounding of their arithmetic are equal, as
+	 * in a spreadsheet: 0.1 + 0.2 is 0.30000000000000004, 5.6e-17 (one part in
+	 * 5.4e15) above 0.3; the tolerance is 2^-48 of each number, about 3.6e-15.
+	 * 1 + 2^-47 is twice that away from 1, and 1e-300 is not 0.
+	 */
+	assert_close(eval("0.1 + 0.2 = 0.3"), 1.0, 0, 0);
+	assert_close(eval("0.1 + 0.2 > 0.3"), 0.0, 0, 0);
+	assert_close(eval("0.1 + 0.2 <= 0.3"), 1.0, 0, 0);
+	assert_close(eval("0.1 + 0.2 <> 0.3"), 0.0, 0, 0);
+	assert_close(eval("1 + 2^-49 >= 1"), 1.0, 0, 0);
+	assert_close(eval("1 + 2^-49 < 1"), 0.0, 0, 0);
+	assert_close(eval("1 + 2^-47 = 1"), 0.0, 0, 0);
+	assert_close(eval("1 + 2^-47 > 1"), 1.0, 0, 0);
+	assert_close(eval("-1 - 2^-47 < -1"), 1.0, 0, 0);
+	assert_close(eval("1e-300 = 0"), 0.0, 0, 0);
+	assert_close(eval("1e-300 > 0"), 1.0, 0, 0);
+	assert_close(eval("0.1 + 0.2 - 0.3 = 0"), 0.0, 0, 0);   /* 5.6e-17 is not 0: round() it */
+	/* Arithmetic binds more tightly: 2.5 + 1 = 3.5 against 4 x 0.5 + 1.5 = 3.5. */
+	assert_close(eval("a + 1 > b * 0.5 + 1.5"), 0.0, 0, 0);
+	assert_close(eval("a + 1 >= b * 0.5 + 1.5"), 1.0, 0, 0);
+	assert_close(eval("(year > 1) * 3%"), 0.03, 1e-15, 0);
+	assert_close(eval("-(a > 2)"), -1.0, 0, 0);
+	assert_close(eval("(a > 2) ^ 2"), 1.0, 0, 0);
+	/* A comparison of comparisons compares 1 and 0: (1) < -3 is false. */
+	assert_close(eval("(a < b) < c"), 0.0, 0, 0);
+	assert_close(eval("(a < b) = 1"), 1.0, 0, 0);
+	assert_close(eval("min(a > 2, 0.5)"), 0.5, 0, 0);
+	assert_close(eval("max(a = 3, c)"), 0.0, 0, 0);
+	/* if(): any number but 0 is true. */
+	assert_close(eval("if(a > b, 10, 20)"), 20.0, 0, 0);
+	assert_close(eval("if(a < b, 10, 20)"), 10.0, 0, 0);
+	assert_close(eval("if(c, 1, 2)"), 1.0, 0, 0);
+	assert_close(eval("if(0.5, 1, 2)"), 1.0, 0, 0);
+	assert_close(eval("if(0, 1, 2)"), 2.0, 0, 0);
+	assert_close(eval("if(a < 2, 1, if(a < 3, 2, 3))"), 2.0, 0, 0);
+	assert_close(eval("if(prev(a) = 1, prev(b), 0)"), 2.0, 0, 0);
+	assert_close(eval("if(month = 14, a, b)"), 2.5, 0, 0);
+	/* The branch not taken may divide by zero, as in a spreadsheet. */
+	assert_close(eval("if(b > 0, a / b, 1 / 0)"), 0.625, 1e-15, 0);
+	assert_close(eval("if(b = 0, 1 / 0, a / b)"), 0.625, 1e-15, 0);
+	/* and(), or(), not(). */
+	assert_close(eval("and(a > 2, b > 3)"), 1.0, 0, 0);
+	assert_close(eval("and(a > 2, b > 5)"), 0.0, 0, 0);
+	assert_close(eval("and(1, 2.5, -3)"), 1.0, 0, 0);
+	assert_close(eval("and(0)"), 0.0, 0, 0);
+	assert_close(eval("or(a > 3, b > 3)"), 1.0, 0, 0);
+	assert_close(eval("or(a > 3, b > 5)"), 0.0, 0, 0);
+	assert_close(eval("or(0, 0, c)"), 1.0, 0, 0);
+	assert_close(eval("not(a > b)"), 1.0, 0, 0);
+	assert_close(eval("not(2.5)"), 0.0, 0, 0);
+	assert_close(eval("not(0)"), 1.0, 0, 0);
+	/* A value that is not finite makes a condition not a number: an error, never a guess. */
+	assert_true(isnan(eval("if(1 / (b - b), 1, 2)")));
+	assert_true(isnan(eval("if((b - b) / (b - b), 1, 2)")));
+	assert_true(isnan(eval("a / (b - b) > 1")));
+	assert_true(isnan(eval("a = (b - b) / (b - b)")));
+	assert_true(isnan(eval("and(1, 1 / (b - b))")));
+	assert_true(isnan(eval("or(1, (b - b) / (b - b))")));
+	assert_true(isnan(eval("not(1 / (b - b))")));
+	/* The branch taken is the value, infinite or not (the model reports it). */
+	assert_true(isinf(eval("if(1, 1 / (b - b), 2)")));
+}
+
+/* Function names are read in any case, as a spreadsheet reads them. */
+static void test_function_names_in_any_case(void **state)
+{
+	(void)state;
+	assert_close(eval("IF(year>1,1.03,1)"), 1.03, 0, 0);
+	assert_close(eval("If(year > 2, 1.03, 1)"), 1.0, 0, 0);
+	assert_close(eval("ROUND(2.675, 2)"), 2.68, 1e-15, 0);
+	assert_close(eval("Min(a, b) + MAX(a, b) + ABS(c)"), 9.5, 1e-15, 0);
+	assert_close(eval("AND(a, b) + OR(0, a) + NOT(0)"), 3.0, 0, 0);
+	assert_close(eval("PREV(a)"), 1.0, 0, 0);
+}
+
 static void test_round_like_a_spreadsheet(void **state)
 {
 	(void)state;
@@ -196,6 +300,24 @@ static void test_deps(void **state)
 	assert_false(crm_expr_uses_time(e));
 	assert_int_equal(crm_expr_kind(e), CRM_VALUE_EXPR);
 	crm_expr_free(e);
+	/* Both branches of if() count: which one is taken can change between periods. */
+	e = crm_expr_compile("if(year > 1, a, b)", lookup, NULL, &err);
+	assert_int_equal(crm_expr_deps(e, &d), 2);
+	assert_int_equal(d[0], 0);
+	assert_int_equal(d[1], 1);
+	assert_true(crm_expr_uses_time(e));
+	crm_expr_free(e);
+	e = crm_expr_compile("if(a > 0, b, prev(c))", lookup, NULL, &err);
+	assert_int_equal(crm_expr_deps(e, &d), 2);
+	assert_int_equal(crm_expr_prev_deps(e, &d), 1);
+	assert_int_equal(d[0], 2);
+	assert_true(crm_expr_uses_time(e));
+	crm_expr_free(e);
+	e = crm_expr_compile("and(c, b) + not(a) + or(a < b)", lookup, NULL, &err);
+	assert_int_equal(crm_expr_deps(e, &d), 3);
+	assert_int_equal(d[0], 2);
+	assert_false(crm_expr_uses_time(e));
+	crm_expr_free(e);
 	e = crm_expr_compile("-42.5%", lookup, NULL, &err);
 	assert_int_equal(crm_expr_kind(e), CRM_VALUE_NUMBER);
 	assert_close(crm_expr_number(e), -0.425, 1e-15, 0);
@@ -223,7 +345,65 @@ static void test_formula_errors(void **state)
 	expect_compile_error("a * (b + c", "expected ')'");
 	expect_compile_error("a b", "after a complete formula");
 	expect_compile_error("x + 1", "unknown input 'x'");
-	expect_compile_error("foo(a)", "unknown function 'foo'");
+	/*
+	 * Every function, the closest first by edits (insertions, deletions,
+	 * substitutions), ties in the man page's order. By hand, foo is 2 edits
+	 * from or (drop f, o to r) and not (f to n, o to t); 3 from min, max,
+	 * abs, and (three substitutions) and if (insert i, drop o o); 4 from
+	 * round (f to r, o to u, insert n d) and prev (three substitutions and an
+	 * insertion). Rnd is 1 from and, 2 from round; mx 1 from max, 2 from min.
+	 */
+	expect_compile_error("foo(a)", "unknown function 'foo' (the functions, closest first: "
+			     "or(), not(), min(), max(), abs(), if(), and(), round(), prev())");
+	/* The function is known before its arguments are read. */
+	expect_compile_error("IFF(year>1,1.03,1)", "at character 1: unknown function 'IFF' (the "
+			     "functions, closest first: if(), ");
+	expect_compile_error("mx(a)", "closest first: max(), min(), ");
+	expect_compile_error("Rnd(a, 1)", "closest first: and(), round(), ");
+	expect_compile_error("SUM(a, b)", "unknown function 'SUM': add with +: a + b + c (the "
+			     "functions, closest first: ");
+	expect_compile_error("if(a > 1, 2)", "if() takes three arguments (condition, value if "
+			     "true, value if false), not 2");
+	expect_compile_error("if(a, b, c, 1)", "if() takes three arguments");
+	expect_compile_error("not(a, b)", "not() takes one argument, not 2");
+	expect_compile_error("and()", "and() needs at least one argument");
+	expect_compile_error("OR()", "OR() needs at least one argument");
+	expect_compile_error("if(a > 1, 2", "at character 12: the formula ends inside the "
+			     "arguments of if() (in a CSV file, a formula that holds commas is "
+			     "written in double quotes");
+	expect_compile_error("IF(a>1;2;3)", "a formula separates a function's arguments with ',', "
+			     "not ';'");
+	expect_compile_error("a == b", "at character 3: unexpected '==': compare with a single =");
+	expect_compile_error("a != b", "unexpected '!=': write <> for 'not equal'");
+	expect_compile_error("a => b", "write >= for 'at least'");
+	expect_compile_error("a =< b", "write <= for 'at most'");
+	expect_compile_error("!a", "unexpected '!': write not(x)");
+	expect_compile_error("a && b", "write and(a, b)");
+	expect_compile_error("a || b", "unexpected '|': write or(a, b)");
+	expect_compile_error("a < b < c", "at character 7: comparisons do not chain (a < b < c "
+			     "would compare 1 or 0 with c): write and(a < b, b < c)");
+	/* A spreadsheet's leading '=': refused, and the value to write instead. */
+	expect_compile_error(" =a * 2", "the value starts with '=': formulas are written without a "
+			     "spreadsheet's leading '=' (write a * 2)");
+	expect_compile_error("=5", "(write 5)");
+	expect_compile_error("=100;120", "(write 100;120)");
+	expect_compile_error("== a ", "(write a)");
+	expect_compile_error(" = ", "the value is only '='");
+	expect_compile_error("=a +", "leading '=' (leave it out); what follows it is wrong too: in "
+			     "formula 'a +' at character 4: the formula ends too early");
+	/* A % a space away from its number, wherever it is met. */
+	expect_compile_error("a * 15 %", "at character 8: unexpected '%': write 15% (no space "
+			     "between a number and its %)");
+	expect_compile_error("(a * 2.5  %)", "unexpected '%': write 2.5% (no space");
+	expect_compile_error("min(a, 3 %)", "unexpected '%': write 3% (no space");
+	expect_compile_error("a * b %", "unexpected '%' after a complete formula");
+	expect_compile_error("a < ", "ends too early");
+	expect_compile_error("a # b", "expected an operator + - * / ^ or a comparison = <> < <= "
+			     "> >=");
+	expect_compile_error("YEAR + 1", "unknown input 'YEAR' (the period variable is year, in "
+			     "lower case)");
+	expect_compile_error("Max * 2", "Max is a function: expected '(' after it");
+	expect_compile_error("if * 2", "if is a function: expected '(' after it");
 	expect_compile_error("min()", "at least one argument");
 	expect_compile_error("abs(a, b)", "abs() takes one argument");
 	expect_compile_error("round(a)", "round() takes two arguments");
@@ -350,6 +530,7 @@ static void test_error_points_at_name(void **state)
 	(void)state;
 	expect_compile_error("a * 2 + lead * b", "at character 9: unknown input 'lead'");
 	expect_compile_error("a + foo(b)", "at character 5: unknown function 'foo'");
+	expect_compile_error("a + IFS(b, 1, 2)", "at character 5: unknown function 'IFS': nest if()");
 	expect_compile_error("prev(zz)", "at character 6: unknown input 'zz'");
 }
 
@@ -358,7 +539,14 @@ static void test_reserved(void **state)
 	(void)state;
 	assert_true(crm_expr_reserved("prev"));
 	assert_true(crm_expr_reserved("year"));
+	assert_true(crm_expr_reserved("if"));
+	assert_true(crm_expr_reserved("and"));
+	assert_true(crm_expr_reserved("or"));
+	assert_true(crm_expr_reserved("not"));
 	assert_false(crm_expr_reserved("leads"));
+	/* Reserved as written: an input may be called If, and If(...) is still the function. */
+	assert_false(crm_expr_reserved("If"));
+	assert_contains(crm_expr_reserved_list(), "if, and, or, not, prev");
 }
 
 /*
@@ -374,6 +562,12 @@ static void test_eval_many_points(void **state)
 		"2 ^ a", "a ^ 0.5", "min(a, b, 3)", "max(a, 2 * b, c / 2)", "min(4, 5, -1)",
 		"round(a * 1000, 2)", "round(2.675, 2) * b", "-(a * -b) + 12.5% * c",
 		"max(a / (b - b), c)", "1 / (a - a) - 1 / (a - a)",
+		"a > b", "a <= 1", "2 = 2", "b <> 0", "a >= c", "a < b * 2",
+		"if(a > 1, b, c)", "if(b, a / b, 0)", "if(a / (b - b) > 0, 1, 2)", "if(1, a, 2)",
+		"if(a > 0, 5, 7)", "if(0, 1, 2)", "if(b = 0, 1 / b, a)",
+		"and(a, b > 0, c)", "or(a < 0, b)", "not(b)", "and(1, 2)", "or(0, 0)", "not(0)",
+		"min(a > 0, b)", "(a < b) < c", "and(a / (b - b), 1)", "a * 3 = a + a + a",
+		"b * (0.1 + 0.2) >= b * 0.3",
 	};
 	enum { M = 37 };
 	double ca[M], cb[M], cc[M], out[M], stack[64 * M];
@@ -410,6 +604,8 @@ int main(void)
 		cmocka_unit_test(test_eval_many_points),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_formulas),
+		cmocka_unit_test(test_conditions),
+		cmocka_unit_test(test_function_names_in_any_case),
 		cmocka_unit_test(test_percent_is_the_nearest_double),
 		cmocka_unit_test(test_round_like_a_spreadsheet),
 		cmocka_unit_test(test_series),

@@ -210,6 +210,31 @@ static const struct bad bad_cases[] = {
 	/* inputs */
 	{ "kind,name,value\ninput,2leads,1\n", 2, 2, "not an identifier" },
 	{ "kind,name,value\ninput,year,1\n", 2, 2, "reserved" },
+	{ "kind,name,value\ninput,if,1\n", 2, 2, "reserved for formulas (min, max, abs, round, if, "
+	  "and, or, not, prev, year, month)" },
+	/* Two fields run together, and a spreadsheet's '=' (the value to write instead). */
+	{ "kind,name,value,low,high,dist\ninput,a,3%pert\n", 2, 3, "'3%pert' runs two fields "
+	  "together: a comma seems to be missing between the value 3% and the distribution pert "
+	  "(write 3%,pert, each in its column)" },
+	{ "kind,name,value,low,high,dist\ninput,a,5,4,6 Triangular\n", 2, 5, "high: '6 Triangular' "
+	  "runs two fields together: a comma seems to be missing between 6 and the distribution "
+	  "Triangular" },
+	{ "kind,name,value,timing,start\nbenefit,B,1e3monthly,,1\n", 2, 3, "between the value 1e3 "
+	  "and the timing monthly" },
+	{ "kind,name,value,timing,start,curve\nbenefit,B,100 scurve,yearly,1\n", 2, 3, "between the "
+	  "value 100 and the curve scurve" },
+	{ "kind,name,value\ninput,a,5 apples\n", 2, 3, "units are not written in a value" },
+	{ "kind,name,value\ninput,a,pert\n", 2, 3, "unknown input 'pert'" },
+	{ "kind,name,value\ninput,a,15 %\n", 2, 3, "write 15% (no space between a number and its %)" },
+	{ "kind,name,value\ninput,a,=2 * 3\n", 2, 3, "the value starts with '=': formulas are written "
+	  "without a spreadsheet's leading '=' (write 2 * 3)" },
+	/* The other files crmroi reads: which command reads them. */
+	{ "# answers\nid,section,answer\nPS1,,yes\n", 2, 1, "this is the answers file of a readiness "
+	  "self-assessment (its header has the columns id and answer), not a scenario: crmroi assess "
+	  "reads it (crmroi assess bad.csv)" },
+	{ "period,kind,name,value\n3,cost,Set-up,100\n", 1, 1, "this is an actuals file (its header "
+	  "has the columns period, kind, name and value), not a scenario: crmroi track reads it "
+	  "after the scenario of the plan (crmroi track PLAN.csv bad.csv)" },
 	{ "kind,name,value\ninput,horizon_years,1\n", 2, 2, "the name of a setting" },
 	{ "kind,name,value\ninput,a,1\ninput,a,2\n", 3, 2, "defined twice (first on line 2)" },
 	{ HDR "input,a,1,,,,lead_management\n", 2, 7, "has no meaning" },

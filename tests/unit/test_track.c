@@ -430,6 +430,19 @@ static void test_actuals_errors(void **state)
 	expect_fail(sc, NULL, "period,kind,name,value\n1,benefit,Licences,100\n", 2,
 		    "is a cost line of the plan");
 	expect_fail(sc, NULL, "period,kind,name,amount\n", 1, "unknown column 'amount'");
+	/*
+	 * The plan given where its actuals belong: a scenario's header, with a
+	 * column only a scenario has and no period. (Without such a column, an
+	 * actuals file's header with a typo: test_actuals_header_errors.)
+	 */
+	expect_fail(sc, NULL, "kind,name,value,Timing\ncost,Licences,100,monthly\n", 1,
+		    "this is a scenario (its header has the columns kind, name, value and timing, "
+		    "and no period), not an actuals file: crmroi track reads the scenario of the "
+		    "plan first, then the actuals files (crmroi track PLAN.csv ACTUALS.csv...)");
+	expect_fail(sc, NULL, "kind,name,value,low,high\ncost,Licences,100,90,110\n", 1,
+		    "columns kind, name, value and low, and no period");
+	expect_fail(sc, NULL, "kind,name,value\ncost,Licences,100\n", 1,
+		    "has no 'period' column");
 	expect_fail(sc, NULL, "period,kind,name,value\n1.5,cost,Licences,100\n", 2,
 		    "is not a month");
 	expect_fail(sc, NULL, "period,kind,name,value\n1,cost,Licences,1O0\n", 2, "value");

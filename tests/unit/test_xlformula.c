@@ -7,7 +7,11 @@
  * as Microsoft documents it ("Operator precedence in Excel formulas":
  * negation before ^, operators of equal precedence from left to right; so
  * -2^2 = 4 and 2^3^2 = 64 in Excel). Microsoft's limits: 8192 characters in
- * a formula, 64 levels of nested functions. The numbers these
+ * a formula, 64 levels of nested functions. Comparisons are Excel's, the
+ * lowest of its operators, and give TRUE or FALSE, which Excel compares as
+ * greater than any number; crmroi's give 1 or 0, so a comparison's result
+ * used as a number (compared, in MIN, MAX, ABS or ROUND, a branch of IF, the
+ * cell's value) is written IF(x,1,0). The numbers these
  * formulas give in a real spreadsheet engine are checked by
  * tests/workbook/recompute.py, which recomputes tests/workbook/data/operators.csv
  * with Gnumeric.
@@ -196,6 +200,46 @@ static void test_functions(void **state)
 	expect("abs(a)^2", "=ABS(a)^2");
 }
 
+static void test_conditions(void **state)
+{
+	(void)state;
+	/* Every comparison; the cell's value is a number, 1 or 0. */
+	expect("a = b", "=IF(a=b,1,0)");
+	expect("a <> b", "=IF(a<>b,1,0)");
+	expect("a < b", "=IF(a<b,1,0)");
+	expect("a <= b", "=IF(a<=b,1,0)");
+	expect("a > b", "=IF(a>b,1,0)");
+	expect("a >= b", "=IF(a>=b,1,0)");
+	/* Comparisons bind less tightly than arithmetic, in both languages. */
+	expect("a + 1 > b * 2", "=IF(a+1>b*2,1,0)");
+	expect("a > -b", "=IF(a>-b,1,0)");
+	expect("-a^2 > 0", "=IF(-(a^2)>0,1,0)");
+	/* Arithmetic reads TRUE as 1: no conversion there. */
+	expect("(a > b) * 3", "=(a>b)*3");
+	expect("-(a > b)", "=-(a>b)");
+	expect("(a > b) ^ 2", "=(a>b)^2");
+	expect("not(a) + 1", "=NOT(a)+1");
+	/* Where Excel would not read TRUE as 1, it is made one. */
+	expect("(a < b) < d", "=IF(IF(a<b,1,0)<d,1,0)");
+	expect("(a < b) = (b < d)", "=IF(IF(a<b,1,0)=IF(b<d,1,0),1,0)");
+	expect("min(a > b, 2)", "=MIN(IF(a>b,1,0),2)");
+	expect("max(a, not(b))", "=MAX(a,IF(NOT(b),1,0))");
+	expect("abs(a = b)", "=ABS(IF(a=b,1,0))");
+	expect("round(a > b, 0)", "=ROUND(IF(a>b,1,0),0)");
+	expect("if(a, b > 1, d)", "=IF(a,IF(b>1,1,0),d)");
+	/* The condition of IF and the arguments of AND, OR and NOT stay logical. */
+	expect("if(a > b, 1, 2)", "=IF(a>b,1,2)");
+	expect("IF(a, b, d)", "=IF(a,b,d)");
+	expect("if(and(a > 1, not(b)), a, or(b, d))", "=IF(AND(a>1,NOT(b)),a,IF(OR(b,d),1,0))");
+	expect("and(a, b, d)", "=IF(AND(a,b,d),1,0)");
+	expect("or(a > 1)", "=IF(OR(a>1),1,0)");
+	expect("not(a = 1)", "=IF(NOT(a=1),1,0)");
+	expect("if(a < 2, 1, if(a < 3, 2, 3))", "=IF(a<2,1,IF(a<3,2,3))");
+	expect_at("IF(year > 1, 1.03, 1)", 2, "=IF(C$1>1,1.03,1)");
+	expect_at("if(prev(b) = 0, 100, prev(b))", 3, "=IF(C11=0,100,C11)");
+	expect("if(b = 0, 1 / 0, a / b)", "=IF(b=0,1/0,a/b)");
+}
+
 static void test_prev_and_period_variables(void **state)
 {
 	(void)state;
@@ -308,8 +352,8 @@ static void test_limits(void **state)
 	(void)state;
 	/*
 	 * 64 nested functions, Excel's limit, are allowed. (crmroi itself refuses
-	 * more than 64 levels of nesting, so the translator's own check of the
-	 * limit cannot be reached from a formula.)
+	 * more than 64 levels of nesting; only the IF(x,1,0) that makes a logical
+	 * value a number can take a formula past Excel's limit.)
 	 */
 	char src[20000];
 	size_t n = 0;
@@ -324,6 +368,15 @@ static void test_limits(void **state)
 	assert_non_null(got);
 	assert_int_equal(strncmp(got, "=ABS(ABS(", 9), 0);
 	free(got);
+	/* 64 NOT()s are a logical value: the IF around them is the 65th function. */
+	n = 0;
+	for (int i = 0; i < 64; i++)
+		n += (size_t)snprintf(src + n, sizeof src - n, "not(");
+	src[n++] = 'a';
+	for (int i = 0; i < 64; i++)
+		src[n++] = ')';
+	src[n] = '\0';
+	expect_refused(src, "functions nested 65 deep; Excel allows 64");
 	/* Longer than 8192 characters. */
 	n = 0;
 	for (int i = 0; i < 3000; i++)
@@ -344,6 +397,9 @@ static void test_months(void **state)
 		{ "fte2 / 2", "=ROUND(fte2_/2,0)" },
 		{ "max(a, 2) - 1", "=ROUND(MAX(a,2)-1,0)" },
 		{ "2^3^2", "=ROUND(2^(3^2),0)" },
+		{ "if(a > 6, a + 1, a)", "=ROUND(IF(a>6,a+1,a),0)" },
+		{ "b + (a > 6)", "=ROUND(b+(a>6),0)" },
+		{ "a > 6", "=ROUND(IF(a>6,1,0),0)" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *got = translate_month(cases[i].src, why, sizeof why);
@@ -382,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_arithmetic),
 		cmocka_unit_test(test_precedence_of_minus_and_power),
 		cmocka_unit_test(test_functions),
+		cmocka_unit_test(test_conditions),
 		cmocka_unit_test(test_prev_and_period_variables),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_names_in_formulas),

@@ -73,6 +73,31 @@ tally "$tmp/live_monthly.log" "recompute.py --live timing_monthly.csv"
 $PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/timing_adoption.csv" golive=3 \
 	ramp_months=8 adoption=0.9 > "$tmp/live_adoption.log" 2>&1
 tally "$tmp/live_adoption.log" "recompute.py --live timing_adoption.csv"
+# Conditions (tests/workbook/data/conditions.csv): if(), and(), or(), not() and
+# every comparison are Excel's IF, AND, OR, NOT and operators, live. golive 7
+# crosses every threshold of the case (late, the penalty at golive >= 7, the
+# set-up cost and the months chosen by IF); seats 90 the seats > 100 of and().
+$PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/conditions.csv" golive=7 \
+	> "$tmp/live_cond.log" 2>&1
+tally "$tmp/live_cond.log" "recompute.py --live conditions.csv golive=7"
+$PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/conditions.csv" golive=4 seats=90 \
+	> "$tmp/live_cond2.log" 2>&1
+tally "$tmp/live_cond2.log" "recompute.py --live conditions.csv golive=4 seats=90"
+# They are written as formulas, with no warning of one that Excel cannot hold.
+"$CRMROI" workbook "$here/data/conditions.csv" -o "$tmp/cond.xlsx" 2> "$tmp/err"
+rc=$?
+$PYTHON - "$tmp/cond.xlsx" > "$tmp/cond.log" 2>&1 <<'EOF2'
+import sys, warnings
+warnings.simplefilter("ignore")
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Inputs"]
+cells = {ws.cell(r, 1).value: str(ws.cell(r, 3).value) for r in range(1, ws.max_row + 1)}
+want = {"late": "=IF(golive>6,1,0)", "safe_share": "=IF(seats=0,1/0,30/seats)"}
+bad = [f"{k}: {cells.get(k)!r}, expected {v!r}" for k, v in want.items() if cells.get(k) != v]
+print("; ".join(bad) if bad else "ok")
+EOF2
+if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ "$(cat "$tmp/cond.log")" = "ok" ]; then ok; else
+	bad "conditions.csv: exit $rc, $(cat "$tmp/cond.log"): $(cat "$tmp/err")"; fi
 # The settings of tax, each live: losses offset instead of carried forward, no
 # lag, another declining-balance factor and tax rate.
 $PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/tax_carry.csv" \
@@ -87,7 +112,7 @@ if command -v soffice > /dev/null; then
 		"$here/data/monthly.csv" "$here/data/operators.csv" scenarios/cfo/textbook.csv \
 		scenarios/cfo/dated.csv "$here/data/dated_once.csv" "$here/data/tax_carry.csv" \
 		"$here/data/depreciation.csv" "$here/data/timing_scurve.csv" \
-		"$here/data/timing_monthly.csv" > "$tmp/lo.log" 2>&1
+		"$here/data/timing_monthly.csv" "$here/data/conditions.csv" > "$tmp/lo.log" 2>&1
 	tally "$tmp/lo.log" "recompute.py --libreoffice"
 	# The go-live, the tax rate and the discount rate changed, recomputed by LibreOffice.
 	$PYTHON "$here/recompute.py" --live --libreoffice "$CRMROI" scenarios/midsize_business_case.csv \

@@ -6,7 +6,7 @@
 out="$TMPDIR_CASE/t.html"
 $CRMROI report --no-simulation --date 2026-12-01 -o "$out" tests/cli/data/doc/tax_flip.csv || exit 1
 sh tests/report/doctext.sh "$out" > "$TMPDIR_CASE/t.txt"
-grep -E '^\| (\| EUR\| After tax|NPV\||ROI \(TEI\)\||Depreciation\||Taxable profit\||Tax of the year\||Tax paid\||Capital spending \(capex\)\|)' "$TMPDIR_CASE/t.txt"
+grep -E '^\| (\| EUR\| After tax|NPV\||ROI \(TEI\)\||PV of tax\||Less depreciation\||Taxable profit\||Tax of the year\||Less tax\||Tax paid\||Capital spending capitalised \(memo\)\|)' "$TMPDIR_CASE/t.txt"
 grep -E '^(Tax turns the decision|Recommendation:)' "$TMPDIR_CASE/t.txt"
 grep -oE 'No tax of the horizon.s years falls due after its end\.' "$TMPDIR_CASE/t.txt"
 $CRMROI report --no-simulation --date 2026-12-01 -o "$out" tests/cli/data/doc/peak_month.csv || exit 1

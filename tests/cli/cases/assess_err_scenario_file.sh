@@ -1,0 +1,2 @@
+# A scenario given to assess says what it is and what assess reads.
+$CRMROI assess scenarios/tei_example.csv
