@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test suite: the cmocka unit test programs, the CLI golden tests,
 # the documentation tests, the fuzz corpus replay, the fault-injection tests,
+# the European spreadsheets (decimal commas) read and written,
 # the conformance table of capabilities against outputs and the check of
 # the layers of src/ against doc/ARCHITECTURE.md. Each runner
 # prints its own summary; the last line adds them up as "N passed, N failed".
@@ -27,7 +28,7 @@ for t in "$build"/tests/test_*; do
 	# A program that crashed or failed without a summary still counts as a failure.
 	if [ $rc -ne 0 ] && [ -z "$f" ]; then fail=$((fail + 1)); fi
 done
-for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh tests/workbook/run.sh \
+for runner in tests/cli/run.sh tests/docs/check.sh tests/fuzz/replay.sh tests/faults.sh tests/workbook/run.sh tests/decimal/run.sh \
 	tests/conformance/run.sh tests/layers/run.sh; do
 	sh "$runner" > "$log" 2>&1
 	cat "$log"

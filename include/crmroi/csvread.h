@@ -39,6 +39,32 @@ typedef struct crm_csv_table {
 crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *name,
 			 crm_csv_table *out, crm_error *err);
 
+/*
+ * The same with the fields separated by sep (',' or ';') instead of commas.
+ */
+crm_status crm_csv_parse_sep(const char *buf, size_t len, size_t chunk, char sep,
+			     const char *name, crm_csv_table *out, crm_error *err);
+
+/*
+ * The field separator of a CSV text: ';' when its header row (the first row
+ * that is neither a comment, a first field starting with #, nor blank) has
+ * more fields read with ';' than with ',', as a spreadsheet with a European
+ * locale saves "CSV"; ',' otherwise (a tie, no header, malformed CSV before
+ * the header). Quotes are honoured: libcsv reads the text up to the header,
+ * once with each separator, so that a comment or a quoted field holding
+ * either separator does not count. A row of separators and blanks alone
+ * (",,," or ";;;") is blank either way.
+ */
+char crm_csv_detect_sep(const char *buf, size_t len);
+
+/*
+ * The note (crm_warnings_add_note) on a file whose fields crm_csv_detect_sep
+ * found separated by ';', which is read with decimal commas: a printf
+ * format without arguments.
+ */
+#define CRM_CSV_SEMICOLON_NOTE "read as a spreadsheet with a European locale saves CSV: " \
+	"fields separated by ';', numbers with a decimal comma (1.234,56 or 62,5%%)"
+
 void crm_csv_table_free(crm_csv_table *t);
 
 /* Remove leading and trailing white space of a field, in place. */

@@ -29,6 +29,7 @@ typedef struct crm_error {
 	int line;         /* 1-based physical line; 0 when not about a line */
 	int col;          /* 1-based CSV field (column) number; 0 when not about a field */
 	char msg[1024];   /* what is wrong (what is expected); no trailing newline */
+	int note;         /* in a warning list: says how something was read, and warns of nothing */
 } crm_error;
 
 /*
@@ -71,6 +72,17 @@ typedef struct crm_warnings {
 
 crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col,
 			    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/*
+ * A note: how a file was read when that is not the default (its fields
+ * separated by ';', its numbers with decimal commas). It is listed with the
+ * warnings, shown as a note, and is no warning: nothing is wrong.
+ */
+crm_status crm_warnings_add_note(crm_warnings *w, const char *file, int line, int col,
+				 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* How many entries of w are warnings, not notes; NULL counts none. */
+size_t crm_warnings_nwarnings(const crm_warnings *w);
+/* The first entry of w that is a warning, not a note; NULL when there is none. */
+const crm_error *crm_warnings_first(const crm_warnings *w);
 /* Append a copy of e (an error, status kept) to the list. */
 crm_status crm_warnings_add_error(crm_warnings *w, const crm_error *e);
 /* Whether the list already holds an entry with the same place and message. */

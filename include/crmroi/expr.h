@@ -23,6 +23,33 @@
  */
 crm_status crm_parse_number(const char *s, double *out, int *percent, char *why, size_t whylen);
 
+/*
+ * How a file writes its numbers. With a decimal point (the default),
+ * 1234.56 and a formula's arguments separated by ',' (min(a, b)); with a
+ * decimal comma, as a spreadsheet with a European locale writes them,
+ * 1234,56 or 1.234,56 (dots group thousands, in threes) and a formula's
+ * arguments separated by ';' (min(a; b)), since a comma between digits is a
+ * decimal comma. A series separates its years by ';' in both.
+ */
+typedef enum crm_decimal {
+	CRM_DECIMAL_POINT,
+	CRM_DECIMAL_COMMA
+} crm_decimal;
+
+/*
+ * crm_parse_number for a number written with the decimal mark dec. A
+ * message in why suggests the number as that convention writes it.
+ */
+crm_status crm_parse_number_in(const char *s, crm_decimal dec, double *out, int *percent,
+			       char *why, size_t whylen);
+
+/*
+ * v as %g writes it, with the decimal mark of dec (1.5 or 1,5), into buf of
+ * len bytes; returns buf. For a message that shows or suggests a number as
+ * the file it is about writes numbers.
+ */
+const char *crm_number_text(char *buf, size_t len, double v, crm_decimal dec);
+
 typedef enum crm_value_kind {
 	CRM_VALUE_NUMBER,     /* a single number */
 	CRM_VALUE_SERIES,     /* numbers per year, separated by ';' */
@@ -55,6 +82,9 @@ typedef int (*crm_expr_lookup)(void *ctx, const char *name, size_t len);
  */
 crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx,
 			   crm_error *err);
+/* crm_expr_compile for a value whose numbers are written with the decimal mark dec. */
+crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup lookup,
+			      void *ctx, crm_error *err);
 void crm_expr_free(crm_expr *e);
 
 /* Evaluate in one period. May return a non-finite value (x/0): callers check. */

@@ -23,6 +23,11 @@ static void report_unanswered(const crm_warnings *w)
 {
 	for (size_t i = 0; i < w->count; i++) {
 		crm_error e = w->items[i];
+		if (e.note) {   /* how the file was read: a note still */
+			crm_warnings one = { &w->items[i], 1, 1 };
+			report_warnings(&one);
+			continue;
+		}
 		e.status = CRM_EDATA;
 		char *p = strstr(e.msg, CRM_ASSESS_AS_ZERO);
 		if (p)

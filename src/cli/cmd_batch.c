@@ -225,10 +225,10 @@ static int parse_shard(const char *s, uint64_t *k, uint64_t *n)
  * Whether a file looks like a scenario: its first row that is not a comment
  * or blank names a 'kind' column and no 'period' column (an actuals file of
  * crmroi track). Other CSV files in a directory are skipped. A header
- * separated by semicolons or tabs (a spreadsheet saved with another locale's
- * separator) counts too: the loader then says what is wrong with it, and the
- * file is counted as failed rather than skipped. Lines are read whole,
- * however long a comment is.
+ * separated by semicolons (a spreadsheet with a European locale saves "CSV"
+ * so, and the loader reads it) or tabs counts too: for tabs the loader then
+ * says what is wrong, and the file is counted as failed rather than skipped.
+ * Lines are read whole, however long a comment is.
  */
 static int looks_like_scenario(const char *path)
 {
@@ -258,9 +258,9 @@ static int looks_like_scenario(const char *path)
 		/* An actuals file (crmroi track) names kind too, and a period column. */
 		for (char *q = strstr(p, "period"); q; q = strstr(q + 1, "period")) {
 			char before = q == p ? ',' : q[-1], after = q[6];
-			if ((before == ',' || before == '"' || before == ' ') &&
-			    (after == ',' || after == '"' || after == ' ' || after == '\r' ||
-			     after == '\n' || after == '\0'))
+			if ((before == ',' || before == ';' || before == '"' || before == ' ') &&
+			    (after == ',' || after == ';' || after == '"' || after == ' ' ||
+			     after == '\r' || after == '\n' || after == '\0'))
 				yes = 0;
 		}
 		break;
@@ -332,7 +332,10 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 	return st;
 }
 
-/* Every warning of w as "crmroi: FILE:LINE:COL: warning: message" lines (NULL without memory). */
+/*
+ * Every warning of w as "crmroi: FILE:LINE:COL: warning: message" lines, and
+ * a note as "...: note: message" (NULL without memory).
+ */
 static char *warning_lines(const crm_warnings *w)
 {
 	char *buf = NULL;
@@ -348,7 +351,9 @@ static char *warning_lines(const crm_warnings *w)
 			fprintf(fp, ":%d", e->line);
 		if (e->line && e->col)
 			fprintf(fp, ":%d", e->col);
-		if (cli_strict) {
+		if (e->note) {   /* how a file was read: nothing is wrong, --strict or not */
+			fprintf(fp, ": note: %s\n", e->msg);
+		} else if (cli_strict) {
 			fprintf(fp, ": %s", cli_sgr("31"));
 			fprintf(fp, "%s (a warning; an error with --strict)%s\n", e->msg, cli_sgr("0"));
 		} else {
@@ -384,13 +389,14 @@ static void process(const struct batch_opts *o, struct item *it)
 		st = crm_error_set(&err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 	/* The warnings, printed in order after every thread; errors with --strict. */
 	if (sc && st == CRM_OK && sc->warnings.count) {
+		size_t nw = crm_warnings_nwarnings(&sc->warnings);
 		it->warnings = warning_lines(&sc->warnings);
-		if (cli_strict) {
-			err = sc->warnings.items[0];
+		if (cli_strict && nw) {
+			err = *crm_warnings_first(&sc->warnings);
 			err.status = CRM_EDATA;
-			if (sc->warnings.count > 1)
+			if (nw > 1)
 				crm_appendf(err.msg, sizeof err.msg, " (a warning, and %zu more; errors with "
-					    "--strict)", sc->warnings.count - 1);
+					    "--strict)", nw - 1);
 			else
 				crm_appendf(err.msg, sizeof err.msg, " (a warning; an error with --strict)");
 			it->strict = 1;

@@ -15,7 +15,11 @@
 #define RAW_TEXT_TEXT "CSV: write text cells as they are, without the ' put before text that " \
 	"a spreadsheet would take for a formula (=, +, -, @ first)"
 #define RAW_TEXT_OPT { OPT_RAW_TEXT, NULL, RAW_TEXT_TEXT }
-#define FORMAT_OPTS { OPT_FORMAT, NULL, FORMAT_TEXT }, { OPT_OUTPUT, NULL, OUTPUT_TEXT }, RAW_TEXT_OPT
+#define DECIMAL_COMMA_TEXT "CSV: separate fields with ';' and write numbers with a decimal " \
+	"comma (1234,5), as a spreadsheet with a European locale reads them"
+#define DECIMAL_COMMA_OPT { OPT_DECIMAL_COMMA, NULL, DECIMAL_COMMA_TEXT }
+#define FORMAT_OPTS { OPT_FORMAT, NULL, FORMAT_TEXT }, { OPT_OUTPUT, NULL, OUTPUT_TEXT }, \
+	RAW_TEXT_OPT, DECIMAL_COMMA_OPT
 #define ONLY_TEXT "count only these benefit classes (cash, cost_reduction, productivity, " \
 	"cost_avoidance, flexibility) in the metrics; default every class but flexibility; costs " \
 	"always count"
@@ -34,6 +38,7 @@ static const struct cmd_option run_opts[] = {
 	{ OPT_ONLY, NULL, ONLY_TEXT },
 	{ OPT_OUTPUT, NULL, OUTPUT_TEXT },
 	RAW_TEXT_OPT,
+	DECIMAL_COMMA_OPT,
 	HELP_OPT
 };
 
@@ -124,6 +129,7 @@ static const struct cmd_option batch_opts[] = {
 	  "cost_reduction, productivity, cost_avoidance, flexibility) in the metrics (column "
 	  "only); default every class but flexibility; costs always count" },
 	RAW_TEXT_OPT,
+	DECIMAL_COMMA_OPT,
 	HELP_OPT
 };
 

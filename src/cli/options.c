@@ -2,7 +2,8 @@
  * options.c - the table of every option, and the parser every command uses
  * (options.h). What is alike for all commands is done here once: --help, an
  * unknown option or one of another command, a missing value, --format,
- * --output, --only and --raw-text, and opening and committing the output.
+ * --output, --only, --raw-text and --decimal-comma, and opening and
+ * committing the output.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "options.h"
@@ -20,6 +21,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_OUTPUT] = { "output", 'o', "FILE" },
 	[OPT_ONLY] = { "only", 0, "CLASS[,CLASS...]" },
 	[OPT_RAW_TEXT] = { "raw-text", 0, NULL },
+	[OPT_DECIMAL_COMMA] = { "decimal-comma", 0, NULL },
 	[OPT_HELP] = { "help", 'h', NULL },
 	[OPT_BY] = { "by", 0, "year|month" },
 	[OPT_METRIC] = { "metric", 'm', "M" },
@@ -184,6 +186,10 @@ static int cli_next(cli_parser *p, const char **arg)
 		case OPT_RAW_TEXT:
 			/* The same for every CSV cell of the run: set once, in the output layer. */
 			csv_set_raw_text(1);
+			break;
+		case OPT_DECIMAL_COMMA:
+			/* Every CSV of the run, as for --raw-text. */
+			csv_set_decimal_comma(1);
 			break;
 		case OPT_ONLY: {
 			crm_error err;

@@ -7,9 +7,9 @@
  * each with its help text (the command table in main.c), and that list drives
  * both its parsing and its --help. The parser handles what every command does
  * alike: --help, an unknown option, a missing value, --format (text, csv, json,
- * markdown), --output, --only and --raw-text (the output layer's
- * csv_set_raw_text, once for the run); it hands the command's own options
- * back one by one, with their argument.
+ * markdown), --output, --only, --raw-text and --decimal-comma (the output
+ * layer's csv_set_raw_text and csv_set_decimal_comma, once for the run); it
+ * hands the command's own options back one by one, with their argument.
  */
 #ifndef CRMROI_OPTIONS_H
 #define CRMROI_OPTIONS_H
@@ -21,7 +21,7 @@
 
 enum cli_opt {
 	/* Handled by the parser for every command that takes them. */
-	OPT_FORMAT, OPT_OUTPUT, OPT_ONLY, OPT_RAW_TEXT, OPT_HELP,
+	OPT_FORMAT, OPT_OUTPUT, OPT_ONLY, OPT_RAW_TEXT, OPT_DECIMAL_COMMA, OPT_HELP,
 	/* Handed to the command. */
 	OPT_BY, OPT_METRIC, OPT_PCT, OPT_STEPS, OPT_VARY, OPT_INPUT, OPT_TARGET, OPT_INTERVAL,
 	OPT_JOBS, OPT_DRAWS, OPT_SEED, OPT_PRECISION, OPT_SOBOL, OPT_BINS, OPT_SAMPLES,

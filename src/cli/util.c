@@ -119,7 +119,9 @@ size_t report_warnings(const crm_warnings *w)
 			continue;
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
-		if (cli_strict) {
+		if (w->items[i].note) {   /* how a file was read: nothing is wrong, --strict or not */
+			fprintf(stderr, "note: %s\n", w->items[i].msg);
+		} else if (cli_strict) {
 			fprintf(stderr, "%s", cli_sgr("31"));
 			fprintf(stderr, "%s (a warning; an error with --strict)%s\n", w->items[i].msg,
 				cli_sgr("0"));

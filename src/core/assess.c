@@ -227,7 +227,7 @@ static int find_criterion(const char *id)
  * An answer: yes, no, or a percentage with '%' inside a band. On failure
  * writes what is wrong and what is expected into why.
  */
-static int parse_answer(const char *s, double *out, char *why, size_t whylen)
+static int parse_answer(const char *s, crm_decimal dec, double *out, char *why, size_t whylen)
 {
 	static const char expect[] = "expected yes, no, or a percentage within a band: 0-5%, "
 		"10-25%, 30-45%, 50-65%, 70-85% or 90-100%";
@@ -243,13 +243,15 @@ static int parse_answer(const char *s, double *out, char *why, size_t whylen)
 		*out = 0.0;
 		return 0;
 	}
-	if (crm_parse_number(s, &v, &pct, nwhy, sizeof nwhy) != CRM_OK) {
+	if (crm_parse_number_in(s, dec, &v, &pct, nwhy, sizeof nwhy) != CRM_OK) {
 		snprintf(why, whylen, "'%s' is not an answer (%s)", s, expect);
 		return -1;
 	}
 	if (!pct) {
+		char eg[32];
 		snprintf(why, whylen, "'%s' is not an answer: a score is a percentage, written with "
-			 "%% (e.g. %g%%) (%s)", s, v <= 1 && v > 0 ? v * 100 : v, expect);
+			 "%% (e.g. %s%%) (%s)", s,
+			 crm_number_text(eg, sizeof eg, v <= 1 && v > 0 ? v * 100 : v, dec), expect);
 		return -1;
 	}
 	double p = v * 100.0;
@@ -280,6 +282,7 @@ struct reader {
 	crm_error *err;
 	int seen_line[64];         /* per criterion: the row that answered it; NCRITERIA <= 64 */
 	int about_line[3];         /* title, date, stage */
+	crm_decimal dec;           /* how the file writes numbers: decimal commas when ';' separates */
 };
 
 static crm_status nomem(const struct reader *rd)
@@ -409,7 +412,7 @@ static crm_status read_row(struct reader *rd, const crm_csv_row *r, const int *c
 		return nomem(rd);
 	if (!*ans)
 		return CRM_OK;
-	if (parse_answer(ans, &an->score, why, sizeof why) != 0)
+	if (parse_answer(ans, rd->dec, &an->score, why, sizeof why) != 0)
 		return crm_error_set(rd->err, CRM_EDATA, rd->name, an->line, anscol, "%s: %s",
 				     criteria[k].id, why);
 	an->answered = 1;
@@ -576,7 +579,10 @@ static crm_assessment *parse(const char *buf, size_t len, const char *name, size
 		crm_error_set(first, CRM_ENOMEM, name, 0, 0, "out of memory");
 		return NULL;
 	}
-	if ((st = crm_csv_parse(buf, len, chunk, name, &t, first)) != CRM_OK) {
+	/* A European spreadsheet's "CSV": fields separated by ';', numbers with decimal commas. */
+	char sep = crm_csv_detect_sep(buf, len);
+	rd.dec = sep == ';' ? CRM_DECIMAL_COMMA : CRM_DECIMAL_POINT;
+	if ((st = crm_csv_parse_sep(buf, len, chunk, sep, name, &t, first)) != CRM_OK) {
 		crm_assess_free(rd.a);
 		return NULL;
 	}
@@ -593,6 +599,11 @@ static crm_assessment *parse(const char *buf, size_t len, const char *name, size
 	}
 	if ((st = read_header(&rd, &t.rows[h], colmap)) != CRM_OK)
 		goto done;
+	if (sep == ';' && crm_warnings_add_note(&rd.a->warnings, name, t.rows[h].line, 0,
+						CRM_CSV_SEMICOLON_NOTE) != CRM_OK) {
+		st = nomem(&rd);
+		goto done;
+	}
 	/* Each row's error is its own; the first is the one a reader stops at. */
 	rd.err = errors ? &row_err : first;
 	for (i = h + 1; i < t.nrows; i++) {
@@ -732,7 +743,10 @@ crm_status crm_assess_readiness(const char *from, const char *value, char **path
 	}
 	for (size_t i = 0; i < a->warnings.count; i++) {
 		const crm_error *wi = &a->warnings.items[i];
-		if (crm_warnings_add(w, wi->file, wi->line, wi->col, "readiness: %s", wi->msg) != CRM_OK) {
+		if ((wi->note ? crm_warnings_add_note(w, wi->file, wi->line, wi->col, "readiness: %s",
+						      wi->msg)
+			      : crm_warnings_add(w, wi->file, wi->line, wi->col, "readiness: %s",
+						 wi->msg)) != CRM_OK) {
 			crm_assess_free(a);
 			free(p);
 			return crm_error_set(err, CRM_ENOMEM, from, 0, 0, "out of memory");

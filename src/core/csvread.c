@@ -221,6 +221,99 @@ static crm_status control_error(const struct parse_state *s, const char *name, c
 crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *name,
 			 crm_csv_table *out, crm_error *err)
 {
+	return crm_csv_parse_sep(buf, len, chunk, ',', name, out, err);
+}
+
+/* ------------------------------------------------------------ the separator */
+
+/* What one trial parse (with one separator) found of the header row. */
+struct sniff_state {
+	int nfields;       /* fields of the row under way */
+	int nonempty;      /* of them, not empty once trimmed */
+	int comment;       /* its first field starts with # */
+	int header;        /* fields of the header row, once found */
+};
+
+/*
+ * Whether a field (len bytes) is empty for the separator's sake: blanks, and
+ * the other separator alone (a row of ",,," in a file read with ';' is a
+ * blank row saved by the other locale, not a header).
+ */
+static int blank_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]) && s[i] != ',' && s[i] != ';')
+			return 0;
+	return 1;
+}
+
+static void sniff_field(void *data, size_t len, void *ctx)
+{
+	struct sniff_state *s = ctx;
+	const char *f = data;
+	size_t i = 0;
+
+	if (s->header)
+		return;
+	while (i < len && isspace((unsigned char)f[i]))
+		i++;
+	if (s->nfields == 0)
+		s->comment = i < len && f[i] == '#';
+	s->nfields++;
+	s->nonempty += !blank_text(f, len);
+}
+
+static void sniff_row(int term, void *ctx)
+{
+	struct sniff_state *s = ctx;
+
+	(void)term;
+	if (!s->header && !s->comment && s->nonempty)
+		s->header = s->nfields;
+	s->nfields = s->nonempty = s->comment = 0;
+}
+
+/*
+ * The number of fields of the header row (the first row that is neither a
+ * comment nor blank) when the text is read with separator sep; 0 when the
+ * text has no header or is not CSV with that separator. libcsv reads the
+ * text, a line at a time, until the header is found.
+ */
+static int header_fields(const char *buf, size_t len, char sep)
+{
+	struct csv_parser p;
+	struct sniff_state s;
+	size_t pos = 0;
+
+	memset(&s, 0, sizeof s);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return 0;
+	csv_set_delim(&p, (unsigned char)sep);
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len && !s.header) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t n = (nl ? (size_t)(nl - buf) + 1 : len) - pos;
+		if (csv_parse(&p, buf + pos, n, sniff_field, sniff_row, &s) != n) {
+			csv_free(&p);
+			return 0;
+		}
+		pos += n;
+	}
+	if (!s.header)
+		csv_fini(&p, sniff_field, sniff_row, &s);
+	csv_free(&p);
+	return s.header;
+}
+
+char crm_csv_detect_sep(const char *buf, size_t len)
+{
+	return header_fields(buf, len, ';') > header_fields(buf, len, ',') ? ';' : ',';
+}
+
+crm_status crm_csv_parse_sep(const char *buf, size_t len, size_t chunk, char sep,
+			     const char *name, crm_csv_table *out, crm_error *err)
+{
 	struct csv_parser p;
 	struct parse_state s;
 	crm_status st = CRM_OK;
@@ -233,6 +326,7 @@ crm_status crm_csv_parse(const char *buf, size_t len, size_t chunk, const char *
 	s.open_line = 1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return crm_error_set(err, CRM_ENOMEM, name, 0, 0, "cannot set up the CSV parser");
+	csv_set_delim(&p, (unsigned char)sep);
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
 	while (pos < len) {

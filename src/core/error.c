@@ -36,6 +36,7 @@ static void fill(crm_error *e, crm_status status, const char *file, int line,
 	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
 	e->line = line;
 	e->col = col;
+	e->note = 0;
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 }
 
@@ -78,6 +79,39 @@ crm_status crm_warnings_add(crm_warnings *w, const char *file, int line, int col
 	w->count++;
 	va_end(ap);
 	return CRM_OK;
+}
+
+crm_status crm_warnings_add_note(crm_warnings *w, const char *file, int line, int col,
+				 const char *fmt, ...)
+{
+	va_list ap;
+	crm_error *slot = grow(w);
+
+	if (!slot)
+		return CRM_ENOMEM;
+	va_start(ap, fmt);
+	fill(slot, CRM_OK, file, line, col, fmt, ap);
+	slot->note = 1;
+	w->count++;
+	va_end(ap);
+	return CRM_OK;
+}
+
+size_t crm_warnings_nwarnings(const crm_warnings *w)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; w && i < w->count; i++)
+		n += !w->items[i].note;
+	return n;
+}
+
+const crm_error *crm_warnings_first(const crm_warnings *w)
+{
+	for (size_t i = 0; w && i < w->count; i++)
+		if (!w->items[i].note)
+			return &w->items[i];
+	return NULL;
 }
 
 crm_status crm_warnings_add_error(crm_warnings *w, const crm_error *e)

@@ -192,6 +192,56 @@ static size_t scan_literal(const char *s)
 	return i;
 }
 
+/*
+ * The same with a decimal comma: digits, grouped by dots in threes after a
+ * first group of one to three (1.234.567), then an optional comma and
+ * digits, then the exponent: 62,5, 1.234,56, ,5, 2,5e6. A dot that does not
+ * group three digits ends the literal, so that 12.5 is never read as 125.
+ */
+static size_t scan_literal_comma(const char *s)
+{
+	size_t i = 0, digits = 0;
+
+	while (isdigit((unsigned char)s[i])) {
+		i++;
+		digits++;
+	}
+	if (digits >= 1 && digits <= 3 && s[0] != '0')
+		while (s[i] == '.' && isdigit((unsigned char)s[i + 1]) &&
+		       isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+		       !isdigit((unsigned char)s[i + 4])) {
+			i += 4;
+			digits += 3;
+		}
+	/* A comma not followed by a digit is not the literal's: min(1, 2) says why. */
+	if (s[i] == ',' && isdigit((unsigned char)s[i + 1])) {
+		i++;
+		while (isdigit((unsigned char)s[i])) {
+			i++;
+			digits++;
+		}
+	}
+	if (!digits)
+		return 0;
+	if (s[i] == 'e' || s[i] == 'E') {
+		size_t j = i + 1;
+		if (s[j] == '+' || s[j] == '-')
+			j++;
+		if (isdigit((unsigned char)s[j])) {
+			while (isdigit((unsigned char)s[j]))
+				j++;
+			i = j;
+		}
+	}
+	return i;
+}
+
+/* The length of a number literal at s written with the decimal mark dec (0 if none). */
+static size_t scan_in(const char *s, crm_decimal dec)
+{
+	return dec == CRM_DECIMAL_COMMA ? scan_literal_comma(s) : scan_literal(s);
+}
+
 /* Convert a scanned literal; 0 on success, -1 when out of range. */
 static int convert_literal(const char *s, size_t len, double *out)
 {
@@ -245,10 +295,34 @@ static int convert_percent(const char *s, size_t len, double *out)
 }
 
 /*
+ * Convert a literal scanned by scan_in (followed by '%' when pct): with a
+ * decimal comma, its grouping dots are left out and its comma read as the
+ * point. 0 on success, -1 when out of range.
+ */
+static int convert_in(const char *s, size_t len, crm_decimal dec, int pct, double *out)
+{
+	char small[128], *tmp = small;
+	size_t n = 0;
+	int rc;
+
+	if (dec == CRM_DECIMAL_POINT)
+		return pct ? convert_percent(s, len, out) : convert_literal(s, len, out);
+	if (len >= sizeof small && !(tmp = malloc(len + 1)))
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '.')
+			tmp[n++] = s[i] == ',' ? '.' : s[i];
+	rc = pct ? convert_percent(tmp, n, out) : convert_literal(tmp, n, out);
+	if (tmp != small)
+		free(tmp);
+	return rc;
+}
+
+/*
  * Whether s is a number followed by a word ("5 years", "12 %pa", "30 days"):
  * a unit written into the value. *numlen is the length of the number part.
  */
-static int number_with_unit(const char *s, size_t *numlen)
+static int number_with_unit(const char *s, crm_decimal dec, size_t *numlen)
 {
 	const char *p = s;
 
@@ -256,7 +330,7 @@ static int number_with_unit(const char *s, size_t *numlen)
 		p++;
 	if (*p == '+' || *p == '-')
 		p++;
-	size_t len = scan_literal(p);
+	size_t len = scan_in(p, dec);
 	if (!len)
 		return 0;
 	p += len;
@@ -276,9 +350,9 @@ static int number_with_unit(const char *s, size_t *numlen)
  * Whether s (n bytes, trimmed) is a number, blanks and '%': 15 %. *numlen is
  * the length of the number with its sign.
  */
-static int spaced_percent(const char *s, size_t n, size_t *numlen)
+static int spaced_percent(const char *s, size_t n, crm_decimal dec, size_t *numlen)
 {
-	size_t i = (*s == '+' || *s == '-') ? 1 : 0, len = scan_literal(s + i), j;
+	size_t i = (*s == '+' || *s == '-') ? 1 : 0, len = scan_in(s + i, dec), j;
 
 	if (!len)
 		return 0;
@@ -288,11 +362,106 @@ static int spaced_percent(const char *s, size_t n, size_t *numlen)
 	return j > i + len && j + 1 == n && s[j] == '%';
 }
 
-static void explain_bad_number(const char *s, char *why, size_t whylen)
+/* What suggest_number changed in a number. */
+enum { SUGGEST_GROUPS = 1, SUGGEST_BLANKS = 2, SUGGEST_MARK = 4 };
+
+/*
+ * The number that s (n bytes, no blanks at either end) seems to mean when
+ * only its separators are wrong, written as dec writes it, into out:
+ * 1,234,567.89 and 9.500,50 become 1234567.89 and 9500.50 with a decimal
+ * point (1234567,89 and 9500,50 with a decimal comma), 12,5 becomes 12.5
+ * and 12.5 becomes 12,5, and 1 234 567 becomes 1234567. The later of a
+ * comma and a dot is the decimal mark; a mark written more than once groups
+ * thousands; a single one that is not dec's mark and is followed by exactly
+ * three digits after one to three (not starting with 0) groups thousands
+ * too (1,234 with a decimal point), as a spreadsheet of the other
+ * convention writes it.
+ * Returns what changed (SUGGEST_*), or 0 when s is no such number.
+ */
+static int suggest_number(const char *s, size_t n, crm_decimal dec, char *out, size_t outlen)
 {
-	int digits = 0, commas = 0, dots = 0, spaces_inside = 0, currency = 0;
+	char mark = dec == CRM_DECIMAL_COMMA ? ',' : '.';
+	size_t i = 0, end = n, o = 0;
+	int commas = 0, dots = 0, blanks = 0, pct = 0, changed = 0;
+	const char *comma = NULL, *dot = NULL, *m = NULL;
+
+	if (i < end && (s[i] == '+' || s[i] == '-'))
+		i++;
+	if (end > i && s[end - 1] == '%') {
+		pct = 1;
+		end--;
+	}
+	if (i >= end || !isdigit((unsigned char)s[end - 1]))
+		return 0;
+	for (size_t k = i; k < end; k++) {
+		if (isdigit((unsigned char)s[k]))
+			continue;
+		if (s[k] == ',') {
+			commas++;
+			comma = s + k;
+		} else if (s[k] == '.') {
+			dots++;
+			dot = s + k;
+		} else if (is_blank((unsigned char)s[k]) && k > i && isdigit((unsigned char)s[k - 1]) &&
+			   isdigit((unsigned char)s[k + 1])) {
+			blanks++;
+		} else {
+			return 0;
+		}
+	}
+	if (commas && dots) {
+		m = comma > dot ? comma : dot;
+		if ((*m == ',' ? commas : dots) > 1)
+			return 0;
+	} else if (commas + dots == 1) {
+		const char *c = comma ? comma : dot;
+		size_t before = (size_t)(c - (s + i)), after = (size_t)(s + end - c - 1);
+		if (!(*c != mark && after == 3 && before >= 1 && before <= 3 && s[i] != '0'))
+			m = c;
+	}
+	/* Thousands are grouped in threes: 1.5.3 is no number anyone meant. */
+	for (size_t k = i; k < end; k++)
+		if ((s[k] == ',' || s[k] == '.') && s + k != m) {
+			size_t d = 0;
+			while (k + 1 + d < end && isdigit((unsigned char)s[k + 1 + d]))
+				d++;
+			if (d != 3)
+				return 0;
+		}
+	if (n + 2 > outlen)
+		return 0;
+	for (size_t k = 0; k < end; k++) {
+		if (isdigit((unsigned char)s[k]) || k < i)
+			out[o++] = s[k];
+		else if (s + k == m)
+			out[o++] = mark;
+	}
+	if (pct)
+		out[o++] = '%';
+	out[o] = '\0';
+	changed |= commas + dots > (m != NULL) ? SUGGEST_GROUPS : 0;
+	changed |= blanks ? SUGGEST_BLANKS : 0;
+	changed |= m && *m != mark ? SUGGEST_MARK : 0;
+	return changed;
+}
+
+/* Whether s (n bytes) has a blank after a digit and a digit later on: 15 5 %, 15 % 3. */
+static int blank_after_digit(const char *s, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (is_blank((unsigned char)s[i]) && isdigit((unsigned char)s[i - 1]))
+			for (size_t j = i + 1; j < n; j++)
+				if (isdigit((unsigned char)s[j]))
+					return 1;
+	return 0;
+}
+
+static void explain_bad_number(const char *s, crm_decimal dec, char *why, size_t whylen)
+{
+	int currency = 0, comma = dec == CRM_DECIMAL_COMMA;
 	const char *p;
-	size_t n = strlen(s);
+	size_t n = strlen(s), numlen;
+	char sug[128];
 
 	while (n && is_blank((unsigned char)s[n - 1]))
 		n--;
@@ -300,59 +469,63 @@ static void explain_bad_number(const char *s, char *why, size_t whylen)
 		s++;
 		n--;
 	}
-	for (p = s; p < s + n; p++) {
-		if (isdigit((unsigned char)*p))
-			digits++;
-		else if (*p == ',')
-			commas++;
-		else if (*p == '.')
-			dots++;
-		else if (is_blank((unsigned char)*p) && digits)
-			spaces_inside++;
-		else if (currency_sign(p))
+	for (p = s; p < s + n; p++)
+		if (currency_sign(p))
 			currency = 1;
-	}
 	if (!why)
 		return;
-	size_t numlen;
+	int changed = n < sizeof sug - 2 ? suggest_number(s, n, dec, sug, sizeof sug) : 0;
+
 	if (n == 0) {
 		snprintf(why, whylen, "empty value (expected a number)");
-	} else if (number_with_unit(s, &numlen)) {
+	} else if (number_with_unit(s, dec, &numlen)) {
 		snprintf(why, whylen, "'%.*s' is not a number: units are not written in a value; "
 			 "write %.*s alone (a setting's unit is fixed, an input's goes in its unit "
 			 "column)", (int)n, s, (int)numlen, s);
 	} else if (currency) {
 		snprintf(why, whylen, "'%.*s' is not a number: leave out the currency sign "
 			 "(the setting 'currency' names it)", (int)n, s);
-	} else if (commas && digits) {
-		/* 1,234,567 or 1,234.5 is grouping; 12,5 is a decimal comma. */
-		const char *c = memchr(s, ',', n);
-		size_t after = 0;
-		while (c + 1 + after < s + n && isdigit((unsigned char)c[1 + after]))
-			after++;
-		if (dots || commas > 1 || after == 3)
-			snprintf(why, whylen, "'%.*s' is not a number: leave out thousands separators "
-				 "(write 1234567.89, not 1,234,567.89)", (int)n, s);
-		else
-			snprintf(why, whylen, "'%.*s' is not a number: use a decimal point, not a comma "
-				 "(write 12.5, not 12,5)", (int)n, s);
-	} else if (dots > 1 && digits) {
-		snprintf(why, whylen, "'%.*s' is not a number: leave out thousands separators "
-			 "(write 1234567.89, not 1.234.567,89)", (int)n, s);
-	} else if (spaced_percent(s, n, &numlen)) {
+	} else if (changed) {
+		const char *how =
+			(changed & SUGGEST_GROUPS) && (changed & SUGGEST_MARK)
+				? comma ? "leave out thousands separators and use a decimal comma"
+					: "leave out thousands separators and use a decimal point"
+			: changed & SUGGEST_MARK
+				? comma ? "use a decimal comma, not a point" : "use a decimal point, not a comma"
+			: changed & SUGGEST_GROUPS ? "leave out thousands separators"
+			: "leave out spaces between digits";
+		snprintf(why, whylen, "'%.*s' is not a number: %s (write %s)", (int)n, s, how, sug);
+	} else if (spaced_percent(s, n, dec, &numlen)) {
 		snprintf(why, whylen, "'%.*s' is not a number: write %.*s%% (no space between a number "
 			 "and its %%)", (int)n, s, (int)numlen, s);
-	} else if (spaces_inside) {
-		snprintf(why, whylen, "'%.*s' is not a number: leave out spaces between digits "
-			 "(write 1234567)", (int)n, s);
+	} else if (blank_after_digit(s, n)) {
+		snprintf(why, whylen, "'%.*s' is not a number: leave out spaces between digits",
+			 (int)n, s);
 	} else {
 		snprintf(why, whylen, "'%.*s' is not a number (expected digits with an optional "
-			 "sign, decimal point, exponent and trailing %%, e.g. -1250.5 or 12.5%% or 3e6)",
-			 (int)n, s);
+			 "sign, decimal %s, exponent and trailing %%, e.g. %s)", (int)n, s,
+			 comma ? "comma" : "point", comma ? "-1250,5 or 12,5% or 3e6"
+							   : "-1250.5 or 12.5% or 3e6");
 	}
 }
 
+const char *crm_number_text(char *buf, size_t len, double v, crm_decimal dec)
+{
+	char *dot;
+
+	snprintf(buf, len, "%g", v);
+	if (dec == CRM_DECIMAL_COMMA && (dot = strchr(buf, '.')))
+		*dot = ',';
+	return buf;
+}
+
 crm_status crm_parse_number(const char *s, double *out, int *percent, char *why, size_t whylen)
+{
+	return crm_parse_number_in(s, CRM_DECIMAL_POINT, out, percent, why, whylen);
+}
+
+crm_status crm_parse_number_in(const char *s, crm_decimal dec, double *out, int *percent,
+			       char *why, size_t whylen)
 {
 	const char *p = s;
 	int neg = 0, pct = 0;
@@ -362,7 +535,7 @@ crm_status crm_parse_number(const char *s, double *out, int *percent, char *why,
 		p++;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
-	size_t len = scan_literal(p);
+	size_t len = scan_in(p, dec);
 	const char *q = p + len;
 	if (len && *q == '%') {
 		pct = 1;
@@ -371,10 +544,10 @@ crm_status crm_parse_number(const char *s, double *out, int *percent, char *why,
 	while (is_blank((unsigned char)*q))
 		q++;
 	if (!len || *q != '\0') {
-		explain_bad_number(s, why, whylen);
+		explain_bad_number(s, dec, why, whylen);
 		return CRM_EDATA;
 	}
-	if ((pct ? convert_percent(p, len, &v) : convert_literal(p, len, &v)) != 0) {
+	if (convert_in(p, len, dec, pct, &v) != 0) {
 		if (why)
 			snprintf(why, whylen, "'%s' is out of the range of numbers", s);
 		return CRM_EDATA;
@@ -397,7 +570,14 @@ struct parser {
 	int nesting;          /* levels open now (see EXPR_MAX_NESTING) */
 	const char *at;       /* where the error is, when not at p (the start of a bad name) */
 	int too_deep;         /* the error is the nesting limit */
+	crm_decimal dec;      /* how numbers are written: with a decimal comma, ';' separates arguments */
 };
+
+/* What separates a function's arguments: ';' where numbers have decimal commas. */
+static char arg_sep(const struct parser *ps)
+{
+	return ps->dec == CRM_DECIMAL_COMMA ? ';' : ',';
+}
 
 static void perr(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -670,18 +850,28 @@ static void parse_call(struct parser *ps, const char *name, size_t len)
 		do {
 			parse_expr(ps);
 			nargs++;
-		} while (!ps->failed && accept(ps, ','));
+		} while (!ps->failed && accept(ps, arg_sep(ps)));
 		leave(ps);
 		if (!ps->failed && !accept(ps, ')')) {
-			if (*ps->p == ';')
+			if (ps->dec == CRM_DECIMAL_COMMA && *ps->p == ',')
+				perr(ps, "numbers here have decimal commas, so a function's arguments are "
+				     "separated by ';' (%.*s(a; b)); a comma belongs between digits (2,5)",
+				     (int)len, name);
+			else if (ps->dec == CRM_DECIMAL_POINT && *ps->p == ';')
 				perr(ps, "expected ',' or ')' in the arguments of %.*s(): arguments are "
 				     "separated by commas, not semicolons", (int)len, name);
-			else if (*ps->p == '\0')
+			else if (*ps->p == '\0' && ps->dec == CRM_DECIMAL_POINT)
 				perr(ps, "the formula ends inside the arguments of %.*s() (in a CSV "
 				     "file, a formula that holds commas is written in double quotes, "
 				     "or its commas split it into fields)", (int)len, name);
+			else if (*ps->p == '\0')
+				perr(ps, "the formula ends inside the arguments of %.*s() (in a CSV "
+				     "file, a formula that holds the field separator, ';' or ',', is "
+				     "written in double quotes, or the separator splits it into fields)",
+				     (int)len, name);
 			else if (!report_habit(ps))
-				perr(ps, "expected ',' or ')' in the arguments of %.*s()", (int)len, name);
+				perr(ps, "expected '%c' or ')' in the arguments of %.*s()", arg_sep(ps),
+				     (int)len, name);
 		}
 	}
 	if (ps->failed)
@@ -743,7 +933,8 @@ static int report_habit(struct parser *ps)
 	if (*s == '%') {
 		while (b > ps->src && is_blank((unsigned char)b[-1]))
 			b--;
-		for (d = b; d > ps->src && (isdigit((unsigned char)d[-1]) || d[-1] == '.'); d--)
+		for (d = b; d > ps->src && (isdigit((unsigned char)d[-1]) || d[-1] == '.' ||
+					      (ps->dec == CRM_DECIMAL_COMMA && d[-1] == ',')); d--)
 			;
 		if (b < s && d < b) {
 			perr(ps, "unexpected '%%': write %.*s%% (no space between a number and its %%)",
@@ -765,10 +956,23 @@ static void parse_primary(struct parser *ps)
 
 	if (ps->failed)
 		return;
-	if ((len = scan_literal(s)) != 0) {
+	if ((len = scan_in(s, ps->dec)) != 0) {
 		double v;
 		int pct = s[len] == '%';
-		if ((pct ? convert_percent(s, len, &v) : convert_literal(s, len, &v)) != 0) {
+		if (s[len] == '.' && isdigit((unsigned char)s[len + 1])) {
+			/* 1.234.567 with a decimal point, 12.5 with a decimal comma: say how to write it. */
+			char tok[128], why[400];
+			size_t n = len;
+			while (isdigit((unsigned char)s[n]) || s[n] == '.' || s[n] == ',')
+				n++;
+			snprintf(tok, sizeof tok, "%.*s%s", (int)n, s, s[n] == '%' ? "%" : "");
+			explain_bad_number(tok, ps->dec, why, sizeof why);
+			ps->at = s;
+			perr(ps, "%s", why);
+			ps->at = NULL;
+			return;
+		}
+		if (convert_in(s, len, ps->dec, pct, &v) != 0) {
 			perr(ps, "number out of range");
 			return;
 		}
@@ -962,7 +1166,7 @@ static int has_formula_chars(const char *s)
 	return 0;
 }
 
-static crm_expr *compile_series(const char *src, crm_error *err)
+static crm_expr *compile_series(const char *src, crm_decimal dec, crm_error *err)
 {
 	crm_expr *e = expr_new();
 	const char *p = src;
@@ -982,7 +1186,7 @@ static crm_expr *compile_series(const char *src, crm_error *err)
 			goto nomem;
 		memcpy(item, p, n);
 		item[n] = '\0';
-		pst = crm_parse_number(item, &v, NULL, why, sizeof why);
+		pst = crm_parse_number_in(item, dec, &v, NULL, why, sizeof why);
 		free(item);
 		if (pst != CRM_OK && strchr(src, '(')) {
 			/* IF(a>1;2;3): a spreadsheet that separates arguments with ';'. */
@@ -1028,7 +1232,7 @@ nomem:
  * crmroi has one way to write a formula, and the message gives it, with the
  * '=' left out. When what follows is wrong too, its own error follows.
  */
-static crm_expr *refuse_leading_equals(const char *eq, crm_expr_lookup lookup,
+static crm_expr *refuse_leading_equals(const char *eq, crm_decimal dec, crm_expr_lookup lookup,
 				       void *ctx, crm_error *err)
 {
 	const char *rest = eq;
@@ -1052,7 +1256,7 @@ static crm_expr *refuse_leading_equals(const char *eq, crm_expr_lookup lookup,
 		return NULL;
 	}
 	crm_error_clear(&re);
-	e = crm_expr_compile(rest, lookup, ctx, &re);
+	e = crm_expr_compile_in(rest, dec, lookup, ctx, &re);
 	if (!e && re.status == CRM_ENOMEM) {
 		*err = re;
 		return NULL;
@@ -1073,6 +1277,12 @@ static crm_expr *refuse_leading_equals(const char *eq, crm_expr_lookup lookup,
 
 crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, crm_error *err)
 {
+	return crm_expr_compile_in(src, CRM_DECIMAL_POINT, lookup, ctx, err);
+}
+
+crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup lookup,
+			      void *ctx, crm_error *err)
+{
 	double v;
 	char why[400];
 	crm_expr *e;
@@ -1081,8 +1291,8 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 	while (is_blank((unsigned char)*first))
 		first++;
 	if (*first == '=')
-		return refuse_leading_equals(first, lookup, ctx, err);
-	if (crm_parse_number(src, &v, NULL, why, sizeof why) == CRM_OK) {
+		return refuse_leading_equals(first, dec, lookup, ctx, err);
+	if (crm_parse_number_in(src, dec, &v, NULL, why, sizeof why) == CRM_OK) {
 		e = expr_new();
 		if (!e || !(e->code = malloc(sizeof *e->code))) {
 			crm_expr_free(e);
@@ -1095,9 +1305,13 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 		e->maxdepth = 1;
 		return e;
 	}
-	/* A formula never holds a semicolon, so any value with one is a series. */
-	if (strchr(src, ';'))
-		return compile_series(src, err);
+	/*
+	 * A value with a semicolon is a series; but where numbers have decimal
+	 * commas, a semicolon also separates a function's arguments, which only
+	 * a call's parentheses hold: min(a; b) is a formula, 1,5;2,5 a series.
+	 */
+	if (strchr(src, ';') && (dec == CRM_DECIMAL_POINT || !strchr(src, '(')))
+		return compile_series(src, dec, err);
 
 	e = expr_new();
 	if (!e) {
@@ -1105,7 +1319,7 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 		return NULL;
 	}
 	e->kind = CRM_VALUE_EXPR;
-	struct parser ps = { src, src, e, lookup, ctx, err, 0, 0, NULL, 0 };
+	struct parser ps = { src, src, e, lookup, ctx, err, 0, 0, NULL, 0, dec };
 	skip_ws(&ps);
 	if (*ps.p == '\0') {
 		ps.failed = 1;
@@ -1117,7 +1331,10 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 	} else {
 		parse_expr(&ps);
 		skip_ws(&ps);
-		if (!ps.failed && *ps.p != '\0') {
+		if (!ps.failed && *ps.p == ',' && dec == CRM_DECIMAL_COMMA) {
+			perr(&ps, "unexpected ',' after a complete formula (numbers here have decimal "
+			     "commas: a comma belongs between digits, as in 2,5)");
+		} else if (!ps.failed && *ps.p != '\0') {
 			if (!report_habit(&ps))
 				perr(&ps, "unexpected '%c' after a complete formula (expected an "
 				     "operator + - * / ^ or a comparison = <> < <= > >=)", *ps.p);
@@ -1127,7 +1344,7 @@ crm_expr *crm_expr_compile(const char *src, crm_expr_lookup lookup, void *ctx, c
 		/* A string with no names or calls was meant as a number: say how to write it. */
 		size_t numlen;
 		if (err && err->status == CRM_EDATA && !ps.too_deep &&
-		    (!has_formula_chars(src) || number_with_unit(src, &numlen)))
+		    (!has_formula_chars(src) || number_with_unit(src, dec, &numlen)))
 			snprintf(err->msg, sizeof err->msg, "%s", why);
 		crm_expr_free(e);
 		return NULL;

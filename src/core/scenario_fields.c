@@ -33,7 +33,9 @@ const char *const crm_scen_setting_names[] = {
 	"title", "currency", "horizon_years", "discount_rate", "period", "start_date",
 	"finance_rate", "reinvest_rate", "benefit_risk", "cost_risk",
 	"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "discounting",
-	"fiscal_year_start", "readiness", "readiness_floor", NULL
+	"fiscal_year_start", "readiness", "readiness_floor",
+	"decimal_separator",   /* read with its file's rows (scenario_inherit.c), never here */
+	NULL
 };
 
 _Static_assert(sizeof crm_scen_setting_names / sizeof *crm_scen_setting_names ==
@@ -286,8 +288,38 @@ int crm_scenario_months(const crm_scenario *sc) { return 12 * sc->settings.horiz
 /* --------------------------------------------------------- typed fields */
 
 /*
+ * After a message about a number: when v is a number as the other
+ * convention writes it (12,5 or 9.500,50 in a file read with decimal
+ * points, 12.5 in one read with decimal commas), a sentence that says how
+ * to state the file's convention; "" otherwise, and for a number whose one
+ * separator is followed by three digits (1,000 groups thousands as often as
+ * it is a decimal).
+ */
+static void convention_hint(const struct srow *r, const char *v, char *hint, size_t len)
+{
+	crm_decimal other = r->dec == CRM_DECIMAL_COMMA ? CRM_DECIMAL_POINT : CRM_DECIMAL_COMMA;
+	const char *sep = NULL;
+	int nsep = 0;
+	double x;
+
+	hint[0] = '\0';
+	for (const char *p = v; *p; p++)
+		if (*p == ',' || *p == '.') {
+			sep = p;
+			nsep++;
+		}
+	if (nsep == 1 && isdigit((unsigned char)sep[1]) && isdigit((unsigned char)sep[2]) &&
+	    isdigit((unsigned char)sep[3]) && !isdigit((unsigned char)sep[4]))
+		return;
+	if (crm_parse_number_in(v, other, &x, NULL, NULL, 0) == CRM_OK)
+		snprintf(hint, len, "; if the file writes decimal %ss, say so with the row "
+			 "setting%cdecimal_separator%c%s", other == CRM_DECIMAL_COMMA ? "comma" : "point",
+			 r->sep, r->sep, other == CRM_DECIMAL_COMMA ? "comma" : "point");
+}
+
+/*
  * Words another column holds, that a number run together with them (3%pert,
- * 12 once) shows a comma left out between two fields.
+ * 12 once) shows a field separator left out between two fields.
  */
 static const struct { const char *word, *column; } field_words[] = {
 	{ "fixed", "distribution" }, { "triangular", "distribution" }, { "pert", "distribution" },
@@ -297,11 +329,12 @@ static const struct { const char *word, *column; } field_words[] = {
 };
 
 /*
- * When the cell v of column c is a number followed by one of field_words
- * (3%pert), writes into buf that a comma seems to be missing between them,
- * and returns 1; else 0. v may be any length.
+ * When the cell v of column c of row r is a number followed by one of
+ * field_words (3%pert), writes into buf that the file's field separator (a
+ * comma, or ';') seems to be missing between them, and returns 1; else 0.
+ * The number is read as r's file writes numbers. v may be any length.
  */
-static int run_together(const char *v, enum col c, char *buf, size_t len)
+static int run_together(const struct srow *r, const char *v, enum col c, char *buf, size_t len)
 {
 	size_t n = strlen(v), w, k;
 	const char *column = NULL;
@@ -324,12 +357,12 @@ static int run_together(const char *v, enum col c, char *buf, size_t len)
 		return 0;
 	memcpy(num, v, k);
 	num[k] = '\0';
-	int ok = crm_parse_number(num, &x, NULL, NULL, 0) == CRM_OK;
+	int ok = crm_parse_number_in(num, r->dec, &x, NULL, NULL, 0) == CRM_OK;
 	if (ok)
-		snprintf(buf, len, "'%.*s' runs two fields together: a comma seems to be missing "
-			 "between %s%s and the %s %.*s (write %s,%.*s, each in its column)", (int)n, v,
-			 c == COL_VALUE ? "the value " : "", num, column, (int)(n - w), v + w, num,
-			 (int)(n - w), v + w);
+		snprintf(buf, len, "'%.*s' runs two fields together: %s seems to be missing "
+			 "between %s%s and the %s %.*s (write %s%c%.*s, each in its column)", (int)n, v,
+			 r->sep == ';' ? "a ';'" : "a comma", c == COL_VALUE ? "the value " : "", num,
+			 column, (int)(n - w), v + w, num, r->sep, (int)(n - w), v + w);
 	free(num);
 	return ok;
 }
@@ -338,11 +371,14 @@ static int run_together(const char *v, enum col c, char *buf, size_t len)
 crm_status crm_scen_get_number(struct loader *ld, const struct srow *r, enum col c,
 			       const char *what, double *out, int *percent)
 {
-	char why[512];
+	char why[512], hint[160];
+	const char *v = field(ld, r, c);
 
-	if (crm_parse_number(field(ld, r, c), out, percent, why, sizeof why) != CRM_OK) {
-		run_together(field(ld, r, c), c, why, sizeof why);
-		return FAIL(ld, r, c, "%s: %s", what, why);
+	if (crm_parse_number_in(v, r->dec, out, percent, why, sizeof why) != CRM_OK) {
+		if (run_together(r, v, c, why, sizeof why))
+			return FAIL(ld, r, c, "%s: %s", what, why);
+		convention_hint(r, v, hint, sizeof hint);
+		return FAIL(ld, r, c, "%s: %s%s", what, why, hint);
 	}
 	return CRM_OK;
 }
@@ -364,16 +400,16 @@ crm_status crm_scen_get_rate(struct loader *ld, const struct srow *r, enum col c
 		const char *v = field(ld, r, c);
 		int as_percent = *out / 100 >= lo && *out / 100 <= hi;
 		int as_written = *out >= lo && *out <= hi;
+		char x[32];
+		crm_number_text(x, sizeof x, *out * 100, r->dec);
 		if (as_percent && as_written)
-			return FAIL(ld, r, c, "%s: '%s' would mean %g%%; write %s%% for a percentage, "
-				    "or %g%% with the sign if that much is meant", what, v, *out * 100, v,
-				    *out * 100);
+			return FAIL(ld, r, c, "%s: '%s' would mean %s%%; write %s%% for a percentage, "
+				    "or %s%% with the sign if that much is meant", what, v, x, v, x);
 		if (as_percent)
-			return FAIL(ld, r, c, "%s: '%s' would mean %g%%; write %s%% for a percentage "
-				    "(%s is %g%% to %g%%)", what, v, *out * 100, v, what, lo * 100,
-				    hi * 100);
-		return FAIL(ld, r, c, "%s: '%s' would mean %g%%, and %s is %g%% to %g%%", what, v,
-			    *out * 100, what, lo * 100, hi * 100);
+			return FAIL(ld, r, c, "%s: '%s' would mean %s%%; write %s%% for a percentage "
+				    "(%s is %g%% to %g%%)", what, v, x, v, what, lo * 100, hi * 100);
+		return FAIL(ld, r, c, "%s: '%s' would mean %s%%, and %s is %g%% to %g%%", what, v,
+			    x, what, lo * 100, hi * 100);
 	}
 	if (!(*out >= lo && *out <= hi))
 		return FAIL(ld, r, c, "%s: '%s' is out of range (expected %g%% to %g%%)", what,
@@ -433,7 +469,7 @@ crm_status crm_scen_compile_value(struct loader *ld, const struct srow *r, const
 
 	crm_error_clear(&e);
 	ld->unknown[0] = '\0';
-	*out = crm_expr_compile(field(ld, r, COL_VALUE), crm_scen_lookup_input, ld, &e);
+	*out = crm_expr_compile_in(field(ld, r, COL_VALUE), r->dec, crm_scen_lookup_input, ld, &e);
 	if (*out) {
 		const double *v;
 		size_t n = crm_expr_kind(*out) == CRM_VALUE_SERIES ? crm_expr_series(*out, &v) : 0;
@@ -452,7 +488,8 @@ crm_status crm_scen_compile_value(struct loader *ld, const struct srow *r, const
 	}
 	if (e.status == CRM_ENOMEM)
 		return crm_scen_nomem(ld);
-	if (run_together(field(ld, r, COL_VALUE), COL_VALUE, e.msg, sizeof e.msg))
+	char hint[160];
+	if (run_together(r, field(ld, r, COL_VALUE), COL_VALUE, e.msg, sizeof e.msg))
 		return crm_scen_fail_at(ld, l, "%s: %s", what, e.msg);
 	/* A did-you-mean for an unknown input, not for a function's name used without '('. */
 	if (ld->unknown[0] && strstr(e.msg, "unknown input '")) {
@@ -466,7 +503,8 @@ crm_status crm_scen_compile_value(struct loader *ld, const struct srow *r, const
 		}
 		return crm_scen_fail_at(ld, l, "%s: %s%s", what, e.msg, sug);
 	}
-	return crm_scen_fail_at(ld, l, "%s: %s", what, e.msg);
+	convention_hint(r, field(ld, r, COL_VALUE), hint, sizeof hint);
+	return crm_scen_fail_at(ld, l, "%s: %s%s", what, e.msg, hint);
 }
 
 /* Reject "(100)": an accounting-style negative would silently read as +100. */
@@ -483,7 +521,7 @@ crm_status crm_scen_check_accounting(struct loader *ld, const struct srow *r, co
 			return crm_scen_nomem(ld);
 		memcpy(inner, v + 1, n - 2);
 		inner[n - 2] = '\0';
-		if (crm_parse_number(inner, &x, NULL, NULL, 0) == CRM_OK)
+		if (crm_parse_number_in(inner, r->dec, &x, NULL, NULL, 0) == CRM_OK)
 			st = FAIL(ld, r, COL_VALUE, "%s: '%s' looks like an accounting negative; "
 				  "write -%s", what, v, inner);
 		free(inner);
@@ -629,7 +667,8 @@ crm_status crm_scen_warn_thousands_dot(struct loader *ld, const struct srow *r, 
 	const char *v = field(ld, r, c);
 	crm_loc l = loc_of(ld, r, c);
 
-	if (!looks_like_thousands_dot(v))
+	/* With decimal commas a dot groups thousands: 850.000 is 850000, as meant. */
+	if (r->dec == CRM_DECIMAL_COMMA || !looks_like_thousands_dot(v))
 		return CRM_OK;
 	const char *dot = strchr(v, '.');
 	double x = 0;

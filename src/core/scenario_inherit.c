@@ -31,6 +31,8 @@ struct header {
 	int *extra;                /* field index -> index in sc->extra_names, or -1 */
 	int width;                 /* fields the header names */
 	const int *kept;           /* colmap's copy in ld->colmaps, which rows point to */
+	char sep;                  /* the file's field separator: ',' or ';' */
+	crm_decimal dec;           /* how the file writes numbers */
 };
 
 /* The index of an x_ column name already seen, or -1. */
@@ -96,7 +98,7 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 	if (r->nfields == 1 && (strchr(r->fields[0], ';') || strchr(r->fields[0], '\t')))
 		return crm_scen_fail_at(ld, (crm_loc){ file, r->line, 1 }, "header '%s' is one "
 					"column: the file seems to use '%c' between fields; save "
-					"it as comma-separated CSV", r->fields[0],
+					"it as CSV, with ',' or ';' between fields", r->fields[0],
 					strchr(r->fields[0], ';') ? ';' : '\t');
 	/* The other CSV files crmroi reads: say which command reads them. */
 	/* As the command line names the file: standard input is -. */
@@ -190,17 +192,29 @@ static int is_blank_row(const crm_csv_row *r)
 	return 1;
 }
 
-/* Fields past the header's columns must be empty: a stray comma shifts values. */
+/* Fields past the header's columns must be empty: a stray separator shifts values. */
 static crm_status check_width(struct loader *ld, const crm_csv_row *r, const char *file,
 			      const struct header *hd)
 {
-	for (int fi = hd->width; fi < r->nfields; fi++)
-		if (r->fields[fi][0] != '\0')
-			return crm_scen_fail_at(ld, (crm_loc){ file, r->field_lines[fi], fi + 1 },
-						"'%s' is past the last column of the header (the "
-						"header has %d columns; a comma inside a value shifts "
-						"the fields: quote the value, or write 12.5 rather "
-						"than 12,5)", r->fields[fi], hd->width);
+	for (int fi = hd->width; fi < r->nfields; fi++) {
+		if (r->fields[fi][0] == '\0')
+			continue;
+		crm_loc l = { file, r->field_lines[fi], fi + 1 };
+		if (hd->sep == ';')
+			return crm_scen_fail_at(ld, l, "'%s' is past the last column of the header "
+						"(the header has %d columns; a ';' inside a value "
+						"shifts the fields: quote the value, as in "
+						"\"100;120;150\" for a series)", r->fields[fi], hd->width);
+		if (hd->dec == CRM_DECIMAL_COMMA)
+			return crm_scen_fail_at(ld, l, "'%s' is past the last column of the header "
+						"(the header has %d columns; a comma inside a value "
+						"shifts the fields: quote the value, as in \"12,5\")",
+						r->fields[fi], hd->width);
+		return crm_scen_fail_at(ld, l, "'%s' is past the last column of the header (the "
+					"header has %d columns; a comma inside a value shifts "
+					"the fields: quote the value, or write 12.5 rather "
+					"than 12,5)", r->fields[fi], hd->width);
+	}
 	return CRM_OK;
 }
 
@@ -489,6 +503,87 @@ static int is_base_row(const crm_csv_row *cr, const struct header *hd)
 	       !strcmp(cr->fields[n], "base");
 }
 
+/* Whether a CSV row is `setting,decimal_separator,...`: it is about its own file alone. */
+static int is_decimal_row(const crm_csv_row *cr, const struct header *hd)
+{
+	int k = hd->colmap[COL_KIND], n = hd->colmap[COL_NAME];
+
+	return k < cr->nfields && n < cr->nfields && !strcasecmp(cr->fields[k], "setting") &&
+	       !strcmp(cr->fields[n], "decimal_separator");
+}
+
+/*
+ * How a file writes its numbers: with decimal commas when its fields are
+ * separated by ';' (a spreadsheet with a European locale saves "CSV" so),
+ * with decimal points otherwise, unless its row setting,decimal_separator
+ * says which. The row is about the file it is in: a base and the file that
+ * inherits from it may differ. A note says how a file was read when that
+ * is not with commas and decimal points.
+ */
+static crm_status read_decimal(struct loader *ld, const crm_csv_table *t, size_t h,
+			       const char *name, struct header *hd)
+{
+	static const char *const words[] = { "comma", "point", "dot", NULL };
+	int given = 0, stated = 0;
+
+	hd->dec = hd->sep == ';' ? CRM_DECIMAL_COMMA : CRM_DECIMAL_POINT;
+	for (size_t i = h + 1; i < t->nrows; i++) {
+		const crm_csv_row *cr = &t->rows[i];
+		crm_status st;
+		if (is_comment(cr) || is_blank_row(cr) || !is_decimal_row(cr, hd))
+			continue;
+		if ((st = check_width(ld, cr, name, hd)) != CRM_OK) {
+			if (go_on(ld, st))
+				continue;
+			return st;
+		}
+		int vi = hd->colmap[COL_VALUE], ni = hd->colmap[COL_NAME];
+		const char *v = vi < cr->nfields ? cr->fields[vi] : "";
+		crm_loc l = { name, vi < cr->nfields ? cr->field_lines[vi] : cr->line, vi + 1 };
+		if (given) {
+			st = crm_scen_fail_at(ld, (crm_loc){ name, cr->field_lines[ni], ni + 1 },
+					      "setting 'decimal_separator' is given twice (first on "
+					      "line %d)", given);
+			if (go_on(ld, st))
+				continue;
+			return st;
+		}
+		given = cr->line;
+		stated = 1;
+		if (!strcasecmp(v, "comma") || !strcmp(v, ","))
+			hd->dec = CRM_DECIMAL_COMMA;
+		else if (!strcasecmp(v, "point") || !strcasecmp(v, "dot") || !strcmp(v, "."))
+			hd->dec = CRM_DECIMAL_POINT;
+		else {
+			stated = 0;
+			char sug[160];
+			crm_suggest(v, words, 3, sug, sizeof sug);
+			st = crm_scen_fail_at(ld, l, "setting 'decimal_separator': '%s' is not a "
+					      "decimal separator%s (expected comma, as in 1.234,56, or "
+					      "point, as in 1234.56)", v, sug);
+			if (!go_on(ld, st))
+				return st;
+		}
+	}
+	if (hd->sep == ',' && hd->dec == CRM_DECIMAL_POINT)
+		return CRM_OK;
+	static const char args[] = ", a function's arguments separated by ';' (min(a; b))";
+	crm_status st;
+	if (!stated)
+		st = crm_warnings_add_note(&ld->sc->warnings, name, t->rows[h].line, 0,
+					   CRM_CSV_SEMICOLON_NOTE "%s", args);
+	else if (hd->dec == CRM_DECIMAL_COMMA)
+		st = crm_warnings_add_note(&ld->sc->warnings, name, t->rows[h].line, 0, "read as "
+					   "the setting decimal_separator says: %snumbers with a decimal "
+					   "comma (1.234,56 or 62,5%%)%s", hd->sep == ';' ?
+					   "fields separated by ';', " : "", args);
+	else
+		st = crm_warnings_add_note(&ld->sc->warnings, name, t->rows[h].line, 0, "read as "
+					   "the setting decimal_separator says: fields separated by ';', "
+					   "numbers with a decimal point (1234.56)");
+	return st == CRM_OK ? CRM_OK : crm_scen_nomem(ld);
+}
+
 /* A CSV row in canonical column order. r->extra is the caller's to free. */
 static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const char *name,
 			   int depth, const struct header *hd, struct srow *r)
@@ -497,6 +592,8 @@ static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const char 
 	r->file = name;
 	r->line = cr->line;
 	r->depth = depth;
+	r->sep = hd->sep;
+	r->dec = hd->dec;
 	r->input = -1;
 	r->cr = cr;
 	r->colmap = hd->kept;
@@ -533,7 +630,9 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	crm_csv_table *t = &ld->tables[mine];
 	crm_error e;
 	crm_error_clear(&e);
-	if ((st = crm_csv_parse(buf, len, chunk, name, t, &e)) != CRM_OK)
+	memset(&hd, 0, sizeof hd);
+	hd.sep = crm_csv_detect_sep(buf, len);
+	if ((st = crm_csv_parse_sep(buf, len, chunk, hd.sep, name, t, &e)) != CRM_OK)
 		return crm_scen_record(ld, &e);
 	ld->ntables++;
 	for (i = 0; i < t->nrows; i++)
@@ -546,8 +645,8 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 		return crm_scen_fail_at(ld, (crm_loc){ name, 0, 0 }, "no header row: the file is "
 					"empty or holds only comments (expected a header such as "
 					"kind,name,value)");
-	memset(&hd, 0, sizeof hd);
-	if ((st = read_header(ld, &t->rows[h], name, &hd)) != CRM_OK)
+	if ((st = read_header(ld, &t->rows[h], name, &hd)) != CRM_OK ||
+	    (st = read_decimal(ld, t, h, name, &hd)) != CRM_OK)
 		goto done;
 	int **maps = realloc(ld->colmaps, (ld->ncolmaps + 1) * sizeof *maps);
 	if (!maps) {
@@ -593,7 +692,8 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	for (i = h + 1; i < t->nrows; i++) {
 		const crm_csv_row *cr = &t->rows[i];
 		struct srow r;
-		if (is_comment(cr) || is_blank_row(cr) || is_base_row(cr, &hd))
+		if (is_comment(cr) || is_blank_row(cr) || is_base_row(cr, &hd) ||
+		    is_decimal_row(cr, &hd))
 			continue;
 		if ((st = check_width(ld, cr, name, &hd)) != CRM_OK) {
 			if (go_on(ld, st))

@@ -76,11 +76,13 @@ static crm_status check_percent_cell(struct loader *ld, const struct srow *r, en
 	const char *v = field(ld, r, c);
 	double x;
 	int pct = 0;
+	char shown[32];
 
-	if (!*v || crm_parse_number(v, &x, &pct, NULL, 0) != CRM_OK || pct || fabs(x) <= RATE_BARE_MAX)
+	if (!*v || crm_parse_number_in(v, r->dec, &x, &pct, NULL, 0) != CRM_OK || pct ||
+	    fabs(x) <= RATE_BARE_MAX)
 		return CRM_OK;
-	return FAIL(ld, r, c, "%s: '%s' would mean %g%%: write %s%% (the unit is percent)", what,
-		    v, x * 100, v);
+	return FAIL(ld, r, c, "%s: '%s' would mean %s%%: write %s%% (the unit is percent)", what,
+		    v, crm_number_text(shown, sizeof shown, x * 100, r->dec), v);
 }
 
 /*
@@ -112,16 +114,18 @@ static crm_status check_input_unit(struct loader *ld, const struct srow *r, cons
 				char *item = malloc(n + 1);
 				double x;
 				int pct = 0;
+				char shown[32];
 				if (!item)
 					return crm_scen_nomem(ld);
 				memcpy(item, v, n);
 				item[n] = '\0';
 				crm_csv_trim(item);
-				if (crm_parse_number(item, &x, &pct, NULL, 0) == CRM_OK && !pct &&
+				if (crm_parse_number_in(item, r->dec, &x, &pct, NULL, 0) == CRM_OK && !pct &&
 				    fabs(x) > RATE_BARE_MAX)
 					st = FAIL(ld, r, COL_VALUE, "%s: '%s' in the series would mean "
-						  "%g%%: write %s%% (the unit is percent)", what, item,
-						  x * 100, item);
+						  "%s%%: write %s%% (the unit is percent)", what, item,
+						  crm_number_text(shown, sizeof shown, x * 100, r->dec),
+						  item);
 				free(item);
 				if (st != CRM_OK)
 					return st;
@@ -146,16 +150,18 @@ static crm_status check_input_unit(struct loader *ld, const struct srow *r, cons
 	/* No unit: a rate-like name with a bare value above 1 was probably meant as a percentage. */
 	int pct = 0;
 	double x;
+	char shown[32];
 	const char *v = field(ld, r, COL_VALUE);
 	for (size_t k = 0; rate_suffixes[k]; k++)
 		if (ends_with(in->name, rate_suffixes[k]) &&
-		    crm_parse_number(v, &x, &pct, NULL, 0) == CRM_OK && !pct && fabs(x) > RATE_BARE_MAX) {
+		    crm_parse_number_in(v, r->dec, &x, &pct, NULL, 0) == CRM_OK && !pct && fabs(x) > RATE_BARE_MAX) {
 			crm_loc l = loc_of(ld, r, COL_VALUE);
 			if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: %s is read "
-					     "as the number %s (%g%%), and the name reads like a rate: if "
+					     "as the number %s (%s%%), and the name reads like a rate: if "
 					     "%s%% is meant, write %s%% and give the unit percent; if the "
 					     "number is meant, give a unit (such as ratio or count) to say so",
-					     what, v, v, x * 100, v, v) != CRM_OK)
+					     what, v, v, crm_number_text(shown, sizeof shown, x * 100, r->dec),
+					     v, v) != CRM_OK)
 				return crm_scen_nomem(ld);
 			break;
 		}
@@ -240,7 +246,7 @@ crm_status crm_scen_read_correlation(struct loader *ld, const struct srow *r)
 	if (crm_scen_smap_get(&ld->corr_pairs, pair, strlen(pair), &first))
 		return FAIL(ld, r, COL_NAME, "the correlation of %.*s and %.*s is given twice "
 			    "(first on line %d)", (int)la, a, (int)lb, b, sc->correlations[first].loc.line);
-	if (crm_parse_number(field(ld, r, COL_VALUE), &c->rho, NULL, why, sizeof why) != CRM_OK)
+	if (crm_parse_number_in(field(ld, r, COL_VALUE), r->dec, &c->rho, NULL, why, sizeof why) != CRM_OK)
 		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s", name, why);
 	if (c->rho < -1 || c->rho > 1)
 		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s is not a rank correlation "

@@ -179,7 +179,7 @@ static crm_status read_tax_columns(struct loader *ld, const struct srow *r, crm_
 
 enum look { LOOK_EMPTY, LOOK_NUMBER, LOOK_TIMING, LOOK_DIST, LOOK_CURVE, LOOK_AREA, LOOK_TEXT };
 
-static enum look look_of(const char *v)
+static enum look look_of(const char *v, crm_decimal dec)
 {
 	static const char *const timings[] = { "once", "monthly", "yearly", "annual", NULL };
 	static const char *const dists[] = { "fixed", "triangular", "pert", "uniform", "normal",
@@ -198,7 +198,7 @@ static enum look look_of(const char *v)
 		return LOOK_CURVE;
 	if (crm_scen_in_list(v, benefit_areas) || crm_scen_in_list(v, cost_categories))
 		return LOOK_AREA;
-	if (crm_parse_number(v, &x, NULL, NULL, 0) == CRM_OK)
+	if (crm_parse_number_in(v, dec, &x, NULL, NULL, 0) == CRM_OK)
 		return LOOK_NUMBER;
 	return LOOK_TEXT;
 }
@@ -247,7 +247,7 @@ void crm_scen_explain_shift(struct loader *ld, const struct srow *r)
 		for (int c = 0; c < NCOLS; c++) {
 			enum look want = look_wanted((enum col)c), got;
 			if (want == LOOK_EMPTY || !fcol(r, c) ||
-			    (got = look_of(rowf(r, c))) == LOOK_EMPTY || got == want)
+			    (got = look_of(rowf(r, c), r->dec)) == LOOK_EMPTY || got == want)
 				continue;
 			/* Left out before it: its value belongs k columns further on. */
 			int there = col_at(r, fcol(r, c) + k);
@@ -330,11 +330,11 @@ static crm_status get_month(struct loader *ld, const struct srow *r, enum col c,
 	double x;
 
 	*formula = 0;
-	if (crm_parse_number(v, &x, NULL, NULL, 0) == CRM_OK)
+	if (crm_parse_number_in(v, r->dec, &x, NULL, NULL, 0) == CRM_OK)
 		return crm_scen_get_whole(ld, r, c, crm_scen_col_names[c], min, MONTH_MAX, out);
 	crm_error_clear(&e);
 	ld->unknown[0] = '\0';
-	crm_expr *ex = crm_expr_compile(v, crm_scen_lookup_input, ld, &e);
+	crm_expr *ex = crm_expr_compile_in(v, r->dec, crm_scen_lookup_input, ld, &e);
 	if (!ex) {
 		char sug[160] = "";
 		if (e.status == CRM_ENOMEM)

@@ -41,7 +41,7 @@ enum col {
 extern const char *const crm_scen_col_names[NCOLS];
 
 /* The settings a kind=setting row may name, NULL-terminated. */
-#define CRM_SCEN_NSETTINGS 18
+#define CRM_SCEN_NSETTINGS 19
 extern const char *const crm_scen_setting_names[];
 
 /* Rates written as a bare number above this are taken as a forgotten '%'. */
@@ -76,6 +76,8 @@ struct srow {
 	const char *file;          /* owned by sc->files */
 	int line;
 	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
+	char sep;                  /* its file's field separator: ',' or ';' */
+	crm_decimal dec;           /* how its file writes numbers (setting decimal_separator) */
 	/* Its fields: the CSV row and its file's column map (both live while loading).
 	 * Read them through field() and loc_of(). A row costs about 100 bytes
 	 * however many columns the format has. */

@@ -105,8 +105,8 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		return FAIL(ld, r, COL_NAME, "unknown setting '%s'%s (expected title, currency, "
 			    "horizon_years, discount_rate, period, start_date, finance_rate, "
 			    "reinvest_rate, benefit_risk, cost_risk, tax_rate, tax_lag_years, "
-			    "tax_losses, declining_factor, discounting, fiscal_year_start, readiness "
-			    "or readiness_floor)", name, sug);
+			    "tax_losses, declining_factor, discounting, fiscal_year_start, readiness, "
+			    "readiness_floor or decimal_separator)", name, sug);
 	}
 	if (ld->setting_line[idx])
 		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,

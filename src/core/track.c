@@ -45,6 +45,8 @@ struct crm_actuals {
 	size_t *seen;           /* (months + 1) x nslots: 1 + index in items, 0 when none */
 	char **files;           /* names used in messages, owned */
 	size_t nfiles;
+	crm_decimal dec;        /* how the file being read writes numbers */
+	crm_warnings notes;     /* how files were read, when not with commas and decimal points */
 };
 
 /* ------------------------------------------------------------- helpers */
@@ -107,6 +109,7 @@ void crm_actuals_free(crm_actuals *a)
 	for (size_t k = 0; k < a->nfiles; k++)
 		free(a->files[k]);
 	free(a->files);
+	crm_warnings_free(&a->notes);
 	free(a);
 }
 
@@ -207,8 +210,8 @@ static crm_status read_aheader(const crm_csv_row *r, const char *file, int *colm
 }
 
 /* A period cell: a month number, or YYYY-MM when the scenario has a start date. */
-static crm_status parse_period(const crm_scenario *sc, const char *s, const char *file, int line,
-			       int col, int *out, crm_error *err)
+static crm_status parse_period(const crm_scenario *sc, const char *s, crm_decimal dec,
+			       const char *file, int line, int col, int *out, crm_error *err)
 {
 	const crm_settings *st = &sc->settings;
 	int months = crm_scenario_months(sc);
@@ -247,7 +250,7 @@ static crm_status parse_period(const crm_scenario *sc, const char *s, const char
 	if (!*s)
 		return crm_error_set(err, CRM_EDATA, file, line, col, "the period is empty (expected "
 				     "a month number%s)", st->start_year ? " or YYYY-MM" : "");
-	if (crm_parse_number(s, &v, &pct, why, sizeof why) != CRM_OK || pct || v != floor(v))
+	if (crm_parse_number_in(s, dec, &v, &pct, why, sizeof why) != CRM_OK || pct || v != floor(v))
 		return crm_error_set(err, CRM_EDATA, file, line, col, "period '%s' is not a month "
 				     "(expected a whole month number from 0 to %d%s)", s, months,
 				     st->start_year ? ", or YYYY-MM" : "");
@@ -324,8 +327,8 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 		if (r->fields[fi][0])
 			return crm_error_set(err, CRM_EDATA, file, r->field_lines[fi], fi + 1, "'%s' is "
 					     "past the last column of the header (the header has %d "
-					     "columns; quote a value that holds a comma)", r->fields[fi],
-					     width);
+					     "columns; quote a value that holds a %s)", r->fields[fi],
+					     width, a->dec == CRM_DECIMAL_COMMA ? "';'" : "comma");
 	for (int c = 0; c < NACOLS; c++) {
 		int fi = colmap[c];
 		f[c] = fi >= 0 && fi < r->nfields ? r->fields[fi] : "";
@@ -352,12 +355,12 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 	if (!f[AC_NAME][0])
 		return crm_error_set(err, CRM_EDATA, file, fl[AC_NAME], fc[AC_NAME], "the row has no "
 				     "name (expected a line label or a criterion name)");
-	if ((st = parse_period(sc, f[AC_PERIOD], file, fl[AC_PERIOD], fc[AC_PERIOD], &x.month,
-			       err)) != CRM_OK ||
+	if ((st = parse_period(sc, f[AC_PERIOD], a->dec, file, fl[AC_PERIOD], fc[AC_PERIOD],
+			       &x.month, err)) != CRM_OK ||
 	    (st = find_name(sc, x.kind, f[AC_NAME], file, fl[AC_NAME], fc[AC_NAME], &x.index,
 			    err)) != CRM_OK)
 		return st;
-	if (crm_parse_number(f[AC_VALUE], &x.value, &pct, why, sizeof why) != CRM_OK)
+	if (crm_parse_number_in(f[AC_VALUE], a->dec, &x.value, &pct, why, sizeof why) != CRM_OK)
 		return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "%s '%s': value: "
 				     "%s", x.kind == CRM_ACTUAL_CRITERION ? "criterion" :
 				     x.kind == CRM_ACTUAL_COST ? "cost" : "benefit", f[AC_NAME], why);
@@ -429,7 +432,10 @@ crm_status crm_actuals_parse(crm_actuals *a, const char *buf, size_t len, const 
 	if (!(files[a->nfiles] = strdup(name)))
 		return crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
 	a->nfiles++;
-	if ((st = crm_csv_parse(buf, len, chunk, name, &t, err)) != CRM_OK)
+	/* A European spreadsheet's "CSV": fields separated by ';', numbers with decimal commas. */
+	char sep = crm_csv_detect_sep(buf, len);
+	a->dec = sep == ';' ? CRM_DECIMAL_COMMA : CRM_DECIMAL_POINT;
+	if ((st = crm_csv_parse_sep(buf, len, chunk, sep, name, &t, err)) != CRM_OK)
 		goto fail;
 	for (i = 0; i < t.nrows; i++)
 		for (int f = 0; f < t.rows[i].nfields; f++)
@@ -445,6 +451,11 @@ crm_status crm_actuals_parse(crm_actuals *a, const char *buf, size_t len, const 
 	}
 	if ((st = read_aheader(&t.rows[h], name, colmap, &width, err)) != CRM_OK)
 		goto fail;
+	if (sep == ';' && crm_warnings_add_note(&a->notes, name, t.rows[h].line, 0,
+						CRM_CSV_SEMICOLON_NOTE) != CRM_OK) {
+		st = crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
+		goto fail;
+	}
 	for (i = h + 1; i < t.nrows; i++) {
 		if (is_comment(&t.rows[i]) || is_blank(&t.rows[i]))
 			continue;
@@ -650,6 +661,11 @@ crm_status crm_track_compute(const crm_scenario *sc, const crm_actuals *a, crm_t
 		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 	t->sc = sc;
 	t->months = crm_scenario_months(sc);
+	for (size_t i = 0; i < a->notes.count; i++)
+		if (crm_warnings_add_error(&t->warnings, &a->notes.items[i]) != CRM_OK) {
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+			goto done;
+		}
 	if (a->n == 0) {
 		st = crm_error_set(err, CRM_EDATA, a->nfiles ? a->files[a->nfiles - 1] : sc->file, 0, 0,
 				   "no actuals: the files hold a header but no rows (expected rows "

@@ -74,6 +74,7 @@ void assess_view_template(FILE *fp)
 		const crm_assess_criterion *cr = crm_assess_criterion_at(k);
 		const crm_assess_group *g = crm_assess_group_at(cr->group);
 		fmt_points(pts, sizeof pts, g->points / g->count);
+		csv_mark(pts);
 		csv_field(fp, cr->id, 1);
 		csv_field(fp, g->name, 0);
 		csv_field(fp, pts, 0);

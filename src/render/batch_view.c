@@ -131,9 +131,9 @@ static void lead(row *r, const batch_view *v, FILE *fp, const char *file, const 
 	put_text(r, "title", title ? title : "");
 	put_text(r, "status", error ? "error" : "ok");
 	put_text(r, "error", error ? error : "");
-	/* The scenario's warnings: how many, and the first, located as an error is. */
-	if (w && w->count) {
-		const crm_error *e = &w->items[0];
+	/* The scenario's warnings, not its notes: how many, and the first, located. */
+	const crm_error *e = crm_warnings_first(w);
+	if (e) {
 		if (e->line && e->col)
 			snprintf(first, sizeof first, "%s:%d:%d: %s", e->file, e->line, e->col, e->msg);
 		else if (e->line)
@@ -141,7 +141,7 @@ static void lead(row *r, const batch_view *v, FILE *fp, const char *file, const 
 		else
 			snprintf(first, sizeof first, "%s: %s", e->file, e->msg);
 	}
-	put_num(r, "warnings", w ? (double)w->count : 0, NULL);
+	put_num(r, "warnings", (double)crm_warnings_nwarnings(w), NULL);
 	put_text(r, "warning", first);
 	if (v->classes && v->an != BATCH_RUN)
 		put_only(r);

@@ -162,20 +162,56 @@ void csv_set_raw_text(int raw)
 }
 
 /*
+ * --decimal-comma: CSV as a spreadsheet with a European locale reads it,
+ * fields separated by ';' and numbers with a decimal comma. Set once by the
+ * command line, before anything is written, the same for the whole run.
+ */
+static int csv_comma;
+
+void csv_set_decimal_comma(int on)
+{
+	csv_comma = on != 0;
+}
+
+char csv_sep(void)
+{
+	return csv_comma ? ';' : ',';
+}
+
+void csv_mark(char *s)
+{
+	char *dot;
+
+	if (csv_comma && (dot = strchr(s, '.')))
+		*dot = ',';
+}
+
+size_t csv_number_text(char *dst, double v)
+{
+	size_t n = fmt_shortest(dst, v == 0 ? 0.0 : v);
+
+	dst[n] = '\0';
+	csv_mark(dst);
+	return n;
+}
+
+/*
  * Whether s reads as a number, as a spreadsheet takes it: a sign, digits
- * (thousands separators allowed), a point and decimals, an exponent, and a
+ * (thousands separators allowed), a point and decimals (a comma and dots
+ * with --decimal-comma), an exponent, and a
  * percent sign, each but the digits optional ("-5000", "-0.5", "-3%",
  * "+1e-6"). Such a cell is a value, never a formula.
  */
 static int reads_as_number(const char *s)
 {
 	int digits = 0;
+	char group = csv_comma ? '.' : ',', mark = csv_comma ? ',' : '.';
 
 	if (*s == '+' || *s == '-')
 		s++;
-	for (; (*s >= '0' && *s <= '9') || (*s == ',' && digits); s++)
-		digits += *s != ',';
-	if (*s == '.')
+	for (; (*s >= '0' && *s <= '9') || (*s == group && digits); s++)
+		digits += *s != group;
+	if (*s == mark)
 		for (s++; *s >= '0' && *s <= '9'; s++)
 			digits++;
 	if (!digits)
@@ -196,8 +232,8 @@ static int reads_as_number(const char *s)
 
 /*
  * The one rule of CSV text cells (csv_field and csv_text follow it): whether
- * s needs quotes (a comma, a quote or a line break in it, a space at either
- * end; quotes inside are doubled), and whether it is guarded: text that a
+ * s needs quotes (the separator, a quote or a line break in it, a space at
+ * either end; quotes inside are doubled), and whether it is guarded: text that a
  * spreadsheet would take for a formula (=, +, -, @, a tab or a carriage
  * return first) gets a leading ' (OWASP's advice against CSV injection), unless
  * the whole text reads as a number or --raw-text asked for the bytes as they
@@ -207,7 +243,8 @@ static int csv_guarded(const char *s, int *quote)
 {
 	size_t n = strlen(s);
 
-	*quote = strpbrk(s, ",\"\r\n") || s[0] == ' ' || (n && s[n - 1] == ' ');
+	*quote = strchr(s, csv_sep()) || strpbrk(s, "\"\r\n") || s[0] == ' ' ||
+		 (n && s[n - 1] == ' ');
 	return !csv_raw_text && s[0] && strchr("=+-@\t\r", s[0]) && !reads_as_number(s);
 }
 
@@ -234,7 +271,7 @@ size_t csv_text(char *dst, const char *s)
 static void csv_put_raw(FILE *fp, const char *s, int first)
 {
 	if (!first)
-		fputc(',', fp);
+		fputc(csv_sep(), fp);
 	fputs(s, fp);
 }
 
@@ -243,7 +280,7 @@ void csv_field(FILE *fp, const char *s, int first)
 	int quote, guard;
 
 	if (!first)
-		fputc(',', fp);
+		fputc(csv_sep(), fp);
 	if (!s)
 		return;
 	guard = csv_guarded(s, &quote);
@@ -269,6 +306,7 @@ void csv_number(FILE *fp, double v, int first)
 		return;
 	}
 	fmt_exact(buf, sizeof buf, v);
+	csv_mark(buf);
 	csv_put_raw(fp, buf, first);
 }
 
@@ -277,10 +315,11 @@ void csv_number15(FILE *fp, double v, int first)
 	char buf[64];
 
 	if (!first)
-		fputc(',', fp);
+		fputc(csv_sep(), fp);
 	if (!isfinite(v))
 		return;
 	snprintf(buf, sizeof buf, "%.15g", v == 0 ? 0.0 : v);
+	csv_mark(buf);
 	fputs(buf, fp);
 }
 

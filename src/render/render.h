@@ -58,6 +58,27 @@ size_t csv_text(char *dst, const char *s);
  * the whole run.
  */
 void csv_set_raw_text(int raw);
+/*
+ * on: every CSV is written as a spreadsheet with a European locale reads it
+ * (--decimal-comma): fields separated by ';' (csv_sep), numbers with a
+ * decimal comma (1234,5), text quoted when it holds a ';'. Set once, before
+ * any output; the same for the whole run.
+ */
+void csv_set_decimal_comma(int on);
+/* The CSV field separator: ',', or ';' with csv_set_decimal_comma(1). */
+char csv_sep(void);
+/*
+ * A number's text (as fmt_exact or fmt_points writes it) with the decimal
+ * mark CSV writes, in place: its point a comma under
+ * csv_set_decimal_comma(1), for a number shown rounded in a CSV cell.
+ */
+void csv_mark(char *s);
+/*
+ * A number as csv_number writes it (its shortest exact text, with a comma
+ * for the point under csv_set_decimal_comma(1)) into dst, which has room
+ * for FMT_SHORTEST_MAX bytes; NUL-terminated; returns its length.
+ */
+size_t csv_number_text(char *dst, double v);
 
 /*
  * Colour in text tables: a negative number in red. RENDER_COLOR_NEVER (the

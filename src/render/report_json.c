@@ -298,8 +298,10 @@ void report_json(const report *r, FILE *fp)
 		aftertax_json(sc, &r->c->at, fp);
 	}
 	fputs(",\n  \"warnings\": [", fp);
-	for (size_t w = 0; w < sc->warnings.count; w++) {
-		fputs(w ? ", " : "", fp);
+	for (size_t w = 0, shown = 0; w < sc->warnings.count; w++) {
+		if (sc->warnings.items[w].note)   /* how the file was read: no warning */
+			continue;
+		fputs(shown++ ? ", " : "", fp);
 		json_string(fp, sc->warnings.items[w].msg);
 	}
 	fputs("]\n}\n", fp);

@@ -763,10 +763,14 @@ static int tb_reserve(struct textbuf *b, size_t more)
 	return 0;
 }
 
-/* A number with the shortest text that reads back exactly; 0 for -0. Room reserved by the caller. */
+/*
+ * A number with the shortest text that reads back exactly, as csv_number
+ * writes it (a decimal comma with --decimal-comma); 0 for -0. Room reserved
+ * by the caller.
+ */
 static void tb_number(struct textbuf *b, double v)
 {
-	b->len += fmt_shortest(b->p + b->len, v == 0 ? 0.0 : v);
+	b->len += csv_number_text(b->p + b->len, v);
 }
 
 /* A CSV text cell, as csv_field writes it (csv_text). */
@@ -850,7 +854,7 @@ static crm_status grid_csv_rows(const sens_view_grid *g, const crm_datatable_blo
 			return nomem(err);
 		tb_number(b, shown(g->ax1, blk->first + r));
 		for (size_t c = 0; c < blk->ncols; c++) {
-			b->p[b->len++] = ',';
+			b->p[b->len++] = csv_sep();
 			if (row[c].ok) {
 				tb_number(b, row[c].v);
 			} else {
@@ -858,7 +862,7 @@ static crm_status grid_csv_rows(const sens_view_grid *g, const crm_datatable_blo
 				nundef++;
 			}
 		}
-		if (tb_char(b, ',') != 0)
+		if (tb_char(b, csv_sep()) != 0)
 			return nomem(err);
 		if (why) {
 			char *note = dup_printf("%zu undefined: %s", nundef, why);
@@ -867,7 +871,7 @@ static crm_status grid_csv_rows(const sens_view_grid *g, const crm_datatable_blo
 			if (rc != 0)
 				return nomem(err);
 		}
-		if (g->vo->only[0] && (tb_char(b, ',') != 0 || tb_field(b, g->vo->only) != 0))
+		if (g->vo->only[0] && (tb_char(b, csv_sep()) != 0 || tb_field(b, g->vo->only) != 0))
 			return nomem(err);
 		if (tb_char(b, '\r') != 0 || tb_char(b, '\n') != 0)
 			return nomem(err);

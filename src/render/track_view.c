@@ -874,8 +874,10 @@ static void render_json(const crm_track *t, const crm_actuals *a, FILE *fp)
 	fprintf(fp, "%s]", sc->nphases ? "\n  " : "");
 	jkey(fp, "warnings", &first, 2);
 	fputc('[', fp);
-	for (size_t i = 0; i < t->warnings.count; i++) {
-		if (i)
+	for (size_t i = 0, n = 0; i < t->warnings.count; i++) {
+		if (t->warnings.items[i].note)   /* how a file was read: no warning */
+			continue;
+		if (n++)
 			fputs(", ", fp);
 		json_string(fp, t->warnings.items[i].msg);
 	}

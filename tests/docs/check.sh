@@ -54,6 +54,7 @@ expect() {
 	"new --list") echo "Benefit areas of crmroi new --areas (11)" ;;   # the 11 documented areas of crmroi-scenario(5)
 	"run scenarios/midsize_business_case.csv") echo "1,410,540.97" ;;   # indep_model.py: NPV
 	"run --format csv - < scenarios/tei_example.csv") echo "14868.5199098422" ;;   # oracle: NPV of -10000 10000 10000 10000 at 10%
+	"run -f csv --decimal-comma scenarios/tei_example.csv") echo "metric;npv;;14868,5199098422" ;;   # oracle: NPV of -10000 10000 10000 10000 at 10%, with a decimal comma
 	"run -f json -o /tmp/cases.json "*) echo "123027.798647633" ;;   # oracle: NPV of -250000 150000 x 3 at 10%
 	"check scenarios/areas/lead_management.csv "*) echo "ok: 3 inputs, 3 cost lines, 1 benefit line" ;;   # counted in the file
 	"run scenarios/deployment/pilot_gate.csv") echo "68,437.83" ;;   # indep_model.py: NPV, the group rollout at 70%

@@ -5,7 +5,8 @@
  * (0, negative, huge, NaN) and its dependency lists are read. A formula that
  * does not use time is also evaluated at many points at once
  * (crm_expr_eval_n), which must give, point by point, what crm_expr_eval
- * gives: the same bits, or NaN for NaN.
+ * gives: the same bits, or NaN for NaN. Each text is compiled twice: with a
+ * decimal point and with a decimal comma (';' between arguments).
  */
 #include "fuzz.h"
 
@@ -24,22 +25,16 @@ static int lookup(void *ctx, const char *name, size_t len)
 	return -1;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void check(const char *src, crm_decimal dec)
 {
 	static const double vals[NVARS] = { 0, 1, -1, 2.385, 1e308, -1e-308, 0.5, 12 };
 	double cur[NVARS], prev[NVARS];
 	crm_error err;
-	char *src = malloc(size + 1);
 
-	if (!src)
-		return 0;
-	memcpy(src, data, size);
-	src[size] = '\0';
 	crm_error_clear(&err);
-	crm_expr *e = crm_expr_compile(src, lookup, NULL, &err);
-	free(src);
+	crm_expr *e = crm_expr_compile_in(src, dec, lookup, NULL, &err);
 	if (!e)
-		return 0;
+		return;
 	for (int i = 0; i < NVARS; i++) {
 		cur[i] = vals[i];
 		prev[i] = i == 3 ? NAN : 0;
@@ -90,5 +85,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	crm_expr_free(e);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *src = malloc(size + 1);
+
+	if (!src)
+		return 0;
+	memcpy(src, data, size);
+	src[size] = '\0';
+	check(src, CRM_DECIMAL_POINT);
+	check(src, CRM_DECIMAL_COMMA);
+	free(src);
 	return 0;
 }

@@ -222,6 +222,93 @@ static void test_read_file_kinds(void **state)
 	rmdir(tmpdir);
 }
 
+/*
+ * The field separator of a file: ';' when its header has more fields read so
+ * than with ',', as a spreadsheet with a European locale saves "CSV".
+ */
+static void test_detect_separator(void **state)
+{
+	(void)state;
+#define D(text, sep) { text, sizeof text - 1, sep }
+	static const struct { const char *text; size_t len; char sep; } cases[] = {
+		D("kind;name;value\nsetting;title;A, B and C\n", ';'),
+		D("kind,name,value\nsetting,title,A; B\n", ','),
+		D("\xEF\xBB\xBFkind;name;value\r\n", ';'),
+		/* Comments and blank rows before the header do not count, whatever they hold. */
+		D("# a;b;c;d;e\n\n;;\nkind,name,value\n", ','),
+		D("# a, b, c, d, e\n,,,\nkind;name;value\n", ';'),
+		D("  # indented, comment; here\nkind;name\n", ';'),
+		/* A quoted separator is text. */
+		D("\"kind;name;value\",x\n", ','),
+		D("\"kind,name\";value;note\n", ';'),
+		/* As many either way (one column, or a tie): commas. */
+		D("kind\n", ','),
+		D("kind;name,value\n", ','),
+		D("", ','),
+		D("# only a comment; no header\n", ','),
+		/* A header without a final line end. */
+		D("period;kind;name;value", ';'),
+		/* Malformed before the header: commas, and the reader says what is wrong. */
+		D("\"open;\nkind;name;value\n", ','),
+	};
+#undef D
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char got = crm_csv_detect_sep(cases[i].text, cases[i].len);
+		if (got != cases[i].sep) {
+			print_error("case %zu: '%c', expected '%c'\n", i, got, cases[i].sep);
+			fail();
+		}
+	}
+}
+
+/* With ';' between fields: commas are text, quotes and positions as with commas. */
+static const char semicolons[] =
+	"\xEF\xBB\xBF# comment; with a semicolon, and a comma\r\n"
+	"kind;name;value;note\r\n"
+	"\r\n"
+	"input;a;\"1,5\"\r\n"
+	"benefit;\"Multi\nline; \"\"label\"\"\";min(a; 2,5);\"note\r\nover\r\nthree lines\"\n"
+	"cost;  spaced  ;3,25;a, b\n"
+	"cost;last;4";
+
+static void test_semicolons_every_chunk_size(void **state)
+{
+	(void)state;
+	crm_csv_table whole, part;
+	crm_error err;
+	assert_int_equal(crm_csv_detect_sep(semicolons, sizeof semicolons - 1), ';');
+	assert_int_equal(crm_csv_parse_sep(semicolons, sizeof semicolons - 1, 0, ';', "s", &whole,
+					   &err), CRM_OK);
+	assert_int_equal(whole.nrows, 6);
+	assert_string_equal(whole.rows[0].fields[0], "# comment");
+	assert_int_equal(whole.rows[1].nfields, 4);
+	assert_string_equal(whole.rows[2].fields[2], "1,5");
+	assert_string_equal(whole.rows[3].fields[1], "Multi\nline; \"label\"");
+	assert_string_equal(whole.rows[3].fields[2], "min(a");    /* a formula's ';' is quoted */
+	assert_string_equal(whole.rows[3].fields[3], "2,5)");
+	assert_int_equal(whole.rows[3].field_lines[4], 6);
+	assert_string_equal(whole.rows[4].fields[1], "spaced");
+	assert_string_equal(whole.rows[4].fields[2], "3,25");
+	assert_string_equal(whole.rows[4].fields[3], "a, b");
+	assert_int_equal(whole.rows[4].line, 9);
+	assert_int_equal(whole.rows[5].line, 10);
+	for (size_t chunk = 1; chunk <= sizeof semicolons; chunk++) {
+		assert_int_equal(crm_csv_parse_sep(semicolons, sizeof semicolons - 1, chunk, ';', "s",
+						   &part, &err), CRM_OK);
+		expect_same(&whole, &part, chunk);
+		crm_csv_table_free(&part);
+	}
+	crm_csv_table_free(&whole);
+	/* Errors are located as with commas. */
+	const char *bad = "a;b\n1;\"x\"y\n";
+	crm_error_clear(&err);
+	assert_int_equal(crm_csv_parse_sep(bad, strlen(bad), 0, ';', "bad.csv", &whole, &err),
+			 CRM_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 2);
+	assert_contains(err.msg, "malformed CSV");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +318,8 @@ int main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_read_file_kinds),
+		cmocka_unit_test(test_detect_separator),
+		cmocka_unit_test(test_semicolons_every_chunk_size),
 	};
 	crm_init();
 	return cmocka_run_group_tests_name("csvread", tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /*
  * test_format.c - the escaping functions of the output layer
  * (src/render/format.c): a CSV text cell (csv_field, csv_text) and its
- * switch csv_set_raw_text, against a number cell (csv_number); markdown text
+ * switch csv_set_raw_text, against a number cell (csv_number); cells and numbers
+ * with csv_set_decimal_comma (--decimal-comma); markdown text
  * (md_text, md_printf); and a line break of a note in text
  * (print_para, print_lines, a table's last column).
  *
@@ -147,6 +148,49 @@ static void test_csv_row(void **state)
 	free(got);
 }
 
+/*
+ * --decimal-comma: as a spreadsheet with a European locale reads CSV. Cells
+ * separated by ';', numbers with a decimal comma, text quoted when it holds
+ * a ';' (a comma is plain text then), and text that reads as a number in
+ * that convention (-1.234,5) not taken for a formula.
+ */
+static void test_csv_decimal_comma(void **state)
+{
+	char *got = NULL;
+
+	(void)state;
+	csv_set_raw_text(0);
+	csv_set_decimal_comma(1);
+	assert_int_equal(csv_sep(), ';');
+	CAPTURE(got, (csv_number(fp, -5000, 1), csv_number(fp, -0.25, 0),
+		      csv_number15(fp, -1234.5, 0), csv_number(fp, NAN, 0),
+		      csv_number(fp, 1.5e-300, 0), csv_field(fp, "a, b", 0),
+		      csv_field(fp, "a; b", 0), csv_field(fp, "-2,5%", 0), csv_end(fp)));
+	assert_string_equal(got, "-5000;-0,25;-1234,5;;1,5e-300;a, b;\"a; b\";-2,5%\r\n");
+	free(got);
+	check_cell("-1.234,5", "-1.234,5");
+	check_cell("-0,5", "-0,5");
+	check_cell("-1,234.5", "'-1,234.5");   /* not a number there: a formula's start */
+	check_cell("x;y", "\"x;y\"");
+	check_cell("12,5", "12,5");
+	char buf[64];
+	assert_int_equal(csv_number_text(buf, 1234.5), 6);
+	assert_string_equal(buf, "1234,5");
+	strcpy(buf, "16.67");
+	csv_mark(buf);
+	assert_string_equal(buf, "16,67");
+	csv_set_decimal_comma(0);
+	assert_int_equal(csv_sep(), ',');
+	assert_int_equal(csv_number_text(buf, 1234.5), 6);
+	assert_string_equal(buf, "1234.5");
+	strcpy(buf, "16.67");
+	csv_mark(buf);
+	assert_string_equal(buf, "16.67");
+	CAPTURE(got, (csv_number(fp, -0.25, 1), csv_field(fp, "a, b", 0), csv_end(fp)));
+	assert_string_equal(got, "-0.25,\"a, b\"\r\n");
+	free(got);
+}
+
 /* ---------------------------------------------------------------- markdown */
 
 static void check_md(const char *s, const char *want)
@@ -257,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_csv_number_cells),
 		cmocka_unit_test(test_csv_raw_text),
 		cmocka_unit_test(test_csv_row),
+		cmocka_unit_test(test_csv_decimal_comma),
 		cmocka_unit_test(test_md_text),
 		cmocka_unit_test(test_md_printf),
 		cmocka_unit_test(test_md_table_cell),

@@ -176,7 +176,9 @@ static const struct bad bad_cases[] = {
 	/* header */
 	{ "", 0, 0, "no header row" },
 	{ "# only a comment\n\n", 0, 0, "no header row" },
-	{ "kind;name;value\ncost;A;1\n", 1, 1, "save it as comma-separated" },
+	{ "kind\tname\tvalue\ncost\tA\t1\n", 1, 1, "the file seems to use '\t' between fields; "
+	  "save it as CSV, with ',' or ';' between fields" },
+	{ "kind;name;value\ninput;a;\"1,5;x\"\n", 2, 3, "year 2: 'x' is not a number" },
 	{ "kind,,name,value\n", 1, 2, "empty column name" },
 	{ "kind,name,value,x_a,x_a\n", 1, 5, "'x_a' appears twice" },
 	{ "kind,name,valeu\n", 1, 3, "unknown column 'valeu' (did you mean 'value'?)" },
@@ -196,7 +198,8 @@ static const struct bad bad_cases[] = {
 	{ "kind,name,value\nsetting,horizon_years,51\n", 2, 3, "out of range (expected 1 to 50)" },
 	{ "kind,name,value\nsetting,horizon_years,0\n", 2, 3, "out of range" },
 	{ "kind,name,value\nsetting,discount_rate,12\n", 2, 3, "would mean 1200%" },
-	{ "kind,name,value\nsetting,discount_rate,\"12,5%\"\n", 2, 3, "write 12.5, not 12,5" },
+	{ "kind,name,value\nsetting,discount_rate,\"12,5%\"\n", 2, 3,
+	  "use a decimal point, not a comma (write 12.5%)" },
 	{ "kind,name,value\nsetting,discount_rate,-150%\n", 2, 3, "out of range" },
 	{ "kind,name,value\nsetting,period,quarter\n", 2, 3, "expected year or month" },
 	{ "kind,name,value\nsetting,start_date,2027-13\n", 2, 3, "expected YYYY-MM" },

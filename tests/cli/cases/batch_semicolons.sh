@@ -1,5 +1,5 @@
 # A scenario saved with semicolons as separators (a spreadsheet with a European
-# locale) is a failed scenario with its reason (exit 1), not a skipped file.
+# locale) is read as such, with a note on standard error; not a skipped file.
 root=$(pwd)
 cd "$TMPDIR_CASE" || exit 1
 mkdir cases
