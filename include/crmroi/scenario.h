@@ -73,6 +73,8 @@ typedef struct crm_settings {
 	char *currency;             /* default "USD" */
 	int horizon_years;          /* 1..CRM_MAX_HORIZON_YEARS, default 3 */
 	double discount_rate;       /* annual, as a fraction; default 0.10 */
+	char *discount_rate_note;   /* the note of the discount_rate row (why this rate); never
+				       NULL, "" when none */
 	crm_grid grid;              /* default CRM_GRID_YEAR */
 	int start_year, start_month;/* calendar month of month 1; 0 when not given */
 	double finance_rate;        /* MIRR; default the discount rate */

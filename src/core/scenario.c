@@ -186,6 +186,7 @@ static crm_scenario *scenario_new(const char *name)
 	sc->file = xstrdup(name);
 	sc->settings.title = xstrdup("");
 	sc->settings.currency = xstrdup("USD");
+	sc->settings.discount_rate_note = xstrdup("");
 	sc->settings.horizon_years = 3;
 	sc->settings.discount_rate = 0.10;
 	sc->settings.grid = CRM_GRID_YEAR;
@@ -193,7 +194,8 @@ static crm_scenario *scenario_new(const char *name)
 	sc->settings.readiness_floor = 0.50;
 	sc->settings.declining_factor = 2.0;
 	sc->settings.classes = CRM_CLASSES_DEFAULT;
-	if (!sc->file || !sc->settings.title || !sc->settings.currency) {
+	if (!sc->file || !sc->settings.title || !sc->settings.currency ||
+	    !sc->settings.discount_rate_note) {
 		crm_scenario_free(sc);
 		return NULL;
 	}
@@ -258,6 +260,7 @@ void crm_scenario_free(crm_scenario *sc)
 	free(sc->extra_names);
 	free(sc->settings.title);
 	free(sc->settings.currency);
+	free(sc->settings.discount_rate_note);
 	free(sc->settings.readiness);
 	crm_warnings_free(&sc->warnings);
 	free(sc->file);

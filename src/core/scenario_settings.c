@@ -129,8 +129,14 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 	if (!strcmp(name, "horizon_years"))
 		return crm_scen_get_whole(ld, r, COL_VALUE, "horizon_years", 1, CRM_MAX_HORIZON_YEARS,
 					  &s->horizon_years);
-	if (!strcmp(name, "discount_rate"))
+	if (!strcmp(name, "discount_rate")) {
+		/* Its note says why this rate: the document's methodology gives it. */
+		free(s->discount_rate_note);
+		s->discount_rate_note = NULL;
+		if ((st = crm_scen_copy_text(ld, r, COL_NOTE, &s->discount_rate_note)) != CRM_OK)
+			return st;
 		return crm_scen_get_rate(ld, r, COL_VALUE, "discount_rate", -0.99, 10.0, &s->discount_rate);
+	}
 	if (!strcmp(name, "finance_rate")) {
 		ld->finance_given = 1;
 		return crm_scen_get_rate(ld, r, COL_VALUE, "finance_rate", -0.99, 10.0, &s->finance_rate);

@@ -131,9 +131,16 @@ int html_sec_method(const html_doc *d, FILE *fp)
 	html_text(fp, buf);
 	fputs("</li>\n<li><b>The discount rate.</b> ", fp);
 	fmt_share(a, sizeof a, s->discount_rate);
-	fprintf(fp, "%s a year, as the scenario sets it. It stands for what the money would earn "
-		"elsewhere at this risk: the company's cost of capital, or its hurdle rate for "
-		"projects like this one; the scenario gives no reason of its own.", a);
+	if (s->discount_rate_note && s->discount_rate_note[0]) {
+		fprintf(fp, "%s a year, as the scenario sets it: ", a);
+		html_text(fp, s->discount_rate_note);
+		fputs(s->discount_rate_note[strlen(s->discount_rate_note) - 1] == '.' ? "" : ".", fp);
+	} else {
+		fprintf(fp, "%s a year, as the scenario sets it. It stands for what the money would "
+			"earn elsewhere at this risk: the company's cost of capital, or its hurdle rate "
+			"for projects like this one; the scenario gives no reason of its own (a note on "
+			"its discount_rate row would give it).", a);
+	}
 	const crm_metrics *m = html_head_metrics(hc);
 	if (m->irr_ok && m->npv > 0) {
 		html_rate(b, sizeof b, m->irr_value);
