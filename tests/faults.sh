@@ -37,8 +37,18 @@ case_=full_device
 "$CRMROI" run -o /dev/full "$tei" 2>"$tmp/err"
 expect "run -o /dev/full: exit" 3 $?
 grep -q "No space left" "$tmp/err" && ok || bad "the message does not say why: $(cat "$tmp/err")"
-"$CRMROI" simulate -n 100 --sobol 0 --samples /dev/full "$risky" >/dev/null 2>&1
+"$CRMROI" simulate -n 100 --sobol 0 --samples /dev/full "$risky" >/dev/null 2>"$tmp/err"
 expect "simulate --samples /dev/full: exit" 3 $?
+grep -q "^crmroi: /dev/full: cannot write the samples: No space left" "$tmp/err" && ok ||
+	bad "--samples: the message does not name the samples file and why: $(cat "$tmp/err")"
+# The report is larger than stdio's buffer: the reason of the first failed write is kept.
+"$CRMROI" report -o /dev/full "$tei" 2>"$tmp/err"
+expect "report -o /dev/full: exit" 3 $?
+grep -q "No space left" "$tmp/err" && ok || bad "report: the message does not say why: $(cat "$tmp/err")"
+"$CRMROI" workbook -o /dev/full "$tei" 2>"$tmp/err"
+expect "workbook -o /dev/full: exit" 3 $?
+grep -q "No space left" "$tmp/err" && ok || bad "workbook: the message does not say why: $(cat "$tmp/err")"
+[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "workbook: more than one message: $(cat "$tmp/err")"
 # A two-way data table is streamed by threads: the first failed write stops it.
 "$CRMROI" sweep -f csv --vary leads_per_year=20000:29990:10 --vary margin_per_deal=5500:7498:2 \
 	"$root/scenarios/midsize_business_case.csv" > /dev/full 2>"$tmp/err"

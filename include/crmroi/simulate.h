@@ -76,6 +76,8 @@ typedef struct crm_sim_result {
 	int stopped_early;           /* --precision reached before the cap */
 	crm_sim_metric metric[CRM_SIM_NMETRICS];
 	uint64_t npv_negative, payback_not_reached, model_undefined;
+	crm_error first_undefined;   /* why the first draw whose model could not be evaluated
+					failed (a division by zero, an overflow), when any */
 	double p_npv_negative;       /* npv_negative / the draws with an NPV; NaN when none has one */
 	double p_payback_not_reached;/* payback_not_reached / the draws with an NPV; NaN likewise */
 	uint64_t npv_below_reference;
@@ -97,8 +99,10 @@ void crm_sim_result_free(crm_sim_result *res);
 /* ---------------------------------------------------- variance-based indices */
 
 typedef struct crm_sobol_result {
-	size_t nitems, n;            /* items, base sample size */
+	size_t nitems, n;            /* items with an index of their own, base sample size */
 	crm_uncertain *items;        /* owned */
+	size_t rest;                 /* crm_sobol_top: the other items, estimated together as one
+					group at index nitems of the arrays below; 0 when none */
 	double *first, *first_lo, *first_hi;   /* S_i with 95% bootstrap interval */
 	double *total, *total_lo, *total_hi;   /* ST_i */
 	double variance;             /* of NPV over the sample */
@@ -118,6 +122,18 @@ typedef struct crm_sobol_result {
  */
 crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_result *res,
 		     crm_error *err);
+/*
+ * The same with at most `top` items of their own (0: every one): when there
+ * are more, the `top` whose one-at-a-time swing of NPV (5th to 95th
+ * percentile, the others at base) is largest keep their own indices and the
+ * others are one group, whose indices are those of the group (a closed
+ * first-order index, a total index), at res->nitems. The top items take the
+ * quasi-random sequence, the group pseudo-random values: n (top + 3)
+ * evaluations, so the cost grows with the model, not with the number of items
+ * squared.
+ */
+crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t top,
+			 crm_sobol_result *res, crm_error *err);
 void crm_sobol_result_free(crm_sobol_result *res);
 
 #endif

@@ -23,14 +23,26 @@ enum {
 };
 
 extern const char *progname;
+/* The command being run ("run"), once main has chosen it; NULL before. */
+extern const char *cli_command;
+/* --strict: warnings are errors (exit 1, no output). */
+extern int cli_strict;
 
-/* Report a usage error (one line and a hint) and return EXIT_USAGE. */
+/*
+ * Report a usage error (one line and a hint: 'crmroi COMMAND --help' once a
+ * command is chosen, else 'crmroi --help') and return EXIT_USAGE.
+ */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int command_usage_error(const char *command, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 /* Print an error context as "crmroi: FILE:LINE:COL: message" and return its exit status. */
 int report_error(const crm_error *err);
-void report_warnings(const crm_warnings *w);
+/*
+ * Print warnings as "crmroi: FILE:LINE:COL: warning: message", each once per
+ * command. With --strict they are printed as errors and the number printed is
+ * returned: the caller then stops with EXIT_DATA (strict_status). 0 otherwise.
+ */
+size_t report_warnings(const crm_warnings *w);
+/* EXIT_DATA after report_warnings printed errors under --strict (n > 0), else status. */
+int strict_status(size_t n, int status);
 int exit_status_of(crm_status st);
 int parse_format(const char *s, out_format *out);
 
@@ -54,9 +66,12 @@ typedef struct out_sink {
 	char *path;      /* name as given, NULL for stdout */
 	char *tmp;       /* temporary file, NULL when written in place */
 	char *target;    /* the file replaced on commit: path with links followed */
+	struct sink_file *file;  /* fp's descriptor and the first write error's errno */
 } out_sink;
 
 int sink_open(out_sink *s, const char *path, crm_error *err);
+/* Why writing s failed, for a message: the first failed write's reason. */
+const char *sink_why(const out_sink *s);
 /* Flush and publish: rename the temporary file over the target. Closes s either way. */
 int sink_commit(out_sink *s, crm_error *err);
 /*
@@ -101,13 +116,12 @@ void inputs_add_path(const char *path);
 void inputs_add_args(int argc, char **argv);
 
 /*
- * --only on a loaded scenario: its metrics count the benefit classes in
- * classes (0: the scenario's own set, and nothing is done). A class no
- * benefit has is worth a warning: printed, or with warning not NULL kept in
- * *warning (malloc'd) for the caller to print in order. 1 when there is a
- * warning, 0 when not, -1 on no memory.
+ * --only: the classes the metrics count. A class named that no benefit has is
+ * worth a warning, added to the scenario's warnings (printed, and an error
+ * with --strict, as the others). 1 when there is one, 0 when not, -1 on no
+ * memory.
  */
-int apply_only(crm_scenario *sc, unsigned classes, char **warning);
+int apply_only(crm_scenario *sc, unsigned classes);
 
 /*
  * Load the scenario at path, count only the benefit classes in classes (0:

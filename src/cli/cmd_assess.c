@@ -54,10 +54,10 @@ static int write_template(cli_parser *p)
 }
 
 struct assess_flags {
-	int template, strict;
+	int template;
 };
 
-/* --template and --strict. */
+/* --template (--strict is every command's: cli_strict). */
 static int parse_flag(void *ctx, const cli_parser *p, int id, const char *arg)
 {
 	struct assess_flags *f = ctx;
@@ -66,15 +66,13 @@ static int parse_flag(void *ctx, const cli_parser *p, int id, const char *arg)
 	(void)arg;
 	if (id == OPT_TEMPLATE)
 		f->template = 1;
-	else
-		f->strict = 1;
 	return 0;
 }
 
 int cmd_assess(int argc, char **argv)
 {
 	cli_parser p;
-	struct assess_flags flags = { 0, 0 };
+	struct assess_flags flags = { 0 };
 	int status;
 	crm_assessment **as = NULL;
 	crm_error err;
@@ -110,7 +108,7 @@ int cmd_assess(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		if (flags.strict && as[i]->nunanswered) {
+		if (cli_strict && as[i]->nunanswered) {
 			report_unanswered(&as[i]->warnings);
 			if (status == EXIT_OK)
 				status = EXIT_DATA;

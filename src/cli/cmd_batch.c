@@ -49,7 +49,8 @@ struct item {
 	char *text;          /* this scenario's output rows */
 	size_t len;
 	char *error;         /* "file:line:col: message" when it failed */
-	char *warning;       /* "file: --only: ...": a class --only names that no benefit has */
+	char *warnings;      /* the scenario's warnings, as lines for stderr, printed in order */
+	int strict;          /* --strict made its warnings its error: they say it already */
 	int skipped;         /* not a scenario file */
 };
 
@@ -331,6 +332,31 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 	return st;
 }
 
+/* Every warning of w as "crmroi: FILE:LINE:COL: warning: message" lines (NULL without memory). */
+static char *warning_lines(const crm_warnings *w)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (!fp)
+		return NULL;
+	for (size_t i = 0; i < w->count; i++) {
+		const crm_error *e = &w->items[i];
+		fprintf(fp, "%s: %s", progname, e->file);
+		if (e->line)
+			fprintf(fp, ":%d", e->line);
+		if (e->line && e->col)
+			fprintf(fp, ":%d", e->col);
+		if (cli_strict)
+			fprintf(fp, ": %s (a warning; an error with --strict)\n", e->msg);
+		else
+			fprintf(fp, ": warning: %s\n", e->msg);
+	}
+	fclose(fp);
+	return buf;
+}
+
 static void process(const struct batch_opts *o, struct item *it)
 {
 	crm_error err;
@@ -350,10 +376,27 @@ static void process(const struct batch_opts *o, struct item *it)
 	}
 	crm_error_clear(&err);
 	crm_scenario *sc = crm_scenario_load(it->path, &err);
-	if (sc)   /* --only; its warning is printed in order, after every thread */
-		apply_only(sc, o->v.classes, &it->warning);
+	crm_status st = sc ? CRM_OK : err.status;
+	if (sc && apply_only(sc, o->v.classes) < 0)
+		st = crm_error_set(&err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	/* The warnings, printed in order after every thread; errors with --strict. */
+	if (sc && st == CRM_OK && sc->warnings.count) {
+		it->warnings = warning_lines(&sc->warnings);
+		if (cli_strict) {
+			err = sc->warnings.items[0];
+			err.status = CRM_EDATA;
+			if (sc->warnings.count > 1)
+				crm_appendf(err.msg, sizeof err.msg, " (a warning, and %zu more; errors with "
+					    "--strict)", sc->warnings.count - 1);
+			else
+				crm_appendf(err.msg, sizeof err.msg, " (a warning; an error with --strict)");
+			it->strict = 1;
+			st = CRM_EDATA;
+		}
+	}
 	inputs_add(sc);
-	crm_status st = sc ? analyse(o, sc, it->seed, fp, &err) : err.status;
+	if (st == CRM_OK)
+		st = analyse(o, sc, it->seed, fp, &err);
 	if (st != CRM_OK) {
 		char msg[2048];
 		if (!err.file[0])
@@ -529,13 +572,14 @@ int cmd_batch(int argc, char **argv)
 
 	size_t failed = 0, done_n = 0;
 	for (size_t i = 0; i < count; i++) {
-		if (items[i].warning)
-			fprintf(stderr, "%s: %s\n", progname, items[i].warning);
+		if (items[i].warnings)
+			fputs(items[i].warnings, stderr);
 		if (items[i].skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
 				"column, or a period column as actuals files have)\n", progname, items[i].path);
 		} else if (items[i].error) {
-			fprintf(stderr, "%s: %s\n", progname, items[i].error);
+			if (!items[i].strict)   /* else its warnings above said it */
+				fprintf(stderr, "%s: %s\n", progname, items[i].error);
 			failed++;
 		} else {
 			done_n++;
@@ -557,7 +601,7 @@ int cmd_batch(int argc, char **argv)
 	for (size_t i = 0; i < count; i++) {
 		free(items[i].text);
 		free(items[i].error);
-		free(items[i].warning);
+		free(items[i].warnings);
 	}
 	free(items);
 	free(ws);

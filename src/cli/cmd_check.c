@@ -19,14 +19,16 @@
  * criterion without owner, baseline or target, a benefit without owner or
  * metric.
  */
-static void plan_warnings(const crm_scenario *sc)
+static size_t plan_warnings(const crm_scenario *sc)
 {
 	crm_warnings w;
+	size_t n = 0;
 
 	memset(&w, 0, sizeof w);
 	if (crm_track_plan_warnings(sc, &w) == CRM_OK)
-		report_warnings(&w);
+		n = report_warnings(&w);
 	crm_warnings_free(&w);
+	return n;
 }
 
 int cmd_check(int argc, char **argv)
@@ -52,7 +54,7 @@ int cmd_check(int argc, char **argv)
 			for (size_t k = 0; k < errors.count; k++) {
 				if (errors.items[k].status == CRM_OK) {
 					crm_warnings one = { &errors.items[k], 1, 1 };
-					report_warnings(&one);
+					nerr += report_warnings(&one);   /* --strict */
 					continue;
 				}
 				int one = report_error(&errors.items[k]);
@@ -90,11 +92,11 @@ int cmd_check(int argc, char **argv)
 			int st = report_error(&err);
 			if (status == EXIT_OK || st == EXIT_DATA)
 				status = st;
+		} else if (report_warnings(&sc->warnings) + plan_warnings(sc)) {
+			status = EXIT_DATA;   /* --strict: warnings are errors, and no listing */
 		} else {
-			report_warnings(&sc->warnings);
 			check_view_scenario(sc, stdout);
 			check_view_origins(sc, stdout);
-			plan_warnings(sc);
 			check_view_phases(sc, stdout);
 		}
 		crm_cashflow_free(cf);

@@ -103,7 +103,7 @@ int cmd_compare(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		report_warnings(&r[i].sc->warnings);
+		status = strict_status(report_warnings(&r[i].sc->warnings), status);
 		cases[i] = r[i].c;
 		v.any_tax |= r[i].c->has_tax;
 		names[i] = short_name(path);

@@ -540,7 +540,8 @@ static int report_command(int argc, char **argv, const char **actuals)
 		if ((status = load_report(&hc->r, p.args[i], 0, p.only_given ? p.classes : 0)) !=
 		    EXIT_OK)
 			break;
-		report_warnings(&hc->r.sc->warnings);
+		if ((status = strict_status(report_warnings(&hc->r.sc->warnings), EXIT_OK)) != EXIT_OK)
+			break;
 		if ((status = build_simulation(hc, &o)) != EXIT_OK)
 			break;
 		if (i == 0) {
@@ -574,7 +575,7 @@ static int report_command(int argc, char **argv, const char **actuals)
 		if (status == EXIT_OK && crm_track_compute(sc, act, &track, &err) != CRM_OK)
 			status = report_error(&err);
 		if (status == EXIT_OK)
-			report_warnings(&track->warnings);
+			status = strict_status(report_warnings(&track->warnings), status);
 		doc.track = track;
 	}
 	if (status != EXIT_OK)

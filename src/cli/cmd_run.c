@@ -48,7 +48,7 @@ int cmd_run(int argc, char **argv)
 				status = st;
 			continue;
 		}
-		report_warnings(&reps[i].sc->warnings);
+		status = strict_status(report_warnings(&reps[i].sc->warnings), status);
 	}
 	if (status != EXIT_OK || (status = cli_out_open(&p)) != EXIT_OK)
 		goto done;

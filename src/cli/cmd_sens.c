@@ -360,13 +360,14 @@ static int prepare(const struct sens_opts *o, struct job *j, const char *path)
 		return report_error(&err);
 	if (o->classes) {
 		/* --only: before the analysis copies the settings into its model. */
-		apply_only(j->sc, o->classes, NULL);
+		apply_only(j->sc, o->classes);
 		explain_class_set(o->classes, j->only, sizeof j->only);
 	}
 	if (!(j->a = crm_analysis_new(j->sc, &err)))
 		return report_error(&err);
 	inputs_add(j->sc);
-	report_warnings(&j->sc->warnings);
+	if (report_warnings(&j->sc->warnings))
+		return EXIT_DATA;   /* --strict */
 	for (int k = 0; k < o->nvary; k++) {
 		if (crm_param_find(j->sc, o->vary[k].name, &j->vp[k], &err) != CRM_OK)
 			return usage_error("%s: %s: --vary: %s", o->cmdname, j->sc->file, err.msg);

@@ -268,9 +268,9 @@ int cmd_simulate(int argc, char **argv)
 			if (status == EXIT_OK)
 				status = st;
 		} else {
-			apply_only(scs[i], o.classes, NULL);
+			apply_only(scs[i], o.classes);
 			inputs_add(scs[i]);
-			report_warnings(&scs[i]->warnings);
+			status = strict_status(report_warnings(&scs[i]->warnings), status);
 		}
 	}
 	if (status != EXIT_OK)
@@ -325,6 +325,9 @@ int cmd_simulate(int argc, char **argv)
 			so.samples_ctx = &sm;
 		}
 		crm_status st = crm_simulate(scs[i], &so, &res[i], &err);
+		if (st == CRM_EIO && o.samples && ferror(ssink.fp))
+			crm_error_set(&err, CRM_EIO, !strcmp(o.samples, "-") ? "<stdout>" : o.samples, 0,
+				      0, "cannot write the samples: %s", sink_why(&ssink));
 		free(items);
 		progress_end(&pr);
 		if (st == CRM_OK && o.sobol)

@@ -52,7 +52,8 @@ int cmd_track(int argc, char **argv)
 		status = report_error(&err);
 		goto done;
 	}
-	report_warnings(&sc->warnings);
+	if ((status = strict_status(report_warnings(&sc->warnings), EXIT_OK)) != EXIT_OK)
+		goto done;
 	if (!(act = crm_actuals_new(sc))) {
 		crm_error_set(&err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 		status = report_error(&err);
@@ -67,8 +68,8 @@ int cmd_track(int argc, char **argv)
 		status = report_error(&err);
 		goto done;
 	}
-	report_warnings(&t->warnings);
-	if ((status = cli_out_open(&p)) == EXIT_OK) {
+	if ((status = strict_status(report_warnings(&t->warnings), EXIT_OK)) == EXIT_OK &&
+	    (status = cli_out_open(&p)) == EXIT_OK) {
 		track_view_write(t, act, p.fmt, p.out);
 		status = cli_out_close(&p, EXIT_OK);
 	}

@@ -48,7 +48,8 @@ int cmd_workbook(int argc, char **argv)
 		status = load_report(&rep, path, LOAD_BY_GRID, p.only_given ? p.classes : 0);
 	if (status != EXIT_OK)
 		goto done;
-	report_warnings(&rep.sc->warnings);
+	if ((status = strict_status(report_warnings(&rep.sc->warnings), status)) != EXIT_OK)
+		goto done;
 
 	crm_error_clear(&err);
 	if (!(an = crm_analysis_new(rep.sc, &err)) ||
@@ -75,10 +76,13 @@ int cmd_workbook(int argc, char **argv)
 	if (st != CRM_OK) {
 		sink_abort(&sink);
 		status = report_error(&err);
+	} else if ((status = strict_status(report_warnings(&warn), EXIT_OK)) != EXIT_OK) {
+		sink_abort(&sink);   /* --strict: a text cut to fit a cell is an error */
 	} else if (sink_commit(&sink, &err) != 0) {
 		status = report_error(&err);
 	}
-	report_warnings(&warn);
+	if (st != CRM_OK)
+		report_warnings(&warn);
 done:
 	crm_warnings_free(&warn);
 	free(rows);

@@ -21,7 +21,9 @@
 	"always count"
 #define METRIC_TEXT "npv (default), roi, bcr, irr, mirr, payback, discounted_payback, " \
 	"pv_benefits, pv_costs, or after tax: after_tax_npv, after_tax_irr, ..."
-#define HELP_OPT { OPT_HELP, NULL, "show this help" }, { OPT_HELP, NULL, NULL }
+#define STRICT_TEXT "treat warnings as errors: say each one, write no output, exit 1"
+#define HELP_OPT { OPT_STRICT, NULL, STRICT_TEXT }, { OPT_HELP, NULL, "show this help" }, \
+	{ OPT_HELP, NULL, NULL }
 
 static const struct cmd_option run_opts[] = {
 	{ OPT_FORMAT, NULL, FORMAT_TEXT },
@@ -147,7 +149,6 @@ static const struct cmd_option track_opts[] = {
 
 static const struct cmd_option assess_opts[] = {
 	{ OPT_TEMPLATE, NULL, "write the questionnaire as a CSV table to fill in (with -o FILE)" },
-	{ OPT_STRICT, NULL, "refuse unanswered criteria instead of counting them as 0" },
 	FORMAT_OPTS,
 	HELP_OPT
 };
@@ -318,5 +319,6 @@ int main(int argc, char **argv)
 		return usage_error("no command '%s' (commands: %s)", argv[1], list);
 	}
 	inputs_add_args(argc - 1, argv + 1);   /* no output may replace a file named here */
+	cli_command = c->name;
 	return finish(c->fn(argc - 1, argv + 1));
 }

@@ -143,8 +143,8 @@ static int cli_next(cli_parser *p, const char **arg)
 					snprintf(shown, sizeof shown, "-%c", optopt);
 				else
 					snprintf(shown, sizeof shown, "%.*s", (int)strcspn(other, "="), other);
-				return usage_error("%s: option '%s' is not one of this command's (see "
-						   "'crmroi help %s')", cmd, shown, cmd), CLI_USAGE;
+				return usage_error("%s: option '%s' is not one of this command's", cmd,
+						   shown), CLI_USAGE;
 			}
 			return usage_error("%s: unknown option '%s'", cmd, typed), CLI_USAGE;
 		}
@@ -166,6 +166,9 @@ static int cli_next(cli_parser *p, const char **arg)
 		case OPT_OUTPUT:
 			p->output = optarg;
 			break;
+		case OPT_STRICT:
+			cli_strict = 1;
+			break;
 		case OPT_RAW_TEXT:
 			/* The same for every CSV cell of the run: set once, in the output layer. */
 			csv_set_raw_text(1);
@@ -174,7 +177,7 @@ static int cli_next(cli_parser *p, const char **arg)
 			crm_error err;
 			crm_error_clear(&err);
 			if (crm_classes_parse(optarg, &p->classes, &err) != CRM_OK)
-				return command_usage_error(cmd, "%s: --only: %s", cmd, err.msg), CLI_USAGE;
+				return usage_error("%s: --only: %s", cmd, err.msg), CLI_USAGE;
 			p->only_given = 1;
 			break;
 		}

@@ -4,6 +4,7 @@
  * the list of inputs it must never replace). Number formats and CSV/JSON
  * writing are in src/render/format.c.
  */
+#define _GNU_SOURCE    /* fopencookie: a write error's reason is kept for the message */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
 #include "explain.h"
@@ -21,6 +22,8 @@
 #include <unistd.h>
 
 const char *progname = "crmroi";
+const char *cli_command;
+int cli_strict;
 
 int usage_error(const char *fmt, ...)
 {
@@ -30,7 +33,10 @@ int usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+	if (cli_command)
+		fprintf(stderr, "\nTry '%s %s --help' for more information.\n", progname, cli_command);
+	else
+		fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
 	return EXIT_USAGE;
 }
 
@@ -68,17 +74,29 @@ int report_error(const crm_error *err)
 	return exit_status_of(err->status);
 }
 
-void report_warnings(const crm_warnings *w)
+size_t report_warnings(const crm_warnings *w)
 {
 	static crm_seen *seen;   /* a warning is shown once per command (a shared base's too) */
+	size_t n = 0;
 
 	for (size_t i = 0; i < w->count; i++) {
 		if (!crm_seen_first(&seen, &w->items[i]))
 			continue;
 		fprintf(stderr, "%s: ", progname);
 		print_where(&w->items[i]);
-		fprintf(stderr, "warning: %s\n", w->items[i].msg);
+		if (cli_strict) {
+			fprintf(stderr, "%s (a warning; an error with --strict)\n", w->items[i].msg);
+			n++;
+		} else {
+			fprintf(stderr, "warning: %s\n", w->items[i].msg);
+		}
 	}
+	return n;
+}
+
+int strict_status(size_t n, int status)
+{
+	return n && status == EXIT_OK ? EXIT_DATA : status;
 }
 
 int parse_format(const char *s, out_format *out)
@@ -385,6 +403,68 @@ static char *follow_links(const char *path, char **untrusted, uid_t *link_uid, u
 	return NULL;
 }
 
+/*
+ * An output stream that remembers why its first write failed: stdio drops a
+ * buffer it could not write, and by the time the output is closed errno says
+ * nothing (a full disk read "Input/output error"). The descriptor stays at hand
+ * for fsync.
+ */
+struct sink_file {
+	int fd;
+	int err;                   /* errno of the first failed write; 0 while none */
+};
+
+static ssize_t sink_file_write(void *cookie, const char *buf, size_t n)
+{
+	struct sink_file *f = cookie;
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t w = write(f->fd, buf + done, n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (!f->err)
+				f->err = w < 0 ? errno : ENOSPC;
+			return 0;      /* fopencookie: 0 is a write error */
+		}
+		done += (size_t)w;
+	}
+	return (ssize_t)n;
+}
+
+static int sink_file_close(void *cookie)
+{
+	struct sink_file *f = cookie;
+	int rc = close(f->fd);
+
+	free(f);
+	return rc;
+}
+
+/* fd as s->fp; the descriptor is closed with it (or here, on failure). */
+static int sink_fdopen(out_sink *s, int fd)
+{
+	static const cookie_io_functions_t io = { NULL, sink_file_write, NULL, sink_file_close };
+	struct sink_file *f = malloc(sizeof *f);
+
+	if (!f || !(s->fp = fopencookie(f, "w", io))) {
+		free(f);
+		close(fd);
+		return -1;
+	}
+	f->fd = fd;
+	f->err = 0;
+	s->file = f;
+	return 0;
+}
+
+/* Why writing s failed: the first write's reason, else errno's, else EIO. */
+const char *sink_why(const out_sink *s)
+{
+	return strerror(s->file && s->file->err ? s->file->err : errno ? errno : EIO);
+}
+
 int sink_open(out_sink *s, const char *path, crm_error *err)
 {
 	struct stat st;
@@ -430,8 +510,10 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 		 * A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
 		 * place: replacing it with a regular file would break it.
 		 */
-		if (!(s->fp = fopen(path, "w"))) {
+		if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0 ||
+		    sink_fdopen(s, fd) != 0) {
 			crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+			fd = -1;
 			goto fail;
 		}
 		return 0;
@@ -472,8 +554,9 @@ int sink_open(out_sink *s, const char *path, crm_error *err)
 	} else {
 		fchmod(fd, new_file_mode());
 	}
-	if (!(s->fp = fdopen(fd, "w"))) {
+	if (sink_fdopen(s, fd) != 0) {
 		crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+		fd = -1;   /* closed */
 		goto fail;
 	}
 	return 0;
@@ -514,16 +597,18 @@ static int sink_finish(out_sink *s, crm_error *err)
 	if (!s->fp)
 		return 0;
 	errno = 0;
-	if (fflush(s->fp) != 0 || ferror(s->fp) || (s->tmp && fsync(fileno(s->fp)) != 0)) {
-		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s",
-			      strerror(errno ? errno : EIO));
+	if (fflush(s->fp) != 0 || ferror(s->fp) ||
+	    (s->tmp && s->file && fsync(s->file->fd) != 0)) {
+		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s", sink_why(s));
 		rc = -1;
 	}
+	errno = 0;
 	if (fclose(s->fp) != 0 && rc == 0) {
 		crm_error_set(err, CRM_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
 	}
 	s->fp = NULL;
+	s->file = NULL;   /* freed by fclose */
 	return rc;
 }
 
@@ -592,6 +677,7 @@ int sink_open_path(out_sink *s, const char *path, crm_error *err)
 	if (s->fp && s->fp != stdout)
 		fclose(s->fp);
 	s->fp = NULL;
+	s->file = NULL;   /* freed by fclose */
 	s->by_path = 1;
 	return 0;
 }
@@ -622,19 +708,6 @@ void quiet_stderr_end(int saved)
 	}
 }
 
-/* A usage error of one command: points to that command's help. */
-int command_usage_error(const char *command, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '%s help %s' for more information.\n", progname, command);
-	return EXIT_USAGE;
-}
-
 int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -646,18 +719,18 @@ int same_file(const char *a, const char *b)
 
 /* ------------------------------------------------------------ business cases */
 
-int apply_only(crm_scenario *sc, unsigned classes, char **warning)
+int apply_only(crm_scenario *sc, unsigned classes)
 {
 	char warn[2 * EXPLAIN_CLASSES_LEN];
+	size_t skip = strlen(sc->file) + 2;   /* the sentence after "FILE: " */
 
 	if (!classes)
 		return 0;
 	sc->settings.classes = classes;
 	if (!explain_classes_warning(sc, 1, warn, sizeof warn))
 		return 0;
-	if (!warning)
-		fprintf(stderr, "%s: %s\n", progname, warn);
-	else if (!(*warning = strdup(warn)))
+	if (crm_warnings_add(&sc->warnings, sc->file, 0, 0, "%s",
+			     strlen(warn) > skip ? warn + skip : warn) != CRM_OK)
 		return -1;
 	return 1;
 }
@@ -673,7 +746,7 @@ int load_report(report *r, const char *path, int by_month, unsigned classes)
 	crm_error_clear(&err);
 	if (!(sc = crm_scenario_load(path, &err)))
 		return report_error(&err);
-	apply_only(sc, classes, NULL);
+	apply_only(sc, classes);
 	inputs_add(sc);
 	if (by_month == LOAD_BY_GRID)
 		by_month = sc->settings.grid == CRM_GRID_MONTH;

@@ -22,6 +22,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -669,6 +670,63 @@ static const double *weights_in_use(const crm_model *m, const crm_cashflow *cf, 
 	return m->weight + l * np;
 }
 
+/*
+ * The sums overflowed though every amount is finite: say where, naming the
+ * line with the largest amount (per period, or in period 1 for the summary's
+ * values `v`, NULL otherwise) in the first period whose sums are not finite.
+ */
+static crm_status overflow_error(const crm_model *m, const crm_cashflow *cf, const double *vals,
+				 const double *v, crm_error *err)
+{
+	const crm_scenario *sc = m->sc;
+	size_t ni = m->ni, np = (size_t)m->n + 1, best = SIZE_MAX;
+	int p = 1, last = m->any_varying ? m->n : 1;
+	double top = -1;
+	char where[64];
+
+	if (!v)
+		for (p = 0; p < (int)np - 1; p++)
+			if (!isfinite(cf->costs[p]) || !isfinite(cf->benefits[p]) ||
+			    !isfinite(cf->cumulative[p]) || !isfinite(cf->cumulative_pv[p]))
+				break;
+	for (size_t l = 0; l < m->nl; l++) {
+		double a;
+		if (v) {
+			a = v[l];
+		} else {
+			int first, lastp, row = p <= last ? (p ? p : 1) : 1;
+			const double *w = weights_in_use(m, cf, l, &first, &lastp);
+			if (p < first || p > lastp || w[p] == 0.0)
+				continue;
+			crm_expr_env env = { vals + (size_t)row * ni,
+					     row > 1 ? vals + (size_t)(row - 1) * ni : m->zeros,
+					     m->year[p], m->month[p] };
+			a = m->line_override[l];
+			if (isnan(a))
+				a = crm_expr_eval(sc->lines[l].value, &env);
+			a *= w[p] * m->line_factor[l];
+		}
+		if (fabs(a) > top) {
+			top = fabs(a);
+			best = l;
+		}
+	}
+	if (v)
+		snprintf(where, sizeof where, "over the horizon");
+	else
+		period_label(cf, p, where, sizeof where);
+	if (best == SIZE_MAX)
+		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows %s%s "
+				     "(amounts beyond 1e308): check the magnitudes of the values",
+				     v ? "" : "in ", where);
+	const crm_line *ln = &sc->lines[best];
+	return crm_error_set(err, CRM_EDATA, ln->loc.file, ln->loc.line, ln->loc.col,
+			     "the cash flow overflows %s%s (sums beyond 1e308): %s '%s' is the "
+			     "largest amount %s, %g; check the magnitudes of the values",
+			     v ? "" : "in ", where, ln->kind == CRM_COST ? "cost" : "benefit",
+			     ln->label, v ? "a period" : "there", top);
+}
+
 static int adoption_used(const crm_model *m, const crm_cashflow *cf, int i, int p, int every)
 {
 	for (size_t l = 0; l < m->nl; l++) {
@@ -1017,8 +1075,7 @@ crm_status crm_model_eval(const crm_model *m, crm_cashflow *cf, crm_error *err)
 		cf->cumulative_pv[p] = cumpv;
 	}
 	if (!isfinite(cum) || !isfinite(cumpv))
-		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows (amounts "
-				     "beyond 1e308): check the magnitudes of the values");
+		return overflow_error(m, cf, vals, NULL, err);
 	return CRM_OK;
 }
 
@@ -1223,8 +1280,7 @@ static crm_status summary_values(const crm_model *m, crm_cashflow *cf, const cha
 		sc_abs += fabs(v[l]) * m->absw[l];
 	}
 	if (!isfinite(npv) || !isfinite(sc_abs))
-		return crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "the cash flow overflows (amounts "
-				     "beyond 1e308): check the magnitudes of the values");
+		return overflow_error(m, cf, NULL, v, err);
 	s->npv = npv;
 	s->pv_costs = pvc;
 	s->payback_reached = s->dpayback_reached = 0;

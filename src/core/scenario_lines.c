@@ -152,7 +152,7 @@ static crm_status read_tax_columns(struct loader *ld, const struct srow *r, crm_
 				    "decides the month)", what);
 		if (crm_date_parse(v, &y, &m, &dd) != 0)
 			return FAIL(ld, r, COL_DATE, "%s: date '%s' is not a day (expected YYYY-MM-DD, "
-				    "e.g. 2027-03-15)", what, v);
+				    "e.g. 2027-03-15, in the years 1900 to 2999)", what, v);
 		if (!s->start_year)
 			return FAIL(ld, r, COL_DATE, "%s: a date needs the setting start_date (the "
 				    "investment date the months count from)", what);
@@ -210,8 +210,8 @@ static enum look look_wanted(enum col c)
 	case COL_DIST: return LOOK_DIST;
 	case COL_AREA: return LOOK_AREA;
 	case COL_TIMING: return LOOK_TIMING;
-	case COL_START: case COL_END: case COL_RAMP: case COL_GROWTH: case COL_RISK:
-	case COL_PROBABILITY: return LOOK_NUMBER;
+	case COL_LOW: case COL_HIGH: case COL_START: case COL_END: case COL_RAMP:
+	case COL_GROWTH: case COL_RISK: case COL_PROBABILITY: return LOOK_NUMBER;
 	case COL_CURVE: return LOOK_CURVE;
 	default: return LOOK_EMPTY;
 	}
@@ -226,44 +226,59 @@ static int col_at(const struct srow *r, int at)
 	return -1;
 }
 
+#define SHIFT_MAX 3   /* fields left out (or written too many) that a hint looks for */
+
 /*
  * After an error in a cost or benefit row: when two or more of its cells hold
- * what the next (or previous) column wants and not what their own wants, a
- * field was probably left out (or one too many written) before them. Say so,
- * since the error itself names only one of the shifted cells.
+ * what the column k further on (or back) wants and not what their own wants, k
+ * fields were probably left out (or written too many) before them, for k from
+ * 1 to SHIFT_MAX. Say so, since the error itself names only one of the
+ * shifted cells.
  */
 void crm_scen_explain_shift(struct loader *ld, const struct srow *r)
 {
-	int left = 0, right = 0, first_left = 0, first_right = 0;
-	char hint[200];
+	int best = 0, best_k = 0, first_best = 0;
+	char hint[240];
 
-	for (int c = 0; c < NCOLS; c++) {
-		enum look want = look_wanted((enum col)c), got;
-		if (want == LOOK_EMPTY || !fcol(r, c) || (got = look_of(rowf(r, c))) == LOOK_EMPTY ||
-		    got == want)
+	for (int k = -SHIFT_MAX; k <= SHIFT_MAX; k++) {
+		int n = 0, first = -1;
+		if (!k)
 			continue;
-		int next = col_at(r, fcol(r, c) + 1), prev = col_at(r, fcol(r, c) - 1);
-		if (next >= 0 && look_wanted((enum col)next) == got && got != LOOK_EMPTY) {
-			left++;
-			if (!first_left || fcol(r, c) < fcol(r, first_left))
-				first_left = c;
+		for (int c = 0; c < NCOLS; c++) {
+			enum look want = look_wanted((enum col)c), got;
+			if (want == LOOK_EMPTY || !fcol(r, c) ||
+			    (got = look_of(rowf(r, c))) == LOOK_EMPTY || got == want)
+				continue;
+			/* Left out before it: its value belongs k columns further on. */
+			int there = col_at(r, fcol(r, c) + k);
+			if (there >= 0 && look_wanted((enum col)there) == got) {
+				n++;
+				if (first < 0 || fcol(r, c) < fcol(r, first))
+					first = c;
+			}
 		}
-		if (prev >= 0 && look_wanted((enum col)prev) == got && got != LOOK_EMPTY) {
-			right++;
-			if (!first_right || fcol(r, c) < fcol(r, first_right))
-				first_right = c;
+		/* The most cells explained; on a tie the smaller shift, a missing field first. */
+		if (n > best || (n == best && n && abs(k) < abs(best_k))) {
+			best = n;
+			best_k = k;
+			first_best = first;
 		}
 	}
-	if (left >= 2 && left >= right)
-		snprintf(hint, sizeof hint, " (the fields from column '%s' on look shifted one "
-			 "column to the left: is a field missing before it? an empty field still "
-			 "needs its comma)", crm_scen_col_names[first_left]);
-	else if (right >= 2)
-		snprintf(hint, sizeof hint, " (the fields from column '%s' on look shifted one "
-			 "column to the right: is there one field too many before it?)",
-			 crm_scen_col_names[first_right]);
-	else
+	if (best < 2)
 		return;
+	int k = abs(best_k);
+	if (best_k > 0)
+		snprintf(hint, sizeof hint, " (the fields from column '%s' on look shifted %s to the "
+			 "left: %s before it? an empty field still needs its comma)",
+			 crm_scen_col_names[first_best], k == 1 ? "one column" : k == 2 ?
+			 "two columns" : "three columns", k == 1 ? "is a field missing" :
+			 k == 2 ? "are two fields missing" : "are three fields missing");
+	else
+		snprintf(hint, sizeof hint, " (the fields from column '%s' on look shifted %s to the "
+			 "right: %s before it?)", crm_scen_col_names[first_best],
+			 k == 1 ? "one column" : k == 2 ? "two columns" : "three columns",
+			 k == 1 ? "is there one field too many" : k == 2 ?
+			 "are there two fields too many" : "are there three fields too many");
 	crm_scen_amend_last(ld, hint);
 }
 

@@ -113,6 +113,7 @@ struct loader {
 	const char **group_prob_file;
 	/* Settings seen, for duplicates and defaults. */
 	int setting_line[CRM_SCEN_NSETTINGS];
+	crm_loc setting_at[CRM_SCEN_NSETTINGS];  /* its value's cell, for checks across settings */
 	int finance_given, reinvest_given;
 	/* While compiling: the unknown name a formula used, for a suggestion. */
 	char unknown[128];

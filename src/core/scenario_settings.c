@@ -19,12 +19,13 @@
 #include "crmroi/finance.h"
 
 /* The line a setting was given on, or 0. */
-static int setting_given_at(const struct loader *ld, const char *name)
+/* Where a setting's value was given: its line and column (0, 0 when it was not). */
+static crm_loc setting_given_at(const struct loader *ld, const char *name)
 {
 	for (int i = 0; crm_scen_setting_names[i]; i++)
 		if (!strcmp(crm_scen_setting_names[i], name))
-			return ld->setting_line[i];
-	return 0;
+			return ld->setting_at[i];
+	return (crm_loc){ ld->sc->file, 0, 0 };
 }
 
 /*
@@ -61,9 +62,9 @@ static crm_status read_tax_setting(struct loader *ld, const struct srow *r, cons
 					      &pct)) != CRM_OK)
 			return st;
 		if (pct || !(s->declining_factor > 0 && s->declining_factor <= 10))
-			return FAIL(ld, r, COL_VALUE, "declining_factor: '%s' is not a factor from 0 "
-				    "to 10 (expected e.g. 2 for double declining balance, 1.5 for 150%%)",
-				    v);
+			return FAIL(ld, r, COL_VALUE, "declining_factor: '%s' is not a factor above 0 "
+				    "and at most 10 (expected e.g. 2 for double declining balance, 1.5 "
+				    "for 150%%)", v);
 		return CRM_OK;
 	}
 	if (!strcmp(name, "discounting")) {
@@ -111,6 +112,7 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,
 			    ld->setting_line[idx]);
 	ld->setting_line[idx] = r->line;
+	ld->setting_at[idx] = loc_of(ld, r, COL_VALUE);
 	if ((st = crm_scen_check_unused(ld, r, "setting", unused, sizeof unused / sizeof *unused)) != CRM_OK)
 		return st;
 	if (!strcmp(name, "title")) {
@@ -180,7 +182,7 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		      y > 2999 || m < 1 || m > 12)
 			return FAIL(ld, r, COL_VALUE, "start_date: '%s' is not a month or a day "
 				    "(expected YYYY-MM, e.g. 2027-01, or the investment date YYYY-MM-DD, "
-				    "e.g. 2027-01-15)", v);
+				    "e.g. 2027-01-15, in the years 1900 to 2999)", v);
 		s->start_year = y;
 		s->start_month = m;
 		s->start_day = d;
@@ -198,7 +200,7 @@ crm_status crm_scen_settings_done(struct loader *ld)
 	crm_status st;
 
 	if (sc->settings.discounting == CRM_DISCOUNT_DATED && !sc->settings.start_year)
-		if ((st = crm_scen_fail_at(ld, (crm_loc){ sc->file, setting_given_at(ld, "discounting"), 0 },
+		if ((st = crm_scen_fail_at(ld, setting_given_at(ld, "discounting"),
 					   "discounting dated needs the setting start_date (the investment "
 					   "date every flow is discounted to)")) != CRM_OK && !go_on(ld, st))
 			return st;

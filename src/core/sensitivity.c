@@ -20,6 +20,9 @@
 #define STEP_SLACK 1e-9         /* rounding allowed when TO lies on the grid, in steps */
 /* A bracket whose ends still differ by this fraction of the scan step's change is a jump. */
 #define BREAKEVEN_JUMP_FRAC 1e-3
+/* Or by this many times what the scan step's slope gives across the bracket. */
+#define BREAKEVEN_JUMP_SLOPE 1e4
+#define BREAKEVEN_NOISE_REL 1e-12  /* a difference this small (relative) is rounding */
 
 /* Metric at p = v, with p put back afterwards. */
 static crm_status value_at(crm_analysis *a, const crm_param *p, double v, crm_metric_id metric,
@@ -477,11 +480,16 @@ crm_status crm_breakeven_solve(crm_analysis *a, const crm_param *p, crm_metric_i
 		/*
 		 * Brent keeps a bracket around the crossing. Where the metric is
 		 * continuous the values at its ends differ by a vanishing fraction of
-		 * the change between the scan points; where it jumps over the target
-		 * (a round() step) they stay apart.
+		 * the change between the scan points, about what the scan's slope
+		 * gives across the bracket; where it jumps over the target (a round()
+		 * step, however small beside the scan step) they stay apart.
 		 */
+		double dv = fabs(vb.v - va.v), scan = fabs(v[bk].v - v[bj].v);
+		double slope_says = scan * fabs(rb - ra) / fabs(x[bk] - x[bj]);
 		if (va.ok && vb.ok && side_of(&va, metric, target) != side_of(&vb, metric, target) &&
-		    fabs(vb.v - va.v) > BREAKEVEN_JUMP_FRAC * fabs(v[bk].v - v[bj].v)) {
+		    (dv > BREAKEVEN_JUMP_FRAC * scan ||
+		     dv > BREAKEVEN_JUMP_SLOPE * slope_says +
+			  BREAKEVEN_NOISE_REL * (fabs(va.v) + fabs(vb.v)))) {
 			set_jump(out, ra, &va, rb, &vb);
 			goto done;
 		}

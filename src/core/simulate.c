@@ -70,6 +70,7 @@ struct block {
 	double *items;             /* count x nitems, when kept */
 	struct part part[CRM_SIM_NMETRICS];
 	uint64_t npv_neg, npv_below, at_neg, pb_not, model_undef;
+	crm_error undef_err;       /* why the block's first undefined draw was, when model_undef */
 	crm_status st;
 	crm_error err;
 };
@@ -464,7 +465,8 @@ static void run_block(struct worker *w, struct block *b)
 				b->err = e;
 				return;
 			}
-			b->model_undef += (uint64_t)undefined;
+			if (undefined && !b->model_undef++)
+				b->undef_err = e;
 		}
 		record_chunk(sh, b, c0, cn, w->cols);
 	}
@@ -820,6 +822,8 @@ static crm_status merge_block(struct run *r, crm_sim_result *res, const struct b
 	res->npv_below_reference += b->npv_below;
 	res->after_tax_negative += b->at_neg;
 	res->payback_not_reached += b->pb_not;
+	if (b->model_undef && !res->model_undefined)
+		res->first_undefined = b->undef_err;   /* blocks come in draw order */
 	res->model_undefined += b->model_undef;
 	res->iterations = b->first + b->count;
 	if (opt->samples && opt->samples(opt->samples_ctx, b->first, b->count, res->nitems,

@@ -92,89 +92,210 @@ static void estimate(const double *fa, const double *fb, const double *fab, size
 	}
 }
 
+/* The items ranked by how much NPV swings between their 5th and 95th percentiles, the others at base. */
+struct screen {
+	double swing;
+	size_t i;
+};
+
+static int screen_cmp(const void *x, const void *y)
+{
+	const struct screen *a = x, *b = y;
+	if (a->swing != b->swing)
+		return a->swing < b->swing ? 1 : -1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static void item_set(crm_model *m, const crm_uncertain *u, double p)
+{
+	double x = crm_uncertain_quantile(u, p);
+
+	switch (u->kind) {
+	case CRM_ITEM_INPUT: crm_model_override(m, (size_t)u->index, x); break;
+	case CRM_ITEM_LINE: crm_model_override_line(m, (size_t)u->index, x); break;
+	case CRM_ITEM_EVENT: crm_model_set_occurs(m, (size_t)u->index, x > 0.5); break;
+	}
+}
+
+static void item_clear(crm_model *m, const crm_uncertain *u)
+{
+	switch (u->kind) {
+	case CRM_ITEM_INPUT: crm_model_clear_override(m, (size_t)u->index); break;
+	case CRM_ITEM_LINE: crm_model_clear_line_override(m, (size_t)u->index); break;
+	case CRM_ITEM_EVENT: crm_model_clear_occurs(m, (size_t)u->index); break;
+	}
+}
+
+static double npv_now(crm_model *m, crm_cashflow *cf)
+{
+	crm_summary s;
+	crm_error e;
+	crm_status st = crm_model_summary(m, cf, 0, 0, &s, &e);
+
+	if (st == CRM_OK)
+		return s.npv;
+	if (st != CRM_EUSAGE || crm_model_eval(m, cf, &e) != CRM_OK)
+		return NAN;
+	return cf->cumulative_pv[cf->nperiods];
+}
+
+/*
+ * Mark in pick[] the `top` items whose one-at-a-time swing of NPV is largest
+ * (ties by order): 2 k evaluations. 0, or -1 when out of memory.
+ */
+static int screen_items(crm_model *m, crm_cashflow *cf, const crm_uncertain *items, size_t k,
+			size_t top, char *pick)
+{
+	struct screen *sc = malloc(k * sizeof *sc);
+
+	if (!sc)
+		return -1;
+	for (size_t i = 0; i < k; i++) {
+		item_set(m, &items[i], 0.05);
+		double lo = npv_now(m, cf);
+		item_set(m, &items[i], 0.95);
+		double hi = npv_now(m, cf);
+		item_clear(m, &items[i]);
+		sc[i].swing = isfinite(lo) && isfinite(hi) ? fabs(hi - lo) : INFINITY;
+		sc[i].i = i;
+	}
+	qsort(sc, k, sizeof *sc, screen_cmp);
+	memset(pick, 0, k);
+	for (size_t j = 0; j < top; j++)
+		pick[sc[j].i] = 1;
+	free(sc);
+	return 0;
+}
+
 crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_result *res,
 		     crm_error *err)
+{
+	return crm_sobol_top(sc, n, seed, 0, res, err);
+}
+
+crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t top,
+			 crm_sobol_result *res, crm_error *err)
 {
 	crm_model *m = NULL;
 	crm_cashflow *cf = NULL;
 	gsl_qrng *q = NULL;
-	gsl_rng *rng = NULL;
-	double *a = NULL, *b = NULL, *row = NULL, *fa = NULL, *fb = NULL, *fab = NULL;
+	gsl_rng *rng = NULL, *grng = NULL;
+	double *row = NULL, *ua = NULL, *ub = NULL, *u = NULL, *fa = NULL, *fb = NULL, *fab = NULL;
 	double *bs = NULL, *bst = NULL, *scratch = NULL, *boot_s = NULL, *boot_st = NULL;
-	size_t *idx = NULL;
+	size_t *idx = NULL, *pos = NULL, *rest = NULL;
+	crm_uncertain *all = NULL;
+	char *pick = NULL;
 	crm_status st;
-	size_t k;
+	size_t kall, k, g, nrest = 0;
 
 	memset(res, 0, sizeof *res);
 	res->n = n;
-	if ((st = crm_uncertain_list(sc, &res->items, &res->nitems, err)) != CRM_OK)
+	if ((st = crm_uncertain_list(sc, &all, &kall, err)) != CRM_OK)
 		return st;
-	k = res->nitems;
-	if (k == 0) {
+	if (kall == 0) {
+		free(all);
 		snprintf(res->note, sizeof res->note, "no uncertain values: give inputs low and high");
 		return CRM_OK;
 	}
+	k = top && kall > top ? top : kall;   /* items with an index of their own */
+	nrest = kall - k;                     /* the others, one group */
+	g = k + (nrest > 0);
 	if (2 * k > HALTON_MAX_DIM) {
+		res->items = all;
+		res->nitems = kall;
 		snprintf(res->note, sizeof res->note, "more uncertain values (%zu) than quasi-random "
-			 "sequences have dimensions for", k);
+			 "sequences have dimensions for", kall);
 		return CRM_OK;
 	}
+	m = crm_model_new(sc, err);
+	if (!m) {
+		free(all);
+		return err ? err->status : CRM_ENOMEM;
+	}
+	cf = crm_cashflow_new(m);
 	res->sequence = 2 * k <= SOBOL_MAX_DIM ? "sobol" : "halton";
 	q = gsl_qrng_alloc(2 * k <= SOBOL_MAX_DIM ? gsl_qrng_sobol : gsl_qrng_halton, (unsigned)(2 * k));
 	rng = gsl_rng_alloc(gsl_rng_mt19937);
-	m = crm_model_new(sc, err);
-	cf = m ? crm_cashflow_new(m) : NULL;
-	a = malloc(n * k * sizeof *a);
-	b = malloc(n * k * sizeof *b);
+	grng = nrest ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
 	row = malloc((2 * k + 1) * sizeof *row);
+	ua = malloc(kall * sizeof *ua);
+	ub = malloc(kall * sizeof *ub);
+	u = malloc(kall * sizeof *u);
+	pos = malloc(k * sizeof *pos);
+	rest = malloc((nrest + 1) * sizeof *rest);
+	pick = malloc(kall);
 	fa = malloc(n * sizeof *fa);
 	fb = malloc(n * sizeof *fb);
-	fab = malloc(n * k * sizeof *fab);
-	bs = malloc(k * sizeof *bs);
-	bst = malloc(k * sizeof *bst);
+	fab = malloc(n * g * sizeof *fab);
+	bs = malloc(g * sizeof *bs);
+	bst = malloc(g * sizeof *bst);
 	scratch = malloc(2 * n * sizeof *scratch);
-	boot_s = malloc(CRM_SOBOL_BOOTSTRAP * k * sizeof *boot_s);
-	boot_st = malloc(CRM_SOBOL_BOOTSTRAP * k * sizeof *boot_st);
+	boot_s = malloc(CRM_SOBOL_BOOTSTRAP * g * sizeof *boot_s);
+	boot_st = malloc(CRM_SOBOL_BOOTSTRAP * g * sizeof *boot_st);
 	idx = malloc(n * sizeof *idx);
-	res->first = malloc(k * sizeof(double));
-	res->first_lo = malloc(k * sizeof(double));
-	res->first_hi = malloc(k * sizeof(double));
-	res->total = malloc(k * sizeof(double));
-	res->total_lo = malloc(k * sizeof(double));
-	res->total_hi = malloc(k * sizeof(double));
-	if (!m) {
-		st = err ? err->status : CRM_ENOMEM;
-		goto done;
-	}
-	if (!q || !rng || !cf || !a || !b || !row || !fa || !fb || !fab || !bs || !bst || !scratch ||
-	    !boot_s || !boot_st || !idx || !res->first || !res->first_lo || !res->first_hi ||
-	    !res->total || !res->total_lo || !res->total_hi) {
+	res->items = malloc(k * sizeof *res->items);
+	res->first = malloc(g * sizeof(double));
+	res->first_lo = malloc(g * sizeof(double));
+	res->first_hi = malloc(g * sizeof(double));
+	res->total = malloc(g * sizeof(double));
+	res->total_lo = malloc(g * sizeof(double));
+	res->total_hi = malloc(g * sizeof(double));
+	if (!q || !rng || (nrest && !grng) || !cf || !row || !ua || !ub || !u || !pos || !rest ||
+	    !pick || !fa || !fb || !fab || !bs || !bst || !scratch || !boot_s || !boot_st || !idx ||
+	    !res->items || !res->first || !res->first_lo || !res->first_hi || !res->total ||
+	    !res->total_lo || !res->total_hi) {
 		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for Sobol indices");
 		goto done;
 	}
 	cf->keep_inputs = 0;
 	cf->keep_amounts = 0;
+	/* The items of their own (all of them, or the top ones by swing), in the scenario's order. */
+	if (nrest && screen_items(m, cf, all, kall, k, pick) != 0) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for Sobol indices");
+		goto done;
+	}
+	for (size_t i = 0, j = 0, r = 0; i < kall; i++) {
+		if (!nrest || pick[i]) {
+			pos[j] = i;
+			res->items[j++] = all[i];
+		} else {
+			rest[r++] = i;
+		}
+	}
+	res->nitems = k;
+	res->rest = nrest;
+	/* The group's values are pseudo-random, from a stream of their own. */
+	if (grng)
+		gsl_rng_set(grng, (unsigned long)(seed ^ 0x9E3779B97F4A7C15ULL));
 	/* The first point of a Sobol sequence is all zeros: skip it. */
 	gsl_qrng_get(q, row);
 	for (size_t r = 0; r < n; r++) {
 		gsl_qrng_get(q, row);
-		memcpy(a + r * k, row, k * sizeof *row);
-		memcpy(b + r * k, row + k, k * sizeof *row);
-	}
-	for (size_t r = 0; r < n; r++) {
-		if (npv_at(m, cf, res->items, k, a + r * k, &fa[r]) != 0 ||
-		    npv_at(m, cf, res->items, k, b + r * k, &fb[r]) != 0)
+		for (size_t j = 0; j < k; j++) {
+			ua[pos[j]] = row[j];
+			ub[pos[j]] = row[k + j];
+		}
+		for (size_t j = 0; j < nrest; j++) {
+			ua[rest[j]] = gsl_rng_uniform_pos(grng);
+			ub[rest[j]] = gsl_rng_uniform_pos(grng);
+		}
+		if (npv_at(m, cf, all, kall, ua, &fa[r]) != 0 ||
+		    npv_at(m, cf, all, kall, ub, &fb[r]) != 0)
 			goto undefined;
-		for (size_t i = 0; i < k; i++) {
-			memcpy(row, a + r * k, k * sizeof *row);
-			row[i] = b[r * k + i];
-			if (npv_at(m, cf, res->items, k, row, &fab[i * n + r]) != 0)
+		for (size_t i = 0; i < g; i++) {
+			memcpy(u, ua, kall * sizeof *u);
+			if (i < k)
+				u[pos[i]] = ub[pos[i]];
+			else
+				for (size_t j = 0; j < nrest; j++)
+					u[rest[j]] = ub[rest[j]];
+			if (npv_at(m, cf, all, kall, u, &fab[i * n + r]) != 0)
 				goto undefined;
 		}
 	}
 	for (size_t r = 0; r < n; r++)
 		idx[r] = r;
-	estimate(fa, fb, fab, n, k, idx, res->first, res->total, &res->variance, scratch);
+	estimate(fa, fb, fab, n, g, idx, res->first, res->total, &res->variance, scratch);
 	if (!(res->variance > 0)) {
 		snprintf(res->note, sizeof res->note, "NPV does not vary over the sample, so its "
 			 "variance has nothing to apportion");
@@ -186,13 +307,13 @@ crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_
 		double v;
 		for (size_t r = 0; r < n; r++)
 			idx[r] = gsl_rng_uniform_int(rng, n);
-		estimate(fa, fb, fab, n, k, idx, bs, bst, &v, scratch);
-		for (size_t i = 0; i < k; i++) {
+		estimate(fa, fb, fab, n, g, idx, bs, bst, &v, scratch);
+		for (size_t i = 0; i < g; i++) {
 			boot_s[i * CRM_SOBOL_BOOTSTRAP + rep] = bs[i];
 			boot_st[i * CRM_SOBOL_BOOTSTRAP + rep] = bst[i];
 		}
 	}
-	for (size_t i = 0; i < k; i++) {
+	for (size_t i = 0; i < g; i++) {
 		double *s = boot_s + i * CRM_SOBOL_BOOTSTRAP, *t = boot_st + i * CRM_SOBOL_BOOTSTRAP;
 		gsl_sort(s, 1, CRM_SOBOL_BOOTSTRAP);
 		gsl_sort(t, 1, CRM_SOBOL_BOOTSTRAP);
@@ -211,11 +332,18 @@ undefined:
 done:
 	gsl_qrng_free(q);
 	gsl_rng_free(rng);
+	if (grng)
+		gsl_rng_free(grng);
 	crm_cashflow_free(cf);
 	crm_model_free(m);
-	free(a);
-	free(b);
+	free(all);
 	free(row);
+	free(ua);
+	free(ub);
+	free(u);
+	free(pos);
+	free(rest);
+	free(pick);
 	free(fa);
 	free(fb);
 	free(fab);

@@ -118,8 +118,10 @@ static void put_only(row *r)
  * only too, but for run, which writes it itself.
  */
 static void lead(row *r, const batch_view *v, FILE *fp, const char *file, const char *title,
-		 const char *error)
+		 const char *error, const crm_warnings *w)
 {
+	char first[sizeof w->items[0].file + sizeof w->items[0].msg + 32] = "";
+
 	r->v = v;
 	r->fp = fp;
 	r->first = 1;
@@ -128,6 +130,18 @@ static void lead(row *r, const batch_view *v, FILE *fp, const char *file, const 
 	put_text(r, "title", title ? title : "");
 	put_text(r, "status", error ? "error" : "ok");
 	put_text(r, "error", error ? error : "");
+	/* The scenario's warnings: how many, and the first, located as an error is. */
+	if (w && w->count) {
+		const crm_error *e = &w->items[0];
+		if (e->line && e->col)
+			snprintf(first, sizeof first, "%s:%d:%d: %s", e->file, e->line, e->col, e->msg);
+		else if (e->line)
+			snprintf(first, sizeof first, "%s:%d: %s", e->file, e->line, e->msg);
+		else
+			snprintf(first, sizeof first, "%s: %s", e->file, e->msg);
+	}
+	put_num(r, "warnings", w ? (double)w->count : 0, NULL);
+	put_text(r, "warning", first);
 	if (v->classes && v->an != BATCH_RUN)
 		put_only(r);
 }
@@ -140,6 +154,8 @@ void batch_view_header(const batch_view *v, FILE *fp)
 	csv_field(fp, "title", 0);
 	csv_field(fp, "status", 0);
 	csv_field(fp, "error", 0);
+	csv_field(fp, "warnings", 0);
+	csv_field(fp, "warning", 0);
 	if (v->classes && v->an != BATCH_RUN)
 		csv_field(fp, "only", 0);   /* run always has it, the other analyses with --only */
 	switch (v->an) {
@@ -187,7 +203,7 @@ void batch_view_run(const batch_view *v, const crm_scenario *sc, const crm_case 
 		tax ? "not reached" : "no tax_rate setting", NULL };
 	row r;
 
-	lead(&r, v, fp, sc->file, sc->settings.title, NULL);
+	lead(&r, v, fp, sc->file, sc->settings.title, NULL, &sc->warnings);
 	put_only(&r);
 	for (size_t k = 0; k < NRUN; k++)
 		put_num(&r, run_keys[k], val[k], why[k]);
@@ -229,7 +245,7 @@ void batch_view_simulate(const batch_view *v, const crm_scenario *sc, uint64_t s
 		row r;
 		if (!m->computed)
 			continue;
-		lead(&r, v, fp, sc->file, sc->settings.title, NULL);
+		lead(&r, v, fp, sc->file, sc->settings.title, NULL, &sc->warnings);
 		put_seed(&r, seed);
 		put_text(&r, "metric", names[k]);
 		put_num(&r, "draws", (double)m->defined, NULL);
@@ -249,7 +265,7 @@ void batch_view_tornado(const batch_view *v, const crm_scenario *sc,
 	for (size_t i = 0; i < n; i++) {
 		const crm_tornado_row *t = &rows[i];
 		row r;
-		lead(&r, v, fp, sc->file, sc->settings.title, NULL);
+		lead(&r, v, fp, sc->file, sc->settings.title, NULL, &sc->warnings);
 		put_text(&r, "name", t->param.name);
 		put_text(&r, "kind", t->param.kind == CRM_PARAM_INPUT ? "input"
 			 : sc->lines[t->param.index].kind == CRM_COST ? "cost" : "benefit");
@@ -272,7 +288,7 @@ void batch_view_breakeven(const batch_view *v, const crm_scenario *sc,
 		const crm_breakeven *be = &rows[i].be;
 		const crm_param *p = &be->param;
 		row r;
-		lead(&r, v, fp, sc->file, sc->settings.title, NULL);
+		lead(&r, v, fp, sc->file, sc->settings.title, NULL, &sc->warnings);
 		put_text(&r, "name", p->name);
 		put_text(&r, "kind", "input");
 		put_num(&r, "base", p->has_base ? p->base : NAN, "a formula or series");
@@ -319,7 +335,7 @@ void batch_view_error(const batch_view *v, const char *file, const char *title,
 	row r;
 
 	/* The message without the program name, padded to the table's width. */
-	lead(&r, v, fp, file, title, msg);
+	lead(&r, v, fp, file, title, msg, NULL);
 	if (!v->jsonl)
 		for (size_t k = 0; k < analysis_columns(v->an); k++)
 			csv_field(fp, "", 0);

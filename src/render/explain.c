@@ -239,11 +239,53 @@ static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, d
 	}
 }
 
+/* A value in its unit with `extra` more decimals than fmt_unit gives. */
+static void fmt_unit_finer(char *buf, size_t len, double v, int unit, int extra)
+{
+	char num[FMT_NUM_MAX];
+
+	switch (unit) {
+	case CRM_UNIT_MONEY: fmt_money(buf, len, v, extra); break;
+	case CRM_UNIT_RATE:
+		fmt_money(num, sizeof num, v * 100.0, 2 + extra);
+		snprintf(buf, len, "%s%%", num);
+		break;
+	case CRM_UNIT_RATIO: fmt_money(buf, len, v, 2 + extra); break;
+	case CRM_UNIT_MONTHS: snprintf(buf, len, "%.*f", 1 + extra, v); break;
+	default: snprintf(buf, len, "%.*g", 10 + extra, v); break;
+	}
+}
+
+/*
+ * The target and the two values a metric jumps between, with as many more
+ * decimals as it takes to tell them apart (a small round() step would show
+ * "from 208.00% to 208.00%" otherwise).
+ */
+static void jump_values(const crm_breakeven *be, int unit, double target, char *t, char *lo,
+			char *hi, size_t len)
+{
+	const crm_value *a = &be->at_jump_lo, *b = &be->at_jump_hi;
+
+	for (int extra = 0; extra <= 8; extra++) {
+		fmt_unit_finer(t, len, target, unit, extra);
+		if (a->ok)
+			fmt_unit_finer(lo, len, a->v, unit, extra);
+		else
+			snprintf(lo, len, "n/a (%s)", a->why);
+		if (b->ok)
+			fmt_unit_finer(hi, len, b->v, unit, extra);
+		else
+			snprintf(hi, len, "n/a (%s)", b->why);
+		if (strcmp(t, lo) && strcmp(t, hi) && strcmp(lo, hi))
+			return;
+	}
+}
+
 /* A break-even with no single value: why, into buf; 0 when there is a value (CRM_BE_FOUND). */
 static int no_breakeven(const crm_breakeven *be, const crm_metric_info *mi, double target,
 			unsigned left_out, char *buf, size_t len)
 {
-	char t[64], lo[64], hi[64], vlo[96], vhi[96];
+	char t[512], lo[64], hi[64], vlo[512], vhi[512];
 	const crm_param *p = &be->param;
 
 	fmt_unit(t, sizeof t, target, mi->unit);
@@ -279,8 +321,7 @@ static int no_breakeven(const crm_breakeven *be, const crm_metric_info *mi, doub
 		char a[64], b[64];
 		fmt_param(a, sizeof a, p, be->jump_lo);
 		fmt_param(b, sizeof b, p, be->jump_hi);
-		explain_value(vlo, sizeof vlo, &be->at_jump_lo, mi->unit);
-		explain_value(vhi, sizeof vhi, &be->at_jump_hi, mi->unit);
+		jump_values(be, mi->unit, target, t, vlo, vhi, sizeof vlo);
 		if (!strcmp(a, b))
 			snprintf(buf, len, "%s jumps over %s at %s = %s, from %s to %s: no value of %s "
 				 "gives exactly %s", short_label(mi), t, p->name, a, vlo, vhi, p->name, t);

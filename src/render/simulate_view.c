@@ -33,11 +33,24 @@ static const int metric_units[CRM_SIM_NMETRICS] = {
 	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_MONTHS
 };
 static const char *const metric_why[CRM_SIM_NMETRICS] = {
-	"the model is not a number (a division by zero)", "no positive PV of costs", "no IRR",
+	"the model could not be evaluated", "no positive PV of costs", "no IRR",
 	"not reached within the horizon", "not reached within the horizon",
 	"no tax_rate setting", "no IRR after tax (or no tax_rate setting)",
 	"not reached within the horizon (or no tax_rate setting)"
 };
+
+/* Why the first draw whose model could not be evaluated failed: "file:line:col: message". */
+static void first_undefined(const crm_sim_result *res, char *buf, size_t len)
+{
+	const crm_error *e = &res->first_undefined;
+
+	if (e->file[0] && e->line)
+		snprintf(buf, len, "%s:%d:%d: %s", e->file, e->line, e->col, e->msg);
+	else if (e->file[0])
+		snprintf(buf, len, "%s: %s", e->file, e->msg);
+	else
+		snprintf(buf, len, "%s", e->msg);
+}
 
 /* ----------------------------------------------------------------- report */
 
@@ -278,8 +291,12 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 	fputc('\n', fp);
 	fmt_money(x, sizeof x, (double)res->npv_negative, 0);
 	fmt_money(y, sizeof y, (double)npv->defined, 0);
-	say_own(fp, md, "Probability that NPV < 0: %.2f%% (%s of %s draws)", npv->defined ? 100.0 * (double)res->npv_negative / (double)npv->defined : 0.0, x, y);
-	if (res->metric[CRM_SIM_PAYBACK].computed) {
+	if (npv->defined)
+		say_own(fp, md, "Probability that NPV < 0: %.2f%% (%s of %s draws)",
+			100.0 * (double)res->npv_negative / (double)npv->defined, x, y);
+	else
+		say_own(fp, md, "Probability that NPV < 0: n/a (no draw has an NPV)");
+	if (res->metric[CRM_SIM_PAYBACK].computed && npv->defined) {
 		fmt_money(x, sizeof x, (double)res->payback_not_reached, 0);
 		say(fp, md, "Probability that payback is not reached within the %d-month horizon: "
 		"%.2f%% (%s draws)", 12 * sc->settings.horizon_years,
@@ -288,9 +305,16 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 	}
 	say(fp, md, "Undefined values are counted, not averaged: the statistics of each "
 		"metric use only the draws where it exists.");
-	if (res->model_undefined)
-		say(fp, md, "In %llu draws the model itself was not a number (a division by zero).", (unsigned long long)res->model_undefined);
-	if (npv->exact)
+	if (res->model_undefined) {
+		char why[sizeof res->first_undefined.file + sizeof res->first_undefined.msg + 32];
+		first_undefined(res, why, sizeof why);
+		fmt_money(x, sizeof x, (double)res->model_undefined, 0);
+		say(fp, md, "In %s draws the model could not be evaluated (a division by zero or an "
+		    "amount beyond 1e308); the first: %s", x, why);
+	}
+	if (!npv->defined)
+		;   /* no percentiles to speak of */
+	else if (npv->exact)
 		say(fp, md, "Percentiles are exact: every value is kept (P%% by linear "
 		"interpolation between order statistics, as a spreadsheet's PERCENTILE "
 		"does).");
@@ -460,6 +484,12 @@ static void report_csv_sim(const sim_view_opts *o, const crm_scenario *sc,
 	const crm_sim_metric *npv = &res->metric[CRM_SIM_NPV];
 	const char *no_npv = npv->defined ? NULL : "no draw has an NPV";
 	csv_row_note(fp, "probability", "npv_negative", "share", res->p_npv_negative, NAN, NAN, no_npv);
+	if (res->model_undefined) {
+		char why[sizeof res->first_undefined.file + sizeof res->first_undefined.msg + 32];
+		first_undefined(res, why, sizeof why);
+		csv_row_note(fp, "model", "not_evaluated", "draws", (double)res->model_undefined, NAN,
+			     NAN, why);
+	}
 	if (res->metric[CRM_SIM_PAYBACK].computed)
 		csv_row_note(fp, "probability", "payback_not_reached", "share", res->p_payback_not_reached, NAN, NAN,
 			     no_npv);
@@ -541,6 +571,15 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 	jnum(fp, "npv_negative", res->p_npv_negative, 0);
 	if (res->metric[CRM_SIM_PAYBACK].computed)
 		jnum(fp, "payback_not_reached", res->p_payback_not_reached, 1);
+	fprintf(fp, "},\n  \"model_not_evaluated\": {\"draws\": %llu, \"first\": ",
+		(unsigned long long)res->model_undefined);
+	if (res->model_undefined) {
+		char why[sizeof res->first_undefined.file + sizeof res->first_undefined.msg + 32];
+		first_undefined(res, why, sizeof why);
+		json_string(fp, why);
+	} else {
+		fputs("null", fp);
+	}
 	fputs("},\n  \"npv_histogram\": [", fp);
 	for (size_t i = 0; i < npv->nbins; i++) {
 		fputs(i ? ",\n    {" : "\n    {", fp);

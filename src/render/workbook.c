@@ -174,10 +174,18 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 		st = err->status;
 		goto done;
 	}
+	errno = 0;
 	lxw_error e = workbook_close(w.book);
+	int why = errno;
 	w.book = NULL;
 	if (e != LXW_NO_ERROR) {
-		st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s", lxw_strerror(e));
+		/* The system's reason first (a full disk), then libxlsxwriter's words. */
+		if (why)
+			st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s (%s)",
+					   strerror(why), lxw_strerror(e));
+		else
+			st = crm_error_set(err, CRM_EIO, path, 0, 0, "cannot write: %s",
+					   lxw_strerror(e));
 		goto done;
 	}
 done:

@@ -248,6 +248,43 @@ static void test_breakeven_jump(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * A round() step far smaller than the scan step is still a jump, for every
+ * metric. 480,000 spent, round(b, 0) earned in each of 3 years at 10%: the
+ * annuity factor is a = 1/1.1 + 1/1.1^2 + 1/1.1^3 = 2.486851990984222 (exact
+ * fractions), and each metric is monotone in the whole earning B, so it jumps
+ * over a target at k + 0.5, k the last whole B on the target's near side:
+ *   NPV 1,000,000.3:         B* = 1,480,000.3 / a = 595,130.03   -> 595,130.5
+ *   PV of benefits 1,500,000.3: B* = 1,500,000.3 / a = 603,172.33 -> 603,172.5
+ *   IRR 208%:   B* = 480,000 / (1/3.08 + 1/3.08^2 + 1/3.08^3) = 1,033,781.53 -> 1,033,781.5
+ *   payback 5.9 months: 12 x 480,000 / B = 5.9 at B* = 976,271.19 -> 976,271.5
+ * (hand calculation, exact fractions). The search interval is 0 to 10,000,000,
+ * so a scan step spans some 39,000 steps of round().
+ */
+static void test_breakeven_small_jump(void **state)
+{
+	static const struct { crm_metric_id m; double target, at; } cases[] = {
+		{ CRM_METRIC_NPV, 1000000.3, 595130.5 },
+		{ CRM_METRIC_PV_BENEFITS, 1500000.3, 603172.5 },
+		{ CRM_METRIC_IRR, 2.08, 1033781.5 },
+		{ CRM_METRIC_PAYBACK, 5.9, 976271.5 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		crm_scenario *sc = load_text("kind,name,value,timing\ninput,b,1000000\n"
+					     "cost,Licence,480000,once\n"
+					     "benefit,Orders,\"round(b, 0)\",yearly\n");
+		crm_breakeven be = breakeven_of(sc, "b", cases[i].m, cases[i].target, 1, 0);
+		assert_int_equal(be.status, CRM_BE_JUMP);
+		assert_close(be.jump_lo, cases[i].at, 1e-9, 0);
+		assert_close(be.jump_hi, cases[i].at, 1e-9, 0);
+		assert_true(be.at_jump_lo.ok && be.at_jump_hi.ok);
+		/* The two values lie on either side of the target. */
+		assert_true((be.at_jump_lo.v - cases[i].target) * (be.at_jump_hi.v - cases[i].target) < 0);
+		crm_scenario_free(sc);
+	}
+}
+
 static void test_breakeven_domain(void **state)
 {
 	(void)state;
@@ -880,6 +917,7 @@ int main(void)
 		cmocka_unit_test(test_breakeven_whole_below),
 		cmocka_unit_test(test_breakeven_whole_run_of_zeros),
 		cmocka_unit_test(test_breakeven_jump),
+		cmocka_unit_test(test_breakeven_small_jump),
 		cmocka_unit_test(test_breakeven_domain),
 		cmocka_unit_test(test_breakeven_not_finite),
 		cmocka_unit_test(test_mirr_rates_follow_discount_rate),

@@ -275,6 +275,49 @@ static void test_band_edges(void **state)
 	}
 }
 
+/*
+ * Just outside every band, on both sides of each gap, an answer is refused
+ * and the message names the two bands it lies between (crmroi(1): "a
+ * percentage inside one of the score bands 0-5%, 10-25%, 30-45%, 50-65%,
+ * 70-85% and 90-100%"): 66% is not 65%.
+ */
+static void test_between_bands(void **state)
+{
+	(void)state;
+	static const struct { const char *answer, *bands; } cases[] = {
+		{ "6%", "0-5% and 10-25%" }, { "5.01%", "0-5% and 10-25%" },
+		{ "9%", "0-5% and 10-25%" }, { "9.99%", "0-5% and 10-25%" },
+		{ "26%", "10-25% and 30-45%" }, { "29%", "10-25% and 30-45%" },
+		{ "46%", "30-45% and 50-65%" }, { "49%", "30-45% and 50-65%" },
+		{ "66%", "50-65% and 70-85%" }, { "65.01%", "50-65% and 70-85%" },
+		{ "69%", "50-65% and 70-85%" }, { "86%", "70-85% and 90-100%" },
+		{ "89%", "70-85% and 90-100%" }, { "89.99%", "70-85% and 90-100%" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char text[128], want[128];
+		crm_error err;
+		crm_error_clear(&err);
+		snprintf(text, sizeof text, HDR "PS1,,%s,,\n", cases[i].answer);
+		snprintf(want, sizeof want, "PS1: '%s' lies between the score bands %s (choose",
+			 cases[i].answer, cases[i].bands);
+		crm_assessment *a = crm_assess_parse(text, strlen(text), "bands.csv", 0, &err);
+		if (a) {
+			print_error("%s is accepted as %g\n", cases[i].answer, a->answers[0].score);
+			crm_assess_free(a);
+			fail();
+		}
+		assert_int_equal(err.line, 2);
+		assert_int_equal(err.col, 3);
+		assert_contains(err.msg, want);
+	}
+	/* 100% is the top, and 0% the bottom: beyond them is outside, not between. */
+	crm_error err;
+	crm_error_clear(&err);
+	const char *over = HDR "PS1,,100.01%,,\n";
+	assert_null(crm_assess_parse(over, strlen(over), "bands.csv", 0, &err));
+	assert_contains(err.msg, "'100.01%' is outside 0% to 100%");
+}
+
 /* factor = floor + (1 - floor) x score / 1000 */
 static void test_factor(void **state)
 {
@@ -480,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_mixed_every_chunk),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_band_edges),
+		cmocka_unit_test(test_between_bands),
 		cmocka_unit_test(test_factor),
 		cmocka_unit_test(test_readiness_npv),
 		cmocka_unit_test(test_readiness_errors),

@@ -194,6 +194,69 @@ static void test_series_and_formulas(void **state)
 	run_free(&r);
 }
 
+/*
+ * The Initial column (month 0) evaluates the period variables as the first
+ * period of the grid, as crmroi-scenario(5) says ("year, month: ... the year
+ * of the horizon (1-based), and the month (1-based ...)"; "in the Initial
+ * column they take their first period's value"): year 1 and month 1. So the
+ * TEI case of test_tei_forrester with its set-up cost written 10000 * year or
+ * 10000 * month is the same case: flows -10000, 10000, 10000, 10000 at 10%,
+ * NPV 14,868.519909842223891 (../shared/oracle/fin_oracle.py npv, as there).
+ */
+static void test_initial_column_year_month(void **state)
+{
+	(void)state;
+	struct run r;
+	static const char *const setup[] = { "10000 * year", "10000 * month" };
+	for (size_t k = 0; k < 2; k++) {
+		char text[256];
+		snprintf(text, sizeof text, "kind,name,value,timing\nsetting,horizon_years,3\n"
+			 "setting,discount_rate,10%%\ncost,Set-up,%s,once\n"
+			 "cost,Operating,5000,yearly\nbenefit,Revenue,15000,yearly\n", setup[k]);
+		run_text(&r, text);
+		assert_close(amt(&r, 0, 0), 10000, 0, 0);
+		assert_close(r.met.npv, 14868.519909842223891, REL, 0);
+		run_free(&r);
+	}
+	/* The month grid: month 0 is year 1 and month 1 too; month 7 is month 7 of year 1. */
+	run_text(&r, HDR "setting,period,month\nsetting,horizon_years,1\n"
+		 "cost,By year,10000 * year,once,0\ncost,By month,10000 * month,once,0\n"
+		 "cost,In month 7,100 * month,once,7\n");
+	assert_close(amt(&r, 0, 0), 10000, 0, 0);
+	assert_close(amt(&r, 1, 0), 10000, 0, 0);
+	assert_close(amt(&r, 2, 7), 700, 0, 0);
+	run_free(&r);
+}
+
+/*
+ * prev() in a line's value: the input's value in the previous period, 0 in
+ * the first. users is 10, 20, 30 by year: 1000 x prev(users) is 0, 10,000,
+ * 20,000. seats is 50 in every year, yet prev(seats) still changes by
+ * period: 0, then 50,000 and 50,000. By hand.
+ */
+static void test_prev_in_line(void **state)
+{
+	(void)state;
+	struct run r;
+	run_text(&r, "kind,name,value,timing\nsetting,horizon_years,3\n"
+		 "input,users,10;20;30\ninput,seats,50\n"
+		 "benefit,Referrals,1000 * prev(users),yearly\n"
+		 "cost,Support,1000 * prev(seats),yearly\n");
+	const double referrals[4] = { 0, 0, 10000, 20000 }, support[4] = { 0, 0, 50000, 50000 };
+	for (int p = 0; p <= 3; p++) {
+		assert_close(amt(&r, 0, p), referrals[p], 0, 0);
+		assert_close(amt(&r, 1, p), support[p], 0, 0);
+	}
+	run_free(&r);
+	/* On the month grid: the previous month, 0 in month 1. */
+	run_text(&r, HDR "setting,period,month\nsetting,horizon_years,1\n"
+		 "input,users,month * 2\nbenefit,Referrals,1000 * prev(users),monthly\n");
+	assert_close(amt(&r, 0, 1), 0, 0, 0);
+	assert_close(amt(&r, 0, 2), 2000, 0, 0);
+	assert_close(amt(&r, 0, 12), 22000, 0, 0);
+	run_free(&r);
+}
+
 static void test_fixed_values_late_start(void **state)
 {
 	(void)state;
@@ -597,6 +660,8 @@ int main(void)
 		cmocka_unit_test(test_ramps),
 		cmocka_unit_test(test_growth_and_risk),
 		cmocka_unit_test(test_series_and_formulas),
+		cmocka_unit_test(test_initial_column_year_month),
+		cmocka_unit_test(test_prev_in_line),
 		cmocka_unit_test(test_fixed_values_late_start),
 		cmocka_unit_test(test_risk_event_expected_value),
 		cmocka_unit_test(test_month_grid),

@@ -291,6 +291,10 @@ static const struct bad bad_cases[] = {
 	  "(the fields from column 'dist' on look shifted one column to the left: is a field missing before it?" },
 	{ HDR "benefit,Extra,50000,,,,,lead_management,yearly,1\n", 2, 8,
 	  "(the fields from column 'timing' on look shifted one column to the right" },
+	/* Three fields left out under a nine-column header: area, timing, start land in low, high, dist. */
+	{ "kind,name,value,low,high,dist,area,timing,start\ncost,Set-up,45000,implementation,once,0\n",
+	  2, 6, "(the fields from column 'low' on look shifted three columns to the left: are three "
+	  "fields missing before it?" },
 	{ "kind,name,value\ncost,A,\"100                                                                                                                                                                                                                                                                                                            garbage;200\"\n",
 	  2, 3, "year 1" },
 };

@@ -866,6 +866,45 @@ static void test_sobol_linear(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * At most one item of its own: the linear model's largest swing is x2 (a
+ * normal with sd 1: 3.29 from its 5th to 95th percentile, against 1.8 for
+ * 2 x1 and about 0.68 for 0.5 x3), which keeps its index, 1 / 1.375 =
+ * 0.727272...; x1 and x3 are one group whose index is the sum of theirs,
+ * (1/3 + 1/24) / 1.375 = 0.272727... (analytic, an additive model: first and
+ * total alike). The group's values are pseudo-random, so its estimates get
+ * 0.03. With room for every item the result is crm_sobol's, to the bit.
+ */
+static void test_sobol_top_groups_the_rest(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(linear_text);
+	crm_sobol_result r, all;
+	crm_error err;
+	assert_int_equal(crm_sobol_top(sc, 8192, 42, 1, &r, &err), CRM_OK);
+	assert_true(r.ok);
+	assert_int_equal(r.nitems, 1);
+	assert_int_equal(r.rest, 2);
+	assert_string_equal(r.items[0].name, "x2");
+	assert_close(r.first[0], 0.727272727272727272727272727273, 0, 0.03);
+	assert_close(r.total[0], 0.727272727272727272727272727273, 0, 0.03);
+	assert_close(r.first[1], 0.272727272727272727272727272727, 0, 0.03);
+	assert_close(r.total[1], 0.272727272727272727272727272727, 0, 0.03);
+	assert_true(r.first_lo[1] <= r.first[1] && r.first[1] <= r.first_hi[1]);
+	crm_sobol_result_free(&r);
+	assert_int_equal(crm_sobol_top(sc, 512, 42, 3, &r, &err), CRM_OK);
+	assert_int_equal(crm_sobol(sc, 512, 42, &all, &err), CRM_OK);
+	assert_int_equal(r.rest, 0);
+	assert_int_equal(r.nitems, 3);
+	for (int i = 0; i < 3; i++) {
+		assert_true(r.first[i] == all.first[i] && r.total[i] == all.total[i]);
+		assert_true(r.first_lo[i] == all.first_lo[i] && r.total_hi[i] == all.total_hi[i]);
+	}
+	crm_sobol_result_free(&r);
+	crm_sobol_result_free(&all);
+	crm_scenario_free(sc);
+}
+
 static void test_sobol_no_uncertainty(void **state)
 {
 	(void)state;
@@ -1184,6 +1223,7 @@ int main(void)
 		cmocka_unit_test(test_payback_lost_again),
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
+		cmocka_unit_test(test_sobol_top_groups_the_rest),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 		cmocka_unit_test(test_order_statistics),
 		cmocka_unit_test(test_rank_correlation),

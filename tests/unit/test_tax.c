@@ -132,6 +132,41 @@ static void test_dates(void **state)
 	assert_true(y == 2030 && m == 2 && d == 28);
 }
 
+/*
+ * The date read is the date written, digit by digit, across the range
+ * finance.h allows (a real calendar day from 1900 to 2999): 2127 is not
+ * 1927 or 2027, and both ends of the range are in it, their neighbours
+ * out. Leap days by the Gregorian rule: 2000 has one, 1900 and 2100 none.
+ */
+static void test_date_parse_fields(void **state)
+{
+	static const struct { const char *s; int y, m, d; } ok[] = {
+		{ "2127-06-15", 2127, 6, 15 }, { "1927-06-15", 1927, 6, 15 },
+		{ "2027-10-09", 2027, 10, 9 }, { "2238-11-30", 2238, 11, 30 },
+		{ "1900-01-01", 1900, 1, 1 }, { "1999-12-31", 1999, 12, 31 },
+		{ "2999-12-31", 2999, 12, 31 }, { "2000-02-29", 2000, 2, 29 },
+		{ "2096-02-29", 2096, 2, 29 },
+	};
+	static const char *const bad[] = { "1899-12-31", "3000-01-01", "1900-02-29",
+		"2100-02-29", "2127-00-15", "2127-06-00", "2127-06-31", "2127-12-32" };
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		int y = 0, m = 0, d = 0;
+		if (crm_date_parse(ok[i].s, &y, &m, &d) != 0 || y != ok[i].y || m != ok[i].m ||
+		    d != ok[i].d) {
+			print_error("%s read as %04d-%02d-%02d\n", ok[i].s, y, m, d);
+			fail();
+		}
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		int y, m, d;
+		if (crm_date_parse(bad[i], &y, &m, &d) != -1) {
+			print_error("%s is not refused\n", bad[i]);
+			fail();
+		}
+	}
+}
+
 static void years_from(const int (*dates)[3], size_t n, double *t)
 {
 	long d0 = crm_date_days(dates[0][0], dates[0][1], dates[0][2]);
@@ -234,19 +269,22 @@ static void test_xmirr_net_flows(void **state)
 
 	/* The same as a dated business case, invested on 2027-01-15 (day 167 is 2027-07-01). */
 	crm_metrics met;
-	(void)after_tax_of("kind,name,value,timing,date\n"
-			   "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
-			   "setting,horizon_years,1\nsetting,discount_rate,0.1\n"
-			   "setting,finance_rate,0.1\nsetting,reinvest_rate,0.1\n"
-			   "cost,Licence,1000,once,2027-01-15\ncost,Go-live,400,once,2027-07-01\n"
-			   "benefit,Orders,1500,once,2027-07-01\n", &met);
+	crm_after_tax at = after_tax_of(
+		"kind,name,value,timing,date\n"
+		"setting,start_date,2027-01-15\nsetting,discounting,dated\n"
+		"setting,horizon_years,1\nsetting,discount_rate,0.1\n"
+		"setting,finance_rate,0.1\nsetting,reinvest_rate,0.1\n"
+		"cost,Licence,1000,once,2027-01-15\ncost,Go-live,400,once,2027-07-01\n"
+		"benefit,Orders,1500,once,2027-07-01\n", &met);
 	assert_true(met.mirr_ok);
 	assert_close(met.mirr, by_hand, REL, 0);
-	(void)after_tax_of("kind,name,value,timing,date\n"
-			   "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
-			   "setting,horizon_years,1\n"
-			   "cost,A,0.7,once,2027-03-03\ncost,B,0.1,once,2027-03-09\n", &met);
+	crm_after_tax_free(&at);
+	at = after_tax_of("kind,name,value,timing,date\n"
+			  "setting,start_date,2027-01-15\nsetting,discounting,dated\n"
+			  "setting,horizon_years,1\n"
+			  "cost,A,0.7,once,2027-03-03\ncost,B,0.1,once,2027-03-09\n", &met);
 	assert_false(met.mirr_ok);
+	crm_after_tax_free(&at);
 }
 
 static void test_scenario_textbook(void **state)
@@ -315,11 +353,54 @@ static void test_scenario_losses_lag_salvage(void **state)
 	crm_after_tax_free(&at);
 }
 
+/*
+ * Under tax_losses=carry_forward a taxable profit below 1 is a profit, not a
+ * loss. By hand: revenue 1,000.5 against a cost of 1,000 a year is a profit
+ * of 0.5, taxed 25%: 0.125 a year, nothing carried; after tax 0.375 a year,
+ * NPV at 10% over two years 0.375 x (1/1.1 + 1/1.21) = 0.7875 / 1.21 =
+ * 0.65082644628099173553..., against 1.05 / 1.21 before tax. And a loss of
+ * 0.25 then profits of 0.5: the loss is used in the second year (tax 25% x
+ * 0.25 = 0.0625), the third pays 0.125.
+ */
+static void test_fractional_profit_carry_forward(void **state)
+{
+	crm_metrics before;
+	crm_tax_year t[3];
+	double beyond = -1;
+	const double profit[3] = { -0.25, 0.5, 0.5 }, none[3] = { 0, 0, 0 };
+	(void)state;
+	crm_tax_compute(profit, none, 3, 0.25, 0, CRM_LOSSES_CARRY_FORWARD, t, &beyond);
+	assert_close(t[0].tax, 0, 0, 0);
+	assert_close(t[0].loss_carried, 0.25, 0, 0);
+	assert_close(t[1].loss_used, 0.25, 0, 0);
+	assert_close(t[1].loss_carried, 0, 0, 0);
+	assert_close(t[1].tax, 0.0625, 0, 0);
+	assert_close(t[2].loss_used, 0, 0, 0);
+	assert_close(t[2].tax, 0.125, 0, 0);
+	assert_close(beyond, 0, 0, 0);
+
+	crm_after_tax at = after_tax_of(
+		"kind,name,value,timing\n"
+		"setting,horizon_years,2\nsetting,discount_rate,10%\nsetting,tax_rate,25%\n"
+		"setting,tax_losses,carry_forward\n"
+		"cost,Run,1000,yearly\nbenefit,Revenue,1000.5,yearly\n", &before);
+	assert_close(before.npv, 1.05 / 1.21, 1e-9, 0);
+	for (int y = 0; y < 2; y++) {
+		assert_close(at.years[y].taxable, 0.5, 1e-12, 0);
+		assert_close(at.years[y].tax, 0.125, 1e-12, 0);
+		assert_close(at.years[y].loss_carried, 0, 0, 0);
+		assert_close(at.cf->net[y + 1], 0.375, 1e-12, 0);
+	}
+	assert_close(at.metrics.npv, 0.65082644628099173553, 1e-9, 0);
+	crm_after_tax_free(&at);
+}
+
 /* Every malformed tax column or setting is refused where it is written. */
 static void test_scenario_tax_errors(void **state)
 {
 	static const struct { const char *row; int col; const char *msg; } bad[] = {
 		{ "setting,tax_rate,40,,,,,,", 3, "would mean 4000%" },
+		{ "setting,declining_factor,0,,,,,,", 3, "above 0 and at most 10" },
 		{ "cost,X,100,once,,capitalise,0,,", 7, "out of range" },
 		{ "cost,X,100,once,,capitalise,2.5,,", 7, "not a whole number" },
 		{ "cost,X,100,once,,capitalise,,,", 7, "needs its life" },
@@ -354,7 +435,9 @@ static void test_scenario_dates(void **state)
 		{ "cost,X,100,once,,2008-05-01", 2, 6, "needs the setting start_date" },
 		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,3,2008-05-01", 3, 6, "not both" },
 		{ "setting,start_date,2008-02-30,,", 2, 3, "not a month or a day" },
-		{ "setting,discounting,dated,,", 2, 0, "needs the setting start_date" },
+		{ "setting,discounting,dated,,", 2, 3, "needs the setting start_date" },
+		{ "setting,start_date,3027-01,,", 2, 3, "in the years 1900 to 2999" },
+		{ "setting,start_date,2008-01-01,,\ncost,X,100,once,,1899-12-31", 3, 6, "in the years 1900 to 2999" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -497,11 +580,13 @@ int main(void)
 		cmocka_unit_test(test_textbook_after_tax),
 		cmocka_unit_test(test_tax_lag_and_losses),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_date_parse_fields),
 		cmocka_unit_test(test_xnpv_xirr_excel_example),
 		cmocka_unit_test(test_xirr_several_and_double_roots),
 		cmocka_unit_test(test_xmirr_net_flows),
 		cmocka_unit_test(test_scenario_textbook),
 		cmocka_unit_test(test_scenario_losses_lag_salvage),
+		cmocka_unit_test(test_fractional_profit_carry_forward),
 		cmocka_unit_test(test_scenario_tax_errors),
 		cmocka_unit_test(test_scenario_dates),
 		cmocka_unit_test(test_simulated_after_tax),

@@ -229,6 +229,103 @@ static void test_reforecast_year_grid(void **state)
 }
 
 /*
+ * Actuals late in the horizon: the last seven months of a three-year plan
+ * that starts in April 2027, so month 30 is 2029-09 and month 36, the last,
+ * 2030-03 (month 1 is 2027-04, month 13 2028-04, month 25 2029-04).
+ *   Setup 50,000 once in month 0; Run 1,200 a year = 100 a month; Gain
+ *   36,000 a year = 3,000 a month; no risk.
+ * Actuals: Run 110 in months 30-36; Gain 2,700 in months 30-35, none in
+ * month 36, which has Run's: Gain's plan of 3,000 is assumed there. The
+ * criterion adoption, due in month 36, is measured at 85% in month 36: met.
+ * Indexes over months 30-36: Run 770 / 700 = 1.1; Gain (6 x 2,700 + 3,000) /
+ * 21,000 = 19,200 / 21,000.
+ * Net to date: plan -50,000 + 36 x 2,900 = 54,400; actual -50,000 + 29 x
+ * 2,900 + 6 x 2,590 + 2,890 = 52,530.
+ * Year flows: approved -50,000, 34,800 x 3; the re-forecasts (actuals to
+ * the end) -50,000, 34,800, 34,800, 5 x 2,900 + 6 x 2,590 + 2,890 = 32,930.
+ * NPV at 10% (exact fractions, and fin_oracle.py's gnumeric engine):
+ * approved 48638000/1331 = 36542.449286250936, re-forecast 46768000/1331 =
+ * 35137.490608564985; IRR (gnumeric) 0.4823031286434776116 and
+ * 0.47244919250257332542; payback 1 + 15,200 / 34,800 years = 17.241379...
+ * months in both.
+ */
+static void expect_fail(const char *scenario, const char *first, const char *text, int line,
+			const char *want);
+
+static const char *late_plan =
+	"kind,name,value,timing,start,end,risk,phase,baseline,target,due\n"
+	"setting,horizon_years,3\n"
+	"setting,discount_rate,10%\n"
+	"setting,start_date,2027-04\n"
+	"phase,run,,,25,36,,,,,\n"
+	"criterion,adoption,,,,,,run,20%,80%,36\n"
+	"cost,Setup,50000,once,0,,0,,,,\n"
+	"cost,Run,1200,yearly,1,,0,,,,\n"
+	"benefit,Gain,36000,yearly,1,,0,,,,\n";
+
+static void test_late_in_horizon(void **state)
+{
+	(void)state;
+	struct tk k;
+	char label[64];
+	tk_load(&k, late_plan, "late.csv",
+		"period,kind,name,value\n"
+		"2029-09,cost,Run,110\n31,cost,Run,110\n32,cost,Run,110\n33,cost,Run,110\n"
+		"34,cost,Run,110\n35,cost,Run,110\n2030-03,cost,Run,110\n"
+		"2029-09,benefit,Gain,2700\n31,benefit,Gain,2700\n32,benefit,Gain,2700\n"
+		"33,benefit,Gain,2700\n34,benefit,Gain,2700\n35,benefit,Gain,2700\n"
+		"36,criterion,adoption,85%\n", NULL);
+	const crm_track *t = k.t;
+	assert_int_equal(t->months, 36);
+	assert_int_equal(t->last, 36);
+	for (int m = 0; m <= 36; m++)
+		assert_int_equal(t->with_actuals[m], m >= 30);
+	crm_track_month_label(k.sc, 30, label, sizeof label);
+	assert_string_equal(label, "month 30 (2029-09)");
+	crm_track_month_label(k.sc, 36, label, sizeof label);
+	assert_string_equal(label, "month 36 (2030-03)");
+
+	const crm_track_row *run = row_named(t, "Run"), *gain = row_named(t, "Gain");
+	assert_true(run->given[30] && run->given[36] && !run->given[29]);
+	assert_close(run->month[36].actual, 110, 0, 0);
+	assert_close(run->month[36].plan, 100, 1e-12, 0);
+	assert_close(run->index, 1.1, 1e-12, 0);
+	assert_int_equal(run->nassumed, 0);
+	assert_false(gain->given[36]);
+	assert_int_equal(gain->nassumed, 1);
+	assert_int_equal(gain->assumed[0], 36);
+	assert_close(gain->index, 19200.0 / 21000.0, 1e-12, 0);
+
+	const crm_track_row *net = row_named(t, "Net");
+	assert_close(net->cum[36].plan, 54400, 1e-12, 0);
+	assert_close(net->cum[36].actual, 52530, 1e-12, 0);
+	assert_close(net->cum[29].actual, net->cum[29].plan, 1e-12, 0);
+
+	assert_close(t->approved.npv, 48638000.0 / 1331.0, 1e-12, 0);
+	assert_close(t->plan.npv, 46768000.0 / 1331.0, 1e-12, 0);
+	assert_close(t->trend.npv, 46768000.0 / 1331.0, 1e-12, 0);
+	assert_true(t->approved.irr_ok && t->plan.irr_ok);
+	assert_close(t->approved.irr_value, 0.4823031286434776116, 1e-9, 0);
+	assert_close(t->plan.irr_value, 0.47244919250257332542, 1e-9, 0);
+	assert_close(t->plan.payback.months, 12 + 12 * 15200.0 / 34800.0, 1e-12, 0);
+	assert_int_equal(t->warnings.count, 0);
+	/* The criterion due in month 36, measured then (given as the number 36): met. */
+	assert_int_equal(t->criteria[0].latest_month, 36);
+	assert_int_equal(t->criteria[0].status, CRM_CRIT_MET);
+	assert_true(t->criteria[0].due_so_far);
+	assert_int_equal(t->phases[0].verdict, CRM_ON_TRACK);
+	assert_int_equal(t->phases[0].ndue, 1);
+	tk_free(&k);
+
+	/* Month 36 is the last that may have actuals: month 37 is refused either way. */
+	expect_fail(late_plan, NULL, "period,kind,name,value\n2030-04,cost,Run,110\n", 2,
+		    "period '2030-04' is month 37, after the 36-month horizon (the plan ends in "
+		    "month 36 (2030-03))");
+	expect_fail(late_plan, NULL, "period,kind,name,value\n37,cost,Run,110\n", 2,
+		    "period 37 is after the 36-month horizon");
+}
+
+/*
  * Criteria. Last month with actuals: 5.
  *   defects (down): baseline 120, target 10, due 3; measured 43.5 in month 3:
  *     progress (43.5 - 120) / (10 - 120) = 76.5 / 110 = 0.69545454...; not met.
@@ -342,6 +439,89 @@ static void test_actuals_errors(void **state)
 		    "is beyond 1e+15");
 }
 
+/*
+ * The warning that the monthly plan differs from the yearly one allows
+ * 1e-9 of the plan's size plus half a cent. A benefit of 2,000,000 +
+ * k x month a year, over one year with no risk: on the year grid month is 1,
+ * so Year 1 is 2,000,000 + k; by month it is the sum over months 1-12 of
+ * (2,000,000 + k x m) / 12 = 2,000,000 + 6.5 k. They differ by 5.5 k, and the
+ * tolerance is 1e-9 x 2,000,000 + 0.005 = 0.007 (by hand): k = 0.001 differs
+ * by 0.0055, no warning (either term alone, 0.002 or 0.005, would warn);
+ * k = 0.002 by 0.011, a warning.
+ */
+static void test_fold_warning_tolerance(void **state)
+{
+	(void)state;
+	static const char *const plan =
+		"kind,name,value,timing,risk\nsetting,horizon_years,1\n"
+		"benefit,Growing,2000000 + %s * month,yearly,0\n";
+	const char *actuals = "period,kind,name,value\n1,benefit,Growing,166666\n";
+	char text[256];
+	struct tk k;
+
+	snprintf(text, sizeof text, plan, "0.001");
+	tk_load(&k, text, "a.csv", actuals, NULL);
+	assert_int_equal(k.t->warnings.count, 0);
+	tk_free(&k);
+	snprintf(text, sizeof text, plan, "0.002");
+	tk_load(&k, text, "a.csv", actuals, NULL);
+	assert_int_equal(k.t->warnings.count, 1);
+	assert_contains(k.t->warnings.items[0].msg, "differs from the yearly plan by 0.01 in Year 1");
+	tk_free(&k);
+}
+
+/* An actuals header that must fail at line 1, column col, with a message holding want. */
+static void expect_header_fail(const char *text, int col, const char *want)
+{
+	crm_error err;
+	crm_scenario *sc = load_text("kind,name,value,timing\ncost,Licences,100,monthly\n");
+	crm_actuals *a = crm_actuals_new(sc);
+
+	crm_error_clear(&err);
+	assert_non_null(a);
+	assert_int_equal(crm_actuals_parse(a, text, strlen(text), "h.csv", 0, &err), CRM_EDATA);
+	assert_string_equal(err.file, "h.csv");
+	if (err.line != 1 || err.col != col) {
+		print_error("at %d:%d, expected 1:%d (%s)\n", err.line, err.col, col, err.msg);
+		fail();
+	}
+	assert_contains(err.msg, want);
+	crm_actuals_free(a);
+	crm_scenario_free(sc);
+}
+
+/*
+ * The header's errors name the column by its number (1-based) and its name
+ * as read (lowercased, so X is 'x'): a one-letter name is a name like any
+ * other, and only x_... is for notes; an empty name with named columns after
+ * it is refused where it is, while empty columns at the end are allowed.
+ */
+static void test_actuals_header_errors(void **state)
+{
+	(void)state;
+	expect_header_fail("period,kind,name,value,x\n", 5, "unknown column 'x' in an actuals file "
+			   "(expected period");
+	expect_header_fail("Period,Kind,Name,Value,X\n", 5, "unknown column 'x' in an actuals file "
+			   "(expected period");
+	expect_header_fail("p,kind,name,value\n", 1, "unknown column 'p' in an actuals file "
+			   "(expected period");
+	expect_header_fail("period,,kind,name,value\n", 2, "empty column name in the header");
+	expect_header_fail("period,kind,name,value,,x_by\n", 5, "empty column name in the header");
+	expect_header_fail("period,kind,name,value,Value\n", 5, "column 'value' appears twice in "
+			   "the header (first as column 4)");
+
+	crm_error err;
+	crm_scenario *sc = load_text("kind,name,value,timing\ncost,Licences,100,monthly\n");
+	crm_actuals *a = crm_actuals_new(sc);
+	const char *ok = "period,kind,name,value,x_by,,\n1,cost,Licences,90,AK,,\n";
+	crm_error_clear(&err);
+	assert_int_equal(crm_actuals_parse(a, ok, strlen(ok), "ok.csv", 0, &err), CRM_OK);
+	assert_int_equal(crm_actuals_count(a), 1);
+	assert_close(crm_actuals_get(a, 0)->value, 90, 0, 0);
+	crm_actuals_free(a);
+	crm_scenario_free(sc);
+}
+
 /* A failed file leaves nothing behind: the same rows can then be read again. */
 static void test_failed_file_rolls_back(void **state)
 {
@@ -438,8 +618,11 @@ int main(void)
 		cmocka_unit_test(test_variances_and_indexes),
 		cmocka_unit_test(test_reforecast_month_grid),
 		cmocka_unit_test(test_reforecast_year_grid),
+		cmocka_unit_test(test_late_in_horizon),
+		cmocka_unit_test(test_fold_warning_tolerance),
 		cmocka_unit_test(test_criteria_and_gates),
 		cmocka_unit_test(test_actuals_errors),
+		cmocka_unit_test(test_actuals_header_errors),
 		cmocka_unit_test(test_failed_file_rolls_back),
 		cmocka_unit_test(test_chunks),
 		cmocka_unit_test(test_plan_rows),

@@ -303,7 +303,7 @@ expect_usage() {
 	shift
 	"$CRMROI" workbook "$@" > "$tmp/out" 2> "$tmp/err"
 	rc=$?
-	if [ $rc -eq 2 ] && grep -q "Try 'crmroi --help'" "$tmp/err" && [ ! -s "$tmp/out" ]; then ok
+	if [ $rc -eq 2 ] && grep -q "Try 'crmroi workbook --help'" "$tmp/err" && [ ! -s "$tmp/out" ]; then ok
 	else bad "$what: exit $rc, stderr: $(cat "$tmp/err")"; fi
 }
 expect_usage "no output" scenarios/tei_example.csv

@@ -37,5 +37,5 @@ cmp "$d/alone.csv" "$d/within.csv" && echo "a scenario named alone: the same row
 mkdir -p "$d/copies"
 cp scenarios/areas/call_center.csv "$d/copies/first.csv"
 cp scenarios/areas/call_center.csv "$d/copies/second.csv"
-$CRMROI batch -a simulate -n 200 "$d/copies" | grep ',npv,' | cut -d, -f9 > "$d/means"
+$CRMROI batch -a simulate -n 200 "$d/copies" | grep ',npv,' | cut -d, -f11 > "$d/means"
 [ "$(sed -n 1p "$d/means")" != "$(sed -n 2p "$d/means")" ] && echo "two copies of a scenario: means of their own"

@@ -42,4 +42,4 @@ cmp "$d/slurm/all.csv" "$d/one.csv" && echo "Slurm job array: the joined parts a
 for k in $(seq "$n"); do
 	[ -s "$d/slurm/part-$k.csv" ] || echo "part $k is empty"
 done
-grep -q ',ok,,[0-9]*,npv,' "$d/one.csv" && echo "the table holds simulations"
+grep -q ',ok,,0,,[0-9]*,npv,' "$d/one.csv" && echo "the table holds simulations"

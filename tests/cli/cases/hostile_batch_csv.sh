@@ -4,4 +4,4 @@ d=tests/cli/data/hostile/scenario.csv
 $CRMROI batch $d
 $CRMROI batch -a tornado $d
 $CRMROI batch -a breakeven --target 80000 $d
-$CRMROI batch -a simulate -n 50 $d | cut -d, -f1-9
+$CRMROI batch -a simulate -n 50 $d | cut -d, -f1-11
