@@ -126,3 +126,25 @@ end=$(date +%s.%N)
 rm -f "$big"
 awk -v s="$start" -v e="$end" 'BEGIN { t = e - s;
 	printf "crmroi check of 100000 rows (load, evaluate, input table): %.3f s: %s\n", t, (t < 1 ? "met" : "NOT MET") }'
+
+echo "== dated discounting: simulate a generated 1,500-line file (5 years by month, 20 inputs)"
+echo "   3,000 draws, IRR per draw, by period and by date (target: by date about the cost by period)"
+gen=$(mktemp -d)
+for mode in periodic-sim dated-sim; do
+	sh tests/bench/gen_large.sh $mode 1500 > "$gen/$mode.csv"
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "%e %U %S" -o "$gen/$mode.time" "$crmroi" simulate -n 3000 --sobol 0 \
+			-f json "$gen/$mode.csv" > /dev/null
+	else
+		s=$(date +%s.%N); "$crmroi" simulate -n 3000 --sobol 0 -f json "$gen/$mode.csv" > /dev/null
+		e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f 0 0\n", e - s }' > "$gen/$mode.time"
+	fi
+done
+awk 'FNR == 1 { w[FILENAME ~ /dated/] = $1; c[FILENAME ~ /dated/] = $2 + $3 }
+END {
+	printf "simulate by period: %.2f s (%.2f s of processor time): %.0f draws/s\n", w[0], c[0], 3000 / w[0]
+	printf "simulate by date:   %.2f s (%.2f s of processor time): %.0f draws/s\n", w[1], c[1], 3000 / w[1]
+	if (c[0] > 0)
+		printf "  by date / by period, processor time: %.2f (target: about 1)\n", c[1] / c[0]
+}' "$gen/periodic-sim.time" "$gen/dated-sim.time"
+rm -rf "$gen"

@@ -985,13 +985,18 @@ static void test_order_statistics(void **state)
  * flows themselves, added in another order by the two ways, fix the root
  * only to about 1e-16 (rounding of NPV / its slope), which is more than
  * 1e-12 of a rate of 1e-5. The scenarios cover one sign change (the usual case), no IRR, and
- * draws whose flows change sign more than once.
+ * draws whose flows change sign more than once. NPV too, within 1e-9 relative (the short way
+ * adds the same amounts in another order). With dated discounting the short way lays each
+ * draw's flows on the model's fixed days (crm_xirr_fast, or crm_xirr_solve_days on the days'
+ * factors) and the slow path solves the XIRR of the flows as the metrics gather them; the dated
+ * scenario's draws have no root, one, and several.
  */
 struct irr_check {
 	crm_model *m;
 	crm_cashflow *cf;
 	const crm_uncertain *items;
 	uint64_t compared, defined;
+	uint64_t shapes[3];        /* draws whose full evaluation has no root, one, several */
 };
 
 static int irr_check_block(void *ctx, uint64_t first, size_t count, size_t nitems,
@@ -1011,23 +1016,27 @@ static int irr_check_block(void *ctx, uint64_t first, size_t count, size_t nitem
 			else
 				crm_model_set_occurs(c->m, (size_t)u->index, v > 0.5);
 		}
-		double want = NAN;
+		double want = NAN, npv = NAN;
 		if (crm_model_eval(c->m, c->cf, &err) == CRM_OK) {
 			crm_irr irr;
 			double r = crm_model_settings(c->m)->discount_rate;
-			if (crm_cashflow_irr(c->m, c->cf, &irr, &err) == CRM_OK)
+			npv = c->cf->cumulative_pv[c->cf->nperiods];
+			if (crm_cashflow_irr(c->m, c->cf, &irr, &err) == CRM_OK) {
 				for (size_t k = 0; k < irr.nroots; k++)
 					if (k == 0 || fabs(irr.roots[k] - r) < fabs(want - r))
 						want = irr.roots[k];
+				c->shapes[irr.nroots < 2 ? irr.nroots : 2]++;
+			}
 		}
 		assert_close(met[i * CRM_SIM_NMETRICS + CRM_SIM_IRR], want, 1e-12, 1e-15);
+		assert_close(met[i * CRM_SIM_NMETRICS + CRM_SIM_NPV], npv, 1e-9, 1e-6);
 		c->compared++;
 		c->defined += !isnan(want);
 	}
 	return 0;
 }
 
-static void check_irr_every_draw(const char *path, uint64_t draws)
+static struct irr_check check_irr_every_draw(const char *path, uint64_t draws)
 {
 	crm_error err;
 	char full[1024];
@@ -1037,7 +1046,7 @@ static void check_irr_every_draw(const char *path, uint64_t draws)
 	assert_non_null(sc);
 	crm_sim_options o = options(draws, 2);
 	crm_sim_result res;
-	struct irr_check c = { crm_model_new(sc, &err), NULL, NULL, 0, 0 };
+	struct irr_check c = { crm_model_new(sc, &err), NULL, NULL, 0, 0, { 0, 0, 0 } };
 	assert_non_null(c.m);
 	c.cf = crm_cashflow_new(c.m);
 	assert_int_equal(crm_uncertain_list(sc, (crm_uncertain **)&c.items, &res.nitems, &err), CRM_OK);
@@ -1051,6 +1060,10 @@ static void check_irr_every_draw(const char *path, uint64_t draws)
 	crm_cashflow_free(c.cf);
 	crm_model_free(c.m);
 	crm_scenario_free(sc);
+	c.m = NULL;
+	c.cf = NULL;
+	c.items = NULL;
+	return c;
 }
 
 static void test_irr_short_way_every_draw(void **state)
@@ -1059,15 +1072,21 @@ static void test_irr_short_way_every_draw(void **state)
 	check_irr_every_draw("scenarios/bench/montecarlo_bench.csv", 20000);
 	check_irr_every_draw("scenarios/midsize_business_case.csv", 20000);
 	check_irr_every_draw("tests/cli/data/risky.csv", 20000);
+	struct irr_check d = check_irr_every_draw("tests/cli/data/dated_risky.csv", 20000);
+	print_message("      dated: %llu draws with no IRR, %llu with one, %llu with several\n",
+		      (unsigned long long)d.shapes[0], (unsigned long long)d.shapes[1],
+		      (unsigned long long)d.shapes[2]);
+	assert_true(d.shapes[0] > 100 && d.shapes[1] > 100 && d.shapes[2] > 100);
 }
 
 /*
  * The same seed gives the same results on 1, 2 and 3 threads on every path
  * of the engine: IRR on the short way and by the full search (the bench
  * scenario's flows change sign once; risky.csv's draws also have none or
- * several), payback and discounted payback from the short-way flows,
- * percentiles by selection and from the histogram past the exact store, and
- * radix ranks for the rank correlations.
+ * several), the XIRR of dated flows (dated_risky.csv), payback and
+ * discounted payback from the short-way flows, percentiles by selection and
+ * from the histogram past the exact store, and radix ranks for the rank
+ * correlations.
  */
 static void check_jobs_identical(const char *path)
 {
@@ -1102,6 +1121,7 @@ static void test_jobs_identical_every_path(void **state)
 	(void)state;
 	check_jobs_identical("scenarios/bench/montecarlo_bench.csv");
 	check_jobs_identical("tests/cli/data/risky.csv");
+	check_jobs_identical("tests/cli/data/dated_risky.csv");
 }
 
 /*
