@@ -905,6 +905,63 @@ static void test_sobol_top_groups_the_rest(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * Sobol indices of items that move several lines: input x ~ U(0, 1) feeds
+ * benefits A = 1000 x and B = 500 x; cost C ~ U(100, 300); benefit D = 600
+ * is a risk event of 50%; a gate of 40% holds benefit E = 400 and cost F =
+ * 100 (net 300). All at month 0, undiscounted and without risk adjustment:
+ * NPV is additive, so each first-order and total index is the item's
+ * variance over the sum (analytic: 1500^2 / 12, 200^2 / 12, 600^2 / 4,
+ * 300^2 x 0.24; python fractions): x 0.61997134, C 0.01102171, D
+ * 0.29758624, the gate 0.07142070. With two items of their own (x and D,
+ * the largest swings), C and the gate are one group: 0.08244241. Every
+ * evaluation after the first of a base point evaluates again only what
+ * an item moves (an input's lines, an event's line, a gate's every line);
+ * a line left stale would move these shares.
+ */
+static const char *several_lines_text =
+	"kind,name,value,low,high,dist,timing,probability,group\n"
+	"input,x,0.5,0,1,uniform,,,\n"
+	"benefit,A,1000 * x,,,,once,,\n"
+	"benefit,B,500 * x,,,,once,,\n"
+	"cost,C,200,100,300,uniform,once,,\n"
+	"benefit,D,600,,,,once,50%,\n"
+	"benefit,E,400,,,,once,40%,g\n"
+	"cost,F,100,,,,once,,g\n";
+
+static void test_sobol_items_moving_several_lines(void **state)
+{
+	(void)state;
+	static const double want[4] = { 0.619971343546787179157320224476,
+					0.011021712774165104767321032853,
+					0.297586244902457830452391362996,
+					0.071420698776589880418796951744 };
+	crm_scenario *sc = load_text(several_lines_text);
+	crm_sobol_result r;
+	crm_error err;
+	assert_int_equal(crm_sobol(sc, 8192, 42, &r, &err), CRM_OK);
+	assert_true(r.ok);
+	assert_int_equal(r.nitems, 4);
+	for (int i = 0; i < 4; i++) {
+		assert_close(r.first[i], want[i], 0, 0.02);
+		assert_close(r.total[i], want[i], 0, 0.02);
+	}
+	assert_close(r.variance, 302433.33333333333, 0.02, 0);
+	crm_sobol_result_free(&r);
+	assert_int_equal(crm_sobol_top(sc, 8192, 42, 2, &r, &err), CRM_OK);
+	assert_true(r.ok);
+	assert_int_equal(r.nitems, 2);
+	assert_int_equal(r.rest, 2);
+	assert_string_equal(r.items[0].name, "x");
+	assert_int_equal(r.items[1].kind, CRM_ITEM_EVENT);
+	assert_close(r.first[0], want[0], 0, 0.03);
+	assert_close(r.total[1], want[2], 0, 0.03);
+	assert_close(r.first[2], want[1] + want[3], 0, 0.03);
+	assert_close(r.total[2], want[1] + want[3], 0, 0.03);
+	crm_sobol_result_free(&r);
+	crm_scenario_free(sc);
+}
+
 static void test_sobol_no_uncertainty(void **state)
 {
 	(void)state;
@@ -1244,6 +1301,7 @@ int main(void)
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_top_groups_the_rest),
+		cmocka_unit_test(test_sobol_items_moving_several_lines),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 		cmocka_unit_test(test_order_statistics),
 		cmocka_unit_test(test_rank_correlation),
