@@ -3,7 +3,8 @@
 # of make bench that measure how time and memory grow with the model:
 #
 #   gen_large.sh monthly N    50 years by month, N lines: recurring, once and
-#                             formula lines over 20 uncertain inputs
+#                             formula lines over 20 uncertain inputs, and one
+#                             line in ten with a range of its own
 #   gen_large.sh dated N      N once-lines, each on its own day, discounted by
 #                             date from 2027-01-15 (5 years by month)
 #   gen_large.sh dated-sim N  N lines discounted by date (5 years by month):
@@ -45,7 +46,11 @@ BEGIN {
 				printf "%s,Line %d,in_%d * %d,,,,sales_force,monthly,%d\n", kind, i, 1 + i % 20, 3 + i % 7, 1 + i % 24
 			else if (i % 5 == 2)
 				printf "%s,Line %d,%d,,,,call_center,yearly,%d\n", kind, i, 5000 + 3 * i, 1 + i % 36
-			else
+			else if (i % 10 == 3) {
+				v = 200 + i % 900
+				printf "%s,Line %d,%d,%d,%d,%s,marketing,monthly,%d\n", kind, i, v, int(0.8 * v),
+					int(1.3 * v), (i % 30 == 3 ? "pert" : (i % 30 == 13 ? "triangular" : "uniform")), 1 + i % 12
+			} else
 				printf "%s,Line %d,%d,,,,marketing,monthly,%d\n", kind, i, 200 + i % 900, 1 + i % 12
 		}
 	} else if (mode == "dated") {
