@@ -103,6 +103,12 @@ enum { CRM_PARAM_MONTH = 1, CRM_PARAM_DURATION = 2 };
  */
 crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
 			  crm_error *err);
+/*
+ * The parameter of input i, or of line l, as crm_param_find gives it by
+ * name (an input that moves months may fail as there).
+ */
+crm_status crm_param_of_input(const crm_scenario *sc, size_t i, crm_param *out, crm_error *err);
+void crm_param_of_line(const crm_scenario *sc, size_t l, crm_param *out);
 
 /* ------------------------------------------------------------- evaluations */
 
@@ -139,6 +145,20 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
  * 1e-15 relative), not always to the last bit.
  */
 crm_status crm_analysis_npv(crm_analysis *a, crm_value *out, crm_error *err);
+/*
+ * NPV the short way at n one-at-a-time moves, to screen many parameters
+ * cheaply: out[k] with input or line p[k] at v[k] and everything else at its
+ * base. Only the values p[k] changes are evaluated again
+ * (crm_model_summary_partial), so a point costs a pass over the lines'
+ * values, not over their periods. out[k] is NaN where the short way does not
+ * decide (a setting, a value that is not a finite number, a month or share it
+ * leaves to the full evaluation, a model whose values vary by period):
+ * evaluate those with crm_analysis_eval. Within rounding of
+ * crm_analysis_eval's NPV, as crm_analysis_npv. Every parameter is at its
+ * base afterwards.
+ */
+crm_status crm_analysis_npv_each(crm_analysis *a, const crm_param *p, const double *v, size_t n,
+				 double *out, crm_error *err);
 
 /* ---------------------------------------------------------------- tornado */
 
@@ -159,6 +179,19 @@ typedef struct crm_tornado_row {
  */
 crm_status crm_tornado(crm_analysis *a, crm_metric_id metric, double pct,
 		       crm_tornado_row **rows, size_t *nrows, crm_value *base, crm_error *err);
+/*
+ * The first rows of crm_tornado's, the same to the last bit: as many as hold
+ * `top` rows and `top_base` rows whose parameter has a base (every row when
+ * there are fewer; top 0: every row). *nparams (unless NULL) receives how
+ * many parameters were varied, the rows crm_tornado gives. For NPV, the rows
+ * that cannot be among them are screened out the short way
+ * (crm_analysis_npv_each), so a model with many lines with a range costs a
+ * pass over the lines' values per row, and a full evaluation only for the
+ * rows kept.
+ */
+crm_status crm_tornado_top(crm_analysis *a, crm_metric_id metric, double pct, size_t top,
+			   size_t top_base, crm_tornado_row **rows, size_t *nrows, size_t *nparams,
+			   crm_value *base, crm_error *err);
 
 /* ----------------------------------------------------------------- spider */
 

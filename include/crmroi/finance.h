@@ -137,10 +137,45 @@ double crm_xnpv(const double *v, const double *t, size_t n, double rate);
  * Every annual rate r in [CRM_IRR_MIN, CRM_IRR_MAX] with XNPV = 0, ascending,
  * as crm_irr_solve does for equally spaced flows: sign changes of XNPV on a
  * grid of ln(1 + r) refined with GSL's Brent solver, and touching (double)
- * roots located where the derivative vanishes. CRM_ENUM if GSL fails.
+ * roots located where the derivative vanishes. The flows may come in any
+ * order: they are sorted by time and those of one time added up first, so
+ * the time taken is n log n to sort and then in proportion to the number of
+ * distinct times. CRM_ENUM if GSL fails, CRM_ENOMEM on no memory.
  */
 crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *out,
 			  crm_error *err);
+
+/*
+ * The XIRR of crm_xirr_solve the short way, as crm_irr_fast for periodic
+ * flows: v[k] at times t[k] in years, ascending and each time once (as a
+ * simulation's fixed grid of days gives them). When the flows change sign
+ * once, Halley's method on u = ln(1 + r) from the annual rate guess, inside
+ * a bracket with bisection as the fallback: 1 and *rate; 0 when they never
+ * change sign (no XIRR); -1 when this way cannot decide: then call
+ * crm_xirr_solve (or crm_xirr_solve_days). guess_e is NULL or the factors of crm_xirr_factors at
+ * guess, which spare the first step its exponentials (the result is the
+ * same either way).
+ */
+int crm_xirr_fast(const double *v, const double *t, size_t n, double guess, const double *guess_e,
+		  double *rate);
+/* e[k] = (1 + rate)^(-t[k]) for k = 0..n-1, as crm_xirr_fast computes them. */
+void crm_xirr_factors(const double *t, size_t n, double rate, double *e);
+
+/*
+ * crm_xirr_solve for many sets of flows on the same days (a simulation's
+ * draws): the discount factors of the rates it scans depend on the days
+ * alone, so crm_xirr_days_new computes them once for the n times t
+ * (ascending, each once; copied), and crm_xirr_solve_days then takes each
+ * set of flows v[0..n) on those days with multiplications and additions
+ * alone (no exponential per flow and rate), and finds the roots crm_xirr_solve finds for the same
+ * flows. crm_xirr_days_new returns NULL on no memory; _free(NULL) is a
+ * no-op. The days are read only while solving: threads may share them.
+ */
+typedef struct crm_xirr_days crm_xirr_days;
+crm_xirr_days *crm_xirr_days_new(const double *t, size_t n);
+void crm_xirr_days_free(crm_xirr_days *d);
+crm_status crm_xirr_solve_days(const crm_xirr_days *d, const double *v, crm_irr *out,
+			       crm_error *err);
 
 /*
  * MIRR of flows v[i] at times t[i] (years from the investment date): the

@@ -165,6 +165,23 @@ crm_status crm_model_summary(const crm_model *m, crm_cashflow *cf, int want_payb
 void crm_model_summary_flows(const crm_model *m, const crm_cashflow *cf, double *net);
 
 /*
+ * Dated discounting on the short way. The days a draw's flows fall on are
+ * fixed by the model: each period's end and each line paid on a day of its
+ * own, in time order, each day once. crm_model_dated_days gives how many and
+ * their times in years from the investment date (*t borrowed from the
+ * model); 0 when the model does not discount by date.
+ */
+size_t crm_model_dated_days(const crm_model *m, const double **t);
+/*
+ * After crm_model_summary returned CRM_OK: the net flow of each of those
+ * days into v, as the metrics' XIRR takes them (a line on a day of its own
+ * out of its period's flow and on its day), and each period's net flow into
+ * net[0..N] (as crm_model_summary_flows).
+ */
+void crm_model_summary_dated_flows(const crm_model *m, const crm_cashflow *cf, double *net,
+				   double *v);
+
+/*
  * crm_model_summary for many draws at once: the Monte Carlo engine's short
  * way. The caller gives, per draw, the values of the inputs and line values
  * it draws and whether each risk event happens; every other input and line
@@ -221,6 +238,8 @@ crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_b
  * net[0..N], as crm_model_summary_flows gives it (not for a draw marked full).
  */
 void crm_batch_flows(const crm_model *m, crm_batch *b, size_t j, double *net);
+/* The same for the dated days, as crm_model_summary_dated_flows gives them. */
+void crm_batch_dated_flows(const crm_model *m, crm_batch *b, size_t j, double *net, double *v);
 
 /*
  * For data tables, where one or two values change between evaluations and

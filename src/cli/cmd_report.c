@@ -4,13 +4,15 @@
  * Chromium.
  *
  * This file parses the options, asks the core for every result the document
- * shows (each scenario's case, with the classes --only names; the proposal's
- * tornado, break-even values and Sobol indices; a simulation of every option
- * with the same seed, giving the base NPV's percentile rank among its draws
- * and, with a tax rate, the NPV after tax) and hands them to the HTML
- * renderer (src/render/html.c). Everything is computed and the document is
- * built in memory before any file is touched: a failed run writes nothing,
- * and each output is written whole or not at all.
+ * shows (each scenario's case, with the classes --only names; the first rows
+ * of the proposal's tornado, its break-even values and Sobol indices, at
+ * most HTML_SOBOL_ITEMS values of their own and the others as one group; a
+ * simulation of every option with the same seed, giving the base NPV's
+ * percentile rank among its draws and, with a tax rate, the NPV after tax)
+ * and hands them to the HTML renderer (src/render/html.c). Everything is
+ * computed and the document is built in memory before any file is touched:
+ * a failed run writes nothing, and each output is written whole or not at
+ * all.
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
@@ -161,8 +163,9 @@ static int build_analyses(html_case *c, const struct report_opts *o)
 	crm_error_clear(&err);
 	if (!(a = crm_analysis_new(sc, &err)))
 		goto fail;
-	if ((st = crm_tornado(a, CRM_METRIC_NPV, 0, &c->tornado, &c->ntornado, &c->tornado_base,
-			      &err)) != CRM_OK)
+	if ((st = crm_tornado_top(a, CRM_METRIC_NPV, 0, HTML_TORNADO_ROWS, HTML_BREAKEVENS,
+				  &c->tornado, &c->ntornado, &c->tornado_params, &c->tornado_base,
+				  &err)) != CRM_OK)
 		goto fail;
 	for (size_t i = 0; i < c->ntornado && c->nbe < HTML_BREAKEVENS; i++) {
 		const crm_param *p = &c->tornado[i].param;
@@ -184,7 +187,7 @@ static int build_analyses(html_case *c, const struct report_opts *o)
 		c->nbe++;
 	}
 	if (c->simulated && o->sobol > 0 &&
-	    crm_sobol(sc, (size_t)o->sobol, o->seed, &c->sobol, &err) != CRM_OK)
+	    crm_sobol_top(sc, (size_t)o->sobol, o->seed, HTML_SOBOL_ITEMS, &c->sobol, &err) != CRM_OK)
 		goto fail;
 	goto done;
 fail:

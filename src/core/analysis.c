@@ -171,46 +171,59 @@ static crm_status month_domain(const crm_scenario *sc, crm_param *p, crm_error *
 	return CRM_OK;
 }
 
+crm_status crm_param_of_input(const crm_scenario *sc, size_t i, crm_param *out, crm_error *err)
+{
+	const crm_input *in = &sc->inputs[i];
+
+	memset(out, 0, sizeof *out);
+	out->kind = CRM_PARAM_INPUT;
+	out->index = (int)i;
+	out->name = in->name;
+	out->unit = CRM_UNIT_NUMBER;
+	out->loc = in->loc;
+	if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
+		out->has_base = 1;
+		out->base = crm_expr_number(in->value);
+	}
+	fill_range(out, &in->range);
+	if (percent_unit(in->unit) || in->adoption)
+		set_domain(out, 0, 1);
+	else
+		set_domain(out, -INFINITY, INFINITY);
+	if (in->timing && out->has_base && fabs(out->base) <= CRM_MONTHS_MAX)
+		return month_domain(sc, out, err);
+	return CRM_OK;
+}
+
+void crm_param_of_line(const crm_scenario *sc, size_t l, crm_param *out)
+{
+	const crm_line *ln = &sc->lines[l];
+
+	memset(out, 0, sizeof *out);
+	out->kind = CRM_PARAM_LINE;
+	out->index = (int)l;
+	out->name = ln->label;
+	out->unit = CRM_UNIT_MONEY;
+	out->loc = ln->loc;
+	if (crm_expr_kind(ln->value) == CRM_VALUE_NUMBER) {
+		out->has_base = 1;
+		out->base = crm_expr_number(ln->value);
+	}
+	fill_range(out, &ln->range);
+	set_domain(out, -INFINITY, INFINITY);
+}
+
 crm_status crm_param_find(const crm_scenario *sc, const char *name, crm_param *out,
 			  crm_error *err)
 {
 	memset(out, 0, sizeof *out);
 	int i = crm_scenario_find_input(sc, name);
-	if (i >= 0) {
-		const crm_input *in = &sc->inputs[i];
-		out->kind = CRM_PARAM_INPUT;
-		out->index = i;
-		out->name = in->name;
-		out->unit = CRM_UNIT_NUMBER;
-		out->loc = in->loc;
-		if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
-			out->has_base = 1;
-			out->base = crm_expr_number(in->value);
-		}
-		fill_range(out, &in->range);
-		if (percent_unit(in->unit) || in->adoption)
-			set_domain(out, 0, 1);
-		else
-			set_domain(out, -INFINITY, INFINITY);
-		if (in->timing && out->has_base && fabs(out->base) <= CRM_MONTHS_MAX)
-			return month_domain(sc, out, err);
-		return CRM_OK;
-	}
+	if (i >= 0)
+		return crm_param_of_input(sc, (size_t)i, out, err);
 	for (size_t l = 0; l < sc->nlines; l++) {
-		const crm_line *ln = &sc->lines[l];
-		if (strcmp(ln->label, name))
+		if (strcmp(sc->lines[l].label, name))
 			continue;
-		out->kind = CRM_PARAM_LINE;
-		out->index = (int)l;
-		out->name = ln->label;
-		out->unit = CRM_UNIT_MONEY;
-		out->loc = ln->loc;
-		if (crm_expr_kind(ln->value) == CRM_VALUE_NUMBER) {
-			out->has_base = 1;
-			out->base = crm_expr_number(ln->value);
-		}
-		fill_range(out, &ln->range);
-		set_domain(out, -INFINITY, INFINITY);
+		crm_param_of_line(sc, l, out);
 		return CRM_OK;
 	}
 	for (size_t k = 0; k < sizeof setting_params / sizeof *setting_params; k++) {
@@ -615,6 +628,54 @@ crm_status crm_analysis_npv(crm_analysis *a, crm_value *out, crm_error *err)
 		undefined(out, "not a finite number here (a division by zero or an overflow)");
 	else
 		return crm_analysis_eval(a, &npv, 1, out, err);
+	return CRM_OK;
+}
+
+crm_status crm_analysis_npv_each(crm_analysis *a, const crm_param *p, const double *v, size_t n,
+				 double *out, crm_error *err)
+{
+	const crm_scenario *sc = a->sc;
+	size_t ni = sc->ninputs;
+	const crm_param *prev = NULL;   /* moved by the last evaluation: back to its base now */
+	crm_summary s;
+	crm_status st;
+	char *flags;
+
+	for (size_t k = 0; k < n; k++)
+		out[k] = NAN;
+	if (a->rebuild && (st = build(a, err)) != CRM_OK)
+		return st;
+	if (!crm_model_summary_fast(a->m))
+		return CRM_OK;
+	if (!(flags = calloc(ni + sc->nlines + 1, 1)))
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	/* valid: a->cf holds a summary of the model as it stood, which a partial one may follow. */
+	st = crm_model_summary(a->m, a->cf, 0, 0, &s, NULL);
+	int valid = st == CRM_OK;
+	for (size_t k = 0; k < n && st != CRM_ENOMEM; k++) {
+		const crm_param *q = &p[k];
+		if (q->kind == CRM_PARAM_SETTING || !isfinite(v[k]))
+			continue;
+		crm_analysis_set(a, q, v[k], NULL);
+		if (valid) {
+			/* What q changes, and what the previous point's parameter changed back. */
+			memset(flags, 0, ni + sc->nlines);
+			for (const crm_param *x = q; x; x = x == q ? prev : NULL)
+				flags[x->kind == CRM_PARAM_INPUT ? (size_t)x->index : ni + (size_t)x->index] = 1;
+			crm_model_dependents(a->m, flags, flags + ni);
+			st = crm_model_summary_partial(a->m, a->cf, flags, flags + ni, &s, NULL);
+		} else {
+			st = crm_model_summary(a->m, a->cf, 0, 0, &s, NULL);
+		}
+		valid = st == CRM_OK;
+		if (valid)
+			out[k] = s.npv;
+		crm_analysis_reset(a, q);
+		prev = q;
+	}
+	free(flags);
+	if (st == CRM_ENOMEM)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 	return CRM_OK;
 }
 

@@ -72,7 +72,8 @@ crm_batch *crm_batch_new(const crm_model *m, size_t cap)
 	const crm_scenario *sc = m->sc;
 	size_t depth = 1;
 
-	if (!crm_model_summary_fast(m) || cap == 0 || cap > ((size_t)1 << 20))
+	if (!crm_model_summary_fast(m) || cap == 0 || cap > ((size_t)1 << 20) ||
+	    crm_model_short_way_(m) != 0)
 		return NULL;
 	for (size_t i = 0; i < m->ni; i++) {
 		size_t d = crm_expr_stack_depth(sc->inputs[i].value);
@@ -516,6 +517,15 @@ crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_b
 	if (want_dpayback)
 		batch_payback(m, b, n, 1, r->full, r->dpayback);
 	return CRM_OK;
+}
+
+void crm_batch_dated_flows(const crm_model *m, crm_batch *b, size_t j, double *net, double *v)
+{
+	double *tmp = b->vb;
+
+	for (size_t l = 0; l < m->nl; l++)
+		tmp[l] = b->val[l * b->stride + j];
+	crm_model_dated_flows_(m, tmp, net, v);
 }
 
 void crm_batch_flows(const crm_model *m, crm_batch *b, size_t j, double *net)

@@ -650,45 +650,280 @@ static double xscale_u(double u, const struct flows *f)
 	return s;
 }
 
-/* Sign changes of the flows taken in time order. */
-static int xsign_changes(const double *v, const double *t, size_t n)
+typedef struct xflow {
+	double t, v;
+} xflow;
+
+static int xflow_cmp(const void *a, const void *b)
 {
-	size_t *idx = malloc((n + 1) * sizeof *idx);
+	double x = ((const xflow *)a)->t, y = ((const xflow *)b)->t;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The flows in time order with those of the same time added up, into *vp and
+ * *tp (one malloc'd block, *vp its start); how many, or -1 on no memory.
+ * XNPV is the same function of the rate either way, and the sign changes in
+ * time order bound its roots only once flows of one day are one flow.
+ */
+static long xflows_by_day(const double *v, const double *t, size_t n, double **vp, double **tp)
+{
+	xflow *f;
+	double *out;
+	size_t m = 0;
+
+	if (n > SIZE_MAX / (2 * sizeof *f) - 1)
+		return -1;
+	f = malloc((n + 1) * sizeof *f);
+	out = malloc((2 * n + 1) * sizeof *out);
+	if (!f || !out) {
+		free(f);
+		free(out);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		f[i].t = t[i];
+		f[i].v = v[i];
+	}
+	qsort(f, n, sizeof *f, xflow_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (m && f[m - 1].t == f[i].t)
+			f[m - 1].v += f[i].v;
+		else
+			f[m++] = f[i];
+	}
+	for (size_t i = 0; i < m; i++) {
+		out[i] = f[i].v;
+		out[m + i] = f[i].t;
+	}
+	free(f);
+	*vp = out;
+	*tp = out + m;
+	return (long)m;
+}
+
+/* Sign changes of flows in time order. */
+static int xsign_changes(const double *v, size_t n)
+{
 	int changes = 0, last = 0;
 
-	if (!idx)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	/* Insertion sort by time: flows come almost sorted. */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && t[idx[j]] < t[idx[j - 1]]; j--) {
-			size_t k = idx[j];
-			idx[j] = idx[j - 1];
-			idx[j - 1] = k;
-		}
 	for (size_t i = 0; i < n; i++) {
-		double x = v[idx[i]];
-		int s = (x > 0) - (x < 0);
+		int s = (v[i] > 0) - (v[i] < 0);
 		if (s && last && s != last)
 			changes++;
 		if (s)
 			last = s;
 	}
-	free(idx);
 	return changes;
 }
 
-crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *out, crm_error *err)
+void crm_xirr_factors(const double *t, size_t n, double rate, double *e)
 {
-	struct flows f = { v, t, n };
+	double u = log1p(rate);
+
+	for (size_t k = 0; k < n; k++)
+		e[k] = exp(-u * t[k]);
+}
+
+int crm_xirr_fast(const double *v, const double *t, size_t n, double guess, const double *guess_e,
+		  double *rate)
+{
 	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
-	int changes = xsign_changes(v, t, n);
+	int changes = xsign_changes(v, n);
+	size_t first = 0;
+
+	if (changes == 0)
+		return 0;
+	if (changes > 1 || n < 2)
+		return -1;
+	while (v[first] == 0)
+		first++;
+	/* As crm_irr_fast: one zero, NPV of the first flow's sign above it (x -> 0). */
+	double up = v[first] > 0 ? 1.0 : -1.0, a = ulo - 1, b = uhi + 1;
+	double u = guess > -1 ? log1p(guess) : 0;
+	if (!(u > ulo && u < uhi)) {
+		u = 0;
+		guess_e = NULL;
+	}
+	for (int it = 0; it < IRR_FAST_MAX_ITER; it++) {
+		double f = 0, m1 = 0, m2 = 0;
+		for (size_t k = 0; k < n; k++) {
+			double x = v[k] * (it == 0 && guess_e ? guess_e[k] : exp(-u * t[k]));
+			f += x;
+			m1 += x * t[k];
+			m2 += x * t[k] * t[k];
+		}
+		double d1 = -m1, d2 = m2;
+		if (!isfinite(f) || !isfinite(d1) || !isfinite(d2))
+			return -1;
+		if (f == 0)
+			goto found;
+		if ((f > 0) == (up > 0))
+			b = u;
+		else
+			a = u;
+		double den = 2 * d1 * d1 - f * d2, un = den != 0 ? u - 2 * f * d1 / den : NAN;
+		if (!(un >= a && un <= b))
+			un = 0.5 * (a + b);
+		double step = fabs(un - u);
+		u = un;
+		if (step <= IRR_FAST_STEP_TOL * (1 + fabs(u)))
+			goto found;
+		if (b < ulo + IRR_FAST_MARGIN || a > uhi - IRR_FAST_MARGIN)
+			return -1;
+	}
+	return -1;
+found:
+	if (u < ulo + IRR_FAST_MARGIN || u > uhi - IRR_FAST_MARGIN)
+		return -1;
+	*rate = expm1(u);
+	return 1;
+}
+
+/*
+ * The scan's exponentials. exp(-u t) at every scan point would cost an
+ * exponential per flow and point; instead they are exact at every
+ * XIRR_SYNC-th point (and the last), and between those each flow's factor is
+ * the previous point's times exp(-du t), fixed per flow, so rounding grows
+ * over at most XIRR_SYNC steps (about 1e-14 relative). The exact factors and
+ * the steps depend on the times alone: a simulation computes them once for
+ * its days (crm_xirr_days_new) and every draw's scan multiplies and adds.
+ */
+#define XIRR_SYNC 64
+#define XIRR_NSYNC (XIRR_SCAN_POINTS / XIRR_SYNC + 2)
+
+struct crm_xirr_days {
+	size_t n;
+	double *t;              /* n times, ascending, each once */
+	double *step;           /* n: exp(-du t) */
+	double *exact;          /* XIRR_NSYNC x n: exp(-u t) at the scan points j = XIRR_SYNC x s, and the last */
+};
+
+void crm_xirr_days_free(crm_xirr_days *d)
+{
+	if (!d)
+		return;
+	free(d->t);
+	free(d->step);
+	free(d->exact);
+	free(d);
+}
+
+/* Scan point j's u, as every scan of crm_xirr_solve takes it. */
+static double xscan_u(int j)
+{
+	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
+	return j == XIRR_SCAN_POINTS ? uhi : ulo + j * ((uhi - ulo) / XIRR_SCAN_POINTS);
+}
+
+crm_xirr_days *crm_xirr_days_new(const double *t, size_t n)
+{
+	crm_xirr_days *d = calloc(1, sizeof *d);
+	double du = (log1p(CRM_IRR_MAX) - log1p(CRM_IRR_MIN)) / XIRR_SCAN_POINTS;
+
+	if (!d || n > SIZE_MAX / sizeof(double) / XIRR_NSYNC - 1)
+		goto nomem;
+	d->n = n;
+	d->t = malloc((n + 1) * sizeof *d->t);
+	d->step = malloc((n + 1) * sizeof *d->step);
+	d->exact = malloc((n + 1) * XIRR_NSYNC * sizeof *d->exact);
+	if (!d->t || !d->step || !d->exact)
+		goto nomem;
+	for (size_t k = 0; k < n; k++) {
+		d->t[k] = t[k];
+		d->step[k] = exp(-du * t[k]);
+	}
+	for (int s = 0; s < XIRR_NSYNC; s++) {
+		int j = s == XIRR_NSYNC - 1 ? XIRR_SCAN_POINTS : s * XIRR_SYNC;
+		double u = xscan_u(j);
+		for (size_t k = 0; k < n; k++)
+			d->exact[(size_t)s * n + k] = exp(-u * t[k]);
+	}
+	return d;
+nomem:
+	crm_xirr_days_free(d);
+	return NULL;
+}
+
+/*
+ * One scan point: the factors e of the days at it (e = src, or e = src x step
+ * when step is given, src being e itself then), and f and f' of flows v
+ * there into *fp and *dp.
+ */
+static void xscan_point(size_t n, const double *v, const double *t, const double *src,
+			const double *step, double *e, double *fp, double *dp)
+{
+	double f = 0, df = 0;
+	size_t k = 0;
+
+#if defined(__GNUC__)
+	/*
+	 * Four lanes in two vectors: the sums do not wait on one long chain,
+	 * and the factors are updated in the same pass.
+	 */
+	v2d f0 = { 0, 0 }, f1 = { 0, 0 }, d0 = { 0, 0 }, d1 = { 0, 0 };
+	for (; k + 4 <= n; k += 4) {
+		v2d e0, e1, a0, a1, c0, c1;
+		memcpy(&e0, src + k, sizeof e0);
+		memcpy(&e1, src + k + 2, sizeof e1);
+		if (step) {
+			v2d s0, s1;
+			memcpy(&s0, step + k, sizeof s0);
+			memcpy(&s1, step + k + 2, sizeof s1);
+			e0 *= s0;
+			e1 *= s1;
+		}
+		memcpy(e + k, &e0, sizeof e0);
+		memcpy(e + k + 2, &e1, sizeof e1);
+		memcpy(&a0, v + k, sizeof a0);
+		memcpy(&a1, v + k + 2, sizeof a1);
+		memcpy(&c0, t + k, sizeof c0);
+		memcpy(&c1, t + k + 2, sizeof c1);
+		a0 *= e0;
+		a1 *= e1;
+		f0 += a0;
+		f1 += a1;
+		d0 += a0 * c0;
+		d1 += a1 * c1;
+	}
+	f = (f0[0] + f1[0]) + (f0[1] + f1[1]);
+	df = -((d0[0] + d1[0]) + (d0[1] + d1[1]));
+#endif
+	for (; k < n; k++) {
+		e[k] = step ? src[k] * step[k] : src[k];
+		double x = v[k] * e[k];
+		f += x;
+		df -= x * t[k];
+	}
+	*fp = f;
+	*dp = df;
+}
+
+/*
+ * f and f' of flows v on the days d at every scan point into fs and ds
+ * (XIRR_SCAN_POINTS + 1 each); e is scratch for n factors.
+ */
+static void xscan(const crm_xirr_days *d, const double *v, double *e, double *fs, double *ds)
+{
+	for (int j = 0; j <= XIRR_SCAN_POINTS; j++) {
+		if (j % XIRR_SYNC == 0 || j == XIRR_SCAN_POINTS) {
+			int s = j == XIRR_SCAN_POINTS ? XIRR_NSYNC - 1 : j / XIRR_SYNC;
+			xscan_point(d->n, v, d->t, d->exact + (size_t)s * d->n, NULL, e, &fs[j], &ds[j]);
+		} else {
+			xscan_point(d->n, v, d->t, e, d->step, e, &fs[j], &ds[j]);
+		}
+	}
+}
+
+crm_status crm_xirr_solve_days(const crm_xirr_days *d, const double *v, crm_irr *out,
+			       crm_error *err)
+{
+	double ulo = log1p(CRM_IRR_MIN), uhi = log1p(CRM_IRR_MAX);
+	struct flows f = { v, d->t, d->n };
+	int changes = xsign_changes(v, d->n);
 	crm_status st = CRM_OK;
 
 	memset(out, 0, sizeof *out);
-	if (changes < 0)
-		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the XIRR solver");
 	if (changes == 1) {
 		double flo = f_u(ulo, &f), fhi = f_u(uhi, &f), u;
 		if (flo == 0)
@@ -701,42 +936,55 @@ crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *o
 			crm_irr_add(out, u);
 		}
 	} else if (changes > 1) {
-		double du = (uhi - ulo) / XIRR_SCAN_POINTS;
-		double prev_f = f_u(ulo, &f), prev_d = df_u(ulo, &f);
-		if (prev_f == 0)
+		double *e = malloc((d->n + 2 * (XIRR_SCAN_POINTS + 1)) * sizeof *e);
+		if (!e)
+			return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the XIRR solver");
+		double *fs = e + d->n, *ds = fs + XIRR_SCAN_POINTS + 1;
+		xscan(d, v, e, fs, ds);
+		if (fs[0] == 0)
 			crm_irr_add(out, ulo);
 		for (int j = 1; j <= XIRR_SCAN_POINTS && st == CRM_OK; j++) {
-			double a = ulo + (j - 1) * du, b = j == XIRR_SCAN_POINTS ? uhi : ulo + j * du;
-			double fb = f_u(b, &f), db = df_u(b, &f), r;
-			if (fb == 0) {
+			double a = xscan_u(j - 1), b = xscan_u(j), r;
+			if (fs[j] == 0) {
 				crm_irr_add(out, b);
-			} else if (prev_f != 0 && (prev_f < 0) != (fb < 0)) {
+			} else if (fs[j - 1] != 0 && (fs[j - 1] < 0) != (fs[j] < 0)) {
 				if ((st = crm_irr_bracketed(f_u, &f, a, b, &r, err)) == CRM_OK)
 					crm_irr_add(out, r);
-			} else if (prev_d != 0 && db != 0 && (prev_d < 0) != (db < 0)) {
+			} else if (ds[j - 1] != 0 && ds[j] != 0 && (ds[j - 1] < 0) != (ds[j] < 0)) {
 				/* f turns here without crossing in this cell: does it touch 0? */
 				if ((st = crm_irr_bracketed(df_u, &f, a, b, &r, err)) == CRM_OK &&
 				    fabs(f_u(r, &f)) <= XIRR_TOUCH_TOL * xscale_u(r, &f))
 					crm_irr_add(out, r);
 			}
-			prev_f = fb;
-			prev_d = db;
 		}
+		free(e);
 	}
-	if (st != CRM_OK)
-		return st;
-	crm_irr_finish(out);
-	return CRM_OK;
+	if (st == CRM_OK)
+		crm_irr_finish(out);
+	return st;
 }
 
-typedef struct xflow {
-	double t, v;
-} xflow;
-
-static int xflow_cmp(const void *a, const void *b)
+crm_status crm_xirr_solve(const double *v, const double *t, size_t n, crm_irr *out, crm_error *err)
 {
-	double x = ((const xflow *)a)->t, y = ((const xflow *)b)->t;
-	return (x > y) - (x < y);
+	double *dv, *dt;
+	long m = xflows_by_day(v, t, n, &dv, &dt);
+	crm_status st;
+
+	memset(out, 0, sizeof *out);
+	if (m < 0)
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the XIRR solver");
+	if (xsign_changes(dv, (size_t)m) > 1) {
+		crm_xirr_days *d = crm_xirr_days_new(dt, (size_t)m);
+		st = d ? crm_xirr_solve_days(d, dv, out, err)
+		       : crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory in the XIRR solver");
+		crm_xirr_days_free(d);
+	} else {
+		/* One sign change or none: no scan, so no factors to compute. */
+		crm_xirr_days d = { (size_t)m, dt, NULL, NULL };
+		st = crm_xirr_solve_days(&d, dv, out, err);
+	}
+	free(dv);
+	return st;
 }
 
 int crm_xmirr(const double *v, const double *t, size_t n, double horizon, double finance_rate,

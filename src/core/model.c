@@ -22,6 +22,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,97 @@ static void dated_discount(crm_model *m)
 	}
 }
 
+static void flows(const crm_model *m, const double *w, const double *v, double *out);
+
+/* A time (years) and what falls on it: period p (p >= 0) or line -1 - k, for sorting into days. */
+struct dated_time {
+	double t;
+	long what;
+};
+
+static int dated_time_cmp(const void *a, const void *b)
+{
+	const struct dated_time *x = a, *y = b;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return (x->what > y->what) - (x->what < y->what);
+}
+
+/*
+ * The days of dated discounting, fixed by the model so that a simulation's
+ * draw lays its flows on them without sorting: every period's end and every
+ * line paid on a day of its own that has an amount in the horizon, sorted,
+ * one day for each distinct time. -1 on no memory.
+ */
+static int dated_days(crm_model *m)
+{
+	const crm_settings *s = &m->set;
+	size_t np = (size_t)m->n + 1, k = 0;
+	long d0 = crm_date_days(s->start_year, s->start_month, s->start_day ? s->start_day : 1);
+	struct dated_time *tt = malloc((np + m->nl) * sizeof *tt);
+
+	m->day_t = malloc((np + m->nl) * sizeof *m->day_t);
+	m->period_day = malloc(np * sizeof *m->period_day);
+	m->line_day = malloc((m->nl + 1) * sizeof *m->line_day);
+	if (!tt || !m->day_t || !m->period_day || !m->line_day) {
+		free(tt);
+		return -1;
+	}
+	for (size_t p = 0; p < np; p++)
+		tt[k++] = (struct dated_time){ m->t_years[p], (long)p };
+	for (size_t l = 0; l < m->nl; l++) {
+		const crm_line *ln = &m->sc->lines[l];
+		m->line_day[l] = -1;
+		if (isnan(m->line_df[l]) || m->pfirst[l] > m->plast[l])
+			continue;
+		/* The time dated_discount gave its discount factor. */
+		double t = (double)(crm_date_days(ln->date_year, ln->date_month, ln->date_day) - d0) / 365.0;
+		tt[k++] = (struct dated_time){ t, -1 - (long)l };
+	}
+	qsort(tt, k, sizeof *tt, dated_time_cmp);
+	m->ndays = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (!m->ndays || m->day_t[m->ndays - 1] != tt[i].t)
+			m->day_t[m->ndays++] = tt[i].t;
+		int day = (int)m->ndays - 1;
+		if (tt[i].what >= 0)
+			m->period_day[tt[i].what] = day;
+		else
+			m->line_day[-1 - tt[i].what] = day;
+	}
+	free(tt);
+	return 0;
+}
+
+size_t crm_model_dated_days(const crm_model *m, const double **t)
+{
+	*t = m->day_t;
+	return m->day_t ? m->ndays : 0;
+}
+
+void crm_model_dated_flows_(const crm_model *m, const double *v, double *net, double *out)
+{
+	flows(m, m->wl, v, net);
+	memset(out, 0, m->ndays * sizeof *out);
+	for (int p = 0; p <= m->n; p++)
+		out[m->period_day[p]] += net[p];
+	/* As the metrics' dated flows: a line on its own day leaves its period's. */
+	for (size_t l = 0; l < m->nl; l++) {
+		if (m->line_day[l] < 0)
+			continue;
+		int p = m->pfirst[l];
+		double a = v[l] * m->wl[l * m->wstride + (size_t)p];
+		out[m->period_day[p]] -= a;
+		out[m->line_day[l]] += a;
+	}
+}
+
+void crm_model_summary_dated_flows(const crm_model *m, const crm_cashflow *cf, double *net,
+				   double *v)
+{
+	crm_model_dated_flows_(m, cf->scratch + (m->ni + 1), net, v);
+}
+
 /*
  * The lines discounted at their own day: their amounts (kept in cf->line_dated
  * for the XIRR flows) move from their period's discount factor to their own.
@@ -164,6 +256,23 @@ static void dated_lines(const crm_model *m, crm_cashflow *cf)
 	}
 }
 
+static void free_short_tables(crm_model *m)
+{
+	free(m->wt);
+	free(m->wtd);
+	free(m->pvw);
+	free(m->absw);
+	free(m->wl);
+	free(m->wld);
+	m->wt = m->wtd = m->pvw = m->absw = m->wl = m->wld = NULL;
+	for (int d = 0; d < 2; d++) {
+		free(m->cw[d]);
+		free(m->cmin[d]);
+		free(m->cmax[d]);
+		m->cw[d] = m->cmin[d] = m->cmax[d] = NULL;
+	}
+}
+
 void crm_model_free(crm_model *m)
 {
 	if (!m)
@@ -173,6 +282,9 @@ void crm_model_free(crm_model *m)
 	free(m->df);
 	free(m->t_years);
 	free(m->line_df);
+	free(m->day_t);
+	free(m->period_day);
+	free(m->line_day);
 	free(m->override);
 	free(m->line_override);
 	free(m->zeros);
@@ -184,17 +296,9 @@ void crm_model_free(crm_model *m)
 	free(m->gnext);
 	free(m->pfirst);
 	free(m->plast);
-	free(m->wt);
-	free(m->wtd);
-	free(m->pvw);
-	free(m->absw);
-	free(m->wl);
-	free(m->wld);
-	for (int d = 0; d < 2; d++) {
-		free(m->cw[d]);
-		free(m->cmin[d]);
-		free(m->cmax[d]);
-	}
+	free_short_tables(m);
+	if (m->short_mu_init)
+		pthread_mutex_destroy(&m->short_mu);
 	free(m->timed);
 	free(m->tslot);
 	free(m->timing_inputs);
@@ -245,6 +349,66 @@ static int payback_tables(crm_model *m)
 	return 0;
 }
 
+/*
+ * The short way's tables (model_priv.h): the weights signed, plain and
+ * discounted, period-major and line-major, their sums per line, and
+ * payback's running sums. -1 on no memory.
+ */
+static int short_tables(crm_model *m)
+{
+	const crm_scenario *sc = m->sc;
+	size_t np = (size_t)m->n + 1;
+
+	m->wt = calloc(np * (m->nl + 1), sizeof *m->wt);
+	m->wtd = calloc(np * (m->nl + 1), sizeof *m->wtd);
+	m->pvw = calloc(m->nl + 1, sizeof *m->pvw);
+	m->absw = calloc(m->nl + 1, sizeof *m->absw);
+	m->wl = calloc(m->wstride * (m->nl + 1), sizeof *m->wl);
+	m->wld = calloc(m->wstride * (m->nl + 1), sizeof *m->wld);
+	if (!m->wt || !m->wtd || !m->pvw || !m->absw || !m->wl || !m->wld)
+		return -1;
+	for (size_t l = 0; l < m->nl; l++) {
+		const double *w = m->weight + l * np;
+		double sign = sc->lines[l].kind == CRM_BENEFIT ? 1.0 : -1.0;
+		for (int p = 0; p <= m->n; p++) {
+			m->wt[(size_t)p * m->nl + l] = sign * w[p];
+			double d = isnan(m->line_df[l]) ? m->df[p] : m->line_df[l];
+			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * d;
+			m->pvw[l] += w[p] * d;
+			m->absw[l] += fabs(w[p]);
+			m->wl[l * m->wstride + (size_t)p] = m->wt[(size_t)p * m->nl + l];
+			m->wld[l * m->wstride + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
+		}
+	}
+	return payback_tables(m);
+}
+
+int crm_model_short_way_(const crm_model *cm)
+{
+	/*
+	 * Built on first use, once, under the model's lock: a model may be
+	 * shared by threads, and the tables are a cache of what the model
+	 * already fixes (hence the const cast).
+	 */
+	crm_model *m = (crm_model *)cm;
+	int rc = 0;
+
+	if (atomic_load_explicit(&m->short_ready, memory_order_acquire))
+		return 0;
+	pthread_mutex_lock(&m->short_mu);
+	if (!atomic_load_explicit(&m->short_ready, memory_order_relaxed)) {
+		if (short_tables(m) == 0) {
+			atomic_store_explicit(&m->short_ready, 1, memory_order_release);
+		} else {
+			/* Freed, so that a later call may try again. */
+			free_short_tables(m);
+			rc = -1;
+		}
+	}
+	pthread_mutex_unlock(&m->short_mu);
+	return rc;
+}
+
 static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int unadjusted,
 			     crm_error *err)
 {
@@ -272,13 +436,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->line_factor = malloc((m->nl + 1) * sizeof *m->line_factor);
 	m->pfirst = malloc((m->nl + 1) * sizeof *m->pfirst);
 	m->gnext = malloc((m->nl + 1) * sizeof *m->gnext);
-	m->wt = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wt);
-	m->wtd = calloc((size_t)(m->n + 1) * (m->nl + 1), sizeof *m->wtd);
-	m->pvw = calloc(m->nl + 1, sizeof *m->pvw);
-	m->absw = calloc(m->nl + 1, sizeof *m->absw);
 	m->wstride = ((size_t)m->n + FLOW_BLOCK) / FLOW_BLOCK * FLOW_BLOCK;
-	m->wl = calloc(m->wstride * (m->nl + 1), sizeof *m->wl);
-	m->wld = calloc(m->wstride * (m->nl + 1), sizeof *m->wld);
 	m->plast = malloc((m->nl + 1) * sizeof *m->plast);
 	m->year = malloc((size_t)(m->n + 1) * sizeof *m->year);
 	m->month = malloc((size_t)(m->n + 1) * sizeof *m->month);
@@ -289,8 +447,7 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	m->tslot = malloc((m->nl + 1) * sizeof *m->tslot);
 	if (!m->timed || !m->adopt || !m->adopt_inputs || !m->timing_inputs || !m->tslot)
 		goto nomem;
-	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast || !m->wt || !m->wtd || !m->pvw || !m->absw ||
-	    !m->wl || !m->wld ||
+	if (!m->line_factor || !m->gnext || !m->pfirst || !m->plast ||
 	    !m->year || !m->month || !m->order || !m->weight || !m->df || !m->t_years || !m->override || !m->zeros ||
 	    !m->line_override || !m->input_fixed || !m->line_fixed || !m->line_df)
 		goto nomem;
@@ -370,20 +527,11 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 		m->line_df[l] = NAN;
 	if (s->discounting == CRM_DISCOUNT_DATED)
 		dated_discount(m);
-	for (size_t l = 0; l < m->nl; l++) {
-		const double *w = m->weight + l * (size_t)(m->n + 1);
-		double sign = sc->lines[l].kind == CRM_BENEFIT ? 1.0 : -1.0;
-		for (int p = 0; p <= m->n; p++) {
-			m->wt[(size_t)p * m->nl + l] = sign * w[p];
-			double d = isnan(m->line_df[l]) ? m->df[p] : m->line_df[l];
-			m->wtd[(size_t)p * m->nl + l] = sign * w[p] * d;
-			m->pvw[l] += w[p] * d;
-			m->absw[l] += fabs(w[p]);
-			m->wl[l * m->wstride + (size_t)p] = m->wt[(size_t)p * m->nl + l];
-			m->wld[l * m->wstride + (size_t)p] = m->wtd[(size_t)p * m->nl + l];
-		}
-	}
-	if (payback_tables(m) != 0)
+	atomic_init(&m->short_ready, 0);
+	if (pthread_mutex_init(&m->short_mu, NULL) != 0)
+		goto nomem;
+	m->short_mu_init = 1;
+	if (s->discounting == CRM_DISCOUNT_DATED && dated_days(m) != 0)
 		goto nomem;
 	/* Sets of kept weights per timed line: TIMING_SLOTS, fewer when they would be many values. */
 	m->nslots = TIMING_SLOTS;
@@ -1249,6 +1397,8 @@ static crm_status summary_values(const crm_model *m, crm_cashflow *cf, const cha
 
 	if (m->any_varying)
 		return CRM_EUSAGE;
+	if (crm_model_short_way_(m) != 0)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory building the model");
 	crm_expr_env env = { vals, m->zeros, m->year[1], m->month[1] };
 	for (size_t k = 0; k < ni; k++) {
 		int i = m->order[k];

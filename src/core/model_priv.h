@@ -5,6 +5,8 @@
 #ifndef CRMROI_MODEL_PRIV_H
 #define CRMROI_MODEL_PRIV_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "crmroi/model.h"
@@ -23,6 +25,16 @@ struct crm_model {
 	double *t_years;        /* n+1 */
 	double *line_df;        /* nl: discount factor at a dated line's own day; NaN when none */
 	int any_line_df;
+	/*
+	 * Dated discounting's days (crm_model_dated_days): their times in years,
+	 * ascending, each once; the day of each period's end, and of each line
+	 * paid on a day of its own that has an amount in the horizon (-1 for
+	 * the others). NULL without dated discounting.
+	 */
+	size_t ndays;
+	double *day_t;          /* ndays */
+	int *period_day;        /* n+1 */
+	int *line_day;          /* nl */
 	int unadjusted;         /* every line's TEI risk taken as 0 (crm_model_new_unadjusted) */
 	double *override;       /* ni, NaN when not overridden */
 	double *line_override;  /* nl, NaN when not overridden */
@@ -43,6 +55,15 @@ struct crm_model {
 	double *line_factor;
 	int *gnext;             /* nl: the next line of the same group, -1 after its last */
 	int *pfirst, *plast;    /* nl: first and last period with a nonzero weight */
+	/*
+	 * The short way's tables, from wt to cmax below: built on the first
+	 * call that needs them (crm_model_short_way_), since a model evaluated
+	 * only in full (the case of `run`, the workbook) has no use for them
+	 * and they are six times the weights' size.
+	 */
+	pthread_mutex_t short_mu;
+	int short_mu_init;
+	atomic_int short_ready;
 	/* For crm_model_summary: weights period-major, signed (+benefit, -cost). */
 	double *wt;             /* (n+1) x nl: weight of line l in period p at [p*nl+l] */
 	double *wtd;            /* the same times the discount factor */
@@ -76,6 +97,13 @@ struct crm_model {
 #define PB_SEG 8
 
 /*
+ * Build the short way's tables if they are not yet (thread-safe): 0, or -1
+ * on no memory. crm_model_summary, its partial form and crm_batch_new call
+ * it; the functions that read the tables after them need not.
+ */
+int crm_model_short_way_(const crm_model *m);
+
+/*
  * Payback the short way for line values v (signs in the weights) and the
  * plain (d = 0) or discounted (d = 1) flows: 1 and *months when reached, 0
  * when not, -1 when undecided (a cumulative sum within tol of 0). See
@@ -89,5 +117,11 @@ double crm_flow_at_(const crm_model *m, int d, const double *v, size_t stride, i
 int crm_model_line_counted_(const crm_model *m, size_t l);
 /* out[p] = sum over lines of v[l] x w[l][p], as crm_model_summary builds net flows (w: wl or wld). */
 void crm_model_flows_(const crm_model *m, const double *w, const double *v, double *out);
+/*
+ * The net flow of each of the model's dated days for line values v (as
+ * crm_model_summary leaves them) into out (ndays), with net (n+1) as
+ * scratch for the periods' net flows.
+ */
+void crm_model_dated_flows_(const crm_model *m, const double *v, double *net, double *out);
 
 #endif

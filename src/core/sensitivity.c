@@ -55,25 +55,25 @@ static int by_swing(const void *x, const void *y)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-crm_status crm_tornado(crm_analysis *a, crm_metric_id metric, double pct,
-		       crm_tornado_row **rowsp, size_t *nrowsp, crm_value *base, crm_error *err)
+/*
+ * The rows of a tornado before any is evaluated: every input, then every
+ * line, with a range (or, with pct, a plain number), in the scenario's order.
+ */
+static crm_status tornado_rows(crm_analysis *a, double pct, struct sort_row *rows, size_t *np,
+			       crm_error *err)
 {
 	const crm_scenario *sc = crm_analysis_scenario(a);
-	struct sort_row *rows = calloc(sc->ninputs + sc->nlines + 1, sizeof *rows);
 	size_t n = 0;
 	crm_status st;
 
-	*rowsp = NULL;
-	*nrowsp = 0;
-	if (!rows)
-		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
-	if ((st = crm_analysis_eval(a, &metric, 1, base, err)) != CRM_OK)
-		goto fail;
 	for (size_t k = 0; k < sc->ninputs + sc->nlines; k++) {
-		const char *name = k < sc->ninputs ? sc->inputs[k].name : sc->lines[k - sc->ninputs].label;
 		crm_param p;
-		if ((st = crm_param_find(sc, name, &p, err)) != CRM_OK)
-			goto fail;
+		if (k < sc->ninputs) {
+			if ((st = crm_param_of_input(sc, k, &p, err)) != CRM_OK)
+				return st;
+		} else {
+			crm_param_of_line(sc, k - sc->ninputs, &p);
+		}
 		if (!p.has_range) {
 			/* --pct gives a range to plain-number inputs and lines. */
 			if (pct <= 0 || !p.has_base)
@@ -81,39 +81,183 @@ crm_status crm_tornado(crm_analysis *a, crm_metric_id metric, double pct,
 			double d = fabs(p.base) * pct / 100.0;
 			p.low = p.base - d;
 			p.high = p.base + d;
-			if (!isfinite(p.low) || !isfinite(p.high)) {
-				st = crm_error_set(err, CRM_EDATA, p.loc.file ? p.loc.file : sc->file,
-						   p.loc.line, p.loc.col, "%s: %g +/- %g%% is beyond the "
-						   "largest number (about 1.8e308)", p.name, p.base, pct);
-				goto fail;
-			}
+			if (!isfinite(p.low) || !isfinite(p.high))
+				return crm_error_set(err, CRM_EDATA, p.loc.file ? p.loc.file : sc->file,
+						     p.loc.line, p.loc.col, "%s: %g +/- %g%% is beyond the "
+						     "largest number (about 1.8e308)", p.name, p.base, pct);
 		}
 		crm_tornado_row *r = &rows[n].row;
 		rows[n].order = n;
 		r->param = p;
 		r->low = p.low;
 		r->high = p.high;
-		if ((st = value_at(a, &p, p.low, metric, &r->at_low, err)) != CRM_OK ||
-		    (st = value_at(a, &p, p.high, metric, &r->at_high, err)) != CRM_OK)
-			goto fail;
-		r->swing_ok = r->at_low.ok && r->at_high.ok;
-		r->swing = r->swing_ok ? fabs(r->at_high.v - r->at_low.v) : NAN;
 		n++;
 	}
-	qsort(rows, n, sizeof *rows, by_swing);
-	crm_tornado_row *out = malloc((n + 1) * sizeof *out);
+	*np = n;
+	return CRM_OK;
+}
+
+static crm_status tornado_eval(crm_analysis *a, crm_metric_id metric, crm_tornado_row *r,
+			       crm_error *err)
+{
+	crm_status st;
+
+	if ((st = value_at(a, &r->param, r->low, metric, &r->at_low, err)) != CRM_OK ||
+	    (st = value_at(a, &r->param, r->high, metric, &r->at_high, err)) != CRM_OK)
+		return st;
+	r->swing_ok = r->at_low.ok && r->at_high.ok;
+	r->swing = r->swing_ok ? fabs(r->at_high.v - r->at_low.v) : NAN;
+	return CRM_OK;
+}
+
+static int descending(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a < b) - (a > b);
+}
+
+/* The k-th largest (k >= 1) of the n values x, which it sorts; -inf when n < k. */
+static double kth_largest(double *x, size_t n, size_t k)
+{
+	if (k == 0 || n < k)
+		return -INFINITY;
+	qsort(x, n, sizeof *x, descending);
+	return x[k - 1];
+}
+
+/*
+ * Mark in keep[] the rows that may be among the first `top` rows, or hold
+ * the first top_base rows with a base: screened by NPV the short way
+ * (crm_analysis_npv_each), the rows whose swing there is at least the
+ * top-th largest (the top_base-th among rows with a base) less a margin,
+ * and every row the short way cannot decide. The short way adds the same
+ * amounts in another order, so its NPV is within about 1e-15 of the flows'
+ * size of the full evaluation's: TORNADO_SCREEN_REL of that size is room to
+ * spare. *all is set when every row must be evaluated.
+ */
+#define TORNADO_SCREEN_REL 1e-7
+
+static crm_status tornado_screen(crm_analysis *a, struct sort_row *rows, size_t n, size_t top,
+				 size_t top_base, char *keep, int *all, crm_error *err)
+{
+	crm_param *p = malloc((2 * n + 1) * sizeof *p);
+	double *v = malloc((2 * n + 1) * sizeof *v), *out = malloc((2 * n + 1) * sizeof *out);
+	double *sw = malloc((n + 1) * sizeof *sw), *swb = malloc((n + 1) * sizeof *swb);
+	static const crm_metric_id size_ids[2] = { CRM_METRIC_PV_BENEFITS, CRM_METRIC_PV_COSTS };
+	crm_value size[2];
+	crm_status st = CRM_OK;
+	size_t nf = 0, nb = 0;
+
+	*all = 1;
+	if (!p || !v || !out || !sw || !swb) {
+		st = crm_error_set(err, CRM_ENOMEM, crm_analysis_scenario(a)->file, 0, 0, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		p[2 * i] = p[2 * i + 1] = rows[i].row.param;
+		v[2 * i] = rows[i].row.low;
+		v[2 * i + 1] = rows[i].row.high;
+	}
+	if ((st = crm_analysis_npv_each(a, p, v, 2 * n, out, err)) != CRM_OK ||
+	    (st = crm_analysis_eval(a, size_ids, 2, size, err)) != CRM_OK)
+		goto done;
+	double big = (size[0].ok ? fabs(size[0].v) : 0) + (size[1].ok ? fabs(size[1].v) : 0);
+	for (size_t i = 0; i < n; i++) {
+		double lo = out[2 * i], hi = out[2 * i + 1];
+		if (isnan(lo) || isnan(hi))
+			continue;
+		big = fmax(big, fmax(fabs(lo), fabs(hi)));
+		sw[nf++] = fabs(hi - lo);
+		if (rows[i].row.param.has_base)
+			swb[nb++] = fabs(hi - lo);
+	}
+	/* Too few rows the short way decides to know the cut: every row. */
+	if (nf < top || nb < top_base)
+		goto done;
+	double cut = kth_largest(sw, nf, top);
+	if (top_base)
+		cut = fmin(cut, kth_largest(swb, nb, top_base));
+	cut -= TORNADO_SCREEN_REL * big;
+	for (size_t i = 0; i < n; i++) {
+		double lo = out[2 * i], hi = out[2 * i + 1];
+		keep[i] = isnan(lo) || isnan(hi) || fabs(hi - lo) >= cut;
+	}
+	*all = 0;
+done:
+	free(p);
+	free(v);
+	free(out);
+	free(sw);
+	free(swb);
+	return st;
+}
+
+crm_status crm_tornado(crm_analysis *a, crm_metric_id metric, double pct,
+		       crm_tornado_row **rowsp, size_t *nrowsp, crm_value *base, crm_error *err)
+{
+	return crm_tornado_top(a, metric, pct, 0, 0, rowsp, nrowsp, NULL, base, err);
+}
+
+crm_status crm_tornado_top(crm_analysis *a, crm_metric_id metric, double pct, size_t top,
+			   size_t top_base, crm_tornado_row **rowsp, size_t *nrowsp, size_t *nparams,
+			   crm_value *base, crm_error *err)
+{
+	const crm_scenario *sc = crm_analysis_scenario(a);
+	struct sort_row *rows = calloc(sc->ninputs + sc->nlines + 1, sizeof *rows);
+	char *keep = NULL;
+	size_t n = 0, m = 0;
+	int all = 1;
+	crm_status st;
+
+	*rowsp = NULL;
+	*nrowsp = 0;
+	if (!rows)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	if ((st = crm_analysis_eval(a, &metric, 1, base, err)) != CRM_OK ||
+	    (st = tornado_rows(a, pct, rows, &n, err)) != CRM_OK)
+		goto fail;
+	if (nparams)
+		*nparams = n;
+	/* Only the first rows wanted, of many, by NPV: the others screened out the short way. */
+	if (top && n > top && metric == CRM_METRIC_NPV) {
+		if (!(keep = malloc(n + 1))) {
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+			goto fail;
+		}
+		if ((st = tornado_screen(a, rows, n, top, top_base, keep, &all, err)) != CRM_OK)
+			goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!all && !keep[i])
+			continue;
+		rows[m] = rows[i];
+		if ((st = tornado_eval(a, metric, &rows[m].row, err)) != CRM_OK)
+			goto fail;
+		m++;
+	}
+	qsort(rows, m, sizeof *rows, by_swing);
+	/* The first rows that hold top rows and top_base rows with a base. */
+	size_t keep_n = m;
+	if (top) {
+		size_t based = 0;
+		for (keep_n = 0; keep_n < m && (keep_n < top || based < top_base); keep_n++)
+			based += rows[keep_n].row.param.has_base != 0;
+	}
+	crm_tornado_row *out = malloc((keep_n + 1) * sizeof *out);
 	if (!out) {
 		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 		goto fail;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < keep_n; i++)
 		out[i] = rows[i].row;
 	free(rows);
+	free(keep);
 	*rowsp = out;
-	*nrowsp = n;
+	*nrowsp = keep_n;
 	return CRM_OK;
 fail:
 	free(rows);
+	free(keep);
 	return st;
 }
 

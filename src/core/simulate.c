@@ -86,6 +86,13 @@ struct shared {
 	const crm_copula *cop;
 	int computed[CRM_SIM_NMETRICS];   /* NPV, and the metrics asked for */
 	double irr_guess;          /* the base case's IRR (or the discount rate): where IRR searches start */
+	/*
+	 * Dated discounting, for IRR: the discount factors of the model's days
+	 * at the rates XIRR scans and at irr_guess, computed once for every
+	 * worker (read only while the draws run).
+	 */
+	crm_xirr_days *xdays;
+	double *guess_e;
 	int keep_items;            /* for the samples file */
 	double *rank_items;        /* nitems x rank_cap: item t of draw i at [t * rank_cap + i] */
 	double *rank_npv;
@@ -105,6 +112,10 @@ struct worker {
 	double *g, *x;             /* copula normals; one draw's item values */
 	double *net, *pw;          /* periods: a draw's net flows, and IRR's scratch */
 	double *guess_pw;          /* periods: powers of the discount factor at irr_guess */
+	/* Dated discounting: the model's days (borrowed), and a draw's flow on each. */
+	size_t ndays;
+	const double *day_t;
+	double *day_v;
 	int fast;                  /* crm_model_summary serves the metrics asked for */
 	double *cols;              /* nitems x the stride: a chunk's draws, by item */
 	crm_batch *batch;          /* the chunk's short way (NULL: one draw at a time) */
@@ -270,9 +281,37 @@ static crm_status irr_of(struct worker *w, const double *net, double *out, crm_e
 	return CRM_OK;
 }
 
+/*
+ * The XIRR of a draw's flows on the model's days (w->day_v): the one root,
+ * warm-started at the base case's IRR, when the flows change sign once;
+ * for any other shape the roots crm_xirr_solve finds, from the days'
+ * discount factors computed once for the run.
+ */
+static crm_status xirr_of(struct worker *w, double *out, crm_error *e)
+{
+	crm_irr irr;
+	crm_status st;
+
+	int found = crm_xirr_fast(w->day_v, w->day_t, w->ndays, w->sh->irr_guess, w->sh->guess_e, out);
+	if (found >= 0)
+		return CRM_OK;
+	/* A root the solver cannot find counts as a draw with no IRR. */
+	if ((st = crm_xirr_solve_days(w->sh->xdays, w->day_v, &irr, e)) == CRM_ENOMEM)
+		return st;
+	if (st != CRM_OK)
+		irr.nroots = 0;
+	*out = nearest_root(&irr, crm_model_settings(w->m)->discount_rate);
+	return CRM_OK;
+}
+
 static crm_status irr_short(struct worker *w, double *out, crm_error *e)
 {
 	const double *net = w->cf->net;   /* filled by crm_model_summary for payback */
+
+	if (w->ndays) {
+		crm_model_summary_dated_flows(w->m, w->cf, w->net, w->day_v);
+		return xirr_of(w, out, e);
+	}
 
 	if (!w->sh->opt->metrics[CRM_SIM_PAYBACK]) {
 		crm_model_summary_flows(w->m, w->cf, w->net);
@@ -298,6 +337,10 @@ static crm_status from_batch(struct worker *w, size_t i, double *met, crm_error 
 		met[CRM_SIM_DPAYBACK] = r->dpayback[i];
 	if (!opt->metrics[CRM_SIM_IRR])
 		return CRM_OK;
+	if (w->ndays) {
+		crm_batch_dated_flows(w->m, w->batch, i, w->net, w->day_v);
+		return xirr_of(w, &met[CRM_SIM_IRR], e);
+	}
 	crm_batch_flows(w->m, w->batch, i, w->net);
 	return irr_of(w, w->net, &met[CRM_SIM_IRR], e);
 }
@@ -534,6 +577,7 @@ static void run_free(struct run *r)
 		free(r->workers[i].net);
 		free(r->workers[i].pw);
 		free(r->workers[i].guess_pw);
+		free(r->workers[i].day_v);
 		free(r->workers[i].cols);
 		crm_batch_free(r->workers[i].batch);
 		free(r->workers[i].br.npv);
@@ -551,6 +595,8 @@ static void run_free(struct run *r)
 		free(r->blocks[b].items);
 	}
 	free(r->blocks);
+	crm_xirr_days_free(r->sh.xdays);
+	free(r->sh.guess_e);
 	for (int k = 0; k < CRM_SIM_NMETRICS; k++) {
 		free(r->sh.exact[k]);
 		free(r->hist[k].count);
@@ -622,10 +668,14 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->after_tax = opt->metrics[CRM_SIM_AFTER_TAX_NPV] || opt->metrics[CRM_SIM_AFTER_TAX_IRR] ||
 		       opt->metrics[CRM_SIM_AFTER_TAX_PAYBACK];
 	w->cf->keep_amounts = w->after_tax;
-	/* IRR of dated flows needs the lines on days of their own: the full evaluation. */
-	w->fast = crm_model_summary_fast(w->m) && !w->after_tax &&
-		  !(opt->metrics[CRM_SIM_IRR] &&
-		    crm_model_settings(w->m)->discounting == CRM_DISCOUNT_DATED);
+	/*
+	 * Dated discounting: the short way lays a draw's flows on the model's
+	 * fixed days, so IRR takes the days' discount factors computed once.
+	 */
+	w->ndays = crm_model_dated_days(w->m, &w->day_t);
+	if (w->ndays && !(w->day_v = malloc(w->ndays * sizeof *w->day_v)))
+		return out_of_memory(r, err);
+	w->fast = crm_model_summary_fast(w->m) && !w->after_tax;
 	if (!(w->cols = malloc((r->sh.nitems + 1) * r->sh.stride * sizeof *w->cols)))
 		return out_of_memory(r, err);
 	return w->fast ? batch_init(r, w, err) : CRM_OK;
@@ -724,11 +774,19 @@ static crm_status setup(struct run *r, const crm_scenario *sc, const crm_sim_opt
 		if ((st = worker_init(r, &r->workers[i], err)) != CRM_OK)
 			return st;
 	if (opt->metrics[CRM_SIM_IRR]) {
-		sh->irr_guess = base_irr(&r->workers[0]);
+		const struct worker *w0 = &r->workers[0];
+		sh->irr_guess = base_irr(w0);
 		for (int i = 0; i < r->jobs; i++) {
 			const crm_cashflow *cf = r->workers[i].cf;
 			crm_irr_powers((size_t)cf->nperiods + 1, 12 / cf->months_per_period, sh->irr_guess,
 				       r->workers[i].guess_pw);
+		}
+		if (w0->ndays) {
+			/* Every worker's model has the same days. */
+			if (!(sh->xdays = crm_xirr_days_new(w0->day_t, w0->ndays)) ||
+			    !(sh->guess_e = malloc(w0->ndays * sizeof *sh->guess_e)))
+				return out_of_memory(r, err);
+			crm_xirr_factors(w0->day_t, w0->ndays, sh->irr_guess, sh->guess_e);
 		}
 	}
 	return CRM_OK;

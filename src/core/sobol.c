@@ -43,31 +43,118 @@ void crm_sobol_result_free(crm_sobol_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* NPV with every item at the quantile given by row u. 0, or -1 when undefined. */
-static int npv_at(crm_model *m, crm_cashflow *cf, const crm_uncertain *items, size_t k,
-		  const double *u, double *out)
+/* Item u at the value x (a quantile of its distribution). */
+static void item_put(crm_model *m, const crm_uncertain *u, double x)
 {
-	crm_error e;
+	switch (u->kind) {
+	case CRM_ITEM_INPUT: crm_model_override(m, (size_t)u->index, x); break;
+	case CRM_ITEM_LINE: crm_model_override_line(m, (size_t)u->index, x); break;
+	case CRM_ITEM_EVENT: crm_model_set_occurs(m, (size_t)u->index, x > 0.5); break;
+	}
+}
 
-	for (size_t t = 0; t < k; t++) {
-		double p = u[t] < U_CLAMP ? U_CLAMP : u[t] > 1 - U_CLAMP ? 1 - U_CLAMP : u[t];
-		double x = crm_uncertain_quantile(&items[t], p);
-		switch (items[t].kind) {
-		case CRM_ITEM_INPUT: crm_model_override(m, (size_t)items[t].index, x); break;
-		case CRM_ITEM_LINE: crm_model_override_line(m, (size_t)items[t].index, x); break;
-		case CRM_ITEM_EVENT: crm_model_set_occurs(m, (size_t)items[t].index, x > 0.5); break;
+/* The quantile of item u at p, p kept off 0 and 1. */
+static double item_quantile(const crm_uncertain *u, double p)
+{
+	return crm_uncertain_quantile(u, p < U_CLAMP ? U_CLAMP : p > 1 - U_CLAMP ? 1 - U_CLAMP : p);
+}
+
+/*
+ * The model's values an item (or a group of items) moves: its input and
+ * the inputs and lines that depend on it, its line's value, or an event's
+ * line and the lines of its gate. As positions in the flags that
+ * crm_model_summary_partial takes (inputs, then lines).
+ */
+struct deps {
+	size_t n;
+	size_t *at;
+};
+
+static int deps_of(const crm_model *m, const crm_scenario *sc, const crm_uncertain *items,
+		   const size_t *which, size_t nwhich, char *flags, struct deps *out)
+{
+	size_t ni = sc->ninputs, nf = ni + sc->nlines, n = 0;
+
+	for (size_t j = 0; j < nwhich; j++) {
+		const crm_uncertain *u = &items[which[j]];
+		if (u->kind == CRM_ITEM_INPUT) {
+			flags[u->index] = 1;
+		} else {
+			int g = sc->lines[u->index].group;
+			flags[ni + (size_t)u->index] = 1;
+			for (size_t l = 0; u->kind == CRM_ITEM_EVENT && g >= 0 && l < sc->nlines; l++)
+				flags[ni + l] |= sc->lines[l].group == g;
 		}
 	}
+	crm_model_dependents(m, flags, flags + ni);
+	for (size_t f = 0; f < nf; f++)
+		n += flags[f] != 0;
+	out->n = 0;
+	if (!(out->at = malloc((n + 1) * sizeof *out->at)))
+		return -1;
+	for (size_t f = 0; f < nf; f++)
+		if (flags[f]) {
+			out->at[out->n++] = f;
+			flags[f] = 0;
+		}
+	return 0;
+}
+
+/*
+ * NPV of the model as its overrides stand, as crm_model_summary gives it,
+ * or in full where the short way cannot decide. An evaluation after only
+ * some items moved evaluates again what they change
+ * (crm_model_summary_partial: the same number to the last bit), when the
+ * previous one was a summary.
+ */
+struct evaluator {
+	crm_model *m;
+	crm_cashflow *cf;
+	size_t ni;
+	char *flags;      /* inputs, then lines: all 0 between evaluations */
+	int summary;      /* cf holds a summary that a partial one may follow */
+};
+
+/* 0, or -1 when NPV is undefined at this point. */
+static int npv_all(struct evaluator *ev, double *out)
+{
 	crm_summary s;
-	crm_status st = crm_model_summary(m, cf, 0, 0, &s, &e);
+	crm_error e;
+	crm_status st = crm_model_summary(ev->m, ev->cf, 0, 0, &s, &e);
+
+	ev->summary = st == CRM_OK;
 	if (st == CRM_OK) {
 		*out = s.npv;
 		return 0;
 	}
-	if (st != CRM_EUSAGE || crm_model_eval(m, cf, &e) != CRM_OK)
+	if (st != CRM_EUSAGE || crm_model_eval(ev->m, ev->cf, &e) != CRM_OK)
 		return -1;
-	*out = cf->cumulative_pv[cf->nperiods];
+	*out = ev->cf->cumulative_pv[ev->cf->nperiods];
 	return 0;
+}
+
+/* The same when only the values of a and b (either may be NULL) moved since the last evaluation. */
+static int npv_moved(struct evaluator *ev, const struct deps *a, const struct deps *b, double *out)
+{
+	crm_summary s;
+	crm_error e;
+
+	if (!ev->summary)
+		return npv_all(ev, out);
+	for (const struct deps *d = a; d; d = d == a ? b : NULL)
+		for (size_t j = 0; j < d->n; j++)
+			ev->flags[d->at[j]] = 1;
+	crm_status st = crm_model_summary_partial(ev->m, ev->cf, ev->flags, ev->flags + ev->ni, &s,
+						  &e);
+	for (const struct deps *d = a; d; d = d == a ? b : NULL)
+		for (size_t j = 0; j < d->n; j++)
+			ev->flags[d->at[j]] = 0;
+	if (st == CRM_OK) {
+		*out = s.npv;
+		return 0;
+	}
+	/* The full summary comes to the same status, and the full evaluation takes over as there. */
+	return npv_all(ev, out);
 }
 
 /* Estimates from rows idx[0..n-1]. */
@@ -106,17 +193,6 @@ static int screen_cmp(const void *x, const void *y)
 	return (a->i > b->i) - (a->i < b->i);
 }
 
-static void item_set(crm_model *m, const crm_uncertain *u, double p)
-{
-	double x = crm_uncertain_quantile(u, p);
-
-	switch (u->kind) {
-	case CRM_ITEM_INPUT: crm_model_override(m, (size_t)u->index, x); break;
-	case CRM_ITEM_LINE: crm_model_override_line(m, (size_t)u->index, x); break;
-	case CRM_ITEM_EVENT: crm_model_set_occurs(m, (size_t)u->index, x > 0.5); break;
-	}
-}
-
 static void item_clear(crm_model *m, const crm_uncertain *u)
 {
 	switch (u->kind) {
@@ -126,45 +202,51 @@ static void item_clear(crm_model *m, const crm_uncertain *u)
 	}
 }
 
-static double npv_now(crm_model *m, crm_cashflow *cf)
-{
-	crm_summary s;
-	crm_error e;
-	crm_status st = crm_model_summary(m, cf, 0, 0, &s, &e);
-
-	if (st == CRM_OK)
-		return s.npv;
-	if (st != CRM_EUSAGE || crm_model_eval(m, cf, &e) != CRM_OK)
-		return NAN;
-	return cf->cumulative_pv[cf->nperiods];
-}
-
 /*
  * Mark in pick[] the `top` items whose one-at-a-time swing of NPV is largest
- * (ties by order): 2 k evaluations. 0, or -1 when out of memory.
+ * (ties by order): 2 k evaluations, each of what one item moves. 0, or -1
+ * when out of memory.
  */
-static int screen_items(crm_model *m, crm_cashflow *cf, const crm_uncertain *items, size_t k,
-			size_t top, char *pick)
+static int screen_items(struct evaluator *ev, const crm_scenario *sc, const crm_uncertain *items,
+			size_t k, size_t top, char *pick)
 {
-	struct screen *sc = malloc(k * sizeof *sc);
+	struct screen *scr = malloc(k * sizeof *scr);
+	struct deps d = { 0, NULL }, prev = { 0, NULL };
+	double base;
+	int rc = 0;
 
-	if (!sc)
+	if (!scr)
 		return -1;
+	npv_all(ev, &base);
 	for (size_t i = 0; i < k; i++) {
-		item_set(m, &items[i], 0.05);
-		double lo = npv_now(m, cf);
-		item_set(m, &items[i], 0.95);
-		double hi = npv_now(m, cf);
-		item_clear(m, &items[i]);
-		sc[i].swing = isfinite(lo) && isfinite(hi) ? fabs(hi - lo) : INFINITY;
-		sc[i].i = i;
+		double lo = NAN, hi = NAN;
+		if (deps_of(ev->m, sc, items, &i, 1, ev->flags, &d) != 0) {
+			rc = -1;
+			break;
+		}
+		/* The previous item is back at its base: what it moved is evaluated again too. */
+		item_put(ev->m, &items[i], item_quantile(&items[i], 0.05));
+		if (npv_moved(ev, &d, i ? &prev : NULL, &lo) != 0)
+			lo = NAN;
+		item_put(ev->m, &items[i], item_quantile(&items[i], 0.95));
+		if (npv_moved(ev, &d, NULL, &hi) != 0)
+			hi = NAN;
+		item_clear(ev->m, &items[i]);
+		scr[i].swing = isfinite(lo) && isfinite(hi) ? fabs(hi - lo) : INFINITY;
+		scr[i].i = i;
+		free(prev.at);
+		prev = d;
+		d.at = NULL;
 	}
-	qsort(sc, k, sizeof *sc, screen_cmp);
-	memset(pick, 0, k);
-	for (size_t j = 0; j < top; j++)
-		pick[sc[j].i] = 1;
-	free(sc);
-	return 0;
+	free(prev.at);
+	if (rc == 0) {
+		qsort(scr, k, sizeof *scr, screen_cmp);
+		memset(pick, 0, k);
+		for (size_t j = 0; j < top; j++)
+			pick[scr[j].i] = 1;
+	}
+	free(scr);
+	return rc;
 }
 
 crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_result *res,
@@ -180,11 +262,15 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	crm_cashflow *cf = NULL;
 	gsl_qrng *q = NULL;
 	gsl_rng *rng = NULL, *grng = NULL;
-	double *row = NULL, *ua = NULL, *ub = NULL, *u = NULL, *fa = NULL, *fb = NULL, *fab = NULL;
+	double *row = NULL, *ua = NULL, *ub = NULL, *xa = NULL, *xb = NULL;
+	double *fa = NULL, *fb = NULL, *fab = NULL;
 	double *bs = NULL, *bst = NULL, *scratch = NULL, *boot_s = NULL, *boot_st = NULL;
 	size_t *idx = NULL, *pos = NULL, *rest = NULL;
 	crm_uncertain *all = NULL;
-	char *pick = NULL;
+	char *pick = NULL, *flags = NULL;
+	struct deps *dep = NULL;   /* what each item of its own moves, the group's, then every item's */
+	size_t *every = NULL;
+	struct evaluator ev;
 	crm_status st;
 	size_t kall, k, g, nrest = 0;
 
@@ -220,7 +306,11 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	row = malloc((2 * k + 1) * sizeof *row);
 	ua = malloc(kall * sizeof *ua);
 	ub = malloc(kall * sizeof *ub);
-	u = malloc(kall * sizeof *u);
+	xa = malloc(kall * sizeof *xa);
+	xb = malloc(kall * sizeof *xb);
+	flags = calloc(sc->ninputs + sc->nlines + 1, 1);
+	dep = calloc(g + 1, sizeof *dep);
+	every = malloc(kall * sizeof *every);
 	pos = malloc(k * sizeof *pos);
 	rest = malloc((nrest + 1) * sizeof *rest);
 	pick = malloc(kall);
@@ -240,7 +330,8 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	res->total = malloc(g * sizeof(double));
 	res->total_lo = malloc(g * sizeof(double));
 	res->total_hi = malloc(g * sizeof(double));
-	if (!q || !rng || (nrest && !grng) || !cf || !row || !ua || !ub || !u || !pos || !rest ||
+	if (!q || !rng || (nrest && !grng) || !cf || !row || !ua || !ub || !xa || !xb || !flags ||
+	    !dep || !every || !pos || !rest ||
 	    !pick || !fa || !fb || !fab || !bs || !bst || !scratch || !boot_s || !boot_st || !idx ||
 	    !res->items || !res->first || !res->first_lo || !res->first_hi || !res->total ||
 	    !res->total_lo || !res->total_hi) {
@@ -249,8 +340,9 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	}
 	cf->keep_inputs = 0;
 	cf->keep_amounts = 0;
+	ev = (struct evaluator){ m, cf, sc->ninputs, flags, 0 };
 	/* The items of their own (all of them, or the top ones by swing), in the scenario's order. */
-	if (nrest && screen_items(m, cf, all, kall, k, pick) != 0) {
+	if (nrest && screen_items(&ev, sc, all, kall, k, pick) != 0) {
 		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for Sobol indices");
 		goto done;
 	}
@@ -264,6 +356,16 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	}
 	res->nitems = k;
 	res->rest = nrest;
+	for (size_t t = 0; t < kall; t++)
+		every[t] = t;
+	for (size_t i = 0; i <= g; i++) {
+		const size_t *which = i < k ? &pos[i] : i < g ? rest : every;
+		if (deps_of(m, sc, all, which, i < k ? 1 : i < g ? nrest : kall, flags, &dep[i]) != 0) {
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0,
+					   "out of memory for Sobol indices");
+			goto done;
+		}
+	}
 	/* The group's values are pseudo-random, from a stream of their own. */
 	if (grng)
 		gsl_rng_set(grng, (unsigned long)(seed ^ 0x9E3779B97F4A7C15ULL));
@@ -279,17 +381,32 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 			ua[rest[j]] = gsl_rng_uniform_pos(grng);
 			ub[rest[j]] = gsl_rng_uniform_pos(grng);
 		}
-		if (npv_at(m, cf, all, kall, ua, &fa[r]) != 0 ||
-		    npv_at(m, cf, all, kall, ub, &fb[r]) != 0)
+		for (size_t t = 0; t < kall; t++) {
+			xa[t] = item_quantile(&all[t], ua[t]);
+			xb[t] = item_quantile(&all[t], ub[t]);
+		}
+		/*
+		 * B and A, where what any item moves is evaluated again; then A
+		 * with item i (or the group) from B, each from the one before:
+		 * what item i - 1 moved back and what item i moves.
+		 */
+		for (size_t t = 0; t < kall; t++)
+			item_put(m, &all[t], xb[t]);
+		if (npv_moved(&ev, &dep[g], NULL, &fb[r]) != 0)
+			goto undefined;
+		for (size_t t = 0; t < kall; t++)
+			item_put(m, &all[t], xa[t]);
+		if (npv_moved(&ev, &dep[g], NULL, &fa[r]) != 0)
 			goto undefined;
 		for (size_t i = 0; i < g; i++) {
-			memcpy(u, ua, kall * sizeof *u);
+			if (i > 0)
+				item_put(m, &all[pos[i - 1]], xa[pos[i - 1]]);
 			if (i < k)
-				u[pos[i]] = ub[pos[i]];
+				item_put(m, &all[pos[i]], xb[pos[i]]);
 			else
 				for (size_t j = 0; j < nrest; j++)
-					u[rest[j]] = ub[rest[j]];
-			if (npv_at(m, cf, all, kall, u, &fab[i * n + r]) != 0)
+					item_put(m, &all[rest[j]], xb[rest[j]]);
+			if (npv_moved(&ev, &dep[i], i > 0 ? &dep[i - 1] : NULL, &fab[i * n + r]) != 0)
 				goto undefined;
 		}
 	}
@@ -340,7 +457,13 @@ done:
 	free(row);
 	free(ua);
 	free(ub);
-	free(u);
+	free(xa);
+	free(xb);
+	free(flags);
+	for (size_t i = 0; dep && i <= g; i++)
+		free(dep[i].at);
+	free(dep);
+	free(every);
 	free(pos);
 	free(rest);
 	free(pick);

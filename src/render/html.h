@@ -22,6 +22,20 @@
 #define HTML_BREAKEVENS 5
 /* Tornado bars shown. */
 #define HTML_TORNADO_ROWS 10
+/*
+ * Uncertain values with Sobol indices of their own: with more, the others
+ * are estimated together as one group (crm_sobol_top), so that the indices
+ * cost the model's size times this, not the number of values squared. 20
+ * keeps GSL's Sobol sequence, which has 40 dimensions (two per value).
+ */
+#define HTML_SOBOL_ITEMS 20
+/*
+ * Benefits, and costs, shown one by one (a table each, a bar of the
+ * timeline, a milestone): with more, those with the largest present value,
+ * and the others summed by area with a note; every line stays in the
+ * appendix's register of lines.
+ */
+#define HTML_LINES_SHOWN 25
 
 /* One scenario: the proposal (first) or an alternative. */
 typedef struct html_case {
@@ -47,14 +61,19 @@ typedef struct html_case {
 	double p_best;
 	uint64_t p_best_draws;
 	/* Analyses, for the proposal only. */
-	crm_tornado_row *tornado;   /* NPV, inputs and lines with a range, largest swing first */
-	size_t ntornado;
+	/*
+	 * NPV, inputs and lines with a range, largest swing first: the first
+	 * rows of the tornado of tornado_params values (crm_tornado_top), enough
+	 * for the bars, the risks and the break-even values shown.
+	 */
+	crm_tornado_row *tornado;
+	size_t ntornado, tornado_params;
 	crm_value tornado_base;
 	crm_breakeven be[HTML_BREAKEVENS];   /* NPV = 0 for the top tornado inputs */
 	size_t nbe;
 	/* Per break-even: why its search could not be made ("" when it was). */
 	char be_why[HTML_BREAKEVENS][sizeof ((crm_error *)0)->msg];
-	crm_sobol_result sobol;     /* ok when computed */
+	crm_sobol_result sobol;     /* ok when computed; at most HTML_SOBOL_ITEMS of their own */
 	/* With setting readiness (the proposal only): its assessment and effect on NPV. */
 	crm_assessment *assessment;
 	crm_readiness_effect readiness;

@@ -175,6 +175,108 @@ int html_any_capitalised(const crm_scenario *sc)
 	return 0;
 }
 
+struct line_size {
+	double size;
+	size_t l;
+};
+
+static int larger_first(const void *x, const void *y)
+{
+	const struct line_size *a = x, *b = y;
+	if (a->size != b->size)
+		return a->size < b->size ? 1 : -1;
+	return (a->l > b->l) - (a->l < b->l);
+}
+
+size_t html_lines_shown(const html_case *hc, crm_line_kind kind, char *shown)
+{
+	const crm_scenario *sc = hc->r.sc;
+	struct line_size *k = malloc((sc->nlines + 1) * sizeof *k);
+	size_t n = 0;
+
+	for (size_t l = 0; l < sc->nlines; l++) {
+		shown[l] = sc->lines[l].kind == kind;
+		if (shown[l] && k)
+			k[n] = (struct line_size){ fabs(hc->r.c->line_pv[l]), l };
+		n += shown[l];
+	}
+	/* Out of memory, every line is shown, as a document of few lines shows them. */
+	if (k && n > HTML_LINES_SHOWN) {
+		qsort(k, n, sizeof *k, larger_first);
+		for (size_t j = HTML_LINES_SHOWN; j < n; j++)
+			shown[k[j].l] = 0;
+	}
+	free(k);
+	return n;
+}
+
+void html_lines_rest(FILE *fp, const html_case *hc, crm_line_kind kind, const char *shown)
+{
+	const report *r = &hc->r;
+	const crm_scenario *sc = r->sc;
+	const crm_case *c = r->c;
+	const char **areas = malloc((sc->nlines + 1) * sizeof *areas);
+	size_t nrest = 0, nall = 0;
+	double pv = 0, pv_all = kind == CRM_BENEFIT ? c->m.pv_benefits : c->m.pv_costs;
+	const char *what = kind == CRM_BENEFIT ? "benefits" : "costs";
+	char a[96], b[64], t[64], name[128];
+
+	for (size_t l = 0; l < sc->nlines; l++) {
+		if (sc->lines[l].kind != kind)
+			continue;
+		nall++;
+		if (!shown[l]) {
+			nrest++;
+			pv += c->line_pv[l];
+		}
+	}
+	if (!nrest || !areas) {
+		free(areas);
+		return;
+	}
+	explain_money(a, sizeof a, html_currency(hc), pv);
+	fprintf(fp, "<p class=\"note\">Of the %zu %s, the %zu with the largest present value are "
+		"shown one by one. The other %zu, ", nall, what, nall - nrest, nrest);
+	html_text(fp, a);
+	if (pv_all != 0) {
+		html_pct(b, sizeof b, pv / pv_all);
+		fprintf(fp, " of present value (%s of the %s)", b, what);
+	} else {
+		fputs(" of present value", fp);
+	}
+	fprintf(fp, ", are summed by %s below; each is listed in the appendix, in the assumptions "
+		"register's cost and benefit lines.</p>\n", kind == CRM_BENEFIT ? "area" : "category");
+	fprintf(fp, "<table class=\"num\">\n<caption>The other %s by %s (%s)</caption>\n<thead><tr>"
+		"<th>%s</th><th class=\"n\">Lines</th><th class=\"n\">Total</th>"
+		"<th class=\"n\">Present value</th></tr></thead>\n<tbody>\n", what,
+		kind == CRM_BENEFIT ? "area" : "category", html_currency(hc),
+		kind == CRM_BENEFIT ? "Area" : "Category");
+	size_t na = report_areas(r, kind, 0, areas);
+	for (size_t k = 0; k < na; k++) {
+		size_t cnt = 0;
+		double tot = 0, apv = 0;
+		for (size_t l = 0; l < sc->nlines; l++) {
+			const crm_line *ln = &sc->lines[l];
+			if (ln->kind != kind || shown[l] || strcmp(ln->area, areas[k]))
+				continue;
+			cnt++;
+			tot += c->line_total[l];
+			apv += c->line_pv[l];
+		}
+		if (!cnt)
+			continue;
+		html_area_name(name, sizeof name, areas[k]);
+		html_money0(t, sizeof t, tot);
+		html_money0(b, sizeof b, apv);
+		fputs("<tr><th>", fp);
+		html_text(fp, name);
+		fprintf(fp, "</th><td class=\"n\">%zu</td><td class=\"n\">%s</td><td class=\"n\">%s"
+			"</td></tr>\n", cnt, t, b);
+	}
+	fputs("</tbody></table>\n", fp);
+	free(areas);
+}
+
 void html_fold_costs(const report *r, const crm_cashflow *cf, int capitalised, double *out)
 {
 	double *col = calloc((size_t)r->ncols, sizeof *col);

@@ -161,14 +161,21 @@ static void pl_table(FILE *fp, const html_case *hc)
 
 /* ------------------------------------------------------------------ timeline */
 
-/* When each benefit starts and reaches full effect, with the gates and peak funding. */
+/*
+ * When each benefit starts and reaches full effect, with the gates and peak
+ * funding: the benefits shown one by one by name, the others counted.
+ */
 static void milestones(FILE *fp, const html_case *hc)
 {
 	const crm_scenario *sc = hc->r.sc;
 	const crm_case *c = hc->r.c;
 	int months = 12 * sc->settings.horizon_years;
+	char *shown = malloc(sc->nlines + 1);
 	char when[64];
 
+	if (!shown)
+		return;
+	html_lines_shown(hc, CRM_BENEFIT, shown);
 	fputs("<table class=\"num\">\n<caption>Milestones</caption>\n<thead><tr><th>When</th>"
 	      "<th>What</th></tr></thead>\n<tbody>\n", fp);
 	/* Each month in which something begins, in order. */
@@ -217,10 +224,15 @@ static void milestones(FILE *fp, const html_case *hc)
 				html_text(fp, name);
 				fputs(" begins", fp);
 			}
+		size_t others = 0;
 		for (size_t l = 0; l < sc->nlines; l++) {
 			const crm_line *ln = &sc->lines[l];
 			if (ln->kind != CRM_BENEFIT || ln->start != mo)
 				continue;
+			if (!shown[l]) {
+				others++;
+				continue;
+			}
 			if (!any++) {
 				html_month_label(when, sizeof when, sc, mo);
 				fputs("<tr><th>", fp);
@@ -234,6 +246,18 @@ static void milestones(FILE *fp, const html_case *hc)
 				fprintf(fp, " starts, full effect by month %d", ln->start + ln->ramp);
 			else
 				fputs(" starts at full effect", fp);
+		}
+		if (others) {
+			if (!any++) {
+				html_month_label(when, sizeof when, sc, mo);
+				fputs("<tr><th>", fp);
+				html_text(fp, when);
+				fputs("</th><td>", fp);
+			} else {
+				fputs("; ", fp);
+			}
+			fprintf(fp, "%zu benefit%s not shown one by one start%s", others,
+				others == 1 ? "" : "s", others == 1 ? "s" : "");
 		}
 		for (size_t g = 0; g < sc->ngroups; g++) {
 			const crm_group *grp = &sc->groups[g];
@@ -272,6 +296,7 @@ static void milestones(FILE *fp, const html_case *hc)
 			fputs("</td></tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
+	free(shown);
 	if (!sc->nphases)
 		fputs("<p class=\"small\">The scenario names no phases (kind=phase rows): each "
 		      "benefit's start month is its go-live.</p>\n", fp);

@@ -446,21 +446,24 @@ void html_chart_realisation(FILE *fp, const html_case *hc, const crm_track *t, c
 }
 
 /*
- * The timeline: each phase as a bar over its months, each benefit from its
- * go-live through its ramp-up to full effect, and each gate's month. Month m
- * spans m - 1 to m on the axis.
+ * The timeline: each phase as a bar over its months, each benefit shown one
+ * by one (html_lines_shown) from its go-live through its ramp-up to full
+ * effect, and each gate's month. Month m spans m - 1 to m on the axis.
  */
 void html_chart_timeline(FILE *fp, const html_case *hc)
 {
 	const crm_scenario *sc = hc->r.sc;
 	int months = 12 * sc->settings.horizon_years;
-	size_t n = 0, np = sc->nphases;
+	size_t n = 0, np = sc->nphases, nben;
 	const char **lab = malloc((np + sc->nlines + 1) * sizeof *lab);
 	char (*store)[128] = calloc(np + 1, sizeof *store);
+	char *shown = malloc(sc->nlines + 1);
+	char desc[400];
 	chart c;
 
-	if (!lab || !store)
+	if (!lab || !store || !shown)
 		goto done;
+	nben = html_lines_shown(hc, CRM_BENEFIT, shown);
 	for (size_t p = 0; p < np; p++) {
 		char name[120];
 		explain_name(sc->phases[p].name, name, sizeof name);
@@ -468,14 +471,22 @@ void html_chart_timeline(FILE *fp, const html_case *hc)
 		lab[n++] = store[p];
 	}
 	for (size_t l = 0; l < sc->nlines; l++)
-		if (sc->lines[l].kind == CRM_BENEFIT)
+		if (shown[l])
 			lab[n++] = sc->lines[l].label;
 	if (n == 0)
 		goto done;
+	if (nben > HTML_LINES_SHOWN)
+		snprintf(desc, sizeof desc, "Each phase over its months; each of the %d benefits with "
+			 "the largest present value (of %zu) from its go-live, through its ramp-up, to "
+			 "full effect; vertical lines mark a go-live input and the gates.",
+			 HTML_LINES_SHOWN, nben);
+	else
+		snprintf(desc, sizeof desc, "Each phase over its months; each benefit from its "
+			 "go-live, through its ramp-up, to full effect; vertical lines mark a go-live "
+			 "input and the gates.");
 	chart_begin(&c, fp, CHART_W, 80 + 16 * (double)n, np ? "Timeline: phases, go-lives and "
 		    "full effect" : "Timeline: go-lives and full effect (the scenario names no phases)",
-		    "Each phase over its months; each benefit from its go-live, through its ramp-up, "
-		    "to full effect; vertical lines mark a go-live input and the gates.");
+		    desc);
 	chart_category_axis(&c, 'y', n, lab, NULL);
 	chart_value_axis_step(&c, 'x', 0, months, months <= 24 ? 3 : months <= 72 ? 6 : 12,
 			      CHART_PLAIN, "Months from the investment date");
@@ -490,7 +501,7 @@ void html_chart_timeline(FILE *fp, const html_case *hc)
 			  sc->phases[p].end, CHART_GREY, lab[i]);
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const crm_line *ln = &sc->lines[l];
-		if (ln->kind != CRM_BENEFIT)
+		if (!shown[l])
 			continue;
 		double s0 = ln->start > 0 ? ln->start - 1 : 0;
 		double full = s0 + ln->ramp, end = ln->timing == CRM_ONCE ? s0 + 1 : ln->end;
@@ -526,4 +537,5 @@ void html_chart_timeline(FILE *fp, const html_case *hc)
 done:
 	free(lab);
 	free(store);
+	free(shown);
 }

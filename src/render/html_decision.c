@@ -475,7 +475,11 @@ int html_sec_benefits(const html_doc *d, FILE *fp)
 {
 	const html_case *hc = &d->cases[0];
 	const crm_scenario *sc = hc->r.sc;
+	char *shown = malloc(sc->nlines + 1);
 
+	if (!shown)
+		return 0;
+	html_lines_shown(hc, CRM_BENEFIT, shown);
 	html_section_open(fp, "benefits", "Each benefit, how it is calculated");
 	fputs("<p>Each table shows the inputs a benefit uses, its amount before and after the "
 	      "risk adjustment, and who owns it. Amounts in ", fp);
@@ -483,10 +487,12 @@ int html_sec_benefits(const html_doc *d, FILE *fp)
 	fputs("; an input is shown in the years where the benefit has an amount.</p>\n", fp);
 	html_chart_stacked(fp, hc, CRM_BENEFIT);
 	for (size_t l = 0; l < sc->nlines; l++)
-		if (sc->lines[l].kind == CRM_BENEFIT)
+		if (shown[l])
 			line_block(fp, hc, l, hc->r.c->m.pv_benefits);
+	html_lines_rest(fp, hc, CRM_BENEFIT, shown);
 	classes_html(fp, hc);
 	fputs("</section>\n", fp);
+	free(shown);
 	return 1;
 }
 
@@ -495,21 +501,33 @@ int html_sec_costs(const html_doc *d, FILE *fp)
 	const html_case *hc = &d->cases[0];
 	const crm_scenario *sc = hc->r.sc;
 	const char **areas = malloc((sc->nlines + 1) * sizeof *areas);
+	char *shown = malloc(sc->nlines + 1);
 	char name[128];
 
-	if (!areas)
+	if (!areas || !shown) {
+		free(areas);
+		free(shown);
 		return 0;
+	}
+	html_lines_shown(hc, CRM_COST, shown);
 	html_section_open(fp, "costs", "Costs by category");
 	html_chart_stacked(fp, hc, CRM_COST);
 	size_t na = report_areas(&hc->r, CRM_COST, 0, areas);
 	for (size_t a = 0; a < na; a++) {
-		html_area_name(name, sizeof name, areas[a]);
-		html_elem(fp, "h3", "category", name);
-		for (size_t l = 0; l < sc->nlines; l++)
-			if (sc->lines[l].kind == CRM_COST && !strcmp(sc->lines[l].area, areas[a]))
-				line_block(fp, hc, l, hc->r.c->m.pv_costs);
+		int any = 0;
+		for (size_t l = 0; l < sc->nlines; l++) {
+			if (!shown[l] || strcmp(sc->lines[l].area, areas[a]))
+				continue;
+			if (!any++) {
+				html_area_name(name, sizeof name, areas[a]);
+				html_elem(fp, "h3", "category", name);
+			}
+			line_block(fp, hc, l, hc->r.c->m.pv_costs);
+		}
 	}
+	html_lines_rest(fp, hc, CRM_COST, shown);
 	free(areas);
+	free(shown);
 	fputs("</section>\n", fp);
 	return 1;
 }

@@ -138,8 +138,7 @@ int html_sec_method(const html_doc *d, FILE *fp)
 	} else {
 		fprintf(fp, "%s a year, as the scenario sets it. It stands for what the money would "
 			"earn elsewhere at this risk: the company's cost of capital, or its hurdle rate "
-			"for projects like this one; the scenario gives no reason of its own (a note on "
-			"its discount_rate row would give it).", a);
+			"for projects like this one; the scenario gives no reason of its own.", a);
 	}
 	const crm_metrics *m = html_head_metrics(hc);
 	if (m->irr_ok && m->npv > 0) {

@@ -111,6 +111,20 @@ void html_period_row(FILE *fp, const report *r, const char *cls, const char *lab
 void html_table_open(FILE *fp, const report *r, const char *caption);
 /* Whether some cost line of sc is capitalised. */
 int html_any_capitalised(const crm_scenario *sc);
+/*
+ * The lines of a kind shown one by one: every one when there are at most
+ * HTML_LINES_SHOWN, else the HTML_LINES_SHOWN with the largest present value
+ * (risk-adjusted, by size; ties in the file's order). shown[l] for every
+ * line l (0 for the other kind); returns how many lines of the kind there
+ * are.
+ */
+size_t html_lines_shown(const html_case *hc, crm_line_kind kind, char *shown);
+/*
+ * The lines of a kind not shown one by one, summed by area: a note saying
+ * how many and where they are, and a table of their number, total and
+ * present value per area. Nothing when every line is shown.
+ */
+void html_lines_rest(FILE *fp, const html_case *hc, crm_line_kind kind, const char *shown);
 /* The cost lines of cf that are (capitalised 1) or are not capitalised, summed into view columns. */
 void html_fold_costs(const report *r, const crm_cashflow *cf, int capitalised, double *out);
 /*

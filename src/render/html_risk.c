@@ -563,6 +563,14 @@ static void sobol_table(FILE *fp, const html_case *hc, const html_doc *d)
 		sobol_cell(fp, s->total[i], s->total_lo[i], s->total_hi[i]);
 		fputs("</tr>\n", fp);
 	}
+	if (s->rest) {
+		/* The values without an index of their own, as one group, after them. */
+		size_t i = s->nitems;
+		fprintf(fp, "<tr><th>The other %zu inputs together</th>", s->rest);
+		sobol_cell(fp, s->first[i], s->first_lo[i], s->first_hi[i]);
+		sobol_cell(fp, s->total[i], s->total_lo[i], s->total_hi[i]);
+		fputs("</tr>\n", fp);
+	}
 	fputs("</tbody></table>\n", fp);
 	fmt_money(n, sizeof n, (double)s->n, 0);
 	fprintf(fp, "<p class=\"small\">Estimated from %s quasi-random base points (%s sequence, "
@@ -570,6 +578,11 @@ static void sobol_table(FILE *fp, const html_case *hc, const html_doc *d)
 		"interval, to two significant figures. An index whose interval reaches zero is shown "
 		"as below its upper end.", n, s->sequence ? s->sequence : "sobol",
 		(unsigned long long)d->seed);
+	if (s->rest)
+		fprintf(fp, " The %zu values whose one-at-a-time swing of NPV is largest have indices "
+			"of their own; the other %zu, drawn pseudo-randomly, are estimated together as "
+			"one group: alone, their joint share without interactions with the others; "
+			"total, with them.", s->nitems, s->rest);
 	if (above)
 		fprintf(fp, " * The first-order estimate is above the total one, which cannot be in "
 			"truth (the total includes the first order): %s", apart ? "the two intervals do "

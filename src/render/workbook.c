@@ -50,6 +50,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Line cells (lines x periods) above which the archive takes ZIP64 extensions. */
+#define WB_ZIP64_CELLS 1.5e7
+
 static void wb_free(struct wb *w)
 {
 	if (w->iname)
@@ -65,6 +68,8 @@ static void wb_free(struct wb *w)
 	free(w->dt_row);
 	free(w->tm_row);
 	free(w->tmp);
+	free(w->in_by_period);
+	wb_queues_free(w);
 }
 
 crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrows,
@@ -96,14 +101,22 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	w.lvrow = calloc(nl + 1, sizeof *w.lvrow);
 	w.dt_row = calloc(nl + 1, sizeof *w.dt_row);
 	w.tm_row = calloc(nl + 1, sizeof *w.tm_row);
-	/* Scratch: two input vectors, or three period vectors. */
-	w.tmp = calloc(2 * ni + 3 * w.np + 1, sizeof *w.tmp);
+	/* Scratch: three period vectors. */
+	w.tmp = calloc(3 * w.np + 1, sizeof *w.tmp);
+	/* The inputs period by period: zeros (prev() before period 1), then periods 0..n. */
+	w.in_by_period = calloc((w.np + 1) * ni + 1, sizeof *w.in_by_period);
 	if (!w.iname || !w.ivary || !w.irow || !w.lvary || !w.lrow || !w.ltrow || !w.lvrow || !w.tmp ||
-	    !w.dt_row || !w.tm_row) {
+	    !w.dt_row || !w.tm_row || !w.in_by_period) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
 		goto done;
 	}
-	wb_find_varying(&w);
+	for (size_t i = 0; i < ni; i++)
+		for (size_t p = 0; p < w.np; p++)
+			w.in_by_period[(p + 1) * ni + i] = w.cf->input[i * w.np + p];
+	if (wb_find_varying(&w) != 0) {
+		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "out of memory");
+		goto done;
+	}
 	wb_dated_rows(&w);
 	wb_timing_rows(&w);
 	if (wb_name_inputs(&w) != 0) {
@@ -111,8 +124,14 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 		goto done;
 	}
 
-	lxw_workbook_options opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
-				      .use_zip64 = LXW_FALSE };
+	/*
+	 * Constant memory: each sheet's rows go to a temporary file as they are
+	 * written (the queues of workbook_cells.c put them in order), so that
+	 * memory does not grow with lines x periods. ZIP64 when a sheet's XML
+	 * may pass 4 GB (some 40 million cells).
+	 */
+	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = NULL,
+				      .use_zip64 = (double)nl * (double)w.np > WB_ZIP64_CELLS };
 	w.book = workbook_new_opt(file, &opts);
 	if (!w.book || wb_make_formats(&w) != 0) {
 		st = crm_error_set(err, CRM_ENOMEM, path, 0, 0, "cannot start the workbook");
@@ -150,6 +169,7 @@ crm_status wb_write(const report *r, const crm_tornado_row *tornado, size_t nrow
 	if (s_sens)
 		wb_sheet_sensitivity(&w, s_sens, tornado, nrows);
 	worksheet_activate(s_sum);
+	wb_flush_all(&w);
 	if (w.failed) {
 		st = err->status;
 		goto done;

@@ -66,6 +66,185 @@ void wb_check(struct wb *w, lxw_error e, const char *what)
 		      lxw_strerror(e));
 }
 
+/* ---- the queues of cells (workbook_priv.h says why) */
+
+static struct wb_queue *queue_of(struct wb *w, lxw_worksheet *ws)
+{
+	for (size_t k = 0; k < w->nqueues; k++)
+		if (w->queue[k].ws == ws)
+			return &w->queue[k];
+	if (w->nqueues == WB_MAX_SHEETS)
+		return NULL;
+	struct wb_queue *q = &w->queue[w->nqueues++];
+	memset(q, 0, sizeof *q);
+	q->ws = ws;
+	return q;
+}
+
+/* Copy s into q's texts; its offset, or (size_t)-1 on no memory. */
+static size_t queue_text(struct wb_queue *q, const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	if (q->tlen + len > q->tcap) {
+		size_t cap = q->tcap ? q->tcap : 4096;
+		while (cap < q->tlen + len)
+			cap *= 2;
+		char *t = realloc(q->text, cap);
+		if (!t)
+			return (size_t)-1;
+		q->text = t;
+		q->tcap = cap;
+	}
+	memcpy(q->text + q->tlen, s, len);
+	q->tlen += len;
+	return q->tlen - len;
+}
+
+/* Queue a cell of ws; s1 and s2 may be NULL. */
+static void queue_cell(struct wb *w, lxw_worksheet *ws, int row, int col, int kind, lxw_format *f,
+		       double num, const char *s1, const char *s2, const char *what)
+{
+	struct wb_queue *q = queue_of(w, ws);
+
+	if (!q) {
+		wb_check(w, LXW_ERROR_PARAMETER_VALIDATION, what);
+		return;
+	}
+	if (row < 0 || col < 0 || (lxw_row_t)row >= LXW_ROW_MAX || (lxw_col_t)col >= LXW_COL_MAX ||
+	    (uint32_t)row < q->flushed) {
+		wb_check(w, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, what);
+		return;
+	}
+	if (q->n == q->cap) {
+		size_t cap = q->cap ? 2 * q->cap : 256;
+		struct wb_pending *c = realloc(q->cell, cap * sizeof *c);
+		if (!c) {
+			wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, what);
+			return;
+		}
+		q->cell = c;
+		q->cap = cap;
+	}
+	struct wb_pending *c = &q->cell[q->n];
+	c->row = (uint32_t)row;
+	c->col = (uint16_t)col;
+	c->kind = (uint8_t)kind;
+	c->seq = q->seq++;
+	c->f = f;
+	c->num = num;
+	c->s1 = c->s2 = (size_t)-1;
+	if ((s1 && (c->s1 = queue_text(q, s1)) == (size_t)-1) ||
+	    (s2 && (c->s2 = queue_text(q, s2)) == (size_t)-1)) {
+		wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, what);
+		return;
+	}
+	q->n++;
+}
+
+/* Row, column, a comment after the value of its cell, then the order of queueing. */
+static int pending_cmp(const void *a, const void *b)
+{
+	const struct wb_pending *x = a, *y = b;
+	int cx = x->kind == WB_COMMENT, cy = y->kind == WB_COMMENT;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	if (cx != cy)
+		return cx - cy;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void write_pending(struct wb *w, lxw_worksheet *ws, const struct wb_queue *q,
+			  const struct wb_pending *c)
+{
+	lxw_row_t r = c->row;
+	lxw_col_t k = c->col;
+	const char *s1 = c->s1 != (size_t)-1 ? q->text + c->s1 : NULL;
+	const char *s2 = c->s2 != (size_t)-1 ? q->text + c->s2 : NULL;
+
+	switch (c->kind) {
+	case WB_NUM:
+		wb_check(w, worksheet_write_number(ws, r, k, c->num, c->f), "number");
+		break;
+	case WB_STR:
+		wb_check(w, worksheet_write_string(ws, r, k, s1, c->f), "text");
+		break;
+	case WB_FORMULA:
+		wb_check(w, worksheet_write_formula_num(ws, r, k, s1, c->f, c->num), "formula");
+		break;
+	case WB_FORMULA_STR:
+		wb_check(w, worksheet_write_formula_str(ws, r, k, s1, c->f, s2), "formula");
+		break;
+	default: {
+		lxw_comment_options opt = { .author = "crmroi" };
+		wb_check(w, worksheet_write_comment_opt(ws, r, k, s1, &opt), "comment");
+	}
+	}
+}
+
+void wb_flush(struct wb *w, lxw_worksheet *ws, int below)
+{
+	struct wb_queue *q = queue_of(w, ws);
+	uint32_t lim = below < 0 ? UINT32_MAX : (uint32_t)below;
+	size_t i = 0, sorted = 1;
+
+	if (!q)
+		return;
+	for (size_t k = 1; k < q->n && sorted; k++)
+		sorted = pending_cmp(&q->cell[k - 1], &q->cell[k]) < 0;
+	if (!sorted)
+		qsort(q->cell, q->n, sizeof *q->cell, pending_cmp);
+	for (; i < q->n && q->cell[i].row < lim; i++) {
+		const struct wb_pending *c = &q->cell[i], *next = i + 1 < q->n ? &q->cell[i + 1] : NULL;
+		/* Of the cells queued to one place, the last one. */
+		if (next && next->row == c->row && next->col == c->col &&
+		    (next->kind == WB_COMMENT) == (c->kind == WB_COMMENT))
+			continue;
+		if (!w->failed)
+			write_pending(w, ws, q, c);
+	}
+	if (lim > q->flushed)
+		q->flushed = lim;
+	if (i == q->n) {
+		q->n = 0;
+		q->tlen = 0;
+		return;
+	}
+	/* Cells left for later rows: kept, their texts moved to the front. */
+	size_t left = q->n - i;
+	memmove(q->cell, q->cell + i, left * sizeof *q->cell);
+	q->n = left;
+	char *old = q->text;
+	q->text = NULL;
+	q->tlen = q->tcap = 0;
+	for (size_t k = 0; k < left; k++) {
+		struct wb_pending *c = &q->cell[k];
+		if (c->s1 != (size_t)-1 && (c->s1 = queue_text(q, old + c->s1)) == (size_t)-1)
+			wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "text");
+		if (c->s2 != (size_t)-1 && (c->s2 = queue_text(q, old + c->s2)) == (size_t)-1)
+			wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "text");
+	}
+	free(old);
+}
+
+void wb_flush_all(struct wb *w)
+{
+	for (size_t k = 0; k < w->nqueues; k++)
+		wb_flush(w, w->queue[k].ws, -1);
+}
+
+void wb_queues_free(struct wb *w)
+{
+	for (size_t k = 0; k < w->nqueues; k++) {
+		free(w->queue[k].cell);
+		free(w->queue[k].text);
+	}
+	w->nqueues = 0;
+}
+
 void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s,
 		lxw_format *f)
 {
@@ -77,7 +256,7 @@ void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s
 		if (((unsigned char)s[n] & 0xC0) != 0x80 && chars++ == WB_MAX_TEXT)
 			k = n;
 	if (chars <= WB_MAX_TEXT) {
-		wb_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f), "text");
+		queue_cell(w, ws, row, col, WB_STR, f, 0, s, NULL, "text");
 		return;
 	}
 	/* The text cut at the limit, and said so. */
@@ -88,7 +267,7 @@ void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s
 	}
 	memcpy(cut, s, k);
 	cut[k] = '\0';
-	wb_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut, f), "text");
+	queue_cell(w, ws, row, col, WB_STR, f, 0, cut, NULL, "text");
 	free(cut);
 	wb_cell(where, sizeof where, ws->name, row, col, 0, 0);
 	crm_warnings_add(w->warn, w->sc->file, 0, 0, "workbook %s: a text of %zu characters is cut to "
@@ -97,30 +276,26 @@ void wb_put_str(struct wb *w, lxw_worksheet *ws, int row, int col, const char *s
 
 void wb_put_num(struct wb *w, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
-	wb_check(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f), "number");
+	queue_cell(w, ws, row, col, WB_NUM, f, v, NULL, NULL, "number");
 }
 
 /* A formula with crmroi's result as its cached value. */
 void wb_put_formula(struct wb *w, lxw_worksheet *ws, int row, int col, const char *formula,
 		    double cached, lxw_format *f)
 {
-	wb_check(w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f,
-						isfinite(cached) ? cached : 0), "formula");
+	queue_cell(w, ws, row, col, WB_FORMULA, f, isfinite(cached) ? cached : 0, formula, NULL,
+		   "formula");
 }
 
 void wb_put_formula_str(struct wb *w, lxw_worksheet *ws, int row, int col,
 			const char *formula, const char *cached, lxw_format *f)
 {
-	wb_check(w, worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col, formula, f, cached),
-		 "formula");
+	queue_cell(w, ws, row, col, WB_FORMULA_STR, f, 0, formula, cached, "formula");
 }
 
 void wb_put_comment(struct wb *w, lxw_worksheet *ws, int row, int col, const char *text)
 {
-	lxw_comment_options opt = { .author = "crmroi" };
-
-	wb_check(w, worksheet_write_comment_opt(ws, (lxw_row_t)row, (lxw_col_t)col, text, &opt),
-		 "comment");
+	queue_cell(w, ws, row, col, WB_COMMENT, NULL, 0, text, NULL, "comment");
 }
 
 void wb_fmtf(char *buf, size_t len, const char *fmt, ...)

@@ -15,6 +15,7 @@
 #include "workbook_priv.h"
 #include "xlformula.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,26 +97,29 @@ static int period_columns(struct wb *w, lxw_worksheet *ws, int head, int period0
 	return row;
 }
 
-/* Which inputs and lines change between periods (as the model decides it). */
-void wb_find_varying(struct wb *w)
+/*
+ * Which inputs and lines change between periods (as the model decides it):
+ * the inputs in an order where each comes after those it uses, so that one
+ * pass sees every input's dependencies decided. -1 on no memory.
+ */
+int wb_find_varying(struct wb *w)
 {
 	const crm_scenario *sc = w->sc;
-	int changed = 1;
+	int *order = malloc((sc->ninputs + 1) * sizeof *order);
 
-	for (size_t i = 0; i < sc->ninputs; i++)
-		w->ivary[i] = (char)crm_expr_uses_time(sc->inputs[i].value);
-	while (changed) {
-		changed = 0;
-		for (size_t i = 0; i < sc->ninputs; i++) {
-			const int *deps;
-			size_t nd = crm_expr_deps(sc->inputs[i].value, &deps);
-			for (size_t k = 0; k < nd && !w->ivary[i]; k++)
-				if (w->ivary[deps[k]]) {
-					w->ivary[i] = 1;
-					changed = 1;
-				}
-		}
+	if (!order || crm_scenario_input_order(sc, order) != 0) {
+		free(order);
+		return -1;
 	}
+	for (size_t k = 0; k < sc->ninputs; k++) {
+		int i = order[k];
+		const int *deps;
+		size_t nd = crm_expr_deps(sc->inputs[i].value, &deps);
+		w->ivary[i] = (char)crm_expr_uses_time(sc->inputs[i].value);
+		for (size_t d = 0; d < nd; d++)
+			w->ivary[i] |= w->ivary[deps[d]];
+	}
+	free(order);
 	for (size_t l = 0; l < sc->nlines; l++) {
 		const int *deps;
 		size_t nd = crm_expr_deps(sc->lines[l].value, &deps);
@@ -125,18 +129,15 @@ void wb_find_varying(struct wb *w)
 	}
 	for (size_t i = 0; i < sc->ninputs; i++)
 		w->any_ivary |= w->ivary[i];
+	return 0;
 }
 
 /* crmroi's value of e in period p, from the evaluated inputs. */
 static double eval_in(struct wb *w, const crm_expr *e, int p)
 {
 	size_t ni = w->sc->ninputs;
-	double *cur = w->tmp, *prev = w->tmp + ni;
-
-	for (size_t i = 0; i < ni; i++) {
-		cur[i] = w->cf->input[i * w->np + (size_t)p];
-		prev[i] = p > 1 ? w->cf->input[i * w->np + (size_t)(p - 1)] : 0;
-	}
+	const double *cur = w->in_by_period + (size_t)(p + 1) * ni;
+	const double *prev = w->in_by_period + (p > 1 ? (size_t)p * ni : 0);
 	crm_expr_env env = { cur, prev, wb_period_year(w, p), wb_period_month(w, p) };
 	return crm_expr_eval(e, &env);
 }
@@ -322,38 +323,72 @@ void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 	wb_page_setup(w, ws, row, 3, 3, 3, 1);
 }
 
-/* Give every input a defined name, unique without regard to case. */
+/* A name's hash without regard to case (FNV-1a of its lower-case bytes). */
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) * 16777619u;
+	return h;
+}
+
+/* Whether name is in the open-addressing set (mask + 1 slots); added when not. */
+static int name_taken(const char **set, size_t mask, const char *name, int add)
+{
+	size_t k = name_hash(name) & mask;
+
+	for (; set[k]; k = (k + 1) & mask)
+		if (!strcasecmp(set[k], name))
+			return 1;
+	if (add)
+		set[k] = name;
+	return 0;
+}
+
+/*
+ * Give every input a defined name, unique without regard to case: its own,
+ * with '_' added while a setting's or an earlier input's name has it. The
+ * names taken are kept in a hash set, so that many inputs cost no more than
+ * a few each.
+ */
 int wb_name_inputs(struct wb *w)
 {
 	static const char *const settings[] = { "discount_rate", "finance_rate", "reinvest_rate",
 		"benefit_risk", "cost_risk", "readiness_score", "readiness_floor", "readiness_factor",
 		"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "start_date", NULL };
 	const crm_scenario *sc = w->sc;
+	size_t nset = sizeof settings / sizeof *settings, slots = 64;
 
+	while (slots < 2 * (sc->ninputs + nset))
+		slots *= 2;
+	const char **set = calloc(slots, sizeof *set);
+	if (!set)
+		return -1;
+	for (int k = 0; settings[k]; k++)
+		name_taken(set, slots - 1, settings[k], 1);
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		size_t len = strlen(sc->inputs[i].name) + 8;
 		char *name = malloc(len + sc->ninputs + 8);
-		if (!name)
+		if (!name) {
+			free(set);
 			return -1;
+		}
 		if (xlf_name(sc->inputs[i].name, name, len) != 0) {
 			free(name);
+			free(set);
 			crm_error_set(w->err, CRM_EDATA, sc->inputs[i].loc.file, sc->inputs[i].loc.line,
 				      0, "input '%s': the name is longer than Excel's %d characters",
 				      sc->inputs[i].name, XLF_MAX_NAME);
 			w->failed = 1;
 			return -1;
 		}
-		for (int again = 1; again;) {
-			again = 0;
-			for (int k = 0; settings[k]; k++)
-				again |= !strcasecmp(name, settings[k]);
-			for (size_t j = 0; j < i; j++)
-				again |= !strcasecmp(name, w->iname[j]);
-			if (again)
-				strcat(name, "_");
-		}
+		while (name_taken(set, slots - 1, name, 0))
+			strcat(name, "_");
+		name_taken(set, slots - 1, name, 1);
 		w->iname[i] = name;
 	}
+	free(set);
 	return 0;
 }
 
@@ -490,6 +525,16 @@ static void timing_note(struct wb *w, lxw_worksheet *ws, int row)
 	free(text);
 }
 
+/*
+ * Whether line ln has nothing in period p, where its timing factor is t: a
+ * period it is not active in is 0, unless its months follow inputs (timed);
+ * a recurring line is never active in the Initial column.
+ */
+static int line_idle(const crm_line *ln, int timed, double t, int p)
+{
+	return t == 0 && (!timed || (p == 0 && ln->timing != CRM_ONCE));
+}
+
 void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 {
 	const crm_scenario *sc = w->sc;
@@ -528,14 +573,12 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 	w->ln_first = row_amount0;
 	w->ln_last = row_amount0 + (int)nl - 1;
 
+	/*
+	 * The three blocks in row order, each row flushed once written (the
+	 * workbook is written in constant memory): the amounts, the timing
+	 * factors, the values that change by period.
+	 */
 	wb_put_str(w, ws, row_amount0 - 1, LC_LABEL, "Risk-adjusted amount per period", w->label_b);
-	wb_put_str(w, ws, row_timing_head, LC_LABEL, "Timing factor: share of the period's months "
-		   "the line is active x ramp (fixed by start, end and ramp; from the Timing sheet "
-		   "for lines whose months follow inputs)", w->label_b);
-	if (nvary)
-		wb_put_str(w, ws, row_value_head, LC_LABEL, "Values of lines that change from period to "
-			   "period", w->label_b);
-
 	for (size_t l = 0; l < nl; l++) {
 		const crm_line *ln = &sc->lines[l];
 		int r = w->lrow[l], warned = 0;
@@ -600,59 +643,26 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 					 &warned);
 		} else {
 			wb_put_str(w, ws, r, LC_VALUE, "per period, below", w->note);
-			int vr = w->lvrow[l];
-			wb_put_str(w, ws, vr, LC_LABEL, ln->label, w->text);
-			wb_put_str(w, ws, vr, LC_KIND, benefit ? "benefit" : "cost", w->text);
-			wb_put_str(w, ws, vr, LC_NOTE, ln->value_text, w->note);
 		}
 
 		wb_cell(g_ref, sizeof g_ref, NULL, r, LC_GROWTH, 0, 1);
 		wb_cell(rf_ref, sizeof rf_ref, NULL, r, LC_RISKF, 0, 1);
 		wb_cell(p_ref, sizeof p_ref, NULL, r, LC_PROB, 0, 1);
-		wb_put_str(w, ws, w->ltrow[l], LC_LABEL, ln->label, w->text);
-		wb_put_str(w, ws, w->ltrow[l], LC_KIND, benefit ? "benefit" : "cost", w->text);
 		int timed = w->tm_row[l] >= 0;
+		/* The cached value of a line the metrics leave out: its own amount. */
+		const crm_cashflow *acf = crm_case_line_counted(w->r->c, l) ? w->cf : w->r->c->all_cf;
 		for (int p = 0; p <= w->n; p++) {
 			int col = LC_PERIOD0 + p;
 			double t = crm_model_line_timing(m, l, p);
-			/* The cached value of a line the metrics leave out: its own amount. */
-			const crm_cashflow *acf = crm_case_line_counted(w->r->c, l) ? w->cf : w->r->c->all_cf;
 			double amount = acf->amount[l * w->np + (size_t)p];
-			if (timed) {
-				wb_timing_factor(w, l, p, buf, sizeof buf);
-				wb_put_formula(w, ws, w->ltrow[l], col, buf, t, w->factor);
-			} else {
-				wb_put_num(w, ws, w->ltrow[l], col, t, w->factor);
-			}
-			/*
-			 * A period the line is not active in is 0, unless its months follow
-			 * inputs (a recurring line is never active in the Initial column).
-			 */
-			if (t == 0 && (!timed || (p == 0 && ln->timing != CRM_ONCE))) {
+			if (line_idle(ln, timed, t, p)) {
 				wb_put_num(w, ws, r, col, 0, w->money);
 				continue;
 			}
-			if (w->lvary[l]) {
-				int vr = w->lvrow[l];
-				double v = eval_in(w, ln->value, p);
-				/* The previous month's value cell is written when that month is. */
-				int prev_written = p >= 2 && (timed || crm_model_line_timing(m, l, p - 1) != 0);
-				if (kind == CRM_VALUE_SERIES && !(w->mpp == 1 && (p - 1) % 12 && prev_written)) {
-					wb_put_num(w, ws, vr, col, v, w->money_in);
-				} else if (kind == CRM_VALUE_SERIES) {
-					/* Later months of a series' year repeat its first active month. */
-					wb_cell(ref, sizeof ref, NULL, vr, col - 1, 0, 0);
-					wb_fmtf(buf, sizeof buf, "=%s", ref);
-					wb_put_formula(w, ws, vr, col, buf, v, w->money);
-				} else {
-					struct ctx c = { w, CTX_LINES, p, NULL };
-					put_expr(w, ws, vr, col, ln->value, &c, v, w->money, what, &ln->loc,
-						 &warned);
-				}
-				wb_cell(v_ref, sizeof v_ref, NULL, vr, col, 0, 0);
-			} else {
+			if (w->lvary[l])
+				wb_cell(v_ref, sizeof v_ref, NULL, w->lvrow[l], col, 0, 0);
+			else
 				wb_cell(v_ref, sizeof v_ref, NULL, r, LC_VALUE, 0, 1);
-			}
 			wb_cell(t_ref, sizeof t_ref, NULL, w->ltrow[l], col, 0, 0);
 			wb_cell(y_ref, sizeof y_ref, NULL, w->ln_year_row, col, 1, 0);
 			wb_fmtf(buf, sizeof buf, "=%s*%s*(1+%s)^(%s-1)*%s*%s", v_ref, t_ref, g_ref, y_ref,
@@ -667,6 +677,67 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 			}
 			wb_put_formula(w, ws, r, col, buf, amount, w->money);
 		}
+		wb_flush(w, ws, r + 1);
+	}
+
+	wb_put_str(w, ws, row_timing_head, LC_LABEL, "Timing factor: share of the period's months "
+		   "the line is active x ramp (fixed by start, end and ramp; from the Timing sheet "
+		   "for lines whose months follow inputs)", w->label_b);
+	for (size_t l = 0; l < nl; l++) {
+		const crm_line *ln = &sc->lines[l];
+		int benefit = ln->kind == CRM_BENEFIT, timed = w->tm_row[l] >= 0;
+		wb_put_str(w, ws, w->ltrow[l], LC_LABEL, ln->label, w->text);
+		wb_put_str(w, ws, w->ltrow[l], LC_KIND, benefit ? "benefit" : "cost", w->text);
+		for (int p = 0; p <= w->n; p++) {
+			int col = LC_PERIOD0 + p;
+			double t = crm_model_line_timing(m, l, p);
+			if (timed) {
+				wb_timing_factor(w, l, p, buf, sizeof buf);
+				wb_put_formula(w, ws, w->ltrow[l], col, buf, t, w->factor);
+			} else {
+				wb_put_num(w, ws, w->ltrow[l], col, t, w->factor);
+			}
+		}
+		wb_flush(w, ws, w->ltrow[l] + 1);
+	}
+
+	if (nvary)
+		wb_put_str(w, ws, row_value_head, LC_LABEL, "Values of lines that change from period to "
+			   "period", w->label_b);
+	for (size_t l = 0; l < nl; l++) {
+		const crm_line *ln = &sc->lines[l];
+		int vr = w->lvrow[l], warned = 0;
+		if (!w->lvary[l])
+			continue;
+		int benefit = ln->kind == CRM_BENEFIT, timed = w->tm_row[l] >= 0;
+		crm_value_kind kind = crm_expr_kind(ln->value);
+		char what[400];
+		wb_fmtf(what, sizeof what, "%s '%s'", benefit ? "benefit" : "cost", ln->label);
+		wb_put_str(w, ws, vr, LC_LABEL, ln->label, w->text);
+		wb_put_str(w, ws, vr, LC_KIND, benefit ? "benefit" : "cost", w->text);
+		wb_put_str(w, ws, vr, LC_NOTE, ln->value_text, w->note);
+		for (int p = 0; p <= w->n; p++) {
+			int col = LC_PERIOD0 + p;
+			double t = crm_model_line_timing(m, l, p);
+			if (line_idle(ln, timed, t, p))
+				continue;
+			double v = eval_in(w, ln->value, p);
+			/* The previous month's value cell is written when that month is. */
+			int prev_written = p >= 2 && (timed || crm_model_line_timing(m, l, p - 1) != 0);
+			if (kind == CRM_VALUE_SERIES && !(w->mpp == 1 && (p - 1) % 12 && prev_written)) {
+				wb_put_num(w, ws, vr, col, v, w->money_in);
+			} else if (kind == CRM_VALUE_SERIES) {
+				/* Later months of a series' year repeat its first active month. */
+				wb_cell(ref, sizeof ref, NULL, vr, col - 1, 0, 0);
+				wb_fmtf(buf, sizeof buf, "=%s", ref);
+				wb_put_formula(w, ws, vr, col, buf, v, w->money);
+			} else {
+				struct ctx c = { w, CTX_LINES, p, NULL };
+				put_expr(w, ws, vr, col, ln->value, &c, v, w->money, what, &ln->loc,
+					 &warned);
+			}
+		}
+		wb_flush(w, ws, vr + 1);
 	}
 	int last_row = row_value_head + nvary;
 

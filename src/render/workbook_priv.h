@@ -14,6 +14,7 @@
 #define CRMROI_WORKBOOK_PRIV_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <xlsxwriter.h>
 
 #include "workbook.h"
@@ -83,6 +84,41 @@ enum { TM_HEAD = 3, TM_FIRST = 4 };
 enum { WB_UNIT_PERCENT, WB_UNIT_CURRENCY, WB_UNIT_COUNT, WB_UNIT_HOURS, WB_UNIT_MONTHS,
        WB_UNIT_RATIO, WB_UNITS };
 
+/*
+ * The workbook is written in libxlsxwriter's constant-memory mode, which
+ * keeps one row of a sheet in memory and takes a sheet's rows in ascending
+ * order only. Cells therefore wait in a queue per sheet (wb_put_*) until
+ * wb_flush writes them sorted by row and column, the last one written to a
+ * cell winning: a sheet may be written in any order and is written out when
+ * the workbook closes, and a sheet as long as the model (the Lines sheet,
+ * lines x periods) writes its rows in order and flushes them as it goes, so
+ * that its queue never holds more than a few rows. A cell queued in a row
+ * already flushed fails the workbook (a writer's mistake, caught by tests).
+ */
+enum { WB_NUM, WB_STR, WB_FORMULA, WB_FORMULA_STR, WB_COMMENT };
+
+struct wb_pending {
+	uint32_t row;
+	uint16_t col;
+	uint8_t kind;           /* WB_NUM ... WB_COMMENT */
+	size_t seq;             /* order of queueing: the last one to a cell wins */
+	lxw_format *f;
+	double num;             /* a number, or a formula's cached number */
+	size_t s1, s2;          /* offsets in text: the text or formula, a formula's cached text */
+};
+
+struct wb_queue {
+	lxw_worksheet *ws;
+	struct wb_pending *cell;
+	size_t n, cap, seq;
+	char *text;             /* the queued texts, each NUL-terminated */
+	size_t tlen, tcap;
+	uint32_t flushed;       /* rows below it are written */
+};
+
+/* Sheets of a workbook at most (the sheets of workbook.c, with room). */
+#define WB_MAX_SHEETS 16
+
 struct wb {
 	lxw_workbook *book;
 	const report *r;
@@ -131,8 +167,17 @@ struct wb {
 	int dated;
 	int *dt_row;
 	int dt_last;
-	/* Scratch: two input vectors (a value's inputs), or three period vectors (payback) */
+	/* Scratch: three period vectors (payback) */
 	double *tmp;
+	/*
+	 * The inputs' values period by period, so that a value is evaluated
+	 * without gathering them: ninputs zeros, then period p's at
+	 * [(p + 1) * ninputs].
+	 */
+	double *in_by_period;
+	/* The cells waiting to be written, a queue per sheet */
+	struct wb_queue queue[WB_MAX_SHEETS];
+	size_t nqueues;
 };
 
 /* ---- cells, references and formats (workbook_cells.c) */
@@ -158,6 +203,14 @@ void wb_put_formula_str(struct wb *w, lxw_worksheet *ws, int row, int col,
 			const char *formula, const char *cached, lxw_format *f);
 /* A cell comment by "crmroi". */
 void wb_put_comment(struct wb *w, lxw_worksheet *ws, int row, int col, const char *text);
+/*
+ * Write the queued cells of ws in rows below `below` (every row: -1), sorted;
+ * from then on a cell queued there fails the workbook.
+ */
+void wb_flush(struct wb *w, lxw_worksheet *ws, int below);
+/* Write every sheet's queued cells (before the workbook closes), and free the queues. */
+void wb_flush_all(struct wb *w);
+void wb_queues_free(struct wb *w);
 /* snprintf into buf. */
 void wb_fmtf(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The width of column col (characters), and its format (may be NULL). */
@@ -191,8 +244,8 @@ void wb_period_label(const struct wb *w, int p, char *buf, size_t len);
 
 /* ---- the model: Settings, Inputs, Lines (workbook_model.c) */
 
-/* Which inputs and lines change between periods (as the model decides it). */
-void wb_find_varying(struct wb *w);
+/* Which inputs and lines change between periods (as the model decides it); -1 on no memory. */
+int wb_find_varying(struct wb *w);
 /*
  * Give every input a defined name, unique without regard to case. -1 on
  * failure: w->failed with err filled (a name too long for Excel), or out of

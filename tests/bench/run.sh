@@ -126,3 +126,59 @@ end=$(date +%s.%N)
 rm -f "$big"
 awk -v s="$start" -v e="$end" 'BEGIN { t = e - s;
 	printf "crmroi check of 100000 rows (load, evaluate, input table): %.3f s: %s\n", t, (t < 1 ? "met" : "NOT MET") }'
+
+echo "== dated discounting: simulate a generated 1,500-line file (5 years by month, 20 inputs)"
+echo "   3,000 draws, IRR per draw, by period and by date (target: by date about the cost by period)"
+gen=$(mktemp -d)
+for mode in periodic-sim dated-sim; do
+	sh tests/bench/gen_large.sh $mode 1500 > "$gen/$mode.csv"
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "%e %U %S" -o "$gen/$mode.time" "$crmroi" simulate -n 3000 --sobol 0 \
+			-f json "$gen/$mode.csv" > /dev/null
+	else
+		s=$(date +%s.%N); "$crmroi" simulate -n 3000 --sobol 0 -f json "$gen/$mode.csv" > /dev/null
+		e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f 0 0\n", e - s }' > "$gen/$mode.time"
+	fi
+done
+awk 'FNR == 1 { w[FILENAME ~ /dated/] = $1; c[FILENAME ~ /dated/] = $2 + $3 }
+END {
+	printf "simulate by period: %.2f s (%.2f s of processor time): %.0f draws/s\n", w[0], c[0], 3000 / w[0]
+	printf "simulate by date:   %.2f s (%.2f s of processor time): %.0f draws/s\n", w[1], c[1], 3000 / w[1]
+	if (c[0] > 0)
+		printf "  by date / by period, processor time: %.2f (target: about 1)\n", c[1] / c[0]
+}' "$gen/periodic-sim.time" "$gen/dated-sim.time"
+rm -rf "$gen"
+
+echo "== report and workbook of generated models: time and memory against size"
+echo "   (50 years by month with 1,000 and 3,000 lines, one in ten with a range; 10,000 and"
+echo "   20,000 dated once-lines. Target: linear, the ratios about 3 and 2)"
+gen=$(mktemp -d)
+sh tests/bench/gen_large.sh monthly 1000 > "$gen/m1.csv"
+sh tests/bench/gen_large.sh monthly 3000 > "$gen/m2.csv"
+sh tests/bench/gen_large.sh dated 10000 > "$gen/d1.csv"
+sh tests/bench/gen_large.sh dated 20000 > "$gen/d2.csv"
+for cmd in report workbook; do
+	for f in m1 m2 d1 d2; do
+		# Seconds, processor seconds and peak memory of one run, into $gen/$cmd.$f.time.
+		if [ -x /usr/bin/time ]; then
+			/usr/bin/time -f "%e %U %S %M" -o "$gen/$cmd.$f.time" "$crmroi" $cmd \
+				-o "$gen/out" "$gen/$f.csv" > /dev/null
+		else
+			s=$(date +%s.%N); "$crmroi" $cmd -o "$gen/out" "$gen/$f.csv" > /dev/null; e=$(date +%s.%N)
+			awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f 0 0 0\n", e - s }' > "$gen/$cmd.$f.time"
+		fi
+		awk -v cmd=$cmd -v f=$f -v size="$(wc -c < "$gen/out")" '{
+			printf "%-8s %s: %7.2f s, %7.2f s of processor time, peak %5.0f MB, output %5.1f MB\n",
+				cmd, f, $1, $2 + $3, $4 / 1024, size / 1e6 }' "$gen/$cmd.$f.time"
+		rm -f "$gen/out"
+	done
+	for pair in "m1 m2" "d1 d2"; do
+		set -- $pair
+		awk -v cmd=$cmd -v a=$1 -v b=$2 'NR == FNR { ta = $2 + $3; ma = $4; next }
+			{ tb = $2 + $3; mb = $4 }
+			END { if (ta > 0 && ma > 0)
+				printf "  %s %s to %s: processor time x %.2f, peak memory x %.2f\n",
+					cmd, a, b, tb / ta, mb / ma }' "$gen/$cmd.$1.time" "$gen/$cmd.$2.time"
+	done
+done
+rm -rf "$gen"

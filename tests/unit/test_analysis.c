@@ -619,6 +619,176 @@ static void test_tornado_order(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * A line whose label is an input's name is a parameter of its own: the
+ * tornado varies input x (4 to 7, used by no line: swing 0) and benefit x
+ * (700 to 900 a year for 3 years at 10%: swing 200 x 2.48685199098422).
+ */
+static void test_tornado_line_named_as_input(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,low,high,timing\nsetting,horizon_years,3\n"
+				     "input,x,5,4,7\ncost,Set-up,1000,800,1500,once\n"
+				     "benefit,x,800,700,900,yearly\n");
+	crm_analysis *a = analysis_of(sc);
+	crm_tornado_row *rows;
+	size_t n;
+	crm_value base;
+	crm_error err;
+	double af = 1 / 1.1 + 1 / 1.21 + 1 / 1.331;
+	assert_int_equal(crm_tornado(a, CRM_METRIC_NPV, 0, &rows, &n, &base, &err), CRM_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(rows[0].param.name, "Set-up");
+	assert_int_equal(rows[1].param.kind, CRM_PARAM_LINE);
+	assert_string_equal(rows[1].param.name, "x");
+	assert_close(rows[1].swing, 200 * af, 1e-12, 0);
+	assert_int_equal(rows[2].param.kind, CRM_PARAM_INPUT);
+	assert_close(rows[2].swing, 0, 0, 0);
+	free(rows);
+	crm_analysis_free(a);
+	crm_scenario_free(sc);
+}
+
+/* A small deterministic generator for the scenarios below (no dependence on GSL's). */
+static unsigned long lcg(unsigned long *x)
+{
+	*x = *x * 6364136223846793005UL + 1442695040888963407UL;
+	return (*x >> 33) & 0x7fffffffUL;
+}
+
+/*
+ * A scenario with many ranges: inputs that feed several lines, lines with
+ * ranges of their own (some alike, so that swings tie), a risk event, an
+ * input that moves a line's start, and in some scenarios a line that grows
+ * by year (so that no short way exists).
+ */
+static char *many_ranges(unsigned long seed, int year_line)
+{
+	size_t cap = 1 << 16, o = 0;
+	char *t = malloc(cap);
+	unsigned long x = seed;
+	int ni = 3 + (int)(lcg(&x) % 5), nl = 20 + (int)(lcg(&x) % 30);
+	assert_non_null(t);
+	o += (size_t)snprintf(t + o, cap - o, "kind,name,value,low,high,dist,timing,start,probability\n"
+			      "setting,horizon_years,4\nsetting,period,month\n"
+			      "input,golive,4,2,9,uniform,,,\n");
+	for (int i = 0; i < ni; i++) {
+		int v = 50 + (int)(lcg(&x) % 100);
+		o += (size_t)snprintf(t + o, cap - o, "input,x%d,%d,%d,%d,triangular,,,\n", i, v,
+				      v - 10 - (int)(lcg(&x) % 20), v + 5 + (int)(lcg(&x) % 30));
+	}
+	for (int l = 0; l < nl; l++) {
+		const char *kind = lcg(&x) % 3 ? "benefit" : "cost";
+		int u = (int)(lcg(&x) % 4);
+		if (u == 0)
+			o += (size_t)snprintf(t + o, cap - o, "%s,L%d,x%d * %d,,,,monthly,%d,\n", kind, l,
+					      (int)(lcg(&x) % (unsigned long)ni), 3 + (int)(lcg(&x) % 40),
+					      1 + (int)(lcg(&x) % 12));
+		else if (u == 1)   /* alike: the same range and timing, so their swings tie */
+			o += (size_t)snprintf(t + o, cap - o, "%s,L%d,500,400,700,uniform,monthly,3,\n",
+					      kind, l);
+		else
+			o += (size_t)snprintf(t + o, cap - o, "%s,L%d,%d,%d,%d,pert,%s,%d,%s\n", kind, l,
+					      1000 + (int)(lcg(&x) % 5000), 500, 9000,
+					      lcg(&x) % 2 ? "once" : "yearly", 1 + (int)(lcg(&x) % 40),
+					      lcg(&x) % 5 ? "" : "35%");
+	}
+	o += (size_t)snprintf(t + o, cap - o, "benefit,Late,300,200,400,uniform,monthly,golive,\n");
+	if (year_line)
+		o += (size_t)snprintf(t + o, cap - o, "benefit,Growing,100 * year,,,,monthly,1,\n");
+	assert_true(o < cap);
+	return t;
+}
+
+static void expect_same_row(const crm_tornado_row *a, const crm_tornado_row *b)
+{
+	assert_int_equal(a->param.kind, b->param.kind);
+	assert_int_equal(a->param.index, b->param.index);
+	assert_true(a->low == b->low && a->high == b->high);
+	assert_int_equal(a->at_low.ok, b->at_low.ok);
+	assert_int_equal(a->at_high.ok, b->at_high.ok);
+	assert_int_equal(a->swing_ok, b->swing_ok);
+	assert_memory_equal(&a->at_low.v, &b->at_low.v, sizeof(double));
+	assert_memory_equal(&a->at_high.v, &b->at_high.v, sizeof(double));
+	if (a->swing_ok)
+		assert_memory_equal(&a->swing, &b->swing, sizeof(double));
+}
+
+/*
+ * The first rows of the tornado (crm_tornado_top) are crm_tornado's, to the
+ * bit, for any number asked, with or without rows that need a base, on
+ * scenarios with and without the short way; and NPV the short way at each
+ * one-at-a-time move (crm_analysis_npv_each) is the full evaluation's within
+ * rounding (1e-12 relative), NaN where the short way does not decide.
+ */
+static void test_tornado_top_is_prefix(void **state)
+{
+	(void)state;
+	static const size_t tops[][2] = { { 1, 0 }, { 3, 0 }, { 5, 5 }, { 10, 5 }, { 2, 30 } };
+	int screened = 0;
+	for (unsigned long f = 0; f < 12; f++) {
+		char *text = many_ranges(1000 + f, f % 4 == 3);
+		crm_scenario *sc = load_text(text);
+		crm_analysis *a = analysis_of(sc);
+		crm_tornado_row *all, *top;
+		size_t nall, ntop, nparams;
+		crm_value base, base2;
+		crm_error err;
+		assert_int_equal(crm_tornado(a, CRM_METRIC_NPV, 0, &all, &nall, &base, &err), CRM_OK);
+		assert_true(nall > 20);
+		for (size_t k = 0; k < sizeof tops / sizeof *tops; k++) {
+			assert_int_equal(crm_tornado_top(a, CRM_METRIC_NPV, 0, tops[k][0], tops[k][1], &top,
+							 &ntop, &nparams, &base2, &err), CRM_OK);
+			size_t want = 0, based = 0;
+			while (want < nall && (want < tops[k][0] || based < tops[k][1]))
+				based += all[want++].param.has_base != 0;
+			assert_int_equal(nparams, nall);
+			assert_int_equal(ntop, want);
+			assert_memory_equal(&base.v, &base2.v, sizeof(double));
+			for (size_t i = 0; i < ntop; i++)
+				expect_same_row(&top[i], &all[i]);
+			free(top);
+		}
+		/* The short way at every row's ends. */
+		crm_param *p = malloc((2 * nall + 1) * sizeof *p);
+		double *v = malloc((2 * nall + 1) * sizeof *v), *out = malloc((2 * nall + 1) * sizeof *out);
+		assert_true(p && v && out);
+		for (size_t i = 0; i < nall; i++) {
+			p[2 * i] = p[2 * i + 1] = all[i].param;
+			v[2 * i] = all[i].low;
+			v[2 * i + 1] = all[i].high;
+		}
+		assert_int_equal(crm_analysis_npv_each(a, p, v, 2 * nall, out, &err), CRM_OK);
+		int decided = 0;
+		for (size_t i = 0; i < 2 * nall; i++) {
+			const crm_value *want = i % 2 ? &all[i / 2].at_high : &all[i / 2].at_low;
+			if (isnan(out[i]))
+				continue;
+			decided++;
+			assert_true(want->ok);
+			assert_close(out[i], want->v, 1e-12, 1e-9);
+		}
+		/* The year-varying scenarios have no short way; the others decide all but golive's. */
+		if (f % 4 == 3)
+			assert_int_equal(decided, 0);
+		else
+			assert_true(decided >= (int)(2 * nall) - 2);
+		screened += decided > 0;
+		/* Every parameter is back at its base. */
+		crm_metric_id m = CRM_METRIC_NPV;
+		assert_int_equal(crm_analysis_eval(a, &m, 1, &base2, &err), CRM_OK);
+		assert_memory_equal(&base.v, &base2.v, sizeof(double));
+		free(p);
+		free(v);
+		free(out);
+		free(all);
+		crm_analysis_free(a);
+		crm_scenario_free(sc);
+		free(text);
+	}
+	assert_true(screened >= 8);
+}
+
 static void test_spider(void **state)
 {
 	(void)state;
@@ -926,6 +1096,8 @@ int main(void)
 		cmocka_unit_test(test_horizon_setting),
 		cmocka_unit_test(test_steps),
 		cmocka_unit_test(test_tornado_order),
+		cmocka_unit_test(test_tornado_line_named_as_input),
+		cmocka_unit_test(test_tornado_top_is_prefix),
 		cmocka_unit_test(test_spider),
 		cmocka_unit_test(test_undefined_points),
 		cmocka_unit_test(test_metric_names),

@@ -651,6 +651,75 @@ static void test_timing_weights_kept(void **state)
 	run_free(&r);
 }
 
+/*
+ * Dated discounting's fixed days (crm_model_dated_days), on which the short
+ * way lays a draw's flows: the bundled dated case (scenarios/cfo/dated.csv)
+ * has 37 period ends from 2027-03-15 (month 0) to 2030-03-15, and a
+ * go-live milestone on 2027-11-30, a day of its own; the kick-off on
+ * 2027-03-15 falls on month 0's day. The flows on those days are the
+ * case's: their XNPV at 8% and XIRR are the oracle's
+ * (../shared/oracle/fin_oracle.py, gnumeric and mpmath, the flows written
+ * out by date as in tests/cli/cases/run_cfo_dated.sh): 343,969.69115340677
+ * and 0.63768793398551473. A periodic model has no such days.
+ */
+static const char *cfo_dated =
+	"kind,name,value,timing,start,date,area\n"
+	"setting,horizon_years,3\n"
+	"setting,period,month\n"
+	"setting,discount_rate,8%\n"
+	"setting,start_date,2027-03-15\n"
+	"setting,discounting,dated\n"
+	"cost,Kick-off payment,150000,once,,2027-03-15,implementation\n"
+	"cost,Go-live milestone,250000,once,,2027-11-30,implementation\n"
+	"cost,Subscriptions,9000,monthly,1,,license\n"
+	"benefit,Service cost savings,42000,monthly,9,,call_center\n";
+
+static void test_dated_days(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(cfo_dated);
+	crm_error err;
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	const double *t;
+	crm_summary s;
+	assert_non_null(cf);
+	size_t n = crm_model_dated_days(m, &t);
+	assert_int_equal(n, 38);
+	for (size_t k = 1; k < n; k++)
+		assert_true(t[k] > t[k - 1]);
+	long d0 = crm_date_days(2027, 3, 15);
+	assert_true(t[0] == 0);
+	assert_true(t[9] == (double)(crm_date_days(2027, 11, 30) - d0) / 365.0);
+	assert_true(t[n - 1] == (double)(crm_date_days(2030, 3, 15) - d0) / 365.0);
+	assert_int_equal(crm_model_summary(m, cf, 0, 0, &s, &err), CRM_OK);
+	double net[37], v[38], xnpv = 0;
+	crm_model_summary_dated_flows(m, cf, net, v);
+	assert_close(v[0], -150000, 0, 0);
+	assert_close(v[9], -250000, 0, 0);
+	for (size_t k = 0; k < n; k++)
+		xnpv += v[k] * pow(1.08, -t[k]);
+	assert_close(xnpv, 343969.69115340677, REL, 0);
+	assert_close(s.npv, 343969.69115340677, REL, 0);
+	crm_irr irr;
+	assert_int_equal(crm_xirr_solve(v, t, n, &irr, &err), CRM_OK);
+	assert_int_equal(irr.nroots, 1);
+	assert_close(irr.roots[0], 0.63768793398551473, 1e-12, 0);
+	double r;
+	assert_int_equal(crm_xirr_fast(v, t, n, 0.1, NULL, &r), 1);
+	assert_close(r, 0.63768793398551473, 1e-12, 0);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+
+	sc = load_text("kind,name,value,timing\nsetting,horizon_years,3\n"
+		       "cost,Set-up,1000,once\nbenefit,Gain,800,yearly\n");
+	m = crm_model_new(sc, &err);
+	assert_int_equal(crm_model_dated_days(m, &t), 0);
+	crm_model_free(m);
+	crm_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -666,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_risk_event_expected_value),
 		cmocka_unit_test(test_month_grid),
 		cmocka_unit_test(test_month_grid_metrics),
+		cmocka_unit_test(test_dated_days),
 		cmocka_unit_test(test_undefined_metrics),
 		cmocka_unit_test(test_payback_lost_for_good),
 		cmocka_unit_test(test_eval_errors),

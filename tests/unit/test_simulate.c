@@ -906,6 +906,63 @@ static void test_sobol_top_groups_the_rest(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * Sobol indices of items that move several lines: input x ~ U(0, 1) feeds
+ * benefits A = 1000 x and B = 500 x; cost C ~ U(100, 300); benefit D = 600
+ * is a risk event of 50%; a gate of 40% holds benefit E = 400 and cost F =
+ * 100 (net 300). All at month 0, undiscounted and without risk adjustment:
+ * NPV is additive, so each first-order and total index is the item's
+ * variance over the sum (analytic: 1500^2 / 12, 200^2 / 12, 600^2 / 4,
+ * 300^2 x 0.24; python fractions): x 0.61997134, C 0.01102171, D
+ * 0.29758624, the gate 0.07142070. With two items of their own (x and D,
+ * the largest swings), C and the gate are one group: 0.08244241. Every
+ * evaluation after the first of a base point evaluates again only what
+ * an item moves (an input's lines, an event's line, a gate's every line);
+ * a line left stale would move these shares.
+ */
+static const char *several_lines_text =
+	"kind,name,value,low,high,dist,timing,probability,group\n"
+	"input,x,0.5,0,1,uniform,,,\n"
+	"benefit,A,1000 * x,,,,once,,\n"
+	"benefit,B,500 * x,,,,once,,\n"
+	"cost,C,200,100,300,uniform,once,,\n"
+	"benefit,D,600,,,,once,50%,\n"
+	"benefit,E,400,,,,once,40%,g\n"
+	"cost,F,100,,,,once,,g\n";
+
+static void test_sobol_items_moving_several_lines(void **state)
+{
+	(void)state;
+	static const double want[4] = { 0.619971343546787179157320224476,
+					0.011021712774165104767321032853,
+					0.297586244902457830452391362996,
+					0.071420698776589880418796951744 };
+	crm_scenario *sc = load_text(several_lines_text);
+	crm_sobol_result r;
+	crm_error err;
+	assert_int_equal(crm_sobol(sc, 8192, 42, &r, &err), CRM_OK);
+	assert_true(r.ok);
+	assert_int_equal(r.nitems, 4);
+	for (int i = 0; i < 4; i++) {
+		assert_close(r.first[i], want[i], 0, 0.02);
+		assert_close(r.total[i], want[i], 0, 0.02);
+	}
+	assert_close(r.variance, 302433.33333333333, 0.02, 0);
+	crm_sobol_result_free(&r);
+	assert_int_equal(crm_sobol_top(sc, 8192, 42, 2, &r, &err), CRM_OK);
+	assert_true(r.ok);
+	assert_int_equal(r.nitems, 2);
+	assert_int_equal(r.rest, 2);
+	assert_string_equal(r.items[0].name, "x");
+	assert_int_equal(r.items[1].kind, CRM_ITEM_EVENT);
+	assert_close(r.first[0], want[0], 0, 0.03);
+	assert_close(r.total[1], want[2], 0, 0.03);
+	assert_close(r.first[2], want[1] + want[3], 0, 0.03);
+	assert_close(r.total[2], want[1] + want[3], 0, 0.03);
+	crm_sobol_result_free(&r);
+	crm_scenario_free(sc);
+}
+
 static void test_sobol_no_uncertainty(void **state)
 {
 	(void)state;
@@ -986,13 +1043,18 @@ static void test_order_statistics(void **state)
  * flows themselves, added in another order by the two ways, fix the root
  * only to about 1e-16 (rounding of NPV / its slope), which is more than
  * 1e-12 of a rate of 1e-5. The scenarios cover one sign change (the usual case), no IRR, and
- * draws whose flows change sign more than once.
+ * draws whose flows change sign more than once. NPV too, within 1e-9 relative (the short way
+ * adds the same amounts in another order). With dated discounting the short way lays each
+ * draw's flows on the model's fixed days (crm_xirr_fast, or crm_xirr_solve_days on the days'
+ * factors) and the slow path solves the XIRR of the flows as the metrics gather them; the dated
+ * scenario's draws have no root, one, and several.
  */
 struct irr_check {
 	crm_model *m;
 	crm_cashflow *cf;
 	const crm_uncertain *items;
 	uint64_t compared, defined;
+	uint64_t shapes[3];        /* draws whose full evaluation has no root, one, several */
 };
 
 static int irr_check_block(void *ctx, uint64_t first, size_t count, size_t nitems,
@@ -1012,23 +1074,27 @@ static int irr_check_block(void *ctx, uint64_t first, size_t count, size_t nitem
 			else
 				crm_model_set_occurs(c->m, (size_t)u->index, v > 0.5);
 		}
-		double want = NAN;
+		double want = NAN, npv = NAN;
 		if (crm_model_eval(c->m, c->cf, &err) == CRM_OK) {
 			crm_irr irr;
 			double r = crm_model_settings(c->m)->discount_rate;
-			if (crm_cashflow_irr(c->m, c->cf, &irr, &err) == CRM_OK)
+			npv = c->cf->cumulative_pv[c->cf->nperiods];
+			if (crm_cashflow_irr(c->m, c->cf, &irr, &err) == CRM_OK) {
 				for (size_t k = 0; k < irr.nroots; k++)
 					if (k == 0 || fabs(irr.roots[k] - r) < fabs(want - r))
 						want = irr.roots[k];
+				c->shapes[irr.nroots < 2 ? irr.nroots : 2]++;
+			}
 		}
 		assert_close(met[i * CRM_SIM_NMETRICS + CRM_SIM_IRR], want, 1e-12, 1e-15);
+		assert_close(met[i * CRM_SIM_NMETRICS + CRM_SIM_NPV], npv, 1e-9, 1e-6);
 		c->compared++;
 		c->defined += !isnan(want);
 	}
 	return 0;
 }
 
-static void check_irr_every_draw(const char *path, uint64_t draws)
+static struct irr_check check_irr_every_draw(const char *path, uint64_t draws)
 {
 	crm_error err;
 	char full[1024];
@@ -1038,7 +1104,7 @@ static void check_irr_every_draw(const char *path, uint64_t draws)
 	assert_non_null(sc);
 	crm_sim_options o = options(draws, 2);
 	crm_sim_result res;
-	struct irr_check c = { crm_model_new(sc, &err), NULL, NULL, 0, 0 };
+	struct irr_check c = { crm_model_new(sc, &err), NULL, NULL, 0, 0, { 0, 0, 0 } };
 	assert_non_null(c.m);
 	c.cf = crm_cashflow_new(c.m);
 	assert_int_equal(crm_uncertain_list(sc, (crm_uncertain **)&c.items, &res.nitems, &err), CRM_OK);
@@ -1052,6 +1118,10 @@ static void check_irr_every_draw(const char *path, uint64_t draws)
 	crm_cashflow_free(c.cf);
 	crm_model_free(c.m);
 	crm_scenario_free(sc);
+	c.m = NULL;
+	c.cf = NULL;
+	c.items = NULL;
+	return c;
 }
 
 static void test_irr_short_way_every_draw(void **state)
@@ -1060,15 +1130,21 @@ static void test_irr_short_way_every_draw(void **state)
 	check_irr_every_draw("scenarios/bench/montecarlo_bench.csv", 20000);
 	check_irr_every_draw("scenarios/midsize_business_case.csv", 20000);
 	check_irr_every_draw("tests/cli/data/risky.csv", 20000);
+	struct irr_check d = check_irr_every_draw("tests/cli/data/dated_risky.csv", 20000);
+	print_message("      dated: %llu draws with no IRR, %llu with one, %llu with several\n",
+		      (unsigned long long)d.shapes[0], (unsigned long long)d.shapes[1],
+		      (unsigned long long)d.shapes[2]);
+	assert_true(d.shapes[0] > 100 && d.shapes[1] > 100 && d.shapes[2] > 100);
 }
 
 /*
  * The same seed gives the same results on 1, 2 and 3 threads on every path
  * of the engine: IRR on the short way and by the full search (the bench
  * scenario's flows change sign once; risky.csv's draws also have none or
- * several), payback and discounted payback from the short-way flows,
- * percentiles by selection and from the histogram past the exact store, and
- * radix ranks for the rank correlations.
+ * several), the XIRR of dated flows (dated_risky.csv), payback and
+ * discounted payback from the short-way flows, percentiles by selection and
+ * from the histogram past the exact store, and radix ranks for the rank
+ * correlations.
  */
 static void check_jobs_identical(const char *path)
 {
@@ -1103,6 +1179,7 @@ static void test_jobs_identical_every_path(void **state)
 	(void)state;
 	check_jobs_identical("scenarios/bench/montecarlo_bench.csv");
 	check_jobs_identical("tests/cli/data/risky.csv");
+	check_jobs_identical("tests/cli/data/dated_risky.csv");
 }
 
 /*
@@ -1321,6 +1398,7 @@ int main(void)
 		cmocka_unit_test(test_huge_ranges),
 		cmocka_unit_test(test_sobol_linear),
 		cmocka_unit_test(test_sobol_top_groups_the_rest),
+		cmocka_unit_test(test_sobol_items_moving_several_lines),
 		cmocka_unit_test(test_sobol_no_uncertainty),
 		cmocka_unit_test(test_order_statistics),
 		cmocka_unit_test(test_rank_correlation),

@@ -224,6 +224,140 @@ static void test_xirr_several_and_double_roots(void **state)
 	assert_int_equal(r.status, CRM_IRR_NONE);
 }
 
+/*
+ * A long dated series: -10,000 on 2027-01-15 and +400 on the 15th of each of
+ * the next 59 months (one sign change; with -12,000 on 2032-01-15 added, two
+ * roots). Roots from ../shared/oracle/fin_oracle.py --engines mpmath,gnumeric
+ * (XIRR of every flow on its date): one change 0.504901062606336019461521;
+ * two changes -0.1300044039151301068166821 and 0.2850709891981918580506704.
+ */
+static size_t long_series(double *v, double *t, int with_end)
+{
+	int dates[61][3];
+	size_t n = 0;
+	dates[n][0] = 2027, dates[n][1] = 1, dates[n][2] = 15;
+	v[n++] = -10000;
+	for (int k = 1; k < 60; k++) {
+		dates[n][0] = 2027 + k / 12, dates[n][1] = 1 + k % 12, dates[n][2] = 15;
+		v[n++] = 400;
+	}
+	if (with_end) {
+		dates[n][0] = 2032, dates[n][1] = 1, dates[n][2] = 15;
+		v[n++] = -12000;
+	}
+	years_from((const int (*)[3])dates, n, t);
+	return n;
+}
+
+/*
+ * XIRR takes flows in any order and nets those of one day first: the long
+ * series written backwards, with one +400 split into +700 and -300 on its
+ * day (so the flows written change sign four times more), has the roots of
+ * the series in order, to the bit, and the oracle's.
+ */
+static void test_xirr_any_order_same_day_netted(void **state)
+{
+	double v[61], t[61], sv[62], st[62];
+	crm_irr in_order, shuffled;
+	crm_error err;
+	(void)state;
+	for (int with_end = 0; with_end < 2; with_end++) {
+		size_t n = long_series(v, t, with_end), k = 0;
+		for (size_t i = n; i-- > 0;) {
+			sv[k] = v[i], st[k++] = t[i];
+			if (i == 30) {
+				sv[k - 1] = 700;
+				sv[k] = -300, st[k++] = t[i];
+			}
+		}
+		assert_int_equal(crm_xirr_solve(v, t, n, &in_order, &err), CRM_OK);
+		assert_int_equal(crm_xirr_solve(sv, st, k, &shuffled, &err), CRM_OK);
+		assert_int_equal(in_order.nroots, with_end ? 2 : 1);
+		assert_int_equal(shuffled.nroots, in_order.nroots);
+		for (size_t r = 0; r < in_order.nroots; r++)
+			assert_true(shuffled.roots[r] == in_order.roots[r]);
+		if (with_end) {
+			assert_close(in_order.roots[0], -0.1300044039151301068166821, 1e-12, 0);
+			assert_close(in_order.roots[1], 0.2850709891981918580506704, 1e-12, 0);
+		} else {
+			assert_close(in_order.roots[0], 0.504901062606336019461521, 1e-12, 0);
+		}
+	}
+}
+
+/*
+ * XIRR the short way (crm_xirr_fast), as a simulation takes each draw: the
+ * one root of flows that change sign once, from any guess, the same with the
+ * factors at the guess given or not; 0 without a sign change; -1 (decide
+ * the long way) with several. Reference: the oracle's roots above and
+ * Excel's example (0.3733625335188315103084554).
+ */
+static void test_xirr_fast(void **state)
+{
+	static const int dates[5][3] = { { 2008, 1, 1 }, { 2008, 3, 1 }, { 2008, 10, 30 },
+					 { 2009, 2, 15 }, { 2009, 4, 1 } };
+	double excel[5] = { -10000, 2750, 4250, 3250, 2750 }, te[5];
+	double v[61], t[61], e[61], r, r2;
+	const double guesses[] = { -0.5, 0.08, 0.37, 3.0, 150.0 };
+	(void)state;
+	years_from(dates, 5, te);
+	size_t n = long_series(v, t, 0);
+	for (size_t g = 0; g < sizeof guesses / sizeof *guesses; g++) {
+		assert_int_equal(crm_xirr_fast(excel, te, 5, guesses[g], NULL, &r), 1);
+		assert_close(r, 0.3733625335188315103084554, 1e-12, 0);
+		assert_int_equal(crm_xirr_fast(v, t, n, guesses[g], NULL, &r), 1);
+		assert_close(r, 0.504901062606336019461521, 1e-12, 0);
+		crm_xirr_factors(t, n, guesses[g], e);
+		assert_int_equal(crm_xirr_fast(v, t, n, guesses[g], e, &r2), 1);
+		assert_true(r2 == r);
+	}
+	n = long_series(v, t, 1);
+	assert_int_equal(crm_xirr_fast(v, t, n, 0.1, NULL, &r), -1);
+	for (size_t i = 0; i < n; i++)
+		v[i] = fabs(v[i]);
+	assert_int_equal(crm_xirr_fast(v, t, n, 0.1, NULL, &r), 0);
+}
+
+/*
+ * Many sets of flows on the same days (crm_xirr_days): the roots
+ * crm_xirr_solve finds for each, to the bit, and the days' factors are
+ * read only (the same days serve every set).
+ */
+static void test_xirr_days(void **state)
+{
+	double v[61], t[61], w[61];
+	int shapes[3] = { 0, 0, 0 };
+	crm_irr a, b;
+	crm_error err;
+	(void)state;
+	size_t n = long_series(v, t, 1);
+	crm_xirr_days *d = crm_xirr_days_new(t, n);
+	assert_non_null(d);
+	for (int s = 0; s < 40; s++) {
+		/* The end's cost from 0 (one root) to 20,000 (two, then none). */
+		for (size_t i = 0; i < n; i++)
+			w[i] = v[i];
+		w[n - 1] = -500.0 * s;
+		w[1] = s % 3 == 1 ? -w[1] : w[1];
+		assert_int_equal(crm_xirr_solve(w, t, n, &a, &err), CRM_OK);
+		assert_int_equal(crm_xirr_solve_days(d, w, &b, &err), CRM_OK);
+		assert_int_equal(a.status, b.status);
+		assert_int_equal(a.nroots, b.nroots);
+		for (size_t r = 0; r < a.nroots; r++)
+			assert_true(a.roots[r] == b.roots[r]);
+		shapes[b.nroots < 2 ? b.nroots : 2]++;
+		if (s == 24) {   /* the series of the oracle's two roots */
+			assert_int_equal(b.nroots, 2);
+			assert_close(b.roots[0], -0.1300044039151301068166821, 1e-12, 0);
+			assert_close(b.roots[1], 0.2850709891981918580506704, 1e-12, 0);
+		}
+	}
+	print_message("      ends with no root %d, one %d, several %d\n", shapes[0], shapes[1], shapes[2]);
+	assert_true(shapes[0] > 0 && shapes[1] > 0 && shapes[2] > 0);
+	crm_xirr_days_free(d);
+	crm_xirr_days_free(NULL);
+}
+
 /* The after-tax view of a loaded scenario: model, cash flow, tax. */
 static crm_after_tax after_tax_of(const char *text, crm_metrics *before)
 {
@@ -583,6 +717,9 @@ int main(void)
 		cmocka_unit_test(test_date_parse_fields),
 		cmocka_unit_test(test_xnpv_xirr_excel_example),
 		cmocka_unit_test(test_xirr_several_and_double_roots),
+		cmocka_unit_test(test_xirr_any_order_same_day_netted),
+		cmocka_unit_test(test_xirr_fast),
+		cmocka_unit_test(test_xirr_days),
 		cmocka_unit_test(test_xmirr_net_flows),
 		cmocka_unit_test(test_scenario_textbook),
 		cmocka_unit_test(test_scenario_losses_lag_salvage),
