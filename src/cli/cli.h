@@ -51,6 +51,8 @@ int report_error(const crm_error *err);
  * returned: the caller then stops with EXIT_DATA (strict_status). 0 otherwise.
  */
 size_t report_warnings(const crm_warnings *w);
+/* One warning (or note) as report_warnings prints it, strict or not, on fp, every time. */
+void print_warning(FILE *fp, const crm_error *e);
 /* EXIT_DATA after report_warnings printed errors under --strict (n > 0), else status. */
 int strict_status(size_t n, int status);
 int exit_status_of(crm_status st);

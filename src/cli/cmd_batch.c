@@ -344,23 +344,8 @@ static char *warning_lines(const crm_warnings *w)
 
 	if (!fp)
 		return NULL;
-	for (size_t i = 0; i < w->count; i++) {
-		const crm_error *e = &w->items[i];
-		fprintf(fp, "%s: %s", progname, e->file);
-		if (e->line)
-			fprintf(fp, ":%d", e->line);
-		if (e->line && e->col)
-			fprintf(fp, ":%d", e->col);
-		if (e->note) {   /* how a file was read: nothing is wrong, --strict or not */
-			fprintf(fp, ": note: %s\n", e->msg);
-		} else if (cli_strict) {
-			fprintf(fp, ": %s", cli_sgr("31"));
-			fprintf(fp, "%s (a warning; an error with --strict)%s\n", e->msg, cli_sgr("0"));
-		} else {
-			fprintf(fp, ": %s", cli_sgr("33"));
-			fprintf(fp, "warning:%s %s\n", cli_sgr("0"), e->msg);
-		}
-	}
+	for (size_t i = 0; i < w->count; i++)
+		print_warning(fp, &w->items[i]);
 	fclose(fp);
 	return buf;
 }

@@ -87,26 +87,41 @@ int exit_status_of(crm_status st)
 	return EXIT_INTERNAL;
 }
 
-static void print_where(const crm_error *e)
+static void print_where(FILE *fp, const crm_error *e)
 {
 	if (e->file[0]) {
-		fprintf(stderr, "%s:", e->file);
+		fprintf(fp, "%s:", e->file);
 		if (e->line > 0) {
-			fprintf(stderr, "%d:", e->line);
+			fprintf(fp, "%d:", e->line);
 			if (e->col > 0)
-				fprintf(stderr, "%d:", e->col);
+				fprintf(fp, "%d:", e->col);
 		}
-		fputc(' ', stderr);
+		fputc(' ', fp);
 	}
 }
 
 int report_error(const crm_error *err)
 {
 	fprintf(stderr, "%s: ", progname);
-	print_where(err);
+	print_where(stderr, err);
 	fprintf(stderr, "%s", cli_sgr("31"));
 	fprintf(stderr, "%s%s\n", err->msg[0] ? err->msg : crm_strerror(err->status), cli_sgr("0"));
 	return exit_status_of(err->status);
+}
+
+void print_warning(FILE *fp, const crm_error *e)
+{
+	fprintf(fp, "%s: ", progname);
+	print_where(fp, e);
+	if (e->note) {   /* how a file was read: nothing is wrong, --strict or not */
+		fprintf(fp, "note: %s\n", e->msg);
+	} else if (cli_strict) {
+		fprintf(fp, "%s", cli_sgr("31"));
+		fprintf(fp, "%s (a warning; an error with --strict)%s\n", e->msg, cli_sgr("0"));
+	} else {
+		fprintf(fp, "%s", cli_sgr("33"));
+		fprintf(fp, "warning:%s %s\n", cli_sgr("0"), e->msg);
+	}
 }
 
 size_t report_warnings(const crm_warnings *w)
@@ -117,19 +132,8 @@ size_t report_warnings(const crm_warnings *w)
 	for (size_t i = 0; i < w->count; i++) {
 		if (!crm_seen_first(&seen, &w->items[i]))
 			continue;
-		fprintf(stderr, "%s: ", progname);
-		print_where(&w->items[i]);
-		if (w->items[i].note) {   /* how a file was read: nothing is wrong, --strict or not */
-			fprintf(stderr, "note: %s\n", w->items[i].msg);
-		} else if (cli_strict) {
-			fprintf(stderr, "%s", cli_sgr("31"));
-			fprintf(stderr, "%s (a warning; an error with --strict)%s\n", w->items[i].msg,
-				cli_sgr("0"));
-			n++;
-		} else {
-			fprintf(stderr, "%s", cli_sgr("33"));
-			fprintf(stderr, "warning:%s %s\n", cli_sgr("0"), w->items[i].msg);
-		}
+		print_warning(stderr, &w->items[i]);
+		n += cli_strict && !w->items[i].note;
 	}
 	return n;
 }

@@ -15,6 +15,7 @@
 #include "html_priv.h"
 #include "explain.h"
 #include "headline.h"
+#include "simulate_view.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -618,25 +619,8 @@ static void bad_case_para(FILE *fp, const html_case *hc)
 		 "risk at %g%%) and %s on average (the expected shortfall: how bad the bad case is "
 		 "when it comes).", r->tail_level[0], var, r->tail_level[0], es);
 	/* The values that shift most in the worst draws of the higher level. */
-	size_t pick[WORST_NAMED], npick = 0;
-	for (size_t i = 0; r->tail_mean && i < r->nitems; i++) {
-		double di = r->item_sd[i] > 0 ? fabs(r->tail_mean[i] - r->item_mean[i]) / r->item_sd[i]
-					      : 0;
-		if (!(di >= WORST_SHIFT_SD))
-			continue;
-		size_t j = npick < WORST_NAMED ? npick++ : WORST_NAMED;
-		while (j > 0) {
-			size_t o = pick[j - 1];
-			double dj = fabs(r->tail_mean[o] - r->item_mean[o]) / r->item_sd[o];
-			if (dj >= di)
-				break;
-			if (j < WORST_NAMED)
-				pick[j] = o;
-			j--;
-		}
-		if (j < WORST_NAMED)
-			pick[j] = i;
-	}
+	size_t pick[WORST_NAMED];
+	size_t npick = sim_view_drivers(r, WORST_SHIFT_SD, pick, WORST_NAMED);
 	for (size_t k = 0; k < npick; k++) {
 		const crm_uncertain *u = &r->items[pick[k]];
 		char lab[256], t[96], m[96];

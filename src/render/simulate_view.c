@@ -223,10 +223,31 @@ static void item_value(const crm_scenario *sc, const crm_uncertain *u, double v,
 		snprintf(buf, len, "%.3g", v);
 }
 
-/* An item's shift in the worst draws, in standard deviations (NaN when it does not vary). */
-static double tail_shift(const crm_sim_result *res, size_t i)
+double sim_view_tail_shift(const crm_sim_result *res, size_t i)
 {
-	return res->item_sd[i] > 0 ? (res->tail_mean[i] - res->item_mean[i]) / res->item_sd[i] : NAN;
+	return res->item_sd && res->item_sd[i] > 0
+	       ? (res->tail_mean[i] - res->item_mean[i]) / res->item_sd[i] : NAN;
+}
+
+size_t sim_view_drivers(const crm_sim_result *res, double min_shift, size_t *order, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; res->tail_mean && i < res->nitems; i++) {
+		double d = fabs(sim_view_tail_shift(res, i));
+		if (!(d >= min_shift))
+			continue;   /* too small, or the item does not vary */
+		/* Insert after the items shifted as much or more: ties keep the items' order. */
+		size_t k = n < max ? n++ : max;
+		while (k > 0 && fabs(sim_view_tail_shift(res, order[k - 1])) < d) {
+			if (k < max)
+				order[k] = order[k - 1];
+			k--;
+		}
+		if (k < max)
+			order[k] = i;
+	}
+	return n;
 }
 
 #define DRIVERS_SHOWN 10
@@ -260,19 +281,10 @@ static void bad_case(const crm_scenario *sc, const crm_sim_result *res, FILE *fp
 		say(fp, md, "Estimated from the histogram past the first %d values, to within about %s.",
 		    CRM_SIM_EXACT_MAX, x);
 	}
-	size_t *order = res->nitems ? malloc(res->nitems * sizeof *order) : NULL;
-	size_t n = 0;
-	for (size_t i = 0; order && i < res->nitems; i++)
-		if (isfinite(tail_shift(res, i)))
-			order[n++] = i;
-	/* Largest shift first; ties in the order of the items. */
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && fabs(tail_shift(res, order[k])) >
-					    fabs(tail_shift(res, order[k - 1])); k--) {
-			size_t t = order[k];
-			order[k] = order[k - 1];
-			order[k - 1] = t;
-		}
+	size_t order[DRIVERS_SHOWN];
+	size_t n = sim_view_drivers(res, 0, order, DRIVERS_SHOWN), varying = 0;
+	for (size_t i = 0; i < res->nitems; i++)
+		varying += isfinite(sim_view_tail_shift(res, i));
 	if (n && res->tail_draws) {
 		rtable t;
 		fmt_money(x, sizeof x, (double)res->tail_draws, 0);
@@ -280,20 +292,20 @@ static void bad_case(const crm_scenario *sc, const crm_sim_result *res, FILE *fp
 		say(fp, md, "What the worst %g%% have in common: each uncertain value's mean in those %s "
 		    "draws against its mean in all %s, the largest shifts first (in standard "
 		    "deviations of the value)%s.", res->tail_level[CRM_SIM_NTAIL - 1], x, y,
-		    n > DRIVERS_SHOWN ? "; the first ten" : "");
+		    varying > DRIVERS_SHOWN ? "; the first ten" : "");
 		rtable_init(&t, 4);
 		rtable_col(&t, 0, "name", "Value", UNIT_TEXT);
 		/* Numbers formatted here, in their units, right-aligned. */
 		rtable_col(&t, 1, "tail_mean", "Mean in the worst", CRM_UNIT_NUMBER);
 		rtable_col(&t, 2, "mean", "Mean in all", CRM_UNIT_NUMBER);
 		rtable_col(&t, 3, "shift", "Shift (SD)", CRM_UNIT_NUMBER);
-		for (size_t k = 0; k < n && k < DRIVERS_SHOWN; k++) {
+		for (size_t k = 0; k < n; k++) {
 			size_t i = order[k];
 			long r = rtable_row(&t);
 			char a[64], b[64], c[32];
 			item_value(sc, &res->items[i], res->tail_mean[i], a, sizeof a);
 			item_value(sc, &res->items[i], res->item_mean[i], b, sizeof b);
-			snprintf(c, sizeof c, "%+.2f", tail_shift(res, i));
+			snprintf(c, sizeof c, "%+.2f", sim_view_tail_shift(res, i));
 			rtable_text(&t, r, 0, res->items[i].name);
 			rtable_text(&t, r, 1, a);
 			rtable_text(&t, r, 2, b);
@@ -302,7 +314,6 @@ static void bad_case(const crm_scenario *sc, const crm_sim_result *res, FILE *fp
 		print_after_list(&t, fp, md);
 		rtable_free(&t);
 	}
-	free(order);
 }
 
 /*
@@ -724,7 +735,7 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 		jnum(fp, "mean_in_worst", res->tail_mean[i], 1);
 		jnum(fp, "mean", res->item_mean[i], 1);
 		jnum(fp, "sd", res->item_sd[i], 1);
-		jnum(fp, "shift_sd", tail_shift(res, i), 1);
+		jnum(fp, "shift_sd", sim_view_tail_shift(res, i), 1);
 		fputc('}', fp);
 	}
 	fprintf(fp, "%s]}", res->nitems && res->tail_mean ? "\n  " : "");

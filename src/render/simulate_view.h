@@ -29,6 +29,16 @@ void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_
 const char *sim_view_metric_key(int k);
 
 /*
+ * What drives the worst draws: into order, at most max items whose mean in
+ * the worst draws shifts at least min_shift standard deviations from their
+ * mean in all (items that do not vary left out), the largest shift first;
+ * returns how many.
+ */
+size_t sim_view_drivers(const crm_sim_result *res, double min_shift, size_t *order, size_t max);
+/* Item i's shift in the worst draws, in its standard deviations; NaN when it does not vary. */
+double sim_view_tail_shift(const crm_sim_result *res, size_t i);
+
+/*
  * The --samples CSV: the header (draw, each uncertain value of items, each
  * metric k with want[k]), then the rows of count draws from draw first (0 is
  * the first; the draw column counts from 1), laid out as crm_sim_options'
