@@ -35,7 +35,7 @@
 enum {
 	CRM_CASE_BEFORE_RISK = 1,  /* unadjusted, unadjusted_line_pv, unrisked */
 	CRM_CASE_GATES = 2,        /* gates, ngates */
-	CRM_CASE_PEAK = 4          /* peak_funding, peak_month */
+	CRM_CASE_PEAK = 4          /* peak_funding, peak_month, after_tax_peak */
 };
 
 typedef struct crm_case_options {
@@ -136,6 +136,12 @@ typedef struct crm_case {
 	 */
 	double peak_funding;
 	int peak_month;
+	/*
+	 * After tax (has_tax): the same lowest point of the monthly cumulative,
+	 * with each year's tax paid (a saving received) and salvage at the end of
+	 * the year it falls in, where the after-tax cash flow puts them.
+	 */
+	crm_peak after_tax_peak;
 	/* The gates: groups with a probability below 1, in group order. */
 	crm_case_gate *gates;
 	size_t ngates;

@@ -31,6 +31,12 @@
 typedef struct crm_joint_options {
 	uint64_t n;          /* draws, 2 to 100,000,000 */
 	uint64_t seed;
+	/*
+	 * Measure each scenario that has a tax rate by its NPV after tax
+	 * (crmroi/aftertax.h), the others before tax: a caller comparing after
+	 * tax gives scenarios that all have one.
+	 */
+	int after_tax;
 } crm_joint_options;
 
 typedef struct crm_joint_result {
@@ -38,7 +44,8 @@ typedef struct crm_joint_result {
 	uint64_t n;          /* draws */
 	size_t nkeys;        /* distinct uncertain values over all scenarios */
 	size_t nshared;      /* of them, those two or more scenarios have */
-	double *npv;         /* ns x n: scenario s's NPV in draw d at [s * n + d]; NaN when undefined */
+	double *npv;         /* ns x n: scenario s's NPV (after tax with after_tax and a tax rate)
+				in draw d at [s * n + d]; NaN when undefined */
 	/* Per scenario: */
 	uint64_t *defined;   /* draws with an NPV */
 	double *mean, *p10, *p50, *p90;

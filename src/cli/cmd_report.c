@@ -446,7 +446,7 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 static int build_common_draws(html_doc *doc, const struct report_opts *o)
 {
 	const crm_scenario **scs = calloc(doc->ncases, sizeof *scs);
-	crm_joint_options jo = { o->draws < 2 ? 2 : o->draws, o->seed };
+	crm_joint_options jo = { o->draws < 2 ? 2 : o->draws, o->seed, 1 };
 	crm_joint_result jr;
 	crm_error err;
 	int status = EXIT_OK;
@@ -455,8 +455,11 @@ static int build_common_draws(html_doc *doc, const struct report_opts *o)
 		fprintf(stderr, "%s: out of memory\n", progname);
 		return EXIT_INTERNAL;
 	}
-	for (size_t k = 0; k < doc->ncases; k++)
+	/* After tax when every option has a tax rate, as the options page compares them. */
+	for (size_t k = 0; k < doc->ncases; k++) {
 		scs[k] = doc->cases[k].r.sc;
+		jo.after_tax &= doc->cases[k].r.c->has_tax;
+	}
 	crm_error_clear(&err);
 	if (crm_joint_simulate(scs, doc->ncases, &jo, &jr, &err) != CRM_OK) {
 		status = report_error(&err);

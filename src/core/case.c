@@ -146,8 +146,8 @@ static crm_status lines_and_classes(crm_case *c, crm_error *err)
  * year's amounts spread over its months as the lines' timing spreads them
  * (crm_cashflow_month_net), so that a dip within a year shows.
  */
-static crm_status month_peak(const crm_case *c, const crm_model *m, const crm_cashflow *cf,
-			     crm_peak *out, crm_error *err)
+static crm_status month_peak_of(const crm_case *c, const crm_model *m, const crm_cashflow *cf,
+				const crm_after_tax *at, crm_peak *out, crm_error *err)
 {
 	int months = 12 * c->sc->settings.horizon_years;
 	double *net = malloc((size_t)(months + 1) * sizeof *net), cum = 0;
@@ -155,6 +155,9 @@ static crm_status month_peak(const crm_case *c, const crm_model *m, const crm_ca
 	if (!net)
 		return nomem(c, err);
 	crm_cashflow_month_net(m, cf, net);
+	/* After tax: the tax paid (a saving negative) and the salvage at their year's end. */
+	for (int y = 0; at && y < at->nyears && 12 * (y + 1) <= months; y++)
+		net[12 * (y + 1)] += at->salvage[y] - at->years[y].tax_paid;
 	out->funding = 0;
 	out->month = 0;
 	for (int mo = 0; mo <= months; mo++) {
@@ -168,6 +171,12 @@ static crm_status month_peak(const crm_case *c, const crm_model *m, const crm_ca
 	return CRM_OK;
 }
 
+static crm_status month_peak(const crm_case *c, const crm_model *m, const crm_cashflow *cf,
+			     crm_peak *out, crm_error *err)
+{
+	return month_peak_of(c, m, cf, NULL, out, err);
+}
+
 static crm_status peak_funding(crm_case *c, crm_error *err)
 {
 	crm_peak p;
@@ -175,6 +184,8 @@ static crm_status peak_funding(crm_case *c, crm_error *err)
 
 	c->peak_funding = p.funding;
 	c->peak_month = p.month;
+	if (st == CRM_OK && c->has_tax)
+		st = month_peak_of(c, c->model, c->cf, &c->at, &c->after_tax_peak, err);
 	return st;
 }
 

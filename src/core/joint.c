@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crmroi/aftertax.h"
 #include "crmroi/model.h"
 #include "crmroi/sample.h"
 #include "rng.h"
@@ -39,6 +40,7 @@ struct member {
 	int cop_ready;
 	double *z;              /* per copula item: its normal score */
 	double *val;            /* per item: this draw's value */
+	int after_tax;          /* measured by its NPV after tax */
 };
 
 /*
@@ -77,12 +79,14 @@ static void member_free(struct member *mb)
 	free(mb->val);
 }
 
-static crm_status member_init(struct member *mb, const crm_scenario *sc, crm_error *err)
+static crm_status member_init(struct member *mb, const crm_scenario *sc, int after_tax,
+			      crm_error *err)
 {
 	crm_status st;
 
 	memset(mb, 0, sizeof *mb);
 	mb->sc = sc;
+	mb->after_tax = after_tax && sc->settings.tax_given;
 	if ((st = crm_uncertain_list(sc, &mb->items, &mb->nitems, err)) != CRM_OK)
 		return st;
 	if ((st = crm_copula_init(&mb->cop, sc, mb->items, mb->nitems, err)) != CRM_OK)
@@ -96,7 +100,7 @@ static crm_status member_init(struct member *mb, const crm_scenario *sc, crm_err
 	if (!(mb->cf = crm_cashflow_new(mb->m)) || !mb->key || !mb->z || !mb->val)
 		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 	mb->cf->keep_inputs = 0;
-	mb->cf->keep_amounts = 0;
+	mb->cf->keep_amounts = mb->after_tax;   /* the tax needs each line's amounts */
 	for (size_t t = 0; t < mb->nitems; t++)
 		mb->key[t] = item_key(sc, &mb->items[t]);
 	return CRM_OK;
@@ -135,7 +139,7 @@ static crm_status member_npv(struct member *mb, double *npv, crm_error *err)
 	crm_status st;
 
 	crm_error_clear(&e);
-	if (crm_model_summary_fast(mb->m)) {
+	if (!mb->after_tax && crm_model_summary_fast(mb->m)) {
 		crm_summary s;
 		st = crm_model_summary(mb->m, mb->cf, 0, 0, &s, &e);
 		if (st == CRM_OK) {
@@ -157,6 +161,21 @@ static crm_status member_npv(struct member *mb, double *npv, crm_error *err)
 	}
 	if (st != CRM_OK)
 		return crm_error_set(err, st, e.file, e.line, e.col, "%s", e.msg);
+	if (mb->after_tax) {
+		crm_after_tax at;
+		st = crm_after_tax_compute(mb->m, mb->cf, &at, &e);
+		if (st == CRM_OK) {
+			*npv = at.metrics.npv;
+			crm_after_tax_free(&at);
+			return CRM_OK;
+		}
+		/* A draw whose tax cannot be computed (a salvage above its cost) has no NPV. */
+		if (st == CRM_EDATA) {
+			*npv = NAN;
+			return CRM_OK;
+		}
+		return crm_error_set(err, st, e.file, e.line, e.col, "%s", e.msg);
+	}
 	double pvb = 0, pvc = 0;
 	for (int p = 0; p <= mb->cf->nperiods; p++) {
 		pvc += mb->cf->pv_costs[p];
@@ -345,7 +364,7 @@ crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 		goto done;
 	}
 	for (; ready < ns; ready++)
-		if ((st = member_init(&mbs[ready], scs[ready], err)) != CRM_OK) {
+		if ((st = member_init(&mbs[ready], scs[ready], opt->after_tax, err)) != CRM_OK) {
 			ready++;
 			goto done;
 		}

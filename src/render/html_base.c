@@ -470,6 +470,26 @@ void html_in_month(char *buf, size_t len, const crm_scenario *sc, int month)
 	snprintf(buf, len, "in %s", m);
 }
 
+void html_peak_after_tax(FILE *fp, const crm_case *c, const char *currency)
+{
+	char a[96], when[96];
+
+	if (!(c->after_tax_peak.funding < 0)) {
+		fputs(" After tax, the cumulative net cash flow never falls below zero.", fp);
+		return;
+	}
+	explain_money(a, sizeof a, currency, -c->after_tax_peak.funding);
+	html_in_month(when, sizeof when, c->sc, c->after_tax_peak.month);
+	fputs(" After tax, with each year's tax paid (a saving received) at the end of its year, "
+	      "peak funding is <b>", fp);
+	html_text(fp, a);
+	fputs("</b>, reached ", fp);
+	html_text(fp, when);
+	fputs(c->after_tax_peak.funding < c->peak_funding - 0.5 ? ": the tax deepens it." :
+	      c->after_tax_peak.funding > c->peak_funding + 0.5 ? ": the tax saving eases it." :
+	      ": the tax leaves it as it is.", fp);
+}
+
 int html_payback_year1(const crm_scenario *sc, double months)
 {
 	return sc->settings.grid == CRM_GRID_YEAR && sc->settings.discounting != CRM_DISCOUNT_DATED &&

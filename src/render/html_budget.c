@@ -90,7 +90,10 @@ static void funding_words(FILE *fp, const html_case *hc)
 	fputs("<p>", fp);
 	if (!(c->peak_funding < 0)) {
 		fputs("The cumulative net cash flow never falls below zero: the program needs no "
-		      "funding beyond what it earns.</p>\n", fp);
+		      "funding beyond what it earns.", fp);
+		if (c->has_tax)
+			html_peak_after_tax(fp, c, cur);
+		fputs("</p>\n", fp);
 		return;
 	}
 	explain_money(a, sizeof a, cur, -c->peak_funding);
@@ -110,7 +113,10 @@ static void funding_words(FILE *fp, const html_case *hc)
 		html_text(fp, b);
 		fputs(", which misses the dip within the year", fp);
 	}
-	fputs(".</p>\n", fp);
+	fputs(".", fp);
+	if (c->has_tax)
+		html_peak_after_tax(fp, c, cur);
+	fputs("</p>\n", fp);
 }
 
 /* The P&L impact by year: profit before depreciation, depreciation, before and after tax. */

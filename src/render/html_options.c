@@ -178,6 +178,20 @@ static const crm_metrics *expected(const html_doc *d, size_t k)
 	return all_taxed(d) ? &c->at.metrics : &c->m;
 }
 
+/*
+ * The simulated NPV an option's risk range is read from: after tax when the
+ * options are compared after tax, and its probability of a loss.
+ */
+static const crm_sim_metric *risk_npv(const html_doc *d, size_t k)
+{
+	return &d->cases[k].sim.metric[all_taxed(d) ? CRM_SIM_AFTER_TAX_NPV : CRM_SIM_NPV];
+}
+
+static double risk_loss(const html_doc *d, size_t k)
+{
+	return all_taxed(d) ? d->cases[k].sim.p_after_tax_negative : d->cases[k].sim.p_npv_negative;
+}
+
 /* Tolerance for "the same present value of benefits": half a cent. */
 #define SAME_PV_CENTS 0.005
 
@@ -356,8 +370,7 @@ void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 		if (k != best && (second == d->ncases || expected(d, k)->npv > expected(d, second)->npv))
 			second = k;
 		const html_case *hc = &d->cases[k];
-		if (hc->simulated && (safest == d->ncases ||
-				      hc->sim.p_npv_negative < d->cases[safest].sim.p_npv_negative))
+		if (hc->simulated && (safest == d->ncases || risk_loss(d, k) < risk_loss(d, safest)))
 			safest = k;
 	}
 	const html_case *bc = &d->cases[best];
@@ -385,33 +398,31 @@ void html_options_recommendation(const html_doc *d, char *buf, size_t len)
 			 "expected NPV%s, %s against %s", np, nb, after, a, b);
 	}
 	/* A tie with the best option is no lower probability. */
-	if (safest < d->ncases && bc->simulated &&
-	    !(d->cases[safest].sim.p_npv_negative < bc->sim.p_npv_negative))
+	if (safest < d->ncases && bc->simulated && !(risk_loss(d, safest) < risk_loss(d, best)))
 		safest = best;
 	if (safest < d->ncases && bc->simulated) {
-		html_sim_share(p, sizeof p, bc->sim.p_npv_negative,
-			       bc->sim.metric[CRM_SIM_NPV].defined);
+		html_sim_share(p, sizeof p, risk_loss(d, best), risk_npv(d, best)->defined);
 		int tie = 0;
 		for (size_t k = 0; k < d->ncases; k++)
-			tie |= k != best && d->cases[k].simulated &&
-			       d->cases[k].sim.p_npv_negative == bc->sim.p_npv_negative;
+			tie |= k != best && d->cases[k].simulated && risk_loss(d, k) == risk_loss(d, best);
 		if (safest == best && tie) {
-			crm_appendf(buf, len, ", and no option has a lower probability of a loss (%s)", p);
+			crm_appendf(buf, len, ", and no option has a lower probability of a loss%s (%s)",
+				    after, p);
 		} else if (safest == best) {
-			crm_appendf(buf, len, ", and the lowest probability of a loss, %s", p);
+			crm_appendf(buf, len, ", and the lowest probability of a loss%s, %s", after, p);
 		} else {
 			const html_case *sc = &d->cases[safest];
 			html_short_name(n2, sizeof n2, sc);
-			html_sim_share(q, sizeof q, sc->sim.p_npv_negative,
-				       sc->sim.metric[CRM_SIM_NPV].defined);
-			crm_appendf(buf, len, "; %s has a lower probability of a loss (%s against %s)", n2,
-				    q, p);
+			html_sim_share(q, sizeof q, risk_loss(d, safest), risk_npv(d, safest)->defined);
+			crm_appendf(buf, len, "; %s has a lower probability of a loss%s (%s against %s)",
+				    n2, after, q, p);
 		}
 	}
 	if (bc->has_p_best && !(best != 0 && same_benefits(&d->cases[0], bc))) {
 		html_sim_share(p, sizeof p, bc->p_best, bc->p_best_draws);
 		crm_appendf(buf, len, "; on common random draws (the same uncertain values for every "
-			    "option) %s has the highest NPV before tax in %s%s", nb, p,
+			    "option) %s has the highest NPV %s in %s%s", nb,
+			    all_taxed(d) ? "after tax" : "before tax", p,
 			    strstr(p, "draws") ? "" : " of them");
 	}
 	crm_appendf(buf, len, ".");
@@ -461,7 +472,7 @@ static void option_cell(char *b, size_t len, const html_doc *d, size_t k, int ro
 	const html_case *hc = &d->cases[k];
 	const crm_case *c = hc->r.c;
 	const crm_metrics *m = &c->m, *u = &c->unrisked;
-	const crm_sim_metric *s = &hc->sim.metric[CRM_SIM_NPV];
+	const crm_sim_metric *s = risk_npv(d, k);
 
 	b[0] = '\0';
 	switch (row) {
@@ -499,7 +510,7 @@ static void option_cell(char *b, size_t len, const html_doc *d, size_t k, int ro
 		break;
 	case S_LOSS:
 		if (hc->simulated)
-			html_sim_share(b, len, hc->sim.p_npv_negative, s->defined);
+			html_sim_share(b, len, risk_loss(d, k), s->defined);
 		break;
 	case S_BEST:
 		if (hc->has_p_best)
@@ -560,8 +571,9 @@ static void options_table(FILE *fp, const html_doc *d)
 				row = D_NPV;
 			else {
 				fmt_money(b, sizeof b, (double)d->draws, 0);
-				snprintf(title, sizeof title, "Risk range of NPV before tax: %s draws with "
-					 "seed %llu for every option", b, (unsigned long long)d->seed);
+				snprintf(title, sizeof title, "Risk range of NPV %s: %s draws with "
+					 "seed %llu for every option", all_taxed(d) ? "after tax" :
+					 "before tax", b, (unsigned long long)d->seed);
 				group_row(fp, d, title);
 			}
 		}
@@ -586,9 +598,12 @@ static void options_table(FILE *fp, const html_doc *d)
 	      "by month, in every view and for each gate's outcomes alike. NPV on hard benefits "
 	      "counts cash and cost reduction alone against all the costs. The difference is the "
 	      "option's cash flows minus the proposal's, period by period.", fp);
-	if (any_tax)
-		fputs(" NPV after tax where an option has a tax rate; every other figure before tax.",
-		      fp);
+	if (all_taxed(d))
+		fputs(" NPV after tax, the risk range and the probability of the highest NPV after "
+		      "tax, each option with its own tax rate; every other figure before tax.", fp);
+	else if (any_tax)
+		fputs(" NPV after tax where an option has a tax rate; every other figure before tax, "
+		      "the risk range too, since not every option has a tax rate.", fp);
 	fputs("</p>\n", fp);
 }
 

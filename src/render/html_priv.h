@@ -60,6 +60,12 @@ void html_sim_share(char *buf, size_t len, double p, uint64_t n);
 void html_month_label(char *buf, size_t len, const crm_scenario *sc, int month);
 /* The same for a sentence: "in month 9 (2027-09)", "at the start (month 0)". */
 void html_in_month(char *buf, size_t len, const crm_scenario *sc, int month);
+/*
+ * A sentence on peak funding after tax (the case has a tax rate): the lowest
+ * monthly cumulative with the tax paid and salvage at their year ends, and
+ * the month, beside the figure before tax; a space before it.
+ */
+void html_peak_after_tax(FILE *fp, const crm_case *c, const char *currency);
 /* A payback as the month it falls in, "month 32 (2029-08)", or "not within the N-year horizon". */
 void html_payback_words(char *buf, size_t len, const crm_scenario *sc, const crm_payback *pb);
 /* The same for a table cell: "month 32", "n/a". */

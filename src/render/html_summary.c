@@ -232,7 +232,7 @@ static void decision_requested(FILE *fp, const html_doc *d)
 	if (c->peak_funding < 0) {
 		explain_money(a, sizeof a, cur, -c->peak_funding);
 		html_in_month(when, sizeof when, r->sc, c->peak_month);
-		fputs(" <b>Peak funding: ", fp);
+		fputs(c->has_tax ? " <b>Peak funding before tax: " : " <b>Peak funding: ", fp);
 		html_text(fp, a);
 		fputs(html_no_risk(c) ? "</b>, the most cash the program has out, reached " :
 		      "</b>, the most cash the program has out on the risk-adjusted figures, reached ",
@@ -248,6 +248,8 @@ static void decision_requested(FILE *fp, const html_doc *d)
 		}
 		fputs(".", fp);
 	}
+	if (c->has_tax && (c->peak_funding < 0 || c->after_tax_peak.funding < 0))
+		html_peak_after_tax(fp, c, cur);
 	fputs("</p>\n", fp);
 done:
 	free(cost);
@@ -303,7 +305,8 @@ static void headline_table(FILE *fp, const html_case *hc)
 		const char *label = "";
 		if (row == R_HARD && !(c->pv_soft > 0))
 			continue;
-		if (row == R_PEAK && !(c->peak_funding < 0))
+		if (row == R_PEAK && !(c->peak_funding < 0) &&
+		    !(c->has_tax && c->after_tax_peak.funding < 0))
 			continue;
 		if ((row == R_TAX || row == R_BEYOND) && !c->has_tax)
 			continue;
@@ -338,6 +341,9 @@ static void headline_table(FILE *fp, const html_case *hc)
 		if (row == R_PEAK) {
 			fputs(", ", fp);
 			html_text(fp, when);
+			if (c->has_tax && c->after_tax_peak.funding < 0 &&
+			    c->after_tax_peak.month != c->peak_month)
+				fprintf(fp, " (after tax, month %d)", c->after_tax_peak.month);
 			if (!norisk && !any_probability(c) && c->unrisked_peak.funding < 0 &&
 			    c->unrisked_peak.month != c->peak_month)
 				fprintf(fp, " (before risk, month %d)", c->unrisked_peak.month);
@@ -392,6 +398,9 @@ static void headline_table(FILE *fp, const html_case *hc)
 				if (k == COL_UNADJUSTED)
 					html_figure(v, sizeof v, HEADLINE_MONEY, !any_probability(c),
 						    -c->unrisked_peak.funding);
+				else if (k == COL_AFTER_TAX)
+					html_figure(v, sizeof v, HEADLINE_MONEY, 1,
+						    -c->after_tax_peak.funding);
 				else
 					html_figure(v, sizeof v, HEADLINE_MONEY, k == COL_BEFORE_TAX,
 						    -c->peak_funding);

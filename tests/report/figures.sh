@@ -11,7 +11,8 @@
 # JSON, and "found" or "NOT found" (the golden case doc_pdf_figures compares
 # them). Covers: the headline NPV after and before tax and ROI, NPV on hard
 # benefits (run --only cash,cost_reduction), peak funding by month (run on
-# the monthly grid, where the lowest point of the cumulative is by month),
+# the monthly grid, where the lowest point of the cumulative is by month;
+# after tax too),
 # the simulation's P10, P50 and P90 and its probability of a loss after and
 # before tax, a CFO case whose decision turns on tax, and each deployment
 # option's expected NPV, total costs, MIRR, benefit-cost ratio and risk range;
@@ -105,6 +106,14 @@ look "$dir/m1.txt" "page 1, ROI after tax" "$(field "$dir/run.json" after_tax.ro
 look "$dir/m1.txt" "page 1, ROI before tax" "$(field "$dir/run.json" metrics.roi pct1)"
 look "$dir/m1.txt" "page 1, NPV on hard benefits" "$(field "$dir/hard.json" metrics.npv)"
 look "$dir/m1.txt" "page 1, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
+# After tax beside before tax, in the row of page 1's headline table.
+atp=$(field "$dir/monthly.json" after_tax.peak_investment neg)
+btp=$(field "$dir/monthly.json" metrics.peak_investment neg)
+if grep -qE "Peak funding, month [0-9]+.* +$atp +$btp( |$)" "$dir/m1.txt"; then
+	echo "page 1, peak funding after and before tax $atp $btp: found"
+else
+	echo "page 1, peak funding after and before tax $atp $btp: NOT found"
+fi
 echo "page 1, peak funding month: $(grep -oE 'Peak funding, month [0-9]+' "$dir/m1.txt" |
 	sed 's/.* //') (monthly grid: $(field "$dir/monthly.json" metrics.peak_investment_month))"
 for p in p10 p50 p90; do

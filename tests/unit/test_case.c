@@ -86,6 +86,58 @@ static void test_peak_funding_once_line(void **state)
 }
 
 /*
+ * Peak funding after tax, by hand: tax 25%, paid at the end of its year. A
+ * set-up of 1,000 in month 1 and an upgrade of 1,200 in month 13 against
+ * savings of 100 a month. Year 1's profit 1,200 - 1,000 = 200 pays tax 50 at
+ * month 12; Year 2's 1,200 - 1,200 = 0 none; Year 3's 1,200 pays 300 at month
+ * 36. Before tax the cumulative is -900 at month 1, 200 at month 12 and -900
+ * again at month 13 (the first lowest point is kept: month 1). After tax
+ * month 12 is 150 and month 13 is 150 + 100 - 1,200 = -950: the tax deepens
+ * the peak and moves it to month 13. A loss in Year 1 gives a saving instead
+ * (tax_losses offset), which eases the later dip: the second case below.
+ */
+static void test_peak_funding_after_tax(void **state)
+{
+	(void)state;
+	static const char head[] =
+		"kind,name,value,timing,start\n"
+		"setting,horizon_years,3\n"
+		"setting,discount_rate,10%\n"
+		"setting,tax_rate,25%\n"
+		"setting,tax_losses,offset\n";
+	char text[512];
+
+	snprintf(text, sizeof text, "%scost,Set-up,1000,once,1\ncost,Upgrade,1200,once,13\n"
+		 "benefit,Savings,1200,yearly,1\n", head);
+	crm_scenario *sc = load_text(text);
+	crm_case *c = case_of(sc);
+	assert_true(c->has_tax);
+	assert_close(c->peak_funding, -900, REL, 1e-9);
+	assert_int_equal(c->peak_month, 1);
+	assert_close(c->after_tax_peak.funding, -950, REL, 1e-9);
+	assert_int_equal(c->after_tax_peak.month, 13);
+	crm_case_free(c);
+	crm_scenario_free(sc);
+
+	/*
+	 * Set-up 1,600: before tax -1,500 at month 1, -400 at month 12, then
+	 * -400 + 100 - 1,200 = -1,500 at month 13 (month 1 kept). After tax the
+	 * saving of 100 at month 12 makes month 13 -1,400: the peak stays at
+	 * month 1, -1,500, the saving eases only the later dip.
+	 */
+	snprintf(text, sizeof text, "%scost,Set-up,1600,once,1\ncost,Upgrade,1200,once,13\n"
+		 "benefit,Savings,1200,yearly,1\n", head);
+	sc = load_text(text);
+	c = case_of(sc);
+	assert_close(c->peak_funding, -1500, REL, 1e-9);
+	assert_int_equal(c->peak_month, 1);
+	assert_close(c->after_tax_peak.funding, -1500, REL, 1e-9);
+	assert_int_equal(c->after_tax_peak.month, 1);
+	crm_case_free(c);
+	crm_scenario_free(sc);
+}
+
+/*
  * Hard and soft benefits over two years: cash 10,000 and productivity 20,000
  * a year, flexibility 5,000 a year (apart), a set-up cost of 25,000.
  *   PV(cash)         = 10,000 x (10/11 + 100/121) = 17,355.371900826446
@@ -263,6 +315,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_peak_funding_by_month),
 		cmocka_unit_test(test_peak_funding_once_line),
+		cmocka_unit_test(test_peak_funding_after_tax),
 		cmocka_unit_test(test_hard_and_soft),
 		cmocka_unit_test(test_gate_outcomes),
 		cmocka_unit_test(test_unadjusted),

@@ -39,7 +39,7 @@ static void test_common_draws(void **state)
 	(void)state;
 	crm_scenario *a = linear(1000, 30000, ""), *b = linear(500, 10000, "");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 7 };
+	crm_joint_options o = { N, 7, 0 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -96,7 +96,7 @@ static void test_common_gate(void **state)
 	crm_scenario *a = linear(1000, 30000, "benefit,Roll-out,10000,,,,once,60%,rollout\n");
 	crm_scenario *b = linear(500, 10000, "benefit,Roll-out,20000,,,,once,60%,rollout\n");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 11 };
+	crm_joint_options o = { N, 11, 0 };
 	crm_joint_result r;
 	crm_error err;
 	uint64_t ahead = 0;
@@ -117,6 +117,52 @@ static void test_common_gate(void **state)
 	crm_scenario_free(b);
 }
 
+/*
+ * After tax, each option at its own tax rate (losses set against other
+ * profit, paid at the end of Year 1, discount rate 0 so that the tax is not
+ * discounted): A = 1000 x - 30000 taxed at 50% is 500 x - 15000; B = 250 x -
+ * 5000 at 0% stays so. After tax A beats B when 250 x > 10000, x > 40: P =
+ * 0.6 (before tax when 750 x > 25000: 2/3, which the test tells apart).
+ * A's P(NPV < 0) after tax: x < 30, 0.3; its P10: x = 10, -10000.
+ */
+static void test_common_draws_after_tax(void **state)
+{
+	(void)state;
+	static const char tax[] = "kind,name,value,low,high,dist,timing\n"
+		"setting,horizon_years,1\nsetting,discount_rate,0\nsetting,tax_losses,offset\n"
+		"setting,tax_rate,%s\ninput,x,50,0,100,uniform,\n"
+		"cost,Set-up,%s,,,,once\nbenefit,Y,%s * x,,,,once\n";
+	char ta[512], tb[512];
+	snprintf(ta, sizeof ta, tax, "50%", "30000", "1000");
+	snprintf(tb, sizeof tb, tax, "0", "5000", "250");
+	crm_scenario *a = load_text(ta), *b = load_text(tb);
+	const crm_scenario *both[2] = { a, b };
+	crm_joint_options o = { N, 3, 1 };
+	crm_joint_result r;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_joint_simulate(both, 2, &o, &r, &err), CRM_OK);
+	assert_close(r.p_beats[0 * 2 + 1], 0.6, 0, tol_p(0.6, N));
+	assert_close(r.p_best[1], 0.4, 0, tol_p(0.4, N));
+	assert_close(r.p_negative[0], 0.3, 0, tol_p(0.3, N));
+	assert_close(r.p10[0], -10000, 0, 5 * 500 * 100 * sqrt(0.09 / N));
+	/* Each draw after tax: A's NPV is half of its NPV before tax, with the same x. */
+	for (uint64_t d = 0; d < 1000; d++) {
+		double xa = (r.npv[d] + 15000) / 500, xb = (r.npv[N + d] + 5000) / 250;
+		assert_close(xa, xb, 1e-9, 1e-9);
+	}
+	crm_joint_result_free(&r);
+
+	/* Before tax (after_tax 0) the same draws rank them by 750 x > 25000. */
+	o.after_tax = 0;
+	assert_int_equal(crm_joint_simulate(both, 2, &o, &r, &err), CRM_OK);
+	assert_close(r.p_beats[0 * 2 + 1], 2.0 / 3, 0, tol_p(2.0 / 3, N));
+	crm_joint_result_free(&r);
+	crm_scenario_free(a);
+	crm_scenario_free(b);
+}
+
 /* Values a scenario has alone are drawn too, and counted apart from the shared ones. */
 static void test_keys_and_errors(void **state)
 {
@@ -126,7 +172,7 @@ static void test_keys_and_errors(void **state)
 		"input,y,5,0,10,uniform,\n"
 		"benefit,Z,y * 100,,,,once\n");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { 1000, 1 };
+	crm_joint_options o = { 1000, 1, 0 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -150,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_common_draws),
 		cmocka_unit_test(test_common_gate),
+		cmocka_unit_test(test_common_draws_after_tax),
 		cmocka_unit_test(test_keys_and_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
