@@ -69,12 +69,25 @@ typedef struct crm_param {
 	crm_param_kind kind;
 	int index;          /* input or line index, or a crm_setting_id */
 	const char *name;   /* input name, line label or setting name */
+	const char *label;  /* an input's label for people (its label column); NULL when none */
 	int has_base;       /* the base is a single number (not a formula or a series) */
 	double base;
 	int has_range;      /* low and high from the scenario (or --pct) */
 	double low, high;
 	int whole;          /* only whole values make sense (horizon_years) */
+	/*
+	 * How people read its values: an input written as a percentage (75%),
+	 * with the unit percent or rate, or an adoption share is a rate; one with
+	 * the unit currency is money; a line's value is money.
+	 */
 	crm_unit unit;
+	/*
+	 * A number (CRM_UNIT_NUMBER): the decimals its own values are written
+	 * with (base, low, high; at most 6), so that a break-even of 367.92
+	 * users reads 368 and one of 0.6183 hours 0.62.
+	 */
+	int decimals;
+	int count;          /* an input with the unit count: whole things, never more decimals */
 	/*
 	 * The values it can sensibly take, always containing the base: 1 to 50
 	 * for horizon_years, -99% to 1000% for rates, 0% to 100% for risks and
@@ -94,6 +107,9 @@ typedef struct crm_param {
 } crm_param;
 
 enum { CRM_PARAM_MONTH = 1, CRM_PARAM_DURATION = 2 };
+
+/* The decimals a value is written with: the fewest (0 to 6) that give it to 1e-9 of itself. */
+int crm_decimals_of(double v);
 
 /*
  * Find an input, a cost or benefit line (by its label) or a numeric setting

@@ -114,6 +114,11 @@ typedef struct crm_input {
 	crm_expr *value;
 	crm_range range;
 	char *unit;         /* the unit column as written (percent, currency, count, ...); "" when none */
+	/*
+	 * Its name for people (the label column: "Lead conversion uplift"), which
+	 * outputs people read show; "" when not given (they make one of the name).
+	 */
+	char *label;
 	char *owner;        /* who answers for the estimate; "" when not given */
 	char *note;
 	crm_loc loc;        /* the row, and the value cell */

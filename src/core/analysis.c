@@ -125,6 +125,19 @@ static int percent_unit(const char *unit)
 			!strcmp(unit, "%"));
 }
 
+/* The decimals a value is written with: the fewest (0 to 6) that give it to 1e-9 of itself. */
+int crm_decimals_of(double v)
+{
+	double scale = 1;
+
+	if (!isfinite(v))
+		return 0;
+	for (int d = 0; d < 6; d++, scale *= 10)
+		if (fabs(v * scale - round(v * scale)) <= 1e-9 * fmax(1, fabs(v * scale)))
+			return d;
+	return 6;
+}
+
 /* Whole months beyond which a timing input is not searched. */
 #define CRM_MONTHS_MAX 100000.0
 
@@ -179,13 +192,28 @@ crm_status crm_param_of_input(const crm_scenario *sc, size_t i, crm_param *out, 
 	out->kind = CRM_PARAM_INPUT;
 	out->index = (int)i;
 	out->name = in->name;
-	out->unit = CRM_UNIT_NUMBER;
+	out->label = in->label && in->label[0] ? in->label : NULL;
 	out->loc = in->loc;
 	if (crm_expr_kind(in->value) == CRM_VALUE_NUMBER) {
 		out->has_base = 1;
 		out->base = crm_expr_number(in->value);
 	}
 	fill_range(out, &in->range);
+	if (percent_unit(in->unit) || in->adoption || (in->value_text && strchr(in->value_text, '%')))
+		out->unit = CRM_UNIT_RATE;
+	else if (in->unit && (!strcasecmp(in->unit, "currency") ||
+			      !strcasecmp(in->unit, sc->settings.currency)))
+		out->unit = CRM_UNIT_MONEY;
+	else
+		out->unit = CRM_UNIT_NUMBER;
+	out->count = in->unit && !strcasecmp(in->unit, "count");
+	out->decimals = crm_decimals_of(out->has_base ? out->base : 0);
+	if (out->has_range) {
+		int d = crm_decimals_of(out->low);
+		out->decimals = d > out->decimals ? d : out->decimals;
+		d = crm_decimals_of(out->high);
+		out->decimals = d > out->decimals ? d : out->decimals;
+	}
 	if (percent_unit(in->unit) || in->adoption)
 		set_domain(out, 0, 1);
 	else

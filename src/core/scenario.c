@@ -219,6 +219,7 @@ void crm_scenario_free(crm_scenario *sc)
 		free(in->value_text);
 		crm_expr_free(in->value);
 		free(in->unit);
+		free(in->label);
 		free(in->note);
 		free(in->owner);
 		free(in->range.low_text);

@@ -26,7 +26,7 @@ const char *const crm_scen_col_names[NCOLS] = {
 	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
 	"treatment", "life", "depreciation", "salvage", "date",
 	"phase", "baseline", "target", "direction", "due", "unit",
-	"group", "class", "adoption", "placeholder"
+	"group", "class", "adoption", "placeholder", "label"
 };
 
 const char *const crm_scen_setting_names[] = {

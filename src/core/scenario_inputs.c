@@ -184,6 +184,7 @@ crm_status crm_scen_read_input(struct loader *ld, const struct srow *r, crm_inpu
 	    (st = crm_scen_read_range(ld, r, what, in->value, &in->range)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_VALUE, &in->value_text)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_NOTE, &in->note)) != CRM_OK ||
+	    (st = crm_scen_copy_text(ld, r, COL_LABEL, &in->label)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_OWNER, &in->owner)) != CRM_OK ||
 	    (st = crm_scen_copy_extra(ld, r, &in->extra)) != CRM_OK)
 		return st;
@@ -197,7 +198,7 @@ crm_status crm_scen_read_correlation(struct loader *ld, const struct srow *r)
 {
 	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
 		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY,
-		COL_UNIT };
+		COL_UNIT, COL_LABEL };
 	crm_scenario *sc = ld->sc;
 	const char *name = field(ld, r, COL_NAME);
 	const char *bar = strchr(name, '|');

@@ -516,6 +516,9 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 		return crm_scen_nomem(ld);
 	snprintf(what, sizeof what, "%s '%s'", kname, label);
 	static const enum col line_unused[] = { COL_UNIT };
+	if (field(ld, r, COL_LABEL)[0])
+		return FAIL(ld, r, COL_LABEL, "%s: a %s's name is already its label (leave the label "
+			    "column empty; label gives an input a name for people)", what, kname);
 	if ((st = crm_scen_check_unused(ld, r, kname, line_unused, 1)) != CRM_OK ||
 	    (st = crm_scen_warn_thousands_dot(ld, r, COL_VALUE, what)) != CRM_OK ||
 	    (st = crm_scen_warn_thousands_dot(ld, r, COL_LOW, what)) != CRM_OK ||

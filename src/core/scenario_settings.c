@@ -91,7 +91,7 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 	const char *v = field(ld, r, COL_VALUE);
 	static const enum col unused[] = { COL_LOW, COL_HIGH, COL_DIST, COL_AREA, COL_TIMING,
 		COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY,
-		COL_UNIT };
+		COL_UNIT, COL_LABEL };
 	int idx = -1;
 	crm_status st;
 

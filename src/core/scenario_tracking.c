@@ -84,7 +84,7 @@ static crm_status read_phase(struct loader *ld, const struct srow *r)
 {
 	static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 		COL_TIMING, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK, COL_PROBABILITY, COL_METRIC,
-		COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT };
+		COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT, COL_LABEL };
 	crm_scenario *sc = ld->sc;
 	const char *name = field(ld, r, COL_NAME);
 	crm_phase *ph = &sc->phases[sc->nphases];
@@ -139,7 +139,7 @@ static crm_status read_criterion(struct loader *ld, const struct srow *r)
 {
 	static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 		COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-		COL_PROBABILITY };
+		COL_PROBABILITY, COL_LABEL };
 	crm_scenario *sc = ld->sc;
 	const char *name = field(ld, r, COL_NAME);
 	crm_criterion *cr = &sc->criteria[sc->ncriteria];

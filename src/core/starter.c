@@ -255,7 +255,7 @@ static crm_starter *fail_nomem(crm_starter *s, crm_error *err)
 /* Every column a starter lays out, in the order of its header. */
 static const char *const new_columns[] = {
 	"kind", "name", "value", "low", "high", "dist", "unit", "area", "timing", "start", "end",
-	"ramp", "curve", "growth", "risk", "class", "adoption", "owner", "metric", "note",
+	"ramp", "curve", "growth", "risk", "class", "adoption", "owner", "metric", "label", "note",
 	"placeholder"
 };
 
@@ -621,7 +621,9 @@ crm_starter *crm_starter_new(const crm_starter_options *opt, crm_error *err)
 	    blank(s) ||
 	    say(s, "Months count from the investment date (month 0); rates are written with %% "
 		"(12%%). Benefits start at go-live, or a few months after it, and ramp up to full "
-		"effect in the months of ramp.") ||
+		"effect in the months of ramp. An input's label (Leads per year) is the words the "
+		"board document and the tables show for it; without one they make them of its "
+		"name.") ||
 	    header_row(s) ||
 	    settings_rows(s, title, currency, years) ||
 	    program_rows(s, 12 * years, maxlag))

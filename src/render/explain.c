@@ -184,15 +184,6 @@ static const char *short_label(const crm_metric_info *mi)
 	}
 }
 
-/* A parameter value for a sentence: whole numbers as such, rates as percentages. */
-static void fmt_param(char *buf, size_t len, const crm_param *p, double x)
-{
-	if (p->whole)
-		snprintf(buf, len, "%.0f", x);
-	else
-		fmt_unit(buf, len, x, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER);
-}
-
 /*
  * A break-even in whole months (an input that moves a line's start, end or
  * ramp): how late (or early) the month can be with the metric still at or
@@ -214,7 +205,7 @@ static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, d
 	explain_value(vn, sizeof vn, &be->at_neighbour, mi->unit);
 	if (b != p->base)
 		snprintf(base, sizeof base, month ? "month %.0f, %s = %.15g rounded" :
-			 "%.0f months, %s = %.15g rounded", b, p->name, p->base);
+			 "%.0f months, %s = %.15g rounded", b, param_words(p), p->base);
 	else
 		snprintf(base, sizeof base, month ? "month %.0f" : "%.0f months", b);
 	snprintf(at, sizeof at, month ? "month %.0f" : "%.0f months", be->value);
@@ -222,18 +213,18 @@ static void months_meaning(const crm_breakeven *be, const crm_metric_info *mi, d
 	if (be->at_base.ok && be->at_base.v >= target) {
 		if (d == 0)
 			snprintf(buf, len, "%s cannot move %s the base, %s, with %s still >= %s: at %s "
-				 "%s is %s", p->name, be->neighbour > b ? (month ? "later than"
+				 "%s is %s", param_words(p), be->neighbour > b ? (month ? "later than"
 				 : "above") : (month ? "earlier than" : "below"), base, short_label(mi),
 				 t, nb, short_label(mi), vn);
 		else
 			snprintf(buf, len, "%s can be as %s as %s with %s still >= %s (%.0f month%s %s "
-				 "the base, %s); at %s %s is %s", p->name, month ? (later ? "late" : "early")
+				 "the base, %s); at %s %s is %s", param_words(p), month ? (later ? "late" : "early")
 				 : (later ? "long" : "short"), at, short_label(mi), t, d, d == 1 ? "" : "s",
 				 month ? (later ? "after" : "before") : (later ? "more than" : "less than"),
 				 base, nb, short_label(mi), vn);
 	} else {
 		snprintf(buf, len, "%s first reaches %s with %s at %s (%.0f month%s %s the base, %s); "
-			 "at %s it is %s", short_label(mi), t, p->name, at, d, d == 1 ? "" : "s",
+			 "at %s it is %s", short_label(mi), t, param_words(p), at, d, d == 1 ? "" : "s",
 			 month ? (later ? "after" : "before") : (later ? "more than" : "less than"), base,
 			 nb, vn);
 	}
@@ -294,10 +285,10 @@ static int no_breakeven(const crm_breakeven *be, const crm_metric_info *mi, doub
 	switch (be->status) {
 	case CRM_BE_NO_BASE:
 		snprintf(buf, len, "%s is a formula or a series, with no single value to move "
-			 "(vary the inputs it uses)", p->name);
+			 "(vary the inputs it uses)", param_words(p));
 		return 1;
 	case CRM_BE_FLAT:
-		snprintf(buf, len, "%s does not change with %s", mi->label, p->name);
+		snprintf(buf, len, "%s does not change with %s", mi->label, param_words(p));
 		if (left_out) {
 			char why[EXPLAIN_CLASSES_LEN + 64];
 			explain_left_out(left_out, why, sizeof why);
@@ -314,7 +305,7 @@ static int no_breakeven(const crm_breakeven *be, const crm_metric_info *mi, doub
 		explain_value(vlo, sizeof vlo, a, mi->unit);
 		explain_value(vhi, sizeof vhi, b, mi->unit);
 		snprintf(buf, len, "%s %s %s for %s from %s to %s: %s at %s, %s at %s", mi->label,
-			 how, t, p->name, lo, hi, vlo, lo, vhi, hi);
+			 how, t, param_words(p), lo, hi, vlo, lo, vhi, hi);
 		return 1;
 	}
 	case CRM_BE_JUMP: {
@@ -324,11 +315,11 @@ static int no_breakeven(const crm_breakeven *be, const crm_metric_info *mi, doub
 		jump_values(be, mi->unit, target, t, vlo, vhi, sizeof vlo);
 		if (!strcmp(a, b))
 			snprintf(buf, len, "%s jumps over %s at %s = %s, from %s to %s: no value of %s "
-				 "gives exactly %s", short_label(mi), t, p->name, a, vlo, vhi, p->name, t);
+				 "gives exactly %s", short_label(mi), t, param_words(p), a, vlo, vhi, param_words(p), t);
 		else
 			snprintf(buf, len, "%s jumps over %s between %s = %s (%s) and %s (%s): no value "
-				 "of %s gives exactly %s", short_label(mi), t, p->name, a, vlo, b, vhi,
-				 p->name, t);
+				 "of %s gives exactly %s", short_label(mi), t, param_words(p), a, vlo, b, vhi,
+				 param_words(p), t);
 		return 1;
 	}
 	case CRM_BE_FOUND:
@@ -342,7 +333,8 @@ void explain_breakeven(const crm_breakeven *be, crm_metric_id metric, double tar
 {
 	const crm_metric_info *mi = crm_metric_info_of(metric);
 	const crm_param *p = &be->param;
-	int unit = p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER;
+	int rate = p->unit == CRM_UNIT_RATE;
+	const char *name = param_words(p);
 	char t[64], pct[64], to[64], from[64];
 
 	if (no_breakeven(be, mi, target, left_out, buf, len))
@@ -353,26 +345,26 @@ void explain_breakeven(const crm_breakeven *be, crm_metric_id metric, double tar
 	}
 	const char *dir = be->value < p->base ? "fall" : "rise";
 	fmt_unit(t, sizeof t, target, mi->unit);
-	fmt_unit(to, sizeof to, be->value, unit);
-	fmt_unit(from, sizeof from, p->base, unit);
+	fmt_param(to, sizeof to, p, be->value);
+	fmt_param(from, sizeof from, p, p->base);
 	if (isfinite(be->change))
 		snprintf(pct, sizeof pct, "%.1f%%", fabs(be->change) * 100);
 	if (p->whole) {
 		/* The whole value found is at or above the target; its neighbour is below. */
 		if (be->at_base.ok && be->at_base.v >= target)
 			snprintf(buf, len, "%s is still at or above %s with %s = %.0f, and below it at "
-				 "%.0f", short_label(mi), t, p->name, be->value, be->neighbour);
+				 "%.0f", short_label(mi), t, name, be->value, be->neighbour);
 		else
 			snprintf(buf, len, "%s first reaches %s with %s = %.0f (below it at %.0f)",
-				 short_label(mi), t, p->name, be->value, be->neighbour);
+				 short_label(mi), t, name, be->value, be->neighbour);
 	} else {
 		/* "X can fall 37% (to ...) before NPV falls to 0": the margin of safety. */
 		const char *mdir = be->at_base.ok && be->at_base.v < target ? "rises" : "falls";
-		if (unit == CRM_UNIT_RATE || !isfinite(be->change))
-			snprintf(buf, len, "%s can %s from %s to %s before %s %s to %s", p->name, dir,
+		if (rate || !isfinite(be->change))
+			snprintf(buf, len, "%s can %s from %s to %s before %s %s to %s", name, dir,
 				 from, to, short_label(mi), mdir, t);
 		else
-			snprintf(buf, len, "%s can %s %s (to %s) before %s %s to %s", p->name, dir, pct,
+			snprintf(buf, len, "%s can %s %s (to %s) before %s %s to %s", name, dir, pct,
 				 to, short_label(mi), mdir, t);
 	}
 	if (be->crossings > 1) {

@@ -564,7 +564,25 @@ int html_no_risk(const crm_case *c)
 
 void html_input_label(char *buf, size_t len, const crm_scenario *sc, size_t i)
 {
-	explain_name(sc->inputs[i].name, buf, len);
+	if (sc->inputs[i].label && sc->inputs[i].label[0])
+		snprintf(buf, len, "%s", sc->inputs[i].label);
+	else
+		explain_name(sc->inputs[i].name, buf, len);
+}
+
+/* A name made of an input's name, inside a sentence (see html_item_label_mid). */
+static void lower_made(char *lab, const crm_input *in)
+{
+	if (!(in->label && in->label[0]) && lab[0] >= 'A' && lab[0] <= 'Z' &&
+	    !(lab[1] >= 'A' && lab[1] <= 'Z'))
+		lab[0] = (char)(lab[0] - 'A' + 'a');
+}
+
+void html_item_label_mid(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u)
+{
+	html_item_label(buf, len, sc, u);
+	if (u->kind == CRM_ITEM_INPUT)
+		lower_made(buf, &sc->inputs[u->index]);
 }
 
 void html_param_label(char *buf, size_t len, const crm_scenario *sc, const crm_param *p)
@@ -604,8 +622,7 @@ void html_formula_words(FILE *fp, const crm_scenario *sc, const char *f)
 			if (i >= 0) {
 				html_input_label(lab, sizeof lab, sc, (size_t)i);
 				/* Inside a formula a name is not at the start of a sentence. */
-				if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
-					lab[0] = (char)(lab[0] - 'A' + 'a');
+				lower_made(lab, &sc->inputs[i]);
 				html_text(fp, lab);
 			} else {
 				html_text(fp, name);

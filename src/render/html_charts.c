@@ -521,7 +521,7 @@ void html_chart_timeline(FILE *fp, const html_case *hc)
 		    crm_expr_kind(in->value) != CRM_VALUE_NUMBER)
 			continue;
 		double m = crm_expr_number(in->value);
-		explain_name(in->name, name, sizeof name);
+		html_input_label(name, sizeof name, sc, k);
 		snprintf(vl, sizeof vl, "%s: month %.0f", name, m);
 		chart_vline(&c, m > 0 ? m - 1 : 0, CHART_DARK, vl);
 	}

@@ -102,6 +102,13 @@ void html_classes_words(char *s, size_t len);
 
 /* Names for people (explain_name): an input's, a parameter's, a simulated value's. */
 void html_input_label(char *buf, size_t len, const crm_scenario *sc, size_t i);
+/*
+ * A simulated value's label inside a sentence: a name made of an input's
+ * name starts in lower case ("share of users"), unless it starts with an
+ * acronym (CRM users); a label the author wrote (the label column), and a
+ * line's label, stay as written.
+ */
+void html_item_label_mid(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u);
 void html_param_label(char *buf, size_t len, const crm_scenario *sc, const crm_param *p);
 void html_item_label(char *buf, size_t len, const crm_scenario *sc, const crm_uncertain *u);
 /* A line's formula with its inputs' names for people and "x" for "*", escaped. */

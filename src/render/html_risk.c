@@ -170,9 +170,7 @@ int html_base_rank(const html_case *hc, char *buf, size_t len)
 		char lab[256], b[96], m[96];
 		double bv = 0;
 		item_base(sc, u, &bv);
-		html_item_label(lab, sizeof lab, sc, u);
-		if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
-			lab[0] = (char)(lab[0] - 'A' + 'a');
+		html_item_label_mid(lab, sizeof lab, sc, u);
 		item_value(b, sizeof b, sc, cur, u, bv, 0);
 		item_value(m, sizeof m, sc, cur, u, crm_uncertain_mean(u), 1);
 		crm_appendf(buf, len, "%s%s at %s against a mean of %s", k == 0 ? " The base takes " :
@@ -624,9 +622,7 @@ static void bad_case_para(FILE *fp, const html_case *hc)
 	for (size_t k = 0; k < npick; k++) {
 		const crm_uncertain *u = &r->items[pick[k]];
 		char lab[256], t[96], m[96];
-		html_item_label(lab, sizeof lab, sc, u);
-		if (lab[0] >= 'A' && lab[0] <= 'Z' && !(lab[1] >= 'A' && lab[1] <= 'Z'))
-			lab[0] = (char)(lab[0] - 'A' + 'a');
+		html_item_label_mid(lab, sizeof lab, sc, u);
 		if (k == 0)
 			crm_appendf(buf, sizeof buf, " The worst %g%% of the draws have ",
 				    r->tail_level[CRM_SIM_NTAIL - 1]);

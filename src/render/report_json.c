@@ -280,6 +280,8 @@ void report_json(const report *r, FILE *fp)
 		json_string(fp, in->name);
 		fputs(", \"value\": ", fp);
 		json_string(fp, in->value_text);
+		fputs(", \"label\": ", fp);
+		json_string(fp, in->label ? in->label : "");
 		fputs(", \"unit\": ", fp);
 		json_string(fp, in->unit ? in->unit : "");
 		json_range(fp, &in->range);

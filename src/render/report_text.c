@@ -294,6 +294,14 @@ static int any_unit(const crm_scenario *sc)
 	return 0;
 }
 
+static int any_label(const crm_scenario *sc)
+{
+	for (size_t i = 0; i < sc->ninputs; i++)
+		if (sc->inputs[i].label && sc->inputs[i].label[0])
+			return 1;
+	return 0;
+}
+
 /*
  * The inputs and lines tables. In text, a line's owner, metric and note go on
  * a line of their own under it; markdown has them as columns.
@@ -303,11 +311,11 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	const crm_scenario *sc = r->sc;
 	char year1[64], months[600], risk[FMT_NUM_MAX], growth[FMT_NUM_MAX], prob[FMT_NUM_MAX];
 	char ramp[64];
-	int units = any_unit(sc), probs = any_probability(sc);
+	int units = any_unit(sc), probs = any_probability(sc), labels = any_label(sc);
 	const char *cells[16];   /* the most columns a table has here: 14 */
 	size_t n;
 
-	if (table_init(ti, units ? 6 : 5) != 0 || table_init(tl, 7 + (size_t)probs +
+	if (table_init(ti, 5 + (size_t)units + (size_t)labels) != 0 || table_init(tl, 7 + (size_t)probs +
 							      (md ? 6 : 0)) != 0)
 		return -1;
 	ti->wrap_last = 1;
@@ -315,6 +323,8 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	memset(cells, 0, sizeof cells);
 	n = 0;
 	cells[n++] = "Input";
+	if (labels)
+		cells[n++] = "Label";
 	cells[n++] = "Value";
 	if (units)
 		cells[n++] = "Unit";
@@ -322,13 +332,15 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	cells[n++] = "Range";
 	cells[n++] = "Note";
 	table_add(ti, ROW_NORMAL, cells);
-	ti->right[units ? 3 : 2] = 1;
+	ti->right[2 + units + labels] = 1;
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
 		char *range = range_text(&in->range);
 		fmt_exact(year1, sizeof year1, r->c->cf->input[i * (size_t)(r->c->cf->nperiods + 1) + 1]);
 		n = 0;
 		cells[n++] = in->name;
+		if (labels)
+			cells[n++] = in->label;
 		cells[n++] = in->value_text;
 		if (units)
 			cells[n++] = in->unit ? in->unit : "";

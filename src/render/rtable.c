@@ -66,6 +66,83 @@ void rtable_text(rtable *t, long r, size_t c, const char *s)
 	x->text = strdup(s ? s : "");
 }
 
+void rtable_text_for(rtable *t, long r, size_t c, const char *machine, const char *people)
+{
+	rtable_text(t, r, c, machine);
+	if (people)
+		cell(t, r, c)->people = strdup(people);
+}
+
+void rtable_num_in(rtable *t, long r, size_t c, double v, int unit, int decimals)
+{
+	rcell *x = cell(t, r, c);
+
+	rtable_num(t, r, c, v);
+	x->own_unit = 1;
+	x->unit = unit;
+	x->decimals = decimals;
+}
+
+/* The unit and decimals a parameter's values are shown in (decimals -1: the unit's own). */
+static void param_format(const crm_param *p, double v, int *unit, int *decimals)
+{
+	*unit = p->unit;
+	*decimals = -1;
+	if (!(fabs(v) < 1e15)) {
+		/* Beyond what decimals can show (1e308): significant digits, as any number. */
+		*unit = CRM_UNIT_NUMBER;
+	} else if (p->whole) {
+		/* Whole values; a base between them (a go-live of 4.5) as written. */
+		*unit = CRM_UNIT_NUMBER;
+		*decimals = crm_decimals_of(v);
+	} else if (p->kind == CRM_PARAM_INPUT && p->unit != CRM_UNIT_MONEY) {
+		/*
+		 * The decimals of its own values; a value with a few more (a --pct
+		 * end, 0.675 of 0.75) with its own, but a break-even (367.92088)
+		 * to the input's own.
+		 */
+		int own = crm_decimals_of(v);
+		*decimals = own > p->decimals && own <= p->decimals + 2 ? own : p->decimals;
+		/*
+		 * Two significant digits at least (a percentage 1.2%, not 1%; hours
+		 * 2.2, not 2), but a count in whole things as written.
+		 */
+		if (v != 0 && !p->count) {
+			double a = fabs(v) * (p->unit == CRM_UNIT_RATE ? 100 : 1);
+			int need = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
+			need += p->unit == CRM_UNIT_RATE ? 2 : 0;
+			if (need > *decimals)
+				*decimals = need;
+		}
+	}
+}
+
+void rtable_param(rtable *t, long r, size_t c, const crm_param *p, double v)
+{
+	int unit, decimals;
+
+	param_format(p, v, &unit, &decimals);
+	rtable_num_in(t, r, c, v, unit, decimals);
+}
+
+void fmt_param(char *buf, size_t len, const crm_param *p, double v)
+{
+	int unit, decimals;
+
+	param_format(p, v, &unit, &decimals);
+	if (unit == CRM_UNIT_NUMBER && decimals >= 0)
+		fmt_money(buf, len, v, decimals);
+	else if (unit == CRM_UNIT_RATE && decimals >= 0)
+		fmt_rate_in(buf, len, v, decimals);
+	else
+		fmt_unit(buf, len, v, unit);
+}
+
+const char *param_words(const crm_param *p)
+{
+	return p->label ? p->label : p->name;
+}
+
 void rtable_value(rtable *t, long r, size_t c, const crm_value *v)
 {
 	if (v->ok) {
@@ -79,8 +156,10 @@ void rtable_value(rtable *t, long r, size_t c, const crm_value *v)
 
 void rtable_free(rtable *t)
 {
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		free(t->cells[i].text);
+		free(t->cells[i].people);
+	}
 	for (size_t c = 0; c < t->ncols && t->keys; c++) {
 		free(t->keys[c]);
 		free(t->labels[c]);
@@ -90,6 +169,14 @@ void rtable_free(rtable *t)
 	free(t->units);
 	free(t->cells);
 	memset(t, 0, sizeof *t);
+}
+
+void fmt_rate_in(char *buf, size_t len, double fraction, int decimals)
+{
+	char num[FMT_NUM_MAX];
+
+	fmt_money(num, sizeof num, fraction * 100.0, decimals > 2 ? decimals - 2 : 0);
+	snprintf(buf, len, "%s%%", num);
 }
 
 void fmt_unit(char *buf, size_t len, double v, int unit)
@@ -109,8 +196,17 @@ static void show(const rtable *t, size_t r, size_t c, char *buf, size_t len)
 	const rcell *x = &t->cells[r * t->ncols + c];
 
 	switch (x->kind) {
-	case 1: fmt_unit(buf, len, x->v, t->units[c]); break;
-	case 2: snprintf(buf, len, "%s", x->text ? x->text : ""); break;
+	case 1:
+		if (!x->own_unit)
+			fmt_unit(buf, len, x->v, t->units[c]);
+		else if (x->unit == CRM_UNIT_NUMBER && x->decimals >= 0)
+			fmt_money(buf, len, x->v, x->decimals);
+		else if (x->unit == CRM_UNIT_RATE && x->decimals >= 0)
+			fmt_rate_in(buf, len, x->v, x->decimals);
+		else
+			fmt_unit(buf, len, x->v, x->unit);
+		break;
+	case 2: snprintf(buf, len, "%s", x->people ? x->people : x->text ? x->text : ""); break;
 	case 3: snprintf(buf, len, "n/a (%s)", x->text ? x->text : ""); break;
 	default: buf[0] = '\0'; break;
 	}
@@ -135,7 +231,7 @@ static void to_text_table(const rtable *t, text_table *tt)
 			const rcell *x = &t->cells[r * t->ncols + c];
 			/* Text of any length is shown whole; numbers fit FMT_NUM_MAX. */
 			if (x->kind == 2) {
-				cells[c] = x->text ? x->text : "";
+				cells[c] = x->people ? x->people : x->text ? x->text : "";
 			} else if (x->kind == 3) {
 				free(own[c]);
 				own[c] = dup_printf("n/a (%s)", x->text ? x->text : "");

@@ -198,6 +198,33 @@ static crm_status nomem(crm_error *err)
 #define BAR_HALF 24     /* characters on each side of the base in the bar chart */
 #define BAR_NAME 22
 
+/*
+ * A bar's name in BAR_NAME columns: cut to BAR_NAME - 1 characters and "~"
+ * when longer, padded with spaces; characters, not bytes, so that a label in
+ * UTF-8 is never cut inside one and the bars line up.
+ */
+static void bar_name(char *out, size_t len, const char *s)
+{
+	size_t o = 0, chars = 0, total = 0;
+
+	for (const char *q = s; *q; q++)
+		total += ((unsigned char)*q & 0xC0) != 0x80;
+	for (; *s && o + 5 < len; s++) {
+		int lead = ((unsigned char)*s & 0xC0) != 0x80;
+		if (lead && chars == (total > BAR_NAME ? BAR_NAME - 1 : BAR_NAME))
+			break;
+		chars += lead;
+		out[o++] = *s;
+	}
+	if (total > BAR_NAME && o + 1 < len) {
+		out[o++] = '~';
+		chars++;
+	}
+	while (chars++ < BAR_NAME && o + 1 < len)
+		out[o++] = ' ';
+	out[o] = '\0';
+}
+
 static void tornado_chart(FILE *fp, const crm_tornado_row *rows, size_t n, const crm_value *base,
 			  const crm_metric_info *mi)
 {
@@ -215,14 +242,10 @@ static void tornado_chart(FILE *fp, const crm_tornado_row *rows, size_t n, const
 		mi->label);
 	for (size_t i = 0; i < n; i++) {
 		const crm_tornado_row *r = &rows[i];
-		char name[BAR_NAME + 1], bar[2 * BAR_HALF + 2];
-		size_t len = strlen(r->param.name);
-		if (len > BAR_NAME)
-			snprintf(name, sizeof name, "%.*s~", BAR_NAME - 1, r->param.name);
-		else
-			snprintf(name, sizeof name, "%s", r->param.name);
+		char name[4 * BAR_NAME + 8], bar[2 * BAR_HALF + 2];
+		bar_name(name, sizeof name, param_words(&r->param));
 		if (!r->swing_ok || scale == 0) {
-			fprintf(fp, "  %-*s %*s|%s\n", BAR_NAME, name, BAR_HALF, "",
+			fprintf(fp, "  %s %*s|%s\n", name, BAR_HALF, "",
 				r->swing_ok ? "" : " (undefined at one end)");
 			continue;
 		}
@@ -243,7 +266,7 @@ static void tornado_chart(FILE *fp, const crm_tornado_row *rows, size_t n, const
 		int last = 2 * BAR_HALF;
 		while (last > 0 && bar[last] == ' ')
 			bar[last--] = '\0';
-		fprintf(fp, "  %-*s %s\n", BAR_NAME, name, bar);
+		fprintf(fp, "  %s %s\n", name, bar);
 	}
 	fprintf(fp, "  %-*s %*s^ base %s\n", BAR_NAME, "", BAR_HALF, "", b);
 	fprintf(fp, "  L: the input at its low value, H: at its high value; each # is %s.\n",
@@ -288,10 +311,10 @@ crm_status sens_view_tornado(FILE *fp, const sens_view_opts *vo, const crm_scena
 		long row = rtable_row(&t);
 		if (row < 0)
 			break;
-		rtable_text(&t, row, 0, r->param.name);
+		rtable_text_for(&t, row, 0, r->param.name, r->param.label);
 		rtable_text(&t, row, 1, kind_name(sc, &r->param));
-		rtable_num(&t, row, 2, r->low);
-		rtable_num(&t, row, 3, r->high);
+		rtable_param(&t, row, 2, &r->param, r->low);
+		rtable_param(&t, row, 3, &r->param, r->high);
 		rtable_value(&t, row, 4, &r->at_low);
 		rtable_value(&t, row, 5, &r->at_high);
 		if (base->ok && r->at_low.ok)
@@ -370,8 +393,8 @@ crm_status sens_view_spider(FILE *fp, const sens_view_opts *vo, const crm_scenar
 		long row = rtable_row(&t);
 		if (row < 0)
 			break;
-		rtable_text(&t, row, 0, params[i].name);
-		rtable_num(&t, row, 1, params[i].base);
+		rtable_text_for(&t, row, 0, params[i].name, params[i].label);
+		rtable_param(&t, row, 1, &params[i], params[i].base);
 		for (size_t k = 0; k < nsteps; k++)
 			rtable_value(&t, row, k + 2, &values[i * nsteps + k]);
 	}
@@ -414,10 +437,10 @@ crm_status sens_view_spider(FILE *fp, const sens_view_opts *vo, const crm_scenar
 /* A break-even row's first cells: the parameter, its kind and its base value. */
 static void breakeven_param_cells(rtable *t, long row, const crm_scenario *sc, const crm_param *p)
 {
-	rtable_text(t, row, 0, p->name);
+	rtable_text_for(t, row, 0, p->name, p->label);
 	rtable_text(t, row, 1, kind_name(sc, p));
 	if (p->has_base)
-		rtable_num(t, row, 2, p->base);
+		rtable_param(t, row, 2, p, p->base);
 	else
 		rtable_value(t, row, 2, &(crm_value){ NAN, 0, "a formula or series" });
 }
@@ -492,15 +515,15 @@ crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_sce
 		}
 		explain_breakeven(be, m, q->target, r->left_out, meaning, sizeof meaning);
 		if (be->status == CRM_BE_FOUND)
-			rtable_num(&t, row, 3, be->value);
+			rtable_param(&t, row, 3, p, be->value);
 		else
 			rtable_value(&t, row, 3, &(crm_value){ NAN, 0, status_word[be->status] });
 		if (be->status == CRM_BE_FOUND && isfinite(be->change) && !p->months)
 			rtable_num(&t, row, 4, be->change);
 		/* Otherwise left empty: null in JSON, as a number column's missing value. */
 		if (p->has_base) {
-			rtable_num(&t, row, 5, r->lo);
-			rtable_num(&t, row, 6, r->hi);
+			rtable_param(&t, row, 5, p, r->lo);
+			rtable_param(&t, row, 6, p, r->hi);
 		}
 		rtable_text(&t, row, 7, status_word[be->status]);
 		rtable_text(&t, row, 8, meaning);
@@ -549,14 +572,14 @@ static void axis_label(const crm_datatable_axis *ax, const crm_param *p, char *b
 	fmt_unit(f, sizeof f, ax->from, unit);
 	fmt_unit(t, sizeof t, ax->to, unit);
 	fmt_unit(s, sizeof s, ax->step, unit);
-	snprintf(buf, len, "%s from %s to %s by %s (%zu values)", p->name, f, t, s, ax->n);
+	snprintf(buf, len, "%s from %s to %s by %s (%zu values)", param_words(p), f, t, s, ax->n);
 }
 
 static int sweep_header(sens_view_sweep *w)
 {
 	if (rtable_init(&w->t, w->nmetrics + 1 + csv_only(w->vo)) != 0)
 		return -1;
-	rtable_col(&w->t, 0, w->p->name, w->p->name, param_unit(w->p));
+	rtable_col(&w->t, 0, w->p->name, param_words(w->p), param_unit(w->p));
 	for (size_t k = 0; k < w->nmetrics; k++) {
 		const crm_metric_info *mi = crm_metric_info_of(w->metrics[k]);
 		rtable_col(&w->t, k + 1, mi->name, mi->label, mi->unit);
@@ -687,7 +710,7 @@ crm_status sens_view_sweep_end(sens_view_sweep *w, crm_status st, crm_error *err
 		if (frac) {
 			snprintf(line, sizeof line, "%s moves lines' months, which are whole: each "
 				 "value is rounded to the nearest month (halves away from zero), so "
-				 "values that round to the same month give the same result.", p->name);
+				 "values that round to the same month give the same result.", param_words(p));
 			note_line(fp, fmt, line);
 		}
 		print_table(&w->t, fmt, fp);

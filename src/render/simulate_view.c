@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Width of the NPV histogram's longest bar, in characters. */
 #define BAR_WIDTH 40
@@ -63,13 +64,14 @@ static const char *item_kind(const crm_scenario *sc, const crm_uncertain *u)
 	return sc->lines[u->index].kind == CRM_COST ? "cost" : "benefit";
 }
 
-static void item_dist(const crm_uncertain *u, char *buf, size_t len)
+/* An uncertain input's label for people, when it has one (NULL: its name serves). */
+static const char *item_label(const crm_scenario *sc, const crm_uncertain *u)
 {
-	if (u->kind == CRM_ITEM_EVENT)
-		snprintf(buf, len, "happens with probability %g%%", u->p * 100);
-	else
-		snprintf(buf, len, "%s %.6g..%.6g", crm_dist_name(u->dist), u->low, u->high);
+	const char *l = u->kind == CRM_ITEM_INPUT ? sc->inputs[u->index].label : NULL;
+
+	return l && l[0] ? l : NULL;
 }
+
 
 static void build_stats(rtable *t)
 {
@@ -207,13 +209,20 @@ static void print_after_list(const rtable *t, FILE *fp, int md)
 }
 
 /* An uncertain value for a sentence or a table: in percent for an input whose unit is percent. */
+/* An input read as a percentage: written as one (75%), with the unit percent or rate, or
+ * an adoption share. */
+static int input_is_rate(const crm_input *in)
+{
+	return in->adoption || (in->value_text && strchr(in->value_text, '%')) ||
+	       (in->unit && (!strcasecmp(in->unit, "percent") || !strcasecmp(in->unit, "rate")));
+}
+
 static void item_value(const crm_scenario *sc, const crm_uncertain *u, double v, char *buf,
 		       size_t len)
 {
 	if (!isfinite(v))
 		snprintf(buf, len, "n/a");
-	else if (u->kind == CRM_ITEM_INPUT && sc->inputs[u->index].unit &&
-		 !strcmp(sc->inputs[u->index].unit, "percent"))
+	else if (u->kind == CRM_ITEM_INPUT && input_is_rate(&sc->inputs[u->index]))
 		snprintf(buf, len, "%.3g%%", v * 100);
 	else if (u->kind == CRM_ITEM_EVENT)
 		snprintf(buf, len, "%.0f%% happen", v * 100);
@@ -221,6 +230,20 @@ static void item_value(const crm_scenario *sc, const crm_uncertain *u, double v,
 		fmt_money(buf, len, v, 0);
 	else
 		snprintf(buf, len, "%.3g", v);
+}
+
+/* An uncertain value's distribution for people: "triangular 60%..90%" for a share. */
+static void item_dist(const crm_scenario *sc, const crm_uncertain *u, char *buf, size_t len)
+{
+	char lo[64], hi[64];
+
+	if (u->kind == CRM_ITEM_EVENT) {
+		snprintf(buf, len, "happens with probability %g%%", u->p * 100);
+		return;
+	}
+	item_value(sc, u, u->low, lo, sizeof lo);
+	item_value(sc, u, u->high, hi, sizeof hi);
+	snprintf(buf, len, "%s %s..%s", crm_dist_name(u->dist), lo, hi);
 }
 
 double sim_view_tail_shift(const crm_sim_result *res, size_t i)
@@ -306,7 +329,8 @@ static void bad_case(const crm_scenario *sc, const crm_sim_result *res, FILE *fp
 			item_value(sc, &res->items[i], res->tail_mean[i], a, sizeof a);
 			item_value(sc, &res->items[i], res->item_mean[i], b, sizeof b);
 			snprintf(c, sizeof c, "%+.2f", sim_view_tail_shift(res, i));
-			rtable_text(&t, r, 0, res->items[i].name);
+			rtable_text_for(&t, r, 0, res->items[i].name,
+					item_label(sc, &res->items[i]));
 			rtable_text(&t, r, 1, a);
 			rtable_text(&t, r, 2, b);
 			rtable_text(&t, r, 3, c);
@@ -469,10 +493,11 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 		rtable_col(&t, 4, "bar", "", UNIT_TEXT);
 		for (size_t i = 0; i < res->nitems; i++) {
 			long r = rtable_row(&t);
-			char d[128], bar[64];
+			char d[192], bar[64];
 			double c = res->rank_corr[i];
-			item_dist(&res->items[i], d, sizeof d);
-			rtable_text(&t, r, 0, res->items[i].name);
+			item_dist(sc, &res->items[i], d, sizeof d);
+			rtable_text_for(&t, r, 0, res->items[i].name,
+					item_label(sc, &res->items[i]));
 			rtable_text(&t, r, 1, item_kind(sc, &res->items[i]));
 			rtable_text(&t, r, 2, d);
 			if (isnan(c)) {
@@ -518,7 +543,8 @@ static void report_people(const sim_view_opts *o, const crm_scenario *sc,
 			double sum = 0;
 			for (size_t i = 0; i < sob->nitems; i++) {
 				long r = rtable_row(&t);
-				rtable_text(&t, r, 0, sob->items[i].name);
+				rtable_text_for(&t, r, 0, sob->items[i].name,
+						item_label(sc, &sob->items[i]));
 				rtable_num(&t, r, 1, sob->first[i]);
 				rtable_num(&t, r, 2, sob->first_lo[i]);
 				rtable_num(&t, r, 3, sob->first_hi[i]);

@@ -397,6 +397,12 @@ static const char *unit_text(const crm_input *in)
 	return in->unit ? in->unit : "";
 }
 
+/* An input's name for people: its label when it has one, its name otherwise. */
+static const char *input_words(const crm_input *in)
+{
+	return in->label && in->label[0] ? in->label : in->name;
+}
+
 void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_scenario *sc = w->sc;
@@ -433,14 +439,27 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 		char what[300];
 		wb_fmtf(what, sizeof what, "input '%s'", in->name);
 		w->irow[i] = row;
-		wb_put_str(w, ws, row, IC_NAME, in->name, w->text);
+		/* The label people read; the defined name (IC_XLNAME) is the one formulas use. */
+		wb_put_str(w, ws, row, IC_NAME, input_words(in), w->text);
 		wb_put_str(w, ws, row, IC_DIST, in->range.dist != CRM_DIST_NONE ?
 			   crm_dist_name(in->range.dist) : "", w->text);
 		wb_put_str(w, ws, row, IC_UNIT, unit_text(in), w->text);
-		if (in->timing) {
-			char *note = dup_printf("Moves the months of lines (Timing sheet); crmroi rounds "
-						"them to whole months.%s%s", in->note && in->note[0] ? " " : "",
+		/*
+		 * A labelled input with a cell per period has no defined name: its
+		 * name in the scenario goes in the note, so that it can be found.
+		 */
+		int named_apart = w->ivary[i] && in->label && in->label[0];
+		if (in->timing || named_apart) {
+			const char *moves = in->timing ? "Moves the months of lines (Timing sheet); "
+					    "crmroi rounds them to whole months. " : "";
+			char *note = dup_printf("%s%s%s%s%s", moves, named_apart ? "In the scenario: " : "",
+						named_apart ? in->name : "", named_apart ? ". " : "",
 						in->note ? in->note : "");
+			if (note) {   /* no trailing space when there is no note */
+				size_t n = strlen(note);
+				while (n && note[n - 1] == ' ')
+					note[--n] = '\0';
+			}
 			wb_put_str(w, ws, row, IC_NOTE, note ? note : in->note, w->text);
 			free(note);
 		} else {
@@ -486,8 +505,8 @@ void wb_sheet_inputs(struct wb *w, lxw_worksheet *ws)
 	}
 	double wname = 12;
 	for (size_t i = 0; i < sc->ninputs; i++)
-		if (strlen(sc->inputs[i].name) + 2 > wname)
-			wname = (double)strlen(sc->inputs[i].name) + 2;
+		if (strlen(input_words(&sc->inputs[i])) + 2 > wname)
+			wname = (double)strlen(input_words(&sc->inputs[i])) + 2;
 	if (wname > W_TEXT_MAX)
 		wname = W_TEXT_MAX;
 	wb_width(w, ws, IC_NAME, wname, NULL);

@@ -717,8 +717,9 @@ void wb_sheet_sensitivity(struct wb *w, lxw_worksheet *ws, const crm_tornado_row
 		wb_put_str(w, ws, 3, c, heads[c], c ? w->head_r : w->head);
 	for (size_t i = 0; i < nrows; i++, row++) {
 		const crm_tornado_row *t = &rows[i];
-		lxw_format *f = t->param.unit == CRM_UNIT_RATE ? w->rate : w->num;
-		wb_put_str(w, ws, row, 0, t->param.name, w->text);
+		lxw_format *f = t->param.unit == CRM_UNIT_RATE ? w->rate :
+				t->param.unit == CRM_UNIT_MONEY ? w->money : w->num;
+		wb_put_str(w, ws, row, 0, t->param.label ? t->param.label : t->param.name, w->text);
 		wb_put_num(w, ws, row, 1, t->low, f);
 		wb_put_num(w, ws, row, 2, t->high, f);
 		if (t->at_low.ok)

@@ -70,7 +70,7 @@ expect() {
 	"batch -o /tmp/all.csv scenarios") echo "14868.5199098422" ;;   # oracle: NPV of the TEI illustration
 	"batch --analysis tornado -f jsonl scenarios/areas") echo "217610.49545" ;;   # indep_model.py: field service NPV at first_fix_uplift 2%
 	"tornado scenarios/midsize_business_case.csv") echo "Base NPV: 1,410,541." ;;   # indep_model.py
-	"breakeven scenarios/areas/lead_management.csv") echo "2522.45704" ;;   # NPV is linear in leads: 12000 x -NPV(0) / (NPV(12000) - NPV(0))
+	"breakeven scenarios/areas/lead_management.csv") echo "(to 2,522)" ;;   # NPV is linear in leads: 12000 x -NPV(0) / (NPV(12000) - NPV(0)) = 2522.457, to whole leads
 	"sweep --vary conversion_uplift="*) echo "33,483" ;;   # indep_model.py: NPV at 0.2% and 3000
 	"sweep --vary discount_rate=0%:20%:5% "*) echo "20,000" ;;   # by hand: -10000 + 3 x 10000 at 0%
 	"spider --metric payback "*) echo "Base Payback (months): 15.7." ;;   # indep_model.py net flows, payback interpolated in Year 2
