@@ -1078,10 +1078,55 @@ static void test_timing_input_simulation(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * How people read an input's values (crm_param_of_input): a value written as
+ * a percentage, or the unit percent, is a rate; the unit currency (or the
+ * scenario's currency code) money; otherwise a number with the decimals of
+ * its own value, low and high (2.5, 2.25, 3: two), a count marked as such.
+ * The label is borrowed from the input, NULL when none.
+ */
+static void test_param_units(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,label,value,low,high,unit\n"
+		"setting,currency,,EUR,,,\n"
+		"input,share,Share of users,80%,60%,90%,\n"
+		"input,uplift,,0.004,0.002,0.007,percent\n"
+		"input,saving,Saving,1500,1000,2000,currency\n"
+		"input,fee,,300,,,EUR\n"
+		"input,hours,,2.5,2.25,3,hours\n"
+		"input,users,,200,150,250,count\n"
+		"benefit,B,,share * uplift * saving * hours * users - fee,,,\n");
+	static const struct { crm_unit unit; int decimals, count; const char *label; } want[] = {
+		{ CRM_UNIT_RATE, 1, 0, "Share of users" }, { CRM_UNIT_RATE, 3, 0, NULL },
+		{ CRM_UNIT_MONEY, 0, 0, "Saving" }, { CRM_UNIT_MONEY, 0, 0, NULL },
+		{ CRM_UNIT_NUMBER, 2, 0, NULL }, { CRM_UNIT_NUMBER, 0, 1, NULL },
+	};
+	crm_error err;
+
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		crm_param p;
+		assert_int_equal(crm_param_of_input(sc, i, &p, &err), CRM_OK);
+		assert_int_equal(p.unit, want[i].unit);
+		assert_int_equal(p.decimals, want[i].decimals);
+		assert_int_equal(p.count, want[i].count);
+		if (want[i].label)
+			assert_string_equal(p.label, want[i].label);
+		else
+			assert_null(p.label);
+	}
+	assert_int_equal(crm_decimals_of(0.1 + 0.2), 1);   /* 0.30000000000000004 */
+	assert_int_equal(crm_decimals_of(1e-7), 6);
+	assert_int_equal(crm_decimals_of(123456789), 0);
+	crm_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_breakeven_annuity),
+		cmocka_unit_test(test_param_units),
 		cmocka_unit_test(test_breakeven_statuses),
 		cmocka_unit_test(test_breakeven_horizon),
 		cmocka_unit_test(test_breakeven_whole_below),
