@@ -26,6 +26,7 @@
 #include "crmroi/analysis.h"
 #include "crmroi/compare.h"
 #include "crmroi/joint.h"
+#include "crmroi/voi.h"
 #include "crmroi/datatable.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "crmroi/error.h"
+#include "crmroi/sample.h"
 #include "crmroi/scenario.h"
 
 /* Most scenarios simulated together. */
@@ -37,13 +38,29 @@ typedef struct crm_joint_options {
 	 * tax gives scenarios that all have one.
 	 */
 	int after_tax;
+	/*
+	 * Keep each uncertain value's draws (crm_joint_result.value), as the
+	 * first scenario that has it drew it: what the value of information
+	 * regresses the options' NPVs on.
+	 */
+	int keep_values;
 } crm_joint_options;
+
+/* An uncertain value common to the scenarios that have it. */
+typedef struct crm_joint_key {
+	crm_uncertain item;  /* its distribution in the first scenario that has it (name borrowed) */
+	size_t scenario;     /* that scenario */
+	int gate;            /* an event that is a group's probability: a gate */
+	size_t nscenarios;   /* how many of the scenarios have it */
+} crm_joint_key;
 
 typedef struct crm_joint_result {
 	size_t ns;           /* scenarios */
 	uint64_t n;          /* draws */
 	size_t nkeys;        /* distinct uncertain values over all scenarios */
 	size_t nshared;      /* of them, those two or more scenarios have */
+	crm_joint_key *keys; /* nkeys, in the order of the first scenario's items, then the next's */
+	double *value;       /* with keep_values, nkeys x n: key k's draw d at [k * n + d] */
 	double *npv;         /* ns x n: scenario s's NPV (after tax with after_tax and a tax rate)
 				in draw d at [s * n + d]; NaN when undefined */
 	/* Per scenario: */

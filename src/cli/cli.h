@@ -158,6 +158,7 @@ int cmd_spider(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_voi(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_report(int argc, char **argv);

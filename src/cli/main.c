@@ -101,6 +101,17 @@ static const struct cmd_option simulate_opts[] = {
 	HELP_OPT
 };
 
+static const struct cmd_option voi_opts[] = {
+	{ OPT_DRAWS, NULL, "draws, common to the scenarios (default 20000)" },
+	{ OPT_SEED, NULL, "random seed (default 1): the same seed gives the same bytes" },
+	{ OPT_GROUP, NULL, "uncertain values resolved together, such as adoption,golive: their "
+	  "EVPPI as a group (up to 16 groups of 8)" },
+	{ OPT_AFTER_TAX, NULL, "decide on NPV after tax (every scenario has a tax rate)" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
+	FORMAT_OPTS,
+	HELP_OPT
+};
+
 static const struct cmd_option compare_opts[] = {
 	{ OPT_BASELINE, NULL, "the scenario the others are measured against (default: the "
 	  "first)" },
@@ -212,6 +223,8 @@ const struct command commands[] = {
 	  "breakeven [OPTIONS] FILE...", breakeven_opts },
 	{ "simulate", cmd_simulate, "Monte Carlo risk ranges, rank correlations and Sobol indices",
 	  "simulate [OPTIONS] FILE...", simulate_opts },
+	{ "voi", cmd_voi, "the value of information: what resolving each uncertainty before "
+	  "deciding is worth", "voi [OPTIONS] FILE...", voi_opts },
 	{ "compare", cmd_compare, "scenarios side by side, against a baseline, with incremental "
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",

@@ -59,6 +59,8 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_HORIZON] = { "horizon", 0, "YEARS" },
 	[OPT_FROM] = { "from", 0, "BASE" },
 	[OPT_LIST] = { "list", 0, NULL },
+	[OPT_GROUP] = { "group", 0, "NAME[,NAME...]" },
+	[OPT_AFTER_TAX] = { "after-tax", 0, NULL },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)
@@ -271,6 +273,19 @@ int cli_seed(const cli_parser *p, const char *arg, uint64_t *out)
 	if (parse_uint64(arg, out) != 0)
 		return usage_error("%s: --seed takes a whole number from 0 to 18446744073709551615, "
 				   "not '%s'", p->cmd->name, arg);
+	return 0;
+}
+
+int cli_count(const cli_parser *p, const char *opt, const char *arg, uint64_t min, uint64_t max,
+	      uint64_t *out)
+{
+	uint64_t v;
+
+	if (parse_uint64(arg, &v) != 0 || v < min || v > max)
+		return usage_error("%s: %s takes a whole number from %llu to %llu, not '%s'",
+				   p->cmd->name, opt, (unsigned long long)min,
+				   (unsigned long long)max, arg);
+	*out = v;
 	return 0;
 }
 

@@ -28,7 +28,7 @@ enum cli_opt {
 	OPT_BASELINE, OPT_RANK, OPT_ANALYSIS, OPT_SHARD, OPT_BATCH_FORMAT, OPT_PDF,
 	OPT_NO_SIMULATION, OPT_TITLE, OPT_AUTHOR, OPT_DATE, OPT_PAPER, OPT_ACTUALS, OPT_TEMPLATE,
 	OPT_STRICT, OPT_COLOR, OPT_TAIL,
-	OPT_AREAS, OPT_CURRENCY, OPT_HORIZON, OPT_FROM, OPT_LIST,
+	OPT_AREAS, OPT_CURRENCY, OPT_HORIZON, OPT_FROM, OPT_LIST, OPT_GROUP, OPT_AFTER_TAX,
 	OPT_COUNT
 };
 
@@ -111,6 +111,9 @@ int cli_out_close(cli_parser *p, int status);
 /* ---- values of options, each with the command's usage error ---- */
 /* --seed: a whole number from 0 to 2^64 - 1. */
 int cli_seed(const cli_parser *p, const char *arg, uint64_t *out);
+/* A count such as --draws: a whole number from min to max; opt names it in the error. */
+int cli_count(const cli_parser *p, const char *opt, const char *arg, uint64_t min, uint64_t max,
+	      uint64_t *out);
 /* --jobs: 1 to 256. */
 int cli_jobs(const cli_parser *p, const char *arg, int *out);
 /* The number of processors, at most 256: the default of --jobs. */

@@ -41,6 +41,8 @@ struct member {
 	double *z;              /* per copula item: its normal score */
 	double *val;            /* per item: this draw's value */
 	int after_tax;          /* measured by its NPV after tax */
+	size_t *kidx;           /* per item: its key's index in crm_joint_result.keys */
+	unsigned char *owner;   /* per item: it is its key's first (its draws are kept) */
 };
 
 /*
@@ -77,6 +79,8 @@ static void member_free(struct member *mb)
 		crm_copula_free(&mb->cop);
 	free(mb->z);
 	free(mb->val);
+	free(mb->kidx);
+	free(mb->owner);
 }
 
 static crm_status member_init(struct member *mb, const crm_scenario *sc, int after_tax,
@@ -97,7 +101,10 @@ static crm_status member_init(struct member *mb, const crm_scenario *sc, int aft
 	mb->key = calloc(mb->nitems + 1, sizeof *mb->key);
 	mb->z = calloc(mb->cop.m + 1, sizeof *mb->z);
 	mb->val = calloc(mb->nitems + 1, sizeof *mb->val);
-	if (!(mb->cf = crm_cashflow_new(mb->m)) || !mb->key || !mb->z || !mb->val)
+	mb->kidx = calloc(mb->nitems + 1, sizeof *mb->kidx);
+	mb->owner = calloc(mb->nitems + 1, sizeof *mb->owner);
+	if (!(mb->cf = crm_cashflow_new(mb->m)) || !mb->key || !mb->z || !mb->val || !mb->kidx ||
+	    !mb->owner)
 		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
 	mb->cf->keep_inputs = 0;
 	mb->cf->keep_amounts = mb->after_tax;   /* the tax needs each line's amounts */
@@ -201,11 +208,22 @@ static int by_key(const void *a, const void *b)
 	return x->t < y->t ? -1 : x->t > y->t;
 }
 
+static int by_owner(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
 /*
  * Keys over every scenario: how many distinct, and how many two or more
- * scenarios share. Two values of one scenario with the same key (two lines
- * of the same label) must not share their draws: the later one is given a
- * key of its own. -1 on no memory.
+ * scenarios share; each one's entry in res->keys, numbered in the order of
+ * the first scenario's items, then the next's, and each item's key index.
+ * Two values of one scenario with the same key (two lines of the same
+ * label) must not share their draws: the later one is given a key of its
+ * own. -1 on no memory.
  */
 static int count_keys(struct member *mbs, size_t ns, crm_joint_result *res)
 {
@@ -229,16 +247,54 @@ static int count_keys(struct member *mbs, size_t ns, crm_joint_result *res)
 				again = 1;
 			}
 	}
+	struct keyed *owners = malloc((n + 1) * sizeof *owners);
+	size_t *count = calloc(n + 1, sizeof *count);
+	if (!owners || !count) {
+		free(all);
+		free(owners);
+		free(count);
+		return -1;
+	}
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		int shared = 0;
 		for (; j < n && all[j].key == all[i].key; j++)
 			shared |= all[j].s != all[i].s;
-		res->nkeys++;
+		owners[res->nkeys++] = all[i];   /* sorted by key, then scenario, then item */
 		res->nshared += shared;
 		i = j;
 	}
+	qsort(owners, res->nkeys, sizeof *owners, by_owner);
+	res->keys = calloc(res->nkeys + 1, sizeof *res->keys);
+	if (!res->keys) {
+		free(all);
+		free(owners);
+		free(count);
+		return -1;
+	}
+	for (size_t q = 0; q < res->nkeys; q++) {
+		struct member *mb = &mbs[owners[q].s];
+		const crm_uncertain *u = &mb->items[owners[q].t];
+		mb->owner[owners[q].t] = 1;
+		mb->kidx[owners[q].t] = q;
+		res->keys[q].item = *u;
+		res->keys[q].scenario = owners[q].s;
+		res->keys[q].gate = u->kind == CRM_ITEM_EVENT && mb->sc->lines[u->index].group >= 0;
+	}
+	/* Each item's key: its group's owner's (all is still sorted by key, owner first). */
+	for (size_t i = 0; i < n;) {
+		size_t q = mbs[all[i].s].kidx[all[i].t], j = i;
+		for (; j < n && all[j].key == all[i].key; j++) {
+			mbs[all[j].s].kidx[all[j].t] = q;
+			count[q]++;
+		}
+		i = j;
+	}
+	for (size_t q = 0; q < res->nkeys; q++)
+		res->keys[q].nscenarios = count[q];
 	free(all);
+	free(owners);
+	free(count);
 	return 0;
 }
 
@@ -372,10 +428,28 @@ crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
 		goto done;
 	}
+	if (opt->keep_values) {
+		if (res->nkeys && res->nkeys * opt->n > JOINT_MAX_VALUES) {
+			st = crm_error_set(err, CRM_EUSAGE, scs[0]->file, 0, 0, "%llu draws of %zu "
+					   "uncertain values: at most %llu values are kept",
+					   (unsigned long long)opt->n, res->nkeys,
+					   (unsigned long long)JOINT_MAX_VALUES);
+			goto done;
+		}
+		if (!(res->value = malloc((res->nkeys + 1) * opt->n * sizeof *res->value))) {
+			st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
+			goto done;
+		}
+	}
 	for (uint64_t d = 0; d < opt->n; d++)
 		for (size_t s = 0; s < ns; s++) {
-			member_draw(&mbs[s], opt->seed, d);
-			if ((st = member_npv(&mbs[s], &res->npv[s * opt->n + d], err)) != CRM_OK)
+			struct member *mb = &mbs[s];
+			member_draw(mb, opt->seed, d);
+			if (res->value)
+				for (size_t t = 0; t < mb->nitems; t++)
+					if (mb->owner[t])
+						res->value[mb->kidx[t] * opt->n + d] = mb->val[t];
+			if ((st = member_npv(mb, &res->npv[s * opt->n + d], err)) != CRM_OK)
 				goto done;
 		}
 	for (size_t s = 0; s < ns; s++)
@@ -404,5 +478,7 @@ void crm_joint_result_free(crm_joint_result *res)
 	free(res->p_negative);
 	free(res->p_best);
 	free(res->p_beats);
+	free(res->keys);
+	free(res->value);
 	memset(res, 0, sizeof *res);
 }

@@ -208,15 +208,17 @@ static void print_after_list(const rtable *t, FILE *fp, int md)
 	}
 }
 
-/* An uncertain value for a sentence or a table: in percent for an input whose unit is percent. */
-/* An input read as a percentage: written as one (75%), with the unit percent or rate, or
- * an adoption share. */
+/*
+ * An input read as a percentage: written as one (75%), with the unit percent
+ * or rate, or an adoption share.
+ */
 static int input_is_rate(const crm_input *in)
 {
 	return in->adoption || (in->value_text && strchr(in->value_text, '%')) ||
 	       (in->unit && (!strcasecmp(in->unit, "percent") || !strcasecmp(in->unit, "rate")));
 }
 
+/* An uncertain value for a sentence or a table: in percent for an input read as one. */
 static void item_value(const crm_scenario *sc, const crm_uncertain *u, double v, char *buf,
 		       size_t len)
 {

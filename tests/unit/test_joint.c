@@ -39,7 +39,7 @@ static void test_common_draws(void **state)
 	(void)state;
 	crm_scenario *a = linear(1000, 30000, ""), *b = linear(500, 10000, "");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 7, 0 };
+	crm_joint_options o = { N, 7, 0, 0 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -96,7 +96,7 @@ static void test_common_gate(void **state)
 	crm_scenario *a = linear(1000, 30000, "benefit,Roll-out,10000,,,,once,60%,rollout\n");
 	crm_scenario *b = linear(500, 10000, "benefit,Roll-out,20000,,,,once,60%,rollout\n");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 11, 0 };
+	crm_joint_options o = { N, 11, 0, 0 };
 	crm_joint_result r;
 	crm_error err;
 	uint64_t ahead = 0;
@@ -137,7 +137,7 @@ static void test_common_draws_after_tax(void **state)
 	snprintf(tb, sizeof tb, tax, "0", "5000", "250");
 	crm_scenario *a = load_text(ta), *b = load_text(tb);
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 3, 1 };
+	crm_joint_options o = { N, 3, 1, 0 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -172,7 +172,7 @@ static void test_keys_and_errors(void **state)
 		"input,y,5,0,10,uniform,\n"
 		"benefit,Z,y * 100,,,,once\n");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { 1000, 1, 0 };
+	crm_joint_options o = { 1000, 1, 0, 0 };
 	crm_joint_result r;
 	crm_error err;
 
