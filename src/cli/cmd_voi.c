@@ -89,7 +89,7 @@ int cmd_voi(int argc, char **argv)
 	}
 	if ((status = cli_out_open(&p)) != EXIT_OK)
 		goto done;
-	voi_view_opts view = { p.fmt, o.seed, o.after_tax };
+	voi_view_opts view = { p.fmt, o.seed, o.after_tax, p.only_given };
 	voi_view_write(&view, (const crm_scenario *const *)scs, (size_t)p.nargs, &r, p.out);
 	status = cli_out_close(&p, EXIT_OK);
 done:

@@ -97,22 +97,25 @@ static void param_format(const crm_param *p, double v, int *unit, int *decimals)
 		*decimals = crm_decimals_of(v);
 	} else if (p->kind == CRM_PARAM_INPUT && p->unit != CRM_UNIT_MONEY) {
 		/*
-		 * The decimals of its own values; a value with a few more (a --pct
-		 * end, 0.675 of 0.75) with its own, but a break-even (367.92088)
-		 * to the input's own.
+		 * A value of the input's own (its base, low, high, or
+		 * a --pct end of 0.675 for 0.75) with the decimals they need; a
+		 * value computed from them (a break-even of 367.92088) to the
+		 * input's own decimals, but with two significant digits at least
+		 * (a percentage 1.2%, not 1%; hours 2.2, not 2), a count (the unit
+		 * count) in whole things as written.
 		 */
 		int own = crm_decimals_of(v);
-		*decimals = own > p->decimals && own <= p->decimals + 2 ? own : p->decimals;
-		/*
-		 * Two significant digits at least (a percentage 1.2%, not 1%; hours
-		 * 2.2, not 2), but a count in whole things as written.
-		 */
-		if (v != 0 && !p->count) {
-			double a = fabs(v) * (p->unit == CRM_UNIT_RATE ? 100 : 1);
-			int need = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
-			need += p->unit == CRM_UNIT_RATE ? 2 : 0;
-			if (need > *decimals)
-				*decimals = need;
+		if (own <= p->decimals + 2) {
+			*decimals = own > p->decimals ? own : p->decimals;
+		} else {
+			*decimals = p->decimals;
+			if (v != 0 && !p->count) {
+				double a = fabs(v) * (p->unit == CRM_UNIT_RATE ? 100 : 1);
+				int need = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3;
+				need += p->unit == CRM_UNIT_RATE ? 2 : 0;
+				if (need > *decimals)
+					*decimals = need;
+			}
 		}
 	}
 }

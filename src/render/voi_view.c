@@ -177,8 +177,21 @@ static void write_people(const voi_view_opts *o, const crm_scenario *const *scs,
 	} else {
 		fprintf(fp, "Value of information: %s\n", title);
 	}
-	for (size_t s = 0; s < ns; s++)
-		say(fp, md, "Scenario: %s", scs[s]->file);
+	for (size_t s = 0; s < ns; s++) {
+		const crm_scenario *sc = scs[s];
+		explain_classes rc;   /* which classes the NPVs count, as run says it */
+		say(fp, md, "Scenario: %s", sc->file);
+		explain_classes_of(sc, o->only_given, 0, &rc);
+		if (rc.shown)
+			say(fp, md, "%s", rc.sentence);
+		if (sc->settings.readiness) {
+			char rd[1024];
+			explain_readiness(&sc->settings, rd, sizeof rd);
+			say(fp, md, "%s", rd);
+		}
+		if (sc->settings.discounting == CRM_DISCOUNT_DATED)
+			say(fp, md, "Its NPV is the XNPV: dated discounting, each flow on its day, ACT/365.");
+	}
 	if (r->nothing)
 		say(fp, md, "Decision: go ahead or not, NPV%s against 0 (doing nothing).",
 		    o->after_tax ? " after tax" : "");

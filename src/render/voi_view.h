@@ -13,6 +13,7 @@ typedef struct voi_view_opts {
 	out_format fmt;
 	uint64_t seed;
 	int after_tax;
+	int only_given;        /* --only chose the benefit classes */
 } voi_view_opts;
 
 /* The value of information r of the ns scenarios scs to fp in o->fmt. */

@@ -26,7 +26,7 @@ set -u
 : "${CAPS:=$(pwd)/build/conformance/capabilities}"
 dir=tests/conformance
 table=$dir/table.tsv
-outputs="run-text run-csv run-json run-markdown compare batch tornado spider sweep breakeven
+outputs="run-text run-csv run-json run-markdown compare batch tornado spider sweep breakeven voi
 simulate report workbook track"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
