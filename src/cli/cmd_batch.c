@@ -302,6 +302,16 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 		crm_sim_result_free(&res);
 		return CRM_OK;
 	}
+	if (o->v.an == BATCH_VOI) {
+		/* Go ahead or not, the scenario alone; at least the 100 draws voi takes. */
+		crm_voi_options vo = { o->draws < 100 ? 100 : o->draws, seed, 0, NULL, 0 };
+		crm_voi_result res;
+		const crm_scenario *one[1] = { sc };
+		if ((st = crm_voi(one, 1, &vo, &res, err)) == CRM_OK)
+			batch_view_voi(&o->v, sc, seed, &res, fp);
+		crm_voi_result_free(&res);
+		return st;
+	}
 	crm_analysis *a = crm_analysis_new(sc, err);
 	if (!a)
 		return err->status;
@@ -452,13 +462,14 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 		break;
 	case OPT_ANALYSIS: {
 		static const char *const names[] = { [BATCH_RUN] = "run", [BATCH_TORNADO] = "tornado",
-			[BATCH_BREAKEVEN] = "breakeven", [BATCH_SIMULATE] = "simulate" };
+			[BATCH_BREAKEVEN] = "breakeven", [BATCH_SIMULATE] = "simulate",
+			[BATCH_VOI] = "voi" };
 		size_t k = 0;
 		while (k < sizeof names / sizeof *names && strcmp(arg, names[k]))
 			k++;
 		if (k == sizeof names / sizeof *names)
 			return usage_error("batch: unknown analysis '%s' (expected run, tornado, "
-					   "breakeven or simulate)", arg);
+					   "breakeven, simulate or voi)", arg);
 		o->v.an = (batch_analysis)k;
 		break;
 	}

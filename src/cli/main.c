@@ -122,7 +122,8 @@ static const struct cmd_option compare_opts[] = {
 };
 
 static const struct cmd_option batch_opts[] = {
-	{ OPT_ANALYSIS, NULL, "run (default), tornado, breakeven or simulate, for every scenario" },
+	{ OPT_ANALYSIS, NULL, "run (default), tornado, breakeven, simulate or voi (go ahead or not: "
+	  "a row per uncertain value), for every scenario" },
 	{ OPT_BATCH_FORMAT, NULL, "csv (default) or jsonl (JSON lines)" },
 	{ OPT_OUTPUT, NULL, OUTPUT_TEXT },
 	{ OPT_JOBS, NULL, "scenarios in parallel (default: the number of processors); the output "
@@ -130,10 +131,10 @@ static const struct cmd_option batch_opts[] = {
 	{ OPT_METRIC, NULL, "the metric of tornado and breakeven (default npv)" },
 	{ OPT_PCT, NULL, "tornado: give inputs and lines without a range +/-P%" },
 	{ OPT_TARGET, NULL, "breakeven: the value to reach (default 0)" },
-	{ OPT_DRAWS, NULL, "simulate: draws per scenario (default 10000)" },
-	{ OPT_SEED, NULL, "simulate: random seed (default 1); each scenario's own comes from it "
-	  "and the scenario's path below PATH, and is the row's column seed: crmroi simulate "
-	  "--seed SEED -n N FILE repeats the row" },
+	{ OPT_DRAWS, NULL, "simulate and voi: draws per scenario (default 10000; voi at least 100)" },
+	{ OPT_SEED, NULL, "simulate and voi: random seed (default 1); each scenario's own comes "
+	  "from it and the scenario's path below PATH, and is the row's column seed: crmroi "
+	  "simulate (or voi) --seed SEED -n N FILE repeats the row" },
 	{ OPT_SHARD, NULL, "only part K of N of the sorted file list (for many machines; the "
 	  "parts' outputs concatenate into the whole run's)" },
 	{ OPT_ONLY, NULL, "count only these benefit classes (cash, "

@@ -30,6 +30,8 @@ static const char *const be_cols[] = { "name", "kind", "base", "breakeven", "cha
 static const char *const sim_cols[] = { "seed", "metric", "draws", "undefined", "mean", "sd",
 	"sem", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max", "p_npv_negative",
 	"value_at_risk_5", "expected_shortfall_5", "value_at_risk_10", "expected_shortfall_10" };
+static const char *const voi_cols[] = { "seed", "draws", "go_ahead", "expected_npv", "evpi",
+	"evpi_standard_error", "name", "kind", "evppi", "standard_error", "p_change" };
 #define COUNT(a) (sizeof (a) / sizeof *(a))
 
 /* One row being written. */
@@ -179,6 +181,10 @@ void batch_view_header(const batch_view *v, FILE *fp)
 		for (size_t k = 0; k < COUNT(sim_cols); k++)
 			csv_field(fp, sim_cols[k], 0);
 		break;
+	case BATCH_VOI:
+		for (size_t k = 0; k < COUNT(voi_cols); k++)
+			csv_field(fp, voi_cols[k], 0);
+		break;
 	}
 	csv_field(fp, "note", 0);
 	csv_end(fp);
@@ -266,6 +272,31 @@ void batch_view_simulate(const batch_view *v, const crm_scenario *sc, uint64_t s
 	}
 }
 
+void batch_view_voi(const batch_view *v, const crm_scenario *sc, uint64_t seed,
+		    const crm_voi_result *res, FILE *fp)
+{
+	/* A scenario with no uncertain value still has its row: the EVPI, 0, and no value. */
+	for (size_t i = 0; i < (res->nvalues ? res->nvalues : 1); i++) {
+		const crm_voi_value *val = res->nvalues ? &res->values[i] : NULL;
+		row r;
+		lead(&r, v, fp, sc->file, sc->settings.title, NULL, &sc->warnings);
+		put_seed(&r, seed);
+		put_num(&r, "draws", (double)res->used, NULL);
+		put_num(&r, "go_ahead", res->best == 0 ? 1 : 0, NULL);
+		put_num(&r, "expected_npv", res->mean[0], NULL);
+		put_num(&r, "evpi", res->evpi, NULL);
+		put_num(&r, "evpi_standard_error", res->evpi_se, NULL);
+		put_text(&r, "name", val ? val->name : "");
+		put_text(&r, "kind", val ? crm_voi_kind_name(val->kind) : "");
+		put_num(&r, "evppi", val ? val->evppi : NAN, val ? "not estimated" : "no uncertain value");
+		put_num(&r, "standard_error", val ? val->se : NAN, val ? "not estimated" :
+			"no uncertain value");
+		put_num(&r, "p_change", val ? val->p_change : NAN, val ? "not estimated" :
+			"no uncertain value");
+		end_row(&r);
+	}
+}
+
 void batch_view_tornado(const batch_view *v, const crm_scenario *sc,
 			const crm_tornado_row *rows, size_t n, FILE *fp)
 {
@@ -332,6 +363,7 @@ static size_t analysis_columns(batch_analysis an)
 	case BATCH_TORNADO: return COUNT(tornado_cols);
 	case BATCH_BREAKEVEN: return COUNT(be_cols);
 	case BATCH_SIMULATE: return COUNT(sim_cols);
+	case BATCH_VOI: return COUNT(voi_cols);
 	}
 	return 0;
 }

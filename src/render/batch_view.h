@@ -1,7 +1,7 @@
 /*
  * batch_view.h - `crmroi batch`'s long table: one row per scenario (run), per
- * input (tornado, breakeven) or per metric (simulate), in CSV with a header
- * or in JSON lines, from the core's results.
+ * input (tornado, breakeven), per metric (simulate) or per uncertain value
+ * (voi), in CSV with a header or in JSON lines, from the core's results.
  */
 #ifndef CRMROI_BATCH_VIEW_H
 #define CRMROI_BATCH_VIEW_H
@@ -12,7 +12,7 @@
 #include "render.h"
 
 typedef enum batch_analysis {
-	BATCH_RUN, BATCH_TORNADO, BATCH_BREAKEVEN, BATCH_SIMULATE
+	BATCH_RUN, BATCH_TORNADO, BATCH_BREAKEVEN, BATCH_SIMULATE, BATCH_VOI
 } batch_analysis;
 
 /* How the rows are written: the same for every scenario of a run. */
@@ -30,6 +30,9 @@ void batch_view_header(const batch_view *v, FILE *fp);
 void batch_view_run(const batch_view *v, const crm_scenario *sc, const crm_case *c, FILE *fp);
 void batch_view_simulate(const batch_view *v, const crm_scenario *sc, uint64_t seed,
 			 const crm_sim_result *res, FILE *fp);
+/* The value of information of going ahead: a row per uncertain value, with the EVPI on each. */
+void batch_view_voi(const batch_view *v, const crm_scenario *sc, uint64_t seed,
+		    const crm_voi_result *res, FILE *fp);
 void batch_view_tornado(const batch_view *v, const crm_scenario *sc,
 			const crm_tornado_row *rows, size_t n, FILE *fp);
 void batch_view_breakeven(const batch_view *v, const crm_scenario *sc,
