@@ -476,6 +476,41 @@ static int build_common_draws(html_doc *doc, const struct report_opts *o)
 }
 
 /*
+ * The value of information of the decision (crmroi/voi.h): going ahead with
+ * the proposal or not, or the choice among the options, with the
+ * simulation's draws (at least the 100 it takes) and seed; after tax when
+ * every option has a tax rate, as the document decides. Nothing when no
+ * option has an uncertain value.
+ */
+static int build_voi(html_doc *doc, const struct report_opts *o)
+{
+	const crm_scenario **scs = calloc(doc->ncases, sizeof *scs);
+	crm_voi_options vo = { o->draws < 100 ? 100 : o->draws, o->seed, 1, NULL, 0 };
+	crm_error err;
+	int any = 0;
+
+	if (!scs) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return EXIT_INTERNAL;
+	}
+	for (size_t k = 0; k < doc->ncases; k++) {
+		scs[k] = doc->cases[k].r.sc;
+		vo.after_tax &= doc->cases[k].r.c->has_tax;
+		any |= doc->cases[k].simulated;
+	}
+	int status = EXIT_OK;
+	crm_error_clear(&err);
+	if (any) {
+		if (crm_voi(scs, doc->ncases, &vo, &doc->voi, &err) != CRM_OK)
+			status = report_error(&err);
+		else
+			doc->has_voi = 1;
+	}
+	free(scs);
+	return status;
+}
+
+/*
  * A document dated before the last month with actuals reports what had not
  * happened on its date: warn, naming a file that holds that month (an error
  * with --strict, as every warning). Nothing without a start date (months
@@ -602,6 +637,8 @@ static int report_command(int argc, char **argv, const char **actuals)
 	}
 	if (status == EXIT_OK && nfiles > 1 && !o.no_simulation)
 		status = build_common_draws(&doc, &o);
+	if (status == EXIT_OK && !o.no_simulation)
+		status = build_voi(&doc, &o);
 	if (status == EXIT_OK && nactuals) {
 		const crm_scenario *sc = doc.cases[0].r.sc;
 		crm_error_clear(&err);
@@ -660,6 +697,7 @@ done:
 	for (size_t i = 0; i < doc.ncases; i++)
 		free_case(&doc.cases[i]);
 	free(doc.cases);
+	crm_voi_result_free(&doc.voi);
 	crm_track_free(track);
 	crm_actuals_free(act);
 	free(buf);

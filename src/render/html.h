@@ -87,6 +87,14 @@ typedef struct html_doc {
 	uint64_t draws, seed;
 	int no_simulation;          /* asked for --no-simulation */
 	uint64_t sobol_points;      /* asked for (--sobol); 0: no Sobol indices */
+	/*
+	 * The value of information (crmroi/voi.h) of the decision: going ahead
+	 * with the proposal or not, or the choice among the options, on common
+	 * draws (draws and seed as the simulation's); has_voi 0 without a
+	 * simulation.
+	 */
+	int has_voi;
+	crm_voi_result voi;
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
 	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */

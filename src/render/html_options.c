@@ -681,6 +681,7 @@ int html_sec_options(const html_doc *d, FILE *fp)
 	fputs("</p>\n", fp);
 	options_table(fp, d);
 	gates_table(fp, d);
+	html_voi(fp, d);
 	html_chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option (expected)");
 	for (size_t k = 1; k < d->ncases; k++) {
 		html_short_name(b, sizeof b, &d->cases[k]);

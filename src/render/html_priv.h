@@ -100,6 +100,12 @@ int html_no_risk(const crm_case *c);
  */
 void html_classes_words(char *s, size_t len);
 
+/*
+ * The value of information (d->voi): what resolving each uncertainty before
+ * deciding is worth, in a board's words, with the values worth most in a
+ * table; on the risk page for one scenario, on the options page for several.
+ */
+void html_voi(FILE *fp, const html_doc *d);
 /* Names for people (explain_name): an input's, a parameter's, a simulated value's. */
 void html_input_label(char *buf, size_t len, const crm_scenario *sc, size_t i);
 /*

@@ -717,6 +717,8 @@ int html_sec_risk(const html_doc *d, FILE *fp)
 		html_chart_histogram(fp, d);
 		html_chart_scurve(fp, hc);
 		bad_case_para(fp, hc);
+		if (d->ncases == 1)
+			html_voi(fp, d);   /* several options: on their page */
 		if (hc->sobol.ok)
 			sobol_table(fp, hc, d);
 		else if (d->sobol_points == 0)

@@ -54,9 +54,9 @@ static const char *currency(const crm_scenario *const *scs)
 }
 
 void voi_view_sentence(char *buf, size_t len, const crm_scenario *const *scs,
-		       const crm_voi_result *r)
+		       const crm_voi_result *r, voi_view_namer name)
 {
-	char a[96], b[96];
+	char a[96], b[96], nm[256];
 	size_t *order = malloc((r->nvalues + 1) * sizeof *order);
 	size_t n = order ? voi_view_order(r, order) : 0;
 
@@ -76,8 +76,11 @@ void voi_view_sentence(char *buf, size_t len, const crm_scenario *const *scs,
 			crm_appendf(buf, len, "No single uncertainty is worth resolving before deciding; "
 				    "all of them together would be worth up to %s.", a);
 		} else {
-			crm_appendf(buf, len, "Resolving %s before deciding is worth up to %s",
-				    voi_view_name(scs, top), a);
+			if (name)
+				name(nm, sizeof nm, scs, top);
+			else
+				snprintf(nm, sizeof nm, "%s", voi_view_name(scs, top));
+			crm_appendf(buf, len, "Resolving %s before deciding is worth up to %s", nm, a);
 			if (n > 1 && r->values[order[1]].evppi >= 0.5) {
 				explain_money(b, sizeof b, currency(scs), r->values[order[1]].evppi);
 				crm_appendf(buf, len, "; nothing else is worth more than %s", b);
@@ -236,7 +239,7 @@ static void write_people(const voi_view_opts *o, const crm_scenario *const *scs,
 	say(fp, md, "EVPPI, the expected value of partial perfect information: what knowing that "
 	    "value alone (or the group together) before deciding is worth; it is at most the EVPI, "
 	    "and values that share an EVPI do not add up to it.");
-	voi_view_sentence(sentence, sizeof sentence, scs, r);
+	voi_view_sentence(sentence, sizeof sentence, scs, r, NULL);
 	say(fp, md, "%s", sentence);
 }
 
@@ -317,7 +320,7 @@ static void write_json(const voi_view_opts *o, const crm_scenario *const *scs,
 		json_number(fp, v->p_change);
 		fprintf(fp, ", \"by_means\": %s}", v->discrete ? "true" : "false");
 	}
-	voi_view_sentence(sentence, sizeof sentence, scs, r);
+	voi_view_sentence(sentence, sizeof sentence, scs, r, NULL);
 	fputs("\n  ],\n  \"summary\": ", fp);
 	json_string(fp, sentence);
 	fputs("\n}\n", fp);

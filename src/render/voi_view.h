@@ -22,10 +22,13 @@ void voi_view_write(const voi_view_opts *o, const crm_scenario *const *scs, size
 
 /*
  * The sentence a board reads: "Resolving golive before deciding is worth up
- * to USD 120,000; nothing else is worth more than USD 5,000." Into buf.
+ * to USD 120,000; nothing else is worth more than USD 5,000." Into buf,
+ * each value named by name (NULL: voi_view_name).
  */
+typedef void (*voi_view_namer)(char *buf, size_t len, const crm_scenario *const *scs,
+			       const crm_voi_value *v);
 void voi_view_sentence(char *buf, size_t len, const crm_scenario *const *scs,
-		       const crm_voi_result *r);
+		       const crm_voi_result *r, voi_view_namer name);
 
 /* Value v's name for people: an input's label when it has one, its name otherwise. */
 const char *voi_view_name(const crm_scenario *const *scs, const crm_voi_value *v);

@@ -13,12 +13,13 @@
 set -u
 : "${CRMROI:=$(pwd)/build/crmroi}"
 scenario=scenarios/midsize_business_case.csv
-# 18 pages on A4: the executive summary alone on page 1; then the sections
+# 19 pages on A4: the executive summary alone on page 1; then the sections
 # follow one another, each starting where the one before ends: the budget
-# and timeline (2), the financial summary and tax by year (2), risks and
-# simulation (3), benefits (4), costs (3), what NPV leaves out with the
-# methodology and glossary (1), the appendix (3).
-want_pages=18
+# and timeline (2), the financial summary and tax by year (1), risks and
+# simulation with what is worth knowing before deciding (3), benefits (5),
+# costs (3), what NPV leaves out with the methodology and glossary (1), the
+# appendix (3).
+want_pages=19
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT INT TERM
 

@@ -16,7 +16,8 @@
 # the simulation's P10, P50 and P90 and its probability of a loss after and
 # before tax, a CFO case whose decision turns on tax, and each deployment
 # option's expected NPV, total costs, MIRR, benefit-cost ratio and risk range;
-# the value at risk and expected shortfall of the risk page.
+# the value at risk and expected shortfall of the risk page; the value of
+# perfect information of going ahead.
 set -u
 : "${CRMROI:=$(pwd)/build/crmroi}"
 dir=$(mktemp -d)
@@ -134,6 +135,10 @@ fi
 look "$dir/m.txt" "risk, value at risk at 5%" "$(field "$dir/sim.json" bad_case.levels.0.value_at_risk)"
 look "$dir/m.txt" "risk, expected shortfall at 5%" \
 	"$(field "$dir/sim.json" bad_case.levels.0.expected_shortfall)"
+# What is worth knowing: the EVPI of going ahead, after tax as the document decides, as
+# crmroi voi gives it with the same draws and seed.
+"$CRMROI" voi -n $draws --seed $seed --after-tax -f json "$s" > "$dir/voi.json"
+look "$dir/m.txt" "risk, value of perfect information" "$(field "$dir/voi.json" evpi)"
 margins "$dir/m.pdf" "mid-sized case"
 look "$dir/m.txt" "budget, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
 
