@@ -70,6 +70,25 @@ typedef struct crm_joint_result {
 	double *p_best;      /* P(its NPV is the highest of all), ties shared; over draws where all are defined */
 	/* ns x ns: P(NPV of s > NPV of t) at [s * ns + t], over the draws where both are defined. */
 	double *p_beats;
+	/*
+	 * ns x ns at [s * ns + t]: whether s dominates t, on the distributions
+	 * of their NPVs over the draws (each scenario's draws with an NPV), at
+	 * the percentiles 1% to 99%: at first order when each of s's
+	 * percentiles is at least t's (every outcome level is at least as
+	 * likely to be reached with s), at second order when each of s's
+	 * lower partial means (the mean of its worst p%, p from 1% to 100%) is
+	 * at least t's (every risk-averse decision maker prefers s); either
+	 * with one strictly above. A difference within two standard errors of
+	 * the mean difference of their NPVs on these draws is noise: it counts
+	 * neither against dominance nor as the strict part (so a spread of the
+	 * same mean, whose simulated mean differs by noise, is dominated at
+	 * second order, and two alike scenarios dominate neither way). And
+	 * the most s is worse than t in any one
+	 * draw, max(NPV of t - NPV of s) over the draws where both are defined
+	 * (0 or less: s is never worse). NaN on the diagonal.
+	 */
+	unsigned char *fsd, *ssd;
+	double *worst_shortfall;
 } crm_joint_result;
 
 /*

@@ -23,6 +23,8 @@
 #define DEFAULT_CAP 10000000       /* draws at most with --precision and no -n */
 #define DEFAULT_SOBOL 4096
 #define DEFAULT_SEED 1
+/* Draws of the comparison of several scenarios on common draws, at most. */
+#define COMMON_DRAWS_MAX 100000
 /*
  * The Sobol stage keeps three n x k matrices of doubles (n base points, k
  * uncertain values) and a few vectors of n: refused above this, before
@@ -284,7 +286,9 @@ int cmd_simulate(int argc, char **argv)
 	crm_sobol_result *sob = calloc((size_t)nfiles, sizeof *sob);
 	crm_error err;
 	out_sink sink, ssink;
-	int sink_opened = 0;
+	int sink_opened = 0, joint_done = 0;
+	crm_joint_result joint;
+	memset(&joint, 0, sizeof joint);
 	memset(&ssink, 0, sizeof ssink);
 	memset(&sink, 0, sizeof sink);
 	if (!scs || !res || !sob) {
@@ -370,10 +374,25 @@ int cmd_simulate(int argc, char **argv)
 			status = report_error(&err);
 		}
 	}
+	/*
+	 * Several scenarios: compared on common draws (crmroi/joint.h), the
+	 * simulation's draws up to COMMON_DRAWS_MAX, with its seed.
+	 */
+	if (status == EXIT_OK && nfiles > 1) {
+		uint64_t n = o.n < COMMON_DRAWS_MAX ? o.n : COMMON_DRAWS_MAX;
+		crm_joint_options jo = { n < 2 ? 2 : n, o.seed, 0, 0 };
+		crm_error_clear(&err);
+		if (crm_joint_simulate((const crm_scenario *const *)scs, (size_t)nfiles, &jo, &joint,
+				       &err) != CRM_OK)
+			status = report_error(&err);
+		else
+			joint_done = 1;
+	}
 	if (status != EXIT_OK)
 		goto done;
 	sim_view_opts vo = { o.fmt, o.seed, o.precision, o.classes };
-	sim_view_write(&vo, scs, res, o.sobol ? sob : NULL, (size_t)nfiles, sink.fp);
+	sim_view_write(&vo, scs, res, o.sobol ? sob : NULL, joint_done ? &joint : NULL,
+		       (size_t)nfiles, sink.fp);
 	out_sink *both[2] = { &sink, &ssink };
 	sink_opened = 0;
 	if (sinks_commit(both, o.samples ? 2 : 1, &err) != 0)
@@ -387,6 +406,7 @@ done:
 		crm_sim_result_free(&res[i]);
 		crm_sobol_result_free(&sob[i]);
 	}
+	crm_joint_result_free(&joint);
 	for (int i = 0; i < nfiles && scs; i++)
 		crm_scenario_free(scs[i]);
 	free(scs);

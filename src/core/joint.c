@@ -327,6 +327,99 @@ static crm_status summarise(crm_joint_result *res, size_t s, double *tmp)
 	return CRM_OK;
 }
 
+/* Percentiles 1% to 99% and lower partial means 1% to 100% of sorted values v[0..k). */
+#define DOM_POINTS 100
+static void profile(const double *v, size_t k, double *q, double *lpm)
+{
+	double sum = 0;
+	size_t done = 0;
+
+	for (int p = 1; p <= DOM_POINTS; p++) {
+		if (p < DOM_POINTS)
+			q[p - 1] = gsl_stats_quantile_from_sorted_data(v, 1, k, p / 100.0);
+		size_t upto = (size_t)ceil(p / 100.0 * (double)k - 1e-9);
+		upto = upto < 1 ? 1 : upto > k ? k : upto;
+		for (; done < upto; done++)
+			sum += v[done];
+		lpm[p - 1] = sum / (double)upto;
+	}
+}
+
+/*
+ * Whether a is at least b everywhere and above somewhere, a difference
+ * within noise (and a relative 1e-12) counting as neither.
+ */
+static int at_least(const double *a, const double *b, size_t n, double noise)
+{
+	int above = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double tol = noise + 1e-12 * fmax(1, fmax(fabs(a[i]), fabs(b[i])));
+		if (a[i] < b[i] - tol)
+			return 0;
+		above |= a[i] > b[i] + tol;
+	}
+	return above;
+}
+
+/* First- and second-order dominance of each pair, and the worst shortfall. -1 on no memory. */
+static int dominance(crm_joint_result *res)
+{
+	size_t ns = res->ns, n = (size_t)res->n;
+	double *q = malloc(ns * DOM_POINTS * sizeof *q), *lpm = malloc(ns * DOM_POINTS * sizeof *lpm);
+	double *v = malloc((n + 1) * sizeof *v);
+	unsigned char *has = calloc(ns, 1);
+
+	if (!q || !lpm || !v || !has) {
+		free(q);
+		free(lpm);
+		free(v);
+		free(has);
+		return -1;
+	}
+	for (size_t s = 0; s < ns; s++) {
+		size_t k = 0;
+		for (size_t d = 0; d < n; d++)
+			if (!isnan(res->npv[s * n + d]))
+				v[k++] = res->npv[s * n + d];
+		if (k) {
+			gsl_sort(v, 1, k);
+			profile(v, k, q + s * DOM_POINTS, lpm + s * DOM_POINTS);
+			has[s] = 1;
+		}
+	}
+	for (size_t s = 0; s < ns; s++)
+		for (size_t t = 0; t < ns; t++) {
+			size_t i = s * ns + t;
+			res->worst_shortfall[i] = NAN;
+			if (s == t || !has[s] || !has[t])
+				continue;
+			/* The noise: two standard errors of the mean difference on these draws. */
+			double worst = -INFINITY, mean = 0, m2 = 0;
+			uint64_t k = 0;
+			for (size_t d = 0; d < n; d++) {
+				double a = res->npv[s * n + d], b = res->npv[t * n + d];
+				if (isnan(a) || isnan(b))
+					continue;
+				worst = b - a > worst ? b - a : worst;
+				double dl = (a - b) - mean;
+				mean += dl / (double)++k;
+				m2 += dl * ((a - b) - mean);
+			}
+			double noise = k > 1 ? 2 * sqrt(m2 / (double)(k - 1) / (double)k) : 0;
+			res->fsd[i] = (unsigned char)at_least(q + s * DOM_POINTS, q + t * DOM_POINTS,
+							      DOM_POINTS - 1, noise);
+			res->ssd[i] = (unsigned char)at_least(lpm + s * DOM_POINTS, lpm + t * DOM_POINTS,
+							      DOM_POINTS, noise);
+			res->worst_shortfall[i] = isfinite(worst) ? worst : NAN;
+		}
+	free(q);
+	free(lpm);
+	free(v);
+	free(has);
+	return 0;
+}
+
 /* P(best) and P(s beats t) from the draws. */
 static void rank(crm_joint_result *res)
 {
@@ -412,10 +505,14 @@ crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 	res->p_negative = calloc(ns, sizeof *res->p_negative);
 	res->p_best = calloc(ns, sizeof *res->p_best);
 	res->p_beats = calloc(ns * ns, sizeof *res->p_beats);
+	res->fsd = calloc(ns * ns, 1);
+	res->ssd = calloc(ns * ns, 1);
+	res->worst_shortfall = calloc(ns * ns, sizeof *res->worst_shortfall);
 	mbs = calloc(ns, sizeof *mbs);
 	tmp = malloc(opt->n * sizeof *tmp);
 	if (!res->npv || !res->defined || !res->mean || !res->p10 || !res->p50 || !res->p90 ||
-	    !res->p_negative || !res->p_best || !res->p_beats || !mbs || !tmp) {
+	    !res->p_negative || !res->p_best || !res->p_beats || !res->fsd || !res->ssd ||
+	    !res->worst_shortfall || !mbs || !tmp) {
 		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
 		goto done;
 	}
@@ -455,6 +552,8 @@ crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 	for (size_t s = 0; s < ns; s++)
 		summarise(res, s, tmp);
 	rank(res);
+	if (dominance(res) != 0)
+		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
 done:
 	for (size_t s = 0; s < ready; s++)
 		member_free(&mbs[s]);
@@ -480,5 +579,8 @@ void crm_joint_result_free(crm_joint_result *res)
 	free(res->p_beats);
 	free(res->keys);
 	free(res->value);
+	free(res->fsd);
+	free(res->ssd);
+	free(res->worst_shortfall);
 	memset(res, 0, sizeof *res);
 }

@@ -675,6 +675,7 @@ static void jnum(FILE *fp, const char *key, double v, int comma)
 static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 			    const crm_sim_result *res, const crm_sobol_result *sob, FILE *fp)
 {
+	/* The caller closes the object (after the common draws, with several scenarios). */
 	static const char *const pk[CRM_SIM_NPCT] = { "p5", "p10", "p25", "p50", "p75", "p90", "p95" };
 
 	fputs("{\n  \"file\": ", fp);
@@ -805,14 +806,169 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 		}
 		fputs("\n  ]}", fp);
 	}
-	fputs("\n}", fp);
+}
+
+/* A scenario's short name in a comparison: its file's name without folder and .csv. */
+static void short_name(const crm_scenario *sc, char *buf, size_t len)
+{
+	const char *base = strrchr(sc->file, '/');
+	base = base ? base + 1 : sc->file;
+	size_t n = strlen(base);
+	if (n > 4 && !strcasecmp(base + n - 4, ".csv"))
+		n -= 4;
+	snprintf(buf, len, "%.*s", (int)n, base);
+}
+
+/* Scenario i against each other on common draws, as a JSON key. */
+static void json_common(const crm_joint_result *j, crm_scenario *const *scs, size_t i, FILE *fp)
+{
+	fprintf(fp, ",\n  \"common_draws\": {\"draws\": %llu", (unsigned long long)j->n);
+	jnum(fp, "p_best", j->p_best[i], 1);
+	fputs(", \"against\": [", fp);
+	for (size_t t = 0, k = 0; t < j->ns; t++) {
+		size_t x = i * j->ns + t;
+		if (t == i)
+			continue;
+		fputs(k++ ? ",\n    {\"file\": " : "\n    {\"file\": ", fp);
+		json_string(fp, scs[t]->file);
+		jnum(fp, "p_beats", j->p_beats[x], 1);
+		fprintf(fp, ", \"first_order_dominates\": %s, \"second_order_dominates\": %s",
+			j->fsd[x] ? "true" : "false", j->ssd[x] ? "true" : "false");
+		fprintf(fp, ", \"dominated_first_order\": %s, \"dominated_second_order\": %s",
+			j->fsd[t * j->ns + i] ? "true" : "false", j->ssd[t * j->ns + i] ? "true" : "false");
+		jnum(fp, "worst_shortfall", j->worst_shortfall[x], 1);
+		fputc('}', fp);
+	}
+	fputs("\n  ]}", fp);
+}
+
+/* The same as CSV rows of scenario i's block. */
+static void csv_common(const crm_joint_result *j, crm_scenario *const *scs, size_t i, FILE *fp)
+{
+	csv_row(fp, "common_draws", "", "draws", (double)j->n, NAN, NAN);
+	csv_row(fp, "common_draws", "", "p_best", j->p_best[i], NAN, NAN);
+	for (size_t t = 0; t < j->ns; t++) {
+		size_t x = i * j->ns + t;
+		if (t == i)
+			continue;
+		csv_row(fp, "common_draws", scs[t]->file, "p_beats", j->p_beats[x], NAN, NAN);
+		csv_row(fp, "common_draws", scs[t]->file, "first_order_dominates", j->fsd[x], NAN, NAN);
+		csv_row(fp, "common_draws", scs[t]->file, "second_order_dominates", j->ssd[x], NAN,
+			NAN);
+		csv_row(fp, "common_draws", scs[t]->file, "worst_shortfall", j->worst_shortfall[x],
+			NAN, NAN);
+	}
+}
+
+/*
+ * The options compared on common draws, for people: a table of each pair
+ * (how often the first beats the second, dominance, the most it is worse in
+ * any draw), and a sentence for each dominance.
+ */
+static void people_common(const sim_view_opts *o, const crm_joint_result *j,
+			  crm_scenario *const *scs, FILE *fp)
+{
+	int md = o->fmt == FMT_MARKDOWN;
+	const char *cur = scs[0]->settings.currency;
+	char a[96], b[64], x[256], y[256];
+	rtable t;
+
+	fputc('\n', fp);
+	if (md)
+		fputs("## Compared on common draws\n\n", fp);
+	else
+		fputs("Compared on common draws\n", fp);
+	fmt_money(a, sizeof a, (double)j->n, 0);
+	say(fp, md, "The %zu scenarios simulated together: %s draws with seed %llu, an uncertain "
+	    "value with the same name taking the same draw in every scenario that has it, so that "
+	    "the comparison measures the options, not the noise. Each is named by its file:", j->ns,
+	    a, (unsigned long long)o->seed);
+	if (rtable_init(&t, 3) != 0)
+		return;
+	rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
+	rtable_col(&t, 1, "p_best", "P(highest NPV)", CRM_UNIT_RATE);
+	rtable_col(&t, 2, "title", "Title", UNIT_TEXT);
+	for (size_t s = 0; s < j->ns; s++) {
+		long r = rtable_row(&t);
+		if (r < 0)
+			break;
+		short_name(scs[s], x, sizeof x);
+		rtable_text(&t, r, 0, x);
+		rtable_value(&t, r, 1, &(crm_value){ j->p_best[s], isfinite(j->p_best[s]),
+						    "not every draw defined" });
+		rtable_text(&t, r, 2, scs[s]->settings.title);
+	}
+	print_after_list(&t, fp, md);
+	rtable_free(&t);
+	if (rtable_init(&t, 5) != 0)
+		return;
+	rtable_col(&t, 0, "scenario", "Scenario", UNIT_TEXT);
+	rtable_col(&t, 1, "against", "Against", UNIT_TEXT);
+	rtable_col(&t, 2, "p_beats", "P(higher NPV)", CRM_UNIT_RATE);
+	rtable_col(&t, 3, "dominates", "Dominates", UNIT_TEXT);
+	rtable_col(&t, 4, "worst_shortfall", "Most it is worse in a draw", CRM_UNIT_MONEY);
+	for (size_t s = 0; s < j->ns; s++)
+		for (size_t u = 0; u < j->ns; u++) {
+			size_t k = s * j->ns + u;
+			if (s == u)
+				continue;
+			long r = rtable_row(&t);
+			if (r < 0)
+				break;
+			short_name(scs[s], x, sizeof x);
+			short_name(scs[u], y, sizeof y);
+			rtable_text(&t, r, 0, x);
+			rtable_text(&t, r, 1, y);
+			rtable_value(&t, r, 2, &(crm_value){ j->p_beats[k], isfinite(j->p_beats[k]),
+							    "no draw with both" });
+			rtable_text(&t, r, 3, j->fsd[k] ? "first order" : j->ssd[k] ? "second order"
+				    : "no");
+			rtable_value(&t, r, 4, &(crm_value){ j->worst_shortfall[k],
+							    isfinite(j->worst_shortfall[k]),
+							    "no draw with both" });
+		}
+	fputc('\n', fp);
+	if (md)
+		rtable_print_markdown(&t, fp);
+	else
+		rtable_print_text(&t, fp, "  ");
+	rtable_free(&t);
+	int any = 0;
+	for (size_t s = 0; s < j->ns; s++)
+		for (size_t u = 0; u < j->ns; u++) {
+			size_t k = s * j->ns + u;
+			if (s == u || !(j->fsd[k] || j->ssd[k]))
+				continue;
+			if (!any++)
+				fputc('\n', fp);
+			short_name(scs[s], x, sizeof x);
+			short_name(scs[u], y, sizeof y);
+			explain_money(a, sizeof a, cur, fabs(j->worst_shortfall[k]));
+			fmt_percent(b, sizeof b, j->p_beats[k]);
+			if (j->worst_shortfall[k] <= 0)
+				say(fp, md, "%s dominates %s at %s order: in no draw is it worse, and it is "
+				    "better by at least %s.", x, y, j->fsd[k] ? "first" : "second", a);
+			else
+				say(fp, md, "%s dominates %s at %s order (%s): in no draw is it worse by "
+				    "more than %s; it has the higher NPV in %s of them.", x, y,
+				    j->fsd[k] ? "first" : "second", j->fsd[k] ? "each outcome level is "
+				    "at least as likely with it" : "every risk-averse decision maker "
+				    "prefers it, whatever the shape of the aversion", a, b);
+		}
+	if (!any)
+		say(fp, md, "No scenario dominates another: which is better depends on the draw, and "
+		    "on how much risk the decision maker will bear.");
+	say(fp, md, "Dominance is read at the percentiles 1%% to 99%% (first order: each of its "
+	    "percentiles at least the other's) and the means of the worst 1%% to 100%% of the draws "
+	    "(second order), a difference within two standard errors of the mean difference counted "
+	    "as noise.");
 }
 
 
 /* ------------------------------------------------------------ public */
 
 void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_sim_result *res,
-		    const crm_sobol_result *sob, size_t n, FILE *fp)
+		    const crm_sobol_result *sob, const crm_joint_result *joint, size_t n, FILE *fp)
 {
 	if (o->fmt == FMT_JSON && n > 1)
 		fputs("[\n", fp);
@@ -823,10 +979,21 @@ void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_
 		switch (o->fmt) {
 		case FMT_TEXT:
 		case FMT_MARKDOWN: report_people(o, scs[i], &res[i], s, fp); break;
-		case FMT_CSV: report_csv_sim(o, scs[i], &res[i], s, fp); break;
-		case FMT_JSON: report_json_sim(o, scs[i], &res[i], s, fp); break;
+		case FMT_CSV:
+			report_csv_sim(o, scs[i], &res[i], s, fp);
+			if (joint)
+				csv_common(joint, scs, i, fp);
+			break;
+		case FMT_JSON:
+			report_json_sim(o, scs[i], &res[i], s, fp);
+			if (joint)
+				json_common(joint, scs, i, fp);
+			fputs("\n}", fp);
+			break;
 		}
 	}
+	if (joint && (o->fmt == FMT_TEXT || o->fmt == FMT_MARKDOWN))
+		people_common(o, joint, scs, fp);
 	fputs(o->fmt == FMT_JSON ? (n > 1 ? "\n]\n" : "\n") : "", fp);
 }
 

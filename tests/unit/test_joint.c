@@ -163,6 +163,55 @@ static void test_common_draws_after_tax(void **state)
 	crm_scenario_free(b);
 }
 
+/* NPV = a y + b with y ~ Normal(100000, 50000), low and high its 5th and 95th percentiles. */
+static crm_scenario *normal_linear(double a, double b)
+{
+	char text[1024];
+	snprintf(text, sizeof text,
+		 "kind,name,value,low,high,dist,timing\n"
+		 "input,y,100000,%.17g,%.17g,normal,\n"
+		 "benefit,Y,%.17g * y + %.17g,,,,once\n",
+		 100000 - CRM_Z95 * 50000, 100000 + CRM_Z95 * 50000, a, b);
+	return load_text(text);
+}
+
+/*
+ * Stochastic dominance on common draws, by construction: y + 10000 (E)
+ * dominates y (F) at first order, so at second order too, and is never worse
+ * in any draw (by exactly 10000 better); 2 y - 100000 (G) has F's mean and
+ * twice its spread, a mean-preserving spread: F dominates G at second order
+ * but not at first (their distributions cross at the mean), and G does not
+ * dominate F at all.
+ */
+static void test_dominance(void **state)
+{
+	(void)state;
+	crm_scenario *e = normal_linear(1, 10000), *f = normal_linear(1, 0), *g = normal_linear(2, -100000);
+	const crm_scenario *all[3] = { e, f, g };
+	crm_joint_options o = { 20000, 4, 0, 0 };
+	crm_joint_result r;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_joint_simulate(all, 3, &o, &r, &err), CRM_OK);
+	assert_true(r.fsd[0 * 3 + 1]);
+	assert_true(r.ssd[0 * 3 + 1]);
+	assert_false(r.fsd[1 * 3 + 0]);
+	assert_false(r.ssd[1 * 3 + 0]);
+	assert_close(r.worst_shortfall[0 * 3 + 1], -10000, 1e-9, 1e-6);
+	assert_close(r.worst_shortfall[1 * 3 + 0], 10000, 1e-9, 1e-6);
+	assert_close(r.p_beats[0 * 3 + 1], 1, 0, 0);
+	assert_false(r.fsd[1 * 3 + 2]);
+	assert_true(r.ssd[1 * 3 + 2]);
+	assert_false(r.fsd[2 * 3 + 1]);
+	assert_false(r.ssd[2 * 3 + 1]);
+	assert_true(isnan(r.worst_shortfall[0]));
+	crm_joint_result_free(&r);
+	crm_scenario_free(e);
+	crm_scenario_free(f);
+	crm_scenario_free(g);
+}
+
 /* Values a scenario has alone are drawn too, and counted apart from the shared ones. */
 static void test_keys_and_errors(void **state)
 {
@@ -197,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_common_draws),
 		cmocka_unit_test(test_common_gate),
 		cmocka_unit_test(test_common_draws_after_tax),
+		cmocka_unit_test(test_dominance),
 		cmocka_unit_test(test_keys_and_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@ out="$TMPDIR_CASE/s.html"
 $CRMROI report --date 2026-12-01 --draws 2000 -o "$out" tests/cli/data/doc/sobol.csv || exit 1
 sh tests/report/doctext.sh "$out" > "$TMPDIR_CASE/s.txt"
 sed -n '/^Share of the variance/,$p' "$TMPDIR_CASE/s.txt" | grep -E '^\| (A|B|C)( \*)?\| [0-9<]'
+grep -E '^\| A\| 600\|' "$TMPDIR_CASE/s.txt"
 grep -oE 'Estimated from [0-9,]+ quasi-random base points' "$TMPDIR_CASE/s.txt"
 grep -oE '\* The first-order estimate is above the total one[^:]*' "$TMPDIR_CASE/s.txt"
 # Fewer base points than the document takes are refused.
