@@ -463,14 +463,16 @@ static int build_common_draws(html_doc *doc, const struct report_opts *o)
 	crm_error_clear(&err);
 	if (crm_joint_simulate(scs, doc->ncases, &jo, &jr, &err) != CRM_OK) {
 		status = report_error(&err);
+		crm_joint_result_free(&jr);
 	} else {
 		for (size_t k = 0; k < doc->ncases; k++) {
 			doc->cases[k].has_p_best = !isnan(jr.p_best[k]);
 			doc->cases[k].p_best = jr.p_best[k];
 			doc->cases[k].p_best_draws = jr.n;
 		}
+		doc->joint = jr;   /* the document's now: freed with it */
+		doc->has_joint = 1;
 	}
-	crm_joint_result_free(&jr);
 	free(scs);
 	return status;
 }
@@ -698,6 +700,7 @@ done:
 		free_case(&doc.cases[i]);
 	free(doc.cases);
 	crm_voi_result_free(&doc.voi);
+	crm_joint_result_free(&doc.joint);
 	crm_track_free(track);
 	crm_actuals_free(act);
 	free(buf);

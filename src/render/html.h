@@ -95,6 +95,13 @@ typedef struct html_doc {
 	 */
 	int has_voi;
 	crm_voi_result voi;
+	/*
+	 * Several options simulated together on common draws (after tax when
+	 * every one has a tax rate): each one's P(highest NPV), and each pair's
+	 * P(higher NPV) and stochastic dominance; has_joint 0 without it.
+	 */
+	int has_joint;
+	crm_joint_result joint;
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
 	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */

@@ -607,6 +607,53 @@ static void options_table(FILE *fp, const html_doc *d)
 	fputs("</p>\n", fp);
 }
 
+/*
+ * Which option is better in (nearly) every world, in words: each pair where
+ * one dominates the other on the common draws, and how much worse it can
+ * still be in one draw.
+ */
+static void dominance_para(FILE *fp, const html_doc *d)
+{
+	const crm_joint_result *j = &d->joint;
+	const char *cur = html_currency(&d->cases[0]);
+	char x[128], y[128], a[96], p[64];
+	int any = 0;
+
+	if (!d->has_joint || j->ns != d->ncases)
+		return;
+	for (size_t s = 0; s < j->ns; s++)
+		for (size_t t = 0; t < j->ns; t++) {
+			size_t k = s * j->ns + t;
+			if (s == t || !(j->fsd[k] || j->ssd[k]) || !isfinite(j->worst_shortfall[k]))
+				continue;
+			fputs(any++ ? " " : "<p><b>In the same draws.</b> ", fp);
+			html_short_name(x, sizeof x, &d->cases[s]);
+			html_short_name(y, sizeof y, &d->cases[t]);
+			explain_money(a, sizeof a, cur, fabs(j->worst_shortfall[k]));
+			html_sim_share(p, sizeof p, j->p_beats[k], j->n);
+			html_text(fp, x);
+			fputs(j->fsd[k] ? " is the better bet than " : " is the safer bet than ", fp);
+			html_text(fp, y);
+			fputs(j->fsd[k] ? " at every level of outcome (it dominates at first order)" :
+			      " for anyone averse to risk (it dominates at second order)", fp);
+			if (j->worst_shortfall[k] <= 0) {
+				fputs(": it is never worse, and better by at least ", fp);
+				html_text(fp, a);
+				fputs(".", fp);
+			} else {
+				fputs(": it has the higher NPV in ", fp);
+				html_text(fp, p);
+				fputs(" of the draws and is never worse by more than ", fp);
+				html_text(fp, a);
+				fputs(".", fp);
+			}
+		}
+	if (any)
+		fprintf(fp, " (%s on common draws; dominance is read at each percentile and each mean "
+			"of the worst draws, within Monte Carlo noise.)</p>\n", all_taxed(d) ?
+			"NPV after tax" : "NPV before tax");
+}
+
 /* Each gate of each option: its two outcomes. */
 static void gates_table(FILE *fp, const html_doc *d)
 {
@@ -680,6 +727,7 @@ int html_sec_options(const html_doc *d, FILE *fp)
 	html_text(fp, buf);
 	fputs("</p>\n", fp);
 	options_table(fp, d);
+	dominance_para(fp, d);
 	gates_table(fp, d);
 	html_voi(fp, d);
 	html_chart_cumulative(fp, d, 1, "Cumulative net cash flow of each option (expected)");
