@@ -44,6 +44,14 @@ typedef struct crm_joint_options {
 	 * regresses the options' NPVs on.
 	 */
 	int keep_values;
+	/*
+	 * With set_input, input `input` of the first scenario takes the value
+	 * `value` in every draw: a certain input that value, an uncertain one
+	 * its draws shifted by value less its base (its distribution moved).
+	 */
+	int set_input;
+	size_t input;
+	double value;
 } crm_joint_options;
 
 /* An uncertain value common to the scenarios that have it. */
@@ -100,5 +108,35 @@ typedef struct crm_joint_result {
 crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 			      const crm_joint_options *opt, crm_joint_result *res, crm_error *err);
 void crm_joint_result_free(crm_joint_result *res);
+
+/* ------------------------------------------------ goal seek on a probability */
+
+typedef struct crm_prob_goal {
+	int found;           /* value is where P(NPV < 0) crosses the target */
+	double value;        /* the input's value there */
+	/*
+	 * Where P(NPV < 0) is the target less and plus two of its standard
+	 * errors, sqrt(p (1 - p) / n): the value's Monte Carlo uncertainty (NaN
+	 * when that level is not reached within the interval).
+	 */
+	double value_lo, value_hi;
+	double base, p_base; /* the input's base and P(NPV < 0) there */
+	double lo, hi, p_lo, p_hi;   /* the interval searched and P(NPV < 0) at its ends */
+	uint64_t n;          /* draws per evaluation */
+	int evaluations;     /* simulations made */
+} crm_prob_goal;
+
+/*
+ * The value of input `input` (with a single base value) of sc at which the
+ * probability of a negative NPV equals target (in (0, 1)), searched in
+ * [lo, hi] by bisection on simulations of n draws with seed, the same draws
+ * at every value tried (common random numbers: P(NPV < 0) moves with the
+ * input only). found 0 when P at the ends does not bracket the target.
+ * CRM_EUSAGE for an input without a single base value or a bad interval;
+ * CRM_EDATA, CRM_ENOMEM from the simulations.
+ */
+crm_status crm_prob_goal_seek(const crm_scenario *sc, size_t input, double target, double lo,
+			      double hi, uint64_t n, uint64_t seed, crm_prob_goal *out,
+			      crm_error *err);
 
 #endif

@@ -446,7 +446,7 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 static int build_common_draws(html_doc *doc, const struct report_opts *o)
 {
 	const crm_scenario **scs = calloc(doc->ncases, sizeof *scs);
-	crm_joint_options jo = { o->draws < 2 ? 2 : o->draws, o->seed, 1, 0 };
+	crm_joint_options jo = { .n = o->draws < 2 ? 2 : o->draws, .seed = o->seed, .after_tax = 1 };
 	crm_joint_result jr;
 	crm_error err;
 	int status = EXIT_OK;

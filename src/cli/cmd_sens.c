@@ -45,6 +45,8 @@ struct sens_opts {
 	double target;
 	int interval_given;
 	double lo, hi;
+	double probability;   /* breakeven --probability; 0 when not given */
+	uint64_t draws, seed;
 	unsigned classes;     /* --only: the benefit classes counted; 0 = each scenario's own */
 };
 
@@ -293,8 +295,42 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 	return st;
 }
 
+/*
+ * breakeven --probability: the value of the input at which P(NPV < 0) is the
+ * target, searched in --interval or from 0 to 10 times its base within its
+ * domain.
+ */
+static crm_status run_prob_goal(const struct sens_opts *o, struct job *j, FILE *fp,
+				crm_error *err)
+{
+	const sens_view_opts vo = view_opts(o, j);
+	const crm_param *p = &j->input;
+	double lo = o->lo, hi = o->hi;
+	crm_prob_goal g;
+	crm_status st;
+
+	if (p->kind != CRM_PARAM_INPUT || !p->has_base)
+		return crm_error_set(err, CRM_EUSAGE, j->sc->file, p->loc.line, p->loc.col,
+				     "--probability: '%s' is not an input with a single base value",
+				     p->name);
+	if (!o->interval_given) {
+		lo = fmax(fmin(0, 10 * p->base), p->dom_lo);
+		hi = fmin(fmax(0, 10 * p->base), p->dom_hi);
+		if (!(lo < hi) || !isfinite(lo) || !isfinite(hi))
+			return crm_error_set(err, CRM_EUSAGE, j->sc->file, p->loc.line, p->loc.col,
+					     "--probability: the base of '%s' is 0: give --interval "
+					     "LOW:HIGH", p->name);
+	}
+	if ((st = crm_prob_goal_seek(j->sc, (size_t)p->index, o->probability, lo, hi, o->draws,
+				     o->seed, &g, err)) != CRM_OK)
+		return st;
+	return sens_view_prob_goal(fp, &vo, j->sc, p, o->probability, o->seed, &g, err);
+}
+
 static crm_status run_breakeven(const struct sens_opts *o, struct job *j, FILE *fp, crm_error *err)
 {
+	if (o->probability > 0)
+		return run_prob_goal(o, j, fp, err);
 	const sens_view_opts vo = view_opts(o, j);
 	crm_metric_id m = o->metrics[0];
 	size_t nparams = o->input ? 1 : j->sc->ninputs, n;
@@ -454,6 +490,20 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 		return parse_interval(o, arg) != 0 ? EXIT_USAGE : 0;
 	case OPT_JOBS:
 		return cli_jobs(p, arg, &o->jobs);
+	case OPT_PROBABILITY: {
+		double v;
+		int pct = 0;
+		char why[512];
+		if (crm_parse_number(arg, &v, &pct, why, sizeof why) != CRM_OK || !(v > 0 && v < 1))
+			return usage_error("breakeven: --probability takes a probability above 0 and "
+					   "below 1, such as 10%% or 0.1, not '%s'", arg);
+		o->probability = v;
+		break;
+	}
+	case OPT_DRAWS:
+		return cli_count(p, "--draws", arg, 100, 10000000, &o->draws);
+	case OPT_SEED:
+		return cli_seed(p, arg, &o->seed);
 	}
 	return 0;
 }
@@ -474,6 +524,8 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 	memcpy(o.steps, default_steps, sizeof default_steps);
 	o.nsteps = 7;
 	o.jobs = cli_processors();
+	o.draws = 10000;
+	o.seed = 1;
 	if (cmd == SENS_SWEEP) {
 		/* A one-way data table shows every metric unless --metric picks some. */
 		static const crm_metric_id all[] = { CRM_METRIC_NPV, CRM_METRIC_ROI, CRM_METRIC_IRR,
@@ -488,6 +540,11 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 	o.fmt = p.fmt;
 	o.output = p.output;
 	o.classes = p.classes;
+	if (o.probability > 0 && !o.input) {
+		status = usage_error("breakeven: --probability needs --input (each value tried is a "
+				     "simulation)");
+		goto done;
+	}
 	if (o.interval_given && !o.input) {
 		status = usage_error("breakeven: --interval needs --input (each input has its own "
 				     "scale)");

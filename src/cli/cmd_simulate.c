@@ -380,7 +380,7 @@ int cmd_simulate(int argc, char **argv)
 	 */
 	if (status == EXIT_OK && nfiles > 1) {
 		uint64_t n = o.n < COMMON_DRAWS_MAX ? o.n : COMMON_DRAWS_MAX;
-		crm_joint_options jo = { n < 2 ? 2 : n, o.seed, 0, 0 };
+		crm_joint_options jo = { .n = n < 2 ? 2 : n, .seed = o.seed };
 		crm_error_clear(&err);
 		if (crm_joint_simulate((const crm_scenario *const *)scs, (size_t)nfiles, &jo, &joint,
 				       &err) != CRM_OK)

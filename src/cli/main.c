@@ -76,6 +76,10 @@ static const struct cmd_option breakeven_opts[] = {
 	{ OPT_METRIC, NULL, METRIC_TEXT },
 	{ OPT_TARGET, NULL, "the metric's value to reach (default 0)" },
 	{ OPT_INTERVAL, NULL, "where to search (default 0 to 10 x base, inside its domain; every whole month for an input a line's months follow)" },
+	{ OPT_PROBABILITY, NULL, "with --input: the value at which P(NPV < 0) is P (such as 10%), "
+	  "by simulation on common draws, with its Monte Carlo band" },
+	{ OPT_DRAWS, NULL, "--probability: draws per value tried (default 10000)" },
+	{ OPT_SEED, NULL, "--probability: random seed (default 1)" },
 	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
 	HELP_OPT

@@ -61,6 +61,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_LIST] = { "list", 0, NULL },
 	[OPT_GROUP] = { "group", 0, "NAME[,NAME...]" },
 	[OPT_AFTER_TAX] = { "after-tax", 0, NULL },
+	[OPT_PROBABILITY] = { "probability", 0, "P" },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "crmroi/aftertax.h"
+#include "crmroi/expr.h"
 #include "crmroi/model.h"
 #include "crmroi/sample.h"
 #include "rng.h"
@@ -42,6 +43,8 @@ struct member {
 	double *val;            /* per item: this draw's value */
 	int after_tax;          /* measured by its NPV after tax */
 	size_t *kidx;           /* per item: its key's index in crm_joint_result.keys */
+	int shift_item;         /* set_input on an uncertain input: its item, or -1 */
+	double shift;           /* added to that item's draws */
 	unsigned char *owner;   /* per item: it is its key's first (its draws are kept) */
 };
 
@@ -110,6 +113,25 @@ static crm_status member_init(struct member *mb, const crm_scenario *sc, int aft
 	mb->cf->keep_amounts = mb->after_tax;   /* the tax needs each line's amounts */
 	for (size_t t = 0; t < mb->nitems; t++)
 		mb->key[t] = item_key(sc, &mb->items[t]);
+	mb->shift_item = -1;
+	return CRM_OK;
+}
+
+/* set_input: an uncertain input's draws shifted, a certain one set once for every draw. */
+static crm_status member_set_input(struct member *mb, size_t input, double value, crm_error *err)
+{
+	const crm_input *in = &mb->sc->inputs[input];
+
+	if (crm_expr_kind(in->value) != CRM_VALUE_NUMBER)
+		return crm_error_set(err, CRM_EUSAGE, mb->sc->file, in->loc.line, in->loc.col,
+				     "input '%s' has no single base value to set", in->name);
+	for (size_t t = 0; t < mb->nitems; t++)
+		if (mb->items[t].kind == CRM_ITEM_INPUT && (size_t)mb->items[t].index == input) {
+			mb->shift_item = (int)t;
+			mb->shift = value - crm_expr_number(in->value);
+			return CRM_OK;
+		}
+	crm_model_override(mb->m, input, value);
 	return CRM_OK;
 }
 
@@ -129,6 +151,8 @@ static void member_draw(struct member *mb, uint64_t seed, uint64_t d)
 		u = u < U_CLAMP ? U_CLAMP : u > 1 - U_CLAMP ? 1 - U_CLAMP : u;
 		mb->val[mb->cop.item[i]] = crm_uncertain_quantile(&mb->items[mb->cop.item[i]], u);
 	}
+	if (mb->shift_item >= 0)
+		mb->val[mb->shift_item] += mb->shift;
 	for (size_t t = 0; t < mb->nitems; t++) {
 		const crm_uncertain *u = &mb->items[t];
 		switch (u->kind) {
@@ -521,6 +545,13 @@ crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 			ready++;
 			goto done;
 		}
+	if (opt->set_input && (opt->input >= scs[0]->ninputs ||
+			       (st = member_set_input(&mbs[0], opt->input, opt->value, err)) != CRM_OK)) {
+		if (st == CRM_OK)
+			st = crm_error_set(err, CRM_EUSAGE, scs[0]->file, 0, 0, "no input %zu",
+					   opt->input);
+		goto done;
+	}
 	if (count_keys(mbs, ns, res) != 0) {
 		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");
 		goto done;
@@ -583,4 +614,141 @@ void crm_joint_result_free(crm_joint_result *res)
 	free(res->ssd);
 	free(res->worst_shortfall);
 	memset(res, 0, sizeof *res);
+}
+
+/* ------------------------------------------------ goal seek on a probability */
+
+/* The values tried so far and P(NPV < 0) at each: the brackets of later searches. */
+#define GOAL_TRIED 200
+struct tried {
+	double x[GOAL_TRIED], p[GOAL_TRIED];
+	int n;
+};
+
+/* P(NPV < 0) of sc with input set to x, on the draws of (n, seed). */
+static crm_status p_negative_at(const crm_scenario *sc, size_t input, double x, uint64_t n,
+				uint64_t seed, double *p, struct tried *tr, crm_error *err)
+{
+	crm_joint_options o = { .n = n, .seed = seed, .set_input = 1, .input = input, .value = x };
+	crm_joint_result r;
+	const crm_scenario *one[1] = { sc };
+	crm_status st = crm_joint_simulate(one, 1, &o, &r, err);
+
+	if (st == CRM_OK)
+		*p = r.p_negative[0];
+	crm_joint_result_free(&r);
+	if (st == CRM_OK && isnan(*p))
+		st = crm_error_set(err, CRM_EDATA, sc->file, 0, 0, "no draw has an NPV with %s = %g",
+				   sc->inputs[input].name, x);
+	if (st == CRM_OK && tr->n < GOAL_TRIED) {
+		tr->x[tr->n] = x;
+		tr->p[tr->n++] = *p;
+	}
+	return st;
+}
+
+/*
+ * Where P(NPV < 0) - level changes sign in [lo, hi], by bisection to a part
+ * in 1e4 of the interval, from the tightest bracket among the values tried
+ * so far; each new value is one simulation on the same draws. NaN when no
+ * two values tried bracket level.
+ */
+static crm_status bisect(const crm_scenario *sc, size_t input, double level, double width,
+			 uint64_t n, uint64_t seed, struct tried *tr, double *out, crm_error *err)
+{
+	double a = NAN, pa = NAN, b = NAN, pb = NAN;
+
+	*out = NAN;
+	/* The bracket: the two values tried nearest each other on either side of level. */
+	for (int i = 0; i < tr->n; i++)
+		for (int k = 0; k < tr->n; k++) {
+			if (!((tr->p[i] - level) * (tr->p[k] - level) < 0) || !(tr->x[i] < tr->x[k]))
+				continue;
+			if (isnan(a) || tr->x[k] - tr->x[i] < b - a) {
+				a = tr->x[i];
+				pa = tr->p[i];
+				b = tr->x[k];
+				pb = tr->p[k];
+			}
+		}
+	for (int i = 0; i < tr->n; i++)
+		if (tr->p[i] == level) {
+			*out = tr->x[i];
+			return CRM_OK;
+		}
+	if (isnan(a))
+		return CRM_OK;
+	while (b - a > 1e-4 * width) {
+		double m = a + (b - a) / 2, pm;
+		crm_status st = p_negative_at(sc, input, m, n, seed, &pm, tr, err);
+		if (st != CRM_OK)
+			return st;
+		if (pm == level) {
+			*out = m;
+			return CRM_OK;
+		}
+		if ((pm - level) * (pa - level) > 0) {
+			a = m;
+			pa = pm;
+		} else {
+			b = m;
+			pb = pm;
+		}
+	}
+	(void)pb;
+	*out = a + (b - a) / 2;
+	return CRM_OK;
+}
+
+crm_status crm_prob_goal_seek(const crm_scenario *sc, size_t input, double target, double lo,
+			      double hi, uint64_t n, uint64_t seed, crm_prob_goal *out,
+			      crm_error *err)
+{
+	struct tried *tr = calloc(1, sizeof *tr);
+	crm_status st;
+
+	memset(out, 0, sizeof *out);
+	out->value = out->value_lo = out->value_hi = NAN;
+	out->n = n;
+	if (!tr)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	if (input >= sc->ninputs || crm_expr_kind(sc->inputs[input].value) != CRM_VALUE_NUMBER) {
+		st = crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "input '%s' has no single base "
+				   "value to move", input < sc->ninputs ? sc->inputs[input].name : "?");
+		goto done;
+	}
+	if (!(target > 0 && target < 1) || !(lo < hi) || !isfinite(lo) || !isfinite(hi)) {
+		st = crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "a probability above 0 and below 1 "
+				   "and an interval LOW < HIGH are needed");
+		goto done;
+	}
+	out->base = crm_expr_number(sc->inputs[input].value);
+	out->lo = lo;
+	out->hi = hi;
+	if ((st = p_negative_at(sc, input, lo, n, seed, &out->p_lo, tr, err)) != CRM_OK ||
+	    (st = p_negative_at(sc, input, hi, n, seed, &out->p_hi, tr, err)) != CRM_OK ||
+	    (st = p_negative_at(sc, input, out->base, n, seed, &out->p_base, tr, err)) != CRM_OK)
+		goto done;
+	/* The base inside the interval brackets too; outside, it is only reported. */
+	if (!(out->base > lo && out->base < hi))
+		tr->n--;
+	if ((st = bisect(sc, input, target, hi - lo, n, seed, tr, &out->value, err)) != CRM_OK)
+		goto done;
+	out->found = !isnan(out->value);
+	if (out->found) {
+		/* The Monte Carlo band: where P is two standard errors below and above the target. */
+		double se = sqrt(target * (1 - target) / (double)n);
+		double a, b;
+		if ((st = bisect(sc, input, target - 2 * se, hi - lo, n, seed, tr, &a, err)) != CRM_OK ||
+		    (st = bisect(sc, input, target + 2 * se, hi - lo, n, seed, tr, &b, err)) != CRM_OK)
+			goto done;
+		/* P rising with the input: the lower level is reached at the lower value. */
+		int rising = out->p_hi > out->p_lo;
+		out->value_lo = rising ? a : b;   /* NaN: that side is beyond the interval */
+		out->value_hi = rising ? b : a;
+	}
+	out->evaluations = tr->n;
+done:
+	free(tr);
+	return st;
 }

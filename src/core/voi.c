@@ -307,7 +307,8 @@ static crm_status group_keys(const char *list, const crm_joint_result *jr, size_
 crm_status crm_voi(const crm_scenario *const *scs, size_t ns, const crm_voi_options *opt,
 		   crm_voi_result *res, crm_error *err)
 {
-	crm_joint_options jo = { opt->n, opt->seed, opt->after_tax, 1 };
+	crm_joint_options jo = { .n = opt->n, .seed = opt->seed, .after_tax = opt->after_tax,
+				.keep_values = 1 };
 	crm_joint_result jr;
 	crm_status st;
 	double *delta = NULL, *xs = NULL;

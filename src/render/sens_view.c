@@ -547,6 +547,143 @@ crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_sce
 	return CRM_OK;
 }
 
+/* ------------------------------------------------ break-even on a probability */
+
+/*
+ * The decimals that show a goal-seek answer to its Monte Carlo band: two
+ * significant digits of the band's width (a fraction's decimals for a rate),
+ * at least those of the input's own values; -1 for money (whole units).
+ */
+static int band_decimals(const crm_param *p, const crm_prob_goal *g)
+{
+	double w = g->value_hi - g->value_lo;
+
+	if (p->unit == CRM_UNIT_MONEY)
+		return -1;
+	int d = p->decimals;
+	if (isfinite(w) && w > 0) {
+		int need = (int)ceil(-log10(w)) + 1;
+		d = need > d ? need : d;
+	}
+	return d < 0 ? 0 : d > 10 ? 10 : d;
+}
+
+/* A goal-seek value, as the table shows it and a sentence says it. */
+static void goal_cell(rtable *t, long row, size_t c, const crm_param *p, int d, double v)
+{
+	if (d < 0)
+		rtable_param(t, row, c, p, v);
+	else
+		rtable_num_in(t, row, c, v, p->unit == CRM_UNIT_RATE ? CRM_UNIT_RATE : CRM_UNIT_NUMBER,
+			      d);
+}
+
+static void goal_text(char *buf, size_t len, const crm_param *p, int d, double v)
+{
+	if (d < 0)
+		fmt_param(buf, len, p, v);
+	else if (p->unit == CRM_UNIT_RATE)
+		fmt_rate_in(buf, len, v, d);
+	else
+		fmt_money(buf, len, v, d);
+}
+
+crm_status sens_view_prob_goal(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
+			       const crm_param *p, double target, uint64_t seed,
+			       const crm_prob_goal *g, crm_error *err)
+{
+	rtable t;
+	char tg[64], v[64], a[64], b[64], pb[64], base[64], lo[64], hi[64], line[1024], n[64];
+	int d = band_decimals(p, g), people = vo->fmt == FMT_TEXT || vo->fmt == FMT_MARKDOWN;
+
+	/* People read the meaning as a sentence under the table; CSV and JSON as a column. */
+	if (rtable_init(&t, (people ? 8 : 9) + csv_only(vo)) != 0)
+		return nomem(err);
+	rtable_col(&t, 0, "name", "Input", UNIT_TEXT);
+	rtable_col(&t, 1, "base", "Base value", CRM_UNIT_NUMBER);
+	rtable_col(&t, 2, "p_negative_at_base", "P(NPV < 0) at base", CRM_UNIT_RATE);
+	rtable_col(&t, 3, "target", "Target", CRM_UNIT_RATE);
+	rtable_col(&t, 4, "value", "Value", CRM_UNIT_NUMBER);
+	rtable_col(&t, 5, "band_from", "Band from", CRM_UNIT_NUMBER);
+	rtable_col(&t, 6, "band_to", "to", CRM_UNIT_NUMBER);
+	rtable_col(&t, 7, "status", "Status", UNIT_TEXT);
+	if (!people)
+		rtable_col(&t, 8, "meaning", "Meaning", UNIT_TEXT);
+	long row = rtable_row(&t);
+	if (row < 0) {
+		rtable_free(&t);
+		return nomem(err);
+	}
+	fmt_percent(tg, sizeof tg, target);
+	fmt_percent(pb, sizeof pb, g->p_base);
+	fmt_param(base, sizeof base, p, g->base);
+	fmt_param(a, sizeof a, p, g->lo);
+	fmt_param(b, sizeof b, p, g->hi);
+	rtable_text_for(&t, row, 0, p->name, p->label);
+	rtable_param(&t, row, 1, p, g->base);
+	rtable_num(&t, row, 2, g->p_base);
+	rtable_num(&t, row, 3, target);
+	if (g->found) {
+		int both = isfinite(g->value_lo) && isfinite(g->value_hi);
+		goal_cell(&t, row, 4, p, d, g->value);
+		if (isfinite(g->value_lo))
+			goal_cell(&t, row, 5, p, d, g->value_lo);
+		else
+			rtable_value(&t, row, 5, &(crm_value){ NAN, 0, "beyond the interval" });
+		if (isfinite(g->value_hi))
+			goal_cell(&t, row, 6, p, d, g->value_hi);
+		else
+			rtable_value(&t, row, 6, &(crm_value){ NAN, 0, "beyond the interval" });
+		rtable_text(&t, row, 7, "found");
+		goal_text(v, sizeof v, p, d, g->value);
+		goal_text(lo, sizeof lo, p, d, g->value_lo);
+		goal_text(hi, sizeof hi, p, d, g->value_hi);
+		snprintf(line, sizeof line, "The probability of a negative NPV is %s with %s at %s "
+			 "(%s at its base, %s)%s%s%s%s%s.", tg, param_words(p), v, pb, base,
+			 both ? "; between " : "", both ? lo : "", both ? " and " : "", both ? hi : "",
+			 both ? " within two standard errors of the simulation" : "");
+	} else {
+		char pa[64], pz[64];
+		rtable_value(&t, row, 4, &(crm_value){ NAN, 0, "none in interval" });
+		rtable_text(&t, row, 7, "none in interval");
+		fmt_percent(pa, sizeof pa, g->p_lo);
+		fmt_percent(pz, sizeof pz, g->p_hi);
+		snprintf(line, sizeof line, "The probability of a negative NPV does not reach %s for %s "
+			 "from %s to %s: %s at %s, %s at %s.", tg, param_words(p), a, b, pa, a, pz, b);
+	}
+	if (!people)
+		rtable_text(&t, row, 8, line);
+	if (vo->fmt == FMT_JSON) {
+		json_head(fp, vo, sc, "breakeven_probability", CRM_METRIC_NPV);
+		fprintf(fp, ",\n  \"draws\": %llu, \"seed\": %llu, \"searched_from\": ",
+			(unsigned long long)g->n, (unsigned long long)seed);
+		json_number(fp, g->lo);
+		fputs(", \"searched_to\": ", fp);
+		json_number(fp, g->hi);
+	}
+	if (!machine_rows(fp, vo, &t)) {
+		crm_value none = { NAN, 0, "" };
+		char scratch[64];
+		people_head(fp, vo, sc, "Break-even on a probability",
+			    crm_metric_info_of(CRM_METRIC_NPV), &none, scratch, sizeof scratch);
+		fmt_money(n, sizeof n, (double)g->n, 0);
+		char intro[1024];
+		snprintf(intro, sizeof intro, "The value of %s at which the probability of a negative "
+			 "NPV is %s, every other uncertain value drawn as simulate draws it: %s draws "
+			 "with seed %llu, the same draws at every value tried (common random numbers), "
+			 "searched by bisection from %s to %s in %d simulations. An input with a range "
+			 "keeps its spread, moved with its base.", param_words(p), tg, n,
+			 (unsigned long long)seed, a, b, g->evaluations);
+		note_line(fp, vo->fmt, intro);
+		print_table(&t, vo->fmt, fp);
+		if (vo->fmt == FMT_MARKDOWN)
+			fputc('\n', fp);
+		note_line(fp, vo->fmt, line);
+	}
+	rtable_free(&t);
+	return CRM_OK;
+}
+
 /* ------------------------------------------------------------------ sweep */
 
 /* Point i of an axis as shown: a point of a grid that is not decimal rounded to 15 digits. */

@@ -59,6 +59,15 @@ typedef struct sens_view_breakeven_search {
 	int one_input;          /* --input: the one row is the parameter asked for */
 } sens_view_breakeven_search;
 
+/*
+ * breakeven --probability: the value of input p at which P(NPV < 0) reaches
+ * target (crm_prob_goal_seek's g), with its Monte Carlo band, the draws and
+ * seed. CRM_ENOMEM only.
+ */
+crm_status sens_view_prob_goal(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
+			       const crm_param *p, double target, uint64_t seed,
+			       const crm_prob_goal *g, crm_error *err);
+
 /* base: the metric at the base case. CRM_ENOMEM only. */
 crm_status sens_view_breakeven(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
 			       crm_metric_id m, const sens_view_breakeven_search *q,

@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 #include <stdlib.h>
 
 #define N 100000
@@ -39,7 +41,7 @@ static void test_common_draws(void **state)
 	(void)state;
 	crm_scenario *a = linear(1000, 30000, ""), *b = linear(500, 10000, "");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 7, 0, 0 };
+	crm_joint_options o = { .n = N, .seed = 7 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -96,7 +98,7 @@ static void test_common_gate(void **state)
 	crm_scenario *a = linear(1000, 30000, "benefit,Roll-out,10000,,,,once,60%,rollout\n");
 	crm_scenario *b = linear(500, 10000, "benefit,Roll-out,20000,,,,once,60%,rollout\n");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 11, 0, 0 };
+	crm_joint_options o = { .n = N, .seed = 11 };
 	crm_joint_result r;
 	crm_error err;
 	uint64_t ahead = 0;
@@ -137,7 +139,7 @@ static void test_common_draws_after_tax(void **state)
 	snprintf(tb, sizeof tb, tax, "0", "5000", "250");
 	crm_scenario *a = load_text(ta), *b = load_text(tb);
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { N, 3, 1, 0 };
+	crm_joint_options o = { .n = N, .seed = 3, .after_tax = 1 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -188,7 +190,7 @@ static void test_dominance(void **state)
 	(void)state;
 	crm_scenario *e = normal_linear(1, 10000), *f = normal_linear(1, 0), *g = normal_linear(2, -100000);
 	const crm_scenario *all[3] = { e, f, g };
-	crm_joint_options o = { 20000, 4, 0, 0 };
+	crm_joint_options o = { .n = 20000, .seed = 4 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -212,6 +214,58 @@ static void test_dominance(void **state)
 	crm_scenario_free(g);
 }
 
+/*
+ * Goal seek on a probability: NPV = 1000 x + y, y ~ Normal(-100000, 200000),
+ * x certain (base 300). P(NPV < 0) = Phi((-1000 x + 100000) / 200000), which
+ * is 10% at x = (100000 - 200000 z_0.1) / 1000 = 356.31 (z_0.1 = -1.28155,
+ * GSL's inverse normal). With n draws the answer's standard error is
+ * sqrt(0.09 / n) / (phi(z_0.1) x 1000 / 200000): 3.42 for 10,000; the band
+ * where P is the target +/- two of its standard errors is about four of
+ * them wide. The same with x uncertain: its draws move with its base.
+ */
+static void test_prob_goal(void **state)
+{
+	(void)state;
+	char text[1024];
+	double lo = -100000 - CRM_Z95 * 200000, hi = -100000 + CRM_Z95 * 200000;
+	crm_prob_goal g;
+	crm_error err;
+	double want = (100000 - 200000 * gsl_cdf_ugaussian_Pinv(0.1)) / 1000;
+	double se = sqrt(0.09 / 10000) / (gsl_ran_ugaussian_pdf(gsl_cdf_ugaussian_Pinv(0.1)) * 1000 /
+					   200000);
+
+	snprintf(text, sizeof text, "kind,name,value,low,high,dist,timing\n"
+		 "input,x,300,,,,\ninput,y,-100000,%.17g,%.17g,normal,\n"
+		 "benefit,B,1000 * x + y,,,,once\n", lo, hi);
+	crm_scenario *sc = load_text(text);
+	crm_error_clear(&err);
+	assert_int_equal(crm_prob_goal_seek(sc, 0, 0.10, 0, 3000, 10000, 6, &g, &err), CRM_OK);
+	assert_true(g.found);
+	assert_close(g.value, want, 0, 5 * se);
+	assert_close(g.p_base, gsl_cdf_ugaussian_P(-1), 0, 5 * sqrt(0.16 * 0.84 / 10000));
+	assert_true(g.value_lo < g.value && g.value < g.value_hi);
+	assert_close(g.value_hi - g.value_lo, 4 * se, 0.25, 0);
+	/* A target the interval does not reach: not found, with P at its ends. */
+	assert_int_equal(crm_prob_goal_seek(sc, 0, 0.10, 0, 200, 2000, 6, &g, &err), CRM_OK);
+	assert_false(g.found);
+	assert_true(g.p_lo > 0.1 && g.p_hi > 0.1);
+	crm_scenario_free(sc);
+
+	/* x uncertain, uniform around its base: its draws shift with it; the answer is the same
+	 * within the error, as y dominates the spread (x's spread adds 1000 x 2 / sqrt(12)). */
+	snprintf(text, sizeof text, "kind,name,value,low,high,dist,timing\n"
+		 "input,x,300,299,301,uniform,\ninput,y,-100000,%.17g,%.17g,normal,\n"
+		 "benefit,B,1000 * x + y,,,,once\n", lo, hi);
+	sc = load_text(text);
+	assert_int_equal(crm_prob_goal_seek(sc, 0, 0.10, 0, 3000, 10000, 6, &g, &err), CRM_OK);
+	assert_close(g.value, want, 0, 5 * se);
+	crm_scenario_free(sc);
+	/* An input written as a formula has no single base value to move. */
+	sc = load_text("kind,name,value\ninput,x,300\ninput,z,x * 2\nbenefit,B,z\n");
+	assert_int_equal(crm_prob_goal_seek(sc, 1, 0.10, 0, 3000, 1000, 6, &g, &err), CRM_EUSAGE);
+	crm_scenario_free(sc);
+}
+
 /* Values a scenario has alone are drawn too, and counted apart from the shared ones. */
 static void test_keys_and_errors(void **state)
 {
@@ -221,7 +275,7 @@ static void test_keys_and_errors(void **state)
 		"input,y,5,0,10,uniform,\n"
 		"benefit,Z,y * 100,,,,once\n");
 	const crm_scenario *both[2] = { a, b };
-	crm_joint_options o = { 1000, 1, 0, 0 };
+	crm_joint_options o = { .n = 1000, .seed = 1 };
 	crm_joint_result r;
 	crm_error err;
 
@@ -247,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_common_gate),
 		cmocka_unit_test(test_common_draws_after_tax),
 		cmocka_unit_test(test_dominance),
+		cmocka_unit_test(test_prob_goal),
 		cmocka_unit_test(test_keys_and_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
