@@ -52,6 +52,14 @@ typedef struct crm_joint_options {
 	int set_input;
 	size_t input;
 	double value;
+	/*
+	 * With force_group, group `group` of the first scenario goes ahead
+	 * (group_on) or not in every draw, whatever its chance: the two
+	 * outcomes a decision at the gate chooses between.
+	 */
+	int force_group;
+	size_t group;
+	int group_on;
 } crm_joint_options;
 
 /* An uncertain value common to the scenarios that have it. */

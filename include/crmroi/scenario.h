@@ -191,6 +191,14 @@ typedef struct crm_group {
 	size_t nlines;
 	int first_month;     /* the earliest start month of its lines: when it is decided */
 	crm_loc loc;         /* the row of its first line */
+	/*
+	 * The decide column: the inputs observed by the group's month, on which
+	 * the roll-out is decided (a real option: it goes ahead only when its
+	 * expected value given them is positive); NULL, 0 when none.
+	 */
+	int *decide;
+	size_t ndecide;
+	crm_loc decide_loc;  /* the cell that gives them */
 } crm_group;
 
 /* A rank (Spearman) correlation between two uncertain inputs. */

@@ -93,6 +93,50 @@ crm_status crm_voi(const crm_scenario *const *scs, size_t ns, const crm_voi_opti
 		   crm_voi_result *res, crm_error *err);
 void crm_voi_result_free(crm_voi_result *res);
 
+/* ------------------------------------------------------- gates as decisions */
+
+/*
+ * A group whose lines carry the decide column (crmroi-scenario(5)) is a
+ * decision at its month, not only a chance: in each draw the roll-out goes
+ * ahead when its chance allows (the group's probability, when below 1) and
+ * its expected value given the inputs observed by then is positive. That
+ * expectation, E(NPV going ahead - NPV stopping | observed), is estimated by
+ * regression across the draws, as Longstaff and Schwartz do for American
+ * options ("Valuing American Options by Simulation: A Simple Least-Squares
+ * Approach", Review of Financial Studies 14(1), 2001), with the splines of
+ * the value of information, fitted on half the draws and applied to the
+ * other half (and the other way round), so that the decision in a draw never
+ * sees that draw's outcome. Each group is decided on its own, the others as
+ * drawn.
+ */
+typedef struct crm_gate_decision {
+	size_t group;              /* index in sc->groups */
+	double probability;        /* its chance to go ahead (1 without one) */
+	double commit, decide;     /* mean NPV going ahead whenever the chance allows, and with
+				      the decision */
+	double option, option_se;  /* the value of the option to stop: decide - commit */
+	double p_stop;             /* share of draws in which the decision stops it */
+	double p_negative_commit, p_negative_decide;
+	double p10[2], p50[2], p90[2];   /* NPV committing now [0] and with the decision [1] */
+	size_t nobserved;          /* the observed inputs that vary (the regression's) */
+} crm_gate_decision;
+
+typedef struct crm_decide_result {
+	uint64_t n, used;          /* draws, and those in which both outcomes have an NPV */
+	size_t ngates;
+	crm_gate_decision *gates;  /* the groups with a decide column, in group order */
+} crm_decide_result;
+
+/*
+ * Each decided group of sc on n draws (100 to 10,000,000) with seed, on
+ * common draws. ngates 0 when no group has a decide column. CRM_EUSAGE for n
+ * out of range; CRM_EDATA, CRM_ENOMEM. Free with crm_decide_result_free,
+ * also after a failure.
+ */
+crm_status crm_decide(const crm_scenario *sc, uint64_t n, uint64_t seed, crm_decide_result *res,
+		      crm_error *err);
+void crm_decide_result_free(crm_decide_result *res);
+
 /* "input", "line value", "risk event", "gate", "group". */
 const char *crm_voi_kind_name(crm_voi_kind k);
 

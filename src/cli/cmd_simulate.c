@@ -284,6 +284,7 @@ int cmd_simulate(int argc, char **argv)
 	crm_scenario **scs = calloc((size_t)nfiles, sizeof *scs);
 	crm_sim_result *res = calloc((size_t)nfiles, sizeof *res);
 	crm_sobol_result *sob = calloc((size_t)nfiles, sizeof *sob);
+	crm_decide_result *dec = calloc((size_t)nfiles, sizeof *dec);
 	crm_error err;
 	out_sink sink, ssink;
 	int sink_opened = 0, joint_done = 0;
@@ -388,10 +389,22 @@ int cmd_simulate(int argc, char **argv)
 		else
 			joint_done = 1;
 	}
+	/* Gates as decisions, in each scenario that has a decide column. */
+	for (int i = 0; i < nfiles && status == EXIT_OK && dec; i++) {
+		int any = 0;
+		for (size_t g = 0; g < scs[i]->ngroups; g++)
+			any |= scs[i]->groups[g].ndecide > 0;
+		if (!any)
+			continue;
+		uint64_t n = o.n < COMMON_DRAWS_MAX ? o.n : COMMON_DRAWS_MAX;
+		crm_error_clear(&err);
+		if (crm_decide(scs[i], n < 100 ? 100 : n, o.seed, &dec[i], &err) != CRM_OK)
+			status = report_error(&err);
+	}
 	if (status != EXIT_OK)
 		goto done;
 	sim_view_opts vo = { o.fmt, o.seed, o.precision, o.classes };
-	sim_view_write(&vo, scs, res, o.sobol ? sob : NULL, joint_done ? &joint : NULL,
+	sim_view_write(&vo, scs, res, o.sobol ? sob : NULL, dec, joint_done ? &joint : NULL,
 		       (size_t)nfiles, sink.fp);
 	out_sink *both[2] = { &sink, &ssink };
 	sink_opened = 0;
@@ -407,6 +420,9 @@ done:
 		crm_sobol_result_free(&sob[i]);
 	}
 	crm_joint_result_free(&joint);
+	for (int i = 0; i < nfiles && dec; i++)
+		crm_decide_result_free(&dec[i]);
+	free(dec);
 	for (int i = 0; i < nfiles && scs; i++)
 		crm_scenario_free(scs[i]);
 	free(scs);

@@ -43,6 +43,8 @@ struct member {
 	double *val;            /* per item: this draw's value */
 	int after_tax;          /* measured by its NPV after tax */
 	size_t *kidx;           /* per item: its key's index in crm_joint_result.keys */
+	int force_line;         /* force_group: the group's first line, or -1 */
+	int force_on;
 	int shift_item;         /* set_input on an uncertain input: its item, or -1 */
 	double shift;           /* added to that item's draws */
 	unsigned char *owner;   /* per item: it is its key's first (its draws are kept) */
@@ -114,6 +116,7 @@ static crm_status member_init(struct member *mb, const crm_scenario *sc, int aft
 	for (size_t t = 0; t < mb->nitems; t++)
 		mb->key[t] = item_key(sc, &mb->items[t]);
 	mb->shift_item = -1;
+	mb->force_line = -1;
 	return CRM_OK;
 }
 
@@ -161,6 +164,8 @@ static void member_draw(struct member *mb, uint64_t seed, uint64_t d)
 		case CRM_ITEM_EVENT: crm_model_set_occurs(mb->m, (size_t)u->index, mb->val[t] != 0); break;
 		}
 	}
+	if (mb->force_line >= 0)
+		crm_model_set_occurs(mb->m, (size_t)mb->force_line, mb->force_on);
 }
 
 /* The NPV of the model as drawn: NaN where it is not a number (a division by zero). */
@@ -551,6 +556,15 @@ crm_status crm_joint_simulate(const crm_scenario *const *scs, size_t ns,
 			st = crm_error_set(err, CRM_EUSAGE, scs[0]->file, 0, 0, "no input %zu",
 					   opt->input);
 		goto done;
+	}
+	if (opt->force_group) {
+		if (opt->group >= scs[0]->ngroups) {
+			st = crm_error_set(err, CRM_EUSAGE, scs[0]->file, 0, 0, "no group %zu",
+					   opt->group);
+			goto done;
+		}
+		mbs[0].force_line = scs[0]->groups[opt->group].first_line;
+		mbs[0].force_on = opt->group_on;
 	}
 	if (count_keys(mbs, ns, res) != 0) {
 		st = crm_error_set(err, CRM_ENOMEM, scs[0]->file, 0, 0, "out of memory");

@@ -245,8 +245,10 @@ void crm_scenario_free(crm_scenario *sc)
 		free_extra(ln->extra, sc->nextra);
 	}
 	free(sc->lines);
-	for (size_t g = 0; g < sc->ngroups; g++)
+	for (size_t g = 0; g < sc->ngroups; g++) {
 		free(sc->groups[g].name);
+		free(sc->groups[g].decide);
+	}
 	free(sc->groups);
 	free(sc->correlations);
 	crm_scen_free_tracking(sc);

@@ -26,7 +26,7 @@ const char *const crm_scen_col_names[NCOLS] = {
 	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
 	"treatment", "life", "depreciation", "salvage", "date",
 	"phase", "baseline", "target", "direction", "due", "unit",
-	"group", "class", "adoption", "placeholder", "label"
+	"group", "class", "adoption", "placeholder", "label", "decide"
 };
 
 const char *const crm_scen_setting_names[] = {
@@ -442,8 +442,9 @@ crm_status crm_scen_check_unused(struct loader *ld, const struct srow *r, const 
 {
 	for (size_t i = 0; i < n; i++)
 		if (given(ld, r, cols[i]))
-			return FAIL(ld, r, cols[i], "'%s' is given for a %s row, where it has no "
-				    "meaning (leave the %s column empty)", field(ld, r, cols[i]), kind,
+			return FAIL(ld, r, cols[i], "'%s' is given for %s %s row, where it has no "
+				    "meaning (leave the %s column empty)", field(ld, r, cols[i]),
+				    strchr("aeiouAEIOU", kind[0]) && kind[0] ? "an" : "a", kind,
 				    crm_scen_col_names[cols[i]]);
 	return CRM_OK;
 }

@@ -326,7 +326,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 			"phase", "criterion" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 			COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-			COL_PROBABILITY, COL_GROUP, COL_CLASS, COL_PLACEHOLDER, COL_LABEL };
+			COL_PROBABILITY, COL_GROUP, COL_CLASS, COL_PLACEHOLDER, COL_LABEL, COL_DECIDE };
 		int removed = 0;
 		for (size_t u = 0; u < sizeof unused / sizeof *unused; u++)
 			if (rowf(nr, unused[u])[0])

@@ -76,7 +76,7 @@ static int month_of_day(const crm_settings *s, long d)
 crm_status crm_scen_check_line_columns(struct loader *ld, const struct srow *r, const char *kind)
 {
 	static const enum col cols[] = { COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE,
-		COL_DATE, COL_GROUP, COL_CLASS, COL_ADOPTION };
+		COL_DATE, COL_GROUP, COL_CLASS, COL_ADOPTION, COL_DECIDE };
 	return crm_scen_check_unused(ld, r, kind, cols, sizeof cols / sizeof *cols);
 }
 
@@ -396,6 +396,65 @@ static crm_status read_adoption(struct loader *ld, const struct srow *r, crm_lin
 }
 
 /*
+ * The decide column of a group's line: input names separated by commas,
+ * semicolons or blanks, each an input of the scenario, once. A group takes
+ * it once, or the same list on each line that gives it.
+ */
+static crm_status read_decide(struct loader *ld, const struct srow *r, crm_group *grp,
+			      const char *what)
+{
+	const char *v = field(ld, r, COL_DECIDE);
+	size_t n = 0, cap = 0;
+	int *idx = NULL;
+
+	for (const char *p = v; *p;) {
+		p += strspn(p, ",; \t");
+		size_t len = strcspn(p, ",; \t");
+		if (!len)
+			break;
+		size_t in;
+		if (!crm_scen_smap_get(&ld->input_names, p, len, &in)) {
+			free(idx);
+			return FAIL(ld, r, COL_DECIDE, "%s: decide names '%.*s', which is not an input "
+				    "(expected the inputs observed by the group's month, such as "
+				    "adoption,lead_conversion_uplift)", what, (int)len, p);
+		}
+		for (size_t k = 0; k < n; k++)
+			if (idx[k] == (int)in) {
+				free(idx);
+				return FAIL(ld, r, COL_DECIDE, "%s: decide names '%.*s' twice", what,
+					    (int)len, p);
+			}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 4;
+			int *g = realloc(idx, cap * sizeof *g);
+			if (!g) {
+				free(idx);
+				return crm_scen_nomem(ld);
+			}
+			idx = g;
+		}
+		idx[n++] = (int)in;
+		p += len;
+	}
+	if (grp->decide) {
+		int same = grp->ndecide == n;
+		for (size_t k = 0; same && k < n; k++)
+			same = grp->decide[k] == idx[k];
+		free(idx);
+		if (!same)
+			return FAIL(ld, r, COL_DECIDE, "%s: decide differs from the list on line %d for "
+				    "group '%s' (give it once, or the same on every line)", what,
+				    grp->decide_loc.line, grp->name);
+		return CRM_OK;
+	}
+	grp->decide = idx;
+	grp->ndecide = n;
+	grp->decide_loc = loc_of(ld, r, COL_DECIDE);
+	return CRM_OK;
+}
+
+/*
  * The class of a benefit, and the group of a line: a line joining a group
  * that already has a probability must give the same one, or none.
  */
@@ -426,8 +485,13 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 		}
 		ln->cls = (crm_class)c;
 	}
-	if (!*g)
+	if (!*g) {
+		if (given(ld, r, COL_DECIDE))
+			return FAIL(ld, r, COL_DECIDE, "%s: decide names what a group's roll-out is "
+				    "decided on; this line is in no group (give it a group, or leave "
+				    "decide empty)", what);
 		return CRM_OK;
+	}
 	if (!crm_scen_smap_get(&ld->group_names, g, strlen(g), &gi)) {
 		/* Names that differ only in case would silently make two gates. */
 		for (size_t o = 0; o < sc->ngroups; o++) {
@@ -460,6 +524,11 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 	crm_group *grp = &sc->groups[gi];
 	ln->group = (int)gi;
 	grp->nlines++;
+	if (given(ld, r, COL_DECIDE)) {
+		crm_status st = read_decide(ld, r, grp, what);
+		if (st != CRM_OK)
+			return st;
+	}
 	if (!given(ld, r, COL_PROBABILITY))
 		return CRM_OK;
 	if (!ld->group_prob_line[gi]) {

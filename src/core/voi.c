@@ -480,3 +480,256 @@ void crm_voi_result_free(crm_voi_result *res)
 	free(res->mean);
 	memset(res, 0, sizeof *res);
 }
+
+/* ------------------------------------------------------- gates as decisions */
+
+/* Least squares of y[rows] on the terms (an intercept first), into coef (p values). */
+static crm_status fit(struct term *terms, size_t nterms, const double *y, const size_t *rows,
+		      size_t nrows, double *coef, size_t p)
+{
+	double *row = malloc(p * sizeof *row);
+	gsl_matrix *X = nrows > p + 1 ? gsl_matrix_alloc(nrows, p) : NULL;
+	gsl_vector *yv = X ? gsl_vector_alloc(nrows) : NULL, *c = X ? gsl_vector_alloc(p) : NULL;
+	gsl_multifit_linear_workspace *w = X ? gsl_multifit_linear_alloc(nrows, p) : NULL;
+	crm_status st = CRM_OK;
+
+	memset(coef, 0, p * sizeof *coef);
+	if (!row) {
+		st = CRM_ENOMEM;
+		goto done;
+	}
+	if (!X) {
+		/* Too few draws for the terms: the mean alone. */
+		double s = 0;
+		for (size_t i = 0; i < nrows; i++)
+			s += y[rows[i]];
+		coef[0] = nrows ? s / (double)nrows : 0;
+		goto done;
+	}
+	if (!yv || !c || !w) {
+		st = CRM_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		size_t col = 1;
+		row[0] = 1;
+		for (size_t k = 0; k < nterms; k++) {
+			term_row(&terms[k], rows[i], row + col);
+			col += term_cols(&terms[k]);
+		}
+		for (size_t j = 0; j < p; j++)
+			gsl_matrix_set(X, i, j, row[j]);
+		gsl_vector_set(yv, i, y[rows[i]]);
+	}
+	double rnorm, snorm;
+	if (gsl_multifit_linear_svd(X, w) == GSL_SUCCESS &&
+	    gsl_multifit_linear_solve(0, X, yv, c, &rnorm, &snorm, w) == GSL_SUCCESS)
+		for (size_t j = 0; j < p; j++)
+			coef[j] = gsl_vector_get(c, j);
+done:
+	free(row);
+	gsl_matrix_free(X);
+	gsl_vector_free(yv);
+	gsl_vector_free(c);
+	if (w)
+		gsl_multifit_linear_free(w);
+	return st;
+}
+
+static double predict(struct term *terms, size_t nterms, const double *coef, size_t p, size_t i,
+		      double *row)
+{
+	size_t col = 1;
+	double v = coef[0];
+
+	for (size_t k = 0; k < nterms; k++) {
+		term_row(&terms[k], i, row + col);
+		col += term_cols(&terms[k]);
+	}
+	for (size_t j = 1; j < p; j++)
+		v += coef[j] * row[j];
+	return v;
+}
+
+/* P10, P50, P90 and P(< 0) of v[0..m), sorted in place. */
+static void spread_of(double *v, size_t m, double *p10, double *p50, double *p90, double *neg)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < m; i++)
+		k += v[i] < 0;
+	*neg = (double)k / (double)m;
+	gsl_sort(v, 1, m);
+	*p10 = gsl_stats_quantile_from_sorted_data(v, 1, m, 0.10);
+	*p50 = gsl_stats_quantile_from_sorted_data(v, 1, m, 0.50);
+	*p90 = gsl_stats_quantile_from_sorted_data(v, 1, m, 0.90);
+}
+
+static crm_status decide_group(const crm_scenario *sc, size_t g, uint64_t n, uint64_t seed,
+			       crm_gate_decision *out, uint64_t *used, crm_error *err)
+{
+	const crm_group *grp = &sc->groups[g];
+	const crm_scenario *one[1] = { sc };
+	crm_joint_options o = { .n = n, .seed = seed, .keep_values = 1 };
+	crm_joint_result as_drawn, go, stop;
+	crm_status st;
+	struct term terms[CRM_VOI_MAX_GROUP_SIZE];
+	size_t nterms = 0, *rows[2] = { NULL, NULL }, nrows[2] = { 0, 0 }, m = 0;
+	double *delta = NULL, *dec = NULL, *com = NULL, *xs = NULL, *row = NULL, *coef[2] = { 0 };
+	unsigned char *chance = NULL;
+
+	memset(&as_drawn, 0, sizeof as_drawn);
+	memset(&go, 0, sizeof go);
+	memset(&stop, 0, sizeof stop);
+	memset(terms, 0, sizeof terms);
+	memset(out, 0, sizeof *out);
+	out->group = g;
+	out->probability = grp->probability;
+	if ((st = crm_joint_simulate(one, 1, &o, &as_drawn, err)) != CRM_OK)
+		goto done;
+	o.keep_values = 0;
+	o.force_group = 1;
+	o.group = g;
+	o.group_on = 1;
+	if ((st = crm_joint_simulate(one, 1, &o, &go, err)) != CRM_OK)
+		goto done;
+	o.group_on = 0;
+	if ((st = crm_joint_simulate(one, 1, &o, &stop, err)) != CRM_OK)
+		goto done;
+	/* The gate's own draw, when it has a chance; the observed inputs that vary. */
+	size_t gate_key = as_drawn.nkeys, obs[CRM_VOI_MAX_GROUP_SIZE], nobs = 0;
+	for (size_t k = 0; k < as_drawn.nkeys; k++) {
+		const crm_uncertain *u = &as_drawn.keys[k].item;
+		if (u->kind == CRM_ITEM_EVENT && sc->lines[u->index].group == (int)g)
+			gate_key = k;
+		for (size_t j = 0; j < grp->ndecide && u->kind == CRM_ITEM_INPUT; j++)
+			if (u->index == grp->decide[j] && nobs < CRM_VOI_MAX_GROUP_SIZE)
+				obs[nobs++] = k;
+	}
+	out->nobserved = nobs;
+	delta = malloc((n + 1) * sizeof *delta);
+	dec = malloc((n + 1) * sizeof *dec);
+	com = malloc((n + 1) * sizeof *com);
+	xs = malloc(((nobs ? nobs : 1) * n + 1) * sizeof *xs);
+	chance = malloc(n + 1);
+	rows[0] = malloc((n + 1) * sizeof *rows[0]);
+	rows[1] = malloc((n + 1) * sizeof *rows[1]);
+	if (!delta || !dec || !com || !xs || !chance || !rows[0] || !rows[1]) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		goto done;
+	}
+	/* The usable draws, compacted: both outcomes and the draw as made have an NPV. */
+	for (size_t d = 0; d < n; d++) {
+		double a = as_drawn.npv[d], b = go.npv[d], c = stop.npv[d];
+		if (isnan(a) || isnan(b) || isnan(c))
+			continue;
+		delta[m] = b - c;
+		com[m] = a;
+		dec[m] = c;
+		chance[m] = gate_key == as_drawn.nkeys || as_drawn.value[gate_key * n + d] != 0;
+		for (size_t j = 0; j < nobs; j++)
+			xs[j * n + m] = as_drawn.value[obs[j] * n + d];
+		m++;
+	}
+	*used = m;
+	if (m < 4) {
+		st = crm_error_set(err, CRM_EDATA, sc->file, grp->loc.line, 0, "group '%s': %zu draws "
+				   "have an NPV going ahead and stopping: too few to decide on",
+				   grp->name, m);
+		goto done;
+	}
+	for (; nterms < nobs; nterms++)
+		if (term_init(&terms[nterms], xs + nterms * n, m)) {
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+			goto done;
+		}
+	size_t p = 1;
+	for (size_t k = 0; k < nterms; k++)
+		p += term_cols(&terms[k]);
+	row = malloc(p * sizeof *row);
+	coef[0] = malloc(p * sizeof *coef[0]);
+	coef[1] = malloc(p * sizeof *coef[1]);
+	if (!row || !coef[0] || !coef[1]) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		goto done;
+	}
+	/* Two folds by draw parity, each fitted on the draws whose chance allows going ahead. */
+	for (size_t i = 0; i < m; i++)
+		if (chance[i])
+			rows[i % 2][nrows[i % 2]++] = i;
+	for (int f = 0; f < 2; f++)
+		if ((st = fit(terms, nterms, delta, rows[f], nrows[f], coef[f], p)) != CRM_OK) {
+			st = crm_error_set(err, st, sc->file, 0, 0, "out of memory");
+			goto done;
+		}
+	double mean = 0, m2 = 0, sd = 0, sc_ = 0;
+	uint64_t stops = 0;
+	for (size_t i = 0; i < m; i++) {
+		/* Draw i is decided by the fit of the other fold. */
+		int ahead = chance[i] && predict(terms, nterms, coef[1 - i % 2], p, i, row) > 0;
+		stops += chance[i] && !ahead;
+		/* dec holds NPV stopping; going ahead adds the roll-out's difference. */
+		if (ahead)
+			dec[i] += delta[i];
+		double gain = dec[i] - com[i];
+		double dl = gain - mean;
+		mean += dl / (double)(i + 1);
+		m2 += dl * (gain - mean);
+		sd += dec[i];
+		sc_ += com[i];
+	}
+	out->decide = sd / (double)m;
+	out->commit = sc_ / (double)m;
+	out->option = mean;
+	out->option_se = sqrt(m2 / (double)(m - 1) / (double)m);
+	out->p_stop = (double)stops / (double)m;
+	spread_of(com, m, &out->p10[0], &out->p50[0], &out->p90[0], &out->p_negative_commit);
+	spread_of(dec, m, &out->p10[1], &out->p50[1], &out->p90[1], &out->p_negative_decide);
+done:
+	for (size_t k = 0; k < nterms; k++)
+		term_free(&terms[k]);
+	crm_joint_result_free(&as_drawn);
+	crm_joint_result_free(&go);
+	crm_joint_result_free(&stop);
+	free(delta);
+	free(dec);
+	free(com);
+	free(xs);
+	free(chance);
+	free(rows[0]);
+	free(rows[1]);
+	free(row);
+	free(coef[0]);
+	free(coef[1]);
+	return st;
+}
+
+crm_status crm_decide(const crm_scenario *sc, uint64_t n, uint64_t seed, crm_decide_result *res,
+		      crm_error *err)
+{
+	crm_status st = CRM_OK;
+
+	memset(res, 0, sizeof *res);
+	if (n < VOI_MIN_DRAWS || n > VOI_MAX_DRAWS)
+		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "%llu draws: a decision at a "
+				     "gate takes %llu to %llu", (unsigned long long)n, VOI_MIN_DRAWS,
+				     VOI_MAX_DRAWS);
+	res->n = n;
+	res->gates = calloc(sc->ngroups + 1, sizeof *res->gates);
+	if (!res->gates)
+		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+	for (size_t g = 0; g < sc->ngroups && st == CRM_OK; g++)
+		if (sc->groups[g].ndecide)
+			st = decide_group(sc, g, n, seed, &res->gates[res->ngates++], &res->used, err);
+	if (st != CRM_OK)
+		crm_decide_result_free(res);
+	return st;
+}
+
+void crm_decide_result_free(crm_decide_result *res)
+{
+	if (!res)
+		return;
+	free(res->gates);
+	memset(res, 0, sizeof *res);
+}

@@ -808,6 +808,134 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 	}
 }
 
+/* The inputs a group is decided on, named for people: "adoption, golive". */
+static void decide_names(const crm_scenario *sc, const crm_group *grp, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t k = 0; k < grp->ndecide; k++) {
+		const crm_input *in = &sc->inputs[grp->decide[k]];
+		crm_appendf(buf, len, "%s%s", k ? ", " : "", in->label && in->label[0] ? in->label
+			    : in->name);
+	}
+}
+
+/* Gates as decisions, for people: each decided group's two ways, and the option's worth. */
+static void people_decide(const sim_view_opts *o, const crm_scenario *sc,
+			  const crm_decide_result *dr, FILE *fp)
+{
+	int md = o->fmt == FMT_MARKDOWN;
+	const char *cur = sc->settings.currency;
+	char a[96], b[96], c[64], names[1024], n[64];
+
+	if (!dr || !dr->ngates)
+		return;
+	fputc('\n', fp);
+	fputs(md ? "### Gates as decisions\n\n" : "Gates as decisions\n", fp);
+	fmt_money(n, sizeof n, (double)dr->used, 0);
+	say(fp, md, "A group with a decide column is a decision at its month: the roll-out goes ahead "
+	    "only when its chance allows and its expected value given what is observed by then is "
+	    "positive, estimated by regression across the draws (Longstaff and Schwartz 2001), "
+	    "fitted on half the draws and applied to the other half. %s draws with seed %llu, "
+	    "common to both ways.", n, (unsigned long long)o->seed);
+	for (size_t k = 0; k < dr->ngates; k++) {
+		const crm_gate_decision *g = &dr->gates[k];
+		const crm_group *grp = &sc->groups[g->group];
+		rtable t;
+		decide_names(sc, grp, names, sizeof names);
+		fmt_percent(c, sizeof c, g->probability);
+		say(fp, md, "Group %s: decided in month %d on %s%s%s%s.", grp->name, grp->first_month,
+		    names, g->probability < 1 ? " (its chance to go ahead: " : "",
+		    g->probability < 1 ? c : "", g->probability < 1 ? ")" : "");
+		if (rtable_init(&t, 6) != 0)
+			return;
+		rtable_col(&t, 0, "way", "NPV", UNIT_TEXT);
+		rtable_col(&t, 1, "mean", "Mean", CRM_UNIT_MONEY);
+		rtable_col(&t, 2, "p10", "P10", CRM_UNIT_MONEY);
+		rtable_col(&t, 3, "p50", "P50", CRM_UNIT_MONEY);
+		rtable_col(&t, 4, "p90", "P90", CRM_UNIT_MONEY);
+		rtable_col(&t, 5, "p_negative", "P(NPV < 0)", CRM_UNIT_RATE);
+		for (int w = 0; w < 2; w++) {
+			long r = rtable_row(&t);
+			if (r < 0)
+				break;
+			rtable_text(&t, r, 0, w ? "Deciding at the gate" : "Committing now");
+			rtable_num(&t, r, 1, w ? g->decide : g->commit);
+			rtable_num(&t, r, 2, g->p10[w]);
+			rtable_num(&t, r, 3, g->p50[w]);
+			rtable_num(&t, r, 4, g->p90[w]);
+			rtable_num(&t, r, 5, w ? g->p_negative_decide : g->p_negative_commit);
+		}
+		print_after_list(&t, fp, md);
+		rtable_free(&t);
+		explain_money(a, sizeof a, cur, g->option);
+		explain_money(b, sizeof b, cur, g->option_se);
+		fmt_percent(c, sizeof c, g->p_stop);
+		fputc('\n', fp);
+		say(fp, md, "The option to stop at the gate is worth %s (standard error %s): the "
+		    "decision stops the roll-out in %s of the draws, where what is observed makes it "
+		    "worth less than stopping. Committing now goes ahead whenever the chance allows.",
+		    a, b, c);
+	}
+}
+
+static void csv_decide(const crm_decide_result *dr, const crm_scenario *sc, FILE *fp)
+{
+	for (size_t k = 0; dr && k < dr->ngates; k++) {
+		const crm_gate_decision *g = &dr->gates[k];
+		const char *name = sc->groups[g->group].name;
+		csv_row(fp, "decision", name, "option_value", g->option, g->option - 2 * g->option_se,
+			g->option + 2 * g->option_se);
+		csv_row(fp, "decision", name, "p_stop", g->p_stop, NAN, NAN);
+		csv_row(fp, "decision", name, "mean_committing", g->commit, NAN, NAN);
+		csv_row(fp, "decision", name, "mean_deciding", g->decide, NAN, NAN);
+		csv_row(fp, "decision", name, "p_negative_committing", g->p_negative_commit, NAN, NAN);
+		csv_row(fp, "decision", name, "p_negative_deciding", g->p_negative_decide, NAN, NAN);
+		static const char *const w[2] = { "committing", "deciding" };
+		for (int i = 0; i < 2; i++) {
+			char key[32];
+			snprintf(key, sizeof key, "p10_%s", w[i]);
+			csv_row(fp, "decision", name, key, g->p10[i], NAN, NAN);
+			snprintf(key, sizeof key, "p50_%s", w[i]);
+			csv_row(fp, "decision", name, key, g->p50[i], NAN, NAN);
+			snprintf(key, sizeof key, "p90_%s", w[i]);
+			csv_row(fp, "decision", name, key, g->p90[i], NAN, NAN);
+		}
+	}
+}
+
+static void json_decide(const crm_decide_result *dr, const crm_scenario *sc, FILE *fp)
+{
+	if (!dr || !dr->ngates)
+		return;
+	fprintf(fp, ",\n  \"decisions\": {\"draws\": %llu, \"gates\": [",
+		(unsigned long long)dr->used);
+	for (size_t k = 0; k < dr->ngates; k++) {
+		const crm_gate_decision *g = &dr->gates[k];
+		const crm_group *grp = &sc->groups[g->group];
+		fputs(k ? ",\n    {\"group\": " : "\n    {\"group\": ", fp);
+		json_string(fp, grp->name);
+		fprintf(fp, ", \"month\": %d, \"decide\": [", grp->first_month);
+		for (size_t j = 0; j < grp->ndecide; j++) {
+			fputs(j ? ", " : "", fp);
+			json_string(fp, sc->inputs[grp->decide[j]].name);
+		}
+		fputc(']', fp);
+		jnum(fp, "probability", g->probability, 1);
+		jnum(fp, "option_value", g->option, 1);
+		jnum(fp, "option_standard_error", g->option_se, 1);
+		jnum(fp, "p_stop", g->p_stop, 1);
+		jnum(fp, "mean_committing", g->commit, 1);
+		jnum(fp, "mean_deciding", g->decide, 1);
+		jnum(fp, "p_negative_committing", g->p_negative_commit, 1);
+		jnum(fp, "p_negative_deciding", g->p_negative_decide, 1);
+		jnum(fp, "p10_deciding", g->p10[1], 1);
+		jnum(fp, "p50_deciding", g->p50[1], 1);
+		jnum(fp, "p90_deciding", g->p90[1], 1);
+		fputc('}', fp);
+	}
+	fputs("\n  ]}", fp);
+}
+
 /* A scenario's short name in a comparison: its file's name without folder and .csv. */
 static void short_name(const crm_scenario *sc, char *buf, size_t len)
 {
@@ -968,7 +1096,8 @@ static void people_common(const sim_view_opts *o, const crm_joint_result *j,
 /* ------------------------------------------------------------ public */
 
 void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_sim_result *res,
-		    const crm_sobol_result *sob, const crm_joint_result *joint, size_t n, FILE *fp)
+		    const crm_sobol_result *sob, const crm_decide_result *dec,
+		    const crm_joint_result *joint, size_t n, FILE *fp)
 {
 	if (o->fmt == FMT_JSON && n > 1)
 		fputs("[\n", fp);
@@ -978,14 +1107,19 @@ void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_
 		const crm_sobol_result *s = sob ? &sob[i] : NULL;
 		switch (o->fmt) {
 		case FMT_TEXT:
-		case FMT_MARKDOWN: report_people(o, scs[i], &res[i], s, fp); break;
+		case FMT_MARKDOWN:
+			report_people(o, scs[i], &res[i], s, fp);
+			people_decide(o, scs[i], dec ? &dec[i] : NULL, fp);
+			break;
 		case FMT_CSV:
 			report_csv_sim(o, scs[i], &res[i], s, fp);
+			csv_decide(dec ? &dec[i] : NULL, scs[i], fp);
 			if (joint)
 				csv_common(joint, scs, i, fp);
 			break;
 		case FMT_JSON:
 			report_json_sim(o, scs[i], &res[i], s, fp);
+			json_decide(dec ? &dec[i] : NULL, scs[i], fp);
 			if (joint)
 				json_common(joint, scs, i, fp);
 			fputs("\n}", fp);

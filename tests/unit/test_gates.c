@@ -136,7 +136,7 @@ static void test_load_errors(void **state)
 			"cost_avoidance or flexibility)");
 	/* group and class mean nothing on an input row. */
 	assert_null(try_load("kind,name,value,group\ninput,x,10,g\n", &err));
-	assert_contains(err.msg, "'g' is given for a input row");
+	assert_contains(err.msg, "'g' is given for an input row");
 	assert_null(try_load("kind,name,value,class\ninput,x,10,cash\n", &err));
 	assert_int_equal(err.col, 4);
 }

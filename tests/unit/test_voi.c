@@ -141,6 +141,111 @@ static void test_evppi_gate(void **state)
 	crm_scenario_free(sc);
 }
 
+/*
+ * A two-branch pilot: the pilot costs c = 50,000; with chance p = 60% it
+ * succeeds and the roll-out may go ahead, worth s = 80,000 - 100,000 =
+ * -20,000. Committing now: -c + p s = -62,000. Deciding at the gate, the
+ * roll-out never goes ahead (s < 0): -c + p max(s, 0) + (1 - p) max(f, 0)
+ * with f = 0 (a failed pilot stops it) = -50,000, an option worth 12,000,
+ * stopping in the 60% of draws where the chance allowed it. The decide input
+ * is certain: the decision rests on the mean alone.
+ */
+static void test_decide_two_branch(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,timing,probability,group,decide\n"
+				     "setting,discount_rate,0,,,,\n"
+				     "input,k,1,,,,\n"
+				     "cost,Pilot,50000,once,,,\n"
+				     "cost,Roll-out,100000 * k,once,60%,rollout,k\n"
+				     "benefit,Roll-out margin,80000,once,60%,rollout,\n");
+	crm_decide_result r;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_decide(sc, N, 3, &r, &err), CRM_OK);
+	assert_int_equal(r.ngates, 1);
+	const crm_gate_decision *g = &r.gates[0];
+	assert_close(g->probability, 0.6, 1e-12, 0);
+	assert_close(g->commit, -50000 - 0.6 * 20000, 0, 5 * 20000 * sqrt(0.24 / N));
+	assert_close(g->decide, -50000, 1e-12, 1e-6);
+	assert_close(g->option, 0.6 * 20000, 0, 5 * 20000 * sqrt(0.24 / N));
+	assert_close(g->p_stop, 0.6, 0, 5 * sqrt(0.24 / N));
+	assert_int_equal(g->nobserved, 0);
+	crm_decide_result_free(&r);
+	crm_scenario_free(sc);
+}
+
+/*
+ * A roll-out worth 1000 (x - 50), x uniform on 0 to 100 and observed at the
+ * gate (no chance): committing now is worth E = 0; deciding, E[1000 (x -
+ * 50)+] = 1000 x 50^2 / 2 / 100 = 12,500, stopping when x < 50 (half the
+ * draws).
+ */
+static void test_decide_observed(void **state)
+{
+	(void)state;
+	crm_scenario *sc = load_text("kind,name,value,low,high,dist,timing,group,decide\n"
+				     "setting,discount_rate,0,,,,,,\n"
+				     "input,x,50,0,100,uniform,,,\n"
+				     "benefit,Roll-out,1000 * (x - 50),,,,once,rollout,x\n");
+	crm_decide_result r;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_decide(sc, N, 8, &r, &err), CRM_OK);
+	const crm_gate_decision *g = &r.gates[0];
+	assert_int_equal(g->nobserved, 1);
+	/* x's draws: SD 28.9, so a mean of 1000 (x - 50) has a standard error of 91. */
+	assert_close(g->commit, 0, 0, 5 * 1000 * 100 / sqrt(12.0 * N));
+	assert_close(g->decide, 12500, 0, 5 * g->option_se + 5 * 91);
+	assert_close(g->p_stop, 0.5, 0, 5 * sqrt(0.25 / N));
+	assert_true(g->p_negative_decide == 0);
+	crm_decide_result_free(&r);
+	crm_scenario_free(sc);
+}
+
+/*
+ * The option to invest at a fixed cost in a lognormal value, written as
+ * Black and Scholes price a call: S = 42, K = 40, r = 10% (continuous: the
+ * discount rate e^0.1 - 1 a year), sigma = 20%, T = 0.5 (month 6 of the
+ * monthly grid, discounted by (1 + rate)^-0.5 = e^-0.05). The value at T is
+ * lognormal, ln V ~ N(ln 42 + (r - sigma^2 / 2) T, sigma^2 T); the roll-out
+ * pays V - 40 at month 6 and is decided on V then. Its value is the call's:
+ * S N(d1) - K e^-rT N(d2) = 4.7594 (Hull's example), computed here with GSL.
+ */
+static void test_decide_black_scholes(void **state)
+{
+	(void)state;
+	double S = 42, K = 40, r = 0.1, s = 0.2, T = 0.5;
+	double mu = log(S) + (r - s * s / 2) * T, sd = s * sqrt(T);
+	double d1 = (log(S / K) + (r + s * s / 2) * T) / (s * sqrt(T)), d2 = d1 - s * sqrt(T);
+	double call = S * gsl_cdf_ugaussian_P(d1) - K * exp(-r * T) * gsl_cdf_ugaussian_P(d2);
+	char text[1024];
+
+	assert_close(call, 4.7594, 0, 5e-5);
+	snprintf(text, sizeof text, "kind,name,value,low,high,dist,timing,start,group,decide\n"
+		 "setting,period,month,,,,,,,\nsetting,horizon_years,1,,,,,,,\n"
+		 "setting,discount_rate,%.17g,,,,,,,\n"
+		 "input,v,42,%.17g,%.17g,lognormal,,,,\n"
+		 "benefit,Follow-on value,v,,,,once,6,follow_on,v\n"
+		 "cost,Investment,40,,,,once,6,follow_on,\n",
+		 exp(r) - 1, exp(mu - CRM_Z95 * sd), exp(mu + CRM_Z95 * sd));
+	crm_scenario *sc = load_text(text);
+	crm_decide_result res;
+	crm_error err;
+
+	crm_error_clear(&err);
+	assert_int_equal(crm_decide(sc, N, 11, &res, &err), CRM_OK);
+	const crm_gate_decision *g = &res.gates[0];
+	/* The payoff's SD is about 4.5: a standard error of 0.014 on 100,000 draws. */
+	assert_close(g->decide, call, 0, 5 * 4.5 / sqrt(N));
+	/* Committing now is the forward's value: S - K e^-rT = 3.951. */
+	assert_close(g->commit, S - K * exp(-r * T), 0, 5 * 6.5 / sqrt(N));
+	crm_decide_result_free(&res);
+	crm_scenario_free(sc);
+}
+
 static void test_voi_errors(void **state)
 {
 	(void)state;
@@ -170,6 +275,9 @@ int main(void)
 		cmocka_unit_test(test_evpi_normal),
 		cmocka_unit_test(test_evpi_two_options),
 		cmocka_unit_test(test_evppi_gate),
+		cmocka_unit_test(test_decide_two_branch),
+		cmocka_unit_test(test_decide_observed),
+		cmocka_unit_test(test_decide_black_scholes),
 		cmocka_unit_test(test_voi_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
