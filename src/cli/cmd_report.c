@@ -92,6 +92,7 @@ static void free_case(html_case *c)
 		crm_incremental_free(&c->inc);
 	free(c->tornado);
 	crm_sim_result_free(&c->sim);
+	crm_decide_result_free(&c->decide);
 	crm_sobol_result_free(&c->sobol);
 	report_free(&c->r);
 }
@@ -140,6 +141,13 @@ static int build_simulation(html_case *c, const struct report_opts *o)
 		if (crm_simulate(sc, &so, &c->sim, &err) != CRM_OK)
 			goto fail;
 		c->simulated = 1;
+		/* Gates as decisions: the option to stop at each decided gate. */
+		int decided = 0;
+		for (size_t g = 0; g < sc->ngroups; g++)
+			decided |= sc->groups[g].ndecide > 0;
+		if (decided && crm_decide(sc, o->draws < 100 ? 100 : o->draws, o->seed, &c->decide,
+					  &err) != CRM_OK)
+			goto fail;
 	}
 	goto done;
 fail:

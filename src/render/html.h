@@ -60,6 +60,8 @@ typedef struct html_case {
 	int has_p_best;
 	double p_best;
 	uint64_t p_best_draws;
+	/* Its gates as decisions (groups with a decide column; crm_decide); ngates 0: none. */
+	crm_decide_result decide;
 	/* Analyses, for the proposal only. */
 	/*
 	 * NPV, inputs and lines with a range, largest swing first: the first

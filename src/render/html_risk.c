@@ -22,6 +22,46 @@
 #include <string.h>
 
 /* Each gate of a case in a sentence (explain_gate), as a list. */
+/*
+ * A gate that is a decision, in words: on what it is decided, what the
+ * option to stop is worth, how often it stops, and NPV with the decision
+ * against committing now.
+ */
+static void gate_decision(FILE *fp, const html_case *hc, const crm_gate_decision *d)
+{
+	const crm_scenario *sc = hc->r.sc;
+	const crm_group *grp = &sc->groups[d->group];
+	const char *cur = html_currency(hc);
+	char a[96], b[96], c[96], e[96], p[64];
+
+	fputs(" <b>Decided, not only a chance:</b> at its month the roll-out goes ahead only if ", fp);
+	for (size_t k = 0; k < grp->ndecide; k++) {
+		char lab[256];
+		html_input_label(lab, sizeof lab, sc, (size_t)grp->decide[k]);
+		if (k)
+			fputs(k + 1 == grp->ndecide ? " and " : ", ", fp);
+		html_text(fp, lab);
+	}
+	explain_money(a, sizeof a, cur, d->option);
+	explain_money(b, sizeof b, cur, d->option_se);
+	explain_money(c, sizeof c, cur, d->decide);
+	explain_money(e, sizeof e, cur, d->commit);
+	html_sim_share(p, sizeof p, d->p_stop, hc->decide.used);
+	fputs(grp->ndecide == 1 ? ", as observed by then, makes" : ", as observed by then, make", fp);
+	fputs(" it worth more than stopping. That option to stop is worth ", fp);
+	html_text(fp, a);
+	fputs(" (give or take ", fp);
+	html_text(fp, b);
+	fputs("): it stops the roll-out in ", fp);
+	html_text(fp, p);
+	fputs(" of the draws, and NPV is ", fp);
+	html_text(fp, c);
+	fputs(" on average with the decision against ", fp);
+	html_text(fp, e);
+	fputs(" committing now (before tax; estimated by regression across the draws, Longstaff "
+	      "and Schwartz 2001).", fp);
+}
+
 void html_gates(FILE *fp, const html_case *hc, const char *title)
 {
 	const crm_scenario *sc = hc->r.sc;
@@ -35,7 +75,12 @@ void html_gates(FILE *fp, const html_case *hc, const char *title)
 	      "so its costs and its benefits come together or not at all.</p>\n<ul>\n", fp);
 	for (size_t g = 0; g < sc->ngroups; g++) {
 		explain_gate_for_people(sc, g, buf, sizeof buf);
-		html_elem(fp, "li", NULL, buf);
+		fputs("<li>", fp);
+		html_text(fp, buf);
+		for (size_t k = 0; k < hc->decide.ngates; k++)
+			if (hc->decide.gates[k].group == g)
+				gate_decision(fp, hc, &hc->decide.gates[k]);
+		fputs("</li>\n", fp);
 	}
 	fputs("</ul>\n", fp);
 }
