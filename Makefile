@@ -67,7 +67,8 @@ LIB := $(BUILD)/libcrmroi.a
 BIN := $(BUILD)/crmroi
 MANPAGES := man/crmroi.1 man/crmroi-scenario.5
 
-DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy
+DEPS_PKGS := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev python3-numpy \
+	python3-numba
 # make fuzz: clang, and the libFuzzer runtime (libclang_rt.fuzzer) that clang-14 keeps apart.
 DEPS_PKGS += clang libclang-rt-14-dev
 # crmroi report --pdf and its browser test: a headless Chromium, poppler's

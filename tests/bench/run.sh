@@ -65,6 +65,41 @@ PY
 else
 	echo "simulate -m npv,payback: $t_c s for $n draws; numpy peer skipped (python3-numpy missing)"
 fi
+# The numba peer (python3-numba, 2 threads): its whole process, import and compilation
+# included, and its warm simulation timed inside the process; the means must agree first.
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numba' 2>/dev/null; then
+	t_n=$(timed "$tmp/n.txt" /usr/bin/python3 tests/bench/peer_numba.py "$bench" $n)
+	/usr/bin/python3 - "$tmp/c.json" "$tmp/n.txt" "$t_c" "$t_n" $n <<'PY'
+import json, math, sys
+c = json.load(open(sys.argv[1]))["metrics"]["npv"]
+_, pm, ps, _, warm = open(sys.argv[2]).read().split()
+tc, tn, n, warm = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), float(warm)
+z = abs(c["mean"] - float(pm)) / math.hypot(c["sem"], float(ps))
+print(f"  numba peer: {n / tn:,.0f} draws/s whole process, {n / warm:,.0f} draws/s warm "
+      f"(in its process); mean NPV {float(pm):,.0f} ({z:.1f} standard errors: "
+      f"{'agree' if z <= 4 else 'DISAGREE'})")
+if z <= 4:
+    r1, r2 = tn / tc, warm / tc
+    print(f"  crmroi's whole process against the numba peer's: {r1:.1f}x (target 3x): "
+          f"{'met' if r1 >= 3 else 'NOT MET'}; against its warm simulation: {r2:.1f}x "
+          f"(target 1.5x): {'met' if r2 >= 1.5 else 'NOT MET'}")
+else:
+    print("  ratios to the numba peer: not given, the two do not compute the same model")
+PY
+else
+	echo "  numba peer skipped (python3-numba missing: make deps installs it)"
+fi
+# The cases people run: the mid-sized case draws its go-live month.
+t_m=$(timed /dev/null "$crmroi" simulate "$scenario" -n $n -m npv,payback --sobol 0 -f json)
+awk -v tm="$t_m" -v tc="$t_c" -v n=$n 'BEGIN { r = tc / tm;
+	printf "simulate -m npv,payback on %s: %.0f draws/s, %.0f%% of the bench case'"'"'s (target 50%%): %s\n",
+		"the mid-sized case", n / tm, 100 * r, (r >= 0.5 ? "met" : "NOT MET") }'
+t_sob=$(timed /dev/null "$crmroi" simulate "$scenario" -n 2 --sobol 16384 -f json)
+awk -v t="$t_sob" 'BEGIN { printf "Sobol indices of the mid-sized case, 2^14 base points: %.2f s (target 1 s): %s\n",
+	t, (t < 1 ? "met" : "NOT MET") }'
+t_doc=$(timed /dev/null "$crmroi" report --date 2026-12-01 -o "$tmp/doc.html" "$scenario")
+awk -v t="$t_doc" 'BEGIN { printf "the document of the mid-sized case (simulation, Sobol, value of information): %.2f s (target 3 s): %s\n",
+	t, (t < 3 ? "met" : "NOT MET") }'
 t_d=$(timed "$tmp/d.json" "$crmroi" simulate "$bench" -n $n --sobol 0 -f json)
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
 	# The peer with IRR per draw too (npv, roi, irr, payback are the default metrics).
