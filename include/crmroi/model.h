@@ -270,12 +270,12 @@ double crm_cashflow_line_pv(const crm_cashflow *cf, size_t l);
 
 /*
  * The net cash flow (benefits - costs) of each month 0..12 x horizon of the
- * evaluation cf, which kept its amounts and was made at the inputs' own
- * values (no timing overridden): on the monthly grid the periods themselves;
- * on the yearly grid each line's amount of a year spread over that year's
- * months as the line's timing spreads it (its active months, weighted by its
- * ramp factor), and a once line's amount in its own month. net has room for
- * 12 x horizon + 1 values.
+ * evaluation cf, which kept its amounts: on the monthly grid the periods
+ * themselves; on the yearly grid each line's amount of a year spread over
+ * that year's months as the line's timing in that evaluation spreads it (its
+ * active months, weighted by its ramp factor; the months its inputs moved it
+ * to when they were overridden, a drawn go-live), and a once line's amount in
+ * its own month. net has room for 12 x horizon + 1 values.
  */
 void crm_cashflow_month_net(const crm_model *m, const crm_cashflow *cf, double *net);
 

@@ -23,6 +23,13 @@
 enum { CRM_SIM_NPV, CRM_SIM_ROI, CRM_SIM_IRR, CRM_SIM_PAYBACK, CRM_SIM_DPAYBACK,
        /* After tax (crmroi/aftertax.h): undefined in a scenario without tax_rate. */
        CRM_SIM_AFTER_TAX_NPV, CRM_SIM_AFTER_TAX_IRR, CRM_SIM_AFTER_TAX_PAYBACK,
+       /*
+        * Peak funding by month: the lowest point of the monthly cumulative net
+        * cash flow (<= 0, 0 when it never falls below 0), each draw's months
+        * as its drawn inputs set them (crm_cashflow_month_net). Asked for, it
+        * takes the full evaluation of every draw.
+        */
+       CRM_SIM_PEAK_FUNDING,
        CRM_SIM_NMETRICS };
 
 #define CRM_SIM_BLOCK 8192            /* draws per block: the unit of seeding and merging */
@@ -104,6 +111,13 @@ typedef struct crm_sim_result {
 	double tail_level[CRM_SIM_NTAIL];
 	double var[CRM_SIM_NTAIL], es[CRM_SIM_NTAIL];
 	int tail_exact;
+	/*
+	 * With CRM_SIM_PEAK_FUNDING, the same of peak funding at the same levels:
+	 * in that share of the draws the lowest point of the cumulative is at
+	 * most peak_var (the program needs at least -peak_var), and the mean of
+	 * those draws' lowest points is peak_es. NaN when not computed.
+	 */
+	double peak_var[CRM_SIM_NTAIL], peak_es[CRM_SIM_NTAIL];
 	size_t nitems;
 	crm_uncertain *items;        /* owned */
 	/*

@@ -136,6 +136,7 @@ static int build_simulation(html_case *c, const struct report_opts *o)
 		so.hist_bins = HIST_BINS;
 		so.metrics[CRM_SIM_NPV] = 1;
 		so.metrics[CRM_SIM_AFTER_TAX_NPV] = c->r.c->has_tax;
+		so.metrics[CRM_SIM_PEAK_FUNDING] = 1;   /* peak funding in the bad case */
 		so.has_reference = 1;
 		so.reference = c->r.c->m.npv;
 		if (crm_simulate(sc, &so, &c->sim, &err) != CRM_OK)

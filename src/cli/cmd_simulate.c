@@ -241,8 +241,8 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 					k = i;
 			if (k < 0)
 				return usage_error("simulate: unknown metric '%s' (expected npv, roi, irr, "
-						   "payback, discounted_payback, after_tax_npv, after_tax_irr "
-						   "or after_tax_payback)", tok);
+						   "payback, discounted_payback, after_tax_npv, after_tax_irr, "
+						   "after_tax_payback or peak_funding)", tok);
 			want[k] = 1;
 		}
 		want[CRM_SIM_NPV] = 1;   /* NPV drives precision and sensitivity */

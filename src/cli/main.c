@@ -95,7 +95,8 @@ static const struct cmd_option simulate_opts[] = {
 	{ OPT_PRECISION, NULL, "stop when the 95% half-width of mean NPV is within P of the mean "
 	  "(e.g. 1%)" },
 	{ OPT_METRIC, "M[,M...]", "metrics per draw: npv, roi, irr, payback, discounted_payback, "
-	  "after_tax_npv, after_tax_irr, after_tax_payback (default npv,roi,irr,payback)" },
+	  "after_tax_npv, after_tax_irr, after_tax_payback, peak_funding (by month; default "
+	  "npv,roi,irr,payback)" },
 	{ OPT_SOBOL, NULL, "base points for the Sobol indices (default 4096; 0 turns them off)" },
 	{ OPT_BINS, NULL, "bins of the NPV histogram (default 20)" },
 	{ OPT_SAMPLES, NULL, "write every draw (values and metrics) as CSV, whole or not at all "

@@ -687,7 +687,18 @@ void crm_cashflow_month_net(const crm_model *m, const crm_cashflow *cf, double *
 		const crm_line *ln = &sc->lines[l];
 		const double *a = cf->amount + l * np;
 		double sign = ln->kind == CRM_COST ? -1.0 : 1.0;
-		int end = ln->end_given ? ln->end_given : months;
+		/* The months this evaluation gave the line: its own, or those its inputs moved it to. */
+		int start = ln->start, end_given = ln->end_given, ramp = ln->ramp;
+		if (m->ntimed && m->tslot[l] >= 0 && cf->timing_state) {
+			const int *ts = cf->timing_state + (size_t)m->tslot[l] * TS_N;
+			if (ts[TS_USE] >= 0) {
+				const int *sl = ts + TS_SLOT(ts[TS_USE]);
+				start = sl[1];
+				end_given = sl[2];
+				ramp = sl[3];
+			}
+		}
+		int end = end_given ? end_given : months;
 		net[0] += sign * a[0];
 		for (int p = 1; p <= m->n; p++) {
 			if (a[p] == 0)
@@ -695,19 +706,19 @@ void crm_cashflow_month_net(const crm_model *m, const crm_cashflow *cf, double *
 			int first = (p - 1) * mpp + 1, last = p * mpp;
 			if (mpp == 1 || ln->timing == CRM_ONCE) {
 				/* A once line's amount is in its own month (within its period). */
-				int mo = mpp == 1 ? p : ln->start < first ? first : ln->start;
+				int mo = mpp == 1 ? p : start < first ? first : start > last ? last : start;
 				net[mo] += sign * a[p];
 				continue;
 			}
 			/* The year's amount over its active months, as the ramp weighs them. */
 			double wsum = 0;
 			for (int mo = first; mo <= last; mo++)
-				if (mo >= ln->start && mo <= end)
-					wsum += crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo);
+				if (mo >= start && mo <= end)
+					wsum += crm_ramp_factor(ln->curve, ramp, start, mo);
 			for (int mo = first; mo <= last; mo++)
-				if (mo >= ln->start && mo <= end && wsum > 0)
+				if (mo >= start && mo <= end && wsum > 0)
 					net[mo] += sign * a[p] *
-						   crm_ramp_factor(ln->curve, ln->ramp, ln->start, mo) / wsum;
+						   crm_ramp_factor(ln->curve, ramp, start, mo) / wsum;
 		}
 	}
 }

@@ -122,6 +122,8 @@ struct worker {
 	crm_batch_draws bd;        /* the chunk's columns, as the batch reads them */
 	crm_batch_result br;       /* and its results */
 	int after_tax;             /* after-tax metrics asked for */
+	int peak;                  /* peak funding by month asked for */
+	double *month;             /* months: a draw's net flow per month (peak funding) */
 };
 
 /* One run: the set-up stage's product, which the later stages use. */
@@ -250,6 +252,16 @@ static crm_status measure(struct worker *w, double *out, crm_error *err)
 				    cf->months_per_period, &pb);
 		if (pb.status == CRM_PAYBACK_REACHED)
 			out[k] = pb.months;
+	}
+	if (w->peak) {
+		int months = crm_scenario_months(crm_model_scenario(w->m));
+		double cum = 0, low = 0;
+		crm_cashflow_month_net(w->m, cf, w->month);
+		for (int mo = 0; mo <= months; mo++) {
+			cum += w->month[mo];
+			low = cum < low ? cum : low;
+		}
+		out[CRM_SIM_PEAK_FUNDING] = low;
 	}
 	if (w->after_tax)
 		return measure_after_tax(w, out, err);
@@ -577,6 +589,7 @@ static void run_free(struct run *r)
 		free(r->workers[i].net);
 		free(r->workers[i].pw);
 		free(r->workers[i].guess_pw);
+		free(r->workers[i].month);
 		free(r->workers[i].day_v);
 		free(r->workers[i].cols);
 		crm_batch_free(r->workers[i].batch);
@@ -667,7 +680,12 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	/* The tax needs every line's amounts, so no short way for after-tax metrics. */
 	w->after_tax = opt->metrics[CRM_SIM_AFTER_TAX_NPV] || opt->metrics[CRM_SIM_AFTER_TAX_IRR] ||
 		       opt->metrics[CRM_SIM_AFTER_TAX_PAYBACK];
-	w->cf->keep_amounts = w->after_tax;
+	/* Peak funding by month spreads every line's amounts over its months. */
+	w->peak = opt->metrics[CRM_SIM_PEAK_FUNDING];
+	w->cf->keep_amounts = w->after_tax || w->peak;
+	if (w->peak && !(w->month = malloc(((size_t)crm_scenario_months(r->sc) + 1) *
+					   sizeof *w->month)))
+		return out_of_memory(r, err);
 	/*
 	 * Dated discounting: the short way lays a draw's flows on the model's
 	 * fixed days, so IRR takes the days' discount factors computed once.
@@ -675,7 +693,7 @@ static crm_status worker_init(struct run *r, struct worker *w, crm_error *err)
 	w->ndays = crm_model_dated_days(w->m, &w->day_t);
 	if (w->ndays && !(w->day_v = malloc(w->ndays * sizeof *w->day_v)))
 		return out_of_memory(r, err);
-	w->fast = crm_model_summary_fast(w->m) && !w->after_tax;
+	w->fast = crm_model_summary_fast(w->m) && !w->after_tax && !w->peak;
 	if (!(w->cols = malloc((r->sh.nitems + 1) * r->sh.stride * sizeof *w->cols)))
 		return out_of_memory(r, err);
 	return w->fast ? batch_init(r, w, err) : CRM_OK;
@@ -1009,7 +1027,8 @@ static crm_status summarise_metrics(struct run *r, crm_sim_result *res, crm_erro
 	for (int m = 0; m < CRM_SIM_NMETRICS; m++)
 		if (r->sh.computed[m] && !r->hist[m].count)
 			jobs[nj++] = (struct pct_job){ .metric = m, .v = r->sh.exact[m], .n = upto,
-				.levels = m == CRM_SIM_NPV ? res->tail_level : NULL };
+				.levels = m == CRM_SIM_NPV || m == CRM_SIM_PEAK_FUNDING ? res->tail_level
+					  : NULL };
 	int threads = nj < r->jobs ? nj : r->jobs;
 	run_parallel(exact_percentiles, jobs, sizeof *jobs, threads);
 	for (int k = threads; k < nj; k++)
@@ -1038,16 +1057,18 @@ static crm_status summarise_metrics(struct run *r, crm_sim_result *res, crm_erro
 			nbins = 1;   /* every draw the same value: one bin, not many empty ones */
 		if (report_hist(out, nbins) != 0)
 			return out_of_memory(r, err);
-		if (m == CRM_SIM_NPV && pj) {
-			res->tail_exact = 1;
-			memcpy(res->var, pj->var, sizeof res->var);
-			memcpy(res->es, pj->es, sizeof res->es);
-		} else if (m == CRM_SIM_NPV) {
+		double *var = m == CRM_SIM_NPV ? res->var : res->peak_var;
+		double *es = m == CRM_SIM_NPV ? res->es : res->peak_es;
+		if ((m == CRM_SIM_NPV || m == CRM_SIM_PEAK_FUNDING) && pj) {
+			res->tail_exact = m == CRM_SIM_NPV ? 1 : res->tail_exact;
+			memcpy(var, pj->var, sizeof pj->var);
+			memcpy(es, pj->es, sizeof pj->es);
+		} else if (m == CRM_SIM_NPV || m == CRM_SIM_PEAK_FUNDING) {
 			crm_simstats_hist_percentiles(h, t->n, t->min, t->max, res->tail_level,
-						      CRM_SIM_NTAIL, res->var);
+						      CRM_SIM_NTAIL, var);
 			for (int q = 0; q < CRM_SIM_NTAIL; q++)
-				res->es[q] = crm_simstats_hist_low_mean(h, tail_count(res->tail_level[q], t->n),
-									t->min, t->max);
+				es[q] = crm_simstats_hist_low_mean(h, tail_count(res->tail_level[q], t->n),
+								   t->min, t->max);
 		}
 		if (pj) {
 			out->exact = 1;
@@ -1206,7 +1227,7 @@ crm_status crm_simulate(const crm_scenario *sc, const crm_sim_options *opt, crm_
 		memcpy(res->tail_level, opt->tail_levels, sizeof res->tail_level);
 	}
 	for (int q = 0; q < CRM_SIM_NTAIL; q++)
-		res->var[q] = res->es[q] = NAN;
+		res->var[q] = res->es[q] = res->peak_var[q] = res->peak_es[q] = NAN;
 	if ((st = setup(&r, sc, opt, res, err)) == CRM_OK &&
 	    (st = run_rounds(&r, res, err)) == CRM_OK &&
 	    (st = summarise_metrics(&r, res, err)) == CRM_OK)

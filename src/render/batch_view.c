@@ -243,7 +243,7 @@ void batch_view_simulate(const batch_view *v, const crm_scenario *sc, uint64_t s
 {
 	static const char *const names[CRM_SIM_NMETRICS] = { "npv", "roi", "irr", "payback_months",
 		"discounted_payback_months", "after_tax_npv", "after_tax_irr",
-		"after_tax_payback_months" };
+		"after_tax_payback_months", "peak_funding" };
 	static const char *const keys[12] = { "mean", "sd", "sem", "min", "p5", "p10", "p25",
 		"p50", "p75", "p90", "p95", "max" };
 

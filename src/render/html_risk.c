@@ -688,6 +688,18 @@ static void bad_case_para(FILE *fp, const html_case *hc)
 	}
 	if (npick)
 		crm_appendf(buf, sizeof buf, ".");
+	/* The cash at risk: peak funding by month in the worst draws for funding. */
+	const crm_sim_metric *pk = &r->metric[CRM_SIM_PEAK_FUNDING];
+	if (pk->computed && pk->defined && isfinite(r->peak_var[0]) && r->peak_var[0] < 0) {
+		char pv[96], pe[96], base[96];
+		explain_money(pv, sizeof pv, cur, -r->peak_var[0]);
+		explain_money(pe, sizeof pe, cur, -r->peak_es[0]);
+		explain_money(base, sizeof base, cur, -hc->r.c->peak_funding);
+		crm_appendf(buf, sizeof buf, " Funding in the bad case: in the worst %g%% of the draws "
+			    "for funding the program has at least %s out at its deepest month, and %s "
+			    "on average, against peak funding of %s in the base case.",
+			    r->tail_level[0], pv, pe, base);
+	}
 	fputs("<p><b>The bad case.</b> ", fp);
 	html_text(fp, buf);
 	fputs("</p>\n", fp);

@@ -23,21 +23,22 @@
 
 static const char *const metric_keys[CRM_SIM_NMETRICS] = {
 	"npv", "roi", "irr", "payback_months", "discounted_payback_months", "after_tax_npv",
-	"after_tax_irr", "after_tax_payback_months"
+	"after_tax_irr", "after_tax_payback_months", "peak_funding"
 };
 static const char *const metric_labels[CRM_SIM_NMETRICS] = {
 	"NPV", "ROI", "IRR", "Payback (months)", "Discounted payback (months)", "NPV after tax",
-	"IRR after tax", "Payback after tax (months)"
+	"IRR after tax", "Payback after tax (months)", "Peak funding (by month)"
 };
 static const int metric_units[CRM_SIM_NMETRICS] = {
 	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_RATE, CRM_UNIT_MONTHS, CRM_UNIT_MONTHS,
-	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_MONTHS
+	CRM_UNIT_MONEY, CRM_UNIT_RATE, CRM_UNIT_MONTHS, CRM_UNIT_MONEY
 };
 static const char *const metric_why[CRM_SIM_NMETRICS] = {
 	"the model could not be evaluated", "no positive PV of costs", "no IRR",
 	"not reached within the horizon", "not reached within the horizon",
 	"no tax_rate setting", "no IRR after tax (or no tax_rate setting)",
-	"not reached within the horizon (or no tax_rate setting)"
+	"not reached within the horizon (or no tax_rate setting)",
+	"the model could not be evaluated"
 };
 
 /* Why the first draw whose model could not be evaluated failed: "file:line:col: message". */
@@ -305,6 +306,17 @@ static void bad_case(const crm_scenario *sc, const crm_sim_result *res, FILE *fp
 		fmt_money(x, sizeof x, npv->pct_accuracy, 2);
 		say(fp, md, "Estimated from the histogram past the first %d values, to within about %s.",
 		    CRM_SIM_EXACT_MAX, x);
+	}
+	/* Peak funding in the bad case: the cash out at the deepest point, in the worst draws. */
+	const crm_sim_metric *peak = &res->metric[CRM_SIM_PEAK_FUNDING];
+	for (int q = 0; peak->computed && peak->defined && q < CRM_SIM_NTAIL; q++) {
+		if (q && res->tail_level[q] == res->tail_level[q - 1])
+			continue;
+		fmt_money(v, sizeof v, -res->peak_var[q], 0);
+		fmt_money(e, sizeof e, -res->peak_es[q], 0);
+		say(fp, md, "In the worst %g%% of draws for funding the program has at least %s out at "
+		    "its deepest month (the value at risk of peak funding at %g%%) and %s on average "
+		    "(its expected shortfall).", res->tail_level[q], v, res->tail_level[q], e);
 	}
 	size_t order[DRIVERS_SHOWN];
 	size_t n = sim_view_drivers(res, 0, order, DRIVERS_SHOWN), varying = 0;
@@ -646,6 +658,14 @@ static void report_csv_sim(const sim_view_opts *o, const crm_scenario *sc,
 	}
 	if (npv->defined)
 		csv_row(fp, "bad_case", "npv", "worst_draws", (double)res->tail_draws, NAN, NAN);
+	const crm_sim_metric *peak = &res->metric[CRM_SIM_PEAK_FUNDING];
+	for (int q = 0; peak->computed && peak->defined && q < CRM_SIM_NTAIL; q++) {
+		char key[64];
+		snprintf(key, sizeof key, "value_at_risk_%g", res->tail_level[q]);
+		csv_row(fp, "bad_case", "peak_funding", key, res->peak_var[q], NAN, NAN);
+		snprintf(key, sizeof key, "expected_shortfall_%g", res->tail_level[q]);
+		csv_row(fp, "bad_case", "peak_funding", key, res->peak_es[q], NAN, NAN);
+	}
 	for (size_t i = 0; npv->defined && res->tail_mean && i < res->nitems; i++) {
 		csv_row(fp, "worst_draws", res->items[i].name, "mean_in_worst", res->tail_mean[i], NAN,
 			NAN);
@@ -756,6 +776,18 @@ static void report_json_sim(const sim_view_opts *o, const crm_scenario *sc,
 	fprintf(fp, "], \"exact\": %s", res->tail_exact ? "true" : "false");
 	if (!res->tail_exact)
 		jnum(fp, "accuracy", npv->pct_accuracy, 1);
+	const crm_sim_metric *peak = &res->metric[CRM_SIM_PEAK_FUNDING];
+	if (peak->computed && peak->defined) {
+		fputs(", \"peak_funding\": [", fp);
+		for (int q = 0; q < CRM_SIM_NTAIL; q++) {
+			fprintf(fp, "%s{\"level\": ", q ? ", " : "");
+			json_number(fp, res->tail_level[q] / 100);
+			jnum(fp, "value_at_risk", res->peak_var[q], 1);
+			jnum(fp, "expected_shortfall", res->peak_es[q], 1);
+			fputc('}', fp);
+		}
+		fputc(']', fp);
+	}
 	fprintf(fp, ", \"worst_draws\": %llu, \"of_draws\": %llu, \"drivers\": [",
 		(unsigned long long)res->tail_draws, (unsigned long long)res->rank_draws);
 	for (size_t i = 0; res->tail_mean && i < res->nitems; i++) {

@@ -38,10 +38,15 @@ for k in key.split("."):
 if how == "neg":
     v = -v
     how = "money"
+if how == "negmillions":
+    v = -v
+    how = "millions"
 if how == "pct1":
     print("%.1f%%" % (round(v * 1000) / 10))
 elif how == "ratio":
     print("%.2f" % v)
+elif how == "millions":
+    print("%.2f million" % (v / 1e6))
 elif how == "raw":
     print(repr(v))
 else:
@@ -139,6 +144,10 @@ look "$dir/m.txt" "risk, expected shortfall at 5%" \
 # crmroi voi gives it with the same draws and seed.
 "$CRMROI" voi -n $draws --seed $seed --after-tax -f json "$s" > "$dir/voi.json"
 look "$dir/m.txt" "risk, value of perfect information" "$(field "$dir/voi.json" evpi)"
+# Funding in the bad case: peak funding's value at risk at 5%, as simulate gives it.
+"$CRMROI" simulate -n $draws --seed $seed --sobol 0 -m npv,peak_funding -f json "$s" > "$dir/peak.json"
+look "$dir/m.txt" "risk, peak funding at risk at 5%" \
+	"$(field "$dir/peak.json" bad_case.peak_funding.0.value_at_risk negmillions)"
 margins "$dir/m.pdf" "mid-sized case"
 look "$dir/m.txt" "budget, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
 

@@ -1295,6 +1295,49 @@ static void test_constant_metric(void **state)
  * sqrt(a (1 - a) / n) / f(q), about 2,400 here; a tail mean's under 3,000).
  * The same from the histogram when the draws pass the values kept.
  */
+/*
+ * Peak funding in the bad case: a build of c ~ Normal(100,000, 20,000) paid
+ * in month 1 of a yearly grid, then savings of 10,000 a month from month 2:
+ * the cumulative is lowest at month 1, -c, in every draw. At 5% its value at
+ * risk is -(mu + sigma z_0.95) = -132,897 and its expected shortfall
+ * -(mu + sigma phi(z_0.95) / 0.05) = -141,254; at 10%, -125,631 and
+ * -135,100. The base case's peak funding by month (crm_case) is -100,000.
+ */
+static void test_peak_funding_tail(void **state)
+{
+	(void)state;
+	const double mu = 1e5, sigma = 2e4, z95 = gsl_cdf_ugaussian_Pinv(0.95);
+	char text[512];
+	snprintf(text, sizeof text,
+		 "kind,name,value,low,high,dist,timing,start\n"
+		 "setting,horizon_years,2,,,,,\n"
+		 "cost,Build,%.17g,%.17g,%.17g,normal,once,1\n"
+		 "benefit,Savings,10000,,,,monthly,2\n", mu, mu - z95 * sigma, mu + z95 * sigma);
+	crm_scenario *sc = load_text(text);
+	crm_sim_options o = options(200000, 2);
+	crm_sim_result res;
+	crm_error err;
+
+	o.metrics[CRM_SIM_PEAK_FUNDING] = 1;
+	assert_int_equal(crm_simulate(sc, &o, &res, &err), CRM_OK);
+	assert_true(res.metric[CRM_SIM_PEAK_FUNDING].computed);
+	assert_close(res.metric[CRM_SIM_PEAK_FUNDING].mean, -mu, 0, 5 * sigma / sqrt(200000.0));
+	for (int q = 0; q < CRM_SIM_NTAIL; q++) {
+		double a = res.tail_level[q] / 100, za = gsl_cdf_ugaussian_Pinv(a);
+		/* The quantile's standard error: sqrt(a (1 - a) / n) / density, about 100 here. */
+		assert_close(res.peak_var[q], -(mu - sigma * za), 0, 600);
+		assert_close(res.peak_es[q], -(mu + sigma * gsl_ran_ugaussian_pdf(za) / a), 0, 600);
+	}
+	assert_close(res.peak_var[0], -132897, 0, 600);
+	assert_close(res.peak_es[0], -141254, 0, 600);
+	crm_sim_result_free(&res);
+	crm_case *c = crm_case_new(sc, NULL, &err);
+	assert_non_null(c);
+	assert_close(c->peak_funding, -mu, 1e-12, 0);
+	crm_case_free(c);
+	crm_scenario_free(sc);
+}
+
 static void test_tail_risk_normal(void **state)
 {
 	(void)state;
@@ -1405,6 +1448,7 @@ int main(void)
 		cmocka_unit_test(test_rank_store_bounded),
 		cmocka_unit_test(test_constant_metric),
 		cmocka_unit_test(test_tail_risk_normal),
+		cmocka_unit_test(test_peak_funding_tail),
 		cmocka_unit_test(test_low_mean),
 		cmocka_unit_test(test_irr_short_way_every_draw),
 		cmocka_unit_test(test_jobs_identical_every_path),
