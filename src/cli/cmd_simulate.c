@@ -43,6 +43,7 @@ struct sim_opts {
 	size_t sobol;
 	int metrics[CRM_SIM_NMETRICS];
 	unsigned classes;     /* --only: the benefit classes counted; 0 = each scenario's own */
+	int voi;              /* --voi: the value of information of the decision too */
 };
 
 /* -------------------------------------------------------------- progress */
@@ -163,6 +164,9 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 	switch (id) {
 	case OPT_SAMPLES:
 		o->samples = arg;
+		break;
+	case OPT_VOI:
+		o->voi = 1;
 		break;
 	case OPT_DRAWS:
 		if (parse_count("-n", arg, &o->n))
@@ -287,9 +291,11 @@ int cmd_simulate(int argc, char **argv)
 	crm_decide_result *dec = calloc((size_t)nfiles, sizeof *dec);
 	crm_error err;
 	out_sink sink, ssink;
-	int sink_opened = 0, joint_done = 0;
+	int sink_opened = 0, joint_done = 0, voi_done = 0;
 	crm_joint_result joint;
+	crm_voi_result voi;
 	memset(&joint, 0, sizeof joint);
+	memset(&voi, 0, sizeof voi);
 	memset(&ssink, 0, sizeof ssink);
 	memset(&sink, 0, sizeof sink);
 	if (!scs || !res || !sob) {
@@ -401,11 +407,21 @@ int cmd_simulate(int argc, char **argv)
 		if (crm_decide(scs[i], n < 100 ? 100 : n, o.seed, &dec[i], &err) != CRM_OK)
 			status = report_error(&err);
 	}
+	/* --voi: the decision among the scenarios (go ahead or not with one), on common draws. */
+	if (status == EXIT_OK && o.voi) {
+		uint64_t n = o.n < COMMON_DRAWS_MAX ? o.n : COMMON_DRAWS_MAX;
+		crm_voi_options vopt = { .n = n < 100 ? 100 : n, .seed = o.seed };
+		crm_error_clear(&err);
+		if (crm_voi((const crm_scenario *const *)scs, (size_t)nfiles, &vopt, &voi, &err) != CRM_OK)
+			status = report_error(&err);
+		else
+			voi_done = 1;
+	}
 	if (status != EXIT_OK)
 		goto done;
 	sim_view_opts vo = { o.fmt, o.seed, o.precision, o.classes };
 	sim_view_write(&vo, scs, res, o.sobol ? sob : NULL, dec, joint_done ? &joint : NULL,
-		       (size_t)nfiles, sink.fp);
+		       voi_done ? &voi : NULL, (size_t)nfiles, sink.fp);
 	out_sink *both[2] = { &sink, &ssink };
 	sink_opened = 0;
 	if (sinks_commit(both, o.samples ? 2 : 1, &err) != 0)
@@ -420,6 +436,7 @@ done:
 		crm_sobol_result_free(&sob[i]);
 	}
 	crm_joint_result_free(&joint);
+	crm_voi_result_free(&voi);
 	for (int i = 0; i < nfiles && dec; i++)
 		crm_decide_result_free(&dec[i]);
 	free(dec);

@@ -101,6 +101,8 @@ static const struct cmd_option simulate_opts[] = {
 	{ OPT_BINS, NULL, "bins of the NPV histogram (default 20)" },
 	{ OPT_SAMPLES, NULL, "write every draw (values and metrics) as CSV, whole or not at all "
 	  "(--raw-text applies to it too)" },
+	{ OPT_VOI, NULL, "add the value of information of the decision (go ahead or not; the "
+	  "choice among several scenarios), as crmroi voi gives it" },
 	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
 	HELP_OPT

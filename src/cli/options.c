@@ -62,6 +62,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_GROUP] = { "group", 0, "NAME[,NAME...]" },
 	[OPT_AFTER_TAX] = { "after-tax", 0, NULL },
 	[OPT_PROBABILITY] = { "probability", 0, "P" },
+	[OPT_VOI] = { "voi", 0, NULL },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)

@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "simulate_view.h"
+#include "voi_view.h"
 #include "explain.h"
 #include "rtable.h"
 
@@ -1129,8 +1130,9 @@ static void people_common(const sim_view_opts *o, const crm_joint_result *j,
 
 void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_sim_result *res,
 		    const crm_sobol_result *sob, const crm_decide_result *dec,
-		    const crm_joint_result *joint, size_t n, FILE *fp)
+		    const crm_joint_result *joint, const crm_voi_result *voi, size_t n, FILE *fp)
 {
+	voi_view_opts vv = { o->fmt, o->seed, 0, o->classes != 0 };
 	if (o->fmt == FMT_JSON && n > 1)
 		fputs("[\n", fp);
 	for (size_t i = 0; i < n; i++) {
@@ -1152,6 +1154,11 @@ void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_
 		case FMT_JSON:
 			report_json_sim(o, scs[i], &res[i], s, fp);
 			json_decide(dec ? &dec[i] : NULL, scs[i], fp);
+			if (voi) {
+				/* The decision among all the scenarios, the same in each one's object. */
+				fputs(",\n  \"value_of_information\": ", fp);
+				voi_view_write(&vv, (const crm_scenario *const *)scs, n, voi, fp);
+			}
 			if (joint)
 				json_common(joint, scs, i, fp);
 			fputs("\n}", fp);
@@ -1160,6 +1167,10 @@ void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_
 	}
 	if (joint && (o->fmt == FMT_TEXT || o->fmt == FMT_MARKDOWN))
 		people_common(o, joint, scs, fp);
+	if (voi && o->fmt != FMT_JSON) {
+		fputs(o->fmt == FMT_CSV ? "\r\n" : "\n", fp);
+		voi_view_write(&vv, (const crm_scenario *const *)scs, n, voi, fp);
+	}
 	fputs(o->fmt == FMT_JSON ? (n > 1 ? "\n]\n" : "\n") : "", fp);
 }
 

@@ -21,14 +21,16 @@ typedef struct sim_view_opts {
  * array when n > 1): res[i] from crm_simulate of scs[i], sob[i] from
  * crm_sobol of it, or sob NULL when the Sobol stage did not run; dec[i] the
  * decisions at scs[i]'s decided gates (crm_decide; NULL or ngates 0: none);
- * joint, with
+ * voi, with --voi, the value of information of the decision among them
+ * (a section, a CSV block, each JSON object's value_of_information; NULL:
+ * none); joint, with
  * several scenarios, their simulation together on common draws (NULL with
  * one): a comparison section in text and markdown, each scenario's
  * common_draws in CSV and JSON. Borrows everything; writes only to fp.
  */
 void sim_view_write(const sim_view_opts *o, crm_scenario *const *scs, const crm_sim_result *res,
 		    const crm_sobol_result *sob, const crm_decide_result *dec,
-		    const crm_joint_result *joint, size_t n, FILE *fp);
+		    const crm_joint_result *joint, const crm_voi_result *voi, size_t n, FILE *fp);
 
 /* The key of metric k (CRM_SIM_NPV...) in CSV and JSON, and in --metric: "payback_months". */
 const char *sim_view_metric_key(int k);
