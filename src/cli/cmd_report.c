@@ -198,6 +198,24 @@ static int build_analyses(html_case *c, const struct report_opts *o)
 	if (c->simulated && o->sobol > 0 &&
 	    crm_sobol_top(sc, (size_t)o->sobol, o->seed, HTML_SOBOL_ITEMS, &c->sobol, &err) != CRM_OK)
 		goto fail;
+	/* Where the probability of a loss reaches 10%, for the most influential input. */
+	for (size_t i = 0; c->simulated && i < c->ntornado; i++) {
+		const crm_param *p = &c->tornado[i].param;
+		double lo, hi;
+		if (p->kind != CRM_PARAM_INPUT || !p->has_base)
+			continue;
+		crm_breakeven_interval(p, &lo, &hi);
+		uint64_t n = o->draws < HTML_GOAL_DRAWS ? (o->draws < 100 ? 100 : o->draws)
+			     : HTML_GOAL_DRAWS;
+		st = crm_prob_goal_seek(sc, (size_t)p->index, HTML_GOAL_PROBABILITY, lo, hi, n,
+					o->seed, &c->goal, &err);
+		if (st == CRM_ENOMEM)
+			goto fail;
+		c->has_goal = st == CRM_OK;
+		c->goal_param = *p;
+		crm_error_clear(&err);
+		break;
+	}
 	goto done;
 fail:
 	if (!err.file[0])

@@ -20,6 +20,9 @@
 
 /* Break-even values shown for this many of the most influential inputs. */
 #define HTML_BREAKEVENS 5
+/* The probability of a loss the document's goal seek finds an input's value for, and its draws. */
+#define HTML_GOAL_PROBABILITY 0.10
+#define HTML_GOAL_DRAWS 2000
 /* Tornado bars shown. */
 #define HTML_TORNADO_ROWS 10
 /*
@@ -76,6 +79,14 @@ typedef struct html_case {
 	/* Per break-even: why its search could not be made ("" when it was). */
 	char be_why[HTML_BREAKEVENS][sizeof ((crm_error *)0)->msg];
 	crm_sobol_result sobol;     /* ok when computed; at most HTML_SOBOL_ITEMS of their own */
+	/*
+	 * The goal seek on a probability of the most influential input with a
+	 * single base value (crm_prob_goal_seek): where P(NPV < 0) reaches
+	 * HTML_GOAL_PROBABILITY; has_goal 0 when not sought.
+	 */
+	int has_goal;
+	crm_param goal_param;
+	crm_prob_goal goal;
 	/* With setting readiness (the proposal only): its assessment and effect on NPV. */
 	crm_assessment *assessment;
 	crm_readiness_effect readiness;

@@ -705,6 +705,62 @@ static void bad_case_para(FILE *fp, const html_case *hc)
 	fputs("</p>\n", fp);
 }
 
+/*
+ * The goal seek on a probability, in words: where the probability of a loss
+ * reaches 10% for the most influential input, with its Monte Carlo band.
+ */
+static void goal_para(FILE *fp, const html_case *hc)
+{
+	const crm_prob_goal *g = &hc->goal;
+	const crm_param *p = &hc->goal_param;
+	char lab[256], v[96], lo[96], hi[96], base[96], pb[64], tg[64];
+
+	if (!hc->has_goal)
+		return;
+	html_param_label(lab, sizeof lab, hc->r.sc, p);
+	html_pct(tg, sizeof tg, HTML_GOAL_PROBABILITY);
+	html_sim_share(pb, sizeof pb, g->p_base, g->n);
+	html_param_value(base, sizeof base, hc->r.sc, p, g->base);
+	fputs("<p><b>How far before a loss is likely.</b> ", fp);
+	if (g->found) {
+		html_param_value(v, sizeof v, hc->r.sc, p, g->value);
+		html_text(fp, lab);
+		fprintf(fp, " at ");
+		html_text(fp, v);
+		fputs(" (", fp);
+		html_text(fp, base);
+		fputs(" in the base case) brings the probability of a negative NPV to ", fp);
+		html_text(fp, tg);
+		fputs(", from ", fp);
+		html_text(fp, pb);
+		fputs(" at the base", fp);
+		if (isfinite(g->value_lo) && isfinite(g->value_hi)) {
+			html_param_value(lo, sizeof lo, hc->r.sc, p, g->value_lo);
+			html_param_value(hi, sizeof hi, hc->r.sc, p, g->value_hi);
+			fputs("; somewhere between ", fp);
+			html_text(fp, lo);
+			fputs(" and ", fp);
+			html_text(fp, hi);
+			fputs(" given the simulation's precision", fp);
+		}
+		fputs(".", fp);
+	} else {
+		html_param_value(lo, sizeof lo, hc->r.sc, p, g->lo);
+		html_param_value(hi, sizeof hi, hc->r.sc, p, g->hi);
+		html_text(fp, lab);
+		fputs(" anywhere from ", fp);
+		html_text(fp, lo);
+		fputs(" to ", fp);
+		html_text(fp, hi);
+		fputs(" does not bring the probability of a negative NPV to ", fp);
+		html_text(fp, tg);
+		fputs(".", fp);
+	}
+	fmt_money(v, sizeof v, (double)g->n, 0);
+	fprintf(fp, " (The most influential input's value moved, every other uncertain value drawn "
+		"as in the simulation: %s draws, the same at each value tried.)</p>\n", v);
+}
+
 static int any_risk(const crm_scenario *sc)
 {
 	for (size_t l = 0; l < sc->nlines; l++)
@@ -774,6 +830,7 @@ int html_sec_risk(const html_doc *d, FILE *fp)
 		html_chart_histogram(fp, d);
 		html_chart_scurve(fp, hc);
 		bad_case_para(fp, hc);
+		goal_para(fp, hc);
 		if (d->ncases == 1)
 			html_voi(fp, d);   /* several options: on their page */
 		if (hc->sobol.ok)

@@ -47,6 +47,9 @@ elif how == "ratio":
     print("%.2f" % v)
 elif how == "millions":
     print("%.2f million" % (v / 1e6))
+elif how == "pct3":
+    t = "%.1f" % (v * 100) if v * 100 >= 10 else "%.2f" % (v * 100)
+    print(t.rstrip("0").rstrip(".") + "%")
 elif how == "raw":
     print(repr(v))
 else:
@@ -148,6 +151,10 @@ look "$dir/m.txt" "risk, value of perfect information" "$(field "$dir/voi.json" 
 "$CRMROI" simulate -n $draws --seed $seed --sobol 0 -m npv,peak_funding -f json "$s" > "$dir/peak.json"
 look "$dir/m.txt" "risk, peak funding at risk at 5%" \
 	"$(field "$dir/peak.json" bad_case.peak_funding.0.value_at_risk negmillions)"
+# How far before a loss is likely: breakeven --probability on the most influential input.
+"$CRMROI" breakeven --probability 10% --input adoption -n $draws --seed $seed -f json "$s" \
+	> "$dir/goal.json"
+look "$dir/m.txt" "risk, adoption where P(NPV < 0) is 10%" "Adoption at $(field "$dir/goal.json" rows.0.value pct3)"
 margins "$dir/m.pdf" "mid-sized case"
 look "$dir/m.txt" "budget, peak funding" "$(field "$dir/monthly.json" metrics.peak_investment neg)"
 
