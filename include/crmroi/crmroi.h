@@ -27,6 +27,7 @@
 #include "crmroi/compare.h"
 #include "crmroi/joint.h"
 #include "crmroi/voi.h"
+#include "crmroi/calibrate.h"
 #include "crmroi/datatable.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"

@@ -49,6 +49,11 @@ void crm_uncertain_init(crm_uncertain *u, crm_item_kind kind, int index, const c
 double crm_uncertain_draw(const crm_uncertain *u, gsl_rng *r);
 /* The quantile at u in (0, 1): for correlated and quasi-random sampling. */
 double crm_uncertain_quantile(const crm_uncertain *u, double p);
+/*
+ * The cumulative probability at x, P(value <= x): the probability integral
+ * transform of a realised value (for an event, of 0 or 1).
+ */
+double crm_uncertain_cdf(const crm_uncertain *u, double x);
 /* Mean and variance of the distribution. */
 double crm_uncertain_mean(const crm_uncertain *u);
 double crm_uncertain_variance(const crm_uncertain *u);

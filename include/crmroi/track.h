@@ -21,14 +21,23 @@
 /* ------------------------------------------------------------------ actuals */
 
 typedef enum crm_actual_kind {
-	CRM_ACTUAL_COST, CRM_ACTUAL_BENEFIT, CRM_ACTUAL_CRITERION
+	CRM_ACTUAL_COST, CRM_ACTUAL_BENEFIT, CRM_ACTUAL_CRITERION,
+	/*
+	 * What an estimate turned out to be: a realised input (its value as
+	 * measured, in the input's own terms), and a realised event (a risk
+	 * event's line, or a gate's group by its name: value 1 when it
+	 * happened, 0 when not). They enter no cash flow; crmroi/calibrate.h
+	 * reads them.
+	 */
+	CRM_ACTUAL_INPUT, CRM_ACTUAL_EVENT
 } crm_actual_kind;
 
 /* One row of an actuals file. */
 typedef struct crm_actual {
 	int month;              /* 0 (the Initial column) .. the horizon in months */
 	crm_actual_kind kind;
-	int index;              /* line index (cost, benefit) or criterion index */
+	int index;              /* line index (cost, benefit; an event: its line, a gate's first
+				   line), criterion or input index */
 	double value;           /* amount booked in the month (costs positive), or the measured value */
 	char *source, *note;    /* "" when not given */
 	crm_loc loc;            /* file and line of the row; col of its value cell */

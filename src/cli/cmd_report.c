@@ -562,7 +562,7 @@ static size_t warn_date_before_actuals(const char *date, const crm_track *t,
 	const char *file = NULL;
 	for (size_t i = 0; i < crm_actuals_count(a) && !file; i++) {
 		const crm_actual *x = crm_actuals_get(a, i);
-		if (x->month == t->last && x->kind != CRM_ACTUAL_CRITERION)
+		if (x->month == t->last && (x->kind == CRM_ACTUAL_COST || x->kind == CRM_ACTUAL_BENEFIT))
 			file = x->loc.file;
 	}
 	/* Out of memory the warning is lost, as any other would be. */
@@ -586,10 +586,12 @@ static int report_command(int argc, char **argv, const char **actuals)
 	size_t nactuals = 0;
 	crm_actuals *act = NULL;
 	crm_track *track = NULL;
+	crm_calibration cal;
 	cli_parser p;
 
 	memset(&o, 0, sizeof o);
 	memset(&doc, 0, sizeof doc);
+	memset(&cal, 0, sizeof cal);
 	o.draws = DEFAULT_DRAWS;
 	o.seed = 1;
 	o.sobol = SOBOL_POINTS;
@@ -684,6 +686,18 @@ static int report_command(int argc, char **argv, const char **actuals)
 			status = strict_status(report_warnings(&track->warnings), status);
 		if (status == EXIT_OK)
 			status = strict_status(warn_date_before_actuals(o.date, track, act), status);
+		/* Realised inputs or events among the actuals: how good the estimates were. */
+		int realised = 0;
+		for (size_t i = 0; status == EXIT_OK && i < crm_actuals_count(act); i++) {
+			crm_actual_kind k = crm_actuals_get(act, i)->kind;
+			realised |= k == CRM_ACTUAL_INPUT || k == CRM_ACTUAL_EVENT;
+		}
+		if (status == EXIT_OK && realised) {
+			if (crm_calibrate(sc, act, &cal, &err) != CRM_OK)
+				status = report_error(&err);
+			else
+				doc.calibration = &cal;
+		}
 		doc.track = track;
 		doc.actuals = act;
 		doc.actuals_files = actuals;
@@ -727,6 +741,7 @@ done:
 		free_case(&doc.cases[i]);
 	free(doc.cases);
 	crm_voi_result_free(&doc.voi);
+	crm_calibration_free(&cal);
 	crm_joint_result_free(&doc.joint);
 	crm_track_free(track);
 	crm_actuals_free(act);

@@ -7,13 +7,70 @@
  * computed before anything is written, so a bad file leaves no half-written
  * output behind. The views in every format are in src/render/track_view.c.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "cli.h"
 #include "options.h"
 #include "track_view.h"
+#include "calib_view.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+struct track_opts {
+	int calibration;           /* --calibration: that alone */
+	const char *calibrated_out;
+};
+
+static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
+{
+	struct track_opts *o = ctx;
+
+	(void)p;
+	if (id == OPT_CALIBRATION)
+		o->calibration = 1;
+	else if (id == OPT_CALIBRATED_OUT)
+		o->calibrated_out = arg;
+	return 0;
+}
+
+/*
+ * The scenario as the variant's folder reaches it: a path relative to the
+ * folder of out when both can be resolved, the scenario's own path otherwise.
+ */
+static char *base_path(const char *scenario, const char *out)
+{
+	char *sabs = realpath(scenario, NULL), *odir = NULL, *copy = strdup(out), *rel = NULL;
+
+	if (copy) {
+		char *slash = strrchr(copy, '/');
+		if (slash)
+			*slash = '\0';
+		odir = realpath(slash ? (copy[0] ? copy : "/") : ".", NULL);
+	}
+	if (sabs && odir) {
+		/* The common folder, then one .. for each folder of odir below it. */
+		size_t common = 0, i = 0;
+		for (; sabs[i] && odir[i] && sabs[i] == odir[i]; i++)
+			if (sabs[i] == '/')
+				common = i;
+		if (!odir[i] && sabs[i] == '/')
+			common = i;
+		size_t ups = 0;
+		for (const char *q = odir + common; *q; q++)
+			ups += *q == '/';
+		size_t len = 3 * ups + strlen(sabs + common) + 2;
+		if ((rel = malloc(len))) {
+			rel[0] = '\0';
+			for (size_t k = 0; k < ups; k++)
+				strcat(rel, "../");
+			strcat(rel, sabs + common + 1);
+		}
+	}
+	free(sabs);
+	free(odir);
+	free(copy);
+	return rel ? rel : strdup(scenario);
+}
 
 int cmd_track(int argc, char **argv)
 {
@@ -23,8 +80,12 @@ int cmd_track(int argc, char **argv)
 	crm_actuals *act = NULL;
 	crm_track *t = NULL;
 	crm_error err;
+	struct track_opts o = { 0, NULL };
+	crm_calibration cal;
+	int has_cal = 0;
 
-	if ((status = cli_parse(&p, "track", argc, argv, NULL, NULL)) >= 0)
+	memset(&cal, 0, sizeof cal);
+	if ((status = cli_parse(&p, "track", argc, argv, parse_option, &o)) >= 0)
 		return status;
 	status = EXIT_OK;
 	if (p.nargs < 1) {
@@ -40,6 +101,11 @@ int cmd_track(int argc, char **argv)
 		if (p.output && same_file(p.output, p.args[i])) {
 			status = usage_error("track: the output file '%s' is one of the input files",
 					     p.output);
+			goto done;
+		}
+		if (o.calibrated_out && same_file(o.calibrated_out, p.args[i])) {
+			status = usage_error("track: --calibrated-out '%s' is one of the input files",
+					     o.calibrated_out);
 			goto done;
 		}
 	}
@@ -68,12 +134,46 @@ int cmd_track(int argc, char **argv)
 		status = report_error(&err);
 		goto done;
 	}
-	if ((status = strict_status(report_warnings(&t->warnings), EXIT_OK)) == EXIT_OK &&
-	    (status = cli_out_open(&p)) == EXIT_OK) {
-		track_view_write(t, act, p.fmt, p.out);
+	/* Realised inputs or events: how good the estimates were. */
+	int realised = 0;
+	for (size_t i = 0; i < crm_actuals_count(act); i++) {
+		crm_actual_kind k = crm_actuals_get(act, i)->kind;
+		realised |= k == CRM_ACTUAL_INPUT || k == CRM_ACTUAL_EVENT;
+	}
+	if (realised || o.calibration || o.calibrated_out) {
+		if (crm_calibrate(sc, act, &cal, &err) != CRM_OK) {
+			status = report_error(&err);
+			goto done;
+		}
+		has_cal = 1;
+	}
+	if ((status = strict_status(report_warnings(&t->warnings), EXIT_OK)) != EXIT_OK)
+		goto done;
+	if (o.calibrated_out) {
+		out_sink s;
+		char *base = base_path(p.args[0], o.calibrated_out);
+		crm_error_clear(&err);
+		if (!base || sink_open(&s, o.calibrated_out, &err) != 0) {
+			free(base);
+			status = base ? report_error(&err) : EXIT_INTERNAL;
+			goto done;
+		}
+		calib_view_scenario(sc, &cal, base, s.fp);
+		free(base);
+		if (sink_commit(&s, &err) != 0) {
+			status = report_error(&err);
+			goto done;
+		}
+	}
+	if ((status = cli_out_open(&p)) == EXIT_OK) {
+		if (o.calibration)
+			calib_view_write(sc, &cal, p.fmt, p.out);
+		else
+			track_view_write(t, act, has_cal ? &cal : NULL, p.fmt, p.out);
 		status = cli_out_close(&p, EXIT_OK);
 	}
 done:
+	crm_calibration_free(&cal);
 	crm_track_free(t);
 	crm_actuals_free(act);
 	crm_scenario_free(sc);

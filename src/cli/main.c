@@ -173,6 +173,11 @@ static const struct cmd_option report_opts[] = {
 };
 
 static const struct cmd_option track_opts[] = {
+	{ OPT_CALIBRATION, NULL, "only how good the estimates were: realised inputs against their "
+	  "ranges per owner, events against their probabilities (shown after the tracking "
+	  "whenever the actuals have realised inputs or events)" },
+	{ OPT_CALIBRATED_OUT, NULL, "write the scenario with each owner's ranges widened by its "
+	  "factor, as a variant of it (whole or not at all)" },
 	FORMAT_OPTS,
 	HELP_OPT
 };

@@ -63,6 +63,8 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_AFTER_TAX] = { "after-tax", 0, NULL },
 	[OPT_PROBABILITY] = { "probability", 0, "P" },
 	[OPT_VOI] = { "voi", 0, NULL },
+	[OPT_CALIBRATION] = { "calibration", 0, NULL },
+	[OPT_CALIBRATED_OUT] = { "calibrated-out", 0, "FILE" },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)

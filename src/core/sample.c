@@ -133,6 +133,37 @@ double crm_uncertain_quantile(const crm_uncertain *u, double p)
 	return u->mode;
 }
 
+double crm_uncertain_cdf(const crm_uncertain *u, double x)
+{
+	double a = u->low, b = u->high, c = u->mode;
+
+	if (u->kind == CRM_ITEM_EVENT)
+		return x < 0 ? 0 : x < 1 ? 1 - u->p : 1;
+	if (b <= a && u->dist != CRM_DIST_FIXED)
+		return x < a ? 0 : 1;
+	switch (u->dist) {
+	case CRM_DIST_TRIANGULAR:
+		if (x <= a)
+			return 0;
+		if (x >= b)
+			return 1;
+		return x <= c ? (x - a) * (x - a) / ((b - a) * (c - a))
+			      : 1 - (b - x) * (b - x) / ((b - a) * (b - c));
+	case CRM_DIST_PERT:
+		return x <= a ? 0 : x >= b ? 1 : gsl_cdf_beta_P((x - a) / (b - a), u->alpha, u->beta);
+	case CRM_DIST_UNIFORM:
+		return x <= a ? 0 : x >= b ? 1 : (x - a) / (b - a);
+	case CRM_DIST_NORMAL:
+		return gsl_cdf_ugaussian_P((x - u->mu) / u->sigma);
+	case CRM_DIST_LOGNORMAL:
+		return x <= 0 ? 0 : gsl_cdf_lognormal_P(x, u->mu, u->sigma);
+	case CRM_DIST_FIXED:
+	case CRM_DIST_NONE:
+		break;
+	}
+	return x < c ? 0 : 1;
+}
+
 double crm_uncertain_mean(const crm_uncertain *u)
 {
 	double a = u->low, b = u->high, c = u->mode;

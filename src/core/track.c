@@ -41,7 +41,7 @@ struct crm_actuals {
 	const crm_scenario *sc;
 	crm_actual *items;
 	size_t n, cap;
-	size_t nslots;          /* lines + criteria */
+	size_t nslots;          /* lines + criteria + inputs + lines (events) */
 	size_t *seen;           /* (months + 1) x nslots: 1 + index in items, 0 when none */
 	char **files;           /* names used in messages, owned */
 	size_t nfiles;
@@ -79,6 +79,17 @@ const char *crm_crit_status_name(crm_crit_status s)
 
 /* -------------------------------------------------------------- actuals */
 
+/* A row's place among the slots of one month: lines, criteria, inputs, events. */
+static size_t slot_of(const crm_scenario *sc, const crm_actual *x)
+{
+	switch (x->kind) {
+	case CRM_ACTUAL_CRITERION: return sc->nlines + (size_t)x->index;
+	case CRM_ACTUAL_INPUT: return sc->nlines + sc->ncriteria + (size_t)x->index;
+	case CRM_ACTUAL_EVENT: return sc->nlines + sc->ncriteria + sc->ninputs + (size_t)x->index;
+	default: return (size_t)x->index;
+	}
+}
+
 crm_actuals *crm_actuals_new(const crm_scenario *sc)
 {
 	crm_actuals *a = calloc(1, sizeof *a);
@@ -87,7 +98,7 @@ crm_actuals *crm_actuals_new(const crm_scenario *sc)
 	if (!a)
 		return NULL;
 	a->sc = sc;
-	a->nslots = sc->nlines + sc->ncriteria;
+	a->nslots = 2 * sc->nlines + sc->ncriteria + sc->ninputs;
 	a->seen = calloc((months + 1) * a->nslots + 1, sizeof *a->seen);
 	if (!a->seen) {
 		free(a);
@@ -267,10 +278,50 @@ static crm_status parse_period(const crm_scenario *sc, const char *s, crm_decima
 	return CRM_OK;
 }
 
+/*
+ * A realised input by its name, or a realised event: a line with a
+ * probability below 1 in no group, or a group (a gate) by its name, whose
+ * first line stands for it.
+ */
+static crm_status find_realised(const crm_scenario *sc, crm_actual_kind kind, const char *name,
+				const char *file, int line, int col, int *out, crm_error *err)
+{
+	if (kind == CRM_ACTUAL_INPUT) {
+		if ((*out = crm_scenario_find_input(sc, name)) >= 0)
+			return CRM_OK;
+		return crm_error_set(err, CRM_EDATA, file, line, col, "input '%s' is not in the plan "
+				     "(expected the name of a kind=input row)", name);
+	}
+	int g = crm_scenario_find_group(sc, name);
+	if (g >= 0) {
+		*out = sc->groups[g].first_line;
+		return CRM_OK;
+	}
+	for (size_t l = 0; l < sc->nlines; l++)
+		if (!strcmp(sc->lines[l].label, name)) {
+			if (sc->lines[l].group >= 0)
+				return crm_error_set(err, CRM_EDATA, file, line, col, "event '%s': the line "
+						     "is in group '%s', which happens as one (expected "
+						     "the group's name)", name,
+						     sc->groups[sc->lines[l].group].name);
+			if (!(sc->lines[l].probability < 1))
+				return crm_error_set(err, CRM_EDATA, file, line, col, "event '%s': the line "
+						     "has no probability below 1, so it was certain "
+						     "(expected a risk event or a gate)", name);
+			*out = (int)l;
+			return CRM_OK;
+		}
+	return crm_error_set(err, CRM_EDATA, file, line, col, "event '%s' is not in the plan "
+			     "(expected the label of a line with a probability, or a group's name)",
+			     name);
+}
+
 /* The line or criterion a row names; an error with a suggestion when there is none. */
 static crm_status find_name(const crm_scenario *sc, crm_actual_kind kind, const char *name,
 			    const char *file, int line, int col, int *out, crm_error *err)
 {
+	if (kind == CRM_ACTUAL_INPUT || kind == CRM_ACTUAL_EVENT)
+		return find_realised(sc, kind, name, file, line, col, out, err);
 	const char *kname = kind == CRM_ACTUAL_COST ? "cost" : kind == CRM_ACTUAL_BENEFIT ?
 			    "benefit" : "criterion";
 	size_t n = kind == CRM_ACTUAL_CRITERION ? sc->ncriteria : sc->nlines, k = 0;
@@ -342,13 +393,17 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 		x.kind = CRM_ACTUAL_BENEFIT;
 	else if (!strcasecmp(f[AC_KIND], "criterion"))
 		x.kind = CRM_ACTUAL_CRITERION;
+	else if (!strcasecmp(f[AC_KIND], "input"))
+		x.kind = CRM_ACTUAL_INPUT;
+	else if (!strcasecmp(f[AC_KIND], "event"))
+		x.kind = CRM_ACTUAL_EVENT;
 	else {
-		static const char *const kinds[] = { "cost", "benefit", "criterion" };
+		static const char *const kinds[] = { "cost", "benefit", "criterion", "input", "event" };
 		char sug[160] = "";
 		if (f[AC_KIND][0])
-			crm_suggest(f[AC_KIND], kinds, 3, sug, sizeof sug);
+			crm_suggest(f[AC_KIND], kinds, 5, sug, sizeof sug);
 		return crm_error_set(err, CRM_EDATA, file, fl[AC_KIND], fc[AC_KIND], "%s%s%s%s "
-				     "(expected cost, benefit or criterion)", f[AC_KIND][0] ?
+				     "(expected cost, benefit, criterion, input or event)", f[AC_KIND][0] ?
 				     "unknown kind '" : "the row has no kind", f[AC_KIND],
 				     f[AC_KIND][0] ? "'" : "", sug);
 	}
@@ -360,11 +415,32 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 	    (st = find_name(sc, x.kind, f[AC_NAME], file, fl[AC_NAME], fc[AC_NAME], &x.index,
 			    err)) != CRM_OK)
 		return st;
-	if (crm_parse_number_in(f[AC_VALUE], a->dec, &x.value, &pct, why, sizeof why) != CRM_OK)
+	if (x.kind == CRM_ACTUAL_EVENT) {
+		/* Whether it happened: 1 or 0, yes or no, true or false. */
+		const char *v = f[AC_VALUE];
+		if (!strcmp(v, "1") || !strcasecmp(v, "yes") || !strcasecmp(v, "true"))
+			x.value = 1;
+		else if (!strcmp(v, "0") || !strcasecmp(v, "no") || !strcasecmp(v, "false"))
+			x.value = 0;
+		else
+			return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "event "
+					     "'%s': value '%s' (expected 1 when it happened, 0 when "
+					     "not; or yes, no)", f[AC_NAME], v);
+	} else if (crm_parse_number_in(f[AC_VALUE], a->dec, &x.value, &pct, why, sizeof why) !=
+		   CRM_OK) {
 		return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "%s '%s': value: "
 				     "%s", x.kind == CRM_ACTUAL_CRITERION ? "criterion" :
+				     x.kind == CRM_ACTUAL_INPUT ? "input" :
 				     x.kind == CRM_ACTUAL_COST ? "cost" : "benefit", f[AC_NAME], why);
-	if (x.kind == CRM_ACTUAL_CRITERION) {
+	}
+	if (x.kind == CRM_ACTUAL_EVENT) {
+		;   /* read above */
+	} else if (x.kind == CRM_ACTUAL_INPUT) {
+		if (!isfinite(x.value))
+			return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE], "input "
+					     "'%s': value '%s' is not a finite number", f[AC_NAME],
+					     f[AC_VALUE]);
+	} else if (x.kind == CRM_ACTUAL_CRITERION) {
 		const crm_criterion *cr = &sc->criteria[x.index];
 		if ((cr->has_baseline || cr->has_target) && pct != cr->percent)
 			return crm_error_set(err, CRM_EDATA, file, fl[AC_VALUE], fc[AC_VALUE],
@@ -384,8 +460,7 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 				     "in %s)", x.kind == CRM_ACTUAL_COST ? "cost" : "benefit",
 				     f[AC_NAME], f[AC_VALUE], sc->settings.currency);
 	}
-	size_t slot = (size_t)x.month * a->nslots +
-		      (x.kind == CRM_ACTUAL_CRITERION ? sc->nlines : 0) + (size_t)x.index;
+	size_t slot = (size_t)x.month * a->nslots + slot_of(sc, &x);
 	if (a->seen[slot]) {
 		const crm_actual *o = &a->items[a->seen[slot] - 1];
 		char ml[64];
@@ -468,8 +543,7 @@ fail:
 	/* Nothing of this file is kept; its name stays, as earlier rows do not point at it. */
 	while (a->n > n0) {
 		crm_actual *x = &a->items[--a->n];
-		size_t slot = (size_t)x->month * a->nslots +
-			      (x->kind == CRM_ACTUAL_CRITERION ? a->sc->nlines : 0) + (size_t)x->index;
+		size_t slot = (size_t)x->month * a->nslots + slot_of(a->sc, x);
 		a->seen[slot] = 0;
 		free(x->source);
 		free(x->note);
@@ -731,7 +805,7 @@ crm_status crm_track_compute(const crm_scenario *sc, const crm_actuals *a, crm_t
 	/* Actuals into the line rows; which months have any. */
 	for (size_t i = 0; i < a->n; i++) {
 		const crm_actual *x = &a->items[i];
-		if (x->kind == CRM_ACTUAL_CRITERION)
+		if (x->kind != CRM_ACTUAL_COST && x->kind != CRM_ACTUAL_BENEFIT)
 			continue;
 		t->rows[x->index].month[x->month].actual = x->value;
 		t->rows[x->index].given[x->month] = 1;

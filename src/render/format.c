@@ -267,6 +267,25 @@ size_t csv_text(char *dst, const char *s)
 	return o;
 }
 
+void csv_field_raw(FILE *fp, const char *s, int first)
+{
+	int quote;
+
+	s = s ? s : "";
+	csv_guarded(s, &quote);
+	if (!first)
+		fputc(csv_sep(), fp);
+	if (quote)
+		fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	if (quote)
+		fputc('"', fp);
+}
+
 /* A cell as it is: a number's text, never guarded. */
 static void csv_put_raw(FILE *fp, const char *s, int first)
 {

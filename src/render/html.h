@@ -122,6 +122,8 @@ typedef struct html_doc {
 	const crm_actuals *actuals;
 	const char *const *actuals_files;
 	size_t nactuals_files;
+	/* With realised inputs or events among the actuals: how good the estimates were. */
+	const crm_calibration *calibration;
 } html_doc;
 
 /* The readiness section (assess_html.c); 0 when the proposal has no setting readiness. */

@@ -240,6 +240,14 @@ static void actuals_table(FILE *fp, const html_doc *d)
 		if (x->kind == CRM_ACTUAL_CRITERION) {
 			html_criterion_label(lab, sizeof lab, sc, (size_t)x->index);
 			criterion_value(v, sizeof v, &sc->criteria[x->index], x->value);
+		} else if (x->kind == CRM_ACTUAL_INPUT) {
+			html_input_label(lab, sizeof lab, sc, (size_t)x->index);
+			snprintf(v, sizeof v, "%.6g", x->value);
+		} else if (x->kind == CRM_ACTUAL_EVENT) {
+			const crm_line *ln = &sc->lines[x->index];
+			snprintf(lab, sizeof lab, "%s", ln->group >= 0 ? sc->groups[ln->group].name
+				 : ln->label);
+			snprintf(v, sizeof v, "%s", x->value != 0 ? "happened" : "did not happen");
 		} else {
 			snprintf(lab, sizeof lab, "%s", sc->lines[x->index].label);
 			html_money0(v, sizeof v, x->value);
@@ -250,6 +258,7 @@ static void actuals_table(FILE *fp, const html_doc *d)
 		html_text(fp, lab);
 		fprintf(fp, "<span class=\"src\">%s</span></th><td class=\"n\">%s</td><td>",
 			x->kind == CRM_ACTUAL_COST ? "cost" : x->kind == CRM_ACTUAL_BENEFIT ? "benefit"
+			: x->kind == CRM_ACTUAL_INPUT ? "input" : x->kind == CRM_ACTUAL_EVENT ? "event"
 			: "criterion", v);
 		html_text(fp, x->source);
 		fputs("</td><td>", fp);
@@ -381,6 +390,53 @@ static void criteria_table(FILE *fp, const crm_track *t)
  * crmroi report --actuals: the proposal against what was booked, with the
  * cumulative net cash flow of the plan, the actuals and both re-forecasts.
  */
+/*
+ * How good were the estimates: per owner, the share of realised values
+ * inside their 90% range with its exact interval, the widening it calls
+ * for, and the Brier score of the events (crmroi/calibrate.h).
+ */
+static void calibration_html(FILE *fp, const html_doc *d)
+{
+	const crm_calibration *c = d->calibration;
+	char a[64], b[64], e[64];
+
+	fputs("<h3>How good were the estimates</h3>\n<p>", fp);
+	if (c->nvalues) {
+		html_pct(a, sizeof a, (double)c->in90 / (double)c->nvalues);
+		html_pct(b, sizeof b, c->lo90);
+		html_pct(e, sizeof e, c->hi90);
+		fprintf(fp, "Of the %zu estimates whose value is now known, %s fell inside the range "
+			"their owner gave as 90%% sure (between %s and %s, given how few they are); "
+			"calibrated ranges hold about 90%%. ", c->nvalues, a, b, e);
+	}
+	if (c->nevents)
+		fprintf(fp, "The stated probabilities of the %zu risk event%s and gate%s that have "
+			"resolved score %.3f (the Brier score: 0 for perfect foresight, 0.25 for "
+			"saying 50%% every time). ", c->nevents, c->nevents == 1 ? "" : "s",
+			c->nevents == 1 ? "" : "s", c->brier);
+	fputs("The next case should widen the ranges of the owners below by the factor shown "
+	      "(crmroi track --calibrated-out writes it).</p>\n", fp);
+	if (!c->nvalues)
+		return;
+	fputs("<table class=\"num\">\n<caption>Estimates against what came true, by owner"
+	      "</caption>\n<thead><tr><th>Owner</th><th class=\"n\">Estimates</th><th class=\"n\">"
+	      "Inside their 90% range</th><th class=\"n\">95% interval</th><th class=\"n\">Widen "
+	      "ranges by</th></tr></thead>\n<tbody>\n", fp);
+	for (size_t k = 0; k < c->nowners; k++) {
+		const crm_calib_owner *o = &c->owners[k];
+		if (!o->n)
+			continue;
+		fputs("<tr><th>", fp);
+		html_text(fp, o->owner[0] ? o->owner : "(no owner)");
+		html_pct(a, sizeof a, o->cov90);
+		html_pct(b, sizeof b, o->lo90);
+		html_pct(e, sizeof e, o->hi90);
+		fprintf(fp, "</th><td class=\"n\">%zu</td><td class=\"n\">%s</td><td class=\"n\">%s "
+			"to %s</td><td class=\"n\">%.2f</td></tr>\n", o->n, a, b, e, o->widen);
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
 int html_sec_realisation(const html_doc *d, FILE *fp)
 {
 	const crm_track *t = d->track;
@@ -497,6 +553,8 @@ int html_sec_realisation(const html_doc *d, FILE *fp)
 		if (t->sc->ncriteria)
 			criteria_table(fp, t);
 	}
+	if (d->calibration)
+		calibration_html(fp, d);
 	if (d->actuals)
 		actuals_table(fp, d);
 	fputs("</section>\n", fp);

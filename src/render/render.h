@@ -50,6 +50,8 @@ char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * neutralised with a leading ', unless csv_set_raw_text(1).
  */
 void csv_field(FILE *fp, const char *s, int first);
+/* The same never neutralised: for a file crmroi reads back (a scenario, whose formulas start with -). */
+void csv_field_raw(FILE *fp, const char *s, int first);
 /* The same cell into dst, with room for 2 x strlen(s) + 3 bytes (no NUL added); returns its length. */
 size_t csv_text(char *dst, const char *s);
 /*

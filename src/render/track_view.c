@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "track_view.h"
+#include "calib_view.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -694,7 +695,8 @@ static void json_series(FILE *fp, const double *v, int n)
 	fputc(']', fp);
 }
 
-static void render_json(const crm_track *t, const crm_actuals *a, FILE *fp)
+static void render_json(const crm_track *t, const crm_actuals *a, const crm_calibration *cal,
+			FILE *fp)
 {
 	const crm_scenario *sc = t->sc;
 	const crm_settings *s = &sc->settings;
@@ -881,19 +883,35 @@ static void render_json(const crm_track *t, const crm_actuals *a, FILE *fp)
 			fputs(", ", fp);
 		json_string(fp, t->warnings.items[i].msg);
 	}
-	fputs("]\n}\n", fp);
+	fputc(']', fp);
+	if (cal) {
+		jkey(fp, "calibration", &first, 2);
+		calib_view_write(t->sc, cal, FMT_JSON, fp);
+	}
+	fputs("\n}\n", fp);
 }
 
-void track_view_write(const crm_track *t, const crm_actuals *a, out_format fmt, FILE *fp)
+void track_view_write(const crm_track *t, const crm_actuals *a, const crm_calibration *cal,
+		      out_format fmt, FILE *fp)
 {
 	switch (fmt) {
 	case FMT_TEXT:
 	case FMT_MARKDOWN: {
 		doc d = { fp, fmt == FMT_MARKDOWN };
 		render_people(t, a, &d);
+		if (cal) {
+			fputc('\n', fp);
+			calib_view_write(t->sc, cal, fmt, fp);
+		}
 		break;
 	}
-	case FMT_CSV: render_csv(t, fp); break;
-	case FMT_JSON: render_json(t, a, fp); break;
+	case FMT_CSV:
+		render_csv(t, fp);
+		if (cal) {
+			fputs("\r\n", fp);
+			calib_view_write(t->sc, cal, fmt, fp);
+		}
+		break;
+	case FMT_JSON: render_json(t, a, cal, fp); break;
 	}
 }

@@ -79,6 +79,7 @@ expect() {
 	"breakeven --input discount_rate "*) echo "83.93%" ;;   # oracle: IRR of -10000 10000 10000 10000
 	"breakeven --input golive scenarios/midsize_business_case.csv") echo "-19,143" ;;   # indep_model.py golive=19: NPV -19,143.44 (golive=18: 73,923.23)
 	"sweep --vary golive=4:19:5 scenarios/midsize_business_case.csv") echo "923,771" ;;   # indep_model.py golive=9: NPV
+	"track --calibration scenarios/tracking/estimates.csv "*) echo "is 0.562" ;;   # by hand: the rework event stated at 25% happened: (0.25 - 1)^2 = 0.5625
 	"track scenarios/tracking/plan.csv "*) echo "month 1 (2027-01)  -63,000  -63,100" ;;   # by hand: plan -(45000 + 15000) x 1.05; actual 48900 + 14200
 	"track -f csv -o /tmp/track.csv "*) echo "month,Discovery workshops,cost,discovery,1,2027-01,47250,45000" ;;   # by hand: 45000 x (1 + 5% cost risk)
 	"run scenarios/cfo/after_tax.csv") echo "403,904.62" ;;   # indep_model.py: NPV before tax
