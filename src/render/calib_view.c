@@ -119,8 +119,8 @@ static void write_people(const crm_scenario *sc, const crm_calibration *c, int m
 			size_t w = c->hist[k] * 40 / top;
 			memset(bar, '#', w);
 			bar[w] = '\0';
-			fprintf(fp, md ? "    %3d-%3d%%  %3zu  %s\n" : "  %3d-%3d%%  %3zu  %s\n", k * 10,
-				k * 10 + 10, c->hist[k], bar);
+			fprintf(fp, md ? "    %3d-%3d%%  %3zu%s%s\n" : "  %3d-%3d%%  %3zu%s%s\n", k * 10,
+				k * 10 + 10, c->hist[k], w ? "  " : "", bar);
 		}
 		if (rtable_init(&t, 6) == 0) {
 			rtable_col(&t, 0, "input", "Input", UNIT_TEXT);
