@@ -158,7 +158,9 @@ typedef struct crm_sobol_result {
  * treating them as independent: Saltelli's sampling scheme on a 2k-dimension
  * GSL Sobol sequence (Halton when 2k > 40), the Saltelli 2010 first-order and
  * Jansen total estimators, and bootstrap intervals. n base points: n (k + 2)
- * evaluations.
+ * evaluations, the points and the bootstrap's resamples split between the
+ * processors' threads (the points and resamples drawn in order first, so
+ * the indices are the same whatever the number of threads).
  */
 crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_result *res,
 		     crm_error *err);

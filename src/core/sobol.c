@@ -12,9 +12,12 @@
  * CRM_SOBOL_BOOTSTRAP bootstrap resamples of the n rows. Values are drawn
  * independently: correlations are ignored, as these estimators assume.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "crmroi/simulate.h"
 
 #include <gsl/gsl_qrng.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -255,6 +258,120 @@ crm_status crm_sobol(const crm_scenario *sc, size_t n, uint64_t seed, crm_sobol_
 	return crm_sobol_top(sc, n, seed, 0, res, err);
 }
 
+/*
+ * The points of rows r0 to r1 of the sample, on a model of their own: A and
+ * B from the points' values (xa, xb: n x kall, row-major), then A with each
+ * item (or the group) from B. Each point is independent of the others, so
+ * the rows split between threads give the same numbers as one thread.
+ */
+struct sobol_job {
+	const crm_scenario *sc;
+	const crm_uncertain *all;
+	size_t kall, k, nrest, g, n;
+	const size_t *pos, *rest;
+	const struct deps *dep;
+	double *xa, *xb;           /* in: the points' uniforms; out: the values they give */
+	double *fa, *fb, *fab;
+	size_t r0, r1;
+	int undefined, nomem;
+};
+
+static void *sobol_rows(void *arg)
+{
+	struct sobol_job *j = arg;
+	const crm_uncertain *all = j->all;
+	crm_model *m = crm_model_new(j->sc, NULL);
+	crm_cashflow *cf = m ? crm_cashflow_new(m) : NULL;
+	char *flags = calloc(j->sc->ninputs + j->sc->nlines + 1, 1);
+	size_t g = j->g, n = j->n, kall = j->kall;
+
+	if (!cf || !flags) {
+		j->nomem = 1;
+		goto done;
+	}
+	cf->keep_inputs = 0;
+	cf->keep_amounts = 0;
+	struct evaluator ev = { m, cf, j->sc->ninputs, flags, 0 };
+	for (size_t r = j->r0; r < j->r1; r++) {
+		double *xa = j->xa + r * kall, *xb = j->xb + r * kall;
+		for (size_t t = 0; t < kall; t++) {
+			xa[t] = item_quantile(&all[t], xa[t]);
+			xb[t] = item_quantile(&all[t], xb[t]);
+		}
+		for (size_t t = 0; t < kall; t++)
+			item_put(m, &all[t], xb[t]);
+		if (npv_moved(&ev, &j->dep[g], NULL, &j->fb[r]) != 0)
+			goto undefined;
+		for (size_t t = 0; t < kall; t++)
+			item_put(m, &all[t], xa[t]);
+		if (npv_moved(&ev, &j->dep[g], NULL, &j->fa[r]) != 0)
+			goto undefined;
+		for (size_t i = 0; i < g; i++) {
+			if (i > 0)
+				item_put(m, &all[j->pos[i - 1]], xa[j->pos[i - 1]]);
+			if (i < j->k)
+				item_put(m, &all[j->pos[i]], xb[j->pos[i]]);
+			else
+				for (size_t q = 0; q < j->nrest; q++)
+					item_put(m, &all[j->rest[q]], xb[j->rest[q]]);
+			if (npv_moved(&ev, &j->dep[i], i > 0 ? &j->dep[i - 1] : NULL,
+				      &j->fab[i * n + r]) != 0)
+				goto undefined;
+		}
+	}
+	goto done;
+undefined:
+	j->undefined = 1;
+done:
+	free(flags);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
+	return NULL;
+}
+
+/* Bootstrap resamples rep0 to rep1 (their rows drawn before), each into boot_s and boot_st. */
+struct boot_job {
+	const double *fa, *fb, *fab;
+	size_t n, g;
+	const size_t *bidx;
+	double *boot_s, *boot_st;
+	size_t rep0, rep1;
+	int nomem;
+};
+
+static void *boot_reps(void *arg)
+{
+	struct boot_job *j = arg;
+	double *bs = malloc((j->g + 1) * sizeof *bs), *bst = malloc((j->g + 1) * sizeof *bst);
+	double *scratch = malloc((2 * j->n + 1) * sizeof *scratch), v;
+
+	if (!bs || !bst || !scratch) {
+		j->nomem = 1;
+	} else {
+		for (size_t rep = j->rep0; rep < j->rep1; rep++) {
+			estimate(j->fa, j->fb, j->fab, j->n, j->g, j->bidx + rep * j->n, bs, bst, &v,
+				 scratch);
+			for (size_t i = 0; i < j->g; i++) {
+				j->boot_s[i * CRM_SOBOL_BOOTSTRAP + rep] = bs[i];
+				j->boot_st[i * CRM_SOBOL_BOOTSTRAP + rep] = bst[i];
+			}
+		}
+	}
+	free(bs);
+	free(bst);
+	free(scratch);
+	return NULL;
+}
+
+/* Threads for the Sobol sample: the processors, at most 16, one for a small sample. */
+static int sobol_threads(size_t n)
+{
+	long np = sysconf(_SC_NPROCESSORS_ONLN);
+	int t = np > 0 ? (int)(np < 16 ? np : 16) : 1;
+
+	return n < 1024 ? 1 : t;
+}
+
 crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t top,
 			 crm_sobol_result *res, crm_error *err)
 {
@@ -262,9 +379,11 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	crm_cashflow *cf = NULL;
 	gsl_qrng *q = NULL;
 	gsl_rng *rng = NULL, *grng = NULL;
-	double *row = NULL, *ua = NULL, *ub = NULL, *xa = NULL, *xb = NULL;
+	double *row = NULL, *ua = NULL, *ub = NULL;
 	double *fa = NULL, *fb = NULL, *fab = NULL;
-	double *bs = NULL, *bst = NULL, *scratch = NULL, *boot_s = NULL, *boot_st = NULL;
+	double *scratch = NULL, *boot_s = NULL, *boot_st = NULL;
+	double *xall_a = NULL, *xall_b = NULL;   /* every point's values, n x kall */
+	size_t *bidx = NULL;                     /* the bootstrap's rows, CRM_SOBOL_BOOTSTRAP x n */
 	size_t *idx = NULL, *pos = NULL, *rest = NULL;
 	crm_uncertain *all = NULL;
 	char *pick = NULL, *flags = NULL;
@@ -306,8 +425,6 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	row = malloc((2 * k + 1) * sizeof *row);
 	ua = malloc(kall * sizeof *ua);
 	ub = malloc(kall * sizeof *ub);
-	xa = malloc(kall * sizeof *xa);
-	xb = malloc(kall * sizeof *xb);
 	flags = calloc(sc->ninputs + sc->nlines + 1, 1);
 	dep = calloc(g + 1, sizeof *dep);
 	every = malloc(kall * sizeof *every);
@@ -317,8 +434,6 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	fa = malloc(n * sizeof *fa);
 	fb = malloc(n * sizeof *fb);
 	fab = malloc(n * g * sizeof *fab);
-	bs = malloc(g * sizeof *bs);
-	bst = malloc(g * sizeof *bst);
 	scratch = malloc(2 * n * sizeof *scratch);
 	boot_s = malloc(CRM_SOBOL_BOOTSTRAP * g * sizeof *boot_s);
 	boot_st = malloc(CRM_SOBOL_BOOTSTRAP * g * sizeof *boot_st);
@@ -330,9 +445,9 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	res->total = malloc(g * sizeof(double));
 	res->total_lo = malloc(g * sizeof(double));
 	res->total_hi = malloc(g * sizeof(double));
-	if (!q || !rng || (nrest && !grng) || !cf || !row || !ua || !ub || !xa || !xb || !flags ||
+	if (!q || !rng || (nrest && !grng) || !cf || !row || !ua || !ub || !flags ||
 	    !dep || !every || !pos || !rest ||
-	    !pick || !fa || !fb || !fab || !bs || !bst || !scratch || !boot_s || !boot_st || !idx ||
+	    !pick || !fa || !fb || !fab || !scratch || !boot_s || !boot_st || !idx ||
 	    !res->items || !res->first || !res->first_lo || !res->first_hi || !res->total ||
 	    !res->total_lo || !res->total_hi) {
 		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for Sobol indices");
@@ -369,6 +484,13 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 	/* The group's values are pseudo-random, from a stream of their own. */
 	if (grng)
 		gsl_rng_set(grng, (unsigned long)(seed ^ 0x9E3779B97F4A7C15ULL));
+	/* The points, in order: the quasi-random sequence and the group's stream are sequential. */
+	xall_a = malloc((n * kall + 1) * sizeof *xall_a);
+	xall_b = malloc((n * kall + 1) * sizeof *xall_b);
+	if (!xall_a || !xall_b) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for Sobol indices");
+		goto done;
+	}
 	/* The first point of a Sobol sequence is all zeros: skip it. */
 	gsl_qrng_get(q, row);
 	for (size_t r = 0; r < n; r++) {
@@ -381,34 +503,46 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 			ua[rest[j]] = gsl_rng_uniform_pos(grng);
 			ub[rest[j]] = gsl_rng_uniform_pos(grng);
 		}
-		for (size_t t = 0; t < kall; t++) {
-			xa[t] = item_quantile(&all[t], ua[t]);
-			xb[t] = item_quantile(&all[t], ub[t]);
+		/* The uniforms here; their values in the threads (a quantile costs more). */
+		memcpy(xall_a + r * kall, ua, kall * sizeof *ua);
+		memcpy(xall_b + r * kall, ub, kall * sizeof *ub);
+	}
+	/*
+	 * The evaluations, rows split between threads: B and A, where what any
+	 * item moves is evaluated again; then A with item i (or the group) from
+	 * B, each from the one before: what item i - 1 moved back and what item
+	 * i moves.
+	 */
+	{
+		int nt = sobol_threads(n);
+		struct sobol_job jobs[16];
+		pthread_t th[16];
+		int started[16] = { 0 }, undefined = 0, nomem = 0;
+		for (int t = 0; t < nt; t++) {
+			jobs[t] = (struct sobol_job){ sc, all, kall, k, nrest, g, n, pos, rest, dep,
+				xall_a, xall_b, fa, fb, fab, n * (size_t)t / (size_t)nt,
+				n * (size_t)(t + 1) / (size_t)nt, 0, 0 };
+			if (t > 0 && pthread_create(&th[t], NULL, sobol_rows, &jobs[t]) == 0)
+				started[t] = 1;
 		}
-		/*
-		 * B and A, where what any item moves is evaluated again; then A
-		 * with item i (or the group) from B, each from the one before:
-		 * what item i - 1 moved back and what item i moves.
-		 */
-		for (size_t t = 0; t < kall; t++)
-			item_put(m, &all[t], xb[t]);
-		if (npv_moved(&ev, &dep[g], NULL, &fb[r]) != 0)
-			goto undefined;
-		for (size_t t = 0; t < kall; t++)
-			item_put(m, &all[t], xa[t]);
-		if (npv_moved(&ev, &dep[g], NULL, &fa[r]) != 0)
-			goto undefined;
-		for (size_t i = 0; i < g; i++) {
-			if (i > 0)
-				item_put(m, &all[pos[i - 1]], xa[pos[i - 1]]);
-			if (i < k)
-				item_put(m, &all[pos[i]], xb[pos[i]]);
+		sobol_rows(&jobs[0]);
+		for (int t = 1; t < nt; t++) {
+			if (started[t])
+				pthread_join(th[t], NULL);
 			else
-				for (size_t j = 0; j < nrest; j++)
-					item_put(m, &all[rest[j]], xb[rest[j]]);
-			if (npv_moved(&ev, &dep[i], i > 0 ? &dep[i - 1] : NULL, &fab[i * n + r]) != 0)
-				goto undefined;
+				sobol_rows(&jobs[t]);   /* no thread to be had: in this one */
 		}
+		for (int t = 0; t < nt; t++) {
+			undefined |= jobs[t].undefined;
+			nomem |= jobs[t].nomem;
+		}
+		if (nomem) {
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0,
+					   "out of memory for Sobol indices");
+			goto done;
+		}
+		if (undefined)
+			goto undefined;
 	}
 	for (size_t r = 0; r < n; r++)
 		idx[r] = r;
@@ -420,14 +554,39 @@ crm_status crm_sobol_top(const crm_scenario *sc, size_t n, uint64_t seed, size_t
 		goto done;
 	}
 	gsl_rng_set(rng, (unsigned long)(seed ^ 0x5DEECE66DULL));
-	for (size_t rep = 0; rep < CRM_SOBOL_BOOTSTRAP; rep++) {
-		double v;
+	/* The resamples drawn in order, then estimated in threads. */
+	if (!(bidx = malloc((n * CRM_SOBOL_BOOTSTRAP + 1) * sizeof *bidx))) {
+		st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory for Sobol indices");
+		goto done;
+	}
+	for (size_t rep = 0; rep < CRM_SOBOL_BOOTSTRAP; rep++)
 		for (size_t r = 0; r < n; r++)
-			idx[r] = gsl_rng_uniform_int(rng, n);
-		estimate(fa, fb, fab, n, g, idx, bs, bst, &v, scratch);
-		for (size_t i = 0; i < g; i++) {
-			boot_s[i * CRM_SOBOL_BOOTSTRAP + rep] = bs[i];
-			boot_st[i * CRM_SOBOL_BOOTSTRAP + rep] = bst[i];
+			bidx[rep * n + r] = gsl_rng_uniform_int(rng, n);
+	{
+		int nt = sobol_threads(n);
+		struct boot_job bj[16];
+		pthread_t th[16];
+		int started[16] = { 0 }, nomem = 0;
+		for (int t = 0; t < nt; t++) {
+			bj[t] = (struct boot_job){ fa, fb, fab, n, g, bidx, boot_s, boot_st,
+				CRM_SOBOL_BOOTSTRAP * (size_t)t / (size_t)nt,
+				CRM_SOBOL_BOOTSTRAP * (size_t)(t + 1) / (size_t)nt, 0 };
+			if (t > 0 && pthread_create(&th[t], NULL, boot_reps, &bj[t]) == 0)
+				started[t] = 1;
+		}
+		boot_reps(&bj[0]);
+		for (int t = 1; t < nt; t++) {
+			if (started[t])
+				pthread_join(th[t], NULL);
+			else
+				boot_reps(&bj[t]);
+		}
+		for (int t = 0; t < nt; t++)
+			nomem |= bj[t].nomem;
+		if (nomem) {
+			st = crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0,
+					   "out of memory for Sobol indices");
+			goto done;
 		}
 	}
 	for (size_t i = 0; i < g; i++) {
@@ -457,8 +616,6 @@ done:
 	free(row);
 	free(ua);
 	free(ub);
-	free(xa);
-	free(xb);
 	free(flags);
 	for (size_t i = 0; dep && i <= g; i++)
 		free(dep[i].at);
@@ -470,11 +627,12 @@ done:
 	free(fa);
 	free(fb);
 	free(fab);
-	free(bs);
-	free(bst);
 	free(scratch);
 	free(boot_s);
 	free(boot_st);
 	free(idx);
+	free(xall_a);
+	free(xall_b);
+	free(bidx);
 	return st;
 }
