@@ -24,6 +24,11 @@ typedef struct crm_csv_table {
 	crm_csv_row *rows;
 	size_t nrows;
 	size_t cap;
+	/*
+	 * Where the fields and each row's arrays live: blocks of memory the table
+	 * owns, so that a large file costs a few allocations, not one per field.
+	 */
+	void *arena;
 } crm_csv_table;
 
 /*

@@ -17,8 +17,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A block of the table's arena: fields and row arrays, packed. */
+struct block {
+	struct block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+#define BLOCK_BYTES ((size_t)64 * 1024)
+
+/* n bytes from t's arena, aligned for any type; NULL on no memory. */
+static void *arena_alloc(crm_csv_table *t, size_t n)
+{
+	struct block *b = t->arena;
+	size_t a = sizeof(max_align_t);
+
+	n = (n + a - 1) / a * a;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > BLOCK_BYTES ? n : BLOCK_BYTES;
+		struct block *nb = malloc(sizeof *nb + cap);
+		if (!nb)
+			return NULL;
+		nb->used = 0;
+		nb->cap = cap;
+		nb->next = b;
+		t->arena = b = nb;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
 
 struct parse_state {
 	crm_csv_table *t;
@@ -92,7 +124,7 @@ static void on_field(void *data, size_t len, void *ctx)
 		r->field_lines = fl;
 		s->cur_cap = ncap;
 	}
-	char *copy = malloc(len + 1);
+	char *copy = arena_alloc(s->t, len + 1);
 	if (!copy) {
 		s->failed = 1;
 		return;
@@ -148,16 +180,29 @@ static void on_row(int term, void *ctx)
 		t->rows = n;
 		t->cap = ncap;
 	}
-	t->rows[t->nrows++] = s->cur;
-	memset(&s->cur, 0, sizeof s->cur);
+	/* The row's arrays, exactly its size, in the arena; the growing ones are reused. */
+	crm_csv_row *r = &t->rows[t->nrows];
+	*r = s->cur;
+	r->fields = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->fields);
+	r->field_lines = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->field_lines);
+	if (!r->fields || !r->field_lines) {
+		s->failed = 1;
+		return;
+	}
+	if (s->cur.nfields) {
+		memcpy(r->fields, s->cur.fields, (size_t)s->cur.nfields * sizeof *r->fields);
+		memcpy(r->field_lines, s->cur.field_lines,
+		       (size_t)s->cur.nfields * sizeof *r->field_lines);
+	}
+	t->nrows++;
+	s->cur.nfields = 0;
+	s->cur.line = 0;
 	s->open_line = s->line + 1;
-	s->cur_cap = 0;
 }
 
+/* The row under construction's growing arrays (its fields are in the arena). */
 static void row_free(crm_csv_row *r)
 {
-	for (int i = 0; i < r->nfields; i++)
-		free(r->fields[i]);
 	free(r->fields);
 	free(r->field_lines);
 }
@@ -199,8 +244,10 @@ void crm_csv_table_free(crm_csv_table *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->nrows; i++)
-		row_free(&t->rows[i]);
+	for (struct block *b = t->arena, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(t->rows);
 	memset(t, 0, sizeof *t);
 }
