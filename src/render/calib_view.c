@@ -172,6 +172,8 @@ static void write_csv(const crm_scenario *sc, const crm_calibration *c, FILE *fp
 		const crm_calib_owner *o = &c->owners[k];
 		ROW("owner", "", o->owner, "values", (double)o->n);
 		ROW("owner", "", o->owner, "inside_80", o->cov80);
+		ROW("owner", "", o->owner, "inside_80_low", o->lo80);
+		ROW("owner", "", o->owner, "inside_80_high", o->hi80);
 		ROW("owner", "", o->owner, "inside_90", o->cov90);
 		ROW("owner", "", o->owner, "inside_90_low", o->lo90);
 		ROW("owner", "", o->owner, "inside_90_high", o->hi90);
@@ -209,7 +211,11 @@ static void write_json(const crm_scenario *sc, const crm_calibration *c, FILE *f
 		json_string(fp, o->owner);
 		fprintf(fp, ", \"values\": %zu, \"inside_80\": ", o->n);
 		json_number(fp, o->cov80);
-		fputs(", \"inside_90\": ", fp);
+		fputs(", \"inside_80_interval\": [", fp);
+		json_number(fp, o->lo80);
+		fputs(", ", fp);
+		json_number(fp, o->hi80);
+		fputs("], \"inside_90\": ", fp);
 		json_number(fp, o->cov90);
 		fputs(", \"inside_90_interval\": [", fp);
 		json_number(fp, o->lo90);
