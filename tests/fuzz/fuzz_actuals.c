@@ -67,8 +67,10 @@ static const char plan_yearly[] =
 	"benefit,Service desk deflection,150000,yearly,7,,9,self_service,Service director,Cases solved in the portal,adoption,,,,,,\n";
 
 static const char plan_monthly[] =
-	"kind,name,value,timing,start,end,ramp,area,owner,metric,phase,baseline,target,unit,direction,due,note,probability,group\n"
+	"kind,name,value,timing,start,end,ramp,area,owner,metric,phase,baseline,target,unit,direction,due,note,probability,group,low,high,dist\n"
 	"setting,title,Pilot then rollout,,,,,,,,,,,,,,,,\n"
+	"input,hours,3,,,,,,Pilot lead,,,,,,,,,,,1,5,uniform\n"
+	"input,share,50%,,,,,,,,,,,,,,,,,20%,80%,pert\n"
 	"setting,horizon_years,2,,,,,,,,,,,,,,,,\n"
 	"setting,period,month,,,,,,,,,,,,,,,,\n"
 	"setting,discount_rate,8%,,,,,,,,,,,,,,,,\n"
@@ -79,6 +81,7 @@ static const char plan_monthly[] =
 	"criterion,adoption_share,,,,,,,Sales director,Share of reps using it weekly,rollout,0%,80%,,,12,,,\n"
 	"cost,Pilot licences,500,monthly,1,6,,license,Pilot lead,,pilot,,,,,,,,\n"
 	"cost,Rollout,20000,once,7,,,implementation,Sales director,,rollout,,,,,,,0.7,go\n"
+	"cost,Overrun,hours * share * 1000,once,8,,,implementation,Pilot lead,,rollout,,,,,,,0.3,\n"
 	"benefit,Time saved,3000,monthly,4,,3,opportunity_management,Sales director,Hours saved,rollout,,,,,,,0.7,go\n";
 
 static void must(int ok, const char *what)
@@ -146,9 +149,15 @@ static void track_and_show(const crm_scenario *sc, const crm_actuals *a)
 		return;
 	}
 	check_track(sc, t);
+	/* How good the estimates were, from any realised inputs and events: shown after. */
+	crm_calibration cal;
+	must(crm_calibrate(sc, a, &cal, &err) == CRM_OK, "the calibration failed");
+	for (size_t i = 0; i < cal.nvalues; i++)
+		must(cal.values[i].pit >= 0 && cal.values[i].pit <= 1, "a percentile outside 0 to 1");
+	must(cal.nevents == 0 || (cal.brier >= 0 && cal.brier <= 1), "a Brier score outside 0 to 1");
 	static const out_format fmts[] = { FMT_TEXT, FMT_JSON, FMT_MARKDOWN, FMT_CSV };
 	for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
-		track_view_write(t, a, fmts[f], fuzz_out_open(&o));
+		track_view_write(t, a, &cal, fmts[f], fuzz_out_open(&o));
 		fuzz_out_close(&o);
 		if (fmts[f] == FMT_MARKDOWN)
 			outcheck_markdown(o.buf, o.len);
@@ -156,6 +165,7 @@ static void track_and_show(const crm_scenario *sc, const crm_actuals *a)
 			outcheck_csv(o.buf, o.len);
 		free(o.buf);
 	}
+	crm_calibration_free(&cal);
 	crm_track_free(t);
 }
 

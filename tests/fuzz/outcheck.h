@@ -3,8 +3,9 @@
  * making it did not crash: that it is well-formed for its format, and that
  * no text read from an input reaches it unescaped.
  *
- *   outcheck_csv       libcsv reads it back (strict quoting) into rows of one
- *                      width, the header's; no text cell starts like a
+ *   outcheck_csv       libcsv reads it back (strict quoting); each table (the
+ *                      output, or its parts between empty lines) has rows of
+ *                      one width, its header's; no text cell starts like a
  *                      formula (=, +, -, @, tab, carriage return) unless it
  *                      is guarded with ' or reads as a number.
  *   outcheck_markdown  every table (a run of lines starting with '|') has the
@@ -140,36 +141,69 @@ static inline size_t outcheck_line_start(const char *buf, size_t len, size_t k)
 	return at;
 }
 
-/* One CSV table: every row as wide as the header; text cells guarded. */
-static inline void outcheck_csv(const char *buf, size_t len)
+/* One CSV table at buf + off: every row as wide as the header; text cells guarded. */
+static inline void outcheck_csv_table(const char *buf, size_t len, size_t off, size_t end)
 {
 	struct csv_parser p;
 	struct outcheck_csv_state st;
 
 	memset(&st, 0, sizeof st);
-	st.buf = buf;
-	st.len = len;
+	st.buf = buf + off;
+	st.len = end - off;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		abort();
-	size_t got = csv_parse(&p, buf, len, outcheck_csv_field, outcheck_csv_row, &st);
-	if (got != len) {
+	size_t got = csv_parse(&p, buf + off, end - off, outcheck_csv_field, outcheck_csv_row, &st);
+	if (got != end - off) {
 		char what[128];
 		snprintf(what, sizeof what, "libcsv cannot read it back: %s",
 			 csv_strerror(csv_error(&p)));
 		csv_free(&p);
-		outcheck_fail("CSV", what, buf, len, got);
+		outcheck_fail("CSV", what, buf, len, off + got);
 	}
 	if (csv_fini(&p, outcheck_csv_field, outcheck_csv_row, &st) != 0) {
 		csv_free(&p);
 		outcheck_fail("CSV", "libcsv cannot read its end back (an open quote)", buf, len,
-			      len);
+			      end);
 	}
 	csv_free(&p);
 	/* Rows hold no line breaks of their own but in quoted cells: the context is near. */
 	if (st.bad)
-		outcheck_fail("CSV", st.bad, buf, len, outcheck_line_start(buf, len, st.bad_row));
-	if (len && st.rows == 0)
-		outcheck_fail("CSV", "no row", buf, len, 0);
+		outcheck_fail("CSV", st.bad, buf, len,
+			      off + outcheck_line_start(buf + off, end - off, st.bad_row));
+	if (end > off && st.rows == 0)
+		outcheck_fail("CSV", "no row", buf, len, off);
+}
+
+/*
+ * CSV output: one table, or several each after an empty line (as the
+ * commands that give more than one table write them: track and its
+ * calibration, simulate and its sections). An empty line inside a quoted
+ * cell is the cell's text, not a break between tables.
+ */
+static inline void outcheck_csv(const char *buf, size_t len)
+{
+	size_t from = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (quoted || buf[i] != '\n' || i + 1 >= len)
+			continue;
+		size_t next = i + 1;
+		if (buf[next] == '\r' && next + 1 < len && buf[next + 1] == '\n')
+			next++;
+		else if (buf[next] != '\n')
+			continue;
+		/* buf[from, i] is a table; the empty line ends at next. */
+		outcheck_csv_table(buf, len, from, i + 1);
+		from = next + 1;
+		i = next;
+	}
+	if (from < len || len == 0)
+		outcheck_csv_table(buf, len, from, len);
 }
 
 /* -------------------------------------------------------------- markdown */

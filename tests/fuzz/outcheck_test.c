@@ -216,6 +216,13 @@ int main(void)
 	BAD(CSV, "a quote inside an unquoted field", "a,b\nx\"y,1\n");
 	BAD(CSV, "a row narrower than the header", "a,b\n1\n");
 	BAD(CSV, "a row wider than the header", "a,b\n1,2,3\n");
+	GOOD(CSV, "two tables of their own widths after an empty line",
+	     "a,b\r\n1,2\r\n\r\nc,d,e\r\n3,4,5\r\n");
+	GOOD(CSV, "an empty line inside a quoted cell", "a,b\n\"x\n\ny\",2\n");
+	BAD(CSV, "a second table's row narrower than its header",
+	    "a,b\r\n1,2\r\n\r\nc,d,e\r\n3,4\r\n");
+	BAD(CSV, "a second table's row as wide as the first's header, not its own",
+	    "a,b\n1,2\n\nc,d,e\n3,4\n");
 	BAD(CSV, "an unguarded formula", "a,b\n=1+1,2\n");
 	BAD(CSV, "an unguarded @", "a,b\n@SUM(A1),2\n");
 	BAD(CSV, "an unguarded minus that is no number", "a,b\n-2+3,2\n");
