@@ -28,6 +28,7 @@
 #include "crmroi/joint.h"
 #include "crmroi/voi.h"
 #include "crmroi/calibrate.h"
+#include "crmroi/plan.h"
 #include "crmroi/datatable.h"
 #include "crmroi/sample.h"
 #include "crmroi/simulate.h"

@@ -106,6 +106,17 @@ typedef struct crm_settings {
 	double readiness_factor;
 	/* Benefit classes the model counts (CRM_CLASS_BIT set); costs always count. */
 	unsigned classes;           /* default CRM_CLASSES_DEFAULT (all but flexibility) */
+	/*
+	 * The roll-out plan's limits (kind=area rows, crmroi plan); 0 = no limit.
+	 * plan_slot_months: the length of a go-live slot (3: quarters, the default).
+	 */
+	int plan_slot_months;
+	double plan_budget;         /* most costs in one year of the horizon */
+	double plan_peak_funding;   /* most peak funding (by month, an amount > 0) */
+	int plan_golives;           /* most areas going live in one slot */
+	double plan_effort;         /* most go-live effort in one slot */
+	int max_loss_given;
+	double max_loss_probability;/* most P(NPV < 0), a fraction, when max_loss_given */
 } crm_settings;
 
 typedef struct crm_input {
@@ -168,6 +179,17 @@ typedef struct crm_line {
 	crm_loc adoption_loc;
 	int group;          /* index in crm_scenario.groups, -1 when the group column is empty */
 	crm_class cls;      /* benefits: the class column (default cash); costs: CRM_CLASS_CASH */
+	/*
+	 * The roll-out plan: the area row (kind=area) the line belongs to, -1 when
+	 * none; and its go-live as the plan sets it (crm_scenario_set_golive): the
+	 * months moved (start and end above hold the moved months; a timing
+	 * formula's result is moved by crm_line_timing_eval), or left out
+	 * (skipped: the line counts nothing, its uncertain values are still drawn).
+	 */
+	int area_row;
+	int shift;
+	int skipped;
+	int written_start, written_end_given;  /* the months as written, before any move */
 } crm_line;
 
 /* Which of a line's timing fields: indices into crm_line.timing_expr. */
@@ -200,6 +222,39 @@ typedef struct crm_group {
 	size_t ndecide;
 	crm_loc decide_loc;  /* the cell that gives them */
 } crm_group;
+
+/*
+ * A benefit area of the roll-out plan (kind=area): lines that go live
+ * together, in a slot of their own or not at all. crmroi plan chooses each
+ * area's slot (crmroi/plan.h); the golive column states a choice, which
+ * moves the area's lines when the scenario is read.
+ */
+#define CRM_MAX_AREAS 64
+#define CRM_GOLIVE_AS_WRITTEN 0
+#define CRM_GOLIVE_SKIP (-1)
+
+typedef struct crm_plan_after {
+	int area;            /* index in crm_scenario.areas: it must be live first */
+	int lag;             /* whole slots after that area's go-live, 0 or more */
+} crm_plan_after;
+
+typedef struct crm_plan_area {
+	char *name;          /* an identifier: its lines are those with this area, or its group's */
+	int group;           /* the group column: its lines are that group's; -1 when none */
+	size_t *lines;       /* indices in crm_scenario.lines, in file order */
+	size_t nlines;
+	double effort;       /* the value column: the effort its go-live takes in its slot */
+	int first_slot, last_slot;   /* the slots allowed (start and end columns), 1-based */
+	int skip_ok;         /* the skip column: it may be left out (yes, the default) */
+	crm_plan_after *after;
+	size_t nafter;
+	char *after_text;    /* the after column as written; "" when none */
+	int golive;          /* the golive column: CRM_GOLIVE_AS_WRITTEN, _SKIP or a slot */
+	int written_month;   /* its go-live month as written: the earliest start of its
+				benefit lines (of all its lines when it has none) */
+	char *owner, *note;  /* "" when not given */
+	crm_loc loc;         /* the row */
+} crm_plan_area;
 
 /* A rank (Spearman) correlation between two uncertain inputs. */
 typedef struct crm_correlation {
@@ -277,6 +332,8 @@ typedef struct crm_scenario {
 	crm_group *groups;      /* named by the group column, in order of first line */
 	size_t ngroups;
 	size_t nplaceholders;   /* values still equal to their placeholder cell (each a warning) */
+	crm_plan_area *areas;   /* kind=area rows, in file order */
+	size_t nareas;
 } crm_scenario;
 
 /*
@@ -337,6 +394,24 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 
 /* Number of months in the horizon. */
 int crm_scenario_months(const crm_scenario *sc);
+
+/* The roll-out plan's go-live slots: how many the horizon has (the last may be short). */
+int crm_plan_nslots(const crm_scenario *sc);
+/* The first month of slot k (1-based). */
+int crm_plan_slot_month(const crm_scenario *sc, int slot);
+/*
+ * Area a goes live in slot golive (1..crm_plan_nslots), is left out
+ * (CRM_GOLIVE_SKIP) or keeps its lines as written (CRM_GOLIVE_AS_WRITTEN):
+ * its lines' months move by the slot's first month less its written
+ * go-live month (a line never moves before month 1, or before month 0 when
+ * written there; an end follows its start), and its gates' months follow.
+ * Models made from sc afterwards see the plan. What the golive column does.
+ */
+void crm_scenario_set_golive(crm_scenario *sc, size_t a, int golive);
+/* Month m of a line moved by shift months, as crm_scenario_set_golive moves it. */
+int crm_line_shift_month(int m, int shift);
+/* Index of the area called name, or -1. */
+int crm_scenario_find_area(const crm_scenario *sc, const char *name);
 
 /* Index of the phase or criterion called name, or -1. */
 int crm_scenario_find_phase(const crm_scenario *sc, const char *name);

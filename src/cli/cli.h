@@ -118,6 +118,12 @@ void sink_abort(out_sink *s);
  * with every scenario loaded (it adds the scenario's file and its bases).
  * Thread-safe.
  */
+/*
+ * The scenario as a variant written to out reaches it (setting,base): a path
+ * relative to out's folder when both can be resolved, the scenario's own path
+ * otherwise. malloc'd; NULL on no memory.
+ */
+char *cli_base_path(const char *scenario, const char *out);
 void inputs_add(const crm_scenario *sc);
 void inputs_add_path(const char *path);
 /*
@@ -159,6 +165,7 @@ int cmd_sweep(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_voi(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -34,6 +34,9 @@ static void print_values(const struct command *c, enum cli_opt id, FILE *fp)
 	case OPT_COLOR:
 		fputs("'auto always never'", fp);
 		return;
+	case OPT_OBJECTIVE:
+		fputs("'mean p10'", fp);
+		return;
 	case OPT_ANALYSIS:
 		fputs("'run tornado breakeven simulate'", fp);
 		return;

@@ -33,45 +33,6 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 	return 0;
 }
 
-/*
- * The scenario as the variant's folder reaches it: a path relative to the
- * folder of out when both can be resolved, the scenario's own path otherwise.
- */
-static char *base_path(const char *scenario, const char *out)
-{
-	char *sabs = realpath(scenario, NULL), *odir = NULL, *copy = strdup(out), *rel = NULL;
-
-	if (copy) {
-		char *slash = strrchr(copy, '/');
-		if (slash)
-			*slash = '\0';
-		odir = realpath(slash ? (copy[0] ? copy : "/") : ".", NULL);
-	}
-	if (sabs && odir) {
-		/* The common folder, then one .. for each folder of odir below it. */
-		size_t common = 0, i = 0;
-		for (; sabs[i] && odir[i] && sabs[i] == odir[i]; i++)
-			if (sabs[i] == '/')
-				common = i;
-		if (!odir[i] && sabs[i] == '/')
-			common = i;
-		size_t ups = 0;
-		for (const char *q = odir + common; *q; q++)
-			ups += *q == '/';
-		size_t len = 3 * ups + strlen(sabs + common) + 2;
-		if ((rel = malloc(len))) {
-			rel[0] = '\0';
-			for (size_t k = 0; k < ups; k++)
-				strcat(rel, "../");
-			strcat(rel, sabs + common + 1);
-		}
-	}
-	free(sabs);
-	free(odir);
-	free(copy);
-	return rel ? rel : strdup(scenario);
-}
-
 int cmd_track(int argc, char **argv)
 {
 	cli_parser p;
@@ -151,7 +112,7 @@ int cmd_track(int argc, char **argv)
 		goto done;
 	if (o.calibrated_out) {
 		out_sink s;
-		char *base = base_path(p.args[0], o.calibrated_out);
+		char *base = cli_base_path(p.args[0], o.calibrated_out);
 		crm_error_clear(&err);
 		if (!base || sink_open(&s, o.calibrated_out, &err) != 0) {
 			free(base);

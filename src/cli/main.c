@@ -119,6 +119,23 @@ static const struct cmd_option voi_opts[] = {
 	HELP_OPT
 };
 
+static const struct cmd_option plan_opts[] = {
+	{ OPT_OBJECTIVE, NULL, "what the plan maximises: mean (the expected NPV, the default; the "
+	  "base case's NPV without uncertainty) or p10 (its 10th percentile)" },
+	{ OPT_DRAWS, NULL, "draws, common to every plan, when the scenario is uncertain (default "
+	  "2000; 0: the base case only)" },
+	{ OPT_SEED, NULL, "random seed (default 1): simulate --seed S -n N of the plan written "
+	  "with -o gives its figures" },
+	{ OPT_JOBS, NULL, "threads of the simulations (default: every processor); the figures do "
+	  "not depend on it" },
+	{ OPT_ONLY, NULL, ONLY_TEXT },
+	{ OPT_FORMAT, NULL, FORMAT_TEXT },
+	{ OPT_OUTPUT, NULL, "write the best plan as a scenario file (a variant of FILE: its area "
+	  "rows with their go-live), whole or not at all; the results go to standard output" },
+	RAW_TEXT_OPT, DECIMAL_COMMA_OPT,
+	HELP_OPT
+};
+
 static const struct cmd_option compare_opts[] = {
 	{ OPT_BASELINE, NULL, "the scenario the others are measured against (default: the "
 	  "first)" },
@@ -238,6 +255,8 @@ const struct command commands[] = {
 	  "simulate [OPTIONS] FILE...", simulate_opts },
 	{ "voi", cmd_voi, "the value of information: what resolving each uncertainty before "
 	  "deciding is worth", "voi [OPTIONS] FILE...", voi_opts },
+	{ "plan", cmd_plan, "the roll-out plan: which areas go live in which slot, within the "
+	  "limits, for the best expected NPV", "plan [OPTIONS] FILE [-o PLAN.csv]", plan_opts },
 	{ "compare", cmd_compare, "scenarios side by side, against a baseline, with incremental "
 	  "NPV and IRR", "compare [OPTIONS] FILE...", compare_opts },
 	{ "batch", cmd_batch, "one analysis over many scenario files, as one long table",

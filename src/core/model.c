@@ -98,6 +98,9 @@ static void line_weights(const crm_model *m, const crm_line *ln, const crm_line_
 	int start = tm->start;
 
 	memset(w, 0, (size_t)(m->n + 1) * sizeof *w);
+	/* Left out by the roll-out plan: no flow, whatever its value. */
+	if (ln->skipped)
+		return;
 	if (ln->timing == CRM_ONCE) {
 		if (start > months)
 			return;

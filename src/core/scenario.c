@@ -39,10 +39,13 @@ static crm_status load_rows(struct loader *ld)
 		const char *kind;
 		kind = field(ld, r, COL_KIND);
 		st = CRM_OK;
-		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit"))
+		int is_area = !strcasecmp(kind, "area");
+		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit") && !is_area)
 			st = crm_scen_check_line_columns(ld, r, kind);
-		if (crm_scen_is_tracking_kind(kind)) {
-			/* phases and criteria: crm_scen_read_tracking */
+		if (st == CRM_OK && !is_area)
+			st = crm_scen_check_area_columns(ld, r, kind);
+		if (crm_scen_is_tracking_kind(kind) || is_area) {
+			/* phases and criteria: crm_scen_read_tracking; areas: crm_scen_read_areas */
 			if (st != CRM_OK) {
 				if (!go_on(ld, st))
 					return st;
@@ -64,16 +67,18 @@ static crm_status load_rows(struct loader *ld)
 			st = crm_scen_read_setting(ld, r);
 		} else if (!*kind) {
 			st = FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost, "
-				  "benefit, correlation, phase or criterion; a comment row starts with #)");
+				  "benefit, correlation, phase, criterion or area; a comment row starts "
+				  "with #)");
 		} else {
 			static const char *const kinds[] = { "setting", "input", "cost", "benefit",
-				"correlation", "phase", "criterion" };
+				"correlation", "phase", "criterion", "area" };
 			char sug[160];
-			crm_suggest(kind, kinds, 7, sug, sizeof sug);
+			crm_suggest(kind, kinds, 8, sug, sizeof sug);
 			st = FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
-				  "cost, benefit, correlation, phase or criterion)", kind, sug);
+				  "cost, benefit, correlation, phase, criterion or area)", kind, sug);
 		}
-		if (st == CRM_OK && strcasecmp(kind, "setting") && !given(ld, r, COL_VALUE))
+		if (st == CRM_OK && strcasecmp(kind, "setting") && strcasecmp(kind, "area") &&
+		    !given(ld, r, COL_VALUE))
 			st = FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
 				  "series like 100;120;150, or a formula)", kind, field(ld, r, COL_NAME));
 		if (st != CRM_OK) {
@@ -174,7 +179,41 @@ static crm_status load_rows(struct loader *ld)
 	if (st == CRM_OK)
 		st = crm_scen_resolve_timing(ld);
 	crm_scen_group_months(sc);
-	return go_on(ld, st) ? CRM_OK : st;
+	if (st != CRM_OK && !go_on(ld, st))
+		return st;
+	/* The roll-out plan's areas, once every line's months are known; a golive moves them. */
+	for (i = 0; i < sc->nlines; i++) {
+		sc->lines[i].written_start = sc->lines[i].start;
+		sc->lines[i].written_end_given = sc->lines[i].end_given;
+	}
+	crm_status sa = crm_scen_read_areas(ld);
+	if (sa != CRM_OK && !go_on(ld, sa))
+		return sa;
+	for (i = 0; i < sc->nareas; i++)
+		if (sc->areas[i].golive != CRM_GOLIVE_AS_WRITTEN)
+			crm_scenario_set_golive(sc, i, sc->areas[i].golive);
+	return CRM_OK;
+}
+
+void crm_scenario_set_golive(crm_scenario *sc, size_t a, int golive)
+{
+	crm_plan_area *ar = &sc->areas[a];
+	int months = crm_scenario_months(sc);
+	int shift = golive > 0 ? crm_plan_slot_month(sc, golive) - ar->written_month : 0;
+
+	for (size_t k = 0; k < ar->nlines; k++) {
+		crm_line *ln = &sc->lines[ar->lines[k]];
+		ln->skipped = golive == CRM_GOLIVE_SKIP;
+		ln->shift = shift;
+		ln->start = crm_line_shift_month(ln->written_start, shift);
+		ln->end_given = ln->written_end_given
+			? crm_line_shift_month(ln->written_end_given, shift) : 0;
+		if (ln->end_given && ln->end_given < ln->start)
+			ln->end_given = ln->start;
+		ln->end = ln->timing == CRM_ONCE ? ln->start
+			: ln->end_given && ln->end_given < months ? ln->end_given : months;
+	}
+	crm_scen_group_months(sc);
 }
 
 static crm_scenario *scenario_new(const char *name)
@@ -194,6 +233,7 @@ static crm_scenario *scenario_new(const char *name)
 	sc->settings.readiness_floor = 0.50;
 	sc->settings.declining_factor = 2.0;
 	sc->settings.classes = CRM_CLASSES_DEFAULT;
+	sc->settings.plan_slot_months = 3;
 	if (!sc->file || !sc->settings.title || !sc->settings.currency ||
 	    !sc->settings.discount_rate_note) {
 		crm_scenario_free(sc);
@@ -252,6 +292,7 @@ void crm_scenario_free(crm_scenario *sc)
 	free(sc->groups);
 	free(sc->correlations);
 	crm_scen_free_tracking(sc);
+	crm_scen_free_areas(sc);
 	for (size_t k = 0; k < sc->nfiles; k++)
 		free(sc->files[k]);
 	free(sc->files);

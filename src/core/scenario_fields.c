@@ -26,7 +26,8 @@ const char *const crm_scen_col_names[NCOLS] = {
 	"end", "ramp", "curve", "growth", "risk", "owner", "metric", "note", "probability",
 	"treatment", "life", "depreciation", "salvage", "date",
 	"phase", "baseline", "target", "direction", "due", "unit",
-	"group", "class", "adoption", "placeholder", "label", "decide"
+	"group", "class", "adoption", "placeholder", "label", "decide",
+	"after", "golive", "skip"
 };
 
 const char *const crm_scen_setting_names[] = {
@@ -34,6 +35,8 @@ const char *const crm_scen_setting_names[] = {
 	"finance_rate", "reinvest_rate", "benefit_risk", "cost_risk",
 	"tax_rate", "tax_lag_years", "tax_losses", "declining_factor", "discounting",
 	"fiscal_year_start", "readiness", "readiness_floor",
+	"plan_slot", "plan_budget", "plan_peak_funding", "plan_golives", "plan_effort",
+	"max_loss_probability",
 	"decimal_separator",   /* read with its file's rows (scenario_inherit.c), never here */
 	NULL
 };
@@ -284,6 +287,29 @@ const char *crm_curve_name(crm_curve c) { return c == CRM_CURVE_SCURVE ? "scurve
 const char *crm_grid_name(crm_grid g) { return g == CRM_GRID_MONTH ? "month" : "year"; }
 
 int crm_scenario_months(const crm_scenario *sc) { return 12 * sc->settings.horizon_years; }
+
+int crm_plan_nslots(const crm_scenario *sc)
+{
+	int len = sc->settings.plan_slot_months > 0 ? sc->settings.plan_slot_months : 3;
+	return (crm_scenario_months(sc) + len - 1) / len;
+}
+
+int crm_plan_slot_month(const crm_scenario *sc, int slot)
+{
+	int len = sc->settings.plan_slot_months > 0 ? sc->settings.plan_slot_months : 3;
+	return (slot - 1) * len + 1;
+}
+
+int crm_line_shift_month(int m, int shift)
+{
+	int moved = m + shift;
+
+	/* Never before month 1, or month 0 (the Initial column) for a line written there. */
+	if (moved < 1 && shift < 0)
+		return m == 0 ? 0 : 1;
+	return moved;
+}
+
 
 /* --------------------------------------------------------- typed fields */
 

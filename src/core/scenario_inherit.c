@@ -323,10 +323,11 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 
 	if (!strcasecmp(rowf(nr, COL_KIND), "remove")) {
 		static const char *const kinds[] = { "input", "cost", "benefit", "correlation",
-			"phase", "criterion" };
+			"phase", "criterion", "area" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
 			COL_TIMING, COL_START, COL_END, COL_RAMP, COL_CURVE, COL_GROWTH, COL_RISK,
-			COL_PROBABILITY, COL_GROUP, COL_CLASS, COL_PLACEHOLDER, COL_LABEL, COL_DECIDE };
+			COL_PROBABILITY, COL_GROUP, COL_CLASS, COL_PLACEHOLDER, COL_LABEL, COL_DECIDE,
+			COL_AFTER, COL_GOLIVE, COL_SKIP };
 		int removed = 0;
 		for (size_t u = 0; u < sizeof unused / sizeof *unused; u++)
 			if (rowf(nr, unused[u])[0])

@@ -34,14 +34,15 @@ enum col {
 	COL_OWNER, COL_METRIC, COL_NOTE, COL_PROBABILITY,
 	COL_TREATMENT, COL_LIFE, COL_DEPRECIATION, COL_SALVAGE, COL_DATE,
 	COL_PHASE, COL_BASELINE, COL_TARGET, COL_DIRECTION, COL_DUE, COL_UNIT,
-	COL_GROUP, COL_CLASS, COL_ADOPTION, COL_PLACEHOLDER, COL_LABEL, COL_DECIDE, NCOLS
+	COL_GROUP, COL_CLASS, COL_ADOPTION, COL_PLACEHOLDER, COL_LABEL, COL_DECIDE,
+	COL_AFTER, COL_GOLIVE, COL_SKIP, NCOLS
 };
 
 /* The column names, in enum col order. */
 extern const char *const crm_scen_col_names[NCOLS];
 
 /* The settings a kind=setting row may name, NULL-terminated. */
-#define CRM_SCEN_NSETTINGS 19
+#define CRM_SCEN_NSETTINGS 25
 extern const char *const crm_scen_setting_names[];
 
 /* Rates written as a bare number above this are taken as a forgotten '%'. */
@@ -263,6 +264,14 @@ void crm_scen_explain_shift(struct loader *ld, const struct srow *r);
 int crm_scen_is_tracking_kind(const char *kind);
 crm_status crm_scen_read_tracking(struct loader *ld);
 void crm_scen_free_tracking(crm_scenario *sc);
+
+/* --------------------------------------------- scenario_plan.c (after timing) */
+
+/* The columns only area rows have (after, golive, skip): other rows leave them empty. */
+crm_status crm_scen_check_area_columns(struct loader *ld, const struct srow *r, const char *kind);
+/* kind=area rows, once every line's months are known; a golive column moves its lines. */
+crm_status crm_scen_read_areas(struct loader *ld);
+void crm_scen_free_areas(crm_scenario *sc);
 
 /*
  * scenario_timing.c, once every row is read: inputs in a circle; the months

@@ -10,6 +10,7 @@
  */
 #include "scenario_priv.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +85,57 @@ static crm_status read_tax_setting(struct loader *ld, const struct srow *r, cons
 	return CRM_EUSAGE;
 }
 
+/* An amount above 0 (a budget, a peak funding, an effort): no percent. */
+static crm_status get_limit(struct loader *ld, const struct srow *r, const char *name,
+			    const char *v, const char *expected, double *out)
+{
+	int pct;
+	crm_status st = crm_scen_get_number(ld, r, COL_VALUE, name, out, &pct);
+
+	if (st != CRM_OK)
+		return st;
+	if (pct || !(*out > 0) || !isfinite(*out))
+		return FAIL(ld, r, COL_VALUE, "%s: '%s' is not %s above 0", name, v, expected);
+	return CRM_OK;
+}
+
+/* The roll-out plan's slot and limits (crmroi plan); CRM_EUSAGE when name is none of them. */
+static crm_status read_plan_setting(struct loader *ld, const struct srow *r, const char *name,
+				    const char *v)
+{
+	crm_settings *s = &ld->sc->settings;
+
+	if (!strcmp(name, "plan_slot")) {
+		static const char *const words[] = { "month", "quarter", "half", "year" };
+		static const int months[] = { 1, 3, 6, 12 };
+		for (size_t k = 0; k < 4; k++)
+			if (!strcasecmp(v, words[k])) {
+				s->plan_slot_months = months[k];
+				return CRM_OK;
+			}
+		return FAIL(ld, r, COL_VALUE, "plan_slot: '%s' is not a slot (expected month, "
+			    "quarter, half or year: how long each go-live slot is)", v);
+	}
+	if (!strcmp(name, "plan_budget"))
+		return get_limit(ld, r, name, v, "an amount (the most the costs may be in one year)",
+				 &s->plan_budget);
+	if (!strcmp(name, "plan_peak_funding"))
+		return get_limit(ld, r, name, v, "an amount (the most the program may need to "
+				 "borrow at its low point)", &s->plan_peak_funding);
+	if (!strcmp(name, "plan_effort"))
+		return get_limit(ld, r, name, v, "an effort (the most go-live effort in one slot, "
+				 "in the unit of the areas' values)", &s->plan_effort);
+	if (!strcmp(name, "plan_golives"))
+		return crm_scen_get_whole(ld, r, COL_VALUE, "plan_golives", 1, CRM_MAX_AREAS,
+					  &s->plan_golives);
+	if (!strcmp(name, "max_loss_probability")) {
+		s->max_loss_given = 1;
+		return crm_scen_get_rate(ld, r, COL_VALUE, "max_loss_probability", 0.0, 1.0,
+					 &s->max_loss_probability);
+	}
+	return CRM_EUSAGE;
+}
+
 crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 {
 	crm_settings *s = &ld->sc->settings;
@@ -106,7 +158,8 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 			    "horizon_years, discount_rate, period, start_date, finance_rate, "
 			    "reinvest_rate, benefit_risk, cost_risk, tax_rate, tax_lag_years, "
 			    "tax_losses, declining_factor, discounting, fiscal_year_start, readiness, "
-			    "readiness_floor or decimal_separator)", name, sug);
+			    "readiness_floor, plan_slot, plan_budget, plan_peak_funding, plan_golives, "
+			    "plan_effort, max_loss_probability or decimal_separator)", name, sug);
 	}
 	if (ld->setting_line[idx])
 		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,
@@ -169,6 +222,8 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		return rs == CRM_OK ? CRM_OK : crm_scen_record(ld, &ae);
 	}
 	if ((st = read_tax_setting(ld, r, name, v)) != CRM_EUSAGE)
+		return st;
+	if ((st = read_plan_setting(ld, r, name, v)) != CRM_EUSAGE)
 		return st;
 	if (!strcmp(name, "period")) {
 		if (!strcasecmp(v, "year"))

@@ -121,6 +121,9 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 		int lo = k == CRM_TIMING_END || (k == CRM_TIMING_START && ln->timing != CRM_ONCE) ? 1 : 0;
 		if (isfinite(x) && x >= lo && x <= MONTH_MAX) {
 			got[k] = (int)x;
+			/* The roll-out plan moves the line's months (crm_scenario_set_golive). */
+			if (ln->shift && k != CRM_TIMING_RAMP && (k == CRM_TIMING_START || got[k]))
+				got[k] = crm_line_shift_month(got[k], ln->shift);
 			continue;
 		}
 		char used[400] = "", why[160];

@@ -1,0 +1,22 @@
+/*
+ * plan_view.h - crmroi plan's result (crmroi/plan.h) in every format, and
+ * the best plan written as a scenario file.
+ */
+#ifndef CRMROI_PLAN_VIEW_H
+#define CRMROI_PLAN_VIEW_H
+
+#include <stdio.h>
+
+#include "crmroi/plan.h"
+#include "render.h"
+
+void plan_view_write(const crm_scenario *sc, const crm_plan_result *r, out_format fmt, FILE *fp);
+/*
+ * The best plan as a scenario: `setting,base,BASE` (the planned scenario,
+ * the path relative to the file written) and each area row again with its
+ * golive. run, report and workbook read it as they read any scenario.
+ */
+void plan_view_scenario(const crm_scenario *sc, const crm_plan_result *r, const char *base,
+			FILE *fp);
+
+#endif
