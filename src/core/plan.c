@@ -688,6 +688,10 @@ static crm_status evaluate(struct search *s, const int *g, crm_plan_eval *ev)
 			ev->broken = (crm_plan_why){ CRM_REASON_EFFORT, k, 0, e, 0 };
 		}
 	}
+	/* Areas as written have no slot: their go-lives are not counted. */
+	for (size_t a = 0; a < s->na; a++)
+		if (g[a] == CRM_GOLIVE_AS_WRITTEN)
+			ev->max_golives = -1;
 	for (size_t a = 0; a < s->na && ev->feasible; a++) {
 		crm_plan_why why;
 		if (g[a] == CRM_GOLIVE_SKIP && !sc->areas[a].skip_ok) {

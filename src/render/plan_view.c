@@ -215,7 +215,7 @@ static void figure_rows(const crm_plan_result *r, const crm_plan_eval *const *e,
 
 static void cell_text(const struct row *rw, double v, char *buf, size_t len)
 {
-	if (!isfinite(v))
+	if (!isfinite(v) || (rw->kind == 2 && v < 0))
 		snprintf(buf, len, "-");
 	else if (rw->kind == 1)
 		fmt_share(buf, len, v);
@@ -436,7 +436,8 @@ static void csv_eval(FILE *fp, const crm_scenario *sc, const char *name, const c
 		csv_row(fp, "figures", name, "", "after_tax_npv", e->npv_after_tax, "");
 	csv_row(fp, "figures", name, "", "peak_funding", e->peak_funding, "");
 	csv_row(fp, "figures", name, "", "highest_year_costs", e->max_year_costs, "");
-	csv_row(fp, "figures", name, "", "most_golives_in_a_slot", e->max_golives, "");
+	csv_row(fp, "figures", name, "", "most_golives_in_a_slot",
+		e->max_golives >= 0 ? e->max_golives : NAN, "");
 	within_text(sc, e, buf, sizeof buf);
 	csv_row(fp, "figures", name, "", "within_limits", e->feasible, buf);
 	for (size_t a = 0; a < sc->nareas; a++) {
@@ -508,6 +509,8 @@ static void json_eval(FILE *fp, const crm_scenario *sc, const crm_plan_eval *e, 
 	json_number(fp, e->peak_funding);
 	fprintf(fp, ",\n%s  \"highest_year_costs\": ", ind);
 	json_number(fp, e->max_year_costs);
+	fprintf(fp, ",\n%s  \"most_golives_in_a_slot\": ", ind);
+	json_number(fp, e->max_golives >= 0 ? e->max_golives : NAN);
 	fprintf(fp, ",\n%s  \"within_limits\": %s", ind, e->feasible ? "true" : "false");
 	within_text(sc, e, buf, sizeof buf);
 	fprintf(fp, ",\n%s  \"limits\": ", ind);

@@ -25,6 +25,13 @@ amount by year, and the present value of each benefit class left out.
 Groups and classes as crmroi-scenario(5) says: the lines of a group share
 the probability one of them gives; a benefit's class (default cash) counts
 unless it is flexibility, or not named by only=.
+
+The roll-out plan as ROLL-OUT PLAN says: an area row's golive (a slot of
+plan_slot, default a quarter, or skip) moves the lines of its area (its
+name in their area column, or its group) by the slot's first month less the
+area's go-live as written (its benefits' earliest start, else its lines'),
+never before month 1 (month 0 for a line written there), an end with its
+start; skip leaves them out.
 """
 import csv
 import sys
@@ -55,17 +62,19 @@ def rows_of(path):
 def load(path, overrides):
     import re
     settings = {'horizon_years': 3, 'discount_rate': 0.10, 'benefit_risk': 0.0,
-                'cost_risk': 0.0, 'period': 'year'}
-    inputs, lines = {}, []
+                'cost_risk': 0.0, 'period': 'year', 'plan_slot': 'quarter'}
+    inputs, lines, areas = {}, [], {}
     for f in rows_of(path):
         kind, name, value = f['kind'], f['name'], f.get('value', '')
         if kind == 'setting':
-            if name == 'period':
+            if name in ('period', 'plan_slot'):
                 settings[name] = value
             elif name in settings:
                 settings[name] = number(value)
         elif kind == 'input':
             inputs[name] = number(value)
+        elif kind == 'area':
+            areas[name] = f
         elif kind == 'remove':
             lines = [ln for ln in lines if ln['name'] != name]
         elif kind in ('cost', 'benefit'):
@@ -97,6 +106,7 @@ def load(path, overrides):
     for ln in lines:
         if ln.get('group') in group_p:
             ln['probability'] = group_p[ln['group']]
+    settings['areas'] = areas
     return settings, inputs, lines
 
 
@@ -110,9 +120,43 @@ def evaluate(settings, inputs, lines):
     nper = months if monthly else years
     per_of = (lambda m: m) if monthly else (lambda m: 0 if m == 0 else (m - 1) // 12 + 1)
     ppy = 12 if monthly else 1
+    # The roll-out plan: each area's shift in months, or None to leave it out.
+    slot = {'month': 1, 'quarter': 3, 'half': 6, 'year': 12}[settings['plan_slot']]
+
+    def written_start(ln):
+        text = ln.get('start')
+        if not text:
+            timing = ln.get('timing') or ('once' if ln['kind'] == 'cost' else 'yearly')
+            return 0 if timing == 'once' else 1
+        x = eval(re.sub(r'([0-9.]+)%', r'(\1/100)', text), {'__builtins__': {}}, dict(inputs))
+        return int(math.floor(abs(x) + 0.5)) * (1 if x >= 0 else -1)
+
+    shift_of = {}
+    for name, a in settings.get('areas', {}).items():
+        mine = [ln for ln in lines if (ln.get('group') == a['group'] if a.get('group')
+                                       else ln.get('area') == name)]
+        golive = a.get('golive', '')
+        if not golive:
+            continue
+        if golive == 'skip':
+            for ln in mine:
+                shift_of[id(ln)] = None
+            continue
+        bens = [written_start(ln) for ln in mine if ln['kind'] == 'benefit']
+        written = max(1, min(bens) if bens else min(written_start(ln) for ln in mine))
+        for ln in mine:
+            shift_of[id(ln)] = (int(golive) - 1) * slot + 1 - written
+
+    def moved(m, shift):
+        if m + shift < 1 and shift < 0:
+            return 0 if m == 0 else 1
+        return m + shift
+
     per_line = []
     for ln in lines:
         kind = ln['kind']
+        if id(ln) in shift_of and shift_of[id(ln)] is None:
+            continue
         value = eval(ln['value'], {'__builtins__': {}}, dict(inputs))
         timing = ln.get('timing') or ('once' if kind == 'cost' else 'yearly')
         # A month may be a formula of inputs: rounded to whole months, halves away from zero.
@@ -123,6 +167,11 @@ def evaluate(settings, inputs, lines):
             return int(math.floor(abs(x) + 0.5)) * (1 if x >= 0 else -1)
         start = month(ln.get('start'), 0 if timing == 'once' else 1)
         end = month(ln.get('end'), months)
+        shift = shift_of.get(id(ln), 0)
+        if shift:
+            start = moved(start, shift)
+            if ln.get('end'):
+                end = max(moved(end, shift), start)
         end = min(end, months)
         ramp = month(ln.get('ramp'), 0)
         # A benefit's adoption column: its input's share multiplies the line.
