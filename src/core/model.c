@@ -1499,7 +1499,7 @@ double crm_model_line_timing(const crm_model *m, size_t l, int p)
 	int months = 12 * m->set.horizon_years;
 	double t = 0;
 
-	if (p < 0 || p > m->n)
+	if (p < 0 || p > m->n || ln->skipped)
 		return 0;
 	if (ln->timing == CRM_ONCE) {
 		if (ln->start > months)

@@ -178,13 +178,21 @@ static void put_expr(struct wb *w, lxw_worksheet *ws, int row, int col, const cr
  * with a comment (and a warning) when e has no Excel translation.
  */
 static void put_month(struct wb *w, lxw_worksheet *ws, int row, int col, const crm_expr *e,
-		      double cached, const char *what, const crm_loc *loc)
+		      double cached, const char *what, const crm_loc *loc, int shift)
 {
 	struct ctx c = { w, CTX_LINES, 1, NULL };
 	xlf_refs refs = { ref_input, ref_period, NULL, &c };
 	char why[300];
 	char *formula = xlf_translate_month(e, &refs, why, sizeof why);
 
+	if (formula && shift) {
+		/* Moved by the roll-out plan as crm_line_shift_month moves it. */
+		const char *r = formula + 1;
+		char *moved = shift > 0 ? dup_printf("=%s+%d", r, shift)
+			: dup_printf("=IF(%s%d<1,IF(%s=0,0,1),%s%d)", r, shift, r, r, shift);
+		free(formula);
+		formula = moved;
+	}
 	if (formula) {
 		wb_put_formula(w, ws, row, col, formula, cached, w->intg);
 		free(formula);
@@ -611,23 +619,31 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		wb_put_str(w, ws, r, LC_AREA, ln->area, w->text);
 		wb_put_str(w, ws, r, LC_OWNER, ln->owner, w->text);
 		wb_put_str(w, ws, r, LC_METRIC, ln->metric, w->text);
-		wb_put_str(w, ws, r, LC_NOTE, ln->note, w->text);
+		if (ln->skipped) {
+			char *t = dup_printf("%s%sLeft out by the roll-out plan (golive skip of area "
+					     "%s): no amount", ln->note, ln->note[0] ? "; " : "",
+					     sc->areas[ln->area_row].name);
+			wb_put_str(w, ws, r, LC_NOTE, t ? t : ln->note, w->text);
+			free(t);
+		} else {
+			wb_put_str(w, ws, r, LC_NOTE, ln->note, w->text);
+		}
 		wb_put_str(w, ws, r, LC_TIMING, crm_timing_name(ln->timing), w->text);
 		/* A month given as a formula over inputs is ROUND of it: live (Timing sheet). */
 		const crm_expr *const *tx = (const crm_expr *const *)ln->timing_expr;
 		if (tx[CRM_TIMING_START])
 			put_month(w, ws, r, LC_START, tx[CRM_TIMING_START], ln->start, what,
-				  &ln->timing_loc[CRM_TIMING_START]);
+				  &ln->timing_loc[CRM_TIMING_START], ln->shift);
 		else
 			wb_put_num(w, ws, r, LC_START, ln->start, w->intg);
 		if (tx[CRM_TIMING_END])
 			put_month(w, ws, r, LC_END, tx[CRM_TIMING_END], ln->end_given, what,
-				  &ln->timing_loc[CRM_TIMING_END]);
+				  &ln->timing_loc[CRM_TIMING_END], ln->shift);
 		else if (ln->timing != CRM_ONCE)
 			wb_put_num(w, ws, r, LC_END, ln->end, w->intg);
 		if (tx[CRM_TIMING_RAMP])
 			put_month(w, ws, r, LC_RAMP, tx[CRM_TIMING_RAMP], ln->ramp, what,
-				  &ln->timing_loc[CRM_TIMING_RAMP]);
+				  &ln->timing_loc[CRM_TIMING_RAMP], 0);
 		else if (ln->ramp)
 			wb_put_num(w, ws, r, LC_RAMP, ln->ramp, w->intg);
 		if (ln->ramp || tx[CRM_TIMING_RAMP])

@@ -47,7 +47,9 @@ void wb_timing_rows(struct wb *w)
 
 	w->any_timed = 0;
 	for (size_t l = 0; l < w->sc->nlines; l++) {
-		w->tm_row[l] = crm_line_has_timing_formula(&w->sc->lines[l]) ? row++ : -1;
+		/* A line the roll-out plan leaves out has no months: its factors are 0. */
+		w->tm_row[l] = crm_line_has_timing_formula(&w->sc->lines[l]) &&
+			       !w->sc->lines[l].skipped ? row++ : -1;
 		w->any_timed |= w->tm_row[l] >= 0;
 	}
 }

@@ -67,6 +67,12 @@ tally "$tmp/live_golive.log" "recompute.py --live golive=8"
 $PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/timing_scurve.csv" golive=12 \
 	ramp_months=11 adoption=0.7 > "$tmp/live_scurve.log" 2>&1
 tally "$tmp/live_scurve.log" "recompute.py --live timing_scurve.csv"
+# A roll-out plan's moved and left-out areas (golive): the moved months are
+# the formulas' months plus the plan's move, live; a left-out area's lines
+# hold no amount.
+$PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/plan_moved.csv" adoption=0.6 \
+	discount_rate=0.12 > "$tmp/live_plan.log" 2>&1
+tally "$tmp/live_plan.log" "recompute.py --live plan_moved.csv"
 $PYTHON "$here/recompute.py" --live "$CRMROI" "$here/data/timing_monthly.csv" golive=9 ramp_m=3 \
 	> "$tmp/live_monthly.log" 2>&1
 tally "$tmp/live_monthly.log" "recompute.py --live timing_monthly.csv"
