@@ -271,7 +271,7 @@ static int looks_like_scenario(const char *path)
 }
 
 /* The analysis of one scenario, written as rows of the long table. */
-static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, uint64_t seed,
+static crm_status analyse(const struct batch_opts *o, crm_scenario *sc, uint64_t seed,
 			  FILE *fp, crm_error *err)
 {
 	crm_status st = CRM_OK;
@@ -310,6 +310,15 @@ static crm_status analyse(const struct batch_opts *o, const crm_scenario *sc, ui
 		if ((st = crm_voi(one, 1, &vo, &res, err)) == CRM_OK)
 			batch_view_voi(&o->v, sc, seed, &res, fp);
 		crm_voi_result_free(&res);
+		return st;
+	}
+	if (o->v.an == BATCH_PLAN) {
+		/* The best plan by expected NPV, on the scenario's own seed. */
+		crm_plan_options po = { CRM_PLAN_MEAN, o->draws, seed, 1, 0, 0 };
+		crm_plan_result res;
+		if ((st = crm_plan(sc, &po, &res, err)) == CRM_OK)
+			batch_view_plan(&o->v, sc, seed, &res, fp);
+		crm_plan_result_free(&res);
 		return st;
 	}
 	crm_analysis *a = crm_analysis_new(sc, err);
@@ -463,13 +472,13 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 	case OPT_ANALYSIS: {
 		static const char *const names[] = { [BATCH_RUN] = "run", [BATCH_TORNADO] = "tornado",
 			[BATCH_BREAKEVEN] = "breakeven", [BATCH_SIMULATE] = "simulate",
-			[BATCH_VOI] = "voi" };
+			[BATCH_VOI] = "voi", [BATCH_PLAN] = "plan" };
 		size_t k = 0;
 		while (k < sizeof names / sizeof *names && strcmp(arg, names[k]))
 			k++;
 		if (k == sizeof names / sizeof *names)
 			return usage_error("batch: unknown analysis '%s' (expected run, tornado, "
-					   "breakeven, simulate or voi)", arg);
+					   "breakeven, simulate, voi or plan)", arg);
 		o->v.an = (batch_analysis)k;
 		break;
 	}

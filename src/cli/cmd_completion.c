@@ -38,7 +38,7 @@ static void print_values(const struct command *c, enum cli_opt id, FILE *fp)
 		fputs("'mean p10'", fp);
 		return;
 	case OPT_ANALYSIS:
-		fputs("'run tornado breakeven simulate'", fp);
+		fputs("'run tornado breakeven simulate voi plan'", fp);
 		return;
 	case OPT_ONLY:
 		fputs("@list:'", fp);

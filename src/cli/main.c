@@ -146,8 +146,9 @@ static const struct cmd_option compare_opts[] = {
 };
 
 static const struct cmd_option batch_opts[] = {
-	{ OPT_ANALYSIS, NULL, "run (default), tornado, breakeven, simulate or voi (go ahead or not: "
-	  "a row per uncertain value), for every scenario" },
+	{ OPT_ANALYSIS, NULL, "run (default), tornado, breakeven, simulate, voi (go ahead or not: "
+	  "a row per uncertain value) or plan (the best roll-out plan: a row per area), for every "
+	  "scenario" },
 	{ OPT_BATCH_FORMAT, NULL, "csv (default) or jsonl (JSON lines)" },
 	{ OPT_OUTPUT, NULL, OUTPUT_TEXT },
 	{ OPT_JOBS, NULL, "scenarios in parallel (default: the number of processors); the output "

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "batch_view.h"
+#include "plan_view.h"
 #include "explain.h"
 
 #include <math.h>
@@ -32,6 +33,9 @@ static const char *const sim_cols[] = { "seed", "metric", "draws", "undefined", 
 	"value_at_risk_5", "expected_shortfall_5", "value_at_risk_10", "expected_shortfall_10" };
 static const char *const voi_cols[] = { "seed", "draws", "go_ahead", "expected_npv", "evpi",
 	"evpi_standard_error", "name", "kind", "evppi", "standard_error", "p_change" };
+static const char *const plan_cols[] = { "seed", "draws", "exact", "objective", "plan_npv",
+	"plan_mean_npv", "plan_p10_npv", "plan_p_npv_negative", "as_written_npv",
+	"as_written_within_limits", "area", "golive_slot", "golive_month", "adds_alone", "why" };
 #define COUNT(a) (sizeof (a) / sizeof *(a))
 
 /* One row being written. */
@@ -185,6 +189,10 @@ void batch_view_header(const batch_view *v, FILE *fp)
 		for (size_t k = 0; k < COUNT(voi_cols); k++)
 			csv_field(fp, voi_cols[k], 0);
 		break;
+	case BATCH_PLAN:
+		for (size_t k = 0; k < COUNT(plan_cols); k++)
+			csv_field(fp, plan_cols[k], 0);
+		break;
 	}
 	csv_field(fp, "note", 0);
 	csv_end(fp);
@@ -297,6 +305,42 @@ void batch_view_voi(const batch_view *v, const crm_scenario *sc, uint64_t seed,
 	}
 }
 
+void batch_view_plan(const batch_view *v, const crm_scenario *sc, uint64_t seed,
+		     const crm_plan_result *res, FILE *fp)
+{
+	char why[1024];
+
+	for (size_t a = 0; a < res->nareas; a++) {
+		const crm_plan_eval *b = &res->best;
+		int g = res->any_feasible ? b->golive[a] : 0;
+		row r;
+		lead(&r, v, fp, sc->file, sc->settings.title, NULL, &sc->warnings);
+		put_seed(&r, seed);
+		put_num(&r, "draws", (double)res->n, NULL);
+		put_num(&r, "exact", res->exact, NULL);
+		put_text(&r, "objective", res->objective == CRM_PLAN_P10 ? "p10" : "mean");
+		const char *none = res->any_feasible ? NULL : "no plan keeps within the limits";
+		put_num(&r, "plan_npv", none ? NAN : b->npv, none);
+		put_num(&r, "plan_mean_npv", none ? NAN : b->mean, none ? none : "no uncertainty");
+		put_num(&r, "plan_p10_npv", none ? NAN : b->p10, none ? none : "no uncertainty");
+		put_num(&r, "plan_p_npv_negative", none ? NAN : b->p_loss, none ? none :
+			"no uncertainty");
+		put_num(&r, "as_written_npv", res->written.golive ? res->written.npv : NAN, none);
+		put_num(&r, "as_written_within_limits", res->written.golive ? res->written.feasible : NAN,
+			none);
+		put_text(&r, "area", sc->areas[a].name);
+		put_num(&r, "golive_slot", g > 0 ? g : NAN, none ? none : "left out");
+		put_num(&r, "golive_month", g > 0 ? crm_plan_slot_month(sc, g) : NAN,
+			none ? none : "left out");
+		put_num(&r, "adds_alone", g > 0 ? res->alone[a * ((size_t)res->nslots + 1) + (size_t)g]
+			: NAN, none ? none : "left out");
+		if (res->any_feasible)
+			plan_view_why(sc, &res->why[a], why, sizeof why);
+		put_text(&r, "why", res->any_feasible ? why : "");
+		end_row(&r);
+	}
+}
+
 void batch_view_tornado(const batch_view *v, const crm_scenario *sc,
 			const crm_tornado_row *rows, size_t n, FILE *fp)
 {
@@ -364,6 +408,7 @@ static size_t analysis_columns(batch_analysis an)
 	case BATCH_BREAKEVEN: return COUNT(be_cols);
 	case BATCH_SIMULATE: return COUNT(sim_cols);
 	case BATCH_VOI: return COUNT(voi_cols);
+	case BATCH_PLAN: return COUNT(plan_cols);
 	}
 	return 0;
 }

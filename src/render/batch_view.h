@@ -9,10 +9,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "crmroi/plan.h"
 #include "render.h"
 
 typedef enum batch_analysis {
-	BATCH_RUN, BATCH_TORNADO, BATCH_BREAKEVEN, BATCH_SIMULATE, BATCH_VOI
+	BATCH_RUN, BATCH_TORNADO, BATCH_BREAKEVEN, BATCH_SIMULATE, BATCH_VOI, BATCH_PLAN
 } batch_analysis;
 
 /* How the rows are written: the same for every scenario of a run. */
@@ -33,6 +34,9 @@ void batch_view_simulate(const batch_view *v, const crm_scenario *sc, uint64_t s
 /* The value of information of going ahead: a row per uncertain value, with the EVPI on each. */
 void batch_view_voi(const batch_view *v, const crm_scenario *sc, uint64_t seed,
 		    const crm_voi_result *res, FILE *fp);
+/* The best roll-out plan (crmroi/plan.h): a row per area. */
+void batch_view_plan(const batch_view *v, const crm_scenario *sc, uint64_t seed,
+		     const crm_plan_result *res, FILE *fp);
 void batch_view_tornado(const batch_view *v, const crm_scenario *sc,
 			const crm_tornado_row *rows, size_t n, FILE *fp);
 void batch_view_breakeven(const batch_view *v, const crm_scenario *sc,

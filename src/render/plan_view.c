@@ -58,7 +58,7 @@ static void money(const crm_scenario *sc, double v, char *buf, size_t len)
 }
 
 /* A limit broken or the reason for a slot, in words. */
-static void why_text(const crm_scenario *sc, const crm_plan_why *w, char *buf, size_t len)
+void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, size_t len)
 {
 	const crm_settings *st = &sc->settings;
 	char a[FMT_NUM_MAX], b[FMT_NUM_MAX], s[64];
@@ -139,7 +139,7 @@ static void within_text(const crm_scenario *sc, const crm_plan_eval *e, char *bu
 				 sc->areas[b.area].name, sc->areas[b.other].name);
 		return;
 	}
-	why_text(sc, &b, w, sizeof w);
+	plan_view_why(sc, &b, w, sizeof w);
 	/* The reasons are worded for a slot moved earlier: a whole plan says what it breaks. */
 	const char *t = strncmp(w, "earlier, ", 9) ? w : w + 9;
 	snprintf(buf, len, "no: %s", t);
@@ -325,7 +325,7 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 			money(sc, alone(r, a, g), add, sizeof add);
 		else
 			snprintf(add, sizeof add, "-");
-		why_text(sc, &r->why[a], buf, sizeof buf);
+		plan_view_why(sc, &r->why[a], buf, sizeof buf);
 		if (md) {
 			fputs("| ", fp);
 			md_text(fp, sc->areas[a].name);
@@ -469,7 +469,7 @@ static void write_csv(const crm_scenario *sc, const crm_plan_result *r, FILE *fp
 	if (!r->any_feasible)
 		return;
 	for (size_t a = 0; a < r->nareas; a++) {
-		why_text(sc, &r->why[a], buf, sizeof buf);
+		plan_view_why(sc, &r->why[a], buf, sizeof buf);
 		int g = r->best.golive[a];
 		csv_row(fp, "best", "best", sc->areas[a].name, "golive_month",
 			g > 0 ? crm_plan_slot_month(sc, g) : NAN, "");
@@ -556,7 +556,7 @@ static void write_json(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 			json_number(fp, g > 0 ? crm_plan_slot_month(sc, g) : NAN);
 			fputs(", \"adds_alone\": ", fp);
 			json_number(fp, g > 0 ? alone(r, a, g) : NAN);
-			why_text(sc, &r->why[a], buf, sizeof buf);
+			plan_view_why(sc, &r->why[a], buf, sizeof buf);
 			fputs(", \"why\": ", fp);
 			json_string(fp, buf);
 			fputs("}", fp);
@@ -631,7 +631,7 @@ void plan_view_scenario(const crm_scenario *sc, const crm_plan_result *r, const 
 		csv_field_raw(fp, s, 0);
 		csv_field_raw(fp, ar->skip_ok ? "yes" : "no", 0);
 		csv_field_raw(fp, ar->owner ? ar->owner : "", 0);
-		why_text(sc, &r->why[a], note, sizeof note);
+		plan_view_why(sc, &r->why[a], note, sizeof note);
 		char full[1400];
 		snprintf(full, sizeof full, "%s%splan: %s", ar->note && ar->note[0] ? ar->note : "",
 			 ar->note && ar->note[0] ? "; " : "", note);

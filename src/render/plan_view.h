@@ -10,6 +10,8 @@
 #include "crmroi/plan.h"
 #include "render.h"
 
+/* Why an area of the plan has its slot, or the limit a plan breaks, in words. */
+void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, size_t len);
 void plan_view_write(const crm_scenario *sc, const crm_plan_result *r, out_format fmt, FILE *fp);
 /*
  * The best plan as a scenario: `setting,base,BASE` (the planned scenario,
