@@ -540,6 +540,26 @@ static int build_voi(html_doc *doc, const struct report_opts *o)
 }
 
 /*
+ * The proposal's roll-out plan when it has area rows: the best by expected
+ * NPV, on the simulation's seed and at most PLAN_DRAWS of its draws (the
+ * base case with --no-simulation).
+ */
+#define PLAN_DRAWS 2000
+
+static int build_plan(html_doc *doc, const struct report_opts *o)
+{
+	crm_plan_options po = { CRM_PLAN_MEAN, o->no_simulation ? 0 :
+				o->draws < PLAN_DRAWS ? o->draws : PLAN_DRAWS, o->seed, 0, 3, 0 };
+	crm_error err;
+
+	crm_error_clear(&err);
+	if (crm_plan(doc->cases[0].r.sc, &po, &doc->plan, &err) != CRM_OK)
+		return report_error(&err);
+	doc->has_plan = 1;
+	return EXIT_OK;
+}
+
+/*
  * A document dated before the last month with actuals reports what had not
  * happened on its date: warn, naming a file that holds that month (an error
  * with --strict, as every warning). Nothing without a start date (months
@@ -670,6 +690,8 @@ static int report_command(int argc, char **argv, const char **actuals)
 		status = build_common_draws(&doc, &o);
 	if (status == EXIT_OK && !o.no_simulation)
 		status = build_voi(&doc, &o);
+	if (status == EXIT_OK && doc.cases[0].r.sc->nareas)
+		status = build_plan(&doc, &o);
 	if (status == EXIT_OK && nactuals) {
 		const crm_scenario *sc = doc.cases[0].r.sc;
 		crm_error_clear(&err);
@@ -741,6 +763,7 @@ done:
 		free_case(&doc.cases[i]);
 	free(doc.cases);
 	crm_voi_result_free(&doc.voi);
+	crm_plan_result_free(&doc.plan);
 	crm_calibration_free(&cal);
 	crm_joint_result_free(&doc.joint);
 	crm_track_free(track);

@@ -26,6 +26,7 @@ static const struct { const char *name; section_fn fn; } sections[] = {
 	{ "realisation", html_sec_realisation },    /* with actuals: plan against actuals */
 	{ "budget", html_sec_budget },              /* the decision requested, P&L, timeline */
 	{ "options", html_sec_options },            /* several scenarios, like with like */
+	{ "plan", html_sec_plan },                  /* the roll-out plan of the areas */
 	{ "years", html_sec_years },                /* financial summary, tax */
 	{ "risk", html_sec_risk },                  /* risks and mitigations, sensitivity */
 	{ "benefits", html_sec_benefits },

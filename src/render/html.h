@@ -115,6 +115,13 @@ typedef struct html_doc {
 	 */
 	int has_joint;
 	crm_joint_result joint;
+	/*
+	 * The proposal's roll-out plan (crmroi/plan.h) when it has area rows,
+	 * on the simulation's seed and at most 2,000 of its draws (the base
+	 * case only with --no-simulation); has_plan 0 without area rows.
+	 */
+	int has_plan;
+	crm_plan_result plan;
 	html_case *cases;           /* cases[0] is the proposal */
 	size_t ncases;
 	const crm_track *track;     /* --actuals: the proposal against actuals, or NULL */

@@ -244,6 +244,7 @@ int html_sec_benefits(const html_doc *d, FILE *fp);
 int html_sec_costs(const html_doc *d, FILE *fp);
 int html_sec_risk(const html_doc *d, FILE *fp);          /* html_risk.c */
 int html_sec_options(const html_doc *d, FILE *fp);       /* html_options.c */
+int html_sec_plan(const html_doc *d, FILE *fp);          /* html_plan.c */
 int html_sec_assumptions(const html_doc *d, FILE *fp);   /* html_register.c */
 int html_sec_realisation(const html_doc *d, FILE *fp);   /* html_track.c */
 int html_sec_flexibility(const html_doc *d, FILE *fp);   /* html_method.c */

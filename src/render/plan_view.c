@@ -20,7 +20,7 @@ static const char *slot_word(int months)
 }
 
 /* "quarter 3 (month 7)", "quarter 3 (2027-07)", "left out", "as written". */
-static void slot_text(const crm_scenario *sc, int g, char *buf, size_t len)
+void plan_view_slot(const crm_scenario *sc, int g, char *buf, size_t len)
 {
 	if (g == CRM_GOLIVE_SKIP) {
 		snprintf(buf, len, "left out");
@@ -89,12 +89,12 @@ void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, siz
 		snprintf(buf, len, "earlier, peak funding would be %s, above the limit of %s", a, b);
 		break;
 	case CRM_REASON_GOLIVES:
-		slot_text(sc, w->other, s, sizeof s);
+		plan_view_slot(sc, w->other, s, sizeof s);
 		snprintf(buf, len, "earlier, %.0f areas would go live in %s, above the limit of %d",
 			 w->amount, s, st->plan_golives);
 		break;
 	case CRM_REASON_EFFORT:
-		slot_text(sc, w->other, s, sizeof s);
+		plan_view_slot(sc, w->other, s, sizeof s);
 		fmt_points(a, sizeof a, w->amount);
 		fmt_points(b, sizeof b, st->plan_effort);
 		snprintf(buf, len, "earlier, the go-live effort in %s would be %s, above the limit "
@@ -112,7 +112,7 @@ void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, siz
 		break;
 	case CRM_REASON_NEGATIVE:
 		money(sc, w->amount, a, sizeof a);
-		slot_text(sc, w->other, s, sizeof s);
+		plan_view_slot(sc, w->other, s, sizeof s);
 		snprintf(buf, len, "it adds %s even in its best slot (%s)", a, s);
 		break;
 	case CRM_REASON_REQUIRED:
@@ -122,7 +122,7 @@ void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, siz
 }
 
 /* The limits broken by a whole plan, in words ("yes" when none). */
-static void within_text(const crm_scenario *sc, const crm_plan_eval *e, char *buf, size_t len)
+void plan_view_within(const crm_scenario *sc, const crm_plan_eval *e, char *buf, size_t len)
 {
 	if (e->feasible) {
 		snprintf(buf, len, "yes");
@@ -171,8 +171,8 @@ static void differs(const crm_scenario *sc, const crm_plan_result *r, const crm_
 		if (e->golive[a] == r->best.golive[a])
 			continue;
 		char x[64], y[64];
-		slot_text(sc, e->golive[a], x, sizeof x);
-		slot_text(sc, r->best.golive[a], y, sizeof y);
+		plan_view_slot(sc, e->golive[a], x, sizeof x);
+		plan_view_slot(sc, r->best.golive[a], y, sizeof y);
 		int k = snprintf(buf + n, len - n, "%s%s %s instead of %s", n ? "; " : "",
 				 sc->areas[a].name, x, y);
 		if (k < 0 || (size_t)k >= len - n)
@@ -225,7 +225,7 @@ static void cell_text(const struct row *rw, double v, char *buf, size_t len)
 		fmt_money(buf, len, v, 0);
 }
 
-static void limits_text(const crm_scenario *sc, char *buf, size_t len)
+void plan_view_limits(const crm_scenario *sc, char *buf, size_t len)
 {
 	const crm_settings *st = &sc->settings;
 	char a[FMT_NUM_MAX];
@@ -258,7 +258,7 @@ static void limits_text(const crm_scenario *sc, char *buf, size_t len)
 #undef ADD
 }
 
-static void method_text(const crm_scenario *sc, const crm_plan_result *r, char *buf, size_t len)
+void plan_view_method(const crm_scenario *sc, const crm_plan_result *r, char *buf, size_t len)
 {
 	char a[FMT_NUM_MAX], b[FMT_NUM_MAX];
 	fmt_money(a, sizeof a, (double)r->nodes, 0);
@@ -290,7 +290,7 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 	} else {
 		fprintf(fp, "Roll-out plan: %s\n", title);
 	}
-	limits_text(sc, buf, sizeof buf);
+	plan_view_limits(sc, buf, sizeof buf);
 	fprintf(fp, "%s%zu areas, %d %ss of %d month(s); limits: ", md ? "" : "  ", r->nareas,
 		r->nslots, slot_word(r->slot_months), r->slot_months);
 	if (md)
@@ -304,7 +304,7 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 			objective_name(r));
 	else
 		fprintf(fp, "%sNo uncertainty: plans ranked by the base case's NPV.\n", md ? "" : "  ");
-	method_text(sc, r, buf, sizeof buf);
+	plan_view_method(sc, r, buf, sizeof buf);
 	fprintf(fp, "%s%s\n\n", md ? "" : "  ", buf);
 	if (!r->any_feasible) {
 		fprintf(fp, "%sNo plan keeps within the limits.\n", md ? "" : "  ");
@@ -320,7 +320,7 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 	for (size_t a = 0; a < r->nareas; a++) {
 		int g = r->best.golive[a];
 		char add[FMT_NUM_MAX];
-		slot_text(sc, g, s, sizeof s);
+		plan_view_slot(sc, g, s, sizeof s);
 		if (g > 0)
 			money(sc, alone(r, a, g), add, sizeof add);
 		else
@@ -356,7 +356,7 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 		fputs(md ? " |\n" : "\n", fp);
 	}
 	for (size_t k = 0; k < 3; k++) {
-		within_text(sc, e[k], buf, sizeof buf);
+		plan_view_within(sc, e[k], buf, sizeof buf);
 		if (md) {
 			fprintf(fp, "%s", k ? "" : "\n");
 			fprintf(fp, "- %s within the limits: ", names[k]);
@@ -438,11 +438,11 @@ static void csv_eval(FILE *fp, const crm_scenario *sc, const char *name, const c
 	csv_row(fp, "figures", name, "", "highest_year_costs", e->max_year_costs, "");
 	csv_row(fp, "figures", name, "", "most_golives_in_a_slot",
 		e->max_golives >= 0 ? e->max_golives : NAN, "");
-	within_text(sc, e, buf, sizeof buf);
+	plan_view_within(sc, e, buf, sizeof buf);
 	csv_row(fp, "figures", name, "", "within_limits", e->feasible, buf);
 	for (size_t a = 0; a < sc->nareas; a++) {
 		char s[64];
-		slot_text(sc, e->golive[a], s, sizeof s);
+		plan_view_slot(sc, e->golive[a], s, sizeof s);
 		csv_row(fp, "golive", name, sc->areas[a].name, "slot",
 			e->golive[a] > 0 ? e->golive[a] : NAN, s);
 	}
@@ -459,7 +459,7 @@ static void write_csv(const crm_scenario *sc, const crm_plan_result *r, FILE *fp
 	csv_field(fp, "value", 0);
 	csv_field(fp, "text", 0);
 	csv_end(fp);
-	method_text(sc, r, buf, sizeof buf);
+	plan_view_method(sc, r, buf, sizeof buf);
 	csv_row(fp, "search", "", "", "exact", r->exact, buf);
 	csv_row(fp, "search", "", "", "nodes", (double)r->nodes, "");
 	csv_row(fp, "search", "", "", "bound", r->bound, "");
@@ -512,7 +512,7 @@ static void json_eval(FILE *fp, const crm_scenario *sc, const crm_plan_eval *e, 
 	fprintf(fp, ",\n%s  \"most_golives_in_a_slot\": ", ind);
 	json_number(fp, e->max_golives >= 0 ? e->max_golives : NAN);
 	fprintf(fp, ",\n%s  \"within_limits\": %s", ind, e->feasible ? "true" : "false");
-	within_text(sc, e, buf, sizeof buf);
+	plan_view_within(sc, e, buf, sizeof buf);
 	fprintf(fp, ",\n%s  \"limits\": ", ind);
 	json_string(fp, buf);
 	fprintf(fp, ",\n%s  \"golive\": {", ind);
@@ -540,7 +540,7 @@ static void write_json(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 		r->nslots, (unsigned long long)r->n, (unsigned long long)r->seed,
 		r->exact ? "true" : "false", (unsigned long long)r->nodes);
 	json_number(fp, r->bound);
-	method_text(sc, r, buf, sizeof buf);
+	plan_view_method(sc, r, buf, sizeof buf);
 	fputs(",\n  \"method\": ", fp);
 	json_string(fp, buf);
 	fprintf(fp, ",\n  \"any_within_limits\": %s", r->any_feasible ? "true" : "false");

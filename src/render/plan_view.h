@@ -12,6 +12,14 @@
 
 /* Why an area of the plan has its slot, or the limit a plan breaks, in words. */
 void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, size_t len);
+/* "quarter 3 (month 7)", "quarter 3 (2027-07)", "left out", "as written". */
+void plan_view_slot(const crm_scenario *sc, int golive, char *buf, size_t len);
+/* The scenario's limits of the plan in words ("none" without any). */
+void plan_view_limits(const crm_scenario *sc, char *buf, size_t len);
+/* Whether a whole plan keeps within the limits: "yes", or "no: " and the first it breaks. */
+void plan_view_within(const crm_scenario *sc, const crm_plan_eval *e, char *buf, size_t len);
+/* How the plan was searched, in a sentence. */
+void plan_view_method(const crm_scenario *sc, const crm_plan_result *r, char *buf, size_t len);
 void plan_view_write(const crm_scenario *sc, const crm_plan_result *r, out_format fmt, FILE *fp);
 /*
  * The best plan as a scenario: `setting,base,BASE` (the planned scenario,

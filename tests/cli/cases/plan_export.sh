@@ -1,6 +1,6 @@
 # The best plan written as a scenario (-o): a variant of the file planned with
 # its area rows again and their go-live. run of it gives the plan's NPV
-# (523,648.84 by indep_model.py of the file written), simulate with the same
+# (1,033,449.52 by indep_model.py of the file written), simulate with the same
 # draws and seed its expected NPV and P10.
 cd "$TMPDIR_CASE" || exit 1
 d=$OLDPWD/scenarios/roadmap
