@@ -23,7 +23,11 @@
  * says so, with the gap between its plan and the bound. The P10 objective
  * is not a sum: its plan is the best by P10 of the plans the search kept
  * (the best by expected NPV, and those improved one area at a time), a
- * heuristic, said so. The figures of every plan shown are those of the
+ * heuristic, said so. Tax is not a sum either (a loss offsets other
+ * profit): the after-tax objective computes the best plans before tax (up to
+ * AFTER_TAX_POOL of them) in full after tax, takes the best and moves one
+ * area at a time while its NPV after tax rises, each plan computed in full:
+ * a heuristic too. The figures of every plan shown are those of the
  * scenario with the plan applied, computed in full (crm_case_new and
  * crm_simulate with the same draws and seed): what run and simulate give
  * for the plan written as a scenario.
@@ -39,7 +43,8 @@
 
 typedef enum crm_plan_objective {
 	CRM_PLAN_MEAN,       /* the expected NPV (the base case's NPV without uncertainty) */
-	CRM_PLAN_P10         /* the 10th percentile of NPV (under uncertainty) */
+	CRM_PLAN_P10,        /* the 10th percentile of NPV (under uncertainty) */
+	CRM_PLAN_AFTER_TAX   /* the expected NPV after tax (a scenario with tax_rate) */
 } crm_plan_objective;
 
 typedef struct crm_plan_options {
@@ -72,6 +77,7 @@ typedef struct crm_plan_why {
 	int lag;             /* AFTER */
 	double amount;       /* WORTH_LESS, NEGATIVE: the value; BUDGET, PEAK, EFFORT: the level reached */
 	int area;            /* AFTER: the area that goes live too soon */
+	int slot;            /* a left-out area: the slot tried (its most valuable); 0: a slot earlier */
 } crm_plan_why;
 
 /* One plan and its figures, computed in full. */
@@ -83,6 +89,7 @@ typedef struct crm_plan_eval {
 	int has_tax;
 	double npv_after_tax;
 	double mean, p10, p_loss;   /* under uncertainty: simulated; NaN otherwise */
+	double mean_after_tax;      /* with the after-tax objective under uncertainty; NaN otherwise */
 	double peak_funding; /* the lowest monthly cumulative net (<= 0) */
 	int peak_month;
 	double total_costs;

@@ -35,7 +35,7 @@ static void print_values(const struct command *c, enum cli_opt id, FILE *fp)
 		fputs("'auto always never'", fp);
 		return;
 	case OPT_OBJECTIVE:
-		fputs("'mean p10'", fp);
+		fputs("'mean p10 after-tax'", fp);
 		return;
 	case OPT_ANALYSIS:
 		fputs("'run tornado breakeven simulate voi plan'", fp);

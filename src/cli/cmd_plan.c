@@ -38,9 +38,12 @@ static int parse_option(void *ctx, const cli_parser *p, int id, const char *arg)
 			o->objective = CRM_PLAN_MEAN;
 		else if (!strcmp(arg, "p10"))
 			o->objective = CRM_PLAN_P10;
+		else if (!strcmp(arg, "after-tax"))
+			o->objective = CRM_PLAN_AFTER_TAX;
 		else
 			return usage_error("plan: --objective '%s' is not known (expected mean: the "
-					   "expected NPV, or p10: its 10th percentile)", arg);
+					   "expected NPV, p10: its 10th percentile, or after-tax: the "
+					   "expected NPV after tax)", arg);
 		break;
 	}
 	return 0;

@@ -548,7 +548,9 @@ static int build_voi(html_doc *doc, const struct report_opts *o)
 
 static int build_plan(html_doc *doc, const struct report_opts *o)
 {
-	crm_plan_options po = { CRM_PLAN_MEAN, o->no_simulation ? 0 :
+	/* After tax when the proposal has a tax rate, as the document decides. */
+	crm_plan_options po = { doc->cases[0].r.sc->settings.tax_given ? CRM_PLAN_AFTER_TAX :
+				CRM_PLAN_MEAN, o->no_simulation ? 0 :
 				o->draws < PLAN_DRAWS ? o->draws : PLAN_DRAWS, o->seed, 0, 3, 0 };
 	crm_error err;
 

@@ -121,7 +121,8 @@ static const struct cmd_option voi_opts[] = {
 
 static const struct cmd_option plan_opts[] = {
 	{ OPT_OBJECTIVE, NULL, "what the plan maximises: mean (the expected NPV, the default; the "
-	  "base case's NPV without uncertainty) or p10 (its 10th percentile)" },
+	  "base case's NPV without uncertainty), p10 (its 10th percentile) or after-tax (the "
+	  "expected NPV after tax; the scenario needs tax_rate)" },
 	{ OPT_DRAWS, NULL, "draws, common to every plan, when the scenario is uncertain (default "
 	  "2000; 0: the base case only)" },
 	{ OPT_SEED, NULL, "random seed (default 1): simulate --seed S -n N of the plan written "

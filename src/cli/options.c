@@ -65,7 +65,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_VOI] = { "voi", 0, NULL },
 	[OPT_CALIBRATION] = { "calibration", 0, NULL },
 	[OPT_CALIBRATED_OUT] = { "calibrated-out", 0, "FILE" },
-	[OPT_OBJECTIVE] = { "objective", 0, "mean|p10" },
+	[OPT_OBJECTIVE] = { "objective", 0, "mean|p10|after-tax" },
 };
 
 static void add_option(cli_parser *p, size_t *n, size_t *k, int id)

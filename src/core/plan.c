@@ -26,6 +26,11 @@
 #define MAX_PART_VALUES (8u * 1000 * 1000)
 /* Rounds of the P10 heuristic's improvement, one area at a time. */
 #define P10_ROUNDS 50
+/* The after-tax objective: the best plans before tax computed in full after tax, and rounds
+ * and evaluations of its improvement one area at a time. */
+#define AFTER_TAX_POOL 20
+#define AFTER_TAX_ROUNDS 3
+#define AFTER_TAX_EVALS 400
 /* Plans the frontier is drawn from, at most. */
 #define MAX_CONSIDERED 4096
 
@@ -246,7 +251,8 @@ static int after_ok(const crm_scenario *sc, const int *g, size_t a, crm_plan_why
 		if (g[b] == CRM_GOLIVE_AS_WRITTEN)
 			continue;
 		if (g[b] == CRM_GOLIVE_SKIP || g[a] < g[b] + ar->after[k].lag) {
-			*why = (crm_plan_why){ CRM_REASON_AFTER, b, ar->after[k].lag, 0, (int)a };
+			*why = (crm_plan_why){ .reason = CRM_REASON_AFTER, .other = b,
+				.lag = ar->after[k].lag, .area = (int)a };
 			return 0;
 		}
 	}
@@ -265,7 +271,7 @@ static int plan_ok(struct search *s, const int *g, crm_plan_why *why)
 
 	for (size_t a = 0; a < s->na; a++) {
 		if (g[a] == CRM_GOLIVE_SKIP && !sc->areas[a].skip_ok) {
-			*why = (crm_plan_why){ CRM_REASON_REQUIRED, (int)a, 0, 0, 0 };
+			*why = (crm_plan_why){ .reason = CRM_REASON_REQUIRED, .other = (int)a };
 			return 0;
 		}
 		if (!after_ok(sc, g, a, why))
@@ -280,11 +286,11 @@ static int plan_ok(struct search *s, const int *g, crm_plan_why *why)
 				e += sc->areas[a].effort;
 			}
 		if (st->plan_golives && n > st->plan_golives) {
-			*why = (crm_plan_why){ CRM_REASON_GOLIVES, k, 0, n, 0 };
+			*why = (crm_plan_why){ .reason = CRM_REASON_GOLIVES, .other = k, .amount = n };
 			return 0;
 		}
 		if (st->plan_effort > 0 && e > st->plan_effort * (1 + 1e-12)) {
-			*why = (crm_plan_why){ CRM_REASON_EFFORT, k, 0, e, 0 };
+			*why = (crm_plan_why){ .reason = CRM_REASON_EFFORT, .other = k, .amount = e };
 			return 0;
 		}
 	}
@@ -297,7 +303,7 @@ static int plan_ok(struct search *s, const int *g, crm_plan_why *why)
 					c += s->year_cost[v * yw + (size_t)y] - s->year_cost[(size_t)y];
 			}
 			if (c > st->plan_budget * (1 + 1e-12)) {
-				*why = (crm_plan_why){ CRM_REASON_BUDGET, y, 0, c, 0 };
+				*why = (crm_plan_why){ .reason = CRM_REASON_BUDGET, .other = y, .amount = c };
 				return 0;
 			}
 		}
@@ -314,7 +320,7 @@ static int plan_ok(struct search *s, const int *g, crm_plan_why *why)
 			low = cum < low ? cum : low;
 		}
 		if (-low > st->plan_peak_funding * (1 + 1e-12)) {
-			*why = (crm_plan_why){ CRM_REASON_PEAK, 0, 0, -low, 0 };
+			*why = (crm_plan_why){ .reason = CRM_REASON_PEAK, .amount = -low };
 			return 0;
 		}
 	}
@@ -330,7 +336,7 @@ static int plan_ok(struct search *s, const int *g, crm_plan_why *why)
 			p_loss = npv < 0;
 		}
 		if (!(p_loss <= st->max_loss_probability)) {
-			*why = (crm_plan_why){ CRM_REASON_LOSS, 0, 0, p_loss, 0 };
+			*why = (crm_plan_why){ .reason = CRM_REASON_LOSS, .amount = p_loss };
 			return 0;
 		}
 	}
@@ -572,7 +578,7 @@ static void explain(struct search *s, const int *g, crm_plan_why *why)
 		return;
 	for (size_t a = 0; a < s->na; a++) {
 		const crm_plan_area *ar = &sc->areas[a];
-		crm_plan_why w = { CRM_REASON_NONE, 0, 0, 0, 0 };
+		crm_plan_why w = { .reason = CRM_REASON_NONE };
 		memcpy(t, g, s->na * sizeof *t);
 		if (g[a] > 0 && g[a] == ar->first_slot) {
 			w.reason = CRM_REASON_FIRST_SLOT;
@@ -580,8 +586,9 @@ static void explain(struct search *s, const int *g, crm_plan_why *why)
 			/* Why not a slot earlier? */
 			t[a] = g[a] - 1;
 			if (plan_ok(s, t, &w))
-				w = (crm_plan_why){ CRM_REASON_WORTH_LESS, 0, 0,
-					s->val[variant_of(s, a, g[a])] - s->val[variant_of(s, a, t[a])], 0 };
+				w = (crm_plan_why){ .reason = CRM_REASON_WORTH_LESS,
+					.amount = s->val[variant_of(s, a, g[a])] -
+						  s->val[variant_of(s, a, t[a])] };
 		} else {
 			/* Left out: what it would add at its best slot, and why not there. */
 			int bk = ar->first_slot;
@@ -590,11 +597,12 @@ static void explain(struct search *s, const int *g, crm_plan_why *why)
 					bk = k;
 			double add = s->val[variant_of(s, a, bk)];
 			if (!(add > 0)) {
-				w = (crm_plan_why){ CRM_REASON_NEGATIVE, bk, 0, add, 0 };
+				w = (crm_plan_why){ .reason = CRM_REASON_NEGATIVE, .other = bk, .amount = add };
 			} else {
 				t[a] = bk;
 				if (plan_ok(s, t, &w))
-					w = (crm_plan_why){ CRM_REASON_WORTH_LESS, bk, 0, add, 0 };
+					w = (crm_plan_why){ .reason = CRM_REASON_WORTH_LESS, .other = bk, .amount = add };
+				w.slot = bk;
 			}
 		}
 		why[a] = w;
@@ -647,23 +655,30 @@ static crm_status evaluate(struct search *s, const int *g, crm_plan_eval *ev)
 			ev->max_year = y;
 	ev->max_year_costs = yc[ev->max_year];
 	crm_case_free(c);
-	ev->mean = ev->p10 = ev->p_loss = NAN;
+	ev->mean = ev->p10 = ev->p_loss = ev->mean_after_tax = NAN;
 	if (s->nd) {
 		crm_sim_options so;
 		crm_sim_result r;
 		sim_options(s, &so);
+		so.metrics[CRM_SIM_AFTER_TAX_NPV] = s->opt->objective == CRM_PLAN_AFTER_TAX;
 		memset(&r, 0, sizeof r);
 		rc = crm_simulate(sc, &so, &r, s->err);
 		if (rc == CRM_OK) {
 			ev->mean = r.metric[CRM_SIM_NPV].mean;
 			ev->p10 = r.metric[CRM_SIM_NPV].pct[1];
 			ev->p_loss = r.p_npv_negative;
+			if (so.metrics[CRM_SIM_AFTER_TAX_NPV])
+				ev->mean_after_tax = r.metric[CRM_SIM_AFTER_TAX_NPV].mean;
 		}
 		crm_sim_result_free(&r);
 		if (rc != CRM_OK)
 			return rc;
 	}
-	ev->objective = s->opt->objective == CRM_PLAN_P10 ? ev->p10 : s->nd ? ev->mean : ev->npv;
+	switch (s->opt->objective) {
+	case CRM_PLAN_P10: ev->objective = ev->p10; break;
+	case CRM_PLAN_AFTER_TAX: ev->objective = s->nd ? ev->mean_after_tax : ev->npv_after_tax; break;
+	default: ev->objective = s->nd ? ev->mean : ev->npv; break;
+	}
 	/* The limits, on these figures. */
 	ev->max_golives = 0;
 	ev->max_effort = 0;
@@ -681,11 +696,11 @@ static crm_status evaluate(struct search *s, const int *g, crm_plan_eval *ev)
 		ev->max_effort = e > ev->max_effort ? e : ev->max_effort;
 		if (ev->feasible && st->plan_golives && n > st->plan_golives) {
 			ev->feasible = 0;
-			ev->broken = (crm_plan_why){ CRM_REASON_GOLIVES, k, 0, n, 0 };
+			ev->broken = (crm_plan_why){ .reason = CRM_REASON_GOLIVES, .other = k, .amount = n };
 		}
 		if (ev->feasible && st->plan_effort > 0 && e > st->plan_effort * (1 + 1e-12)) {
 			ev->feasible = 0;
-			ev->broken = (crm_plan_why){ CRM_REASON_EFFORT, k, 0, e, 0 };
+			ev->broken = (crm_plan_why){ .reason = CRM_REASON_EFFORT, .other = k, .amount = e };
 		}
 	}
 	/* Areas as written have no slot: their go-lives are not counted. */
@@ -696,7 +711,7 @@ static crm_status evaluate(struct search *s, const int *g, crm_plan_eval *ev)
 		crm_plan_why why;
 		if (g[a] == CRM_GOLIVE_SKIP && !sc->areas[a].skip_ok) {
 			ev->feasible = 0;
-			ev->broken = (crm_plan_why){ CRM_REASON_REQUIRED, (int)a, 0, 0, 0 };
+			ev->broken = (crm_plan_why){ .reason = CRM_REASON_REQUIRED, .other = (int)a };
 		} else if (!after_ok(sc, g, a, &why)) {
 			ev->feasible = 0;
 			ev->broken = why;
@@ -705,17 +720,18 @@ static crm_status evaluate(struct search *s, const int *g, crm_plan_eval *ev)
 	for (int y = 1; y <= s->years && ev->feasible; y++)
 		if (st->plan_budget > 0 && yc[y] > st->plan_budget * (1 + 1e-12)) {
 			ev->feasible = 0;
-			ev->broken = (crm_plan_why){ CRM_REASON_BUDGET, y, 0, yc[y], 0 };
+			ev->broken = (crm_plan_why){ .reason = CRM_REASON_BUDGET, .other = y,
+				.amount = yc[y] };
 		}
 	if (ev->feasible && st->plan_peak_funding > 0 &&
 	    -ev->peak_funding > st->plan_peak_funding * (1 + 1e-12)) {
 		ev->feasible = 0;
-		ev->broken = (crm_plan_why){ CRM_REASON_PEAK, 0, 0, -ev->peak_funding, 0 };
+		ev->broken = (crm_plan_why){ .reason = CRM_REASON_PEAK, .amount = -ev->peak_funding };
 	}
 	double pl = s->nd ? ev->p_loss : ev->npv < 0;
 	if (ev->feasible && st->max_loss_given && !(pl <= st->max_loss_probability)) {
 		ev->feasible = 0;
-		ev->broken = (crm_plan_why){ CRM_REASON_LOSS, 0, 0, pl, 0 };
+		ev->broken = (crm_plan_why){ .reason = CRM_REASON_LOSS, .amount = pl };
 	}
 	return CRM_OK;
 }
@@ -773,6 +789,72 @@ static int frontier_cmp(const void *pa, const void *pb)
 	return a->mean > b->mean ? -1 : a->mean < b->mean;
 }
 
+/*
+ * The after-tax objective: the plans the search kept (the best before tax),
+ * each computed in full after tax; the best of them moved one area at a
+ * time while its NPV after tax rises, each plan tried computed in full.
+ * The best in g, the others kept in pool (best first) for the next plans.
+ */
+static crm_status improve_after_tax(struct search *s, int *g, crm_plan_eval *pool, size_t *npool)
+{
+	const crm_scenario *sc = s->sc;
+	crm_status st;
+	size_t n = 0, best = 0, evals = 0;
+	int *t = malloc((s->na + 1) * sizeof *t);
+
+	if (!t)
+		return crm_error_set(s->err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < s->ntop; i++) {
+		if ((st = evaluate(s, s->top[i].golive, &pool[n])) != CRM_OK) {
+			n++;
+			goto out;
+		}
+		if (pool[n].feasible && (!pool[best].feasible || pool[n].objective > pool[best].objective))
+			best = n;
+		n++;
+	}
+	memcpy(g, pool[best].golive, s->na * sizeof *g);
+	double value = pool[best].objective;
+	for (int round = 0; round < AFTER_TAX_ROUNDS && evals < AFTER_TAX_EVALS; round++) {
+		int moved = 0;
+		for (size_t a = 0; a < s->na && evals < AFTER_TAX_EVALS; a++) {
+			const crm_plan_area *ar = &sc->areas[a];
+			for (int k = ar->skip_ok ? ar->first_slot - 1 : ar->first_slot;
+			     k <= ar->last_slot && evals < AFTER_TAX_EVALS; k++) {
+				int c = k < ar->first_slot ? CRM_GOLIVE_SKIP : k;
+				crm_plan_why why;
+				if (c == g[a])
+					continue;
+				memcpy(t, g, s->na * sizeof *t);
+				t[a] = c;
+				if (!plan_ok(s, t, &why))
+					continue;
+				crm_plan_eval ev;
+				memset(&ev, 0, sizeof ev);
+				st = evaluate(s, t, &ev);
+				evals++;
+				if (st != CRM_OK) {
+					eval_free(&ev);
+					goto out;
+				}
+				if (ev.feasible && ev.objective > value + 1e-9 * (1 + fabs(value))) {
+					value = ev.objective;
+					memcpy(g, t, s->na * sizeof *g);
+					moved = 1;
+				}
+				eval_free(&ev);
+			}
+		}
+		if (!moved)
+			break;
+	}
+	st = CRM_OK;
+out:
+	free(t);
+	*npool = n;
+	return st;
+}
+
 static crm_status run(struct search *s, crm_plan_result *res)
 {
 	crm_scenario *sc = s->sc;
@@ -780,6 +862,8 @@ static crm_status run(struct search *s, crm_plan_result *res)
 	crm_status st;
 	struct found *considered = NULL;
 	size_t nconsidered = 0;
+	crm_plan_eval *pool = NULL;
+	size_t npool = 0;
 
 	if ((st = decompose(s)) != CRM_OK)
 		return st;
@@ -792,6 +876,8 @@ static crm_status run(struct search *s, crm_plan_result *res)
 	s->golives = calloc(w, sizeof *s->golives);
 	s->effort = calloc(w, sizeof *s->effort);
 	s->ktop = (s->opt->keep > MAX_KEEP ? MAX_KEEP : s->opt->keep) + 1;
+	if (s->opt->objective == CRM_PLAN_AFTER_TAX && s->ktop < AFTER_TAX_POOL)
+		s->ktop = AFTER_TAX_POOL;
 	s->top = calloc(s->ktop, sizeof *s->top);
 	s->scratch_draw = malloc((s->nd + 1) * sizeof *s->scratch_draw);
 	res->why = calloc(na + 1, sizeof *res->why);
@@ -851,21 +937,48 @@ static crm_status run(struct search *s, crm_plan_result *res)
 				goto out;
 			}
 		}
+		if (s->opt->objective == CRM_PLAN_AFTER_TAX) {
+			pool = calloc(s->ntop + 1, sizeof *pool);
+			if (!pool) {
+				st = crm_error_set(s->err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+				goto out;
+			}
+			if ((st = improve_after_tax(s, g, pool, &npool)) != CRM_OK)
+				goto out;
+		}
 		explain(s, g, res->why);
 	}
 	/* The figures of the plans shown, in full. */
 	if (s->ntop && (st = evaluate(s, g, &res->best)) != CRM_OK)
 		goto out;
-	res->next = calloc(s->ktop, sizeof *res->next);
+	size_t keep = (s->opt->keep > MAX_KEEP ? MAX_KEEP : s->opt->keep);
+	res->next = calloc(s->ktop + 1, sizeof *res->next);
 	if (!res->next) {
 		st = crm_error_set(s->err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < s->ntop; i++) {
-		if (same_plan(s->top[i].golive, g, na) || res->nnext + 1 >= s->ktop)
-			continue;
-		if ((st = evaluate(s, s->top[i].golive, &res->next[res->nnext++])) != CRM_OK)
-			goto out;
+	if (pool) {
+		/* After tax: the next best of the plans computed in full, by their NPV after tax. */
+		for (size_t k = 0; k < keep; k++) {
+			size_t bi = npool;
+			for (size_t i = 0; i < npool; i++) {
+				if (!pool[i].golive || !pool[i].feasible || same_plan(pool[i].golive, g, na))
+					continue;
+				if (bi == npool || pool[i].objective > pool[bi].objective)
+					bi = i;
+			}
+			if (bi == npool)
+				break;
+			res->next[res->nnext++] = pool[bi];
+			pool[bi].golive = NULL;
+		}
+	} else {
+		for (size_t i = 0; i < s->ntop; i++) {
+			if (same_plan(s->top[i].golive, g, na) || res->nnext >= keep)
+				continue;
+			if ((st = evaluate(s, s->top[i].golive, &res->next[res->nnext++])) != CRM_OK)
+				goto out;
+		}
 	}
 	/* The frontier: of the plans kept, those no other beats on mean and P10. */
 	if (s->nd) {
@@ -915,6 +1028,9 @@ out:
 	for (size_t i = 0; i < nconsidered; i++)
 		free(considered[i].golive);
 	free(considered);
+	for (size_t i = 0; i < npool; i++)
+		eval_free(&pool[i]);
+	free(pool);
 	return st;
 }
 
@@ -943,6 +1059,9 @@ crm_status crm_plan(crm_scenario *sc, const crm_plan_options *opt, crm_plan_resu
 	s.years = sc->settings.horizon_years;
 	s.months = crm_scenario_months(sc);
 	s.nd = nitems ? opt->n : 0;
+	if (opt->objective == CRM_PLAN_AFTER_TAX && !sc->settings.tax_given)
+		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "the after-tax objective needs "
+				     "the setting tax_rate");
 	if (opt->objective == CRM_PLAN_P10 && !s.nd)
 		return crm_error_set(err, CRM_EUSAGE, sc->file, 0, 0, "the P10 objective needs "
 				     "uncertainty: the scenario has no ranges, risk events or gates "

@@ -318,7 +318,8 @@ void batch_view_plan(const batch_view *v, const crm_scenario *sc, uint64_t seed,
 		put_seed(&r, seed);
 		put_num(&r, "draws", (double)res->n, NULL);
 		put_num(&r, "exact", res->exact, NULL);
-		put_text(&r, "objective", res->objective == CRM_PLAN_P10 ? "p10" : "mean");
+		put_text(&r, "objective", res->objective == CRM_PLAN_P10 ? "p10" :
+			 res->objective == CRM_PLAN_AFTER_TAX ? "after-tax" : "mean");
 		const char *none = res->any_feasible ? NULL : "no plan keeps within the limits";
 		put_num(&r, "plan_npv", none ? NAN : b->npv, none);
 		put_num(&r, "plan_mean_npv", none ? NAN : b->mean, none ? none : "no uncertainty");

@@ -15,16 +15,6 @@
 
 #define PLAN_CHART_W 680
 
-static const char *ranked_name(const crm_plan_result *r)
-{
-	return r->objective == CRM_PLAN_P10 ? "P10 NPV" : r->uncertain ? "expected NPV" : "NPV";
-}
-
-static double ranked(const crm_plan_result *r, const crm_plan_eval *e)
-{
-	return r->objective == CRM_PLAN_P10 ? e->p10 : r->uncertain ? e->mean : e->npv;
-}
-
 /* Each area from its go-live to the horizon's end; a left-out area has no bar. */
 static void gantt(FILE *fp, const crm_scenario *sc, const crm_plan_result *r)
 {
@@ -102,9 +92,9 @@ int html_sec_plan(const html_doc *d, FILE *fp)
 		fputs("<b>No plan keeps within them.</b></p>\n</section>\n", fp);
 		return 1;
 	}
-	html_short_money(a, sizeof a, cur, ranked(r, &r->best));
-	html_short_money(b, sizeof b, cur, ranked(r, &r->written));
-	fprintf(fp, "<b>The plan with the highest %s is worth ", ranked_name(r));
+	html_short_money(a, sizeof a, cur, plan_view_ranked(r, &r->best));
+	html_short_money(b, sizeof b, cur, plan_view_ranked(r, &r->written));
+	fprintf(fp, "<b>The plan with the highest %s is worth ", plan_view_objective(r));
 	html_text(fp, a);
 	fputs("</b>, against ", fp);
 	html_text(fp, b);
@@ -115,7 +105,8 @@ int html_sec_plan(const html_doc *d, FILE *fp)
 		html_text(fp, buf + 4);
 	fputs("; big bang (every area in its first slot) ", fp);
 	plan_view_within(sc, &r->bigbang, buf, sizeof buf);
-	html_text(fp, r->bigbang.feasible ? "keeps within them" : "breaks one too: ");
+	html_text(fp, r->bigbang.feasible ? "keeps within them" : r->written.feasible ?
+		  "breaks one: " : "breaks one too: ");
 	if (!r->bigbang.feasible)
 		html_text(fp, buf + 4);
 	fputs(". ", fp);
@@ -129,9 +120,9 @@ int html_sec_plan(const html_doc *d, FILE *fp)
 	}
 	fputs("</p>\n", fp);
 	gantt(fp, sc, r);
-	fputs("<table>\n<caption>Each area's go-live, and why</caption>\n<thead><tr><th>Area</th>"
-	      "<th>Goes live</th><th class=\"n\">Adds alone</th><th>Why then</th></tr></thead>\n"
-	      "<tbody>\n", fp);
+	fprintf(fp, "<table>\n<caption>Each area's go-live, and why</caption>\n<thead><tr><th>Area"
+		"</th><th>Goes live</th><th class=\"n\">Adds alone%s</th><th>Why then</th></tr></thead>"
+		"\n<tbody>\n", r->objective == CRM_PLAN_AFTER_TAX ? ", before tax" : "");
 	for (size_t k = 0; k < r->nareas; k++) {
 		int g = r->best.golive[k];
 		char name[120];
@@ -173,6 +164,12 @@ int html_sec_plan(const html_doc *d, FILE *fp)
 		fputs("<tr><th>NPV after tax</th>", fp);
 		for (int k = 0; k < 3; k++)
 			figure_cell(fp, cur, e[k]->npv_after_tax, 0);
+		fputs("</tr>\n", fp);
+	}
+	if (r->objective == CRM_PLAN_AFTER_TAX && r->uncertain) {
+		fputs("<tr><th>Expected NPV after tax</th>", fp);
+		for (int k = 0; k < 3; k++)
+			figure_cell(fp, cur, e[k]->mean_after_tax, 0);
 		fputs("</tr>\n", fp);
 	}
 	fputs("<tr><th>Peak funding</th>", fp);

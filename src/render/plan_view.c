@@ -61,8 +61,15 @@ static void money(const crm_scenario *sc, double v, char *buf, size_t len)
 void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, size_t len)
 {
 	const crm_settings *st = &sc->settings;
-	char a[FMT_NUM_MAX], b[FMT_NUM_MAX], s[64];
+	char a[FMT_NUM_MAX], b[FMT_NUM_MAX], s[64], when[96];
 
+	/* A limit a slot earlier would break, or (a left-out area) its best slot would. */
+	if (w->slot > 0) {
+		plan_view_slot(sc, w->slot, s, sizeof s);
+		snprintf(when, sizeof when, "in %s", s);
+	} else {
+		snprintf(when, sizeof when, "earlier");
+	}
 	switch (w->reason) {
 	case CRM_REASON_NONE:
 		snprintf(buf, len, "within every limit");
@@ -80,25 +87,25 @@ void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, siz
 	case CRM_REASON_BUDGET:
 		money(sc, w->amount, a, sizeof a);
 		money(sc, st->plan_budget, b, sizeof b);
-		snprintf(buf, len, "earlier, year %d's costs would be %s, above the budget of %s",
+		snprintf(buf, len, "%s, year %d's costs would be %s, above the budget of %s", when,
 			 w->other, a, b);
 		break;
 	case CRM_REASON_PEAK:
 		money(sc, w->amount, a, sizeof a);
 		money(sc, st->plan_peak_funding, b, sizeof b);
-		snprintf(buf, len, "earlier, peak funding would be %s, above the limit of %s", a, b);
+		snprintf(buf, len, "%s, peak funding would be %s, above the limit of %s", when, a, b);
 		break;
 	case CRM_REASON_GOLIVES:
 		plan_view_slot(sc, w->other, s, sizeof s);
-		snprintf(buf, len, "earlier, %.0f areas would go live in %s, above the limit of %d",
+		snprintf(buf, len, "%s, %.0f areas would go live in %s, above the limit of %d", when,
 			 w->amount, s, st->plan_golives);
 		break;
 	case CRM_REASON_EFFORT:
 		plan_view_slot(sc, w->other, s, sizeof s);
 		fmt_points(a, sizeof a, w->amount);
 		fmt_points(b, sizeof b, st->plan_effort);
-		snprintf(buf, len, "earlier, the go-live effort in %s would be %s, above the limit "
-			 "of %s", s, a, b);
+		snprintf(buf, len, "%s, the go-live effort in %s would be %s, above the limit "
+			 "of %s", when, s, a, b);
 		break;
 	case CRM_REASON_LOSS:
 		fmt_share(a, sizeof a, w->amount);
@@ -108,7 +115,11 @@ void plan_view_why(const crm_scenario *sc, const crm_plan_why *w, char *buf, siz
 		break;
 	case CRM_REASON_WORTH_LESS:
 		money(sc, w->amount, a, sizeof a);
-		snprintf(buf, len, "possible earlier, but the plan would be worth %s less", a);
+		if (w->slot > 0)
+			snprintf(buf, len, "possible %s, where it adds %s, but the plan would be worth "
+				 "less with it", when, a);
+		else
+			snprintf(buf, len, "possible earlier, but the plan would be worth %s less", a);
 		break;
 	case CRM_REASON_NEGATIVE:
 		money(sc, w->amount, a, sizeof a);
@@ -150,15 +161,22 @@ static double alone(const crm_plan_result *r, size_t a, int g)
 	return g > 0 ? r->alone[a * ((size_t)r->nslots + 1) + (size_t)g] : 0;
 }
 
-static const char *objective_name(const crm_plan_result *r)
+const char *plan_view_objective(const crm_plan_result *r)
 {
-	return r->objective == CRM_PLAN_P10 ? "P10 NPV" : r->uncertain ? "expected NPV" : "NPV";
+	if (r->objective == CRM_PLAN_P10)
+		return "P10 NPV";
+	if (r->objective == CRM_PLAN_AFTER_TAX)
+		return r->uncertain ? "expected NPV after tax" : "NPV after tax";
+	return r->uncertain ? "expected NPV" : "NPV";
 }
 
-/* The figure a plan is ranked by. */
-static double ranked(const crm_plan_result *r, const crm_plan_eval *e)
+double plan_view_ranked(const crm_plan_result *r, const crm_plan_eval *e)
 {
-	return r->objective == CRM_PLAN_P10 ? e->p10 : r->uncertain ? e->mean : e->npv;
+	if (r->objective == CRM_PLAN_P10)
+		return e->p10;
+	if (r->objective == CRM_PLAN_AFTER_TAX)
+		return r->uncertain ? e->mean_after_tax : e->npv_after_tax;
+	return r->uncertain ? e->mean : e->npv;
 }
 
 /* How plan e differs from the best: "configurator quarter 5 instead of quarter 4; ...". */
@@ -206,6 +224,8 @@ static void figure_rows(const crm_plan_result *r, const crm_plan_eval *const *e,
 	}
 	if (e[0]->has_tax)
 		ROW("NPV after tax", npv_after_tax, 0);
+	if (r->objective == CRM_PLAN_AFTER_TAX && r->uncertain)
+		ROW("Expected NPV after tax", mean_after_tax, 0);
 	ROW("Peak funding", peak_funding, 0);
 	ROW("Highest year's costs", max_year_costs, 0);
 	ROW("Most go-lives in a slot", max_golives, 2);
@@ -266,11 +286,16 @@ void plan_view_method(const crm_scenario *sc, const crm_plan_result *r, char *bu
 		snprintf(buf, len, "A heuristic: the best plans by expected NPV (branch and bound, %s "
 			 "nodes), then one area at a time moved while P10 rises; another plan may have a "
 			 "higher P10.", a);
+	else if (r->objective == CRM_PLAN_AFTER_TAX)
+		snprintf(buf, len, "A heuristic: the best plans before tax (branch and bound, %s "
+			 "nodes), each computed in full after tax, then one area at a time moved while "
+			 "its %s rises; another plan may be higher after tax.", a,
+			 plan_view_objective(r));
 	else if (r->exact)
 		snprintf(buf, len, "Exact: branch and bound over every area's slots searched %s nodes; "
-			 "no plan within the limits has a higher %s.", a, objective_name(r));
+			 "no plan within the limits has a higher %s.", a, plan_view_objective(r));
 	else {
-		money(sc, r->bound - ranked(r, &r->best), b, sizeof b);
+		money(sc, r->bound - plan_view_ranked(r, &r->best), b, sizeof b);
 		snprintf(buf, len, "Stopped after %s nodes of branch and bound: the plan is the best "
 			 "found, at most %s below the best possible.", a, b);
 	}
@@ -298,10 +323,11 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 	else
 		fputs(buf, fp);
 	fputs(".\n", fp);
-	if (r->uncertain)
-		fprintf(fp, "%sEvery plan measured on the same %llu draws (seed %llu); ranked by %s.\n",
-			md ? "" : "  ", (unsigned long long)r->n, (unsigned long long)r->seed,
-			objective_name(r));
+	if (r->uncertain) {
+		fmt_money(v, sizeof v, (double)r->n, 0);
+		fprintf(fp, "%sEvery plan measured on the same %s draws (seed %llu); ranked by %s.\n",
+			md ? "" : "  ", v, (unsigned long long)r->seed, plan_view_objective(r));
+	}
 	else
 		fprintf(fp, "%sNo uncertainty: plans ranked by the base case's NPV.\n", md ? "" : "  ");
 	plan_view_method(sc, r, buf, sizeof buf);
@@ -310,13 +336,15 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 		fprintf(fp, "%sNo plan keeps within the limits.\n", md ? "" : "  ");
 		return;
 	}
-	money(sc, ranked(r, &r->best), v, sizeof v);
+	money(sc, plan_view_ranked(r, &r->best), v, sizeof v);
 	if (md)
-		fprintf(fp, "## The best plan: %s %s\n\n| Area | Go-live | Adds alone | Why this slot |\n"
-			"|---|---|---:|---|\n", objective_name(r), v);
+		fprintf(fp, "## The best plan: %s %s\n\n| Area | Go-live | Adds alone%s | Why this "
+			"slot |\n|---|---|---:|---|\n", plan_view_objective(r), v,
+			r->objective == CRM_PLAN_AFTER_TAX ? " (before tax)" : "");
 	else
-		fprintf(fp, "The best plan: %s %s\n  %-26s %-22s %14s  %s\n", objective_name(r), v,
-			"Area", "Go-live", "Adds alone", "Why this slot");
+		fprintf(fp, "The best plan: %s %s\n  %-26s %-22s %14s  %s\n", plan_view_objective(r), v,
+			"Area", "Go-live", r->objective == CRM_PLAN_AFTER_TAX ? "Adds (pre-tax)" :
+			"Adds alone", "Why this slot");
 	for (size_t a = 0; a < r->nareas; a++) {
 		int g = r->best.golive[a];
 		char add[FMT_NUM_MAX];
@@ -371,10 +399,10 @@ static void write_text(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 		for (size_t i = 0; i < r->nnext; i++) {
 			const crm_plan_eval *n = &r->next[i];
 			char d[FMT_NUM_MAX];
-			money(sc, ranked(r, n), v, sizeof v);
-			money(sc, ranked(r, n) - ranked(r, &r->best), d, sizeof d);
+			money(sc, plan_view_ranked(r, n), v, sizeof v);
+			money(sc, plan_view_ranked(r, n) - plan_view_ranked(r, &r->best), d, sizeof d);
 			differs(sc, r, n, buf, sizeof buf);
-			fprintf(fp, md ? "- %s %s (%s): " : "  %s %s (%s): ", objective_name(r), v, d);
+			fprintf(fp, md ? "- %s %s (%s): " : "  %s %s (%s): ", plan_view_objective(r), v, d);
 			if (md)
 				md_text(fp, buf);
 			else
@@ -434,6 +462,8 @@ static void csv_eval(FILE *fp, const crm_scenario *sc, const char *name, const c
 	}
 	if (e->has_tax)
 		csv_row(fp, "figures", name, "", "after_tax_npv", e->npv_after_tax, "");
+	if (!isnan(e->mean_after_tax))
+		csv_row(fp, "figures", name, "", "mean_after_tax_npv", e->mean_after_tax, "");
 	csv_row(fp, "figures", name, "", "peak_funding", e->peak_funding, "");
 	csv_row(fp, "figures", name, "", "highest_year_costs", e->max_year_costs, "");
 	csv_row(fp, "figures", name, "", "most_golives_in_a_slot",
@@ -505,6 +535,8 @@ static void json_eval(FILE *fp, const crm_scenario *sc, const crm_plan_eval *e, 
 	json_number(fp, e->p_loss);
 	fprintf(fp, ",\n%s  \"after_tax_npv\": ", ind);
 	json_number(fp, e->has_tax ? e->npv_after_tax : NAN);
+	fprintf(fp, ",\n%s  \"mean_after_tax_npv\": ", ind);
+	json_number(fp, e->mean_after_tax);
 	fprintf(fp, ",\n%s  \"peak_funding\": ", ind);
 	json_number(fp, e->peak_funding);
 	fprintf(fp, ",\n%s  \"highest_year_costs\": ", ind);
@@ -536,7 +568,8 @@ static void write_json(const crm_scenario *sc, const crm_plan_result *r, FILE *f
 	json_string(fp, sc->settings.title);
 	fprintf(fp, ",\n  \"objective\": \"%s\",\n  \"slot_months\": %d,\n  \"slots\": %d,\n"
 		"  \"draws\": %llu,\n  \"seed\": %llu,\n  \"exact\": %s,\n  \"nodes\": %llu,\n"
-		"  \"bound\": ", r->objective == CRM_PLAN_P10 ? "p10" : "mean", r->slot_months,
+		"  \"bound\": ", r->objective == CRM_PLAN_P10 ? "p10" : r->objective == CRM_PLAN_AFTER_TAX ?
+		"after-tax" : "mean", r->slot_months,
 		r->nslots, (unsigned long long)r->n, (unsigned long long)r->seed,
 		r->exact ? "true" : "false", (unsigned long long)r->nodes);
 	json_number(fp, r->bound);

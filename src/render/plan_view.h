@@ -18,6 +18,9 @@ void plan_view_slot(const crm_scenario *sc, int golive, char *buf, size_t len);
 void plan_view_limits(const crm_scenario *sc, char *buf, size_t len);
 /* Whether a whole plan keeps within the limits: "yes", or "no: " and the first it breaks. */
 void plan_view_within(const crm_scenario *sc, const crm_plan_eval *e, char *buf, size_t len);
+/* What the plan is ranked by ("expected NPV after tax"), and that figure of plan e. */
+const char *plan_view_objective(const crm_plan_result *r);
+double plan_view_ranked(const crm_plan_result *r, const crm_plan_eval *e);
 /* How the plan was searched, in a sentence. */
 void plan_view_method(const crm_scenario *sc, const crm_plan_result *r, char *buf, size_t len);
 void plan_view_write(const crm_scenario *sc, const crm_plan_result *r, out_format fmt, FILE *fp);
