@@ -23,6 +23,7 @@ typedef enum crm_capability {
 	CRM_CAP_READINESS,       /* setting readiness: benefits x the readiness factor */
 	CRM_CAP_UNITS,           /* an input with a unit */
 	CRM_CAP_RISK_EVENTS,     /* a line with a probability of its own (not a gate's) */
+	CRM_CAP_ROLLOUT_PLAN,    /* kind=area rows: the roll-out plan's areas (golive moves them) */
 	CRM_NCAPABILITIES
 } crm_capability;
 

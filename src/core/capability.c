@@ -6,7 +6,7 @@
 
 static const char *const names[CRM_NCAPABILITIES] = {
 	"after_tax", "dated", "classes", "flexibility", "gates", "adoption", "timing_inputs",
-	"readiness", "units", "risk_events"
+	"readiness", "units", "risk_events", "rollout_plan"
 };
 
 const char *crm_capability_name(crm_capability c)
@@ -28,6 +28,8 @@ unsigned crm_scenario_capabilities(const crm_scenario *sc)
 		USES(CRM_CAP_READINESS);
 	if (sc->ngroups)
 		USES(CRM_CAP_GATES);
+	if (sc->nareas)
+		USES(CRM_CAP_ROLLOUT_PLAN);
 	for (size_t i = 0; i < sc->ninputs; i++)
 		if (sc->inputs[i].unit[0])
 			USES(CRM_CAP_UNITS);

@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -94,6 +95,35 @@ int explain_classes_warning(const crm_scenario *sc, int only_given, char *buf, s
 		 rc.absent & (rc.absent - 1) ? "es" : "", names,
 		 sc->settings.classes & rc.present ? "the other classes named" : "costs only");
 	return 1;
+}
+
+void explain_area(const crm_scenario *sc, size_t a, char *buf, size_t len)
+{
+	const crm_plan_area *ar = &sc->areas[a];
+	int months = sc->settings.plan_slot_months;
+	const char *word = months == 1 ? "month" : months == 6 ? "half" : months == 12 ? "year"
+			 : "quarter";
+	const char *lines = ar->nlines == 1 ? "line" : "lines";
+
+	buf[0] = '\0';
+	if (ar->golive == CRM_GOLIVE_SKIP) {
+		crm_appendf(buf, len, "%s: left out by the plan (golive skip): its %zu %s count "
+			    "nothing.", ar->name, ar->nlines, lines);
+		return;
+	}
+	if (ar->golive == CRM_GOLIVE_AS_WRITTEN) {
+		crm_appendf(buf, len, "%s: as written, going live in month %d (its lines' months); "
+			    "crmroi plan chooses its %s from %d to %d.", ar->name, ar->written_month,
+			    word, ar->first_slot, ar->last_slot);
+		return;
+	}
+	int m = crm_plan_slot_month(sc, ar->golive), shift = m - ar->written_month;
+	crm_appendf(buf, len, "%s: goes live in %s %d (month %d)", ar->name, word, ar->golive, m);
+	if (shift)
+		crm_appendf(buf, len, ", its %zu %s %d month%s %s than written.", ar->nlines, lines,
+			    abs(shift), abs(shift) == 1 ? "" : "s", shift > 0 ? "later" : "earlier");
+	else
+		crm_appendf(buf, len, ", its %zu %s as written.", ar->nlines, lines);
 }
 
 void explain_gate(const crm_scenario *sc, size_t g, char *buf, size_t len)

@@ -51,6 +51,11 @@ void explain_class_set(unsigned classes, char *buf, size_t len);
  */
 void explain_gate(const crm_scenario *sc, size_t g, char *buf, size_t len);
 /*
+ * An area of the roll-out plan (kind=area) in a sentence: the slot its
+ * golive gives and how far its lines moved, left out, or as written.
+ */
+void explain_area(const crm_scenario *sc, size_t a, char *buf, size_t len);
+/*
  * The line every output shows for a scenario with setting readiness: the
  * score, the answers file and the factor on benefits.
  */

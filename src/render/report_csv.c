@@ -276,6 +276,17 @@ void report_csv_rows(const report *r, FILE *fp, const char *scenario)
 		c.text[A_GROUP] = sc->groups[g].name;
 		csv_row_alone(r, fp, scenario, "gate", sc->groups[g].name, &c);
 	}
+	for (size_t a = 0; a < sc->nareas; a++) {
+		const crm_plan_area *ar = &sc->areas[a];
+		char sentence[1024];
+		explain_area(sc, a, sentence, sizeof sentence);
+		csv_row_clear(&c);
+		c.num[A_VALUE] = ar->golive > 0 ? ar->golive : NAN;
+		c.num[A_START] = ar->golive > 0 ? crm_plan_slot_month(sc, ar->golive)
+			: ar->golive == CRM_GOLIVE_AS_WRITTEN ? ar->written_month : NAN;
+		c.text[A_NOTE] = sentence;
+		csv_row_alone(r, fp, scenario, "area", ar->name, &c);
+	}
 	if (r->c->has_tax)
 		csv_after_tax(r, fp, scenario);
 	csv_adoption(r, fp, scenario);

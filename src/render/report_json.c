@@ -14,6 +14,7 @@
 #include "calendar.h"
 #include "explain.h"
 
+#include <math.h>
 #include <stdio.h>
 
 static void json_key(FILE *fp, const char *k, int *first)
@@ -271,6 +272,27 @@ void report_json(const report *r, FILE *fp)
 			sc->groups[g].first_month, sc->groups[g].nlines);
 		json_string(fp, sentence);
 		fputc('}', fp);
+	}
+	if (sc->nareas) {
+		fputs("\n  ],\n  \"areas\": [", fp);
+		for (size_t a = 0; a < sc->nareas; a++) {
+			const crm_plan_area *ar = &sc->areas[a];
+			char sentence[1024];
+			explain_area(sc, a, sentence, sizeof sentence);
+			fputs(a ? ",\n    {\"area\": " : "\n    {\"area\": ", fp);
+			json_string(fp, ar->name);
+			fputs(", \"golive\": ", fp);
+			if (ar->golive > 0)
+				fprintf(fp, "%d", ar->golive);
+			else
+				fputs(ar->golive == CRM_GOLIVE_SKIP ? "\"skip\"" : "null", fp);
+			fputs(", \"golive_month\": ", fp);
+			json_number(fp, ar->golive > 0 ? crm_plan_slot_month(sc, ar->golive) :
+				    ar->golive == CRM_GOLIVE_SKIP ? NAN : ar->written_month);
+			fprintf(fp, ", \"lines\": %zu, \"explanation\": ", ar->nlines);
+			json_string(fp, sentence);
+			fputc('}', fp);
+		}
 	}
 	fputs("\n  ],\n  \"inputs\": [", fp);
 	for (size_t i = 0; i < sc->ninputs; i++) {

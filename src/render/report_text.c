@@ -125,6 +125,20 @@ static void header_text(const report *r, FILE *fp, int markdown)
 }
 
 /* Each gate (group of lines) in a sentence. */
+static void areas_text(const report *r, FILE *fp, int md)
+{
+	const crm_scenario *sc = r->sc;
+	char buf[1024];
+
+	if (!sc->nareas)
+		return;
+	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", "Roll-out plan (area rows)");
+	for (size_t a = 0; a < sc->nareas; a++) {
+		explain_area(sc, a, buf, sizeof buf);
+		put_line(fp, md ? "- " : "  ", buf);
+	}
+}
+
 static void gates_text(const report *r, FILE *fp, int md)
 {
 	const crm_scenario *sc = r->sc;
@@ -496,6 +510,7 @@ static void report_people(const report *r, FILE *fp, int md)
 	}
 	metric_notes(r, fp, md ? "\n" : "  ");
 	gates_text(r, fp, md);
+	areas_text(r, fp, md);
 	snprintf(title, sizeof title, "Cash flow (%s, risk-adjusted%s)", r->sc->settings.currency,
 		 r->by_month ? ", by month" : "");
 	heading(fp, md, title);

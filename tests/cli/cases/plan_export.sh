@@ -5,7 +5,12 @@
 cd "$TMPDIR_CASE" || exit 1
 d=$OLDPWD/scenarios/roadmap
 $CRMROI plan -f csv -o plan.csv $d/midsize_roadmap.csv > out.csv || exit 1
-sed "s#,[./]*$OLDPWD/#,#" plan.csv
+# The base is relative to plan.csv's directory: shown from the checkout's root
+# whatever the temporary directory's place.
+base=$(sed -n 's/^setting,base,\([^,]*\),.*/\1/p' plan.csv)
+abs=$(cd "$(dirname "$base")" && pwd -P)/$(basename "$base")
+root=$(cd "$OLDPWD" && pwd -P)
+sed "s#^setting,base,[^,]*,#setting,base,${abs#$root/},#" plan.csv
 grep -E '^figures,best,,(npv|mean_npv|p10_npv),' out.csv
 $CRMROI run -f csv plan.csv | grep '^metric,npv,'
 $CRMROI simulate -f csv -n 2000 --seed 1 plan.csv | grep -E '^metric,npv,(mean|p10),'
