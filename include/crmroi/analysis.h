@@ -162,6 +162,17 @@ crm_status crm_analysis_eval(crm_analysis *a, const crm_metric_id *ids, size_t n
  */
 crm_status crm_analysis_npv(crm_analysis *a, crm_value *out, crm_error *err);
 /*
+ * NPV along one parameter, for a one-way data table: out[k] with input or
+ * line p at x[k] (everything else as set), as crm_analysis_npv gives it, but
+ * after the first point only what p changes is evaluated again
+ * (crm_model_summary_partial: the same number as crm_analysis_npv to the
+ * last bit). A point the short way cannot decide, a setting p and a model
+ * the short way does not take are evaluated in full (crm_analysis_eval),
+ * with its errors. p is at its base afterwards.
+ */
+crm_status crm_analysis_npv_along(crm_analysis *a, const crm_param *p, const double *x, size_t n,
+				  crm_value *out, crm_error *err);
+/*
  * NPV the short way at n one-at-a-time moves, to screen many parameters
  * cheaply: out[k] with input or line p[k] at v[k] and everything else at its
  * base. Only the values p[k] changes are evaluated again

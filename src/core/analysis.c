@@ -659,6 +659,47 @@ crm_status crm_analysis_npv(crm_analysis *a, crm_value *out, crm_error *err)
 	return CRM_OK;
 }
 
+crm_status crm_analysis_npv_along(crm_analysis *a, const crm_param *p, const double *x, size_t n,
+				  crm_value *out, crm_error *err)
+{
+	static const crm_metric_id npv = CRM_METRIC_NPV;
+	const crm_scenario *sc = a->sc;
+	size_t ni = sc->ninputs;
+	crm_status st = CRM_OK;
+	char *flags = NULL;
+	int valid = 0;   /* a->cf holds the summary of the last point: a partial one may follow */
+
+	if (a->rebuild && (st = build(a, err)) != CRM_OK)
+		return st;
+	if (p->kind != CRM_PARAM_SETTING && crm_model_summary_fast(a->m)) {
+		if (!(flags = calloc(ni + sc->nlines + 1, 1)))
+			return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");
+		flags[p->kind == CRM_PARAM_INPUT ? (size_t)p->index : ni + (size_t)p->index] = 1;
+		crm_model_dependents(a->m, flags, flags + ni);
+	}
+	for (size_t k = 0; k < n && st == CRM_OK; k++) {
+		if ((st = crm_analysis_set(a, p, x[k], err)) != CRM_OK)
+			break;
+		if (!flags) {   /* a setting, or a model the short way does not take: in full */
+			st = crm_analysis_eval(a, &npv, 1, &out[k], err);
+			continue;
+		}
+		crm_summary s;
+		crm_status sst = valid ? crm_model_summary_partial(a->m, a->cf, flags, flags + ni, &s, NULL)
+				       : crm_model_summary(a->m, a->cf, 0, 0, &s, NULL);
+		valid = sst == CRM_OK;
+		if (sst == CRM_OK)
+			defined(&out[k], s.npv);
+		else if (sst == CRM_EDATA)
+			undefined(&out[k], "not a finite number here (a division by zero or an overflow)");
+		else   /* the short way cannot decide: in full, as crm_analysis_npv does */
+			st = crm_analysis_eval(a, &npv, 1, &out[k], err);
+	}
+	free(flags);
+	crm_analysis_reset(a, p);
+	return st;
+}
+
 crm_status crm_analysis_npv_each(crm_analysis *a, const crm_param *p, const double *v, size_t n,
 				 double *out, crm_error *err)
 {

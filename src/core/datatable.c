@@ -100,10 +100,22 @@ crm_status crm_datatable_one_way(crm_analysis *a, const crm_param *p, const crm_
 	crm_value *cells = malloc(block_rows * (nmetrics ? nmetrics : 1) * sizeof *cells);
 	if (!cells)
 		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	/* NPV alone, the table's usual metric, takes the row's short way as a two-way table's rows do. */
+	int npv_only = nmetrics == 1 && metrics[0] == CRM_METRIC_NPV;
+	double *x = npv_only ? malloc(block_rows * sizeof *x) : NULL;
+	if (npv_only && !x) {
+		free(cells);
+		return crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	b.cells = cells;
 	for (b.first = 0; b.first < ax->n && st == CRM_OK; b.first += block_rows) {
 		b.count = ax->n - b.first < block_rows ? ax->n - b.first : block_rows;
-		for (size_t r = 0; r < b.count && st == CRM_OK; r++)
+		if (npv_only) {
+			for (size_t r = 0; r < b.count; r++)
+				x[r] = crm_datatable_axis_value(ax, b.first + r);
+			st = crm_analysis_npv_along(a, p, x, b.count, cells, err);
+		}
+		for (size_t r = 0; !npv_only && r < b.count && st == CRM_OK; r++)
 			if ((st = crm_analysis_set(a, p, crm_datatable_axis_value(ax, b.first + r),
 						   err)) == CRM_OK)
 				st = crm_analysis_eval(a, metrics, nmetrics, &cells[r * nmetrics], err);
@@ -112,6 +124,7 @@ crm_status crm_datatable_one_way(crm_analysis *a, const crm_param *p, const crm_
 	}
 	crm_analysis_reset(a, p);
 	free(cells);
+	free(x);
 	return st;
 }
 

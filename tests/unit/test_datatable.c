@@ -404,6 +404,82 @@ static int same_value(const crm_value *a, const crm_value *b)
 }
 
 /*
+ * A one-way table of NPV alone takes the row's short way
+ * (crm_analysis_npv_along): every point, in blocks of 7 rows, the same to the
+ * last bit as crm_analysis_npv at that point and within rounding of the full
+ * evaluation, for every bundled scenario and each of its inputs and a few
+ * lines (go-live months that move, shares of adoption, settings fall to the
+ * full evaluation); the parameter at its base afterwards.
+ */
+static void test_one_way_npv_short_way(void **state)
+{
+	static const crm_metric_id npv = CRM_METRIC_NPV;
+	crm_datatable_axis ax;
+	crm_error err;
+	size_t short_way = 0;   /* points of an input or line compared with crm_analysis_npv */
+
+	(void)state;
+	for (size_t f = 0; f < NFILES; f++) {
+		crm_scenario *sc = load_file(scenario_files[f]);
+		crm_error_clear(&err);
+		crm_analysis *a = crm_analysis_new(sc, &err);
+		assert_non_null(a);
+		crm_value base;
+		assert_int_equal(crm_analysis_eval(a, &npv, 1, &base, &err), CRM_OK);
+		size_t nparams = sc->ninputs + (sc->nlines < 4 ? sc->nlines : 4) + 1;
+		for (size_t q = 0; q < nparams; q++) {
+			crm_param p;
+			const char *name = q < sc->ninputs ? sc->inputs[q].name
+					   : q + 1 < nparams ? sc->lines[q - sc->ninputs].label
+					   : "discount_rate";
+			if (crm_param_find(sc, name, &p, &err) != CRM_OK)
+				continue;   /* a line whose name is not unique */
+			double b = p.has_base && p.base != 0 ? p.base : 1;
+			int share = p.kind == CRM_PARAM_INPUT && sc->inputs[p.index].adoption;
+			int month = p.kind == CRM_PARAM_INPUT && p.months;
+			/* A share stays within 0..1 and a month a whole number within the horizon. */
+			double from = share ? 0.05 : month ? 1 : 0.5 * b;
+			double step = share ? 0.1 : month ? 1 : 0.1 * b;
+			if (crm_datatable_axis_init(&ax, from, from + 8 * step, step, 20, &err) != CRM_OK)
+				continue;
+			struct seen s;
+			seen_init(&s, ax.n, 1);
+			crm_status st = crm_datatable_one_way(a, &p, &ax, &npv, 1, 7, seen_emit, &s, &err);
+			if (st != CRM_OK) {   /* the full evaluation's error: the old way gives it too */
+				seen_free(&s);
+				continue;
+			}
+			assert_false(s.bad_order);
+			assert_int_equal(s.next, ax.n);
+			for (size_t i = 0; i < ax.n; i++) {
+				crm_value want, full;
+				assert_int_equal(crm_analysis_set(a, &p, crm_datatable_axis_value(&ax, i), &err),
+						 CRM_OK);
+				assert_int_equal(crm_analysis_eval(a, &npv, 1, &full, &err), CRM_OK);
+				assert_int_equal(s.cells[i].ok, full.ok);
+				if (full.ok)
+					assert_close(s.cells[i].v, full.v, NPV_REL, NPV_ABS);
+				if (p.kind != CRM_PARAM_SETTING) {
+					assert_int_equal(crm_analysis_npv(a, &want, &err), CRM_OK);
+					assert_true(same_value(&s.cells[i], &want));
+					short_way++;
+				} else {
+					assert_true(same_value(&s.cells[i], &full));
+				}
+			}
+			crm_analysis_reset(a, &p);
+			seen_free(&s);
+		}
+		crm_value after;
+		assert_int_equal(crm_analysis_eval(a, &npv, 1, &after, &err), CRM_OK);
+		assert_true(same_value(&after, &base));
+		crm_analysis_free(a);
+		crm_scenario_free(sc);
+	}
+	assert_true(short_way > 1000);
+}
+
+/*
  * A one-way table in blocks of 3 rows: blocks in order, the last one
  * shorter, each row the metrics crm_analysis_eval gives at its point; the
  * parameter back at its base afterwards.
@@ -589,6 +665,7 @@ int main(void)
 		cmocka_unit_test(test_undefined_cell),
 		cmocka_unit_test(test_axis),
 		cmocka_unit_test(test_one_way_blocks),
+		cmocka_unit_test(test_one_way_npv_short_way),
 		cmocka_unit_test(test_stream_threads),
 		cmocka_unit_test(test_stream_stops),
 	};
