@@ -44,7 +44,7 @@ struct batch_opts {
 #define BATCH_MAX_SHARDS 1000000
 
 struct item {
-	char *path;
+	const char *path;
 	uint64_t seed;       /* of its simulation: --seed and its relative path */
 	char *text;          /* this scenario's output rows */
 	size_t len;
@@ -52,7 +52,26 @@ struct item {
 	char *warnings;      /* the scenario's warnings, as lines for stderr, printed in order */
 	int strict;          /* --strict made its warnings its error: they say it already */
 	int skipped;         /* not a scenario file */
+	int reads_output;    /* one of the files it read (a base, its answers) is the output */
 };
+
+/*
+ * The output file as it was when batch opened it, to tell whether a file a
+ * scenario reads is that file: an output never replaces an input.
+ */
+struct out_id {
+	int exists;
+	dev_t dev;
+	ino_t ino;
+};
+
+static int is_output(const struct out_id *out, const char *path)
+{
+	struct stat st;
+
+	return out->exists && path && stat(path, &st) == 0 && st.st_dev == out->dev &&
+	       st.st_ino == out->ino;
+}
 
 /* ------------------------------------------------------------- file list */
 
@@ -60,6 +79,9 @@ struct item {
 struct entry {
 	char *path;
 	size_t rel;
+	dev_t dev;           /* the file's identity (stat), to tell whether it is the output */
+	ino_t ino;
+	int have_id;
 };
 
 struct list {
@@ -67,7 +89,7 @@ struct list {
 	size_t n, cap;
 };
 
-static int list_add(struct list *l, const char *p, size_t rel)
+static int list_add(struct list *l, const char *p, size_t rel, const struct stat *st)
 {
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? 2 * l->cap : 256;
@@ -77,7 +99,11 @@ static int list_add(struct list *l, const char *p, size_t rel)
 		l->e = n;
 		l->cap = ncap;
 	}
-	l->e[l->n].rel = rel;
+	struct entry *e = &l->e[l->n];
+	e->rel = rel;
+	e->have_id = st != NULL;
+	e->dev = st ? st->st_dev : 0;
+	e->ino = st ? st->st_ino : 0;
 	return (l->e[l->n++].path = strdup(p)) ? 0 : -1;
 }
 
@@ -122,7 +148,7 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 	struct stat st;
 
 	if (top && !strcmp(path, "-"))   /* one scenario from standard input */
-		return list_add(l, path, 0);
+		return list_add(l, path, 0, NULL);
 	if (stat(path, &st) != 0) {
 		if (!top && errno == ELOOP) {
 			fprintf(stderr, "%s: %s: skipped: a symbolic link loop\n", progname, path);
@@ -134,10 +160,10 @@ static int collect(struct list *l, struct seen *seen, const char *path, int top,
 		/* Files named on the command line are taken whatever their name. */
 		if (top) {
 			const char *slash = strrchr(path, '/');
-			return list_add(l, path, slash ? (size_t)(slash - path + 1) : 0);
+			return list_add(l, path, slash ? (size_t)(slash - path + 1) : 0, &st);
 		}
 		if (ends_with_csv(path))
-			return list_add(l, path, rel);
+			return list_add(l, path, rel, &st);
 		return 0;
 	}
 	if (top)   /* the files below a folder named on the command line: their path below it */
@@ -369,7 +395,7 @@ static char *warning_lines(const crm_warnings *w)
 	return buf;
 }
 
-static void process(const struct batch_opts *o, struct item *it)
+static void process(const struct batch_opts *o, const struct out_id *out, struct item *it)
 {
 	crm_error err;
 	char *buf = NULL;
@@ -380,8 +406,6 @@ static void process(const struct batch_opts *o, struct item *it)
 		it->skipped = 1;
 		return;
 	}
-	if (strcmp(it->path, "-"))
-		inputs_add_path(it->path);
 	if (!(fp = open_memstream(&buf, &len))) {
 		it->error = strdup("out of memory");
 		return;
@@ -407,7 +431,11 @@ static void process(const struct batch_opts *o, struct item *it)
 			st = CRM_EDATA;
 		}
 	}
-	inputs_add(sc);
+	/* Its bases and answers file: inputs the output may not replace (checked before it does). */
+	for (size_t i = 1; sc && i < sc->nfiles; i++)
+		it->reads_output |= is_output(out, sc->files[i]);
+	if (sc && sc->settings.readiness)
+		it->reads_output |= is_output(out, sc->settings.readiness);
 	if (st == CRM_OK)
 		st = analyse(o, sc, it->seed, fp, &err);
 	if (st != CRM_OK) {
@@ -437,20 +465,75 @@ static void process(const struct batch_opts *o, struct item *it)
 	it->len = len;
 }
 
-struct worker {
+/*
+ * The scenarios are computed by --jobs threads and written in order as they
+ * are done, at most WINDOW_PER_JOB x jobs of them waiting: memory does not
+ * grow with the number of scenarios. Item i waits in slot i % window.
+ */
+#define WINDOW_PER_JOB 16
+
+struct pipeline {
 	const struct batch_opts *o;
-	struct item *items;
-	size_t n;
-	int id, jobs;
+	const struct out_id *out;
+	const struct entry *e;   /* the files, in order */
+	size_t count, window;
+	pthread_mutex_t lock;
+	pthread_cond_t done;     /* an item was computed */
+	pthread_cond_t room;     /* an item was written: its slot is free */
+	size_t next_take, next_write;
+	struct item *slot;
+	char *ready;             /* slot holds a computed item */
 };
+
+/* Item i of the list, computed. */
+static void compute(struct pipeline *pl, size_t i, struct item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->path = pl->e[i].path;
+	it->seed = scenario_seed(pl->o->seed, pl->e[i].path + pl->e[i].rel);
+	process(pl->o, pl->out, it);
+}
 
 static void *work(void *arg)
 {
-	struct worker *w = arg;
+	struct pipeline *pl = arg;
 
-	for (size_t i = (size_t)w->id; i < w->n; i += (size_t)w->jobs)
-		process(w->o, &w->items[i]);
-	return NULL;
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		while (pl->next_take < pl->count && pl->next_take >= pl->next_write + pl->window)
+			pthread_cond_wait(&pl->room, &pl->lock);
+		if (pl->next_take >= pl->count) {
+			pthread_mutex_unlock(&pl->lock);
+			return NULL;
+		}
+		size_t i = pl->next_take++;
+		pthread_mutex_unlock(&pl->lock);
+		struct item it;
+		compute(pl, i, &it);
+		pthread_mutex_lock(&pl->lock);
+		pl->slot[i % pl->window] = it;
+		pl->ready[i % pl->window] = 1;
+		pthread_cond_broadcast(&pl->done);
+		pthread_mutex_unlock(&pl->lock);
+	}
+}
+
+/* The next item in order, waiting for its thread (threads: 0 computes it here). */
+static void next_item(struct pipeline *pl, int threads, struct item *it)
+{
+	if (!threads) {
+		compute(pl, pl->next_write++, it);
+		return;
+	}
+	pthread_mutex_lock(&pl->lock);
+	size_t k = pl->next_write % pl->window;
+	while (!pl->ready[k])
+		pthread_cond_wait(&pl->done, &pl->lock);
+	*it = pl->slot[k];
+	pl->ready[k] = 0;
+	pl->next_write++;
+	pthread_cond_broadcast(&pl->room);
+	pthread_mutex_unlock(&pl->lock);
 }
 
 /* One of batch's own options: 0, or the usage error's status. */
@@ -556,55 +639,83 @@ int cmd_batch(int argc, char **argv)
 	size_t last = (size_t)(o.shard_k * (uint64_t)l.n / o.shard_n);
 	size_t count = last - first;
 
-	struct item *items = calloc(count + 1, sizeof *items);
-	struct worker *ws = calloc((size_t)o.jobs, sizeof *ws);
-	pthread_t *tid = calloc((size_t)o.jobs, sizeof *tid);
-	if (!items || !ws || !tid) {
-		free(items);
-		free(ws);
+	/*
+	 * The output is opened first and written as the scenarios are done. A
+	 * file in a folder given that is the output and a scenario is an input:
+	 * refused now; a base or answers file that is the output is found while
+	 * reading, and the output then dropped before it replaces anything.
+	 */
+	struct out_id out = { 0, 0, 0 };
+	struct stat ost;
+	if (p.output && strcmp(p.output, "-") && stat(p.output, &ost) == 0 && S_ISREG(ost.st_mode))
+		out = (struct out_id){ 1, ost.st_dev, ost.st_ino };
+	for (size_t i = first; out.exists && i < last; i++)
+		if (l.e[i].have_id && l.e[i].dev == out.dev && l.e[i].ino == out.ino &&
+		    looks_like_scenario(l.e[i].path))
+			inputs_add_path(l.e[i].path);
+	if ((status = cli_out_open(&p)) != EXIT_OK)
+		goto done;
+	if (o.shard_k == 1)   /* one header for the parts concatenated */
+		batch_view_header(&o.v, p.out);
+
+	int jobs = (size_t)o.jobs < count ? o.jobs : (int)(count ? count : 1);
+	struct pipeline pl = { .o = &o, .out = &out, .e = l.e + first, .count = count,
+			       .window = (size_t)jobs * WINDOW_PER_JOB };
+	pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
+	pl.slot = calloc(pl.window, sizeof *pl.slot);
+	pl.ready = calloc(pl.window, 1);
+	if (!tid || !pl.slot || !pl.ready) {
 		free(tid);
+		free(pl.slot);
+		free(pl.ready);
 		fprintf(stderr, "%s: out of memory\n", progname);
-		status = EXIT_INTERNAL;
+		status = cli_out_close(&p, EXIT_INTERNAL);
 		goto done;
 	}
-	for (size_t i = 0; i < count; i++) {
-		items[i].path = l.e[first + i].path;
-		items[i].seed = scenario_seed(o.seed, l.e[first + i].path + l.e[first + i].rel);
-	}
-	int jobs = (size_t)o.jobs < count ? o.jobs : (int)(count ? count : 1);
-	int started = 0;
-	for (int t = 0; t < jobs; t++)
-		ws[t] = (struct worker){ &o, items, count, t, jobs };
-	for (int t = 1; t < jobs; t++, started++)
-		if (pthread_create(&tid[t], NULL, work, &ws[t]) != 0)
-			break;
-	for (int t = 1 + started; t < jobs; t++)
-		work(&ws[t]);
-	work(&ws[0]);
-	for (int t = 1; t <= started; t++)
-		pthread_join(tid[t], NULL);
+	pthread_mutex_init(&pl.lock, NULL);
+	pthread_cond_init(&pl.done, NULL);
+	pthread_cond_init(&pl.room, NULL);
+	int threads = 0;   /* none started: the items are computed here, one after another */
+	while (threads < jobs && count > 0 && pthread_create(&tid[threads], NULL, work, &pl) == 0)
+		threads++;
 
 	size_t failed = 0, done_n = 0;
+	int reads_output = 0;
 	for (size_t i = 0; i < count; i++) {
-		if (items[i].warnings)
-			fputs(items[i].warnings, stderr);
-		if (items[i].skipped) {
+		struct item it;
+		next_item(&pl, threads, &it);
+		if (it.warnings)
+			fputs(it.warnings, stderr);
+		if (it.skipped) {
 			fprintf(stderr, "%s: %s: skipped: not a scenario file (its header has no kind "
-				"column, or a period column as actuals files have)\n", progname, items[i].path);
-		} else if (items[i].error) {
-			if (!items[i].strict)   /* else its warnings above said it */
-				fprintf(stderr, "%s: %s\n", progname, items[i].error);
+				"column, or a period column as actuals files have)\n", progname, it.path);
+		} else if (it.error) {
+			if (!it.strict)   /* else its warnings above said it */
+				fprintf(stderr, "%s: %s\n", progname, it.error);
 			failed++;
 		} else {
 			done_n++;
 		}
+		reads_output |= it.reads_output;
+		if (it.text)
+			fwrite(it.text, 1, it.len, p.out);
+		free(it.text);
+		free(it.error);
+		free(it.warnings);
 	}
-	if ((status = cli_out_open(&p)) == EXIT_OK) {
-		if (o.shard_k == 1)   /* one header for the parts concatenated */
-			batch_view_header(&o.v, p.out);
-		for (size_t i = 0; i < count; i++)
-			if (items[i].text)
-				fwrite(items[i].text, 1, items[i].len, p.out);
+	for (int t = 0; t < threads; t++)
+		pthread_join(tid[t], NULL);
+	pthread_cond_destroy(&pl.room);
+	pthread_cond_destroy(&pl.done);
+	pthread_mutex_destroy(&pl.lock);
+	free(tid);
+	free(pl.slot);
+	free(pl.ready);
+	if (reads_output) {
+		crm_error_set(&err, CRM_EUSAGE, p.output, 0, 0, "this file is an input of the command: "
+			      "writing the output there would replace it (choose another output file)");
+		status = cli_out_close(&p, report_error(&err));
+	} else {
 		status = cli_out_close(&p, EXIT_OK);
 	}
 	if (status == EXIT_OK && failed) {
@@ -612,14 +723,6 @@ int cmd_batch(int argc, char **argv)
 			failed + done_n);
 		status = EXIT_DATA;
 	}
-	for (size_t i = 0; i < count; i++) {
-		free(items[i].text);
-		free(items[i].error);
-		free(items[i].warnings);
-	}
-	free(items);
-	free(ws);
-	free(tid);
 done:
 	for (size_t i = 0; i < l.n; i++)
 		free(l.e[i].path);

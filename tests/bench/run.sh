@@ -154,6 +154,16 @@ for jobs in 1 2; do
 		printf "crmroi batch --jobs %d: 10000 scenarios in %.3f s: %.0f scenarios/s\n", j, t, 10000 / t }'
 done
 
+# Written as they are done, in order: memory flat in the number of scenarios.
+if [ -x /usr/bin/time ]; then
+	sh tests/bench/gen_batch.sh "$dir/many" 100000
+	for f in csv jsonl; do
+		/usr/bin/time -f "%e %M" -o "$dir/mem" "$crmroi" batch -f $f "$dir/many" > /dev/null
+		awk -v f=$f '{ mb = $2 / 1024; printf "crmroi batch -f %s of 100000 small files: %.2f s, peak memory %.1f MB (target 50 MB): %s\n", f, $1, mb, (mb <= 50 ? "met" : "NOT MET") }' "$dir/mem"
+	done
+	rm -rf "$dir/many"
+fi
+
 echo "== loading: a generated 100,000-row scenario (50,000 inputs, 50,000 formula lines)"
 echo "   (target: well under a second; loading is linear in rows)"
 big=$(mktemp)

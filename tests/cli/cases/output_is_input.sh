@@ -20,6 +20,12 @@ $CRMROI sweep --vary discount_rate=5%:10%:5% -o base.csv child.csv; echo "sweep:
 $CRMROI simulate -n 10 --sobol 0 --samples case.csv case.csv; echo "simulate --samples: exit $?"
 $CRMROI simulate -n 10 --sobol 0 -o base.csv child.csv; echo "simulate -o: exit $?"
 $CRMROI batch -o case.csv case.csv child.csv; echo "batch: exit $?"
+# batch writes as it goes: a base found while reading, or a scenario of a
+# folder given, that is the output still leaves it untouched.
+$CRMROI batch -o base.csv child.csv > /dev/null; echo "batch over a base: exit $?"
+mkdir folder && cp case.csv folder/case.csv && cp case.csv folder/copy.csv
+$CRMROI batch -o folder/case.csv folder; echo "batch over a scenario of a folder: exit $?"
+cmp -s case.csv folder/case.csv && echo "the folder's scenario untouched"
 $CRMROI run -o case.csv - < case.csv; echo "run from standard input: exit $?"
 [ "$(sum)" = "$before" ] && echo "inputs untouched"
 $CRMROI run -o "" case.csv; echo "an empty name: exit $?"
