@@ -36,6 +36,8 @@ typedef struct crm_datatable_axis {
 	 */
 	int decimal;
 	double first, stride, scale;
+	/* Point i is the grid's point offset + i: a part of an axis (crm_datatable_axis_part). */
+	size_t offset;
 } crm_datatable_axis;
 
 /*
@@ -50,6 +52,12 @@ crm_status crm_datatable_axis_init(crm_datatable_axis *ax, double from, double t
  * division of exact whole numbers), else crm_step_value(from, to, step, i).
  */
 double crm_datatable_axis_value(const crm_datatable_axis *ax, size_t i);
+/*
+ * Points first .. first + n - 1 of ax as an axis of n points of their own,
+ * the same values to the last bit (a table computed a few columns at a time).
+ */
+void crm_datatable_axis_part(const crm_datatable_axis *ax, size_t first, size_t n,
+			     crm_datatable_axis *out);
 
 /* ----------------------------------------------------------------- blocks */
 

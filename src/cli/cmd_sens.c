@@ -239,8 +239,9 @@ static crm_status run_spider(const struct sens_opts *o, struct job *j, FILE *fp,
  * Bounds of a data table (documented in crmroi(1), LIMITS). A one-way table in
  * CSV or JSON is evaluated and written SENS_VIEW_SWEEP_BLOCK rows at a time,
  * and a two-way one in blocks of a few rows (crm_datatable_two_way_stream),
- * so their memory does not grow with their points; a table for people
- * (text, markdown) is laid out whole, up to SWEEP_PEOPLE_MAX_CELLS cells.
+ * so their memory does not grow with their points; so is a two-way table for
+ * people (text, markdown). A one-way table for people is laid out whole, up
+ * to SWEEP_PEOPLE_MAX_CELLS cells.
  */
 #define SWEEP_PEOPLE_MAX_CELLS 1000000.0
 
@@ -287,12 +288,25 @@ static crm_status sweep_two_way(const struct sens_opts *o, struct job *j, FILE *
 		st = crm_datatable_two_way_stream(j->sc, p1, ax1, p2, ax2, m, &s, err);
 		return sens_view_grid_end(&g, st, err);
 	}
-	crm_value *cells;
-	if ((st = crm_datatable_two_way(j->a, p1, ax1, p2, ax2, m, &cells, err)) != CRM_OK)
+	/*
+	 * Text and markdown, streamed too: text measures its columns in a first
+	 * pass, then computes and prints its blocks of columns one at a time.
+	 */
+	sens_view_people g;
+	if ((st = sens_view_people_begin(&g, fp, &vo, j->sc, p1, ax1, p2, ax2, m, err)) != CRM_OK)
 		return st;
-	st = sens_view_grid_people(fp, &vo, j->sc, p1, ax1, p2, ax2, m, cells, err);
-	free(cells);
-	return st;
+	if (sens_view_people_measuring(&g)) {
+		const crm_datatable_stream s = { o->jobs, NULL, sens_view_people_measure, NULL, &g };
+		st = crm_datatable_two_way_stream(j->sc, p1, ax1, p2, ax2, m, &s, err);
+	}
+	size_t first, n;
+	while (st == CRM_OK && sens_view_people_part(&g, &first, &n, &st, err)) {
+		crm_datatable_axis part;
+		crm_datatable_axis_part(ax2, first, n, &part);
+		const crm_datatable_stream s = { o->jobs, NULL, sens_view_people_rows, NULL, &g };
+		st = crm_datatable_two_way_stream(j->sc, p1, ax1, p2, &part, m, &s, err);
+	}
+	return sens_view_people_end(&g, st, err);
 }
 
 /*
@@ -573,11 +587,10 @@ static int sens_main(enum sens_cmd cmd, const char *cmdname, int argc, char **ar
 			goto done;
 		}
 	}
-	if (cmd == SENS_SWEEP && (o.fmt == FMT_TEXT || o.fmt == FMT_MARKDOWN)) {
-		double cells = o.nvary == 1 ? (double)o.vary[0].ax.n * (double)(o.nmetrics + 1)
-					    : (double)o.vary[0].ax.n * (double)(o.vary[1].ax.n + 1);
+	if (cmd == SENS_SWEEP && o.nvary == 1 && (o.fmt == FMT_TEXT || o.fmt == FMT_MARKDOWN)) {
+		double cells = (double)o.vary[0].ax.n * (double)(o.nmetrics + 1);
 		if (cells > SWEEP_PEOPLE_MAX_CELLS) {
-			status = usage_error("sweep: a text or markdown data table shows at most "
+			status = usage_error("sweep: a one-way text or markdown data table shows at most "
 					     "1,000,000 cells, and this one would have %.0f: use -f csv or "
 					     "-f json, or larger steps", cells);
 			goto done;

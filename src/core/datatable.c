@@ -81,9 +81,18 @@ crm_status crm_datatable_axis_init(crm_datatable_axis *ax, double from, double t
 
 double crm_datatable_axis_value(const crm_datatable_axis *ax, size_t i)
 {
+	i += ax->offset;
 	if (ax->decimal)
 		return (ax->first + (double)i * ax->stride) / ax->scale;
 	return crm_step_value(ax->from, ax->to, ax->step, i);
+}
+
+void crm_datatable_axis_part(const crm_datatable_axis *ax, size_t first, size_t n,
+			     crm_datatable_axis *out)
+{
+	*out = *ax;
+	out->offset = ax->offset + first;
+	out->n = n;
 }
 
 /* ---------------------------------------------------------------- one-way */

@@ -616,10 +616,96 @@ void print_para(FILE *fp, const char *indent, const char *text)
 	fputc('\n', fp);
 }
 
+size_t text_width(const char *s)
+{
+	return width(s);
+}
+
+int text_layout_init(text_layout *l, FILE *fp, const char *indent, size_t ncols,
+		     const size_t *widths, int wrap_last)
+{
+	memset(l, 0, sizeof *l);
+	if (!(l->w = malloc((ncols ? ncols : 1) * sizeof *l->w)))
+		return -1;
+	memcpy(l->w, widths, ncols * sizeof *l->w);
+	l->ncols = ncols;
+	l->indent = indent;
+	l->wrap_last = wrap_last;
+	l->limit = render_width(fp);
+	l->total = width(indent);
+
+	size_t *w = l->w, limit = l->limit;
+	/* The label column takes at most half the width; longer labels get lines of their own. */
+	if (ncols > 1 && w[0] > limit / 2)
+		w[0] = limit / 2;
+	for (size_t c = 0; c < ncols; c++)
+		l->total += w[c] + (c ? 2 : 0);
+	/*
+	 * A last column of free text that makes the table too wide is wrapped
+	 * within the room left, when that leaves it a readable width.
+	 */
+	if (l->total > limit && wrap_last && ncols > 1 && l->total - w[ncols - 1] + WRAP_MIN <= limit) {
+		l->wrap = limit - (l->total - w[ncols - 1]);
+		l->total = limit;
+	}
+	/*
+	 * Still too wide for the terminal (or for RENDER_WIDTH columns in a file):
+	 * print the columns in blocks, each led by the first (label) column. Note
+	 * rows go with the first block only.
+	 */
+	l->per_block = ncols;
+	if (l->total > limit) {
+		/* As many blocks as the columns need, the columns shared evenly among them. */
+		size_t nblocks = 0;
+		for (size_t from = 1; from < ncols; nblocks++) {
+			size_t used = width(indent) + w[0], k = 0;
+			while (from < ncols && (k == 0 || used + 2 + w[from] <= limit)) {
+				used += 2 + w[from++];
+				k++;
+			}
+		}
+		l->per_block = nblocks ? (ncols - 1 + nblocks - 1) / nblocks : ncols;
+	}
+	return 0;
+}
+
+size_t text_layout_block(const text_layout *l, size_t from, size_t *cols, size_t *n, size_t *bwrap)
+{
+	const size_t *w = l->w;
+	size_t used = width(l->indent) + w[0], k = 0;
+
+	cols[k++] = 0;
+	while (from < l->ncols) {
+		if (l->total > l->limit && k > 1 && (used + 2 + w[from] > l->limit || k - 1 >= l->per_block))
+			break;
+		used += 2 + w[from];
+		cols[k++] = from++;
+	}
+	/* Free text that ends a block too wide for it is wrapped within the block. */
+	*bwrap = l->wrap;
+	if (!*bwrap && l->wrap_last && k > 1 && cols[k - 1] == l->ncols - 1 && used > l->limit &&
+	    used - w[l->ncols - 1] + WRAP_MIN <= l->limit)
+		*bwrap = l->limit - (used - w[l->ncols - 1]);
+	*n = k;
+	return from;
+}
+
+void text_layout_row(const text_layout *l, const text_table *t, FILE *fp, size_t r,
+		     const size_t *cols, size_t n, size_t bwrap)
+{
+	print_row(t, fp, l->indent, r, l->w, cols, n, l->limit, bwrap);
+}
+
+void text_layout_free(text_layout *l)
+{
+	free(l->w);
+	memset(l, 0, sizeof *l);
+}
+
 void table_print_text(const text_table *t, FILE *fp, const char *indent)
 {
 	size_t *w = calloc(t->ncols, sizeof *w), *cols = calloc(t->ncols, sizeof *cols);
-	size_t limit = render_width(fp), total = width(indent), wrap = 0;
+	text_layout l;
 
 	if (!w || !cols)
 		goto done;
@@ -633,61 +719,20 @@ void table_print_text(const text_table *t, FILE *fp, const char *indent)
 			if (cw > w[c])
 				w[c] = cw;
 		}
-	/* The label column takes at most half the width; longer labels get lines of their own. */
-	if (t->ncols > 1 && w[0] > limit / 2)
-		w[0] = limit / 2;
-	for (size_t c = 0; c < t->ncols; c++)
-		total += w[c] + (c ? 2 : 0);
-	/*
-	 * A last column of free text that makes the table too wide is wrapped
-	 * within the room left, when that leaves it a readable width.
-	 */
-	if (total > limit && t->wrap_last && t->ncols > 1 &&
-	    total - w[t->ncols - 1] + WRAP_MIN <= limit) {
-		wrap = limit - (total - w[t->ncols - 1]);
-		total = limit;
-	}
-	/*
-	 * Still too wide for the terminal (or for RENDER_WIDTH columns in a file):
-	 * print the columns in blocks, each led by the first (label) column. Note
-	 * rows go with the first block only.
-	 */
-	size_t per_block = t->ncols;
-	if (total > limit) {
-		/* As many blocks as the columns need, the columns shared evenly among them. */
-		size_t nblocks = 0;
-		for (size_t from = 1; from < t->ncols; nblocks++) {
-			size_t used = width(indent) + w[0], k = 0;
-			while (from < t->ncols && (k == 0 || used + 2 + w[from] <= limit)) {
-				used += 2 + w[from++];
-				k++;
-			}
-		}
-		per_block = nblocks ? (t->ncols - 1 + nblocks - 1) / nblocks : t->ncols;
-	}
+	if (text_layout_init(&l, fp, indent, t->ncols, w, t->wrap_last) != 0)
+		goto done;
 	for (size_t from = 1, block = 0; from < t->ncols || block == 0; block++) {
-		size_t n = 0, used = width(indent) + w[0];
-		cols[n++] = 0;
-		while (from < t->ncols) {
-			if (total > limit && n > 1 &&
-			    (used + 2 + w[from] > limit || n - 1 >= per_block))
-				break;
-			used += 2 + w[from];
-			cols[n++] = from++;
-		}
-		/* Free text that ends a block too wide for it is wrapped within the block. */
-		size_t bwrap = wrap;
-		if (!bwrap && t->wrap_last && n > 1 && cols[n - 1] == t->ncols - 1 && used > limit &&
-		    used - w[t->ncols - 1] + WRAP_MIN <= limit)
-			bwrap = limit - (used - w[t->ncols - 1]);
+		size_t n, bwrap;
+		from = text_layout_block(&l, from, cols, &n, &bwrap);
 		if (block)
 			fputc('\n', fp);
 		for (size_t r = 0; r < t->nrows; r++)
 			if (block == 0 || t->flags[r] != ROW_NOTE)
-				print_row(t, fp, indent, r, w, cols, n, limit, bwrap);
+				text_layout_row(&l, t, fp, r, cols, n, bwrap);
 		if (t->ncols == 1)
 			break;
 	}
+	text_layout_free(&l);
 done:
 	free(w);
 	free(cols);

@@ -140,6 +140,30 @@ int table_add(text_table *t, int flags, const char *const *cells);
  */
 void table_print_text(const text_table *t, FILE *fp, const char *indent);
 /*
+ * The layout table_print_text gives a table whose columns are widths[] wide
+ * (the widest cell of each, header included), for a table printed in parts
+ * (a streamed data table): text_layout_block gives the columns of the block
+ * that starts at column from (cols[0] is the label column; *n columns in
+ * all) and returns where the next starts (ncols after the last);
+ * text_layout_row prints row r of t, which has ncols columns (only those of
+ * cols are read), as table_print_text prints it in that block.
+ */
+typedef struct text_layout {
+	size_t ncols;
+	size_t *w;
+	size_t limit, total, wrap, per_block;
+	int wrap_last;
+	const char *indent;
+} text_layout;
+int text_layout_init(text_layout *l, FILE *fp, const char *indent, size_t ncols,
+		     const size_t *widths, int wrap_last);
+size_t text_layout_block(const text_layout *l, size_t from, size_t *cols, size_t *n, size_t *bwrap);
+void text_layout_row(const text_layout *l, const text_table *t, FILE *fp, size_t r,
+		     const size_t *cols, size_t n, size_t bwrap);
+void text_layout_free(text_layout *l);
+/* The columns text takes on a terminal (UTF-8 characters, not bytes). */
+size_t text_width(const char *s);
+/*
  * indent, then text wrapped at words to render_width(fp), further lines
  * indented alike; a line break of text starts a further line.
  */

@@ -856,30 +856,64 @@ crm_status sens_view_sweep_end(sens_view_sweep *w, crm_status st, crm_error *err
 	return st;
 }
 
-crm_status sens_view_grid_people(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
-				 const crm_param *p1, const crm_datatable_axis *ax1,
-				 const crm_param *p2, const crm_datatable_axis *ax2,
-				 crm_metric_id m, const crm_value *cells, crm_error *err)
+/* ---------------------------------------------- two-way, streamed for people */
+
+/*
+ * A cell as a table for people shows it (rtable's cells): the number in the
+ * metric's unit, or "n/a (why)" (in *own, allocated, when it is not NULL).
+ */
+static const char *people_cell(const sens_view_people *g, const crm_value *v, char *buf,
+			       size_t len, char **own)
+{
+	if (v->ok && isfinite(v->v)) {
+		fmt_unit(buf, len, v->v, g->unit);
+		return buf;
+	}
+	free(*own);
+	*own = dup_printf("n/a (%s)", v->ok ? "not a number" : v->why);
+	return *own ? *own : "n/a";
+}
+
+static void people_header(const sens_view_people *g, size_t c, char *buf, size_t len)
+{
+	if (c == 0)
+		snprintf(buf, len, "%s \\ %s", g->p1->name, g->p2->name);
+	else
+		fmt_unit(buf, len, shown(g->ax2, c - 1), g->unit2);
+}
+
+crm_status sens_view_people_begin(sens_view_people *g, FILE *fp, const sens_view_opts *vo,
+				  const crm_scenario *sc, const crm_param *p1,
+				  const crm_datatable_axis *ax1, const crm_param *p2,
+				  const crm_datatable_axis *ax2, crm_metric_id m, crm_error *err)
 {
 	const crm_metric_info *mi = crm_metric_info_of(m);
-	char line[600], a[64], buf[64];
-	rtable t;
+	char line[600], a[400];
 
-	if (rtable_init(&t, ax2->n + 1) != 0)
-		return nomem(err);
-	snprintf(line, sizeof line, "%s \\ %s", p1->name, p2->name);
-	rtable_col(&t, 0, line, line, param_unit(p1));
-	for (size_t c = 0; c < ax2->n; c++) {
-		fmt_unit(buf, sizeof buf, shown(ax2, c), param_unit(p2));
-		rtable_col(&t, c + 1, buf, buf, mi->unit);
-	}
-	for (size_t r = 0; r < ax1->n; r++) {
-		long row = rtable_row(&t);
-		if (row < 0)
-			break;
-		rtable_num(&t, row, 0, shown(ax1, r));
-		for (size_t c = 0; c < ax2->n; c++)
-			rtable_value(&t, row, c + 1, &cells[r * ax2->n + c]);
+	memset(g, 0, sizeof *g);
+	g->fp = fp;
+	g->vo = vo;
+	g->p1 = p1;
+	g->p2 = p2;
+	g->ax1 = ax1;
+	g->ax2 = ax2;
+	g->unit1 = param_unit(p1);
+	g->unit2 = param_unit(p2);
+	g->unit = mi->unit;
+	g->ncols = ax2->n + 1;
+	g->from = 1;
+	if (vo->fmt == FMT_TEXT) {
+		if (ax2->n > SENS_VIEW_PEOPLE_MAX_COLUMNS)
+			return crm_error_set(err, CRM_EUSAGE, NULL, 0, 0, "a text data table has at most "
+					     "%d columns, and this one would have %zu: use -f markdown, "
+					     "-f csv or -f json, or larger steps",
+					     SENS_VIEW_PEOPLE_MAX_COLUMNS, ax2->n);
+		if (!(g->widths = calloc(g->ncols, sizeof *g->widths)))
+			return nomem(err);
+		for (size_t c = 0; c < g->ncols; c++) {
+			people_header(g, c, line, c ? 64 : sizeof line);
+			g->widths[c] = text_width(line);
+		}
 	}
 	title_line(fp, vo, sc, "Data table");
 	snprintf(line, sizeof line, "%s by two inputs, everything else at its base value.",
@@ -891,9 +925,166 @@ crm_status sens_view_grid_people(FILE *fp, const sens_view_opts *vo, const crm_s
 	axis_label(ax2, p2, a, sizeof a);
 	snprintf(line, sizeof line, "Columns: %s", a);
 	note_line(fp, vo->fmt, line);
-	print_table(&t, vo->fmt, fp);
-	rtable_free(&t);
+	fputc('\n', fp);
 	return CRM_OK;
+}
+
+int sens_view_people_measuring(const sens_view_people *g)
+{
+	return g->widths != NULL;
+}
+
+crm_status sens_view_people_measure(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	sens_view_people *g = ctx;
+	char buf[FMT_NUM_MAX], *own = NULL;
+
+	(void)err;
+	for (size_t r = 0; r < b->count; r++) {
+		fmt_unit(buf, sizeof buf, shown(g->ax1, b->first + r), g->unit1);
+		size_t w = text_width(buf);
+		if (w > g->widths[0])
+			g->widths[0] = w;
+		for (size_t c = 0; c < b->ncols; c++) {
+			w = text_width(people_cell(g, &b->cells[r * b->ncols + c], buf, sizeof buf, &own));
+			if (w > g->widths[c + 1])
+				g->widths[c + 1] = w;
+		}
+	}
+	free(own);
+	return CRM_OK;
+}
+
+/* Text: the layout, and room for a row of the widest part. */
+static crm_status people_lay_out(sens_view_people *g, crm_error *err)
+{
+	if (text_layout_init(&g->layout, g->fp, "  ", g->ncols, g->widths, 0) != 0)
+		return nomem(err);
+	g->laid_out = 1;
+	g->row.ncols = g->ncols;
+	g->row.nrows = 1;
+	g->cols = calloc(g->ncols, sizeof *g->cols);
+	g->row.cells = calloc(g->ncols, sizeof *g->row.cells);
+	g->row.flags = calloc(1, sizeof *g->row.flags);
+	g->row.right = calloc(g->ncols, sizeof *g->row.right);
+	if (!g->cols || !g->row.cells || !g->row.flags || !g->row.right)
+		return nomem(err);
+	for (size_t c = 0; c < g->ncols; c++)
+		g->row.right[c] = 1;   /* numbers, the label column too */
+	return CRM_OK;
+}
+
+int sens_view_people_part(sens_view_people *g, size_t *first, size_t *n, crm_status *st,
+			  crm_error *err)
+{
+	FILE *fp = g->fp;
+	char line[600];
+
+	*st = CRM_OK;
+	if (g->vo->fmt == FMT_MARKDOWN) {
+		if (g->parts++)
+			return 0;
+		fputc('|', fp);
+		for (size_t c = 0; c < g->ncols; c++) {
+			people_header(g, c, line, c ? 64 : sizeof line);
+			fputc(' ', fp);
+			md_text(fp, line);
+			fputs(" |", fp);
+		}
+		fputs("\n|", fp);
+		for (size_t c = 0; c < g->ncols; c++)
+			fputs(" ---: |", fp);
+		fputc('\n', fp);
+		*first = 0;
+		*n = g->ax2->n;
+		return 1;
+	}
+	if (!g->laid_out && (*st = people_lay_out(g, err)) != CRM_OK)
+		return 0;
+	if (g->from >= g->ncols)
+		return 0;
+	for (size_t k = 0; g->own && k < g->ncols_part; k++)
+		free(g->own[k]);
+	g->from = text_layout_block(&g->layout, g->from, g->cols, &g->ncols_part, &g->bwrap);
+	if (g->parts++)
+		fputc('\n', fp);
+	/* Room for the part's cells: a part is as wide as a page. */
+	free(g->buf);
+	if (!(g->buf = calloc(g->ncols_part, sizeof *g->buf))) {
+		*st = nomem(err);
+		return 0;
+	}
+	free(g->own);
+	if (!(g->own = calloc(g->ncols_part, sizeof *g->own))) {
+		*st = nomem(err);
+		return 0;
+	}
+	for (size_t k = 0; k < g->ncols_part; k++) {
+		size_t c = g->cols[k];
+		people_header(g, c, k ? g->buf[k] : line, k ? 64 : sizeof line);
+		g->row.cells[c] = k ? g->buf[k] : line;
+	}
+	text_layout_row(&g->layout, &g->row, fp, 0, g->cols, g->ncols_part, g->bwrap);
+	for (size_t k = 0; k < g->ncols_part; k++)
+		g->row.cells[g->cols[k]] = NULL;
+	g->first = g->cols[1] - 1;
+	*first = g->first;
+	*n = g->ncols_part - 1;
+	return 1;
+}
+
+crm_status sens_view_people_rows(void *ctx, crm_datatable_block *b, crm_error *err)
+{
+	sens_view_people *g = ctx;
+	FILE *fp = g->fp;
+	char buf[FMT_NUM_MAX], *own = NULL;
+
+	for (size_t r = 0; r < b->count; r++) {
+		fmt_unit(buf, sizeof buf, shown(g->ax1, b->first + r), g->unit1);
+		if (g->vo->fmt == FMT_MARKDOWN) {
+			fputs("| ", fp);
+			md_text(fp, buf);
+			fputs(" |", fp);
+			for (size_t c = 0; c < b->ncols; c++) {
+				fputc(' ', fp);
+				md_text(fp, people_cell(g, &b->cells[r * b->ncols + c], buf, sizeof buf, &own));
+				fputs(" |", fp);
+			}
+			fputc('\n', fp);
+			continue;
+		}
+		g->row.cells[0] = buf;
+		for (size_t k = 1; k < g->ncols_part; k++) {
+			size_t c = g->cols[k];
+			g->row.cells[c] = (char *)people_cell(g, &b->cells[r * b->ncols + (c - 1 - g->first)],
+							      g->buf[k], sizeof g->buf[k], &g->own[k]);
+		}
+		text_layout_row(&g->layout, &g->row, fp, 0, g->cols, g->ncols_part, g->bwrap);
+		for (size_t k = 0; k < g->ncols_part; k++)
+			g->row.cells[g->cols[k]] = NULL;
+	}
+	free(own);
+	if (ferror(fp))
+		return crm_error_set(err, CRM_EIO, g->vo->out_name, 0, 0, "cannot write");
+	return CRM_OK;
+}
+
+crm_status sens_view_people_end(sens_view_people *g, crm_status st, crm_error *err)
+{
+	(void)err;
+	for (size_t k = 0; g->own && k < g->ncols_part; k++)
+		free(g->own[k]);
+	free(g->own);
+	free(g->buf);
+	free(g->cols);
+	free(g->row.cells);
+	free(g->row.flags);
+	free(g->row.right);
+	free(g->widths);
+	if (g->laid_out)
+		text_layout_free(&g->layout);
+	memset(g, 0, sizeof *g);
+	return st;
 }
 
 /* A growing text buffer (one block's rows). */

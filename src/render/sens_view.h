@@ -117,13 +117,52 @@ crm_status sens_view_sweep_end(sens_view_sweep *w, crm_status st, crm_error *err
 /* ---- crmroi sweep: a two-way data table ---- */
 
 /*
- * Text or markdown: the table of crm_datatable_two_way (cells ax1->n x
- * ax2->n, row-major), laid out whole. CRM_ENOMEM only.
+ * Text or markdown, streamed, laid out as a table for people is laid out
+ * whole (table_print_text, table_print_markdown): begin writes the title and
+ * notes. Text first needs each
+ * column's width (sens_view_people_measuring): a pass of the table through
+ * sens_view_people_measure. Then, for each part of the columns that
+ * sens_view_people_part gives (text prints a table wider than the page in
+ * blocks of columns; markdown in one), a pass of those columns
+ * (crm_datatable_axis_part) through sens_view_people_rows, which prints
+ * them. Memory does not grow with the rows; text keeps a few numbers per
+ * column (at most SENS_VIEW_PEOPLE_MAX_COLUMNS columns).
  */
-crm_status sens_view_grid_people(FILE *fp, const sens_view_opts *vo, const crm_scenario *sc,
-				 const crm_param *p1, const crm_datatable_axis *ax1,
-				 const crm_param *p2, const crm_datatable_axis *ax2,
-				 crm_metric_id m, const crm_value *cells, crm_error *err);
+#define SENS_VIEW_PEOPLE_MAX_COLUMNS 100000
+typedef struct sens_view_people {
+	FILE *fp;
+	const sens_view_opts *vo;
+	const crm_param *p1, *p2;
+	const crm_datatable_axis *ax1, *ax2;
+	int unit1, unit2, unit;      /* of the row values, the column values, the cells */
+	size_t ncols;                /* ax2->n + 1, the label column first */
+	size_t *widths;              /* text: each column's widest text */
+	text_layout layout;
+	int laid_out;
+	size_t *cols, ncols_part, bwrap, from, first;
+	int parts;                   /* parts handed out */
+	text_table row;              /* text: the row being printed (the part's columns) */
+	char (*buf)[FMT_NUM_MAX];    /* text: the part's cells */
+	char **own;                  /* text: the part's cells that are n/a, allocated */
+} sens_view_people;
+
+crm_status sens_view_people_begin(sens_view_people *g, FILE *fp, const sens_view_opts *vo,
+				  const crm_scenario *sc, const crm_param *p1,
+				  const crm_datatable_axis *ax1, const crm_param *p2,
+				  const crm_datatable_axis *ax2, crm_metric_id m, crm_error *err);
+int sens_view_people_measuring(const sens_view_people *g);
+/* crm_datatable_fn, g a sens_view_people: the widths of the whole table's columns. */
+crm_status sens_view_people_measure(void *g, crm_datatable_block *b, crm_error *err);
+/*
+ * The next part of the columns, as first and n of ax2 (its header printed):
+ * 1, or 0 after the last. CRM_ENOMEM in *st.
+ */
+int sens_view_people_part(sens_view_people *g, size_t *first, size_t *n, crm_status *st,
+			  crm_error *err);
+/* crm_datatable_fn, g a sens_view_people: rows of the current part, printed. */
+crm_status sens_view_people_rows(void *g, crm_datatable_block *b, crm_error *err);
+/* Returns st, or a write error. Frees what g holds. */
+crm_status sens_view_people_end(sens_view_people *g, crm_status st, crm_error *err);
 
 /*
  * CSV or JSON, streamed: begin writes what comes before the values; then

@@ -27,6 +27,17 @@ if [ -x /usr/bin/time ]; then
 	rm -f "${TMPDIR:-/tmp}/crmroi-bench-mem.$$"
 fi
 
+# Text and markdown are streamed too: text measures its columns, then prints page-wide blocks.
+if [ -x /usr/bin/time ]; then
+	for f in text markdown; do
+		/usr/bin/time -f "%e %M" -o "${TMPDIR:-/tmp}/crmroi-bench-mem.$$" "$crmroi" sweep -f $f \
+			--vary leads_per_year=20000:29990:10 --vary margin_per_deal=5500:7498:2 "$scenario" > /dev/null
+		awk -v f=$f '{ printf "crmroi sweep, 1000 x 1000 cells in %s: %.2f s, peak memory %.1f MB\n", f, $1, $2 / 1024 }' \
+			"${TMPDIR:-/tmp}/crmroi-bench-mem.$$"
+	done
+	rm -f "${TMPDIR:-/tmp}/crmroi-bench-mem.$$"
+fi
+
 echo "== data table: one-way sweep of NPV, 1,000,000 points (the row's short way, as a two-way row)"
 start=$(date +%s.%N)
 "$crmroi" sweep -f csv --metric npv --vary leads_per_year=20000:1019999:1 "$scenario" > /dev/null

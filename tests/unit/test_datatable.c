@@ -317,6 +317,20 @@ static void test_axis(void **state)
 	for (size_t i = 0; i < ax.n; i++)
 		assert_true(same_bits(crm_datatable_axis_value(&ax, i),
 				      crm_step_value(third, 2.385, third, i)));
+	/* A part of an axis (a block of a table's columns): the same points to the last bit. */
+	crm_datatable_axis part, part2;
+	crm_datatable_axis_part(&ax, 2, 4, &part);
+	assert_int_equal(part.n, 4);
+	for (size_t i = 0; i < part.n; i++)
+		assert_true(same_bits(crm_datatable_axis_value(&part, i),
+				      crm_step_value(third, 2.385, third, i + 2)));
+	crm_datatable_axis_part(&part, 1, 3, &part2);   /* a part of a part */
+	assert_true(same_bits(crm_datatable_axis_value(&part2, 2), crm_datatable_axis_value(&ax, 5)));
+	assert_int_equal(crm_datatable_axis_init(&ax, 0.1, 0.9, 0.1, 100, &err), CRM_OK);
+	crm_datatable_axis_part(&ax, 5, 3, &part);
+	assert_true(part.decimal);
+	assert_true(same_bits(crm_datatable_axis_value(&part, 0), 0.6));
+	assert_true(same_bits(crm_datatable_axis_value(&part, 2), 0.8));
 	assert_int_equal(crm_datatable_axis_init(&ax, 10, 1, 1, 100, &err), CRM_EUSAGE);
 	assert_int_equal(crm_datatable_axis_init(&ax, 1, 1000, 1, 100, &err), CRM_EUSAGE);
 }
