@@ -219,12 +219,16 @@ typedef struct crm_batch_result {
 	double *payback, *dpayback; /* n each, when asked for: months, NaN when not reached */
 	/*
 	 * n: 1 where the short way cannot decide the draw (a value that is not
-	 * a finite number, months or a share of adoption that the draw changes
-	 * or puts out of range, a cumulative sum within rounding of 0): the
-	 * caller evaluates that draw alone, with crm_model_summary or
-	 * crm_model_eval. The other results of such a draw are not set. The bit
-	 * CRM_BATCH_MONTHS says that the draw moves a line's months (or gives
-	 * one none): crm_model_summary cannot decide it either.
+	 * a finite number, a share of adoption out of range, a cumulative sum
+	 * within rounding of 0): the caller evaluates that draw alone, with
+	 * crm_model_summary or crm_model_eval. The other results of such a
+	 * draw are not set. A draw that moves lines' months (a drawn go-live)
+	 * is decided on a model built at its months (the draws with the same
+	 * months together, at most 32 sets of months per batch: the figures of
+	 * crm_model_summary of that model, so within rounding of the full
+	 * evaluation's, not always to the last bit); one that cannot be (more
+	 * sets of months, months that cannot be computed) is marked full with
+	 * the bit CRM_BATCH_MONTHS: crm_model_summary cannot decide it either.
 	 */
 	char *full;
 } crm_batch_result;
@@ -235,7 +239,8 @@ crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_b
 
 /*
  * After crm_model_summary_batch: draw j's net flow of every period into
- * net[0..N], as crm_model_summary_flows gives it (not for a draw marked full).
+ * net[0..N], as crm_model_summary_flows gives it (at the draw's months for
+ * a draw that moved them; not for a draw marked full).
  */
 void crm_batch_flows(const crm_model *m, crm_batch *b, size_t j, double *net);
 /* The same for the dated days, as crm_model_summary_dated_flows gives them. */

@@ -12,13 +12,17 @@
  *
  * Every draw's numbers are those crm_model_summary computes: the same
  * products, added in the same order, so the results agree to the last bit.
- * Whatever crm_model_summary would leave to the full evaluation (a value
- * that is not a finite number, a share of adoption out of range, a line
- * whose months the draw moves, a cumulative sum within rounding of 0) is
- * marked for the caller to evaluate alone.
+ * A draw that moves lines' months (a drawn go-live) is handed, with the
+ * draws that have the same months, to a model built at those months
+ * (crm_model_timed_) and its own batch: its numbers are that model's
+ * crm_model_summary. Whatever crm_model_summary would leave to the full
+ * evaluation (a value that is not a finite number, a share of adoption out
+ * of range, months no timed model takes, a cumulative sum within rounding
+ * of 0) is marked for the caller to evaluate alone.
  */
 #include "crmroi/model.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,8 +30,10 @@
 
 #include "crmroi/expr.h"
 #include "model_priv.h"
+#include "scenario_priv.h"
 
 #define SCAN_W 16               /* draws whose payback searches run in step */
+#define MAX_TIMED 32            /* models built at a draw's months, per batch */
 
 struct crm_batch {
 	size_t cap;
@@ -44,6 +50,25 @@ struct crm_batch {
 	int64_t *bad, *neg;         /* per draw: a value not a finite number; a line value below 0 */
 	double *fac;                /* per draw: a drawn risk event's line factor */
 	int timing_drawn;           /* set per call: a drawn input reaches some line's months */
+	/*
+	 * Draws that move lines' months (a drawn go-live): each draw's months of
+	 * the timed lines (cap x ntimed; start INT_MIN when they could not be
+	 * computed), and models built at the months draws have, each with a
+	 * batch of its own, shared by the draws with those months (tidx: the
+	 * draw's, -1 for none), at most MAX_TIMED of them. A timed model's batch
+	 * (sub) has none of its own.
+	 */
+	crm_line_timing *tdraw;
+	double *traw;               /* 3 x cap: a timed line's formulas over the draws; NULL: one draw at a time */
+	char *tflag;                /* cap: 1 the draw moves months, 2 they could not be computed */
+	int *tidx;
+	struct timed { crm_model *m; crm_batch *b; uint64_t hash; } timed[MAX_TIMED];
+	int ntimed, sub, gave_up;
+	double *gather;             /* (ni + 2 nl) x cap: the drawn columns of one timed model's draws */
+	const double **gcol;        /* ni + 2 nl: those columns, by input, line and event */
+	size_t *gidx;               /* cap: the draws of one timed model */
+	char *gfull;                /* cap: its results */
+	double *gres;               /* 4 x cap */
 };
 
 void crm_batch_free(crm_batch *b)
@@ -64,6 +89,19 @@ void crm_batch_free(crm_batch *b)
 	free(b->bad);
 	free(b->neg);
 	free(b->fac);
+	free(b->tdraw);
+	free(b->traw);
+	free(b->tflag);
+	free(b->tidx);
+	for (int k = 0; k < b->ntimed; k++) {
+		crm_batch_free(b->timed[k].b);
+		crm_model_free(b->timed[k].m);
+	}
+	free(b->gather);
+	free(b->gcol);
+	free(b->gidx);
+	free(b->gfull);
+	free(b->gres);
 	free(b);
 }
 
@@ -79,9 +117,19 @@ crm_batch *crm_batch_new(const crm_model *m, size_t cap)
 		size_t d = crm_expr_stack_depth(sc->inputs[i].value);
 		depth = d > depth ? d : depth;
 	}
+	/* Timing formulas are computed over the draws when none of them uses time. */
+	int timing_n = m->ntimed > 0;
 	for (size_t l = 0; l < m->nl; l++) {
 		size_t d = crm_expr_stack_depth(sc->lines[l].value);
 		depth = d > depth ? d : depth;
+		for (int k = 0; k < 3; k++) {
+			const crm_expr *e = sc->lines[l].timing_expr[k];
+			if (!e)
+				continue;
+			d = crm_expr_stack_depth(e);
+			depth = d > depth ? d : depth;
+			timing_n &= !crm_expr_uses_time(e);
+		}
 	}
 	crm_batch *b = calloc(1, sizeof *b);
 	if (!b)
@@ -109,28 +157,99 @@ crm_batch *crm_batch_new(const crm_model *m, size_t cap)
 	b->scale = malloc((cap + 8) * sizeof *b->scale);
 	b->vals1 = malloc((m->ni + 1) * sizeof *b->vals1);
 	b->vb = malloc((m->nl + 1) * sizeof *b->vb);
+	b->tidx = malloc((cap + 8) * sizeof *b->tidx);
+	if (m->ntimed)
+		b->tdraw = malloc(cap * m->ntimed * sizeof *b->tdraw);
+	if (timing_n) {
+		b->traw = malloc(3 * cap * sizeof *b->traw);
+		b->tflag = malloc(cap);
+	}
 
 	if (!b->inv || !b->val || !b->stack || !b->col || !b->npv || !b->pvc || !b->scale ||
-	    !b->vals1 || !b->vb || !b->cum0 || !b->cum1 || !b->bad || !b->neg || !b->fac) {
+	    !b->vals1 || !b->vb || !b->cum0 || !b->cum1 || !b->bad || !b->neg || !b->fac ||
+	    !b->tidx || (m->ntimed && !b->tdraw) || (timing_n && (!b->traw || !b->tflag))) {
 		crm_batch_free(b);
 		return NULL;
 	}
 	return b;
 }
 
-/* Whether draw j moves some line's months from the compiled ones (or gives none). */
+/*
+ * Whether draw j moves some line's months from the compiled ones (or gives
+ * none); its months of every timed line kept in b->tdraw.
+ */
 static int draw_moves_timing(const crm_model *m, crm_batch *b, size_t j)
 {
+	crm_line_timing *t = b->tdraw + j * m->ntimed;
+	int moved = 0;
+
 	for (size_t i = 0; i < m->ni; i++)
 		b->vals1[i] = b->col[i][j];
 	for (size_t k = 0; k < m->ntimed; k++) {
 		const crm_line *ln = &m->sc->lines[m->timed[k]];
-		crm_line_timing tm;
-		if (crm_line_timing_eval(m->sc, ln, b->vals1, &tm, NULL) != CRM_OK ||
-		    tm.start != ln->start || tm.end_given != ln->end_given || tm.ramp != ln->ramp)
+		if (crm_line_timing_eval(m->sc, ln, b->vals1, &t[k], NULL) != CRM_OK) {
+			t[0].start = INT_MIN;
 			return 1;
+		}
+		moved |= !crm_timing_compiled_(m, k, ln, &t[k]);
 	}
-	return 0;
+	return moved;
+}
+
+/* A hash of months t (ntimed of them): equal months, equal hashes. */
+static uint64_t timing_hash(const crm_line_timing *t, size_t nt)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t k = 0; k < nt; k++) {
+		h = (h ^ (uint32_t)t[k].start) * 1099511628211ULL;
+		h = (h ^ (uint32_t)t[k].end_given) * 1099511628211ULL;
+		h = (h ^ (uint32_t)t[k].ramp) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+ * Which draws move lines' months (marked full, with CRM_BATCH_MONTHS), each
+ * draw's months of every timed line in b->tdraw: the timing formulas over
+ * every draw at once when none uses time (crm_scen_timing_of, the months
+ * crm_line_timing_eval gives), else one draw at a time.
+ */
+static void batch_timing(const crm_model *m, crm_batch *b, size_t n, char *full)
+{
+	const crm_scenario *sc = m->sc;
+	size_t nt = m->ntimed, cap = b->cap;
+
+	if (!b->traw) {
+		for (size_t j = 0; j < n; j++)
+			if (!full[j])
+				full[j] = draw_moves_timing(m, b, j) ? 1 | CRM_BATCH_MONTHS : 0;
+		return;
+	}
+	memset(b->tflag, 0, n);
+	for (size_t k = 0; k < nt; k++) {
+		const crm_line *ln = &sc->lines[m->timed[k]];
+		for (int f = 0; f < 3; f++)
+			if (ln->timing_expr[f])
+				crm_expr_eval_n(ln->timing_expr[f], b->col, n, b->stack, b->traw + f * cap);
+		for (size_t j = 0; j < n; j++) {
+			if (full[j] || b->tflag[j] & 2)
+				continue;
+			const double raw[3] = { b->traw[j], b->traw[cap + j], b->traw[2 * cap + j] };
+			crm_line_timing *t = b->tdraw + j * nt + k;
+			if (crm_scen_timing_of(ln, raw, t) != 0)
+				b->tflag[j] = 2;
+			else if (!crm_timing_compiled_(m, k, ln, t))
+				b->tflag[j] |= 1;
+		}
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (full[j] || !b->tflag[j])
+			continue;
+		full[j] = 1 | CRM_BATCH_MONTHS;
+		if (b->tflag[j] & 2)
+			b->tdraw[j * nt].start = INT_MIN;
+	}
 }
 
 /* Every input's column, in evaluation order. */
@@ -159,10 +278,9 @@ static void batch_inputs(const crm_model *m, crm_batch *b, const crm_batch_draws
 	b->timing_drawn = 0;
 	for (size_t k = 0; k < m->ntiming_inputs; k++)
 		b->timing_drawn |= d->input && d->input[m->timing_inputs[k]];
-	if (m->ntimed && b->timing_drawn)
-		for (size_t j = 0; j < n; j++)
-			if (!full[j])
-				full[j] = draw_moves_timing(m, b, j) ? 1 | CRM_BATCH_MONTHS : 0;
+	/* A timed model's draws have its months: the batch that handed them over computed them. */
+	if (m->ntimed && b->timing_drawn && !b->sub)
+		batch_timing(m, b, n, full);
 }
 
 /* The column that decides whether line l happens, or NULL when it counts at its expected value. */
@@ -473,7 +591,7 @@ static void batch_payback(const crm_model *m, crm_batch *b, size_t n, int d, cha
 			if (j >= n)
 				continue;
 			nonneg &= !b->neg[j];
-			if (full[j])
+			if (full[j] || b->tidx[j] >= 0)
 				continue;
 			double tol = CRM_PAYBACK_REL_TOL * b->scale[j];
 			if (fabs(cum[j]) <= tol) {
@@ -500,6 +618,132 @@ static void batch_payback(const crm_model *m, crm_batch *b, size_t n, int d, cha
 	}
 }
 
+/* ------------------------------------------------------ months of a draw */
+
+/* The scratch a batch needs to hand its moved draws to timed models: 0, or -1 on no memory. */
+static int timed_scratch(const crm_model *m, crm_batch *b)
+{
+	if (b->gather)
+		return 0;
+	size_t ncol = m->ni + 2 * m->nl + 1;
+	if (ncol > SIZE_MAX / sizeof *b->gather / b->cap)
+		return -1;
+	b->gather = malloc(ncol * b->cap * sizeof *b->gather);
+	b->gcol = calloc(ncol, sizeof *b->gcol);
+	b->gidx = malloc(b->cap * sizeof *b->gidx);
+	b->gfull = malloc(b->cap);
+	b->gres = malloc(4 * b->cap * sizeof *b->gres);
+	if (!b->gather || !b->gcol || !b->gidx || !b->gfull || !b->gres) {
+		free(b->gather);
+		b->gather = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* The timed model of months t (hash h): found, or built (-1 when there is no room or memory). */
+static int timed_model(const crm_model *m, crm_batch *b, const crm_line_timing *t, uint64_t h)
+{
+	for (int k = 0; k < b->ntimed; k++)
+		if (b->timed[k].hash == h && !memcmp(b->timed[k].m->ttm, t, m->ntimed * sizeof *t))
+			return k;
+	if (b->ntimed == MAX_TIMED || b->gave_up)
+		return -1;
+	crm_model *tm = crm_model_timed_(m, t);
+	crm_batch *tb = tm ? crm_batch_new(tm, b->cap) : NULL;
+	if (!tb) {
+		crm_model_free(tm);
+		b->gave_up = 1;   /* the full evaluation decides these draws, as before */
+		return -1;
+	}
+	tb->sub = 1;
+	b->timed[b->ntimed] = (struct timed){ tm, tb, h };
+	return b->ntimed++;
+}
+
+/* draws[gidx[c]] for c < n, into col. */
+static const double *gathered(const double *draws, const size_t *gidx, size_t n, double *col)
+{
+	for (size_t c = 0; c < n; c++)
+		col[c] = draws[gidx[c]];
+	return col;
+}
+
+/*
+ * The draws that move lines' months: each decided by the short way on the
+ * model built at its months (crm_model_timed_), the draws with the same
+ * months together, their results put in place of the full evaluation's;
+ * b->tidx says which model decided each draw (for crm_batch_flows). A draw
+ * the timed model cannot decide either stays marked full.
+ */
+static void resolve_moved(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
+			  int want_payback, int want_dpayback, crm_batch_result *r)
+{
+	size_t n = d->n, ni = m->ni, nl = m->nl;
+
+	for (size_t j = 0; j < n + 8; j++)
+		b->tidx[j] = -1;
+	if (b->sub || !b->timing_drawn || !m->ntimed || m->ndays || m->any_line_df)
+		return;
+	int any = 0;
+	for (size_t j = 0; j < n && !any; j++)
+		any = (r->full[j] & CRM_BATCH_MONTHS) && b->tdraw[j * m->ntimed].start != INT_MIN;
+	if (!any || timed_scratch(m, b) != 0)
+		return;
+	int last = -1;   /* the previous draw's model: draws often share months */
+	for (size_t j = 0; j < n; j++) {
+		const crm_line_timing *t = b->tdraw + j * m->ntimed;
+		if (!(r->full[j] & CRM_BATCH_MONTHS) || t->start == INT_MIN)
+			continue;
+		uint64_t h = timing_hash(t, m->ntimed);
+		if (last >= 0 && b->timed[last].hash == h &&
+		    !memcmp(b->timed[last].m->ttm, t, m->ntimed * sizeof *t))
+			b->tidx[j] = last;
+		else
+			b->tidx[j] = last = timed_model(m, b, t, h);
+	}
+	for (int k = 0; k < b->ntimed; k++) {
+		size_t cnt = 0;
+		for (size_t j = 0; j < n; j++)
+			if (b->tidx[j] == k)
+				b->gidx[cnt++] = j;
+		if (!cnt)
+			continue;
+		const double **gin = b->gcol, **gline = b->gcol + ni, **gocc = b->gcol + ni + nl;
+		for (size_t i = 0; i < ni; i++)
+			gin[i] = d->input && d->input[i]
+				 ? gathered(d->input[i], b->gidx, cnt, b->gather + i * b->cap) : NULL;
+		for (size_t l = 0; l < nl; l++) {
+			gline[l] = d->line && d->line[l]
+				   ? gathered(d->line[l], b->gidx, cnt, b->gather + (ni + l) * b->cap) : NULL;
+			gocc[l] = d->occurs && d->occurs[l]
+				  ? gathered(d->occurs[l], b->gidx, cnt, b->gather + (ni + nl + l) * b->cap)
+				  : NULL;
+		}
+		const crm_batch_draws gd = { cnt, d->input ? gin : NULL, d->line ? gline : NULL,
+					     d->occurs ? gocc : NULL };
+		crm_batch_result gr = { b->gres, b->gres + b->cap, b->gres + 2 * b->cap,
+					b->gres + 3 * b->cap, b->gfull };
+		const struct timed *t = &b->timed[k];
+		int ok = crm_model_summary_batch(t->m, t->b, &gd, want_payback, want_dpayback, &gr) ==
+			 CRM_OK;
+		for (size_t c = 0; c < cnt; c++) {
+			size_t j = b->gidx[c];
+			if (!ok || gr.full[c]) {
+				b->tidx[j] = -1;   /* the full evaluation, as before */
+				continue;
+			}
+			r->full[j] = 0;
+			r->npv[j] = gr.npv[c];
+			r->pv_costs[j] = gr.pv_costs[c];
+			if (want_payback)
+				r->payback[j] = gr.payback[c];
+			if (want_dpayback)
+				r->dpayback[j] = gr.dpayback[c];
+		}
+	}
+}
+
 crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_batch_draws *d,
 				   int want_payback, int want_dpayback, crm_batch_result *r)
 {
@@ -512,6 +756,7 @@ crm_status crm_model_summary_batch(const crm_model *m, crm_batch *b, const crm_b
 	batch_lines(m, b, d, r->full);
 	memcpy(r->npv, b->npv, n * sizeof *r->npv);
 	memcpy(r->pv_costs, b->pvc, n * sizeof *r->pv_costs);
+	resolve_moved(m, b, d, want_payback, want_dpayback, r);
 	if (want_payback)
 		batch_payback(m, b, n, 0, r->full, r->payback);
 	if (want_dpayback)
@@ -534,5 +779,8 @@ void crm_batch_flows(const crm_model *m, crm_batch *b, size_t j, double *net)
 
 	for (size_t l = 0; l < m->nl; l++)
 		tmp[l] = b->val[l * b->stride + j];
+	/* A draw that moved months: the weights of the model built at its months. */
+	if (b->tidx[j] >= 0)
+		m = b->timed[b->tidx[j]].m;
 	crm_model_flows_(m, m->wl, tmp, net);
 }

@@ -307,6 +307,7 @@ void crm_model_free(crm_model *m)
 	free(m->timing_inputs);
 	free(m->adopt);
 	free(m->adopt_inputs);
+	free(m->ttm);
 	free(m);
 }
 
@@ -550,6 +551,37 @@ nomem:
 crm_model *crm_model_new_with(const crm_scenario *sc, const crm_settings *s, crm_error *err)
 {
 	return model_new(sc, s, 0, err);
+}
+
+crm_model *crm_model_timed_(const crm_model *m, const crm_line_timing *tm)
+{
+	if (!m->ntimed || m->ndays || m->any_line_df)
+		return NULL;
+	crm_model *t = model_new(m->sc, &m->set, m->unadjusted, NULL);
+	if (!t)
+		return NULL;
+	if (t->ntimed != m->ntimed || !(t->ttm = malloc(m->ntimed * sizeof *t->ttm))) {
+		crm_model_free(t);
+		return NULL;
+	}
+	memcpy(t->ttm, tm, m->ntimed * sizeof *t->ttm);
+	memcpy(t->override, m->override, m->ni * sizeof *t->override);
+	memcpy(t->line_override, m->line_override, m->nl * sizeof *t->line_override);
+	memcpy(t->line_factor, m->line_factor, m->nl * sizeof *t->line_factor);
+	size_t np = (size_t)t->n + 1;
+	for (size_t k = 0; k < t->ntimed; k++) {
+		size_t l = t->timed[k];
+		double *w = t->weight + l * np;
+		line_weights(t, &m->sc->lines[l], &tm[k], w);
+		t->pfirst[l] = t->n + 1;
+		t->plast[l] = -1;
+		for (int p = 0; p <= t->n; p++)
+			if (w[p] != 0) {
+				t->pfirst[l] = p < t->pfirst[l] ? p : t->pfirst[l];
+				t->plast[l] = p;
+			}
+	}
+	return t;
 }
 
 const crm_scenario *crm_model_scenario(const crm_model *m) { return m->sc; }
@@ -1002,7 +1034,7 @@ static crm_status line_timings(const crm_model *m, crm_cashflow *cf, const doubl
 			return st;
 		}
 		ts[TS_USE] = -1;
-		if (tm.start == ln->start && tm.end_given == ln->end_given && tm.ramp == ln->ramp)
+		if (crm_timing_compiled_(m, k, ln, &tm))
 			continue;
 		for (int s = 0; s < m->nslots && ts[TS_USE] < 0; s++) {
 			const int *sl = ts + TS_SLOT(s);
@@ -1046,7 +1078,7 @@ static int timing_moved(const crm_model *m, const double *vals)
 		const crm_line *ln = &m->sc->lines[m->timed[k]];
 		crm_line_timing tm;
 		if (crm_line_timing_eval(m->sc, ln, vals, &tm, NULL) != CRM_OK ||
-		    tm.start != ln->start || tm.end_given != ln->end_given || tm.ramp != ln->ramp)
+		    !crm_timing_compiled_(m, k, ln, &tm))
 			return 1;
 	}
 	return 0;

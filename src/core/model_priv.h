@@ -78,6 +78,12 @@ struct crm_model {
 	size_t ntiming_inputs;  /* the inputs those formulas use, directly or not */
 	int nslots;             /* sets of weights a result buffer keeps per timed line */
 	int *timing_inputs;
+	/*
+	 * ntimed: the months the timed lines' weights were built with, in a
+	 * model built at a draw's months (crm_model_timed_); NULL: the
+	 * scenario's own (the lines' start, end and ramp).
+	 */
+	crm_line_timing *ttm;
 	/* Adoption: per line its input or -1; the inputs used as shares of adoption. */
 	int *adopt;
 	size_t nadopt;
@@ -95,6 +101,25 @@ struct crm_model {
 };
 
 #define PB_SEG 8
+
+/* Whether tm is the timing timed line k (line ln) has in m's weights. */
+static inline int crm_timing_compiled_(const crm_model *m, size_t k, const crm_line *ln,
+				       const crm_line_timing *tm)
+{
+	if (m->ttm)
+		return tm->start == m->ttm[k].start && tm->end_given == m->ttm[k].end_given &&
+		       tm->ramp == m->ttm[k].ramp;
+	return tm->start == ln->start && tm->end_given == ln->end_given && tm->ramp == ln->ramp;
+}
+
+/*
+ * m's model with the timed lines' weights built at the months tm (ntimed,
+ * as crm_line_timing_eval gives them for a draw), its overrides and line
+ * factors copied: a draw with those months is a draw that moves nothing in
+ * it, so that the short way (crm_model_summary_batch) decides it. NULL on no
+ * memory, and for a model discounted by date or without timed lines.
+ */
+crm_model *crm_model_timed_(const crm_model *m, const crm_line_timing *tm);
 
 /*
  * Build the short way's tables if they are not yet (thread-safe): 0, or -1

@@ -21,6 +21,7 @@
 #ifndef CRMROI_SCENARIO_PRIV_H
 #define CRMROI_SCENARIO_PRIV_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,60 @@ extern const char *const crm_scen_setting_names[];
 
 /* The largest month a start, end or ramp may give. */
 #define MONTH_MAX 100000
+
+/*
+ * Field k's month (or ramp) from its formula's value x: rounded, halves away
+ * from zero, and moved by the roll-out plan; 0 when x is out of its range.
+ */
+static inline int crm_scen_timing_month(const crm_line *ln, int k, double x, int *got)
+{
+	int lo = k == CRM_TIMING_END || (k == CRM_TIMING_START && ln->timing != CRM_ONCE) ? 1 : 0;
+
+	if (!(isfinite(x) && x >= lo && x <= MONTH_MAX))
+		return 0;
+	*got = (int)x;
+	/* The roll-out plan moves the line's months (crm_scenario_set_golive). */
+	if (ln->shift && k != CRM_TIMING_RAMP && (k == CRM_TIMING_START || *got))
+		*got = crm_line_shift_month(*got, ln->shift);
+	return 1;
+}
+
+/*
+ * The timing of line ln from its formulas' values already computed (raw[k]
+ * for each k whose timing_expr is not NULL; the others are not read), for
+ * many draws at once (crm_model_summary_batch): 0 and *out, or -1 where
+ * crm_line_timing_eval gives CRM_EDATA (it says why). Inline: it runs per
+ * line and draw.
+ */
+static inline int crm_scen_timing_of(const crm_line *ln, const double raw[3],
+				     crm_line_timing *out)
+{
+	int got[3] = { ln->start, ln->end_given, ln->ramp };
+
+	for (int k = 0; k < 3; k++) {
+		if (!ln->timing_expr[k])
+			continue;
+		/*
+		 * round(x), halves away from zero, without the library call for
+		 * a month in range: x plus the double just below 1/2, truncated,
+		 * is round(x) for every double of that range (the sum rounds up
+		 * to the next whole number exactly when x's fraction is at least
+		 * 1/2).
+		 */
+		double x = raw[k];
+		x = fabs(x) <= 4 * MONTH_MAX ? (double)(long)(x + copysign(0.49999999999999994, x))
+					     : round(x);
+		if (!crm_scen_timing_month(ln, k, x, &got[k]))
+			return -1;
+	}
+	if (ln->timing != CRM_ONCE && got[CRM_TIMING_END] && got[CRM_TIMING_END] < got[CRM_TIMING_START])
+		return -1;
+	out->start = got[CRM_TIMING_START];
+	out->end_given = got[CRM_TIMING_END];
+	out->ramp = got[CRM_TIMING_RAMP];
+	return 0;
+}
+
 
 /*
  * A string-keyed hash table (open addressing, linear probing) from a key to an

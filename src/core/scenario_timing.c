@@ -119,13 +119,8 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 			continue;
 		double x = round(crm_expr_eval(e, &env));   /* halves away from zero */
 		int lo = k == CRM_TIMING_END || (k == CRM_TIMING_START && ln->timing != CRM_ONCE) ? 1 : 0;
-		if (isfinite(x) && x >= lo && x <= MONTH_MAX) {
-			got[k] = (int)x;
-			/* The roll-out plan moves the line's months (crm_scenario_set_golive). */
-			if (ln->shift && k != CRM_TIMING_RAMP && (k == CRM_TIMING_START || got[k]))
-				got[k] = crm_line_shift_month(got[k], ln->shift);
+		if (crm_scen_timing_month(ln, k, x, &got[k]))
 			continue;
-		}
 		char used[400] = "", why[160];
 		name_values(sc, e, vals, used, sizeof used);
 		/* A month of many digits is shown in 6 significant ones (1e+300, not 300 digits). */

@@ -472,7 +472,7 @@ static void test_summary_matches_full_evaluation(void **state)
  * crm_model_summary gives for the same overrides, to the last bit, and
  * leaves to the caller exactly the draws crm_model_summary cannot decide.
  */
-static void check_batch(crm_scenario *sc)
+static int check_batch(crm_scenario *sc)
 {
 	enum { B = 256, ROUNDS = 6 };
 	crm_error err;
@@ -497,7 +497,7 @@ static void check_batch(crm_scenario *sc)
 	bind_columns(items, n, cols, B, in, line, occ);
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 	gsl_rng_set(r, 11);
-	int decided = 0, left = 0;
+	int decided = 0, left = 0, moved = 0;
 	for (int round = 0; round < ROUNDS; round++) {
 		size_t cnt = round == ROUNDS - 1 ? 37 : B;   /* a short last call too */
 		for (size_t t = 0; t < n; t++)
@@ -518,6 +518,35 @@ static void check_batch(crm_scenario *sc)
 				left++;
 				continue;
 			}
+			if (st == CRM_EUSAGE) {
+				/*
+				 * The draw moves lines' months, which crm_model_summary
+				 * leaves to the full evaluation: the batch decided it on
+				 * the model built at its months. The full evaluation's
+				 * figures, within the rounding of sums taken in another
+				 * order (as crm_model_summary's against it).
+				 */
+				assert_int_equal(crm_model_eval(m, cf, &err), CRM_OK);
+				moved++;
+				crm_payback p1, p2;
+				crm_payback_compute(cf->net, np, cf->months_per_period, &p1);
+				crm_payback_compute(cf->pv_net, np, cf->months_per_period, &p2);
+				double pvcost = 0;
+				for (size_t p = 0; p < np; p++)
+					pvcost += cf->costs[p] * cf->df[p];
+				assert_close(npv[j], cf->cumulative_pv[np - 1], 1e-12, 1e-6);
+				assert_close(pvc[j], pvcost, 1e-12, 1e-6);
+				assert_int_equal(!isnan(pb[j]), p1.status == CRM_PAYBACK_REACHED);
+				assert_int_equal(!isnan(dpb[j]), p2.status == CRM_PAYBACK_REACHED);
+				if (!isnan(pb[j]))
+					assert_close(pb[j], p1.months, 1e-9, 0);
+				if (!isnan(dpb[j]))
+					assert_close(dpb[j], p2.months, 1e-9, 0);
+				crm_batch_flows(m, b, j, net);
+				for (size_t p = 0; p < np; p++)
+					assert_close(net[p], cf->net[p], 1e-12, 1e-6);
+				continue;
+			}
 			assert_int_equal(st, CRM_OK);
 			decided++;
 			assert_true(npv[j] == s.npv);
@@ -533,8 +562,10 @@ static void check_batch(crm_scenario *sc)
 			assert_memory_equal(net, net1, np * sizeof *net);
 		}
 	}
-	assert_true(decided > 0);
-	print_message("      %d draws decided by the batch, %d left to evaluation alone\n", decided, left);
+	assert_true(decided + moved > 0);
+	print_message("      %d draws decided by the batch, %d of them at moved months, %d left to "
+		      "evaluation alone\n", decided + moved, moved, left);
+	return moved;
 	gsl_rng_free(r);
 	free(net);
 	free(net1);
@@ -571,9 +602,28 @@ static void test_batch_matches_summary(void **state)
 	};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		crm_scenario *sc = load_file(files[i]);
-		check_batch(sc);
+		int moved = check_batch(sc);
+		/* The mid-sized case's drawn go-live: most of its draws move months. */
+		if (i == 1)
+			assert_true(moved > 500);
 		crm_scenario_free(sc);
 	}
+	/*
+	 * Months from two drawn inputs (18 combinations of whole months): start,
+	 * end and ramp formulas, once lines, the yearly grid.
+	 */
+	crm_scenario *sct = load_text(
+		"kind,name,value,low,high,dist,timing,start,end,ramp\n"
+		"input,g,4,1.5,7.49,triangular\ninput,l,1,-0.49,2.49,uniform\n"
+		"input,golive,\"round(g, 0)\"\ninput,lag,\"round(l, 0)\"\n"
+		"input,leads,1000,800,1400,pert\n"
+		"cost,Set-up,90000,,,,once,golive - 1\n"
+		"cost,Run,2000,,,,yearly,golive\n"
+		"benefit,Sales,leads * 60,,,,yearly,golive + lag + 1,,lag * 2 + 1\n"
+		"benefit,Tail,leads * 5,,,,yearly,golive + 2 * lag + 1,golive + 9\n"
+		"benefit,Bonus,15000,,,,once,golive + 12\n");
+	assert_true(check_batch(sct) > 500);
+	crm_scenario_free(sct);
 	/* Shares of adoption drawn out of range, and a division by zero in some draws. */
 	crm_scenario *sc = load_text(
 		"kind,name,value,low,high,dist,timing,start,adoption\n"
@@ -585,6 +635,67 @@ static void test_batch_matches_summary(void **state)
 		"benefit,Sales,36000,,,,yearly,1,share\n"
 		"benefit,Lift,lift,,,,yearly,3\n");
 	check_batch(sc);
+	crm_scenario_free(sc);
+}
+
+/*
+ * The months of a draw that moves them round as crm_line_timing_eval
+ * rounds them (halves away from zero), at the values where rounding is
+ * closest: every half, the doubles either side of it and the double just
+ * below 1/2 above a whole month. A month one off would move a whole
+ * year's benefit: each draw the batch decides is the full evaluation's
+ * NPV within rounding.
+ */
+static void test_batch_months_round(void **state)
+{
+	enum { B = 128 };
+	crm_error err;
+	double go[B];
+	size_t cnt = 0;
+
+	(void)state;
+	crm_scenario *sc = load_text(
+		"kind,name,value,low,high,dist,timing,start,end,ramp\n"
+		"setting,period,month\n"
+		"input,golive,4,1,24,uniform\n"
+		"cost,Set-up,90000,,,,once,golive\n"
+		"cost,Run,2000,,,,monthly,golive\n"
+		"benefit,Sales,50000,,,,monthly,golive + 0.5,,golive / 2\n"
+		"benefit,Late,8000,,,,monthly,golive * 1.5,golive * 2 + 12\n");
+	for (int k = 1; k <= 20 && cnt + 5 <= B; k++) {
+		double h = k + 0.5;
+		go[cnt++] = h;
+		go[cnt++] = nextafter(h, 0);
+		go[cnt++] = nextafter(h, 100);
+		go[cnt++] = k;
+		go[cnt++] = k + 0.49999999999999994;
+	}
+	crm_model *m = crm_model_new(sc, &err);
+	crm_cashflow *cf = crm_cashflow_new(m);
+	crm_batch *b = crm_batch_new(m, B);
+	assert_non_null(b);
+	const double **in = calloc(sc->ninputs + 1, sizeof *in);
+	assert_non_null(in);
+	in[0] = go;
+	double npv[B], pvc[B], pb[B], dpb[B];
+	char full[B];
+	crm_batch_draws d = { cnt, in, NULL, NULL };
+	crm_batch_result res = { npv, pvc, pb, dpb, full };
+	assert_int_equal(crm_model_summary_batch(m, b, &d, 1, 1, &res), CRM_OK);
+	size_t np = (size_t)crm_model_periods(m) + 1, decided = 0;
+	for (size_t j = 0; j < cnt; j++) {
+		crm_model_override(m, 0, go[j]);
+		assert_int_equal(crm_model_eval(m, cf, &err), CRM_OK);
+		if (full[j])
+			continue;
+		decided++;
+		assert_close(npv[j], cf->cumulative_pv[np - 1], 1e-12, 1e-6);
+	}
+	assert_true(decided > cnt / 2);
+	free(in);
+	crm_batch_free(b);
+	crm_cashflow_free(cf);
+	crm_model_free(m);
 	crm_scenario_free(sc);
 }
 
@@ -1436,6 +1547,7 @@ int main(void)
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_summary_matches_full_evaluation),
 		cmocka_unit_test(test_batch_matches_summary),
+		cmocka_unit_test(test_batch_months_round),
 		cmocka_unit_test(test_batch_random_scenarios),
 		cmocka_unit_test(test_payback_lost_again),
 		cmocka_unit_test(test_huge_ranges),
