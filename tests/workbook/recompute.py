@@ -221,7 +221,7 @@ def compare_after_tax(chk, name, book, data, scale):
               at["tax_beyond_horizon"], scale)
 
 
-def compare(chk, name, book, data):
+def compare(chk, name, book, data, labels=None):
     """Compare every figure of an openpyxl workbook (values) with crmroi's JSON."""
     periods = data["periods"]
     np_ = len(periods)
@@ -274,7 +274,11 @@ def compare(chk, name, book, data):
     except KeyError:
         c0 = None
     for inp in data["inputs"]:
-        row = find_row(ws, inp["name"])
+        # The Inputs sheet shows an input's label when it has one (labels: those of the
+        # scenario the workbook was written from, when data is a variant's whose rows
+        # replaced them whole).
+        label = (labels or {}).get(inp["name"]) or inp.get("label")
+        row = find_row(ws, label or inp["name"])
         values = inp["values"]
         iscale = max(abs(v) for v in values)
         per_period = c0 is not None and ws.cell(row, c0 + 1).value is not None
@@ -363,7 +367,8 @@ def check_live(chk, crmroi, scenario, changes, settings, tmp):
     if npvs(data) == npvs(before):
         chk.fail("live: the changes do not move NPV; the test would prove nothing")
     compare(chk, f"{scenario} (changed {', '.join(list(changes) + list(settings))})",
-            openpyxl.load_workbook(again, data_only=True), data)
+            openpyxl.load_workbook(again, data_only=True), data,
+            {i["name"]: i.get("label") for i in before["inputs"]})
 
 
 def parse_change(text):

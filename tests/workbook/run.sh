@@ -475,6 +475,8 @@ import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["Inputs"]
 rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+# The mid-sized case's inputs have labels: the sheet shows them.
+rows["golive"], rows["crm_users"] = rows["Go-live month"], rows["CRM users"]
 g, u = ws.cell(rows["golive"], 3), ws.cell(rows["crm_users"], 3)
 bad = []
 if g.fill.fgColor.rgb != u.fill.fgColor.rgb or g.font.color.rgb != u.font.color.rgb:
