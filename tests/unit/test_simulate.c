@@ -565,7 +565,6 @@ static int check_batch(crm_scenario *sc)
 	assert_true(decided + moved > 0);
 	print_message("      %d draws decided by the batch, %d of them at moved months, %d left to "
 		      "evaluation alone\n", decided + moved, moved, left);
-	return moved;
 	gsl_rng_free(r);
 	free(net);
 	free(net1);
@@ -577,6 +576,7 @@ static int check_batch(crm_scenario *sc)
 	crm_batch_free(b);
 	crm_cashflow_free(cf);
 	crm_model_free(m);
+	return moved;
 }
 
 static crm_scenario *load_file(const char *path)
