@@ -27,6 +27,7 @@ typedef struct crm_area_input {
 	const char *unit;        /* count, percent, currency, hours, or words ("minutes per contact") */
 	const char *owner;       /* who usually answers for the estimate */
 	const char *note;        /* what it counts and where a company finds its own figure */
+	const char *label;       /* its name for people (the label column) */
 } crm_area_input;
 
 /* A benefit line of an area: yearly, from the area's go-live. */

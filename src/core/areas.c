@@ -21,12 +21,15 @@
 
 static const crm_area_input lead_inputs[] = {
 	{ "leads_per_year", "12000", "10000", "14000", NULL, "count", "Marketing",
-	  "Leads captured in the last 12 months: the marketing automation or CRM lead report" },
+	  "Leads captured in the last 12 months: the marketing automation or CRM lead report",
+	  "Leads per year" },
 	{ "conversion_uplift", "0.5%", "0.2%", "0.8%", "pert", "percent", "Sales operations",
 	  "Extra share of leads that become customers: a pilot group against a control group, "
-	  "or vendor reference cases; a fraction of a percentage point is typical" },
+	  "or vendor reference cases; a fraction of a percentage point is typical",
+	  "Lead conversion uplift" },
 	{ "margin_per_deal", "4200", "3600", "4800", NULL, "currency", "Finance",
-	  "Gross margin of an average first order (finance)" },
+	  "Gross margin of an average first order (finance)",
+	  "Margin per deal" },
 };
 
 static const crm_area_benefit lead_benefits[] = {
@@ -40,19 +43,25 @@ static const crm_area_benefit lead_benefits[] = {
 static const crm_area_input opportunity_inputs[] = {
 	{ "opportunities", "1800", "1500", "2100", NULL, "count", "Sales operations",
 	  "Deals that reached proposal stage in the last 12 months: the CRM or spreadsheet "
-	  "pipeline" },
+	  "pipeline",
+	  "Opportunities per year" },
 	{ "win_rate_uplift", "2%", "1%", "3.5%", "pert", "percent", "VP sales",
 	  "Percentage points of win rate gained: teams before and after, or a pilot team "
-	  "against the others" },
+	  "against the others",
+	  "Win-rate uplift" },
 	{ "margin_per_won_deal", "9500", "8000", "11000", NULL, "currency", "Finance",
-	  "Gross margin of an average won deal (finance)" },
+	  "Gross margin of an average won deal (finance)",
+	  "Margin per won deal" },
 	{ "reps", "40", NULL, NULL, NULL, "count", "Sales operations",
-	  "Sales reps who report on their pipeline (HR)" },
+	  "Sales reps who report on their pipeline (HR)",
+	  "Sales reps" },
 	{ "reporting_hours_saved", "1.5", "0.5", "2.5", NULL, "hours", "Sales operations",
 	  "Hours a week each rep no longer spends on status reports: a time study or a survey "
-	  "of reps" },
+	  "of reps",
+	  "Reporting hours saved per rep and week" },
 	{ "rep_hourly_cost", "70", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of an hour of a sales rep (HR or finance)" },
+	  "Loaded cost of an hour of a sales rep (HR or finance)",
+	  "Sales rep hourly cost" },
 };
 
 static const crm_area_benefit opportunity_benefits[] = {
@@ -69,16 +78,21 @@ static const crm_area_benefit opportunity_benefits[] = {
 
 static const crm_area_input configurator_inputs[] = {
 	{ "quotes_per_year", "5000", "4000", "6000", NULL, "count", "Sales operations",
-	  "Quotes written in the last 12 months: the ERP or quoting tool" },
+	  "Quotes written in the last 12 months: the ERP or quoting tool",
+	  "Quotes per year" },
 	{ "hours_saved_per_quote", "0.75", "0.5", "1.25", "pert", "hours", "Sales operations",
-	  "Hours of quote preparation saved per quote: a time study before and after" },
+	  "Hours of quote preparation saved per quote: a time study before and after",
+	  "Hours saved per quote" },
 	{ "quote_staff_hourly_cost", "60", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of an hour of the staff who prepare quotes (HR or finance)" },
+	  "Loaded cost of an hour of the staff who prepare quotes (HR or finance)",
+	  "Quoting staff hourly cost" },
 	{ "errors_avoided", "90", "50", "130", NULL, "count", "Quality manager",
 	  "Orders a year corrected, credited or returned because of a wrong configuration "
-	  "(quality or service records)" },
+	  "(quality or service records)",
+	  "Order errors avoided per year" },
 	{ "cost_per_error", "1500", "900", "2500", "lognormal", "currency", "Finance",
-	  "Rework, freight and write-offs of one such order (finance)" },
+	  "Rework, freight and write-offs of one such order (finance)",
+	  "Cost per order error" },
 };
 
 static const crm_area_benefit configurator_benefits[] = {
@@ -94,12 +108,15 @@ static const crm_area_benefit configurator_benefits[] = {
 static const crm_area_input proposal_inputs[] = {
 	{ "proposals_per_year", "600", "500", "750", NULL, "count", "Bid manager",
 	  "Proposals written in the last 12 months: the bid register or document management "
-	  "system" },
+	  "system",
+	  "Proposals per year" },
 	{ "hours_saved", "6", "3", "9", "pert", "hours", "Bid manager",
 	  "Hours saved per proposal with templates and approved content: a time study before "
-	  "and after" },
+	  "and after",
+	  "Hours saved per proposal" },
 	{ "bid_hourly_cost", "85", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of an hour of a sales engineer or bid manager (HR)" },
+	  "Loaded cost of an hour of a sales engineer or bid manager (HR)",
+	  "Bid team hourly cost" },
 };
 
 static const crm_area_benefit proposal_benefits[] = {
@@ -111,17 +128,23 @@ static const crm_area_benefit proposal_benefits[] = {
 
 static const crm_area_input team_inputs[] = {
 	{ "key_account_deals", "120", "90", "150", NULL, "count", "Key account director",
-	  "Deals a year worked by more than one person: the pipeline" },
+	  "Deals a year worked by more than one person: the pipeline",
+	  "Key-account deals per year" },
 	{ "key_account_win_uplift", "3%", "1%", "5%", "pert", "percent", "Key account director",
-	  "Percentage points of win rate gained on those deals, from a pilot account team" },
+	  "Percentage points of win rate gained on those deals, from a pilot account team",
+	  "Key-account win-rate uplift" },
 	{ "margin_per_key_account_deal", "40000", "30000", "50000", NULL, "currency", "Finance",
-	  "Gross margin of an average key-account deal (finance)" },
+	  "Gross margin of an average key-account deal (finance)",
+	  "Margin per key-account deal" },
 	{ "team_members", "25", NULL, NULL, NULL, "count", "Key account director",
-	  "People in account teams" },
+	  "People in account teams",
+	  "Account team members" },
 	{ "meeting_hours", "1", "0.5", "2", NULL, "hours", "Key account director",
-	  "Hours a week each team member spends on internal coordination: a survey" },
+	  "Hours a week each team member spends on internal coordination: a survey",
+	  "Weekly coordination hours per member" },
 	{ "account_team_hourly_cost", "90", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of an hour of an account team member (HR)" },
+	  "Loaded cost of an hour of an account team member (HR)",
+	  "Account team hourly cost" },
 };
 
 static const crm_area_benefit team_benefits[] = {
@@ -138,15 +161,20 @@ static const crm_area_benefit team_benefits[] = {
 
 static const crm_area_input campaign_inputs[] = {
 	{ "campaign_budget", "800000", NULL, NULL, NULL, "currency", "Marketing",
-	  "Yearly budget of direct and digital campaigns (marketing)" },
+	  "Yearly budget of direct and digital campaigns (marketing)",
+	  "Campaign budget" },
 	{ "efficiency_gain", "8%", "4%", "12%", NULL, "percent", "Marketing",
-	  "Share of the budget no longer spent on prospects who do not respond: A/B tests" },
+	  "Share of the budget no longer spent on prospects who do not respond: A/B tests",
+	  "Campaign efficiency gain" },
 	{ "extra_responses", "1500", "800", "2200", NULL, "count", "Marketing",
-	  "Responses a year above a holdout group's rate" },
+	  "Responses a year above a holdout group's rate",
+	  "Extra campaign responses" },
 	{ "response_conversion", "4%", "3%", "5%", NULL, "percent", "Sales operations",
-	  "Share of responses that become a deal (CRM campaign report)" },
+	  "Share of responses that become a deal (CRM campaign report)",
+	  "Response conversion" },
 	{ "margin_per_campaign_deal", "3500", NULL, NULL, NULL, "currency", "Finance",
-	  "Gross margin of an average deal from a campaign (finance)" },
+	  "Gross margin of an average deal from a campaign (finance)",
+	  "Margin per campaign deal" },
 };
 
 static const crm_area_benefit campaign_benefits[] = {
@@ -162,12 +190,15 @@ static const crm_area_benefit campaign_benefits[] = {
 static const crm_area_input call_center_inputs[] = {
 	{ "contacts_per_year", "250000", "220000", "280000", NULL, "count", "Service manager",
 	  "Calls, e-mails and chats handled in the last 12 months: the telephony or ticketing "
-	  "system" },
+	  "system",
+	  "Service contacts per year" },
 	{ "minutes_saved", "0.8", "0.4", "1.2", "pert", "minutes per contact", "Service manager",
 	  "Average handling time saved per contact, in minutes: the pilot team before and "
-	  "after" },
+	  "after",
+	  "Minutes saved per contact" },
 	{ "cost_per_minute", "0.75", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of a productive agent minute (finance or HR)" },
+	  "Loaded cost of a productive agent minute (finance or HR)",
+	  "Agent cost per minute" },
 };
 
 static const crm_area_benefit call_center_benefits[] = {
@@ -181,12 +212,15 @@ static const crm_area_benefit call_center_benefits[] = {
 static const crm_area_input self_service_inputs[] = {
 	{ "answerable_contacts", "250000", "220000", "280000", NULL, "count", "Service manager",
 	  "Contacts a year about the questions the portal answers (call centre volume by "
-	  "reason)" },
+	  "reason)",
+	  "Contacts self-service can answer" },
 	{ "deflection", "12%", "6%", "18%", "pert", "percent", "Service manager",
 	  "Share of those contacts resolved in the portal: portal analytics, or similar "
-	  "portals' published results" },
+	  "portals' published results",
+	  "Deflection rate" },
 	{ "cost_per_contact", "6.5", "5", "8", NULL, "currency", "Finance",
-	  "Fully loaded cost of a contact handled by an agent (finance)" },
+	  "Fully loaded cost of a contact handled by an agent (finance)",
+	  "Cost per assisted contact" },
 };
 
 static const crm_area_benefit self_service_benefits[] = {
@@ -199,16 +233,21 @@ static const crm_area_benefit self_service_benefits[] = {
 
 static const crm_area_input field_inputs[] = {
 	{ "jobs_per_year", "14000", "12000", "16000", NULL, "count", "Service director",
-	  "Service jobs in the last 12 months: the service management or dispatch system" },
+	  "Service jobs in the last 12 months: the service management or dispatch system",
+	  "Service jobs per year" },
 	{ "first_fix_uplift", "5%", "2%", "8%", "pert", "percent", "Service director",
 	  "Percentage points more jobs fixed on the first visit: service KPIs before and after "
-	  "a pilot region" },
+	  "a pilot region",
+	  "First-time-fix uplift" },
 	{ "repeat_visit_cost", "320", "260", "400", NULL, "currency", "Finance",
-	  "Cost of a repeat visit: travel, technician time, parts logistics (finance)" },
+	  "Cost of a repeat visit: travel, technician time, parts logistics (finance)",
+	  "Cost of a repeat visit" },
 	{ "travel_hours_saved", "0.25", "0.1", "0.4", NULL, "hours", "Dispatch lead",
-	  "Driving hours saved per job by route planning: dispatch data" },
+	  "Driving hours saved per job by route planning: dispatch data",
+	  "Travel hours saved per job" },
 	{ "technician_hourly_cost", "55", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of a technician's hour (HR)" },
+	  "Loaded cost of a technician's hour (HR)",
+	  "Technician hourly cost" },
 };
 
 static const crm_area_benefit field_benefits[] = {
@@ -224,13 +263,17 @@ static const crm_area_benefit field_benefits[] = {
 
 static const crm_area_input ecommerce_inputs[] = {
 	{ "extra_online_orders", "2500", "1500", "3500", NULL, "count", "E-commerce manager",
-	  "New orders a year placed online: web analytics and the order system" },
+	  "New orders a year placed online: web analytics and the order system",
+	  "Extra online orders per year" },
 	{ "margin_per_order", "180", "150", "210", NULL, "currency", "Finance",
-	  "Gross margin of an average order (finance)" },
+	  "Gross margin of an average order (finance)",
+	  "Margin per online order" },
 	{ "orders_shifted", "9000", "6000", "12000", NULL, "count", "Inside sales manager",
-	  "Orders a year that inside sales used to key in and customers now place online" },
+	  "Orders a year that inside sales used to key in and customers now place online",
+	  "Orders moved online" },
 	{ "cost_per_manual", "12", "9", "15", NULL, "currency", "Finance",
-	  "Order desk cost of an order keyed by hand (finance or a time study)" },
+	  "Order desk cost of an order keyed by hand (finance or a time study)",
+	  "Cost per manual order" },
 };
 
 static const crm_area_benefit ecommerce_benefits[] = {
@@ -245,18 +288,24 @@ static const crm_area_benefit ecommerce_benefits[] = {
 
 static const crm_area_input partner_inputs[] = {
 	{ "partner_revenue", "6000000", NULL, NULL, NULL, "currency", "Channel director",
-	  "Revenue sold through partners last year (finance)" },
+	  "Revenue sold through partners last year (finance)",
+	  "Partner revenue" },
 	{ "revenue_uplift", "3%", "1%", "5%", "pert", "percent", "Channel director",
-	  "Growth of partners who use the portal against those who do not" },
+	  "Growth of partners who use the portal against those who do not",
+	  "Partner revenue uplift" },
 	{ "channel_margin", "22%", "18%", "26%", NULL, "percent", "Finance",
-	  "Our gross margin on revenue sold by partners (finance)" },
+	  "Our gross margin on revenue sold by partners (finance)",
+	  "Channel margin" },
 	{ "channel_managers", "6", NULL, NULL, NULL, "count", "Channel director",
-	  "Channel managers who look after the partners" },
+	  "Channel managers who look after the partners",
+	  "Channel managers" },
 	{ "hours_saved_weekly", "3", "1", "5", NULL, "hours", "Channel director",
 	  "Hours a week each channel manager no longer spends chasing deal registrations and "
-	  "reports: a survey" },
+	  "reports: a survey",
+	  "Hours saved per manager and week" },
 	{ "channel_manager_hourly_cost", "80", NULL, NULL, NULL, "currency", "Finance",
-	  "Loaded cost of an hour of a channel manager (HR)" },
+	  "Loaded cost of an hour of a channel manager (HR)",
+	  "Channel manager hourly cost" },
 };
 
 static const crm_area_benefit partner_benefits[] = {

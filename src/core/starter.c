@@ -412,6 +412,7 @@ static int program_rows(crm_starter *s, int months, int maxlag)
 	    row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "golive" }, { "value", v },
 				       { "low", lo }, { "high", hi }, { "dist", "triangular" },
 				       { "unit", "months" }, { "owner", "Program lead" },
+				       { "label", "Go-live month" },
 				       { "note", "Month the CRM goes live (month 0 is the investment "
 					 "date): the benefits start from it and ramp up; its range is "
 					 "the schedule risk (the integrator's project plan)" },
@@ -419,7 +420,7 @@ static int program_rows(crm_starter *s, int months, int maxlag)
 	    row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "adoption" },
 				       { "value", "80%" }, { "low", "60%" }, { "high", "95%" },
 				       { "dist", "pert" }, { "unit", "percent" },
-				       { "owner", "Change management" },
+				       { "owner", "Change management" }, { "label", "Adoption" },
 				       { "note", "Share of users who really work in the CRM: usage "
 					 "reports of a pilot, or of a similar roll-out; it multiplies "
 					 "each benefit that names it in its adoption column" },
@@ -438,8 +439,8 @@ static int area_rows(crm_starter *s, const crm_area *a)
 					       { "value", in->value }, { "low", in->low },
 					       { "high", in->high }, { "dist", in->dist },
 					       { "unit", in->unit }, { "owner", in->owner },
-					       { "note", in->note }, { "placeholder", in->value },
-					       { NULL, NULL } }))
+					       { "label", in->label }, { "note", in->note },
+					       { "placeholder", in->value }, { NULL, NULL } }))
 			return -1;
 	}
 	for (size_t i = 0; i < a->nbenefits; i++) {
@@ -493,38 +494,38 @@ static int cost_rows(crm_starter *s, const crm_area *const *areas, size_t n)
 		    "over its months) or monthly (a month's amount).") ||
 		row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "crm_users" },
 					   { "value", "50" }, { "unit", "count" },
-					   { "owner", "Program lead" },
+					   { "owner", "Program lead" }, { "label", "CRM users" },
 					   { "note", "People who will work in the CRM: licences and "
 					     "training are counted per user" },
 					   { "placeholder", "50" }, { NULL, NULL } }) ||
 		row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "licence_per_user" },
 					   { "value", "900" }, { "unit", "currency" },
-					   { "owner", "Procurement" },
+					   { "owner", "Procurement" }, { "label", "Licence per user and year" },
 					   { "note", "Licence or subscription price per user and year "
 					     "(the vendor's quote)" },
 					   { "placeholder", "900" }, { NULL, NULL } }) ||
 		row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "training_per_user" },
 					   { "value", "600" }, { "unit", "currency" },
-					   { "owner", "HR" },
+					   { "owner", "HR" }, { "label", "Training per user" },
 					   { "note", "Training per user: course days at the trainer's day "
 					     "rate, and travel (the training partner's quote)" },
 					   { "placeholder", "600" }, { NULL, NULL } }) ||
 		row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "project_fte" },
 					   { "value", fte }, { "unit", "count" },
-					   { "owner", "Program lead" },
+					   { "owner", "Program lead" }, { "label", "Project staff (full-time)" },
 					   { "note", "Full-time people of your own on the project, until "
 					     "six months after go-live (the placeholder: one for each "
 					     "area)" },
 					   { "placeholder", fte }, { NULL, NULL } }) ||
 		row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "admin_fte" },
 					   { "value", "1" }, { "unit", "count" },
-					   { "owner", "IT" },
+					   { "owner", "IT" }, { "label", "CRM administrators (full-time)" },
 					   { "note", "Full-time people who run the CRM after go-live: "
 					     "administration, support, data quality" },
 					   { "placeholder", "1" }, { NULL, NULL } }) ||
 		row_of(s, (struct cell[]){ { "kind", "input" }, { "name", "fte_yearly_cost" },
 					   { "value", "85000" }, { "unit", "currency" },
-					   { "owner", "Finance" },
+					   { "owner", "Finance" }, { "label", "Yearly cost of a full-time person" },
 					   { "note", "Loaded yearly cost of one full-time person (HR or "
 					     "finance)" },
 					   { "placeholder", "85000" }, { NULL, NULL } }) ||
