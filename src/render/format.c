@@ -112,6 +112,73 @@ void fmt_exact(char *buf, size_t len, double v)
 	snprintf(buf, len, "%s", s);
 }
 
+void fmt_exact_percent(char *buf, size_t len, double v)
+{
+	char s[FMT_SHORTEST_MAX], digits[FMT_SHORTEST_MAX];
+	size_t nd = 0;
+	int point = 0, seen_point = 0, neg = 0, exp10 = 0;
+
+	if (!isfinite(v)) {
+		fmt_shortest(s, v);
+		snprintf(buf, len, "%s", s);
+		return;
+	}
+	fmt_shortest(s, v == 0 ? 0.0 : v);
+	/*
+	 * The shortest text's digits and where its point is (the value is
+	 * 0.DIGITS x 10^point), then the point two places on.
+	 */
+	for (const char *p = s; *p; p++) {
+		if (*p == '-') {
+			neg = 1;
+		} else if (*p == '.') {
+			seen_point = 1;
+		} else if (*p == 'e' || *p == 'E') {
+			exp10 = atoi(p + 1);
+			break;
+		} else if (*p >= '0' && *p <= '9') {
+			digits[nd++] = *p;
+			point += !seen_point;
+		}
+	}
+	digits[nd] = '\0';
+	point += exp10 + 2;
+	size_t lead = 0;
+	while (lead < nd && digits[lead] == '0')
+		lead++;
+	memmove(digits, digits + lead, nd - lead + 1);
+	nd -= lead;
+	point -= (int)lead;
+	while (nd && digits[nd - 1] == '0')
+		digits[--nd] = '\0';
+	if (!nd) {
+		snprintf(buf, len, "0%%");
+		return;
+	}
+	char out[FMT_SHORTEST_MAX + 64], *o = out;
+	if (neg)
+		*o++ = '-';
+	if (point < -20 || point > 40) {
+		/* Far from a rate people write: D.DDDe+N, as the shortest text writes such numbers. */
+		*o++ = digits[0];
+		if (nd > 1)
+			o += sprintf(o, ".%s", digits + 1);
+		sprintf(o, "e%+d", point - 1);
+	} else if (point <= 0) {
+		o += sprintf(o, "0.");
+		for (int k = 0; k < -point; k++)
+			*o++ = '0';
+		sprintf(o, "%s", digits);
+	} else {
+		for (int k = 0; k < point; k++)
+			*o++ = (size_t)k < nd ? digits[k] : '0';
+		*o = '\0';
+		if ((size_t)point < nd)
+			sprintf(o, ".%s", digits + point);
+	}
+	snprintf(buf, len, "%s%%", out);
+}
+
 static char *vdup_printf(const char *fmt, va_list ap)
 {
 	va_list again;

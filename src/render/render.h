@@ -32,6 +32,12 @@ void fmt_share(char *buf, size_t len, double fraction);
 void fmt_factor(char *buf, size_t len, double v);
 /* Shortest text that reads back as exactly v (for CSV and JSON). */
 void fmt_exact(char *buf, size_t len, double v);
+/*
+ * A rate as a percentage, exactly: the shortest text of v with its point
+ * moved two places ("0.004" reads "0.4%", "0.75" reads "75%"), no digit
+ * made up by multiplying by 100.
+ */
+void fmt_exact_percent(char *buf, size_t len, double v);
 
 /*
  * v rounded to 15 significant digits: a grid point from + i x step shown as

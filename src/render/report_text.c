@@ -350,7 +350,13 @@ static int assumptions_tables(const report *r, text_table *ti, text_table *tl, i
 	for (size_t i = 0; i < sc->ninputs; i++) {
 		const crm_input *in = &sc->inputs[i];
 		char *range = range_text(&in->range);
-		fmt_exact(year1, sizeof year1, r->c->cf->input[i * (size_t)(r->c->cf->nperiods + 1) + 1]);
+		/* Year 1's value as exact as CSV's, in the input's unit: a rate as a percentage. */
+		double y1 = r->c->cf->input[i * (size_t)(r->c->cf->nperiods + 1) + 1];
+		crm_param ip;
+		if (crm_param_of_input(sc, i, &ip, NULL) == CRM_OK && ip.unit == CRM_UNIT_RATE)
+			fmt_exact_percent(year1, sizeof year1, y1);
+		else
+			fmt_exact(year1, sizeof year1, y1);
 		n = 0;
 		cells[n++] = in->name;
 		if (labels)

@@ -292,10 +292,36 @@ static void test_text_table_note(void **state)
 	table_free(&t);
 }
 
+/*
+ * A rate's exact percentage: the shortest text of the fraction with its
+ * point moved two places (by hand: 0.07 reads 7%, where 0.07 x 100 is
+ * 7.000000000000001), every digit kept, none made up.
+ */
+static void test_exact_percent(void **state)
+{
+	static const struct { double v; const char *want; } cases[] = {
+		{ 0.004, "0.4%" }, { 0.75, "75%" }, { 1, "100%" }, { 0, "0%" }, { -0.0, "0%" },
+		{ -0.025, "-2.5%" }, { 0.1, "10%" }, { 0.07, "7%" }, { 1.5e-05, "0.0015%" },
+		{ 12.5, "1250%" }, { 0.123456789, "12.3456789%" }, { 0.0001, "0.01%" },
+		{ 1e-05, "0.001%" }, { 1234.5, "123450%" }, { 0.1 + 0.2, "30.000000000000004%" },
+		{ 1e-300, "1e-298%" }, { 1e45, "1e+47%" }, { 1e25, "1" "000000000000000000000000000%" }, { -1.5e-30, "-1.5e-28%" },
+	};
+	char buf[64];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		fmt_exact_percent(buf, sizeof buf, cases[k].v);
+		if (strcmp(buf, cases[k].want))
+			print_error("%.17g: '%s', expected '%s'\n", cases[k].v, buf, cases[k].want);
+		assert_string_equal(buf, cases[k].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_formulas),
+		cmocka_unit_test(test_exact_percent),
 		cmocka_unit_test(test_csv_plain_text),
 		cmocka_unit_test(test_csv_numbers_as_text),
 		cmocka_unit_test(test_csv_number_cells),
