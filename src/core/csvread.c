@@ -30,14 +30,16 @@ struct block {
 
 #define BLOCK_BYTES ((size_t)64 * 1024)
 
-/* n bytes from t's arena, aligned for any type; NULL on no memory. */
-static void *arena_alloc(crm_csv_table *t, size_t n)
+/*
+ * n bytes from t's arena, at a multiple of align (a power of two: 1 for
+ * text, which needs none, alignof the type for arrays); NULL on no memory.
+ */
+static void *arena_alloc(crm_csv_table *t, size_t n, size_t align)
 {
 	struct block *b = t->arena;
-	size_t a = sizeof(max_align_t);
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 
-	n = (n + a - 1) / a * a;
-	if (!b || b->cap - b->used < n) {
+	if (!b || at > b->cap || b->cap - at < n) {
 		size_t cap = n > BLOCK_BYTES ? n : BLOCK_BYTES;
 		struct block *nb = malloc(sizeof *nb + cap);
 		if (!nb)
@@ -46,9 +48,10 @@ static void *arena_alloc(crm_csv_table *t, size_t n)
 		nb->cap = cap;
 		nb->next = b;
 		t->arena = b = nb;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
+	void *p = (char *)b->data + at;
+	b->used = at + n;
 	return p;
 }
 
@@ -124,7 +127,7 @@ static void on_field(void *data, size_t len, void *ctx)
 		r->field_lines = fl;
 		s->cur_cap = ncap;
 	}
-	char *copy = arena_alloc(s->t, len + 1);
+	char *copy = arena_alloc(s->t, len + 1, 1);
 	if (!copy) {
 		s->failed = 1;
 		return;
@@ -183,8 +186,10 @@ static void on_row(int term, void *ctx)
 	/* The row's arrays, exactly its size, in the arena; the growing ones are reused. */
 	crm_csv_row *r = &t->rows[t->nrows];
 	*r = s->cur;
-	r->fields = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->fields);
-	r->field_lines = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->field_lines);
+	r->fields = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->fields,
+				_Alignof(char *));
+	r->field_lines = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->field_lines,
+				     _Alignof(int));
 	if (!r->fields || !r->field_lines) {
 		s->failed = 1;
 		return;
