@@ -735,6 +735,16 @@ void crm_cashflow_month_net(const crm_model *m, const crm_cashflow *cf, double *
 		}
 		int end = end_given ? end_given : months;
 		net[0] += sign * a[0];
+		if (mpp == 1) {
+			/*
+			 * By month, each period is its month. Adding a zero amount
+			 * changes nothing (net is never -0: a sum that cancels is
+			 * +0), so the loop needs no test and runs four months at a time.
+			 */
+			for (int p = 1; p <= m->n; p++)
+				net[p] += sign * a[p];
+			continue;
+		}
 		for (int p = 1; p <= m->n; p++) {
 			if (a[p] == 0)
 				continue;
