@@ -40,7 +40,7 @@ struct sens_opts {
 	size_t nsteps;
 	struct vary vary[2];
 	int nvary;
-	int jobs;             /* sweep: threads computing a two-way table in CSV or JSON */
+	int jobs;             /* sweep: threads computing a two-way table */
 	const char *input;
 	double target;
 	int interval_given;

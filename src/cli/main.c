@@ -63,8 +63,7 @@ static const struct cmd_option sweep_opts[] = {
 	  "it twice for a two-way table" },
 	{ OPT_METRIC, "M[,M...]", "metrics to show (default: all in a one-way table, npv in a "
 	  "two-way one)" },
-	{ OPT_JOBS, NULL, "threads for a two-way table in CSV or JSON (default: the number of "
-	  "processors); "
+	{ OPT_JOBS, NULL, "threads for a two-way table (default: the number of processors); "
 	  "the output does not depend on it" },
 	{ OPT_ONLY, NULL, ONLY_TEXT },
 	FORMAT_OPTS,
