@@ -123,11 +123,13 @@ crm_status crm_datatable_one_way(crm_analysis *a, const crm_param *p, const crm_
 			for (size_t r = 0; r < b.count; r++)
 				x[r] = crm_datatable_axis_value(ax, b.first + r);
 			st = crm_analysis_npv_along(a, p, x, b.count, cells, err);
+		} else {
+			for (size_t r = 0; r < b.count && st == CRM_OK; r++)
+				if ((st = crm_analysis_set(a, p, crm_datatable_axis_value(ax, b.first + r),
+							   err)) == CRM_OK)
+					st = crm_analysis_eval(a, metrics, nmetrics, &cells[r * nmetrics],
+							       err);
 		}
-		for (size_t r = 0; !npv_only && r < b.count && st == CRM_OK; r++)
-			if ((st = crm_analysis_set(a, p, crm_datatable_axis_value(ax, b.first + r),
-						   err)) == CRM_OK)
-				st = crm_analysis_eval(a, metrics, nmetrics, &cells[r * nmetrics], err);
 		if (st == CRM_OK)
 			st = emit(ctx, &b, err);
 	}

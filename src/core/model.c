@@ -121,6 +121,21 @@ static void line_weights(const crm_model *m, const crm_line *ln, const crm_line_
 		w[p] *= risk;
 }
 
+/* Line l's weights at the months tm, and the first and last period they are not 0 in. */
+static void line_compile(crm_model *m, size_t l, const crm_line_timing *tm)
+{
+	double *w = m->weight + l * (size_t)(m->n + 1);
+
+	line_weights(m, &m->sc->lines[l], tm, w);
+	m->pfirst[l] = m->n + 1;
+	m->plast[l] = -1;
+	for (int p = 0; p <= m->n; p++)
+		if (w[p] != 0) {
+			m->pfirst[l] = p < m->pfirst[l] ? p : m->pfirst[l];
+			m->plast[l] = p;
+		}
+}
+
 /*
  * Dated discounting: period p ends p x months-per-period months after the
  * investment date (the same day of the month, or the last day of a shorter
@@ -505,17 +520,8 @@ static crm_model *model_new(const crm_scenario *sc, const crm_settings *s, int u
 	for (size_t l = 0; l < m->nl; l++)
 		m->line_override[l] = NAN;
 	for (size_t l = 0; l < m->nl; l++) {
-		const double *w = m->weight + l * (size_t)(m->n + 1);
 		const crm_line *ln = &sc->lines[l];
-		crm_line_timing tm = { ln->start, ln->end_given, ln->ramp };
-		line_weights(m, ln, &tm, m->weight + l * (size_t)(m->n + 1));
-		m->pfirst[l] = m->n + 1;
-		m->plast[l] = -1;
-		for (int p = 0; p <= m->n; p++)
-			if (w[p] != 0) {
-				m->pfirst[l] = p < m->pfirst[l] ? p : m->pfirst[l];
-				m->plast[l] = p;
-			}
+		line_compile(m, l, &(crm_line_timing){ ln->start, ln->end_given, ln->ramp });
 	}
 	for (int p = 0; p <= m->n; p++) {
 		int q = p ? p : 1;
@@ -568,19 +574,8 @@ crm_model *crm_model_timed_(const crm_model *m, const crm_line_timing *tm)
 	memcpy(t->override, m->override, m->ni * sizeof *t->override);
 	memcpy(t->line_override, m->line_override, m->nl * sizeof *t->line_override);
 	memcpy(t->line_factor, m->line_factor, m->nl * sizeof *t->line_factor);
-	size_t np = (size_t)t->n + 1;
-	for (size_t k = 0; k < t->ntimed; k++) {
-		size_t l = t->timed[k];
-		double *w = t->weight + l * np;
-		line_weights(t, &m->sc->lines[l], &tm[k], w);
-		t->pfirst[l] = t->n + 1;
-		t->plast[l] = -1;
-		for (int p = 0; p <= t->n; p++)
-			if (w[p] != 0) {
-				t->pfirst[l] = p < t->pfirst[l] ? p : t->pfirst[l];
-				t->plast[l] = p;
-			}
-	}
+	for (size_t k = 0; k < t->ntimed; k++)
+		line_compile(t, t->timed[k], &tm[k]);
 	return t;
 }
 

@@ -124,33 +124,32 @@ static void header_text(const report *r, FILE *fp, int markdown)
 	}
 }
 
-/* Each gate (group of lines) in a sentence. */
-static void areas_text(const report *r, FILE *fp, int md)
+/* A section of sentences, one for each of n things (explain writes thing k's). */
+static void sentences_text(const crm_scenario *sc, FILE *fp, int md, const char *title, size_t n,
+			   void (*explain)(const crm_scenario *, size_t, char *, size_t))
 {
-	const crm_scenario *sc = r->sc;
-	char buf[1024];
+	char buf[2048];
 
-	if (!sc->nareas)
+	if (!n)
 		return;
-	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", "Roll-out plan (area rows)");
-	for (size_t a = 0; a < sc->nareas; a++) {
-		explain_area(sc, a, buf, sizeof buf);
+	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", title);
+	for (size_t k = 0; k < n; k++) {
+		explain(sc, k, buf, sizeof buf);
 		put_line(fp, md ? "- " : "  ", buf);
 	}
 }
 
+/* Each area row of a roll-out plan in a sentence. */
+static void areas_text(const report *r, FILE *fp, int md)
+{
+	sentences_text(r->sc, fp, md, "Roll-out plan (area rows)", r->sc->nareas, explain_area);
+}
+
+/* Each gate (group of lines) in a sentence. */
 static void gates_text(const report *r, FILE *fp, int md)
 {
-	const crm_scenario *sc = r->sc;
-	char buf[2048];
-
-	if (!sc->ngroups)
-		return;
-	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", "Gates (lines that happen together)");
-	for (size_t g = 0; g < sc->ngroups; g++) {
-		explain_gate(sc, g, buf, sizeof buf);
-		put_line(fp, md ? "- " : "  ", buf);
-	}
+	sentences_text(r->sc, fp, md, "Gates (lines that happen together)", r->sc->ngroups,
+		       explain_gate);
 }
 
 /* ------------------------------------------------------------------ tables */
