@@ -17,8 +17,15 @@ typedef struct crm_csv_row {
 	int line;          /* physical line (1-based) where the row starts */
 	int nfields;
 	char **fields;     /* NUL-terminated copies; owned by the table */
-	int *field_lines;  /* line where each field starts */
+	int *field_lines;  /* line where each field starts; NULL when every field starts on
+			      line: read it through crm_csv_field_line */
 } crm_csv_row;
+
+/* The line where field fi of r starts (fi < r->nfields). */
+static inline int crm_csv_field_line(const crm_csv_row *r, int fi)
+{
+	return r->field_lines ? r->field_lines[fi] : r->line;
+}
 
 typedef struct crm_csv_table {
 	crm_csv_row *rows;

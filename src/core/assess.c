@@ -212,7 +212,7 @@ static const char *cell(const crm_csv_row *r, const int *colmap, int c)
 static int cell_line(const crm_csv_row *r, const int *colmap, int c)
 {
 	int fi = colmap[c];
-	return fi >= 0 && fi < r->nfields ? r->field_lines[fi] : r->line;
+	return fi >= 0 && fi < r->nfields ? crm_csv_field_line(r, fi) : r->line;
 }
 
 static int find_criterion(const char *id)
@@ -318,7 +318,7 @@ static crm_status read_header(struct reader *rd, const crm_csv_row *h, int *colm
 			if (strcmp(f, col_names[c]))
 				continue;
 			if (colmap[c] >= 0)
-				return crm_error_set(rd->err, CRM_EDATA, rd->name, h->field_lines[fi],
+				return crm_error_set(rd->err, CRM_EDATA, rd->name, crm_csv_field_line(h, fi),
 						     fi + 1, "column '%s' is given twice (first as "
 						     "column %d)", f, colmap[c] + 1);
 			colmap[c] = fi;

@@ -183,22 +183,29 @@ static void on_row(int term, void *ctx)
 		t->rows = n;
 		t->cap = ncap;
 	}
-	/* The row's arrays, exactly its size, in the arena; the growing ones are reused. */
+	/*
+	 * The row's arrays, exactly its size, in the arena; the growing ones are
+	 * reused. Most rows are on one line: they keep no field lines.
+	 */
 	crm_csv_row *r = &t->rows[t->nrows];
 	*r = s->cur;
+	int one_line = 1;
+	for (int k = 0; k < s->cur.nfields; k++)
+		one_line &= s->cur.field_lines[k] == s->cur.line;
 	r->fields = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->fields,
 				_Alignof(char *));
-	r->field_lines = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->field_lines,
-				     _Alignof(int));
-	if (!r->fields || !r->field_lines) {
+	r->field_lines = one_line ? NULL
+		: arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->field_lines,
+			      _Alignof(int));
+	if (!r->fields || (!one_line && !r->field_lines)) {
 		s->failed = 1;
 		return;
 	}
-	if (s->cur.nfields) {
+	if (s->cur.nfields)
 		memcpy(r->fields, s->cur.fields, (size_t)s->cur.nfields * sizeof *r->fields);
+	if (!one_line)
 		memcpy(r->field_lines, s->cur.field_lines,
 		       (size_t)s->cur.nfields * sizeof *r->field_lines);
-	}
 	t->nrows++;
 	s->cur.nfields = 0;
 	s->cur.line = 0;

@@ -73,16 +73,22 @@ struct insn {
 	double k;       /* constant */
 };
 
+/*
+ * A compiled value. Once compiled it is one allocation (packed): the code,
+ * series and dependencies follow the struct, so that a scenario of many
+ * lines costs one block per value. While it is being compiled they are
+ * arrays of their own.
+ */
 struct crm_expr {
 	crm_value_kind kind;
-	struct insn *code;
-	size_t ncode, capcode;
-	int depth, maxdepth;
-	double *series;
-	size_t nseries;
-	int *deps, *prev_deps;
-	size_t ndeps, nprev;
 	int uses_time;
+	int depth, maxdepth;
+	struct insn *code;
+	double *series;
+	int *deps, *prev_deps;
+	size_t ncode;
+	unsigned nseries, ndeps, nprev;
+	int packed;
 };
 
 /*
@@ -571,6 +577,7 @@ struct parser {
 	const char *at;       /* where the error is, when not at p (the start of a bad name) */
 	int too_deep;         /* the error is the nesting limit */
 	crm_decimal dec;      /* how numbers are written: with a decimal comma, ';' separates arguments */
+	size_t capcode;       /* instructions allocated in e->code */
 };
 
 /* What separates a function's arguments: ';' where numbers have decimal commas. */
@@ -637,8 +644,8 @@ static void emit(struct parser *ps, enum op op, int arg, double k, int stack_del
 
 	if (ps->failed)
 		return;
-	if (e->ncode == e->capcode) {
-		size_t ncap = e->capcode ? 2 * e->capcode : 16;
+	if (e->ncode == ps->capcode) {
+		size_t ncap = ps->capcode ? 2 * ps->capcode : 16;
 		struct insn *n = realloc(e->code, ncap * sizeof *n);
 		if (!n) {
 			perr(ps, "out of memory");
@@ -647,7 +654,7 @@ static void emit(struct parser *ps, enum op op, int arg, double k, int stack_del
 			return;
 		}
 		e->code = n;
-		e->capcode = ncap;
+		ps->capcode = ncap;
 	}
 	e->code[e->ncode++] = (struct insn){ op, arg, k };
 	e->depth += stack_delta;
@@ -657,9 +664,9 @@ static void emit(struct parser *ps, enum op op, int arg, double k, int stack_del
 		perr(ps, "formula nested too deeply (more than %d pending values)", EXPR_MAX_STACK);
 }
 
-static int add_dep(int **arr, size_t *n, int idx)
+static int add_dep(int **arr, unsigned *n, int idx)
 {
-	for (size_t i = 0; i < *n; i++)
+	for (unsigned i = 0; i < *n; i++)
 		if ((*arr)[i] == idx)
 			return 0;
 	int *a = realloc(*arr, (*n + 1) * sizeof *a);
@@ -1147,10 +1154,45 @@ static crm_expr *expr_new(void)
 	return calloc(1, sizeof(crm_expr));
 }
 
+/*
+ * e as one block: the struct, then its code, series and dependencies (each
+ * part at a multiple of 8 bytes). e itself is freed; NULL when out of
+ * memory (e is then still freed).
+ */
+static crm_expr *pack(crm_expr *e)
+{
+	_Static_assert(sizeof(crm_expr) % sizeof(double) == 0 &&
+		       sizeof(struct insn) % sizeof(double) == 0, "packed parts stay aligned");
+	size_t code = e->ncode * sizeof *e->code, series = (size_t)e->nseries * sizeof(double);
+	size_t deps = (size_t)e->ndeps * sizeof(int), prev = (size_t)e->nprev * sizeof(int);
+	crm_expr *p = malloc(sizeof *p + code + series + deps + prev);
+
+	if (!p) {
+		crm_expr_free(e);
+		return NULL;
+	}
+	*p = *e;
+	p->packed = 1;
+	char *at = (char *)(p + 1);
+	p->code = e->ncode ? memcpy(at, e->code, code) : NULL;
+	at += code;
+	p->series = e->nseries ? memcpy(at, e->series, series) : NULL;
+	at += series;
+	p->deps = e->ndeps ? memcpy(at, e->deps, deps) : NULL;
+	at += deps;
+	p->prev_deps = e->nprev ? memcpy(at, e->prev_deps, prev) : NULL;
+	crm_expr_free(e);
+	return p;
+}
+
 void crm_expr_free(crm_expr *e)
 {
 	if (!e)
 		return;
+	if (e->packed) {
+		free(e);
+		return;
+	}
 	free(e->code);
 	free(e->series);
 	free(e->deps);
@@ -1200,7 +1242,7 @@ static crm_expr *compile_series(const char *src, crm_decimal dec, crm_error *err
 		}
 		if (pst != CRM_OK) {
 			crm_error_set(err, CRM_EDATA, err ? err->file : NULL, err ? err->line : 0,
-				      err ? err->col : 0, "in series '%s', year %zu: %s", src,
+				      err ? err->col : 0, "in series '%s', year %u: %s", src,
 				      e->nseries + 1, why);
 			crm_expr_free(e);
 			return NULL;
@@ -1220,7 +1262,8 @@ static crm_expr *compile_series(const char *src, crm_decimal dec, crm_error *err
 	e->code[0] = (struct insn){ OP_SERIES, 0, 0 };
 	e->ncode = 1;
 	e->maxdepth = 1;
-	return e;
+	if ((e = pack(e)) != NULL)
+		return e;
 nomem:
 	crm_expr_free(e);
 	crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory compiling '%s'", src);
@@ -1293,12 +1336,13 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 	if (*first == '=')
 		return refuse_leading_equals(first, dec, lookup, ctx, err);
 	if (crm_parse_number_in(src, dec, &v, NULL, why, sizeof why) == CRM_OK) {
-		e = expr_new();
-		if (!e || !(e->code = malloc(sizeof *e->code))) {
-			crm_expr_free(e);
+		e = calloc(1, sizeof *e + sizeof *e->code);
+		if (!e) {
 			crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 			return NULL;
 		}
+		e->packed = 1;
+		e->code = (struct insn *)(e + 1);
 		e->kind = CRM_VALUE_NUMBER;
 		e->code[0] = (struct insn){ OP_CONST, 0, v };
 		e->ncode = 1;
@@ -1319,7 +1363,7 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 		return NULL;
 	}
 	e->kind = CRM_VALUE_EXPR;
-	struct parser ps = { src, src, e, lookup, ctx, err, 0, 0, NULL, 0, dec };
+	struct parser ps = { src, src, e, lookup, ctx, err, 0, 0, NULL, 0, dec, 0 };
 	skip_ws(&ps);
 	if (*ps.p == '\0') {
 		ps.failed = 1;
@@ -1349,12 +1393,8 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 		crm_expr_free(e);
 		return NULL;
 	}
-	/* Give back what the growing code array did not use (a scenario holds many). */
-	struct insn *fit = realloc(e->code, e->ncode * sizeof *fit);
-	if (fit) {
-		e->code = fit;
-		e->capcode = e->ncode;
-	}
+	if (!(e = pack(e)))
+		crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	return e;
 }
 

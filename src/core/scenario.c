@@ -39,12 +39,12 @@ static crm_status load_rows(struct loader *ld)
 		const char *kind;
 		kind = field(ld, r, COL_KIND);
 		st = CRM_OK;
-		int is_area = !strcasecmp(kind, "area");
-		if (strcasecmp(kind, "cost") && strcasecmp(kind, "benefit") && !is_area)
+		int is_area = r->kind == RK_AREA;
+		if (r->kind != RK_COST && r->kind != RK_BENEFIT && !is_area)
 			st = crm_scen_check_line_columns(ld, r, kind);
 		if (st == CRM_OK && !is_area)
 			st = crm_scen_check_area_columns(ld, r, kind);
-		if (crm_scen_is_tracking_kind(kind) || is_area) {
+		if (r->kind == RK_PHASE || r->kind == RK_CRITERION || is_area) {
 			/* phases and criteria: crm_scen_read_tracking; areas: crm_scen_read_areas */
 			if (st != CRM_OK) {
 				if (!go_on(ld, st))
@@ -55,15 +55,15 @@ static crm_status load_rows(struct loader *ld)
 		}
 		/* Every input, line and correlation row is counted, a bad one too: the
 		 * arrays are sized from these counts. */
-		if (!strcasecmp(kind, "input"))
+		if (r->kind == RK_INPUT)
 			ninputs++;
-		else if (!strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit"))
+		else if (r->kind == RK_COST || r->kind == RK_BENEFIT)
 			nlines++;
-		else if (!strcasecmp(kind, "correlation"))
+		else if (r->kind == RK_CORRELATION)
 			ncorr++;
 		else if (st != CRM_OK) {
 			/* reported already */
-		} else if (!strcasecmp(kind, "setting")) {
+		} else if (r->kind == RK_SETTING) {
 			st = crm_scen_read_setting(ld, r);
 		} else if (!*kind) {
 			st = FAIL(ld, r, COL_KIND, "the row has no kind (expected setting, input, cost, "
@@ -77,7 +77,7 @@ static crm_status load_rows(struct loader *ld)
 			st = FAIL(ld, r, COL_KIND, "unknown kind '%s'%s (expected setting, input, "
 				  "cost, benefit, correlation, phase, criterion or area)", kind, sug);
 		}
-		if (st == CRM_OK && strcasecmp(kind, "setting") && strcasecmp(kind, "area") &&
+		if (st == CRM_OK && r->kind != RK_SETTING && r->kind != RK_AREA &&
 		    !given(ld, r, COL_VALUE))
 			st = FAIL(ld, r, COL_VALUE, "%s '%s' has no value (expected a number, a "
 				  "series like 100;120;150, or a formula)", kind, field(ld, r, COL_NAME));
@@ -94,19 +94,15 @@ static crm_status load_rows(struct loader *ld)
 	sc->correlations = calloc(ncorr + 1, sizeof *sc->correlations);
 	ld->input_bad = calloc(ninputs + 1, 1);
 	ld->line_bad = calloc(nlines + 1, 1);
-	sc->groups = calloc(nlines + 1, sizeof *sc->groups);
-	ld->group_prob_line = calloc(nlines + 1, sizeof *ld->group_prob_line);
-	ld->group_prob_file = calloc(nlines + 1, sizeof *ld->group_prob_file);
-	if (!sc->inputs || !sc->lines || !sc->correlations || !ld->input_bad || !sc->groups ||
-	    !ld->group_prob_line || !ld->group_prob_file || !ld->line_bad)
+	if (!sc->inputs || !sc->lines || !sc->correlations || !ld->input_bad || !ld->line_bad)
 		return crm_scen_nomem(ld);
 	/* Every input's name is known before any formula is compiled. An input whose
 	 * row is bad still declares its name, so formulas using it are not blamed. */
 	for (i = 0; i < ld->nrows; i++) {
 		struct srow *r = &ld->rows[i];
-		if (strcasecmp(field(ld, r, COL_KIND), "input"))
+		if (r->kind != RK_INPUT)
 			continue;
-		r->input = (long)sc->ninputs;
+		r->input = (int)sc->ninputs;
 		if ((st = crm_scen_declare_input(ld, r)) != CRM_OK) {
 			if (!go_on(ld, st))
 				return st;
@@ -118,8 +114,7 @@ static crm_status load_rows(struct loader *ld)
 	/* Pass 2: compile and check inputs and lines. */
 	for (i = 0; i < ld->nrows; i++) {
 		struct srow *r = &ld->rows[i];
-		const char *kind = field(ld, r, COL_KIND);
-		int is_input = !strcasecmp(kind, "input");
+		int is_input = r->kind == RK_INPUT;
 		size_t lines_before = sc->nlines;
 		r->line_index = -1;
 		if (is_input && r->input < 0)
@@ -131,16 +126,16 @@ static crm_status load_rows(struct loader *ld)
 		}
 		if (is_input)
 			st = crm_scen_read_input(ld, r, &sc->inputs[r->input]);
-		else if (!strcasecmp(kind, "cost"))
+		else if (r->kind == RK_COST)
 			st = crm_scen_read_line(ld, r, CRM_COST);
-		else if (!strcasecmp(kind, "benefit"))
+		else if (r->kind == RK_BENEFIT)
 			st = crm_scen_read_line(ld, r, CRM_BENEFIT);
 		else
 			st = CRM_OK;
 		if (st == CRM_EDATA && !is_input)
 			crm_scen_explain_shift(ld, r);
 		if (sc->nlines > lines_before)
-			r->line_index = (long)lines_before;
+			r->line_index = (int)lines_before;
 		if (st != CRM_OK) {
 			if (!go_on(ld, st))
 				return st;
@@ -157,7 +152,7 @@ static crm_status load_rows(struct loader *ld)
 	/* Correlations last: they refer to inputs' ranges. */
 	for (i = 0; i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
-		if (r->bad || strcasecmp(field(ld, r, COL_KIND), "correlation"))
+		if (r->bad || r->kind != RK_CORRELATION)
 			continue;
 		st = crm_scen_read_correlation(ld, r);
 		if (st != CRM_OK && !go_on(ld, st))
@@ -242,53 +237,23 @@ static crm_scenario *scenario_new(const char *name)
 	return sc;
 }
 
-/* The x_ values of a row are one block (see crm_scen_copy_extra). */
-static void free_extra(char **extra, size_t n)
-{
-	(void)n;
-	free(extra);
-}
-
+/* The text of rows (names, labels, notes, x_ values) is in sc->text, freed at once. */
 void crm_scenario_free(crm_scenario *sc)
 {
 	if (!sc)
 		return;
-	for (size_t i = 0; i < sc->ninputs; i++) {
-		crm_input *in = &sc->inputs[i];
-		free(in->name);
-		free(in->value_text);
-		crm_expr_free(in->value);
-		free(in->unit);
-		free(in->label);
-		free(in->note);
-		free(in->owner);
-		free(in->range.low_text);
-		free(in->range.high_text);
-		free_extra(in->extra, sc->nextra);
-	}
+	for (size_t i = 0; i < sc->ninputs; i++)
+		crm_expr_free(sc->inputs[i].value);
 	free(sc->inputs);
 	for (size_t i = 0; i < sc->nlines; i++) {
 		crm_line *ln = &sc->lines[i];
-		free(ln->label);
-		free(ln->value_text);
 		crm_expr_free(ln->value);
-		for (int k = 0; k < 3; k++) {
+		for (int k = 0; k < 3; k++)
 			crm_expr_free(ln->timing_expr[k]);
-			free(ln->timing_text[k]);
-		}
-		free(ln->area);
-		free(ln->owner);
-		free(ln->metric);
-		free(ln->note);
-		free(ln->range.low_text);
-		free(ln->range.high_text);
-		free_extra(ln->extra, sc->nextra);
 	}
 	free(sc->lines);
-	for (size_t g = 0; g < sc->ngroups; g++) {
-		free(sc->groups[g].name);
+	for (size_t g = 0; g < sc->ngroups; g++)
 		free(sc->groups[g].decide);
-	}
 	free(sc->groups);
 	free(sc->correlations);
 	crm_scen_free_tracking(sc);
@@ -296,8 +261,6 @@ void crm_scenario_free(crm_scenario *sc)
 	for (size_t k = 0; k < sc->nfiles; k++)
 		free(sc->files[k]);
 	free(sc->files);
-	for (size_t k = 0; k < sc->norigins; k++)
-		free(sc->origins[k].name);
 	free(sc->origins);
 	for (size_t k = 0; k < sc->nextra; k++)
 		free(sc->extra_names[k]);
@@ -307,6 +270,7 @@ void crm_scenario_free(crm_scenario *sc)
 	free(sc->settings.discount_rate_note);
 	free(sc->settings.readiness);
 	crm_warnings_free(&sc->warnings);
+	crm_scen_text_free(sc);
 	free(sc->file);
 	free(sc);
 }

@@ -44,6 +44,115 @@ const char *const crm_scen_setting_names[] = {
 _Static_assert(sizeof crm_scen_setting_names / sizeof *crm_scen_setting_names ==
 	       CRM_SCEN_NSETTINGS + 1, "CRM_SCEN_NSETTINGS counts every setting");
 
+/* ------------------------------------------------------------- row kinds */
+
+int crm_scen_kind_of(const char *kind)
+{
+	static const struct { const char *name; int kind; } kinds[] = {
+		{ "setting", RK_SETTING }, { "input", RK_INPUT }, { "cost", RK_COST },
+		{ "benefit", RK_BENEFIT }, { "correlation", RK_CORRELATION }, { "phase", RK_PHASE },
+		{ "criterion", RK_CRITERION }, { "area", RK_AREA }, { "remove", RK_REMOVE },
+	};
+	int first = tolower((unsigned char)kind[0]);
+
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		if (kinds[k].name[0] == first && !strcasecmp(kind, kinds[k].name))
+			return kinds[k].kind;
+	return RK_OTHER;
+}
+
+/* ------------------------------------------------------------ kept text */
+
+/*
+ * The scenario's text: blocks of TEXT_BLOCK bytes filled in turn; a piece
+ * longer than a quarter block gets a block of its own, put behind the one
+ * being filled so that its room is not lost. Every size is bounded by the
+ * input's (a field is part of a file of at most 64 MB).
+ */
+struct crm_text_block {
+	struct crm_text_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define TEXT_BLOCK ((size_t)64 * 1024)
+
+static void *keep_bytes(struct crm_text_block **head, size_t n, size_t align)
+{
+	struct crm_text_block *b = *head;
+
+	if (b) {
+		size_t at = (b->used + align - 1) & ~(align - 1);
+		if (at <= b->cap && b->cap - at >= n) {
+			b->used = at + n;
+			return b->data + at;
+		}
+	}
+	int own = n > TEXT_BLOCK / 4;
+	size_t cap = own ? n : TEXT_BLOCK;
+	struct crm_text_block *nb = malloc(sizeof *nb + cap);
+	if (!nb)
+		return NULL;
+	nb->used = n;
+	nb->cap = cap;
+	if (own && b) {
+		nb->next = b->next;
+		b->next = nb;
+	} else {
+		nb->next = b;
+		*head = nb;
+	}
+	return nb->data;   /* data follows three words: aligned for pointers */
+}
+
+char *crm_scen_keep(crm_scenario *sc, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = keep_bytes(&sc->text, n, 1);
+
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+char *crm_scen_keep_visible(crm_scenario *sc, const char *s)
+{
+	size_t n = 0;
+	const char *p;
+
+	for (p = s; *p; p++)
+		n += *p == '\n' || *p == '\r' || *p == '\t' ? 2 : 1;
+	if (n == (size_t)(p - s))
+		return crm_scen_keep(sc, s);
+	char *out = keep_bytes(&sc->text, n + 1, 1), *o = out;
+	if (!out)
+		return NULL;
+	for (p = s; *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			*o++ = '\\';
+			*o++ = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static void blocks_free(struct crm_text_block **head)
+{
+	while (*head) {
+		struct crm_text_block *b = *head;
+		*head = b->next;
+		free(b);
+	}
+}
+
+void crm_scen_text_free(crm_scenario *sc)
+{
+	blocks_free(&sc->text);
+}
+
 /* ----------------------------------------------------------- the name map */
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -83,7 +192,7 @@ int crm_scen_smap_get(const struct smap *m, const char *key, size_t len, size_t 
 int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val)
 {
 	if (2 * (m->n + 1) > m->cap) {
-		struct smap g = { NULL, NULL, m->cap ? 2 * m->cap : 64, 0 };
+		struct smap g = { NULL, NULL, m->cap ? 2 * m->cap : 64, 0, m->text };
 		g.keys = calloc(g.cap, sizeof *g.keys);
 		g.vals = calloc(g.cap, sizeof *g.vals);
 		if (!g.keys || !g.vals) {
@@ -104,7 +213,7 @@ int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val)
 	}
 	size_t i = smap_slot(m, key, len);
 	if (!m->keys[i]) {
-		if (!(m->keys[i] = malloc(len + 1)))
+		if (!(m->keys[i] = keep_bytes(&m->text, len + 1, 1)))
 			return -1;
 		memcpy(m->keys[i], key, len);
 		m->keys[i][len] = '\0';
@@ -116,8 +225,7 @@ int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val)
 
 void crm_scen_smap_free(struct smap *m)
 {
-	for (size_t k = 0; k < m->cap; k++)
-		free(m->keys[k]);
+	blocks_free(&m->text);
 	free(m->keys);
 	free(m->vals);
 	memset(m, 0, sizeof *m);
@@ -613,8 +721,8 @@ crm_status crm_scen_read_range(struct loader *ld, const struct srow *r, const ch
 	if ((rg->dist == CRM_DIST_NORMAL || rg->dist == CRM_DIST_LOGNORMAL) && rg->low == rg->high)
 		return FAIL(ld, r, COL_HIGH, "%s: dist=%s needs low < high (they are its 5th and "
 			    "95th percentiles)", what, crm_dist_name(rg->dist));
-	rg->low_text = xstrdup(field(ld, r, COL_LOW));
-	rg->high_text = xstrdup(field(ld, r, COL_HIGH));
+	rg->low_text = crm_scen_keep(ld->sc, field(ld, r, COL_LOW));
+	rg->high_text = crm_scen_keep(ld->sc, field(ld, r, COL_HIGH));
 	if (!rg->low_text || !rg->high_text)
 		return crm_scen_nomem(ld);
 	rg->given = 1;
@@ -627,8 +735,8 @@ crm_status crm_scen_copy_text(struct loader *ld, const struct srow *r, enum col 
 	 * A name shown to people (an area, an owner, a unit): its line breaks and
 	 * tabs visible, never a line of its own. A note and a formula keep theirs.
 	 */
-	*out = c == COL_NOTE || c == COL_VALUE ? xstrdup(field(ld, r, c))
-					       : crm_csv_visible(field(ld, r, c));
+	*out = c == COL_NOTE || c == COL_VALUE ? crm_scen_keep(ld->sc, field(ld, r, c))
+					       : crm_scen_keep_visible(ld->sc, field(ld, r, c));
 	return *out ? CRM_OK : crm_scen_nomem(ld);
 }
 
@@ -646,7 +754,7 @@ crm_status crm_scen_copy_extra(struct loader *ld, const struct srow *r, char ***
 		return CRM_OK;
 	for (size_t k = 0; k < sc->nextra; k++)
 		bytes += (r->extra && k < r->nextra && r->extra[k] ? strlen(r->extra[k]) : 0) + 1;
-	char **block = malloc(bytes);
+	char **block = keep_bytes(&sc->text, bytes, sizeof(void *));
 	if (!block)
 		return crm_scen_nomem(ld);
 	char *text = (char *)(block + sc->nextra);

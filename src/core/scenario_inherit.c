@@ -120,7 +120,7 @@ static crm_status read_header(struct loader *ld, const crm_csv_row *r, const cha
 	}
 	for (int fi = 0; fi < r->nfields; fi++) {
 		char *h = r->fields[fi];
-		crm_loc l = { file, r->field_lines[fi], fi + 1 };
+		crm_loc l = { file, crm_csv_field_line(r, fi), fi + 1 };
 		int found = -1;
 
 		hd->extra[fi] = -1;
@@ -199,7 +199,7 @@ static crm_status check_width(struct loader *ld, const crm_csv_row *r, const cha
 	for (int fi = hd->width; fi < r->nfields; fi++) {
 		if (r->fields[fi][0] == '\0')
 			continue;
-		crm_loc l = { file, r->field_lines[fi], fi + 1 };
+		crm_loc l = { file, crm_csv_field_line(r, fi), fi + 1 };
 		if (hd->sep == ';')
 			return crm_scen_fail_at(ld, l, "'%s' is past the last column of the header "
 						"(the header has %d columns; a ';' inside a value "
@@ -289,7 +289,7 @@ static crm_status add_origin(struct loader *ld, const char *kind, const char *na
 	o = &sc->origins[sc->norigins];
 	memset(o, 0, sizeof *o);
 	snprintf(o->kind, sizeof o->kind, "%s", kind);
-	if (!(o->name = xstrdup(name)))
+	if (!(o->name = crm_scen_keep(sc, name)))
 		return crm_scen_nomem(ld);
 	o->loc = loc;
 	o->replaced = replaced;
@@ -321,7 +321,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 	crm_loc here = { nr->file, nr->line, 0 };
 	size_t i;
 
-	if (!strcasecmp(rowf(nr, COL_KIND), "remove")) {
+	if (nr->kind == RK_REMOVE) {
 		static const char *const kinds[] = { "input", "cost", "benefit", "correlation",
 			"phase", "criterion", "area" };
 		static const enum col unused[] = { COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_AREA,
@@ -540,9 +540,9 @@ static crm_status read_decimal(struct loader *ld, const crm_csv_table *t, size_t
 		}
 		int vi = hd->colmap[COL_VALUE], ni = hd->colmap[COL_NAME];
 		const char *v = vi < cr->nfields ? cr->fields[vi] : "";
-		crm_loc l = { name, vi < cr->nfields ? cr->field_lines[vi] : cr->line, vi + 1 };
+		crm_loc l = { name, vi < cr->nfields ? crm_csv_field_line(cr, vi) : cr->line, vi + 1 };
 		if (given) {
-			st = crm_scen_fail_at(ld, (crm_loc){ name, cr->field_lines[ni], ni + 1 },
+			st = crm_scen_fail_at(ld, (crm_loc){ name, crm_csv_field_line(cr, ni), ni + 1 },
 					      "setting 'decimal_separator' is given twice (first on "
 					      "line %d)", given);
 			if (go_on(ld, st))
@@ -592,18 +592,19 @@ static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const char 
 	memset(r, 0, sizeof *r);
 	r->file = name;
 	r->line = cr->line;
-	r->depth = depth;
+	r->depth = (unsigned char)depth;
 	r->sep = hd->sep;
-	r->dec = hd->dec;
+	r->dec = (unsigned char)hd->dec;
 	r->input = -1;
 	r->cr = cr;
 	r->colmap = hd->kept;
+	r->kind = (unsigned char)crm_scen_kind_of(rowf(r, COL_KIND));
 	/* x_ values: an array only for a row that has any, so that memory stays in
 	 * proportion to the file. */
 	for (int fi = 0; fi < cr->nfields && fi < hd->width; fi++)
 		if (hd->extra[fi] >= 0 && cr->fields[fi][0]) {
 			if (!r->extra) {
-				r->nextra = ld->sc->nextra;
+				r->nextra = (unsigned short)ld->sc->nextra;
 				if (!(r->extra = calloc(r->nextra + 1, sizeof *r->extra)))
 					return crm_scen_nomem(ld);
 			}
@@ -675,7 +676,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 			goto done_base;
 		}
 		if (have_base) {
-			st = crm_scen_fail_at(ld, (crm_loc){ name, cr->field_lines[hd.colmap[COL_NAME]],
+			st = crm_scen_fail_at(ld, (crm_loc){ name, crm_csv_field_line(cr, hd.colmap[COL_NAME]),
 					      hd.colmap[COL_NAME] + 1 }, "setting 'base' is given "
 					      "twice (first on line %d)", base.line);
 			if (go_on(ld, st))
@@ -690,6 +691,17 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	if (have_base && (st = read_base(ld, &base, name, ch, depth)) != CRM_OK && !go_on(ld, st))
 		goto done_base;
 	t = &ld->tables[mine];   /* reading the base may have moved the tables */
+	/* Room for every row of the file at once (the table's rows are bounded). */
+	if (ld->caprows < ld->nrows + (t->nrows - h)) {
+		size_t ncap = ld->nrows + (t->nrows - h);
+		struct srow *n = realloc(ld->rows, ncap * sizeof *n);
+		if (!n) {
+			st = crm_scen_nomem(ld);
+			goto done_base;
+		}
+		ld->rows = n;
+		ld->caprows = ncap;
+	}
 	for (i = h + 1; i < t->nrows; i++) {
 		const crm_csv_row *cr = &t->rows[i];
 		struct srow r;
@@ -705,7 +717,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 			goto done_base;
 		st = merge_row(ld, &r);
 		/* A merged row now owns its extra array; a remove row is not kept. */
-		if (st != CRM_OK || !strcasecmp(rowf(&r, COL_KIND), "remove"))
+		if (st != CRM_OK || r.kind == RK_REMOVE)
 			free(r.extra);
 		if (st != CRM_OK) {
 			if (go_on(ld, st))
@@ -751,6 +763,16 @@ crm_status crm_scen_read_files(struct loader *ld, const char *buf, size_t len, c
 		ld->rows[kept_rows++] = ld->rows[i];
 	}
 	ld->nrows = kept_rows;
+	/* Merging is over: its map goes, and the origins take exactly their room. */
+	crm_scen_smap_free(&ld->merged);
+	if (st == CRM_OK && ld->caporigins < ld->sc->norigins + ld->nrows) {
+		crm_origin *o = realloc(ld->sc->origins, (ld->sc->norigins + ld->nrows) *
+					sizeof *o);
+		if (!o)
+			return crm_scen_nomem(ld);
+		ld->sc->origins = o;
+		ld->caporigins = ld->sc->norigins + ld->nrows;
+	}
 	for (size_t i = 0; st == CRM_OK && i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
 		char kind[16];

@@ -41,7 +41,7 @@ crm_status crm_scen_declare_input(struct loader *ld, const struct srow *r)
 		return crm_scen_nomem(ld);
 	in = &sc->inputs[sc->ninputs];
 	memset(in, 0, sizeof *in);
-	if (!(in->name = xstrdup(name)))
+	if (!(in->name = crm_scen_keep(ld->sc, name)))
 		return crm_scen_nomem(ld);
 	in->loc = loc_of(ld, r, COL_VALUE);
 	in->loc.line = r->line;

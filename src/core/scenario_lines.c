@@ -358,7 +358,7 @@ static crm_status get_month(struct loader *ld, const struct srow *r, enum col c,
 			    crm_scen_col_names[c]);
 	}
 	ln->timing_expr[k] = ex;
-	if (!(ln->timing_text[k] = xstrdup(v)))
+	if (!(ln->timing_text[k] = crm_scen_keep(ld->sc, v)))
 		return crm_scen_nomem(ld);
 	ln->timing_loc[k] = loc_of(ld, r, c);
 	*out = min;
@@ -509,9 +509,27 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 				    "case-sensitive, and two spellings would be two gates drawn "
 				    "apart)", what, g, og->name, og->loc.line);
 		}
+		if (sc->ngroups == ld->capgroups) {
+			/* Grown as groups appear: a case has a few, whatever its lines. */
+			size_t ncap = ld->capgroups ? 2 * ld->capgroups : 8;
+			crm_group *ng = realloc(sc->groups, ncap * sizeof *ng);
+			if (ng)
+				sc->groups = ng;
+			int *nl = realloc(ld->group_prob_line, ncap * sizeof *nl);
+			if (nl)
+				ld->group_prob_line = nl;
+			const char **nf = realloc(ld->group_prob_file, ncap * sizeof *nf);
+			if (nf)
+				ld->group_prob_file = nf;
+			if (!ng || !nl || !nf)
+				return crm_scen_nomem(ld);
+			ld->capgroups = ncap;
+		}
 		crm_group *grp = &sc->groups[sc->ngroups];
 		memset(grp, 0, sizeof *grp);
-		if (!(grp->name = crm_csv_visible(g)))
+		ld->group_prob_line[sc->ngroups] = 0;
+		ld->group_prob_file[sc->ngroups] = NULL;
+		if (!(grp->name = crm_scen_keep_visible(ld->sc, g)))
 			return crm_scen_nomem(ld);
 		gi = sc->ngroups++;
 		if (crm_scen_smap_set(&ld->group_names, g, strlen(g), gi) != 0)
@@ -581,7 +599,7 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 	if (crm_scen_smap_set(&ld->line_labels, label, strlen(label), sc->nlines) != 0)
 		return crm_scen_nomem(ld);
 	sc->nlines++;   /* from here on, crm_scenario_free releases what ln holds */
-	if (!(ln->label = crm_csv_visible(label)))
+	if (!(ln->label = crm_scen_keep_visible(ld->sc, label)))
 		return crm_scen_nomem(ld);
 	snprintf(what, sizeof what, "%s '%s'", kname, label);
 	static const enum col line_unused[] = { COL_UNIT };

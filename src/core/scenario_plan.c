@@ -28,12 +28,8 @@ void crm_scen_free_areas(crm_scenario *sc)
 {
 	for (size_t a = 0; a < sc->nareas; a++) {
 		crm_plan_area *ar = &sc->areas[a];
-		free(ar->name);
 		free(ar->lines);
 		free(ar->after);
-		free(ar->after_text);
-		free(ar->owner);
-		free(ar->note);
 	}
 	free(sc->areas);
 }
@@ -269,7 +265,7 @@ crm_status crm_scen_read_areas(struct loader *ld)
 	const struct srow **rows;
 
 	for (i = 0; i < ld->nrows; i++)
-		n += !strcasecmp(field(ld, &ld->rows[i], COL_KIND), "area");
+		n += ld->rows[i].kind == RK_AREA;
 	sc->areas = calloc(n + 1, sizeof *sc->areas);
 	rows = calloc(n + 1, sizeof *rows);
 	if (!sc->areas || !rows) {
@@ -280,7 +276,7 @@ crm_status crm_scen_read_areas(struct loader *ld)
 		sc->lines[l].area_row = -1;
 	for (i = 0; i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
-		if (r->bad || strcasecmp(field(ld, r, COL_KIND), "area"))
+		if (r->bad || r->kind != RK_AREA)
 			continue;
 		size_t before = sc->nareas;
 		st = read_area(ld, r);

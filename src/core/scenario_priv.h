@@ -112,9 +112,10 @@ static inline int crm_scen_timing_of(const crm_line *ln, const double raw[3],
  * it, so that loading stays linear in the number of rows.
  */
 struct smap {
-	char **keys;               /* owned copies; NULL for an empty slot */
+	char **keys;               /* copies in text; NULL for an empty slot */
 	size_t *vals;
 	size_t cap, n;             /* cap is 0 or a power of two */
+	struct crm_text_block *text;
 };
 
 /* Whether key (len bytes) is present; its value in *val. */
@@ -128,24 +129,34 @@ void crm_scen_smap_free(struct smap *m);
  * Every field remembers the file, line and column it was written at, so
  * that errors point into the right file whether the row was inherited or not.
  */
+/* A row's kind column, read once (case-blind): RK_OTHER for anything else. */
+enum row_kind {
+	RK_OTHER, RK_SETTING, RK_INPUT, RK_COST, RK_BENEFIT, RK_CORRELATION, RK_PHASE,
+	RK_CRITERION, RK_AREA, RK_REMOVE
+};
+int crm_scen_kind_of(const char *kind);
+
 struct srow {
 	const char *file;          /* owned by sc->files */
-	int line;
-	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
-	char sep;                  /* its file's field separator: ',' or ';' */
-	crm_decimal dec;           /* how its file writes numbers (setting decimal_separator) */
 	/* Its fields: the CSV row and its file's column map (both live while loading).
-	 * Read them through field() and loc_of(). A row costs about 100 bytes
-	 * however many columns the format has. */
+	 * Read them through field() and loc_of(). A row costs 72 bytes however
+	 * many columns the format has. */
 	const crm_csv_row *cr;
 	const int *colmap;         /* NCOLS field indices, or -1 */
 	const char **extra;        /* by index in sc->extra_names; NULL when the row has none */
-	size_t nextra;             /* entries allocated in extra */
 	crm_loc replaced;          /* the inherited row it replaced */
-	int gone;                  /* taken out by a remove row */
-	int bad;                   /* an error was reported for it already (while checking) */
-	long input;                /* its index in sc->inputs once declared, or -1 */
-	long line_index;           /* its index in sc->lines once read, or -1 */
+	int line;
+	int input;                 /* its index in sc->inputs once declared, or -1 */
+	int line_index;            /* its index in sc->lines once read, or -1 */
+	unsigned short nextra;     /* entries allocated in extra (at most CRM_MAX_EXTRA_COLUMNS) */
+	unsigned char depth;       /* 0 for the file loaded, 1 for its base, ... (at most
+				      CRM_MAX_BASE_DEPTH) */
+	unsigned char dec;         /* how its file writes numbers: a crm_decimal (setting
+				      decimal_separator) */
+	char sep;                  /* its file's field separator: ',' or ';' */
+	unsigned char kind;        /* an enum row_kind */
+	unsigned char gone;        /* taken out by a remove row */
+	unsigned char bad;         /* an error was reported for it already (while checking) */
 };
 
 /* The loader's state while one scenario is read. */
@@ -170,6 +181,7 @@ struct loader {
 	struct smap group_names;   /* group name -> index in sc->groups */
 	int *group_prob_line;      /* per group: the line that gave its probability, 0 if none */
 	const char **group_prob_file;
+	size_t capgroups;          /* entries allocated in sc->groups and the two above */
 	/* Settings seen, for duplicates and defaults. */
 	int setting_line[CRM_SCEN_NSETTINGS];
 	crm_loc setting_at[CRM_SCEN_NSETTINGS];  /* its value's cell, for checks across settings */
@@ -217,7 +229,7 @@ static inline crm_loc loc_of(const struct loader *ld, const struct srow *r, enum
 {
 	(void)ld;
 	int fi = r->colmap[c];
-	crm_loc l = { r->file, fi >= 0 && fi < r->cr->nfields ? r->cr->field_lines[fi] : r->line,
+	crm_loc l = { r->file, fi >= 0 && fi < r->cr->nfields ? crm_csv_field_line(r->cr, fi) : r->line,
 		      fcol(r, c) };
 	return l;
 }
@@ -271,7 +283,15 @@ crm_status crm_scen_get_whole(struct loader *ld, const struct srow *r, enum col 
 /* Columns that mean nothing for a row of this kind must be empty. */
 crm_status crm_scen_check_unused(struct loader *ld, const struct srow *r, const char *kind,
 				 const enum col *cols, size_t n);
-/* A copy of cell c's text; of the row's x_ values (one block). */
+/*
+ * Text the scenario keeps, in its blocks (crm_scenario.text): never freed on
+ * its own. crm_scen_keep copies s; crm_scen_keep_visible shows its line
+ * breaks and tabs as \n, \r, \t (crm_csv_visible). NULL when out of memory.
+ */
+char *crm_scen_keep(crm_scenario *sc, const char *s);
+char *crm_scen_keep_visible(crm_scenario *sc, const char *s);
+void crm_scen_text_free(crm_scenario *sc);
+/* A copy of cell c's text (kept); of the row's x_ values (one kept block). */
 crm_status crm_scen_copy_text(struct loader *ld, const struct srow *r, enum col c, char **out);
 crm_status crm_scen_copy_extra(struct loader *ld, const struct srow *r, char ***out);
 
@@ -316,7 +336,6 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 void crm_scen_explain_shift(struct loader *ld, const struct srow *r);
 
 /* scenario_tracking.c: phase and criterion rows, and the lines' phases. */
-int crm_scen_is_tracking_kind(const char *kind);
 crm_status crm_scen_read_tracking(struct loader *ld);
 void crm_scen_free_tracking(crm_scenario *sc);
 

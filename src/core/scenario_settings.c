@@ -185,9 +185,8 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 	if (!strcmp(name, "discount_rate")) {
 		/* Its note says why this rate: the document's methodology gives it. */
 		free(s->discount_rate_note);
-		s->discount_rate_note = NULL;
-		if ((st = crm_scen_copy_text(ld, r, COL_NOTE, &s->discount_rate_note)) != CRM_OK)
-			return st;
+		if (!(s->discount_rate_note = xstrdup(field(ld, r, COL_NOTE))))
+			return crm_scen_nomem(ld);
 		return crm_scen_get_rate(ld, r, COL_VALUE, "discount_rate", -0.99, 10.0, &s->discount_rate);
 	}
 	if (!strcmp(name, "finance_rate")) {

@@ -14,11 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-int crm_scen_is_tracking_kind(const char *kind)
-{
-	return !strcasecmp(kind, "phase") || !strcasecmp(kind, "criterion");
-}
-
 int crm_scenario_find_phase(const crm_scenario *sc, const char *name)
 {
 	for (size_t i = 0; i < sc->nphases; i++)
@@ -35,24 +30,10 @@ int crm_scenario_find_criterion(const crm_scenario *sc, const char *name)
 	return -1;
 }
 
+/* Their text is the scenario's (crm_scenario.text). */
 void crm_scen_free_tracking(crm_scenario *sc)
 {
-	for (size_t i = 0; i < sc->nphases; i++) {
-		free(sc->phases[i].name);
-		free(sc->phases[i].owner);
-		free(sc->phases[i].note);
-	}
 	free(sc->phases);
-	for (size_t i = 0; i < sc->ncriteria; i++) {
-		crm_criterion *c = &sc->criteria[i];
-		free(c->name);
-		free(c->metric);
-		free(c->baseline_text);
-		free(c->target_text);
-		free(c->unit);
-		free(c->owner);
-		free(c->note);
-	}
 	free(sc->criteria);
 }
 
@@ -212,30 +193,29 @@ crm_status crm_scen_read_tracking(struct loader *ld)
 	crm_status st;
 
 	for (i = 0; i < ld->nrows; i++) {
-		const char *kind = field(ld, &ld->rows[i], COL_KIND);
-		nph += !strcasecmp(kind, "phase");
-		ncr += !strcasecmp(kind, "criterion");
+		nph += ld->rows[i].kind == RK_PHASE;
+		ncr += ld->rows[i].kind == RK_CRITERION;
 	}
 	sc->phases = calloc(nph + 1, sizeof *sc->phases);
 	sc->criteria = calloc(ncr + 1, sizeof *sc->criteria);
 	if (!sc->phases || !sc->criteria)
 		return crm_scen_nomem(ld);
 	for (i = 0; i < ld->nrows; i++)
-		if (!ld->rows[i].bad && !strcasecmp(field(ld, &ld->rows[i], COL_KIND), "phase") &&
+		if (!ld->rows[i].bad && ld->rows[i].kind == RK_PHASE &&
 		    (st = read_phase(ld, &ld->rows[i])) != CRM_OK && !go_on(ld, st))
 			return st;
 	for (i = 0; i < ld->nrows; i++) {
 		const struct srow *r = &ld->rows[i];
 		const char *kind = field(ld, r, COL_KIND);
-		int is_line = !strcasecmp(kind, "cost") || !strcasecmp(kind, "benefit");
+		int is_line = r->kind == RK_COST || r->kind == RK_BENEFIT;
 		if (r->bad)
 			continue;
-		if (!strcasecmp(kind, "criterion")) {
+		if (r->kind == RK_CRITERION) {
 			if ((st = read_criterion(ld, r)) != CRM_OK && !go_on(ld, st))
 				return st;
 			continue;
 		}
-		if (!strcasecmp(kind, "phase"))
+		if (r->kind == RK_PHASE)
 			continue;
 		/* Other rows: the tracking columns mean nothing there. */
 		static const enum col tracking_cols[] = { COL_BASELINE, COL_TARGET, COL_DIRECTION,

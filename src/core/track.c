@@ -188,7 +188,7 @@ static crm_status read_aheader(const crm_csv_row *r, const char *file, int *colm
 				rest_empty &= r->fields[k][0] == '\0';
 			if (rest_empty)
 				break;
-			return crm_error_set(err, CRM_EDATA, file, r->field_lines[fi], fi + 1, "empty "
+			return crm_error_set(err, CRM_EDATA, file, crm_csv_field_line(r, fi), fi + 1, "empty "
 					     "column name in the header (expected period, kind, name, "
 					     "value, source, note, or a name starting with x_)");
 		}
@@ -201,13 +201,13 @@ static crm_status read_aheader(const crm_csv_row *r, const char *file, int *colm
 		if (found < 0) {
 			char sug[160];
 			crm_suggest(h, acol_names, NACOLS, sug, sizeof sug);
-			return crm_error_set(err, CRM_EDATA, file, r->field_lines[fi], fi + 1, "unknown "
+			return crm_error_set(err, CRM_EDATA, file, crm_csv_field_line(r, fi), fi + 1, "unknown "
 					     "column '%s' in an actuals file%s (expected period, kind, "
 					     "name, value, source, note, or x_... for your own notes)", h,
 					     sug);
 		}
 		if (colmap[found] >= 0)
-			return crm_error_set(err, CRM_EDATA, file, r->field_lines[fi], fi + 1, "column "
+			return crm_error_set(err, CRM_EDATA, file, crm_csv_field_line(r, fi), fi + 1, "column "
 					     "'%s' appears twice in the header (first as column %d)", h,
 					     colmap[found] + 1);
 		colmap[found] = fi;
@@ -376,14 +376,14 @@ static crm_status parse_row(crm_actuals *a, const crm_csv_row *r, const char *fi
 
 	for (int fi = width; fi < r->nfields; fi++)
 		if (r->fields[fi][0])
-			return crm_error_set(err, CRM_EDATA, file, r->field_lines[fi], fi + 1, "'%s' is "
+			return crm_error_set(err, CRM_EDATA, file, crm_csv_field_line(r, fi), fi + 1, "'%s' is "
 					     "past the last column of the header (the header has %d "
 					     "columns; quote a value that holds a %s)", r->fields[fi],
 					     width, a->dec == CRM_DECIMAL_COMMA ? "';'" : "comma");
 	for (int c = 0; c < NACOLS; c++) {
 		int fi = colmap[c];
 		f[c] = fi >= 0 && fi < r->nfields ? r->fields[fi] : "";
-		fl[c] = fi >= 0 && fi < r->nfields ? r->field_lines[fi] : r->line;
+		fl[c] = fi >= 0 && fi < r->nfields ? crm_csv_field_line(r, fi) : r->line;
 		fc[c] = fi >= 0 ? fi + 1 : CRM_NO_COLUMN;
 	}
 	memset(&x, 0, sizeof x);

@@ -30,7 +30,7 @@ static void expect_same(const crm_csv_table *a, const crm_csv_table *b, size_t c
 		assert_int_equal(a->rows[r].line, b->rows[r].line);
 		for (int f = 0; f < a->rows[r].nfields; f++) {
 			assert_string_equal(a->rows[r].fields[f], b->rows[r].fields[f]);
-			assert_int_equal(a->rows[r].field_lines[f], b->rows[r].field_lines[f]);
+			assert_int_equal(crm_csv_field_line(&a->rows[r], f), crm_csv_field_line(&b->rows[r], f));
 		}
 	}
 }
@@ -51,8 +51,8 @@ static void test_positions(void **state)
 	/* The multi-line row starts on line 5; its note starts on line 6 and spans 3 lines. */
 	assert_int_equal(t.rows[3].line, 5);
 	assert_string_equal(t.rows[3].fields[1], "Multi\nline \"label\"");
-	assert_int_equal(t.rows[3].field_lines[2], 6);
-	assert_int_equal(t.rows[3].field_lines[3], 6);
+	assert_int_equal(crm_csv_field_line(&t.rows[3], 2), 6);
+	assert_int_equal(crm_csv_field_line(&t.rows[3], 3), 6);
 	assert_string_equal(t.rows[3].fields[3], "note\r\nover\r\nthree lines");
 	assert_int_equal(t.rows[4].line, 9);
 	assert_string_equal(t.rows[4].fields[1], "spaced");   /* libcsv trims unquoted spaces */
@@ -286,7 +286,7 @@ static void test_semicolons_every_chunk_size(void **state)
 	assert_string_equal(whole.rows[3].fields[1], "Multi\nline; \"label\"");
 	assert_string_equal(whole.rows[3].fields[2], "min(a");    /* a formula's ';' is quoted */
 	assert_string_equal(whole.rows[3].fields[3], "2,5)");
-	assert_int_equal(whole.rows[3].field_lines[4], 6);
+	assert_int_equal(crm_csv_field_line(&whole.rows[3], 4), 6);
 	assert_string_equal(whole.rows[4].fields[1], "spaced");
 	assert_string_equal(whole.rows[4].fields[2], "3,25");
 	assert_string_equal(whole.rows[4].fields[3], "a, b");
