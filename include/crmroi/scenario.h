@@ -62,11 +62,23 @@ typedef struct crm_loc {
 /* The optional uncertainty of a plain-number value. */
 typedef struct crm_range {
 	int given;          /* low and high were both given */
+	crm_dist dist;      /* CRM_DIST_NONE when the column is empty */
 	double low, high;
 	char *low_text, *high_text; /* as written, for display; NULL when not given */
-	crm_dist dist;      /* CRM_DIST_NONE when the column is empty */
-	crm_loc low_loc, high_loc, dist_loc;
+	/* The cells of low, high and dist (one row: one file): read them through crm_range_loc. */
+	const char *file;
+	int cell_line[3], cell_col[3];
 } crm_range;
+
+/* Which cell of a range crm_range_loc gives. */
+enum { CRM_RANGE_LOW, CRM_RANGE_HIGH, CRM_RANGE_DIST };
+
+static inline crm_loc crm_range_loc(const crm_range *rg, int which)
+{
+	crm_loc l = { rg->file, rg->cell_line[which], rg->cell_col[which] };
+
+	return l;
+}
 
 typedef struct crm_settings {
 	char *title;                /* never NULL ("" when not given) */
@@ -139,21 +151,22 @@ typedef struct crm_input {
 	int adoption;       /* a benefit's adoption column names it: a share from 0 to 1 */
 } crm_input;
 
+/* Its fields are ordered so that none leaves a hole: a large case holds many. */
 typedef struct crm_line {
 	crm_line_kind kind;
+	crm_timing timing;
 	char *label;
 	char *value_text;
 	crm_expr *value;
 	crm_range range;
 	char *area;         /* area or category; "" when not given */
-	crm_timing timing;
 	int start, end;     /* months, inclusive; end clipped to the horizon, for display */
 	int end_given;      /* end as written, unclipped; 0 = to the end of the horizon */
 	int ramp;           /* months to full effect; 0 = at once */
 	crm_curve curve;
+	int risk_given;     /* risk came from the row, not a setting */
 	double growth;      /* annual escalation, fraction */
 	double risk;        /* effective risk (own or the default), fraction */
-	int risk_given;     /* risk came from the row, not a setting */
 	double probability; /* chance the line happens at all (a risk event); 1 by default */
 	/* Costs only: a capitalised cost reaches the profit through depreciation. */
 	int capitalise;
@@ -162,22 +175,21 @@ typedef struct crm_line {
 	int salvage_given;
 	double salvage;             /* value at the end of the life, received as cash */
 	int date_year, date_month, date_day;  /* a once line paid on this day; 0 when none */
+	int phase;          /* index in crm_scenario.phases, -1 when the phase column is empty */
 	char *owner, *metric, *note;
 	crm_loc loc;
 	char **extra;
-	int phase;          /* index in crm_scenario.phases, -1 when the phase column is empty */
 	/*
 	 * Timing from inputs: start, end and ramp may be formulas over inputs
 	 * whose values do not change between periods. start, end, end_given and
 	 * ramp above then hold the timing at the inputs' own values; a model
 	 * recomputes it when an input it uses is overridden (crm_line_timing_eval).
+	 * Read them through crm_line_timing_expr, _text and _loc.
 	 */
-	crm_expr *timing_expr[3];   /* start, end, ramp; NULL when written as a number or empty */
-	char *timing_text[3];       /* the formulas as written; NULL when no formula */
-	crm_loc timing_loc[3];      /* their cells */
+	struct crm_line_formulas *formulas;   /* NULL when none of the three is a formula */
 	int adoption;       /* benefits: the input giving the share of adoption, -1 when none */
-	crm_loc adoption_loc;
 	int group;          /* index in crm_scenario.groups, -1 when the group column is empty */
+	crm_loc adoption_loc;
 	crm_class cls;      /* benefits: the class column (default cash); costs: CRM_CLASS_CASH */
 	/*
 	 * The roll-out plan: the area row (kind=area) the line belongs to, -1 when
@@ -192,8 +204,38 @@ typedef struct crm_line {
 	int written_start, written_end_given;  /* the months as written, before any move */
 } crm_line;
 
-/* Which of a line's timing fields: indices into crm_line.timing_expr. */
+/* Which of a line's timing fields: indices into crm_line_formulas. */
 enum { CRM_TIMING_START, CRM_TIMING_END, CRM_TIMING_RAMP };
+
+/*
+ * A line's start, end and ramp written as formulas over inputs (held apart
+ * from crm_line, which most lines would carry empty).
+ */
+typedef struct crm_line_formulas {
+	crm_expr *expr[3];   /* start, end, ramp; NULL when written as a number or empty */
+	char *text[3];       /* the formulas as written; NULL when no formula */
+	crm_loc loc[3];      /* their cells */
+} crm_line_formulas;
+
+/* Timing field k (CRM_TIMING_START, _END, _RAMP) of a line as a formula; NULL when none. */
+static inline const crm_expr *crm_line_timing_expr(const crm_line *ln, int k)
+{
+	return ln->formulas ? ln->formulas->expr[k] : NULL;
+}
+
+/* Its text as written; NULL when no formula. */
+static inline const char *crm_line_timing_text(const crm_line *ln, int k)
+{
+	return ln->formulas ? ln->formulas->text[k] : NULL;
+}
+
+/* Its cell; no file when no formula. */
+static inline crm_loc crm_line_timing_loc(const crm_line *ln, int k)
+{
+	crm_loc none = { NULL, 0, 0 };
+
+	return ln->formulas && ln->formulas->expr[k] ? ln->formulas->loc[k] : none;
+}
 
 /* A line's timing in whole months: start, end as written (0 = the horizon's end), ramp. */
 typedef struct crm_line_timing {
@@ -313,7 +355,8 @@ typedef struct crm_scenario {
 	char *file;             /* name used in messages ("<stdin>" for -) */
 	char **files;           /* this file and every base it inherits from, child first */
 	size_t nfiles;
-	crm_origin *origins;    /* every merged row and removal, in order */
+	crm_origin *origins;    /* when it inherits (nfiles > 1): every merged row and
+				   removal, in order; none for a scenario of one file */
 	size_t norigins;
 	crm_settings settings;
 	crm_input *inputs;

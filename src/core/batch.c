@@ -123,7 +123,7 @@ crm_batch *crm_batch_new(const crm_model *m, size_t cap)
 		size_t d = crm_expr_stack_depth(sc->lines[l].value);
 		depth = d > depth ? d : depth;
 		for (int k = 0; k < 3; k++) {
-			const crm_expr *e = sc->lines[l].timing_expr[k];
+			const crm_expr *e = crm_line_timing_expr(&sc->lines[l], k);
 			if (!e)
 				continue;
 			d = crm_expr_stack_depth(e);
@@ -230,8 +230,8 @@ static void batch_timing(const crm_model *m, crm_batch *b, size_t n, char *full)
 	for (size_t k = 0; k < nt; k++) {
 		const crm_line *ln = &sc->lines[m->timed[k]];
 		for (int f = 0; f < 3; f++)
-			if (ln->timing_expr[f])
-				crm_expr_eval_n(ln->timing_expr[f], b->col, n, b->stack, b->traw + f * cap);
+			if (crm_line_timing_expr(ln, f))
+				crm_expr_eval_n(crm_line_timing_expr(ln, f), b->col, n, b->stack, b->traw + f * cap);
 		for (size_t j = 0; j < n; j++) {
 			if (full[j] || b->tflag[j] & 2)
 				continue;

@@ -137,6 +137,10 @@ static void on_field(void *data, size_t len, void *ctx)
 	copy[len] = '\0';
 	for (size_t i = 0; i < len; i++) {
 		unsigned code;
+		unsigned char c = (unsigned char)copy[i];
+		/* Most bytes are none of the ones looked at below. */
+		if (c >= 0x20 && c != 0x7f && c != 0xD8 && c != 0xE2)
+			continue;
 		if (!s->bad_line && bidi_control((const unsigned char *)copy + i, len - i, &code)) {
 			s->bad_char = (int)code;
 			s->bad_col = r->nfields + 1;
@@ -192,11 +196,9 @@ static void on_row(int term, void *ctx)
 	int one_line = 1;
 	for (int k = 0; k < s->cur.nfields; k++)
 		one_line &= s->cur.field_lines[k] == s->cur.line;
-	r->fields = arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->fields,
-				_Alignof(char *));
-	r->field_lines = one_line ? NULL
-		: arena_alloc(t, (size_t)(s->cur.nfields + 1) * sizeof *r->field_lines,
-			      _Alignof(int));
+	size_t nf = s->cur.nfields ? (size_t)s->cur.nfields : 1;
+	r->fields = arena_alloc(t, nf * sizeof *r->fields, _Alignof(char *));
+	r->field_lines = one_line ? NULL : arena_alloc(t, nf * sizeof *r->field_lines, _Alignof(int));
 	if (!r->fields || (!one_line && !r->field_lines)) {
 		s->failed = 1;
 		return;
@@ -388,6 +390,13 @@ crm_status crm_csv_parse_sep(const char *buf, size_t len, size_t chunk, char sep
 	csv_set_delim(&p, (unsigned char)sep);
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
+	/* Rows are at most the lines (bounded as rows are): their array at its size at once. */
+	size_t lines = 1;
+	for (const char *q = buf + pos, *e = buf + len; lines <= CRM_CSV_MAX_ROWS &&
+	     (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+		lines++;
+	if ((out->rows = malloc(lines * sizeof *out->rows)) != NULL)
+		out->cap = lines;
 	while (pos < len) {
 		const char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - buf) + 1 : len;

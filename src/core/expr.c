@@ -31,6 +31,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -73,23 +74,50 @@ struct insn {
 	double k;       /* constant */
 };
 
-/*
- * A compiled value. Once compiled it is one allocation (packed): the code,
- * series and dependencies follow the struct, so that a scenario of many
- * lines costs one block per value. While it is being compiled they are
- * arrays of their own.
- */
-struct crm_expr {
+/* A value while it is compiled: growing arrays of its own. */
+struct expr_build {
 	crm_value_kind kind;
 	int uses_time;
 	int depth, maxdepth;
 	struct insn *code;
 	double *series;
 	int *deps, *prev_deps;
-	size_t ncode;
+	size_t ncode, capcode;
 	unsigned nseries, ndeps, nprev;
-	int packed;
 };
+
+/*
+ * A compiled value: one allocation, 24 bytes and then its code, its series
+ * and the inputs it uses (directly and through prev), in that order (see
+ * code_of), so that a scenario of many lines costs one small block per value.
+ */
+struct crm_expr {
+	uint32_t ncode, nseries, ndeps, nprev;
+	unsigned char kind;        /* a crm_value_kind */
+	unsigned char uses_time;
+	unsigned short maxdepth;   /* at most EXPR_MAX_STACK */
+	uint32_t unused;           /* keeps what follows at a multiple of 8 bytes */
+};
+
+static inline const struct insn *code_of(const crm_expr *e)
+{
+	return (const struct insn *)(e + 1);
+}
+
+static inline const double *series_of(const crm_expr *e)
+{
+	return (const double *)(code_of(e) + e->ncode);
+}
+
+static inline const int *deps_of(const crm_expr *e)
+{
+	return (const int *)(series_of(e) + e->nseries);
+}
+
+static inline const int *prev_deps_of(const crm_expr *e)
+{
+	return deps_of(e) + e->ndeps;
+}
 
 /*
  * The functions, with the number of arguments each takes (max -1: any
@@ -550,7 +578,8 @@ crm_status crm_parse_number_in(const char *s, crm_decimal dec, double *out, int 
 	while (is_blank((unsigned char)*q))
 		q++;
 	if (!len || *q != '\0') {
-		explain_bad_number(s, dec, why, whylen);
+		if (why)
+			explain_bad_number(s, dec, why, whylen);
 		return CRM_EDATA;
 	}
 	if (convert_in(p, len, dec, pct, &v) != 0) {
@@ -568,7 +597,7 @@ crm_status crm_parse_number_in(const char *s, crm_decimal dec, double *out, int 
 
 struct parser {
 	const char *src, *p;
-	crm_expr *e;
+	struct expr_build *e;
 	crm_expr_lookup lookup;
 	void *ctx;
 	crm_error *err;
@@ -577,7 +606,6 @@ struct parser {
 	const char *at;       /* where the error is, when not at p (the start of a bad name) */
 	int too_deep;         /* the error is the nesting limit */
 	crm_decimal dec;      /* how numbers are written: with a decimal comma, ';' separates arguments */
-	size_t capcode;       /* instructions allocated in e->code */
 };
 
 /* What separates a function's arguments: ';' where numbers have decimal commas. */
@@ -640,12 +668,12 @@ static void leave(struct parser *ps)
 
 static void emit(struct parser *ps, enum op op, int arg, double k, int stack_delta)
 {
-	crm_expr *e = ps->e;
+	struct expr_build *e = ps->e;
 
 	if (ps->failed)
 		return;
-	if (e->ncode == ps->capcode) {
-		size_t ncap = ps->capcode ? 2 * ps->capcode : 16;
+	if (e->ncode == e->capcode) {
+		size_t ncap = e->capcode ? 2 * e->capcode : 16;
 		struct insn *n = realloc(e->code, ncap * sizeof *n);
 		if (!n) {
 			perr(ps, "out of memory");
@@ -654,7 +682,7 @@ static void emit(struct parser *ps, enum op op, int arg, double k, int stack_del
 			return;
 		}
 		e->code = n;
-		ps->capcode = ncap;
+		e->capcode = ncap;
 	}
 	e->code[e->ncode++] = (struct insn){ op, arg, k };
 	e->depth += stack_delta;
@@ -1149,54 +1177,52 @@ static void parse_expr(struct parser *ps)
 	}
 }
 
-static crm_expr *expr_new(void)
+static void build_free(struct expr_build *b)
 {
-	return calloc(1, sizeof(crm_expr));
+	free(b->code);
+	free(b->series);
+	free(b->deps);
+	free(b->prev_deps);
 }
 
-/*
- * e as one block: the struct, then its code, series and dependencies (each
- * part at a multiple of 8 bytes). e itself is freed; NULL when out of
- * memory (e is then still freed).
- */
-static crm_expr *pack(crm_expr *e)
+/* The compiled value of what b built (b is left to its owner); NULL when out of memory. */
+static crm_expr *pack(const struct expr_build *b)
 {
 	_Static_assert(sizeof(crm_expr) % sizeof(double) == 0 &&
 		       sizeof(struct insn) % sizeof(double) == 0, "packed parts stay aligned");
-	size_t code = e->ncode * sizeof *e->code, series = (size_t)e->nseries * sizeof(double);
-	size_t deps = (size_t)e->ndeps * sizeof(int), prev = (size_t)e->nprev * sizeof(int);
-	crm_expr *p = malloc(sizeof *p + code + series + deps + prev);
+	size_t code = b->ncode * sizeof *b->code, series = (size_t)b->nseries * sizeof(double);
+	size_t deps = (size_t)b->ndeps * sizeof(int), prev = (size_t)b->nprev * sizeof(int);
 
-	if (!p) {
-		crm_expr_free(e);
+	if (b->ncode > UINT32_MAX || b->maxdepth > EXPR_MAX_STACK)
+		return NULL;   /* never: a formula's length is bounded by its file's */
+	crm_expr *e = malloc(sizeof *e + code + series + deps + prev);
+	if (!e)
 		return NULL;
-	}
-	*p = *e;
-	p->packed = 1;
-	char *at = (char *)(p + 1);
-	p->code = e->ncode ? memcpy(at, e->code, code) : NULL;
+	e->ncode = (uint32_t)b->ncode;
+	e->nseries = b->nseries;
+	e->ndeps = b->ndeps;
+	e->nprev = b->nprev;
+	e->kind = (unsigned char)b->kind;
+	e->uses_time = (unsigned char)!!b->uses_time;
+	e->maxdepth = (unsigned short)(b->maxdepth > 0 ? b->maxdepth : 0);
+	e->unused = 0;
+	char *at = (char *)(e + 1);
+	if (code)
+		memcpy(at, b->code, code);
 	at += code;
-	p->series = e->nseries ? memcpy(at, e->series, series) : NULL;
+	if (series)
+		memcpy(at, b->series, series);
 	at += series;
-	p->deps = e->ndeps ? memcpy(at, e->deps, deps) : NULL;
+	if (deps)
+		memcpy(at, b->deps, deps);
 	at += deps;
-	p->prev_deps = e->nprev ? memcpy(at, e->prev_deps, prev) : NULL;
-	crm_expr_free(e);
-	return p;
+	if (prev)
+		memcpy(at, b->prev_deps, prev);
+	return e;
 }
 
 void crm_expr_free(crm_expr *e)
 {
-	if (!e)
-		return;
-	if (e->packed) {
-		free(e);
-		return;
-	}
-	free(e->code);
-	free(e->series);
-	free(e->deps);
-	free(e->prev_deps);
 	free(e);
 }
 
@@ -1210,14 +1236,14 @@ static int has_formula_chars(const char *s)
 
 static crm_expr *compile_series(const char *src, crm_decimal dec, crm_error *err)
 {
-	crm_expr *e = expr_new();
+	struct expr_build b;
 	const char *p = src;
 	char why[400];
+	crm_expr *e;
 
-	if (!e)
-		goto nomem;
-	e->kind = CRM_VALUE_SERIES;
-	e->uses_time = 1;
+	memset(&b, 0, sizeof b);
+	b.kind = CRM_VALUE_SERIES;
+	b.uses_time = 1;
 	for (;;) {
 		const char *semi = strchr(p, ';');
 		size_t n = semi ? (size_t)(semi - p) : strlen(p);
@@ -1237,35 +1263,37 @@ static crm_expr *compile_series(const char *src, crm_decimal dec, crm_error *err
 				      "series is numbers separated by ';' (100;120;150), and a formula "
 				      "separates a function's arguments with ',', not ';' "
 				      "(if(year > 1, 3%%, 0))", src);
-			crm_expr_free(e);
+			build_free(&b);
 			return NULL;
 		}
 		if (pst != CRM_OK) {
 			crm_error_set(err, CRM_EDATA, err ? err->file : NULL, err ? err->line : 0,
 				      err ? err->col : 0, "in series '%s', year %u: %s", src,
-				      e->nseries + 1, why);
-			crm_expr_free(e);
+				      b.nseries + 1, why);
+			build_free(&b);
 			return NULL;
 		}
-		double *s = realloc(e->series, (e->nseries + 1) * sizeof *s);
+		double *s = realloc(b.series, (b.nseries + 1) * sizeof *s);
 		if (!s)
 			goto nomem;
-		e->series = s;
-		s[e->nseries++] = v;
+		b.series = s;
+		s[b.nseries++] = v;
 		if (!semi)
 			break;
 		p = semi + 1;
 	}
-	e->code = malloc(sizeof *e->code);
-	if (!e->code)
-		goto nomem;
-	e->code[0] = (struct insn){ OP_SERIES, 0, 0 };
-	e->ncode = 1;
-	e->maxdepth = 1;
-	if ((e = pack(e)) != NULL)
+	struct insn one = { OP_SERIES, 0, 0 };
+	b.code = &one;
+	b.ncode = 1;
+	b.maxdepth = 1;
+	e = pack(&b);
+	b.code = NULL;
+	if (e) {
+		build_free(&b);
 		return e;
+	}
 nomem:
-	crm_expr_free(e);
+	build_free(&b);
 	crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory compiling '%s'", src);
 	return NULL;
 }
@@ -1335,18 +1363,13 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 		first++;
 	if (*first == '=')
 		return refuse_leading_equals(first, dec, lookup, ctx, err);
-	if (crm_parse_number_in(src, dec, &v, NULL, why, sizeof why) == CRM_OK) {
-		e = calloc(1, sizeof *e + sizeof *e->code);
-		if (!e) {
+	/* Why it is not a number is only worked out when it is no formula either. */
+	if (crm_parse_number_in(src, dec, &v, NULL, NULL, 0) == CRM_OK) {
+		struct insn one = { OP_CONST, 0, v };
+		struct expr_build nb = { .kind = CRM_VALUE_NUMBER, .code = &one, .ncode = 1,
+					 .maxdepth = 1 };
+		if (!(e = pack(&nb)))
 			crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-			return NULL;
-		}
-		e->packed = 1;
-		e->code = (struct insn *)(e + 1);
-		e->kind = CRM_VALUE_NUMBER;
-		e->code[0] = (struct insn){ OP_CONST, 0, v };
-		e->ncode = 1;
-		e->maxdepth = 1;
 		return e;
 	}
 	/*
@@ -1357,13 +1380,10 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 	if (strchr(src, ';') && (dec == CRM_DECIMAL_POINT || !strchr(src, '(')))
 		return compile_series(src, dec, err);
 
-	e = expr_new();
-	if (!e) {
-		crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
-		return NULL;
-	}
-	e->kind = CRM_VALUE_EXPR;
-	struct parser ps = { src, src, e, lookup, ctx, err, 0, 0, NULL, 0, dec, 0 };
+	struct expr_build b;
+	memset(&b, 0, sizeof b);
+	b.kind = CRM_VALUE_EXPR;
+	struct parser ps = { src, src, &b, lookup, ctx, err, 0, 0, NULL, 0, dec };
 	skip_ws(&ps);
 	if (*ps.p == '\0') {
 		ps.failed = 1;
@@ -1388,12 +1408,16 @@ crm_expr *crm_expr_compile_in(const char *src, crm_decimal dec, crm_expr_lookup 
 		/* A string with no names or calls was meant as a number: say how to write it. */
 		size_t numlen;
 		if (err && err->status == CRM_EDATA && !ps.too_deep &&
-		    (!has_formula_chars(src) || number_with_unit(src, dec, &numlen)))
+		    (!has_formula_chars(src) || number_with_unit(src, dec, &numlen))) {
+			crm_parse_number_in(src, dec, &v, NULL, why, sizeof why);
 			snprintf(err->msg, sizeof err->msg, "%s", why);
-		crm_expr_free(e);
+		}
+		build_free(&b);
 		return NULL;
 	}
-	if (!(e = pack(e)))
+	e = pack(&b);
+	build_free(&b);
+	if (!e)
 		crm_error_set(err, CRM_ENOMEM, NULL, 0, 0, "out of memory");
 	return e;
 }
@@ -1496,8 +1520,9 @@ double crm_expr_eval(const crm_expr *e, const crm_expr_env *env)
 	double st[EXPR_MAX_STACK + 1];
 	int sp = 0;
 
+	const struct insn *code = code_of(e);
 	for (size_t i = 0; i < e->ncode; i++) {
-		const struct insn *in = &e->code[i];
+		const struct insn *in = &code[i];
 		switch (in->op) {
 		case OP_CONST: st[sp++] = in->k; break;
 		case OP_INPUT: st[sp++] = env->cur[in->arg]; break;
@@ -1506,7 +1531,7 @@ double crm_expr_eval(const crm_expr *e, const crm_expr_env *env)
 		case OP_MONTH: st[sp++] = env->month; break;
 		case OP_SERIES:
 			st[sp++] = env->year >= 1 && (size_t)env->year <= e->nseries
-				   ? e->series[env->year - 1] : 0.0;
+				   ? series_of(e)[env->year - 1] : 0.0;
 			break;
 		case OP_NEG: st[sp - 1] = -st[sp - 1]; break;
 		case OP_ADD: sp--; st[sp - 1] += st[sp]; break;
@@ -1552,23 +1577,23 @@ double crm_expr_eval(const crm_expr *e, const crm_expr_env *env)
 }
 
 crm_value_kind crm_expr_kind(const crm_expr *e) { return e->kind; }
-double crm_expr_number(const crm_expr *e) { return e->code[0].k; }
+double crm_expr_number(const crm_expr *e) { return code_of(e)[0].k; }
 
 size_t crm_expr_series(const crm_expr *e, const double **values)
 {
-	*values = e->series;
+	*values = e->nseries ? series_of(e) : NULL;
 	return e->nseries;
 }
 
 size_t crm_expr_deps(const crm_expr *e, const int **deps)
 {
-	*deps = e->deps;
+	*deps = e->ndeps ? deps_of(e) : NULL;
 	return e->ndeps;
 }
 
 size_t crm_expr_prev_deps(const crm_expr *e, const int **deps)
 {
-	*deps = e->prev_deps;
+	*deps = e->nprev ? prev_deps_of(e) : NULL;
 	return e->nprev;
 }
 
@@ -1589,7 +1614,7 @@ crm_expr_insn crm_expr_insn_at(const crm_expr *e, size_t i)
 		[OP_GE] = CRM_EXPR_GE, [OP_IF] = CRM_EXPR_IF, [OP_AND] = CRM_EXPR_AND,
 		[OP_OR] = CRM_EXPR_OR, [OP_NOT] = CRM_EXPR_NOT
 	};
-	const struct insn *in = &e->code[i];
+	const struct insn *in = &code_of(e)[i];
 
 	return (crm_expr_insn){ pub[in->op], in->arg, in->k };
 }
@@ -1629,8 +1654,9 @@ void crm_expr_eval_n(const crm_expr *e, const double *const *col, size_t n, doub
 	struct opnd st[EXPR_MAX_STACK + 1];
 	int sp = 0;
 
+	const struct insn *code = code_of(e);
 	for (size_t i = 0; i < e->ncode; i++) {
-		const struct insn *in = &e->code[i];
+		const struct insn *in = &code[i];
 		if (in->op == OP_CONST || in->op == OP_INPUT) {
 			st[sp].p = in->op == OP_INPUT ? col[in->arg] : NULL;
 			st[sp].k = in->k;

@@ -111,11 +111,16 @@ static void line_weights(const crm_model *m, const crm_line *ln, const crm_line_
 	}
 	double unit = ln->timing == CRM_MONTHLY ? 1.0 : 1.0 / 12.0;
 	int end = tm->end_given ? tm->end_given : months;
+	int grown_year = -1;   /* the year grown is for: pow once a year, the same value */
+	double grown = 1.0;
 	for (int mo = start; mo <= end && mo <= months; mo++) {
 		int p = (mo + m->mpp - 1) / m->mpp;
 		int year = (mo + 11) / 12;
-		w[p] += unit * crm_ramp_factor(ln->curve, tm->ramp, start, mo) *
-			pow(1.0 + ln->growth, year - 1);
+		if (year != grown_year) {
+			grown = pow(1.0 + ln->growth, year - 1);
+			grown_year = year;
+		}
+		w[p] += unit * crm_ramp_factor(ln->curve, tm->ramp, start, mo) * grown;
 	}
 	for (int p = 1; p <= m->n; p++)
 		w[p] *= risk;

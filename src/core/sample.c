@@ -207,7 +207,8 @@ static int range_finite(const crm_range *r, const char *name, crm_error *err)
 {
 	if (isfinite(r->high - r->low))
 		return 1;
-	crm_error_set(err, CRM_EDATA, r->high_loc.file, r->high_loc.line, r->high_loc.col,
+	crm_loc hl = crm_range_loc(r, CRM_RANGE_HIGH);
+	crm_error_set(err, CRM_EDATA, hl.file, hl.line, hl.col,
 		      "%s: the range %g to %g is wider than the largest number (about 1.8e308): "
 		      "narrow it", name, r->low, r->high);
 	return 0;
@@ -216,8 +217,18 @@ static int range_finite(const crm_range *r, const char *name, crm_error *err)
 crm_status crm_uncertain_list(const crm_scenario *sc, crm_uncertain **itemsp, size_t *np,
 			      crm_error *err)
 {
-	crm_uncertain *items = calloc(sc->ninputs + 2 * sc->nlines + 1, sizeof *items);
-	size_t n = 0;
+	size_t n = 0, count = 0;
+
+	/* Counted first: a large case has few uncertain values among many. */
+	for (size_t i = 0; i < sc->ninputs; i++)
+		count += sc->inputs[i].range.given && sc->inputs[i].range.dist != CRM_DIST_FIXED;
+	for (size_t l = 0; l < sc->nlines; l++) {
+		const crm_line *ln = &sc->lines[l];
+		const crm_group *g = ln->group >= 0 ? &sc->groups[ln->group] : NULL;
+		count += ln->range.given && ln->range.dist != CRM_DIST_FIXED;
+		count += ln->probability < 1 && (!g || g->first_line == (int)l);
+	}
+	crm_uncertain *items = calloc(count + 1, sizeof *items);
 
 	if (!items)
 		return crm_error_set(err, CRM_ENOMEM, sc->file, 0, 0, "out of memory");

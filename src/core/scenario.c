@@ -248,8 +248,8 @@ void crm_scenario_free(crm_scenario *sc)
 	for (size_t i = 0; i < sc->nlines; i++) {
 		crm_line *ln = &sc->lines[i];
 		crm_expr_free(ln->value);
-		for (int k = 0; k < 3; k++)
-			crm_expr_free(ln->timing_expr[k]);
+		for (int k = 0; ln->formulas && k < 3; k++)
+			crm_expr_free(ln->formulas->expr[k]);
 	}
 	free(sc->lines);
 	for (size_t g = 0; g < sc->ngroups; g++)
@@ -327,7 +327,7 @@ static void sort_errors(crm_warnings *errors, char *const *files, size_t nfiles)
  * go on after bad data, listing every error in errors; err still gets the first.
  */
 static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t chunk,
-			   crm_warnings *errors, size_t *unlisted, crm_error *err)
+			   crm_warnings *errors, size_t *unlisted, crm_error *err, char *own)
 {
 	struct loader ld;
 	crm_status st;
@@ -337,10 +337,14 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 	ld.errors = errors;
 	ld.sc = scenario_new(name);
 	if (!ld.sc) {
+		free(own);
 		crm_error_set(err, CRM_ENOMEM, name, 0, 0, "out of memory");
 		return NULL;
 	}
+	ld.own_buf = own;
 	st = crm_scen_read_files(&ld, buf, len, name, chunk);
+	free(ld.own_buf);   /* NULL once parsed */
+	ld.own_buf = NULL;
 	if (st == CRM_OK)
 		st = load_rows(&ld);
 	if (st == CRM_OK && ld.nerrors)
@@ -362,9 +366,9 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 	for (size_t i = 0; i < ld.ntables; i++)
 		crm_csv_table_free(&ld.tables[i]);
 	free(ld.tables);
-	for (size_t i = 0; i < ld.ncolmaps; i++)
-		free(ld.colmaps[i]);
-	free(ld.colmaps);
+	for (size_t i = 0; i < ld.nsfiles; i++)
+		free(ld.sfiles[i]);
+	free(ld.sfiles);
 	crm_scen_smap_free(&ld.merged);
 	crm_scen_smap_free(&ld.input_names);
 	crm_scen_smap_free(&ld.line_labels);
@@ -384,7 +388,7 @@ static crm_scenario *parse(const char *buf, size_t len, const char *name, size_t
 crm_scenario *crm_scenario_parse(const char *buf, size_t len, const char *name, size_t chunk,
 				 crm_error *err)
 {
-	return parse(buf, len, name, chunk, NULL, NULL, err);
+	return parse(buf, len, name, chunk, NULL, NULL, err, NULL);
 }
 
 crm_scenario *crm_scenario_load(const char *path, crm_error *err)
@@ -396,18 +400,18 @@ crm_scenario *crm_scenario_load(const char *path, crm_error *err)
 
 	if (crm_read_file(path, "scenario file", &buf, &len, err) != CRM_OK)
 		return NULL;
-	sc = crm_scenario_parse(buf, len, name, 0, err);
-	free(buf);
+	sc = parse(buf, len, name, 0, NULL, NULL, err, buf);   /* frees buf */
 	return sc;
 }
 
-crm_scenario *crm_scenario_check_text(const char *buf, size_t len, const char *name,
-				      crm_warnings *errors, size_t *unlisted, crm_error *err)
+/* own: buf to free once parsed (NULL: the caller's). */
+static crm_scenario *check_text(const char *buf, size_t len, const char *name,
+				crm_warnings *errors, size_t *unlisted, crm_error *err, char *own)
 {
 	crm_error first;
 
 	crm_error_clear(&first);
-	crm_scenario *sc = parse(buf, len, name, 0, errors, unlisted, &first);
+	crm_scenario *sc = parse(buf, len, name, 0, errors, unlisted, &first, own);
 	if (err)
 		*err = first;
 	/* Out of memory before the list could take it: the list still says why. */
@@ -416,12 +420,17 @@ crm_scenario *crm_scenario_check_text(const char *buf, size_t len, const char *n
 	return sc;
 }
 
+crm_scenario *crm_scenario_check_text(const char *buf, size_t len, const char *name,
+				      crm_warnings *errors, size_t *unlisted, crm_error *err)
+{
+	return check_text(buf, len, name, errors, unlisted, err, NULL);
+}
+
 crm_scenario *crm_scenario_check(const char *path, crm_warnings *errors, size_t *unlisted,
 				 crm_error *err)
 {
 	char *buf;
 	size_t len;
-	crm_scenario *sc;
 	crm_error first;
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 
@@ -433,9 +442,7 @@ crm_scenario *crm_scenario_check(const char *path, crm_warnings *errors, size_t 
 		crm_warnings_add_error(errors, &first);
 		return NULL;
 	}
-	sc = crm_scenario_check_text(buf, len, name, errors, unlisted, err);
-	free(buf);
-	return sc;
+	return check_text(buf, len, name, errors, unlisted, err, buf);   /* frees buf */
 }
 
 /* ------------------------------------------------------------------- find */

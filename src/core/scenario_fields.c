@@ -115,6 +115,15 @@ char *crm_scen_keep(crm_scenario *sc, const char *s)
 	return d;
 }
 
+void *crm_scen_keep_zeroed(crm_scenario *sc, size_t n)
+{
+	void *p = keep_bytes(&sc->text, n, sizeof(double));
+
+	if (p)
+		memset(p, 0, n);
+	return p;
+}
+
 char *crm_scen_keep_visible(crm_scenario *sc, const char *s)
 {
 	size_t n = 0;
@@ -155,25 +164,46 @@ void crm_scen_text_free(crm_scenario *sc)
 
 /* ----------------------------------------------------------- the name map */
 
-static uint64_t hash_bytes(const char *s, size_t len)
+/* A 32-bit hash of len bytes, eight at a time. */
+static uint32_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;   /* FNV-1a */
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
 	}
-	return h;
+	uint64_t w = 0;
+	memcpy(&w, s + i, len - i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
+	h *= 0xFF51AFD7ED558CCDULL;
+	return (uint32_t)(h >> 32);
 }
 
-/* The slot holding key (len bytes), or the empty slot where it would go. */
-static size_t smap_slot(const struct smap *m, const char *key, size_t len)
+/* The slot holding key (len bytes, hash h), or the empty slot where it would go. */
+static size_t smap_slot(const struct smap *m, const char *key, size_t len, uint32_t h)
 {
-	size_t i = (size_t)hash_bytes(key, len) & (m->cap - 1);
+	size_t i = h & (m->cap - 1);
 
-	while (m->keys[i] && !(strncmp(m->keys[i], key, len) == 0 && m->keys[i][len] == '\0'))
+	while (m->slots[i].key && !(m->slots[i].hash == h && !memcmp(m->slots[i].key, key, len) &&
+				    m->slots[i].key[len] == '\0'))
 		i = (i + 1) & (m->cap - 1);
 	return i;
+}
+
+/* Values are stored in 32 bits: an index below UINT32_MAX, or SIZE_MAX. */
+static uint32_t val_in(size_t v)
+{
+	return v == SIZE_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+static size_t val_out(uint32_t v)
+{
+	return v == UINT32_MAX ? SIZE_MAX : v;
 }
 
 /* Whether key is present; its value in *val. */
@@ -181,53 +211,85 @@ int crm_scen_smap_get(const struct smap *m, const char *key, size_t len, size_t 
 {
 	if (!m->cap)
 		return 0;
-	size_t i = smap_slot(m, key, len);
-	if (!m->keys[i])
+	size_t i = smap_slot(m, key, len, hash_bytes(key, len));
+	if (!m->slots[i].key)
 		return 0;
-	*val = m->vals[i];
+	*val = val_out(m->slots[i].val);
 	return 1;
+}
+
+/* Room for one more key: the table stays at most half full. -1 when out of memory. */
+static int smap_room(struct smap *m)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		struct smap g = { NULL, m->cap ? 2 * m->cap : 64, 0, m->text };
+		if (!(g.slots = calloc(g.cap, sizeof *g.slots)))
+			return -1;
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->slots[k].key) {
+				size_t j = m->slots[k].hash & (g.cap - 1);
+				while (g.slots[j].key)
+					j = (j + 1) & (g.cap - 1);
+				g.slots[j] = m->slots[k];
+			}
+		g.n = m->n;
+		free(m->slots);
+		*m = g;
+	}
+	return 0;
+}
+
+int crm_scen_smap_add(struct smap *m, const char *key, size_t len, size_t val, int borrow,
+		      size_t *existing)
+{
+	if ((val != SIZE_MAX && val >= UINT32_MAX) || smap_room(m) != 0)
+		return -1;
+	uint32_t h = hash_bytes(key, len);
+	size_t i = smap_slot(m, key, len, h);
+	if (m->slots[i].key) {
+		*existing = val_out(m->slots[i].val);
+		return 1;
+	}
+	if (!borrow) {
+		char *k = keep_bytes(&m->text, len + 1, 1);
+		if (!k)
+			return -1;
+		memcpy(k, key, len);
+		k[len] = '\0';
+		key = k;
+	}
+	m->slots[i].key = key;
+	m->slots[i].hash = h;
+	m->slots[i].val = val_in(val);
+	m->n++;
+	return 0;
 }
 
 /* Set key to val (adding it if new). -1 when out of memory. */
 int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val)
 {
-	if (2 * (m->n + 1) > m->cap) {
-		struct smap g = { NULL, NULL, m->cap ? 2 * m->cap : 64, 0, m->text };
-		g.keys = calloc(g.cap, sizeof *g.keys);
-		g.vals = calloc(g.cap, sizeof *g.vals);
-		if (!g.keys || !g.vals) {
-			free(g.keys);
-			free(g.vals);
+	if ((val != SIZE_MAX && val >= UINT32_MAX) || smap_room(m) != 0)
+		return -1;   /* never: rows are far fewer */
+	uint32_t h = hash_bytes(key, len);
+	size_t i = smap_slot(m, key, len, h);
+	if (!m->slots[i].key) {
+		char *k = keep_bytes(&m->text, len + 1, 1);
+		if (!k)
 			return -1;
-		}
-		for (size_t k = 0; k < m->cap; k++)
-			if (m->keys[k]) {
-				size_t j = smap_slot(&g, m->keys[k], strlen(m->keys[k]));
-				g.keys[j] = m->keys[k];
-				g.vals[j] = m->vals[k];
-			}
-		g.n = m->n;
-		free(m->keys);
-		free(m->vals);
-		*m = g;
-	}
-	size_t i = smap_slot(m, key, len);
-	if (!m->keys[i]) {
-		if (!(m->keys[i] = keep_bytes(&m->text, len + 1, 1)))
-			return -1;
-		memcpy(m->keys[i], key, len);
-		m->keys[i][len] = '\0';
+		memcpy(k, key, len);
+		k[len] = '\0';
+		m->slots[i].key = k;
+		m->slots[i].hash = h;
 		m->n++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val_in(val);
 	return 0;
 }
 
 void crm_scen_smap_free(struct smap *m)
 {
 	blocks_free(&m->text);
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
 
@@ -431,7 +493,7 @@ int crm_line_shift_month(int m, int shift)
  */
 static void convention_hint(const struct srow *r, const char *v, char *hint, size_t len)
 {
-	crm_decimal other = r->dec == CRM_DECIMAL_COMMA ? CRM_DECIMAL_POINT : CRM_DECIMAL_COMMA;
+	crm_decimal other = r->f->dec == CRM_DECIMAL_COMMA ? CRM_DECIMAL_POINT : CRM_DECIMAL_COMMA;
 	const char *sep = NULL;
 	int nsep = 0;
 	double x;
@@ -448,7 +510,7 @@ static void convention_hint(const struct srow *r, const char *v, char *hint, siz
 	if (crm_parse_number_in(v, other, &x, NULL, NULL, 0) == CRM_OK)
 		snprintf(hint, len, "; if the file writes decimal %ss, say so with the row "
 			 "setting%cdecimal_separator%c%s", other == CRM_DECIMAL_COMMA ? "comma" : "point",
-			 r->sep, r->sep, other == CRM_DECIMAL_COMMA ? "comma" : "point");
+			 r->f->sep, r->f->sep, other == CRM_DECIMAL_COMMA ? "comma" : "point");
 }
 
 /*
@@ -491,12 +553,12 @@ static int run_together(const struct srow *r, const char *v, enum col c, char *b
 		return 0;
 	memcpy(num, v, k);
 	num[k] = '\0';
-	int ok = crm_parse_number_in(num, r->dec, &x, NULL, NULL, 0) == CRM_OK;
+	int ok = crm_parse_number_in(num, r->f->dec, &x, NULL, NULL, 0) == CRM_OK;
 	if (ok)
 		snprintf(buf, len, "'%.*s' runs two fields together: %s seems to be missing "
 			 "between %s%s and the %s %.*s (write %s%c%.*s, each in its column)", (int)n, v,
-			 r->sep == ';' ? "a ';'" : "a comma", c == COL_VALUE ? "the value " : "", num,
-			 column, (int)(n - w), v + w, num, r->sep, (int)(n - w), v + w);
+			 r->f->sep == ';' ? "a ';'" : "a comma", c == COL_VALUE ? "the value " : "", num,
+			 column, (int)(n - w), v + w, num, r->f->sep, (int)(n - w), v + w);
 	free(num);
 	return ok;
 }
@@ -508,7 +570,7 @@ crm_status crm_scen_get_number(struct loader *ld, const struct srow *r, enum col
 	char why[512], hint[160];
 	const char *v = field(ld, r, c);
 
-	if (crm_parse_number_in(v, r->dec, out, percent, why, sizeof why) != CRM_OK) {
+	if (crm_parse_number_in(v, r->f->dec, out, percent, why, sizeof why) != CRM_OK) {
 		if (run_together(r, v, c, why, sizeof why))
 			return FAIL(ld, r, c, "%s: %s", what, why);
 		convention_hint(r, v, hint, sizeof hint);
@@ -535,7 +597,7 @@ crm_status crm_scen_get_rate(struct loader *ld, const struct srow *r, enum col c
 		int as_percent = *out / 100 >= lo && *out / 100 <= hi;
 		int as_written = *out >= lo && *out <= hi;
 		char x[32];
-		crm_number_text(x, sizeof x, *out * 100, r->dec);
+		crm_number_text(x, sizeof x, *out * 100, r->f->dec);
 		if (as_percent && as_written)
 			return FAIL(ld, r, c, "%s: '%s' would mean %s%%; write %s%% for a percentage, "
 				    "or %s%% with the sign if that much is meant", what, v, x, v, x);
@@ -604,18 +666,19 @@ crm_status crm_scen_compile_value(struct loader *ld, const struct srow *r, const
 
 	crm_error_clear(&e);
 	ld->unknown[0] = '\0';
-	*out = crm_expr_compile_in(field(ld, r, COL_VALUE), r->dec, crm_scen_lookup_input, ld, &e);
+	*out = crm_expr_compile_in(field(ld, r, COL_VALUE), r->f->dec, crm_scen_lookup_input, ld, &e);
 	if (*out) {
 		const double *v;
 		size_t n = crm_expr_kind(*out) == CRM_VALUE_SERIES ? crm_expr_series(*out, &v) : 0;
 		int years = ld->sc->settings.horizon_years;
 		char dropped[80];
+		if (n <= (size_t)years)
+			return CRM_OK;
 		if (n == (size_t)years + 1)
 			snprintf(dropped, sizeof dropped, "year %d is", years + 1);
 		else
 			snprintf(dropped, sizeof dropped, "years %d-%zu are", years + 1, n);
-		if (n > (size_t)years &&
-		    crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: the series gives "
+		if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: the series gives "
 				     "%zu years but the horizon is %d year%s: %s not used", what, n, years,
 				     years == 1 ? "" : "s", dropped) != CRM_OK)
 			return crm_scen_nomem(ld);
@@ -656,7 +719,7 @@ crm_status crm_scen_check_accounting(struct loader *ld, const struct srow *r, co
 			return crm_scen_nomem(ld);
 		memcpy(inner, v + 1, n - 2);
 		inner[n - 2] = '\0';
-		if (crm_parse_number_in(inner, r->dec, &x, NULL, NULL, 0) == CRM_OK)
+		if (crm_parse_number_in(inner, r->f->dec, &x, NULL, NULL, 0) == CRM_OK)
 			st = FAIL(ld, r, COL_VALUE, "%s: '%s' looks like an accounting negative; "
 				  "write -%s", what, v, inner);
 		free(inner);
@@ -672,9 +735,13 @@ crm_status crm_scen_read_range(struct loader *ld, const struct srow *r, const ch
 	const char *d = field(ld, r, COL_DIST);
 	crm_status st;
 
-	rg->low_loc = loc_of(ld, r, COL_LOW);
-	rg->high_loc = loc_of(ld, r, COL_HIGH);
-	rg->dist_loc = loc_of(ld, r, COL_DIST);
+	static const enum col cells[3] = { COL_LOW, COL_HIGH, COL_DIST };
+	for (int k = 0; k < 3; k++) {
+		crm_loc l = loc_of(ld, r, cells[k]);
+		rg->file = l.file;
+		rg->cell_line[k] = l.line;
+		rg->cell_col[k] = l.col;
+	}
 	if (*d) {
 		static const char *const dn[] = { "fixed", "triangular", "pert", "uniform", "normal",
 			"lognormal", NULL };
@@ -735,9 +802,19 @@ crm_status crm_scen_copy_text(struct loader *ld, const struct srow *r, enum col 
 	 * A name shown to people (an area, an owner, a unit): its line breaks and
 	 * tabs visible, never a line of its own. A note and a formula keep theirs.
 	 */
-	*out = c == COL_NOTE || c == COL_VALUE ? crm_scen_keep(ld->sc, field(ld, r, c))
-					       : crm_scen_keep_visible(ld->sc, field(ld, r, c));
-	return *out ? CRM_OK : crm_scen_nomem(ld);
+	const char *raw = field(ld, r, c);
+	/* An area, an owner, a unit repeat from row to row: kept once while they do. */
+	if (ld->copied_raw[c] && !strcmp(raw, ld->copied_raw[c])) {
+		*out = ld->copied[c];
+		return CRM_OK;
+	}
+	*out = c == COL_NOTE || c == COL_VALUE ? crm_scen_keep(ld->sc, raw)
+					       : crm_scen_keep_visible(ld->sc, raw);
+	if (!*out)
+		return crm_scen_nomem(ld);
+	ld->copied_raw[c] = raw;
+	ld->copied[c] = *out;
+	return CRM_OK;
 }
 
 /*
@@ -803,7 +880,7 @@ crm_status crm_scen_warn_thousands_dot(struct loader *ld, const struct srow *r, 
 	crm_loc l = loc_of(ld, r, c);
 
 	/* With decimal commas a dot groups thousands: 850.000 is 850000, as meant. */
-	if (r->dec == CRM_DECIMAL_COMMA || !looks_like_thousands_dot(v))
+	if (r->f->dec == CRM_DECIMAL_COMMA || !looks_like_thousands_dot(v))
 		return CRM_OK;
 	const char *dot = strchr(v, '.');
 	double x = 0;

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,7 +31,7 @@ struct header {
 	int colmap[NCOLS];         /* field index of each known column, or -1 */
 	int *extra;                /* field index -> index in sc->extra_names, or -1 */
 	int width;                 /* fields the header names */
-	const int *kept;           /* colmap's copy in ld->colmaps, which rows point to */
+	const struct sfile *kept;  /* the file as rows point to it, in ld->sfiles */
 	char sep;                  /* the file's field separator: ',' or ';' */
 	crm_decimal dec;           /* how the file writes numbers */
 };
@@ -304,10 +305,16 @@ static int inherited(struct loader *ld, const char *key, int depth, size_t *at)
 
 	if (!crm_scen_smap_get(&ld->merged, key, strlen(key), &i) || i == GONE)
 		return 0;
-	if (ld->rows[i].gone || ld->rows[i].depth <= depth)
+	if (ld->rows[i].gone || ld->rows[i].f->depth <= depth)
 		return 0;
 	*at = i;
 	return 1;
+}
+
+static crm_status too_many_rows(struct loader *ld, const struct srow *nr)
+{
+	return FAIL(ld, nr, COL_KIND, "more than %d rows in the scenario and its bases (the "
+		    "limit of crmroi-scenario(5))", CRM_MAX_ROWS);
 }
 
 /*
@@ -318,7 +325,7 @@ static int inherited(struct loader *ld, const char *key, int depth, size_t *at)
  */
 static crm_status merge_row(struct loader *ld, struct srow *nr)
 {
-	crm_loc here = { nr->file, nr->line, 0 };
+	crm_loc here = { srow_file(nr), srow_line(nr), 0 };
 	size_t i;
 
 	if (nr->kind == RK_REMOVE) {
@@ -337,8 +344,8 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 			char *key = row_key(kinds[k], rowf(nr, COL_NAME));
 			if (!key)
 				return crm_scen_nomem(ld);
-			if (inherited(ld, key, nr->depth, &i)) {
-				crm_loc was = { ld->rows[i].file, ld->rows[i].line, 0 };
+			if (inherited(ld, key, nr->f->depth, &i)) {
+				crm_loc was = { srow_file(&ld->rows[i]), srow_line(&ld->rows[i]), 0 };
 				crm_status st = add_origin(ld, "remove", rowf(nr, COL_NAME), here, was);
 				if (st == CRM_OK &&
 				    crm_scen_smap_set(&ld->merged, key, strlen(key), GONE) != 0)
@@ -360,11 +367,27 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 				    "scenario)", rowf(nr, COL_NAME));
 		return CRM_OK;
 	}
+	if (!ld->merge_lookup && !ld->merge_insert) {
+		/* A file with no base, read last: nothing to replace, nothing to look up later. */
+		if (ld->nrows >= CRM_MAX_ROWS)
+			return too_many_rows(ld, nr);
+		if (ld->nrows == ld->caprows) {
+			size_t ncap = ld->caprows ? 2 * ld->caprows : 64;
+			struct srow *n = realloc(ld->rows, ncap * sizeof *n);
+			if (!n)
+				return crm_scen_nomem(ld);
+			ld->rows = n;
+			ld->caprows = ncap;
+		}
+		ld->rows[ld->nrows++] = *nr;
+		return CRM_OK;
+	}
 	char *key = row_key(rowf(nr, COL_KIND), rowf(nr, COL_NAME));
 	if (!key)
 		return crm_scen_nomem(ld);
-	if (inherited(ld, key, nr->depth, &i)) {
-		nr->replaced = (crm_loc){ ld->rows[i].file, ld->rows[i].line, 0 };
+	if (inherited(ld, key, nr->f->depth, &i)) {
+		nr->replaced_file = (unsigned char)ld->rows[i].f->index;
+		nr->replaced_line = srow_line(&ld->rows[i]);
 		free(ld->rows[i].extra);
 		ld->rows[i] = *nr;
 		free(key);
@@ -372,8 +395,7 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 	}
 	if (ld->nrows >= CRM_MAX_ROWS) {
 		free(key);
-		return FAIL(ld, nr, COL_KIND, "more than %d rows in the scenario and its bases (the "
-			    "limit of crmroi-scenario(5))", CRM_MAX_ROWS);
+		return too_many_rows(ld, nr);
 	}
 	if (ld->nrows == ld->caprows) {
 		size_t ncap = ld->caprows ? 2 * ld->caprows : 64;
@@ -487,11 +509,13 @@ static crm_status read_base(struct loader *ld, const struct srow *r, const char 
 	ch->real[ch->n] = real;
 	ch->name[ch->n] = kept;
 	ch->n++;
+	ld->own_buf = buf;
 	st = kept ? read_rows(ld, buf, len, kept, 0, ch, depth + 1) : crm_scen_nomem(ld);
 	ch->n--;
 	free(real);
 	ch->real[ch->n] = NULL;
-	free(buf);
+	free(ld->own_buf);   /* NULL once parsed */
+	ld->own_buf = NULL;
 	return st;
 }
 
@@ -586,18 +610,13 @@ static crm_status read_decimal(struct loader *ld, const crm_csv_table *t, size_t
 }
 
 /* A CSV row in canonical column order. r->extra is the caller's to free. */
-static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const char *name,
-			   int depth, const struct header *hd, struct srow *r)
+static crm_status make_row(struct loader *ld, const crm_csv_row *cr, const struct header *hd,
+			   struct srow *r)
 {
 	memset(r, 0, sizeof *r);
-	r->file = name;
-	r->line = cr->line;
-	r->depth = (unsigned char)depth;
-	r->sep = hd->sep;
-	r->dec = (unsigned char)hd->dec;
+	r->f = hd->kept;
 	r->input = -1;
 	r->cr = cr;
-	r->colmap = hd->kept;
 	r->kind = (unsigned char)crm_scen_kind_of(rowf(r, COL_KIND));
 	/* x_ values: an array only for a row that has any, so that memory stays in
 	 * proportion to the file. */
@@ -634,7 +653,13 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	crm_error_clear(&e);
 	memset(&hd, 0, sizeof hd);
 	hd.sep = crm_csv_detect_sep(buf, len);
-	if ((st = crm_csv_parse_sep(buf, len, chunk, hd.sep, name, t, &e)) != CRM_OK)
+	st = crm_csv_parse_sep(buf, len, chunk, hd.sep, name, t, &e);
+	if (buf == ld->own_buf) {
+		/* A large file's text and its fields are not both held while rows are read. */
+		free(ld->own_buf);
+		ld->own_buf = NULL;
+	}
+	if (st != CRM_OK)
 		return crm_scen_record(ld, &e);
 	ld->ntables++;
 	for (i = 0; i < t->nrows; i++)
@@ -650,18 +675,26 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 	if ((st = read_header(ld, &t->rows[h], name, &hd)) != CRM_OK ||
 	    (st = read_decimal(ld, t, h, name, &hd)) != CRM_OK)
 		goto done;
-	int **maps = realloc(ld->colmaps, (ld->ncolmaps + 1) * sizeof *maps);
-	if (!maps) {
+	struct sfile **files = realloc(ld->sfiles, (ld->nsfiles + 1) * sizeof *files);
+	if (!files) {
 		st = crm_scen_nomem(ld);
 		goto done;
 	}
-	ld->colmaps = maps;
-	if (!(maps[ld->ncolmaps] = malloc(sizeof hd.colmap))) {
+	ld->sfiles = files;
+	struct sfile *sf = malloc(sizeof *sf);
+	if (!sf || ld->nsfiles > UCHAR_MAX) {   /* never: a base chain is short */
+		free(sf);
 		st = crm_scen_nomem(ld);
 		goto done;
 	}
-	memcpy(maps[ld->ncolmaps], hd.colmap, sizeof hd.colmap);
-	hd.kept = maps[ld->ncolmaps++];
+	memcpy(sf->colmap, hd.colmap, sizeof hd.colmap);
+	sf->name = name;
+	sf->depth = depth;
+	sf->index = (int)ld->nsfiles;
+	sf->sep = hd.sep;
+	sf->dec = hd.dec;
+	files[ld->nsfiles++] = sf;
+	hd.kept = sf;
 
 	/* The base first (its own base before it): a file's rows are merged over it. */
 	struct srow base;
@@ -678,12 +711,12 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 		if (have_base) {
 			st = crm_scen_fail_at(ld, (crm_loc){ name, crm_csv_field_line(cr, hd.colmap[COL_NAME]),
 					      hd.colmap[COL_NAME] + 1 }, "setting 'base' is given "
-					      "twice (first on line %d)", base.line);
+					      "twice (first on line %d)", srow_line(&base));
 			if (go_on(ld, st))
 				continue;
 			goto done_base;
 		}
-		if ((st = make_row(ld, cr, name, depth, &hd, &base)) != CRM_OK)
+		if ((st = make_row(ld, cr, &hd, &base)) != CRM_OK)
 			goto done;
 		have_base = 1;
 	}
@@ -702,6 +735,9 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 		ld->rows = n;
 		ld->caprows = ncap;
 	}
+	/* Rows of a base are looked up by later files; a file with bases looks up. */
+	ld->merge_lookup = ld->nrows > 0;
+	ld->merge_insert = depth > 0;
 	for (i = h + 1; i < t->nrows; i++) {
 		const crm_csv_row *cr = &t->rows[i];
 		struct srow r;
@@ -713,7 +749,7 @@ static crm_status read_rows(struct loader *ld, const char *buf, size_t len, cons
 				continue;   /* the row is skipped; its fields cannot be trusted */
 			goto done_base;
 		}
-		if ((st = make_row(ld, cr, name, depth, &hd, &r)) != CRM_OK)
+		if ((st = make_row(ld, cr, &hd, &r)) != CRM_OK)
 			goto done_base;
 		st = merge_row(ld, &r);
 		/* A merged row now owns its extra array; a remove row is not kept. */
@@ -763,8 +799,11 @@ crm_status crm_scen_read_files(struct loader *ld, const char *buf, size_t len, c
 		ld->rows[kept_rows++] = ld->rows[i];
 	}
 	ld->nrows = kept_rows;
-	/* Merging is over: its map goes, and the origins take exactly their room. */
+	/* Merging is over: its map goes. */
 	crm_scen_smap_free(&ld->merged);
+	/* Origins say where an inheriting scenario's rows come from; one file needs none. */
+	if (ld->sc->nfiles < 2)
+		return st;
 	if (st == CRM_OK && ld->caporigins < ld->sc->norigins + ld->nrows) {
 		crm_origin *o = realloc(ld->sc->origins, (ld->sc->norigins + ld->nrows) *
 					sizeof *o);
@@ -779,7 +818,11 @@ crm_status crm_scen_read_files(struct loader *ld, const char *buf, size_t len, c
 		snprintf(kind, sizeof kind, "%s", rowf(r, COL_KIND));
 		for (char *p = kind; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		st = add_origin(ld, kind, rowf(r, COL_NAME), (crm_loc){ r->file, r->line, 0 }, r->replaced);
+		crm_loc replaced = { NULL, 0, 0 };
+		if (r->replaced_line)
+			replaced = (crm_loc){ ld->sfiles[r->replaced_file]->name, r->replaced_line, 0 };
+		st = add_origin(ld, kind, rowf(r, COL_NAME), (crm_loc){ srow_file(r), srow_line(r), 0 },
+				replaced);
 	}
 	return st;
 }

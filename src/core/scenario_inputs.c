@@ -34,17 +34,19 @@ crm_status crm_scen_declare_input(struct loader *ld, const struct srow *r)
 		return FAIL(ld, r, COL_NAME, "input name '%s' is the name of a setting; choose "
 			    "another name, or make the row kind=setting", name);
 	size_t first;
-	if (crm_scen_smap_get(&ld->input_names, name, strlen(name), &first))
+	char *kept = crm_scen_keep(ld->sc, name);   /* the map borrows it: no second copy */
+	int had = kept ? crm_scen_smap_add(&ld->input_names, kept, strlen(kept), sc->ninputs, 1,
+					   &first) : -1;
+	if (had < 0)
+		return crm_scen_nomem(ld);
+	if (had)
 		return FAIL(ld, r, COL_NAME, "input '%s' is defined twice (first on line %d)",
 			    name, sc->inputs[first].loc.line);
-	if (crm_scen_smap_set(&ld->input_names, name, strlen(name), sc->ninputs) != 0)
-		return crm_scen_nomem(ld);
 	in = &sc->inputs[sc->ninputs];
 	memset(in, 0, sizeof *in);
-	if (!(in->name = crm_scen_keep(ld->sc, name)))
-		return crm_scen_nomem(ld);
+	in->name = kept;
 	in->loc = loc_of(ld, r, COL_VALUE);
-	in->loc.line = r->line;
+	in->loc.line = srow_line(r);
 	sc->ninputs++;
 	return CRM_OK;
 }
@@ -78,11 +80,11 @@ static crm_status check_percent_cell(struct loader *ld, const struct srow *r, en
 	int pct = 0;
 	char shown[32];
 
-	if (!*v || crm_parse_number_in(v, r->dec, &x, &pct, NULL, 0) != CRM_OK || pct ||
+	if (!*v || crm_parse_number_in(v, r->f->dec, &x, &pct, NULL, 0) != CRM_OK || pct ||
 	    fabs(x) <= RATE_BARE_MAX)
 		return CRM_OK;
 	return FAIL(ld, r, c, "%s: '%s' would mean %s%%: write %s%% (the unit is percent)", what,
-		    v, crm_number_text(shown, sizeof shown, x * 100, r->dec), v);
+		    v, crm_number_text(shown, sizeof shown, x * 100, r->f->dec), v);
 }
 
 /*
@@ -120,11 +122,11 @@ static crm_status check_input_unit(struct loader *ld, const struct srow *r, cons
 				memcpy(item, v, n);
 				item[n] = '\0';
 				crm_csv_trim(item);
-				if (crm_parse_number_in(item, r->dec, &x, &pct, NULL, 0) == CRM_OK && !pct &&
+				if (crm_parse_number_in(item, r->f->dec, &x, &pct, NULL, 0) == CRM_OK && !pct &&
 				    fabs(x) > RATE_BARE_MAX)
 					st = FAIL(ld, r, COL_VALUE, "%s: '%s' in the series would mean "
 						  "%s%%: write %s%% (the unit is percent)", what, item,
-						  crm_number_text(shown, sizeof shown, x * 100, r->dec),
+						  crm_number_text(shown, sizeof shown, x * 100, r->f->dec),
 						  item);
 				free(item);
 				if (st != CRM_OK)
@@ -154,13 +156,13 @@ static crm_status check_input_unit(struct loader *ld, const struct srow *r, cons
 	const char *v = field(ld, r, COL_VALUE);
 	for (size_t k = 0; rate_suffixes[k]; k++)
 		if (ends_with(in->name, rate_suffixes[k]) &&
-		    crm_parse_number_in(v, r->dec, &x, &pct, NULL, 0) == CRM_OK && !pct && fabs(x) > RATE_BARE_MAX) {
+		    crm_parse_number_in(v, r->f->dec, &x, &pct, NULL, 0) == CRM_OK && !pct && fabs(x) > RATE_BARE_MAX) {
 			crm_loc l = loc_of(ld, r, COL_VALUE);
 			if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: %s is read "
 					     "as the number %s (%s%%), and the name reads like a rate: if "
 					     "%s%% is meant, write %s%% and give the unit percent; if the "
 					     "number is meant, give a unit (such as ratio or count) to say so",
-					     what, v, v, crm_number_text(shown, sizeof shown, x * 100, r->dec),
+					     what, v, v, crm_number_text(shown, sizeof shown, x * 100, r->f->dec),
 					     v, v) != CRM_OK)
 				return crm_scen_nomem(ld);
 			break;
@@ -175,7 +177,7 @@ crm_status crm_scen_read_input(struct loader *ld, const struct srow *r, crm_inpu
 	char what[160];
 	crm_status st;
 
-	snprintf(what, sizeof what, "input '%s'", in->name);
+	crm_scen_what(what, sizeof what, "input", in->name);
 	if ((st = crm_scen_check_unused(ld, r, "input", unused, sizeof unused / sizeof *unused)) != CRM_OK ||
 	    (st = crm_scen_check_accounting(ld, r, what)) != CRM_OK ||
 	    (st = crm_scen_compile_value(ld, r, what, &in->value)) != CRM_OK ||
@@ -247,7 +249,7 @@ crm_status crm_scen_read_correlation(struct loader *ld, const struct srow *r)
 	if (crm_scen_smap_get(&ld->corr_pairs, pair, strlen(pair), &first))
 		return FAIL(ld, r, COL_NAME, "the correlation of %.*s and %.*s is given twice "
 			    "(first on line %d)", (int)la, a, (int)lb, b, sc->correlations[first].loc.line);
-	if (crm_parse_number_in(field(ld, r, COL_VALUE), r->dec, &c->rho, NULL, why, sizeof why) != CRM_OK)
+	if (crm_parse_number_in(field(ld, r, COL_VALUE), r->f->dec, &c->rho, NULL, why, sizeof why) != CRM_OK)
 		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s", name, why);
 	if (c->rho < -1 || c->rho > 1)
 		return FAIL(ld, r, COL_VALUE, "correlation '%s': %s is not a rank correlation "
@@ -257,7 +259,7 @@ crm_status crm_scen_read_correlation(struct loader *ld, const struct srow *r)
 	c->a = (int)ia;
 	c->b = (int)ib;
 	c->loc = loc_of(ld, r, COL_VALUE);
-	c->loc.line = r->line;
+	c->loc.line = srow_line(r);
 	sc->ncorrelations++;
 	return CRM_OK;
 }

@@ -168,7 +168,7 @@ static crm_status read_tax_columns(struct loader *ld, const struct srow *r, crm_
 		ln->start = ln->end = month_of_day(s, day);
 		int months = crm_scenario_months(ld->sc);
 		if (ln->start > months)
-			crm_warnings_add(&ld->sc->warnings, r->file, r->line, loc_of(ld, r, COL_DATE).col,
+			crm_warnings_add(&ld->sc->warnings, srow_file(r), srow_line(r), loc_of(ld, r, COL_DATE).col,
 					 "%s: %s is in month %d, after the %d-month horizon; the line adds "
 					 "nothing", what, v, ln->start, months);
 	}
@@ -247,7 +247,7 @@ void crm_scen_explain_shift(struct loader *ld, const struct srow *r)
 		for (int c = 0; c < NCOLS; c++) {
 			enum look want = look_wanted((enum col)c), got;
 			if (want == LOOK_EMPTY || !fcol(r, c) ||
-			    (got = look_of(rowf(r, c), r->dec)) == LOOK_EMPTY || got == want)
+			    (got = look_of(rowf(r, c), r->f->dec)) == LOOK_EMPTY || got == want)
 				continue;
 			/* Left out before it: its value belongs k columns further on. */
 			int there = col_at(r, fcol(r, c) + k);
@@ -330,11 +330,11 @@ static crm_status get_month(struct loader *ld, const struct srow *r, enum col c,
 	double x;
 
 	*formula = 0;
-	if (crm_parse_number_in(v, r->dec, &x, NULL, NULL, 0) == CRM_OK)
+	if (crm_parse_number_in(v, r->f->dec, &x, NULL, NULL, 0) == CRM_OK)
 		return crm_scen_get_whole(ld, r, c, crm_scen_col_names[c], min, MONTH_MAX, out);
 	crm_error_clear(&e);
 	ld->unknown[0] = '\0';
-	crm_expr *ex = crm_expr_compile_in(v, r->dec, crm_scen_lookup_input, ld, &e);
+	crm_expr *ex = crm_expr_compile_in(v, r->f->dec, crm_scen_lookup_input, ld, &e);
 	if (!ex) {
 		char sug[160] = "";
 		if (e.status == CRM_ENOMEM)
@@ -357,10 +357,14 @@ static crm_status get_month(struct loader *ld, const struct srow *r, enum col c,
 			    "number or a formula over inputs)", what, crm_scen_col_names[c], v,
 			    crm_scen_col_names[c]);
 	}
-	ln->timing_expr[k] = ex;
-	if (!(ln->timing_text[k] = crm_scen_keep(ld->sc, v)))
+	if (!ln->formulas && !(ln->formulas = crm_scen_keep_zeroed(ld->sc, sizeof *ln->formulas))) {
+		crm_expr_free(ex);
 		return crm_scen_nomem(ld);
-	ln->timing_loc[k] = loc_of(ld, r, c);
+	}
+	ln->formulas->expr[k] = ex;
+	if (!(ln->formulas->text[k] = crm_scen_keep(ld->sc, v)))
+		return crm_scen_nomem(ld);
+	ln->formulas->loc[k] = loc_of(ld, r, c);
 	*out = min;
 	*formula = 1;
 	return CRM_OK;
@@ -498,7 +502,7 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 			const crm_group *og = &sc->groups[o];
 			if (strcasecmp(og->name, g))
 				continue;
-			if (og->loc.file != r->file)
+			if (og->loc.file != srow_file(r))
 				return FAIL(ld, r, COL_GROUP, "%s: group '%s' differs only in case from "
 					    "group '%s' on line %d of %s (expected the same spelling: "
 					    "group names are case-sensitive, and two spellings would "
@@ -537,7 +541,7 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 		grp->probability = 1.0;
 		grp->first_line = (int)(ln - sc->lines);
 		grp->first_month = ln->start;
-		grp->loc = (crm_loc){ r->file, r->line, 0 };
+		grp->loc = (crm_loc){ srow_file(r), srow_line(r), 0 };
 	}
 	crm_group *grp = &sc->groups[gi];
 	ln->group = (int)gi;
@@ -550,8 +554,8 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 	if (!given(ld, r, COL_PROBABILITY))
 		return CRM_OK;
 	if (!ld->group_prob_line[gi]) {
-		ld->group_prob_line[gi] = r->line;
-		ld->group_prob_file[gi] = r->file;
+		ld->group_prob_line[gi] = srow_line(r);
+		ld->group_prob_file[gi] = srow_file(r);
 		grp->probability = ln->probability;
 		return CRM_OK;
 	}
@@ -559,7 +563,7 @@ static crm_status read_class_group(struct loader *ld, const struct srow *r, crm_
 		char here[32], there[32];
 		snprintf(here, sizeof here, "%g%%", 100 * ln->probability);
 		snprintf(there, sizeof there, "%g%%", 100 * grp->probability);
-		if (ld->group_prob_file[gi] != r->file)
+		if (ld->group_prob_file[gi] != srow_file(r))
 			return FAIL(ld, r, COL_PROBABILITY, "%s: probability %s, but group '%s' has "
 				    "probability %s on line %d of %s (the lines of a group happen "
 				    "together: give the probability once, or the same on every line)",
@@ -587,21 +591,27 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 	ln->kind = kind;
 	ln->group = -1;
 	ln->loc = loc_of(ld, r, COL_VALUE);
-	ln->loc.line = r->line;
+	ln->loc.line = srow_line(r);
 	if (!*label)
 		return FAIL(ld, r, COL_NAME, "a %s row needs a name (a label such as 'CRM licences')",
 			    kname);
 	size_t first;
-	if (crm_scen_smap_get(&ld->line_labels, label, strlen(label), &first))
+	char *shown = crm_scen_keep_visible(ld->sc, label);
+	if (!shown)
+		return crm_scen_nomem(ld);
+	/* The map borrows the kept label when it is the label as written (no line break shown). */
+	int same = !strcmp(shown, label);
+	int had = crm_scen_smap_add(&ld->line_labels, same ? shown : label, strlen(label), sc->nlines,
+				    same, &first);
+	if (had < 0)
+		return crm_scen_nomem(ld);
+	if (had)
 		return FAIL(ld, r, COL_NAME, "line '%s' is defined twice (first on line %d; "
 			    "labels of costs and benefits must be unique)", label,
 			    sc->lines[first].loc.line);
-	if (crm_scen_smap_set(&ld->line_labels, label, strlen(label), sc->nlines) != 0)
-		return crm_scen_nomem(ld);
 	sc->nlines++;   /* from here on, crm_scenario_free releases what ln holds */
-	if (!(ln->label = crm_scen_keep_visible(ld->sc, label)))
-		return crm_scen_nomem(ld);
-	snprintf(what, sizeof what, "%s '%s'", kname, label);
+	ln->label = shown;
+	crm_scen_what(what, sizeof what, kname, label);
 	static const enum col line_unused[] = { COL_UNIT };
 	if (field(ld, r, COL_LABEL)[0])
 		return FAIL(ld, r, COL_LABEL, "%s: a %s's name is already its label (leave the label "
@@ -653,7 +663,7 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 				    "has timing once", what);
 		ln->end = ln->start;
 		if (!fs && ln->start > months)
-			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_START).col,
+			crm_warnings_add(&sc->warnings, srow_file(r), srow_line(r), loc_of(ld, r, COL_START).col,
 					 "%s: month %d is after the %d-month horizon; the line adds nothing",
 					 what, ln->start, months);
 	} else {
@@ -674,7 +684,7 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 			ln->end_given = ln->end;
 		}
 		if (!fs && ln->start > months)
-			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_START).col,
+			crm_warnings_add(&sc->warnings, srow_file(r), srow_line(r), loc_of(ld, r, COL_START).col,
 					 "%s: starts in month %d, after the %d-month horizon; the line "
 					 "adds nothing", what, ln->start, months);
 		if (ln->end > months)
@@ -695,7 +705,7 @@ crm_status crm_scen_read_line(struct loader *ld, const struct srow *r, crm_line_
 			return FAIL(ld, r, COL_CURVE, "%s: curve '%s' is not known (expected linear or "
 				    "scurve)", what, cv);
 		if (ln->ramp == 0 && !fr)
-			crm_warnings_add(&sc->warnings, r->file, r->line, loc_of(ld, r, COL_CURVE).col,
+			crm_warnings_add(&sc->warnings, srow_file(r), srow_line(r), loc_of(ld, r, COL_CURVE).col,
 					 "%s: curve is given but ramp is 0, so it has no effect", what);
 	}
 	if (given(ld, r, COL_GROWTH) &&

@@ -116,7 +116,7 @@ static crm_status read_area(struct loader *ld, const struct srow *r)
 			    CRM_MAX_AREAS);
 	memset(ar, 0, sizeof *ar);
 	ar->group = -1;
-	ar->loc = (crm_loc){ r->file, r->line, 0 };
+	ar->loc = (crm_loc){ srow_file(r), srow_line(r), 0 };
 	sc->nareas++;   /* from here on, crm_scenario_free releases what ar holds */
 	if ((st = crm_scen_copy_text(ld, r, COL_NAME, &ar->name)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_OWNER, &ar->owner)) != CRM_OK ||
@@ -325,7 +325,7 @@ crm_status crm_scen_read_areas(struct loader *ld)
 				snprintf(msg, sizeof msg, "area '%s' goes live in slot %d, before slot %d: "
 					 "%d slot(s) after area '%s' (slot %d)", ar->name, ar->golive,
 					 b->golive + ar->after[k].lag, ar->after[k].lag, b->name, b->golive);
-			if (crm_warnings_add(&sc->warnings, rows[a]->file, rows[a]->line,
+			if (crm_warnings_add(&sc->warnings, srow_file(rows[a]), srow_line(rows[a]),
 					     fcol(rows[a], COL_GOLIVE), "%s", msg) != CRM_OK) {
 				free(rows);
 				return crm_scen_nomem(ld);

@@ -23,6 +23,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,7 +83,7 @@ static inline int crm_scen_timing_of(const crm_line *ln, const double raw[3],
 	int got[3] = { ln->start, ln->end_given, ln->ramp };
 
 	for (int k = 0; k < 3; k++) {
-		if (!ln->timing_expr[k])
+		if (!crm_line_timing_expr(ln, k))
 			continue;
 		/*
 		 * round(x), halves away from zero, without the library call for
@@ -112,8 +113,10 @@ static inline int crm_scen_timing_of(const crm_line *ln, const double raw[3],
  * it, so that loading stays linear in the number of rows.
  */
 struct smap {
-	char **keys;               /* copies in text; NULL for an empty slot */
-	size_t *vals;
+	struct smap_slot {
+		const char *key;   /* a copy in text; NULL for an empty slot */
+		uint32_t hash, val;
+	} *slots;
 	size_t cap, n;             /* cap is 0 or a power of two */
 	struct crm_text_block *text;
 };
@@ -122,6 +125,13 @@ struct smap {
 int crm_scen_smap_get(const struct smap *m, const char *key, size_t len, size_t *val);
 /* Set key to val (adding it if new). -1 when out of memory. */
 int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val);
+/*
+ * Add key with val unless it is there: 1 and its value in *existing when it
+ * is, 0 when added, -1 when out of memory. borrow: key stays valid (and is
+ * NUL-terminated at len) as long as the map, which keeps it, not a copy.
+ */
+int crm_scen_smap_add(struct smap *m, const char *key, size_t len, size_t val, int borrow,
+		      size_t *existing);
 void crm_scen_smap_free(struct smap *m);
 
 /*
@@ -136,28 +146,43 @@ enum row_kind {
 };
 int crm_scen_kind_of(const char *kind);
 
+/* What the rows of one file share (alive while loading, in ld->sfiles). */
+struct sfile {
+	int colmap[NCOLS];         /* field index of each known column, or -1 */
+	const char *name;          /* owned by sc->files */
+	int depth;                 /* 0 for the file loaded, 1 for its base, ... */
+	int index;                 /* in ld->sfiles */
+	char sep;                  /* its field separator: ',' or ';' */
+	crm_decimal dec;           /* how it writes numbers (setting decimal_separator) */
+};
+
 struct srow {
-	const char *file;          /* owned by sc->files */
-	/* Its fields: the CSV row and its file's column map (both live while loading).
-	 * Read them through field() and loc_of(). A row costs 72 bytes however
-	 * many columns the format has. */
+	/* Its fields: the CSV row and its file (both live while loading). Read
+	 * them through field() and loc_of(); its file and line through
+	 * srow_file() and srow_line(). A row costs 48 bytes however many columns
+	 * the format has. */
+	const struct sfile *f;
 	const crm_csv_row *cr;
-	const int *colmap;         /* NCOLS field indices, or -1 */
 	const char **extra;        /* by index in sc->extra_names; NULL when the row has none */
-	crm_loc replaced;          /* the inherited row it replaced */
-	int line;
 	int input;                 /* its index in sc->inputs once declared, or -1 */
 	int line_index;            /* its index in sc->lines once read, or -1 */
-	unsigned short nextra;     /* entries allocated in extra (at most CRM_MAX_EXTRA_COLUMNS) */
-	unsigned char depth;       /* 0 for the file loaded, 1 for its base, ... (at most
-				      CRM_MAX_BASE_DEPTH) */
-	unsigned char dec;         /* how its file writes numbers: a crm_decimal (setting
-				      decimal_separator) */
-	char sep;                  /* its file's field separator: ',' or ';' */
+	int replaced_line;         /* the inherited row it replaced: its line (0: none) ... */
+	unsigned char replaced_file; /* ... and its file, index in ld->sfiles */
 	unsigned char kind;        /* an enum row_kind */
+	unsigned short nextra;     /* entries allocated in extra (at most CRM_MAX_EXTRA_COLUMNS) */
 	unsigned char gone;        /* taken out by a remove row */
 	unsigned char bad;         /* an error was reported for it already (while checking) */
 };
+
+static inline const char *srow_file(const struct srow *r)
+{
+	return r->f->name;
+}
+
+static inline int srow_line(const struct srow *r)
+{
+	return r->cr->line;
+}
 
 /* The loader's state while one scenario is read. */
 struct loader {
@@ -169,12 +194,16 @@ struct loader {
 	unsigned char *line_bad;   /* while checking: lines whose row had an error */
 	int last_is_first, last_listed;   /* where the error recorded last went */
 	crm_csv_table *tables;     /* every file's CSV, alive while loading */
+	char *own_buf;             /* the text of the file being read, freed once its CSV is
+				      parsed (its fields are copies); NULL when the caller's */
 	size_t ntables;
 	struct srow *rows;         /* the merged rows */
 	size_t nrows, caprows;
-	int **colmaps;             /* each file's column map, alive while loading */
-	size_t ncolmaps;
+	struct sfile **sfiles;     /* each file read (at most CRM_MAX_BASE_DEPTH + 1) */
+	size_t nsfiles;
 	struct smap merged;        /* merge key -> index in rows (GONE once removed) */
+	int merge_lookup;          /* the file being merged has rows of bases to replace */
+	int merge_insert;          /* ... and is a base: later files look its rows up */
 	struct smap input_names;   /* input name -> index in sc->inputs */
 	struct smap line_labels;   /* line label -> index in sc->lines */
 	struct smap corr_pairs;    /* "a|b" input indices, a < b -> index in sc->correlations */
@@ -186,6 +215,9 @@ struct loader {
 	int setting_line[CRM_SCEN_NSETTINGS];
 	crm_loc setting_at[CRM_SCEN_NSETTINGS];  /* its value's cell, for checks across settings */
 	int finance_given, reinvest_given;
+	/* The text crm_scen_copy_text kept last for each column, and the cell it came from. */
+	const char *copied_raw[NCOLS];
+	char *copied[NCOLS];
 	/* While compiling: the unknown name a formula used, for a suggestion. */
 	char unknown[128];
 	size_t caporigins;
@@ -201,16 +233,35 @@ static inline char *xstrdup(const char *s)
 	return d;
 }
 
+/*
+ * What a row is called in messages, "kind 'name'" in out (size bytes, cut as
+ * snprintf cuts it): written for every row, so without a format's cost.
+ */
+static inline void crm_scen_what(char *out, size_t size, const char *kind, const char *name)
+{
+	const char *parts[] = { kind, " '", name, "'" };
+	size_t at = 0;
+
+	for (size_t k = 0; k < 4 && at + 1 < size; k++) {
+		size_t n = strlen(parts[k]);
+		if (n > size - 1 - at)
+			n = size - 1 - at;
+		memcpy(out + at, parts[k], n);
+		at += n;
+	}
+	out[at] = '\0';
+}
+
 /* The 1-based field number of column c in the row's file, or 0 when its header lacks it. */
 static inline int fcol(const struct srow *r, int c)
 {
-	return r->colmap[c] >= 0 ? r->colmap[c] + 1 : 0;
+	return r->f->colmap[c] >= 0 ? r->f->colmap[c] + 1 : 0;
 }
 
 /* Field text, "" when absent (borrowed from the CSV tables). */
 static inline const char *rowf(const struct srow *r, int c)
 {
-	int fi = r->colmap[c];
+	int fi = r->f->colmap[c];
 	return fi >= 0 && fi < r->cr->nfields ? r->cr->fields[fi] : "";
 }
 
@@ -228,8 +279,8 @@ static inline int given(const struct loader *ld, const struct srow *r, enum col 
 static inline crm_loc loc_of(const struct loader *ld, const struct srow *r, enum col c)
 {
 	(void)ld;
-	int fi = r->colmap[c];
-	crm_loc l = { r->file, fi >= 0 && fi < r->cr->nfields ? crm_csv_field_line(r->cr, fi) : r->line,
+	int fi = r->f->colmap[c];
+	crm_loc l = { r->f->name, fi >= 0 && fi < r->cr->nfields ? crm_csv_field_line(r->cr, fi) : r->cr->line,
 		      fcol(r, c) };
 	return l;
 }
@@ -290,6 +341,8 @@ crm_status crm_scen_check_unused(struct loader *ld, const struct srow *r, const 
  */
 char *crm_scen_keep(crm_scenario *sc, const char *s);
 char *crm_scen_keep_visible(crm_scenario *sc, const char *s);
+/* n bytes of zeros, aligned for any pointer or double. */
+void *crm_scen_keep_zeroed(crm_scenario *sc, size_t n);
 void crm_scen_text_free(crm_scenario *sc);
 /* A copy of cell c's text (kept); of the row's x_ values (one kept block). */
 crm_status crm_scen_copy_text(struct loader *ld, const struct srow *r, enum col c, char **out);

@@ -164,7 +164,7 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 	if (ld->setting_line[idx])
 		return FAIL(ld, r, COL_NAME, "setting '%s' is given twice (first on line %d)", name,
 			    ld->setting_line[idx]);
-	ld->setting_line[idx] = r->line;
+	ld->setting_line[idx] = srow_line(r);
 	ld->setting_at[idx] = loc_of(ld, r, COL_VALUE);
 	if ((st = crm_scen_check_unused(ld, r, "setting", unused, sizeof unused / sizeof *unused)) != CRM_OK)
 		return st;
@@ -209,7 +209,7 @@ crm_status crm_scen_read_setting(struct loader *ld, const struct srow *r)
 		s->readiness = NULL;
 		crm_error ae;
 		crm_error_clear(&ae);
-		crm_status rs = crm_assess_readiness(r->file, v, &s->readiness, &s->readiness_score,
+		crm_status rs = crm_assess_readiness(srow_file(r), v, &s->readiness, &s->readiness_score,
 						     &ld->sc->warnings, &ae);
 		/* Every error goes through crm_scen_record(), so that check lists it and the
 		 * first stays first. */

@@ -85,7 +85,7 @@ done:
 
 int crm_line_has_timing_formula(const crm_line *ln)
 {
-	return ln->timing_expr[0] || ln->timing_expr[1] || ln->timing_expr[2];
+	return crm_line_timing_expr(ln, 0) || crm_line_timing_expr(ln, 1) || crm_line_timing_expr(ln, 2);
 }
 
 /* "golive = 14, lag = 2": the inputs formula e uses and their values. */
@@ -114,7 +114,7 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 	const char *what = ln->kind == CRM_COST ? "cost" : "benefit";
 
 	for (int k = 0; k < 3; k++) {
-		const crm_expr *e = ln->timing_expr[k];
+		const crm_expr *e = crm_line_timing_expr(ln, k);
 		if (!e)
 			continue;
 		double x = round(crm_expr_eval(e, &env));   /* halves away from zero */
@@ -133,9 +133,9 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 			snprintf(why, sizeof why, "%s months", num);
 		else
 			snprintf(why, sizeof why, "month %s", num);
-		return crm_error_set(err, CRM_EDATA, ln->timing_loc[k].file, ln->timing_loc[k].line,
-				     ln->timing_loc[k].col, "%s '%s': %s '%s' gives %s%s%s (expected %s "
-				     "to %d%s)", what, ln->label, field_name[k], ln->timing_text[k], why,
+		return crm_error_set(err, CRM_EDATA, crm_line_timing_loc(ln, k).file, crm_line_timing_loc(ln, k).line,
+				     crm_line_timing_loc(ln, k).col, "%s '%s': %s '%s' gives %s%s%s (expected %s "
+				     "to %d%s)", what, ln->label, field_name[k], crm_line_timing_text(ln, k), why,
 				     used[0] ? " with " : "", used,
 				     k == CRM_TIMING_RAMP ? "0 months" : lo ? "month 1" : "month 0",
 				     MONTH_MAX, k == CRM_TIMING_START && lo ? ": a recurring line starts "
@@ -143,24 +143,24 @@ crm_status crm_line_timing_eval(const crm_scenario *sc, const crm_line *ln, cons
 				     "the Initial column" : k == CRM_TIMING_RAMP ? " months" : "");
 	}
 	if (ln->timing != CRM_ONCE && got[CRM_TIMING_END] && got[CRM_TIMING_END] < got[CRM_TIMING_START]) {
-		int k = ln->timing_expr[CRM_TIMING_END] ? CRM_TIMING_END : CRM_TIMING_START;
+		int k = crm_line_timing_expr(ln, CRM_TIMING_END) ? CRM_TIMING_END : CRM_TIMING_START;
 		char used[400] = "";
-		name_values(sc, ln->timing_expr[CRM_TIMING_START], vals, used, sizeof used);
-		name_values(sc, ln->timing_expr[CRM_TIMING_END], vals, used, sizeof used);
+		name_values(sc, crm_line_timing_expr(ln, CRM_TIMING_START), vals, used, sizeof used);
+		name_values(sc, crm_line_timing_expr(ln, CRM_TIMING_END), vals, used, sizeof used);
 		/* Each month with the formula that gave it: "end 'golive - 2' gives month 2". */
 		char endw[300], startw[300];
-		if (ln->timing_expr[CRM_TIMING_END])
+		if (crm_line_timing_expr(ln, CRM_TIMING_END))
 			snprintf(endw, sizeof endw, "end '%s' gives month %d",
-				 ln->timing_text[CRM_TIMING_END], got[CRM_TIMING_END]);
+				 crm_line_timing_text(ln, CRM_TIMING_END), got[CRM_TIMING_END]);
 		else
 			snprintf(endw, sizeof endw, "end month %d", got[CRM_TIMING_END]);
-		if (ln->timing_expr[CRM_TIMING_START])
+		if (crm_line_timing_expr(ln, CRM_TIMING_START))
 			snprintf(startw, sizeof startw, "start '%s' (month %d)",
-				 ln->timing_text[CRM_TIMING_START], got[CRM_TIMING_START]);
+				 crm_line_timing_text(ln, CRM_TIMING_START), got[CRM_TIMING_START]);
 		else
 			snprintf(startw, sizeof startw, "start month %d", got[CRM_TIMING_START]);
-		return crm_error_set(err, CRM_EDATA, ln->timing_loc[k].file, ln->timing_loc[k].line,
-				     ln->timing_loc[k].col, "%s '%s': %s, before %s%s%s (expected an "
+		return crm_error_set(err, CRM_EDATA, crm_line_timing_loc(ln, k).file, crm_line_timing_loc(ln, k).line,
+				     crm_line_timing_loc(ln, k).col, "%s '%s': %s, before %s%s%s (expected an "
 				     "end at or after the start)", what, ln->label, endw, startw,
 				     used[0] ? " with " : "", used);
 	}
@@ -266,7 +266,7 @@ static crm_status check_adoption_input(struct loader *ld, const crm_input *in)
 	if (in->range.given &&
 	    (in->range.dist == CRM_DIST_NORMAL || in->range.dist == CRM_DIST_LOGNORMAL))
 		/* Draws beyond low and high are checked nowhere: a share must be bounded. */
-		return crm_scen_fail_at(ld, in->range.dist_loc, "input '%s': dist %s draws beyond "
+		return crm_scen_fail_at(ld, crm_range_loc(&in->range, CRM_RANGE_DIST), "input '%s': dist %s draws beyond "
 					"low and high, and the input is a share of adoption "
 					"(benefit '%s' is multiplied by it), so a draw could give a "
 					"share below 0%% or above 100%% (use triangular, pert or "
@@ -276,7 +276,7 @@ static crm_status check_adoption_input(struct loader *ld, const crm_input *in)
 	if (in->range.given) {
 		int bad_low = !(in->range.low >= 0 && in->range.low <= 1);
 		if (bad_low || !(in->range.high >= 0 && in->range.high <= 1))
-			return crm_scen_fail_at(ld, bad_low ? in->range.low_loc : in->range.high_loc,
+			return crm_scen_fail_at(ld, crm_range_loc(&in->range, bad_low ? CRM_RANGE_LOW : CRM_RANGE_HIGH),
 						"input '%s': %s %s is not a share of adoption "
 						"(expected 0%% to 100%%; benefit '%s' is multiplied by "
 						"it)", in->name, bad_low ? "low" : "high",
@@ -344,16 +344,16 @@ crm_status crm_scen_resolve_timing(struct loader *ld)
 			continue;
 		for (int k = 0; k < 3 && usable; k++) {
 			static const char *const field_name[3] = { "start", "end", "ramp" };
-			const crm_expr *ex = ln->timing_expr[k];
+			const crm_expr *ex = crm_line_timing_expr(ln, k);
 			const int *deps;
 			if (!ex)
 				continue;
 			if (crm_expr_uses_time(ex)) {
-				st = crm_scen_fail_at(ld, ln->timing_loc[k], "%s '%s': %s '%s' can "
+				st = crm_scen_fail_at(ld, crm_line_timing_loc(ln, k), "%s '%s': %s '%s' can "
 						      "change from period to period (it uses year, "
 						      "month, prev() or a series), and a line has one "
 						      "%s month (use inputs that keep one value)", what,
-						      ln->label, field_name[k], ln->timing_text[k],
+						      ln->label, field_name[k], crm_line_timing_text(ln, k),
 						      field_name[k]);
 				usable = 0;
 				break;
@@ -365,12 +365,12 @@ crm_status crm_scen_resolve_timing(struct loader *ld)
 					break;
 				}
 				if (!fixed[deps[d]]) {
-					st = crm_scen_fail_at(ld, ln->timing_loc[k], "%s '%s': %s '%s' "
+					st = crm_scen_fail_at(ld, crm_line_timing_loc(ln, k), "%s '%s': %s '%s' "
 							      "uses input '%s', which changes from "
 							      "period to period (a series, year, month "
 							      "or prev()), and a line has one %s month "
 							      "(use inputs that keep one value)", what,
-							      ln->label, field_name[k], ln->timing_text[k],
+							      ln->label, field_name[k], crm_line_timing_text(ln, k),
 							      sc->inputs[deps[d]].name, field_name[k]);
 					usable = 0;
 					break;
@@ -399,17 +399,17 @@ crm_status crm_scen_resolve_timing(struct loader *ld)
 		if (ln->end > months)
 			ln->end = months;
 		if (ln->start > months &&
-		    crm_warnings_add(&sc->warnings, ln->timing_loc[0].file ? ln->timing_loc[0].file
-				     : ln->loc.file, ln->timing_loc[0].file ? ln->timing_loc[0].line
-				     : ln->loc.line, ln->timing_loc[0].col, "%s '%s': starts in month "
+		    crm_warnings_add(&sc->warnings, crm_line_timing_loc(ln, 0).file ? crm_line_timing_loc(ln, 0).file
+				     : ln->loc.file, crm_line_timing_loc(ln, 0).file ? crm_line_timing_loc(ln, 0).line
+				     : ln->loc.line, crm_line_timing_loc(ln, 0).col, "%s '%s': starts in month "
 				     "%d, after the %d-month horizon; the line adds nothing", what,
 				     ln->label, ln->start, months) != CRM_OK) {
 			st = crm_scen_nomem(ld);
 			goto done;
 		}
 		for (int k = 0; k < 3; k++)
-			if (ln->timing_expr[k])
-				mark_timing(sc, ln->timing_expr[k], k, stack);
+			if (crm_line_timing_expr(ln, k))
+				mark_timing(sc, crm_line_timing_expr(ln, k), k, stack);
 	}
 	/* The ends of every range that moves a timing: each one on its own, the rest at base. */
 	for (size_t i = 0; i < ni; i++) {
@@ -418,7 +418,7 @@ crm_status crm_scen_resolve_timing(struct loader *ld)
 			continue;
 		if (in->range.dist == CRM_DIST_NORMAL || in->range.dist == CRM_DIST_LOGNORMAL) {
 			/* Draws beyond low and high are checked nowhere: such a month must be bounded. */
-			st = crm_scen_fail_at(ld, in->range.dist_loc, "input '%s': dist %s draws "
+			st = crm_scen_fail_at(ld, crm_range_loc(&in->range, CRM_RANGE_DIST), "input '%s': dist %s draws "
 					      "beyond low and high, and the input moves a line's months, "
 					      "so a draw could give a month no line can have (use "
 					      "triangular, pert or uniform, which stay within %s to %s)",
@@ -446,7 +446,7 @@ crm_status crm_scen_resolve_timing(struct loader *ld)
 				if (ld->line_bad[l] || !crm_line_has_timing_formula(ln))
 					continue;
 				crm_error_clear(&e);
-				crm_loc at = end ? in->range.high_loc : in->range.low_loc;
+				crm_loc at = crm_range_loc(&in->range, end ? CRM_RANGE_HIGH : CRM_RANGE_LOW);
 				int months = crm_scenario_months(sc);
 				if (crm_line_timing_eval(sc, ln, trial, &t, &e) == CRM_OK) {
 					/* As a literal start after the horizon: a warning, once an end. */

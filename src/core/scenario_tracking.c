@@ -90,7 +90,7 @@ static crm_status read_phase(struct loader *ld, const struct srow *r)
 	if (ph->end < ph->start)
 		return FAIL(ld, r, COL_END, "phase '%s': end month %d is before start month %d", name,
 			    ph->end, ph->start);
-	ph->loc = (crm_loc){ r->file, r->line, 0 };
+	ph->loc = (crm_loc){ srow_file(r), srow_line(r), 0 };
 	sc->nphases++;   /* from here on, crm_scenario_free releases what ph holds */
 	if ((st = crm_scen_copy_text(ld, r, COL_NAME, &ph->name)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_OWNER, &ph->owner)) != CRM_OK ||
@@ -139,7 +139,7 @@ static crm_status read_criterion(struct loader *ld, const struct srow *r)
 			    name, sc->criteria[k].loc.line);
 	snprintf(what, sizeof what, "criterion '%s'", name);
 	memset(cr, 0, sizeof *cr);
-	cr->loc = (crm_loc){ r->file, r->line, 0 };
+	cr->loc = (crm_loc){ srow_file(r), srow_line(r), 0 };
 	sc->ncriteria++;   /* from here on, crm_scenario_free releases what cr holds */
 	if ((st = crm_scen_copy_text(ld, r, COL_NAME, &cr->name)) != CRM_OK ||
 	    (st = crm_scen_copy_text(ld, r, COL_METRIC, &cr->metric)) != CRM_OK ||

@@ -204,10 +204,10 @@ char *line_inputs_text(const crm_scenario *sc, const crm_line *ln)
 	char *text = NULL;
 
 	for (int k = 0; k < 3; k++) {
-		if (!ln->timing_text[k])
+		if (!crm_line_timing_text(ln, k))
 			continue;
 		char *more = dup_printf("%s%s%s = %s", text ? text : "", text ? "; " : "", field[k],
-					ln->timing_text[k]);
+					crm_line_timing_text(ln, k));
 		free(text);
 		if (!(text = more))
 			return NULL;

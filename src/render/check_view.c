@@ -34,7 +34,11 @@ static int dstr_add(struct dstr *d, const char *a, const char *b, const char *c)
 		d->s = p;
 		d->cap = ncap;
 	}
-	d->len += (size_t)sprintf(d->s + d->len, "%s%s%s", a, b, c);
+	size_t la = strlen(a), lb = strlen(b);
+	memcpy(d->s + d->len, a, la);
+	memcpy(d->s + d->len + la, b, lb);
+	memcpy(d->s + d->len + la + lb, c, n - la - lb + 1);
+	d->len += n;
 	return 0;
 }
 
@@ -100,8 +104,8 @@ void check_view_scenario(const crm_scenario *sc, FILE *fp)
 							 "ramp of benefit" };
 		const crm_line *ln = &sc->lines[l];
 		for (int k = 0; ok && k < 3; k++)
-			if (ln->timing_expr[k])
-				ok = add_users(users, ln->timing_expr[k], ln->kind == CRM_COST ? cost_what[k]
+			if (crm_line_timing_expr(ln, k))
+				ok = add_users(users, crm_line_timing_expr(ln, k), ln->kind == CRM_COST ? cost_what[k]
 					       : ben_what[k], ln->label) == 0;
 		if (ok && ln->adoption >= 0) {
 			struct dstr *u = &users[ln->adoption];

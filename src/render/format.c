@@ -456,6 +456,47 @@ int table_init(text_table *t, size_t ncols)
 	return t->right ? 0 : -1;
 }
 
+/*
+ * The cells' text: blocks filled in turn, so that a table of many rows costs
+ * a few allocations. A cell longer than a block gets one of its own.
+ */
+struct table_text {
+	struct table_text *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define TABLE_TEXT_BLOCK ((size_t)32 * 1024)
+
+static char *table_keep(text_table *t, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct table_text *b = t->text;
+
+	if (!b || b->cap - b->used < n) {
+		int own = n > TABLE_TEXT_BLOCK / 4;
+		size_t cap = own ? n : TABLE_TEXT_BLOCK;
+		struct table_text *nb = malloc(sizeof *nb + cap);
+		if (!nb)
+			return NULL;
+		nb->used = 0;
+		nb->cap = cap;
+		if (own && b) {
+			/* A long cell's own block goes behind the one being filled. */
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			t->text = nb;
+		}
+		b = nb;
+	}
+	char *d = b->data + b->used;
+	memcpy(d, s, n);
+	b->used += n;
+	return d;
+}
+
 int table_add(text_table *t, int flags, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
@@ -473,11 +514,8 @@ int table_add(text_table *t, int flags, const char *const *cells)
 	char **row = t->cells + t->nrows * t->ncols;
 	for (size_t c = 0; c < t->ncols; c++) {
 		row[c] = NULL;
-		if (cells[c] && !(row[c] = strdup(cells[c]))) {
-			while (c--)
-				free(row[c]);
-			return -1;
-		}
+		if (cells[c] && !(row[c] = table_keep(t, cells[c])))
+			return -1;   /* the row is not counted; its text goes with the table */
 	}
 	t->flags[t->nrows++] = flags;
 	return 0;
@@ -495,8 +533,11 @@ static size_t width(const char *s)
 
 static void pad(FILE *fp, size_t n)
 {
-	while (n--)
-		fputc(' ', fp);
+	static const char spaces[] = "                                ";
+
+	for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
+		fwrite(spaces, 1, sizeof spaces - 1, fp);
+	fwrite(spaces, 1, n, fp);
 }
 
 size_t render_width(FILE *fp)
@@ -580,8 +621,15 @@ static int colored(FILE *fp)
 /* A cell within a row: a line break of its text shown as a space, so that the columns stay aligned. */
 static void put_cell(FILE *fp, const char *s)
 {
-	for (; s && *s; s++)
-		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
+	while (s && *s) {
+		size_t n = strcspn(s, "\r\n");
+		fwrite(s, 1, n, fp);
+		s += n;
+		if (*s) {
+			fputc(' ', fp);
+			s++;
+		}
+	}
 }
 
 /* A number's cell: a negative one in red when colour is on (the escapes take no column). */
@@ -601,11 +649,11 @@ static void put_number_cell(FILE *fp, const char *s, int color)
  * wrapped at wrap columns.
  */
 static void print_row(const text_table *t, FILE *fp, const char *indent, size_t r,
-		      const size_t *w, const size_t *cols, size_t n, size_t limit, size_t wrap)
+		      const size_t *w, const size_t *cols, size_t n, size_t limit, size_t wrap,
+		      int color)
 {
 	char **row = t->cells + r * t->ncols;
 	size_t at = width(indent);
-	int color = colored(fp);
 
 	fputs(indent, fp);
 	if (t->flags[r] == ROW_HEADING) {
@@ -700,6 +748,7 @@ int text_layout_init(text_layout *l, FILE *fp, const char *indent, size_t ncols,
 	l->wrap_last = wrap_last;
 	l->limit = render_width(fp);
 	l->total = width(indent);
+	l->color = colored(fp);
 
 	size_t *w = l->w, limit = l->limit;
 	/* The label column takes at most half the width; longer labels get lines of their own. */
@@ -760,7 +809,7 @@ size_t text_layout_block(const text_layout *l, size_t from, size_t *cols, size_t
 void text_layout_row(const text_layout *l, const text_table *t, FILE *fp, size_t r,
 		     const size_t *cols, size_t n, size_t bwrap)
 {
-	print_row(t, fp, l->indent, r, l->w, cols, n, l->limit, bwrap);
+	print_row(t, fp, l->indent, r, l->w, cols, n, l->limit, bwrap, l->color);
 }
 
 void text_layout_free(text_layout *l)
@@ -870,8 +919,11 @@ void table_free(text_table *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
+	while (t->text) {
+		struct table_text *b = t->text;
+		t->text = b->next;
+		free(b);
+	}
 	free(t->cells);
 	free(t->flags);
 	free(t->right);

@@ -251,7 +251,7 @@ static int line_uses(const crm_scenario *sc, size_t l, int i)
 	if (ln->adoption == i || expr_uses(sc, ln->value, i, 0))
 		return 1;
 	for (int k = 0; k < 3; k++)
-		if (expr_uses(sc, ln->timing_expr[k], i, 0))
+		if (expr_uses(sc, crm_line_timing_expr(ln, k), i, 0))
 			return 1;
 	return 0;
 }

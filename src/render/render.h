@@ -131,10 +131,11 @@ enum { ROW_NORMAL = 0, ROW_HEADING = 1, ROW_TOTAL = 2, ROW_NOTE = 3 };
 #define RENDER_WIDTH 100
 typedef struct text_table {
 	size_t ncols, nrows, cap;
-	char **cells;      /* nrows x ncols, NULL for empty */
+	char **cells;      /* nrows x ncols, NULL for empty; copies held in text */
 	int *flags;        /* per row */
 	int *right;        /* per column: right-aligned */
 	int wrap_last;     /* the last column is free text that may be wrapped */
+	struct table_text *text;   /* blocks holding the cells' text, freed at once */
 } text_table;
 
 int table_init(text_table *t, size_t ncols);
@@ -159,6 +160,7 @@ typedef struct text_layout {
 	size_t *w;
 	size_t limit, total, wrap, per_block;
 	int wrap_last;
+	int color;          /* negative numbers in red (asked once, not per row) */
 	const char *indent;
 } text_layout;
 int text_layout_init(text_layout *l, FILE *fp, const char *indent, size_t ncols,

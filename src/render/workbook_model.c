@@ -209,17 +209,10 @@ static void put_month(struct wb *w, lxw_worksheet *ws, int row, int col, const c
 void wb_sheet_settings(struct wb *w, lxw_worksheet *ws)
 {
 	const crm_settings *s = &w->sc->settings;
-	int finance_given = 0, reinvest_given = 0;
+	int finance_given = s->finance_given, reinvest_given = s->reinvest_given;
 	char buf[512], ref[64];
 	int row = 4;
 
-	for (size_t k = 0; k < w->sc->norigins; k++) {
-		const crm_origin *o = &w->sc->origins[k];
-		if (strcmp(o->kind, "setting") || !o->name)
-			continue;
-		finance_given |= !strcasecmp(o->name, "finance_rate");
-		reinvest_given |= !strcasecmp(o->name, "reinvest_rate");
-	}
 	wb_put_str(w, ws, 0, 0, "Settings", w->title);
 	wb_put_str(w, ws, 1, 0, "Blue cells are assumptions: every formula of the workbook refers to "
 		   "them by their defined names.", w->subtitle);
@@ -630,20 +623,25 @@ void wb_sheet_lines(struct wb *w, lxw_worksheet *ws, const crm_model *m)
 		}
 		wb_put_str(w, ws, r, LC_TIMING, crm_timing_name(ln->timing), w->text);
 		/* A month given as a formula over inputs is ROUND of it: live (Timing sheet). */
-		const crm_expr *const *tx = (const crm_expr *const *)ln->timing_expr;
+		const crm_expr *tx[3];
+		crm_loc tloc[3];
+		for (int k = 0; k < 3; k++) {
+			tx[k] = crm_line_timing_expr(ln, k);
+			tloc[k] = crm_line_timing_loc(ln, k);
+		}
 		if (tx[CRM_TIMING_START])
 			put_month(w, ws, r, LC_START, tx[CRM_TIMING_START], ln->start, what,
-				  &ln->timing_loc[CRM_TIMING_START], ln->shift);
+				  &tloc[CRM_TIMING_START], ln->shift);
 		else
 			wb_put_num(w, ws, r, LC_START, ln->start, w->intg);
 		if (tx[CRM_TIMING_END])
 			put_month(w, ws, r, LC_END, tx[CRM_TIMING_END], ln->end_given, what,
-				  &ln->timing_loc[CRM_TIMING_END], ln->shift);
+				  &tloc[CRM_TIMING_END], ln->shift);
 		else if (ln->timing != CRM_ONCE)
 			wb_put_num(w, ws, r, LC_END, ln->end, w->intg);
 		if (tx[CRM_TIMING_RAMP])
 			put_month(w, ws, r, LC_RAMP, tx[CRM_TIMING_RAMP], ln->ramp, what,
-				  &ln->timing_loc[CRM_TIMING_RAMP], 0);
+				  &tloc[CRM_TIMING_RAMP], 0);
 		else if (ln->ramp)
 			wb_put_num(w, ws, r, LC_RAMP, ln->ramp, w->intg);
 		if (ln->ramp || tx[CRM_TIMING_RAMP])

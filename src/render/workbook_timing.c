@@ -109,14 +109,14 @@ void wb_sheet_timing(struct wb *w, lxw_worksheet *ws)
 		wb_fmtf(buf, sizeof buf, "=%s", a);
 		wb_put_formula(w, ws, row, TC_START, buf, ln->start, w->intg);
 		if (!once) {
-			if (ln->end_given || ln->timing_expr[CRM_TIMING_END]) {
+			if (ln->end_given || crm_line_timing_expr(ln, CRM_TIMING_END)) {
 				wb_cell(a, sizeof a, SH_LINES, lr, LC_END, 1, 1);
 				wb_fmtf(buf, sizeof buf, "=MIN(%s,%d)", a, mm);
 				wb_put_formula(w, ws, row, TC_END, buf, end, w->intg);
 			} else {
 				wb_put_num(w, ws, row, TC_END, mm, w->intg);
 			}
-			if (ln->ramp || ln->timing_expr[CRM_TIMING_RAMP]) {
+			if (ln->ramp || crm_line_timing_expr(ln, CRM_TIMING_RAMP)) {
 				wb_cell(a, sizeof a, SH_LINES, lr, LC_RAMP, 1, 1);
 				wb_fmtf(buf, sizeof buf, "=%s", a);
 				wb_put_formula(w, ws, row, TC_RAMP, buf, ln->ramp, w->intg);
