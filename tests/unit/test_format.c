@@ -293,6 +293,39 @@ static void test_text_table_note(void **state)
 }
 
 /*
+ * A table keeps its cells' text in blocks: many short cells share one, a
+ * long cell gets its own between them, and every cell reads back whole.
+ */
+static void test_text_table_cells_kept(void **state)
+{
+	enum { NROWS = 5000 };
+	text_table t;
+	char *longcell = malloc(40001);
+
+	(void)state;
+	assert_non_null(longcell);
+	memset(longcell, 'x', 40000);
+	longcell[40000] = '\0';
+	assert_int_equal(table_init(&t, 2), 0);
+	for (int r = 0; r < NROWS; r++) {
+		char a[32], b[32];
+		snprintf(a, sizeof a, "row %d", r);
+		snprintf(b, sizeof b, "%d", r * 7);
+		assert_int_equal(table_add(&t, ROW_NORMAL, (const char *[]){ a,
+			r == NROWS / 2 ? longcell : b }), 0);
+	}
+	for (int r = 0; r < NROWS; r++) {
+		char a[32], b[32];
+		snprintf(a, sizeof a, "row %d", r);
+		snprintf(b, sizeof b, "%d", r * 7);
+		assert_string_equal(t.cells[2 * r], a);
+		assert_string_equal(t.cells[2 * r + 1], r == NROWS / 2 ? longcell : b);
+	}
+	table_free(&t);
+	free(longcell);
+}
+
+/*
  * A rate's exact percentage: the shortest text of the fraction with its
  * point moved two places (by hand: 0.07 reads 7%, where 0.07 x 100 is
  * 7.000000000000001), every digit kept, none made up.
@@ -333,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_md_table_cell),
 		cmocka_unit_test(test_text_para_breaks),
 		cmocka_unit_test(test_text_table_note),
+		cmocka_unit_test(test_text_table_cells_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -517,6 +517,59 @@ static void test_hostile_values(void **state)
 }
 
 /*
+ * The scenario keeps its rows' text in blocks of its own: short pieces share
+ * a block, a long one gets its own, repeated areas and owners are kept once.
+ * Every piece reads back as written, whatever its length or neighbours; a
+ * line break in a name is shown as \n; a file that inherits from nothing has
+ * no origins to list.
+ */
+static void test_kept_text(void **state)
+{
+	(void)state;
+	enum { NLINES = 3000 };
+	char *note = repeat("a long note, ", 4000, "end");      /* 52 KB: a block of its own */
+	char *label = repeat("L", 20000, "");                    /* 20 KB: a block of its own */
+	size_t cap = strlen(note) + strlen(label) + NLINES * 96 + 256, at = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	at += (size_t)snprintf(text + at, cap - at, "kind,name,value,area,owner,note\n"
+			       "input,x,2,,,\"%s\"\n", note);
+	for (int i = 0; i < NLINES; i++)
+		at += (size_t)snprintf(text + at, cap - at, "%s,Line %d,x * %d,%s,Owner %d,n%d\n",
+				       i % 3 ? "benefit" : "cost", i, i, i % 2 ? "sales" : "service",
+				       i / 100, i);
+	at += (size_t)snprintf(text + at, cap - at, "cost,%s,1,,,\n", label);
+	snprintf(text + at, cap - at, "cost,\"Two\nlines\",1,\"a\tb\",,\"kept\nas written\"\n");
+	crm_scenario *sc = load_text(text);
+	assert_int_equal(sc->nlines, NLINES + 2);
+	assert_string_equal(sc->inputs[0].note, note);
+	for (int i = 0; i < NLINES; i++) {
+		char want[64];
+		const crm_line *ln = &sc->lines[i];
+		snprintf(want, sizeof want, "Line %d", i);
+		assert_string_equal(ln->label, want);
+		snprintf(want, sizeof want, "x * %d", i);
+		assert_string_equal(ln->value_text, want);
+		assert_string_equal(ln->area, i % 2 ? "sales" : "service");
+		snprintf(want, sizeof want, "Owner %d", i / 100);
+		assert_string_equal(ln->owner, want);
+		snprintf(want, sizeof want, "n%d", i);
+		assert_string_equal(ln->note, want);
+		assert_string_equal(ln->metric, "");
+	}
+	assert_string_equal(sc->lines[NLINES].label, label);
+	assert_string_equal(sc->lines[NLINES + 1].label, "Two\\nlines");
+	assert_string_equal(sc->lines[NLINES + 1].area, "a\\tb");
+	assert_string_equal(sc->lines[NLINES + 1].note, "kept\nas written");
+	assert_int_equal(sc->nfiles, 1);
+	assert_int_equal(sc->norigins, 0);
+	crm_scenario_free(sc);
+	free(text);
+	free(label);
+	free(note);
+}
+
+/*
  * crm_scenario_check lists every independent error of a file, as a compiler
  * does, in the order of the file; crm_scenario_parse still stops at the
  * first, the same error. Seven mistakes, one run.
@@ -627,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_inputs_any_order),
 		cmocka_unit_test(test_range_and_dist),
 		cmocka_unit_test(test_every_error),
+		cmocka_unit_test(test_kept_text),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_file_errors),
 		cmocka_unit_test(test_shipped_scenarios_load),
