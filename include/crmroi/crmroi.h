@@ -9,6 +9,7 @@
 #define CRMROI_H
 
 /* In layer order (doc/ARCHITECTURE.md): leaves, scenario, model, the case, analyses. */
+#include "crmroi/blocks.h"
 #include "crmroi/error.h"
 #include "crmroi/csvread.h"
 #include "crmroi/expr.h"

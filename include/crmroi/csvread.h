@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "crmroi/blocks.h"
 #include "crmroi/error.h"
 
 typedef struct crm_csv_row {
@@ -35,7 +36,7 @@ typedef struct crm_csv_table {
 	 * Where the fields and each row's arrays live: blocks of memory the table
 	 * owns, so that a large file costs a few allocations, not one per field.
 	 */
-	void *arena;
+	crm_block *arena;
 } crm_csv_table;
 
 /*
@@ -89,6 +90,9 @@ void crm_csv_trim(char *s);
  * heading in markdown, a forged row in text). malloc'd; NULL on no memory.
  */
 char *crm_csv_visible(const char *s);
+/* The same in two steps, for memory of the caller's: its size (with the NUL), then the copy. */
+size_t crm_csv_visible_size(const char *s);
+void crm_csv_visible_to(char *out, const char *s);
 
 /* Most rows (comments and blank rows included) one CSV text may have. */
 #define CRM_CSV_MAX_ROWS 1000000

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "crmroi/blocks.h"
 #include "crmroi/error.h"
 #include "crmroi/expr.h"
 #include "crmroi/tax.h"
@@ -383,7 +384,7 @@ typedef struct crm_scenario {
 	 * once, so that a row's words cost no allocation of their own. Nothing
 	 * outside the loader writes to them or frees them.
 	 */
-	struct crm_text_block *text;
+	crm_block *text;
 } crm_scenario;
 
 /*

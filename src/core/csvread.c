@@ -21,38 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A block of the table's arena: fields and row arrays, packed. */
-struct block {
-	struct block *next;
-	size_t used, cap;
-	max_align_t data[];
-};
-
-#define BLOCK_BYTES ((size_t)64 * 1024)
-
-/*
- * n bytes from t's arena, at a multiple of align (a power of two: 1 for
- * text, which needs none, alignof the type for arrays); NULL on no memory.
- */
+/* n bytes of t's arena (fields and row arrays, packed), at a multiple of align. */
 static void *arena_alloc(crm_csv_table *t, size_t n, size_t align)
 {
-	struct block *b = t->arena;
-	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
-
-	if (!b || at > b->cap || b->cap - at < n) {
-		size_t cap = n > BLOCK_BYTES ? n : BLOCK_BYTES;
-		struct block *nb = malloc(sizeof *nb + cap);
-		if (!nb)
-			return NULL;
-		nb->used = 0;
-		nb->cap = cap;
-		nb->next = b;
-		t->arena = b = nb;
-		at = 0;
-	}
-	void *p = (char *)b->data + at;
-	b->used = at + n;
-	return p;
+	return crm_blocks_alloc(&t->arena, n, align);
 }
 
 struct parse_state {
@@ -233,15 +205,19 @@ void crm_csv_trim(char *s)
 		memmove(s, s + i, n - i + 1);
 }
 
-char *crm_csv_visible(const char *s)
+size_t crm_csv_visible_size(const char *s)
 {
-	size_t n = 0;
+	size_t n = 1;
 
 	for (const char *p = s; *p; p++)
 		n += *p == '\n' || *p == '\r' || *p == '\t' ? 2 : 1;
-	char *out = malloc(n + 1), *o = out;
-	if (!out)
-		return NULL;
+	return n;
+}
+
+void crm_csv_visible_to(char *out, const char *s)
+{
+	char *o = out;
+
 	for (const char *p = s; *p; p++) {
 		if (*p == '\n' || *p == '\r' || *p == '\t') {
 			*o++ = '\\';
@@ -251,6 +227,14 @@ char *crm_csv_visible(const char *s)
 		}
 	}
 	*o = '\0';
+}
+
+char *crm_csv_visible(const char *s)
+{
+	char *out = malloc(crm_csv_visible_size(s));
+
+	if (out)
+		crm_csv_visible_to(out, s);
 	return out;
 }
 
@@ -258,10 +242,7 @@ void crm_csv_table_free(crm_csv_table *t)
 {
 	if (!t)
 		return;
-	for (struct block *b = t->arena, *next; b; b = next) {
-		next = b->next;
-		free(b);
-	}
+	crm_blocks_free(&t->arena);
 	free(t->rows);
 	memset(t, 0, sizeof *t);
 }

@@ -63,61 +63,15 @@ int crm_scen_kind_of(const char *kind)
 
 /* ------------------------------------------------------------ kept text */
 
-/*
- * The scenario's text: blocks of TEXT_BLOCK bytes filled in turn; a piece
- * longer than a quarter block gets a block of its own, put behind the one
- * being filled so that its room is not lost. Every size is bounded by the
- * input's (a field is part of a file of at most 64 MB).
- */
-struct crm_text_block {
-	struct crm_text_block *next;
-	size_t used, cap;
-	char data[];
-};
-
-#define TEXT_BLOCK ((size_t)64 * 1024)
-
-static void *keep_bytes(struct crm_text_block **head, size_t n, size_t align)
-{
-	struct crm_text_block *b = *head;
-
-	if (b) {
-		size_t at = (b->used + align - 1) & ~(align - 1);
-		if (at <= b->cap && b->cap - at >= n) {
-			b->used = at + n;
-			return b->data + at;
-		}
-	}
-	int own = n > TEXT_BLOCK / 4;
-	size_t cap = own ? n : TEXT_BLOCK;
-	struct crm_text_block *nb = malloc(sizeof *nb + cap);
-	if (!nb)
-		return NULL;
-	nb->used = n;
-	nb->cap = cap;
-	if (own && b) {
-		nb->next = b->next;
-		b->next = nb;
-	} else {
-		nb->next = b;
-		*head = nb;
-	}
-	return nb->data;   /* data follows three words: aligned for pointers */
-}
-
+/* The scenario's text is in its blocks (crmroi/blocks.h). */
 char *crm_scen_keep(crm_scenario *sc, const char *s)
 {
-	size_t n = strlen(s) + 1;
-	char *d = keep_bytes(&sc->text, n, 1);
-
-	if (d)
-		memcpy(d, s, n);
-	return d;
+	return crm_blocks_strdup(&sc->text, s);
 }
 
 void *crm_scen_keep_zeroed(crm_scenario *sc, size_t n)
 {
-	void *p = keep_bytes(&sc->text, n, sizeof(double));
+	void *p = crm_blocks_alloc(&sc->text, n, _Alignof(max_align_t));
 
 	if (p)
 		memset(p, 0, n);
@@ -126,40 +80,16 @@ void *crm_scen_keep_zeroed(crm_scenario *sc, size_t n)
 
 char *crm_scen_keep_visible(crm_scenario *sc, const char *s)
 {
-	size_t n = 0;
-	const char *p;
+	char *out = crm_blocks_alloc(&sc->text, crm_csv_visible_size(s), 1);
 
-	for (p = s; *p; p++)
-		n += *p == '\n' || *p == '\r' || *p == '\t' ? 2 : 1;
-	if (n == (size_t)(p - s))
-		return crm_scen_keep(sc, s);
-	char *out = keep_bytes(&sc->text, n + 1, 1), *o = out;
-	if (!out)
-		return NULL;
-	for (p = s; *p; p++) {
-		if (*p == '\n' || *p == '\r' || *p == '\t') {
-			*o++ = '\\';
-			*o++ = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
-		} else {
-			*o++ = *p;
-		}
-	}
-	*o = '\0';
+	if (out)
+		crm_csv_visible_to(out, s);
 	return out;
-}
-
-static void blocks_free(struct crm_text_block **head)
-{
-	while (*head) {
-		struct crm_text_block *b = *head;
-		*head = b->next;
-		free(b);
-	}
 }
 
 void crm_scen_text_free(crm_scenario *sc)
 {
-	blocks_free(&sc->text);
+	crm_blocks_free(&sc->text);
 }
 
 /* ----------------------------------------------------------- the name map */
@@ -239,19 +169,18 @@ static int smap_room(struct smap *m)
 	return 0;
 }
 
-int crm_scen_smap_add(struct smap *m, const char *key, size_t len, size_t val, int borrow,
-		      size_t *existing)
+/* The slot of key, added with val unless there: 1 when it was, 0 when added, -1 on no memory. */
+static int smap_put(struct smap *m, const char *key, size_t len, size_t val, int borrow,
+		    size_t *slot)
 {
 	if ((val != SIZE_MAX && val >= UINT32_MAX) || smap_room(m) != 0)
-		return -1;
+		return -1;   /* the first never happens: rows are far fewer */
 	uint32_t h = hash_bytes(key, len);
-	size_t i = smap_slot(m, key, len, h);
-	if (m->slots[i].key) {
-		*existing = val_out(m->slots[i].val);
+	size_t i = *slot = smap_slot(m, key, len, h);
+	if (m->slots[i].key)
 		return 1;
-	}
 	if (!borrow) {
-		char *k = keep_bytes(&m->text, len + 1, 1);
+		char *k = crm_blocks_alloc(&m->text, len + 1, 1);
 		if (!k)
 			return -1;
 		memcpy(k, key, len);
@@ -265,30 +194,31 @@ int crm_scen_smap_add(struct smap *m, const char *key, size_t len, size_t val, i
 	return 0;
 }
 
+int crm_scen_smap_add(struct smap *m, const char *key, size_t len, size_t val, int borrow,
+		      size_t *existing)
+{
+	size_t i;
+	int had = smap_put(m, key, len, val, borrow, &i);
+
+	if (had == 1)
+		*existing = val_out(m->slots[i].val);
+	return had;
+}
+
 /* Set key to val (adding it if new). -1 when out of memory. */
 int crm_scen_smap_set(struct smap *m, const char *key, size_t len, size_t val)
 {
-	if ((val != SIZE_MAX && val >= UINT32_MAX) || smap_room(m) != 0)
-		return -1;   /* never: rows are far fewer */
-	uint32_t h = hash_bytes(key, len);
-	size_t i = smap_slot(m, key, len, h);
-	if (!m->slots[i].key) {
-		char *k = keep_bytes(&m->text, len + 1, 1);
-		if (!k)
-			return -1;
-		memcpy(k, key, len);
-		k[len] = '\0';
-		m->slots[i].key = k;
-		m->slots[i].hash = h;
-		m->n++;
-	}
-	m->slots[i].val = val_in(val);
-	return 0;
+	size_t i;
+	int had = smap_put(m, key, len, val, 0, &i);
+
+	if (had == 1)
+		m->slots[i].val = val_in(val);
+	return had < 0 ? -1 : 0;
 }
 
 void crm_scen_smap_free(struct smap *m)
 {
-	blocks_free(&m->text);
+	crm_blocks_free(&m->text);
 	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
@@ -831,7 +761,7 @@ crm_status crm_scen_copy_extra(struct loader *ld, const struct srow *r, char ***
 		return CRM_OK;
 	for (size_t k = 0; k < sc->nextra; k++)
 		bytes += (r->extra && k < r->nextra && r->extra[k] ? strlen(r->extra[k]) : 0) + 1;
-	char **block = keep_bytes(&sc->text, bytes, sizeof(void *));
+	char **block = crm_blocks_alloc(&sc->text, bytes, _Alignof(char *));
 	if (!block)
 		return crm_scen_nomem(ld);
 	char *text = (char *)(block + sc->nextra);

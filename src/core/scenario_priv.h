@@ -118,7 +118,7 @@ struct smap {
 		uint32_t hash, val;
 	} *slots;
 	size_t cap, n;             /* cap is 0 or a power of two */
-	struct crm_text_block *text;
+	struct crm_block *text;    /* its copied keys (crmroi/blocks.h) */
 };
 
 /* Whether key (len bytes) is present; its value in *val. */

@@ -456,47 +456,6 @@ int table_init(text_table *t, size_t ncols)
 	return t->right ? 0 : -1;
 }
 
-/*
- * The cells' text: blocks filled in turn, so that a table of many rows costs
- * a few allocations. A cell longer than a block gets one of its own.
- */
-struct table_text {
-	struct table_text *next;
-	size_t used, cap;
-	char data[];
-};
-
-#define TABLE_TEXT_BLOCK ((size_t)32 * 1024)
-
-static char *table_keep(text_table *t, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	struct table_text *b = t->text;
-
-	if (!b || b->cap - b->used < n) {
-		int own = n > TABLE_TEXT_BLOCK / 4;
-		size_t cap = own ? n : TABLE_TEXT_BLOCK;
-		struct table_text *nb = malloc(sizeof *nb + cap);
-		if (!nb)
-			return NULL;
-		nb->used = 0;
-		nb->cap = cap;
-		if (own && b) {
-			/* A long cell's own block goes behind the one being filled. */
-			nb->next = b->next;
-			b->next = nb;
-		} else {
-			nb->next = b;
-			t->text = nb;
-		}
-		b = nb;
-	}
-	char *d = b->data + b->used;
-	memcpy(d, s, n);
-	b->used += n;
-	return d;
-}
-
 int table_add(text_table *t, int flags, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
@@ -514,7 +473,7 @@ int table_add(text_table *t, int flags, const char *const *cells)
 	char **row = t->cells + t->nrows * t->ncols;
 	for (size_t c = 0; c < t->ncols; c++) {
 		row[c] = NULL;
-		if (cells[c] && !(row[c] = table_keep(t, cells[c])))
+		if (cells[c] && !(row[c] = crm_blocks_strdup(&t->text, cells[c])))
 			return -1;   /* the row is not counted; its text goes with the table */
 	}
 	t->flags[t->nrows++] = flags;
@@ -919,11 +878,7 @@ void table_free(text_table *t)
 {
 	if (!t)
 		return;
-	while (t->text) {
-		struct table_text *b = t->text;
-		t->text = b->next;
-		free(b);
-	}
+	crm_blocks_free(&t->text);
 	free(t->cells);
 	free(t->flags);
 	free(t->right);

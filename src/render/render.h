@@ -135,7 +135,7 @@ typedef struct text_table {
 	int *flags;        /* per row */
 	int *right;        /* per column: right-aligned */
 	int wrap_last;     /* the last column is free text that may be wrapped */
-	struct table_text *text;   /* blocks holding the cells' text, freed at once */
+	crm_block *text;   /* the cells' text (crmroi/blocks.h), freed at once */
 } text_table;
 
 int table_init(text_table *t, size_t ncols);
