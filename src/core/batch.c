@@ -232,15 +232,25 @@ static void batch_timing(const crm_model *m, crm_batch *b, size_t n, char *full)
 		for (int f = 0; f < 3; f++)
 			if (crm_line_timing_expr(ln, f))
 				crm_expr_eval_n(crm_line_timing_expr(ln, f), b->col, n, b->stack, b->traw + f * cap);
+		/* The line's constants and compiled months in locals: the loop writes months. */
+		const crm_timing_consts c = crm_scen_timing_consts(ln);
+		const crm_line_timing built = m->ttm ? m->ttm[k]
+			: (crm_line_timing){ ln->start, ln->end_given, ln->ramp };
+		const double *raw0 = b->traw, *raw1 = b->traw + cap, *raw2 = b->traw + 2 * cap;
+		crm_line_timing *tk = b->tdraw + k;
+		char *flag = b->tflag;
 		for (size_t j = 0; j < n; j++) {
-			if (full[j] || b->tflag[j] & 2)
+			if (full[j] || flag[j] & 2)
 				continue;
-			const double raw[3] = { b->traw[j], b->traw[cap + j], b->traw[2 * cap + j] };
-			crm_line_timing *t = b->tdraw + j * nt + k;
-			if (crm_scen_timing_of(ln, raw, t) != 0)
-				b->tflag[j] = 2;
-			else if (!crm_timing_compiled_(m, k, ln, t))
-				b->tflag[j] |= 1;
+			const double raw[3] = { raw0[j], raw1[j], raw2[j] };
+			crm_line_timing t;
+			if (crm_scen_timing_of(&c, raw, &t) != 0) {
+				flag[j] = 2;
+				continue;
+			}
+			tk[j * nt] = t;
+			if (t.start != built.start || t.end_given != built.end_given || t.ramp != built.ramp)
+				flag[j] |= 1;
 		}
 	}
 	for (size_t j = 0; j < n; j++) {

@@ -57,52 +57,83 @@ extern const char *const crm_scen_setting_names[];
  * Field k's month (or ramp) from its formula's value x: rounded, halves away
  * from zero, and moved by the roll-out plan; 0 when x is out of its range.
  */
-static inline int crm_scen_timing_month(const crm_line *ln, int k, double x, int *got)
+static inline int crm_scen_month_of(int k, int once, int shift, double x, int *got)
 {
-	int lo = k == CRM_TIMING_END || (k == CRM_TIMING_START && ln->timing != CRM_ONCE) ? 1 : 0;
+	int lo = k == CRM_TIMING_END || (k == CRM_TIMING_START && !once) ? 1 : 0;
 
 	if (!(isfinite(x) && x >= lo && x <= MONTH_MAX))
 		return 0;
 	*got = (int)x;
 	/* The roll-out plan moves the line's months (crm_scenario_set_golive). */
-	if (ln->shift && k != CRM_TIMING_RAMP && (k == CRM_TIMING_START || *got))
-		*got = crm_line_shift_month(*got, ln->shift);
+	if (shift && k != CRM_TIMING_RAMP && (k == CRM_TIMING_START || *got))
+		*got = crm_line_shift_month(*got, shift);
 	return 1;
 }
 
+static inline int crm_scen_timing_month(const crm_line *ln, int k, double x, int *got)
+{
+	return crm_scen_month_of(k, ln->timing == CRM_ONCE, ln->shift, x, got);
+}
+
 /*
- * The timing of line ln from its formulas' values already computed (raw[k]
- * for each k whose timing_expr is not NULL; the others are not read), for
- * many draws at once (crm_model_summary_batch): 0 and *out, or -1 where
- * crm_line_timing_eval gives CRM_EDATA (it says why). Inline: it runs per
- * line and draw.
+ * What crm_scen_timing_of reads of a line, copied once for many draws: in
+ * locals the compiler need not read them again after every draw's months
+ * are written.
  */
-static inline int crm_scen_timing_of(const crm_line *ln, const double raw[3],
+typedef struct crm_timing_consts {
+	int base[3];        /* start, end_given, ramp where no formula gives them */
+	int has[3];         /* which of the three a formula gives */
+	int once, shift;
+} crm_timing_consts;
+
+static inline crm_timing_consts crm_scen_timing_consts(const crm_line *ln)
+{
+	crm_timing_consts c = { { ln->start, ln->end_given, ln->ramp }, { 0, 0, 0 },
+				ln->timing == CRM_ONCE, ln->shift };
+
+	for (int k = 0; k < 3; k++)
+		c.has[k] = crm_line_timing_expr(ln, k) != NULL;
+	return c;
+}
+
+/* Field k's month from its formula's value x into *got (left as it is without a formula). */
+static inline int crm_scen_timing_field(const crm_timing_consts *c, int k, double x, int *got)
+{
+	if (!c->has[k])
+		return 1;
+	/*
+	 * round(x), halves away from zero, without the library call for a month
+	 * in range: x plus the double just below 1/2, truncated, is round(x) for
+	 * every double of that range (the sum rounds up to the next whole number
+	 * exactly when x's fraction is at least 1/2).
+	 */
+	x = fabs(x) <= 4 * MONTH_MAX ? (double)(long)(x + copysign(0.49999999999999994, x))
+				     : round(x);
+	return crm_scen_month_of(k, c->once, c->shift, x, got);
+}
+
+/*
+ * The timing of a line (its constants c) from its formulas' values already
+ * computed (raw[k] for each k that has one; the others are not read), for
+ * many draws at once (crm_model_summary_batch): 0 and *out, or -1 where
+ * crm_line_timing_eval gives CRM_EDATA (it says why). Inline, the three
+ * fields apart (each stays in a register): it runs per line and draw.
+ */
+static inline int crm_scen_timing_of(const crm_timing_consts *c, const double raw[3],
 				     crm_line_timing *out)
 {
-	int got[3] = { ln->start, ln->end_given, ln->ramp };
+	int start = c->base[CRM_TIMING_START], end = c->base[CRM_TIMING_END];
+	int ramp = c->base[CRM_TIMING_RAMP];
 
-	for (int k = 0; k < 3; k++) {
-		if (!crm_line_timing_expr(ln, k))
-			continue;
-		/*
-		 * round(x), halves away from zero, without the library call for
-		 * a month in range: x plus the double just below 1/2, truncated,
-		 * is round(x) for every double of that range (the sum rounds up
-		 * to the next whole number exactly when x's fraction is at least
-		 * 1/2).
-		 */
-		double x = raw[k];
-		x = fabs(x) <= 4 * MONTH_MAX ? (double)(long)(x + copysign(0.49999999999999994, x))
-					     : round(x);
-		if (!crm_scen_timing_month(ln, k, x, &got[k]))
-			return -1;
-	}
-	if (ln->timing != CRM_ONCE && got[CRM_TIMING_END] && got[CRM_TIMING_END] < got[CRM_TIMING_START])
+	if (!crm_scen_timing_field(c, CRM_TIMING_START, raw[CRM_TIMING_START], &start) ||
+	    !crm_scen_timing_field(c, CRM_TIMING_END, raw[CRM_TIMING_END], &end) ||
+	    !crm_scen_timing_field(c, CRM_TIMING_RAMP, raw[CRM_TIMING_RAMP], &ramp))
 		return -1;
-	out->start = got[CRM_TIMING_START];
-	out->end_given = got[CRM_TIMING_END];
-	out->ramp = got[CRM_TIMING_RAMP];
+	if (!c->once && end && end < start)
+		return -1;
+	out->start = start;
+	out->end_given = end;
+	out->ramp = ramp;
 	return 0;
 }
 
