@@ -52,15 +52,46 @@ echo "   (5 years by month, 20 lines, 30 uncertain inputs; target: 2,000,000 dra
 echo "== targets: one line each: the figure, the target, and the peer measured in the same run"
 bench=scenarios/bench/montecarlo_bench.csv
 n=2000000
-timed() {	# timed OUTFILE COMMAND...: wall seconds of the whole process
+timed1() {	# timed1 OUTFILE COMMAND...: wall seconds of the whole process, one run
 	out=$1; shift
 	s=$(date +%s.%N); "$@" > "$out"; e=$(date +%s.%N)
 	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
 }
+# keep NAME OUTFILE SECONDS: NAME becomes SECONDS when it is unset or larger,
+# and OUTFILE then gets that run's output ($tmp/run.out).
+keep() {
+	eval "cur=\${$1:-}"
+	if [ -z "$cur" ] || awk -v t="$3" -v b="$cur" 'BEGIN { exit !(t < b) }'; then
+		eval "$1=\$3"
+		cat "$tmp/run.out" > "$2"
+	fi
+}
+# timed OUTFILE COMMAND...: the fastest of three runs, OUTFILE holding its
+# output (wall time on a shared machine varies from run to run).
+timed() {
+	out=$1; shift
+	fastest=
+	for run in 1 2 3; do
+		keep fastest "$out" "$(timed1 "$tmp/run.out" "$@")"
+	done
+	echo "$fastest"
+}
 tmp=$(mktemp -d)
-t_c=$(timed "$tmp/c.json" "$crmroi" simulate "$bench" -n $n -m npv,payback --sobol 0 -f json)
-if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
-	t_p=$(timed "$tmp/p.txt" /usr/bin/python3 tests/bench/peer_simulate.py "$bench" $n)
+have_numpy=0 have_numba=0
+/usr/bin/python3 -c 'import numpy' 2>/dev/null && have_numpy=1
+/usr/bin/python3 -c 'import numba' 2>/dev/null && have_numba=1
+# crmroi and its peers in three rounds, in turn, each timed as its fastest
+# round: a slow spell of the machine falls on all of them alike.
+t_c= t_p= t_n=
+for round in 1 2 3; do
+	keep t_c "$tmp/c.json" "$(timed1 "$tmp/run.out" "$crmroi" simulate "$bench" -n $n \
+		-m npv,payback --sobol 0 -f json)"
+	[ $have_numpy = 0 ] || keep t_p "$tmp/p.txt" "$(timed1 "$tmp/run.out" /usr/bin/python3 \
+		tests/bench/peer_simulate.py "$bench" $n)"
+	[ $have_numba = 0 ] || keep t_n "$tmp/n.txt" "$(timed1 "$tmp/run.out" /usr/bin/python3 \
+		tests/bench/peer_numba.py "$bench" $n)"
+done
+if [ $have_numpy = 1 ]; then
 	# The peer draws its own random numbers: the means must agree within the
 	# Monte Carlo error before a ratio means anything.
 	/usr/bin/python3 - "$tmp/c.json" "$tmp/p.txt" "$t_c" "$t_p" $n <<'PY'
@@ -85,8 +116,7 @@ else
 fi
 # The numba peer (python3-numba, 2 threads): its whole process, import and compilation
 # included, and its warm simulation timed inside the process; the means must agree first.
-if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numba' 2>/dev/null; then
-	t_n=$(timed "$tmp/n.txt" /usr/bin/python3 tests/bench/peer_numba.py "$bench" $n)
+if [ $have_numba = 1 ]; then
 	/usr/bin/python3 - "$tmp/c.json" "$tmp/n.txt" "$t_c" "$t_n" $n <<'PY'
 import json, math, sys
 c = json.load(open(sys.argv[1]))["metrics"]["npv"]
@@ -118,10 +148,10 @@ awk -v t="$t_sob" 'BEGIN { printf "Sobol indices of the mid-sized case, 2^14 bas
 t_doc=$(timed /dev/null "$crmroi" report --date 2026-12-01 -o "$tmp/doc.html" "$scenario")
 awk -v t="$t_doc" 'BEGIN { printf "the document of the mid-sized case (simulation, Sobol, value of information): %.2f s (target 3 s): %s\n",
 	t, (t < 3 ? "met" : "NOT MET") }'
-t_d=$(timed "$tmp/d.json" "$crmroi" simulate "$bench" -n $n --sobol 0 -f json)
+t_d=$(timed1 "$tmp/d.json" "$crmroi" simulate "$bench" -n $n --sobol 0 -f json)
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
 	# The peer with IRR per draw too (npv, roi, irr, payback are the default metrics).
-	t_q=$(timed "$tmp/q.txt" /usr/bin/python3 tests/bench/peer_simulate.py --irr "$bench" $n)
+	t_q=$(timed1 "$tmp/q.txt" /usr/bin/python3 tests/bench/peer_simulate.py --irr "$bench" $n)
 	/usr/bin/python3 - "$tmp/d.json" "$tmp/q.txt" "$t_d" "$t_q" $n <<'PY'
 import json, math, sys
 c = json.load(open(sys.argv[1]))["metrics"]
@@ -184,14 +214,16 @@ awk 'BEGIN {
 	for (i = 0; i < 50000; i++) printf "benefit,Line %d,in_%d * 2,,,,lead_management,yearly\n", i, i
 }' > "$big"
 if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f "%e %M" -o "$big.time" "$crmroi" check "$big" > /dev/null
-	awk '{ mb = $2 / 1024; printf "crmroi check of 100000 rows (load, evaluate, input table): %.3f s (target 0.3 s), peak memory %.0f MB (target 60 MB): %s\n", $1, mb, ($1 < 0.3 && mb <= 60 ? "met" : "NOT MET") }' "$big.time"
+	# The fastest of three runs, and the largest peak memory of the three.
+	for run in 1 2 3; do
+		/usr/bin/time -f "%e %M" -o "$big.time" "$crmroi" check "$big" > /dev/null
+		cat "$big.time"
+	done | awk 'NR == 1 || $1 < t { t = $1 } $2 > m { m = $2 } END { mb = m / 1024;
+		printf "crmroi check of 100000 rows (load, evaluate, input table): %.3f s (target 0.3 s), peak memory %.0f MB (target 60 MB): %s\n", t, mb, (t < 0.3 && mb <= 60 ? "met" : "NOT MET") }'
 	rm -f "$big.time"
 else
-	start=$(date +%s.%N)
-	"$crmroi" check "$big" > /dev/null
-	end=$(date +%s.%N)
-	awk -v s="$start" -v e="$end" 'BEGIN { t = e - s;
+	t=$(for run in 1 2 3; do timed1 /dev/null "$crmroi" check "$big"; echo; done | sort -n | head -1)
+	awk -v t="$t" 'BEGIN {
 		printf "crmroi check of 100000 rows (load, evaluate, input table): %.3f s (target 0.3 s): %s\n", t, (t < 0.3 ? "met" : "NOT MET") }'
 fi
 rm -f "$big"
