@@ -165,7 +165,7 @@ static const char *const reserved[] = { "min", "max", "abs", "round", "if", "and
 int crm_expr_reserved(const char *name)
 {
 	for (int i = 0; reserved[i]; i++)
-		if (strcmp(name, reserved[i]) == 0)
+		if (name[0] == reserved[i][0] && strcmp(name, reserved[i]) == 0)
 			return 1;
 	return 0;
 }

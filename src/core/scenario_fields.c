@@ -363,8 +363,9 @@ int crm_scen_is_identifier(const char *s)
 
 int crm_scen_in_list(const char *s, const char *const *list)
 {
+	/* The first letter first: most names are in no list (one per input is asked). */
 	for (size_t i = 0; list[i]; i++)
-		if (strcmp(s, list[i]) == 0)
+		if (s[0] == list[i][0] && strcmp(s, list[i]) == 0)
 			return 1;
 	return 0;
 }

@@ -65,12 +65,6 @@ static const char *const rate_suffixes[] = {
 	"_decrease", "_discount", "_probability", NULL
 };
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && !strcasecmp(s + n - m, suffix);
-}
-
 /* A percent cell (value, low or high) written as a bare number above 1 is refused. */
 static crm_status check_percent_cell(struct loader *ld, const struct srow *r, enum col c,
 				     const char *what)
@@ -154,8 +148,11 @@ static crm_status check_input_unit(struct loader *ld, const struct srow *r, cons
 	double x;
 	char shown[32];
 	const char *v = field(ld, r, COL_VALUE);
-	for (size_t k = 0; rate_suffixes[k]; k++)
-		if (ends_with(in->name, rate_suffixes[k]) &&
+	/* Every suffix is a '_' and letters: the name ends with one when its last '_' starts it. */
+	const char *last = strrchr(in->name, '_');
+	for (size_t k = 0; last && rate_suffixes[k]; k++)
+		if (tolower((unsigned char)last[1]) == rate_suffixes[k][1] &&
+		    !strcasecmp(last, rate_suffixes[k]) &&
 		    crm_parse_number_in(v, r->f->dec, &x, &pct, NULL, 0) == CRM_OK && !pct && fabs(x) > RATE_BARE_MAX) {
 			crm_loc l = loc_of(ld, r, COL_VALUE);
 			if (crm_warnings_add(&ld->sc->warnings, l.file, l.line, l.col, "%s: %s is read "
