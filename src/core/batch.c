@@ -234,8 +234,7 @@ static void batch_timing(const crm_model *m, crm_batch *b, size_t n, char *full)
 				crm_expr_eval_n(crm_line_timing_expr(ln, f), b->col, n, b->stack, b->traw + f * cap);
 		/* The line's constants and compiled months in locals: the loop writes months. */
 		const crm_timing_consts c = crm_scen_timing_consts(ln);
-		const crm_line_timing built = m->ttm ? m->ttm[k]
-			: (crm_line_timing){ ln->start, ln->end_given, ln->ramp };
+		const crm_line_timing built = crm_timing_built_(m, k, ln);
 		const double *raw0 = b->traw, *raw1 = b->traw + cap, *raw2 = b->traw + 2 * cap;
 		crm_line_timing *tk = b->tdraw + k;
 		char *flag = b->tflag;

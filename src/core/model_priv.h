@@ -102,14 +102,19 @@ struct crm_model {
 
 #define PB_SEG 8
 
-/* Whether tm is the timing timed line k (line ln) has in m's weights. */
+/* The timing timed line k (line ln) has in m's weights. */
+static inline crm_line_timing crm_timing_built_(const crm_model *m, size_t k, const crm_line *ln)
+{
+	return m->ttm ? m->ttm[k] : (crm_line_timing){ ln->start, ln->end_given, ln->ramp };
+}
+
+/* Whether tm is that timing. */
 static inline int crm_timing_compiled_(const crm_model *m, size_t k, const crm_line *ln,
 				       const crm_line_timing *tm)
 {
-	if (m->ttm)
-		return tm->start == m->ttm[k].start && tm->end_given == m->ttm[k].end_given &&
-		       tm->ramp == m->ttm[k].ramp;
-	return tm->start == ln->start && tm->end_given == ln->end_given && tm->ramp == ln->ramp;
+	crm_line_timing b = crm_timing_built_(m, k, ln);
+
+	return tm->start == b.start && tm->end_given == b.end_given && tm->ramp == b.ramp;
 }
 
 /*

@@ -318,10 +318,11 @@ static crm_status too_many_rows(struct loader *ld, const struct srow *nr)
 }
 
 /*
- * Put row nr into the merged rows: it replaces an inherited row with the same
- * kind and name, removes inherited rows (kind=remove), or is added. Removed
- * rows are only marked (gone) here and dropped once every file is read, so
- * that indices in ld->merged stay valid.
+ * Put row nr into the merged rows (read_rows made room for every row of its
+ * file): it replaces an inherited row with the same kind and name, removes
+ * inherited rows (kind=remove), or is added. Removed rows are only marked
+ * (gone) here and dropped once every file is read, so that indices in
+ * ld->merged stay valid.
  */
 static crm_status merge_row(struct loader *ld, struct srow *nr)
 {
@@ -371,14 +372,6 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 		/* A file with no base, read last: nothing to replace, nothing to look up later. */
 		if (ld->nrows >= CRM_MAX_ROWS)
 			return too_many_rows(ld, nr);
-		if (ld->nrows == ld->caprows) {
-			size_t ncap = ld->caprows ? 2 * ld->caprows : 64;
-			struct srow *n = realloc(ld->rows, ncap * sizeof *n);
-			if (!n)
-				return crm_scen_nomem(ld);
-			ld->rows = n;
-			ld->caprows = ncap;
-		}
 		ld->rows[ld->nrows++] = *nr;
 		return CRM_OK;
 	}
@@ -396,16 +389,6 @@ static crm_status merge_row(struct loader *ld, struct srow *nr)
 	if (ld->nrows >= CRM_MAX_ROWS) {
 		free(key);
 		return too_many_rows(ld, nr);
-	}
-	if (ld->nrows == ld->caprows) {
-		size_t ncap = ld->caprows ? 2 * ld->caprows : 64;
-		struct srow *n = realloc(ld->rows, ncap * sizeof *n);
-		if (!n) {
-			free(key);
-			return crm_scen_nomem(ld);
-		}
-		ld->rows = n;
-		ld->caprows = ncap;
 	}
 	/* The first row with a key is the one a later file replaces (a second one in
 	 * the same file is an error found when rows are read). */
